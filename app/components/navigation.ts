@@ -1,0 +1,21 @@
+import type { SignedInUser } from "./use-root-data";
+
+export type NavItem = { to: string; labelKey: string };
+
+/** What each kind of visitor can reach; the server checks every one of these again. */
+export function navigationFor(user: SignedInUser | null): NavItem[] {
+  const home = { to: "/", labelKey: "nav.home" };
+  const precheck = { to: "/precheck", labelKey: "nav.precheck" };
+  if (!user) {
+    return [home, precheck, { to: "/login", labelKey: "nav.signIn" }, { to: "/register", labelKey: "nav.register" }];
+  }
+  if (user.status !== "active") return [home, { to: "/account", labelKey: "nav.account" }];
+  switch (user.role) {
+    case "admin":
+      return [home, { to: "/admin/users", labelKey: "nav.users" }, { to: "/admin/sites", labelKey: "nav.sites" }, { to: "/account", labelKey: "nav.account" }];
+    case "coordinator":
+      return [home, { to: "/admin/users", labelKey: "nav.users" }, precheck, { to: "/account", labelKey: "nav.account" }];
+    default:
+      return [home, precheck, { to: "/account", labelKey: "nav.account" }];
+  }
+}

@@ -1,0 +1,50 @@
+import type { Database } from "~/utils/db.server";
+
+export type SessionRow = {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+};
+
+export async function insertSession(db: Database, row: Omit<SessionRow, "revoked_at"> & { ip: string | null }) {
+  await db.insertInto("sessions").values({ ...row, revoked_at: null }).execute();
+}
+
+export async function findLiveSessionWithUser(db: Database, sessionId: string) {
+  return db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .select([
+      "sessions.id as session_id",
+      "sessions.last_seen_at",
+      "sessions.expires_at",
+      "users.id",
+      "users.email",
+      "users.family_name",
+      "users.given_name",
+      "users.role",
+      "users.site_code",
+      "users.status",
+      "users.preferred_language",
+      "users.institution",
+      "users.country",
+    ])
+    .where("sessions.id", "=", sessionId)
+    .where("sessions.revoked_at", "is", null)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Database, sessionId: string, at: string) {
+  await db.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", sessionId).execute();
+}
+
+export async function revokeSession(db: Database, sessionId: string, at: string) {
+  await db.updateTable("sessions").set({ revoked_at: at }).where("id", "=", sessionId).where("revoked_at", "is", null).execute();
+}
+
+export async function revokeUserSessions(db: Database, userId: string, at: string) {
+  await db.updateTable("sessions").set({ revoked_at: at }).where("user_id", "=", userId).where("revoked_at", "is", null).execute();
+}

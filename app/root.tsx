@@ -1,0 +1,77 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppErrorBoundary } from "./components/error-boundary";
+import { PageTitle } from "./components/page-title";
+import { SiteHeader } from "./components/site-header";
+import { SiteFooter } from "./components/site-footer";
+import { isLanguage } from "./i18n/config";
+import { detectLanguage, languageCookieName, languageParam } from "./i18n/detect";
+import { getSessionUser } from "./modules/accounts/session.server";
+import { serializeCookie } from "./utils/cookies.server";
+import { csrfTokenFor } from "./utils/csrf.server";
+import stylesUrl from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lng = detectLanguage(request);
+  const user = await getSessionUser(request);
+  const csrf = csrfTokenFor(request);
+  const headers = new Headers();
+  if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
+  // A choice made with the switcher is remembered for a year (a language code is not personal data).
+  if (isLanguage(new URL(request.url).searchParams.get(languageParam))) {
+    headers.append("Set-Cookie", serializeCookie(languageCookieName, lng, { maxAgeSeconds: 31_536_000, httpOnly: false }));
+  }
+  return data(
+    {
+      lng,
+      csrfToken: csrf.token,
+      user: user && {
+        familyName: user.familyName,
+        givenName: user.givenName,
+        role: user.role,
+        siteCode: user.siteCode,
+        status: user.status,
+      },
+    },
+    { headers },
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const { i18n, t } = useTranslation();
+  return (
+    <html lang={i18n.language} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <PageTitle />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("shell.skipToContent")}
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="page">
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export const ErrorBoundary = AppErrorBoundary;

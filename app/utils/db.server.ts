@@ -1,0 +1,33 @@
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import type { DB } from "../../db/types";
+import { migrateToLatest } from "../../db/migrate";
+import { env } from "./env.server";
+
+export type Database = Kysely<DB>;
+
+/** Opens (creating if needed) a SQLite file with the durability settings the portal relies on. */
+export function openDatabase(filePath: string): Database {
+  fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
+  const sqlite = new SQLite(filePath);
+  sqlite.pragma("journal_mode = WAL");
+  // WAL defaults to NORMAL, which can lose an acknowledged write on power loss.
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+let instance: Promise<Database> | undefined;
+
+/** The server's one database, migrated before first use. */
+export function getDb(): Promise<Database> {
+  instance ??= (async () => {
+    const db = openDatabase(env().databasePath);
+    await migrateToLatest(db);
+    return db;
+  })();
+  return instance;
+}

@@ -1,0 +1,30 @@
+import i18next from "eslint-plugin-i18next";
+import reactHooks from "eslint-plugin-react-hooks";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["build/**", "node_modules/**", "db/types.ts", "test-results/**", "playwright-report/**"] },
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "@typescript-eslint/no-explicit-any": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // No user-facing literal in JSX: every word comes from locales/.
+    files: ["app/**/*.tsx"],
+    plugins: { i18next },
+    rules: { "i18next/no-literal-string": ["error", { mode: "jsx-text-only" }] },
+  },
+  {
+    // The domain is pure and UI code never reaches server-only modules.
+    files: ["app/domain/**/*.ts", "app/components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/*.server", "**/*.server.*", "node:*", "kysely", "better-sqlite3"], message: "UI and domain code must not import server-only modules." }] }],
+    },
+  },
+);
