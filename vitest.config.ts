@@ -8,6 +8,7 @@ export default mergeConfig(
       include: ["app/**/*.test.{ts,tsx}", "tests/**/*.test.ts", "bin/**/*.test.ts", "db/**/*.test.ts"],
       exclude: ["tests/e2e/**", "node_modules/**"],
       environment: "node",
+      setupFiles: ["tests/setup/env.ts"],
       pool: "forks",
       testTimeout: 20_000,
     },
