@@ -1,0 +1,54 @@
+// The referral clock in working days (workflow.md, "Clocks"). Pure: holidays come in as a predicate,
+// so the domain needs no calendar library and tests can pin any calendar.
+
+export type IsHoliday = (isoDate: string) => boolean;
+export type Urgency = "routine" | "urgent";
+
+export const defaultTargets: Record<Urgency, number> = { urgent: 3, routine: 10 };
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function isWorkingDay(isoDate: string, isHoliday: IsHoliday): boolean {
+  const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !isHoliday(isoDate);
+}
+
+/** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
+export function workingDaysBetween(from: string, to: string, isHoliday: IsHoliday): number {
+  let count = 0;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
+    if (isWorkingDay(day, isHoliday)) count += 1;
+  }
+  return count;
+}
+
+/** The date `n` working days after `from`. */
+export function addWorkingDays(from: string, n: number, isHoliday: IsHoliday): string {
+  let day = from;
+  for (let left = n; left > 0; ) {
+    day = addDays(day, 1);
+    if (isWorkingDay(day, isHoliday)) left -= 1;
+  }
+  return day;
+}
+
+export type ClockPeriod = { from: string; to: string | null };
+
+/**
+ * Working days used so far: the running periods (submitted → first decision, minus the time
+ * information was requested) summed; an open period counts up to `today`.
+ */
+export function workingDaysUsed(running: ClockPeriod[], today: string, isHoliday: IsHoliday): number {
+  return running.reduce((sum, p) => sum + workingDaysBetween(p.from, p.to ?? today, isHoliday), 0);
+}
+
+export type ClockState = { used: number; target: number; left: number; breached: boolean };
+
+export function clockState(running: ClockPeriod[], today: string, target: number, isHoliday: IsHoliday): ClockState {
+  const used = workingDaysUsed(running, today, isHoliday);
+  return { used, target, left: target - used, breached: used > target };
+}
