@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { withCsrfGuard } from "./csrf-guard";
+import { fallbackErrorPage } from "./fallback-error";
 import { env } from "../app/utils/env.server";
 import { getDb } from "../app/utils/db.server";
 import { logger } from "../app/utils/logger.server";
@@ -56,6 +57,7 @@ if (vite) {
 }
 
 app.all("*", createRequestHandler({ build: vite ? loadBuild : await loadBuild(), mode: config.NODE_ENV }));
+app.use(fallbackErrorPage);
 
 app.listen(config.PORT, config.HOST, () => {
   logger.info({ url: `http://localhost:${config.PORT}`, database: config.databasePath }, "portal listening");
