@@ -2,7 +2,8 @@ import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
-const dataDir = process.env.E2E_DATA_DIR ?? "test-results/e2e-data";
+// Distinct per port so that two runs side by side (E2E_PORT=3211 ...) never share a database.
+const dataDir = process.env.E2E_DATA_DIR ?? `.cache/e2e-data-${port}`;
 
 // Debian's Chromium: browsers cannot be downloaded on this machine (shared/design/stack.md).
 const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
