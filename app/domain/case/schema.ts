@@ -1,0 +1,386 @@
+// The referral case: the single zod schema of shared/domain/referral-case.md.
+// Two doors share every field definition: `caseSchema` is what a submission must satisfy; `screenCaseSchema` is
+// what the anonymous screen (pre-check, JSON API, command line) needs. Error messages are translation keys of the
+// "screen" namespace (locales/*/screen.json), translated per request; `issuesOf` turns any zod issue into one.
+import { z } from "zod";
+import { isIsoDate } from "./dates";
+
+export const indications = [
+  "bone_soft_tissue",
+  "head_neck",
+  "prostate",
+  "hcc",
+  "icc",
+  "pancreas",
+  "colorectal_recurrence",
+  "cervix_adeno",
+  "cervix_scc",
+  "gyn_melanoma",
+  "lung",
+  "esophagus",
+  "renal_cell",
+  "metastasis",
+  "other",
+] as const;
+export type Indication = (typeof indications)[number];
+
+export const histologies = [
+  "adenocarcinoma",
+  "squamous_cell_carcinoma",
+  "hepatocellular_carcinoma",
+  "cholangiocarcinoma",
+  "adenoid_cystic_carcinoma",
+  "melanoma",
+  "sarcoma",
+  "chordoma",
+  "chondrosarcoma",
+  "other",
+] as const;
+export type Histology = (typeof histologies)[number];
+
+export const headNeckSubsites = ["oral_cavity", "pharynx", "larynx", "nasal_sinus", "salivary_gland", "skull_base", "orbit", "other"] as const;
+export type HeadNeckSubsite = (typeof headNeckSubsites)[number];
+
+export const sexes = ["female", "male", "other", "unknown"] as const;
+export const preferredLanguages = ["ko", "ja", "en"] as const;
+export const sitePreferences = ["konyang", "qst", "none"] as const;
+export const diagnosisStatuses = ["primary", "recurrent"] as const;
+export const resectability = ["yes", "no", "unknown"] as const;
+export const childPughClasses = ["A", "B", "C"] as const;
+export const priorRadiotherapyValues = ["none", "same_site", "other_site", "unknown"] as const;
+export const urgencies = ["routine", "urgent"] as const;
+export const attachmentKinds = [
+  "referral_letter",
+  "pathology_report",
+  "imaging_report",
+  "dicom",
+  "lab_results",
+  "treatment_history",
+  "other",
+] as const;
+
+/** Every message key the schema can produce. Each exists in locales/{ko,ja,en}/screen.json. */
+export const validationKeys = {
+  required: "screen:validation.required",
+  invalid: "screen:validation.invalid",
+  invalidType: "screen:validation.invalidType",
+  invalidChoice: "screen:validation.invalidChoice",
+  invalidNumber: "screen:validation.invalidNumber",
+  notInteger: "screen:validation.notInteger",
+  tooSmall: "screen:validation.tooSmall",
+  tooBig: "screen:validation.tooBig",
+  tooShort: "screen:validation.tooShort",
+  tooLong: "screen:validation.tooLong",
+  unrecognized: "screen:validation.unrecognized",
+  invalidDate: "screen:validation.invalidDate",
+  invalidDateTime: "screen:validation.invalidDateTime",
+  invalidCountry: "screen:validation.invalidCountry",
+  invalidPhone: "screen:validation.invalidPhone",
+  invalidEmail: "screen:validation.invalidEmail",
+  invalidIcd10: "screen:validation.invalidIcd10",
+  invalidMorphology: "screen:validation.invalidMorphology",
+  invalidSha256: "screen:validation.invalidSha256",
+  consentRequired: "screen:validation.consentRequired",
+  dateAfterReferral: "screen:validation.dateAfterReferral",
+} as const;
+export type ValidationKey = (typeof validationKeys)[keyof typeof validationKeys];
+
+const K = validationKeys;
+
+/** The part of a zod issue the key depends on (a raw issue while parsing, or a finished one afterwards). */
+type IssueLike = {
+  code?: string;
+  input?: unknown;
+  expected?: unknown;
+  received?: unknown;
+  origin?: unknown;
+  format?: unknown;
+  minimum?: unknown;
+  message?: string;
+};
+
+function keyOf(issue: IssueLike, inputKnown: boolean): ValidationKey {
+  if (inputKnown && issue.input === undefined && issue.code !== "custom") return K.required;
+  switch (issue.code) {
+    case "invalid_type": {
+      const missing = inputKnown ? issue.input === undefined : issue.received === "undefined" || /received undefined/.test(issue.message ?? "");
+      if (missing) return K.required;
+      if (issue.expected === "int") return K.notInteger;
+      if (typeof issue.input === "number" || issue.received === "NaN" || issue.received === "Infinity") return K.invalidNumber;
+      return K.invalidType;
+    }
+    case "invalid_value":
+    case "invalid_union":
+      return K.invalidChoice;
+    case "invalid_format":
+      if (issue.format === "email") return K.invalidEmail;
+      if (issue.format === "datetime") return K.invalidDateTime;
+      if (issue.format === "date") return K.invalidDate;
+      return K.invalid;
+    case "too_small":
+      if (issue.origin === "string") return Number(issue.minimum) <= 1 ? K.required : K.tooShort;
+      return K.tooSmall;
+    case "too_big":
+      return issue.origin === "string" ? K.tooLong : K.tooBig;
+    case "not_multiple_of":
+      return K.invalidNumber;
+    case "unrecognized_keys":
+      return K.unrecognized;
+    default:
+      return K.invalid;
+  }
+}
+
+/** One error map for every field: it sees the input, so it can tell "missing" from "wrong". */
+const errorMap = (issue: z.core.$ZodRawIssue): string => keyOf(issue as IssueLike, true);
+const e = { error: errorMap };
+
+// Field builders. Every schema carries the error map, so no English default message ever reaches a user.
+const text = (max: number) => z.string(e).trim().min(1, e).max(max, e);
+const isoDate = () => z.string(e).refine(isIsoDate, { error: K.invalidDate });
+// A submission's timestamps carry their offset; the screen door also takes a local time (it never reads it).
+const dateTime = (mode: Mode) => z.iso.datetime({ offset: true, local: mode === "screen", error: errorMap });
+const bool = () => z.boolean(e);
+const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, e);
+const nonNegative = () => z.number(e).min(0, e);
+const integer = (min: number, max?: number) => {
+  const base = z.number(e).int(e).min(min, e);
+  return max === undefined ? base : base.max(max, e);
+};
+
+const countryCode = () => z.string(e).regex(/^[A-Z]{2}$/, { error: K.invalidCountry });
+// E.164: a plus, a country code not starting with 0, at most 15 digits in all.
+const e164 = () => z.string(e).regex(/^\+[1-9]\d{1,14}$/, { error: K.invalidPhone });
+const icd10 = () => z.string(e).regex(/^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?$/, { error: K.invalidIcd10 });
+const morphology = () => z.string(e).regex(/^\d{4}\/\d$/, { error: K.invalidMorphology });
+const sha256 = () => z.string(e).regex(/^[0-9a-f]{64}$/i, { error: K.invalidSha256 });
+
+type Mode = "submission" | "screen";
+
+type Optional<M extends Mode, T extends z.ZodType> = M extends "screen" ? z.ZodOptional<z.ZodNullable<T>> : z.ZodOptional<T>;
+type SubmissionOnly<M extends Mode, T extends z.ZodType> = M extends "screen" ? z.ZodOptional<z.ZodNullable<T>> : T;
+
+/**
+ * Optional fields of the contract (`?`): absent means unknown. On the screen door `null` is read as absent too,
+ * because many systems write unknown as null.
+ */
+function optional<M extends Mode, T extends z.ZodType>(mode: M, schema: T): Optional<M, T> {
+  return (mode === "screen" ? schema.nullish() : schema.optional()) as Optional<M, T>;
+}
+
+/** Fields the contract requires of a submission but the screen can do without (their absence gives `unknown`). */
+function submissionOnly<M extends Mode, T extends z.ZodType>(mode: M, schema: T): SubmissionOnly<M, T> {
+  return (mode === "screen" ? schema.nullish() : schema) as SubmissionOnly<M, T>;
+}
+
+function patientSchema<M extends Mode>(mode: M) {
+  return z.looseObject(
+    {
+      familyName: submissionOnly(mode, text(100)),
+      givenName: submissionOnly(mode, text(100)),
+      familyNameLatin: optional(mode, text(100)),
+      givenNameLatin: optional(mode, text(100)),
+      nameReading: optional(mode, text(200)),
+      birthDate: submissionOnly(mode, isoDate()),
+      sex: submissionOnly(mode, choice(sexes)),
+      residenceCountry: submissionOnly(mode, countryCode()),
+      preferredLanguage: submissionOnly(mode, choice(preferredLanguages)),
+      email: optional(mode, z.email(e)),
+      phone: optional(mode, e164()),
+      referringHospitalId: optional(mode, text(64)),
+      canTravelAbroad: optional(mode, bool()),
+    },
+    e,
+  );
+}
+
+function consentSchema<M extends Mode>(mode: M) {
+  // A submission needs both consents given (referral-case.md: "required to submit"); the screen needs neither.
+  const given = () =>
+    (mode === "screen"
+      ? bool().nullish()
+      : z.literal(true, { error: (issue) => (issue.input === undefined ? K.required : K.consentRequired) })) as M extends "screen"
+      ? z.ZodOptional<z.ZodNullable<z.ZodBoolean>>
+      : z.ZodLiteral<true>;
+  return z.looseObject(
+    {
+      sensitiveData: given(),
+      crossBorder: submissionOnly(mode, bool()),
+      informedOfDiagnosis: given(),
+      recordedAt: submissionOnly(mode, dateTime(mode)),
+    },
+    e,
+  );
+}
+
+function tnmSchema<M extends Mode>(mode: M) {
+  // Free strings (`T2a`, `cN0`, `M1b`, `UICC8`): the rules parse what they need and read anything else as unknown.
+  return z.looseObject(
+    {
+      t: optional(mode, text(16)),
+      n: optional(mode, text(16)),
+      m: optional(mode, text(16)),
+      edition: optional(mode, text(32)),
+    },
+    e,
+  );
+}
+
+function diagnosisSchema<M extends Mode>(mode: M) {
+  return z.looseObject(
+    {
+      indication: choice(indications),
+      icd10: optional(mode, icd10()),
+      histology: submissionOnly(mode, choice(histologies)),
+      icdO3Morphology: optional(mode, morphology()),
+      histologicallyConfirmed: optional(mode, bool()),
+      haematological: optional(mode, bool()),
+      subsite: optional(mode, choice(headNeckSubsites)),
+      status: submissionOnly(mode, choice(diagnosisStatuses)),
+      resectable: submissionOnly(mode, choice(resectability)),
+      tnm: optional(mode, tnmSchema(mode)),
+      stage: optional(mode, text(16)),
+      maxDiameterMm: optional(mode, nonNegative()),
+      distantMetastasisSites: optional(mode, integer(0)),
+      peritonealOrMeningealSpread: optional(mode, bool()),
+      invadesGiTract: optional(mode, bool()),
+      abutsGiTract: optional(mode, bool()),
+      invadesSpinalCord: optional(mode, bool()),
+      anastomoticRecurrence: optional(mode, bool()),
+      psaNgMl: optional(mode, nonNegative()),
+      gleasonScore: optional(mode, integer(2, 10)),
+      childPugh: optional(mode, choice(childPughClasses)),
+      ascites: optional(mode, bool()),
+    },
+    e,
+  );
+}
+
+function historySchema<M extends Mode>(mode: M) {
+  return z.looseObject(
+    {
+      priorRadiotherapy: submissionOnly(mode, choice(priorRadiotherapyValues)),
+      priorRadiotherapyEndedOn: optional(mode, isoDate()),
+    },
+    e,
+  );
+}
+
+function clinicalSchema<M extends Mode>(mode: M) {
+  return z.looseObject(
+    {
+      ecog: optional(mode, integer(0, 4)),
+      canLieStill30Min: optional(mode, bool()),
+      activeInfectionInField: optional(mode, bool()),
+      metalImplantInField: optional(mode, bool()),
+      cardiacDevice: optional(mode, bool()),
+      pregnant: optional(mode, bool()),
+    },
+    e,
+  );
+}
+
+function attachmentSchema() {
+  return z.looseObject(
+    {
+      kind: choice(attachmentKinds),
+      fileName: text(255),
+      mediaType: text(127),
+      sizeBytes: integer(0),
+      sha256: sha256(),
+    },
+    e,
+  );
+}
+
+type Dated = {
+  referredOn?: unknown;
+  patient?: { birthDate?: unknown } | null;
+  history?: { priorRadiotherapyEndedOn?: unknown } | null;
+};
+
+/** Dates that must lie on or before the referral date: a birth, and a radiotherapy that has ended. */
+function checkDatesBeforeReferral(value: Dated, ctx: z.core.$RefinementCtx<unknown>) {
+  if (!isIsoDate(value.referredOn)) return;
+  const referredOn = value.referredOn;
+  const check = (date: unknown, path: string[]) => {
+    if (isIsoDate(date) && date > referredOn) {
+      ctx.addIssue({ code: "custom", path, message: K.dateAfterReferral, input: date });
+    }
+  };
+  check(value.patient?.birthDate, ["patient", "birthDate"]);
+  check(value.history?.priorRadiotherapyEndedOn, ["history", "priorRadiotherapyEndedOn"]);
+}
+
+function caseShape<M extends Mode>(mode: M) {
+  return z
+    .looseObject(
+      {
+        patient: submissionOnly(mode, patientSchema(mode)),
+        preferences: submissionOnly(mode, z.looseObject({ site: submissionOnly(mode, choice(sitePreferences)) }, e)),
+        consent: submissionOnly(mode, consentSchema(mode)),
+        diagnosis: diagnosisSchema(mode),
+        history: submissionOnly(mode, historySchema(mode)),
+        clinical: optional(mode, clinicalSchema(mode)),
+        referredOn: isoDate(),
+        urgency: submissionOnly(mode, choice(urgencies)),
+        attachments: submissionOnly(mode, z.array(attachmentSchema(), e)),
+      },
+      e,
+    )
+    .superRefine(checkDatesBeforeReferral);
+}
+
+/** What a submitted referral must satisfy: the whole contract of referral-case.md. */
+export const caseSchema = caseShape("submission");
+
+/**
+ * What the screen needs: `diagnosis.indication` and `referredOn`. Everything else may be absent (or null) and then
+ * reads as unknown, but any field that is given must be valid. Unknown extra fields pass through.
+ */
+export const screenCaseSchema = z.preprocess(withoutUnscreenedFields, caseShape("screen"));
+
+// Identity, contact, codes and attachment metadata: a submission validates them, but the screen never reads them,
+// so on the screen door an odd phone format or checksum must not block a clinical answer.
+const unscreenedPatientFields = ["familyName", "givenName", "familyNameLatin", "givenNameLatin", "nameReading", "birthDate", "sex", "email", "phone", "referringHospitalId"];
+const unscreenedDiagnosisFields = ["icd10", "icdO3Morphology"];
+
+function withoutUnscreenedFields(input: unknown): unknown {
+  if (!isPlainObject(input)) return input;
+  const copy: Record<string, unknown> = { ...input };
+  delete copy.attachments;
+  if (isPlainObject(copy.patient)) copy.patient = omit(copy.patient, unscreenedPatientFields);
+  if (isPlainObject(copy.diagnosis)) copy.diagnosis = omit(copy.diagnosis, unscreenedDiagnosisFields);
+  return copy;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function omit(object: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
+}
+
+export type ReferralCase = z.infer<typeof caseSchema>;
+export type ScreenCase = z.infer<typeof screenCaseSchema>;
+
+export type CaseIssue = { path: string; code: string; messageKey: string; params?: Record<string, unknown> };
+
+/**
+ * Every issue of a failed parse as a path ("diagnosis.maxDiameterMm"), zod's code, and a message key of the
+ * "screen" namespace with the values its text interpolates. Works for issues of any schema: a message that is
+ * already a key is kept, anything else is mapped from its code.
+ */
+export function issuesOf(error: z.ZodError): CaseIssue[] {
+  return error.issues.map((issue) => {
+    const raw = issue as unknown as IssueLike & Record<string, unknown>;
+    const messageKey = issue.message.startsWith("screen:") ? issue.message : keyOf(raw, false);
+    const out: CaseIssue = { path: issue.path.map(String).join("."), code: issue.code, messageKey };
+    if (issue.code === "too_small") out.params = { minimum: Number(raw.minimum) };
+    else if (issue.code === "too_big") out.params = { maximum: Number(raw.maximum) };
+    else if (messageKey === K.invalidChoice && Array.isArray(raw.values)) out.params = { values: raw.values.map(String).join(", ") };
+    else if (issue.code === "unrecognized_keys" && Array.isArray(raw.keys)) out.params = { keys: raw.keys.map(String).join(", ") };
+    return out;
+  });
+}

@@ -1,0 +1,107 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import en from "../locales/en/screen.json";
+import { screenCaseSchema } from "../app/domain/case/schema";
+import { defaultSiteConfigs, screen, toDecisionJson } from "../app/domain/screen";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const casesDir = path.resolve(root, "../shared/cases");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+
+type Run = { code: number; stdout: string; stderr: string };
+
+function run(args: string[], stdin?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(tsx, ["bin/screen.ts", ...args], { cwd: root, timeout: 20_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+    if (stdin !== undefined) child.stdin?.end(stdin);
+    else child.stdin?.end();
+  });
+}
+
+const examples = fs.existsSync(casesDir) ? fs.readdirSync(casesDir).filter((f) => f.endsWith(".json")).sort() : [];
+
+function expectedDecision(file: string) {
+  const { case: input } = JSON.parse(fs.readFileSync(path.join(casesDir, file), "utf8")) as { case: unknown };
+  return { input, decision: toDecisionJson(screen(screenCaseSchema.parse(input), { sites: defaultSiteConfigs, openQueue: {} })) };
+}
+
+function tempFile(name: string, content: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "screen-cli-"));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+describe("bin/screen.ts", () => {
+  it("has example cases to run", () => {
+    expect(examples.length).toBeGreaterThan(0);
+  });
+
+  // The example file itself ({ case, expected }) is screened by its case.
+  it.concurrent.each(examples)("%s as a file prints the same decision as screen() and exits 0", async (file) => {
+    const { decision } = expectedDecision(file);
+    const result = await run(["--", path.join(casesDir, file)]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(decision);
+  });
+
+  it.concurrent.each(examples)("%s on standard input prints the same decision", async (file) => {
+    const { input, decision } = expectedDecision(file);
+    const result = await run(["-"], JSON.stringify(input));
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(decision);
+  });
+
+  it("a bare case in a file prints its decision", async () => {
+    const file = examples[0] as string;
+    const { input, decision } = expectedDecision(file);
+    const result = await run([tempFile("case.json", JSON.stringify(input))]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(decision);
+  });
+
+  it("an invalid case exits 2 with each issue's path and English message", async () => {
+    const result = await run(["-"], JSON.stringify({ diagnosis: { indication: "hcc", maxDiameterMm: -3 }, referredOn: "2026-02-30", clinical: { ecog: 9 } }));
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toEqual({
+      error: "invalid_case",
+      message: en.errors.invalidCase,
+      issues: [
+        { path: "diagnosis.maxDiameterMm", message: "Enter a value of at least 0." },
+        { path: "clinical.ecog", message: "Enter a value of at most 4." },
+        { path: "referredOn", message: en.validation.invalidDate },
+      ],
+    });
+  });
+
+  it("a case without an indication is invalid", async () => {
+    const result = await run(["-"], JSON.stringify({ referredOn: "2026-11-20" }));
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({ error: "invalid_case", issues: [{ path: "diagnosis", message: en.validation.required }] });
+  });
+
+  it("invalid JSON exits 2 with a clear error", async () => {
+    const result = await run(["-"], "{ not json");
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({ error: "invalid_json", message: expect.stringContaining("not valid JSON") });
+  });
+
+  it("an unreadable file exits 2 with a clear error", async () => {
+    const result = await run([path.join(os.tmpdir(), "no-such-dir", "case.json")]);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({ error: "unreadable_input", message: expect.stringContaining("could not be read") });
+  });
+
+  it("no argument exits 2 with the usage", async () => {
+    const result = await run([]);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({ error: "usage" });
+  });
+});
