@@ -5,6 +5,9 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 // Distinct per port so that two runs side by side (E2E_PORT=3211 ...) never share a database.
 const dataDir = process.env.E2E_DATA_DIR ?? `.cache/e2e-data-${port}`;
 const buildDir = `.cache/e2e-build-${port}`;
+// Mail goes to a capturing SMTP server the triage spec starts on this port (tests/e2e/triage.spec.ts); while none
+// listens, the portal keeps the mail in its outbox and retries, as in production.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525 + (port - 3210));
 
 // Debian's Chromium: browsers cannot be downloaded on this machine (shared/design/stack.md).
 const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -29,7 +32,7 @@ export default defineConfig({
   },
   webServer: {
     // The production build on a fresh database with demo data, as `npm start` serves it.
-    command: `rm -rf ${dataDir} ${buildDir} && mkdir -p .cache && cp -r build ${buildDir} && NODE_ENV=production PORT=${port} DATA_DIR=${dataDir} BUILD_DIR=${buildDir} LOG_LEVEL=warn npx tsx server/index.ts`,
+    command: `rm -rf ${dataDir} ${buildDir} && mkdir -p .cache && cp -r build ${buildDir} && NODE_ENV=production PORT=${port} DATA_DIR=${dataDir} BUILD_DIR=${buildDir} LOG_LEVEL=warn SMTP_HOST=127.0.0.1 SMTP_PORT=${smtpPort} npx tsx server/index.ts`,
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,9 +1,12 @@
 import crypto from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { withCsrfGuard } from "./csrf-guard";
+import { clientIpHeader } from "../app/utils/client-ip.server";
 import { fallbackErrorPage } from "./fallback-error";
 import { env } from "../app/utils/env.server";
 import { getDb } from "../app/utils/db.server";
@@ -11,6 +14,8 @@ import { logger } from "../app/utils/logger.server";
 import { seedDemoDataIfEmpty } from "../db/seed";
 
 const config = env();
+// Where the production build is; browser tests serve a snapshot of it so a rebuild cannot pull it away mid-run.
+const buildDir = process.env.BUILD_DIR ?? "build";
 const production = config.NODE_ENV === "production";
 
 const vite = production
@@ -20,16 +25,19 @@ const vite = production
 async function loadBuild(): Promise<ServerBuild> {
   const build = vite
     ? ((await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild)
-    : ((await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild);
+    : ((await import(pathToFileURL(path.resolve(buildDir, "server/index.js")).href)) as ServerBuild);
   return withCsrfGuard(build);
 }
 
 // Migrate, and seed demo data into a new database, before the first request.
 const db = await getDb();
 const seeded = config.DEMO_DATA === "true" ? await seedDemoDataIfEmpty(db, new Date()) : null;
+// Sends (and retries) the mail outbox in the background; does nothing unless SMTP_HOST is set.
 
 const app = express();
 app.disable("x-powered-by");
+// Behind a reverse proxy, name it (e.g. "loopback", or a hop count) so req.ip is the client, not the proxy.
+if (config.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
 app.use(compression());
 app.use((req, res, next) => {
   const requestId = crypto.randomUUID();
@@ -52,9 +60,17 @@ app.use((req, res, next) => {
 if (vite) {
   app.use(vite.middlewares);
 } else {
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
 }
+
+// The client's address for rate limits and the audit log (app/utils/client-ip.server.ts): set by us only.
+app.use((req, _res, next) => {
+  delete req.headers[clientIpHeader];
+  const ip = req.ip ?? req.socket.remoteAddress;
+  if (ip) req.headers[clientIpHeader] = ip;
+  next();
+});
 
 app.all("*", createRequestHandler({ build: vite ? loadBuild : await loadBuild(), mode: config.NODE_ENV }));
 app.use(fallbackErrorPage);

@@ -13,7 +13,18 @@ const schema = z.object({
   DEMO_DATA: z.enum(["true", "false"]).default("true"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  /** Express's "trust proxy" (e.g. "loopback" or a hop count) when a reverse proxy sets X-Forwarded-For; unset: trust none. */
+  TRUST_PROXY: z.string().optional(),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  /** Referral attachments: the largest single file, and all of one referral's files together (bytes). */
+  ATTACHMENT_MAX_FILE_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  ATTACHMENT_MAX_REFERRAL_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
+  /** Outgoing mail (notifications to physicians); no mail is sent unless SMTP_HOST is set. */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().positive().default(587),
+  SMTP_FROM: z.string().default("Konyang × QST referral portal <no-reply@referral-portal.invalid>"),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema> & { databasePath: string; cookieSecure: boolean };

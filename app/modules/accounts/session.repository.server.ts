@@ -45,6 +45,20 @@ export async function revokeSession(db: Database, sessionId: string, at: string)
   await db.updateTable("sessions").set({ revoked_at: at }).where("id", "=", sessionId).where("revoked_at", "is", null).execute();
 }
 
-export async function revokeUserSessions(db: Database, userId: string, at: string) {
-  await db.updateTable("sessions").set({ revoked_at: at }).where("user_id", "=", userId).where("revoked_at", "is", null).execute();
+/** Revokes every live session of a user; answers how many there were. */
+export async function revokeUserSessions(db: Database, userId: string, at: string): Promise<number> {
+  const result = await db.updateTable("sessions").set({ revoked_at: at }).where("user_id", "=", userId).where("revoked_at", "is", null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Revokes every live session of a user but one (the one that asked); answers how many there were. */
+export async function revokeOtherUserSessions(db: Database, userId: string, keepSessionId: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable("sessions")
+    .set({ revoked_at: at })
+    .where("user_id", "=", userId)
+    .where("id", "!=", keepSessionId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -19,7 +19,7 @@ export type SessionUser = {
   givenName: string;
   role: Role;
   siteCode: string | null;
-  status: "pending" | "active" | "suspended";
+  status: "pending" | "active" | "suspended" | "rejected";
   preferredLanguage: string;
   institution: string;
   country: string;
@@ -45,6 +45,12 @@ export async function openSession(db: Database, userId: string, now: Date, ip: s
   return serializeCookie(sessionCookie(), token);
 }
 
+/** The id (token hash) of the session the request's cookie names, live or not; null without a cookie. */
+export function sessionIdFrom(request: Request): string | null {
+  const token = readCookie(request, sessionCookie());
+  return token ? sha256Hex(token) : null;
+}
+
 export function clearSessionCookie(): string {
   return serializeCookie(sessionCookie(), "", { maxAgeSeconds: 0 });
 }
@@ -57,7 +63,9 @@ export async function getSessionUser(request: Request, now = new Date()): Promis
   const row = await findLiveSessionWithUser(db, sha256Hex(token));
   if (!row) return null;
   const idleLimit = new Date(row.last_seen_at).getTime() + env().SESSION_IDLE_MINUTES * 60_000;
-  if (now.getTime() > idleLimit || now.toISOString() > row.expires_at) {
+  // A suspended or rejected account's sessions were revoked when that happened; this is the second lock.
+  const disabled = row.status === "suspended" || row.status === "rejected";
+  if (disabled || now.getTime() > idleLimit || now.toISOString() > row.expires_at) {
     await revokeSession(db, row.session_id, now.toISOString());
     return null;
   }
@@ -83,6 +91,6 @@ export async function endSession(user: SessionUser, now = new Date()) {
   await revokeSession(await getDb(), user.sessionId, now.toISOString());
 }
 
-export async function endAllSessions(userId: string, now = new Date()) {
-  await revokeUserSessions(await getDb(), userId, now.toISOString());
+export async function endAllSessions(userId: string, now = new Date()): Promise<number> {
+  return revokeUserSessions(await getDb(), userId, now.toISOString());
 }

@@ -1,0 +1,152 @@
+import { recordAudit } from "~/modules/audit/audit.service.server";
+import type { Database } from "~/utils/db.server";
+import { newId } from "~/utils/tokens.server";
+import type { AccountAction, StaffInput } from "./accounts.schema";
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  listAccounts,
+  siteNameRows,
+  updateUserStatus,
+  type AccountListRow,
+  type AccountStatus,
+} from "./accounts.repository.server";
+import type { RequestContext } from "./accounts.service.server";
+import { hashPassword } from "./password.server";
+import { normalizePassword } from "./password-policy";
+import { revokeUserSessions } from "./session.repository.server";
+import type { SessionUser } from "./session.server";
+
+/** Who may open the accounts page at all; what each may do there is decided below. */
+export const accountApprovers = ["admin", "coordinator"] as const;
+
+const LIST_LIMIT = 500;
+
+/**
+ * The accounts an approver sees: an administrator every account, a coordinator only physicians awaiting approval
+ * (workflow.md: an account is active once an administrator or coordinator verifies it).
+ */
+export async function accountsFor(db: Database, actor: SessionUser): Promise<AccountListRow[]> {
+  if (actor.role === "admin") return listAccounts(db, { limit: LIST_LIMIT });
+  if (actor.role === "coordinator") return listAccounts(db, { status: "pending", role: "physician", limit: LIST_LIMIT });
+  return [];
+}
+
+/** The actions this actor may take on this account as it stands. */
+export function allowedActions(actor: Pick<SessionUser, "id" | "role">, target: Pick<AccountListRow, "id" | "role" | "status">): AccountAction[] {
+  if (actor.role === "coordinator") return target.status === "pending" && target.role === "physician" ? ["approve"] : [];
+  if (actor.role !== "admin") return [];
+  switch (target.status) {
+    case "pending":
+      return ["approve", "reject"];
+    case "active":
+      // An administrator cannot lock themself out.
+      return target.id === actor.id ? [] : ["suspend"];
+    case "suspended":
+    case "rejected":
+      return ["reactivate"];
+    default:
+      return [];
+  }
+}
+
+const transitions: Record<AccountAction, { from: AccountStatus[]; to: AccountStatus; audit: string }> = {
+  approve: { from: ["pending"], to: "active", audit: "account.approved" },
+  reject: { from: ["pending"], to: "rejected", audit: "account.rejected" },
+  suspend: { from: ["active"], to: "suspended", audit: "account.suspended" },
+  reactivate: { from: ["suspended", "rejected"], to: "active", audit: "account.reactivated" },
+};
+
+export type AccountActionResult =
+  | { kind: "done"; action: AccountAction }
+  | { kind: "notFound" }
+  | { kind: "forbidden" }
+  /** The account is no longer in a state this action applies to (someone else acted first). */
+  | { kind: "conflict" };
+
+/** Approves, rejects, suspends or reactivates an account: one transaction with its audit event. */
+export async function changeAccountStatus(
+  db: Database,
+  actor: SessionUser,
+  input: { userId: string; action: AccountAction },
+  context: RequestContext,
+): Promise<AccountActionResult> {
+  return db.transaction().execute(async (trx): Promise<AccountActionResult> => {
+    const target = await findUserById(trx, input.userId);
+    if (!target) return { kind: "notFound" };
+    // A coordinator only ever sees pending physicians: anything else is not theirs to know about.
+    if (actor.role === "coordinator" && target.role !== "physician") return { kind: "notFound" };
+    const transition = transitions[input.action];
+    if (!allowedActions(actor, target).includes(input.action)) {
+      return transition.from.includes(target.status as AccountStatus) ? { kind: "forbidden" } : { kind: "conflict" };
+    }
+    const at = context.now.toISOString();
+    const approval = transition.to === "active" ? { by: actor.id, at } : undefined;
+    const changed = await updateUserStatus(trx, target.id, transition.from, transition.to, approval);
+    if (changed === 0) return { kind: "conflict" };
+    const sessionsEnded = transition.to === "active" ? 0 : await revokeUserSessions(trx, target.id, at);
+    await recordAudit(trx, {
+      actor: { id: actor.id, role: actor.role },
+      action: transition.audit,
+      subjectType: "user",
+      subjectId: target.id,
+      detail: { from: target.status, to: transition.to, role: target.role, sessionsEnded },
+      ip: context.ip,
+      at: context.now,
+    });
+    return { kind: "done", action: input.action };
+  });
+}
+
+export type CreateStaffResult = { kind: "created"; id: string } | { kind: "emailTaken" } | { kind: "forbidden" };
+
+/**
+ * An administrator opens an account for a coordinator or reviewer of one site, or another administrator.
+ * The account is active at once (the administrator is the verification); the person changes the initial
+ * password on their account page.
+ */
+export async function createStaffAccount(db: Database, actor: SessionUser, input: StaffInput, context: RequestContext): Promise<CreateStaffResult> {
+  if (actor.role !== "admin" || actor.status !== "active") return { kind: "forbidden" };
+  const passwordHash = await hashPassword(normalizePassword(input.password));
+  return db.transaction().execute(async (trx): Promise<CreateStaffResult> => {
+    // Administrators may learn that an address has an account; the public forms may not.
+    if (await findUserByEmail(trx, input.email)) return { kind: "emailTaken" };
+    const id = newId();
+    const at = context.now.toISOString();
+    await insertUser(trx, {
+      id,
+      email: input.email,
+      password_hash: passwordHash,
+      family_name: input.familyName,
+      given_name: input.givenName,
+      role: input.role,
+      site_code: input.role === "admin" ? null : (input.siteCode ?? null),
+      institution: input.institution,
+      country: input.country,
+      preferred_language: input.preferredLanguage,
+      status: "active",
+      approved_by: actor.id,
+      approved_at: at,
+      created_at: at,
+      failed_login_count: 0,
+      locked_until: null,
+    });
+    await recordAudit(trx, {
+      actor: { id: actor.id, role: actor.role },
+      action: "account.created",
+      subjectType: "user",
+      subjectId: id,
+      detail: { role: input.role, site: input.role === "admin" ? null : input.siteCode },
+      ip: context.ip,
+      at: context.now,
+    });
+    return { kind: "created", id };
+  });
+}
+
+/** Site names in every language, keyed by site code (for the accounts list and forms). */
+export async function siteNames(db: Database): Promise<Record<string, { ko: string; ja: string; en: string }>> {
+  const rows = await siteNameRows(db);
+  return Object.fromEntries(rows.map((r) => [r.code, { ko: r.name_ko, ja: r.name_ja, en: r.name_en }]));
+}

@@ -1,0 +1,24 @@
+import type { Database } from "~/utils/db.server";
+
+export type RateLimitRow = { key: string; count: number; window_started_at: string };
+
+export async function findRateLimit(db: Database, key: string): Promise<RateLimitRow | undefined> {
+  return db.selectFrom("rate_limits").selectAll().where("key", "=", key).executeTakeFirst();
+}
+
+export async function saveRateLimit(db: Database, row: RateLimitRow): Promise<void> {
+  await db
+    .insertInto("rate_limits")
+    .values(row)
+    .onConflict((oc) => oc.column("key").doUpdateSet({ count: row.count, window_started_at: row.window_started_at }))
+    .execute();
+}
+
+export async function deleteRateLimit(db: Database, key: string): Promise<void> {
+  await db.deleteFrom("rate_limits").where("key", "=", key).execute();
+}
+
+export async function deleteRateLimitsStartedBefore(db: Database, before: string): Promise<number> {
+  const result = await db.deleteFrom("rate_limits").where("window_started_at", "<", before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "~/utils/db.server";
+import { checkRateLimit, clearRateLimit, MINUTE, pruneRateLimits, recordFailure, type RateLimitPolicy } from "./rate-limit.service.server";
+
+const t0 = new Date("2026-11-26T09:00:00Z");
+const at = (minutes: number) => new Date(t0.getTime() + minutes * MINUTE);
+
+describe("rate limits", () => {
+  it("blocks a key at the failure that reaches the limit, until the block ends", async () => {
+    const db = await getDb();
+    // The patient status lookup's shape: 5 wrong tries lock a code for 15 minutes.
+    const policy: RateLimitPolicy = { max: 5, windowMs: null, blockMs: 15 * MINUTE };
+    for (let i = 1; i <= 4; i++) expect(await recordFailure(db, "code:A", policy, at(i))).toEqual({ blocked: false, failures: i });
+    expect(await recordFailure(db, "code:A", policy, at(5))).toEqual({ blocked: true, until: at(20) });
+    expect(await checkRateLimit(db, "code:A", policy, at(19.9))).toEqual({ blocked: true, until: at(20) });
+    // A failure while blocked does not extend the block.
+    expect(await recordFailure(db, "code:A", policy, at(10))).toEqual({ blocked: true, until: at(20) });
+    expect(await checkRateLimit(db, "code:A", policy, at(20))).toEqual({ blocked: false, failures: 0 });
+    // After the block the count starts again from one.
+    expect(await recordFailure(db, "code:A", policy, at(21))).toEqual({ blocked: false, failures: 1 });
+    // Other keys are untouched.
+    expect(await checkRateLimit(db, "code:B", policy, at(10))).toEqual({ blocked: false, failures: 0 });
+  });
+
+  it("forgets failures when their window has passed", async () => {
+    const db = await getDb();
+    // The per-address shape: 10 failures in 15 minutes.
+    const policy: RateLimitPolicy = { max: 10, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE };
+    for (let i = 0; i < 9; i++) await recordFailure(db, "address:1", policy, at(i));
+    expect(await checkRateLimit(db, "address:1", policy, at(14))).toEqual({ blocked: false, failures: 9 });
+    expect(await checkRateLimit(db, "address:1", policy, at(15))).toEqual({ blocked: false, failures: 0 });
+    expect(await recordFailure(db, "address:1", policy, at(16))).toEqual({ blocked: false, failures: 1 });
+  });
+
+  it("clears on success and prunes old rows", async () => {
+    const db = await getDb();
+    const policy: RateLimitPolicy = { max: 3, windowMs: null, blockMs: MINUTE };
+    await recordFailure(db, "account:x", policy, at(0));
+    await recordFailure(db, "account:x", policy, at(1));
+    await clearRateLimit(db, "account:x");
+    expect(await checkRateLimit(db, "account:x", policy, at(2))).toEqual({ blocked: false, failures: 0 });
+    await recordFailure(db, "old", policy, at(0));
+    await recordFailure(db, "new", policy, at(60 * 24));
+    expect(await pruneRateLimits(db, at(60))).toBeGreaterThanOrEqual(1);
+    expect(await checkRateLimit(db, "old", policy, at(60 * 24))).toEqual({ blocked: false, failures: 0 });
+    expect(await checkRateLimit(db, "new", policy, at(60 * 24))).toEqual({ blocked: false, failures: 1 });
+  });
+});

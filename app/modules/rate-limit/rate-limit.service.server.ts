@@ -1,0 +1,68 @@
+import type { Database } from "~/utils/db.server";
+import { sha256Hex } from "~/utils/tokens.server";
+import { deleteRateLimit, deleteRateLimitsStartedBefore, findRateLimit, saveRateLimit, type RateLimitRow } from "./rate-limit.repository.server";
+
+/**
+ * Counts failures per key and blocks the key for a while once there are too many.
+ * Examples: sign-in (10 consecutive wrong passwords per account; 50 failures per address in 15 minutes),
+ * and later the patient status lookup (5 wrong tries per code; 10 failures per address in 15 minutes).
+ */
+export type RateLimitPolicy = {
+  /** The failure that reaches this count starts the block. */
+  max: number;
+  /** Failures older than this, counted from the first one, are forgotten; null: they count until cleared ("consecutive"). */
+  windowMs: number | null;
+  /** How long the key stays blocked, counted from the failure that reached `max`. */
+  blockMs: number;
+};
+
+export type RateLimitState = { blocked: false; failures: number } | { blocked: true; until: Date };
+
+export const MINUTE = 60_000;
+
+/** A key for a value that should not sit in the table readably (an email address, a reference code). */
+export function hashedKey(purpose: string, value: string): string {
+  return `${purpose}:${sha256Hex(value)}`;
+}
+
+// The row as it stands at `now`: a finished window or an ended block counts as no failures at all.
+function live(row: RateLimitRow | undefined, policy: RateLimitPolicy, now: Date): RateLimitState {
+  if (!row) return { blocked: false, failures: 0 };
+  const started = new Date(row.window_started_at).getTime();
+  if (row.count >= policy.max) {
+    const until = started + policy.blockMs;
+    return now.getTime() < until ? { blocked: true, until: new Date(until) } : { blocked: false, failures: 0 };
+  }
+  if (policy.windowMs !== null && now.getTime() >= started + policy.windowMs) return { blocked: false, failures: 0 };
+  return { blocked: false, failures: row.count };
+}
+
+/** Whether the key is blocked now (reads only). */
+export async function checkRateLimit(db: Database, key: string, policy: RateLimitPolicy, now: Date): Promise<RateLimitState> {
+  return live(await findRateLimit(db, key), policy, now);
+}
+
+/**
+ * Counts one failure and answers the state after it. Call inside the caller's transaction so that two
+ * concurrent failures cannot both read the same count.
+ */
+export async function recordFailure(db: Database, key: string, policy: RateLimitPolicy, now: Date): Promise<RateLimitState> {
+  const row = await findRateLimit(db, key);
+  const state = live(row, policy, now);
+  if (state.blocked) return state;
+  const count = state.failures + 1;
+  // The window restarts at the first failure; once `max` is reached it marks the start of the block instead.
+  const startedAt = state.failures === 0 || count >= policy.max ? now.toISOString() : row!.window_started_at;
+  await saveRateLimit(db, { key, count, window_started_at: startedAt });
+  return live({ key, count, window_started_at: startedAt }, policy, now);
+}
+
+/** Forgets the key's failures (a correct password, a correct code). */
+export async function clearRateLimit(db: Database, key: string): Promise<void> {
+  await deleteRateLimit(db, key);
+}
+
+/** Housekeeping: drops counters whose window or block started before `before` (a day is far longer than any policy). */
+export async function pruneRateLimits(db: Database, before: Date): Promise<number> {
+  return deleteRateLimitsStartedBefore(db, before.toISOString());
+}

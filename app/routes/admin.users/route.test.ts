@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { findUserById } from "~/modules/accounts/accounts.repository.server";
+import { requireRole } from "~/modules/accounts/guards.server";
+import { auditEventsFor } from "~/modules/audit/audit.repository.server";
+import { getDb } from "~/utils/db.server";
+import { answerOf, args, createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
+import { formRequest } from "../../../tests/setup/request";
+import * as newUserRoute from "../admin.users_.new/route";
+import * as usersRoute from "./route";
+
+describe("who may open the accounts page", () => {
+  it("sends an anonymous visitor to sign in and back", async () => {
+    expect(await answerOf(usersRoute.loader(args(getRequest("/admin/users"))))).toMatchObject({ status: 302, location: "/login?redirectTo=%2Fadmin%2Fusers" });
+  });
+
+  it("sends an account awaiting approval to its pending page, for every role-guarded page", async () => {
+    const db = await getDb();
+    const pending = await createAccount(db, { status: "pending" });
+    const cookie = await sessionCookieFor(db, pending.id);
+    expect(await answerOf(usersRoute.loader(args(getRequest("/admin/users", { cookie }))))).toMatchObject({ status: 302, location: "/account/pending" });
+    expect(await answerOf(usersRoute.action(args(formRequest("/admin/users", { intent: "approve", userId: pending.id }, { cookie }))))).toMatchObject({
+      status: 302,
+      location: "/account/pending",
+    });
+    // Even a page meant for physicians refuses a physician who has not been approved.
+    expect(await answerOf(requireRole(getRequest("/precheck", { cookie }), ["physician"]))).toMatchObject({ status: 302, location: "/account/pending" });
+    expect((await findUserById(db, pending.id))!.status).toBe("pending");
+  });
+
+  it("refuses an approved physician or reviewer with 403 and no data", async () => {
+    const db = await getDb();
+    for (const role of ["physician", "reviewer"] as const) {
+      const cookie = await sessionCookieFor(db, (await createAccount(db, { role })).id);
+      const answer = await answerOf(usersRoute.loader(args(getRequest("/admin/users", { cookie }))));
+      expect(answer).toMatchObject({ status: 403, data: null });
+    }
+  });
+
+  it("lets only an administrator open the staff account form", async () => {
+    const db = await getDb();
+    const coordinator = await sessionCookieFor(db, (await createAccount(db, { role: "coordinator" })).id);
+    expect((await answerOf(newUserRoute.loader(args(getRequest("/admin/users/new", { cookie: coordinator }))))).status).toBe(403);
+    expect((await answerOf(newUserRoute.action(args(formRequest("/admin/users/new", {}, { cookie: coordinator }))))).status).toBe(403);
+    const admin = await sessionCookieFor(db, (await createAccount(db, { role: "admin" })).id);
+    expect((await answerOf(newUserRoute.loader(args(getRequest("/admin/users/new", { cookie: admin }))))).status).toBe(200);
+  });
+});
+
+describe("approving accounts", () => {
+  it("a coordinator sees pending physicians, family name first with a localised date, and approves one", async () => {
+    const db = await getDb();
+    const coordinator = await createAccount(db, { role: "coordinator" });
+    const pending = await createAccount(db, { status: "pending" });
+    const cookie = await sessionCookieFor(db, coordinator.id);
+    const page = await answerOf(usersRoute.loader(args(getRequest("/admin/users", { cookie, lng: "ja" }))));
+    expect(page.data.isAdmin).toBe(false);
+    expect(page.data.others).toEqual([]);
+    const row = page.data.pending.find((r: { id: string }) => r.id === pending.id);
+    expect(row).toMatchObject({ familyName: pending.familyName, givenName: pending.givenName, actions: ["approve"] });
+    expect(row.registered).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
+
+    const answer = await answerOf(usersRoute.action(args(formRequest("/admin/users", { intent: "approve", userId: pending.id }, { cookie }))));
+    expect(answer).toMatchObject({ status: 302, location: "/admin/users?done=approved" });
+    expect((await findUserById(db, pending.id))!.status).toBe("active");
+    expect((await auditEventsFor(db, "user", pending.id)).map((e) => [e.action, e.actor_user_id, e.actor_role])).toEqual([
+      ["account.approved", coordinator.id, "coordinator"],
+    ]);
+  });
+
+  it("answers a coordinator's attempt to suspend with 403 and changes nothing", async () => {
+    const db = await getDb();
+    const cookie = await sessionCookieFor(db, (await createAccount(db, { role: "coordinator" })).id);
+    const physician = await createAccount(db);
+    const answer = await answerOf(usersRoute.action(args(formRequest("/admin/users", { intent: "suspend", userId: physician.id }, { cookie, lng: "ko" }))));
+    expect(answer.status).toBe(403);
+    expect(answer.data.formError).toBe("이 계정에는 해당 작업을 할 수 없습니다.");
+    expect((await findUserById(db, physician.id))!.status).toBe("active");
+  });
+
+  it("an administrator sees every account, pending first, and creates a staff account", async () => {
+    const db = await getDb();
+    const admin = await createAccount(db, { role: "admin" });
+    const cookie = await sessionCookieFor(db, admin.id);
+    await createAccount(db, { status: "pending" });
+    const page = await answerOf(usersRoute.loader(args(getRequest("/admin/users", { cookie, lng: "ko" }))));
+    expect(page.data.isAdmin).toBe(true);
+    expect(page.data.pending.length).toBeGreaterThan(0);
+    expect(page.data.others.find((r: { id: string }) => r.id === admin.id).actions).toEqual([]);
+
+    const fields = {
+      familyName: "최",
+      givenName: "유나",
+      email: "choi.yuna@konyang.test",
+      role: "coordinator",
+      institution: "건양대학교병원",
+      country: "KR",
+      preferredLanguage: "ko",
+      password: "bright-autumn-river-8",
+    };
+    const missingSite = await answerOf(newUserRoute.action(args(formRequest("/admin/users/new", fields, { cookie, lng: "ko" }))));
+    expect(missingSite.status).toBe(400);
+    expect(missingSite.data.errors.siteCode).toBe("담당 병원을 선택해 주십시오");
+    expect(missingSite.data.values.familyName).toBe("최");
+    expect(missingSite.data.values.password).toBeUndefined();
+    const created = await answerOf(newUserRoute.action(args(formRequest("/admin/users/new", { ...fields, siteCode: "konyang" }, { cookie }))));
+    expect(created).toMatchObject({ status: 302, location: "/admin/users?done=created" });
+    const taken = await answerOf(newUserRoute.action(args(formRequest("/admin/users/new", { ...fields, siteCode: "konyang" }, { cookie }))));
+    expect(taken.status).toBe(400);
+    expect(taken.data.errors.email).toBe("An account with this email address already exists");
+  });
+});

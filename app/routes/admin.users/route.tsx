@@ -1,0 +1,169 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { ErrorSummary } from "~/components/forms/error-summary";
+import { intlLocale } from "~/i18n/config";
+import { translatorFor } from "~/i18n/i18n.server";
+import { accountApprovers, accountsFor, allowedActions, changeAccountStatus, siteNames } from "~/modules/accounts/account-admin.service.server";
+import { accountActionSchema, type AccountAction } from "~/modules/accounts/accounts.schema";
+import { requireRole } from "~/modules/accounts/guards.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { getDb } from "~/utils/db.server";
+
+export const handle = { titleKey: "admin:users.title" };
+
+const doneKeys: Record<AccountAction | "created", string> = {
+  approve: "approved",
+  reject: "rejected",
+  suspend: "suspended",
+  reactivate: "reactivated",
+  created: "created",
+};
+const doneValues = new Set(Object.values(doneKeys));
+
+type ActionAnswer = { formError: string };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, accountApprovers);
+  const { lng } = translatorFor(request);
+  const db = await getDb();
+  const [rows, sites] = await Promise.all([accountsFor(db, actor), siteNames(db)]);
+  // Dates are formatted here, once, so server and browser render the same text. Korea and Japan share UTC+9.
+  const date = new Intl.DateTimeFormat(intlLocale[lng], { dateStyle: "medium", timeZone: "Asia/Seoul" });
+  const accounts = rows.map((row) => ({
+    id: row.id,
+    familyName: row.family_name,
+    givenName: row.given_name,
+    email: row.email,
+    role: row.role,
+    status: row.status,
+    institution: row.institution,
+    country: row.country,
+    siteName: row.site_code ? (sites[row.site_code]?.[lng] ?? row.site_code) : null,
+    registered: date.format(new Date(row.created_at)),
+    actions: allowedActions(actor, row),
+  }));
+  const done = new URL(request.url).searchParams.get("done");
+  return {
+    isAdmin: actor.role === "admin",
+    pending: accounts.filter((a) => a.status === "pending"),
+    others: accounts.filter((a) => a.status !== "pending"),
+    done: done && doneValues.has(done) ? done : null,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireRole(request, accountApprovers);
+  const { t } = translatorFor(request);
+  const formData = await request.formData();
+  const parsed = accountActionSchema.safeParse({ intent: formData.get("intent"), userId: formData.get("userId") });
+  // Only a hand-made request lacks these hidden fields.
+  if (!parsed.success) throw new Response(null, { status: 400 });
+  const result = await changeAccountStatus(await getDb(), actor, { userId: parsed.data.userId, action: parsed.data.intent }, { ip: clientIp(request), now: new Date() });
+  switch (result.kind) {
+    case "done":
+      return redirect(`/admin/users?done=${doneKeys[result.action]}`);
+    case "conflict":
+      return data<ActionAnswer>({ formError: t("admin:users.errors.conflict") }, { status: 409 });
+    case "notFound":
+      return data<ActionAnswer>({ formError: t("admin:users.errors.notFound") }, { status: 404 });
+    case "forbidden":
+      return data<ActionAnswer>({ formError: t("admin:users.errors.forbidden") }, { status: 403 });
+  }
+}
+
+type AccountRow = Awaited<ReturnType<typeof loader>>["pending"][number];
+
+function AccountsTable({ id, rows, showSite }: { id: string; rows: AccountRow[]; showSite: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div role="region" aria-labelledby={id} tabIndex={0} style={{ overflowX: "auto" }}>
+      <table aria-labelledby={id}>
+        <thead>
+          <tr>
+            <th scope="col">{t("admin:users.columns.name")}</th>
+            <th scope="col">{t("admin:users.columns.email")}</th>
+            <th scope="col">{t("admin:users.columns.role")}</th>
+            <th scope="col">{t("admin:users.columns.institution")}</th>
+            <th scope="col">{t("admin:users.columns.country")}</th>
+            {showSite ? <th scope="col">{t("admin:users.columns.site")}</th> : null}
+            <th scope="col">{t("admin:users.columns.registered")}</th>
+            <th scope="col">{t("admin:users.columns.status")}</th>
+            <th scope="col">{t("admin:users.columns.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const name = t("shell.personName", { family: row.familyName, given: row.givenName });
+            return (
+              <tr key={row.id} data-email={row.email}>
+                <td>{name}</td>
+                <td>{row.email}</td>
+                <td>{t(`roles.${row.role}`)}</td>
+                <td>{row.institution}</td>
+                <td>{t(`auth:countries.${row.country}`, { defaultValue: row.country })}</td>
+                {showSite ? <td>{row.siteName ?? t("auth:account.noSite")}</td> : null}
+                <td>{row.registered}</td>
+                <td>{t(`auth:statuses.${row.status}`)}</td>
+                <td>
+                  <div className="button-row">
+                    {row.actions.map((action) => (
+                      <Form method="post" key={action}>
+                        <CsrfInput />
+                        <input type="hidden" name="userId" value={row.id} />
+                        <input type="hidden" name="intent" value={action} />
+                        <button
+                          type="submit"
+                          className={`button${action === "approve" || action === "reactivate" ? "" : " button--warning"}`}
+                          aria-label={t("admin:users.actionLabel", { action: t(`admin:users.actions.${action}`), name })}
+                        >
+                          {t(`admin:users.actions.${action}`)}
+                        </button>
+                      </Form>
+                    ))}
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function AdminUsers() {
+  const { t } = useTranslation();
+  const { isAdmin, pending, others, done } = useLoaderData<typeof loader>();
+  const answer = useActionData<ActionAnswer>();
+  return (
+    <>
+      <h1>{t("admin:users.title")}</h1>
+      {done && !answer ? (
+        <div className="banner banner--success" role="status">
+          <p>{t(`admin:users.done.${done}`)}</p>
+        </div>
+      ) : null}
+      <ErrorSummary formError={answer?.formError} />
+      <p>{isAdmin ? t("admin:users.introAdmin") : t("admin:users.introCoordinator")}</p>
+      {isAdmin ? (
+        <p>
+          <Link to="/admin/users/new" className="button button--secondary">
+            {t("admin:users.createLink")}
+          </Link>
+        </p>
+      ) : null}
+
+      <h2 id="accounts-pending">{t("admin:users.pendingHeading")}</h2>
+      {pending.length > 0 ? <AccountsTable id="accounts-pending" rows={pending} showSite={false} /> : <p>{t("admin:users.noPending")}</p>}
+
+      {isAdmin && others.length > 0 ? (
+        <>
+          <h2 id="accounts-others">{t("admin:users.otherHeading")}</h2>
+          <AccountsTable id="accounts-others" rows={others} showSite />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { ErrorSummary } from "~/components/forms/error-summary";
+import { RadioGroup } from "~/components/forms/radio-group";
+import { SelectField } from "~/components/forms/select-field";
+import { TextField } from "~/components/forms/text-field";
+import { languageAutonyms, languages } from "~/i18n/config";
+import { translatorFor } from "~/i18n/i18n.server";
+import { createStaffAccount, siteNames } from "~/modules/accounts/account-admin.service.server";
+import { countries, siteCodes, staffRoles, staffSchema } from "~/modules/accounts/accounts.schema";
+import { requireRole } from "~/modules/accounts/guards.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { getDb } from "~/utils/db.server";
+import { validateForm, type FormValues } from "~/utils/form.server";
+
+export const handle = { titleKey: "admin:newUser.title" };
+
+type StaffAnswer = { errors: Record<string, string>; values: FormValues };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  const { lng } = translatorFor(request);
+  const sites = await siteNames(await getDb());
+  return {
+    defaultLanguage: lng,
+    sites: siteCodes.map((code) => ({ value: code, label: sites[code]?.[lng] ?? code })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireRole(request, ["admin"]);
+  const { t } = translatorFor(request);
+  const formData = await request.formData();
+  const parsed = validateForm(staffSchema, formData, t);
+  const { password: _password, ...values } = parsed.values;
+  if (!parsed.ok) return data<StaffAnswer>({ errors: parsed.errors, values }, { status: 400 });
+  const result = await createStaffAccount(await getDb(), actor, parsed.data, { ip: clientIp(request), now: new Date() });
+  if (result.kind === "forbidden") throw new Response(null, { status: 403 });
+  if (result.kind === "emailTaken") return data<StaffAnswer>({ errors: { email: t("admin:errors.emailTaken") }, values }, { status: 400 });
+  return redirect("/admin/users?done=created");
+}
+
+export default function NewStaffAccount() {
+  const { t } = useTranslation();
+  const { defaultLanguage, sites } = useLoaderData<typeof loader>();
+  const answer = useActionData<StaffAnswer>();
+  const values = answer?.values ?? {};
+  const errors = answer?.errors ?? {};
+  return (
+    <div className="form">
+      <h1>{t("admin:newUser.title")}</h1>
+      <ErrorSummary errors={errors} />
+      <p>{t("admin:newUser.intro")}</p>
+      <Form method="post" data-form="staff" noValidate>
+        <CsrfInput />
+        <TextField name="familyName" label={t("auth:fields.familyName")} autoComplete="off" defaultValue={values.familyName} error={errors.familyName} />
+        <TextField name="givenName" label={t("auth:fields.givenName")} autoComplete="off" defaultValue={values.givenName} error={errors.givenName} />
+        <TextField name="email" type="email" label={t("auth:fields.email")} autoComplete="off" spellCheck={false} autoCapitalize="none" defaultValue={values.email} error={errors.email} />
+        <RadioGroup
+          name="role"
+          legend={t("auth:fields.role")}
+          options={staffRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          defaultValue={values.role}
+          error={errors.role}
+        />
+        <SelectField
+          name="siteCode"
+          label={t("auth:fields.site")}
+          hint={t("admin:newUser.siteHint")}
+          placeholder={t("admin:newUser.noSite")}
+          options={sites}
+          defaultValue={values.siteCode ?? ""}
+          error={errors.siteCode}
+        />
+        <TextField name="institution" label={t("auth:fields.institution")} autoComplete="off" defaultValue={values.institution} error={errors.institution} />
+        <RadioGroup
+          name="country"
+          legend={t("auth:fields.country")}
+          options={countries.map((c) => ({ value: c, label: t(`auth:countries.${c}`) }))}
+          defaultValue={values.country}
+          error={errors.country}
+          inline
+        />
+        <RadioGroup
+          name="preferredLanguage"
+          legend={t("auth:fields.preferredLanguage")}
+          options={languages.map((l) => ({ value: l, label: languageAutonyms[l] }))}
+          defaultValue={values.preferredLanguage ?? defaultLanguage}
+          error={errors.preferredLanguage}
+          inline
+        />
+        <TextField name="password" type="password" label={t("admin:newUser.password")} hint={t("admin:newUser.passwordHint")} autoComplete="new-password" error={errors.password} />
+        <div className="button-row">
+          <button type="submit" className="button">
+            {t("admin:newUser.submit")}
+          </button>
+          <Link to="/admin/users">{t("admin:newUser.back")}</Link>
+        </div>
+      </Form>
+    </div>
+  );
+}

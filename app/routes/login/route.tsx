@@ -1,0 +1,116 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { ErrorSummary } from "~/components/forms/error-summary";
+import { TextField } from "~/components/forms/text-field";
+import { fromCookie, languageCookieName } from "~/i18n/detect";
+import { isLanguage } from "~/i18n/config";
+import { translatorFor } from "~/i18n/i18n.server";
+import { loginSchema } from "~/modules/accounts/accounts.schema";
+import { signIn } from "~/modules/accounts/accounts.service.server";
+import { homeFor } from "~/modules/accounts/home";
+import { getSessionUser, sessionIdFrom, type Role } from "~/modules/accounts/session.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { serializeCookie } from "~/utils/cookies.server";
+import { getDb } from "~/utils/db.server";
+import { validateForm } from "~/utils/form.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+export const handle = { titleKey: "auth:login.title" };
+
+type LoginAnswer = { errors: Record<string, string>; formError: string | null; values: { email: string } };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  if (user) throw redirect(homeFor(user));
+  const url = new URL(request.url);
+  return {
+    redirectTo: safeRedirect(url.searchParams.get("redirectTo"), ""),
+    signedOutEverywhere: url.searchParams.get("signedOut") === "everywhere",
+  };
+}
+
+const minutesUntil = (until: Date, now: Date) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { t } = translatorFor(request);
+  const formData = await request.formData();
+  const typedEmail = formData.get("email");
+  // What was typed comes back, except the password: never echoed, never logged.
+  const answer = (status: number, fields: Partial<LoginAnswer>) =>
+    data<LoginAnswer>(
+      { errors: {}, formError: null, values: { email: typeof typedEmail === "string" ? typedEmail.slice(0, 320) : "" }, ...fields },
+      { status },
+    );
+
+  const parsed = validateForm(loginSchema, formData, t);
+  if (!parsed.ok) return answer(400, { errors: parsed.errors });
+  const now = new Date();
+  const result = await signIn(
+    await getDb(),
+    { email: parsed.data.email, password: parsed.data.password, previousSessionId: sessionIdFrom(request) },
+    { ip: clientIp(request), now },
+  );
+  switch (result.kind) {
+    case "invalid":
+      // One message for an unknown email and a wrong password; it points at the email field, the first to check.
+      return answer(400, { errors: { email: t("auth:login.errors.invalid") } });
+    case "locked":
+      return answer(429, { formError: t("auth:login.errors.locked", { minutes: minutesUntil(result.until, now) }) });
+    case "throttled":
+      return answer(429, { formError: t("auth:login.errors.throttled", { minutes: minutesUntil(result.until, now) }) });
+    case "disabled":
+      return answer(403, { formError: t("auth:login.errors.disabled") });
+    case "signedIn": {
+      const { user } = result;
+      const headers = new Headers({ "Set-Cookie": result.setCookie });
+      // The account's language becomes the page language, unless this browser has already chosen one.
+      if (!fromCookie(request.headers.get("Cookie")) && isLanguage(user.preferred_language)) {
+        headers.append("Set-Cookie", serializeCookie(languageCookieName, user.preferred_language, { maxAgeSeconds: 31_536_000, httpOnly: false }));
+      }
+      const home = homeFor({ role: user.role as Role, status: user.status });
+      const target = user.status === "pending" ? home : safeRedirect(formData.get("redirectTo"), home);
+      return redirect(target, { headers });
+    }
+  }
+}
+
+export default function Login() {
+  const { t } = useTranslation();
+  const { redirectTo, signedOutEverywhere } = useLoaderData<typeof loader>();
+  const answer = useActionData<LoginAnswer>();
+  return (
+    <div className="form">
+      <h1>{t("auth:login.title")}</h1>
+      {signedOutEverywhere && !answer ? (
+        <div className="banner banner--success" role="status">
+          <p>{t("auth:login.signedOutEverywhere")}</p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={answer?.errors} formError={answer?.formError ?? undefined} />
+      <p>{t("auth:login.intro")}</p>
+      <Form method="post" data-form="login" noValidate>
+        <CsrfInput />
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth:fields.email")}
+          autoComplete="username"
+          spellCheck={false}
+          autoCapitalize="none"
+          defaultValue={answer?.values.email}
+          error={answer?.errors.email}
+        />
+        <TextField name="password" type="password" label={t("auth:fields.password")} autoComplete="current-password" error={answer?.errors.password} />
+        <button type="submit" className="button">
+          {t("auth:login.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("auth:login.noAccount")} <Link to="/register">{t("auth:login.registerLink")}</Link>
+      </p>
+    </div>
+  );
+}

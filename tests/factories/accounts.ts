@@ -1,0 +1,85 @@
+import { insertUser } from "~/modules/accounts/accounts.repository.server";
+import { hashPassword } from "~/modules/accounts/password.server";
+import { openSession, type Role } from "~/modules/accounts/session.server";
+import type { Database } from "~/utils/db.server";
+import { newId } from "~/utils/tokens.server";
+
+export const TEST_PASSWORD = "stone-river-lantern-42";
+
+let counter = 0;
+let cachedHash: Promise<string> | undefined;
+
+// Realistic people from the portal's three languages, family name first.
+const people = [
+  { family: "김", given: "민준", institution: "충남대학교병원", country: "KR", language: "ko" },
+  { family: "佐藤", given: "美咲", institution: "千葉大学医学部附属病院", country: "JP", language: "ja" },
+  { family: "Smith", given: "Alice", institution: "St Thomas' Hospital", country: "other", language: "en" },
+] as const;
+
+type Overrides = Partial<{ email: string; role: Role; status: string; site: string | null; password: string }>;
+
+/** Inserts an account straight into the database (hashing TEST_PASSWORD once per test file). */
+export async function createAccount(db: Database, overrides: Overrides = {}) {
+  counter += 1;
+  const person = people[counter % people.length]!;
+  const id = newId();
+  const email = overrides.email ?? `person${counter}.${Date.now()}@hospital.test`;
+  const passwordHash = overrides.password ? await hashPassword(overrides.password) : await (cachedHash ??= hashPassword(TEST_PASSWORD));
+  const role = overrides.role ?? "physician";
+  await insertUser(db, {
+    id,
+    email,
+    password_hash: passwordHash,
+    family_name: person.family,
+    given_name: person.given,
+    role,
+    site_code: overrides.site !== undefined ? overrides.site : role === "coordinator" || role === "reviewer" ? "konyang" : null,
+    institution: person.institution,
+    country: person.country,
+    preferred_language: person.language,
+    status: overrides.status ?? "active",
+    approved_by: null,
+    approved_at: null,
+    created_at: new Date().toISOString(),
+    failed_login_count: 0,
+    locked_until: null,
+  });
+  return { id, email, role, familyName: person.family, givenName: person.given };
+}
+
+/** A signed-in session for the account: the Cookie header value a browser would send. */
+export async function sessionCookieFor(db: Database, userId: string, now = new Date()): Promise<string> {
+  const setCookie = await openSession(db, userId, now, null);
+  return setCookie.split(";")[0]!;
+}
+
+/** Awaits a loader or action and answers what it returned or threw (Remix throws redirects and 403s). */
+export async function settle<T>(promise: T | Promise<T>): Promise<T | Response> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof Response) return error;
+    throw error;
+  }
+}
+
+/** What a loader or action answered (awaited or not), in one shape: a status, a redirect target, data, cookies. */
+export async function answerOf(promise: unknown): Promise<{ status: number; location: string | null; data: any; setCookies: string[] }> {
+  const result = await settle(promise);
+  if (result instanceof Response) {
+    return { status: result.status, location: result.headers.get("Location"), data: null, setCookies: result.headers.getSetCookie() };
+  }
+  if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
+    const { data, init } = result as { data: unknown; init: ResponseInit | null };
+    return { status: init?.status ?? 200, location: null, data, setCookies: new Headers(init?.headers).getSetCookie() };
+  }
+  return { status: 200, location: null, data: result, setCookies: [] };
+}
+
+/** A GET request, as a browser would send it, optionally signed in. */
+export function getRequest(path: string, options: { cookie?: string; lng?: string } = {}) {
+  const cookies = [options.cookie, options.lng ? `lng=${options.lng}` : undefined].filter(Boolean).join("; ");
+  return new Request(`http://localhost${path}`, { headers: cookies ? { Cookie: cookies } : {} });
+}
+
+export const args = (request: Request) => ({ request, params: {}, context: {} });
