@@ -9,6 +9,31 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export interface ApiTokens {
+  created_at: string;
+  id: string;
+  last_used_at: string | null;
+  name: string;
+  revoked_at: string | null;
+  token_hash: string;
+  token_prefix: string;
+  user_id: string;
+}
+
+export interface Attachments {
+  file_name: string;
+  id: string;
+  kind: string;
+  media_type: string;
+  referral_id: string;
+  removed_at: string | null;
+  sha256: string;
+  size_bytes: number;
+  storage_key: string;
+  uploaded_at: string;
+  uploaded_by: string;
+}
+
 export interface AuditEvents {
   action: string;
   actor_role: string | null;
@@ -24,10 +49,112 @@ export interface AuditEvents {
   subject_type: string;
 }
 
+export interface MailOutbox {
+  attempts: Generated<number>;
+  body_text: string;
+  created_at: string;
+  id: string;
+  kind: string;
+  language: string;
+  last_error: string | null;
+  locked_until: string | null;
+  next_attempt_at: string;
+  referral_id: string | null;
+  sent_at: string | null;
+  status: string;
+  subject: string;
+  to_address: string;
+}
+
+export interface QueueViews {
+  created_at: string;
+  id: string;
+  name: string;
+  query: string;
+  user_id: string;
+}
+
 export interface RateLimits {
   count: number;
   key: string;
   window_started_at: string;
+}
+
+export interface ReferralEvents {
+  action: string;
+  actor_role: string;
+  actor_user_id: string | null;
+  data: Generated<string>;
+  from_status: string | null;
+  id: string;
+  note: string | null;
+  occurred_at: string;
+  reason_code: string | null;
+  referral_id: string;
+  seq: number;
+  site_code: string | null;
+  to_status: string;
+}
+
+export interface ReferralMessages {
+  author_id: string;
+  author_role: string;
+  body: string;
+  created_at: string;
+  id: string;
+  referral_id: string;
+}
+
+export interface ReferralNotes {
+  author_id: string;
+  body: string;
+  created_at: string;
+  id: string;
+  referral_id: string;
+}
+
+export interface Referrals {
+  assignee_id: string | null;
+  case_json: string;
+  clock_due_on: string | null;
+  clock_running_since: string | null;
+  clock_used_days: Generated<number>;
+  consultation_json: string | null;
+  created_at: string;
+  decision_json: string | null;
+  first_decision_at: string | null;
+  id: string;
+  indication: string | null;
+  patient_birth_date: string | null;
+  patient_family_name: string | null;
+  patient_given_name: string | null;
+  patient_language: string | null;
+  patient_latin_name: string | null;
+  physician_id: string;
+  reference_code: string | null;
+  screen_outcome: string | null;
+  site_code: string | null;
+  status: string;
+  status_changed_at: string;
+  submitted_at: string | null;
+  updated_at: string;
+  urgency: Generated<string>;
+}
+
+export interface ReferralScreens {
+  decision_json: string;
+  id: string;
+  outcome: string;
+  referral_id: string;
+  ruleset_version: string;
+  screened_at: string;
+  site_config_versions: string;
+}
+
+export interface ReferralSearchKeys {
+  key: string;
+  referral_id: string;
+  site_code: string;
 }
 
 export interface Sessions {
@@ -40,6 +167,19 @@ export interface Sessions {
   user_id: string;
 }
 
+export interface SiteConfigVersions {
+  accepted_indications: string;
+  changed_at: string;
+  changed_by: string | null;
+  id: string;
+  languages: string;
+  note: string | null;
+  site_code: string;
+  treats_on_site: number;
+  version: number;
+  weekly_capacity: number;
+}
+
 export interface Sites {
   code: string;
   country: string;
@@ -47,6 +187,15 @@ export interface Sites {
   name_ja: string;
   name_ko: string;
   timezone: string;
+}
+
+export interface StatusSessions {
+  created_at: string;
+  ended_at: string | null;
+  expires_at: string;
+  id: string;
+  last_seen_at: string;
+  referral_id: string;
 }
 
 export interface Users {
@@ -69,9 +218,21 @@ export interface Users {
 }
 
 export interface DB {
+  api_tokens: ApiTokens;
+  attachments: Attachments;
   audit_events: AuditEvents;
+  mail_outbox: MailOutbox;
+  queue_views: QueueViews;
   rate_limits: RateLimits;
+  referral_events: ReferralEvents;
+  referral_messages: ReferralMessages;
+  referral_notes: ReferralNotes;
+  referral_screens: ReferralScreens;
+  referral_search_keys: ReferralSearchKeys;
+  referrals: Referrals;
   sessions: Sessions;
+  site_config_versions: SiteConfigVersions;
   sites: Sites;
+  status_sessions: StatusSessions;
   users: Users;
 }

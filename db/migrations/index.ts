@@ -1,8 +1,12 @@
 import type { Migration } from "kysely/migration";
 import * as m0001 from "./0001_foundation";
+import * as m0002 from "./0002_site_configs";
+import * as m0004 from "./0004_referrals";
 
 // The explicit registry: static imports work the same under Vitest, tsx scripts and the server bundle.
 // Append new migrations here; never reorder or edit landed ones.
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
+  "0002_site_configs": m0002,
+  "0004_referrals": m0004,
 };

@@ -15,7 +15,7 @@ export const referralStatuses = [
 export type ReferralStatus = (typeof referralStatuses)[number];
 
 /** States a physician may still withdraw from and a site still has to act on. */
-export const openStatuses: readonly ReferralStatus[] = ["submitted", "triage", "in_review", "info_requested", "accepted", "consultation_scheduled"];
+export const openStatuses: readonly ReferralStatus[] = ["submitted", "triage", "redirected", "in_review", "info_requested", "accepted", "consultation_scheduled"];
 
 export function isOpen(status: ReferralStatus): boolean {
   return openStatuses.includes(status);

@@ -26,17 +26,18 @@ const staff = ["coordinator", "reviewer"] as const;
 export const transitions: Record<WorkflowAction, Rule> = {
   submit: { from: ["draft"], to: "submitted", actors: ["physician"] },
   route: { from: ["submitted"], to: "triage", actors: ["system"] },
-  claim: { from: ["triage"], to: "in_review", actors: staff },
-  assign: { from: ["triage", "in_review"], to: "in_review", actors: staff },
-  request_info: { from: ["triage", "in_review"], to: "info_requested", actors: staff },
+  claim: { from: ["triage", "redirected"], to: "in_review", actors: staff },
+  assign: { from: ["triage", "redirected", "in_review"], to: "in_review", actors: staff },
+  request_info: { from: ["triage", "redirected", "in_review"], to: "info_requested", actors: staff },
   answer_info: { from: ["info_requested"], to: "triage", actors: ["physician"] },
-  accept: { from: ["triage", "in_review"], to: "accepted", actors: staff },
-  decline: { from: ["triage", "in_review"], to: "declined", actors: staff, reasonRequired: true },
-  // A redirect hands the referral to the other site's triage; "redirected" is the event, triage the state.
-  redirect: { from: ["triage", "in_review"], to: "triage", actors: staff, reasonRequired: true },
+  accept: { from: ["triage", "redirected", "in_review"], to: "accepted", actors: staff },
+  decline: { from: ["triage", "redirected", "in_review"], to: "declined", actors: staff, reasonRequired: true },
+  // A redirect hands the referral to the other site, where "redirected" waits in triage like a new arrival
+  // (and the patient is told it moved).
+  redirect: { from: ["triage", "redirected", "in_review"], to: "redirected", actors: staff, reasonRequired: true },
   schedule: { from: ["accepted", "consultation_scheduled"], to: "consultation_scheduled", actors: staff },
   close: { from: ["accepted", "consultation_scheduled", "declined"], to: "closed", actors: staff },
-  withdraw: { from: ["submitted", "triage", "in_review", "info_requested", "accepted", "consultation_scheduled"], to: "withdrawn", actors: ["physician"], reasonRequired: true },
+  withdraw: { from: ["submitted", "triage", "redirected", "in_review", "info_requested", "accepted", "consultation_scheduled"], to: "withdrawn", actors: ["physician"], reasonRequired: true },
 };
 
 export type TransitionCheck =

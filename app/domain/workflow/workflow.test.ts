@@ -19,6 +19,8 @@ describe("transitions", () => {
     expect(checkTransition("triage", "accept", "physician")).toEqual({ ok: false, code: "not_allowed_for_role" });
     expect(checkTransition("in_review", "decline", "reviewer", "  ")).toEqual({ ok: false, code: "reason_required" });
     expect(checkTransition("in_review", "redirect", "coordinator")).toEqual({ ok: false, code: "reason_required" });
+    expect(checkTransition("in_review", "redirect", "coordinator", "capacity")).toEqual({ ok: true, to: "redirected" });
+    expect(checkTransition("redirected", "claim", "coordinator")).toEqual({ ok: true, to: "in_review" });
     expect(checkTransition("withdrawn", "withdraw", "physician", "x")).toEqual({ ok: false, code: "illegal_transition" });
   });
 

@@ -1,0 +1,59 @@
+import type { Insertable, Selectable, Updateable } from "kysely";
+import type { Database } from "~/utils/db.server";
+import type { ReferralEvents, Referrals, ReferralScreens } from "../../../db/types";
+
+export type ReferralRow = Selectable<Referrals>;
+export type ReferralEventRow = Selectable<ReferralEvents>;
+export type ReferralScreenRow = Selectable<ReferralScreens>;
+
+export async function insertReferral(db: Database, row: Insertable<Referrals>) {
+  await db.insertInto("referrals").values(row).execute();
+}
+
+export async function updateReferral(db: Database, id: string, patch: Updateable<Referrals>) {
+  await db.updateTable("referrals").set(patch).where("id", "=", id).execute();
+}
+
+export async function findReferral(db: Database, id: string) {
+  return db.selectFrom("referrals").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function findReferralByCode(db: Database, referenceCode: string) {
+  return db.selectFrom("referrals").selectAll().where("reference_code", "=", referenceCode).executeTakeFirst();
+}
+
+export async function referenceCodeTaken(db: Database, referenceCode: string) {
+  return !!(await db.selectFrom("referrals").select("id").where("reference_code", "=", referenceCode).executeTakeFirst());
+}
+
+/** Appends to a referral's history; the sequence number is the next in that referral (call inside a transaction). */
+export async function insertReferralEvent(db: Database, row: Omit<Insertable<ReferralEvents>, "seq">) {
+  const last = await db
+    .selectFrom("referral_events")
+    .select((eb) => eb.fn.max("seq").as("seq"))
+    .where("referral_id", "=", row.referral_id)
+    .executeTakeFirst();
+  await db.insertInto("referral_events").values({ ...row, seq: Number(last?.seq ?? 0) + 1 }).execute();
+}
+
+export async function referralEvents(db: Database, referralId: string) {
+  return db.selectFrom("referral_events").selectAll().where("referral_id", "=", referralId).orderBy("seq", "asc").execute();
+}
+
+export async function insertReferralScreen(db: Database, row: Insertable<ReferralScreens>) {
+  await db.insertInto("referral_screens").values(row).execute();
+}
+
+export async function referralScreens(db: Database, referralId: string) {
+  return db.selectFrom("referral_screens").selectAll().where("referral_id", "=", referralId).orderBy("screened_at", "asc").execute();
+}
+
+/** Referrals open at a site, for the router's capacity step. */
+export async function openCountsBySite(db: Database) {
+  return db
+    .selectFrom("referrals")
+    .select(["site_code", db.fn.countAll<number>().as("open")])
+    .where("status", "in", ["submitted", "triage", "redirected", "in_review", "info_requested"])
+    .groupBy("site_code")
+    .execute();
+}

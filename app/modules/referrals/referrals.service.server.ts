@@ -1,0 +1,267 @@
+import crypto from "node:crypto";
+import type { ReferralCase } from "~/domain/case/schema";
+import { referenceCodeFrom } from "~/domain/reference-code/reference-code";
+import { screen, toDecisionJson, type Decision, type SiteCode } from "~/domain/screen";
+import { clockStoppingActions, checkTransition, type WorkflowAction } from "~/domain/workflow/transitions";
+import type { ReferralStatus } from "~/domain/workflow/states";
+import type { Role } from "~/modules/accounts/session.server";
+import { recordAudit } from "~/modules/audit/audit.service.server";
+import { currentSiteConfigs } from "~/modules/sites/sites.service.server";
+import type { Database } from "~/utils/db.server";
+import { newId } from "~/utils/tokens.server";
+import { startClock, stopClock, todayAt } from "./clock.server";
+import {
+  findReferral,
+  insertReferral,
+  insertReferralEvent,
+  insertReferralScreen,
+  openCountsBySite,
+  referenceCodeTaken,
+  updateReferral,
+  type ReferralRow,
+} from "./referrals.repository.server";
+
+export type Actor = { id: string; role: Exclude<Role, "admin"> } | { id: null; role: "system" };
+type SiteInfo = { code: SiteCode; country: string; timezone: string };
+
+const SITE_CLOCKS: Record<SiteCode, SiteInfo> = {
+  konyang: { code: "konyang", country: "KR", timezone: "Asia/Seoul" },
+  qst: { code: "qst", country: "JP", timezone: "Asia/Tokyo" },
+};
+
+export type ScreenRecord = { decision: Decision; rulesetVersion: string; siteConfigVersions: Partial<Record<SiteCode, number>> };
+
+/** Screens a case with the sites' current configuration and queues; returns what a referral must record. */
+export async function screenWithCurrentConfig(db: Database, caseData: ReferralCase): Promise<ScreenRecord> {
+  const [sites, counts] = await Promise.all([currentSiteConfigs(db), openCountsBySite(db)]);
+  const openQueue: Partial<Record<SiteCode, number>> = {};
+  for (const row of counts) if (row.site_code === "konyang" || row.site_code === "qst") openQueue[row.site_code] = Number(row.open);
+  const decision = screen(caseData, { sites, openQueue });
+  return {
+    decision,
+    rulesetVersion: decision.rulesetVersion,
+    siteConfigVersions: Object.fromEntries(sites.map((s) => [s.code, s.version])),
+  };
+}
+
+/**
+ * Where a referral waits when the router finds no candidate site: the site of the referring physician's
+ * country, so no data crosses a border without consent and a coordinator still sees it.
+ */
+function homeSite(physicianCountry: string): SiteCode {
+  return physicianCountry === "JP" ? "qst" : "konyang";
+}
+
+async function uniqueReferenceCode(db: Database, random: (n: number) => Uint8Array): Promise<string> {
+  for (;;) {
+    const code = referenceCodeFrom(random(14));
+    if (!(await referenceCodeTaken(db, code))) return code;
+  }
+}
+
+function patientColumns(caseData: ReferralCase) {
+  const p = caseData.patient;
+  return {
+    patient_family_name: p.familyName,
+    patient_given_name: p.givenName,
+    patient_latin_name: [p.familyNameLatin, p.givenNameLatin].filter(Boolean).join(" ") || null,
+    patient_birth_date: p.birthDate,
+    patient_language: p.preferredLanguage,
+    indication: caseData.diagnosis.indication,
+    urgency: caseData.urgency,
+  };
+}
+
+/** Thrown by submitReferral when `draftId` names no draft of this physician (already submitted, or not theirs). */
+export class DraftNotSubmittableError extends Error {
+  constructor() {
+    super("draft_not_submittable");
+    this.name = "DraftNotSubmittableError";
+  }
+}
+
+export type SubmitInput = {
+  physician: { id: string; country: string };
+  caseData: ReferralCase;
+  now: Date;
+  /** An existing draft to submit; a new referral otherwise. */
+  draftId?: string;
+  random?: (n: number) => Uint8Array;
+};
+
+/**
+ * Submits a complete, valid case (the caller validated it with caseSchema and checked the consents):
+ * screens and routes it, issues the reference code, starts the clock, and records everything in one transaction.
+ */
+export async function submitReferral(db: Database, input: SubmitInput): Promise<{ id: string; referenceCode: string; record: ScreenRecord }> {
+  const random = input.random ?? ((n: number) => crypto.randomBytes(n));
+  return db.transaction().execute(async (trx) => {
+    const record = await screenWithCurrentConfig(trx, input.caseData);
+    const referenceCode = await uniqueReferenceCode(trx, random);
+    const site = SITE_CLOCKS[record.decision.route.site ?? homeSite(input.physician.country)];
+    const at = input.now.toISOString();
+    const today = todayAt(site.timezone, input.now);
+    const columns = {
+      reference_code: referenceCode,
+      status: "triage" as ReferralStatus,
+      site_code: site.code,
+      case_json: JSON.stringify(input.caseData),
+      ...patientColumns(input.caseData),
+      screen_outcome: record.decision.outcome,
+      decision_json: JSON.stringify(record.decision),
+      ...startClock(site.country, today, input.caseData.urgency),
+      updated_at: at,
+      submitted_at: at,
+      status_changed_at: at,
+    };
+    let id = input.draftId;
+    if (id) {
+      // A draft is submitted once, by its own physician: a second click (or another tab) finds it no longer a draft.
+      const draft = await findReferral(trx, id);
+      if (!draft || draft.status !== "draft" || draft.physician_id !== input.physician.id) throw new DraftNotSubmittableError();
+      await updateReferral(trx, id, columns);
+    } else {
+      id = newId();
+      await insertReferral(trx, { id, physician_id: input.physician.id, created_at: at, ...columns });
+    }
+    await insertReferralScreen(trx, {
+      id: newId(),
+      referral_id: id,
+      screened_at: at,
+      outcome: record.decision.outcome,
+      ruleset_version: record.rulesetVersion,
+      site_config_versions: JSON.stringify(record.siteConfigVersions),
+      decision_json: JSON.stringify(toDecisionJson(record.decision)),
+    });
+    await insertReferralEvent(trx, { id: newId(), referral_id: id, occurred_at: at, actor_user_id: input.physician.id, actor_role: "physician", action: "submit", from_status: "draft", to_status: "submitted", site_code: null, reason_code: null, note: null, data: "{}" });
+    await insertReferralEvent(trx, {
+      id: newId(),
+      referral_id: id,
+      occurred_at: at,
+      actor_user_id: null,
+      actor_role: "system",
+      action: "route",
+      from_status: "submitted",
+      to_status: "triage",
+      site_code: site.code,
+      reason_code: null,
+      note: null,
+      data: JSON.stringify({ route: record.decision.route, fallback: record.decision.route.site === null }),
+    });
+    await recordAudit(trx, { actor: { id: input.physician.id, role: "physician" }, action: "referral.submitted", subjectType: "referral", subjectId: id, detail: { site: site.code, outcome: record.decision.outcome }, at: input.now });
+    return { id, referenceCode, record };
+  });
+}
+
+export type TransitionInput = {
+  referralId: string;
+  actor: Actor;
+  action: Exclude<WorkflowAction, "submit" | "route">;
+  reasonCode?: string | null;
+  note?: string | null;
+  /** Action-specific facts kept with the event (assignee, requested items, consultation...). */
+  data?: Record<string, unknown>;
+  /**
+   * The case as changed by this step (the physician's answer to a request for information): stored in place of the
+   * old one and screened again with the current configuration, in the same transaction; the history keeps both
+   * decisions (workflow.md, "Re-screening"). The referral stays at its site.
+   */
+  caseData?: ReferralCase;
+  ip?: string | null;
+  now: Date;
+  /** Staff act on their own site's referrals: when given, a referral at another site (read inside the transaction) is not_found. */
+  expectSite?: string;
+  /** Runs inside the transaction after the event and audit (e.g. queues the physician's notification with the change). */
+  within?: (trx: Database, before: ReferralRow, after: ReferralRow) => Promise<void>;
+};
+
+export type TransitionResult =
+  | { ok: true; referral: ReferralRow }
+  | { ok: false; code: "not_found" | "illegal_transition" | "not_allowed_for_role" | "reason_required" | "no_cross_border_consent" };
+
+function otherSite(code: string | null): SiteCode {
+  return code === "konyang" ? "qst" : "konyang";
+}
+
+/**
+ * Moves a referral one step through the workflow: checks the move, keeps the clock, writes the event
+ * and the audit record, all in one transaction. The caller has already checked the actor may see it.
+ */
+export async function transitionReferral(db: Database, input: TransitionInput): Promise<TransitionResult> {
+  return db.transaction().execute(async (trx) => {
+    const referral = await findReferral(trx, input.referralId);
+    if (!referral) return { ok: false, code: "not_found" };
+    if (input.expectSite !== undefined && referral.site_code !== input.expectSite) return { ok: false, code: "not_found" };
+    const check = checkTransition(referral.status as ReferralStatus, input.action, input.actor.role, input.reasonCode ?? input.note);
+    if (!check.ok) return check;
+
+    const site = SITE_CLOCKS[(referral.site_code ?? "konyang") as SiteCode];
+    const today = todayAt(site.timezone, input.now);
+    const at = input.now.toISOString();
+    const clock = { clock_used_days: referral.clock_used_days, clock_running_since: referral.clock_running_since, clock_due_on: referral.clock_due_on };
+    let patch: Partial<ReferralRow> = {};
+    let eventSite: string | null = referral.site_code;
+
+    if (input.action === "redirect") {
+      const target = SITE_CLOCKS[otherSite(referral.site_code)];
+      const caseData = JSON.parse(referral.case_json) as ReferralCase;
+      // The cross-border rule holds for redirects too (routing.md; privacy.md rule 2).
+      if (target.country !== caseData.patient.residenceCountry && !caseData.consent.crossBorder) return { ok: false, code: "no_cross_border_consent" };
+      patch = { site_code: target.code, assignee_id: null };
+      eventSite = target.code;
+    }
+    if (input.action === "request_info" || input.action === "withdraw" || (clockStoppingActions.includes(input.action) && !referral.first_decision_at)) {
+      patch = { ...patch, ...stopClock(site.country, today, clock) };
+    }
+    if (clockStoppingActions.includes(input.action) && !referral.first_decision_at) patch.first_decision_at = at;
+    if (input.action === "answer_info" && !referral.first_decision_at) {
+      patch = { ...patch, ...startClock(site.country, today, referral.urgency, referral.clock_used_days) };
+    }
+    if (input.action === "claim" || input.action === "assign") {
+      patch.assignee_id = input.action === "claim" ? input.actor.id : ((input.data?.assigneeId as string | undefined) ?? null);
+    }
+    if (input.action === "schedule") patch.consultation_json = JSON.stringify(input.data ?? {});
+    if (input.caseData) {
+      const record = await screenWithCurrentConfig(trx, input.caseData);
+      await insertReferralScreen(trx, {
+        id: newId(),
+        referral_id: referral.id,
+        screened_at: at,
+        outcome: record.decision.outcome,
+        ruleset_version: record.rulesetVersion,
+        site_config_versions: JSON.stringify(record.siteConfigVersions),
+        decision_json: JSON.stringify(toDecisionJson(record.decision)),
+      });
+      patch = { ...patch, case_json: JSON.stringify(input.caseData), ...patientColumns(input.caseData), screen_outcome: record.decision.outcome, decision_json: JSON.stringify(record.decision) };
+    }
+
+    const statusChanged = check.to !== referral.status;
+    await updateReferral(trx, referral.id, { ...patch, status: check.to, updated_at: at, ...(statusChanged ? { status_changed_at: at } : {}) });
+    await insertReferralEvent(trx, {
+      id: newId(),
+      referral_id: referral.id,
+      occurred_at: at,
+      actor_user_id: input.actor.id,
+      actor_role: input.actor.role,
+      action: input.action,
+      from_status: referral.status,
+      to_status: check.to,
+      site_code: eventSite,
+      reason_code: input.reasonCode ?? null,
+      note: input.note ?? null,
+      data: JSON.stringify(input.data ?? {}),
+    });
+    await recordAudit(trx, {
+      actor: input.actor.id ? { id: input.actor.id, role: input.actor.role } : null,
+      action: `referral.${input.action}`,
+      subjectType: "referral",
+      subjectId: referral.id,
+      detail: { from: referral.status, to: check.to, site: eventSite, reasonCode: input.reasonCode ?? null },
+      ip: input.ip ?? null,
+      at: input.now,
+    });
+    const updated = await findReferral(trx, referral.id);
+    if (input.within) await input.within(trx, referral, updated!);
+    return { ok: true, referral: updated! };
+  });
+}

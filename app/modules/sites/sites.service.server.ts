@@ -1,0 +1,180 @@
+import { indications, type Indication } from "~/domain/case/schema";
+import type { SiteCode, SiteConfig } from "~/domain/screen";
+import { recordAudit } from "~/modules/audit/audit.service.server";
+import type { Database } from "~/utils/db.server";
+import { newId } from "~/utils/tokens.server";
+import { siteCodes, siteLanguages, type SiteConfigForm } from "./site-config.schema";
+import {
+  configHistory,
+  currentConfigRow,
+  currentConfigRows,
+  insertConfigVersion,
+  listSites,
+  type SiteConfigRow,
+} from "./sites.repository.server";
+
+export type SiteLanguage = (typeof siteLanguages)[number];
+export type SiteNames = Record<SiteCode, { ko: string; ja: string; en: string }>;
+
+/** One version of a site's configuration, as the admin page shows it. */
+export type SiteConfigVersion = {
+  version: number;
+  acceptedIndications: Indication[];
+  treatsOnSite: boolean;
+  languages: SiteLanguage[];
+  weeklyCapacity: number;
+  changedAt: string;
+  changedBy: { familyName: string; givenName: string } | null;
+  note: string | null;
+};
+
+export type SiteOverview = {
+  code: SiteCode;
+  names: { ko: string; ja: string; en: string };
+  country: string;
+  timezone: string;
+  current: SiteConfigVersion;
+  /** Newest first; the first entry is `current`. */
+  history: SiteConfigVersion[];
+};
+
+function isSiteCode(value: string): value is SiteCode {
+  return (siteCodes as readonly string[]).includes(value);
+}
+
+/** JSON columns written only by this module; unknown codes (a rule set that dropped one) are left out, never thrown. */
+function parseCodes<T extends string>(json: string, allowed: readonly T[]): T[] {
+  try {
+    const list: unknown = JSON.parse(json);
+    return Array.isArray(list) ? allowed.filter((code) => list.includes(code)) : [];
+  } catch {
+    return [];
+  }
+}
+
+function toVersion(row: SiteConfigRow & { changer_family_name?: string | null; changer_given_name?: string | null }): SiteConfigVersion {
+  return {
+    version: row.version,
+    acceptedIndications: parseCodes(row.accepted_indications, indications),
+    treatsOnSite: row.treats_on_site === 1,
+    languages: parseCodes(row.languages, siteLanguages),
+    weeklyCapacity: row.weekly_capacity,
+    changedAt: row.changed_at,
+    changedBy: row.changed_by && row.changer_family_name != null ? { familyName: row.changer_family_name, givenName: row.changer_given_name ?? "" } : null,
+    note: row.note,
+  };
+}
+
+/**
+ * The sites' current configurations as the rules engine takes them (highest version per site), in site-code order.
+ * This is what every screen uses; the versions go into the decision's record.
+ */
+export async function currentSiteConfigs(db: Database): Promise<SiteConfig[]> {
+  const [sites, rows] = await Promise.all([listSites(db), currentConfigRows(db)]);
+  const countryOf = new Map(sites.map((s) => [s.code, s.country]));
+  return rows
+    .filter((row) => isSiteCode(row.site_code))
+    .map((row) => {
+      const v = toVersion(row);
+      return {
+        code: row.site_code as SiteCode,
+        country: countryOf.get(row.site_code) ?? "",
+        acceptedIndications: v.acceptedIndications,
+        treatsOnSite: v.treatsOnSite,
+        languages: v.languages,
+        weeklyCapacity: v.weeklyCapacity,
+        version: v.version,
+      };
+    });
+}
+
+/** Each site's names in ko/ja/en: what the decision panel needs to name a route in the reader's language. */
+export async function siteNames(db: Database): Promise<SiteNames> {
+  const names = {} as SiteNames;
+  for (const site of await listSites(db)) {
+    if (isSiteCode(site.code)) names[site.code] = { ko: site.name_ko, ja: site.name_ja, en: site.name_en };
+  }
+  return names;
+}
+
+/** Every site with its reference data, current configuration and full history (for administrators). */
+export async function sitesOverview(db: Database): Promise<SiteOverview[]> {
+  const [sites, history] = await Promise.all([listSites(db), configHistory(db)]);
+  const overview: SiteOverview[] = [];
+  for (const site of sites) {
+    if (!isSiteCode(site.code)) continue;
+    const versions = history.filter((row) => row.site_code === site.code).map(toVersion);
+    const current = versions[0];
+    if (!current) continue;
+    overview.push({
+      code: site.code,
+      names: { ko: site.name_ko, ja: site.name_ja, en: site.name_en },
+      country: site.country,
+      timezone: site.timezone,
+      current,
+      history: versions,
+    });
+  }
+  return overview;
+}
+
+export type ChangeSiteConfigInput = {
+  actor: { id: string; role: string };
+  change: SiteConfigForm;
+  ip?: string | null;
+  at: Date;
+};
+
+export type ChangeSiteConfigResult =
+  | { ok: true; version: number }
+  | { ok: false; reason: "unknown_site" | "stale" | "unchanged"; currentVersion?: number };
+
+function snapshot(v: Pick<SiteConfigVersion, "acceptedIndications" | "treatsOnSite" | "languages" | "weeklyCapacity">) {
+  return { acceptedIndications: v.acceptedIndications, treatsOnSite: v.treatsOnSite, languages: v.languages, weeklyCapacity: v.weeklyCapacity };
+}
+
+/**
+ * Saves a new configuration version for one site: never an update, always the next version, audited with the
+ * configuration before and after, in one transaction. The form carries the version it was based on; if another
+ * administrator saved in between, nothing is written and the caller shows the newer version (no silent overwrite).
+ */
+export async function changeSiteConfig(db: Database, input: ChangeSiteConfigInput): Promise<ChangeSiteConfigResult> {
+  const { change, actor, at } = input;
+  return db.transaction().execute(async (trx) => {
+    const currentRow = await currentConfigRow(trx, change.siteCode);
+    if (!currentRow) return { ok: false, reason: "unknown_site" } as const;
+    if (currentRow.version !== change.baseVersion) return { ok: false, reason: "stale", currentVersion: currentRow.version } as const;
+    const before = snapshot(toVersion(currentRow));
+    const after = snapshot({
+      // Stored in the canonical order of the indication list, so equal sets compare equal.
+      acceptedIndications: indications.filter((i) => change.acceptedIndications.includes(i)),
+      treatsOnSite: change.treatsOnSite,
+      languages: siteLanguages.filter((l) => change.languages.includes(l)),
+      weeklyCapacity: change.weeklyCapacity,
+    });
+    if (JSON.stringify(before) === JSON.stringify(after)) return { ok: false, reason: "unchanged", currentVersion: currentRow.version } as const;
+    const version = currentRow.version + 1;
+    await insertConfigVersion(trx, {
+      id: newId(),
+      site_code: change.siteCode,
+      version,
+      accepted_indications: JSON.stringify(after.acceptedIndications),
+      treats_on_site: after.treatsOnSite ? 1 : 0,
+      languages: JSON.stringify(after.languages),
+      weekly_capacity: after.weeklyCapacity,
+      changed_by: actor.id,
+      changed_at: at.toISOString(),
+      note: change.note,
+    });
+    await recordAudit(trx, {
+      actor,
+      action: "site.config.changed",
+      subjectType: "site",
+      subjectId: change.siteCode,
+      detail: { fromVersion: currentRow.version, toVersion: version, before, after, note: change.note },
+      ip: input.ip ?? null,
+      at,
+    });
+    return { ok: true, version } as const;
+  });
+}

@@ -1,0 +1,255 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { indicationKey } from "~/components/decision-panel/labels";
+import { indications } from "~/domain/case/schema";
+import { intlLocale, isLanguage, type Language } from "~/i18n/config";
+import { translatorFor } from "~/i18n/i18n.server";
+import { requireRole } from "~/modules/accounts/guards.server";
+import { siteConfigChanges, type SiteConfigChanges } from "~/modules/sites/site-config.diff";
+import { sitesOverview } from "~/modules/sites/sites.service.server";
+import { getDb } from "~/utils/db.server";
+import stylesUrl from "./sites.css?url";
+
+export const handle = { titleKey: "sites:pageTitle" };
+export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  const { lng } = translatorFor(request);
+  const sites = await sitesOverview(await getDb());
+  const regionNames = new Intl.DisplayNames([intlLocale[lng]], { type: "region" });
+  const url = new URL(request.url);
+  const savedSite = sites.find((s) => s.code === url.searchParams.get("saved"));
+  // Formatted here, once, in the site's own time zone: the browser's Intl could word a date differently
+  // from the server's and break hydration.
+  return {
+    saved: savedSite ? { code: savedSite.code, version: savedSite.current.version } : null,
+    sites: sites.map((site) => {
+      const when = new Intl.DateTimeFormat(intlLocale[lng], {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23", // the 24-hour clock of Korean and Japanese hospitals
+        timeZone: site.timezone,
+        timeZoneName: "short",
+      });
+      return {
+        ...site,
+        countryName: regionNames.of(site.country) ?? site.country,
+        history: site.history.map((version, index) => {
+          const previous = site.history[index + 1];
+          return {
+            ...version,
+            changedAtText: when.format(new Date(version.changedAt)),
+            changes: previous ? siteConfigChanges(previous, version) : null,
+          };
+        }),
+      };
+    }),
+  };
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Site = LoaderData["sites"][number];
+
+function nameIn(names: Site["names"], lng: string) {
+  return names[isLanguage(lng) ? lng : "en"];
+}
+
+function YesNo({ value }: { value: boolean }) {
+  const { t } = useTranslation();
+  return <>{t(value ? "sites:config.yes" : "sites:config.no")}</>;
+}
+
+function LanguageList({ codes }: { codes: string[] }) {
+  const { t } = useTranslation();
+  return <>{codes.map((code) => t(`sites:languageNames.${code}`)).join(" · ")}</>;
+}
+
+function Changes({ changes }: { changes: SiteConfigChanges | null }) {
+  const { t } = useTranslation();
+  if (!changes) return <>{t("sites:history.initial")}</>;
+  const lines: React.ReactNode[] = [];
+  if (changes.removedIndications.length) {
+    lines.push(
+      <li key="removed">
+        {t("sites:history.removed")}
+        <ul>
+          {changes.removedIndications.map((code) => (
+            <li key={code}>{t(indicationKey(code))}</li>
+          ))}
+        </ul>
+      </li>,
+    );
+  }
+  if (changes.addedIndications.length) {
+    lines.push(
+      <li key="added">
+        {t("sites:history.added")}
+        <ul>
+          {changes.addedIndications.map((code) => (
+            <li key={code}>{t(indicationKey(code))}</li>
+          ))}
+        </ul>
+      </li>,
+    );
+  }
+  if (changes.treatsOnSite) {
+    lines.push(
+      <li key="treats">
+        {t("sites:history.treatsOnSite", {
+          from: t(changes.treatsOnSite.from ? "sites:config.yes" : "sites:config.no"),
+          to: t(changes.treatsOnSite.to ? "sites:config.yes" : "sites:config.no"),
+        })}
+      </li>,
+    );
+  }
+  if (changes.languages) {
+    const names = (codes: string[]) => codes.map((c) => t(`sites:languageNames.${c}`)).join(" · ");
+    lines.push(<li key="languages">{t("sites:history.languagesChanged", { from: names(changes.languages.from), to: names(changes.languages.to) })}</li>);
+  }
+  if (changes.weeklyCapacity) {
+    lines.push(<li key="capacity">{t("sites:history.capacityChanged", changes.weeklyCapacity)}</li>);
+  }
+  return lines.length ? <ul className="plain-list">{lines}</ul> : <>{t("sites:history.noChange")}</>;
+}
+
+function SiteSection({ site }: { site: Site }) {
+  const { t, i18n } = useTranslation();
+  const name = nameIn(site.names, i18n.language);
+  const { current } = site;
+  const everything = current.acceptedIndications.length === indications.length;
+  return (
+    <section className="site-config" aria-labelledby={`site-${site.code}`} id={`site-${site.code}-section`}>
+      <h2 id={`site-${site.code}`}>{name}</h2>
+      <h3>{t("sites:facts.heading")}</h3>
+      <dl className="summary-list">
+        <div>
+          <dt>{t("sites:facts.names")}</dt>
+          <dd>
+            <dl className="inline-list">
+              {(["ko", "ja", "en"] as const).map((lng) => (
+                <div key={lng}>
+                  <dt>{t(`sites:facts.nameIn.${lng}`)}</dt>
+                  <dd lang={lng}>{site.names[lng]}</dd>
+                </div>
+              ))}
+            </dl>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("sites:facts.code")}</dt>
+          <dd>
+            <code>{site.code}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("sites:facts.country")}</dt>
+          <dd>{site.countryName}</dd>
+        </div>
+        <div>
+          <dt>{t("sites:facts.timezone")}</dt>
+          <dd>{site.timezone}</dd>
+        </div>
+      </dl>
+
+      <h3>
+        {t("sites:config.heading")} <span className="tag">{t("sites:config.versionLabel", { version: current.version })}</span>
+      </h3>
+      <dl className="summary-list">
+        <div>
+          <dt>{t("sites:config.acceptedIndications")}</dt>
+          <dd>
+            {current.acceptedIndications.length === 0 ? (
+              t("sites:config.noIndications")
+            ) : (
+              <>
+                {everything ? <p className="summary-list__lead">{t("sites:config.allIndications", { count: indications.length })}</p> : null}
+                <ul className="compact-list" data-accepted={site.code}>
+                  {current.acceptedIndications.map((code) => (
+                    <li key={code}>{t(indicationKey(code))}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("sites:config.treatsOnSite")}</dt>
+          <dd>
+            <YesNo value={current.treatsOnSite} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("sites:config.languages")}</dt>
+          <dd>
+            <LanguageList codes={current.languages} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("sites:config.weeklyCapacity")}</dt>
+          <dd>{t("sites:config.weeklyCapacityValue", { count: current.weeklyCapacity })}</dd>
+        </div>
+      </dl>
+      <p>
+        <Link className="button button--secondary" to={`/admin/sites/${site.code}`}>
+          {t("sites:edit.link", { site: name })}
+        </Link>
+      </p>
+
+      <h3 id={`history-${site.code}`}>{t("sites:history.heading")}</h3>
+      <div className="table-scroll" role="region" aria-labelledby={`history-${site.code}`} tabIndex={0}>
+        <table data-history={site.code}>
+          <caption className="visually-hidden">{t("sites:history.caption", { site: name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("sites:history.version")}</th>
+              <th scope="col">{t("sites:history.when")}</th>
+              <th scope="col">{t("sites:history.who")}</th>
+              <th scope="col">{t("sites:history.changes")}</th>
+              <th scope="col">{t("sites:history.note")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {site.history.map((v) => (
+              <tr key={v.version} data-version={v.version}>
+                <th scope="row">{v.version}</th>
+                <td>
+                  <time dateTime={v.changedAt}>{v.changedAtText}</time>
+                </td>
+                <td>{v.changedBy ? t("shell.personName", { family: v.changedBy.familyName, given: v.changedBy.givenName }) : t("sites:history.portalDefault")}</td>
+                <td>
+                  <Changes changes={v.changes} />
+                </td>
+                <td className="pre-wrap">{v.note ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export default function AdminSites() {
+  const { t, i18n } = useTranslation();
+  const { sites, saved } = useLoaderData<typeof loader>();
+  const savedSite = saved && sites.find((s) => s.code === saved.code);
+  return (
+    <>
+      <h1>{t("sites:heading")}</h1>
+      <p className="lead">{t("sites:lead")}</p>
+      {savedSite ? (
+        <div className="banner banner--success" role="status">
+          <p>{t("sites:saved", { site: nameIn(savedSite.names, i18n.language as Language), version: saved.version })}</p>
+        </div>
+      ) : null}
+      {sites.map((site) => (
+        <SiteSection key={site.code} site={site} />
+      ))}
+    </>
+  );
+}

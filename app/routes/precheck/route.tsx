@@ -1,0 +1,190 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { DecisionPanel } from "~/components/decision-panel/decision-panel";
+import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
+import { ErrorSummary } from "~/components/forms/error-summary";
+import { toDecisionJson, type DecisionJson } from "~/domain/screen";
+import { intlLocale } from "~/i18n/config";
+import { translatorFor } from "~/i18n/i18n.server";
+import { countryOptions } from "~/modules/screening/countries";
+import { isIndication, parsePrecheck, relevantPaths } from "~/modules/screening/precheck-form";
+import { precheckLimiter } from "~/modules/screening/screen-door.server";
+import { screenCase } from "~/modules/screening/screening.service.server";
+import { siteNames } from "~/modules/sites/sites.service.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { getDb } from "~/utils/db.server";
+import { formValues, nestValues, type FormValues } from "~/utils/form.server";
+import { PrecheckFields } from "./fields";
+
+export const handle = { titleKey: "precheck:pageTitle" };
+export const links = () => [{ rel: "stylesheet", href: panelStylesUrl }];
+// A page that shows clinical answers is never kept by a cache along the way.
+export const headers = () => ({ "Cache-Control": "no-store" });
+
+// Both partner sites keep Korea/Japan time (UTC+9): "today" for a referral date is today there.
+const REFERRAL_TIME_ZONE = "Asia/Seoul";
+
+function todayIn(timeZone: string, now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** Anyone may use the pre-check: no sign-in, no patient identity, nothing stored. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { lng } = translatorFor(request);
+  return {
+    today: todayIn(REFERRAL_TIME_ZONE, new Date()),
+    siteNames: await siteNames(await getDb()),
+    // Named on the server so the browser's Intl cannot word them differently and break hydration.
+    countries: countryOptions(intlLocale[lng]),
+  };
+}
+
+/** `screen`: the submit button (errors summarised); `live`: recomputing as fields change; `indication`: show its questions. */
+type Intent = "screen" | "live" | "indication";
+
+export type PrecheckAnswer = {
+  intent: Intent;
+  values: FormValues;
+  errors: Record<string, string>;
+  formError?: string;
+  decision: DecisionJson | null;
+};
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { t } = translatorFor(request, ["precheck", "screen"]);
+  const formData = await request.formData();
+  const rawIntent = formData.get("intent");
+  const intent: Intent = rawIntent === "live" || rawIntent === "indication" ? rawIntent : "screen";
+  const values = formValues(formData);
+  const answer = (fields: Partial<PrecheckAnswer>, status = 200) => data<PrecheckAnswer>({ intent, values, errors: {}, decision: null, ...fields }, { status });
+
+  const verdict = precheckLimiter.hit(clientIp(request) ?? "unknown", Date.now());
+  if (!verdict.ok) return answer({ formError: t("precheck:result.rateLimited", { seconds: verdict.retryAfterSeconds }) }, 429);
+
+  const answers = nestValues(values);
+  const parsed = parsePrecheck(answers);
+  if (!parsed.ok) {
+    // While the physician is still choosing, an empty form is not an error.
+    const indicationChosen = isIndication((answers.diagnosis as Record<string, unknown> | undefined)?.indication);
+    if (intent !== "screen" && !indicationChosen) return answer({});
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.issues) errors[issue.path] ??= t(issue.messageKey, issue.params ?? {});
+    return answer({ errors }, intent === "screen" ? 400 : 200);
+  }
+  const record = await screenCase(await getDb(), parsed.case);
+  return answer({ decision: toDecisionJson(record.decision) });
+}
+
+const LIVE_DELAY_MS = 300;
+
+export default function Precheck() {
+  const { t } = useTranslation();
+  const { today, siteNames: names, countries } = useLoaderData<typeof loader>();
+  // Without JavaScript the form posts the page itself (actionData); with it, a fetcher posts in the background.
+  const posted = useActionData<PrecheckAnswer>();
+  const fetcher = useFetcher<PrecheckAnswer>();
+  const result = fetcher.data ?? posted;
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [hydrated, setHydrated] = useState(false);
+  const [indication, setIndication] = useState(posted?.values["diagnosis.indication"] ?? "");
+
+  useEffect(() => {
+    setHydrated(true);
+    return () => clearTimeout(timer.current);
+  }, []);
+
+  const send = (intent: Intent) => {
+    const form = formRef.current;
+    if (!form) return;
+    const formData = new FormData(form);
+    formData.set("intent", intent);
+    fetcher.submit(formData, { method: "post" });
+  };
+
+  const onChange = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => send("live"), LIVE_DELAY_MS);
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    clearTimeout(timer.current);
+    send("screen");
+  };
+
+  const errors = result?.errors ?? {};
+  const summaryErrors = result?.intent === "screen" ? errors : {};
+  const decision = result?.decision ?? null;
+  const relevant = relevantPaths(isIndication(indication) ? indication : null);
+  const busy = fetcher.state !== "idle";
+  const outcomeLabel = decision ? t(`screen:outcomes.${decision.outcome}.label`) : "";
+
+  return (
+    <>
+      <h1>{t("precheck:heading")}</h1>
+      <p className="lead">{t("precheck:lead")}</p>
+      <p className="precheck__privacy">{t("precheck:privacy")}</p>
+
+      {posted?.decision ? (
+        <div className="precheck__jump">
+          <p>{t("precheck:result.atTop", { outcome: t(`screen:outcomes.${posted.decision.outcome}.label`) })}</p>
+          <p>
+            <a href="#decision">{t("precheck:result.jump")}</a>
+          </p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={summaryErrors} formError={result?.formError} />
+
+      <div className="precheck">
+        <div className="precheck__form">
+          <form method="post" ref={formRef} onChange={onChange} onSubmit={onSubmit} noValidate data-form="precheck" className="form">
+            <CsrfInput />
+            <PrecheckFields
+              values={posted?.values}
+              errors={errors}
+              relevant={relevant}
+              today={today}
+              countries={countries}
+              siteNames={names}
+              onIndicationChange={setIndication}
+              showIndicationButton={!hydrated}
+            />
+            <div className="button-row">
+              <button type="submit" name="intent" value="screen" className="button">
+                {t("precheck:actions.submit")}
+              </button>
+              <a href="/precheck">{t("precheck:actions.reset")}</a>
+            </div>
+          </form>
+        </div>
+
+        {hydrated && decision ? (
+          // On a narrow screen the result sits below a long form: this bar keeps the outcome in sight while typing.
+          <div className="precheck__bar">
+            <span className={`precheck__bar-outcome precheck__bar-outcome--${decision.outcome}`}>{t("precheck:result.atTop", { outcome: outcomeLabel })}</span>{" "}
+            <a href="#decision">{t("precheck:result.jump")}</a>
+          </div>
+        ) : null}
+
+        <div className="precheck__result" id="result">
+          {/* Announces a new outcome once; "updating" is conveyed by aria-busy on the panel, not read aloud per keystroke. */}
+          <p role="status" className="visually-hidden">
+            {decision ? t("precheck:result.updated", { outcome: outcomeLabel }) : ""}
+          </p>
+          {decision ? (
+            <DecisionPanel decision={decision} siteNames={names} busy={busy} />
+          ) : (
+            <section className="precheck__placeholder" aria-labelledby="decision-placeholder">
+              <h2 id="decision-placeholder">{t("screen:labels.outcome")}</h2>
+              <p>{Object.keys(errors).length ? t("precheck:result.invalid") : t("precheck:result.empty")}</p>
+            </section>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
