@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { hashPassword } from "../app/modules/accounts/password.server";
 import { newId } from "../app/utils/tokens.server";
+import { seedDemoReferrals } from "./seed-referrals";
+import { seedDemoApiToken } from "./seed-api-token";
 import type { DB } from "./types";
 
 /** The demo password of every demo account (demo databases only; also in the README). */
@@ -62,9 +64,15 @@ export async function seedDemoDataIfEmpty(db: Kysely<DB>, now: Date): Promise<{ 
         .execute();
     }
   });
+  const referrals = await seedDemoReferrals(db, now);
+  const apiToken = await seedDemoApiToken(db, now);
   return {
-    lines: demoAccounts.map(
-      (a) => `demo account: ${a.email} / ${DEMO_PASSWORD} (${a.role}${a.site ? ` at ${a.site}` : ""}${a.status === "pending" ? ", awaiting approval" : ""})`,
-    ),
+    lines: [
+      ...demoAccounts.map(
+        (a) => `demo account: ${a.email} / ${DEMO_PASSWORD} (${a.role}${a.site ? ` at ${a.site}` : ""}${a.status === "pending" ? ", awaiting approval" : ""})`,
+      ),
+      ...referrals.lines,
+      ...apiToken.lines,
+    ],
   };
 }

@@ -12,7 +12,13 @@ export function navigationFor(user: SignedInUser | null): NavItem[] {
   if (user.status !== "active") return [home, { to: "/account", labelKey: "nav.account" }];
   switch (user.role) {
     case "admin":
-      return [home, { to: "/admin/users", labelKey: "nav.users" }, { to: "/admin/sites", labelKey: "nav.sites" }, { to: "/account", labelKey: "nav.account" }];
+      return [
+        home,
+        { to: "/admin/users", labelKey: "nav.users" },
+        { to: "/admin/sites", labelKey: "nav.sites" },
+        { to: "/admin/audit", labelKey: "audit:nav" },
+        { to: "/account", labelKey: "nav.account" },
+      ];
     case "coordinator":
       return [home, { to: "/admin/users", labelKey: "nav.users" }, precheck, { to: "/account", labelKey: "nav.account" }];
     default:

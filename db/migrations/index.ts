@@ -2,6 +2,8 @@ import type { Migration } from "kysely/migration";
 import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_site_configs";
 import * as m0004 from "./0004_referrals";
+import * as m0005 from "./0005_status_sessions";
+import * as m0008 from "./0008_api_tokens_and_audit_append_only";
 
 // The explicit registry: static imports work the same under Vitest, tsx scripts and the server bundle.
 // Append new migrations here; never reorder or edit landed ones.
@@ -9,4 +11,6 @@ export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_site_configs": m0002,
   "0004_referrals": m0004,
+  "0005_status_sessions": m0005,
+  "0008_api_tokens_and_audit_append_only": m0008,
 };

@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
 import type { ReferralCase } from "~/domain/case/schema";
 import { referenceCodeFrom } from "~/domain/reference-code/reference-code";
-import { screen, toDecisionJson, type Decision, type SiteCode } from "~/domain/screen";
+import { toDecisionJson, type SiteCode } from "~/domain/screen";
 import { clockStoppingActions, checkTransition, type WorkflowAction } from "~/domain/workflow/transitions";
 import type { ReferralStatus } from "~/domain/workflow/states";
 import type { Role } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
-import { currentSiteConfigs } from "~/modules/sites/sites.service.server";
+import { screenCase, type ScreeningRecord } from "~/modules/screening/screening.service.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { startClock, stopClock, todayAt } from "./clock.server";
@@ -15,7 +15,6 @@ import {
   insertReferral,
   insertReferralEvent,
   insertReferralScreen,
-  openCountsBySite,
   referenceCodeTaken,
   updateReferral,
   type ReferralRow,
@@ -28,21 +27,6 @@ const SITE_CLOCKS: Record<SiteCode, SiteInfo> = {
   konyang: { code: "konyang", country: "KR", timezone: "Asia/Seoul" },
   qst: { code: "qst", country: "JP", timezone: "Asia/Tokyo" },
 };
-
-export type ScreenRecord = { decision: Decision; rulesetVersion: string; siteConfigVersions: Partial<Record<SiteCode, number>> };
-
-/** Screens a case with the sites' current configuration and queues; returns what a referral must record. */
-export async function screenWithCurrentConfig(db: Database, caseData: ReferralCase): Promise<ScreenRecord> {
-  const [sites, counts] = await Promise.all([currentSiteConfigs(db), openCountsBySite(db)]);
-  const openQueue: Partial<Record<SiteCode, number>> = {};
-  for (const row of counts) if (row.site_code === "konyang" || row.site_code === "qst") openQueue[row.site_code] = Number(row.open);
-  const decision = screen(caseData, { sites, openQueue });
-  return {
-    decision,
-    rulesetVersion: decision.rulesetVersion,
-    siteConfigVersions: Object.fromEntries(sites.map((s) => [s.code, s.version])),
-  };
-}
 
 /**
  * Where a referral waits when the router finds no candidate site: the site of the referring physician's
@@ -93,10 +77,10 @@ export type SubmitInput = {
  * Submits a complete, valid case (the caller validated it with caseSchema and checked the consents):
  * screens and routes it, issues the reference code, starts the clock, and records everything in one transaction.
  */
-export async function submitReferral(db: Database, input: SubmitInput): Promise<{ id: string; referenceCode: string; record: ScreenRecord }> {
+export async function submitReferral(db: Database, input: SubmitInput): Promise<{ id: string; referenceCode: string; record: ScreeningRecord }> {
   const random = input.random ?? ((n: number) => crypto.randomBytes(n));
   return db.transaction().execute(async (trx) => {
-    const record = await screenWithCurrentConfig(trx, input.caseData);
+    const record = await screenCase(trx, input.caseData);
     const referenceCode = await uniqueReferenceCode(trx, random);
     const site = SITE_CLOCKS[record.decision.route.site ?? homeSite(input.physician.country)];
     const at = input.now.toISOString();
@@ -222,7 +206,7 @@ export async function transitionReferral(db: Database, input: TransitionInput): 
     }
     if (input.action === "schedule") patch.consultation_json = JSON.stringify(input.data ?? {});
     if (input.caseData) {
-      const record = await screenWithCurrentConfig(trx, input.caseData);
+      const record = await screenCase(trx, input.caseData);
       await insertReferralScreen(trx, {
         id: newId(),
         referral_id: referral.id,

@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 export const handle = { titleKey: "landing.pageTitle" };
 
 const audiences = ["physicians", "teams", "patients"] as const;
-// The patient status page arrives with its own issue; until then that card has no link.
+// Where each audience starts.
 const audienceLinks: Record<(typeof audiences)[number], string | null> = {
   physicians: "/precheck",
   teams: "/login",
-  patients: null,
+  patients: "/status",
 };
 
 export default function Landing() {

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { isIsoDate } from "~/domain/case/dates";
+
+// The admin audit page's search form (a GET form: the filters live in the URL, so a search can be bookmarked and
+// shared between administrators). Messages are translation keys, translated per request.
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v.length <= max, { message: "validation:tooLong", params: { maximum: max } })
+    .optional();
+const date = () => z.string().refine(isIsoDate, { message: "validation:invalidDate" }).optional();
+const cursor = () => z.coerce.number().int().positive().optional();
+
+export const auditSearchSchema = z
+  .object({
+    actor: text(200),
+    action: text(100),
+    subjectType: text(50),
+    subjectId: text(100),
+    from: date(),
+    to: date(),
+    // Keyset cursors: events older than `before`, or newer than `after` (by their sequence number).
+    before: cursor(),
+    after: cursor(),
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "audit:errors.toBeforeFrom" });
+
+export type AuditSearch = z.infer<typeof auditSearchSchema>;
+
+/** The names of the search fields, in the order of the form (the error summary links to them). */
+export const auditSearchFields = ["actor", "action", "subjectType", "subjectId", "from", "to"] as const;

@@ -1,0 +1,110 @@
+// The patient's status in plain words, composed once for the page and the JSON door so the two never differ.
+// Pure: facts in, words out (the translator and the language are arguments).
+import type { TFunction } from "i18next";
+import type { PatientStage } from "~/domain/workflow/states";
+import { intlLocale, type Language } from "~/i18n/config";
+
+export type SiteCode = "konyang" | "qst";
+
+/** What the patient may know: the stage, when it last changed, which site has it, and a booked consultation. */
+export type StatusFacts = {
+  stage: PatientStage;
+  statusChangedAt: string;
+  site: { code: SiteCode; names: Record<Language, string>; timezone: string };
+  patientLanguage: Language | null;
+  consultation: { date: string; time: string | null; place: string | null } | null;
+};
+
+export type StatusWords = {
+  language: Language;
+  stage: PatientStage;
+  headline: string;
+  explanation: string;
+  /** The day of the last change in the site's time zone (YYYY-MM-DD), and in words. */
+  lastChangedOn: string;
+  lastChanged: string;
+  site: {
+    code: SiteCode;
+    name: string;
+    contact: { name: string; phone: string; phoneHref: string; email: string; hours: string };
+  };
+  nextSteps: string[];
+  consultation: { date: string; time: string | null; place: string | null; dateText: string; timeText: string | null } | null;
+  whatToBring: string[];
+};
+
+const nextStepKeys: Record<PatientStage, string[]> = {
+  received: ["reviewSoon", "nothingToDo", "comeBack"],
+  in_review: ["teamDecides", "nothingToDo", "comeBack"],
+  info_requested: ["doctorSends", "helpDoctor"],
+  accepted: ["teamWillContact", "keepPhone"],
+  consultation_scheduled: ["bringItems", "cannotCome"],
+  declined: ["talkToDoctor"],
+  redirected: ["newTeamReviews", "nothingToDo", "comeBack"],
+  closed: ["nothingMore", "askDoctor"],
+};
+
+function isoDayIn(timeZone: string, at: Date): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+function whatToBring(facts: StatusFacts, t: TFunction): string[] {
+  if (facts.stage !== "consultation_scheduled") return [];
+  if (facts.site.code === "qst") {
+    // NOTE: QST Hospital offers no language support: a patient who does not speak Japanese brings a professional
+    // medical interpreter, and overseas patients show their own passport (shared/domain/routing.md;
+    // https://www.nirs.qst.go.jp/hospital/abroad/).
+    const items = ["passport"];
+    if (facts.patientLanguage !== "ja") items.push("interpreter");
+    return [...items, "medicines", "documents", "code"].map((item) => t(`status:bring.${item}`));
+  }
+  return ["identity", "medicines", "documents", "code"].map((item) => t(`status:bring.${item}`));
+}
+
+/** Everything the patient is told about their referral, in `lng`. */
+export function statusWords(facts: StatusFacts, lng: Language, t: TFunction): StatusWords {
+  const site = facts.site.names[lng];
+  const locale = intlLocale[lng];
+  const changedAt = new Date(facts.statusChangedAt);
+  let consultation: StatusWords["consultation"] = null;
+  if (facts.consultation) {
+    const { date, time, place } = facts.consultation;
+    const day = new Date(`${date}T00:00:00Z`);
+    consultation = {
+      date,
+      time,
+      place,
+      dateText: new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }).format(day),
+      timeText: time
+        ? t("status:view.localTime", {
+            time: new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" }).format(new Date(`${date}T${time}:00Z`)),
+            zone: t(`status:sites.${facts.site.code}.timeZone`),
+          })
+        : null,
+    };
+  }
+  const phone = t(`status:sites.${facts.site.code}.phone`);
+  return {
+    language: lng,
+    stage: facts.stage,
+    headline: t(`status:stages.${facts.stage}.headline`, { site }),
+    explanation: t(`status:stages.${facts.stage}.explanation`, { site, date: consultation?.dateText ?? "" }),
+    lastChangedOn: isoDayIn(facts.site.timezone, changedAt),
+    lastChanged: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: facts.site.timezone }).format(changedAt),
+    site: {
+      code: facts.site.code,
+      name: site,
+      contact: {
+        name: t(`status:sites.${facts.site.code}.contactName`),
+        phone,
+        phoneHref: `tel:${phone.replace(/[^+\d]/g, "")}`,
+        email: t(`status:sites.${facts.site.code}.email`),
+        hours: t(`status:sites.${facts.site.code}.hours`),
+      },
+    },
+    nextSteps: nextStepKeys[facts.stage].map((key) => t(`status:next.${key}`, { site })),
+    consultation,
+    whatToBring: whatToBring(facts, t),
+  };
+}

@@ -1,0 +1,285 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { tFor } from "~/i18n/i18n.server";
+import { API_TOKEN_LIMIT, apiTokenLimiter, MAX_API_BODY_BYTES } from "~/modules/api/api-door.server";
+import { createApiToken, revokeApiToken } from "~/modules/api/api-tokens.service.server";
+import { screenApiLimiter } from "~/modules/screening/screen-door.server";
+import { action as screenAction } from "~/routes/api.v1.screen/route";
+import { clientIpHeader } from "~/utils/client-ip.server";
+import { getDb, type Database } from "~/utils/db.server";
+import { createAccount, sessionCookieFor } from "../../../tests/factories/accounts";
+import { sharedCase, sharedCases } from "../../../tests/factories/referrals";
+import { loader as getReferral, action as notGet } from "../api.v1.referrals.$referenceCode/route";
+import { action as postReferral, loader as notPost } from "./route";
+
+const BASE = "http://localhost/api/v1/referrals";
+const ko = tFor("ko", ["api", "screen"]);
+const ja = tFor("ja", ["api", "screen"]);
+const en = tFor("en", ["api", "screen"]);
+
+async function physicianWithToken(db: Database, overrides: { status?: string } = {}) {
+  const physician = await createAccount(db, { role: "physician" });
+  const created = await createApiToken(db, { id: physician.id, role: "physician", status: "active" }, { name: "HIS" }, { ip: null, now: new Date() });
+  if (created.kind !== "created") throw new Error("no token");
+  if (overrides.status) await db.updateTable("users").set({ status: overrides.status }).where("id", "=", physician.id).execute();
+  return { physician, token: created.token, tokenId: created.id };
+}
+
+function post(body: BodyInit | null, headers: Record<string, string> = {}) {
+  return new Request(BASE, { method: "POST", headers: { "Content-Type": "application/json", [clientIpHeader]: "198.51.100.7", ...headers }, body });
+}
+const submit = async (req: Request) => (await postReferral({ request: req, params: {}, context: {} })) as Response;
+const read = async (code: string, headers: Record<string, string> = {}) =>
+  (await getReferral({ request: new Request(`${BASE}/${encodeURIComponent(code)}`, { headers: { [clientIpHeader]: "198.51.100.7", ...headers } }), params: { referenceCode: code }, context: {} })) as Response;
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+async function counts(db: Database) {
+  const one = async (table: "referrals" | "referral_events" | "referral_screens" | "audit_events") =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  return { referrals: await one("referrals"), events: await one("referral_events"), screens: await one("referral_screens"), audit: await one("audit_events") };
+}
+
+beforeEach(() => {
+  apiTokenLimiter.reset();
+  screenApiLimiter.reset();
+});
+
+describe("POST /api/v1/referrals", () => {
+  it("submits every shared example case: 201, a reference code, and the very decision the screen door gives", async () => {
+    const db = await getDb();
+    const { token } = await physicianWithToken(db);
+    const examples = sharedCases();
+    expect(examples.length).toBeGreaterThanOrEqual(8);
+    for (const example of examples) {
+      // The screen door, asked just before, with the same queues the submission will see.
+      const screened = (await screenAction({ request: post(JSON.stringify(example.case)), params: {}, context: {} })) as Response;
+      const decision = await screened.json();
+      const response = await submit(post(JSON.stringify(example.case), bearer(token)));
+      expect(response.status, example.name).toBe(201);
+      const body = await response.json();
+      expect(body.referenceCode).toMatch(/^KQ-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+      expect(body.status).toBe("triage");
+      expect(body.decision).toEqual(decision);
+      expect(body.decision.outcome).toBe(example.expected.outcome);
+      expect(response.headers.get("Location")).toBe(`/api/v1/referrals/${body.referenceCode}`);
+      expect(Object.keys(body).sort()).toEqual(["decision", "referenceCode", "status"]);
+    }
+    expect((await counts(db)).referrals).toBe(examples.length);
+  });
+
+  it("refuses an invalid case with 400, every issue translated per Accept-Language, and stores nothing", async () => {
+    const db = await getDb();
+    const { token } = await physicianWithToken(db);
+    const invalid = sharedCase("prostate-localised-kr") as any;
+    invalid.consent.sensitiveData = false;
+    delete invalid.patient.birthDate;
+    invalid.diagnosis.maxDiameterMm = -5;
+    const before = await counts(db);
+    for (const [lng, t] of [["ko", ko], ["ja", ja], ["en", en]] as const) {
+      const response = await submit(post(JSON.stringify(invalid), { ...bearer(token), "Accept-Language": `${lng},en;q=0.5` }));
+      expect(response.status).toBe(400);
+      const body = await response.json();
+      expect(body.error).toBe("invalid_case");
+      expect(body.message).toBe(t("api:errors.invalid_case"));
+      expect(body.issues).toEqual(
+        expect.arrayContaining([
+          { path: "consent.sensitiveData", message: t("screen:validation.consentRequired") },
+          { path: "patient.birthDate", message: t("screen:validation.required") },
+          { path: "diagnosis.maxDiameterMm", message: t("screen:validation.tooSmall", { minimum: 0 }) },
+        ]),
+      );
+    }
+    // The words really differ by language (no English left in the Korean or Japanese answer).
+    expect(ko("screen:validation.consentRequired")).not.toBe(en("screen:validation.consentRequired"));
+    expect(ja("api:errors.invalid_case")).not.toBe(en("api:errors.invalid_case"));
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it("requires both consents: a case without the diagnosis disclosure is refused", async () => {
+    const db = await getDb();
+    const { token } = await physicianWithToken(db);
+    const invalid = sharedCase("larynx-scc") as any;
+    invalid.consent.informedOfDiagnosis = false;
+    const before = await counts(db);
+    const response = await submit(post(JSON.stringify(invalid), bearer(token)));
+    expect(response.status).toBe(400);
+    expect((await response.json()).issues).toEqual([{ path: "consent.informedOfDiagnosis", message: en("screen:validation.consentRequired") }]);
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it("refuses anything that looks like a resident registration number, wherever it is typed, and stores nothing", async () => {
+    const db = await getDb();
+    const { token } = await physicianWithToken(db);
+    const before = await counts(db);
+    const inHospitalId = sharedCase("prostate-localised-kr") as any;
+    inHospitalId.patient.referringHospitalId = "800101-1234567";
+    const inExtraField = sharedCase("prostate-localised-kr") as any;
+    inExtraField.patient.remarks = "주민번호 ８００１０１－２２３４５６７"; // full-width, in a field the contract does not name
+    for (const [body, path] of [[inHospitalId, "patient.referringHospitalId"], [inExtraField, "patient.remarks"]] as const) {
+      const response = await submit(post(JSON.stringify(body), { ...bearer(token), "Accept-Language": "ko" }));
+      expect(response.status).toBe(400);
+      expect((await response.json()).issues).toEqual([{ path, message: ko("api:errors.nationalId") }]);
+    }
+    expect(await counts(db)).toEqual(before);
+    // A hospital record number, a phone number and a checksum are not taken for one.
+    const fine = sharedCase("prostate-localised-kr") as any;
+    fine.patient.referringHospitalId = "CNUH-2026-0012345";
+    fine.patient.phone = "+821012345678";
+    expect((await submit(post(JSON.stringify(fine), bearer(token)))).status).toBe(201);
+  });
+
+  it("answers 401 with a Bearer challenge for a missing, unknown, malformed or revoked token, or an account no longer active", async () => {
+    const db = await getDb();
+    const { physician, token, tokenId } = await physicianWithToken(db);
+    const suspended = await physicianWithToken(db, { status: "suspended" });
+    const body = JSON.stringify(sharedCase("larynx-scc"));
+    await revokeApiToken(db, { id: physician.id, role: "physician", status: "active" }, tokenId, { ip: null, now: new Date() });
+    const before = await counts(db);
+
+    const missing = await submit(post(body));
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get("WWW-Authenticate")).toBe('Bearer realm="kq-portal"');
+    expect(await missing.json()).toEqual({ error: "unauthorized", message: en("api:errors.unauthorized") });
+
+    for (const headers of [bearer("kq_" + "x".repeat(43)), bearer("not-a-token"), { Authorization: `Basic ${btoa("a:b")}` }, bearer(token), bearer(suspended.token)]) {
+      const response = await submit(post(body, { ...headers, "Accept-Language": "ja" }));
+      expect(response.status).toBe(401);
+      expect(response.headers.get("WWW-Authenticate")).toBe('Bearer realm="kq-portal", error="invalid_token"');
+      expect(await response.json()).toEqual({ error: "unauthorized", message: ja("api:errors.unauthorized") });
+    }
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it("never reads cookies: a signed-in browser session opens no door", async () => {
+    const db = await getDb();
+    const physician = await createAccount(db, { role: "physician" });
+    const cookie = await sessionCookieFor(db, physician.id);
+    const response = await submit(post(JSON.stringify(sharedCase("larynx-scc")), { Cookie: `${cookie}; kq_csrf=${"t".repeat(43)}` }));
+    expect(response.status).toBe(401);
+  });
+
+  it("answers malformed JSON with 400, another content type with 415 and a body over 1 MB with 413", async () => {
+    const db = await getDb();
+    const { token } = await physicianWithToken(db);
+    const before = await counts(db);
+
+    const malformed = await submit(post("{ not json", bearer(token)));
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error).toBe("invalid_json");
+
+    const form = await submit(post(new URLSearchParams({ a: "b" }), { ...bearer(token), "Content-Type": "application/x-www-form-urlencoded" }));
+    expect(form.status).toBe(415);
+    expect((await form.json()).error).toBe("unsupported_media_type");
+
+    const huge = JSON.stringify({ ...sharedCase("larynx-scc"), padding: "x".repeat(MAX_API_BODY_BYTES) });
+    const declared = await submit(post(huge, bearer(token)));
+    expect(declared.status).toBe(413);
+    // Without a Content-Length (chunked), the door stops reading at the limit.
+    const chunks = [new TextEncoder().encode(huge.slice(0, 600_000)), new TextEncoder().encode(huge.slice(600_000))];
+    const stream = new ReadableStream({ pull(controller) { const next = chunks.shift(); if (next) controller.enqueue(next); else controller.close(); } });
+    const streamed = await submit(new Request(BASE, { method: "POST", headers: { "Content-Type": "application/json", ...bearer(token) }, body: stream, duplex: "half" } as RequestInit));
+    expect(streamed.status).toBe(413);
+    expect((await streamed.json()).error).toBe("payload_too_large");
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it("takes only POST", async () => {
+    const response = (await notPost({ request: new Request(BASE) })) as Response;
+    expect(response.status).toBe(405);
+    expect(response.headers.get("Allow")).toBe("POST");
+  });
+});
+
+describe("GET /api/v1/referrals/{referenceCode}", () => {
+  it("gives the owning physician the referral, its decision and its history, without internal notes", async () => {
+    const db = await getDb();
+    const { token } = await physicianWithToken(db);
+    const created = await (await submit(post(JSON.stringify(sharedCase("prostate-localised-kr")), bearer(token)))).json();
+    // A coordinator's internal note on the referral's history must not leave through the door.
+    const referral = await db.selectFrom("referrals").select("id").where("reference_code", "=", created.referenceCode).executeTakeFirstOrThrow();
+    await db.updateTable("referral_events").set({ note: "internal: call the family doctor", reason_code: "internal_reason" }).where("referral_id", "=", referral.id).execute();
+
+    const response = await read(created.referenceCode, bearer(token));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    const body = await response.json();
+    expect(body).toMatchObject({ referenceCode: created.referenceCode, status: "triage", decision: created.decision });
+    expect(body.history).toEqual([
+      { action: "submit", from: "draft", to: "submitted", at: expect.any(String) },
+      { action: "route", from: "submitted", to: "triage", at: expect.any(String) },
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/internal/);
+    // The code may be typed as a person would: lower case, spaces.
+    const typed = await read(created.referenceCode.toLowerCase().replace(/-/g, " "), bearer(token));
+    expect((await typed.json()).referenceCode).toBe(created.referenceCode);
+    // Each read is in the audit log.
+    const reads = await db.selectFrom("audit_events").selectAll().where("action", "=", "referral.viewed_via_api").where("subject_id", "=", referral.id).execute();
+    expect(reads).toHaveLength(2);
+    expect(reads[0]).toMatchObject({ actor_role: "physician", ip: "198.51.100.7" });
+  });
+
+  it("answers another physician's referral exactly as an unknown code: 404", async () => {
+    const db = await getDb();
+    const owner = await physicianWithToken(db);
+    const other = await physicianWithToken(db);
+    const created = await (await submit(post(JSON.stringify(sharedCase("larynx-scc")), bearer(owner.token)))).json();
+    const unknownCode = "KQ-00000-00000-00000";
+    for (const lng of ["ko", "ja", "en"]) {
+      const theirs = await read(created.referenceCode, { ...bearer(other.token), "Accept-Language": lng });
+      const unknown = await read(unknownCode, { ...bearer(other.token), "Accept-Language": lng });
+      const garbage = await read("not-a-code", { ...bearer(other.token), "Accept-Language": lng });
+      expect(theirs.status).toBe(404);
+      const bodies = [await theirs.text(), await unknown.text(), await garbage.text()];
+      expect(new Set(bodies).size).toBe(1);
+      expect(JSON.parse(bodies[0]!)).toEqual({ error: "not_found", message: tFor(lng as "ko", "api")("errors.not_found") });
+      expect([...theirs.headers.entries()]).toEqual([...unknown.headers.entries()]);
+    }
+    const ownRead = await read(created.referenceCode, bearer(owner.token));
+    expect(ownRead.status).toBe(200);
+  });
+
+  it("answers 401 without a valid token, and takes only GET", async () => {
+    const db = await getDb();
+    const { token } = await physicianWithToken(db);
+    const created = await (await submit(post(JSON.stringify(sharedCase("larynx-scc")), bearer(token)))).json();
+    const anonymous = await read(created.referenceCode);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("WWW-Authenticate")).toMatch(/^Bearer /);
+    const wrongMethod = (await notGet({ request: new Request(`${BASE}/${created.referenceCode}`, { method: "DELETE" }) })) as Response;
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("Allow")).toBe("GET");
+  });
+});
+
+describe("the per-token rate limit", () => {
+  it("answers 429 with Retry-After once a token has made its requests for the minute; other tokens go on", async () => {
+    const db = await getDb();
+    const busy = await physicianWithToken(db);
+    const calm = await physicianWithToken(db);
+    const created = await (await submit(post(JSON.stringify(sharedCase("larynx-scc")), bearer(busy.token)))).json();
+    for (let i = 1; i < API_TOKEN_LIMIT.limit; i++) expect((await read(created.referenceCode, bearer(busy.token))).status).toBe(200);
+    const limited = await read(created.referenceCode, { ...bearer(busy.token), "Accept-Language": "ko" });
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get("Retry-After"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await limited.json()).toEqual({ error: "rate_limited", message: ko("api:errors.rate_limited", { seconds: retryAfter }) });
+    // The limit covers submissions too, and stores nothing.
+    const before = await counts(db);
+    expect((await submit(post(JSON.stringify(sharedCase("larynx-scc")), bearer(busy.token)))).status).toBe(429);
+    expect(await counts(db)).toEqual(before);
+    // Someone else's token is not slowed down.
+    expect((await read("KQ-00000-00000-00000", bearer(calm.token))).status).toBe(404);
+  });
+});
+
+describe("the CSRF guard", () => {
+  it("leaves the JSON doors alone (they trust no cookie) and wraps every other action", async () => {
+    const { withCsrfGuard } = await import("../../../server/csrf-guard");
+    const apiAction = async () => new Response(null, { status: 201 });
+    const pageAction = async () => new Response(null, { status: 200 });
+    const build = { routes: { "routes/api.v1.referrals": { id: "routes/api.v1.referrals", module: { action: apiAction } }, "routes/account_.tokens": { id: "routes/account_.tokens", module: { action: pageAction } } } } as any;
+    const guarded = withCsrfGuard(build);
+    expect(guarded.routes["routes/api.v1.referrals"]!.module.action).toBe(apiAction);
+    expect(guarded.routes["routes/account_.tokens"]!.module.action).not.toBe(pageAction);
+  });
+});

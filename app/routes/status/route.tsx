@@ -1,0 +1,122 @@
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { DateField } from "~/components/forms/date-field";
+import { ErrorSummary } from "~/components/forms/error-summary";
+import { TextField } from "~/components/forms/text-field";
+import { fromCookie, languageCookieName } from "~/i18n/detect";
+import { translatorFor } from "~/i18n/i18n.server";
+import { statusLookupSchema } from "~/modules/status-lookup/status-lookup.schema";
+import { lookUpStatus, statusTokenFrom } from "~/modules/status-lookup/status-lookup.service.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { serializeCookie } from "~/utils/cookies.server";
+import { getDb } from "~/utils/db.server";
+import { validateForm, type FormValues } from "~/utils/form.server";
+import stylesUrl from "./status.css?url";
+
+// /status: a patient enters the reference code and date of birth (no account). Plain HTML, no script at all
+// (`hydrate: false`, app/root.tsx): it works on any phone, and ships nothing to download.
+export const handle = { titleKey: "status:pageTitle", hydrate: false };
+export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
+// Nothing typed here, and no answer, is kept by a browser cache or a proxy.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+type Answer = { errors: Record<string, string>; formError: string | null; values: { referenceCode: string; birthDate: string } };
+
+const notices = ["finished", "expired"] as const;
+
+export function loader({ request }: LoaderFunctionArgs) {
+  // Open to everyone: nothing is read here but which notice to show after a status session ended.
+  const ended = new URL(request.url).searchParams.get("ended");
+  return { notice: notices.find((n) => n === ended) ?? null };
+}
+
+const minutesUntil = (until: Date, now: Date) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+
+function typed(values: FormValues): Answer["values"] {
+  const part = (name: string) => (values[`birthDate.${name}`] ?? "").replace(/-/g, "").slice(0, 8);
+  return {
+    referenceCode: (values.referenceCode ?? "").slice(0, 64),
+    birthDate: [part("year"), part("month"), part("day")].some(Boolean) ? `${part("year")}-${part("month")}-${part("day")}` : "",
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { t } = translatorFor(request);
+  const parsed = validateForm(statusLookupSchema, await request.formData(), t);
+  // A typo the check symbol catches, or a missing field: say which, and keep what was typed.
+  if (!parsed.ok) return data<Answer>({ errors: parsed.errors, formError: null, values: typed(parsed.values) }, { status: 400 });
+
+  const now = new Date();
+  const result = await lookUpStatus(await getDb(), parsed.data, { ip: clientIp(request), now, door: "page", previousToken: statusTokenFrom(request) });
+  // Refusals echo nothing back: a wrong code and a wrong birth date must give byte-identical pages.
+  const refuse = (status: number, formError: string, headers?: Record<string, string>) =>
+    data<Answer>({ errors: {}, formError, values: { referenceCode: "", birthDate: "" } }, { status, headers });
+  switch (result.kind) {
+    case "not_found":
+      return refuse(400, t("status:errors.notFound"));
+    case "locked":
+    case "throttled": {
+      const minutes = minutesUntil(result.until, now);
+      return refuse(429, t(`status:errors.${result.kind}`, { count: minutes }), { "Retry-After": String(minutes * 60) });
+    }
+    case "found": {
+      // The code goes nowhere near a URL: the session cookie opens /status/view.
+      const headers = new Headers({ "Set-Cookie": result.setCookie! });
+      // The patient's language becomes the page's, unless this browser has already chosen one.
+      if (!fromCookie(request.headers.get("Cookie")) && result.facts.patientLanguage) {
+        headers.append("Set-Cookie", serializeCookie(languageCookieName, result.facts.patientLanguage, { maxAgeSeconds: 31_536_000, httpOnly: false }));
+      }
+      return redirect("/status/view", { headers });
+    }
+  }
+}
+
+export default function StatusEntry() {
+  const { t } = useTranslation();
+  const { notice } = useLoaderData<typeof loader>();
+  const answer = useActionData<Answer>();
+  return (
+    <div className="status-page">
+      <h1>{t("status:entry.heading")}</h1>
+      {notice && !answer ? (
+        <div className="banner banner--success" role="status">
+          <p>{t(`status:notices.${notice}`)}</p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={answer?.errors} formError={answer?.formError ?? undefined} />
+      <p className="lead">{t("status:entry.lead")}</p>
+      <Form method="post" data-form="status-lookup" noValidate>
+        <CsrfInput />
+        <TextField
+          name="referenceCode"
+          label={t("status:fields.referenceCode")}
+          hint={t("status:fields.referenceCodeHint")}
+          className="input--code"
+          autoComplete="off"
+          autoCapitalize="characters"
+          autoCorrect="off"
+          spellCheck={false}
+          defaultValue={answer?.values.referenceCode}
+          error={answer?.errors.referenceCode}
+        />
+        <DateField
+          name="birthDate"
+          legend={t("status:fields.birthDate")}
+          hint={t("status:fields.birthDateHint")}
+          defaultValue={answer?.values.birthDate}
+          error={answer?.errors.birthDate}
+        />
+        <button type="submit" className="button">
+          {t("status:entry.submit")}
+        </button>
+      </Form>
+      <p>{t("status:entry.noCode")}</p>
+      <aside className="notice" aria-labelledby="status-privacy">
+        <h2 id="status-privacy">{t("status:entry.privacyHeading")}</h2>
+        <p>{t("status:entry.privacy")}</p>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { translatorFor } from "~/i18n/i18n.server";
+import { clearStatusCookie, endStatusSessionFor, statusForSession, statusTokenFrom } from "~/modules/status-lookup/status-lookup.service.server";
+import { statusWords } from "~/modules/status-lookup/status-words";
+import { getDb } from "~/utils/db.server";
+import stylesUrl from "../status/status.css?url";
+
+// /status/view: the status a successful lookup opened, for as long as its short session lives. The URL names
+// nothing; the session cookie (a random token) is the only key, and it holds no code and no health data.
+export const handle = { titleKey: "status:viewTitle", hydrate: false };
+export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await statusForSession(await getDb(), statusTokenFrom(request), new Date());
+  if (session.kind !== "ok") {
+    throw redirect(session.kind === "expired" ? "/status?ended=expired" : "/status", { headers: { "Set-Cookie": clearStatusCookie() } });
+  }
+  const { lng, t } = translatorFor(request);
+  return { words: statusWords(session.facts, lng, t) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  // "Check another referral" and "Finish" both end the session the cookie names (and only that one).
+  const intent = (await request.formData()).get("intent");
+  await endStatusSessionFor(await getDb(), statusTokenFrom(request), new Date());
+  return redirect(intent === "finish" ? "/status?ended=finished" : "/status", { headers: { "Set-Cookie": clearStatusCookie() } });
+}
+
+export default function StatusView() {
+  const { t } = useTranslation();
+  const { words } = useLoaderData<typeof loader>();
+  const { consultation, site } = words;
+  return (
+    <div className="status-page">
+      <h1>{t("status:viewTitle")}</h1>
+      <section className={`status-card status-card--${words.stage}`} aria-labelledby="status-stage" data-stage={words.stage}>
+        <p className="status-card__label">{t("status:view.stageLabel")}</p>
+        <h2 id="status-stage">{words.headline}</h2>
+        <p>{words.explanation}</p>
+        <p className="status-card__date">{t("status:view.lastChanged", { date: words.lastChanged })}</p>
+      </section>
+
+      {consultation ? (
+        <section aria-labelledby="status-consultation">
+          <h2 id="status-consultation">{t("status:view.consultationHeading")}</h2>
+          <dl className="status-facts">
+            <div>
+              <dt>{t("status:view.date")}</dt>
+              <dd>{consultation.dateText}</dd>
+            </div>
+            {consultation.timeText ? (
+              <div>
+                <dt>{t("status:view.time")}</dt>
+                <dd>{consultation.timeText}</dd>
+              </div>
+            ) : null}
+            {consultation.place ? (
+              <div>
+                <dt>{t("status:view.place")}</dt>
+                <dd>{consultation.place}</dd>
+              </div>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="status-next">
+        <h2 id="status-next">{t("status:view.nextHeading")}</h2>
+        <ul className="status-list">
+          {words.nextSteps.map((step) => (
+            <li key={step}>{step}</li>
+          ))}
+        </ul>
+      </section>
+
+      {words.whatToBring.length > 0 ? (
+        <section aria-labelledby="status-bring">
+          <h2 id="status-bring">{t("status:view.bringHeading")}</h2>
+          <ul className="status-list" data-list="bring">
+            {words.whatToBring.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="status-contact">
+        <h2 id="status-contact">{t("status:view.contactHeading")}</h2>
+        <p>
+          {t("status:view.contactIntro", { site: site.name })} <strong>{site.contact.name}</strong>
+        </p>
+        <dl className="status-facts">
+          <div>
+            <dt>{t("status:view.phone")}</dt>
+            <dd>
+              <a href={site.contact.phoneHref}>{site.contact.phone}</a>
+            </dd>
+          </div>
+          <div>
+            <dt>{t("status:view.email")}</dt>
+            <dd>
+              <a href={`mailto:${site.contact.email}`}>{site.contact.email}</a>
+            </dd>
+          </div>
+          <div>
+            <dt>{t("status:view.hours")}</dt>
+            <dd>{site.contact.hours}</dd>
+          </div>
+        </dl>
+        <p>{t("status:view.doctor")}</p>
+      </section>
+
+      <section aria-labelledby="status-actions">
+        <h2 id="status-actions">{t("status:view.actionsHeading")}</h2>
+        <p>{t("status:view.autoClose")}</p>
+        <Form method="post" className="status-actions">
+          <CsrfInput />
+          <button type="submit" name="intent" value="another" className="button button--secondary">
+            {t("status:view.another")}
+          </button>
+          <button type="submit" name="intent" value="finish" className="button">
+            {t("status:view.finish")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}
