@@ -1,10 +1,14 @@
 import type { ServerBuild } from "@remix-run/node";
-import { isCsrfValid } from "../app/utils/csrf.server";
+import { csrfHeaderName, isCsrfContextValid, isCsrfValid, isMultipart, verifiesCsrfInFirstPart } from "../app/utils/csrf.server";
 
 /**
  * Wraps every route action so that no state-changing request reaches one without a valid
  * Origin and CSRF token: one guard for all routes, including Remix's `.data` requests.
  * The JSON doors under /api/ authenticate with bearer tokens, never cookies, so they are exempt.
+ *
+ * A multipart body (a file upload) is never parsed here, which would hold the whole upload in memory: it needs the
+ * token in the `X-CSRF-Token` header, or, for a form posted without JavaScript, a route whose `handle` says it checks
+ * the token itself as the body's first part (`csrfFirstPartHandle`) before it reads any file.
  */
 export function withCsrfGuard(build: ServerBuild): ServerBuild {
   const routes: ServerBuild["routes"] = {};
@@ -19,7 +23,12 @@ export function withCsrfGuard(build: ServerBuild): ServerBuild {
       module: {
         ...route.module,
         action: async (args) => {
-          if (!(await isCsrfValid(args.request))) throw new Response(null, { status: 403 });
+          const request = args.request;
+          if (isMultipart(request) && !request.headers.has(csrfHeaderName) && verifiesCsrfInFirstPart(route.module.handle)) {
+            if (!isCsrfContextValid(request)) throw new Response(null, { status: 403 });
+            return action(args);
+          }
+          if (!(await isCsrfValid(request))) throw new Response(null, { status: 403 });
           return action(args);
         },
       },

@@ -19,6 +19,8 @@ export function navigationFor(user: SignedInUser | null): NavItem[] {
         { to: "/admin/audit", labelKey: "audit:nav" },
         { to: "/account", labelKey: "nav.account" },
       ];
+    case "physician":
+      return [home, { to: "/referrals", labelKey: "intake:nav" }, precheck, { to: "/account", labelKey: "nav.account" }];
     case "coordinator":
       return [home, { to: "/admin/users", labelKey: "nav.users" }, precheck, { to: "/account", labelKey: "nav.account" }];
     default:

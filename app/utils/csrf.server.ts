@@ -24,9 +24,36 @@ function sameOrigin(request: Request): boolean {
   }
 }
 
+export function isMultipart(request: Request): boolean {
+  return (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data");
+}
+
+/**
+ * What a route declares in its `handle` when it reads a multipart body itself and checks the token there: the
+ * token must then be the body's FIRST part, `_csrf`, verified with `isCsrfFieldValid` before any file is read.
+ */
+export const csrfFirstPartHandle = { csrf: "multipart-first-part" } as const;
+
+export function verifiesCsrfInFirstPart(handle: unknown): boolean {
+  return !!handle && typeof handle === "object" && (handle as { csrf?: unknown }).csrf === csrfFirstPartHandle.csrf;
+}
+
+/** Same origin and a CSRF cookie: the part of the check that needs no body. */
+export function isCsrfContextValid(request: Request): boolean {
+  return sameOrigin(request) && !!readCookie(request, csrfCookie());
+}
+
+/** A token that arrived in the body (the first multipart part) matches the cookie, and the origin is ours. */
+export function isCsrfFieldValid(request: Request, sent: string | null | undefined): boolean {
+  const expected = readCookie(request, csrfCookie());
+  return sameOrigin(request) && !!expected && !!sent && safeEqual(sent, expected);
+}
+
 /**
  * Origin check plus synchroniser token (cookie value echoed in the form or a header).
- * Reads the body from a clone so the action can still read it.
+ * Reads a url-encoded body from a clone so the action can still read it. A multipart body is never read here:
+ * parsing it would buffer a whole upload (hundreds of megabytes) in memory before the action could stream it, so
+ * multipart requests need the `X-CSRF-Token` header (or a route that checks its first part, see the guard).
  */
 export async function isCsrfValid(request: Request): Promise<boolean> {
   if (!sameOrigin(request)) return false;
@@ -35,7 +62,7 @@ export async function isCsrfValid(request: Request): Promise<boolean> {
   let sent = request.headers.get(csrfHeaderName);
   if (!sent) {
     const type = request.headers.get("Content-Type") ?? "";
-    if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+    if (type.startsWith("application/x-www-form-urlencoded")) {
       try {
         const value = (await request.clone().formData()).get(csrfFieldName);
         sent = typeof value === "string" ? value : null;

@@ -1,0 +1,210 @@
+import type { ReactNode } from "react";
+import type { UseFormRegister } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import type { SiteNames } from "~/components/decision-panel/decision-panel";
+import { fieldId } from "~/components/forms/error-summary";
+import { describedBy, FieldError, Hint } from "~/components/forms/field-parts";
+import { isLanguage, languageAutonyms } from "~/i18n/config";
+import { UNKNOWN, type FlatValues, type IntakeField } from "~/modules/intake/intake-form";
+
+export type FieldContext = {
+  values: FlatValues;
+  errors: Record<string, string>;
+  /** react-hook-form's register when JavaScript runs; plain named inputs otherwise (the form posts natively). */
+  register?: UseFormRegister<any>;
+  siteNames: SiteNames;
+  countries: { value: string; label: string }[];
+  /** On blur, for fields the browser tidies (a reading in hiragana becomes katakana). */
+  onBlurField?: (path: string) => void;
+};
+
+/** The label of a case field: the contract's words (screen namespace), the same on every page. */
+export function useFieldLabel() {
+  const { t, i18n } = useTranslation();
+  return {
+    label: (path: string) => t(`screen:fields.${path}`),
+    hint: (path: string) => (i18n.exists(`intake:hints.${path}`) ? t(`intake:hints.${path}`) : undefined),
+  };
+}
+
+function Wrapper({ error, children }: { error?: string; children: ReactNode }) {
+  return <div className={`field${error ? " field--error" : ""}`}>{children}</div>;
+}
+
+/**
+ * One question of the referral form, wired for both worlds: a named input that posts natively without JavaScript
+ * (`defaultValue` from what was saved or typed) and, with it, registered with react-hook-form for inline validation.
+ */
+export function IntakeFieldInput({ field, ctx, optionalMark = true }: { field: IntakeField; ctx: FieldContext; optionalMark?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lng = isLanguage(i18n.language) ? i18n.language : "en";
+  const { label: labelOf, hint: hintOf } = useFieldLabel();
+  const { path, kind } = field;
+  const id = fieldId(path);
+  const error = ctx.errors[path];
+  const hint = hintOf(path);
+  const value = ctx.values[path] ?? "";
+  const label = `${labelOf(path)}${field.optional && optionalMark && kind.type !== "consent" ? ` ${t("forms.optional")}` : ""}`;
+  const reg = (name: string) => {
+    if (!ctx.register) return { name };
+    const registered = ctx.register(name);
+    return {
+      ...registered,
+      onBlur: async (event: { target: unknown; type?: unknown }) => {
+        await registered.onBlur(event);
+        ctx.onBlurField?.(path);
+      },
+    };
+  };
+  const aria = { "aria-describedby": describedBy(path, hint, error), "aria-invalid": error ? true : undefined } as const;
+
+  const radios = (options: { value: string; label: string; lang?: string }[], inline: boolean) => (
+    <Wrapper error={error}>
+      <fieldset aria-describedby={describedBy(path, hint, error)}>
+        <legend>{label}</legend>
+        <Hint name={path} hint={hint} />
+        <FieldError name={path} error={error} />
+        <div className={inline ? "choices" : undefined}>
+          {options.map((o, index) => {
+            const optionId = index === 0 ? id : `${id}-${o.value}`;
+            return (
+              <div className="choice" key={o.value}>
+                <input type="radio" id={optionId} value={o.value} defaultChecked={value === o.value} {...reg(path)} />
+                <label htmlFor={optionId} lang={o.lang}>
+                  {o.label}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </Wrapper>
+  );
+
+  switch (kind.type) {
+    case "date": {
+      const parts = [
+        { key: "year", className: "input--year" },
+        { key: "month", className: "input--short" },
+        { key: "day", className: "input--short" },
+      ] as const;
+      return (
+        <Wrapper error={error}>
+          <fieldset role="group" aria-describedby={describedBy(path, hint, error)}>
+            <legend>{label}</legend>
+            <Hint name={path} hint={hint} />
+            <FieldError name={path} error={error} />
+            <div className="date-input">
+              {parts.map((part, index) => {
+                const partId = index === 0 ? id : `${id}-${part.key}`;
+                return (
+                  <div className="field" key={part.key}>
+                    <label htmlFor={partId}>{t(`forms.date.${part.key}`)}</label>
+                    <input
+                      id={partId}
+                      type="text"
+                      inputMode="numeric"
+                      autoComplete="off"
+                      className={part.className}
+                      defaultValue={ctx.values[`${path}.${part.key}`] ?? ""}
+                      aria-invalid={error ? true : undefined}
+                      {...reg(`${path}.${part.key}`)}
+                    />
+                  </div>
+                );
+              })}
+            </div>
+          </fieldset>
+        </Wrapper>
+      );
+    }
+    case "select":
+    case "country": {
+      const options =
+        kind.type === "country"
+          ? ctx.countries
+          : kind.options.map((o) => ({ value: o, label: kind.book === "screen:indications" ? t(`screen:indications.${o}`) : t(`${kind.book}.${o}`) }));
+      return (
+        <Wrapper error={error}>
+          <label htmlFor={id}>{label}</label>
+          <Hint name={path} hint={hint} />
+          <FieldError name={path} error={error} />
+          <select id={id} defaultValue={value} {...aria} {...reg(path)}>
+            <option value="">{t("intake:form.choose")}</option>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </Wrapper>
+      );
+    }
+    case "radio": {
+      const options = kind.options.map((o) => ({ value: o, label: t(`${kind.book}.${o}`) }));
+      if (kind.unknownOption) options.push({ value: UNKNOWN, label: t("precheck:options.yesNoUnknown.unknown") });
+      return radios(options, kind.options.length <= 4 && !kind.numeric);
+    }
+    case "yesNoUnknown":
+      return radios(
+        ["yes", "no", UNKNOWN].map((o) => ({ value: o, label: t(`precheck:options.yesNoUnknown.${o}`) })),
+        true,
+      );
+    case "language":
+      return radios(
+        (["ko", "ja", "en"] as const).map((o) => ({ value: o, label: languageAutonyms[o], lang: o })),
+        true,
+      );
+    case "site":
+      return radios(
+        (["konyang", "qst", "none"] as const).map((o) => ({ value: o, label: o === "none" ? t("precheck:options.sitePreference.none") : (ctx.siteNames[o]?.[lng] ?? o) })),
+        false,
+      );
+    case "consent":
+      return (
+        <Wrapper error={error}>
+          <FieldError name={path} error={error} />
+          <div className="choice">
+            <input
+              type="checkbox"
+              id={id}
+              value="true"
+              defaultChecked={value === "true"}
+              aria-describedby={[`${id}-notice`, error ? `${id}-error` : null].filter(Boolean).join(" ")}
+              aria-invalid={error ? true : undefined}
+              {...reg(path)}
+            />
+            <label htmlFor={id}>{t(`intake:consent.${path.split(".")[1]}.checkbox`)}</label>
+          </div>
+        </Wrapper>
+      );
+    default: {
+      const type = kind.type === "email" ? "email" : kind.type === "phone" ? "tel" : "text";
+      const isNumber = kind.type === "number";
+      const variant = kind.type === "text" ? kind.variant : undefined;
+      const input = (
+        <input
+          id={id}
+          type={type}
+          inputMode={isNumber ? (kind.integer ? "numeric" : "decimal") : undefined}
+          autoComplete="off"
+          spellCheck={false}
+          lang={variant === "reading" ? "ja" : variant === "latin" ? "en" : undefined}
+          autoCapitalize={variant === "latin" ? "characters" : undefined}
+          className={isNumber || variant === "code" ? "input--year" : undefined}
+          defaultValue={value}
+          {...aria}
+          {...reg(path)}
+        />
+      );
+      return (
+        <Wrapper error={error}>
+          <label htmlFor={id}>{label}</label>
+          <Hint name={path} hint={hint} />
+          <FieldError name={path} error={error} />
+          {input}
+        </Wrapper>
+      );
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { redirect } from "@remix-run/node";
+import { requireRole } from "~/modules/accounts/guards.server";
+import type { SessionUser } from "~/modules/accounts/session.server";
+import type { ReferralRow } from "~/modules/referrals/referrals.repository.server";
+import { getDb, type Database } from "~/utils/db.server";
+import { ownReferral } from "./intake.service.server";
+
+export type PhysicianReferral = { db: Database; user: SessionUser; referral: ReferralRow };
+
+/** An empty 404: a referral that is not yours cannot even be shown to exist (also for Remix `.data` requests). */
+export function notFound(): Response {
+  return new Response(null, { status: 404 });
+}
+
+/** The signed-in physician and their own referral; anyone else, or another physician's referral, gets a bare 404. */
+export async function requireOwnReferral(request: Request, id: string | undefined): Promise<PhysicianReferral> {
+  const user = await requireRole(request, ["physician"]);
+  const db = await getDb();
+  const referral = await ownReferral(db, user, id);
+  if (!referral) throw notFound();
+  return { db, user, referral };
+}
+
+/** The same, for pages of a draft: a referral already sent goes to its own page. */
+export async function requireOwnDraft(request: Request, id: string | undefined): Promise<PhysicianReferral> {
+  const found = await requireOwnReferral(request, id);
+  if (found.referral.status !== "draft") throw redirect(`/referrals/${found.referral.id}`);
+  return found;
+}

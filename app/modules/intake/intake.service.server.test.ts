@@ -1,0 +1,178 @@
+import { describe, expect, it } from "vitest";
+import { verifyAuditChain } from "~/modules/audit/audit.service.server";
+import { auditEventsFor } from "~/modules/audit/audit.repository.server";
+import { findReferral, referralEvents, referralScreens } from "~/modules/referrals/referrals.repository.server";
+import { transitionReferral } from "~/modules/referrals/referrals.service.server";
+import { getDb } from "~/utils/db.server";
+import { fillDraft, koreanProstate, signedIn } from "../../../tests/factories/intake";
+import { formValuesOf } from "./intake-form";
+import {
+  answerRequest,
+  caseOf,
+  createDraft,
+  discardDraft,
+  myReferrals,
+  ownReferral,
+  saveSection,
+  submitDraft,
+  withdrawReferral,
+} from "./intake.service.server";
+
+const now = new Date("2026-11-26T01:00:00Z");
+
+describe("drafts", () => {
+  it("save whatever was typed, valid or not, and resume it elsewhere", async () => {
+    const db = await getDb();
+    const { user } = await signedIn(db);
+    const id = await createDraft(db, { user, now });
+    const draft = (await findReferral(db, id))!;
+    expect(draft).toMatchObject({ status: "draft", reference_code: null, site_code: null, case_json: "{}" });
+
+    // Half a patient section, with a half-typed date and a misspelt number: saved anyway, nothing lost.
+    const typed = { "patient.familyName": "田中", "patient.givenName": "花子", "patient.nameReading": "たなか はなこ", "patient.birthDate.year": "1961", "patient.birthDate.month": "", "patient.birthDate.day": "9", "patient.phone": "03-1234-5678", "patient.residenceCountry": "JP" };
+    const saved = await saveSection(db, { user, referral: draft, section: "patient", values: typed, intent: "autosave", now });
+    expect(saved).toMatchObject({ saved: true, issues: [] });
+    const continued = await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "patient", values: typed, intent: "continue", now });
+    expect(continued.issues.map((i) => i.path)).toEqual(["patient.birthDate", "patient.sex", "patient.preferredLanguage", "preferences.site"]);
+
+    // Another device: only the database is shared.
+    const resumed = (await ownReferral(db, user, id))!;
+    expect(caseOf(resumed)).toEqual({ patient: { familyName: "田中", givenName: "花子", nameReading: "タナカ ハナコ", birthDate: "1961--09", phone: "+81312345678", residenceCountry: "JP" } });
+    expect(formValuesOf(caseOf(resumed))).toMatchObject({ "patient.birthDate.year": "1961", "patient.birthDate.month": "", "patient.birthDate.day": "9", "patient.nameReading": "タナカ ハナコ" });
+    expect(resumed).toMatchObject({ patient_family_name: "田中", patient_given_name: "花子" });
+    expect((await myReferrals(db, user)).map((r) => ({ id: r.id, waitingOnMe: r.waitingOnMe }))).toEqual([{ id, waitingOnMe: true }]);
+  });
+
+  it("refuse a resident registration number: it is never stored, the rest is", async () => {
+    const db = await getDb();
+    const { user } = await signedIn(db);
+    const id = await createDraft(db, { user, now });
+    const result = await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "patient", values: { "patient.familyName": "김", "patient.referringHospitalId": "580314-1234567" }, intent: "autosave", now });
+    expect(result.issues).toEqual([{ path: "patient.referringHospitalId", key: "intake:validation.rrn" }]);
+    const row = (await findReferral(db, id))!;
+    expect(row.case_json).not.toMatch(/1234567/);
+    expect(caseOf(row)).toEqual({ patient: { familyName: "김" } });
+  });
+
+  it("record each change of consent with its time and the physician who took it", async () => {
+    const db = await getDb();
+    const { user } = await signedIn(db);
+    const id = await createDraft(db, { user, now });
+    await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "consent", values: { "consent.sensitiveData": "true", "consent.crossBorder": "true", "consent.informedOfDiagnosis": "true" }, intent: "continue", now });
+    expect(caseOf((await findReferral(db, id))!).consent).toEqual({ sensitiveData: true, crossBorder: true, informedOfDiagnosis: true, recordedAt: now.toISOString() });
+    // Saving the same answers again records nothing new.
+    await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "consent", values: { "consent.sensitiveData": "true", "consent.crossBorder": "true", "consent.informedOfDiagnosis": "true" }, intent: "save", now: new Date(now.getTime() + 60_000) });
+    const events = await referralEvents(db, id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "consent_recorded", actor_user_id: user.id, actor_role: "physician", from_status: "draft", to_status: "draft" });
+    expect(JSON.parse(events[0]!.data)).toEqual({ sensitiveData: true, crossBorder: true, informedOfDiagnosis: true });
+    expect((await auditEventsFor(db, "referral", id)).map((e) => e.action)).toEqual(["referral.draft_created", "referral.consent_recorded"]);
+  });
+
+  it("are deleted with their history, and only drafts are", async () => {
+    const db = await getDb();
+    const { user } = await signedIn(db);
+    const id = await createDraft(db, { user, now });
+    await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "consent", values: { "consent.sensitiveData": "true" }, intent: "save", now });
+    expect(await discardDraft(db, { user, referral: (await findReferral(db, id))!, now })).toBe(true);
+    expect(await findReferral(db, id)).toBeUndefined();
+    expect(await verifyAuditChain(db)).toBeNull();
+  });
+
+  it("belong to their physician only", async () => {
+    const db = await getDb();
+    const { user } = await signedIn(db);
+    const other = await signedIn(db);
+    const coordinator = await signedIn(db, { role: "coordinator", site: "konyang" });
+    const id = await createDraft(db, { user, now });
+    expect(await ownReferral(db, other.user, id)).toBeNull();
+    expect(await ownReferral(db, coordinator.user, id)).toBeNull();
+    expect(await ownReferral(db, user, id)).not.toBeNull();
+  });
+});
+
+describe("submission", () => {
+  it("validates the whole case: the required consents and every required answer", async () => {
+    const db = await getDb();
+    const { user } = await signedIn(db);
+    const id = await createDraft(db, { user, now });
+    await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "patient", values: koreanProstate.patient, intent: "continue", now });
+    await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "consent", values: { "consent.sensitiveData": "true" }, intent: "save", now });
+    const result = await submitDraft(db, { user, referral: (await findReferral(db, id))!, now });
+    expect(result.ok).toBe(false);
+    if (result.ok || result.code !== "invalid") throw new Error("expected issues");
+    expect(result.issues).toContainEqual({ path: "consent.informedOfDiagnosis", key: "intake:validation.consent" });
+    expect(result.issues.map((i) => i.path)).toContain("diagnosis.indication");
+    expect((await findReferral(db, id))!.status).toBe("draft");
+  });
+
+  it("creates the referral: reference code, screen decision with versions, route, history", async () => {
+    const db = await getDb();
+    const { user } = await signedIn(db);
+    const id = await createDraft(db, { user, now });
+    await fillDraft(db, user, id, koreanProstate, now);
+    const result = await submitDraft(db, { user: { ...user, country: "KR" }, referral: (await findReferral(db, id))!, now });
+    expect(result).toMatchObject({ ok: true, id });
+    if (!result.ok) throw new Error("not submitted");
+    expect(result.referenceCode).toMatch(/^KQ-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    const row = (await findReferral(db, id))!;
+    expect(row).toMatchObject({ status: "triage", reference_code: result.referenceCode, site_code: "konyang", screen_outcome: "likely_eligible", patient_birth_date: "1958-03-14" });
+    const stored = caseOf(row);
+    expect(stored).toMatchObject({ referredOn: "2026-11-26", attachments: [], patient: { phone: "+821012345678" }, consent: { sensitiveData: true, crossBorder: false, informedOfDiagnosis: true } });
+    expect((await referralScreens(db, id))[0]).toMatchObject({ outcome: "likely_eligible", ruleset_version: "jp-2024-06" });
+    // A second click finds no draft to submit.
+    expect(await submitDraft(db, { user, referral: row, now })).toEqual({ ok: false, code: "not_draft" });
+    const replay = await submitDraft(db, { user, referral: { ...row, status: "draft" }, now });
+    expect(replay).toEqual({ ok: false, code: "not_draft" });
+    expect((await findReferral(db, id))!.reference_code).toBe(result.referenceCode);
+  });
+});
+
+describe("after submission", () => {
+  async function submitted() {
+    const db = await getDb();
+    const { user } = await signedIn(db);
+    const coordinator = await signedIn(db, { role: "coordinator", site: "konyang" });
+    const id = await createDraft(db, { user, now });
+    await fillDraft(db, user, id, koreanProstate, now);
+    const result = await submitDraft(db, { user: { ...user, country: "KR" }, referral: (await findReferral(db, id))!, now });
+    if (!result.ok) throw new Error("not submitted");
+    return { db, user, coordinator: coordinator.user, id };
+  }
+
+  it("answers a request for information: the requested fields change, the case is screened again, back to triage", async () => {
+    const { db, user, coordinator, id } = await submitted();
+    await transitionReferral(db, { referralId: id, actor: { id: coordinator.id, role: "coordinator" }, action: "request_info", note: "Gleason?", data: { fields: ["diagnosis.gleasonScore", "clinical.ecog"], documents: ["pathology_report"] }, now: new Date(now.getTime() + 3_600_000) });
+    const waiting = (await findReferral(db, id))!;
+    expect(waiting.status).toBe("info_requested");
+
+    // An answer that breaks the case is refused, with the field named.
+    const bad = await answerRequest(db, { user, referral: waiting, values: { "diagnosis.gleasonScore": "11", "clinical.ecog": "3" }, reply: "", now: new Date(now.getTime() + 7_200_000) });
+    expect(bad).toMatchObject({ ok: false, code: "invalid", issues: [{ path: "diagnosis.gleasonScore", key: "screen:validation.tooBig" }] });
+    const rrn = await answerRequest(db, { user, referral: waiting, values: { "diagnosis.gleasonScore": "8", "clinical.ecog": "3" }, reply: "주민번호 580314-1234567", now: new Date(now.getTime() + 7_200_000) });
+    expect(rrn).toMatchObject({ ok: false, issues: [{ path: "reply", key: "intake:validation.rrn" }] });
+
+    const ok = await answerRequest(db, { user, referral: waiting, values: { "diagnosis.gleasonScore": "8", "clinical.ecog": "3", "diagnosis.psaNgMl": "999" }, reply: "Gleason 4+4, ECOG 3.", now: new Date(now.getTime() + 7_200_000) });
+    expect(ok).toEqual({ ok: true });
+    const row = (await findReferral(db, id))!;
+    expect(row.status).toBe("triage");
+    // Only the requested fields changed (PSA was not asked for); the new ECOG makes it not eligible.
+    expect(caseOf(row)).toMatchObject({ diagnosis: { gleasonScore: 8, psaNgMl: 8.2 }, clinical: { ecog: 3 } });
+    expect(row.screen_outcome).toBe("not_eligible");
+    expect((await referralScreens(db, id)).map((s) => s.outcome)).toEqual(["likely_eligible", "not_eligible"]);
+    const answer = (await referralEvents(db, id)).at(-1)!;
+    expect(answer).toMatchObject({ action: "answer_info", note: "Gleason 4+4, ECOG 3.", from_status: "info_requested", to_status: "triage" });
+    expect(JSON.parse(answer.data)).toMatchObject({ fields: ["diagnosis.gleasonScore", "clinical.ecog"] });
+  });
+
+  it("withdraws with a reason, and not twice", async () => {
+    const { db, user, id } = await submitted();
+    const referral = (await findReferral(db, id))!;
+    expect(await withdrawReferral(db, { user, referral, reasonCode: "", note: "", now })).toMatchObject({ ok: false, issues: [{ path: "reasonCode" }] });
+    expect(await withdrawReferral(db, { user, referral, reasonCode: "other", note: "", now })).toMatchObject({ ok: false, issues: [{ path: "note" }] });
+    expect(await withdrawReferral(db, { user, referral, reasonCode: "treated_elsewhere", note: "", now })).toEqual({ ok: true });
+    expect((await findReferral(db, id))!.status).toBe("withdrawn");
+    expect(await withdrawReferral(db, { user, referral: (await findReferral(db, id))!, reasonCode: "duplicate", note: "", now })).toEqual({ ok: false, code: "not_open" });
+    expect(await verifyAuditChain(db)).toBeNull();
+  });
+});

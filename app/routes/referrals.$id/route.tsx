@@ -1,0 +1,293 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { DecisionPanel } from "~/components/decision-panel/decision-panel";
+import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
+import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
+import { describedBy, FieldError, Hint } from "~/components/forms/field-parts";
+import { AttachmentList } from "~/components/intake/attachment-list";
+import { ChecklistView } from "~/components/intake/checklist-view";
+import { History, useDateTime } from "~/components/intake/history";
+import { IntakeFieldInput } from "~/components/intake/intake-field";
+import intakeStylesUrl from "~/components/intake/intake.css?url";
+import { UploadForm, type UploadAnswer } from "~/components/intake/upload-form";
+import { availableActions } from "~/domain/workflow/transitions";
+import type { ReferralStatus } from "~/domain/workflow/states";
+import { intlLocale, isLanguage } from "~/i18n/config";
+import { translatorFor } from "~/i18n/i18n.server";
+import { receiveUploads, uploadAnswer, uploadLimits } from "~/modules/intake/attachments.service.server";
+import { checklistFor } from "~/modules/intake/checklist";
+import { requireOwnReferral } from "~/modules/intake/guards.server";
+import { fieldAt, formValuesOf, getPath, isIndication, withdrawReasons, type FlatValues } from "~/modules/intake/intake-form";
+import { answerRequest, referralDetail, withdrawReferral } from "~/modules/intake/intake.service.server";
+import { countryOptions } from "~/modules/screening/countries";
+import { siteNames } from "~/modules/sites/sites.service.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { csrfHeaderName, isMultipart } from "~/utils/csrf.server";
+import { formValues } from "~/utils/form.server";
+
+// `csrf`: the no-JavaScript upload form posts a multipart body whose first part (the token) the action checks itself.
+export const handle = { titleKey: "intake:referral.pageTitle", csrf: "multipart-first-part" };
+export const links = () => [
+  { rel: "stylesheet", href: panelStylesUrl },
+  { rel: "stylesheet", href: intakeStylesUrl },
+];
+
+const notices = ["answered"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, user, referral } = await requireOwnReferral(request, params.id);
+  if (referral.status === "draft") throw redirect(`/referrals/${referral.id}/edit`);
+  const { lng } = translatorFor(request);
+  const detail = await referralDetail(db, { user, referral, now: new Date(), ip: clientIp(request) });
+  const requestedFields = (detail.request?.fields ?? []).filter((path) => fieldAt(path));
+  const indication = getPath(detail.caseData, "diagnosis.indication");
+  const done = new URL(request.url).searchParams.get("done");
+  return {
+    id: referral.id,
+    code: referral.reference_code,
+    status: referral.status as ReferralStatus,
+    site: referral.site_code,
+    urgency: referral.urgency,
+    submittedAt: referral.submitted_at,
+    changedAt: referral.status_changed_at,
+    family: referral.patient_family_name,
+    given: referral.patient_given_name,
+    indication: referral.indication,
+    decision: detail.decision,
+    screens: detail.screens,
+    history: detail.history,
+    attachments: detail.attachments,
+    checklist: checklistFor(isIndication(indication) ? indication : null, detail.attachments.map((a) => a.kind)),
+    request: detail.request,
+    requestedFields,
+    requestedValues: formValuesOf(detail.caseData, requestedFields.map((p) => fieldAt(p)!)),
+    canWithdraw: availableActions(referral.status as ReferralStatus, "physician").includes("withdraw"),
+    countries: requestedFields.includes("patient.residenceCountry") ? countryOptions(intlLocale[lng]) : [],
+    siteNames: await siteNames(db),
+    maxFileMb: Math.floor(uploadLimits().maxFileBytes / (1024 * 1024)),
+    notice: (notices as readonly string[]).includes(done ?? "") ? done : null,
+  };
+}
+
+type Answer =
+  | { form: "upload"; upload: UploadAnswer }
+  | { form: "answer"; errors: Record<string, string>; values: FlatValues; reply: string }
+  | { form: "withdraw"; errors: Record<string, string>; reasonCode: string; note: string }
+  | { form: "closed" };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { db, user, referral } = await requireOwnReferral(request, params.id);
+  const now = new Date();
+  const ip = clientIp(request);
+  if (isMultipart(request)) {
+    const result = await receiveUploads(db, { user, referralId: referral.id, request, now, ip, csrfInFirstPart: !request.headers.has(csrfHeaderName) });
+    if (!result.ok && result.status === 403) throw new Response(null, { status: 403 });
+    return data<Answer>({ form: "upload", upload: uploadAnswer(result) }, { status: result.ok ? 200 : result.status });
+  }
+  const { t } = translatorFor(request, ["intake", "screen"]);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const translate = (issues: { path: string; key: string; params?: Record<string, unknown> }[]) => {
+    const errors: Record<string, string> = {};
+    for (const issue of issues) errors[issue.path] ??= t(issue.key, issue.params ?? {});
+    return errors;
+  };
+
+  if (intent === "answer") {
+    const values = formValues(formData);
+    delete values.reply;
+    const reply = text("reply");
+    const result = await answerRequest(db, { user, referral, values, reply, now, ip });
+    if (result.ok) return redirect(`/referrals/${referral.id}?done=answered`);
+    if (result.code === "not_waiting") return data<Answer>({ form: "closed" }, { status: 409 });
+    return data<Answer>({ form: "answer", errors: translate(result.issues), values, reply }, { status: 400 });
+  }
+  if (intent === "withdraw") {
+    const reasonCode = text("reasonCode");
+    const note = text("note");
+    const result = await withdrawReferral(db, { user, referral, reasonCode, note, now, ip });
+    if (result.ok) return redirect("/referrals?done=withdrawn");
+    if ("code" in result) return data<Answer>({ form: "closed" }, { status: 409 });
+    return data<Answer>({ form: "withdraw", errors: translate(result.issues), reasonCode, note }, { status: 400 });
+  }
+  throw new Response(null, { status: 400 });
+}
+
+function TextArea({ name, label, hint, error, defaultValue }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string }) {
+  const id = fieldId(name);
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <Hint name={name} hint={hint} />
+      <FieldError name={name} error={error} />
+      <textarea id={id} name={name} rows={5} defaultValue={defaultValue} aria-describedby={describedBy(name, hint, error)} aria-invalid={error ? true : undefined} />
+    </div>
+  );
+}
+
+export default function ReferralPage() {
+  const { t, i18n } = useTranslation();
+  const lng = isLanguage(i18n.language) ? i18n.language : "en";
+  const d = useLoaderData<typeof loader>();
+  const posted = useActionData<Answer>();
+  const when = useDateTime();
+  const answer = posted?.form === "answer" ? posted : undefined;
+  const withdraw = posted?.form === "withdraw" ? posted : undefined;
+  const site = d.site ? (d.siteNames[d.site as keyof typeof d.siteNames]?.[lng] ?? d.site) : null;
+  const name = d.family || d.given ? t("shell.personName", { family: d.family ?? "", given: d.given ?? "" }) : t("intake:list.unnamed");
+  const answerValues = answer?.values ?? d.requestedValues;
+
+  return (
+    <>
+      <p className="caption">{t("intake:referral.caption")}</p>
+      <h1>{name}</h1>
+      {d.notice ? (
+        <div className="banner banner--success" role="status">
+          <p>{t(`intake:referral.done.${d.notice}`)}</p>
+        </div>
+      ) : null}
+      {posted?.form === "closed" ? (
+        <div className="banner banner--warning" role="alert">
+          <p>{t("intake:referral.closed")}</p>
+        </div>
+      ) : null}
+      <dl className="referral-facts">
+        <div>
+          <dt>{t("intake:referral.code")}</dt>
+          <dd className="referral-facts__code" data-testid="reference-code">
+            {d.code}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("intake:referral.status")}</dt>
+          <dd data-testid="referral-status" data-status={d.status}>
+            {t(`intake:statuses.${d.status}`)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("intake:referral.site")}</dt>
+          <dd>{site ?? t("intake:list.notYet")}</dd>
+        </div>
+        {d.indication ? (
+          <div>
+            <dt>{t("screen:fields.diagnosis.indication")}</dt>
+            <dd>{t(`screen:indications.${d.indication}`)}</dd>
+          </div>
+        ) : null}
+        {d.submittedAt ? (
+          <div>
+            <dt>{t("intake:referral.submittedAt")}</dt>
+            <dd>
+              <time dateTime={d.submittedAt}>{when(d.submittedAt)}</time>
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t("intake:referral.changedAt")}</dt>
+          <dd>
+            <time dateTime={d.changedAt}>{when(d.changedAt)}</time>
+          </dd>
+        </div>
+      </dl>
+      <p className="print-links">
+        <Link to={`/referrals/${d.id}/summary`}>{t("intake:submitted.printSummary")}</Link>{" "}
+        <Link to={`/referrals/${d.id}/handout`}>{t("intake:referral.handout")}</Link>
+      </p>
+
+      {d.request ? (
+        <section className="info-request" aria-labelledby="request-title" data-testid="info-request">
+          <h2 id="request-title">{t("intake:referral.requestTitle")}</h2>
+          <p>{t("intake:referral.requestIntro", { when: when(d.request.at) })}</p>
+          {d.request.note ? (
+            <>
+              <p className="decision__label">{t("intake:referral.requestMessage")}</p>
+              <blockquote className="history__note">{d.request.note}</blockquote>
+            </>
+          ) : null}
+          {d.request.documents.length ? (
+            <>
+              <h3>{t("intake:referral.requestedDocuments")}</h3>
+              <ul>
+                {d.request.documents.map((doc) => (
+                  <li key={doc}>{i18n.exists(`intake:documents.items.${doc}`) ? t(`intake:documents.items.${doc}`) : doc}</li>
+                ))}
+              </ul>
+              <UploadForm referralId={d.id} action={`/referrals/${d.id}`} posted={posted?.form === "upload" ? posted.upload : null} maxFileMb={d.maxFileMb} defaultKind="other" />
+            </>
+          ) : null}
+          <h3>{t("intake:referral.answerTitle")}</h3>
+          <ErrorSummary errors={answer?.errors} />
+          <Form method="post" data-form="answer" noValidate className="form">
+            <CsrfInput />
+            {d.requestedFields.map((path) => (
+              <IntakeFieldInput key={path} field={fieldAt(path)!} ctx={{ values: answerValues, errors: answer?.errors ?? {}, siteNames: d.siteNames, countries: d.countries }} />
+            ))}
+            <TextArea name="reply" label={t("intake:referral.reply")} hint={t("intake:referral.replyHint")} error={answer?.errors.reply} defaultValue={answer?.reply} />
+            <button type="submit" name="intent" value="answer" className="button">
+              {t("intake:referral.sendAnswer")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {d.decision ? <DecisionPanel decision={d.decision} siteNames={d.siteNames} /> : null}
+      {d.screens.length > 1 ? (
+        <section aria-labelledby="screens-title">
+          <h2 id="screens-title">{t("intake:referral.screensTitle")}</h2>
+          <ol>
+            {d.screens.map((s) => (
+              <li key={s.at}>{t("intake:referral.screenLine", { when: when(s.at), outcome: t(`screen:outcomes.${s.outcome}.label`), version: s.rulesetVersion })}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="documents-title">
+        <h2 id="documents-title">{t("intake:sections.documents.title")}</h2>
+        <AttachmentList referralId={d.id} items={d.attachments} />
+      </section>
+      <ChecklistView lines={d.checklist} headingId="referral-checklist" />
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t("intake:referral.historyTitle")}</h2>
+        <History items={d.history} siteNames={d.siteNames} />
+      </section>
+
+      {d.canWithdraw ? (
+        <section className="withdraw" aria-labelledby="withdraw-title">
+          <h2 id="withdraw-title">{t("intake:withdraw.title")}</h2>
+          <p>{t("intake:withdraw.intro")}</p>
+          <ErrorSummary errors={withdraw?.errors} />
+          <Form method="post" data-form="withdraw" noValidate className="form">
+            <CsrfInput />
+            <div className={`field${withdraw?.errors.reasonCode ? " field--error" : ""}`}>
+              <fieldset aria-describedby={withdraw?.errors.reasonCode ? `${fieldId("reasonCode")}-error` : undefined}>
+                <legend>{t("intake:withdraw.reason")}</legend>
+                <FieldError name="reasonCode" error={withdraw?.errors.reasonCode} />
+                {withdrawReasons.map((reason, index) => (
+                  <div className="choice" key={reason}>
+                    <input type="radio" name="reasonCode" value={reason} id={index === 0 ? fieldId("reasonCode") : `${fieldId("reasonCode")}-${reason}`} defaultChecked={withdraw?.reasonCode === reason} />
+                    <label htmlFor={index === 0 ? fieldId("reasonCode") : `${fieldId("reasonCode")}-${reason}`}>{t(`intake:withdraw.reasons.${reason}`)}</label>
+                  </div>
+                ))}
+              </fieldset>
+            </div>
+            <TextArea name="note" label={t("intake:withdraw.note")} hint={t("intake:withdraw.noteHint")} error={withdraw?.errors.note} defaultValue={withdraw?.note} />
+            <button type="submit" name="intent" value="withdraw" className="button button--warning">
+              {t("intake:withdraw.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      <p>
+        <Link to="/referrals">{t("intake:submitted.list")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import fs from "node:fs";
+import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/modules/accounts/guards.server";
+import { openAttachment } from "~/modules/intake/attachments.service.server";
+import { notFound } from "~/modules/intake/guards.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { getDb } from "~/utils/db.server";
+
+/** `attachment` with an ASCII fallback name and the real one in UTF-8 (RFC 6266 / RFC 5987). */
+export function contentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7E]/g, "_").replace(/["\\;]/g, "_") || "file";
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * A referral's file, for its physician and the staff of its site only (anyone else: 404 without data), always as a
+ * download (never rendered in the portal's origin), each opening written to the audit log.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const found = await openAttachment(await getDb(), { user, referralId: params.id ?? "", attachmentId: params.attachmentId ?? "", now: new Date(), ip: clientIp(request) });
+  if (!found) throw notFound();
+  const body = createReadableStreamFromReadable(fs.createReadStream(found.filePath));
+  return new Response(body, {
+    headers: {
+      "Content-Type": found.row.media_type,
+      "Content-Length": String(found.row.size_bytes),
+      "Content-Disposition": contentDisposition(found.row.file_name),
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,45 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { requireOwnDraft } from "~/modules/intake/guards.server";
+import { getPath } from "~/modules/intake/intake-form";
+import { caseOf, discardDraft } from "~/modules/intake/intake.service.server";
+import { clientIp } from "~/utils/client-ip.server";
+
+export const handle = { titleKey: "intake:delete.title" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { referral } = await requireOwnDraft(request, params.id);
+  const saved = caseOf(referral);
+  return { id: referral.id, family: (getPath(saved, "patient.familyName") as string | undefined) ?? null, given: (getPath(saved, "patient.givenName") as string | undefined) ?? null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { db, user, referral } = await requireOwnDraft(request, params.id);
+  await discardDraft(db, { user, referral, now: new Date(), ip: clientIp(request) });
+  return redirect("/referrals?done=deleted");
+}
+
+/** Deleting a draft asks once more: it cannot be undone. */
+export default function DeleteDraft() {
+  const { t } = useTranslation();
+  const { id, family, given } = useLoaderData<typeof loader>();
+  const name = family || given ? t("shell.personName", { family: family ?? "", given: given ?? "" }) : t("intake:list.unnamed");
+  return (
+    <div className="form">
+      <h1>{t("intake:delete.title")}</h1>
+      <p className="lead">{t("intake:delete.question", { name })}</p>
+      <p>{t("intake:delete.warning")}</p>
+      <Form method="post" data-form="delete-draft">
+        <CsrfInput />
+        <div className="button-row">
+          <button type="submit" className="button button--warning">
+            {t("intake:delete.confirm")}
+          </button>
+          <Link to={`/referrals/${id}/edit`}>{t("intake:delete.cancel")}</Link>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DecisionPanel } from "~/components/decision-panel/decision-panel";
+import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
+import { AttachmentList } from "~/components/intake/attachment-list";
+import { CaseSummary } from "~/components/intake/case-summary";
+import { useDateTime } from "~/components/intake/history";
+import intakeStylesUrl from "~/components/intake/intake.css?url";
+import { PrintButton } from "~/components/intake/print-button";
+import { toDecisionJson } from "~/domain/screen";
+import { intlLocale } from "~/i18n/config";
+import { translatorFor } from "~/i18n/i18n.server";
+import { listAttachments } from "~/modules/intake/attachments.service.server";
+import { requireOwnReferral } from "~/modules/intake/guards.server";
+import { formSections, getPath } from "~/modules/intake/intake-form";
+import { caseOf } from "~/modules/intake/intake.service.server";
+import { siteNames } from "~/modules/sites/sites.service.server";
+
+export const handle = { titleKey: "intake:summary.pageTitle" };
+export const links = () => [
+  { rel: "stylesheet", href: panelStylesUrl },
+  { rel: "stylesheet", href: intakeStylesUrl },
+];
+
+/** The referral as sent, for the patient's file: code, answers, documents and the screen's decision. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, user, referral } = await requireOwnReferral(request, params.id);
+  if (!referral.reference_code) throw redirect(`/referrals/${referral.id}/edit`);
+  const { lng } = translatorFor(request);
+  const saved = caseOf(referral);
+  const residence = getPath(saved, "patient.residenceCountry");
+  const regions = new Intl.DisplayNames([intlLocale[lng]], { type: "region" });
+  return {
+    id: referral.id,
+    code: referral.reference_code,
+    submittedAt: referral.submitted_at,
+    caseData: saved,
+    physician: { family: user.familyName, given: user.givenName, institution: user.institution },
+    attachments: await listAttachments(db, referral.id),
+    decision: referral.decision_json ? toDecisionJson(JSON.parse(referral.decision_json)) : null,
+    countryNames: typeof residence === "string" && /^[A-Z]{2}$/.test(residence) ? { [residence]: regions.of(residence) ?? residence } : {},
+    siteNames: await siteNames(db),
+  };
+}
+
+export default function PrintableSummary() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const when = useDateTime();
+  return (
+    <>
+      <div className="no-print">
+        <p>
+          <Link to={`/referrals/${d.id}`}>{t("intake:summary.back")}</Link>
+        </p>
+        <PrintButton />
+      </div>
+      <article className="printable" data-testid="printable-summary">
+        <h1>{t("intake:summary.title")}</h1>
+        <dl className="referral-facts">
+          <div>
+            <dt>{t("intake:referral.code")}</dt>
+            <dd className="referral-facts__code">{d.code}</dd>
+          </div>
+          {d.submittedAt ? (
+            <div>
+              <dt>{t("intake:referral.submittedAt")}</dt>
+              <dd>{when(d.submittedAt)}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t("intake:summary.physician")}</dt>
+            <dd>{t("intake:summary.physicianValue", { name: t("shell.personName", { family: d.physician.family, given: d.physician.given }), institution: d.physician.institution })}</dd>
+          </div>
+        </dl>
+        <CaseSummary caseData={d.caseData} sections={formSections} siteNames={d.siteNames} countryNames={d.countryNames} />
+        <section aria-labelledby="summary-files">
+          <h2 id="summary-files">{t("intake:sections.documents.title")}</h2>
+          <AttachmentList referralId={d.id} items={d.attachments} />
+        </section>
+        {d.decision ? <DecisionPanel decision={d.decision} siteNames={d.siteNames} /> : null}
+      </article>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { requireRole } from "~/modules/accounts/guards.server";
+import { createDraft } from "~/modules/intake/intake.service.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { getDb } from "~/utils/db.server";
+
+export const handle = { titleKey: "intake:start.title" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["physician"]);
+  return null;
+}
+
+/** Creates a draft on the server (so it can be resumed anywhere) and opens its task list. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["physician"]);
+  const id = await createDraft(await getDb(), { user, now: new Date(), ip: clientIp(request) });
+  return redirect(`/referrals/${id}/edit`);
+}
+
+export default function NewReferral() {
+  const { t } = useTranslation();
+  return (
+    <div className="form">
+      <h1>{t("intake:start.title")}</h1>
+      <p className="lead">{t("intake:start.lead")}</p>
+      <h2>{t("intake:start.needTitle")}</h2>
+      <ul>
+        <li>{t("intake:start.need.patient")}</li>
+        <li>{t("intake:start.need.consent")}</li>
+        <li>{t("intake:start.need.diagnosis")}</li>
+        <li>{t("intake:start.need.documents")}</li>
+      </ul>
+      <p>{t("intake:start.drafts")}</p>
+      <Form method="post" data-form="start-referral">
+        <CsrfInput />
+        <div className="button-row">
+          <button type="submit" className="button">
+            {t("intake:start.submit")}
+          </button>
+          <Link to="/referrals">{t("intake:start.back")}</Link>
+        </div>
+      </Form>
+    </div>
+  );
+}
