@@ -71,7 +71,7 @@ for (const lng of languages) {
 
     // The physician signs in and can use the portal: here, their account page.
     await signIn(page, email, NEW_PASSWORD);
-    await expect(page).toHaveURL("/precheck");
+    await expect(page).toHaveURL("/referrals");
     await page.goto("/account");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(auth.account.title);
     await expect(page.getByRole("row", { name: auth.fields.email })).toContainText(email);

@@ -45,7 +45,7 @@ test("a wrong password and an unknown email get the same answer, byte for byte",
   expect(wrongPassword.body).toContain("メールアドレスまたはパスワードが正しくありません");
   // The demo account still signs in (one failure is far from the lock, and success resets the count).
   await signIn(page, "tanaka.kenichi@demo.test");
-  await expect(page).toHaveURL("/precheck");
+  await expect(page).toHaveURL("/referrals");
 });
 
 test("the sign-in error summary takes focus and links to the fields", async ({ page }) => {

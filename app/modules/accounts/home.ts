@@ -1,8 +1,8 @@
 import type { Role } from "./session.server";
 
-/** Where each role lands after signing in (until the role's own workspace exists). */
+/** Where each role lands after signing in: its own workspace. */
 export const roleHome: Record<Role, string> = {
-  physician: "/precheck",
+  physician: "/referrals",
   coordinator: "/admin/users",
   reviewer: "/account",
   admin: "/admin/users",

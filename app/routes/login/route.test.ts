@@ -59,10 +59,10 @@ describe("the sign-in page", () => {
     expect(home.status).toBe(302);
     expect(home.location).toBe("/admin/users");
     expect(home.setCookies.some((c) => c.startsWith("kq_session=") && c.includes("HttpOnly") && c.includes("SameSite=Lax"))).toBe(true);
-    expect((await signIn(physician.email)).location).toBe("/precheck");
+    expect((await signIn(physician.email)).location).toBe("/referrals");
     expect((await signIn(physician.email, "/account?tab=1")).location).toBe("/account?tab=1");
     for (const evil of ["//evil.example/", "https://evil.example/", "/\\evil.example", "/\t/evil.example", "javascript:alert(1)"]) {
-      expect((await signIn(physician.email, evil)).location).toBe("/precheck");
+      expect((await signIn(physician.email, evil)).location).toBe("/referrals");
     }
     // An account awaiting approval goes to its pending page whatever it asked for.
     expect((await signIn(pending.email, "/admin/users")).location).toBe("/account/pending");
