@@ -287,8 +287,8 @@ const ageRange: Record<string, [number, number]> = {
 const DAY = 1440;
 
 const requestInfoNotes = {
-  konyang: { note: "최근 3개월 이내 조직검사 병리 보고서와 영상 판독지를 첨부해 주십시오.", data: { documents: ["pathology_report", "imaging_report"] } },
-  qst: { note: "直近3か月以内の病理報告書と画像診断報告書を添付してください。", data: { documents: ["pathology_report", "imaging_report"] } },
+  konyang: { note: "최근 3개월 이내 조직검사 병리 보고서와 영상 판독지를 첨부해 주십시오.", data: { documents: ["pathology_report", "imaging"] } },
+  qst: { note: "直近3か月以内の病理報告書と画像診断報告書を添付してください。", data: { documents: ["pathology_report", "imaging"] } },
   ecog: {
     konyang: { note: "ECOG 수행 상태를 알려 주십시오.", data: { fields: ["clinical.ecog"] } },
     qst: { note: "ECOG PSをご記入ください。", data: { fields: ["clinical.ecog"] } },
