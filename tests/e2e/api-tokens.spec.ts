@@ -19,7 +19,7 @@ for (const lng of languages) {
     const name = `EMR ${lng} ${Date.now()}`;
 
     await signIn(page, physicians[lng]);
-    await expect(page).toHaveURL("/precheck");
+    await expect(page).toHaveURL("/referrals");
     await gotoIn(page, "/account", lng);
     await page.getByRole("link", { name: api.tokens.accountLink }).click();
     await expect(page).toHaveURL("/account/tokens");

@@ -60,7 +60,7 @@ async function submitReferral(page: Page, lng: Language, who: Patient, js: boole
     if (axe) await expectNoAxeViolations(page);
   };
   await signIn(page, who.physician);
-  await expect(page).toHaveURL("/precheck");
+  await expect(page).toHaveURL("/referrals");
   await gotoIn(page, "/referrals", lng);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(intake.list.title);
   await scan();
@@ -260,7 +260,7 @@ test("a draft left mid-form comes back after signing in again in a fresh browser
   const first = await browser.newContext();
   const page = await first.newPage();
   await signIn(page, patients.ko.physician);
-  await expect(page).toHaveURL("/precheck");
+  await expect(page).toHaveURL("/referrals");
   await gotoIn(page, "/referrals/new", "ko");
   await page.locator('form[data-form="start-referral"] button[type="submit"]').click();
   await expect(page).toHaveURL(/\/edit$/);
@@ -277,7 +277,7 @@ test("a draft left mid-form comes back after signing in again in a fresh browser
   const second = await browser.newContext();
   const again = await second.newPage();
   await signIn(again, patients.ko.physician);
-  await expect(again).toHaveURL("/precheck");
+  await expect(again).toHaveURL("/referrals");
   await gotoIn(again, "/referrals", "ko");
   const row = again.locator(`section[aria-labelledby="waiting-title"] tr[data-referral="${id}"]`);
   await expect(row).toContainText(words("ko", "common").shell.personName.replace("{{family}}", "이").replace("{{given}}", "서윤"));

@@ -21,7 +21,7 @@ describe("the account page", () => {
     expect(page.data.user).toMatchObject({ familyName: pending.familyName, email: pending.email });
     // An approved account has nothing to wait for.
     const active = await sessionCookieFor(db, (await createAccount(db)).id);
-    expect(await answerOf(pendingRoute.loader(args(getRequest("/account/pending", { cookie: active }))))).toMatchObject({ status: 302, location: "/precheck" });
+    expect(await answerOf(pendingRoute.loader(args(getRequest("/account/pending", { cookie: active }))))).toMatchObject({ status: 302, location: "/referrals" });
   });
 
   it("shows who you are, with your site's name in the page language", async () => {
