@@ -10,6 +10,7 @@ import { clientIpHeader } from "../app/utils/client-ip.server";
 import { fallbackErrorPage } from "./fallback-error";
 import { env } from "../app/utils/env.server";
 import { getDb } from "../app/utils/db.server";
+import { startMailer } from "../app/modules/mail/mailer.server";
 import { logger } from "../app/utils/logger.server";
 import { seedDemoDataIfEmpty } from "../db/seed";
 
@@ -33,6 +34,7 @@ async function loadBuild(): Promise<ServerBuild> {
 const db = await getDb();
 const seeded = config.DEMO_DATA === "true" ? await seedDemoDataIfEmpty(db, new Date()) : null;
 // Sends (and retries) the mail outbox in the background; does nothing unless SMTP_HOST is set.
+startMailer();
 
 const app = express();
 app.disable("x-powered-by");

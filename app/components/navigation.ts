@@ -6,6 +6,10 @@ export type NavItem = { to: string; labelKey: string };
 export function navigationFor(user: SignedInUser | null): NavItem[] {
   const home = { to: "/", labelKey: "nav.home" };
   const precheck = { to: "/precheck", labelKey: "nav.precheck" };
+  const siteQueue = [
+    { to: "/queue", labelKey: "queue:nav.queue" },
+    { to: "/queue/dashboard", labelKey: "queue:nav.dashboard" },
+  ];
   if (!user) {
     return [home, precheck, { to: "/login", labelKey: "nav.signIn" }, { to: "/register", labelKey: "nav.register" }];
   }
@@ -22,8 +26,8 @@ export function navigationFor(user: SignedInUser | null): NavItem[] {
     case "physician":
       return [home, { to: "/referrals", labelKey: "intake:nav" }, precheck, { to: "/account", labelKey: "nav.account" }];
     case "coordinator":
-      return [home, { to: "/admin/users", labelKey: "nav.users" }, precheck, { to: "/account", labelKey: "nav.account" }];
+      return [home, ...siteQueue, { to: "/admin/users", labelKey: "nav.users" }, precheck, { to: "/account", labelKey: "nav.account" }];
     default:
-      return [home, precheck, { to: "/account", labelKey: "nav.account" }];
+      return [home, ...siteQueue, precheck, { to: "/account", labelKey: "nav.account" }];
   }
 }

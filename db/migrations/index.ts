@@ -4,6 +4,7 @@ import * as m0002 from "./0002_site_configs";
 import * as m0004 from "./0004_referrals";
 import * as m0005 from "./0005_status_sessions";
 import * as m0006 from "./0006_attachments";
+import * as m0007 from "./0007_queue";
 import * as m0008 from "./0008_api_tokens_and_audit_append_only";
 
 // The explicit registry: static imports work the same under Vitest, tsx scripts and the server bundle.
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
   "0004_referrals": m0004,
   "0005_status_sessions": m0005,
   "0006_attachments": m0006,
+  "0007_queue": m0007,
   "0008_api_tokens_and_audit_append_only": m0008,
 };

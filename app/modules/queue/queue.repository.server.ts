@@ -1,0 +1,415 @@
+import { sql, type Expression, type Insertable, type RawBuilder, type SqlBool } from "kysely";
+import type { Database } from "~/utils/db.server";
+import type { QueueViews, ReferralMessages, ReferralNotes } from "../../../db/types";
+import type { QueueTab } from "./queue.schema";
+
+// The queue's sort expressions, word for word as in db/migrations/0007_queue.ts: SQLite uses an expression
+// index only when the query repeats its expression exactly (queue.repository.server.test.ts checks the plan).
+// They are inlined as SQL text, not bound, for the same reason.
+const TAB = `CASE WHEN status IN ('submitted', 'triage', 'redirected') THEN 'triage' WHEN status = 'in_review' THEN 'in_review' WHEN status = 'info_requested' THEN 'info_requested' WHEN status = 'accepted' THEN 'accepted' WHEN status = 'consultation_scheduled' THEN 'scheduled' WHEN status IN ('declined', 'withdrawn', 'closed') THEN 'closed' END`;
+const URGENCY_RANK = `CASE WHEN urgency = 'urgent' THEN 0 ELSE 1 END`;
+const DUE = `COALESCE(clock_due_on, '9999-12-31')`;
+
+const tabExpr = sql<string>`(${sql.raw(TAB)})`;
+
+type CursorValue = string | number;
+type SortSpec = { keys: RawBuilder<CursorValue>[]; direction: "asc" | "desc" };
+
+/**
+ * The order of each tab. Open tabs: urgent first, then the nearest due date (a paused referral, which has none,
+ * by the working days it has already used). Decided tabs: the latest change first.
+ */
+function sortOf(tab: QueueTab): SortSpec {
+  switch (tab) {
+    case "triage":
+    case "in_review":
+      return { keys: [sql`(${sql.raw(URGENCY_RANK)})`, sql`(${sql.raw(DUE)})`, sql`id`], direction: "asc" };
+    case "info_requested":
+      return { keys: [sql`(${sql.raw(URGENCY_RANK)})`, sql`(0 - clock_used_days)`, sql`id`], direction: "asc" };
+    default:
+      return { keys: [sql`status_changed_at`, sql`id`], direction: "desc" };
+  }
+}
+
+export type QueueCriteria = {
+  siteCode: string;
+  indication?: string;
+  outcome?: string;
+  urgency?: string;
+  /** A staff member's id, or null for "not assigned". */
+  assigneeId?: string | null;
+  /** Only referrals whose clock has run out by this site date. */
+  breachedOn?: string;
+  targets: { urgent: number; routine: number };
+  /** A canonical reference code: that referral only. */
+  referenceCode?: string;
+  /** A normalised name (see queue.service): referrals whose name keys start with it. */
+  namePrefix?: string;
+  /** The referrals a narrow name search matched (set by resolveNameSearch; replaces namePrefix). */
+  nameMatches?: string[];
+  /** How a wider name search meets the tab's index (set by resolveNameSearch). */
+  nameProbe?: "list" | "row";
+};
+
+/** Up to this many matching name keys, a search looks its referrals up by id. */
+export const NARROW_SEARCH = 500;
+/** Beyond this many, building the list of matches costs more than probing each row of the tab. */
+export const BROAD_SEARCH = 20_000;
+
+/**
+ * Chooses how a name search runs, so it stays fast at a million referrals whatever the name: a narrow search (most:
+ * one patient's name) becomes its referrals' ids, looked up directly; a wider one walks the tab's index in order
+ * and checks each row against the list of matches; a very broad one ("김") checks each row's own keys instead,
+ * since building a list of a hundred thousand matches would cost more than the few rows a page needs.
+ */
+export async function resolveNameSearch(db: Database, criteria: QueueCriteria, narrow = NARROW_SEARCH, broad = BROAD_SEARCH): Promise<QueueCriteria> {
+  if (!criteria.namePrefix) return criteria;
+  const range = db
+    .selectFrom("referral_search_keys")
+    .where("site_code", "=", criteria.siteCode)
+    .where("key", ">=", criteria.namePrefix)
+    .where("key", "<", `${criteria.namePrefix}\u{10FFFF}`);
+  const keys = await db
+    .selectFrom(range.select("referral_id").limit(broad + 1).as("matching"))
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirst();
+  const n = Number(keys?.n ?? 0);
+  if (n > broad) return { ...criteria, nameProbe: "row" };
+  if (n > narrow) return { ...criteria, nameProbe: "list" };
+  const rows = await range.select("referral_id").distinct().execute();
+  const { namePrefix: _prefix, ...rest } = criteria;
+  return { ...rest, nameMatches: rows.map((r) => r.referral_id) };
+}
+
+/**
+ * Past its clock: a running clock beyond its due date, or a paused one that has already used more working days than
+ * its target allows. Per tab, so each is a range of the tab's index: triage and in review run (a redirected referral
+ * has no clock here, its due key is 9999-12-31); information requested is paused; decided referrals have no clock.
+ */
+function breachWhere(tab: QueueTab | null, today: string, targets: QueueCriteria["targets"]): Expression<SqlBool> {
+  const paused = sql<SqlBool>`clock_used_days > (CASE WHEN urgency = 'urgent' THEN ${targets.urgent} ELSE ${targets.routine} END)`;
+  switch (tab) {
+    case "triage":
+    case "in_review":
+      return sql<SqlBool>`(${sql.raw(URGENCY_RANK)}) IN (0, 1) AND (${sql.raw(DUE)}) < ${today}`;
+    case "info_requested":
+      return paused;
+    case null:
+      return sql<SqlBool>`((clock_due_on IS NOT NULL AND clock_due_on < ${today}) OR (status = 'info_requested' AND ${paused}))`;
+    default:
+      return sql<SqlBool>`0 = 1`;
+  }
+}
+
+function criteriaWhere(criteria: QueueCriteria, tab: QueueTab | null): Expression<SqlBool>[] {
+  const where: Expression<SqlBool>[] = [sql<SqlBool>`site_code = ${criteria.siteCode}`];
+  if (tab) where.push(sql<SqlBool>`${tabExpr} = ${tab}`);
+  if (criteria.indication) where.push(sql<SqlBool>`indication = ${criteria.indication}`);
+  if (criteria.outcome) where.push(sql<SqlBool>`screen_outcome = ${criteria.outcome}`);
+  if (criteria.urgency) where.push(sql<SqlBool>`urgency = ${criteria.urgency}`);
+  if (criteria.assigneeId === null) where.push(sql<SqlBool>`assignee_id IS NULL`);
+  else if (criteria.assigneeId) where.push(sql<SqlBool>`assignee_id = ${criteria.assigneeId}`);
+  if (criteria.breachedOn) where.push(breachWhere(tab, criteria.breachedOn, criteria.targets));
+  if (criteria.referenceCode) where.push(sql<SqlBool>`reference_code = ${criteria.referenceCode}`);
+  if (criteria.nameMatches) {
+    where.push(criteria.nameMatches.length ? sql<SqlBool>`id IN (${sql.join(criteria.nameMatches)})` : sql<SqlBool>`0 = 1`);
+  } else if (criteria.namePrefix) {
+    // Every code point sorts below U+10FFFF, so [prefix, prefix + U+10FFFF) is "starts with" as an index range.
+    const [from, to] = [criteria.namePrefix, `${criteria.namePrefix}\u{10FFFF}`];
+    where.push(
+      criteria.nameProbe === "row"
+        ? sql<SqlBool>`EXISTS (SELECT 1 FROM referral_search_keys k WHERE k.referral_id = referrals.id AND k.key >= ${from} AND k.key < ${to})`
+        : // The unary + keeps SQLite from driving the query by the list: the tab's index leads, the list is probed.
+          sql<SqlBool>`+id IN (SELECT k.referral_id FROM referral_search_keys k WHERE k.site_code = ${criteria.siteCode} AND k.key >= ${from} AND k.key < ${to})`,
+    );
+  }
+  return where;
+}
+
+const listColumns = [
+  "id",
+  "reference_code",
+  "status",
+  "patient_family_name",
+  "patient_given_name",
+  "patient_latin_name",
+  "indication",
+  "urgency",
+  "screen_outcome",
+  "assignee_id",
+  "clock_used_days",
+  "clock_running_since",
+  "clock_due_on",
+  "first_decision_at",
+  "submitted_at",
+  "status_changed_at",
+] as const;
+
+export type QueueRow = {
+  id: string;
+  reference_code: string | null;
+  status: string;
+  patient_family_name: string | null;
+  patient_given_name: string | null;
+  patient_latin_name: string | null;
+  indication: string | null;
+  urgency: string;
+  screen_outcome: string | null;
+  assignee_id: string | null;
+  clock_used_days: number;
+  clock_running_since: string | null;
+  clock_due_on: string | null;
+  first_decision_at: string | null;
+  submitted_at: string | null;
+  status_changed_at: string;
+};
+
+export function isCursor(value: unknown, tab: QueueTab): value is CursorValue[] {
+  return Array.isArray(value) && value.length === sortOf(tab).keys.length && value.every((v) => typeof v === "string" || typeof v === "number");
+}
+
+/**
+ * One page of a tab, in the tab's order, after the row the cursor names (keyset pagination: no OFFSET, so page
+ * 400 costs what page 1 costs and rows arriving meanwhile never shift a page). Returns the next cursor, if any.
+ */
+export async function queuePage(db: Database, criteria: QueueCriteria, tab: QueueTab, after: CursorValue[] | null, limit: number) {
+  const sort = sortOf(tab);
+  // The parts are consecutive stretches of the order: the page is the first rows of the first, then the next...
+  const rows: (QueueRow & Record<string, CursorValue>)[] = [];
+  for (const part of queuePageQueries(db, criteria, tab, after, limit)) {
+    rows.push(...((await part.execute()) as (QueueRow & Record<string, CursorValue>)[]));
+    if (rows.length > limit) break;
+  }
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const next = rows.length > limit && last ? sort.keys.map((_, i) => last[`k${i}`]!) : null;
+  return { rows: page as QueueRow[], next };
+}
+
+/**
+ * The statements behind queuePage, each asking for one row more than the page (to know whether another follows).
+ * After a cursor (k0, k1, k2) the rest of the order is three index ranges, read one after the other:
+ * k0 = v0 AND k1 = v1 AND k2 > v2, then k0 = v0 AND k1 > v1, then k0 > v0. SQLite cannot range-scan a row value
+ * of index expressions ((k0, k1, k2) > (...)), but it ranges over each of these.
+ */
+export function queuePageQueries(db: Database, criteria: QueueCriteria, tab: QueueTab, after: CursorValue[] | null, limit: number) {
+  const sort = sortOf(tab);
+  const dir = sql.raw(sort.direction === "asc" ? "ASC" : "DESC");
+  const op = sql.raw(sort.direction === "asc" ? ">" : "<");
+  const base = criteriaWhere(criteria, tab);
+  const query = (where: Expression<SqlBool>[], orderKeys: RawBuilder<CursorValue>[]) =>
+    db
+      .selectFrom("referrals")
+      .select([...listColumns])
+      .select(sort.keys.map((key, i) => key.as(`k${i}`)))
+      .where((eb) => eb.and(where))
+      .orderBy(sql`${sql.join(orderKeys.map((key) => sql`${key} ${dir}`))}`)
+      .limit(limit + 1);
+  if (!after) return [query(base, sort.keys)];
+  const parts = [];
+  for (let j = sort.keys.length - 1; j >= 0; j -= 1) {
+    const equal = sort.keys.slice(0, j).map((key, i) => sql<SqlBool>`${key} = ${after[i]}`);
+    parts.push(query([...base, ...equal, sql<SqlBool>`${sort.keys[j]} ${op} ${after[j]}`], sort.keys.slice(j)));
+  }
+  return parts;
+}
+
+/** A name search's tab counts look at this many of its referrals at most (beyond, they are "at least"). */
+export const SEARCH_COUNT_SAMPLE = 2000;
+
+export type TabCounts = { counts: Record<QueueTab, number>; /** The counts are lower bounds (a very broad name search). */ atLeast: boolean };
+
+/**
+ * How many referrals each tab holds under the criteria. Each tab's count stops at `cap`, so a count never walks a
+ * million rows. A name search counts from its matches instead, grouped by tab in one statement: its cost follows the
+ * number of matches, not the size of the tabs; past SEARCH_COUNT_SAMPLE matches the counts are lower bounds.
+ */
+export async function queueTabCounts(db: Database, criteria: QueueCriteria, tabs: readonly QueueTab[], cap: number, sample = SEARCH_COUNT_SAMPLE): Promise<TabCounts> {
+  const counts = Object.fromEntries(tabs.map((tab) => [tab, 0])) as Record<QueueTab, number>;
+  if (criteria.namePrefix || criteria.nameMatches) {
+    let atLeast = false;
+    let byName: Expression<SqlBool>;
+    if (criteria.nameMatches) {
+      byName = criteria.nameMatches.length ? sql<SqlBool>`id IN (${sql.join(criteria.nameMatches)})` : sql<SqlBool>`0 = 1`;
+    } else {
+      const matches = db
+        .selectFrom("referral_search_keys")
+        .select("referral_id")
+        .distinct()
+        .where("site_code", "=", criteria.siteCode)
+        .where("key", ">=", criteria.namePrefix!)
+        .where("key", "<", `${criteria.namePrefix}\u{10FFFF}`);
+      const found = await db
+        .selectFrom(matches.limit(sample + 1).as("m"))
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirst();
+      atLeast = Number(found?.n ?? 0) > sample;
+      // Kysely parenthesises a subquery itself: `IN ${subquery}`, not `IN (${subquery})`, which SQLite would read as one value.
+      byName = sql<SqlBool>`id IN ${matches.limit(sample)}`;
+    }
+    const { namePrefix: _prefix, nameMatches: _matches, nameProbe: _probe, ...rest } = criteria;
+    const rows = await db
+      .selectFrom("referrals")
+      .select([tabExpr.as("tab"), (eb) => eb.fn.countAll<number>().as("n")])
+      .where((eb) => eb.and([...criteriaWhere(rest, null), byName]))
+      .groupBy(tabExpr)
+      .execute();
+    for (const row of rows) if ((tabs as readonly string[]).includes(row.tab)) counts[row.tab as QueueTab] = Math.min(Number(row.n), cap);
+    return { counts, atLeast };
+  }
+  for (const tab of tabs) {
+    const inner = db
+      .selectFrom("referrals")
+      .select(sql<number>`1`.as("one"))
+      .where((eb) => eb.and(criteriaWhere(criteria, tab)))
+      .limit(cap);
+    const row = await db
+      .selectFrom(inner.as("capped"))
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirst();
+    counts[tab] = Number(row?.n ?? 0);
+  }
+  return { counts, atLeast: false };
+}
+
+/** The staff of a site who can hold a referral (active coordinators and reviewers). */
+export async function siteStaff(db: Database, siteCode: string) {
+  return db
+    .selectFrom("users")
+    .select(["id", "family_name", "given_name", "role"])
+    .where("site_code", "=", siteCode)
+    .where("role", "in", ["coordinator", "reviewer"])
+    .where("status", "=", "active")
+    .orderBy("family_name")
+    .orderBy("given_name")
+    .execute();
+}
+
+export async function usersByIds(db: Database, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom("users")
+    .select(["id", "family_name", "given_name", "role", "email", "preferred_language", "site_code", "status"])
+    .where("id", "in", ids)
+    .execute();
+}
+
+// --- Saved views --------------------------------------------------------------------------------------------------
+
+export async function viewsOf(db: Database, userId: string) {
+  return db.selectFrom("queue_views").selectAll().where("user_id", "=", userId).orderBy("name").execute();
+}
+
+export async function upsertView(db: Database, row: Insertable<QueueViews>) {
+  await db
+    .insertInto("queue_views")
+    .values(row)
+    .onConflict((oc) => oc.columns(["user_id", "name"]).doUpdateSet({ query: row.query }))
+    .execute();
+}
+
+export async function deleteView(db: Database, userId: string, id: string) {
+  const result = await db.deleteFrom("queue_views").where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+// --- Notes and messages --------------------------------------------------------------------------------------------
+
+export async function insertNote(db: Database, row: Insertable<ReferralNotes>) {
+  await db.insertInto("referral_notes").values(row).execute();
+}
+
+export async function notesOf(db: Database, referralId: string) {
+  return db
+    .selectFrom("referral_notes as n")
+    .innerJoin("users as u", "u.id", "n.author_id")
+    .select(["n.id", "n.body", "n.created_at", "u.family_name", "u.given_name", "u.role"])
+    .where("n.referral_id", "=", referralId)
+    .orderBy("n.created_at", "asc")
+    .execute();
+}
+
+export async function insertMessage(db: Database, row: Insertable<ReferralMessages>) {
+  await db.insertInto("referral_messages").values(row).execute();
+}
+
+export async function messagesOf(db: Database, referralId: string) {
+  return db
+    .selectFrom("referral_messages as m")
+    .innerJoin("users as u", "u.id", "m.author_id")
+    .select(["m.id", "m.body", "m.created_at", "m.author_role", "u.family_name", "u.given_name"])
+    .where("m.referral_id", "=", referralId)
+    .orderBy("m.created_at", "asc")
+    .execute();
+}
+
+/** The history with each actor's name (the system has none). */
+export async function eventsWithActors(db: Database, referralId: string) {
+  return db
+    .selectFrom("referral_events as e")
+    .leftJoin("users as u", "u.id", "e.actor_user_id")
+    .select([
+      "e.id",
+      "e.seq",
+      "e.occurred_at",
+      "e.actor_role",
+      "e.action",
+      "e.from_status",
+      "e.to_status",
+      "e.site_code",
+      "e.reason_code",
+      "e.note",
+      "e.data",
+      "u.family_name",
+      "u.given_name",
+    ])
+    .where("e.referral_id", "=", referralId)
+    .orderBy("e.seq", "asc")
+    .execute();
+}
+
+// --- Dashboard -----------------------------------------------------------------------------------------------------
+
+/** Referrals in each state at a site (open states are few; the index answers this without reading rows). */
+export async function statusCounts(db: Database, siteCode: string, statuses: readonly string[]) {
+  return db
+    .selectFrom("referrals")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("site_code", "=", siteCode)
+    .where("status", "in", [...statuses])
+    .groupBy("status")
+    .execute();
+}
+
+/** Open referrals whose clock has run out (see criteriaWhere), per urgency. */
+export async function breachedOpen(db: Database, siteCode: string, today: string, targets: { urgent: number; routine: number }) {
+  const criteria: QueueCriteria = { siteCode, breachedOn: today, targets };
+  return db
+    .selectFrom("referrals")
+    .select(["urgency", (eb) => eb.fn.countAll<number>().as("n")])
+    .where((eb) => eb.and([...criteriaWhere(criteria, null), sql<SqlBool>`${tabExpr} IN ('triage', 'in_review', 'info_requested')`]))
+    .groupBy("urgency")
+    .execute();
+}
+
+/**
+ * Each first decision a site made in a period, with the indication and the working days the clock had used.
+ * A redirect is recorded at the receiving site (transitionReferral), so it counts for the other one here.
+ */
+export async function firstDecisions(db: Database, siteCode: string, fromIso: string, toIso: string) {
+  return db
+    .selectFrom("referral_events as e")
+    .innerJoin("referrals as r", "r.id", "e.referral_id")
+    .select(["e.action", "r.indication", "r.urgency", "r.clock_used_days", "e.occurred_at"])
+    .where("e.action", "in", ["accept", "decline", "redirect"])
+    .where("e.occurred_at", ">=", fromIso)
+    .where("e.occurred_at", "<", toIso)
+    .whereRef("e.occurred_at", "=", "r.first_decision_at")
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("e.action", "!=", "redirect"), eb("e.site_code", "=", siteCode)]),
+        eb.and([eb("e.action", "=", "redirect"), eb("e.site_code", "!=", siteCode)]),
+      ])
+    )
+    .execute();
+}

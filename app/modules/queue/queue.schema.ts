@@ -1,0 +1,266 @@
+// The site queue's vocabulary and forms: tabs, filters, cursors and the triage actions' zod schemas.
+// Pure (no server imports): the pages and the services read the same definitions. Messages are translation keys
+// of the "queue" namespace, translated per request.
+import { z } from "zod";
+import { indications, urgencies } from "~/domain/case/schema";
+import type { ReferralStatus } from "~/domain/workflow/states";
+import { checklistFor } from "~/modules/intake/checklist";
+
+export const queueTabs = ["triage", "in_review", "info_requested", "accepted", "scheduled", "closed"] as const;
+export type QueueTab = (typeof queueTabs)[number];
+
+/** Which states each tab gathers (a redirected referral waits in the receiving site's triage). */
+export const tabStatuses: Record<QueueTab, readonly ReferralStatus[]> = {
+  triage: ["submitted", "triage", "redirected"],
+  in_review: ["in_review"],
+  info_requested: ["info_requested"],
+  accepted: ["accepted"],
+  scheduled: ["consultation_scheduled"],
+  closed: ["declined", "withdrawn", "closed"],
+};
+
+export function tabOf(status: string): QueueTab | null {
+  return queueTabs.find((tab) => (tabStatuses[tab] as readonly string[]).includes(status)) ?? null;
+}
+
+export const screenOutcomes = ["likely_eligible", "needs_review", "not_eligible"] as const;
+export const PAGE_SIZE = 25;
+/** Tab counts stop at this number ("1,000+"): an exact count of a million rows would cost more than the page. */
+export const COUNT_CAP = 1000;
+
+export type QueueFilters = {
+  tab: QueueTab;
+  indication?: (typeof indications)[number];
+  outcome?: (typeof screenOutcomes)[number];
+  urgency?: (typeof urgencies)[number];
+  /** "me", "none" (unassigned) or a staff member's id. */
+  assignee?: string;
+  breach?: true;
+  q?: string;
+};
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const filterSchema = z.object({
+  tab: z.enum(queueTabs).catch("triage"),
+  indication: z.enum(indications).optional().catch(undefined),
+  outcome: z.enum(screenOutcomes).optional().catch(undefined),
+  urgency: z.enum(urgencies).optional().catch(undefined),
+  assignee: z
+    .string()
+    .refine((v) => v === "me" || v === "none" || uuid.test(v))
+    .optional()
+    .catch(undefined),
+  breach: z
+    .literal("1")
+    .transform(() => true as const)
+    .optional()
+    .catch(undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .transform((v) => v || undefined)
+    .optional()
+    .catch(undefined),
+});
+
+/** Reads the queue's query string; anything unknown or malformed is dropped rather than refused (it is a URL). */
+export function parseQueueQuery(params: URLSearchParams): { filters: QueueFilters; cursor: string | null } {
+  const raw = Object.fromEntries(["tab", "indication", "outcome", "urgency", "assignee", "breach", "q"].map((k) => [k, params.get(k) || undefined]));
+  const parsed = filterSchema.parse(raw);
+  const filters: QueueFilters = { tab: parsed.tab };
+  if (parsed.indication) filters.indication = parsed.indication;
+  if (parsed.outcome) filters.outcome = parsed.outcome;
+  if (parsed.urgency) filters.urgency = parsed.urgency;
+  if (parsed.assignee) filters.assignee = parsed.assignee;
+  if (parsed.breach) filters.breach = true;
+  if (parsed.q) filters.q = parsed.q;
+  const cursor = params.get("after");
+  return { filters, cursor: cursor && cursor.length <= 400 ? cursor : null };
+}
+
+/** The query string of a queue view (no cursor): links, tabs and saved views. */
+export function queueQueryString(filters: QueueFilters, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  params.set("tab", filters.tab);
+  if (filters.indication) params.set("indication", filters.indication);
+  if (filters.outcome) params.set("outcome", filters.outcome);
+  if (filters.urgency) params.set("urgency", filters.urgency);
+  if (filters.assignee) params.set("assignee", filters.assignee);
+  if (filters.breach) params.set("breach", "1");
+  if (filters.q) params.set("q", filters.q);
+  for (const [k, v] of Object.entries(extra)) params.set(k, v);
+  return params.toString();
+}
+
+// --- Triage actions -------------------------------------------------------------------------------------------
+
+/**
+ * The documents a coordinator may ask for: every item the intake checklist can name, for any indication
+ * (app/modules/intake/checklist.ts, from eligibility.md's "Documents a receiving team needs"), so a request names
+ * exactly what the physician's checklist names, in the same words (intake:documents.items.*).
+ */
+export const requestableDocuments: readonly string[] = [
+  ...new Set([null, ...indications].flatMap((indication) => checklistFor(indication, []).map((line) => line.id))),
+];
+
+/** The case fields a request may name (referral-case.md), in the order the case page shows them. */
+export const requestableFields = [
+  "patient.familyNameLatin",
+  "patient.givenNameLatin",
+  "patient.nameReading",
+  "patient.birthDate",
+  "patient.sex",
+  "patient.residenceCountry",
+  "patient.phone",
+  "patient.email",
+  "patient.canTravelAbroad",
+  "consent.crossBorder",
+  "diagnosis.icd10",
+  "diagnosis.histology",
+  "diagnosis.icdO3Morphology",
+  "diagnosis.histologicallyConfirmed",
+  "diagnosis.haematological",
+  "diagnosis.subsite",
+  "diagnosis.status",
+  "diagnosis.resectable",
+  "diagnosis.tnm.t",
+  "diagnosis.tnm.n",
+  "diagnosis.tnm.m",
+  "diagnosis.stage",
+  "diagnosis.maxDiameterMm",
+  "diagnosis.distantMetastasisSites",
+  "diagnosis.peritonealOrMeningealSpread",
+  "diagnosis.invadesGiTract",
+  "diagnosis.abutsGiTract",
+  "diagnosis.invadesSpinalCord",
+  "diagnosis.anastomoticRecurrence",
+  "diagnosis.psaNgMl",
+  "diagnosis.gleasonScore",
+  "diagnosis.childPugh",
+  "diagnosis.ascites",
+  "history.priorRadiotherapy",
+  "history.priorRadiotherapyEndedOn",
+  "clinical.ecog",
+  "clinical.canLieStill30Min",
+  "clinical.activeInfectionInField",
+  "clinical.metalImplantInField",
+  "clinical.cardiacDevice",
+  "clinical.pregnant",
+] as const;
+
+// Reason codes shared with the demo data (db/demo-referrals.ts); their words are in locales/*/queue.json.
+export const declineReasons = [
+  "outside_criteria",
+  "alternative_recommended",
+  "not_fit_for_treatment",
+  "prior_radiotherapy",
+  "disease_extent",
+  "no_response",
+  "patient_choice",
+  "other",
+] as const;
+export const redirectReasons = ["treatment_on_site", "home_country_workup", "patient_preference", "capacity", "expertise", "other"] as const;
+
+/** The actions a staff member starts from the referral page; claim is a single button, the rest have a form. */
+export const formActions = ["assign", "request_info", "accept", "decline", "redirect", "schedule", "close"] as const;
+export type FormAction = (typeof formActions)[number];
+export const staffActions = ["claim", ...formActions] as const;
+export type StaffAction = (typeof staffActions)[number];
+
+/** Slugs of the action pages (/queue/<id>/<slug>). */
+export const actionSlugs: Record<FormAction, string> = {
+  assign: "assign",
+  request_info: "request-info",
+  accept: "accept",
+  decline: "decline",
+  redirect: "redirect",
+  schedule: "schedule",
+  close: "close",
+};
+
+export function actionOfSlug(slug: string | undefined): FormAction | null {
+  return formActions.find((a) => actionSlugs[a] === slug) ?? null;
+}
+
+const NOTE_MAX = 2000;
+const note = z
+  .string()
+  .trim()
+  .max(NOTE_MAX, { message: "queue:validation.tooLong" })
+  .optional()
+  .transform((v) => v || undefined);
+
+const time = /^([01]\d|2[0-3]):[0-5]\d$/;
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+function validDate(value: string): boolean {
+  if (!isoDate.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export const actionSchemas = {
+  claim: z.object({}),
+  assign: z.object({ assigneeId: z.string({ message: "queue:validation.assigneeRequired" }).regex(uuid, { message: "queue:validation.assigneeRequired" }) }),
+  request_info: z
+    .object({
+      documents: z.array(z.string().refine((id) => requestableDocuments.includes(id), { message: "queue:validation.invalidChoice" })).default([]),
+      fields: z.array(z.enum(requestableFields, { message: "queue:validation.invalidChoice" })).default([]),
+      message: note,
+    })
+    .refine((v) => v.documents.length + v.fields.length > 0, { message: "queue:validation.itemsRequired", path: ["documents"] }),
+  accept: z.object({ note }),
+  decline: z
+    .object({ reasonCode: z.enum(declineReasons, { message: "queue:validation.reasonRequired" }), note })
+    .refine((v) => v.reasonCode !== "other" || !!v.note, { message: "queue:validation.noteRequiredForOther", path: ["note"] }),
+  redirect: z
+    .object({ reasonCode: z.enum(redirectReasons, { message: "queue:validation.reasonRequired" }), note })
+    .refine((v) => v.reasonCode !== "other" || !!v.note, { message: "queue:validation.noteRequiredForOther", path: ["note"] }),
+  schedule: z.object({
+    date: z.string({ message: "queue:validation.dateRequired" }).refine(validDate, { message: "queue:validation.dateInvalid" }),
+    time: z.string({ message: "queue:validation.timeRequired" }).regex(time, { message: "queue:validation.timeInvalid" }),
+    place: z
+      .string({ message: "queue:validation.placeRequired" })
+      .trim()
+      .min(1, { message: "queue:validation.placeRequired" })
+      .max(200, { message: "queue:validation.tooLong" }),
+    interpreter: z
+      .string()
+      .trim()
+      .max(500, { message: "queue:validation.tooLong" })
+      .optional()
+      .transform((v) => v || undefined),
+  }),
+  close: z.object({ note }),
+} satisfies Record<StaffAction, z.ZodType>;
+
+export type ActionInput<A extends StaffAction> = z.output<(typeof actionSchemas)[A]>;
+
+export const noteSchema = z.object({
+  body: z
+    .string({ message: "queue:validation.textRequired" })
+    .trim()
+    .min(1, { message: "queue:validation.textRequired" })
+    .max(NOTE_MAX, { message: "queue:validation.tooLong" }),
+});
+
+export const savedViewSchema = z.object({
+  name: z
+    .string({ message: "queue:validation.viewNameRequired" })
+    .trim()
+    .min(1, { message: "queue:validation.viewNameRequired" })
+    .max(60, { message: "queue:validation.tooLong" }),
+});
+
+export const bulkSchema = z
+  .object({
+    bulkAction: z.enum(["claim", "assign"], { message: "queue:validation.bulkActionRequired" }),
+    ids: z
+      .array(z.string().regex(uuid))
+      .min(1, { message: "queue:validation.selectionRequired" })
+      .max(PAGE_SIZE * 4),
+    assigneeId: z.string().regex(uuid).optional().catch(undefined),
+  })
+  .refine((v) => v.bulkAction !== "assign" || !!v.assigneeId, { message: "queue:validation.assigneeRequired", path: ["assigneeId"] });

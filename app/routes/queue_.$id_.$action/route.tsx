@@ -1,0 +1,380 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { indicationKey } from "~/components/decision-panel/labels";
+import { DateField } from "~/components/forms/date-field";
+import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
+import { RadioGroup } from "~/components/forms/radio-group";
+import { TextField } from "~/components/forms/text-field";
+import queueStyles from "~/components/queue/queue.css?url";
+import { translatorFor } from "~/i18n/i18n.server";
+import { kickMailer } from "~/modules/mail/mailer.server";
+import { actionOfSlug, actionSchemas, actionSlugs, declineReasons, redirectReasons, type FormAction } from "~/modules/queue/queue.schema";
+import { requireStaff } from "~/modules/queue/staff.server";
+import { actionFormFor, performStaffAction, referralForStaff } from "~/modules/queue/triage.service.server";
+import { notFound } from "~/modules/referrals/access.server";
+import { siteNames } from "~/modules/sites/sites.service.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { getDb } from "~/utils/db.server";
+import { formValues, nestValues, translateIssues } from "~/utils/form.server";
+
+export const handle = { titleKey: "queue:actionPage.title" };
+export const links = () => [{ rel: "stylesheet", href: queueStyles }];
+
+type Values = Record<string, string | string[]>;
+type ActionAnswer = { errors: Record<string, string>; formError?: string; values: Values };
+
+const listFields = new Set(["documents", "fields"]);
+
+/** The posted form as the action's schema reads it: dates joined from their parts, checkbox groups as lists. */
+function readForm(form: FormData): { input: Record<string, unknown>; values: Values } {
+  const flat = formValues(form);
+  const values: Values = { ...flat };
+  const input = nestValues(Object.fromEntries(Object.entries(flat).filter(([k]) => !listFields.has(k))));
+  for (const name of listFields) {
+    const list = form.getAll(name).filter((v): v is string => typeof v === "string");
+    values[name] = list;
+    input[name] = list;
+  }
+  return { input, values };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request);
+  const action = actionOfSlug(params.action);
+  if (!action) throw notFound();
+  const { lng } = translatorFor(request);
+  const page = await actionFormFor(await getDb(), staff, params.id ?? "", action, lng);
+  if (!page) throw notFound();
+  return page;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireStaff(request);
+  const action = actionOfSlug(params.action);
+  if (!action) throw notFound();
+  const { t, lng } = translatorFor(request);
+  const db = await getDb();
+  const referral = await referralForStaff(db, staff, params.id ?? "");
+  if (!referral) throw notFound();
+  const { input, values } = readForm(await request.formData());
+  const parsed = actionSchemas[action].safeParse(input);
+  if (!parsed.success) return data<ActionAnswer>({ errors: translateIssues(parsed.error.issues, t), values }, { status: 400 });
+  const result = await performStaffAction(db, staff, referral.id, action, parsed.data as never, {
+    now: new Date(),
+    ip: clientIp(request),
+    portalUrl: new URL(request.url).origin,
+  });
+  if (result.ok) {
+    void kickMailer();
+    return redirect(`/queue/${referral.id}?done=${action}`);
+  }
+  switch (result.code) {
+    case "not_found":
+      throw notFound();
+    case "invalid_assignee":
+      return data<ActionAnswer>({ errors: { assigneeId: t("queue:validation.assigneeRequired") }, values }, { status: 400 });
+    case "date_in_past":
+      return data<ActionAnswer>({ errors: { date: t("queue:validation.dateInPast") }, values }, { status: 400 });
+    case "reason_required":
+      return data<ActionAnswer>({ errors: { reasonCode: t("queue:validation.reasonRequired") }, values }, { status: 400 });
+    case "not_allowed_for_role":
+      return data<ActionAnswer>({ errors: {}, formError: t("queue:errors.not_allowed_for_role"), values }, { status: 403 });
+    default: {
+      const sites = await siteNames(db);
+      const other = referral.site_code === "konyang" ? "qst" : "konyang";
+      return data<ActionAnswer>(
+        {
+          errors: {},
+          formError: t(`queue:errors.${result.code}`, { status: t(`queue:status.${result.status ?? referral.status}`), site: sites[other]?.[lng] ?? other }),
+          values,
+        },
+        { status: 409 }
+      );
+    }
+  }
+}
+
+function Checkboxes({
+  name,
+  idName = name,
+  legend,
+  hint,
+  options,
+  checked,
+  error,
+}: {
+  name: string;
+  /** The name the ids derive from, when two groups post under one name. */
+  idName?: string;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string; hint?: string }[];
+  checked: string[];
+  error?: string;
+}) {
+  const id = fieldId(idName);
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <fieldset aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
+        <legend>{legend}</legend>
+        {hint ? (
+          <p className="hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        ) : null}
+        {error ? (
+          <p className="field-error" id={`${id}-error`}>
+            {error}
+          </p>
+        ) : null}
+        <div className="checkbox-columns">
+          {options.map((o, i) => {
+            const optionId = i === 0 ? id : `${id}-${o.value.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+            return (
+              <div className="choice" key={o.value}>
+                <input type="checkbox" id={optionId} name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
+                <label htmlFor={optionId}>
+                  {o.label}
+                  {o.hint ? <span className="hint"> {o.hint}</span> : null}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function NoteArea({ name, label, hint, error, defaultValue }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string }) {
+  const id = fieldId(name);
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={name}
+        rows={4}
+        maxLength={2000}
+        defaultValue={defaultValue}
+        aria-describedby={described}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}
+
+function ActionFields({ action }: { action: FormAction }) {
+  const { t } = useTranslation();
+  const page = useLoaderData<typeof loader>();
+  const answer = useActionData<ActionAnswer>();
+  const errors = answer?.errors ?? {};
+  const values = answer?.values ?? {};
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  const list = (name: string, fallback: string[]) => (Array.isArray(values[name]) ? (values[name] as string[]) : fallback);
+  switch (action) {
+    case "assign":
+      return (
+        <RadioGroup
+          name="assigneeId"
+          legend={t("queue:actionPage.assignee")}
+          options={page.staff.map((p) => ({
+            value: p.id,
+            label: `${t("shell.personName", { family: p.familyName, given: p.givenName })} (${t(`roles.${p.role}`)})`,
+          }))}
+          defaultValue={text("assigneeId") ?? page.assigneeId ?? undefined}
+          error={errors.assigneeId}
+        />
+      );
+    case "request_info":
+      return (
+        <>
+          <Checkboxes
+            name="documents"
+            legend={t("queue:actionPage.documents")}
+            hint={t("queue:actionPage.documentsHint")}
+            options={page.documents.map((d) => ({
+              value: d.id,
+              label: t(`intake:documents.items.${d.id}`),
+              hint: d.provided ? t("queue:actionPage.provided") : undefined,
+            }))}
+            checked={list(
+              "documents",
+              page.documents.filter((d) => d.missing).map((d) => d.id)
+            )}
+            error={errors.documents}
+          />
+          <Checkboxes
+            name="fields"
+            legend={t("queue:actionPage.missingFields")}
+            hint={page.missingFields.length ? t("queue:actionPage.missingFieldsHint") : t("queue:actionPage.noMissingFields")}
+            options={page.missingFields.map((path) => ({ value: path, label: t(`screen:fields.${path}`) }))}
+            checked={list("fields", page.missingFields)}
+          />
+          <details>
+            <summary>{t("queue:actionPage.otherFields")}</summary>
+            <Checkboxes
+              name="fields"
+              idName="otherFields"
+              legend={t("queue:actionPage.otherFieldsLegend")}
+              options={page.otherFields.map((path) => ({ value: path, label: t(`screen:fields.${path}`) }))}
+              checked={list("fields", [])}
+            />
+          </details>
+          <NoteArea
+            name="message"
+            label={t("queue:actionPage.message")}
+            hint={t("queue:actionPage.messageHint")}
+            error={errors.message}
+            defaultValue={text("message")}
+          />
+          <p className="notice">{t("queue:actionPage.clockPauses")}</p>
+        </>
+      );
+    case "decline":
+    case "redirect": {
+      const reasons = action === "decline" ? declineReasons : redirectReasons;
+      const book = action === "decline" ? "declineReasons" : "redirectReasons";
+      return (
+        <>
+          <RadioGroup
+            name="reasonCode"
+            legend={t("queue:actionPage.reason")}
+            options={reasons.map((code) => ({ value: code, label: t(`queue:${book}.${code}`) }))}
+            defaultValue={text("reasonCode")}
+            error={errors.reasonCode}
+          />
+          <NoteArea
+            name="note"
+            label={t("queue:actionPage.reasonText")}
+            hint={t(action === "decline" ? "queue:actionPage.declineTextHint" : "queue:actionPage.redirectTextHint")}
+            error={errors.note}
+            defaultValue={text("note")}
+          />
+        </>
+      );
+    }
+    case "schedule":
+      return (
+        <>
+          <DateField
+            name="date"
+            legend={t("queue:actionPage.date")}
+            hint={t("queue:actionPage.dateHint")}
+            error={errors.date}
+            defaultValue={text("date.year") ? `${text("date.year")}-${text("date.month") ?? ""}-${text("date.day") ?? ""}` : undefined}
+          />
+          <TextField
+            name="time"
+            type="time"
+            label={t("queue:actionPage.time")}
+            hint={t("queue:actionPage.timeHint")}
+            error={errors.time}
+            defaultValue={text("time")}
+            className="input--short"
+          />
+          <TextField
+            name="place"
+            label={t("queue:actionPage.place")}
+            hint={t("queue:actionPage.placeHint")}
+            error={errors.place}
+            defaultValue={text("place") ?? page.siteName}
+            autoComplete="off"
+          />
+          <NoteArea
+            name="interpreter"
+            label={t("queue:actionPage.interpreter")}
+            hint={page.interpreterHint ? t("queue:actionPage.interpreterHintQst") : t("queue:actionPage.interpreterHint")}
+            error={errors.interpreter}
+            defaultValue={text("interpreter")}
+          />
+        </>
+      );
+    default:
+      return <NoteArea name="note" label={t("queue:actionPage.note")} hint={t("queue:actionPage.noteHint")} error={errors.note} defaultValue={text("note")} />;
+  }
+}
+
+export default function StaffAction() {
+  const { t } = useTranslation();
+  const page = useLoaderData<typeof loader>();
+  const answer = useActionData<ActionAnswer>();
+  const action = page.action;
+  const patient = t("shell.personName", { family: page.patient.familyName, given: page.patient.givenName });
+  return (
+    <div className="form">
+      <p>
+        <Link to={`/queue/${page.id}`}>{t("queue:actionPage.back", { code: page.referenceCode })}</Link>
+      </p>
+      <h1>{t(`queue:actionPage.headings.${action}`)}</h1>
+      <ErrorSummary errors={answer?.errors} formError={answer?.formError} />
+      <dl className="referral-head">
+        <div>
+          <dt>{t("queue:columns.code")}</dt>
+          <dd>{page.referenceCode}</dd>
+        </div>
+        <div>
+          <dt>{t("queue:columns.patient")}</dt>
+          <dd>{patient}</dd>
+        </div>
+        <div>
+          <dt>{t("queue:columns.status")}</dt>
+          <dd>{t(`queue:status.${page.status}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("queue:columns.indication")}</dt>
+          <dd>{page.indication ? t(indicationKey(page.indication)) : null}</dd>
+        </div>
+        <div>
+          <dt>{t("queue:columns.screen")}</dt>
+          <dd>{page.outcome ? t(`screen:outcomes.${page.outcome}.label`) : null}</dd>
+        </div>
+      </dl>
+      {!page.available ? (
+        <div className="banner banner--warning" data-testid="not-available">
+          <p>{t("queue:errors.illegal_transition", { status: t(`queue:status.${page.status}`) })}</p>
+        </div>
+      ) : (
+        <>
+          <p>{t(`queue:actionPage.intro.${action}`, { site: page.redirectTo?.site ?? page.siteName })}</p>
+          {page.override ? (
+            <div className="banner banner--warning" data-testid="override-warning">
+              <p>
+                <span className="tag tag--override">{t("queue:override.tag")}</span>{" "}
+                {t(action === "accept" ? "queue:override.warnAccept" : "queue:override.warnDecline")}
+              </p>
+            </div>
+          ) : null}
+          {page.redirectTo && page.redirectTo.crossesBorder && !page.redirectTo.consent ? (
+            <div className="banner banner--warning" data-testid="consent-warning">
+              <p>{t("queue:errors.no_cross_border_consent", { site: page.redirectTo.site })}</p>
+            </div>
+          ) : null}
+          <Form method="post" data-form={`action-${actionSlugs[action]}`} noValidate>
+            <CsrfInput />
+            <ActionFields action={action} />
+            <div className="button-row">
+              <button type="submit" className={`button${action === "decline" ? " button--warning" : ""}`}>
+                {t(`queue:actionPage.submit.${action}`)}
+              </button>
+              <Link to={`/queue/${page.id}`}>{t("queue:actionPage.cancel")}</Link>
+            </div>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,245 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { startSmtpCapture } from "../factories/mail";
+import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
+
+// The portal's mail goes to this capturing SMTP server (playwright.config.ts points the web server at the same port).
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525 + (Number(process.env.E2E_PORT ?? 3210) - 3210));
+let capture: Awaited<ReturnType<typeof startSmtpCapture>>;
+test.beforeAll(async () => {
+  capture = await startSmtpCapture(smtpPort);
+});
+test.afterAll(async () => capture?.close());
+
+type Words = Record<string, any>;
+const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
+const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? "");
+
+const COORDINATOR = "lee.sujin@demo.test";
+const PHYSICIAN = "park.jihoon@demo.test";
+
+async function signOut(page: Page) {
+  await page.context().clearCookies();
+}
+
+async function signInAs(page: Page, email: string, lng: Language) {
+  await signOut(page);
+  await signIn(page, email);
+  await expect(page).not.toHaveURL(/\/login/);
+  await gotoIn(page, "/account", lng);
+}
+
+/**
+ * A referral of the demo data waiting in Konyang's triage, sent by the Korean demo physician, that no earlier run
+ * took: the first such row of the queue (unassigned, status "triage").
+ */
+async function untouchedReferral(page: Page, lng: Language): Promise<{ id: string; code: string }> {
+  await gotoIn(page, "/queue?tab=triage&assignee=none", lng);
+  const rows = page.locator("tbody tr[data-referral]");
+  const count = await rows.count();
+  for (let i = 0; i < count; i += 1) {
+    const row = rows.nth(i);
+    if ((await row.getAttribute("data-status")) !== "triage") continue;
+    const id = (await row.getAttribute("data-referral"))!;
+    const code = (await row.getAttribute("data-code"))!;
+    // The physician is named on the referral's page (its .data carries the same loader data).
+    const body = await (await page.request.get(`/queue/${id}.data`)).text();
+    if (body.includes(PHYSICIAN)) return { id, code };
+  }
+  throw new Error("no untouched Konyang triage referral from the demo physician in the demo data");
+}
+
+async function setMailLanguage(page: Page, lng: Language) {
+  await gotoIn(page, "/account", lng);
+  await page.getByRole("radio", { name: { ko: "한국어", ja: "日本語", en: "English" }[lng] }).check();
+  await page.locator('form[data-form="language"] button[type="submit"]').click();
+  await expect(page.getByRole("status")).toBeVisible();
+}
+
+for (const lng of languages) {
+  test(`a Konyang coordinator triages a referral to its first consultation; the physician answers and is mailed in ${lng}`, async ({ page }) => {
+    test.setTimeout(180_000);
+    const queue = words(lng, "queue");
+    const email = words(lng, "email");
+    const intake = words(lng, "intake");
+
+    // The physician reads the portal's mail in this run's language.
+    await signInAs(page, PHYSICIAN, lng);
+    await setMailLanguage(page, lng);
+
+    await signInAs(page, COORDINATOR, lng);
+    await gotoIn(page, "/queue", lng);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(queue.list.title);
+    await expect(page.getByRole("navigation", { name: queue.tabs.label }).getByRole("link", { name: new RegExp(queue.tabs.triage) })).toHaveAttribute(
+      "aria-current",
+      "page"
+    );
+    await expectNoAxeViolations(page);
+    const { id, code } = await untouchedReferral(page, lng);
+    const mailsBefore = capture.received.length;
+
+    // Search by the code as a patient might read it out: lower case, spaces.
+    await gotoIn(page, "/queue", lng);
+    await page.getByLabel(queue.filters.search, { exact: true }).fill(code.toLowerCase().replace(/-/g, " "));
+    await page.getByRole("button", { name: queue.filters.apply }).click();
+    await expect(page.locator("tbody tr[data-referral]")).toHaveCount(1);
+    await page.getByRole("link", { name: code }).click();
+    await expect(page).toHaveURL(`/queue/${id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(fill(queue.referral.heading, { code }));
+    await expect(page.getByTestId("referral-status")).toHaveAttribute("data-status", "triage");
+    await expectNoAxeViolations(page);
+
+    // Claim.
+    await page.getByRole("button", { name: queue.actions.claim }).click();
+    await expect(page.getByTestId("done-banner")).toHaveText(queue.done.claim);
+    await expect(page.getByTestId("referral-status")).toHaveAttribute("data-status", "in_review");
+
+    // Every action form is accessible (decline and redirect are only looked at, not sent).
+    for (const slug of ["assign", "decline", "redirect", "accept"]) {
+      await gotoIn(page, `/queue/${id}/${slug}`, lng);
+      await expect(page.locator(`form[data-form="action-${slug}"]`)).toBeVisible();
+      await expectNoAxeViolations(page);
+    }
+    // A decline without a reason: the error summary takes focus, and is accessible too.
+    await gotoIn(page, `/queue/${id}/decline`, lng);
+    await page.getByRole("button", { name: queue.actionPage.submit.decline }).click();
+    await expect(page.locator(".error-summary")).toBeFocused();
+    await expect(page.locator(".error-summary")).toContainText(queue.validation.reasonRequired);
+    await expectNoAxeViolations(page);
+
+    // Request information: a document and the ECOG score, with a message. The clock pauses.
+    await gotoIn(page, `/queue/${id}/request-info`, lng);
+    const form = page.locator('form[data-form="action-request-info"]');
+    await expectNoAxeViolations(page);
+    const documents = form.locator('input[name="documents"]');
+    for (const box of await documents.all()) await box.uncheck();
+    await form.locator('input[name="documents"][value="pathology_report"]').check();
+    const ecog = form.locator('input[name="fields"][value="clinical.ecog"]');
+    if (!(await ecog.isVisible())) await form.locator("summary").click();
+    await ecog.check();
+    await form.getByLabel(queue.actionPage.message, { exact: true }).fill("ECOG?");
+    await form.getByRole("button", { name: queue.actionPage.submit.request_info }).click();
+    await expect(page).toHaveURL(`/queue/${id}?done=request_info`);
+    await expect(page.getByTestId("referral-status")).toHaveAttribute("data-status", "info_requested");
+    await expect(page.getByTestId("referral-clock").locator("[data-clock]")).toHaveAttribute("data-clock", "paused");
+
+    const [requested] = (await capture.waitFor(mailsBefore + 1)).slice(mailsBefore);
+    expect(requested).toMatchObject({ to: [PHYSICIAN], language: lng, subject: fill(email.info_requested.subject, { code }) });
+    expect(requested!.text).toContain(intake.documents.items.pathology_report);
+    expect(requested!.text).toContain(`/referrals/${id}`);
+
+    // The physician answers on their referral page: the referral is back in triage.
+    await signInAs(page, PHYSICIAN, lng);
+    await gotoIn(page, `/referrals/${id}`, lng);
+    await expect(page.getByTestId("info-request")).toBeVisible();
+    const answer = page.locator('form[data-form="answer"]');
+    await answer.locator('input[name="clinical.ecog"][value="1"]').check();
+    await answer.getByLabel(intake.referral.reply, { exact: true }).fill("ECOG 1");
+    await answer.getByRole("button", { name: intake.referral.sendAnswer }).click();
+    await expect(page.getByTestId("referral-status")).toHaveAttribute("data-status", "triage");
+
+    // The coordinator sees the answer, accepts and schedules.
+    await signInAs(page, COORDINATOR, lng);
+    await gotoIn(page, `/queue/${id}`, lng);
+    await expect(page.getByTestId("referral-status")).toHaveAttribute("data-status", "triage");
+    await expect(page.getByTestId("thread")).toContainText("ECOG 1");
+    await expect(page.getByTestId("referral-clock").locator("[data-clock]")).toHaveAttribute("data-clock", "running");
+    await page.getByRole("link", { name: queue.actions.accept, exact: true }).click();
+    await expect(page).toHaveURL(`/queue/${id}/accept`);
+    await page.getByRole("button", { name: queue.actionPage.submit.accept }).click();
+    await expect(page.getByTestId("referral-status")).toHaveAttribute("data-status", "accepted");
+
+    await page.getByRole("link", { name: queue.actions.schedule }).click();
+    await expect(page).toHaveURL(`/queue/${id}/schedule`);
+    await expectNoAxeViolations(page);
+    const when = new Date(Date.now() + 21 * 86_400_000);
+    const schedule = page.locator('form[data-form="action-schedule"]');
+    const date = schedule.getByRole("group", { name: queue.actionPage.date });
+    const common = words(lng, "common");
+    await date.getByLabel(common.forms.date.year, { exact: true }).fill(String(when.getUTCFullYear()));
+    await date.getByLabel(common.forms.date.month, { exact: true }).fill(String(when.getUTCMonth() + 1));
+    await date.getByLabel(common.forms.date.day, { exact: true }).fill(String(when.getUTCDate()));
+    await schedule.getByLabel(queue.actionPage.time, { exact: true }).fill("10:30");
+    await schedule.getByLabel(queue.actionPage.place, { exact: true }).fill("Radiation Oncology, 2F");
+    await schedule.getByRole("button", { name: queue.actionPage.submit.schedule }).click();
+    await expect(page.getByTestId("referral-status")).toHaveAttribute("data-status", "consultation_scheduled");
+    await expect(page.getByTestId("consultation")).toContainText("10:30");
+    await expect(page.getByTestId("history").locator('li[data-action="schedule"]')).toHaveCount(1);
+    await expectNoAxeViolations(page);
+
+    // The physician's mail: request, acceptance, consultation — each in their language.
+    const mails = (await capture.waitFor(mailsBefore + 3)).slice(mailsBefore).filter((m) => m.to.includes(PHYSICIAN));
+    expect(mails.map((m) => m.subject)).toEqual([
+      fill(email.info_requested.subject, { code }),
+      fill(email.accepted.subject, { code, site: { ko: "건양대학교병원", ja: "建陽大学病院", en: "Konyang University Hospital" }[lng] }),
+      fill(email.scheduled.subject, { code }),
+    ]);
+    expect(mails.every((m) => m.language === lng)).toBe(true);
+    expect(mails[2]!.text).toContain("10:30");
+
+    // Every step is in the audit log (the administrator's audit page, by subject).
+    await signInAs(page, "admin@demo.test", lng);
+    await gotoIn(page, `/admin/audit?subjectType=referral&subjectId=${id}`, lng);
+    const actions = await page.locator("tbody tr[data-action]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
+    for (const step of [
+      "referral.submitted",
+      "referral.viewed",
+      "referral.claim",
+      "referral.request_info",
+      "referral.answer_info",
+      "referral.accept",
+      "referral.schedule",
+    ]) {
+      expect(actions).toContain(step);
+    }
+  });
+
+  test(`the site dashboard is accessible and counts Konyang's referrals (${lng})`, async ({ page }) => {
+    const queue = words(lng, "queue");
+    await signInAs(page, COORDINATOR, lng);
+    await gotoIn(page, "/queue/dashboard", lng);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(fill(queue.dashboard.heading, { site: "" }).trim());
+    await expect(page.locator('[data-stat="open"] .value')).not.toHaveText("0");
+    await expect(page.locator("figure.chart").first()).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByLabel(queue.dashboard.period, { exact: true }).selectOption("365");
+    await page.getByRole("button", { name: queue.dashboard.show }).click();
+    await expect(page).toHaveURL(/period=365/);
+    await expectNoAxeViolations(page);
+    // The queue's other tabs, filtered and empty states are accessible too.
+    await gotoIn(page, "/queue?tab=closed", lng);
+    await expect(page.locator("tbody tr[data-referral]").first()).toBeVisible();
+    await expectNoAxeViolations(page);
+    await gotoIn(page, "/queue?tab=triage&q=%E2%80%94nobody%E2%80%94", lng);
+    await expect(page.getByTestId("queue-empty")).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}
+
+test("a QST coordinator sees none of Konyang's referrals: not in the queue, not by search, not by address", async ({ page }) => {
+  await signInAs(page, COORDINATOR, "en");
+  await gotoIn(page, "/queue?tab=closed", "en");
+  const konyang = await page
+    .locator("tbody tr[data-referral]")
+    .evaluateAll((rows) => rows.map((r) => ({ id: r.getAttribute("data-referral")!, code: r.getAttribute("data-code")! })));
+  expect(konyang.length).toBeGreaterThan(0);
+
+  await signInAs(page, "suzuki.yui@demo.test", "ja");
+  const seen = new Set<string>();
+  for (const tab of ["triage", "in_review", "info_requested", "accepted", "scheduled", "closed"]) {
+    await gotoIn(page, `/queue?tab=${tab}`, "ja");
+    for (const code of await page.locator("tbody tr[data-referral]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")!))) seen.add(code);
+  }
+  expect(seen.size).toBeGreaterThan(0);
+  for (const { id, code } of konyang) {
+    expect(seen.has(code)).toBe(false);
+    await gotoIn(page, `/queue?tab=closed&q=${encodeURIComponent(code)}`, "ja");
+    await expect(page.getByTestId("queue-empty")).toBeVisible();
+    const direct = await page.goto(`/queue/${id}`);
+    expect(direct?.status()).toBe(404);
+    const data = await page.request.get(`/queue/${id}.data`);
+    expect(data.status()).toBe(404);
+    expect(await data.text()).not.toContain(code);
+  }
+});
