@@ -86,7 +86,7 @@ test("session cookies are __Host-, Secure, HttpOnly and SameSite=Lax; redirects 
   await page.locator('input[name="email"]').fill("lee.sujin@demo.test");
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.locator('form[data-form="login"] button[type="submit"]').click();
-  await expect(page).toHaveURL("/admin/users");
+  await expect(page).toHaveURL("/queue");
   const session = (await context.cookies()).find((c) => c.name === "__Host-kq_session");
   expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
   expect(session!.value).not.toContain("lee.sujin");

@@ -3,8 +3,8 @@ import type { Role } from "./session.server";
 /** Where each role lands after signing in: its own workspace. */
 export const roleHome: Record<Role, string> = {
   physician: "/referrals",
-  coordinator: "/admin/users",
-  reviewer: "/account",
+  coordinator: "/queue",
+  reviewer: "/queue",
   admin: "/admin/users",
 };
 

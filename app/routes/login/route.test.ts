@@ -57,7 +57,7 @@ describe("the sign-in page", () => {
 
     const home = await signIn(coordinator.email);
     expect(home.status).toBe(302);
-    expect(home.location).toBe("/admin/users");
+    expect(home.location).toBe("/queue");
     expect(home.setCookies.some((c) => c.startsWith("kq_session=") && c.includes("HttpOnly") && c.includes("SameSite=Lax"))).toBe(true);
     expect((await signIn(physician.email)).location).toBe("/referrals");
     expect((await signIn(physician.email, "/account?tab=1")).location).toBe("/account?tab=1");
