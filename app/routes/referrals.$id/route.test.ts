@@ -162,3 +162,23 @@ describe("the referral form without JavaScript", () => {
     expect(JSON.parse(row.case_json).attachments.map((a: { fileName: string; kind: string }) => `${a.kind}:${a.fileName}`)).toEqual(["referral_letter:letter.pdf", "lab_results:psa-history.csv"]);
   });
 });
+
+describe("messages with the receiving team", () => {
+  it("the physician writes to the team, sees the conversation, and cannot send a resident registration number", async () => {
+    const { db, owner, id } = await submittedWithFile();
+    const { messagesOf } = await import("~/modules/queue/queue.repository.server");
+
+    const refused = await answerOf(referralRoute.action(args(formRequest(`/referrals/${id}`, { intent: "message", message: "환자 주민번호 580314-1234567" }, { cookie: owner.cookie, lng: "ko" }), { id })));
+    expect(refused.status).toBe(400);
+    expect(refused.data.errors.message).toMatch(/주민등록번호/);
+    expect(refused.data.message).toBe("환자 주민번호 580314-1234567");
+    expect(await messagesOf(db, id)).toEqual([]);
+
+    const sent = await answerOf(referralRoute.action(args(formRequest(`/referrals/${id}`, { intent: "message", message: "PET-CT는 다음 주에 보내 드리겠습니다." }, { cookie: owner.cookie }), { id })));
+    expect(sent.status).toBe(302);
+    expect((await messagesOf(db, id)).map((m) => [m.author_role, m.body])).toEqual([["physician", "PET-CT는 다음 주에 보내 드리겠습니다."]]);
+
+    const page = await answerOf(referralRoute.loader(args(getRequest(`/referrals/${id}`, { cookie: owner.cookie }), { id })));
+    expect(page.data.messages).toEqual([expect.objectContaining({ fromYou: true, body: "PET-CT는 다음 주에 보내 드리겠습니다." })]);
+  });
+});

@@ -18,6 +18,7 @@ import { intlLocale, isLanguage } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { receiveUploads, uploadAnswer, uploadLimits } from "~/modules/intake/attachments.service.server";
 import { checklistFor } from "~/modules/intake/checklist";
+import { messagesForPhysician, sendPhysicianMessage } from "~/modules/intake/messages.service.server";
 import { requireOwnReferral } from "~/modules/intake/guards.server";
 import { fieldAt, formValuesOf, getPath, isIndication, withdrawReasons, type FlatValues } from "~/modules/intake/intake-form";
 import { answerRequest, referralDetail, withdrawReferral } from "~/modules/intake/intake.service.server";
@@ -34,7 +35,7 @@ export const links = () => [
   { rel: "stylesheet", href: intakeStylesUrl },
 ];
 
-const notices = ["answered"] as const;
+const notices = ["answered", "messaged"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, user, referral } = await requireOwnReferral(request, params.id);
@@ -68,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     siteNames: await siteNames(db),
     maxFileMb: Math.floor(uploadLimits().maxFileBytes / (1024 * 1024)),
     notice: (notices as readonly string[]).includes(done ?? "") ? done : null,
+    messages: await messagesForPhysician(db, referral.id),
   };
 }
 
@@ -75,6 +77,7 @@ type Answer =
   | { form: "upload"; upload: UploadAnswer }
   | { form: "answer"; errors: Record<string, string>; values: FlatValues; reply: string }
   | { form: "withdraw"; errors: Record<string, string>; reasonCode: string; note: string }
+  | { form: "message"; errors: Record<string, string>; message: string }
   | { form: "closed" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -107,6 +110,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.ok) return redirect(`/referrals/${referral.id}?done=answered`);
     if (result.code === "not_waiting") return data<Answer>({ form: "closed" }, { status: 409 });
     return data<Answer>({ form: "answer", errors: translate(result.issues), values, reply }, { status: 400 });
+  }
+  if (intent === "message") {
+    const message = text("message");
+    const result = await sendPhysicianMessage(db, { user, referral, body: message, now, ip });
+    if (result.ok) return redirect(`/referrals/${referral.id}?done=messaged#messages-title`);
+    return data<Answer>({ form: "message", errors: translate(result.issues), message }, { status: 400 });
   }
   if (intent === "withdraw") {
     const reasonCode = text("reasonCode");
@@ -253,6 +262,33 @@ export default function ReferralPage() {
         <AttachmentList referralId={d.id} items={d.attachments} />
       </section>
       <ChecklistView lines={d.checklist} headingId="referral-checklist" />
+
+      <section aria-labelledby="messages-title" className="messages">
+        <h2 id="messages-title">{t("intake:messages.title")}</h2>
+        {d.messages.length ? (
+          <ol className="message-list">
+            {d.messages.map((m) => (
+              <li key={m.id}>
+                <p className="decision__label">
+                  {m.fromYou ? t("intake:messages.fromYou") : t("intake:messages.fromTeam", { name: t("shell.personName", { family: m.familyName, given: m.givenName }), role: t(`roles.${m.role}`) })}{" "}
+                  {when(m.at)}
+                </p>
+                <blockquote className="history__note">{m.body}</blockquote>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>{t("intake:messages.none")}</p>
+        )}
+        <ErrorSummary errors={posted?.form === "message" ? posted.errors : undefined} />
+        <Form method="post" data-form="message" noValidate className="form">
+          <CsrfInput />
+          <TextArea name="message" label={t("intake:messages.label")} hint={t("intake:messages.hint")} error={posted?.form === "message" ? posted.errors.message : undefined} defaultValue={posted?.form === "message" ? posted.message : undefined} />
+          <button type="submit" name="intent" value="message" className="button button--secondary">
+            {t("intake:messages.send")}
+          </button>
+        </Form>
+      </section>
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t("intake:referral.historyTitle")}</h2>
