@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
 import { startSmtpCapture } from "../factories/mail";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
 
@@ -15,6 +16,19 @@ test.afterAll(async () => capture?.close());
 type Words = Record<string, any>;
 const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? "");
+
+/** The patient's date of birth, which the patient knows: read from the database the test server runs on. */
+function birthDateOf(referenceCode: string): string {
+  const port = Number(process.env.E2E_PORT ?? 3210);
+  const file = path.resolve(process.env.E2E_DATA_DIR ?? `.cache/e2e-data-${port}`, "portal.sqlite");
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare("select patient_birth_date as birthDate from referrals where reference_code = ?").get(referenceCode) as { birthDate: string };
+    return row.birthDate;
+  } finally {
+    db.close();
+  }
+}
 
 const COORDINATOR = "lee.sujin@demo.test";
 const PHYSICIAN = "park.jihoon@demo.test";
@@ -58,7 +72,7 @@ async function setMailLanguage(page: Page, lng: Language) {
 }
 
 for (const lng of languages) {
-  test(`a Konyang coordinator triages a referral to its first consultation; the physician answers and is mailed in ${lng}`, async ({ page }) => {
+  test(`a Konyang coordinator triages a referral to its first consultation; the physician answers and is mailed, and the patient sees the status follow, in ${lng}`, async ({ page }) => {
     test.setTimeout(180_000);
     const queue = words(lng, "queue");
     const email = words(lng, "email");
@@ -177,6 +191,22 @@ for (const lng of languages) {
     ]);
     expect(mails.every((m) => m.language === lng)).toBe(true);
     expect(mails[2]!.text).toContain("10:30");
+
+    // The patient's status follows, seen as the patient sees it: the code and the birth date, no account.
+    const patient = await page.context().browser()!.newContext();
+    const patientPage = await patient.newPage();
+    await gotoIn(patientPage, "/status", lng);
+    const [year, month, day] = birthDateOf(code).split("-");
+    await patientPage.locator('input[name="referenceCode"]').fill(code);
+    await patientPage.locator('input[name="birthDate.year"]').fill(year!);
+    await patientPage.locator('input[name="birthDate.month"]').fill(String(Number(month)));
+    await patientPage.locator('input[name="birthDate.day"]').fill(String(Number(day)));
+    await patientPage.locator('form[data-form="status-lookup"] button[type="submit"]').click();
+    const card = patientPage.locator(".status-card");
+    await expect(card).toHaveAttribute("data-stage", "consultation_scheduled");
+    await expect(card.locator("h2")).toHaveText(words(lng, "status").stages.consultation_scheduled.headline);
+    await expect(patientPage.locator("main")).toContainText("10:30");
+    await patient.close();
 
     // Every step is in the audit log (the administrator's audit page, by subject).
     await signInAs(page, "admin@demo.test", lng);
