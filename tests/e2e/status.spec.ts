@@ -199,8 +199,9 @@ test("a wrong code and a wrong birth date get the same answer, byte for byte", a
 
 test("six wrong tries on one code: the code is locked, even for the right birth date", async ({ page }) => {
   test.setTimeout(60_000);
-  // A demo referral that is not one of the examples, so nothing else in this run needs it.
-  const target = demoReferralPlan.find((r) => !demoStatusExamples.some((e) => e.referenceCode === demoReferenceCode(r.index)))!;
+  // A closed demo referral that is not one of the examples, so nothing else in this run needs it (the triage
+  // journey works on open referrals, and would find this code locked).
+  const target = demoReferralPlan.find((r) => r.final === "closed" && !demoStatusExamples.some((e) => e.referenceCode === demoReferenceCode(r.index)))!;
   const code = demoReferenceCode(target.index);
   // Tries 1–3, one per language: the error state, scanned by axe.
   for (const lng of languages) {
