@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, SqliteDialect, sql } from "kysely";
 import type { DB } from "../../db/types";
 import { migrateToLatest } from "../../db/migrate";
 import { env } from "./env.server";
@@ -30,4 +30,9 @@ export function getDb(): Promise<Database> {
     return db;
   })();
   return instance;
+}
+
+/** Whether the database answers a trivial query (the health route's check). */
+export async function pingDatabase(): Promise<void> {
+  await sql`select 1`.execute(await getDb());
 }

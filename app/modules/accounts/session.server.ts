@@ -72,6 +72,24 @@ export async function getSessionUser(request: Request, now = new Date()): Promis
   if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
     await touchSession(db, row.session_id, now.toISOString());
   }
+  return { ...identityOf(row), sessionId: row.session_id };
+}
+
+type UserColumns = {
+  id: string;
+  email: string;
+  family_name: string;
+  given_name: string;
+  role: string;
+  site_code: string | null;
+  status: string;
+  preferred_language: string;
+  institution: string;
+  country: string;
+};
+
+/** Who a user row is, as every signed-in door (session cookie or API token) sees it. */
+export function identityOf(row: UserColumns): Omit<SessionUser, "sessionId"> {
   return {
     id: row.id,
     email: row.email,
@@ -83,7 +101,6 @@ export async function getSessionUser(request: Request, now = new Date()): Promis
     preferredLanguage: row.preferred_language,
     institution: row.institution,
     country: row.country,
-    sessionId: row.session_id,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Role, SessionUser } from "~/modules/accounts/session.server";
+import { identityOf, type Role, type SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import type { Database } from "~/utils/db.server";
 import { newId, randomToken, sha256Hex } from "~/utils/tokens.server";
@@ -93,19 +93,7 @@ export async function authenticateApiToken(db: Database, presented: string | nul
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {
     await touchApiToken(db, row.token_id, now.toISOString());
   }
-  return {
-    tokenId: row.token_id,
-    id: row.id,
-    email: row.email,
-    familyName: row.family_name,
-    givenName: row.given_name,
-    role: row.role as Role,
-    siteCode: row.site_code,
-    status: row.status as SessionUser["status"],
-    preferredLanguage: row.preferred_language,
-    institution: row.institution,
-    country: row.country,
-  };
+  return { tokenId: row.token_id, ...identityOf(row) };
 }
 
 /** The demo physician's published token (demo databases only: db/seed.ts). Not audited, like the demo accounts. */

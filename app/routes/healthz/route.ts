@@ -1,12 +1,10 @@
-import { sql } from "kysely";
-import { getDb } from "~/utils/db.server";
+import { pingDatabase } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 
 /** For load balancers and monitors: 200 when the database answers, 503 when it does not. */
 export async function loader() {
   try {
-    const db = await getDb();
-    await sql`select 1`.execute(db);
+    await pingDatabase();
     return Response.json({ status: "ok", database: "ok" }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     logger.error({ err: error }, "health check failed");
