@@ -8,6 +8,7 @@ import type { Role } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { screenCase, type ScreeningRecord } from "~/modules/screening/screening.service.server";
 import type { Database } from "~/utils/db.server";
+import { listSites } from "~/modules/sites/sites.repository.server";
 import { newId } from "~/utils/tokens.server";
 import { startClock, stopClock, todayAt } from "./clock.server";
 import {
@@ -23,10 +24,12 @@ import {
 export type Actor = { id: string; role: Exclude<Role, "admin"> } | { id: null; role: "system" };
 type SiteInfo = { code: SiteCode; country: string; timezone: string };
 
-const SITE_CLOCKS: Record<SiteCode, SiteInfo> = {
-  konyang: { code: "konyang", country: "KR", timezone: "Asia/Seoul" },
-  qst: { code: "qst", country: "JP", timezone: "Asia/Tokyo" },
-};
+/** A site's country and time zone (for its calendar and clock), from the sites table. */
+async function siteInfo(db: Database, code: SiteCode): Promise<SiteInfo> {
+  const row = (await listSites(db)).find((site) => site.code === code);
+  if (!row) throw new Error(`unknown site ${code}`);
+  return { code, country: row.country, timezone: row.timezone };
+}
 
 /**
  * Where a referral waits when the router finds no candidate site: the site of the referring physician's
@@ -82,7 +85,7 @@ export async function submitReferral(db: Database, input: SubmitInput): Promise<
   return db.transaction().execute(async (trx) => {
     const record = await screenCase(trx, input.caseData);
     const referenceCode = await uniqueReferenceCode(trx, random);
-    const site = SITE_CLOCKS[record.decision.route.site ?? homeSite(input.physician.country)];
+    const site = await siteInfo(trx, record.decision.route.site ?? homeSite(input.physician.country));
     const at = input.now.toISOString();
     const today = todayAt(site.timezone, input.now);
     const columns = {
@@ -179,7 +182,7 @@ export async function transitionReferral(db: Database, input: TransitionInput): 
     const check = checkTransition(referral.status as ReferralStatus, input.action, input.actor.role, input.reasonCode ?? input.note);
     if (!check.ok) return check;
 
-    const site = SITE_CLOCKS[(referral.site_code ?? "konyang") as SiteCode];
+    const site = await siteInfo(trx, (referral.site_code ?? "konyang") as SiteCode);
     const today = todayAt(site.timezone, input.now);
     const at = input.now.toISOString();
     const clock = { clock_used_days: referral.clock_used_days, clock_running_since: referral.clock_running_since, clock_due_on: referral.clock_due_on };
@@ -187,7 +190,7 @@ export async function transitionReferral(db: Database, input: TransitionInput): 
     let eventSite: string | null = referral.site_code;
 
     if (input.action === "redirect") {
-      const target = SITE_CLOCKS[otherSite(referral.site_code)];
+      const target = await siteInfo(trx, otherSite(referral.site_code));
       const caseData = JSON.parse(referral.case_json) as ReferralCase;
       // The cross-border rule holds for redirects too (routing.md; privacy.md rule 2).
       if (target.country !== caseData.patient.residenceCountry && !caseData.consent.crossBorder) return { ok: false, code: "no_cross_border_consent" };
