@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { Migrator, type MigrationProvider } from "kysely/migration";
+import { Migrator, type MigrationProvider } from "kysely";
 import { migrations } from "./migrations/index";
 
 const registry: MigrationProvider = { getMigrations: async () => migrations };
