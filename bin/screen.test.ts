@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import en from "../locales/en/screen.json";
 import { screenCaseSchema } from "../app/domain/case/schema";
 import { defaultSiteConfigs, screen, toDecisionJson } from "../app/domain/screen";
+import { exampleCase, exampleCases } from "../tests/factories/example-cases";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const casesDir = path.resolve(root, "../shared/cases");
 const tsx = path.join(root, "node_modules/.bin/tsx");
 
 type Run = { code: number; stdout: string; stderr: string };
@@ -25,11 +25,11 @@ function run(args: string[], stdin?: string): Promise<Run> {
   });
 }
 
-const examples = fs.existsSync(casesDir) ? fs.readdirSync(casesDir).filter((f) => f.endsWith(".json")).sort() : [];
+const examples = exampleCases().map((c) => c.name);
 
-function expectedDecision(file: string) {
-  const { case: input } = JSON.parse(fs.readFileSync(path.join(casesDir, file), "utf8")) as { case: unknown };
-  return { input, decision: toDecisionJson(screen(screenCaseSchema.parse(input), { sites: defaultSiteConfigs, openQueue: {} })) };
+function expectedDecision(name: string) {
+  const { case: input, expected } = exampleCase(name);
+  return { input, expected, decision: toDecisionJson(screen(screenCaseSchema.parse(input), { sites: defaultSiteConfigs, openQueue: {} })) };
 }
 
 function tempFile(name: string, content: string): string {
@@ -45,11 +45,15 @@ describe("bin/screen.ts", () => {
   });
 
   // The example file itself ({ case, expected }) is screened by its case.
-  it.concurrent.each(examples)("%s as a file prints the same decision as screen() and exits 0", async (file) => {
-    const { decision } = expectedDecision(file);
-    const result = await run(["--", path.join(casesDir, file)]);
+  it.concurrent.each(examples)("%s as a file prints the same decision as screen(), with the expected answer, and exits 0", async (name) => {
+    const { input, expected, decision } = expectedDecision(name);
+    const result = await run(["--", tempFile(`${name}.json`, JSON.stringify({ case: input, expected }))]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual(decision);
+    const printed = JSON.parse(result.stdout) as typeof decision;
+    expect(printed).toEqual(decision);
+    expect(printed.outcome).toBe(expected.outcome);
+    if (expected.coverage !== undefined) expect(printed.coverage).toBe(expected.coverage);
+    if (expected.site !== undefined) expect(printed.route.site).toBe(expected.site);
   });
 
   it.concurrent.each(examples)("%s on standard input prints the same decision", async (file) => {

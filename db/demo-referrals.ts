@@ -445,7 +445,7 @@ function stepsFor(final: ReferralStatus, site: "konyang" | "qst", variant: Varia
     case "redirected": {
       // Konyang → QST for treatment on site; QST → Konyang for a Korean resident's work-up at home.
       const reasonCode = site === "konyang" ? "treatment_on_site" : "home_country_workup";
-      const note = site === "konyang" ? "중입자 치료는 QST 병원에서 시행하므로 QST로 전달합니다." : "韓国在住のため、まず建陽大学病院での精査をお願いします。";
+      const note = site === "konyang" ? "중입자 치료는 QST 병원에서 시행하므로 QST로 전달합니다." : "韓国在住のため、まず建陽大学校病院での精査をお願いします。";
       return flavour === "staff_first" ? [step("claim", claimer), step("redirect", "coordinator", { reasonCode, note })] : [step("redirect", "coordinator", { reasonCode, note })];
     }
     case "in_review":

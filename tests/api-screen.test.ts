@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { screenCaseSchema } from "~/domain/case/schema";
 import { defaultSiteConfigs, screen, toDecisionJson } from "~/domain/screen";
@@ -7,15 +5,9 @@ import { tFor } from "~/i18n/i18n.server";
 import { SCREEN_API_LIMIT, screenApiLimiter } from "~/modules/screening/screen-door.server";
 import { action, loader } from "~/routes/api.v1.screen/route";
 import { clientIpHeader } from "~/utils/client-ip.server";
+import { exampleCases } from "./factories/example-cases";
 
-type Expected = { outcome: string; coverage?: string; site?: string | null; missingIncludes?: string[] };
-
-const casesDir = path.resolve("../shared/cases");
-const sharedCases = fs
-  .readdirSync(casesDir)
-  .filter((f) => f.endsWith(".json"))
-  .sort()
-  .map((file) => ({ file, ...(JSON.parse(fs.readFileSync(path.join(casesDir, file), "utf8")) as { case: Record<string, unknown>; expected: Expected }) }));
+const sharedCases = exampleCases().map((c) => ({ file: `${c.name}.json`, case: c.case, expected: c.expected }));
 
 function request(body: BodyInit | null, headers: Record<string, string> = {}, method = "POST") {
   return new Request("http://localhost/api/v1/screen", {
@@ -31,7 +23,7 @@ beforeEach(() => screenApiLimiter.reset());
 
 describe("POST /api/v1/screen", () => {
   it("has the example cases", () => {
-    expect(sharedCases.length).toBeGreaterThanOrEqual(8);
+    expect(sharedCases.length).toBeGreaterThanOrEqual(12);
   });
 
   for (const example of sharedCases) {

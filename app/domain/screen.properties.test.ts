@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { withField, withFields } from "./case/fixtures";
 import { indications, screenCaseSchema, type Indication, type ScreenCase } from "./case/schema";
+import { outcomeOf } from "./eligibility/evaluate";
 import { defaultSiteConfigs, screen, type Outcome, type ScreenContext } from "./screen";
 
 const ctx: ScreenContext = { sites: defaultSiteConfigs };
@@ -32,6 +33,13 @@ const esophagusStage: Record<string, Record<string, string>> = {
   T2: { N0: "II", N1: "II", N2: "III" },
   T3: { N0: "II", N1: "III", N2: "III" },
 };
+
+/** FIGO 2018: nodes make a cervical cancer IIIC, distant metastasis IVB; otherwise the drawn stage stands. */
+function cervixStageOf(drawn: string, n: string, sites: number): string {
+  if (sites > 0) return "IVB";
+  if (n !== "N0") return "IIIC1";
+  return drawn === "IIIC1" || drawn === "IVB" ? "IIB" : drawn;
+}
 
 /**
  * Valid, internally coherent screen cases: the arbitrary draws the patient's true state (metastatic sites, T, N)
@@ -92,7 +100,7 @@ const arbitraryCase: fc.Arbitrary<ScreenCase> = fc
           ? "IVB"
           : esophagusStage[t]?.[n]
         : r.indication === "cervix_adeno" || r.indication === "cervix_scc"
-          ? r.cervixStage
+          ? cervixStageOf(r.cervixStage, n, sites)
           : undefined;
     const [y, mo] = r.referredOn.split("-").map(Number) as [number, number];
     const ago = r.priorRtMonthsAgo === undefined ? undefined : (y * 12 + mo - 1 - r.priorRtMonthsAgo - 1) as number;
@@ -109,7 +117,8 @@ const arbitraryCase: fc.Arbitrary<ScreenCase> = fc
         resectable: r.resectable,
         histology: r.histology,
         subsite: r.indication === "head_neck" ? r.subsite : undefined,
-        tnm: { t: r.report.t ? t : undefined, n: r.report.n ? n : undefined, m: r.report.m ? m : undefined },
+        // The lung table above is TNM 8th: say so, or a 2025+ referral would be read by the 9th (K7).
+        tnm: { t: r.report.t ? t : undefined, n: r.report.n ? n : undefined, m: r.report.m ? m : undefined, edition: lung ? "UICC8" : undefined },
         stage: r.report.stage ? stage : undefined,
         maxDiameterMm: r.diameter,
         distantMetastasisSites: r.report.sites ? sites : undefined,
@@ -137,7 +146,10 @@ const arbitraryCase: fc.Arbitrary<ScreenCase> = fc
     return JSON.parse(JSON.stringify(c)) as ScreenCase; // drops the undefined fields, as a JSON body would
   });
 
-/** Every optional leaf (and optional object) present in a case, as dotted paths. */
+/**
+ * Every optional leaf (and optional object) present in a case, as dotted paths. The TNM edition is left out: its
+ * absence is not missing information but the contract's default (the edition in force on the referral date, K7).
+ */
 function optionalPaths(c: ScreenCase): string[] {
   const out: string[] = [];
   const walk = (node: unknown, prefix: string) => {
@@ -148,7 +160,7 @@ function optionalPaths(c: ScreenCase): string[] {
         walk(value, path);
         continue;
       }
-      out.push(path);
+      if (path !== "diagnosis.tnm.edition") out.push(path);
       walk(value, path);
     }
   };
@@ -190,7 +202,8 @@ describe("screen properties", () => {
 
   const exclusions: { name: string; applies: (i: Indication) => boolean; set: (c: ScreenCase) => Record<string, unknown> }[] = [
     { name: "haematological malignancy", applies: () => true, set: () => ({ "diagnosis.haematological": true }) },
-    { name: "GI tract invasion", applies: () => true, set: () => ({ "diagnosis.invadesGiTract": true }) },
+    // kq-2026-12, K2: an oesophageal cancer starts in the GI tract.
+    { name: "GI tract invasion", applies: (i) => i !== "esophagus", set: () => ({ "diagnosis.invadesGiTract": true }) },
     { name: "spinal cord invasion", applies: () => true, set: () => ({ "diagnosis.invadesSpinalCord": true }) },
     { name: "ECOG 3", applies: () => true, set: () => ({ "clinical.ecog": 3 }) },
     { name: "cannot lie still", applies: () => true, set: () => ({ "clinical.canLieStill30Min": false }) },
@@ -209,17 +222,9 @@ describe("screen properties", () => {
         "diagnosis.stage": undefined,
       }),
     },
-    {
-      name: "same-site radiotherapy a month ago",
-      applies: () => true,
-      set: (c) => ({
-        "history.priorRadiotherapy": "same_site",
-        "history.priorRadiotherapyEndedOn": `${c.referredOn.slice(0, 8)}01`,
-      }),
-    },
-    { name: "resectable", applies: (i) => !["prostate", "head_neck", "other"].includes(i), set: () => ({ "diagnosis.resectable": "yes" }) },
-    { name: "Child-Pugh C", applies: (i) => i === "hcc", set: () => ({ "diagnosis.childPugh": "C" }) },
-    { name: "ascites", applies: (i) => i === "hcc" || i === "pancreas", set: () => ({ "diagnosis.ascites": true }) },
+    // kq-2026-12, K5: decompensated liver excludes when the liver is irradiated (hcc, icc).
+    { name: "Child-Pugh C", applies: (i) => i === "hcc" || i === "icc", set: () => ({ "diagnosis.childPugh": "C" }) },
+    { name: "ascites", applies: (i) => i === "hcc" || i === "icc", set: () => ({ "diagnosis.ascites": true }) },
     { name: "anastomotic recurrence", applies: (i) => i === "colorectal_recurrence", set: () => ({ "diagnosis.anastomoticRecurrence": true }) },
   ];
 
@@ -236,12 +241,51 @@ describe("screen properties", () => {
   });
 
   it("adding a flag never improves the outcome", () => {
-    const flags = ["clinical.cardiacDevice", "clinical.metalImplantInField", "clinical.activeInfectionInField", "diagnosis.abutsGiTract"];
+    const flags = ["clinical.cardiacDevice", "clinical.metalImplantInField", "clinical.activeInfectionInField"];
     fc.assert(
       fc.property(arbitraryCase, fc.constantFrom(...flags), (c, path) => {
         const before = screen(c, ctx).outcome;
         const after = screen(withField(c, path, true), ctx).outcome;
         expect(rank[after]).toBeLessThanOrEqual(Math.min(rank[before], rank.needs_review));
+      }),
+      runs,
+    );
+  });
+
+  // kq-2026-12 (K1, K3): surgery possible and re-irradiation are for a clinician, never an exclusion on that ground.
+  const reviewOnly: { name: string; applies: (i: Indication) => boolean; set: (c: ScreenCase) => Record<string, unknown> }[] = [
+    { name: "resectable", applies: (i) => !["prostate", "head_neck"].includes(i), set: () => ({ "diagnosis.resectable": "yes" }) },
+    {
+      name: "same-site radiotherapy a month ago",
+      applies: () => true,
+      set: (c) => ({ "history.priorRadiotherapy": "same_site", "history.priorRadiotherapyEndedOn": `${c.referredOn.slice(0, 8)}01` }),
+    },
+    { name: "bowel abutment", applies: (i) => i !== "esophagus" && i !== "prostate", set: () => ({ "diagnosis.abutsGiTract": true }) },
+  ];
+
+  it.each(reviewOnly)("adding '$name' never improves the outcome and alone never rules a case out", ({ applies, set }) => {
+    fc.assert(
+      fc.property(arbitraryCase, (c) => {
+        const before = screen(c, ctx).outcome;
+        const after = screen(withFields(c, set(c)), ctx).outcome;
+        expect(rank[after]).toBeLessThanOrEqual(rank[before]);
+        if (applies(c.diagnosis.indication)) expect(rank[after]).toBeLessThanOrEqual(rank.needs_review);
+        if (before !== "not_eligible") expect(after).not.toBe("not_eligible");
+      }),
+      runs,
+    );
+  });
+
+  it("a not_applicable criterion never worsens the outcome: the same case without it screens the same", () => {
+    fc.assert(
+      fc.property(arbitraryCase, (c) => {
+        const d = screen(c, ctx);
+        const applicable = d.criteria.filter((r) => r.status !== "not_applicable");
+        expect(outcomeOf(applicable)).toBe(outcomeOf(d.criteria));
+        // Filling in what a not_applicable criterion would read changes nothing either.
+        const na = d.criteria.filter((r) => r.status === "not_applicable" && r.id !== "imaging_recent");
+        const flipped = withFields(c, Object.fromEntries(na.flatMap((r) => (r.id === "gi_tract_invasion" ? [["diagnosis.invadesGiTract", true]] : r.id === "pregnancy" ? [["clinical.pregnant", true]] : []))));
+        expect(screen(flipped, ctx).outcome).toBe(d.outcome);
       }),
       runs,
     );
@@ -265,7 +309,7 @@ describe("screen properties", () => {
         const d = screen(c, ctx);
         expect(d.outcome === "not_eligible").toBe(d.coverage === "none");
         if (d.outcome === "likely_eligible") {
-          expect(d.criteria.every((r) => r.status === "met")).toBe(true);
+          expect(d.criteria.every((r) => r.status === "met" || r.status === "not_applicable")).toBe(true);
           expect(d.missing).toEqual([]);
           expect(d.route.site).not.toBeNull();
         }

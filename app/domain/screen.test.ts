@@ -2,17 +2,15 @@ import { describe, expect, it } from "vitest";
 import en from "../../locales/en/screen.json";
 import ja from "../../locales/ja/screen.json";
 import ko from "../../locales/ko/screen.json";
+import { exampleCases } from "../../tests/factories/example-cases";
 import { baseCase, withField, withFields } from "./case/fixtures";
 import { caseSchema, indications, screenCaseSchema } from "./case/schema";
 import { jp2024_06 } from "./eligibility/rulesets/jp-2024-06";
 import { routeReasons } from "./routing/route";
 import { defaultSiteConfigs, screen, toDecisionJson, whatWouldChange, type ScreenContext } from "./screen";
 
-type Expected = { outcome: string; coverage?: string; site?: string | null; missingIncludes?: string[] };
-
-// The example cases of shared/cases (a repository clone has shared/ beside it), read when the tests run.
-const files = import.meta.glob<{ case: unknown; expected: Expected }>("../../../shared/cases/*.json", { eager: true, import: "default" });
-const examples = Object.entries(files).map(([file, json]) => ({ name: file.split("/").pop() as string, ...json }));
+// The example cases: the repository's copies, and ../shared's when it is beside the clone.
+const examples = exampleCases();
 
 const ctx: ScreenContext = { sites: defaultSiteConfigs };
 
@@ -58,18 +56,22 @@ describe("screen", () => {
 
   it("gives the contract's JSON shape", () => {
     const json = toDecisionJson(screen(withField(baseCase("icc"), "clinical.ecog", undefined), ctx));
-    expect(Object.keys(json)).toEqual(["rulesetVersion", "outcome", "coverage", "criteria", "missing", "route"]);
+    // kq-2026-12 adds the funding block, a resolve code on flags and not_applicable results, and computed details.
+    expect(Object.keys(json)).toEqual(["rulesetVersion", "outcome", "coverage", "criteria", "missing", "route", "funding"]);
     expect(Object.keys(json.route)).toEqual(["site", "reasons", "alternatives"]);
+    expect(Object.keys(json.funding ?? {})).toEqual(["tier", "patientPays", "notes"]);
     for (const criterion of json.criteria) {
-      expect(Object.keys(criterion).filter((k) => !["id", "status", "value", "expected"].includes(k))).toEqual([]);
+      expect(Object.keys(criterion).filter((k) => !["id", "status", "value", "expected", "resolve", "details"].includes(k))).toEqual([]);
     }
+    const jp = toDecisionJson(screen(withField(baseCase("icc"), "clinical.ecog", undefined), ctx, jp2024_06));
+    expect(Object.keys(jp)).toEqual(["rulesetVersion", "outcome", "coverage", "criteria", "missing", "route"]);
     expect(json.criteria.find((c) => c.id === "performance_status")).toEqual({ id: "performance_status", status: "unknown", expected: "0-2" });
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 
-  it("says what would change the answer for every criterion that is not met", () => {
+  it("says what would change the answer for every criterion that is not met (jp-2024-06)", () => {
     const c = withFields(baseCase("hcc"), { "clinical.ecog": undefined, "diagnosis.abutsGiTract": true, "diagnosis.childPugh": "C" });
-    const hints = whatWouldChange(screen(c, ctx));
+    const hints = whatWouldChange(screen(c, ctx, jp2024_06));
     expect(hints).toEqual([
       { id: "child_pugh", status: "not_met", hintKey: "screen:criteria.child_pugh.resolve", fields: ["diagnosis.childPugh"] },
       { id: "gi_tract_abutment", status: "flag", hintKey: "screen:criteria.gi_tract_abutment.resolve", fields: ["diagnosis.abutsGiTract"] },

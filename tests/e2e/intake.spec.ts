@@ -35,7 +35,7 @@ const patients: Record<"ko" | "ja", Patient> = {
 // The hospital a resident's data would go to abroad, as the sites table names it in each language.
 const otherHospital: Record<Language, Record<string, string>> = {
   ko: { KR: "QST 병원", JP: "건양대학교병원" },
-  ja: { KR: "QST病院", JP: "建陽大学病院" },
+  ja: { KR: "QST病院", JP: "建陽大学校病院" },
   en: { KR: "QST Hospital", JP: "Konyang University Hospital" },
 };
 

@@ -19,7 +19,7 @@ type Words = {
 const words = Object.fromEntries(
   languages.map((lng) => [lng, JSON.parse(fs.readFileSync(path.resolve("locales", lng, "status.json"), "utf8")) as Words]),
 ) as Record<Language, Words>;
-const siteNames = { konyang: { ko: "건양대학교병원", ja: "建陽大学病院", en: "Konyang University Hospital" }, qst: { ko: "QST 병원", ja: "QST病院", en: "QST Hospital" } };
+const siteNames = { konyang: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" }, qst: { ko: "QST 병원", ja: "QST病院", en: "QST Hospital" } };
 const example = (stage: string) => demoStatusExamples.find((e) => e.stage === stage)!;
 // The lock's words up to the number of minutes (English has _one/_other, Korean and Japanese _other only).
 const locked = (lng: Language) => words[lng].errors.locked_other!.split("{{count}}")[0]!;

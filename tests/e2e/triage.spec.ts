@@ -186,7 +186,7 @@ for (const lng of languages) {
     const mails = (await capture.waitFor(mailsBefore + 3)).slice(mailsBefore).filter((m) => m.to.includes(PHYSICIAN));
     expect(mails.map((m) => m.subject)).toEqual([
       fill(email.info_requested.subject, { code }),
-      fill(email.accepted.subject, { code, site: { ko: "건양대학교병원", ja: "建陽大学病院", en: "Konyang University Hospital" }[lng] }),
+      fill(email.accepted.subject, { code, site: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" }[lng] }),
       fill(email.scheduled.subject, { code }),
     ]);
     expect(mails.every((m) => m.language === lng)).toBe(true);

@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { DecisionJson } from "~/domain/screen";
 import { isLanguage } from "~/i18n/config";
+import { resolveKey } from "~/domain/eligibility/resolve-key";
+import { FundingSection } from "./funding-section";
 import { formatExpected, formatValue, type Words } from "./format";
 import { fieldKey } from "./labels";
 
@@ -25,7 +27,7 @@ type Props = {
 // NOTE: eligibility.md — not met, flags and unknowns are what the referrer must act on, so they come first.
 const groupOrder: Status[] = ["not_met", "flag", "unknown"];
 // A symbol beside each status word: the meaning never rests on colour alone (WCAG 1.4.1).
-const statusSymbol: Record<Status, string> = { met: "✓", not_met: "✕", flag: "!", unknown: "?" };
+const statusSymbol: Record<Status, string> = { met: "✓", not_met: "✕", flag: "!", unknown: "?", not_applicable: "–" };
 
 function Heading({ level, id, children, className }: { level: number; id?: string; children: ReactNode; className?: string }) {
   const Tag = `h${Math.min(level, 6)}` as "h2";
@@ -68,9 +70,18 @@ function CriterionItem({ criterion, words }: { criterion: Criterion; words: Word
           </div>
         ) : null}
       </dl>
-      {criterion.status !== "met" ? (
+      {criterion.details ? (
+        <ul className="criterion__details">
+          {Object.entries(criterion.details).map(([key, value]) => (
+            <li key={key}>{t(`screen:details.${key}`, { value })}</li>
+          ))}
+        </ul>
+      ) : null}
+      {criterion.status === "not_applicable" ? (
+        <p className="criterion__resolve">{t(criterion.resolve ? `screen:resolve.${criterion.resolve}` : "screen:notApplicableLabel")}</p>
+      ) : criterion.status !== "met" ? (
         <p className="criterion__resolve">
-          <span className="criterion__resolve-label">{t("screen:labels.whatWouldChange")}</span> {t(`screen:criteria.${criterion.id}.resolve`)}
+          <span className="criterion__resolve-label">{t("screen:labels.whatWouldChange")}</span> {t(resolveKey(criterion.id, criterion.status === "flag" ? criterion.resolve : undefined))}
         </p>
       ) : null}
     </li>
@@ -91,6 +102,7 @@ export function DecisionPanel({ decision, siteNames, headingLevel = 2, idPrefix 
   const sub = headingLevel + 1;
   const byStatus = (status: Status) => decision.criteria.filter((c) => c.status === status);
   const met = byStatus("met");
+  const notApplicable = byStatus("not_applicable");
   const counts = { notMet: byStatus("not_met").length, flags: byStatus("flag").length, missing: decision.missing.length };
   const id = (part: string) => `${idPrefix}-${part}`;
   const showFees = decision.coverage === "jp_insurance" || decision.coverage === "jp_advanced_care";
@@ -154,7 +166,8 @@ export function DecisionPanel({ decision, siteNames, headingLevel = 2, idPrefix 
         <strong>{t(`screen:coverage.${decision.coverage}.label`)}</strong>
       </p>
       <p>{t(`screen:coverage.${decision.coverage}.detail`)}</p>
-      {showFees ? <p className="hint">{t("screen:coverage.foreignPatients")}</p> : null}
+      {showFees && !decision.funding ? <p className="hint">{t("screen:coverage.foreignPatients")}</p> : null}
+      {decision.funding ? <FundingSection funding={decision.funding} headingLevel={sub + 1} id={id("funding")} /> : null}
 
       {decision.missing.length ? (
         <>
@@ -195,6 +208,17 @@ export function DecisionPanel({ decision, siteNames, headingLevel = 2, idPrefix 
           <summary>{t("precheck:panel.metSummary", { count: met.length })}</summary>
           <ul className="criteria">
             {met.map((criterion) => (
+              <CriterionItem key={criterion.id} criterion={criterion} words={words} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+
+      {notApplicable.length ? (
+        <details className="criteria-group criteria-group--not-applicable">
+          <summary>{t("precheck:panel.notApplicableSummary", { count: notApplicable.length })}</summary>
+          <ul className="criteria">
+            {notApplicable.map((criterion) => (
               <CriterionItem key={criterion.id} criterion={criterion} words={words} />
             ))}
           </ul>

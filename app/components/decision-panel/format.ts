@@ -15,6 +15,11 @@ const codeBooks: Record<string, string[]> = {
   prior_radiotherapy: ["precheck:options.priorRadiotherapy"],
   head_neck_scc_excluded: ["precheck:options.histology", "precheck:options.subsite"],
   indication_listed: ["screen:indications"],
+  // kq-2026-12
+  surgery_difficult: ["precheck:options.resectable"],
+  colorectal_after_surgery: ["precheck:options.status"],
+  head_neck_squamous: ["precheck:options.histology", "precheck:options.subsite"],
+  reirradiation: ["screen:values", "precheck:options.priorRadiotherapy"],
 };
 const anyBook = ["screen:indications", "precheck:options.histology", "precheck:options.subsite"];
 
@@ -66,7 +71,7 @@ export function formatExpected(words: Words, criterionId: string, expected: stri
     if (isoDate.test(raw)) return t(op === ">=" ? "precheck:panel.onOrAfter" : "precheck:panel.onOrBefore", { date: formatDate(raw, words.lng) });
     return t(op === ">=" ? "precheck:panel.atLeast" : "precheck:panel.atMost", { value: withUnit(words, raw, unit) });
   }
-  const notAt = /^not (\w+)@(.+)$/.exec(expected);
+  const notAt = /^(?:not |!)(\w+)@(.+)$/.exec(expected);
   if (notAt) {
     const subsites = notAt[2]!.split("|").map((s) => code(words, criterionId, s));
     return t("precheck:panel.notHistologyAt", { histology: code(words, criterionId, notAt[1]!), subsites: subsites.join(t("precheck:panel.listSeparator")) });

@@ -59,9 +59,27 @@ describe("screenCaseSchema", () => {
     expect(issues(screenCaseSchema, input)).toEqual([expect.objectContaining({ path, messageKey })]);
   });
 
-  it("ignores identity, contact and code fields it never reads, however they are written", () => {
-    const odd = { ...minimal, patient: { phone: "010-1234-5678", email: "kim@", birthDate: "someday" }, diagnosis: { ...minimal.diagnosis, icd10: "c61" }, attachments: [{ sha256: "tbd" }] };
+  it("ignores identity, contact and attachment fields it never reads, however they are written", () => {
+    const odd = { ...minimal, patient: { phone: "010-1234-5678", email: "kim@", familyName: "" }, diagnosis: { ...minimal.diagnosis, icd10: "c61" }, attachments: [{ sha256: "tbd" }] };
     expect(screenCaseSchema.safeParse(odd).success).toBe(true);
+  });
+
+  it("validates the birth date and the ICD codes, which kq-2026-12 reads (pregnancy age, head and neck squamous)", () => {
+    expect(issues(screenCaseSchema, { ...minimal, patient: { birthDate: "someday" } })).toEqual([expect.objectContaining({ path: "patient.birthDate" })]);
+    expect(issues(screenCaseSchema, { ...minimal, diagnosis: { ...minimal.diagnosis, icdO3Morphology: "squamous" } })).toEqual([
+      expect.objectContaining({ path: "diagnosis.icdO3Morphology" }),
+    ]);
+  });
+
+  it("refuses metastases that disagree with their count, and an ascites grade that disagrees with ascites", () => {
+    const metastases = [{ organ: "liver", lesions: 3 }];
+    expect(issues(screenCaseSchema, { ...minimal, diagnosis: { ...minimal.diagnosis, metastases, distantMetastasisSites: 2 } })).toEqual([
+      expect.objectContaining({ path: "diagnosis.distantMetastasisSites", messageKey: validationKeys.metastasesCountMismatch }),
+    ]);
+    expect(screenCaseSchema.safeParse({ ...minimal, diagnosis: { ...minimal.diagnosis, metastases, distantMetastasisSites: 1 } }).success).toBe(true);
+    expect(issues(screenCaseSchema, { ...minimal, diagnosis: { ...minimal.diagnosis, ascites: false, ascitesGrade: "mild" } })).toEqual([
+      expect.objectContaining({ path: "diagnosis.ascitesGrade", messageKey: validationKeys.ascitesMismatch }),
+    ]);
   });
 
   it("accepts 29 February in a leap year and E.164 phones", () => {

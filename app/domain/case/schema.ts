@@ -49,6 +49,12 @@ export const resectability = ["yes", "no", "unknown"] as const;
 export const childPughClasses = ["A", "B", "C"] as const;
 export const priorRadiotherapyValues = ["none", "same_site", "other_site", "unknown"] as const;
 export const urgencies = ["routine", "urgent"] as const;
+// Additions for rule set kq-2026-12 (shared/domain/referral-case.md): all optional.
+export const insuranceValues = ["jp_public", "kr_nhis", "other", "none", "unknown"] as const;
+export const metastasisOrgans = ["lung", "liver", "lymph_node", "bone", "brain", "adrenal", "other"] as const;
+export const ascitesGrades = ["none", "mild", "moderate_severe"] as const;
+export const encephalopathyGrades = ["none", "grade_1_2", "grade_3_4"] as const;
+export const overlapValues = ["yes", "no", "unknown"] as const;
 export const attachmentKinds = [
   "referral_letter",
   "pathology_report",
@@ -82,6 +88,8 @@ export const validationKeys = {
   invalidSha256: "screen:validation.invalidSha256",
   consentRequired: "screen:validation.consentRequired",
   dateAfterReferral: "screen:validation.dateAfterReferral",
+  metastasesCountMismatch: "screen:validation.metastasesCountMismatch",
+  ascitesMismatch: "screen:validation.ascitesMismatch",
 } as const;
 export type ValidationKey = (typeof validationKeys)[keyof typeof validationKeys];
 
@@ -189,6 +197,7 @@ function patientSchema<M extends Mode>(mode: M) {
       phone: optional(mode, e164()),
       referringHospitalId: optional(mode, text(64)),
       canTravelAbroad: optional(mode, bool()),
+      insurance: optional(mode, choice(insuranceValues)),
     },
     e,
   );
@@ -251,6 +260,39 @@ function diagnosisSchema<M extends Mode>(mode: M) {
       gleasonScore: optional(mode, integer(2, 10)),
       childPugh: optional(mode, choice(childPughClasses)),
       ascites: optional(mode, bool()),
+      ascitesGrade: optional(mode, choice(ascitesGrades)),
+      metastases: optional(mode, z.array(metastasisSchema(), e).max(20, e)),
+      imagingDate: optional(mode, isoDate()),
+      labs: optional(mode, labsSchema(mode)),
+    },
+    e,
+  );
+}
+
+function metastasisSchema() {
+  return z.looseObject({ organ: choice(metastasisOrgans), lesions: integer(1, 999) }, e);
+}
+
+function labsSchema<M extends Mode>(mode: M) {
+  return z.looseObject(
+    {
+      bilirubinMgDl: optional(mode, nonNegative().max(100, e)),
+      albuminGDl: optional(mode, nonNegative().max(10, e)),
+      inr: optional(mode, nonNegative().max(20, e)),
+      measuredOn: optional(mode, isoDate()),
+    },
+    e,
+  );
+}
+
+function radiotherapyCourseSchema<M extends Mode>(mode: M) {
+  return z.looseObject(
+    {
+      endedOn: isoDate(),
+      region: text(200),
+      doseGy: optional(mode, nonNegative().max(200, e)),
+      fractions: optional(mode, integer(1, 100)),
+      overlapsTarget: choice(overlapValues),
     },
     e,
   );
@@ -261,6 +303,7 @@ function historySchema<M extends Mode>(mode: M) {
     {
       priorRadiotherapy: submissionOnly(mode, choice(priorRadiotherapyValues)),
       priorRadiotherapyEndedOn: optional(mode, isoDate()),
+      radiotherapyCourses: optional(mode, z.array(radiotherapyCourseSchema(mode), e).max(20, e)),
     },
     e,
   );
@@ -275,6 +318,7 @@ function clinicalSchema<M extends Mode>(mode: M) {
       metalImplantInField: optional(mode, bool()),
       cardiacDevice: optional(mode, bool()),
       pregnant: optional(mode, bool()),
+      encephalopathyGrade: optional(mode, choice(encephalopathyGrades)),
     },
     e,
   );
@@ -296,20 +340,44 @@ function attachmentSchema() {
 type Dated = {
   referredOn?: unknown;
   patient?: { birthDate?: unknown } | null;
-  history?: { priorRadiotherapyEndedOn?: unknown } | null;
+  diagnosis?: {
+    imagingDate?: unknown;
+    labs?: { measuredOn?: unknown } | null;
+    metastases?: unknown[] | null;
+    distantMetastasisSites?: unknown;
+    ascites?: unknown;
+    ascitesGrade?: unknown;
+  } | null;
+  history?: { priorRadiotherapyEndedOn?: unknown; radiotherapyCourses?: { endedOn?: unknown }[] | null } | null;
 };
 
-/** Dates that must lie on or before the referral date: a birth, and a radiotherapy that has ended. */
+/** Dates that must lie on or before the referral date: a birth, an imaging, a laboratory test, an ended course. */
 function checkDatesBeforeReferral(value: Dated, ctx: z.core.$RefinementCtx<unknown>) {
   if (!isIsoDate(value.referredOn)) return;
   const referredOn = value.referredOn;
-  const check = (date: unknown, path: string[]) => {
+  const check = (date: unknown, path: (string | number)[]) => {
     if (isIsoDate(date) && date > referredOn) {
       ctx.addIssue({ code: "custom", path, message: K.dateAfterReferral, input: date });
     }
   };
   check(value.patient?.birthDate, ["patient", "birthDate"]);
+  check(value.diagnosis?.imagingDate, ["diagnosis", "imagingDate"]);
+  check(value.diagnosis?.labs?.measuredOn, ["diagnosis", "labs", "measuredOn"]);
   check(value.history?.priorRadiotherapyEndedOn, ["history", "priorRadiotherapyEndedOn"]);
+  (value.history?.radiotherapyCourses ?? []).forEach((course, i) => check(course.endedOn, ["history", "radiotherapyCourses", i, "endedOn"]));
+}
+
+/** Two ways of saying the same thing must agree (referral-case.md, additions for kq-2026-12). */
+function checkAgreement(value: Dated, ctx: z.core.$RefinementCtx<unknown>) {
+  const d = value.diagnosis;
+  if (!d) return;
+  const sites = d.distantMetastasisSites;
+  if (Array.isArray(d.metastases) && typeof sites === "number" && sites !== d.metastases.length) {
+    ctx.addIssue({ code: "custom", path: ["diagnosis", "distantMetastasisSites"], message: K.metastasesCountMismatch, input: sites });
+  }
+  if (typeof d.ascites === "boolean" && typeof d.ascitesGrade === "string" && d.ascites !== (d.ascitesGrade !== "none")) {
+    ctx.addIssue({ code: "custom", path: ["diagnosis", "ascitesGrade"], message: K.ascitesMismatch, input: d.ascitesGrade });
+  }
 }
 
 function caseShape<M extends Mode>(mode: M) {
@@ -328,7 +396,10 @@ function caseShape<M extends Mode>(mode: M) {
       },
       e,
     )
-    .superRefine(checkDatesBeforeReferral);
+    .superRefine((value, ctx) => {
+      checkDatesBeforeReferral(value as Dated, ctx);
+      checkAgreement(value as Dated, ctx);
+    });
 }
 
 /** What a submitted referral must satisfy: the whole contract of referral-case.md. */
@@ -342,15 +413,22 @@ export const screenCaseSchema = z.preprocess(withoutUnscreenedFields, caseShape(
 
 // Identity, contact, codes and attachment metadata: a submission validates them, but the screen never reads them,
 // so on the screen door an odd phone format or checksum must not block a clinical answer.
-const unscreenedPatientFields = ["familyName", "givenName", "familyNameLatin", "givenNameLatin", "nameReading", "birthDate", "sex", "email", "phone", "referringHospitalId"];
-const unscreenedDiagnosisFields = ["icd10", "icdO3Morphology"];
+// kq-2026-12 reads the birth date and sex (pregnancy is asked only of women aged 12–55) and the ICD codes (head and
+// neck squamous cell carcinoma), so those are validated on the screen door too.
+const unscreenedPatientFields = ["familyName", "givenName", "familyNameLatin", "givenNameLatin", "nameReading", "email", "phone", "referringHospitalId"];
+const unscreenedDiagnosisFields: string[] = [];
 
 function withoutUnscreenedFields(input: unknown): unknown {
   if (!isPlainObject(input)) return input;
   const copy: Record<string, unknown> = { ...input };
   delete copy.attachments;
   if (isPlainObject(copy.patient)) copy.patient = omit(copy.patient, unscreenedPatientFields);
-  if (isPlainObject(copy.diagnosis)) copy.diagnosis = omit(copy.diagnosis, unscreenedDiagnosisFields);
+  if (isPlainObject(copy.diagnosis)) {
+    const diagnosis = omit(copy.diagnosis, unscreenedDiagnosisFields);
+    // Systems write ICD-10 codes in either case ("c11.9"); the screen reads them, so it takes both.
+    if (typeof diagnosis.icd10 === "string") diagnosis.icd10 = diagnosis.icd10.trim().toUpperCase();
+    copy.diagnosis = diagnosis;
+  }
   return copy;
 }
 

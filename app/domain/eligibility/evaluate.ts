@@ -1,21 +1,14 @@
 // Interprets a rule set (data) against one case. Pure and fast: each rule set is compiled once into, per
 // indication, the list of criterion evaluators that apply, so a screen is a loop over small closures.
-import { subtractMonths } from "../case/dates";
 import type { Indication, ScreenCase } from "../case/schema";
 import { indications } from "../case/schema";
-import { jp2024_06 } from "./rulesets/jp-2024-06";
-import { parseM, parseN, parseStage, parseT, positionFromTnm, stagePosition } from "./staging";
-import type {
-  Coverage,
-  CriterionDef,
-  CriterionResult,
-  CriterionRule,
-  CriterionStatus,
-  CriterionValue,
-  IndicationRule,
-  Outcome,
-  RuleSet,
-} from "./types";
+import { compileBasicCriterion, insuredOn, type Evaluator } from "./basic-kinds";
+import { compileClinicalCriterion } from "./clinical-kinds";
+import { resultsOf } from "./criterion-results";
+import { ruleSetInForce } from "./rulesets";
+import type { Applicability, Coverage, CriterionDef, CriterionResult, Outcome, RuleSet } from "./types";
+
+export { insuredOn } from "./basic-kinds";
 
 export type Evaluation = {
   rulesetVersion: string;
@@ -25,270 +18,46 @@ export type Evaluation = {
   missing: string[];
 };
 
-type Evaluator = (c: ScreenCase, indication: Indication) => CriterionResult;
-type Getter = (c: ScreenCase) => unknown;
-
-function getter(path: string): Getter {
-  const keys = path.split(".");
-  return (c) => {
-    let value: unknown = c;
-    for (const key of keys) {
-      if (value === null || value === undefined) return undefined;
-      value = (value as Record<string, unknown>)[key];
-    }
-    return value;
-  };
-}
-
-const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
-const isText = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";
-
-/** Is an insured indication covered for a referral dated `referredOn`? */
-export function insuredOn(rule: IndicationRule, referredOn: unknown): boolean {
-  return rule.programme === "insurance" && typeof referredOn === "string" && (rule.since === undefined || referredOn >= rule.since);
-}
-
 function compileCriterion(def: CriterionDef, ruleset: RuleSet): Evaluator {
-  const source = def.sources[0];
-  const rule: CriterionRule = def.rule;
-
-  /** Builds results; `fields` and `missing` arrays are shared by every result of this criterion, so they are frozen. */
-  const make = (fields: string[]) => {
-    Object.freeze(fields);
-    const ok = (status: CriterionStatus, value: CriterionValue | undefined, expected: string | undefined): CriterionResult => {
-      const r: CriterionResult = { id: def.id, status, fields };
-      if (value !== undefined) r.value = value;
-      if (expected !== undefined) r.expected = expected;
-      if (source !== undefined) r.source = source;
-      return r;
-    };
-    const unknown = (missing: string[], value: CriterionValue | undefined, expected: string | undefined): CriterionResult => {
-      const r = ok("unknown", value, expected);
-      r.missing = Object.isFrozen(missing) ? missing : (Object.freeze(missing) as string[]);
-      return r;
-    };
-    return { ok, unknown };
+  const evaluator = compileBasicCriterion(def, ruleset) ?? compileClinicalCriterion(def);
+  if (evaluator === null) throw new Error(`criterion ${def.id}: unknown rule kind ${def.rule.kind}`);
+  const notApplicableTo = def.notApplicableTo ?? [];
+  const applicable = def.applicable;
+  if (notApplicableTo.length === 0 && applicable === undefined) return evaluator;
+  // K2: a criterion that does not fit the case is listed as not_applicable, with what decided it.
+  const { ok } = resultsOf(def, [...(applicable ? applicabilityFields(applicable) : []), "diagnosis.indication"]);
+  const byIndication = (indication: Indication) => ok("not_applicable", indication, undefined, { resolve: "not_applicable_indication" });
+  return (c, indication) => {
+    if (notApplicableTo.includes(indication)) return byIndication(indication);
+    if (applicable && !appliesTo(applicable, c, indication)) return ok("not_applicable", undefined, undefined, { resolve: `not_applicable_${applicable.kind}` });
+    return evaluator(c, indication);
   };
+}
 
-  switch (rule.kind) {
-    case "boolean": {
-      const fields = [rule.field];
-      const get = getter(rule.field);
-      const expected = rule.onTrue === "met" ? "true" : "false";
-      const { ok, unknown } = make(fields);
-      return (c) => {
-        const v = get(c);
-        if (typeof v !== "boolean") return unknown(fields, undefined, expected);
-        return ok(v ? rule.onTrue : rule.onFalse, v, expected);
-      };
-    }
-    case "minimum": {
-      const fields = [rule.field];
-      const get = getter(rule.field);
-      const expected = `>=${rule.min} ${rule.unit}`;
-      const { ok, unknown } = make(fields);
-      return (c) => {
-        const v = get(c);
-        if (!isNumber(v)) return unknown(fields, undefined, expected);
-        return ok(v >= rule.min ? "met" : rule.below, v, expected);
-      };
-    }
-    case "maximum": {
-      const fields = [rule.field];
-      const get = getter(rule.field);
-      const expected = `<=${rule.max} ${rule.unit}`;
-      const { ok, unknown } = make(fields);
-      return (c) => {
-        const v = get(c);
-        if (!isNumber(v)) return unknown(fields, undefined, expected);
-        return ok(v <= rule.max ? "met" : rule.above, v, expected);
-      };
-    }
-    case "range": {
-      const fields = [rule.field];
-      const get = getter(rule.field);
-      const expected = `${rule.min}-${rule.max}`;
-      const { ok, unknown } = make(fields);
-      return (c) => {
-        const v = get(c);
-        if (!isNumber(v)) return unknown(fields, undefined, expected);
-        return ok(v >= rule.min && v <= rule.max ? "met" : rule.outside, v, expected);
-      };
-    }
-    case "choice": {
-      const fields = [rule.field];
-      const get = getter(rule.field);
-      const expectedOf = (statuses: Readonly<Record<string, CriterionStatus>>) =>
-        Object.keys(statuses)
-          .filter((k) => statuses[k] === "met")
-          .join("|");
-      const { ok, unknown } = make(fields);
-      return (c, indication) => {
-        const statuses = rule.byIndication?.[indication] ?? rule.statuses;
-        const expected = expectedOf(statuses);
-        const v = get(c);
-        const status = typeof v === "string" && Object.hasOwn(statuses, v) ? statuses[v] : undefined;
-        if (status === undefined) return unknown(fields, typeof v === "string" ? v : undefined, expected);
-        return ok(status, v as string, expected);
-      };
-    }
-    case "indication_listed": {
-      const fields = ["diagnosis.indication", "referredOn"];
-      const { ok } = make(fields);
-      return (c, indication) => {
-        const entry = ruleset.indications[indication];
-        if (entry.programme !== "insurance") return ok("flag", indication, "insurance_list");
-        const expected = entry.since === undefined ? "insurance_list" : `>=${entry.since}`;
-        return ok(insuredOn(entry, c.referredOn) ? "met" : "flag", c.referredOn, expected);
-      };
-    }
-    case "distant_metastasis": {
-      const sitesPath = "diagnosis.distantMetastasisSites";
-      const spreadPath = "diagnosis.peritonealOrMeningealSpread";
-      const mPath = "diagnosis.tnm.m";
-      const fields = [sitesPath, spreadPath, mPath];
-      const getSites = getter(sitesPath);
-      const getSpread = getter(spreadPath);
-      const getM = getter(mPath);
-      const { ok, unknown } = make(fields);
-      const missSites = [sitesPath];
-      const missSpread = [spreadPath];
-      const oligoMax = rule.oligometastasisMaxSites;
-      return (c, indication) => {
-        const sites = getSites(c);
-        const spread = getSpread(c);
-        const mText = getM(c);
-        const m = parseM(mText);
-        const m1 = m?.kind === "number" && m.number >= 1;
-        const m0 = m?.kind === "number" && m.number === 0;
-        const known = isNumber(sites);
-        if (rule.m0Required.includes(indication)) {
-          // NOTE: "without metastasis" — any positive evidence (a site, M1, peritoneal spread) excludes.
-          if (known && sites >= 1) return ok("not_met", sites, "0");
-          if (m1) return ok("not_met", String(mText), "M0");
-          if (spread === true) return ok("not_met", "peritoneal_or_meningeal_spread", "0");
-          if (known) return ok("met", sites, "0");
-          if (m0) return ok("met", String(mText), "M0");
-          return unknown(missSites, undefined, "0");
-        }
-        const oligoIsIndication = rule.oligometastasisIndications.includes(indication);
-        const expected = oligoIsIndication ? `0-${oligoMax}` : "0";
-        if (spread === true) return ok("not_met", "peritoneal_or_meningeal_spread", expected);
-        if (!known) {
-          if (m0) return ok("met", String(mText), "M0");
-          return unknown(missSites, undefined, expected);
-        }
-        if (sites > oligoMax) return ok("not_met", sites, expected);
-        if (sites === 0) return ok("met", sites, expected);
-        // 1..oligoMax sites: peritoneal or meningeal spread would exclude, so it must be known.
-        if (spread !== false) return unknown(missSpread, sites, expected);
-        return ok(oligoIsIndication ? "met" : "flag", sites, expected);
-      };
-    }
-    case "prior_radiotherapy": {
-      const kindPath = "history.priorRadiotherapy";
-      const endPath = "history.priorRadiotherapyEndedOn";
-      const fields = [kindPath, endPath, "referredOn"];
-      const getKind = getter(kindPath);
-      const getEnd = getter(endPath);
-      const { ok, unknown } = make(fields);
-      const missKind = [kindPath];
-      const missEnd = [endPath];
-      return (c) => {
-        const kind = getKind(c);
-        if (kind === "none" || kind === "other_site") return ok("met", kind, "none|other_site");
-        if (kind !== "same_site") return unknown(missKind, kind === "unknown" ? "unknown" : undefined, "none|other_site");
-        // NOTE: "ended < 6 months ago" counts back from the referral date, never from the clock.
-        const cutoff = typeof c.referredOn === "string" ? subtractMonths(c.referredOn, rule.minMonthsSinceSameSite) : null;
-        const expected = cutoff === null ? undefined : `<=${cutoff}`;
-        const ended = getEnd(c);
-        if (typeof ended !== "string" || cutoff === null) return unknown(missEnd, "same_site", expected);
-        return ok(ended > cutoff ? "not_met" : "flag", ended, expected);
-      };
-    }
-    case "stage": {
-      const stagePath = "diagnosis.stage";
-      const fields = rule.derive ? [stagePath, "diagnosis.tnm.t", "diagnosis.tnm.n", "diagnosis.tnm.m"] : [stagePath];
-      const getStage = getter(stagePath);
-      const getTnm = getter("diagnosis.tnm");
-      const expected = rule.from === rule.to ? rule.from : `${rule.from}-${rule.to}`;
-      const { ok, unknown } = make(fields);
-      const miss = [stagePath];
-      const statusOf = (position: "inside" | "outside") => (position === "inside" ? "met" : rule.outside);
-      return (c) => {
-        const text = getStage(c);
-        const stage = parseStage(text);
-        const position = stage ? stagePosition(stage, rule.from, rule.to) : null;
-        if (position === "inside" || position === "outside") return ok(statusOf(position), String(text), expected);
-        if (rule.derive) {
-          const tnm = getTnm(c);
-          if (tnm && typeof tnm === "object") {
-            const t = tnm as { t?: unknown; n?: unknown; m?: unknown };
-            const derived = positionFromTnm(rule.derive, t);
-            if (derived === "inside" || derived === "outside") {
-              const value = [t.t, t.n, t.m].filter(isText).join(" ");
-              return ok(statusOf(derived), value, expected);
-            }
-          }
-        }
-        return unknown(miss, isText(text) ? text : undefined, expected);
-      };
-    }
-    case "histology_at_subsite": {
-      const histologyPath = "diagnosis.histology";
-      const subsitePath = "diagnosis.subsite";
-      const fields = [histologyPath, subsitePath];
-      const getHistology = getter(histologyPath);
-      const getSubsite = getter(subsitePath);
-      const expected = `!${rule.histology}@${rule.subsites.join("|")}`;
-      const { ok, unknown } = make(fields);
-      return (c) => {
-        const histology = getHistology(c);
-        const subsite = getSubsite(c);
-        const excludedSite = typeof subsite === "string" ? rule.subsites.includes(subsite) : undefined;
-        if (excludedSite === false) return ok("met", subsite as string, expected);
-        if (typeof histology === "string" && histology !== rule.histology) return ok("met", histology, expected);
-        if (histology === rule.histology && excludedSite === true) return ok("not_met", `${histology}@${subsite as string}`, expected);
-        const missing = typeof histology === "string" ? [subsitePath] : typeof subsite === "string" ? [histologyPath] : fields;
-        return unknown(missing, undefined, expected);
-      };
-    }
-    case "node_negative": {
-      const path = "diagnosis.tnm.n";
-      const fields = [path];
-      const get = getter(path);
-      const { ok, unknown } = make(fields);
-      return (c) => {
-        const text = get(c);
-        const n = parseN(text);
-        if (n?.kind === "number") return ok(n.number === 0 ? "met" : "not_met", String(text), "N0");
-        return unknown(fields, isText(text) ? text : undefined, "N0");
-      };
-    }
-    case "known": {
-      const fields = [...rule.fields];
-      const getters = fields.map((path) => ({ path, get: getter(path) }));
-      const { ok, unknown } = make(fields);
-      const isKnown = (path: string, v: unknown) => {
-        if (path.endsWith(".t")) {
-          const t = parseT(v);
-          return t !== null && t.kind !== "x";
-        }
-        return isNumber(v) || (typeof v === "string" && v.trim() !== "");
-      };
-      return (c) => {
-        const missing: string[] = [];
-        const values: string[] = [];
-        for (const { path, get } of getters) {
-          const v = get(c);
-          if (isKnown(path, v)) values.push(String(v));
-          else missing.push(path);
-        }
-        if (missing.length > 0) return unknown(missing, undefined, "known");
-        return ok("met", values.join(" / "), "known");
-      };
-    }
+function applicabilityFields(a: Applicability): string[] {
+  return a.kind === "could_be_pregnant" ? ["patient.sex", "patient.birthDate", "referredOn"] : ["diagnosis.metastases", "diagnosis.icd10"];
+}
+
+/** Whole years from a birth date to a later date, by the calendar. */
+function ageOn(birthDate: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return on.slice(5) >= birthDate.slice(5) ? years : years - 1;
+}
+
+function appliesTo(a: Applicability, c: ScreenCase, indication: Indication): boolean {
+  if (a.kind === "could_be_pregnant") {
+    const sex = c.patient?.sex;
+    if (sex === "male" || sex === "other") return false;
+    const birthDate = c.patient?.birthDate;
+    if (typeof birthDate !== "string" || typeof c.referredOn !== "string") return true;
+    const age = ageOn(birthDate, c.referredOn);
+    return age >= a.minAge && age <= a.maxAge;
   }
+  // The liver is irradiated for a liver primary, or for a metastasis indication whose target is in the liver.
+  if (indication === "hcc" || indication === "icc") return true;
+  if (indication !== "metastasis") return false;
+  const liverTarget = (c.diagnosis.metastases ?? []).some((m) => m.organ === "liver");
+  return liverTarget || (typeof c.diagnosis.icd10 === "string" && /^C78\.7/i.test(c.diagnosis.icd10));
 }
 
 type Compiled = Record<Indication, { defs: CriterionDef[]; evaluators: Evaluator[] }>;
@@ -309,7 +78,7 @@ function compile(ruleset: RuleSet): Compiled {
 }
 
 /** The criteria of a rule set that apply to an indication, in the rule set's order (for the UI and the engine). */
-export function criteriaFor(indication: Indication, ruleset: RuleSet = jp2024_06): CriterionDef[] {
+export function criteriaFor(indication: Indication, ruleset: RuleSet): CriterionDef[] {
   return ruleset.criteria.filter((def) =>
     def.appliesTo === "all" ? !(def.except ?? []).includes(indication) : def.appliesTo.includes(indication),
   );
@@ -322,12 +91,12 @@ export function indicationsOf(def: CriterionDef): Indication[] {
   );
 }
 
-/** Any not_met → not_eligible; else any unknown or flag → needs_review; else likely_eligible. */
+/** Any not_met → not_eligible; else any unknown or flag → needs_review; else likely_eligible (not_applicable counts for nothing). */
 export function outcomeOf(criteria: readonly CriterionResult[]): Outcome {
   let review = false;
   for (const r of criteria) {
     if (r.status === "not_met") return "not_eligible";
-    if (r.status !== "met") review = true;
+    if (r.status === "unknown" || r.status === "flag") review = true;
   }
   return review ? "needs_review" : "likely_eligible";
 }
@@ -337,7 +106,8 @@ const coverageRank: Record<Coverage, number> = { none: 0, case_by_case: 1, jp_ad
 /**
  * The programme the case is on, given what is known. Unknown data does not move it (the outcome already says
  * "needs review" and lists what is missing); a flag on a tier criterion (HCC < 40 mm, lung beyond IIA) moves it
- * down; an insured indication referred before its start date is case by case.
+ * down; an insured indication referred before its start date is case by case. A flag that "falls through" (an
+ * insurance condition not met, kq-2026-12 principle 2) moves it to the indication's next tier.
  */
 export function coverageOf(
   outcome: Outcome,
@@ -345,7 +115,7 @@ export function coverageOf(
   referredOn: unknown,
   defs: readonly CriterionDef[],
   criteria: readonly CriterionResult[],
-  ruleset: RuleSet = jp2024_06,
+  ruleset: RuleSet,
 ): Coverage {
   if (outcome === "not_eligible") return "none";
   const entry = ruleset.indications[indication];
@@ -357,9 +127,13 @@ export function coverageOf(
       : entry.programme === "advanced_care"
         ? "jp_advanced_care"
         : "case_by_case";
+  const fallsTo: Coverage = entry.programme === "insurance" ? (entry.fallsTo ?? "case_by_case") : "case_by_case";
   for (let i = 0; i < defs.length; i++) {
-    const downgrade = defs[i]?.coverageOnFlag;
-    if (downgrade && criteria[i]?.status === "flag" && coverageRank[downgrade] < coverageRank[coverage]) coverage = downgrade;
+    const result = criteria[i];
+    if (result?.status !== "flag") continue;
+    const cap = result.cap ?? defs[i]?.coverageOnFlag;
+    const downgrade = cap === "falls_through" ? fallsTo : cap;
+    if (downgrade && coverageRank[downgrade] < coverageRank[coverage]) coverage = downgrade;
   }
   return coverage;
 }
@@ -375,7 +149,7 @@ export function missingOf(criteria: readonly CriterionResult[]): string[] {
 }
 
 /** Evaluates a case against a rule set: every applicable criterion, the outcome, the coverage, what is missing. */
-export function evaluate(c: ScreenCase, ruleset: RuleSet = jp2024_06): Evaluation {
+export function evaluate(c: ScreenCase, ruleset: RuleSet = ruleSetInForce(c.referredOn)): Evaluation {
   const indication = c.diagnosis.indication;
   const entry = compile(ruleset)[indication];
   const criteria = entry.evaluators.map((evaluateCriterion) => evaluateCriterion(c, indication));
@@ -388,6 +162,3 @@ export function evaluate(c: ScreenCase, ruleset: RuleSet = jp2024_06): Evaluatio
     missing: missingOf(criteria),
   };
 }
-
-/** A stable translation key per criterion for "what would change the answer" (locales/{ko,ja,en}/screen.json). */
-export const resolveKey = (id: string) => `screen:criteria.${id}.resolve`;

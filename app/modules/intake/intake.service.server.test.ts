@@ -119,7 +119,7 @@ describe("submission", () => {
     expect(row).toMatchObject({ status: "triage", reference_code: result.referenceCode, site_code: "konyang", screen_outcome: "likely_eligible", patient_birth_date: "1958-03-14" });
     const stored = caseOf(row);
     expect(stored).toMatchObject({ referredOn: "2026-11-26", attachments: [], patient: { phone: "+821012345678" }, consent: { sensitiveData: true, crossBorder: false, informedOfDiagnosis: true } });
-    expect((await referralScreens(db, id))[0]).toMatchObject({ outcome: "likely_eligible", ruleset_version: "jp-2024-06" });
+    expect((await referralScreens(db, id))[0]).toMatchObject({ outcome: "likely_eligible", ruleset_version: "kq-2026-12" });
     // A second click finds no draft to submit.
     expect(await submitDraft(db, { user, referral: row, now })).toEqual({ ok: false, code: "not_draft" });
     const replay = await submitDraft(db, { user, referral: { ...row, status: "draft" }, now });

@@ -23,7 +23,7 @@ describe("referral core", () => {
     expect(row?.clock_due_on).toBe("2026-12-03");
     expect((await referralEvents(db, result.id)).map((e) => `${e.action}:${e.to_status}`)).toEqual(["submit:submitted", "route:triage"]);
     const [screenRow] = await referralScreens(db, result.id);
-    expect(screenRow).toMatchObject({ outcome: "likely_eligible", ruleset_version: "jp-2024-06" });
+    expect(screenRow).toMatchObject({ outcome: "likely_eligible", ruleset_version: "kq-2026-12" });
     expect(JSON.parse(screenRow!.site_config_versions)).toEqual({ konyang: 1, qst: 1 });
   });
 

@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { indications, screenCaseSchema, type ScreenCase } from "~/domain/case/schema";
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
@@ -7,11 +5,11 @@ import { verifyAuditChain } from "~/modules/audit/audit.service.server";
 import { changeSiteConfig, currentSiteConfigs, sitesOverview } from "~/modules/sites/sites.service.server";
 import { getDb } from "~/utils/db.server";
 import { createAccount } from "../../../tests/factories/accounts";
+import { exampleCase as example } from "../../../tests/factories/example-cases";
 import { screenCase } from "./screening.service.server";
 
 function exampleCase(name: string): ScreenCase {
-  const raw = JSON.parse(fs.readFileSync(path.resolve("../shared/cases", `${name}.json`), "utf8")) as { case: unknown };
-  return screenCaseSchema.parse(raw.case);
+  return screenCaseSchema.parse(example(name).case);
 }
 
 describe("screening with the sites' configuration in force", () => {
@@ -23,7 +21,7 @@ describe("screening with the sites' configuration in force", () => {
     const before = await screenCase(db, prostate);
     expect(before.decision.outcome).toBe("likely_eligible");
     expect(before.decision.route.site).toBe("konyang");
-    expect(before).toMatchObject({ rulesetVersion: "jp-2024-06", siteConfigVersions: { konyang: 1, qst: 1 } });
+    expect(before).toMatchObject({ rulesetVersion: "kq-2026-12", siteConfigVersions: { konyang: 1, qst: 1 } });
 
     const konyang = (await currentSiteConfigs(db)).find((s) => s.code === "konyang")!;
     const at = new Date("2026-11-26T01:00:00Z");

@@ -40,7 +40,7 @@ describe("status lookup: the code and the birth date", () => {
     expect(result.facts).toEqual({
       stage: "received",
       statusChangedAt: t0.toISOString(),
-      site: { code: "konyang", names: { ko: "건양대학교병원", ja: "建陽大学病院", en: "Konyang University Hospital" }, timezone: "Asia/Seoul" },
+      site: { code: "konyang", names: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" }, timezone: "Asia/Seoul" },
       patientLanguage: "ko",
       consultation: null,
     });

@@ -86,7 +86,7 @@ describe("the staff referral page", () => {
     const { id, referenceCode } = await referralAt(db, physician, { site: "konyang", patient: "ko", now: new Date() });
     const page = await answerOf(pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie, lng: "ja" }), id)));
     expect(page.status).toBe(200);
-    expect(page.data).toMatchObject({ referenceCode, status: "triage", siteName: "建陽大学病院", decision: { outcome: "likely_eligible" } });
+    expect(page.data).toMatchObject({ referenceCode, status: "triage", siteName: "建陽大学校病院", decision: { outcome: "likely_eligible" } });
     const patient = page.data.sections.find((s: { id: string }) => s.id === "patient");
     expect(patient.heading).toBe("患者");
     expect(patient.rows.find((r: { path: string }) => r.path === "patient.birthDate").value).toBe("1958年3月14日");
@@ -141,7 +141,7 @@ describe("the staff referral page", () => {
     expect(await findReferral(db, id)).toMatchObject({ status: "in_review", assignee_id: coordinator.id });
 
     const form = await answerOf(actionRoute.loader(actionArgs(getRequest(`/queue/${id}/request-info`, { cookie: coordinator.cookie }), id, "request-info")));
-    expect(form.data).toMatchObject({ available: true, missingFields: ["clinical.ecog"] });
+    expect(form.data).toMatchObject({ available: true, missingFields: ["diagnosis.childPugh", "diagnosis.ascites", "clinical.ecog"] });
     expect(form.data.documents.map((d: { id: string }) => d.id)).toEqual(
       expect.arrayContaining(["referral_letter", "imaging", "liver_function", "tumour_markers"])
     );
@@ -165,7 +165,7 @@ describe("the staff referral page", () => {
 
     const [mail] = await mailArrives(1);
     expect(mail).toMatchObject({ to: [physician.email], language: "ja", subject: `紹介 ${referenceCode} の追加情報のお願い` });
-    expect(mail!.text).toContain("建陽大学病院のチームが紹介");
+    expect(mail!.text).toContain("建陽大学校病院のチームが紹介");
     expect(mail!.text).toContain("・病理診断報告書");
     expect(mail!.text).toContain("・肝機能（Child-Pugh分類）");
     expect(mail!.text).toMatch(/・[^\n]*ECOG/);
@@ -189,7 +189,7 @@ describe("the staff referral page", () => {
     expect(accepted).toMatchObject({ status: 302, location: `/queue/${id}?done=accept` });
     expect(await findReferral(db, id)).toMatchObject({ status: "accepted", clock_running_since: null });
     const [, acceptedMail] = await mailArrives(2);
-    expect(acceptedMail).toMatchObject({ language: "ja", subject: `紹介 ${referenceCode} は建陽大学病院で受諾されました` });
+    expect(acceptedMail).toMatchObject({ language: "ja", subject: `紹介 ${referenceCode} は建陽大学校病院で受諾されました` });
 
     const when = inDays(14);
     const scheduled = await answerOf(

@@ -279,4 +279,13 @@ const criteria: CriterionDef[] = [
   },
 ];
 
-export const jp2024_06: RuleSet = { version: "jp-2024-06", indications, criteria };
+// NOTE: kq-2026-12 corrects this set and replaces it for every new screen (eligibility.md, K10); it stays, unchanged,
+// for the decisions stored under it.
+export const jp2024_06: RuleSet = {
+  version: "jp-2024-06",
+  effectiveFrom: "2024-06-01",
+  reviewDueOn: "2026-06-01",
+  publishedOn: "2026-11-26",
+  indications,
+  criteria,
+};
