@@ -16,7 +16,7 @@ const extras: Record<Indication, Extra> = {
     maxDiameterMm: 18,
   },
   hcc: { histology: "hepatocellular_carcinoma", maxDiameterMm: 55, childPugh: "A", ascites: false },
-  icc: { histology: "cholangiocarcinoma", maxDiameterMm: 50 },
+  icc: { histology: "cholangiocarcinoma", maxDiameterMm: 50, childPugh: "A", ascites: false },
   pancreas: { histology: "adenocarcinoma", tnm: { t: "T4", n: "N0", m: "M0", edition: "UICC8" }, ascites: false, maxDiameterMm: 38 },
   colorectal_recurrence: { histology: "adenocarcinoma", status: "recurrent", anastomoticRecurrence: false, maxDiameterMm: 42 },
   cervix_adeno: { histology: "adenocarcinoma", stage: "IIB", maxDiameterMm: 50 },
