@@ -10,6 +10,7 @@ import { siteConfigChanges, type SiteConfigChanges } from "~/modules/sites/site-
 import { sitesOverview } from "~/modules/sites/sites.service.server";
 import { getDb } from "~/utils/db.server";
 import stylesUrl from "./sites.css?url";
+import { dateTimeFormat } from "~/i18n/datetime";
 
 export const handle = { titleKey: "sites:pageTitle" };
 export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
@@ -26,16 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     saved: savedSite ? { code: savedSite.code, version: savedSite.current.version } : null,
     sites: sites.map((site) => {
-      const when = new Intl.DateTimeFormat(intlLocale[lng], {
-        year: "numeric",
-        month: "short",
-        day: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23", // the 24-hour clock of Korean and Japanese hospitals
-        timeZone: site.timezone,
-        timeZoneName: "short",
-      });
+      const when = dateTimeFormat(lng, "dateTimeZone", site.timezone);
       return {
         ...site,
         countryName: regionNames.of(site.country) ?? site.country,

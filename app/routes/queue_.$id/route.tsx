@@ -11,7 +11,6 @@ import { ErrorSummary } from "~/components/forms/error-summary";
 import { AttachmentList } from "~/components/intake/attachment-list";
 import { ClockText } from "~/components/queue/clock-text";
 import queueStyles from "~/components/queue/queue.css?url";
-import { intlLocale } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { listAttachments } from "~/modules/intake/attachments.service.server";
 import { kickMailer } from "~/modules/mail/mailer.server";
@@ -23,6 +22,7 @@ import { notFound } from "~/modules/referrals/access.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { translateIssues } from "~/utils/form.server";
+import { formatInstant } from "~/i18n/datetime";
 
 export const handle = { titleKey: "queue:referral.title" };
 export const links = () => [
@@ -41,8 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Not this site's (or no such referral): the same empty 404, for pages and .data requests alike.
   if (!page) throw notFound();
   const { referral } = page;
-  const when = new Intl.DateTimeFormat(intlLocale[lng], { dateStyle: "medium", timeStyle: "short", timeZone: page.site.timezone });
-  const at = (iso: string) => when.format(new Date(iso));
+  const at = (iso: string) => formatInstant(iso, lng, page.site.timezone);
   const name = (person: { family_name: string | null; given_name: string | null } | null) =>
     person?.family_name != null ? t("shell.personName", { family: person.family_name, given: person.given_name ?? "" }) : null;
   const siteName = (code: string | null) => (code ? page.siteNames[code as keyof typeof page.siteNames]?.[lng] ?? code : null);
