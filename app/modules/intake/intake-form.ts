@@ -450,9 +450,29 @@ function typedAnswersCheck(today: string, fields?: IntakeField[]) {
   return z.superRefine((value: unknown, ctx) => checkTypedAnswers(value, ctx, today, fields), { when: () => true } as Parameters<typeof z.superRefine>[1]);
 }
 
+/** The top-level groups ("patient", "preferences", ...) that hold a question required to submit. */
+function requiredGroups(fields: IntakeField[]): string[] {
+  return [...new Set(fields.filter((field) => !field.optional && field.path.includes(".")).map((field) => field.path.split(".")[0]!))];
+}
+
+/**
+ * A group with no answer at all reads as an empty group. zod reports a missing object as one issue and never looks
+ * inside, so an empty section would name only the first question of each group, and the rest would appear one try
+ * later; with the group present, every required question is named at once.
+ */
+function withEmptyGroups(groups: string[]) {
+  return (value: unknown) => {
+    if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+    const record = value as Record<string, unknown>;
+    const missing = groups.filter((group) => record[group] === undefined);
+    return missing.length === 0 ? value : { ...record, ...Object.fromEntries(missing.map((group) => [group, {}])) };
+  };
+}
+
 /** The schema one section of the form must satisfy: the same object validates in the browser and in the action. */
 export function sectionSchema(section: FormSection, today: string) {
-  return sectionShape(section).check(typedAnswersCheck(today, sectionFields[section]));
+  const fields = sectionFields[section];
+  return z.preprocess(withEmptyGroups(requiredGroups(fields)), sectionShape(section).check(typedAnswersCheck(today, fields)));
 }
 
 export type FieldIssue = { path: string; key: string; params?: Record<string, unknown> };
@@ -517,7 +537,7 @@ export function sectionStatus(section: FormSection, saved: Record<string, unknow
 
 /** A submission: the contract's schema (consents included) and the portal's rules for typed text, on the whole case. */
 export function submissionSchema(today: string) {
-  return caseSchema.check(typedAnswersCheck(today));
+  return z.preprocess(withEmptyGroups(requiredGroups(allFields)), caseSchema.check(typedAnswersCheck(today)));
 }
 
 export const patientLanguages = preferredLanguages;
