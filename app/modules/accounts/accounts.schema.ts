@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { languages } from "~/i18n/config";
+import { nationalIdIn } from "~/domain/case/national-id";
 import { alwaysCheck } from "~/utils/always-check";
 import { isCommonPassword, isEmailLike, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from "./password-policy";
 
@@ -9,11 +10,10 @@ export const countries = ["KR", "JP", "other"] as const;
 export const staffRoles = ["coordinator", "reviewer", "admin"] as const;
 export const siteCodes = ["konyang", "qst"] as const;
 
-// NOTE: privacy.md rule 1 — never collect a Korean resident registration number (YYMMDD-NNNNNNN) or a Japanese
-// My Number (12 digits); free text that looks like one is refused rather than stored.
-const nationalIdPattern = /\d{6}\s*-?\s*[1-8]\d{6}|\d{12}/;
+// NOTE: privacy.md rule 1 — never collect a Korean resident registration number or a Japanese My Number; free text
+// that looks like one is refused rather than stored. What "looks like one" means is decided in one place.
 export function looksLikeNationalId(text: string): boolean {
-  return nationalIdPattern.test(text.normalize("NFKC"));
+  return nationalIdIn(text) !== null;
 }
 
 const text = (max: number) =>

@@ -24,7 +24,7 @@ import {
   type ScreenCase,
 } from "~/domain/case/schema";
 import { isIsoDate } from "~/domain/case/dates";
-import { looksLikeRrn, rrnRefusedKey } from "~/domain/case/national-id";
+import { myNumberRefusedKey, nationalIdIn, nationalIdRefusedKey, rrnRefusedKey } from "~/domain/case/national-id";
 import { evaluate } from "~/domain/eligibility/evaluate";
 
 export const formSections = ["patient", "consent", "diagnosis", "history"] as const;
@@ -407,6 +407,7 @@ function sectionShape(section: FormSection) {
 
 export const intakeKeys = {
   rrn: rrnRefusedKey,
+  myNumber: myNumberRefusedKey,
   reading: "intake:validation.reading",
   passport: "intake:validation.passport",
   future: "intake:validation.future",
@@ -428,8 +429,9 @@ export function checkTypedAnswers(value: unknown, ctx: Ctx, today: string, field
     const answer = getPath(value, field.path);
     if (typeof answer !== "string") continue;
     const path = field.path.split(".");
-    if (isFreeText(field) && looksLikeRrn(answer)) {
-      ctx.addIssue({ code: "custom", path, message: intakeKeys.rrn, input: answer });
+    const nationalId = isFreeText(field) ? nationalIdIn(answer) : null;
+    if (nationalId) {
+      ctx.addIssue({ code: "custom", path, message: nationalIdRefusedKey[nationalId], input: answer });
       continue;
     }
     if (field.kind.type === "text" && field.kind.variant === "reading" && !isKatakanaReading(answer)) {

@@ -1,5 +1,5 @@
 import type { ReferralCase } from "~/domain/case/schema";
-import { looksLikeRrn } from "~/domain/case/national-id";
+import { nationalIdIn, nationalIdRefusedKey } from "~/domain/case/national-id";
 import { toDecisionJson, type DecisionJson } from "~/domain/screen";
 import type { ReferralStatus } from "~/domain/workflow/states";
 import type { SessionUser } from "~/modules/accounts/session.server";
@@ -142,9 +142,10 @@ function refuseNationalIds(answers: Map<string, unknown>, saved: Record<string, 
   const refused: FieldIssue[] = [];
   for (const [path, value] of answers) {
     const field = fieldAt(path);
-    if (field && isFreeText(field) && typeof value === "string" && looksLikeRrn(value)) {
+    const nationalId = field && isFreeText(field) && typeof value === "string" ? nationalIdIn(value) : null;
+    if (nationalId) {
       answers.set(path, getPath(saved, path));
-      refused.push({ path, key: intakeKeys.rrn });
+      refused.push({ path, key: nationalIdRefusedKey[nationalId] });
     }
   }
   return refused;
@@ -322,7 +323,8 @@ export async function answerRequest(db: Database, input: Who & { referral: Refer
   let next = saved;
   const changed: string[] = [];
   const issues: FieldIssue[] = [];
-  if (looksLikeRrn(input.reply)) issues.push({ path: "reply", key: intakeKeys.rrn });
+  const replyId = nationalIdIn(input.reply);
+  if (replyId) issues.push({ path: "reply", key: nationalIdRefusedKey[replyId] });
   if (input.reply.length > 4000) issues.push({ path: "reply", key: intakeKeys.tooLong });
   const bySection = new Map<FormSection, string[]>();
   for (const path of requested) {
@@ -334,8 +336,9 @@ export async function answerRequest(db: Database, input: Who & { referral: Refer
     for (const [path, value] of answers) {
       if (!paths.includes(path)) continue;
       const field = fieldAt(path)!;
-      if (isFreeText(field) && typeof value === "string" && looksLikeRrn(value)) {
-        issues.push({ path, key: intakeKeys.rrn });
+      const nationalId = isFreeText(field) && typeof value === "string" ? nationalIdIn(value) : null;
+      if (nationalId) {
+        issues.push({ path, key: nationalIdRefusedKey[nationalId] });
         continue;
       }
       if (JSON.stringify(value) !== JSON.stringify(getPath(next, path))) changed.push(path);
@@ -377,7 +380,8 @@ export async function withdrawReferral(db: Database, input: Who & { referral: Re
   const issues: FieldIssue[] = [];
   if (!(withdrawReasons as readonly string[]).includes(input.reasonCode)) issues.push({ path: "reasonCode", key: intakeKeys.choose });
   if (input.reasonCode === "other" && !input.note.trim()) issues.push({ path: "note", key: intakeKeys.withdrawNote });
-  if (looksLikeRrn(input.note)) issues.push({ path: "note", key: intakeKeys.rrn });
+  const noteId = nationalIdIn(input.note);
+  if (noteId) issues.push({ path: "note", key: nationalIdRefusedKey[noteId] });
   if (input.note.length > 2000) issues.push({ path: "note", key: intakeKeys.tooLong });
   if (issues.length) return { ok: false, issues };
   const result = await transitionReferral(db, {

@@ -119,6 +119,14 @@ describe("POST /api/v1/referrals", () => {
       expect(response.status).toBe(400);
       expect((await response.json()).issues).toEqual([{ path, message: ko("api:errors.nationalId") }]);
     }
+    // A Japanese My Number (valid check digit), in the record number and in a name, has its own words.
+    const myNumber = sharedCase("prostate-localised-kr") as any;
+    myNumber.patient.referringHospitalId = "1234-5678-9018";
+    myNumber.patient.familyName = "田中 ９８７６５４３２１０９３";
+    const refused = await submit(post(JSON.stringify(myNumber), { ...bearer(token), "Accept-Language": "ja" }));
+    expect(refused.status).toBe(400);
+    const issues = (await refused.json()).issues as { path: string; message: string }[];
+    expect(issues.filter((i) => i.message === ja("api:errors.myNumber")).map((i) => i.path).sort()).toEqual(["patient.familyName", "patient.referringHospitalId"]);
     expect(await counts(db)).toEqual(before);
     // A hospital record number, a phone number and a checksum are not taken for one.
     const fine = sharedCase("prostate-localised-kr") as any;
