@@ -280,9 +280,17 @@ function dateFrom(values: FlatValues, path: string): string | undefined {
   return `${year.padStart(year ? 4 : 0, "0")}-${month ? month.padStart(2, "0") : ""}-${day ? day.padStart(2, "0") : ""}`;
 }
 
+/**
+ * The server's check that a phone number exists (full metadata, app/utils/phone.server.ts): a message key and its
+ * values when it does not. The browser has none and checks with the small metadata only, as a hint.
+ */
+export type PhoneRule = (e164: string) => { key: string; params?: Record<string, string> } | null;
+
 export type Context = {
   /** Today in Korea/Japan (both UTC+9): a birth or a past radiotherapy cannot be later. */
   today: string;
+  /** Given on the server only. */
+  phoneRule?: PhoneRule;
   /** The case as saved so far, for answers another section decides (the indication, the country of residence). */
   saved?: Record<string, unknown>;
 };
@@ -424,7 +432,7 @@ export const intakeKeys = {
 type Ctx = z.core.$RefinementCtx<unknown>;
 
 /** The portal's own rules for typed answers, applied on top of the contract (and again to a whole case at submission). */
-export function checkTypedAnswers(value: unknown, ctx: Ctx, today: string, fields: IntakeField[] = allFields) {
+export function checkTypedAnswers(value: unknown, ctx: Ctx, today: string, fields: IntakeField[] = allFields, phoneRule?: PhoneRule) {
   for (const field of fields) {
     const answer = getPath(value, field.path);
     if (typeof answer !== "string") continue;
@@ -440,6 +448,9 @@ export function checkTypedAnswers(value: unknown, ctx: Ctx, today: string, field
       ctx.addIssue({ code: "custom", path, message: intakeKeys.passport, input: answer });
     } else if (field.kind.type === "date" && isIsoDate(answer) && answer > today) {
       ctx.addIssue({ code: "custom", path, message: intakeKeys.future, input: answer });
+    } else if (field.kind.type === "phone" && phoneRule && answer.startsWith("+")) {
+      const problem = phoneRule(answer);
+      if (problem) ctx.addIssue({ code: "custom", path, message: problem.key, input: answer, params: problem.params });
     }
   }
 }
@@ -448,8 +459,8 @@ export function checkTypedAnswers(value: unknown, ctx: Ctx, today: string, field
  * The portal's rules as a check that runs even when the contract already found problems elsewhere (zod skips
  * refinements of an invalid object by default), so every problem of a page is reported at once.
  */
-function typedAnswersCheck(today: string, fields?: IntakeField[]) {
-  return z.superRefine((value: unknown, ctx) => checkTypedAnswers(value, ctx, today, fields), { when: () => true } as Parameters<typeof z.superRefine>[1]);
+function typedAnswersCheck(today: string, fields?: IntakeField[], phoneRule?: PhoneRule) {
+  return z.superRefine((value: unknown, ctx) => checkTypedAnswers(value, ctx, today, fields, phoneRule), { when: () => true } as Parameters<typeof z.superRefine>[1]);
 }
 
 /** The top-level groups ("patient", "preferences", ...) that hold a question required to submit. */
@@ -472,9 +483,9 @@ function withEmptyGroups(groups: string[]) {
 }
 
 /** The schema one section of the form must satisfy: the same object validates in the browser and in the action. */
-export function sectionSchema(section: FormSection, today: string) {
+export function sectionSchema(section: FormSection, today: string, phoneRule?: PhoneRule) {
   const fields = sectionFields[section];
-  return z.preprocess(withEmptyGroups(requiredGroups(fields)), sectionShape(section).check(typedAnswersCheck(today, fields)));
+  return z.preprocess(withEmptyGroups(requiredGroups(fields)), sectionShape(section).check(typedAnswersCheck(today, fields, phoneRule)));
 }
 
 export type FieldIssue = { path: string; key: string; params?: Record<string, unknown> };
@@ -508,7 +519,8 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
     seen.add(path);
     // The portal's own rules carry their key as the message; the contract's are mapped by issuesOf.
     const own = raw[i]?.message.startsWith("intake:") ? raw[i]!.message : null;
-    out.push({ path, key: own ?? formKey(path, issue.messageKey), ...(issue.params ? { params: issue.params } : {}) });
+    const params = own ? (raw[i] as { params?: Record<string, unknown> }).params : issue.params;
+    out.push({ path, key: own ?? formKey(path, issue.messageKey), ...(params ? { params } : {}) });
   });
   const order = new Map(allFields.map((field, i) => [field.path, i]));
   return out.sort((a, b) => (order.get(a.path) ?? 999) - (order.get(b.path) ?? 999));
@@ -516,7 +528,7 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
 
 /** Validates one section's typed answers: the issues (empty when the section is complete). */
 export function validateSection(section: FormSection, values: FlatValues, ctx: Context): FieldIssue[] {
-  const parsed = sectionSchema(section, ctx.today).safeParse(sectionCase(section, values, ctx));
+  const parsed = sectionSchema(section, ctx.today, ctx.phoneRule).safeParse(sectionCase(section, values, ctx));
   return parsed.success ? [] : fieldIssues(parsed.error);
 }
 
@@ -538,8 +550,8 @@ export function sectionStatus(section: FormSection, saved: Record<string, unknow
 // The whole case, at submission.
 
 /** A submission: the contract's schema (consents included) and the portal's rules for typed text, on the whole case. */
-export function submissionSchema(today: string) {
-  return z.preprocess(withEmptyGroups(requiredGroups(allFields)), caseSchema.check(typedAnswersCheck(today)));
+export function submissionSchema(today: string, phoneRule?: PhoneRule) {
+  return z.preprocess(withEmptyGroups(requiredGroups(allFields)), caseSchema.check(typedAnswersCheck(today, undefined, phoneRule)));
 }
 
 export const patientLanguages = preferredLanguages;

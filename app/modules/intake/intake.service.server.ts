@@ -40,6 +40,7 @@ import {
 } from "./intake-form";
 import { deleteDraft, insertDraft, referralsOfPhysician, updateDraft } from "./intake.repository.server";
 import { lenientScreenCase } from "./live-precheck";
+import { serverPhoneRule } from "./phone-rule.server";
 
 // Both partner sites keep UTC+9: "today" for a referral (its date, the check that a birth is not in the future) is
 // today there, whatever the server's own zone.
@@ -174,7 +175,7 @@ export async function saveSection(db: Database, input: Who & { referral: Referra
     return updateDraft(trx, referral.id, JSON.stringify(next), listColumns(next), input.now.toISOString());
   });
   if (!ok) return { saved: false, issues: [], caseData: saved };
-  const issues = intent === "continue" ? validateSection(section, values, { today, saved: next }) : refused;
+  const issues = intent === "continue" ? validateSection(section, values, { today, saved: next, phoneRule: serverPhoneRule }) : refused;
   // Refusals always show, even when the rest of the section is fine.
   for (const r of refused) if (!issues.some((i) => i.path === r.path)) issues.unshift(r);
   return { saved: true, issues, caseData: next };
@@ -209,7 +210,7 @@ export async function submitDraft(db: Database, input: Who & { referral: Referra
   if (referral.status !== "draft") return { ok: false, code: "not_draft" };
   const today = referralToday(now);
   const candidate = caseForSubmission(caseOf(referral), await listAttachments(db, referral.id), today);
-  const parsed = submissionSchema(today).safeParse(candidate);
+  const parsed = submissionSchema(today, serverPhoneRule).safeParse(candidate);
   if (!parsed.success) return { ok: false, code: "invalid", issues: fieldIssues(parsed.error) };
   try {
     const result = await submitReferral(db, { physician: { id: user.id, country: user.country }, caseData: parsed.data, now, draftId: referral.id });
@@ -348,7 +349,7 @@ export async function answerRequest(db: Database, input: Who & { referral: Refer
   if (changed.some((p) => p.startsWith("consent."))) (next.consent as Record<string, unknown>).recordedAt = now.toISOString();
   const attachments = await listAttachments(db, referral.id);
   const candidate = { ...next, attachments: attachments.map((a) => ({ kind: a.kind, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256 })) };
-  const parsed = submissionSchema(String(getPath(saved, "referredOn") ?? today)).safeParse(candidate);
+  const parsed = submissionSchema(String(getPath(saved, "referredOn") ?? today), serverPhoneRule).safeParse(candidate);
   if (!parsed.success) for (const issue of fieldIssues(parsed.error)) if (!issues.some((i) => i.path === issue.path)) issues.push(issue);
   if (issues.length) return { ok: false, code: "invalid", issues };
 

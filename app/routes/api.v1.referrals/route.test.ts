@@ -106,6 +106,18 @@ describe("POST /api/v1/referrals", () => {
     expect(await counts(db)).toEqual(before);
   });
 
+  it("refuses a phone number that does not exist in its country, with an example, and stores nothing", async () => {
+    const db = await getDb();
+    const { token } = await physicianWithToken(db);
+    const before = await counts(db);
+    const body = sharedCase("prostate-localised-kr") as any;
+    body.patient.phone = "+81901234567";
+    const response = await submit(post(JSON.stringify(body), { ...bearer(token), "Accept-Language": "en" }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).issues).toEqual([{ path: "patient.phone", message: en("api:errors.phoneNotValid", { example: "+819012345678" }) }]);
+    expect(await counts(db)).toEqual(before);
+  });
+
   it("refuses anything that looks like a resident registration number, wherever it is typed, and stores nothing", async () => {
     const db = await getDb();
     const { token } = await physicianWithToken(db);
