@@ -117,6 +117,8 @@ for (const physician of ["park.jihoon@demo.test", "tanaka.kenichi@demo.test"]) {
     await signInAs(page, physician);
     for (const lng of languages) {
       await visit(page, "/account", lng);
+      // A name is written by its own script in every interface language: 박지훈 and 田中健一, never "박 지훈".
+      await expect(page.locator("header")).toContainText(physician.startsWith("park") ? "박지훈" : "田中健一");
       await visit(page, "/account/tokens", lng);
       await visit(page, "/referrals", lng);
       const id = await page

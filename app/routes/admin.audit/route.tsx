@@ -12,6 +12,7 @@ import { auditChainStatus, auditSearchOptions, searchAuditLog } from "~/modules/
 import { getDb } from "~/utils/db.server";
 import { nestValues, translateIssues, type FormValues } from "~/utils/form.server";
 import { dateTimeFormat } from "~/i18n/datetime";
+import { personName } from "~/i18n/person-name";
 
 // /admin/audit: administrators search the append-only, hash-chained audit log (privacy.md rule 4) and see
 // whether the chain still verifies. A GET form: searches are links an administrator can keep or pass on.
@@ -122,7 +123,7 @@ function Who({ event }: { event: LoaderData["events"][number] }) {
   if (!event.actor.email) return <code>{event.actor.id}</code>;
   return (
     <>
-      {t("shell.personName", { family: event.actor.familyName, given: event.actor.givenName })}
+      {personName(event.actor.familyName, event.actor.givenName)}
       <br />
       <span className="hint">{event.actor.email}</span>
     </>

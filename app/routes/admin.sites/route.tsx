@@ -11,6 +11,7 @@ import { sitesOverview } from "~/modules/sites/sites.service.server";
 import { getDb } from "~/utils/db.server";
 import stylesUrl from "./sites.css?url";
 import { dateTimeFormat } from "~/i18n/datetime";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "sites:pageTitle" };
 export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
@@ -212,7 +213,7 @@ function SiteSection({ site }: { site: Site }) {
                 <td>
                   <time dateTime={v.changedAt}>{v.changedAtText}</time>
                 </td>
-                <td>{v.changedBy ? t("shell.personName", { family: v.changedBy.familyName, given: v.changedBy.givenName }) : t("sites:history.portalDefault")}</td>
+                <td>{v.changedBy ? personName(v.changedBy.familyName, v.changedBy.givenName) : t("sites:history.portalDefault")}</td>
                 <td>
                   <Changes changes={v.changes} />
                 </td>

@@ -10,6 +10,7 @@ import { requireRole } from "~/modules/accounts/guards.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { dateTimeFormat } from "~/i18n/datetime";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "admin:users.title" };
 
@@ -95,7 +96,7 @@ function AccountsTable({ id, rows, showSite }: { id: string; rows: AccountRow[];
         </thead>
         <tbody>
           {rows.map((row) => {
-            const name = t("shell.personName", { family: row.familyName, given: row.givenName });
+            const name = personName(row.familyName, row.givenName);
             return (
               <tr key={row.id} data-email={row.email}>
                 <td>{name}</td>

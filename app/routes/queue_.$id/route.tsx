@@ -23,6 +23,7 @@ import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { translateIssues } from "~/utils/form.server";
 import { formatInstant } from "~/i18n/datetime";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "queue:referral.title" };
 export const links = () => [
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { referral } = page;
   const at = (iso: string) => formatInstant(iso, lng, page.site.timezone);
   const name = (person: { family_name: string | null; given_name: string | null } | null) =>
-    person?.family_name != null ? t("shell.personName", { family: person.family_name, given: person.given_name ?? "" }) : null;
+    person?.family_name != null ? personName(person.family_name, person.given_name ?? "") : null;
   const siteName = (code: string | null) => (code ? page.siteNames[code as keyof typeof page.siteNames]?.[lng] ?? code : null);
   const attachments = await listAttachments(db, referral.id);
   const consultation = page.consultation;
@@ -102,7 +103,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       screenOutcome: typeof e.data.screenOutcome === "string" ? e.data.screenOutcome : null,
       documents: Array.isArray(e.data.documents) ? (e.data.documents as string[]) : [],
       fields: Array.isArray(e.data.fields) ? (e.data.fields as string[]) : [],
-      assignee: e.assigneeName ? t("shell.personName", { family: e.assigneeName.familyName, given: e.assigneeName.givenName }) : null,
+      assignee: e.assigneeName ? personName(e.assigneeName.familyName, e.assigneeName.givenName) : null,
       consultation:
         e.action === "schedule" && typeof e.data.date === "string"
           ? {
@@ -243,7 +244,7 @@ export default function StaffReferral() {
   const { t } = useTranslation();
   const r = useLoaderData<typeof loader>();
   const answer = useActionData<ActionAnswer>();
-  const patientName = t("shell.personName", { family: r.patient.familyName, given: r.patient.givenName });
+  const patientName = personName(r.patient.familyName, r.patient.givenName);
   const formActions = r.actions.filter((a): a is FormAction => a !== "claim");
   return (
     <>
@@ -291,11 +292,11 @@ export default function StaffReferral() {
         </div>
         <div>
           <dt>{t("queue:columns.assignee")}</dt>
-          <dd>{r.assignee ? t("shell.personName", { family: r.assignee.familyName, given: r.assignee.givenName }) : t("queue:list.unassigned")}</dd>
+          <dd>{r.assignee ? personName(r.assignee.familyName, r.assignee.givenName) : t("queue:list.unassigned")}</dd>
         </div>
         <div>
           <dt>{t("queue:referral.physician")}</dt>
-          <dd>{r.physician ? `${t("shell.personName", { family: r.physician.familyName, given: r.physician.givenName })} · ${r.physician.email}` : null}</dd>
+          <dd>{r.physician ? `${personName(r.physician.familyName, r.physician.givenName)} · ${r.physician.email}` : null}</dd>
         </div>
         <div>
           <dt>{t("queue:columns.received")}</dt>

@@ -31,6 +31,7 @@ import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { formValues } from "~/utils/form.server";
 import { formatInstant } from "~/i18n/datetime";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "intake:form.pageTitle" };
 export const links = () => [
@@ -214,7 +215,7 @@ function SectionForm() {
   const indication = section === "diagnosis" ? (hydrated ? form.watch("diagnosis.indication") : initial["diagnosis.indication"]) : getPath(loaderData.saved, "diagnosis.indication");
   const autosaveData = autosave.data?.kind === "autosave" ? autosave.data : undefined;
   const precheck = autosaveData ? autosaveData.precheck : loaderData.precheck;
-  const name = loaderData.family || loaderData.given ? t("shell.personName", { family: loaderData.family ?? "", given: loaderData.given ?? "" }) : null;
+  const name = loaderData.family || loaderData.given ? personName(loaderData.family ?? "", loaderData.given ?? "") : null;
 
   const fields = sectionFields[section];
   // The summary names each field with its problem; memoised, since a new object would take the focus again.
