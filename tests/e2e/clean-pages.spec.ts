@@ -12,6 +12,7 @@ type Problem = { page: string; what: string };
 /** Collects everything the browser complains about while `page` is open. */
 function watch(page: Page): Problem[] {
   const problems: Problem[] = [];
+  void page.addInitScript(countCommits);
   const where = () => {
     const url = new URL(page.url());
     return url.pathname + url.search;
@@ -55,16 +56,33 @@ async function visit(page: Page, path: string, lng: Language) {
 async function settle(page: Page) {
   // The patient status pages are plain HTML, without a script: nothing hydrates there.
   if ((await page.locator('script[type="module"]').count()) === 0) return;
-  // RemixBrowser makes the router as hydration begins; React renders in slices until done, then commits (and only
-  // then reports a mismatch). The browser is idle only when no slice is left, so two idle callbacks mean "done".
-  await page.waitForFunction(() => "__remixRouter" in window);
-  for (let i = 0; i < 2; i += 1)
-    await page.evaluate(
-      () =>
-        new Promise<void>((done) =>
-          requestIdleCallback(() => done(), { timeout: 3000 })
-        )
-    );
+  // React reports each commit to the devtools hook (see `countCommits`); a hydration mismatch is reported in the
+  // same task as the first commit, so once one commit is counted every hydration error has reached the console.
+  await page.waitForFunction(
+    () => ((window as unknown as { __kqCommits?: number }).__kqCommits ?? 0) > 0
+  );
+}
+
+/** Counts React commits through the devtools hook, which React calls in production builds too. */
+function countCommits() {
+  const w = window as unknown as {
+    __kqCommits: number;
+    __REACT_DEVTOOLS_GLOBAL_HOOK__?: unknown;
+  };
+  w.__kqCommits = 0;
+  w.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    isDisabled: false,
+    supportsFiber: true,
+    renderers: new Map(),
+    inject: () => 1,
+    checkDCE: () => {},
+    onScheduleFiberRoot: () => {},
+    onCommitFiberRoot: () => {
+      w.__kqCommits += 1;
+    },
+    onCommitFiberUnmount: () => {},
+    onPostCommitFiberRoot: () => {},
+  };
 }
 
 async function signInAs(page: Page, email: string) {
@@ -87,6 +105,7 @@ function expectClean(problems: Problem[]) {
 }
 
 test("public pages and a patient's status", async ({ page }) => {
+  test.setTimeout(120_000);
   const problems = watch(page);
   const { referenceCode, birthDate } = demoStatusExamples[0]!;
   const [year, month, day] = birthDate.split("-");
@@ -118,7 +137,9 @@ for (const physician of ["park.jihoon@demo.test", "tanaka.kenichi@demo.test"]) {
     for (const lng of languages) {
       await visit(page, "/account", lng);
       // A name is written by its own script in every interface language: 박지훈 and 田中健一, never "박 지훈".
-      await expect(page.locator("header")).toContainText(physician.startsWith("park") ? "박지훈" : "田中健一");
+      await expect(page.locator("header")).toContainText(
+        physician.startsWith("park") ? "박지훈" : "田中健一"
+      );
       await visit(page, "/account/tokens", lng);
       await visit(page, "/referrals", lng);
       const id = await page
