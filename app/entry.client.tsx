@@ -4,6 +4,7 @@ import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { defaultNamespace, fallbackLanguage, isLanguage } from "./i18n/config";
+import { addParticleFormat } from "./i18n/korean-particle";
 
 async function hydrate() {
   const htmlLang = document.documentElement.lang;
@@ -20,6 +21,7 @@ async function hydrate() {
     interpolation: { escapeValue: false },
     react: { useSuspense: false },
   });
+  addParticleFormat(i18next);
   startTransition(() => {
     hydrateRoot(
       document,

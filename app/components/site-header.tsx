@@ -4,6 +4,7 @@ import { CsrfInput } from "./csrf-input";
 import { LanguageSwitcher } from "./language-switcher";
 import { navigationFor } from "./navigation";
 import { useRootData } from "./use-root-data";
+import { personName } from "~/i18n/person-name";
 
 export function SiteHeader() {
   const { t } = useTranslation();
@@ -31,7 +32,7 @@ export function SiteHeader() {
         </nav>
         {user ? (
           <div className="site-header__user">
-            <span>{t("shell.signedInAs", { name: t("shell.personName", { family: user.familyName, given: user.givenName }), role: t(`roles.${user.role}`) })}</span>
+            <span>{t("shell.signedInAs", { name: personName(user.familyName, user.givenName), role: t(`roles.${user.role}`) })}</span>
             <Form method="post" action="/logout">
               <CsrfInput />
               <button type="submit" className="button-link">

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import { withParticle, type ParticleOption } from "../../app/i18n/korean-particle";
 import { startSmtpCapture } from "../factories/mail";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
 
@@ -15,7 +16,11 @@ test.afterAll(async () => capture?.close());
 
 type Words = Record<string, any>;
 const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? "");
+// Korean templates choose the particle from the word: "{{code, josa(이/가)}}" (app/i18n/korean-particle.ts).
+const fill = (text: string, values: Record<string, string>) =>
+  text.replace(/\{\{(\w+)(?:, josa\(([^)]+)\))?\}\}/g, (_, k: string, particle?: string) =>
+    particle ? withParticle(values[k] ?? "", particle as ParticleOption) : (values[k] ?? ""),
+  );
 
 /** The patient's date of birth, which the patient knows: read from the database the test server runs on. */
 function birthDateOf(referenceCode: string): string {

@@ -1,7 +1,7 @@
 // Turns the decision's language-neutral values and thresholds ("<=120 mm", "A|B", "none|other_site",
 // "not squamous_cell_carcinoma@oral_cavity|pharynx|larynx", ISO dates, true/false) into words of the page language.
 import type { TFunction } from "i18next";
-import { intlLocale, isLanguage } from "~/i18n/config";
+import { formatCalendarDate } from "~/i18n/datetime";
 import { fieldKey, indicationKey } from "./labels";
 
 export type Words = { t: TFunction; exists: (key: string) => boolean; lng: string };
@@ -23,10 +23,9 @@ const codeBooks: Record<string, string[]> = {
 };
 const anyBook = ["screen:indications", "precheck:options.histology", "precheck:options.subsite"];
 
+/** A calendar date (YYYY-MM-DD) in words of `lng`. */
 export function formatDate(iso: string, lng: string): string {
-  const locale = intlLocale[isLanguage(lng) ? lng : "en"];
-  // A calendar date, not an instant: formatted in UTC so no time zone can move it to another day.
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  return formatCalendarDate(iso, lng);
 }
 
 function code(words: Words, criterionId: string, value: string): string {

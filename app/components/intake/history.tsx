@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { SiteNames } from "~/components/decision-panel/decision-panel";
 import { fieldKey } from "~/components/decision-panel/labels";
-import { intlLocale, isLanguage } from "~/i18n/config";
+import { isLanguage } from "~/i18n/config";
+import { formatInstant } from "~/i18n/datetime";
 
 export type HistoryItem = {
   seq: number;
@@ -19,9 +20,8 @@ export type HistoryItem = {
 /** A moment of the history in the reader's language and the sites' time zone (both UTC+9). */
 export function useDateTime() {
   const { i18n } = useTranslation();
-  const locale = intlLocale[isLanguage(i18n.language) ? i18n.language : "en"];
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Seoul" });
-  return (iso: string) => format.format(new Date(iso));
+  const lng = i18n.language;
+  return (iso: string) => formatInstant(iso, lng, "Asia/Seoul");
 }
 
 const list = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);

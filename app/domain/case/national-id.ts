@@ -24,5 +24,48 @@ export function looksLikeRrn(text: string): boolean {
   return withSeparator.test(normalised) || withoutSeparator.test(normalised) || spaced.test(normalised);
 }
 
+// NOTE: privacy.md rule 1 and the My Number Act (行政手続における特定の個人を識別するための番号の利用等に関する法律,
+// Art. 20: no one may collect another person's individual number outside the uses the Act lists). A My Number
+// (個人番号) is 12 digits, the last a check digit, often written in groups of four. Twelve digits alone would
+// catch many record numbers, so only those whose check digit is right are taken for one (about one in ten).
+// Check digit (総務省令 第八十五号 第五条): with P1..P11 the digits from the right before the check digit and
+// Qn = n + 1 for n ≤ 6, n − 5 for n ≥ 7, r = Σ Pn·Qn mod 11; the check digit is 0 when r ≤ 1, else 11 − r.
+// A "+" before the digits makes them a phone number in E.164 ("+821012345678"), never a My Number.
+const myNumberShape = new RegExp(`(?<![\\d+])(\\d{4})[\\s${dashes}]?(\\d{4})[\\s${dashes}]?(\\d{4})(?!\\d)`, "gu");
+
+/** Whether twelve digits end with the check digit a My Number has. */
+export function isMyNumberCheckDigitValid(digits: string): boolean {
+  if (!/^\d{12}$/.test(digits)) return false;
+  let sum = 0;
+  for (let n = 1; n <= 11; n++) {
+    const p = Number(digits[11 - n]);
+    sum += p * (n <= 6 ? n + 1 : n - 5);
+  }
+  const remainder = sum % 11;
+  return Number(digits[11]) === (remainder <= 1 ? 0 : 11 - remainder);
+}
+
+/** Whether a text contains a Japanese My Number: twelve digits (spaces or dashes between groups of four) with a valid check digit. */
+export function looksLikeMyNumber(text: string): boolean {
+  if (!text) return false;
+  for (const match of text.normalize("NFKC").matchAll(myNumberShape)) {
+    if (isMyNumberCheckDigitValid(`${match[1]}${match[2]}${match[3]}`)) return true;
+  }
+  return false;
+}
+
+export type NationalIdKind = "rrn" | "myNumber";
+
+/** Which national identifier a text seems to contain, if any: every door that takes free text refuses both. */
+export function nationalIdIn(text: string): NationalIdKind | null {
+  if (looksLikeRrn(text)) return "rrn";
+  if (looksLikeMyNumber(text)) return "myNumber";
+  return null;
+}
+
 /** The translation key that explains the refusal (in the "intake" namespace). */
 export const rrnRefusedKey = "intake:validation.rrn";
+export const myNumberRefusedKey = "intake:validation.myNumber";
+
+/** The page's explanation for each kind of identifier refused. */
+export const nationalIdRefusedKey: Record<NationalIdKind, string> = { rrn: rrnRefusedKey, myNumber: myNumberRefusedKey };

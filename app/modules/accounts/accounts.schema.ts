@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { languages } from "~/i18n/config";
+import { nationalIdIn } from "~/domain/case/national-id";
+import { alwaysCheck } from "~/utils/always-check";
 import { isCommonPassword, isEmailLike, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from "./password-policy";
 
 // Form schemas for accounts. Messages are translation keys (app/utils/form.server.ts translates them per request).
@@ -8,11 +10,10 @@ export const countries = ["KR", "JP", "other"] as const;
 export const staffRoles = ["coordinator", "reviewer", "admin"] as const;
 export const siteCodes = ["konyang", "qst"] as const;
 
-// NOTE: privacy.md rule 1 — never collect a Korean resident registration number (YYMMDD-NNNNNNN) or a Japanese
-// My Number (12 digits); free text that looks like one is refused rather than stored.
-const nationalIdPattern = /\d{6}\s*-?\s*[1-8]\d{6}|\d{12}/;
+// NOTE: privacy.md rule 1 — never collect a Korean resident registration number or a Japanese My Number; free text
+// that looks like one is refused rather than stored. What "looks like one" means is decided in one place.
 export function looksLikeNationalId(text: string): boolean {
-  return nationalIdPattern.test(text.normalize("NFKC"));
+  return nationalIdIn(text) !== null;
 }
 
 const text = (max: number) =>
@@ -38,12 +39,15 @@ const newPassword = z
   .refine((v) => passwordLength(v) <= PASSWORD_MAX_LENGTH, { message: "validation:tooLong", params: { maximum: PASSWORD_MAX_LENGTH } })
   .refine((v) => !isCommonPassword(v), { message: "auth:errors.passwordTooCommon" });
 
-const passwordNotEmail = (field: string) => (value: { email: string } & Record<string, unknown>, ctx: z.RefinementCtx) => {
-  const password = value[field];
-  if (typeof password === "string" && isEmailLike(password, value.email)) {
-    ctx.addIssue({ code: "custom", path: [field], message: "auth:errors.passwordIsEmail" });
-  }
-};
+/** The password must not be the email address: checked even while other fields are wrong, so it shows with them. */
+const passwordNotEmail = (field: string, fixedEmail?: string) =>
+  alwaysCheck<Record<string, unknown>>((value, ctx) => {
+    const password = value[field];
+    const email = fixedEmail ?? value.email;
+    if (typeof password === "string" && typeof email === "string" && isEmailLike(password, email)) {
+      ctx.addIssue({ code: "custom", path: [field], message: "auth:errors.passwordIsEmail" });
+    }
+  });
 
 export const registerSchema = z
   .object({
@@ -55,7 +59,7 @@ export const registerSchema = z
     country: z.enum(countries),
     preferredLanguage: z.enum(languages),
   })
-  .superRefine(passwordNotEmail("password"));
+  .check(passwordNotEmail("password"));
 export type RegisterInput = z.infer<typeof registerSchema>;
 
 export const loginSchema = z.object({
@@ -66,11 +70,15 @@ export const loginSchema = z.object({
 export const changePasswordSchema = (email: string) =>
   z
     .object({ currentPassword: z.string().max(PASSWORD_MAX_LENGTH * 4), newPassword })
-    .transform((v) => ({ ...v, email }))
-    .superRefine(passwordNotEmail("newPassword"))
-    .superRefine((value, ctx) => {
-      if (value.newPassword === value.currentPassword) ctx.addIssue({ code: "custom", path: ["newPassword"], message: "auth:errors.passwordUnchanged" });
-    });
+    .check(
+      passwordNotEmail("newPassword", email),
+      alwaysCheck<{ currentPassword: string; newPassword: string }>((value, ctx) => {
+        if (typeof value.newPassword === "string" && value.newPassword === value.currentPassword) {
+          ctx.addIssue({ code: "custom", path: ["newPassword"], message: "auth:errors.passwordUnchanged" });
+        }
+      }),
+    )
+    .transform((v) => ({ ...v, email }));
 
 export const languageSchema = z.object({ preferredLanguage: z.enum(languages) });
 
@@ -86,11 +94,15 @@ export const staffSchema = z
     preferredLanguage: z.enum(languages),
     password: newPassword,
   })
-  .superRefine(passwordNotEmail("password"))
-  .superRefine((value, ctx) => {
-    if (value.role !== "admin" && !value.siteCode) ctx.addIssue({ code: "custom", path: ["siteCode"], message: "admin:errors.siteRequired" });
-    if (value.role === "admin" && value.siteCode) ctx.addIssue({ code: "custom", path: ["siteCode"], message: "admin:errors.adminHasNoSite" });
-  });
+  .check(
+    passwordNotEmail("password"),
+    alwaysCheck<{ role: string; siteCode?: string }>((value, ctx) => {
+      // Only once a role is chosen does it say whether a site is needed.
+      if (value.role === undefined) return;
+      if (value.role !== "admin" && !value.siteCode) ctx.addIssue({ code: "custom", path: ["siteCode"], message: "admin:errors.siteRequired" });
+      if (value.role === "admin" && value.siteCode) ctx.addIssue({ code: "custom", path: ["siteCode"], message: "admin:errors.adminHasNoSite" });
+    }),
+  );
 export type StaffInput = z.infer<typeof staffSchema>;
 
 export const accountActions = ["approve", "reject", "suspend", "reactivate"] as const;

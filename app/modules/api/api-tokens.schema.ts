@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { looksLikeRrn } from "~/domain/case/national-id";
+import { nationalIdIn } from "~/domain/case/national-id";
 
 // Form schemas of the API tokens page. Messages are translation keys (app/utils/form.server.ts translates them).
 
@@ -12,7 +12,7 @@ export const createTokenSchema = z.object({
     .normalize("NFKC")
     .min(1, { message: "validation:required" })
     .refine((v) => v.length <= TOKEN_NAME_MAX, { message: "validation:tooLong", params: { maximum: TOKEN_NAME_MAX } })
-    .refine((v) => !looksLikeRrn(v), { message: "auth:errors.nationalId" }),
+    .refine((v) => nationalIdIn(v) === null, { message: "auth:errors.nationalId" }),
 });
 
 export const revokeTokenSchema = z.object({ tokenId: z.uuid() });

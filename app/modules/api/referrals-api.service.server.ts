@@ -7,10 +7,12 @@ import { findReferral, findReferralByCode, referralEvents } from "~/modules/refe
 import { submitReferral } from "~/modules/referrals/referrals.service.server";
 import type { Database } from "~/utils/db.server";
 import type { ApiPrincipal } from "./api-tokens.service.server";
-import { rrnPathsIn } from "./rrn";
+import { phoneProblem } from "~/utils/phone.server";
+import { nationalIdsIn } from "./rrn";
 
 /** The key of the message for a field that looks like a resident registration number. */
 export const NATIONAL_ID_KEY = "api:errors.nationalId";
+export const MY_NUMBER_KEY = "api:errors.myNumber";
 
 export type ApiSubmitResult =
   | { kind: "created"; referenceCode: string; status: string; decision: DecisionJson }
@@ -23,7 +25,14 @@ export type ApiSubmitResult =
 export async function submitReferralFromApi(db: Database, physician: ApiPrincipal, body: unknown, now: Date): Promise<ApiSubmitResult> {
   const parsed = caseSchema.safeParse(body);
   const issues: CaseIssue[] = parsed.success ? [] : issuesOf(parsed.error);
-  for (const path of rrnPathsIn(body)) issues.push({ path, code: "national_id", messageKey: NATIONAL_ID_KEY });
+  for (const { path, kind } of nationalIdsIn(body)) issues.push({ path, code: "national_id", messageKey: kind === "rrn" ? NATIONAL_ID_KEY : MY_NUMBER_KEY });
+  // The contract checks E.164's shape; whether the number exists is read from the full metadata.
+  const phone = (body as { patient?: { phone?: unknown } } | null)?.patient?.phone;
+  if (typeof phone === "string" && /^\+[1-9]\d{1,14}$/.test(phone)) {
+    const problem = phoneProblem(phone);
+    if (problem?.exampleE164) issues.push({ path: "patient.phone", code: "invalid_phone", messageKey: "api:errors.phoneNotValid", params: { example: problem.exampleE164 } });
+    else if (problem) issues.push({ path: "patient.phone", code: "invalid_phone", messageKey: "screen:validation.invalidPhone" });
+  }
   if (!parsed.success || issues.length > 0) return { kind: "invalid", issues };
 
   const submitted = await submitReferral(db, { physician: { id: physician.id, country: physician.country }, caseData: parsed.data, now });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { once } from "node:events";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { attachmentKinds } from "~/domain/case/schema";
-import { looksLikeRrn } from "~/domain/case/national-id";
+import { nationalIdIn } from "~/domain/case/national-id";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
@@ -37,7 +37,7 @@ export function viewOf(row: AttachmentRow): AttachmentView {
   return { id: row.id, kind: row.kind, fileName: row.file_name, mediaType: row.media_type, sizeBytes: row.size_bytes, sha256: row.sha256, uploadedAt: row.uploaded_at };
 }
 
-export type RefusalCode = "too_large" | "referral_full" | "type_not_allowed" | "name_mismatch" | "empty" | "rrn_in_name";
+export type RefusalCode = "too_large" | "referral_full" | "type_not_allowed" | "name_mismatch" | "empty" | "rrn_in_name" | "my_number_in_name";
 export type FileOutcome = { fileName: string; ok: true; attachment: AttachmentView } | { fileName: string; ok: false; code: RefusalCode };
 
 export type UploadResult =
@@ -149,9 +149,10 @@ export async function receiveUploads(db: Database, input: UploadInput): Promise<
       return undefined;
     }
     const order = fileIndex++;
-    if (looksLikeRrn(fileName)) {
+    const nationalId = nationalIdIn(fileName);
+    if (nationalId) {
       await drain(part.data);
-      refused.push({ fileName: "", ok: false, code: "rrn_in_name", order });
+      refused.push({ fileName: "", ok: false, code: nationalId === "rrn" ? "rrn_in_name" : "my_number_in_name", order });
       return undefined;
     }
     const tempPath = path.join(tempDir, newId());

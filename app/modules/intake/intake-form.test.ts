@@ -74,6 +74,26 @@ describe("typed answers become a case", () => {
     expect(patch).toEqual({ diagnosis: { indication: "prostate", psaNgMl: 8.2, gleasonScore: 7 } });
   });
 
+  it("reports every required question of an empty section at once, not the first of each group", () => {
+    const paths = (section: Parameters<typeof validateSection>[0]) => validateSection(section, {}, ctx).map((i) => i.path);
+    expect(paths("patient")).toEqual([
+      "patient.familyName",
+      "patient.givenName",
+      "patient.birthDate",
+      "patient.sex",
+      "patient.residenceCountry",
+      "patient.preferredLanguage",
+      "preferences.site",
+    ]);
+    expect(paths("consent")).toEqual(["consent.sensitiveData", "consent.informedOfDiagnosis"]);
+    expect(paths("diagnosis")).toEqual(["diagnosis.indication", "diagnosis.histology", "diagnosis.status", "diagnosis.resectable", "urgency"]);
+    expect(paths("history")).toEqual(["history.priorRadiotherapy"]);
+    // A problem the portal's own rules find is reported together with the missing answers.
+    const withBadReading = validateSection("patient", { "patient.nameReading": "tanaka" }, ctx).map((i) => i.path);
+    expect(withBadReading).toEqual(expect.arrayContaining(["patient.familyName", "patient.nameReading", "preferences.site"]));
+    expect(withBadReading).toHaveLength(8);
+  });
+
   it("validates a section with the case contract's own schema", () => {
     const issues = validateSection("diagnosis", { "diagnosis.indication": "prostate", "diagnosis.psaNgMl": "eight", "diagnosis.gleasonScore": "11" }, ctx);
     expect(issues.map((i) => i.path)).toEqual(["diagnosis.histology", "diagnosis.status", "diagnosis.resectable", "diagnosis.psaNgMl", "diagnosis.gleasonScore", "urgency"]);

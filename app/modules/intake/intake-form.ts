@@ -24,7 +24,7 @@ import {
   type ScreenCase,
 } from "~/domain/case/schema";
 import { isIsoDate } from "~/domain/case/dates";
-import { looksLikeRrn, rrnRefusedKey } from "~/domain/case/national-id";
+import { myNumberRefusedKey, nationalIdIn, nationalIdRefusedKey, rrnRefusedKey } from "~/domain/case/national-id";
 import { evaluate } from "~/domain/eligibility/evaluate";
 
 export const formSections = ["patient", "consent", "diagnosis", "history"] as const;
@@ -280,9 +280,17 @@ function dateFrom(values: FlatValues, path: string): string | undefined {
   return `${year.padStart(year ? 4 : 0, "0")}-${month ? month.padStart(2, "0") : ""}-${day ? day.padStart(2, "0") : ""}`;
 }
 
+/**
+ * The server's check that a phone number exists (full metadata, app/utils/phone.server.ts): a message key and its
+ * values when it does not. The browser has none and checks with the small metadata only, as a hint.
+ */
+export type PhoneRule = (e164: string) => { key: string; params?: Record<string, string> } | null;
+
 export type Context = {
   /** Today in Korea/Japan (both UTC+9): a birth or a past radiotherapy cannot be later. */
   today: string;
+  /** Given on the server only. */
+  phoneRule?: PhoneRule;
   /** The case as saved so far, for answers another section decides (the indication, the country of residence). */
   saved?: Record<string, unknown>;
 };
@@ -407,6 +415,7 @@ function sectionShape(section: FormSection) {
 
 export const intakeKeys = {
   rrn: rrnRefusedKey,
+  myNumber: myNumberRefusedKey,
   reading: "intake:validation.reading",
   passport: "intake:validation.passport",
   future: "intake:validation.future",
@@ -423,13 +432,14 @@ export const intakeKeys = {
 type Ctx = z.core.$RefinementCtx<unknown>;
 
 /** The portal's own rules for typed answers, applied on top of the contract (and again to a whole case at submission). */
-export function checkTypedAnswers(value: unknown, ctx: Ctx, today: string, fields: IntakeField[] = allFields) {
+export function checkTypedAnswers(value: unknown, ctx: Ctx, today: string, fields: IntakeField[] = allFields, phoneRule?: PhoneRule) {
   for (const field of fields) {
     const answer = getPath(value, field.path);
     if (typeof answer !== "string") continue;
     const path = field.path.split(".");
-    if (isFreeText(field) && looksLikeRrn(answer)) {
-      ctx.addIssue({ code: "custom", path, message: intakeKeys.rrn, input: answer });
+    const nationalId = isFreeText(field) ? nationalIdIn(answer) : null;
+    if (nationalId) {
+      ctx.addIssue({ code: "custom", path, message: nationalIdRefusedKey[nationalId], input: answer });
       continue;
     }
     if (field.kind.type === "text" && field.kind.variant === "reading" && !isKatakanaReading(answer)) {
@@ -438,6 +448,9 @@ export function checkTypedAnswers(value: unknown, ctx: Ctx, today: string, field
       ctx.addIssue({ code: "custom", path, message: intakeKeys.passport, input: answer });
     } else if (field.kind.type === "date" && isIsoDate(answer) && answer > today) {
       ctx.addIssue({ code: "custom", path, message: intakeKeys.future, input: answer });
+    } else if (field.kind.type === "phone" && phoneRule && answer.startsWith("+")) {
+      const problem = phoneRule(answer);
+      if (problem) ctx.addIssue({ code: "custom", path, message: problem.key, input: answer, params: problem.params });
     }
   }
 }
@@ -446,13 +459,33 @@ export function checkTypedAnswers(value: unknown, ctx: Ctx, today: string, field
  * The portal's rules as a check that runs even when the contract already found problems elsewhere (zod skips
  * refinements of an invalid object by default), so every problem of a page is reported at once.
  */
-function typedAnswersCheck(today: string, fields?: IntakeField[]) {
-  return z.superRefine((value: unknown, ctx) => checkTypedAnswers(value, ctx, today, fields), { when: () => true } as Parameters<typeof z.superRefine>[1]);
+function typedAnswersCheck(today: string, fields?: IntakeField[], phoneRule?: PhoneRule) {
+  return z.superRefine((value: unknown, ctx) => checkTypedAnswers(value, ctx, today, fields, phoneRule), { when: () => true } as Parameters<typeof z.superRefine>[1]);
+}
+
+/** The top-level groups ("patient", "preferences", ...) that hold a question required to submit. */
+function requiredGroups(fields: IntakeField[]): string[] {
+  return [...new Set(fields.filter((field) => !field.optional && field.path.includes(".")).map((field) => field.path.split(".")[0]!))];
+}
+
+/**
+ * A group with no answer at all reads as an empty group. zod reports a missing object as one issue and never looks
+ * inside, so an empty section would name only the first question of each group, and the rest would appear one try
+ * later; with the group present, every required question is named at once.
+ */
+function withEmptyGroups(groups: string[]) {
+  return (value: unknown) => {
+    if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+    const record = value as Record<string, unknown>;
+    const missing = groups.filter((group) => record[group] === undefined);
+    return missing.length === 0 ? value : { ...record, ...Object.fromEntries(missing.map((group) => [group, {}])) };
+  };
 }
 
 /** The schema one section of the form must satisfy: the same object validates in the browser and in the action. */
-export function sectionSchema(section: FormSection, today: string) {
-  return sectionShape(section).check(typedAnswersCheck(today, sectionFields[section]));
+export function sectionSchema(section: FormSection, today: string, phoneRule?: PhoneRule) {
+  const fields = sectionFields[section];
+  return z.preprocess(withEmptyGroups(requiredGroups(fields)), sectionShape(section).check(typedAnswersCheck(today, fields, phoneRule)));
 }
 
 export type FieldIssue = { path: string; key: string; params?: Record<string, unknown> };
@@ -486,7 +519,8 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
     seen.add(path);
     // The portal's own rules carry their key as the message; the contract's are mapped by issuesOf.
     const own = raw[i]?.message.startsWith("intake:") ? raw[i]!.message : null;
-    out.push({ path, key: own ?? formKey(path, issue.messageKey), ...(issue.params ? { params: issue.params } : {}) });
+    const params = own ? (raw[i] as { params?: Record<string, unknown> }).params : issue.params;
+    out.push({ path, key: own ?? formKey(path, issue.messageKey), ...(params ? { params } : {}) });
   });
   const order = new Map(allFields.map((field, i) => [field.path, i]));
   return out.sort((a, b) => (order.get(a.path) ?? 999) - (order.get(b.path) ?? 999));
@@ -494,7 +528,7 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
 
 /** Validates one section's typed answers: the issues (empty when the section is complete). */
 export function validateSection(section: FormSection, values: FlatValues, ctx: Context): FieldIssue[] {
-  const parsed = sectionSchema(section, ctx.today).safeParse(sectionCase(section, values, ctx));
+  const parsed = sectionSchema(section, ctx.today, ctx.phoneRule).safeParse(sectionCase(section, values, ctx));
   return parsed.success ? [] : fieldIssues(parsed.error);
 }
 
@@ -516,8 +550,8 @@ export function sectionStatus(section: FormSection, saved: Record<string, unknow
 // The whole case, at submission.
 
 /** A submission: the contract's schema (consents included) and the portal's rules for typed text, on the whole case. */
-export function submissionSchema(today: string) {
-  return caseSchema.check(typedAnswersCheck(today));
+export function submissionSchema(today: string, phoneRule?: PhoneRule) {
+  return z.preprocess(withEmptyGroups(requiredGroups(allFields)), caseSchema.check(typedAnswersCheck(today, undefined, phoneRule)));
 }
 
 export const patientLanguages = preferredLanguages;

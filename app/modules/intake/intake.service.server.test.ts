@@ -54,6 +54,34 @@ describe("drafts", () => {
     expect(caseOf(row)).toEqual({ patient: { familyName: "김" } });
   });
 
+  it("refuse on continuing a phone number that does not exist (090-1234-567 in Japan), saying how one is written", async () => {
+    const db = await getDb();
+    const { user } = await signedIn(db);
+    const id = await createDraft(db, { user, now });
+    const values = { "patient.familyName": "田中", "patient.residenceCountry": "JP", "patient.phone": "090-1234-567" };
+    const result = await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "patient", values, intent: "continue", now });
+    expect(result.issues).toContainEqual({ path: "patient.phone", key: "intake:validation.phoneNotValid", params: { example: "090-1234-5678" } });
+    // Nothing typed is lost: the draft keeps the number to be corrected.
+    expect(caseOf((await findReferral(db, id))!)).toMatchObject({ patient: { familyName: "田中" } });
+    const fine = await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "patient", values: { ...values, "patient.phone": "090-1234-5678" }, intent: "continue", now });
+    expect(fine.issues.filter((i) => i.path === "patient.phone")).toEqual([]);
+  });
+
+  it("refuse a Japanese My Number with a valid check digit, in the record number and in the name, with its own words", async () => {
+    const db = await getDb();
+    const { user } = await signedIn(db);
+    const id = await createDraft(db, { user, now });
+    const values = { "patient.familyName": "田中 1234 5678 9018", "patient.givenName": "花子", "patient.referringHospitalId": "987654321093" };
+    const result = await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "patient", values, intent: "autosave", now });
+    expect(result.issues).toEqual([
+      { path: "patient.familyName", key: "intake:validation.myNumber" },
+      { path: "patient.referringHospitalId", key: "intake:validation.myNumber" },
+    ]);
+    const row = (await findReferral(db, id))!;
+    expect(row.case_json).not.toMatch(/9018|321093/);
+    expect(caseOf(row)).toEqual({ patient: { givenName: "花子" } });
+  });
+
   it("record each change of consent with its time and the physician who took it", async () => {
     const db = await getDb();
     const { user } = await signedIn(db);

@@ -1,5 +1,5 @@
 import type { ReferralCase } from "~/domain/case/schema";
-import { looksLikeRrn } from "~/domain/case/national-id";
+import { nationalIdIn, nationalIdRefusedKey } from "~/domain/case/national-id";
 import { toDecisionJson, type DecisionJson } from "~/domain/screen";
 import type { ReferralStatus } from "~/domain/workflow/states";
 import type { SessionUser } from "~/modules/accounts/session.server";
@@ -40,6 +40,7 @@ import {
 } from "./intake-form";
 import { deleteDraft, insertDraft, referralsOfPhysician, updateDraft } from "./intake.repository.server";
 import { lenientScreenCase } from "./live-precheck";
+import { serverPhoneRule } from "./phone-rule.server";
 
 // Both partner sites keep UTC+9: "today" for a referral (its date, the check that a birth is not in the future) is
 // today there, whatever the server's own zone.
@@ -142,9 +143,10 @@ function refuseNationalIds(answers: Map<string, unknown>, saved: Record<string, 
   const refused: FieldIssue[] = [];
   for (const [path, value] of answers) {
     const field = fieldAt(path);
-    if (field && isFreeText(field) && typeof value === "string" && looksLikeRrn(value)) {
+    const nationalId = field && isFreeText(field) && typeof value === "string" ? nationalIdIn(value) : null;
+    if (nationalId) {
       answers.set(path, getPath(saved, path));
-      refused.push({ path, key: intakeKeys.rrn });
+      refused.push({ path, key: nationalIdRefusedKey[nationalId] });
     }
   }
   return refused;
@@ -173,7 +175,7 @@ export async function saveSection(db: Database, input: Who & { referral: Referra
     return updateDraft(trx, referral.id, JSON.stringify(next), listColumns(next), input.now.toISOString());
   });
   if (!ok) return { saved: false, issues: [], caseData: saved };
-  const issues = intent === "continue" ? validateSection(section, values, { today, saved: next }) : refused;
+  const issues = intent === "continue" ? validateSection(section, values, { today, saved: next, phoneRule: serverPhoneRule }) : refused;
   // Refusals always show, even when the rest of the section is fine.
   for (const r of refused) if (!issues.some((i) => i.path === r.path)) issues.unshift(r);
   return { saved: true, issues, caseData: next };
@@ -208,7 +210,7 @@ export async function submitDraft(db: Database, input: Who & { referral: Referra
   if (referral.status !== "draft") return { ok: false, code: "not_draft" };
   const today = referralToday(now);
   const candidate = caseForSubmission(caseOf(referral), await listAttachments(db, referral.id), today);
-  const parsed = submissionSchema(today).safeParse(candidate);
+  const parsed = submissionSchema(today, serverPhoneRule).safeParse(candidate);
   if (!parsed.success) return { ok: false, code: "invalid", issues: fieldIssues(parsed.error) };
   try {
     const result = await submitReferral(db, { physician: { id: user.id, country: user.country }, caseData: parsed.data, now, draftId: referral.id });
@@ -322,7 +324,8 @@ export async function answerRequest(db: Database, input: Who & { referral: Refer
   let next = saved;
   const changed: string[] = [];
   const issues: FieldIssue[] = [];
-  if (looksLikeRrn(input.reply)) issues.push({ path: "reply", key: intakeKeys.rrn });
+  const replyId = nationalIdIn(input.reply);
+  if (replyId) issues.push({ path: "reply", key: nationalIdRefusedKey[replyId] });
   if (input.reply.length > 4000) issues.push({ path: "reply", key: intakeKeys.tooLong });
   const bySection = new Map<FormSection, string[]>();
   for (const path of requested) {
@@ -334,8 +337,9 @@ export async function answerRequest(db: Database, input: Who & { referral: Refer
     for (const [path, value] of answers) {
       if (!paths.includes(path)) continue;
       const field = fieldAt(path)!;
-      if (isFreeText(field) && typeof value === "string" && looksLikeRrn(value)) {
-        issues.push({ path, key: intakeKeys.rrn });
+      const nationalId = isFreeText(field) && typeof value === "string" ? nationalIdIn(value) : null;
+      if (nationalId) {
+        issues.push({ path, key: nationalIdRefusedKey[nationalId] });
         continue;
       }
       if (JSON.stringify(value) !== JSON.stringify(getPath(next, path))) changed.push(path);
@@ -345,7 +349,7 @@ export async function answerRequest(db: Database, input: Who & { referral: Refer
   if (changed.some((p) => p.startsWith("consent."))) (next.consent as Record<string, unknown>).recordedAt = now.toISOString();
   const attachments = await listAttachments(db, referral.id);
   const candidate = { ...next, attachments: attachments.map((a) => ({ kind: a.kind, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256 })) };
-  const parsed = submissionSchema(String(getPath(saved, "referredOn") ?? today)).safeParse(candidate);
+  const parsed = submissionSchema(String(getPath(saved, "referredOn") ?? today), serverPhoneRule).safeParse(candidate);
   if (!parsed.success) for (const issue of fieldIssues(parsed.error)) if (!issues.some((i) => i.path === issue.path)) issues.push(issue);
   if (issues.length) return { ok: false, code: "invalid", issues };
 
@@ -377,7 +381,8 @@ export async function withdrawReferral(db: Database, input: Who & { referral: Re
   const issues: FieldIssue[] = [];
   if (!(withdrawReasons as readonly string[]).includes(input.reasonCode)) issues.push({ path: "reasonCode", key: intakeKeys.choose });
   if (input.reasonCode === "other" && !input.note.trim()) issues.push({ path: "note", key: intakeKeys.withdrawNote });
-  if (looksLikeRrn(input.note)) issues.push({ path: "note", key: intakeKeys.rrn });
+  const noteId = nationalIdIn(input.note);
+  if (noteId) issues.push({ path: "note", key: nationalIdRefusedKey[noteId] });
   if (input.note.length > 2000) issues.push({ path: "note", key: intakeKeys.tooLong });
   if (issues.length) return { ok: false, issues };
   const result = await transitionReferral(db, {

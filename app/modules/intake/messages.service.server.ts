@@ -1,4 +1,4 @@
-import { looksLikeRrn } from "~/domain/case/national-id";
+import { nationalIdIn, nationalIdRefusedKey } from "~/domain/case/national-id";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { insertMessage, messagesOf } from "~/modules/queue/queue.repository.server";
@@ -32,8 +32,9 @@ export async function sendPhysicianMessage(
 ): Promise<{ ok: true } | { ok: false; issues: FieldIssue[] }> {
   const body = input.body.trim();
   const issues: FieldIssue[] = [];
+  const nationalId = nationalIdIn(body);
   if (!body) issues.push({ path: "message", key: intakeKeys.required });
-  else if (looksLikeRrn(body)) issues.push({ path: "message", key: intakeKeys.rrn });
+  else if (nationalId) issues.push({ path: "message", key: nationalIdRefusedKey[nationalId] });
   else if (body.length > MAX_MESSAGE) issues.push({ path: "message", key: intakeKeys.tooLong });
   if (issues.length) return { ok: false, issues };
   await db.transaction().execute(async (trx) => {

@@ -5,6 +5,7 @@ import { formatDate } from "~/components/decision-panel/format";
 import { fieldKey, indicationKey } from "~/components/decision-panel/labels";
 import type { ReferralCase } from "~/domain/case/schema";
 import { intlLocale, languageAutonyms, isLanguage, type Language } from "~/i18n/config";
+import { formatInstant } from "~/i18n/datetime";
 
 export type CaseRow = { path: string; label: string; value: string; known: boolean };
 export type CaseSection = { id: string; heading: string; rows: CaseRow[] };
@@ -111,8 +112,7 @@ export function caseSections(
     if (path === "patient.preferredLanguage") return isLanguage(text) ? languageAutonyms[text] : text;
     if (path === "preferences.site") return text === "none" ? t("precheck:options.sitePreference.none") : siteNames[text]?.[lng] ?? text;
     if (path === "consent.recordedAt") {
-      const when = new Date(text);
-      return Number.isNaN(when.getTime()) ? text : new Intl.DateTimeFormat(intlLocale[lng], { dateStyle: "long", timeStyle: "short", timeZone }).format(when);
+      return formatInstant(text, lng, timeZone);
     }
     if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text, lng);
     return text;

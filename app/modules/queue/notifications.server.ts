@@ -1,4 +1,5 @@
 import { formatDate } from "~/components/decision-panel/format";
+import { personName } from "~/i18n/person-name";
 import { isLanguage, type Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n.server";
 import { insertMail } from "~/modules/mail/outbox.repository.server";
@@ -44,7 +45,7 @@ export function composeNotification(kind: NotificationKind, recipient: Recipient
     params.place = facts.consultation.place;
   }
   const body = [
-    t("email:greeting", { family: recipient.familyName, given: recipient.givenName }),
+    t("email:greeting", { name: personName(recipient.familyName, recipient.givenName) }),
     "",
     t(`email:${kind}.body`, params),
     ...(lines.length ? ["", ...lines] : []),

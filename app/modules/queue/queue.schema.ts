@@ -5,6 +5,7 @@ import { z } from "zod";
 import { indications, urgencies } from "~/domain/case/schema";
 import type { ReferralStatus } from "~/domain/workflow/states";
 import { checklistFor } from "~/modules/intake/checklist";
+import { alwaysCheck } from "~/utils/always-check";
 
 export const queueTabs = ["triage", "in_review", "info_requested", "accepted", "scheduled", "closed"] as const;
 export type QueueTab = (typeof queueTabs)[number];
@@ -210,7 +211,13 @@ export const actionSchemas = {
       fields: z.array(z.enum(requestableFields, { message: "queue:validation.invalidChoice" })).default([]),
       message: note,
     })
-    .refine((v) => v.documents.length + v.fields.length > 0, { message: "queue:validation.itemsRequired", path: ["documents"] }),
+    // Checked even when the message is wrong too, so both problems show at once.
+    .check(
+      alwaysCheck<{ documents: string[]; fields: string[] }>((v, ctx) => {
+        const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+        if (count(v.documents) + count(v.fields) === 0) ctx.addIssue({ code: "custom", message: "queue:validation.itemsRequired", path: ["documents"] });
+      }),
+    ),
   accept: z.object({ note }),
   decline: z
     .object({ reasonCode: z.enum(declineReasons, { message: "queue:validation.reasonRequired" }), note })

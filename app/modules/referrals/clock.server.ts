@@ -1,9 +1,10 @@
 import { addWorkingDays, defaultTargets, workingDaysBetween, type Urgency } from "~/domain/workflow/clock";
+import { isoDateIn } from "~/i18n/datetime";
 import { holidaysOf } from "./calendar.server";
 
 /** The calendar date at a site (both sites are UTC+9; the time zone still comes from the site). */
 export function todayAt(timezone: string, now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return isoDateIn(timezone, now);
 }
 
 export type ClockColumns = { clock_used_days: number; clock_running_since: string | null; clock_due_on: string | null };

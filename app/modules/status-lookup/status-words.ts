@@ -2,7 +2,8 @@
 // Pure: facts in, words out (the translator and the language are arguments).
 import type { TFunction } from "i18next";
 import type { PatientStage } from "~/domain/workflow/states";
-import { intlLocale, type Language } from "~/i18n/config";
+import type { Language } from "~/i18n/config";
+import { formatCalendarDate, formatInstant, formatWallTime, isoDateIn } from "~/i18n/datetime";
 
 export type SiteCode = "konyang" | "qst";
 
@@ -44,11 +45,6 @@ const nextStepKeys: Record<PatientStage, string[]> = {
   closed: ["nothingMore", "askDoctor"],
 };
 
-function isoDayIn(timeZone: string, at: Date): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
-
 function whatToBring(facts: StatusFacts, t: TFunction): string[] {
   if (facts.stage !== "consultation_scheduled") return [];
   if (facts.site.code === "qst") {
@@ -65,20 +61,18 @@ function whatToBring(facts: StatusFacts, t: TFunction): string[] {
 /** Everything the patient is told about their referral, in `lng`. */
 export function statusWords(facts: StatusFacts, lng: Language, t: TFunction): StatusWords {
   const site = facts.site.names[lng];
-  const locale = intlLocale[lng];
   const changedAt = new Date(facts.statusChangedAt);
   let consultation: StatusWords["consultation"] = null;
   if (facts.consultation) {
     const { date, time, place } = facts.consultation;
-    const day = new Date(`${date}T00:00:00Z`);
     consultation = {
       date,
       time,
       place,
-      dateText: new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }).format(day),
+      dateText: formatCalendarDate(date, lng, "fullDate"),
       timeText: time
         ? t("status:view.localTime", {
-            time: new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" }).format(new Date(`${date}T${time}:00Z`)),
+            time: formatWallTime(date, time, lng),
             zone: t(`status:sites.${facts.site.code}.timeZone`),
           })
         : null,
@@ -90,8 +84,8 @@ export function statusWords(facts: StatusFacts, lng: Language, t: TFunction): St
     stage: facts.stage,
     headline: t(`status:stages.${facts.stage}.headline`, { site }),
     explanation: t(`status:stages.${facts.stage}.explanation`, { site, date: consultation?.dateText ?? "" }),
-    lastChangedOn: isoDayIn(facts.site.timezone, changedAt),
-    lastChanged: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: facts.site.timezone }).format(changedAt),
+    lastChangedOn: isoDateIn(facts.site.timezone, changedAt),
+    lastChanged: formatInstant(changedAt, lng, facts.site.timezone, "date"),
     site: {
       code: facts.site.code,
       name: site,

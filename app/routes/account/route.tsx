@@ -19,6 +19,7 @@ import { clientIp } from "~/utils/client-ip.server";
 import { serializeCookie } from "~/utils/cookies.server";
 import { getDb } from "~/utils/db.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "auth:account.title" };
 
@@ -100,7 +101,7 @@ export default function Account() {
   const answer = useActionData<AccountAnswer>();
   const errorsFor = (form: Intent) => (answer?.form === form ? answer.errors : {});
   const details: [string, string][] = [
-    [t("auth:fields.name"), t("shell.personName", { family: user.familyName, given: user.givenName })],
+    [t("auth:fields.name"), personName(user.familyName, user.givenName)],
     [t("auth:fields.email"), user.email],
     [t("auth:fields.role"), t(`roles.${user.role}`)],
     [t("auth:fields.site"), user.siteName ?? t("auth:account.noSite")],

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { homeFor } from "~/modules/accounts/home";
 import { getSessionUser } from "~/modules/accounts/session.server";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "auth:pending.title" };
 
@@ -24,7 +25,7 @@ export default function Pending() {
       {user ? (
         <p>
           {t("auth:pending.signedIn", {
-            name: t("shell.personName", { family: user.familyName, given: user.givenName }),
+            name: personName(user.familyName, user.givenName),
             email: user.email,
             institution: user.institution,
           })}

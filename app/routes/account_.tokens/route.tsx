@@ -6,7 +6,6 @@ import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextField } from "~/components/forms/text-field";
-import { intlLocale } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { createTokenSchema, revokeTokenSchema, TOKEN_NAME_MAX } from "~/modules/api/api-tokens.schema";
@@ -14,6 +13,7 @@ import { apiTokensOf, createApiToken, revokeApiToken } from "~/modules/api/api-t
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
+import { formatInstant } from "~/i18n/datetime";
 
 // /account/tokens: a physician's API tokens for the JSON doors (shared/domain/api.md). Its own route beside
 // /account (the `_` keeps it out of the account page's layout); the account page links here.
@@ -29,8 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lng } = translatorFor(request);
   const rows = await apiTokensOf(await getDb(), user);
   // Formatted here, once, so server and browser render the same words; in the physician's own country's time.
-  const when = new Intl.DateTimeFormat(intlLocale[lng], { dateStyle: "medium", timeStyle: "short", timeZone: user.country === "JP" ? "Asia/Tokyo" : "Asia/Seoul" });
-  const stamp = (iso: string | null) => (iso ? { iso, text: when.format(new Date(iso)) } : null);
+  const timeZone = user.country === "JP" ? "Asia/Tokyo" : "Asia/Seoul";
+  const stamp = (iso: string | null) => (iso ? { iso, text: formatInstant(iso, lng, timeZone) } : null);
   return {
     tokens: rows.map((row) => ({
       id: row.id,

@@ -5,13 +5,14 @@ import { DateField } from "~/components/forms/date-field";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
-import { intlLocale } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { auditSearchSchema } from "~/modules/audit/audit-log.schema";
 import { auditChainStatus, auditSearchOptions, searchAuditLog } from "~/modules/audit/audit-log.service.server";
 import { getDb } from "~/utils/db.server";
 import { nestValues, translateIssues, type FormValues } from "~/utils/form.server";
+import { dateTimeFormat } from "~/i18n/datetime";
+import { personName } from "~/i18n/person-name";
 
 // /admin/audit: administrators search the append-only, hash-chained audit log (privacy.md rule 4) and see
 // whether the chain still verifies. A GET form: searches are links an administrator can keep or pass on.
@@ -65,7 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   const page = await searchAuditLog(db, parsed.data);
   // Formatted here, once, so server and browser render the same words. Korea and Japan share UTC+9.
-  const when = new Intl.DateTimeFormat(intlLocale[lng], { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Seoul" });
+  const when = dateTimeFormat(lng, "dateTimeSeconds", "Asia/Seoul");
   const events = page.events.map((e): AuditEventView => {
     const detail = e.detail === "{}" ? "" : e.detail;
     return {
@@ -122,7 +123,7 @@ function Who({ event }: { event: LoaderData["events"][number] }) {
   if (!event.actor.email) return <code>{event.actor.id}</code>;
   return (
     <>
-      {t("shell.personName", { family: event.actor.familyName, given: event.actor.givenName })}
+      {personName(event.actor.familyName, event.actor.givenName)}
       <br />
       <span className="hint">{event.actor.email}</span>
     </>

@@ -10,6 +10,8 @@ import { siteConfigChanges, type SiteConfigChanges } from "~/modules/sites/site-
 import { sitesOverview } from "~/modules/sites/sites.service.server";
 import { getDb } from "~/utils/db.server";
 import stylesUrl from "./sites.css?url";
+import { dateTimeFormat } from "~/i18n/datetime";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "sites:pageTitle" };
 export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
@@ -26,16 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     saved: savedSite ? { code: savedSite.code, version: savedSite.current.version } : null,
     sites: sites.map((site) => {
-      const when = new Intl.DateTimeFormat(intlLocale[lng], {
-        year: "numeric",
-        month: "short",
-        day: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23", // the 24-hour clock of Korean and Japanese hospitals
-        timeZone: site.timezone,
-        timeZoneName: "short",
-      });
+      const when = dateTimeFormat(lng, "dateTimeZone", site.timezone);
       return {
         ...site,
         countryName: regionNames.of(site.country) ?? site.country,
@@ -220,7 +213,7 @@ function SiteSection({ site }: { site: Site }) {
                 <td>
                   <time dateTime={v.changedAt}>{v.changedAtText}</time>
                 </td>
-                <td>{v.changedBy ? t("shell.personName", { family: v.changedBy.familyName, given: v.changedBy.givenName }) : t("sites:history.portalDefault")}</td>
+                <td>{v.changedBy ? personName(v.changedBy.familyName, v.changedBy.givenName) : t("sites:history.portalDefault")}</td>
                 <td>
                   <Changes changes={v.changes} />
                 </td>

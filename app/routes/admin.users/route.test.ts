@@ -57,7 +57,7 @@ describe("approving accounts", () => {
     expect(page.data.others).toEqual([]);
     const row = page.data.pending.find((r: { id: string }) => r.id === pending.id);
     expect(row).toMatchObject({ familyName: pending.familyName, givenName: pending.givenName, actions: ["approve"] });
-    expect(row.registered).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
+    expect(row.registered).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
 
     const answer = await answerOf(usersRoute.action(args(formRequest("/admin/users", { intent: "approve", userId: pending.id }, { cookie }))));
     expect(answer).toMatchObject({ status: 302, location: "/admin/users?done=approved" });

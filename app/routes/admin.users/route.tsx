@@ -3,13 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
-import { intlLocale } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { accountApprovers, accountsFor, allowedActions, changeAccountStatus, siteNames } from "~/modules/accounts/account-admin.service.server";
 import { accountActionSchema, type AccountAction } from "~/modules/accounts/accounts.schema";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
+import { dateTimeFormat } from "~/i18n/datetime";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "admin:users.title" };
 
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const [rows, sites] = await Promise.all([accountsFor(db, actor), siteNames(db)]);
   // Dates are formatted here, once, so server and browser render the same text. Korea and Japan share UTC+9.
-  const date = new Intl.DateTimeFormat(intlLocale[lng], { dateStyle: "medium", timeZone: "Asia/Seoul" });
+  const date = dateTimeFormat(lng, "date", "Asia/Seoul");
   const accounts = rows.map((row) => ({
     id: row.id,
     familyName: row.family_name,
@@ -95,7 +96,7 @@ function AccountsTable({ id, rows, showSite }: { id: string; rows: AccountRow[];
         </thead>
         <tbody>
           {rows.map((row) => {
-            const name = t("shell.personName", { family: row.familyName, given: row.givenName });
+            const name = personName(row.familyName, row.givenName);
             return (
               <tr key={row.id} data-email={row.email}>
                 <td>{name}</td>

@@ -106,6 +106,18 @@ describe("POST /api/v1/referrals", () => {
     expect(await counts(db)).toEqual(before);
   });
 
+  it("refuses a phone number that does not exist in its country, with an example, and stores nothing", async () => {
+    const db = await getDb();
+    const { token } = await physicianWithToken(db);
+    const before = await counts(db);
+    const body = sharedCase("prostate-localised-kr") as any;
+    body.patient.phone = "+81901234567";
+    const response = await submit(post(JSON.stringify(body), { ...bearer(token), "Accept-Language": "en" }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).issues).toEqual([{ path: "patient.phone", message: en("api:errors.phoneNotValid", { example: "+819012345678" }) }]);
+    expect(await counts(db)).toEqual(before);
+  });
+
   it("refuses anything that looks like a resident registration number, wherever it is typed, and stores nothing", async () => {
     const db = await getDb();
     const { token } = await physicianWithToken(db);
@@ -119,6 +131,14 @@ describe("POST /api/v1/referrals", () => {
       expect(response.status).toBe(400);
       expect((await response.json()).issues).toEqual([{ path, message: ko("api:errors.nationalId") }]);
     }
+    // A Japanese My Number (valid check digit), in the record number and in a name, has its own words.
+    const myNumber = sharedCase("prostate-localised-kr") as any;
+    myNumber.patient.referringHospitalId = "1234-5678-9018";
+    myNumber.patient.familyName = "田中 ９８７６５４３２１０９３";
+    const refused = await submit(post(JSON.stringify(myNumber), { ...bearer(token), "Accept-Language": "ja" }));
+    expect(refused.status).toBe(400);
+    const issues = (await refused.json()).issues as { path: string; message: string }[];
+    expect(issues.filter((i) => i.message === ja("api:errors.myNumber")).map((i) => i.path).sort()).toEqual(["patient.familyName", "patient.referringHospitalId"]);
     expect(await counts(db)).toEqual(before);
     // A hospital record number, a phone number and a checksum are not taken for one.
     const fine = sharedCase("prostate-localised-kr") as any;

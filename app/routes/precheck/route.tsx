@@ -18,6 +18,7 @@ import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, nestValues, type FormValues } from "~/utils/form.server";
 import { PrecheckFields } from "./fields";
+import { isoDateIn } from "~/i18n/datetime";
 
 export const handle = { titleKey: "precheck:pageTitle" };
 export const links = () => [{ rel: "stylesheet", href: panelStylesUrl }];
@@ -27,15 +28,11 @@ export const headers = () => ({ "Cache-Control": "no-store" });
 // Both partner sites keep Korea/Japan time (UTC+9): "today" for a referral date is today there.
 const REFERRAL_TIME_ZONE = "Asia/Seoul";
 
-function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
 /** Anyone may use the pre-check: no sign-in, no patient identity, nothing stored. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { lng } = translatorFor(request);
   return {
-    today: todayIn(REFERRAL_TIME_ZONE, new Date()),
+    today: isoDateIn(REFERRAL_TIME_ZONE, new Date()),
     siteNames: await siteNames(await getDb()),
     // Named on the server so the browser's Intl cannot word them differently and break hydration.
     countries: countryOptions(intlLocale[lng]),

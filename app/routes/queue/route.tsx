@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import { formatDate } from "~/components/decision-panel/format";
@@ -30,6 +29,7 @@ import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { translateIssues } from "~/utils/form.server";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "queue:list.title" };
 export const links = () => [{ rel: "stylesheet", href: queueStyles }];
@@ -118,8 +118,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function personName(t: TFunction, person: { familyName: string; givenName: string }) {
-  return t("shell.personName", { family: person.familyName, given: person.givenName });
+function nameOf(person: { familyName: string; givenName: string }) {
+  return personName(person.familyName, person.givenName);
 }
 
 function Filters({ filters, staff }: { filters: QueueFilters; staff: Loaded["staff"] }) {
@@ -167,7 +167,7 @@ function Filters({ filters, staff }: { filters: QueueFilters; staff: Loaded["sta
         options={[
           { value: "me", label: t("queue:filters.me") },
           { value: "none", label: t("queue:filters.unassigned") },
-          ...staff.map((p) => ({ value: p.id, label: personName(t, p) })),
+          ...staff.map((p) => ({ value: p.id, label: nameOf(p) })),
         ]}
         defaultValue={filters.assignee ?? ""}
       />
@@ -319,7 +319,7 @@ export default function Queue() {
                       <Link to={`/queue/${row.id}`}>{row.referenceCode}</Link>
                     </td>
                     <td>
-                      {personName(t, row)}
+                      {nameOf(row)}
                       {row.latinName ? (
                         <>
                           <br />
@@ -334,7 +334,7 @@ export default function Queue() {
                     <td>
                       <ClockText clock={row.clock} dueOn={row.dueOn} status={row.status} />
                     </td>
-                    <td>{row.assignee ? personName(t, row.assignee) : t("queue:list.unassigned")}</td>
+                    <td>{row.assignee ? nameOf(row.assignee) : t("queue:list.unassigned")}</td>
                     <td className="nowrap">{row.submittedOn}</td>
                   </tr>
                 ))}
@@ -357,7 +357,7 @@ export default function Queue() {
               name="assigneeId"
               label={t("queue:bulk.assignee")}
               placeholder={t("queue:bulk.choose")}
-              options={staff.map((p) => ({ value: p.id, label: `${personName(t, p)} (${t(`roles.${p.role}`)})` }))}
+              options={staff.map((p) => ({ value: p.id, label: `${nameOf(p)} (${t(`roles.${p.role}`)})` }))}
               error={bulkErrors?.assigneeId}
             />
             <div className="field">

@@ -25,6 +25,7 @@ import { emptyQueues, referralAt } from "../../../tests/factories/queue";
 import { formRequest } from "../../../tests/setup/request";
 import * as actionRoute from "../queue_.$id_.$action/route";
 import * as pageRoute from "./route";
+import { withParticle } from "~/i18n/korean-particle";
 
 afterAll(() => capture.close());
 
@@ -342,7 +343,7 @@ describe("the staff referral page", () => {
     expect((await answerOf(pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie }), id)))).status).toBe(404);
     expect((await answerOf(pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: qst.cookie }), id)))).data.status).toBe("redirected");
     const [mail] = await mailArrives(1);
-    expect(mail).toMatchObject({ language: "ko", subject: `의뢰 ${referenceCode}이(가) QST 병원(으)로 이송되었습니다` });
+    expect(mail).toMatchObject({ language: "ko", subject: `의뢰 ${withParticle(referenceCode, "이/가")} QST 병원으로 이송되었습니다` });
     expect(mail!.text).toContain("사유: 중입자선 치료 자체는 상대 기관에서 시행함.");
   });
 
@@ -404,7 +405,7 @@ describe("the staff referral page", () => {
     const { smtpSender } = await import("~/modules/mail/mailer.server");
     expect(await deliverDueMail(db, smtpSender()!, new Date(now.getTime() + 61_000))).toEqual({ sent: 1, failed: 0 });
     const [mail] = await capture.waitFor(1);
-    expect(mail).toMatchObject({ language: "ko", subject: `의뢰 ${referenceCode}이(가) 건양대학교병원에서 수락되었습니다` });
+    expect(mail).toMatchObject({ language: "ko", subject: `의뢰 ${withParticle(referenceCode, "이/가")} 건양대학교병원에서 수락되었습니다` });
     expect(mail!.text).toContain("https://portal.test/referrals/");
     expect((await mailFor(db, id))[0]).toMatchObject({ status: "sent", attempts: 2 });
   });

@@ -11,7 +11,6 @@ import { ErrorSummary } from "~/components/forms/error-summary";
 import { AttachmentList } from "~/components/intake/attachment-list";
 import { ClockText } from "~/components/queue/clock-text";
 import queueStyles from "~/components/queue/queue.css?url";
-import { intlLocale } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { listAttachments } from "~/modules/intake/attachments.service.server";
 import { kickMailer } from "~/modules/mail/mailer.server";
@@ -23,6 +22,8 @@ import { notFound } from "~/modules/referrals/access.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { translateIssues } from "~/utils/form.server";
+import { formatInstant } from "~/i18n/datetime";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "queue:referral.title" };
 export const links = () => [
@@ -41,10 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Not this site's (or no such referral): the same empty 404, for pages and .data requests alike.
   if (!page) throw notFound();
   const { referral } = page;
-  const when = new Intl.DateTimeFormat(intlLocale[lng], { dateStyle: "medium", timeStyle: "short", timeZone: page.site.timezone });
-  const at = (iso: string) => when.format(new Date(iso));
+  const at = (iso: string) => formatInstant(iso, lng, page.site.timezone);
   const name = (person: { family_name: string | null; given_name: string | null } | null) =>
-    person?.family_name != null ? t("shell.personName", { family: person.family_name, given: person.given_name ?? "" }) : null;
+    person?.family_name != null ? personName(person.family_name, person.given_name ?? "") : null;
   const siteName = (code: string | null) => (code ? page.siteNames[code as keyof typeof page.siteNames]?.[lng] ?? code : null);
   const attachments = await listAttachments(db, referral.id);
   const consultation = page.consultation;
@@ -103,7 +103,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       screenOutcome: typeof e.data.screenOutcome === "string" ? e.data.screenOutcome : null,
       documents: Array.isArray(e.data.documents) ? (e.data.documents as string[]) : [],
       fields: Array.isArray(e.data.fields) ? (e.data.fields as string[]) : [],
-      assignee: e.assigneeName ? t("shell.personName", { family: e.assigneeName.familyName, given: e.assigneeName.givenName }) : null,
+      assignee: e.assigneeName ? personName(e.assigneeName.familyName, e.assigneeName.givenName) : null,
       consultation:
         e.action === "schedule" && typeof e.data.date === "string"
           ? {
@@ -244,7 +244,7 @@ export default function StaffReferral() {
   const { t } = useTranslation();
   const r = useLoaderData<typeof loader>();
   const answer = useActionData<ActionAnswer>();
-  const patientName = t("shell.personName", { family: r.patient.familyName, given: r.patient.givenName });
+  const patientName = personName(r.patient.familyName, r.patient.givenName);
   const formActions = r.actions.filter((a): a is FormAction => a !== "claim");
   return (
     <>
@@ -292,11 +292,11 @@ export default function StaffReferral() {
         </div>
         <div>
           <dt>{t("queue:columns.assignee")}</dt>
-          <dd>{r.assignee ? t("shell.personName", { family: r.assignee.familyName, given: r.assignee.givenName }) : t("queue:list.unassigned")}</dd>
+          <dd>{r.assignee ? personName(r.assignee.familyName, r.assignee.givenName) : t("queue:list.unassigned")}</dd>
         </div>
         <div>
           <dt>{t("queue:referral.physician")}</dt>
-          <dd>{r.physician ? `${t("shell.personName", { family: r.physician.familyName, given: r.physician.givenName })} · ${r.physician.email}` : null}</dd>
+          <dd>{r.physician ? `${personName(r.physician.familyName, r.physician.givenName)} · ${r.physician.email}` : null}</dd>
         </div>
         <div>
           <dt>{t("queue:columns.received")}</dt>

@@ -18,6 +18,7 @@ import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, nestValues, translateIssues } from "~/utils/form.server";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "queue:actionPage.title" };
 export const links = () => [{ rel: "stylesheet", href: queueStyles }];
@@ -193,7 +194,7 @@ function ActionFields({ action }: { action: FormAction }) {
           legend={t("queue:actionPage.assignee")}
           options={page.staff.map((p) => ({
             value: p.id,
-            label: `${t("shell.personName", { family: p.familyName, given: p.givenName })} (${t(`roles.${p.role}`)})`,
+            label: `${personName(p.familyName, p.givenName)} (${t(`roles.${p.role}`)})`,
           }))}
           defaultValue={text("assigneeId") ?? page.assigneeId ?? undefined}
           error={errors.assigneeId}
@@ -313,7 +314,7 @@ export default function StaffAction() {
   const page = useLoaderData<typeof loader>();
   const answer = useActionData<ActionAnswer>();
   const action = page.action;
-  const patient = t("shell.personName", { family: page.patient.familyName, given: page.patient.givenName });
+  const patient = personName(page.patient.familyName, page.patient.givenName);
   return (
     <div className="form">
       <p>

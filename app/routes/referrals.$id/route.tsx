@@ -27,6 +27,7 @@ import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { csrfHeaderName, isMultipart } from "~/utils/csrf.server";
 import { formValues } from "~/utils/form.server";
+import { personName } from "~/i18n/person-name";
 
 // `csrf`: the no-JavaScript upload form posts a multipart body whose first part (the token) the action checks itself.
 export const handle = { titleKey: "intake:referral.pageTitle", csrf: "multipart-first-part" };
@@ -149,7 +150,7 @@ export default function ReferralPage() {
   const answer = posted?.form === "answer" ? posted : undefined;
   const withdraw = posted?.form === "withdraw" ? posted : undefined;
   const site = d.site ? (d.siteNames[d.site as keyof typeof d.siteNames]?.[lng] ?? d.site) : null;
-  const name = d.family || d.given ? t("shell.personName", { family: d.family ?? "", given: d.given ?? "" }) : t("intake:list.unnamed");
+  const name = d.family || d.given ? personName(d.family ?? "", d.given ?? "") : t("intake:list.unnamed");
   const answerValues = answer?.values ?? d.requestedValues;
 
   return (
@@ -270,7 +271,7 @@ export default function ReferralPage() {
             {d.messages.map((m) => (
               <li key={m.id}>
                 <p className="decision__label">
-                  {m.fromYou ? t("intake:messages.fromYou") : t("intake:messages.fromTeam", { name: t("shell.personName", { family: m.familyName, given: m.givenName }), role: t(`roles.${m.role}`) })}{" "}
+                  {m.fromYou ? t("intake:messages.fromYou") : t("intake:messages.fromTeam", { name: personName(m.familyName, m.givenName), role: t(`roles.${m.role}`) })}{" "}
                   {when(m.at)}
                 </p>
                 <blockquote className="history__note">{m.body}</blockquote>

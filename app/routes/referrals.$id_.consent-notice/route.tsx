@@ -9,6 +9,7 @@ import { requireOwnReferral } from "~/modules/intake/guards.server";
 import { getPath } from "~/modules/intake/intake-form";
 import { caseOf } from "~/modules/intake/intake.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "intake:consentNotice.pageTitle" };
 export const links = () => [{ rel: "stylesheet", href: intakeStylesUrl }];
@@ -42,8 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     texts: {
       title: t("consentNotice.title"),
       intro: t("consentNotice.intro"),
-      patient: typeof family === "string" || typeof given === "string" ? t("consentNotice.patient", { name: t("shell.personName", { family: family ?? "", given: given ?? "" }) }) : null,
-      physician: t("consentNotice.physician", { name: t("shell.personName", { family: user.familyName, given: user.givenName }), institution: user.institution }),
+      patient: typeof family === "string" || typeof given === "string" ? t("consentNotice.patient", { name: personName(typeof family === "string" ? family : "", typeof given === "string" ? given : "") }) : null,
+      physician: t("consentNotice.physician", { name: personName(user.familyName, user.givenName), institution: user.institution }),
       sections: [
         { id: "sensitiveData", title: t("consentNotice.sensitiveData.title"), text: t("consentNotice.sensitiveData.text") },
         { id: "crossBorder", title: t("consentNotice.crossBorder.title"), text: crossBorder },

@@ -6,6 +6,7 @@ import { requireOwnDraft } from "~/modules/intake/guards.server";
 import { getPath } from "~/modules/intake/intake-form";
 import { caseOf, discardDraft } from "~/modules/intake/intake.service.server";
 import { clientIp } from "~/utils/client-ip.server";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "intake:delete.title" };
 
@@ -25,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function DeleteDraft() {
   const { t } = useTranslation();
   const { id, family, given } = useLoaderData<typeof loader>();
-  const name = family || given ? t("shell.personName", { family: family ?? "", given: given ?? "" }) : t("intake:list.unnamed");
+  const name = family || given ? personName(family ?? "", given ?? "") : t("intake:list.unnamed");
   return (
     <div className="form">
       <h1>{t("intake:delete.title")}</h1>

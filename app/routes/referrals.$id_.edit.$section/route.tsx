@@ -30,6 +30,8 @@ import { countryOptions } from "~/modules/screening/countries";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { formValues } from "~/utils/form.server";
+import { formatInstant } from "~/i18n/datetime";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "intake:form.pageTitle" };
 export const links = () => [
@@ -213,9 +215,7 @@ function SectionForm() {
   const indication = section === "diagnosis" ? (hydrated ? form.watch("diagnosis.indication") : initial["diagnosis.indication"]) : getPath(loaderData.saved, "diagnosis.indication");
   const autosaveData = autosave.data?.kind === "autosave" ? autosave.data : undefined;
   const precheck = autosaveData ? autosaveData.precheck : loaderData.precheck;
-  const name = loaderData.family || loaderData.given ? t("shell.personName", { family: loaderData.family ?? "", given: loaderData.given ?? "" }) : null;
-  const when = new Intl.DateTimeFormat(intlLocale[lng], { timeStyle: "short", timeZone: "Asia/Seoul" });
-  const dateTime = new Intl.DateTimeFormat(intlLocale[lng], { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Seoul" });
+  const name = loaderData.family || loaderData.given ? personName(loaderData.family ?? "", loaderData.given ?? "") : null;
 
   const fields = sectionFields[section];
   // The summary names each field with its problem; memoised, since a new object would take the focus again.
@@ -276,7 +276,7 @@ function SectionForm() {
                   </section>
                 );
               })}
-              {loaderData.recordedAt ? <p className="hint">{t("intake:consent.recordedAt", { when: dateTime.format(new Date(loaderData.recordedAt)) })}</p> : null}
+              {loaderData.recordedAt ? <p className="hint">{t("intake:consent.recordedAt", { when: formatInstant(loaderData.recordedAt, lng, "Asia/Seoul") })}</p> : null}
             </>
           ) : (
             fields.map((field) => {
@@ -304,7 +304,7 @@ function SectionForm() {
             </button>
           </div>
           <p className="autosave-status" role="status" data-testid="autosave-status">
-            {autosave.state !== "idle" ? t("intake:form.saving") : autosaveData ? t("intake:form.savedAt", { time: when.format(new Date(autosaveData.savedAt)) }) : ""}
+            {autosave.state !== "idle" ? t("intake:form.saving") : autosaveData ? t("intake:form.savedAt", { time: formatInstant(autosaveData.savedAt, lng, "Asia/Seoul", "time") }) : ""}
           </p>
         </form>
         <p>

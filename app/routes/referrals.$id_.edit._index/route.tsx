@@ -10,6 +10,7 @@ import { listAttachments } from "~/modules/intake/attachments.service.server";
 import { requireOwnDraft } from "~/modules/intake/guards.server";
 import { caseOf, livePrecheck, referralToday } from "~/modules/intake/intake.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "intake:tasks.title" };
 export const links = () => [
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function TaskList() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  const name = data.family || data.given ? t("shell.personName", { family: data.family ?? "", given: data.given ?? "" }) : null;
+  const name = data.family || data.given ? personName(data.family ?? "", data.given ?? "") : null;
   return (
     <div className="intake-layout">
       <div className="intake-layout__main">

@@ -7,6 +7,7 @@ import { isLanguage, type Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n.server";
 import { requireOwnReferral } from "~/modules/intake/guards.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "intake:handout.pageTitle" };
 export const links = () => [{ rel: "stylesheet", href: intakeStylesUrl }];
@@ -30,14 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     statusUrl,
     texts: {
       title: t("handout.title"),
-      greeting: t("handout.greeting", { name: t("shell.personName", { family: referral.patient_family_name ?? "", given: referral.patient_given_name ?? "" }) }),
+      greeting: t("handout.greeting", { name: personName(referral.patient_family_name ?? "", referral.patient_given_name ?? "") }),
       sent: t("handout.sent", { site }),
       codeLabel: t("handout.codeLabel"),
       howTitle: t("handout.howTitle"),
       steps: [t("handout.step1"), t("handout.step2"), t("handout.step3")],
       privacy: t("handout.privacy"),
       next: t("handout.next"),
-      doctor: t("handout.doctor", { name: t("shell.personName", { family: user.familyName, given: user.givenName }), institution: user.institution }),
+      doctor: t("handout.doctor", { name: personName(user.familyName, user.givenName), institution: user.institution }),
     },
   };
 }

@@ -16,6 +16,7 @@ import { requireOwnReferral } from "~/modules/intake/guards.server";
 import { formSections, getPath } from "~/modules/intake/intake-form";
 import { caseOf } from "~/modules/intake/intake.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "intake:summary.pageTitle" };
 export const links = () => [
@@ -71,7 +72,7 @@ export default function PrintableSummary() {
           ) : null}
           <div>
             <dt>{t("intake:summary.physician")}</dt>
-            <dd>{t("intake:summary.physicianValue", { name: t("shell.personName", { family: d.physician.family, given: d.physician.given }), institution: d.physician.institution })}</dd>
+            <dd>{t("intake:summary.physicianValue", { name: personName(d.physician.family, d.physician.given), institution: d.physician.institution })}</dd>
           </div>
         </dl>
         <CaseSummary caseData={d.caseData} sections={formSections} siteNames={d.siteNames} countryNames={d.countryNames} />

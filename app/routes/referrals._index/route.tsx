@@ -8,6 +8,7 @@ import { requireRole } from "~/modules/accounts/guards.server";
 import { myReferrals } from "~/modules/intake/intake.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { getDb } from "~/utils/db.server";
+import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "intake:list.title" };
 export const links = () => [{ rel: "stylesheet", href: intakeStylesUrl }];
@@ -45,7 +46,7 @@ export default function MyReferrals() {
   const { referrals, siteNames: names, notice } = useLoaderData<typeof loader>();
   const when = useDateTime();
   const waiting = referrals.filter((r) => r.waitingOnMe);
-  const patient = (r: Row) => (r.family || r.given ? t("shell.personName", { family: r.family ?? "", given: r.given ?? "" }) : t("intake:list.unnamed"));
+  const patient = (r: Row) => (r.family || r.given ? personName(r.family ?? "", r.given ?? "") : t("intake:list.unnamed"));
   const href = (r: Row) => (r.status === "draft" ? `/referrals/${r.id}/edit` : `/referrals/${r.id}`);
 
   const table = (rows: Row[], id: string) => (

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { personName } from "./person-name";
+
+describe("personName: by the script of the name, not the interface language", () => {
+  it("writes Hangul and kanji/kana names family first with no space", () => {
+    expect(personName("한", "미숙")).toBe("한미숙");
+    expect(personName("田中", "健一")).toBe("田中健一");
+    expect(personName("タナカ", "ハナコ")).toBe("タナカハナコ");
+    expect(personName("佐々木", "ゆう")).toBe("佐々木ゆう");
+  });
+
+  it("writes Latin names family first with a space, as the portal does", () => {
+    expect(personName("KIM", "Minjun")).toBe("KIM Minjun");
+    expect(personName("Smith", "Anna")).toBe("Smith Anna");
+    // Mixed scripts are not run together.
+    expect(personName("Lee", "수진")).toBe("Lee 수진");
+  });
+
+  it("copes with a missing part", () => {
+    expect(personName("김", null)).toBe("김");
+    expect(personName(undefined, "Anna")).toBe("Anna");
+    expect(personName("", "")).toBe("");
+  });
+});
