@@ -31,7 +31,7 @@ export function ClockText({ clock, dueOn, status }: { clock: ClockView; dueOn?: 
       </span>
     );
   }
-  // A redirect was the sending site's first decision: the clock stopped there and does not run again here.
+  // Referrals redirected before the receiving site's clock started on arrival (see transitionReferral) have none here.
   if (status === "redirected") {
     return (
       <span className="clock clock--stopped" data-clock="stopped">

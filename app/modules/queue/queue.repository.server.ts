@@ -400,7 +400,8 @@ export async function firstDecisions(db: Database, siteCode: string, fromIso: st
   return db
     .selectFrom("referral_events as e")
     .innerJoin("referrals as r", "r.id", "e.referral_id")
-    .select(["e.action", "r.indication", "r.urgency", "r.clock_used_days", "e.occurred_at"])
+    // A redirect's days are those the sending site used (kept in its event), since the receiving site's clock restarts.
+    .select(["e.action", "r.indication", "r.urgency", sql<number>`COALESCE(json_extract(e.data, '$.clockUsedDays'), r.clock_used_days)`.as("clock_used_days"), "e.occurred_at"])
     .where("e.action", "in", ["accept", "decline", "redirect"])
     .where("e.occurred_at", ">=", fromIso)
     .where("e.occurred_at", "<", toIso)
