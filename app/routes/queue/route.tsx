@@ -6,6 +6,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { formatDate } from "~/components/decision-panel/format";
 import { indicationKey } from "~/components/decision-panel/labels";
 import { ErrorSummary } from "~/components/forms/error-summary";
+import { NotificationBanner } from "~/components/notification-banner/notification-banner";
+import bannerStyles from "~/components/notification-banner/notification-banner.css?url";
 import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
 import { ClockText } from "~/components/queue/clock-text";
@@ -13,6 +15,7 @@ import queueStyles from "~/components/queue/queue.css?url";
 import { indications, urgencies } from "~/domain/case/schema";
 import { translatorFor } from "~/i18n/i18n.server";
 import { kickMailer } from "~/modules/mail/mailer.server";
+import { movedAwayNotice } from "~/modules/queue/moved-away.server";
 import { loadQueue, removeView, saveView } from "~/modules/queue/queue.service.server";
 import {
   bulkSchema,
@@ -32,7 +35,10 @@ import { getDb } from "~/utils/db.server";
 import { translateIssues } from "~/utils/form.server";
 
 export const handle = { titleKey: "queue:list.title" };
-export const links = () => [{ rel: "stylesheet", href: queueStyles }];
+export const links = () => [
+  { rel: "stylesheet", href: queueStyles },
+  { rel: "stylesheet", href: bannerStyles },
+];
 
 type ActionAnswer = { errors?: Record<string, string>; formError?: string; form: "bulk" | "view" };
 
@@ -53,6 +59,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const names = await siteNames(db);
   const done = url.searchParams.get("done");
   const count = (name: string) => Math.max(0, Math.min(Number(url.searchParams.get(name)) || 0, 1000));
+  // The URL carries only the referral's opaque id; the code and the receiving site come from the server, to the
+  // person who moved it.
+  const moved = done === "moved" ? await movedAwayNotice(db, staff, url.searchParams.get("referral") ?? "") : null;
   return {
     filters,
     query: queueQueryString(filters),
@@ -71,6 +80,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       submittedOn: row.submittedOn ? formatDate(row.submittedOn, lng) : null,
     })),
     done: done && doneKinds.has(done) ? { kind: done, count: count("count"), refused: count("refused") } : null,
+    moved: moved ? { referenceCode: moved.referenceCode, site: names[moved.siteCode as keyof typeof names]?.[lng] ?? moved.siteCode } : null,
   };
 }
 
@@ -253,11 +263,16 @@ export default function Queue() {
   const { t } = useTranslation();
   const loaded = useLoaderData<typeof loader>();
   const answer = useActionData<ActionAnswer>();
-  const { filters, rows, counts, staff, views, query, firstPage, next, done } = loaded;
+  const { filters, rows, counts, staff, views, query, firstPage, next, done, moved } = loaded;
   const bulkErrors = answer?.form === "bulk" ? answer.errors : undefined;
   return (
     <>
       <h1>{t("queue:list.heading", { site: loaded.siteName })}</h1>
+      {moved ? (
+        <NotificationBanner key={moved.referenceCode} heading={t("queue:done.movedAway", { code: moved.referenceCode, site: moved.site })} testId="moved-away">
+          <p>{t("queue:done.movedAwayNext", { site: moved.site })}</p>
+        </NotificationBanner>
+      ) : null}
       {done ? (
         <div className="banner banner--success" role="status">
           <p>{done.kind === "bulk" ? t("queue:done.bulk", { count: done.count }) : t(`queue:done.${done.kind}`)}</p>
