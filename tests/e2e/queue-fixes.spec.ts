@@ -30,6 +30,19 @@ async function newReferral(request: APIRequestContext, given: string, urgency: "
   return ((await answer.json()) as { referenceCode: string }).referenceCode;
 }
 
+/**
+ * Script errors and console errors of the page. A refused form post (400) is the browser's own "Failed to load
+ * resource" line, expected where a test makes a mistake on purpose, so it is left out.
+ */
+function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(message.text());
+  });
+  return errors;
+}
+
 async function signInAs(page: Page, email: string, lng: Language) {
   await page.context().clearCookies();
   await signIn(page, email);
@@ -49,6 +62,7 @@ for (const lng of languages) {
   test(`a redirect lands on the queue with a banner naming the code and the site, and the receiving site's clock runs (${lng})`, async ({ page, request }) => {
     // Several sign-ins and axe scans on a machine shared with other runs.
     test.setTimeout(120_000);
+    const errors = consoleErrors(page);
     const queue = words(lng, "queue");
     const common = words(lng, "common");
     const code = await newReferral(request, givenNames[lng], "urgent");
@@ -77,11 +91,13 @@ for (const lng of languages) {
     const clock = page.locator(`tbody tr[data-code="${code}"] [data-testid="queue-clock"] [data-clock]`);
     await expect(clock).toHaveAttribute("data-clock", "running");
     await expect(clock).not.toContainText(queue.clock.redirected);
+    expect(errors).toEqual([]);
   });
 
   test(`the physician's page of a declined referral leads with the team's decision, then the screen's view (${lng})`, async ({ page, request }) => {
     // Several sign-ins and axe scans on a machine shared with other runs.
     test.setTimeout(120_000);
+    const errors = consoleErrors(page);
     const intake = words(lng, "intake");
     const queue = words(lng, "queue");
     const code = await newReferral(request, `${givenNames[lng]}별`, "routine");
@@ -116,11 +132,13 @@ for (const lng of languages) {
     });
     expect(order).toEqual({ teamFirst: true, beforeHistory: true, panelsOutsideView: 0 });
     await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
   });
 
   test(`the queue sorts by any column, finds a code by its first five symbols, and reads well at 1280 and 390 px (${lng})`, async ({ page, request }) => {
     // Several sign-ins and axe scans on a machine shared with other runs.
     test.setTimeout(120_000);
+    const errors = consoleErrors(page);
     const queue = words(lng, "queue");
     const code = await newReferral(request, `${givenNames[lng]}솔`, "routine");
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -185,11 +203,13 @@ for (const lng of languages) {
     await sortForm.locator('button[type="submit"]').click();
     await expect(page).toHaveURL(/sort=received&dir=desc/);
     await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
   });
 
   test(`a file over the size limit is refused in the browser before it is sent (${lng})`, async ({ page }) => {
     // Several sign-ins and axe scans on a machine shared with other runs.
     test.setTimeout(120_000);
+    const errors = consoleErrors(page);
     const intake = words(lng, "intake");
     await signInAs(page, PHYSICIAN, lng);
     await gotoIn(page, "/referrals/new", lng);
@@ -217,11 +237,13 @@ for (const lng of languages) {
     expect(posts).toEqual([]);
     await expectNoAxeViolations(page);
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    expect(errors).toEqual([]);
   });
 
   test(`suspending an account asks for confirmation and a reason, and the audit log keeps the reason (${lng})`, async ({ page }) => {
     // Several sign-ins and axe scans on a machine shared with other runs.
     test.setTimeout(120_000);
+    const errors = consoleErrors(page);
     const admin = words(lng, "admin");
     await signInAs(page, ADMIN, lng);
     // A staff account of this test's own, so no other spec loses its demo user.
@@ -257,5 +279,6 @@ for (const lng of languages) {
 
     await gotoIn(page, "/admin/audit", lng);
     await expect(page.locator("table").getByText(`Left the department (${lng})`).first()).toBeVisible();
+    expect(errors).toEqual([]);
   });
 }

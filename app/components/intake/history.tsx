@@ -20,7 +20,9 @@ export type HistoryItem = {
 export function useDateTime() {
   const { i18n } = useTranslation();
   const locale = intlLocale[isLanguage(i18n.language) ? i18n.language : "en"];
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Seoul" });
+  // A 24-hour clock: Node's and Chromium's ICU name the Korean afternoon differently ("PM" / "오후"), and the page's
+  // dates are formatted on both sides, so a 12-hour clock made Korean pages fail hydration (React errors 418/423).
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Seoul", hourCycle: "h23" });
   return (iso: string) => format.format(new Date(iso));
 }
 
