@@ -14,6 +14,10 @@ const styles = {
   date: { year: "numeric", month: "long", day: "numeric" },
   /** 2026년 12월 3일 목요일 · 2026年12月3日木曜日 · Thursday, 3 December 2026 */
   fullDate: { year: "numeric", month: "long", day: "numeric", weekday: "long" },
+  /** 12월 3일 · 12月3日 · 3 Dec: a queue cell has no room for more. */
+  shortDate: { month: "short", day: "numeric" },
+  /** 2026년 12월 3일 · 2026年12月3日 · 3 Dec 2026, compact, for a queue column. */
+  compactDate: { year: "numeric", month: "short", day: "numeric" },
   /** 15:29 */
   time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
   /** 2026년 12월 3일 15:29 · 2026年12月3日 15:29 · 3 December 2026 at 15:29 */
@@ -96,7 +100,7 @@ export function formatInstant(
 export function formatCalendarDate(
   iso: string,
   lng: string,
-  style: "date" | "fullDate" = "date"
+  style: "date" | "fullDate" | "shortDate" | "compactDate" = "date"
 ): string {
   return formatInstant(`${iso}T00:00:00Z`, lng, "UTC", style);
 }

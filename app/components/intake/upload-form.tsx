@@ -4,9 +4,16 @@ import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import { useRootData } from "~/components/use-root-data";
 import { attachmentKinds } from "~/domain/case/schema";
+import { uploadFilesHeader } from "~/modules/intake/upload-protocol";
 
-export type UploadOutcome = { fileName: string; ok: boolean; code?: string };
+/** `sizeMb` is set when the browser refused the file itself, before sending it. */
+export type UploadOutcome = { fileName: string; ok: boolean; code?: string; sizeMb?: number };
 export type UploadAnswer = { files?: UploadOutcome[]; error?: string };
+
+/** Where an upload stands: the bar shows progress while sending, and after it completion only if every file was added. */
+type Phase = { kind: "sending"; percent: number } | { kind: "done" } | { kind: "partial" } | { kind: "refused" };
+
+const MB = 1024 * 1024;
 
 type Props = {
   referralId: string;
@@ -18,8 +25,9 @@ type Props = {
   maxFileMb: number;
 };
 
-function Outcomes({ answer }: { answer: UploadAnswer }) {
+function Outcomes({ answer, maxFileMb }: { answer: UploadAnswer; maxFileMb: number }) {
   const { t } = useTranslation();
+  if (answer.error === "too_large") return <p className="upload__error">{t("intake:documents.tooLargeUpload", { max: maxFileMb })}</p>;
   if (answer.error) return <p className="upload__error">{t(`intake:documents.errors.${answer.error}`)}</p>;
   return (
     <ul className="upload__outcomes">
@@ -28,7 +36,9 @@ function Outcomes({ answer }: { answer: UploadAnswer }) {
           <span aria-hidden="true">{file.ok ? "✓ " : "✕ "}</span>
           {file.ok
             ? t("intake:documents.added", { name: file.fileName })
-            : t("intake:documents.refused", { name: file.fileName || t("intake:documents.unnamed"), reason: t(`intake:documents.errors.${file.code}`) })}
+            : file.sizeMb !== undefined
+              ? t("intake:documents.notSent", { name: file.fileName, size: file.sizeMb, max: maxFileMb })
+              : t("intake:documents.refused", { name: file.fileName || t("intake:documents.unnamed"), reason: t(`intake:documents.errors.${file.code}`) })}
         </li>
       ))}
     </ul>
@@ -40,12 +50,19 @@ function Outcomes({ answer }: { answer: UploadAnswer }) {
  * a plain multipart form whose first field is the CSRF token; with JavaScript the files go by XMLHttpRequest with the
  * token in a header, and a progress bar shows how far the upload has got.
  */
+/** The phase a finished upload's answer leaves the bar in: completion only when every file was added. */
+function phaseOf(answer: UploadAnswer): Phase {
+  const files = answer.files ?? [];
+  if (answer.error || !files.some((f) => f.ok)) return { kind: "refused" };
+  return files.every((f) => f.ok) ? { kind: "done" } : { kind: "partial" };
+}
+
 export function UploadForm({ referralId, action, posted, defaultKind = "referral_letter", maxFileMb }: Props) {
   const { t } = useTranslation();
   const root = useRootData();
   const revalidator = useRevalidator();
   const ids = useId();
-  const [progress, setProgress] = useState<number | null>(null);
+  const [phase, setPhase] = useState<Phase | null>(null);
   const [answer, setAnswer] = useState<UploadAnswer | null>(posted ?? null);
   const [busy, setBusy] = useState(false);
   const request = useRef<XMLHttpRequest | null>(null);
@@ -64,16 +81,33 @@ export function UploadForm({ referralId, action, posted, defaultKind = "referral
     data.delete("_csrf");
     const files = data.getAll("files").filter((f): f is File => typeof f !== "string" && f.name !== "");
     if (files.length === 0) {
+      setPhase(null);
       setAnswer({ error: "no_files" });
       return;
     }
+    // A file over the limit is refused here, at once, instead of after minutes of sending it for nothing.
+    const maxFileBytes = maxFileMb * MB;
+    const fits = files.filter((f) => f.size <= maxFileBytes);
+    const inOrder = (sent: UploadOutcome[]) => {
+      let next = 0;
+      return files.map((f): UploadOutcome => (f.size > maxFileBytes ? { fileName: f.name, ok: false, code: "too_large", sizeMb: Math.ceil(f.size / MB) } : (sent[next++] ?? { fileName: f.name, ok: false, code: "malformed" })));
+    };
+    if (fits.length === 0) {
+      const refused = { files: inOrder([]) };
+      setPhase(phaseOf(refused));
+      setAnswer(refused);
+      return;
+    }
+    data.delete("files");
+    for (const file of fits) data.append("files", file);
     const xhr = new XMLHttpRequest();
     request.current = xhr;
     xhr.open("POST", `/referrals/${referralId}/upload`);
     xhr.setRequestHeader("X-CSRF-Token", root?.csrfToken ?? "");
     xhr.setRequestHeader("Accept", "application/json");
+    xhr.setRequestHeader(uploadFilesHeader, String(fits.length));
     xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) setProgress(Math.min(100, Math.round((e.loaded / e.total) * 100)));
+      if (e.lengthComputable) setPhase({ kind: "sending", percent: Math.min(100, Math.round((e.loaded / e.total) * 100)) });
     };
     xhr.onload = () => {
       setBusy(false);
@@ -83,19 +117,20 @@ export function UploadForm({ referralId, action, posted, defaultKind = "referral
       } catch {
         body = { error: xhr.status === 413 ? "too_large" : "failed" };
       }
-      setProgress(xhr.status < 400 ? 100 : null);
-      setAnswer(body);
+      const answered = body.files ? { files: inOrder(body.files) } : body;
+      setPhase(phaseOf(answered));
+      setAnswer(answered);
       if (body.files?.some((f) => f.ok)) form.reset();
       revalidator.revalidate();
     };
     xhr.onerror = () => {
       setBusy(false);
-      setProgress(null);
+      setPhase({ kind: "refused" });
       setAnswer({ error: "failed" });
     };
     setBusy(true);
     setAnswer(null);
-    setProgress(0);
+    setPhase({ kind: "sending", percent: 0 });
     xhr.send(data);
   };
 
@@ -128,16 +163,22 @@ export function UploadForm({ referralId, action, posted, defaultKind = "referral
         {t("intake:documents.upload")}
       </button>
       <div className="upload__status" role="status">
-        {progress !== null ? (
-          <div className="upload__progress">
-            <label htmlFor={`${ids}-progress`}>{progress < 100 ? t("intake:documents.uploading") : t("intake:documents.uploaded")}</label>
-            <progress id={`${ids}-progress`} max={100} value={progress} data-testid="upload-progress">
-              {progress}%
+        {phase?.kind === "sending" || phase?.kind === "done" ? (
+          <div className="upload__progress" data-phase={phase.kind}>
+            <label htmlFor={`${ids}-progress`}>{phase.kind === "sending" ? t("intake:documents.uploading") : t("intake:documents.uploaded")}</label>
+            <progress id={`${ids}-progress`} max={100} value={phase.kind === "sending" ? phase.percent : 100} data-testid="upload-progress">
+              {phase.kind === "sending" ? phase.percent : 100}%
             </progress>
-            <span aria-hidden="true">{t("intake:documents.percent", { value: progress })}</span>
+            <span aria-hidden="true">{t("intake:documents.percent", { value: phase.kind === "sending" ? phase.percent : 100 })}</span>
           </div>
+        ) : phase ? (
+          // Not "complete": a refused or partly refused upload says so where the bar was.
+          <p className="upload__progress upload__refused" data-phase={phase.kind} data-testid="upload-phase">
+            <span aria-hidden="true">{"✕ "}</span>
+            {t(phase.kind === "refused" ? "intake:documents.notUploaded" : "intake:documents.partlyUploaded")}
+          </p>
         ) : null}
-        {answer ? <Outcomes answer={answer} /> : null}
+        {answer ? <Outcomes answer={answer} maxFileMb={maxFileMb} /> : null}
       </div>
     </form>
   );

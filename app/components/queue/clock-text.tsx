@@ -3,9 +3,10 @@ import type { ClockView } from "~/modules/queue/clock-view";
 
 /**
  * A referral's clock in words, with a symbol so a breach never rests on colour alone (WCAG 1.4.1).
- * `dueOn` is the due date already formatted for the page's language.
+ * `dueOn` is the due date already formatted for the page's language; `compact` (a queue cell) puts it on a line of
+ * its own, without brackets.
  */
-export function ClockText({ clock, dueOn, status }: { clock: ClockView; dueOn?: string | null; status: string }) {
+export function ClockText({ clock, dueOn, status, compact }: { clock: ClockView; dueOn?: string | null; status: string; compact?: boolean }) {
   const { t } = useTranslation();
   if (clock.kind === "running") {
     if (clock.breached) {
@@ -19,7 +20,8 @@ export function ClockText({ clock, dueOn, status }: { clock: ClockView; dueOn?: 
     return (
       <span className="clock" data-clock="running">
         {clock.left === 0 ? t("queue:clock.dueToday") : t("queue:clock.left", { count: clock.left })}
-        {dueOn ? <span className="clock__due"> {t("queue:clock.dueOn", { date: dueOn })}</span> : null}
+        {dueOn && compact ? <span className="clock__due clock__due--line">{t("queue:clock.dueShort", { date: dueOn })}</span> : null}
+        {dueOn && !compact ? <span className="clock__due"> {t("queue:clock.dueOn", { date: dueOn })}</span> : null}
       </span>
     );
   }
@@ -31,7 +33,7 @@ export function ClockText({ clock, dueOn, status }: { clock: ClockView; dueOn?: 
       </span>
     );
   }
-  // A redirect was the sending site's first decision: the clock stopped there and does not run again here.
+  // Referrals redirected before the receiving site's clock started on arrival (see transitionReferral) have none here.
   if (status === "redirected") {
     return (
       <span className="clock clock--stopped" data-clock="stopped">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { normalizeReferenceCode, REFERENCE_CODE_PATTERN, referenceCodeFrom } from "./reference-code";
+import { normalizeReferenceCode, REFERENCE_CODE_PATTERN, referenceCodeFrom, referenceCodePrefix } from "./reference-code";
 
 const bytes = fc.uint8Array({ minLength: 14, maxLength: 14 });
 
@@ -43,5 +43,19 @@ describe("reference codes", () => {
     expect(normalizeReferenceCode("KQ-12345")).toBeNull();
     expect(normalizeReferenceCode("가나다")).toBeNull();
     expect(normalizeReferenceCode("")).toBeNull();
+  });
+});
+
+describe("partial reference codes", () => {
+  it("read the first symbols however they are typed, as a canonical prefix", () => {
+    expect(referenceCodePrefix("6fpxe")).toEqual({ prefix: "KQ-6FPXE", explicit: false });
+    expect(referenceCodePrefix("kq-6fpxe-aa")).toEqual({ prefix: "KQ-6FPXE-AA", explicit: true });
+    expect(referenceCodePrefix("ＫＱ６ＦＰＸＥ　ＡＡ０２")).toEqual({ prefix: "KQ-6FPXE-AA02", explicit: true });
+    expect(referenceCodePrefix("6FPXE AAO2T RA3")).toEqual({ prefix: "KQ-6FPXE-AA02T-RA3", explicit: false });
+    expect(referenceCodePrefix("KQ-6FPXE-AA02T-RA389")).toEqual({ prefix: "KQ-6FPXE-AA02T-RA389", explicit: true });
+  });
+
+  it("are nothing with fewer than five symbols, a foreign symbol, or too many", () => {
+    for (const text of ["6FPX", "KQ-6FP", "김민준님", "6FPXU", "6FPXE-AA02T-RA389-1", ""]) expect(referenceCodePrefix(text), text).toBeNull();
   });
 });

@@ -43,3 +43,22 @@ export function normalizeReferenceCode(input: string): string | null {
   const payload = text.slice(0, RANDOM_SYMBOLS);
   return checkSymbol(payload) === text[RANDOM_SYMBOLS] ? format(text) : null;
 }
+
+/** The fewest symbols a partial code needs: fewer would match too many referrals to be a useful search. */
+export const MIN_CODE_PREFIX_SYMBOLS = 5;
+
+/**
+ * The start of a code as a person types it (read like normalizeReferenceCode: any case, full width, spaces or
+ * dashes, with or without KQ, O→0 and I/L→1), in canonical form for a prefix search: "6fpxe aa0" → "KQ-6FPXE-AA0".
+ * Null unless it has 5 to 15 code symbols and nothing else. `explicit` tells whether it began with KQ, i.e. is
+ * certainly meant as a code (a Latin name like "TANAKA" also reads as symbols).
+ */
+export function referenceCodePrefix(input: string): { prefix: string; explicit: boolean } | null {
+  let text = input.normalize("NFKC").toUpperCase().replace(/[\s\-‐‑–—ー―_.]/g, "");
+  const explicit = text.startsWith("KQ");
+  if (explicit) text = text.slice(2);
+  text = text.replace(/O/g, "0").replace(/[IL]/g, "1");
+  if (text.length < MIN_CODE_PREFIX_SYMBOLS || text.length > RANDOM_SYMBOLS + 1 || [...text].some((c) => !ALPHABET.includes(c))) return null;
+  const groups = [text.slice(0, 5), text.slice(5, 10), text.slice(10, 15)].filter(Boolean);
+  return { prefix: `KQ-${groups.join("-")}`, explicit };
+}

@@ -58,7 +58,13 @@ describe("account approval", () => {
     expect((await findUserById(db, pending.id))!.status).toBe("rejected");
 
     const physician = await actor("physician");
-    expect((await changeAccountStatus(db, admin, { userId: physician.id, action: "suspend" }, context)).kind).toBe("done");
+    // Never in one step: without a reason nothing changes.
+    expect(await changeAccountStatus(db, admin, { userId: physician.id, action: "suspend" }, context)).toEqual({ kind: "reasonRequired" });
+    expect(await changeAccountStatus(db, admin, { userId: physician.id, action: "suspend", reason: "   " }, context)).toEqual({ kind: "reasonRequired" });
+    expect((await findUserById(db, physician.id))!.status).toBe("active");
+    expect((await changeAccountStatus(db, admin, { userId: physician.id, action: "suspend", reason: "Left the hospital in November" }, context)).kind).toBe("done");
+    const suspended = (await auditEventsFor(db, "user", physician.id)).find((e) => e.action === "account.suspended");
+    expect(JSON.parse(suspended!.detail)).toMatchObject({ from: "active", to: "suspended", reason: "Left the hospital in November" });
     const signInAgain = await signIn(db, { email: physician.email, password: TEST_PASSWORD, previousSessionId: null }, { ip: null, now });
     expect(signInAgain).toEqual({ kind: "disabled" });
     expect((await changeAccountStatus(db, admin, { userId: physician.id, action: "reactivate" }, context)).kind).toBe("done");
@@ -80,7 +86,7 @@ describe("account approval", () => {
     if (result.kind !== "signedIn") throw new Error("expected a session");
     const request = new Request("http://localhost/", { headers: { Cookie: result.setCookie.split(";")[0]! } });
     expect(await getSessionUser(request)).not.toBeNull();
-    await changeAccountStatus(db, admin, { userId: account.id, action: "suspend" }, context);
+    await changeAccountStatus(db, admin, { userId: account.id, action: "suspend", reason: "Shared password" }, context);
     expect(await getSessionUser(request)).toBeNull();
     // Reactivating does not bring an ended session back.
     await changeAccountStatus(db, admin, { userId: account.id, action: "reactivate" }, context);

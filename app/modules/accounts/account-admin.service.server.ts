@@ -63,13 +63,15 @@ export type AccountActionResult =
   | { kind: "notFound" }
   | { kind: "forbidden" }
   /** The account is no longer in a state this action applies to (someone else acted first). */
-  | { kind: "conflict" };
+  | { kind: "conflict" }
+  /** A suspension names its reason (the confirmation page asks for it). */
+  | { kind: "reasonRequired" };
 
 /** Approves, rejects, suspends or reactivates an account: one transaction with its audit event. */
 export async function changeAccountStatus(
   db: Database,
   actor: SessionUser,
-  input: { userId: string; action: AccountAction },
+  input: { userId: string; action: AccountAction; reason?: string },
   context: RequestContext,
 ): Promise<AccountActionResult> {
   return db.transaction().execute(async (trx): Promise<AccountActionResult> => {
@@ -81,6 +83,9 @@ export async function changeAccountStatus(
     if (!allowedActions(actor, target).includes(input.action)) {
       return transition.from.includes(target.status as AccountStatus) ? { kind: "forbidden" } : { kind: "conflict" };
     }
+    const reason = input.reason?.trim() || null;
+    // Locking someone out is never one click: the reason is asked for and kept with the audit event.
+    if (input.action === "suspend" && !reason) return { kind: "reasonRequired" };
     const at = context.now.toISOString();
     const approval = transition.to === "active" ? { by: actor.id, at } : undefined;
     const changed = await updateUserStatus(trx, target.id, transition.from, transition.to, approval);
@@ -91,7 +96,7 @@ export async function changeAccountStatus(
       action: transition.audit,
       subjectType: "user",
       subjectId: target.id,
-      detail: { from: target.status, to: transition.to, role: target.role, sessionsEnded },
+      detail: { from: target.status, to: transition.to, role: target.role, sessionsEnded, ...(reason ? { reason } : {}) },
       ip: context.ip,
       at: context.now,
     });
@@ -149,4 +154,11 @@ export async function createStaffAccount(db: Database, actor: SessionUser, input
 export async function siteNames(db: Database): Promise<Record<string, { ko: string; ja: string; en: string }>> {
   const rows = await siteNameRows(db);
   return Object.fromEntries(rows.map((r) => [r.code, { ko: r.name_ko, ja: r.name_ja, en: r.name_en }]));
+}
+
+/** The account the suspension page names, when this actor may suspend it now; null otherwise (the page is a 404). */
+export async function suspendableAccount(db: Database, actor: SessionUser, userId: string) {
+  const target = await findUserById(db, userId);
+  if (!target || !allowedActions(actor, target).includes("suspend")) return null;
+  return { id: target.id, familyName: target.family_name, givenName: target.given_name, email: target.email, role: target.role };
 }

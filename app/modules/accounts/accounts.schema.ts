@@ -108,3 +108,15 @@ export type StaffInput = z.infer<typeof staffSchema>;
 export const accountActions = ["approve", "reject", "suspend", "reactivate"] as const;
 export type AccountAction = (typeof accountActions)[number];
 export const accountActionSchema = z.object({ intent: z.enum(accountActions), userId: z.string().min(1).max(64) });
+
+/**
+ * Suspending an account asks for the reason, which the audit event keeps (who was locked out, by whom and why).
+ * Free text about the account, never about patients: the hint says so.
+ */
+export const suspendSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, "admin:suspend.errors.reasonRequired")
+    .max(500, "admin:suspend.errors.reasonTooLong"),
+});

@@ -87,6 +87,35 @@ describe("uploads", () => {
     expect(tempFiles()).toEqual([]);
   });
 
+  it("refuse a body larger than the files it says it carries may be, from Content-Length, without reading it", async () => {
+    const { db, owner, id, url } = await draftOf();
+    const limits = { maxFileBytes: 1024 * 1024, maxReferralBytes: 2 * 1024 ** 3 };
+    let read = false;
+    // A body that would take minutes to arrive: any read of it is a failure of this test.
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull() {
+          read = true;
+          throw new Error("the body was read");
+        },
+      },
+      { highWaterMark: 0 }
+    );
+    const headers = (count: number, length: number) => ({
+      Cookie: `kq_csrf=${"t".repeat(43)}; ${owner.cookie}`,
+      "X-CSRF-Token": "t".repeat(43),
+      "Content-Type": "multipart/form-data; boundary=x",
+      "Content-Length": String(length),
+      "X-Upload-Files": String(count),
+    });
+    const request = new Request(`http://localhost${url}`, { method: "POST", headers: headers(1, 3 * 1024 * 1024), body, duplex: "half" } as RequestInit);
+    expect(await receiveUploads(db, { user: owner.user, referralId: id, request, now, csrfInFirstPart: false, limits })).toEqual({ ok: false, status: 413, code: "too_large" });
+    expect(read).toBe(false);
+    // Three files may together be that large: that body is read (and here, being empty, refused as malformed).
+    const three = new Request(`http://localhost${url}`, { method: "POST", headers: headers(3, 3 * 1024 * 1024), body: "" });
+    expect(await receiveUploads(db, { user: owner.user, referralId: id, request: three, now, csrfInFirstPart: false, limits })).not.toMatchObject({ status: 413 });
+  });
+
   it("need the CSRF token as the first part of a form posted without JavaScript, before any file is read", async () => {
     const { db, owner, id, url } = await draftOf();
     for (const csrf of ["none", "wrong"] as const) {

@@ -16,6 +16,7 @@ import { logger } from "~/utils/logger.server";
 import { newId } from "~/utils/tokens.server";
 import { attachmentsOf, bytesUsed, findAttachment, insertAttachment, markAttachmentRemoved, type AttachmentRow } from "./intake.repository.server";
 import { sniff, SNIFF_BYTES, type AllowedMediaType } from "./sniff";
+import { MULTIPART_OVERHEAD_BYTES, uploadFilesHeader } from "./upload-protocol";
 
 type Kind = (typeof attachmentKinds)[number];
 
@@ -114,10 +115,15 @@ export async function receiveUploads(db: Database, input: UploadInput): Promise<
   if (!openForFiles.has(referral.status)) return { ok: false, status: 409, code: "closed" };
 
   let used = await bytesUsed(db, referralId);
-  // A body larger than everything still allowed is refused before a byte of it is read.
+  // A body larger than everything still allowed is refused before a byte of it is read; so is one larger than the
+  // files it says it carries may be (the page's JavaScript names the count), e.g. a single 300 MB file.
   const declared = Number(request.headers.get("Content-Length") ?? NaN);
-  const overhead = 1024 * 1024;
+  const fileCount = Number(request.headers.get(uploadFilesHeader) ?? NaN);
+  const overhead = MULTIPART_OVERHEAD_BYTES;
   if (Number.isFinite(declared) && declared > limits.maxReferralBytes - used + overhead) return { ok: false, status: 413, code: "too_large" };
+  if (Number.isFinite(declared) && Number.isInteger(fileCount) && fileCount > 0 && declared > fileCount * limits.maxFileBytes + overhead) {
+    return { ok: false, status: 413, code: "too_large" };
+  }
 
   const root = attachmentsRoot();
   const tempDir = path.join(root, "tmp");

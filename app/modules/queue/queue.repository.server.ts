@@ -1,7 +1,8 @@
 import { sql, type Expression, type Insertable, type RawBuilder, type SqlBool } from "kysely";
 import type { Database } from "~/utils/db.server";
 import type { QueueViews, ReferralMessages, ReferralNotes } from "../../../db/types";
-import type { QueueTab } from "./queue.schema";
+import { referralStatuses } from "~/domain/workflow/states";
+import { screenOutcomes, type QueueSortColumn, type QueueTab, type SortDirection } from "./queue.schema";
 
 // The queue's sort expressions, word for word as in db/migrations/0007_queue.ts: SQLite uses an expression
 // index only when the query repeats its expression exactly (queue.repository.server.test.ts checks the plan).
@@ -15,11 +16,49 @@ const tabExpr = sql<string>`(${sql.raw(TAB)})`;
 type CursorValue = string | number;
 type SortSpec = { keys: RawBuilder<CursorValue>[]; direction: "asc" | "desc" };
 
+/** A column a person chose to sort by; `indicationOrder` lists indication codes in the reader's alphabetical order. */
+export type QueueOrder = { column: QueueSortColumn; direction: SortDirection; indicationOrder?: readonly string[] };
+
+/** A rank by position in a list of codes (unknown or missing last), so a coded column sorts in a meaningful order. */
+function rankOf(column: string, codes: readonly string[]): RawBuilder<CursorValue> {
+  const cases = codes.map((code, i) => sql`WHEN ${code} THEN ${i}`);
+  return sql`(CASE ${sql.ref(column)} ${sql.join(cases, sql` `)} ELSE ${codes.length} END)`;
+}
+
+/**
+ * The sort key of a chosen column. Never NULL (a keyset comparison with NULL would lose rows), and followed by the id
+ * so that every row has one place. No index serves these orders: SQLite sorts the tab's rows of the site (the
+ * filters still narrow them first), and keyset paging goes on working the same way after a cursor.
+ */
+function columnKey(order: QueueOrder): RawBuilder<CursorValue> {
+  switch (order.column) {
+    case "code":
+      return sql`COALESCE(reference_code, '')`;
+    case "patient":
+      return sql`(COALESCE(patient_family_name, '') || ' ' || COALESCE(patient_given_name, ''))`;
+    case "indication":
+      return order.indicationOrder ? rankOf("indication", order.indicationOrder) : sql`COALESCE(indication, '')`;
+    case "screen":
+      return rankOf("screen_outcome", screenOutcomes);
+    case "urgency":
+      return sql`(${sql.raw(URGENCY_RANK)})`;
+    case "status":
+      return rankOf("status", referralStatuses);
+    case "clock":
+      return sql`(${sql.raw(DUE)})`;
+    case "assignee":
+      return sql`COALESCE((SELECT u.family_name || ' ' || u.given_name FROM users u WHERE u.id = referrals.assignee_id), '')`;
+    case "received":
+      return sql`COALESCE(submitted_at, '')`;
+  }
+}
+
 /**
  * The order of each tab. Open tabs: urgent first, then the nearest due date (a paused referral, which has none,
- * by the working days it has already used). Decided tabs: the latest change first.
+ * by the working days it has already used). Decided tabs: the latest change first. A chosen column replaces it.
  */
-function sortOf(tab: QueueTab): SortSpec {
+function sortOf(tab: QueueTab, order?: QueueOrder | null): SortSpec {
+  if (order) return { keys: [columnKey(order), sql`id`], direction: order.direction };
   switch (tab) {
     case "triage":
     case "in_review":
@@ -43,6 +82,10 @@ export type QueueCriteria = {
   targets: { urgent: number; routine: number };
   /** A canonical reference code: that referral only. */
   referenceCode?: string;
+  /** The canonical start of a code (at least 5 symbols): the referrals whose code begins with it. */
+  codePrefix?: string;
+  /** What to search by name instead if no code at the site begins with codePrefix (it may be a Latin name). */
+  nameIfNoCode?: string;
   /** A normalised name (see queue.service): referrals whose name keys start with it. */
   namePrefix?: string;
   /** The referrals a narrow name search matched (set by resolveNameSearch; replaces namePrefix). */
@@ -82,9 +125,29 @@ export async function resolveNameSearch(db: Database, criteria: QueueCriteria, n
 }
 
 /**
+ * Settles a partial code that could also be a name ("TANAKA" reads as code symbols too): the code if any referral
+ * of the site has a code starting so, the name otherwise. One index probe on the unique reference_code index.
+ */
+export async function resolveCodeSearch(db: Database, criteria: QueueCriteria): Promise<QueueCriteria> {
+  const { nameIfNoCode, ...rest } = criteria;
+  if (!criteria.codePrefix || nameIfNoCode === undefined) return rest;
+  const found = await db
+    .selectFrom("referrals")
+    .select("id")
+    .where("reference_code", ">=", criteria.codePrefix)
+    .where("reference_code", "<", `${criteria.codePrefix}\u{10FFFF}`)
+    .where("site_code", "=", criteria.siteCode)
+    .limit(1)
+    .executeTakeFirst();
+  if (found) return rest;
+  const { codePrefix: _prefix, ...byName } = rest;
+  return { ...byName, namePrefix: nameIfNoCode };
+}
+
+/**
  * Past its clock: a running clock beyond its due date, or a paused one that has already used more working days than
  * its target allows. Per tab, so each is a range of the tab's index: triage and in review run (a redirected referral
- * has no clock here, its due key is 9999-12-31); information requested is paused; decided referrals have no clock.
+ * runs the receiving site's clock); information requested is paused; decided referrals have no clock.
  */
 function breachWhere(tab: QueueTab | null, today: string, targets: QueueCriteria["targets"]): Expression<SqlBool> {
   const paused = sql<SqlBool>`clock_used_days > (CASE WHEN urgency = 'urgent' THEN ${targets.urgent} ELSE ${targets.routine} END)`;
@@ -111,6 +174,7 @@ function criteriaWhere(criteria: QueueCriteria, tab: QueueTab | null): Expressio
   else if (criteria.assigneeId) where.push(sql<SqlBool>`assignee_id = ${criteria.assigneeId}`);
   if (criteria.breachedOn) where.push(breachWhere(tab, criteria.breachedOn, criteria.targets));
   if (criteria.referenceCode) where.push(sql<SqlBool>`reference_code = ${criteria.referenceCode}`);
+  if (criteria.codePrefix) where.push(sql<SqlBool>`reference_code >= ${criteria.codePrefix} AND reference_code < ${`${criteria.codePrefix}\u{10FFFF}`}`);
   if (criteria.nameMatches) {
     where.push(criteria.nameMatches.length ? sql<SqlBool>`id IN (${sql.join(criteria.nameMatches)})` : sql<SqlBool>`0 = 1`);
   } else if (criteria.namePrefix) {
@@ -164,19 +228,19 @@ export type QueueRow = {
   status_changed_at: string;
 };
 
-export function isCursor(value: unknown, tab: QueueTab): value is CursorValue[] {
-  return Array.isArray(value) && value.length === sortOf(tab).keys.length && value.every((v) => typeof v === "string" || typeof v === "number");
+export function isCursor(value: unknown, tab: QueueTab, order?: QueueOrder | null): value is CursorValue[] {
+  return Array.isArray(value) && value.length === sortOf(tab, order).keys.length && value.every((v) => typeof v === "string" || typeof v === "number");
 }
 
 /**
  * One page of a tab, in the tab's order, after the row the cursor names (keyset pagination: no OFFSET, so page
  * 400 costs what page 1 costs and rows arriving meanwhile never shift a page). Returns the next cursor, if any.
  */
-export async function queuePage(db: Database, criteria: QueueCriteria, tab: QueueTab, after: CursorValue[] | null, limit: number) {
-  const sort = sortOf(tab);
+export async function queuePage(db: Database, criteria: QueueCriteria, tab: QueueTab, after: CursorValue[] | null, limit: number, order?: QueueOrder | null) {
+  const sort = sortOf(tab, order);
   // The parts are consecutive stretches of the order: the page is the first rows of the first, then the next...
   const rows: (QueueRow & Record<string, CursorValue>)[] = [];
-  for (const part of queuePageQueries(db, criteria, tab, after, limit)) {
+  for (const part of queuePageQueries(db, criteria, tab, after, limit, order)) {
     rows.push(...((await part.execute()) as (QueueRow & Record<string, CursorValue>)[]));
     if (rows.length > limit) break;
   }
@@ -192,8 +256,8 @@ export async function queuePage(db: Database, criteria: QueueCriteria, tab: Queu
  * k0 = v0 AND k1 = v1 AND k2 > v2, then k0 = v0 AND k1 > v1, then k0 > v0. SQLite cannot range-scan a row value
  * of index expressions ((k0, k1, k2) > (...)), but it ranges over each of these.
  */
-export function queuePageQueries(db: Database, criteria: QueueCriteria, tab: QueueTab, after: CursorValue[] | null, limit: number) {
-  const sort = sortOf(tab);
+export function queuePageQueries(db: Database, criteria: QueueCriteria, tab: QueueTab, after: CursorValue[] | null, limit: number, order?: QueueOrder | null) {
+  const sort = sortOf(tab, order);
   const dir = sql.raw(sort.direction === "asc" ? "ASC" : "DESC");
   const op = sql.raw(sort.direction === "asc" ? ">" : "<");
   const base = criteriaWhere(criteria, tab);
@@ -400,7 +464,8 @@ export async function firstDecisions(db: Database, siteCode: string, fromIso: st
   return db
     .selectFrom("referral_events as e")
     .innerJoin("referrals as r", "r.id", "e.referral_id")
-    .select(["e.action", "r.indication", "r.urgency", "r.clock_used_days", "e.occurred_at"])
+    // A redirect's days are those the sending site used (kept in its event), since the receiving site's clock restarts.
+    .select(["e.action", "r.indication", "r.urgency", sql<number>`COALESCE(json_extract(e.data, '$.clockUsedDays'), r.clock_used_days)`.as("clock_used_days"), "e.occurred_at"])
     .where("e.action", "in", ["accept", "decline", "redirect"])
     .where("e.occurred_at", ">=", fromIso)
     .where("e.occurred_at", "<", toIso)

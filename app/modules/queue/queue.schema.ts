@@ -29,6 +29,11 @@ export const PAGE_SIZE = 25;
 /** Tab counts stop at this number ("1,000+"): an exact count of a million rows would cost more than the page. */
 export const COUNT_CAP = 1000;
 
+/** The queue's columns a person may sort by (the column keys of queue:columns.*). */
+export const queueSortColumns = ["code", "patient", "indication", "screen", "urgency", "status", "clock", "assignee", "received"] as const;
+export type QueueSortColumn = (typeof queueSortColumns)[number];
+export type SortDirection = "asc" | "desc";
+
 export type QueueFilters = {
   tab: QueueTab;
   indication?: (typeof indications)[number];
@@ -38,6 +43,9 @@ export type QueueFilters = {
   assignee?: string;
   breach?: true;
   q?: string;
+  /** A column chosen to sort by; without it, the tab's own order (urgent first, nearest due date). */
+  sort?: QueueSortColumn;
+  dir?: SortDirection;
 };
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -64,11 +72,13 @@ const filterSchema = z.object({
     .transform((v) => v || undefined)
     .optional()
     .catch(undefined),
+  sort: z.enum(queueSortColumns).optional().catch(undefined),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
 });
 
 /** Reads the queue's query string; anything unknown or malformed is dropped rather than refused (it is a URL). */
 export function parseQueueQuery(params: URLSearchParams): { filters: QueueFilters; cursor: string | null } {
-  const raw = Object.fromEntries(["tab", "indication", "outcome", "urgency", "assignee", "breach", "q"].map((k) => [k, params.get(k) || undefined]));
+  const raw = Object.fromEntries(["tab", "indication", "outcome", "urgency", "assignee", "breach", "q", "sort", "dir"].map((k) => [k, params.get(k) || undefined]));
   const parsed = filterSchema.parse(raw);
   const filters: QueueFilters = { tab: parsed.tab };
   if (parsed.indication) filters.indication = parsed.indication;
@@ -77,6 +87,10 @@ export function parseQueueQuery(params: URLSearchParams): { filters: QueueFilter
   if (parsed.assignee) filters.assignee = parsed.assignee;
   if (parsed.breach) filters.breach = true;
   if (parsed.q) filters.q = parsed.q;
+  if (parsed.sort) {
+    filters.sort = parsed.sort;
+    filters.dir = parsed.dir ?? "asc";
+  }
   const cursor = params.get("after");
   return { filters, cursor: cursor && cursor.length <= 400 ? cursor : null };
 }
@@ -91,6 +105,10 @@ export function queueQueryString(filters: QueueFilters, extra: Record<string, st
   if (filters.assignee) params.set("assignee", filters.assignee);
   if (filters.breach) params.set("breach", "1");
   if (filters.q) params.set("q", filters.q);
+  if (filters.sort) {
+    params.set("sort", filters.sort);
+    params.set("dir", filters.dir ?? "asc");
+  }
   for (const [k, v] of Object.entries(extra)) params.set(k, v);
   return params.toString();
 }

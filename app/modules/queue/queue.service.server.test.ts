@@ -102,3 +102,66 @@ describe("the site dashboard", () => {
     expect((await siteDashboard(db, konyang, 30, at("2027-03-01"))).decisions).toBe(0);
   });
 });
+
+describe("sorting and partial codes", () => {
+  beforeEach(async () => emptyQueues(await getDb()));
+
+  it("sorts by any column both ways, and pages on after a cursor in that order", async () => {
+    const db = await getDb();
+    const physician = await createAccount(db, { role: "physician" });
+    const konyang = await staffOf(db, "konyang");
+    const made = [];
+    for (const [i, patient] of (["ko", "ko2", "ko", "ko2", "ko"] as const).entries()) {
+      made.push(await referralAt(db, physician, { site: "konyang", patient, urgency: i % 2 ? "urgent" : "routine", now: at(`2026-12-0${i + 1}`) }));
+    }
+    const ids = async (filters: Parameters<typeof loadQueue>[2], pageSize?: number) => {
+      const first = await loadQueue(db, konyang, filters, null, monday);
+      return { ids: first.rows.map((r) => r.id), codes: first.rows.map((r) => r.referenceCode), next: first.next, pageSize };
+    };
+    const byCode = [...made].sort((a, b) => a.referenceCode.localeCompare(b.referenceCode));
+    expect((await ids({ tab: "triage", sort: "code", dir: "asc" })).codes).toEqual(byCode.map((r) => r.referenceCode));
+    expect((await ids({ tab: "triage", sort: "code", dir: "desc" })).codes).toEqual(byCode.map((r) => r.referenceCode).reverse());
+    // Received: oldest first, newest first.
+    expect((await ids({ tab: "triage", sort: "received", dir: "asc" })).ids).toEqual(made.map((r) => r.id));
+    expect((await ids({ tab: "triage", sort: "received", dir: "desc" })).ids).toEqual(made.map((r) => r.id).reverse());
+    // Patient: 김 before 박 (Hangul order), then by id within a name; urgency: urgent first.
+    const byPatient = await loadQueue(db, konyang, { tab: "triage", sort: "patient", dir: "asc" }, null, monday);
+    expect(byPatient.rows.map((r) => r.familyName)).toEqual(["김", "김", "김", "박", "박"]);
+    const byUrgency = await loadQueue(db, konyang, { tab: "triage", sort: "urgency", dir: "asc" }, null, monday);
+    expect(byUrgency.rows.map((r) => r.urgency)).toEqual(["urgent", "urgent", "routine", "routine", "routine"]);
+    // Every column sorts without error, both ways.
+    for (const sort of ["indication", "screen", "status", "clock", "assignee"] as const) {
+      for (const dir of ["asc", "desc"] as const) expect((await loadQueue(db, konyang, { tab: "triage", sort, dir }, null, monday, ["prostate"])).rows).toHaveLength(5);
+    }
+
+    // Keyset paging in a chosen order: two pages of a 3-row page size give every row once, in order.
+    const { queuePage } = await import("./queue.repository.server");
+    const order = { column: "received" as const, direction: "desc" as const };
+    const criteria = { siteCode: "konyang", targets: { urgent: 3, routine: 10 } };
+    const first = await queuePage(db, criteria, "triage", null, 3, order);
+    const second = await queuePage(db, criteria, "triage", first.next, 3, order);
+    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(made.map((r) => r.id).reverse());
+    expect(second.next).toBeNull();
+  });
+
+  it("finds a referral by the first five symbols of its code, typed in any case, with dashes, spaces or full width", async () => {
+    const db = await getDb();
+    const physician = await createAccount(db, { role: "physician" });
+    const konyang = await staffOf(db, "konyang");
+    const qst = await staffOf(db, "qst");
+    const target = await referralAt(db, physician, { site: "konyang", now: monday });
+    await referralAt(db, physician, { site: "konyang", patient: "ko2", now: monday });
+    const symbols = target.referenceCode.replace(/^KQ-|-/g, "");
+    const fullWidth = (text: string) => text.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    for (const q of [symbols.slice(0, 5).toLowerCase(), `kq-${symbols.slice(0, 5)}`, `${symbols.slice(0, 5)} ${symbols.slice(5, 8)}`, fullWidth(symbols.slice(0, 7)), `${symbols.slice(0, 5)}-${symbols.slice(5, 10)}`]) {
+      const found = await loadQueue(db, konyang, { tab: "triage", q }, null, monday);
+      expect(found.rows.map((r) => r.id), q).toEqual([target.id]);
+      expect(found.counts.triage, q).toBe(1);
+    }
+    // Another site's staff find nothing by it; four symbols are not a code search (and match no name).
+    expect((await loadQueue(db, qst, { tab: "triage", q: symbols.slice(0, 5) }, null, monday)).rows).toEqual([]);
+    expect((await loadQueue(db, konyang, { tab: "triage", q: symbols.slice(0, 4) }, null, monday)).rows).toEqual([]);
+    // Letters that read as code symbols but start no code here are still searched as a name.
+    expect((await loadQueue(db, konyang, { tab: "triage", q: "park s" }, null, monday)).rows).toHaveLength(1);
+  });
+});

@@ -1,4 +1,4 @@
-import { normalizeReferenceCode } from "~/domain/reference-code/reference-code";
+import { normalizeReferenceCode, referenceCodePrefix } from "~/domain/reference-code/reference-code";
 import { defaultTargets } from "~/domain/workflow/clock";
 import { todayAt } from "~/modules/referrals/clock.server";
 import type { Database } from "~/utils/db.server";
@@ -13,6 +13,7 @@ import {
   isCursor,
   queuePage,
   queueTabCounts,
+  resolveCodeSearch,
   resolveNameSearch,
   siteStaff,
   statusCounts,
@@ -20,6 +21,7 @@ import {
   usersByIds,
   viewsOf,
   type QueueCriteria,
+  type QueueOrder,
 } from "./queue.repository.server";
 import { COUNT_CAP, PAGE_SIZE, queueQueryString, queueTabs, tabStatuses, type QueueFilters, type QueueTab } from "./queue.schema";
 import { siteClockOf, type Staff } from "./staff.server";
@@ -40,11 +42,11 @@ export function encodeCursor(values: (string | number)[] | null): string | null 
   return values ? Buffer.from(JSON.stringify(values)).toString("base64url") : null;
 }
 
-export function decodeCursor(text: string | null, tab: QueueTab): (string | number)[] | null {
+export function decodeCursor(text: string | null, tab: QueueTab, order?: QueueOrder | null): (string | number)[] | null {
   if (!text) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-    return isCursor(value, tab) ? value : null;
+    return isCursor(value, tab, order) ? value : null;
   } catch {
     return null;
   }
@@ -62,8 +64,13 @@ export function criteriaFor(staff: Staff, filters: QueueFilters, today: string):
   if (filters.breach) criteria.breachedOn = today;
   if (filters.q) {
     const code = normalizeReferenceCode(filters.q);
+    const partial = code ? null : referenceCodePrefix(filters.q);
     if (code) criteria.referenceCode = code;
-    else {
+    else if (partial) {
+      criteria.codePrefix = partial.prefix;
+      // Typed without KQ it may be a Latin name too; resolveCodeSearch decides by what the site holds.
+      if (!partial.explicit) criteria.nameIfNoCode = nameSearchKey(filters.q);
+    } else {
       const key = nameSearchKey(filters.q);
       // Nothing searchable left (only spaces or symbols): a search that matches nothing, not everything.
       criteria.namePrefix = key || "\u{10FFFF}";
@@ -87,12 +94,16 @@ export type QueueListRow = {
   submittedOn: string | null;
 };
 
-/** One page of the site's queue with the tab counts, the site's staff (filters, bulk assign) and the user's saved views. */
-export async function loadQueue(db: Database, staff: Staff, filters: QueueFilters, cursor: string | null, now: Date) {
+/**
+ * One page of the site's queue with the tab counts, the site's staff (filters, bulk assign) and the user's saved views.
+ * `indicationOrder`: the indication codes in the reader's alphabetical order, for sorting by that column.
+ */
+export async function loadQueue(db: Database, staff: Staff, filters: QueueFilters, cursor: string | null, now: Date, indicationOrder?: readonly string[]) {
   const site = await siteClockOf(db, staff.siteCode);
   const today = todayAt(site.timezone, now);
-  const criteria = await resolveNameSearch(db, criteriaFor(staff, filters, today));
-  const page = await queuePage(db, criteria, filters.tab, decodeCursor(cursor, filters.tab), PAGE_SIZE);
+  const criteria = await resolveNameSearch(db, await resolveCodeSearch(db, criteriaFor(staff, filters, today)));
+  const order: QueueOrder | null = filters.sort ? { column: filters.sort, direction: filters.dir ?? "asc", indicationOrder } : null;
+  const page = await queuePage(db, criteria, filters.tab, decodeCursor(cursor, filters.tab, order), PAGE_SIZE, order);
   const { counts, atLeast } = await queueTabCounts(db, criteria, queueTabs, COUNT_CAP);
   const people = await siteStaff(db, staff.siteCode);
   const known = new Map(people.map((p) => [p.id, p]));

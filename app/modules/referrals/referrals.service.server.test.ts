@@ -68,4 +68,30 @@ describe("referral core", () => {
     expect(await transitionReferral(db, { referralId: second.id, actor: staff, action: "redirect", reasonCode: "capacity", now: later(1) })).toMatchObject({ ok: true, referral: { status: "redirected", site_code: "qst" } });
     expect(consented.id).not.toBe(second.id);
   });
+
+  it("starts the receiving site's clock when a referral is redirected, and its decision stops it", async () => {
+    const db = await getDb();
+    const physician = await createAccount(db, { role: "physician" });
+    const konyang = { id: (await createAccount(db, { role: "coordinator", site: "konyang" })).id, role: "coordinator" as const };
+    const qst = { id: (await createAccount(db, { role: "coordinator", site: "qst" })).id, role: "coordinator" as const };
+    const urgent = sharedCase("prostate-localised-kr");
+    urgent.consent.crossBorder = true;
+    urgent.urgency = "urgent";
+    const { id } = await submitReferral(db, { physician: { id: physician.id, country: "KR" }, caseData: urgent, now: submittedAt });
+
+    // Monday 23 November at Konyang: two working days used there (Fri 20, Mon 23).
+    const moved = await transitionReferral(db, { referralId: id, actor: konyang, action: "redirect", reasonCode: "capacity", now: later(4) });
+    // QST's clock starts on arrival with the full urgent target of 3 Japanese working days (Tue 24 … Thu 26).
+    expect(moved).toMatchObject({ ok: true, referral: { status: "redirected", site_code: "qst", clock_used_days: 0, clock_running_since: "2026-11-23", clock_due_on: "2026-11-26" } });
+    const redirect = (await referralEvents(db, id)).find((e) => e.action === "redirect");
+    expect(JSON.parse(redirect!.data)).toMatchObject({ clockUsedDays: 2 });
+
+    // QST asks for information (pause), the physician answers (resume), QST accepts (stop, with QST's own days).
+    await transitionReferral(db, { referralId: id, actor: qst, action: "request_info", note: "PSA?", now: later(5) });
+    const answered = await transitionReferral(db, { referralId: id, actor: { id: physician.id, role: "physician" }, action: "answer_info", now: later(6) });
+    expect(answered).toMatchObject({ ok: true, referral: { clock_used_days: 1, clock_running_since: "2026-11-25" } });
+    const accepted = await transitionReferral(db, { referralId: id, actor: qst, action: "accept", now: later(7) });
+    expect(accepted).toMatchObject({ ok: true, referral: { status: "accepted", clock_used_days: 2, clock_running_since: null, clock_due_on: null } });
+    expect((await findReferral(db, id))!.first_decision_at).toBe(later(4).toISOString());
+  });
 });

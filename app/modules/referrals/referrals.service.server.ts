@@ -188,20 +188,29 @@ export async function transitionReferral(db: Database, input: TransitionInput): 
     const clock = { clock_used_days: referral.clock_used_days, clock_running_since: referral.clock_running_since, clock_due_on: referral.clock_due_on };
     let patch: Partial<ReferralRow> = {};
     let eventSite: string | null = referral.site_code;
+    let eventData: Record<string, unknown> = input.data ?? {};
 
+    // Accept, decline and redirect are only possible from open states, i.e. before the current site decided, so each
+    // one is that site's first decision and stops its clock (stopClock leaves a stopped clock alone).
+    const decidesHere = clockStoppingActions.includes(input.action);
+    if (input.action === "request_info" || input.action === "withdraw" || decidesHere) {
+      patch = { ...patch, ...stopClock(site.country, today, clock) };
+    }
+    // first_decision_at stays the referral's very first decision (the dashboard counts it for the site that made it).
+    if (decidesHere && !referral.first_decision_at) patch.first_decision_at = at;
     if (input.action === "redirect") {
       const target = await siteInfo(trx, otherSite(referral.site_code));
       const caseData = JSON.parse(referral.case_json) as ReferralCase;
       // The cross-border rule holds for redirects too (routing.md; privacy.md rule 2).
       if (target.country !== caseData.patient.residenceCountry && !caseData.consent.crossBorder) return { ok: false, code: "no_cross_border_consent" };
-      patch = { site_code: target.code, assignee_id: null };
+      // The receiving team owes its own answer: its clock starts on arrival with the full target, in its calendar.
+      // The sending site's days are kept in the event, since the referral's columns now count the new clock.
+      eventData = { ...eventData, clockUsedDays: patch.clock_used_days ?? referral.clock_used_days };
+      patch = { ...patch, site_code: target.code, assignee_id: null, ...startClock(target.country, todayAt(target.timezone, input.now), referral.urgency) };
       eventSite = target.code;
     }
-    if (input.action === "request_info" || input.action === "withdraw" || (clockStoppingActions.includes(input.action) && !referral.first_decision_at)) {
-      patch = { ...patch, ...stopClock(site.country, today, clock) };
-    }
-    if (clockStoppingActions.includes(input.action) && !referral.first_decision_at) patch.first_decision_at = at;
-    if (input.action === "answer_info" && !referral.first_decision_at) {
+    // The physician's answer resumes the current site's clock with the days it had already used.
+    if (input.action === "answer_info") {
       patch = { ...patch, ...startClock(site.country, today, referral.urgency, referral.clock_used_days) };
     }
     if (input.action === "claim" || input.action === "assign") {
@@ -236,7 +245,7 @@ export async function transitionReferral(db: Database, input: TransitionInput): 
       site_code: eventSite,
       reason_code: input.reasonCode ?? null,
       note: input.note ?? null,
-      data: JSON.stringify(input.data ?? {}),
+      data: JSON.stringify(eventData),
     });
     await recordAudit(trx, {
       actor: input.actor.id ? { id: input.actor.id, role: input.actor.role } : null,

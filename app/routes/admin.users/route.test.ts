@@ -6,6 +6,7 @@ import { getDb } from "~/utils/db.server";
 import { answerOf, args, createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
 import { formRequest } from "../../../tests/setup/request";
 import * as newUserRoute from "../admin.users_.new/route";
+import * as suspendRoute from "../admin.users_.$userId.suspend/route";
 import * as usersRoute from "./route";
 
 describe("who may open the accounts page", () => {
@@ -107,5 +108,47 @@ describe("approving accounts", () => {
     const taken = await answerOf(newUserRoute.action(args(formRequest("/admin/users/new", { ...fields, siteCode: "konyang" }, { cookie }))));
     expect(taken.status).toBe(400);
     expect(taken.data.errors.email).toBe("An account with this email address already exists");
+  });
+});
+
+describe("suspending an account", () => {
+  it("asks for confirmation and a reason on its own page, keeps the typed text on a mistake, and audits the reason", async () => {
+    const db = await getDb();
+    const admin = await createAccount(db, { role: "admin" });
+    const cookie = await sessionCookieFor(db, admin.id);
+    const physician = await createAccount(db);
+    const suspendArgs = (request: Request) => ({ request, params: { userId: physician.id }, context: {} });
+    const url = `/admin/users/${physician.id}/suspend`;
+
+    // The list links to the confirmation page; a suspend posted to the list itself changes nothing and goes there.
+    const list = await answerOf(usersRoute.loader(args(getRequest("/admin/users", { cookie }))));
+    expect(list.data.others.find((r: { id: string }) => r.id === physician.id).actions).toEqual(["suspend"]);
+    expect(await answerOf(usersRoute.action(args(formRequest("/admin/users", { intent: "suspend", userId: physician.id }, { cookie }))))).toMatchObject({
+      status: 302,
+      location: url,
+    });
+    expect((await findUserById(db, physician.id))!.status).toBe("active");
+
+    const page = await answerOf(suspendRoute.loader(suspendArgs(getRequest(url, { cookie }))));
+    expect(page.data.account).toMatchObject({ id: physician.id, email: physician.email });
+    const empty = await answerOf(suspendRoute.action(suspendArgs(formRequest(url, { reason: "  " }, { cookie, lng: "ja" }))));
+    expect(empty).toMatchObject({ status: 400, data: { errors: { reason: "アカウントを停止する理由を入力してください" } } });
+    const tooLong = await answerOf(suspendRoute.action(suspendArgs(formRequest(url, { reason: "x".repeat(501) }, { cookie, lng: "ko" }))));
+    expect(tooLong).toMatchObject({ status: 400, data: { errors: { reason: "사유는 500자 이내로 입력해 주십시오" }, reason: "x".repeat(501) } });
+    expect((await findUserById(db, physician.id))!.status).toBe("active");
+
+    const done = await answerOf(suspendRoute.action(suspendArgs(formRequest(url, { reason: "Left the practice" }, { cookie }))));
+    expect(done).toMatchObject({ status: 302, location: "/admin/users?done=suspended" });
+    expect((await findUserById(db, physician.id))!.status).toBe("suspended");
+    const [event] = await auditEventsFor(db, "user", physician.id);
+    expect(event).toMatchObject({ action: "account.suspended", actor_user_id: admin.id });
+    expect(JSON.parse(event!.detail)).toMatchObject({ reason: "Left the practice" });
+    // Once suspended there is nothing to confirm: the page is a 404, as it is for a coordinator or an unknown id.
+    expect((await answerOf(suspendRoute.loader(suspendArgs(getRequest(url, { cookie }))))).status).toBe(404);
+    const coordinator = await sessionCookieFor(db, (await createAccount(db, { role: "coordinator" })).id);
+    const other = await createAccount(db);
+    const otherArgs = (request: Request) => ({ request, params: { userId: other.id }, context: {} });
+    expect((await answerOf(suspendRoute.loader(otherArgs(getRequest(`/admin/users/${other.id}/suspend`, { cookie: coordinator }))))).status).toBe(403);
+    expect((await answerOf(suspendRoute.action(otherArgs(formRequest(`/admin/users/${other.id}/suspend`, { reason: "x" }, { cookie: coordinator }))))).status).toBe(403);
   });
 });

@@ -65,6 +65,9 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (result.kind) {
     case "done":
       return redirect(`/admin/users?done=${doneKeys[result.action]}`);
+    case "reasonRequired":
+      // A suspension posted here (an old page, a hand-made request) goes to the page that asks why.
+      return redirect(`/admin/users/${encodeURIComponent(parsed.data.userId)}/suspend`);
     case "conflict":
       return data<ActionAnswer>({ formError: t("admin:users.errors.conflict") }, { status: 409 });
     case "notFound":
@@ -109,20 +112,32 @@ function AccountsTable({ id, rows, showSite }: { id: string; rows: AccountRow[];
                 <td>{t(`auth:statuses.${row.status}`)}</td>
                 <td>
                   <div className="button-row">
-                    {row.actions.map((action) => (
-                      <Form method="post" key={action}>
-                        <CsrfInput />
-                        <input type="hidden" name="userId" value={row.id} />
-                        <input type="hidden" name="intent" value={action} />
-                        <button
-                          type="submit"
-                          className={`button${action === "approve" || action === "reactivate" ? "" : " button--warning"}`}
+                    {row.actions.map((action) =>
+                      // Suspending asks for confirmation and a reason on its own page; the other actions are one step.
+                      action === "suspend" ? (
+                        <Link
+                          key={action}
+                          to={`/admin/users/${row.id}/suspend`}
+                          className="button button--warning"
                           aria-label={t("admin:users.actionLabel", { action: t(`admin:users.actions.${action}`), name })}
                         >
                           {t(`admin:users.actions.${action}`)}
-                        </button>
-                      </Form>
-                    ))}
+                        </Link>
+                      ) : (
+                        <Form method="post" key={action}>
+                          <CsrfInput />
+                          <input type="hidden" name="userId" value={row.id} />
+                          <input type="hidden" name="intent" value={action} />
+                          <button
+                            type="submit"
+                            className={`button${action === "approve" || action === "reactivate" ? "" : " button--warning"}`}
+                            aria-label={t("admin:users.actionLabel", { action: t(`admin:users.actions.${action}`), name })}
+                          >
+                            {t(`admin:users.actions.${action}`)}
+                          </button>
+                        </Form>
+                      )
+                    )}
                   </div>
                 </td>
               </tr>

@@ -2,26 +2,31 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
-import { formatDate } from "~/components/decision-panel/format";
 import { indicationKey } from "~/components/decision-panel/labels";
 import { ErrorSummary } from "~/components/forms/error-summary";
+import { NotificationBanner } from "~/components/notification-banner/notification-banner";
+import bannerStyles from "~/components/notification-banner/notification-banner.css?url";
 import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
 import { ClockText } from "~/components/queue/clock-text";
+import { formatCompactDate, formatShortDate } from "~/components/queue/short-date";
 import queueStyles from "~/components/queue/queue.css?url";
 import { indications, urgencies } from "~/domain/case/schema";
 import { translatorFor } from "~/i18n/i18n.server";
 import { kickMailer } from "~/modules/mail/mailer.server";
+import { movedAwayNotice } from "~/modules/queue/moved-away.server";
 import { loadQueue, removeView, saveView } from "~/modules/queue/queue.service.server";
 import {
   bulkSchema,
   COUNT_CAP,
   parseQueueQuery,
   queueQueryString,
+  queueSortColumns,
   queueTabs,
   savedViewSchema,
   screenOutcomes,
   type QueueFilters,
+  type QueueSortColumn,
 } from "~/modules/queue/queue.schema";
 import { requireStaff } from "~/modules/queue/staff.server";
 import { bulkTriage } from "~/modules/queue/triage.service.server";
@@ -32,7 +37,10 @@ import { translateIssues } from "~/utils/form.server";
 import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "queue:list.title" };
-export const links = () => [{ rel: "stylesheet", href: queueStyles }];
+export const links = () => [
+  { rel: "stylesheet", href: queueStyles },
+  { rel: "stylesheet", href: bannerStyles },
+];
 
 type ActionAnswer = { errors?: Record<string, string>; formError?: string; form: "bulk" | "view" };
 
@@ -40,11 +48,14 @@ const doneKinds = new Set(["bulk", "viewSaved", "viewDeleted"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  const { lng } = translatorFor(request);
+  const { t, lng } = translatorFor(request);
   const url = new URL(request.url);
   const { filters, cursor } = parseQueueQuery(url.searchParams);
   const db = await getDb();
-  const queue = await loadQueue(db, staff, filters, cursor, new Date());
+  // Sorting by indication follows the names the reader sees, in their language's alphabetical order.
+  const collator = new Intl.Collator(lng);
+  const indicationOrder = [...indications].sort((a, b) => collator.compare(t(indicationKey(a)), t(indicationKey(b))));
+  const queue = await loadQueue(db, staff, filters, cursor, new Date(), indicationOrder);
   // A search finds a referral in any state: open the tab it is in rather than an empty one.
   if (filters.q && !cursor && queue.counts[filters.tab] === 0) {
     const found = queueTabs.find((tab) => queue.counts[tab] > 0);
@@ -53,6 +64,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const names = await siteNames(db);
   const done = url.searchParams.get("done");
   const count = (name: string) => Math.max(0, Math.min(Number(url.searchParams.get(name)) || 0, 1000));
+  // The URL carries only the referral's opaque id; the code and the receiving site come from the server, to the
+  // person who moved it.
+  const moved = done === "moved" ? await movedAwayNotice(db, staff, url.searchParams.get("referral") ?? "") : null;
   return {
     filters,
     query: queueQueryString(filters),
@@ -67,10 +81,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows: queue.rows.map((row) => ({
       ...row,
       // Formatted once here, so the server's and the browser's Intl cannot disagree.
-      dueOn: row.clock.kind === "running" ? formatDate(row.clock.dueOn, lng) : null,
-      submittedOn: row.submittedOn ? formatDate(row.submittedOn, lng) : null,
+      dueOn: row.clock.kind === "running" ? formatShortDate(row.clock.dueOn, lng) : null,
+      submittedOn: row.submittedOn ? formatCompactDate(row.submittedOn, lng) : null,
     })),
     done: done && doneKinds.has(done) ? { kind: done, count: count("count"), refused: count("refused") } : null,
+    moved: moved ? { referenceCode: moved.referenceCode, site: names[moved.siteCode as keyof typeof names]?.[lng] ?? moved.siteCode } : null,
   };
 }
 
@@ -117,6 +132,61 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/**
+ * A column header that sorts the queue: a link (works without JavaScript) to the same view sorted by this column,
+ * ascending first, then the other way. aria-sort tells assistive technology which column sorts the table now.
+ */
+function SortHeader({ column, filters }: { column: QueueSortColumn; filters: QueueFilters }) {
+  const { t } = useTranslation();
+  const current = filters.sort === column ? (filters.dir ?? "asc") : null;
+  const next = current === "asc" ? "desc" : "asc";
+  return (
+    <th scope="col" aria-sort={current ? (current === "asc" ? "ascending" : "descending") : undefined} data-column={column}>
+      <Link to={`/queue?${queueQueryString({ ...filters, sort: column, dir: next })}`} className="sort-link" data-sort={column}>
+        {t(`queue:columns.${column}`)}
+        <span aria-hidden="true" className="sort-link__icon">
+          {current === "asc" ? "▲" : current === "desc" ? "▼" : "↕"}
+        </span>
+        <span className="visually-hidden">{t(next === "asc" ? "queue:sort.ascending" : "queue:sort.descending")}</span>
+      </Link>
+    </th>
+  );
+}
+
+/** Sorting where the headers are hidden (a phone shows each referral as a card): the same choice as a small form. */
+function SortForm({ filters }: { filters: QueueFilters }) {
+  const { t } = useTranslation();
+  const kept = new URLSearchParams(queueQueryString({ ...filters, sort: undefined, dir: undefined }));
+  return (
+    <Form method="get" className="queue-sort" data-form="queue-sort">
+      {[...kept.entries()].map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <SelectField
+        name="sort"
+        label={t("queue:sort.label")}
+        placeholder={t("queue:sort.default")}
+        options={queueSortColumns.map((column) => ({ value: column, label: t(`queue:columns.${column}`) }))}
+        defaultValue={filters.sort ?? ""}
+      />
+      <SelectField
+        name="dir"
+        label={t("queue:sort.direction")}
+        options={[
+          { value: "asc", label: t("queue:sort.asc") },
+          { value: "desc", label: t("queue:sort.desc") },
+        ]}
+        defaultValue={filters.dir ?? "asc"}
+      />
+      <div className="field">
+        <button type="submit" className="button button--secondary">
+          {t("queue:sort.apply")}
+        </button>
+      </div>
+    </Form>
+  );
+}
 
 function nameOf(person: { familyName: string; givenName: string }) {
   return personName(person.familyName, person.givenName);
@@ -253,11 +323,16 @@ export default function Queue() {
   const { t } = useTranslation();
   const loaded = useLoaderData<typeof loader>();
   const answer = useActionData<ActionAnswer>();
-  const { filters, rows, counts, staff, views, query, firstPage, next, done } = loaded;
+  const { filters, rows, counts, staff, views, query, firstPage, next, done, moved } = loaded;
   const bulkErrors = answer?.form === "bulk" ? answer.errors : undefined;
   return (
     <>
       <h1>{t("queue:list.heading", { site: loaded.siteName })}</h1>
+      {moved ? (
+        <NotificationBanner key={moved.referenceCode} heading={t("queue:done.movedAway", { code: moved.referenceCode, site: moved.site })} testId="moved-away">
+          <p>{t("queue:done.movedAwayNext", { site: moved.site })}</p>
+        </NotificationBanner>
+      ) : null}
       {done ? (
         <div className="banner banner--success" role="status">
           <p>{done.kind === "bulk" ? t("queue:done.bulk", { count: done.count }) : t(`queue:done.${done.kind}`)}</p>
@@ -279,6 +354,13 @@ export default function Queue() {
       <Filters key={query} filters={filters} staff={staff} />
       <Tabs filters={filters} counts={counts} atLeast={loaded.countsAtLeast} />
       <h2 id="queue-heading">{t("queue:list.tabHeading", { tab: t(`queue:tabs.${filters.tab}`) })}</h2>
+      {filters.sort ? (
+        <p data-testid="queue-sorted">
+          {t("queue:sort.now", { column: t(`queue:columns.${filters.sort}`), direction: t(`queue:sort.${filters.dir ?? "asc"}`) })}{" "}
+          <Link to={`/queue?${queueQueryString({ ...filters, sort: undefined, dir: undefined })}`}>{t("queue:sort.reset")}</Link>
+        </p>
+      ) : null}
+      {rows.length > 1 ? <SortForm key={`sort-${query}`} filters={filters} /> : null}
       {rows.length === 0 ? (
         <p data-testid="queue-empty">{t("queue:list.empty")}</p>
       ) : (
@@ -292,21 +374,15 @@ export default function Queue() {
                   <th scope="col">
                     <span className="visually-hidden">{t("queue:columns.select")}</span>
                   </th>
-                  <th scope="col">{t("queue:columns.code")}</th>
-                  <th scope="col">{t("queue:columns.patient")}</th>
-                  <th scope="col">{t("queue:columns.indication")}</th>
-                  <th scope="col">{t("queue:columns.screen")}</th>
-                  <th scope="col">{t("queue:columns.urgency")}</th>
-                  <th scope="col">{t("queue:columns.status")}</th>
-                  <th scope="col">{t("queue:columns.clock")}</th>
-                  <th scope="col">{t("queue:columns.assignee")}</th>
-                  <th scope="col">{t("queue:columns.received")}</th>
+                  {queueSortColumns.map((column) => (
+                    <SortHeader key={column} column={column} filters={filters} />
+                  ))}
                 </tr>
               </thead>
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.id} data-referral={row.id} data-code={row.referenceCode} data-status={row.status}>
-                    <td>
+                    <td className="queue-table__select">
                       <input
                         type="checkbox"
                         name="ids"
@@ -315,27 +391,32 @@ export default function Queue() {
                         aria-label={t("queue:columns.selectOne", { code: row.referenceCode })}
                       />
                     </td>
-                    <td className="nowrap">
+                    {/* data-label names each cell where a phone shows the row as a card without the header row. */}
+                    <td className="nowrap queue-table__code" data-label={t("queue:columns.code")}>
                       <Link to={`/queue/${row.id}`}>{row.referenceCode}</Link>
                     </td>
-                    <td>
-                      {nameOf(row)}
+                    <td data-label={t("queue:columns.patient")}>
+                      <span className="nowrap">{nameOf(row)}</span>
                       {row.latinName ? (
                         <>
                           <br />
-                          <span>{row.latinName}</span>
+                          <span className="nowrap">{row.latinName}</span>
                         </>
                       ) : null}
                     </td>
-                    <td>{row.indication ? t(indicationKey(row.indication)) : null}</td>
-                    <td>{row.outcome ? <span className={`tag tag--${row.outcome}`}>{t(`screen:outcomes.${row.outcome}.label`)}</span> : null}</td>
-                    <td>{row.urgency === "urgent" ? <strong>{t("queue:urgency.urgent")}</strong> : t("queue:urgency.routine")}</td>
-                    <td>{t(`queue:status.${row.status}`)}</td>
-                    <td>
-                      <ClockText clock={row.clock} dueOn={row.dueOn} status={row.status} />
+                    <td data-label={t("queue:columns.indication")}>{row.indication ? t(indicationKey(row.indication)) : null}</td>
+                    <td data-label={t("queue:columns.screen")}>
+                      {row.outcome ? <span className={`tag tag--${row.outcome}`}>{t(`screen:outcomes.${row.outcome}.label`)}</span> : null}
                     </td>
-                    <td>{row.assignee ? nameOf(row.assignee) : t("queue:list.unassigned")}</td>
-                    <td className="nowrap">{row.submittedOn}</td>
+                    <td data-label={t("queue:columns.urgency")}>{row.urgency === "urgent" ? <strong>{t("queue:urgency.urgent")}</strong> : t("queue:urgency.routine")}</td>
+                    <td data-label={t("queue:columns.status")}>{t(`queue:status.${row.status}`)}</td>
+                    <td className="queue-table__clock" data-label={t("queue:columns.clock")} data-testid="queue-clock">
+                      <ClockText clock={row.clock} dueOn={row.dueOn} status={row.status} compact />
+                    </td>
+                    <td data-label={t("queue:columns.assignee")}>{row.assignee ? nameOf(row.assignee) : t("queue:list.unassigned")}</td>
+                    <td className="nowrap" data-label={t("queue:columns.received")}>
+                      {row.submittedOn}
+                    </td>
                   </tr>
                 ))}
               </tbody>

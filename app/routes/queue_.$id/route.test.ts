@@ -24,6 +24,7 @@ import { answerOf, createAccount, getRequest, sessionCookieFor } from "../../../
 import { emptyQueues, referralAt } from "../../../tests/factories/queue";
 import { formRequest } from "../../../tests/setup/request";
 import * as actionRoute from "../queue_.$id_.$action/route";
+import * as queueRoute from "../queue/route";
 import * as pageRoute from "./route";
 import { withParticle } from "~/i18n/korean-particle";
 
@@ -338,7 +339,16 @@ describe("the staff referral page", () => {
     const qst = await staff(db, "qst");
     const { id, referenceCode } = await referralAt(db, physician, { site: "konyang", crossBorder: true, now: new Date() });
     const moved = await answerOf(post(id, "redirect", { reasonCode: "treatment_on_site", note: "" }, coordinator.cookie));
-    expect(moved).toMatchObject({ status: 302 });
+    // The coordinator lands on their queue, which names the code and the receiving site (the URL only the opaque id).
+    expect(moved).toMatchObject({ status: 302, location: `/queue?done=moved&referral=${id}` });
+    const queueAt = async (cookie: string, lng: string) =>
+      (await answerOf(queueRoute.loader({ request: getRequest(moved.location!, { cookie, lng }), params: {}, context: {} }))).data as { moved: unknown };
+    expect((await queueAt(coordinator.cookie, "en")).moved).toEqual({ referenceCode, site: "QST Hospital" });
+    expect((await queueAt(coordinator.cookie, "ja")).moved).toEqual({ referenceCode, site: "QST病院" });
+    // Anyone else holding the URL learns nothing: a colleague at the same site, or the receiving site's staff.
+    const colleague = await staff(db, "konyang");
+    expect((await queueAt(colleague.cookie, "en")).moved).toBeNull();
+    expect((await queueAt(qst.cookie, "en")).moved).toBeNull();
     expect(await findReferral(db, id)).toMatchObject({ status: "redirected", site_code: "qst", assignee_id: null });
     expect((await answerOf(pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie }), id)))).status).toBe(404);
     expect((await answerOf(pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: qst.cookie }), id)))).data.status).toBe("redirected");

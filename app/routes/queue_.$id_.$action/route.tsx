@@ -69,6 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (result.ok) {
     void kickMailer();
+    // A redirect takes the referral out of this site's reach: its page would now be a 404, so the queue confirms it.
+    if (action === "redirect") return redirect(`/queue?done=moved&referral=${encodeURIComponent(referral.id)}`);
     return redirect(`/queue/${referral.id}?done=${action}`);
   }
   switch (result.code) {

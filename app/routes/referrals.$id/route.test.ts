@@ -163,6 +163,28 @@ describe("the referral form without JavaScript", () => {
   });
 });
 
+describe("the team's decision leads the page", () => {
+  it("has none before the team decides, then the decline with its reason and the team's advice", async () => {
+    const { db, owner, id } = await submittedWithFile();
+    const open = async () => (await answerOf(referralRoute.loader(args(getRequest(`/referrals/${id}`, { cookie: owner.cookie }), { id })))).data;
+    expect((await open()).teamDecision).toBeNull();
+    const coordinator = await signedIn(db, { role: "coordinator", site: "konyang" });
+    const declined = await transitionReferral(db, {
+      referralId: id,
+      actor: { id: coordinator.user.id, role: "coordinator" },
+      action: "decline",
+      reasonCode: "alternative_recommended",
+      note: "Active surveillance first; SBRT if the PSA rises.",
+      now,
+    });
+    expect(declined.ok).toBe(true);
+    const page = await open();
+    // The screen still says "likely eligible"; the page leads with the team's answer instead.
+    expect(page.decision.outcome).toBe("likely_eligible");
+    expect(page.teamDecision).toMatchObject({ action: "decline", site: "konyang", reasonCode: "alternative_recommended", note: "Active surveillance first; SBRT if the PSA rises." });
+  });
+});
+
 describe("messages with the receiving team", () => {
   it("the physician writes to the team, sees the conversation, and cannot send a resident registration number", async () => {
     const { db, owner, id } = await submittedWithFile();

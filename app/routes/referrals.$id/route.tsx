@@ -10,6 +10,7 @@ import { AttachmentList } from "~/components/intake/attachment-list";
 import { ChecklistView } from "~/components/intake/checklist-view";
 import { History, useDateTime } from "~/components/intake/history";
 import { IntakeFieldInput } from "~/components/intake/intake-field";
+import { TeamDecisionPanel } from "~/components/intake/team-decision";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
 import { UploadForm, type UploadAnswer } from "~/components/intake/upload-form";
 import { availableActions } from "~/domain/workflow/transitions";
@@ -22,6 +23,7 @@ import { messagesForPhysician, sendPhysicianMessage } from "~/modules/intake/mes
 import { requireOwnReferral } from "~/modules/intake/guards.server";
 import { fieldAt, formValuesOf, getPath, isIndication, withdrawReasons, type FlatValues } from "~/modules/intake/intake-form";
 import { answerRequest, referralDetail, withdrawReferral } from "~/modules/intake/intake.service.server";
+import { teamDecisionOf } from "~/modules/intake/team-decision";
 import { countryOptions } from "~/modules/screening/countries";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -58,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     given: referral.patient_given_name,
     indication: referral.indication,
     decision: detail.decision,
+    teamDecision: teamDecisionOf(detail.history),
     screens: detail.screens,
     history: detail.history,
     attachments: detail.attachments,
@@ -210,6 +213,8 @@ export default function ReferralPage() {
         <Link to={`/referrals/${d.id}/handout`}>{t("intake:referral.handout")}</Link>
       </p>
 
+      {d.teamDecision ? <TeamDecisionPanel decision={d.teamDecision} siteNames={d.siteNames} /> : null}
+
       {d.request ? (
         <section className="info-request" aria-labelledby="request-title" data-testid="info-request">
           <h2 id="request-title">{t("intake:referral.requestTitle")}</h2>
@@ -246,7 +251,16 @@ export default function ReferralPage() {
         </section>
       ) : null}
 
-      {d.decision ? <DecisionPanel decision={d.decision} siteNames={d.siteNames} /> : null}
+      {d.decision && d.teamDecision ? (
+        // Once the team has decided, the screen is shown below its decision and says what it is.
+        <section className="screen-view" aria-labelledby="screen-view-title" data-testid="screen-view">
+          <h2 id="screen-view-title">{t("intake:teamDecision.screenTitle")}</h2>
+          <p>{t("intake:teamDecision.screenIntro")}</p>
+          <DecisionPanel decision={d.decision} siteNames={d.siteNames} headingLevel={3} />
+        </section>
+      ) : d.decision ? (
+        <DecisionPanel decision={d.decision} siteNames={d.siteNames} />
+      ) : null}
       {d.screens.length > 1 ? (
         <section aria-labelledby="screens-title">
           <h2 id="screens-title">{t("intake:referral.screensTitle")}</h2>

@@ -18,5 +18,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["physician"]);
   const result = await receiveUploads(await getDb(), { user, referralId: params.id ?? "", request, now: new Date(), ip: clientIp(request), csrfInFirstPart: false });
   if (!result.ok && result.status === 404) throw notFound();
-  return Response.json(uploadAnswer(result), { status: result.ok ? 200 : result.status, headers: { "Cache-Control": "no-store" } });
+  // A body refused unread is not drained (Node would otherwise read the rest of it): the connection closes instead.
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (!result.ok && result.status === 413) headers.Connection = "close";
+  return Response.json(uploadAnswer(result), { status: result.ok ? 200 : result.status, headers });
 }

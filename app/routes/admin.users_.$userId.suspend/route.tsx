@@ -1,0 +1,78 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { ErrorSummary } from "~/components/forms/error-summary";
+import { TextAreaField } from "~/components/forms/text-area-field";
+import { translatorFor } from "~/i18n/i18n.server";
+import { changeAccountStatus, suspendableAccount } from "~/modules/accounts/account-admin.service.server";
+import { suspendSchema } from "~/modules/accounts/accounts.schema";
+import { requireRole } from "~/modules/accounts/guards.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { getDb } from "~/utils/db.server";
+import { translateIssues } from "~/utils/form.server";
+
+export const handle = { titleKey: "admin:suspend.title" };
+
+type ActionAnswer = { errors?: Record<string, string>; formError?: string; reason: string };
+
+// Only an administrator suspends, and only an account they may suspend now; anything else is a bare 404.
+async function guard(request: Request, userId: string | undefined) {
+  const actor = await requireRole(request, ["admin"]);
+  const db = await getDb();
+  const account = await suspendableAccount(db, actor, userId ?? "");
+  if (!account) throw new Response(null, { status: 404 });
+  return { actor, db, account };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { account } = await guard(request, params.userId);
+  return { account };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, db, account } = await guard(request, params.userId);
+  const { t } = translatorFor(request);
+  const form = await request.formData();
+  const typed = typeof form.get("reason") === "string" ? (form.get("reason") as string) : "";
+  const parsed = suspendSchema.safeParse({ reason: typed });
+  if (!parsed.success) return data<ActionAnswer>({ errors: translateIssues(parsed.error.issues, t), reason: typed }, { status: 400 });
+  const result = await changeAccountStatus(db, actor, { userId: account.id, action: "suspend", reason: parsed.data.reason }, { ip: clientIp(request), now: new Date() });
+  if (result.kind === "done") return redirect("/admin/users?done=suspended");
+  if (result.kind === "reasonRequired") return data<ActionAnswer>({ errors: { reason: t("admin:suspend.errors.reasonRequired") }, reason: typed }, { status: 400 });
+  return data<ActionAnswer>({ formError: t(`admin:users.errors.${result.kind}`), reason: typed }, { status: result.kind === "conflict" ? 409 : 403 });
+}
+
+/** Suspending signs the person out everywhere at once: the page says so and asks why, before anything happens. */
+export default function SuspendAccount() {
+  const { t } = useTranslation();
+  const { account } = useLoaderData<typeof loader>();
+  const answer = useActionData<ActionAnswer>();
+  const name = t("shell.personName", { family: account.familyName, given: account.givenName });
+  return (
+    <div className="form">
+      <ErrorSummary errors={answer?.errors} formError={answer?.formError} />
+      <h1>{t("admin:suspend.title")}</h1>
+      <p className="lead">{t("admin:suspend.question", { name, email: account.email, role: t(`roles.${account.role}`) })}</p>
+      <p>{t("admin:suspend.effect")}</p>
+      <Form method="post" data-form="suspend-account" noValidate>
+        <CsrfInput />
+        <TextAreaField
+          name="reason"
+          label={t("admin:suspend.reason")}
+          hint={t("admin:suspend.reasonHint")}
+          error={answer?.errors?.reason}
+          defaultValue={answer?.reason}
+          maxLength={500}
+          required
+        />
+        <div className="button-row">
+          <button type="submit" className="button button--warning">
+            {t("admin:suspend.confirm")}
+          </button>
+          <Link to="/admin/users">{t("admin:suspend.cancel")}</Link>
+        </div>
+      </Form>
+    </div>
+  );
+}
