@@ -7,7 +7,9 @@ import { findReferral, type ReferralRow } from "~/modules/referrals/referrals.re
 import { listSites } from "~/modules/sites/sites.repository.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
-import type { LetterDecision, LetterInput } from "./compose-letter";
+import { tFor } from "~/i18n/i18n.server";
+import { siteNames } from "~/modules/sites/sites.service.server";
+import { composeLetter, type LetterContent, type LetterDecision, type LetterInput } from "./compose-letter";
 import { insertLetter, letterFacts, lettersOf, type LetterFactsRow } from "./letters.repository.server";
 
 /** The coordinator actions that send the referring physician a decision letter, and the decision each one states. */
@@ -127,4 +129,14 @@ export async function openLetter(
     at: ctx.now,
   });
   return { referral, letter: toLetterInput(row, site?.timezone ?? "Asia/Seoul"), letters };
+}
+
+/**
+ * The opened letter's words in its own language (the physician's), whatever language the reader's pages are in:
+ * the same content feeds the page and the PDF.
+ */
+export async function letterContent(db: Database, letter: LetterInput): Promise<LetterContent> {
+  const names = await siteNames(db);
+  const siteName = (code: string) => names[code as keyof typeof names]?.[letter.language] ?? code;
+  return composeLetter(letter, tFor(letter.language), siteName);
 }
