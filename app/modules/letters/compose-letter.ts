@@ -36,7 +36,8 @@ export type LetterContent = {
   title: string;
   date: string;
   recipient: string[];
-  facts: { label: string; value: string }[];
+  /** `line` is label and value as one line in the letter's own punctuation (the PDF's form). */
+  facts: { label: string; value: string; line: string }[];
   salutation: string;
   opening: string;
   sections: LetterSection[];
@@ -117,7 +118,7 @@ export function composeLetter(input: LetterInput, t: TFunction, siteName: (code:
     { label: L("patient"), value: name(input.patient) },
     ...(input.patient.birthDate ? [{ label: L("birthDate"), value: formatBirthDate(input.patient.birthDate, lng) }] : []),
     { label: L("referenceCode"), value: code },
-  ];
+  ].map((fact) => ({ ...fact, line: L("factLine", fact) }));
 
   return {
     lang: lng,

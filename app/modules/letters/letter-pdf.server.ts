@@ -69,7 +69,7 @@ export async function renderLetterPdf(content: LetterContent): Promise<Buffer> {
   text(content.title, { align: "center" });
   doc.moveDown(0.6);
   doc.font("regular").fontSize(10.5);
-  for (const fact of content.facts) text(`${fact.label}: ${fact.value}`);
+  for (const fact of content.facts) text(fact.line);
   doc.moveDown(0.8);
   doc.fontSize(11);
   text(content.salutation);
