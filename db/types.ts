@@ -49,6 +49,34 @@ export interface AuditEvents {
   subject_type: string;
 }
 
+export interface ClinicalDecisions {
+  alternatives: string | null;
+  approach: string | null;
+  approach_detail: string | null;
+  id: string;
+  rationale: string;
+  reason_code: string | null;
+  recommendation: string;
+  recorded_at: string;
+  referral_id: string;
+  reviewer_id: string;
+  site_code: string;
+}
+
+export interface DecisionLetters {
+  clinical_decision_id: string | null;
+  decision: string;
+  id: string;
+  issued_at: string;
+  issued_by: string;
+  language: string;
+  note: string | null;
+  reason_code: string | null;
+  referral_id: string;
+  site_code: string;
+  target_site: string | null;
+}
+
 export interface MailOutbox {
   attempts: Generated<number>;
   body_text: string;
@@ -131,6 +159,7 @@ export interface Referrals {
   patient_language: string | null;
   patient_latin_name: string | null;
   physician_id: string;
+  previous_referral_id: string | null;
   reference_code: string | null;
   screen_outcome: string | null;
   site_code: string | null;
@@ -171,6 +200,7 @@ export interface SiteConfigVersions {
   accepted_indications: string;
   changed_at: string;
   changed_by: string | null;
+  clinical_signoff_required: Generated<number>;
   id: string;
   languages: string;
   note: string | null;
@@ -221,6 +251,8 @@ export interface DB {
   api_tokens: ApiTokens;
   attachments: Attachments;
   audit_events: AuditEvents;
+  clinical_decisions: ClinicalDecisions;
+  decision_letters: DecisionLetters;
   mail_outbox: MailOutbox;
   queue_views: QueueViews;
   rate_limits: RateLimits;

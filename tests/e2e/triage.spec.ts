@@ -36,6 +36,7 @@ function birthDateOf(referenceCode: string): string {
 }
 
 const COORDINATOR = "lee.sujin@demo.test";
+const REVIEWER = "choi.minho@demo.test";
 const PHYSICIAN = "park.jihoon@demo.test";
 
 async function signOut(page: Page) {
@@ -78,7 +79,7 @@ async function setMailLanguage(page: Page, lng: Language) {
 
 for (const lng of languages) {
   test(`a Konyang coordinator triages a referral to its first consultation; the physician answers and is mailed, and the patient sees the status follow, in ${lng}`, async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(360_000);
     const queue = words(lng, "queue");
     const email = words(lng, "email");
     const intake = words(lng, "intake");
@@ -157,6 +158,19 @@ for (const lng of languages) {
     await answer.getByLabel(intake.referral.reply, { exact: true }).fill("ECOG 1");
     await answer.getByRole("button", { name: intake.referral.sendAnswer }).click();
     await expect(page.getByTestId("referral-status")).toHaveAttribute("data-status", "triage");
+
+    // The reviewer records the clinical decision the site requires before accepting (docs/decisions/0012).
+    const decisions = words(lng, "decisions");
+    await signInAs(page, REVIEWER, lng);
+    await gotoIn(page, `/queue/${id}`, lng);
+    await page.getByRole("link", { name: decisions.panel.record }).click();
+    await expect(page).toHaveURL(`/queue/${id}/clinical-decision`);
+    const clinical = page.locator('form[data-form="clinical-decision"]');
+    await clinical.getByRole("radio", { name: decisions.recommendations.accept, exact: true }).check();
+    await clinical.getByRole("radio", { name: decisions.approaches.carbon_ion, exact: true }).check();
+    await clinical.getByLabel(decisions.form.rationale, { exact: true }).fill("ECOG 1; localised disease within the criteria.");
+    await clinical.getByRole("button", { name: decisions.form.submit }).click();
+    await expect(page.getByTestId("clinical-record")).toHaveAttribute("data-recommendation", "accept");
 
     // The coordinator sees the answer, accepts and schedules.
     await signInAs(page, COORDINATOR, lng);

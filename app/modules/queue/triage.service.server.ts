@@ -1,4 +1,7 @@
 import type { ReferralCase } from "~/domain/case/schema";
+import { checkSignoff, type Recommendation } from "~/domain/clinical-decision/clinical-decision";
+import { currentClinicalDecision } from "~/modules/clinical-decisions/clinical-decisions.service.server";
+import { issueLetter, letterDecisionOf } from "~/modules/letters/letters.service.server";
 import { toDecisionJson, type Decision, type DecisionJson } from "~/domain/screen";
 import { availableActions } from "~/domain/workflow/transitions";
 import type { ReferralStatus } from "~/domain/workflow/states";
@@ -10,7 +13,7 @@ import { canSeeReferral } from "~/modules/referrals/access.server";
 import { todayAt } from "~/modules/referrals/clock.server";
 import { findReferral, type ReferralRow } from "~/modules/referrals/referrals.repository.server";
 import { transitionReferral, type TransitionResult } from "~/modules/referrals/referrals.service.server";
-import { siteNames } from "~/modules/sites/sites.service.server";
+import { clinicalSignoffRequired, siteNames } from "~/modules/sites/sites.service.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { holidaysOf } from "~/modules/referrals/calendar.server";
@@ -160,7 +163,13 @@ export async function actionFormFor(db: Database, staff: Staff, id: string, acti
 }
 
 export type ActionFailure = TransitionResult extends infer R ? (R extends { ok: false; code: infer C } ? C : never) : never;
-export type StaffActionResult = { ok: true; referral: ReferralRow } | { ok: false; code: ActionFailure | "invalid_assignee" | "date_in_past"; status?: string };
+export type SignoffFailure = "clinical_decision_required" | "clinical_decision_differs" | "clinical_decision_changed";
+export type StaffActionResult =
+  | { ok: true; referral: ReferralRow }
+  | { ok: false; code: ActionFailure | SignoffFailure | "invalid_assignee" | "date_in_past"; status?: string; recommendation?: Recommendation };
+
+/** Thrown inside the step's transaction when the clinical decision it was checked against is no longer the newest. */
+class ClinicalDecisionChanged extends Error {}
 
 const notificationOf: Partial<Record<StaffAction, NotificationKind>> = {
   request_info: "info_requested",
@@ -224,41 +233,63 @@ export async function performStaffAction<A extends StaffAction>(
   }
   if (isOverride(action, referral.screen_outcome)) data = { ...data, override: true, screenOutcome: referral.screen_outcome };
 
+  // The reviewer's clinical decision: accept and decline need an agreeing one where the site asks for sign-off; any
+  // decision that agrees with the newest recording names it, and its letter quotes it.
+  let clinicalDecisionId: string | null = null;
+  // Only for a step the workflow allows now: otherwise the core answers why not (illegal_transition), not the sign-off.
+  if (letterDecisionOf[action] && staffActionsFor(staff, referral.status).includes(action)) {
+    const latest = await currentClinicalDecision(db, referral.id, staff.siteCode);
+    const check = checkSignoff(action, await clinicalSignoffRequired(db, staff.siteCode), latest);
+    if (!check.ok) return { ok: false, code: check.code, recommendation: check.recommendation, status: referral.status };
+    if (latest && latest.recommendation === action) {
+      clinicalDecisionId = latest.id;
+      data = { ...data, clinicalDecisionId };
+    }
+  }
+
   const kind = notificationOf[action];
-  const result = await transitionReferral(db, {
-    referralId: id,
-    actor: { id: staff.id, role: staff.role },
-    action,
-    reasonCode,
-    note,
-    data,
-    ip: ctx.ip,
-    now: ctx.now,
-    expectSite: staff.siteCode,
-    within: kind
-      ? async (trx, before, after) => {
-          const [physician] = await usersByIds(trx, [after.physician_id]);
-          if (!physician?.email) return;
-          const names = await siteNames(trx);
-          const speaksFor = (kind === "redirected" ? after.site_code : before.site_code) as keyof typeof names;
-          await queueNotification(trx, {
-            kind,
-            referralId: after.id,
-            recipient: { email: physician.email, familyName: physician.family_name, givenName: physician.given_name, language: physician.preferred_language },
-            facts: {
-              referenceCode: after.reference_code ?? "",
-              siteName: names[speaksFor] ?? { ko: speaksFor, ja: speaksFor, en: speaksFor },
-              documents: data.documents as string[] | undefined,
-              fields: data.fields as string[] | undefined,
-              reasonCode: reasonCode ?? undefined,
-              consultation: kind === "scheduled" ? (data as { date: string; time: string; place: string; interpreter?: string }) : undefined,
-            },
-            link: `${ctx.portalUrl}/referrals/${after.id}`,
-            now: ctx.now,
-          });
-        }
-      : undefined,
-  });
+  let result: TransitionResult;
+  try {
+    result = await transitionReferral(db, {
+      referralId: id,
+      actor: { id: staff.id, role: staff.role },
+      action,
+      reasonCode,
+      note,
+      data,
+      ip: ctx.ip,
+      now: ctx.now,
+      expectSite: staff.siteCode,
+      within: async (trx, before, after) => {
+        // A reviewer recorded again between the check and this step: undo the step rather than act on an old record.
+        if (clinicalDecisionId && (await currentClinicalDecision(trx, before.id, staff.siteCode))?.id !== clinicalDecisionId) throw new ClinicalDecisionChanged();
+        await issueLetter(trx, { before, after, action, issuer: { id: staff.id, role: staff.role }, reasonCode, note, clinicalDecisionId, now: ctx.now, ip: ctx.ip });
+        if (!kind) return;
+        const [physician] = await usersByIds(trx, [after.physician_id]);
+        if (!physician?.email) return;
+        const names = await siteNames(trx);
+        const speaksFor = (kind === "redirected" ? after.site_code : before.site_code) as keyof typeof names;
+        await queueNotification(trx, {
+          kind,
+          referralId: after.id,
+          recipient: { email: physician.email, familyName: physician.family_name, givenName: physician.given_name, language: physician.preferred_language },
+          facts: {
+            referenceCode: after.reference_code ?? "",
+            siteName: names[speaksFor] ?? { ko: speaksFor, ja: speaksFor, en: speaksFor },
+            documents: data.documents as string[] | undefined,
+            fields: data.fields as string[] | undefined,
+            reasonCode: reasonCode ?? undefined,
+            consultation: kind === "scheduled" ? (data as { date: string; time: string; place: string; interpreter?: string }) : undefined,
+          },
+          link: `${ctx.portalUrl}/referrals/${after.id}`,
+          now: ctx.now,
+        });
+      },
+    });
+  } catch (error) {
+    if (error instanceof ClinicalDecisionChanged) return { ok: false, code: "clinical_decision_changed", status: referral.status };
+    throw error;
+  }
   if (!result.ok) {
     const current = await findReferral(db, id);
     return { ok: false, code: result.code, status: current?.status };

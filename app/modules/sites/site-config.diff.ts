@@ -1,6 +1,6 @@
 import type { Indication } from "~/domain/case/schema";
 
-type Comparable = { acceptedIndications: Indication[]; treatsOnSite: boolean; languages: string[]; weeklyCapacity: number };
+type Comparable = { acceptedIndications: Indication[]; treatsOnSite: boolean; languages: string[]; weeklyCapacity: number; clinicalSignoffRequired: boolean };
 
 export type SiteConfigChanges = {
   addedIndications: Indication[];
@@ -8,6 +8,7 @@ export type SiteConfigChanges = {
   treatsOnSite?: { from: boolean; to: boolean };
   languages?: { from: string[]; to: string[] };
   weeklyCapacity?: { from: number; to: number };
+  clinicalSignoffRequired?: { from: boolean; to: boolean };
 };
 
 /** What one version changed against the one before it (for the history; the first version has no "before"). */
@@ -19,5 +20,7 @@ export function siteConfigChanges(before: Comparable, after: Comparable): SiteCo
     treatsOnSite: before.treatsOnSite === after.treatsOnSite ? undefined : { from: before.treatsOnSite, to: after.treatsOnSite },
     languages: same(before.languages, after.languages) ? undefined : { from: before.languages, to: after.languages },
     weeklyCapacity: before.weeklyCapacity === after.weeklyCapacity ? undefined : { from: before.weeklyCapacity, to: after.weeklyCapacity },
+    clinicalSignoffRequired:
+      before.clinicalSignoffRequired === after.clinicalSignoffRequired ? undefined : { from: before.clinicalSignoffRequired, to: after.clinicalSignoffRequired },
   };
 }

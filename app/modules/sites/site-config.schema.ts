@@ -24,6 +24,11 @@ export const siteConfigFormSchema = z.object({
   acceptedIndications: checkedCodes<Indication>(indications),
   treatsOnSite: z.enum(["yes", "no"], { message: "sites:validation.treatsOnSite" }).transform((v) => v === "yes"),
   languages: checkedCodes(siteLanguages).refine((list) => list.length > 0, { message: "sites:validation.languages" }),
+  // Absent (a client that predates the setting) keeps the value in force; the admin form always sends it.
+  clinicalSignoff: z
+    .enum(["yes", "no"], { message: "sites:validation.clinicalSignoff" })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "yes")),
   weeklyCapacity: z.coerce
     .number({ message: "sites:validation.capacity" })
     .int({ message: "sites:validation.capacity" })
@@ -36,4 +41,5 @@ export const siteConfigFormSchema = z.object({
     .refine((note) => note.length <= MAX_NOTE_LENGTH, { message: "sites:validation.noteTooLong", params: { maximum: MAX_NOTE_LENGTH } }),
 });
 
-export type SiteConfigForm = z.output<typeof siteConfigFormSchema>;
+type ParsedForm = z.output<typeof siteConfigFormSchema>;
+export type SiteConfigForm = Omit<ParsedForm, "clinicalSignoff"> & { clinicalSignoff?: boolean };

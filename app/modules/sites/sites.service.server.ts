@@ -23,6 +23,8 @@ export type SiteConfigVersion = {
   treatsOnSite: boolean;
   languages: SiteLanguage[];
   weeklyCapacity: number;
+  /** Accepting or declining waits for a reviewer's clinical decision (docs/decisions/0012). */
+  clinicalSignoffRequired: boolean;
   changedAt: string;
   changedBy: { familyName: string; givenName: string } | null;
   note: string | null;
@@ -59,6 +61,7 @@ function toVersion(row: SiteConfigRow & { changer_family_name?: string | null; c
     treatsOnSite: row.treats_on_site === 1,
     languages: parseCodes(row.languages, siteLanguages),
     weeklyCapacity: row.weekly_capacity,
+    clinicalSignoffRequired: row.clinical_signoff_required !== 0,
     changedAt: row.changed_at,
     changedBy: row.changed_by && row.changer_family_name != null ? { familyName: row.changer_family_name, givenName: row.changer_given_name ?? "" } : null,
     note: row.note,
@@ -129,8 +132,14 @@ export type ChangeSiteConfigResult =
   | { ok: true; version: number }
   | { ok: false; reason: "unknown_site" | "stale" | "unchanged"; currentVersion?: number };
 
-function snapshot(v: Pick<SiteConfigVersion, "acceptedIndications" | "treatsOnSite" | "languages" | "weeklyCapacity">) {
-  return { acceptedIndications: v.acceptedIndications, treatsOnSite: v.treatsOnSite, languages: v.languages, weeklyCapacity: v.weeklyCapacity };
+function snapshot(v: Pick<SiteConfigVersion, "acceptedIndications" | "treatsOnSite" | "languages" | "weeklyCapacity" | "clinicalSignoffRequired">) {
+  return {
+    acceptedIndications: v.acceptedIndications,
+    treatsOnSite: v.treatsOnSite,
+    languages: v.languages,
+    weeklyCapacity: v.weeklyCapacity,
+    clinicalSignoffRequired: v.clinicalSignoffRequired,
+  };
 }
 
 /**
@@ -144,13 +153,15 @@ export async function changeSiteConfig(db: Database, input: ChangeSiteConfigInpu
     const currentRow = await currentConfigRow(trx, change.siteCode);
     if (!currentRow) return { ok: false, reason: "unknown_site" } as const;
     if (currentRow.version !== change.baseVersion) return { ok: false, reason: "stale", currentVersion: currentRow.version } as const;
-    const before = snapshot(toVersion(currentRow));
+    const inForce = toVersion(currentRow);
+    const before = snapshot(inForce);
     const after = snapshot({
       // Stored in the canonical order of the indication list, so equal sets compare equal.
       acceptedIndications: indications.filter((i) => change.acceptedIndications.includes(i)),
       treatsOnSite: change.treatsOnSite,
       languages: siteLanguages.filter((l) => change.languages.includes(l)),
       weeklyCapacity: change.weeklyCapacity,
+      clinicalSignoffRequired: change.clinicalSignoff ?? inForce.clinicalSignoffRequired,
     });
     if (JSON.stringify(before) === JSON.stringify(after)) return { ok: false, reason: "unchanged", currentVersion: currentRow.version } as const;
     const version = currentRow.version + 1;
@@ -162,6 +173,7 @@ export async function changeSiteConfig(db: Database, input: ChangeSiteConfigInpu
       treats_on_site: after.treatsOnSite ? 1 : 0,
       languages: JSON.stringify(after.languages),
       weekly_capacity: after.weeklyCapacity,
+      clinical_signoff_required: after.clinicalSignoffRequired ? 1 : 0,
       changed_by: actor.id,
       changed_at: at.toISOString(),
       note: change.note,
@@ -177,4 +189,11 @@ export async function changeSiteConfig(db: Database, input: ChangeSiteConfigInpu
     });
     return { ok: true, version } as const;
   });
+}
+
+/** Whether the site's configuration in force asks for a reviewer's clinical decision before accepting or declining. */
+export async function clinicalSignoffRequired(db: Database, siteCode: string): Promise<boolean> {
+  const row = await currentConfigRow(db, siteCode);
+  // An unknown site asks for sign-off: the safe side of a clinical check.
+  return row ? row.clinical_signoff_required !== 0 : true;
 }

@@ -107,6 +107,16 @@ function Changes({ changes }: { changes: SiteConfigChanges | null }) {
   if (changes.weeklyCapacity) {
     lines.push(<li key="capacity">{t("sites:history.capacityChanged", changes.weeklyCapacity)}</li>);
   }
+  if (changes.clinicalSignoffRequired) {
+    lines.push(
+      <li key="signoff">
+        {t("sites:history.clinicalSignoff", {
+          from: t(changes.clinicalSignoffRequired.from ? "sites:config.yes" : "sites:config.no"),
+          to: t(changes.clinicalSignoffRequired.to ? "sites:config.yes" : "sites:config.no"),
+        })}
+      </li>,
+    );
+  }
   return lines.length ? <ul className="plain-list">{lines}</ul> : <>{t("sites:history.noChange")}</>;
 }
 
@@ -185,6 +195,12 @@ function SiteSection({ site }: { site: Site }) {
         <div>
           <dt>{t("sites:config.weeklyCapacity")}</dt>
           <dd>{t("sites:config.weeklyCapacityValue", { count: current.weeklyCapacity })}</dd>
+        </div>
+        <div>
+          <dt>{t("sites:config.clinicalSignoff")}</dt>
+          <dd data-signoff={site.code}>
+            <YesNo value={current.clinicalSignoffRequired} />
+          </dd>
         </div>
       </dl>
       <p>

@@ -73,6 +73,7 @@ export default function EditSiteConfig() {
   // After a failed save, show what was typed; otherwise the configuration in force.
   const checked = (group: string, value: string, inForce: boolean) => (typed ? typed[`${group}.${value}`] === "true" : inForce);
   const treatsOnSite = typed ? typed.treatsOnSite : current.treatsOnSite ? "yes" : "no";
+  const clinicalSignoff = typed ? typed.clinicalSignoff : current.clinicalSignoffRequired ? "yes" : "no";
   const weeklyCapacity = typed ? (typed.weeklyCapacity ?? "") : String(current.weeklyCapacity);
   // A stale form is re-based on the version now in force, so saving again is a deliberate second decision.
   const baseVersion = current.version;
@@ -130,6 +131,18 @@ export default function EditSiteConfig() {
           inputMode="numeric"
           className="input--short"
           defaultValue={weeklyCapacity}
+        />
+        <RadioGroup
+          name="clinicalSignoff"
+          legend={t("sites:edit.clinicalSignoff")}
+          hint={t("sites:edit.clinicalSignoffHint")}
+          error={errors.clinicalSignoff}
+          inline
+          defaultValue={clinicalSignoff}
+          options={[
+            { value: "yes", label: t("sites:config.yes") },
+            { value: "no", label: t("sites:config.no") },
+          ]}
         />
         <TextAreaField
           name="note"

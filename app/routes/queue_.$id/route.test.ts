@@ -21,6 +21,7 @@ import { performStaffAction } from "~/modules/queue/triage.service.server";
 import { transitionReferral } from "~/modules/referrals/referrals.service.server";
 import { getDb, type Database } from "~/utils/db.server";
 import { answerOf, createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
+import { clinicalDecisionBy } from "../../../tests/factories/clinical";
 import { emptyQueues, referralAt } from "../../../tests/factories/queue";
 import { formRequest } from "../../../tests/setup/request";
 import * as actionRoute from "../queue_.$id_.$action/route";
@@ -187,6 +188,8 @@ describe("the staff referral page", () => {
     expect(answered).toMatchObject({ ok: true, referral: { status: "triage" } });
     expect((await findReferral(db, id))!.clock_running_since).not.toBeNull();
 
+    // The site asks for a reviewer's clinical decision before accepting (docs/decisions/0012).
+    await clinicalDecisionBy(db, id, "konyang", "accept");
     const accepted = await answerOf(post(id, "accept", { note: "" }, coordinator.cookie));
     expect(accepted).toMatchObject({ status: 302, location: `/queue/${id}?done=accept` });
     expect(await findReferral(db, id)).toMatchObject({ status: "accepted", clock_running_since: null });
@@ -220,7 +223,9 @@ describe("the staff referral page", () => {
       "referral.claim",
       "referral.request_info",
       "referral.answer_info",
+      "referral.clinical_decision_recorded",
       "referral.accept",
+      "referral.letter_issued",
       "referral.schedule",
     ]);
     expect((await mailFor(db, id)).map((m) => [m.kind, m.status])).toEqual([
@@ -256,9 +261,15 @@ describe("the staff referral page", () => {
       actionRoute.loader(actionArgs(getRequest(`/queue/${notEligible.id}/accept`, { cookie: reviewer.cookie }), notEligible.id, "accept"))
     );
     expect(warned.data).toMatchObject({ override: true, outcome: "not_eligible" });
+    await clinicalDecisionBy(db, notEligible.id, "konyang", "accept");
     expect((await answerOf(post(notEligible.id, "accept", {}, reviewer.cookie))).status).toBe(302);
-    expect(JSON.parse((await referralEvents(db, notEligible.id)).at(-1)!.data)).toEqual({ override: true, screenOutcome: "not_eligible" });
+    expect(JSON.parse((await referralEvents(db, notEligible.id)).at(-1)!.data)).toEqual({
+      override: true,
+      screenOutcome: "not_eligible",
+      clinicalDecisionId: expect.any(String),
+    });
 
+    await clinicalDecisionBy(db, likely.id, "konyang", "decline", { declineReason: "patient_choice" });
     expect((await answerOf(post(likely.id, "decline", { reasonCode: "patient_choice", note: "Patient prefers surgery." }, reviewer.cookie))).status).toBe(302);
     const declineEvent = (await referralEvents(db, likely.id)).at(-1)!;
     expect(declineEvent).toMatchObject({ action: "decline", reason_code: "patient_choice", note: "Patient prefers surgery." });
@@ -317,6 +328,7 @@ describe("the staff referral page", () => {
     );
 
     // Accept, then a schedule in the past is refused before anything changes.
+    await clinicalDecisionBy(db, id, "konyang", "accept");
     await answerOf(post(id, "accept", {}, coordinator.cookie));
     const inPast = await answerOf(
       post(
@@ -329,7 +341,12 @@ describe("the staff referral page", () => {
     );
     expect(inPast).toMatchObject({ status: 400, data: { errors: { date: "Choose today or a later date." } } });
     expect(await findReferral(db, id)).toMatchObject({ status: "accepted" });
-    expect((await auditEventsFor(db, "referral", id)).map((e) => e.action)).toEqual(["referral.submitted", "referral.accept"]);
+    expect((await auditEventsFor(db, "referral", id)).map((e) => e.action)).toEqual([
+      "referral.submitted",
+      "referral.clinical_decision_recorded",
+      "referral.accept",
+      "referral.letter_issued",
+    ]);
   });
 
   it("redirects with consent: the referral moves to QST's queue and leaves Konyang's", async () => {
@@ -394,6 +411,7 @@ describe("the staff referral page", () => {
     const actor = (await getSessionUserFor(coordinator.cookie))!;
     const now = new Date();
     // Through the service (no route nudging the mailer), with a relay that is down.
+    await clinicalDecisionBy(db, id, "konyang", "accept");
     expect(await performStaffAction(db, actor, id, "accept", { note: undefined }, { now, ip: null, portalUrl: "https://portal.test" })).toMatchObject({
       ok: true,
     });
@@ -427,6 +445,7 @@ describe("the staff referral page", () => {
     const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
     const actor = (await getSessionUserFor(coordinator.cookie))!;
     let at = new Date();
+    await clinicalDecisionBy(db, id, "konyang", "decline");
     await performStaffAction(
       db,
       actor,

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { ClinicalPanel } from "~/components/clinical/clinical-panel";
 import { CsrfInput } from "~/components/csrf-input";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
 import panelStyles from "~/components/decision-panel/decision-panel.css?url";
@@ -9,10 +10,13 @@ import { formatDate } from "~/components/decision-panel/format";
 import { indicationKey } from "~/components/decision-panel/labels";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { AttachmentList } from "~/components/intake/attachment-list";
+import { StaffLetterLinks } from "~/components/letters/staff-letter-links";
 import { ClockText } from "~/components/queue/clock-text";
 import queueStyles from "~/components/queue/queue.css?url";
 import { translatorFor } from "~/i18n/i18n.server";
+import { clinicalDecisionPanel, formatRecord } from "~/modules/clinical-decisions/clinical-decisions.service.server";
 import { listAttachments } from "~/modules/intake/attachments.service.server";
+import { letterSummaries } from "~/modules/letters/letters.service.server";
 import { kickMailer } from "~/modules/mail/mailer.server";
 import { caseSections } from "~/modules/queue/case-view";
 import { actionSlugs, noteSchema, staffActions, type FormAction } from "~/modules/queue/queue.schema";
@@ -62,6 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .map((e) => ({ id: e.id, at: e.occurred_at, fromPhysician: e.action === "answer_info", author: name(e), kind: e.action, body: e.note ?? "" })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const done = new URL(request.url).searchParams.get("done");
+  const clinical = await clinicalDecisionPanel(db, staff, referral);
+  const record = (view: NonNullable<typeof clinical.current>) => formatRecord(view, lng, page.site.timezone);
   return {
     id: referral.id,
     referenceCode: referral.reference_code ?? "",
@@ -118,7 +124,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     thread: thread.map((m) => ({ ...m, at: at(m.at) })),
     actions: page.actions,
     overrides: { accept: isOverride("accept", referral.screen_outcome), decline: isOverride("decline", referral.screen_outcome) },
-    done: done && (staffActions as readonly string[]).concat(["note", "message"]).includes(done) ? done : null,
+    done: done && (staffActions as readonly string[]).concat(["note", "message", "clinical_decision"]).includes(done) ? done : null,
+    clinical: { ...clinical, current: clinical.current ? record(clinical.current) : null, earlier: clinical.earlier.map(record) },
+    letters: (await letterSummaries(db, referral.id)).map((l) => ({ ...l, issuedAt: formatInstant(l.issuedAt, lng, page.site.timezone, "date") })),
   };
 }
 
@@ -254,7 +262,7 @@ export default function StaffReferral() {
       <h1>{t("queue:referral.heading", { code: r.referenceCode })}</h1>
       {r.done ? (
         <div className="banner banner--success" role="status" data-testid="done-banner">
-          <p>{t(`queue:done.${r.done}`)}</p>
+          <p>{r.done === "clinical_decision" ? t("decisions:form.recorded") : t(`queue:done.${r.done}`)}</p>
         </div>
       ) : null}
       <ErrorSummary errors={answer?.errors} formError={answer?.formError} />
@@ -340,6 +348,9 @@ export default function StaffReferral() {
         {r.overrides.accept && r.actions.includes("accept") ? <p className="notice">{t("queue:override.warnAccept")}</p> : null}
         {r.overrides.decline && r.actions.includes("decline") ? <p className="notice">{t("queue:override.warnDecline")}</p> : null}
       </section>
+
+      <ClinicalPanel referralId={r.id} data={r.clinical} />
+      <StaffLetterLinks referralId={r.id} letters={r.letters} />
 
       {r.decision ? <DecisionPanel decision={r.decision} siteNames={r.siteNames} headingLevel={2} /> : null}
 

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ClinicalRecord } from "~/components/clinical/clinical-record";
 import { CsrfInput } from "~/components/csrf-input";
 import { indicationKey } from "~/components/decision-panel/labels";
 import { DateField } from "~/components/forms/date-field";
@@ -9,9 +10,11 @@ import { RadioGroup } from "~/components/forms/radio-group";
 import { TextField } from "~/components/forms/text-field";
 import queueStyles from "~/components/queue/queue.css?url";
 import { translatorFor } from "~/i18n/i18n.server";
+import { formatRecord, signoffFor } from "~/modules/clinical-decisions/clinical-decisions.service.server";
+import { letterDecisionOf } from "~/modules/letters/letters.service.server";
 import { kickMailer } from "~/modules/mail/mailer.server";
 import { actionOfSlug, actionSchemas, actionSlugs, declineReasons, redirectReasons, type FormAction } from "~/modules/queue/queue.schema";
-import { requireStaff } from "~/modules/queue/staff.server";
+import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
 import { actionFormFor, performStaffAction, referralForStaff } from "~/modules/queue/triage.service.server";
 import { notFound } from "~/modules/referrals/access.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
@@ -46,9 +49,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const action = actionOfSlug(params.action);
   if (!action) throw notFound();
   const { lng } = translatorFor(request);
-  const page = await actionFormFor(await getDb(), staff, params.id ?? "", action, lng);
+  const db = await getDb();
+  const page = await actionFormFor(db, staff, params.id ?? "", action, lng);
   if (!page) throw notFound();
-  return page;
+  // Accept, decline and redirect show the reviewer's clinical decision they act on (and that the letter quotes).
+  let clinical = null;
+  if (letterDecisionOf[action]) {
+    const signoff = await signoffFor(db, staff.siteCode, page.id, action);
+    const { timezone } = await siteClockOf(db, staff.siteCode);
+    clinical = { ...signoff, record: signoff.record ? formatRecord(signoff.record, lng, timezone) : null };
+  }
+  return { ...page, clinical };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -80,6 +91,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data<ActionAnswer>({ errors: { assigneeId: t("queue:validation.assigneeRequired") }, values }, { status: 400 });
     case "date_in_past":
       return data<ActionAnswer>({ errors: { date: t("queue:validation.dateInPast") }, values }, { status: 400 });
+    case "clinical_decision_required":
+    case "clinical_decision_differs":
+    case "clinical_decision_changed":
+      return data<ActionAnswer>(
+        {
+          errors: {},
+          formError: t(`decisions:signoff.${result.code.replace("clinical_decision_", "")}`, {
+            recommendation: result.recommendation ? t(`decisions:recommendations.${result.recommendation}`) : "",
+          }),
+          values,
+        },
+        { status: 409 }
+      );
     case "reason_required":
       return data<ActionAnswer>({ errors: { reasonCode: t("queue:validation.reasonRequired") }, values }, { status: 400 });
     case "not_allowed_for_role":
@@ -250,6 +274,8 @@ function ActionFields({ action }: { action: FormAction }) {
     case "decline":
     case "redirect": {
       const reasons = action === "decline" ? declineReasons : redirectReasons;
+      // The reviewer's reason, when their decision is this action: the coordinator starts from it.
+      const fromRecord = page.clinical?.agrees ? (page.clinical.record?.reasonCode ?? undefined) : undefined;
       const book = action === "decline" ? "declineReasons" : "redirectReasons";
       return (
         <>
@@ -257,7 +283,8 @@ function ActionFields({ action }: { action: FormAction }) {
             name="reasonCode"
             legend={t("queue:actionPage.reason")}
             options={reasons.map((code) => ({ value: code, label: t(`queue:${book}.${code}`) }))}
-            defaultValue={text("reasonCode")}
+            defaultValue={text("reasonCode") ?? fromRecord}
+            hint={fromRecord ? t("decisions:signoff.reasonFromRecord") : undefined}
             error={errors.reasonCode}
           />
           <NoteArea
@@ -360,6 +387,22 @@ export default function StaffAction() {
                 {t(action === "accept" ? "queue:override.warnAccept" : "queue:override.warnDecline")}
               </p>
             </div>
+          ) : null}
+          {page.clinical && !page.clinical.check.ok ? (
+            <div className="banner banner--warning" data-testid="signoff-warning">
+              <p>
+                {t(`decisions:signoff.${page.clinical.check.code.replace("clinical_decision_", "")}`, {
+                  recommendation: page.clinical.record ? t(`decisions:recommendations.${page.clinical.record.recommendation}`) : "",
+                })}
+              </p>
+            </div>
+          ) : null}
+          {page.clinical?.record ? (
+            <section aria-labelledby="signoff-heading" data-testid="signoff-record">
+              <h2 id="signoff-heading">{t("decisions:signoff.heading")}</h2>
+              {page.clinical.agrees ? <p>{t("decisions:signoff.uses")}</p> : null}
+              <ClinicalRecord record={page.clinical.record} />
+            </section>
           ) : null}
           {page.redirectTo && page.redirectTo.crossesBorder && !page.redirectTo.consent ? (
             <div className="banner banner--warning" data-testid="consent-warning">

@@ -8,6 +8,7 @@ import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
 import { describedBy, FieldError, Hint } from "~/components/forms/field-parts";
 import { AttachmentList } from "~/components/intake/attachment-list";
 import { ChecklistView } from "~/components/intake/checklist-view";
+import { DecisionLinks } from "~/components/letters/decision-links";
 import { History, useDateTime } from "~/components/intake/history";
 import { IntakeFieldInput } from "~/components/intake/intake-field";
 import { TeamDecisionPanel } from "~/components/intake/team-decision";
@@ -24,6 +25,7 @@ import { requireOwnReferral } from "~/modules/intake/guards.server";
 import { fieldAt, formValuesOf, getPath, isIndication, withdrawReasons, type FlatValues } from "~/modules/intake/intake-form";
 import { answerRequest, referralDetail, withdrawReferral } from "~/modules/intake/intake.service.server";
 import { teamDecisionOf } from "~/modules/intake/team-decision";
+import { decisionLinks } from "~/modules/intake/refer-again.service.server";
 import { countryOptions } from "~/modules/screening/countries";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -74,6 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     maxFileMb: Math.floor(uploadLimits().maxFileBytes / (1024 * 1024)),
     notice: (notices as readonly string[]).includes(done ?? "") ? done : null,
     messages: await messagesForPhysician(db, referral.id),
+    decisionLinks: await decisionLinks(db, referral),
   };
 }
 
@@ -165,6 +168,7 @@ export default function ReferralPage() {
           <p>{t(`intake:referral.done.${d.notice}`)}</p>
         </div>
       ) : null}
+      <DecisionLinks referralId={d.id} data={d.decisionLinks} />
       {posted?.form === "closed" ? (
         <div className="banner banner--warning" role="alert">
           <p>{t("intake:referral.closed")}</p>

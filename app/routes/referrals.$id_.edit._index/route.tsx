@@ -4,11 +4,13 @@ import { useTranslation } from "react-i18next";
 import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
 import { PrecheckBanner } from "~/components/intake/precheck-banner";
+import { FollowsNotice } from "~/components/letters/decision-links";
 import { checklistFor, missingDocuments } from "~/modules/intake/checklist";
 import { formSections, getPath, isIndication, sectionStatus, type TaskSection } from "~/modules/intake/intake-form";
 import { listAttachments } from "~/modules/intake/attachments.service.server";
 import { requireOwnDraft } from "~/modules/intake/guards.server";
 import { caseOf, livePrecheck, referralToday } from "~/modules/intake/intake.service.server";
+import { referralLinks } from "~/modules/intake/refer-again.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { personName } from "~/i18n/person-name";
 
@@ -41,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     precheck: await livePrecheck(db, saved, now),
     siteNames: await siteNames(db),
     saved: new URL(request.url).searchParams.get("saved") === "1",
+    previous: (await referralLinks(db, referral)).previous,
   };
 }
 
@@ -53,6 +56,7 @@ export default function TaskList() {
       <div className="intake-layout__main">
         <p className="caption">{name ? t("intake:tasks.captionNamed", { name }) : t("intake:tasks.caption")}</p>
         <h1>{t("intake:tasks.title")}</h1>
+        <FollowsNotice previous={data.previous} />
         {data.saved ? (
           <div className="banner banner--success" role="status">
             <p>{t("intake:tasks.savedForLater")}</p>

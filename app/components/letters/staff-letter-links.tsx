@@ -1,0 +1,24 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+export type LetterLink = { id: string; decision: string; issuedAt: string };
+
+/** The letters sent to the referring physician, for the site's staff (the same page the physician reads). */
+export function StaffLetterLinks({ referralId, letters }: { referralId: string; letters: LetterLink[] }) {
+  const { t } = useTranslation();
+  if (!letters.length) return null;
+  return (
+    <section aria-labelledby="letters-heading" data-testid="staff-letters">
+      <h2 id="letters-heading">{t("decisions:banner.staffLink")}</h2>
+      <ul>
+        {letters.map((letter) => (
+          <li key={letter.id}>
+            <Link to={`/referrals/${referralId}/letter?letter=${letter.id}`}>
+              {t("decisions:letterPage.item", { decision: t(`decisions:decisionNames.${letter.decision}`), date: letter.issuedAt })}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

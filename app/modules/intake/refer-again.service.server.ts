@@ -1,0 +1,102 @@
+import type { SessionUser } from "~/modules/accounts/session.server";
+import { recordAudit } from "~/modules/audit/audit.service.server";
+import { letterSummaries, type LetterSummary } from "~/modules/letters/letters.service.server";
+import type { ReferralRow } from "~/modules/referrals/referrals.repository.server";
+import type { Database } from "~/utils/db.server";
+import { newId } from "~/utils/tokens.server";
+import { getPath } from "./intake-form";
+import { caseOf } from "./intake.service.server";
+import { followUpOf, insertFollowUpDraft, referralHead } from "./refer-again.repository.server";
+
+/**
+ * Whether the physician may refer again from this referral: the team did not accept it (declined, or closed after a
+ * decline). Withdrawn referrals are the physician's own choice and are simply referred anew.
+ */
+export function mayReferAgain(referral: Pick<ReferralRow, "status">, letters: LetterSummary[]): boolean {
+  return referral.status === "declined" || (referral.status === "closed" && letters[0]?.decision === "declined");
+}
+
+/**
+ * The case a new referral starts from: the old answers, without what must be given afresh — the consents (a new
+ * referral is a new disclosure, privacy.md rule 2), the files (the new information is the point) and the date.
+ */
+export function followUpCase(previous: Record<string, unknown>): Record<string, unknown> {
+  const draft = structuredClone(previous);
+  delete draft.consent;
+  delete draft.attachments;
+  delete draft.referredOn;
+  return draft;
+}
+
+const text = (value: unknown) => (typeof value === "string" && value.trim() ? value : null);
+
+export type ReferAgainResult = { ok: true; id: string; created: boolean } | { ok: false; code: "not_declined" };
+
+/**
+ * "Refer again with new information": a new draft prefilled from the declined referral and linked to it. One
+ * follow-up per referral: asking again opens the one already started.
+ */
+export async function referAgain(db: Database, input: { user: SessionUser; referral: ReferralRow; now: Date; ip: string | null }): Promise<ReferAgainResult> {
+  const { user, referral, now } = input;
+  if (!mayReferAgain(referral, await letterSummaries(db, referral.id))) return { ok: false, code: "not_declined" };
+  return db.transaction().execute(async (trx) => {
+    const existing = await followUpOf(trx, referral.id);
+    if (existing) return { ok: true, id: existing.id, created: false } as const;
+    const draft = followUpCase(caseOf(referral));
+    const id = newId();
+    const latin = [text(getPath(draft, "patient.familyNameLatin")), text(getPath(draft, "patient.givenNameLatin"))].filter(Boolean).join(" ");
+    await insertFollowUpDraft(trx, {
+      id,
+      physician_id: user.id,
+      case_json: JSON.stringify(draft),
+      created_at: now.toISOString(),
+      previous_referral_id: referral.id,
+      patient_family_name: text(getPath(draft, "patient.familyName")),
+      patient_given_name: text(getPath(draft, "patient.givenName")),
+      patient_latin_name: latin || null,
+      patient_birth_date: text(getPath(draft, "patient.birthDate")),
+      patient_language: text(getPath(draft, "patient.preferredLanguage")),
+      indication: text(getPath(draft, "diagnosis.indication")),
+      urgency: getPath(draft, "urgency") === "urgent" ? "urgent" : "routine",
+    });
+    await recordAudit(trx, {
+      actor: { id: user.id, role: user.role },
+      action: "referral.draft_created",
+      subjectType: "referral",
+      subjectId: id,
+      detail: { previousReferralId: referral.id },
+      ip: input.ip,
+      at: now,
+    });
+    await recordAudit(trx, {
+      actor: { id: user.id, role: user.role },
+      action: "referral.referred_again",
+      subjectType: "referral",
+      subjectId: referral.id,
+      detail: { draftId: id },
+      ip: input.ip,
+      at: now,
+    });
+    return { ok: true, id, created: true } as const;
+  });
+}
+
+export type ReferralLinks = {
+  previous: { id: string; code: string | null } | null;
+  next: { id: string; code: string | null; status: string } | null;
+};
+
+/** The referral this one follows and the one made again from it: both belong to the same physician. */
+export async function referralLinks(db: Database, referral: Pick<ReferralRow, "id" | "previous_referral_id" | "physician_id">): Promise<ReferralLinks> {
+  const [previous, next] = await Promise.all([referral.previous_referral_id ? referralHead(db, referral.previous_referral_id) : undefined, followUpOf(db, referral.id)]);
+  return {
+    previous: previous && previous.physician_id === referral.physician_id ? { id: previous.id, code: previous.reference_code } : null,
+    next: next ? { id: next.id, code: next.reference_code, status: next.status } : null,
+  };
+}
+
+/** What the physician's referral page shows of the decision: its letters, the links between referrals, and the way to refer again. */
+export async function decisionLinks(db: Database, referral: ReferralRow) {
+  const letters = await letterSummaries(db, referral.id);
+  return { letters, links: await referralLinks(db, referral), canReferAgain: mayReferAgain(referral, letters) };
+}

@@ -1,0 +1,136 @@
+import { type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { formatInstant } from "~/i18n/datetime";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { languageAutonyms } from "~/i18n/config";
+import { translatorFor } from "~/i18n/i18n.server";
+import { requireRole } from "~/modules/accounts/guards.server";
+import { letterContent, openLetter } from "~/modules/letters/letters.service.server";
+import { notFound } from "~/modules/referrals/access.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { getDb } from "~/utils/db.server";
+import styles from "./letter.css?url";
+
+export const handle = { titleKey: "decisions:letterPage.pageTitle" };
+export const links = () => [{ rel: "stylesheet", href: styles }];
+// Patient data: neither the page nor its .data is kept by a browser or a proxy.
+export const headers: HeadersFunction = () => ({
+  "Cache-Control": "private, no-store",
+});
+
+/** The decision letter, for the referring physician and the staff of the site the referral is at; anyone else a bare 404. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["physician", "coordinator", "reviewer"]);
+  const db = await getDb();
+  const letterId = new URL(request.url).searchParams.get("letter");
+  const opened = await openLetter(db, user, params.id ?? "", letterId, {
+    now: new Date(),
+    ip: clientIp(request),
+    format: "page",
+  });
+  if (!opened) throw notFound();
+  const { lng } = translatorFor(request);
+  return {
+    referralId: opened.referral.id,
+    letterId: opened.letter.id,
+    back: user.role === "physician" ? `/referrals/${opened.referral.id}` : `/queue/${opened.referral.id}`,
+    language: languageAutonyms[opened.letter.language],
+    content: await letterContent(db, opened.letter),
+    letters: opened.letters.map((l) => ({
+      id: l.id,
+      decision: l.decision,
+      date: formatInstant(l.issuedAt, lng, opened.letter.timezone, "date"),
+    })),
+  };
+}
+
+export default function DecisionLetter() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const c = d.content;
+  return (
+    <>
+      <div className="no-print">
+        <p>
+          <Link to={d.back}>{t("decisions:letterPage.back")}</Link>
+        </p>
+        <h1>{t("decisions:letterPage.pageTitle")}</h1>
+        <p>{t("decisions:letterPage.language", { language: d.language })}</p>
+        <p>
+          <a className="button" href={`/referrals/${d.referralId}/letter/pdf?letter=${d.letterId}`} download data-testid="letter-pdf">
+            {t("decisions:letterPage.download")}
+          </a>
+        </p>
+      </div>
+      {/* The letter is in the physician's language, which may differ from the page's: lang tells readers and screen readers. */}
+      <article className="letter" lang={c.lang} data-testid="letter" aria-labelledby="letter-title">
+        <header className="letter__head">
+          <p className="letter__site">{c.letterhead}</p>
+          <p className="letter__department">{c.department}</p>
+        </header>
+        <p className="letter__date">{c.date}</p>
+        <div className="letter__recipient">
+          {c.recipient.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
+        <h2 id="letter-title">{c.title}</h2>
+        <dl className="letter__facts">
+          {c.facts.map((fact) => (
+            <div key={fact.label} style={{ display: "contents" }}>
+              <dt>{fact.label}</dt>
+              <dd>{fact.value}</dd>
+            </div>
+          ))}
+        </dl>
+        <p>{c.salutation}</p>
+        <p>{c.opening}</p>
+        {c.sections.map((section) => (
+          <section key={section.id} aria-labelledby={`letter-${section.id}`} data-section={section.id}>
+            <h3 id={`letter-${section.id}`}>{section.heading}</h3>
+            {section.paragraphs.map((p, index) => (
+              <div key={index}>
+                {p.label ? <p className="letter__label">{p.label}</p> : null}
+                {p.quoted ? <blockquote>{p.text}</blockquote> : <p>{p.text}</p>}
+              </div>
+            ))}
+          </section>
+        ))}
+        <p>{c.closing}</p>
+        <div className="letter__signature">
+          {c.signature.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
+        <p className="letter__footer">{c.footer}</p>
+      </article>
+      {d.letters.length > 1 ? (
+        <section className="no-print" aria-labelledby="letters-heading">
+          <h2 id="letters-heading">{t("decisions:letterPage.earlier")}</h2>
+          <ul>
+            {d.letters.map((l) => (
+              <li key={l.id}>
+                {l.id === d.letterId ? (
+                  <span aria-current="page">
+                    {t("decisions:letterPage.item", {
+                      decision: t(`decisions:decisionNames.${l.decision}`),
+                      date: l.date,
+                    })}{" "}
+                    {t("decisions:letterPage.current")}
+                  </span>
+                ) : (
+                  <Link to={`/referrals/${d.referralId}/letter?letter=${l.id}`}>
+                    {t("decisions:letterPage.item", {
+                      decision: t(`decisions:decisionNames.${l.decision}`),
+                      date: l.date,
+                    })}
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { tFor, translatorFor } from "~/i18n/i18n.server";
+import { requireRole } from "~/modules/accounts/guards.server";
+import { renderLetterPdf } from "~/modules/letters/letter-pdf.server";
+import { letterContent, openLetter } from "~/modules/letters/letters.service.server";
+import { notFound } from "~/modules/referrals/access.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { getDb } from "~/utils/db.server";
+
+/** The decision letter as a PDF download, for whoever may see the referral (its physician, the site's staff). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["physician", "coordinator", "reviewer"]);
+  const db = await getDb();
+  const letterId = new URL(request.url).searchParams.get("letter");
+  const opened = await openLetter(db, user, params.id ?? "", letterId, { now: new Date(), ip: clientIp(request), format: "pdf" });
+  if (!opened) throw notFound();
+  const content = await letterContent(db, opened.letter);
+  const pdf = await renderLetterPdf(content);
+  const { t } = translatorFor(request);
+  const fileName = t("decisions:letterPage.fileName", { code: opened.letter.referenceCode });
+  const asciiName = tFor("en")("decisions:letterPage.fileName", { code: opened.letter.referenceCode });
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(pdf.length),
+      // RFC 6266: a plain ASCII name for old clients, the UTF-8 name for the rest.
+      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      // Patient data: never kept by a browser or a proxy.
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
