@@ -49,6 +49,20 @@ export interface AuditEvents {
   subject_type: string;
 }
 
+export interface ConsultationSlots {
+  booked_at: string | null;
+  created_at: string;
+  created_by: string | null;
+  duration_minutes: number;
+  id: string;
+  kind: string;
+  local_date: string;
+  local_time: string;
+  referral_id: string | null;
+  site_code: string;
+  starts_at: string;
+}
+
 export interface MailOutbox {
   attempts: Generated<number>;
   body_text: string;
@@ -221,6 +235,7 @@ export interface DB {
   api_tokens: ApiTokens;
   attachments: Attachments;
   audit_events: AuditEvents;
+  consultation_slots: ConsultationSlots;
   mail_outbox: MailOutbox;
   queue_views: QueueViews;
   rate_limits: RateLimits;

@@ -6,6 +6,7 @@ import * as m0005 from "./0005_status_sessions";
 import * as m0006 from "./0006_attachments";
 import * as m0007 from "./0007_queue";
 import * as m0008 from "./0008_api_tokens_and_audit_append_only";
+import * as m0011 from "./0011_consultation_slots";
 
 // The explicit registry: static imports work the same under Vitest, tsx scripts and the server bundle.
 // Append new migrations here; never reorder or edit landed ones.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "0006_attachments": m0006,
   "0007_queue": m0007,
   "0008_api_tokens_and_audit_append_only": m0008,
+  "0011_consultation_slots": m0011,
 };
