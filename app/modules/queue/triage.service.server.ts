@@ -19,8 +19,17 @@ import { queueNotification, type NotificationKind } from "./notifications.server
 import { eventsWithActors, insertMessage, insertNote, messagesOf, notesOf, siteStaff, usersByIds } from "./queue.repository.server";
 import { requestableDocuments, requestableFields, staffActions, tabOf, type ActionInput, type FormAction, type StaffAction } from "./queue.schema";
 import { siteClockOf, type Staff } from "./staff.server";
+import type { DayWarning } from "~/domain/scheduling/weekly-pattern";
+import { planBooking, SlotTakenError, type ConsultationData } from "~/modules/scheduling/booking.service.server";
 
-export type StaffContext = { now: Date; ip: string | null; /** The portal's origin, for links in mail. */ portalUrl: string };
+export type StaffContext = {
+  now: Date;
+  ip: string | null;
+  /** The portal's origin, for links in mail. */
+  portalUrl: string;
+  /** The page's language, for the names of public holidays in a booking's warning. */
+  lng?: Language;
+};
 
 /** The referral if this staff member may see it (their site, not a draft); null otherwise — the caller answers 404. */
 export async function referralForStaff(db: Database, staff: Staff, id: string): Promise<ReferralRow | null> {
@@ -160,7 +169,10 @@ export async function actionFormFor(db: Database, staff: Staff, id: string, acti
 }
 
 export type ActionFailure = TransitionResult extends infer R ? (R extends { ok: false; code: infer C } ? C : never) : never;
-export type StaffActionResult = { ok: true; referral: ReferralRow } | { ok: false; code: ActionFailure | "invalid_assignee" | "date_in_past"; status?: string };
+export type StaffActionResult =
+  | { ok: true; referral: ReferralRow }
+  | { ok: false; code: ActionFailure | "invalid_assignee" | "date_in_past" | "slot_gone" | "slot_taken"; status?: string }
+  | { ok: false; code: "confirm_day"; warnings: DayWarning[]; date: string; status?: string };
 
 const notificationOf: Partial<Record<StaffAction, NotificationKind>> = {
   request_info: "info_requested",
@@ -185,10 +197,10 @@ export async function performStaffAction<A extends StaffAction>(
 ): Promise<StaffActionResult> {
   const referral = await referralForStaff(db, staff, id);
   if (!referral) return { ok: false, code: "not_found" };
-  const site = await siteClockOf(db, staff.siteCode);
   let reasonCode: string | null = null;
   let note: string | null = null;
   let data: Record<string, unknown> = {};
+  let takeSlot: ((trx: Database, referralId: string) => Promise<void>) | null = null;
 
   switch (action) {
     case "assign": {
@@ -216,16 +228,17 @@ export async function performStaffAction<A extends StaffAction>(
       break;
     }
     case "schedule": {
-      const v = input as ActionInput<"schedule">;
-      if (v.date < todayAt(site.timezone, ctx.now)) return { ok: false, code: "date_in_past" };
-      data = { date: v.date, time: v.time, place: v.place, ...(v.interpreter ? { interpreter: v.interpreter } : {}) };
+      const plan = await planBooking(db, staff, referral.id, input as ActionInput<"schedule">, { now: ctx.now, lng: ctx.lng ?? "en" });
+      if (!plan.ok) return plan;
+      data = plan.data;
+      takeSlot = plan.takeSlot;
       break;
     }
   }
   if (isOverride(action, referral.screen_outcome)) data = { ...data, override: true, screenOutcome: referral.screen_outcome };
 
   const kind = notificationOf[action];
-  const result = await transitionReferral(db, {
+  const transition = transitionReferral(db, {
     referralId: id,
     actor: { id: staff.id, role: staff.role },
     action,
@@ -237,6 +250,7 @@ export async function performStaffAction<A extends StaffAction>(
     expectSite: staff.siteCode,
     within: kind
       ? async (trx, before, after) => {
+          if (takeSlot) await takeSlot(trx, after.id);
           const [physician] = await usersByIds(trx, [after.physician_id]);
           if (!physician?.email) return;
           const names = await siteNames(trx);
@@ -251,7 +265,9 @@ export async function performStaffAction<A extends StaffAction>(
               documents: data.documents as string[] | undefined,
               fields: data.fields as string[] | undefined,
               reasonCode: reasonCode ?? undefined,
-              consultation: kind === "scheduled" ? (data as { date: string; time: string; place: string; interpreter?: string }) : undefined,
+              consultation: kind === "scheduled" ? (data as ConsultationData) : undefined,
+              siteCode: before.site_code ?? undefined,
+              calendarLink: kind === "scheduled" ? `${ctx.portalUrl}/referrals/${after.id}/consultation.ics` : undefined,
             },
             link: `${ctx.portalUrl}/referrals/${after.id}`,
             now: ctx.now,
@@ -259,7 +275,13 @@ export async function performStaffAction<A extends StaffAction>(
         }
       : undefined,
   });
+  // Another coordinator took the slot between the check and the transaction: nothing was written.
+  const result = await transition.catch((error: unknown) => {
+    if (error instanceof SlotTakenError) return { ok: false as const, code: "slot_taken" as const };
+    throw error;
+  });
   if (!result.ok) {
+    if (result.code === "slot_taken") return { ok: false, code: "slot_taken" };
     const current = await findReferral(db, id);
     return { ok: false, code: result.code, status: current?.status };
   }
