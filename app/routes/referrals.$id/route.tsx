@@ -7,6 +7,7 @@ import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
 import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
 import { describedBy, FieldError, Hint } from "~/components/forms/field-parts";
 import { AttachmentList } from "~/components/intake/attachment-list";
+import { ConsultationPanel } from "~/components/scheduling/consultation-panel";
 import { ChecklistView } from "~/components/intake/checklist-view";
 import { History, useDateTime } from "~/components/intake/history";
 import { IntakeFieldInput } from "~/components/intake/intake-field";
@@ -15,13 +16,14 @@ import { UploadForm, type UploadAnswer } from "~/components/intake/upload-form";
 import { availableActions } from "~/domain/workflow/transitions";
 import type { ReferralStatus } from "~/domain/workflow/states";
 import { intlLocale, isLanguage } from "~/i18n/config";
-import { translatorFor } from "~/i18n/i18n.server";
+import { tFor, translatorFor } from "~/i18n/i18n.server";
 import { receiveUploads, uploadAnswer, uploadLimits } from "~/modules/intake/attachments.service.server";
 import { checklistFor } from "~/modules/intake/checklist";
 import { messagesForPhysician, sendPhysicianMessage } from "~/modules/intake/messages.service.server";
 import { requireOwnReferral } from "~/modules/intake/guards.server";
 import { fieldAt, formValuesOf, getPath, isIndication, withdrawReasons, type FlatValues } from "~/modules/intake/intake-form";
 import { answerRequest, referralDetail, withdrawReferral } from "~/modules/intake/intake.service.server";
+import { consultationView } from "~/modules/scheduling/consultation-view.server";
 import { countryOptions } from "~/modules/screening/countries";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -70,6 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     maxFileMb: Math.floor(uploadLimits().maxFileBytes / (1024 * 1024)),
     notice: (notices as readonly string[]).includes(done ?? "") ? done : null,
     messages: await messagesForPhysician(db, referral.id),
+    consultation: await consultationView(db, referral, await siteNames(db), lng, tFor(lng, ["scheduling", "status"])),
   };
 }
 
@@ -208,6 +211,8 @@ export default function ReferralPage() {
         <Link to={`/referrals/${d.id}/summary`}>{t("intake:submitted.printSummary")}</Link>{" "}
         <Link to={`/referrals/${d.id}/handout`}>{t("intake:referral.handout")}</Link>
       </p>
+
+      {d.consultation ? <ConsultationPanel consultation={d.consultation} /> : null}
 
       {d.request ? (
         <section className="info-request" aria-labelledby="request-title" data-testid="info-request">
