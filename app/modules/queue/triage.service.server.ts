@@ -171,7 +171,7 @@ export async function actionFormFor(db: Database, staff: Staff, id: string, acti
 export type ActionFailure = TransitionResult extends infer R ? (R extends { ok: false; code: infer C } ? C : never) : never;
 export type StaffActionResult =
   | { ok: true; referral: ReferralRow }
-  | { ok: false; code: ActionFailure | "invalid_assignee" | "date_in_past" | "slot_gone" | "slot_taken"; status?: string }
+  | { ok: false; code: ActionFailure | "invalid_assignee" | "date_in_past" | "time_in_past" | "slot_gone" | "slot_taken"; status?: string }
   | { ok: false; code: "confirm_day"; warnings: DayWarning[]; date: string; status?: string };
 
 const notificationOf: Partial<Record<StaffAction, NotificationKind>> = {
@@ -228,6 +228,8 @@ export async function performStaffAction<A extends StaffAction>(
       break;
     }
     case "schedule": {
+      // A referral that cannot be scheduled now is refused by the workflow below, before any slot is looked at.
+      if (!staffActionsFor(staff, referral.status).includes("schedule")) break;
       const plan = await planBooking(db, staff, referral.id, input as ActionInput<"schedule">, { now: ctx.now, lng: ctx.lng ?? "en" });
       if (!plan.ok) return plan;
       data = plan.data;

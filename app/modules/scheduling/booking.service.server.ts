@@ -2,7 +2,7 @@
 // before the referral core's transaction; the slot itself is taken inside it (`takeSlot`), so the referral's new
 // state, its history, the physician's mail and the slot stand or fall together, and two coordinators racing for one
 // slot cannot both have it.
-import { zonedInstant } from "~/domain/scheduling/zoned-time";
+import { localDateTime, zonedInstant } from "~/domain/scheduling/zoned-time";
 import type { DayWarning } from "~/domain/scheduling/weekly-pattern";
 import type { Language } from "~/i18n/config";
 import { siteClockOf, type Staff } from "~/modules/queue/staff.server";
@@ -39,7 +39,7 @@ export class SlotTakenError extends Error {
 
 export type BookingPlan =
   | { ok: true; data: ConsultationData; takeSlot: (trx: Database, referralId: string) => Promise<void> }
-  | { ok: false; code: "date_in_past" | "slot_gone" | "slot_taken" }
+  | { ok: false; code: "date_in_past" | "time_in_past" | "slot_gone" | "slot_taken" }
   /** `date`: the day the booking falls on (the slot's or the typed one), which the coordinator confirms. */
   | { ok: false; code: "confirm_day"; warnings: DayWarning[]; date: string };
 
@@ -70,7 +70,9 @@ export async function planBooking(db: Database, staff: Staff, referralId: string
   const time = slot?.local_time ?? input.time!;
   const startsAt = zonedInstant(date, time, site.timezone);
   if (!slot) {
-    if (startsAt <= ctx.now) return { ok: false, code: "date_in_past" };
+    // A day gone is the date's fault; an hour gone today is the time's.
+    if (date < localDateTime(ctx.now, site.timezone).date) return { ok: false, code: "date_in_past" };
+    if (startsAt <= ctx.now) return { ok: false, code: "time_in_past" };
     const atStart = await slotAtStart(db, site.code, startsAt.toISOString());
     if (atStart && atStart.referral_id && atStart.referral_id !== referralId) return { ok: false, code: "slot_taken" };
     slot = atStart;

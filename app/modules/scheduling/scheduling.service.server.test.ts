@@ -135,7 +135,9 @@ describe("booking a first consultation", () => {
     // The booking outside the slots now occupies its hour.
     const other = await acceptedReferral(db, coordinator, physician);
     expect(await performStaffAction(db, coordinator, other.id, "schedule", booking({ date: "2026-12-25", time: "11:30", confirmDay: "2026-12-25" }), staffCtx)).toMatchObject({ code: "slot_taken" });
-    expect(await performStaffAction(db, coordinator, other.id, "schedule", booking({ date: "2026-12-21", time: "09:00" }), staffCtx)).toMatchObject({ code: "date_in_past" });
+    // Earlier today is the time's fault; yesterday the date's.
+    expect(await performStaffAction(db, coordinator, other.id, "schedule", booking({ date: "2026-12-21", time: "09:00" }), staffCtx)).toMatchObject({ code: "time_in_past" });
+    expect(await performStaffAction(db, coordinator, other.id, "schedule", booking({ date: "2026-12-18", time: "11:00" }), staffCtx)).toMatchObject({ code: "date_in_past" });
   });
 
   it("never books another site's slot", async () => {

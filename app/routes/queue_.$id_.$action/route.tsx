@@ -78,7 +78,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "invalid_assignee":
       return data<ActionAnswer>({ errors: { assigneeId: t("queue:validation.assigneeRequired") }, values }, { status: 400 });
     case "date_in_past":
-      return data<ActionAnswer>({ errors: { date: t(action === "schedule" ? "scheduling:validation.dateInPast" : "queue:validation.dateInPast") }, values }, { status: 400 });
+      return data<ActionAnswer>({ errors: { date: t("queue:validation.dateInPast") }, values }, { status: 400 });
+    case "time_in_past":
+      return data<ActionAnswer>({ errors: { time: t("scheduling:validation.dateInPast") }, values }, { status: 400 });
     case "slot_gone":
       return data<ActionAnswer>({ errors: { slotId: t("scheduling:validation.slotGone") }, values }, { status: 409 });
     case "slot_taken":
