@@ -109,7 +109,8 @@ for (const lng of languages) {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(queue.actionPage.headings.schedule);
     await expectNoAxeViolations(page);
     const form = page.locator('form[data-form="action-schedule"]');
-    await form.getByLabel(scheduling.booking.other, { exact: true }).check();
+    const slotChoice = form.getByLabel(scheduling.booking.legend, { exact: true });
+    await slotChoice.selectOption("other");
     await fillDate(page, form.getByRole("group", { name: queue.actionPage.date }), holiday, lng);
     await form.getByLabel(queue.actionPage.time, { exact: true }).fill("10:00");
     await form.getByRole("button", { name: queue.actionPage.submit.schedule }).click();
@@ -121,7 +122,8 @@ for (const lng of languages) {
     await expectNoAxeViolations(page);
 
     // The coordinator takes the free slot instead.
-    await form.locator(`input[name="slotId"][data-date="${slotDay}"][data-time="${plan.time}"]`).check();
+    const slot = query<{ id: string }>("select id from consultation_slots where site_code = ? and local_date = ? and local_time = ?", plan.site, slotDay, plan.time);
+    await slotChoice.selectOption(slot.id);
     await form.getByRole("button", { name: queue.actionPage.submit.schedule }).click();
     await expect(page).toHaveURL(new RegExp(`/queue/${referral.id}\\?done=schedule`));
     await expect(page.getByTestId("referral-status")).toHaveAttribute("data-status", "consultation_scheduled");

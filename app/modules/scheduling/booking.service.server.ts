@@ -12,8 +12,8 @@ import { DEFAULT_CONSULTATION_MINUTES, type BookingInput } from "./slots.schema"
 import { bookedSlotsBetween, claimSlot, freeSlotsFrom, insertSlots, releaseSlotOf, slotAtStart, slotOfReferral, slotOfSite } from "./slots.repository.server";
 import { warningsFor } from "./slots.service.server";
 
-/** How many free slots the booking form offers (the soonest first). */
-export const OFFERED_SLOTS = 40;
+/** How many free slots the booking form offers (the soonest first): about three months of a busy clinic. */
+export const OFFERED_SLOTS = 300;
 
 /** What the referral keeps of its consultation (referrals.consultation_json): logistics only, no health detail. */
 export type ConsultationData = {

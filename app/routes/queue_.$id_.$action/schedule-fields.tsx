@@ -9,7 +9,7 @@ import { DayWarningsConfirm } from "~/components/scheduling/day-warnings";
 export type BookingView = {
   zone: string;
   canManageSlots: boolean;
-  free: { id: string; startsAt: string; date: string; time: string; dateText: string; timeText: string; durationMinutes: number }[];
+  free: { id: string; startsAt: string; date: string; time: string; dateText: string; shortDate: string; timeText: string; durationMinutes: number }[];
   current: { id: string; dateText: string; timeText: string } | null;
 };
 
@@ -25,49 +25,46 @@ type Props = {
 
 /**
  * The schedule action's fields: a free slot of the site, or another date and time (outside the slots, with a
- * warning). Without JavaScript both parts are always shown; the server reads the chosen radio, and with none chosen
+ * warning). Without JavaScript both parts are always shown; the server reads the chosen slot, and with none chosen
  * a typed date and time count as "another date and time".
  */
 export function ScheduleFields({ booking, errors, text, warnings, siteName, interpreterHintQst, NoteArea }: Props) {
   const { t } = useTranslation();
   const chosen = text("slotId") ?? booking.current?.id;
   const slotName = "slotId";
-  const otherId = `${fieldId(slotName)}-other`;
+  const byDay = new Map<string, BookingView["free"]>();
+  for (const slot of booking.free) byDay.set(slot.date, [...(byDay.get(slot.date) ?? []), slot]);
+  const days = [...byDay];
   return (
     <>
       {booking.current ? <p data-testid="current-booking">{t("scheduling:booking.current", { date: booking.current.dateText, time: booking.current.timeText })}</p> : null}
       {booking.free.length === 0 && !booking.current ? <p data-testid="no-slots">{t("scheduling:booking.noSlots")}</p> : null}
       <div className={`field${errors[slotName] ? " field--error" : ""}`}>
-        <fieldset aria-describedby={describedBy(slotName, t("scheduling:booking.hint", { zone: booking.zone }), errors[slotName])}>
-          <legend>{t("scheduling:booking.legend")}</legend>
-          <Hint name={slotName} hint={t("scheduling:booking.hint", { zone: booking.zone })} />
-          <FieldError name={slotName} error={errors[slotName]} />
-          <div className="slot-choices" data-testid="slot-choices">
-            {booking.free.map((s, i) => {
-              const id = i === 0 ? fieldId(slotName) : `${fieldId(slotName)}-${s.id}`;
-              return (
-                <div className="choice" key={s.id}>
-                  <input type="radio" id={id} name={slotName} value={s.id} defaultChecked={chosen === s.id} data-date={s.date} data-time={s.time} />
-                  <label htmlFor={id}>{t("scheduling:booking.option", { date: s.dateText, time: s.timeText, length: t("scheduling:minutes", { count: s.durationMinutes }) })}</label>
-                </div>
-              );
-            })}
-            <div className="choice">
-              <input
-                type="radio"
-                id={booking.free.length === 0 ? fieldId(slotName) : otherId}
-                name={slotName}
-                value="other"
-                defaultChecked={chosen === "other"}
-                aria-describedby={`${otherId}-hint`}
-              />
-              <label htmlFor={booking.free.length === 0 ? fieldId(slotName) : otherId}>{t("scheduling:booking.other")}</label>
-              <p className="hint" id={`${otherId}-hint`}>
-                {t("scheduling:booking.otherHint")}
-              </p>
-            </div>
-          </div>
-        </fieldset>
+        <label htmlFor={fieldId(slotName)}>{t("scheduling:booking.legend")}</label>
+        <Hint name={slotName} hint={t("scheduling:booking.hint", { zone: booking.zone })} />
+        <FieldError name={slotName} error={errors[slotName]} />
+        {/* One list grouped by day rather than a radio per slot: weeks of slots stay one control to read and to tab past. */}
+        <select
+          id={fieldId(slotName)}
+          name={slotName}
+          defaultValue={chosen ?? ""}
+          aria-invalid={errors[slotName] ? true : undefined}
+          aria-describedby={describedBy(slotName, t("scheduling:booking.hint", { zone: booking.zone }), errors[slotName])}
+          data-testid="slot-choices"
+        >
+          <option value="">{t("scheduling:booking.choose")}</option>
+          {days.map(([day, slots]) => (
+            <optgroup key={day} label={slots[0]!.dateText}>
+              {slots.map((s) => (
+                <option key={s.id} value={s.id} data-date={s.date} data-time={s.time}>
+                  {t("scheduling:booking.option", { date: s.shortDate, time: s.timeText, length: t("scheduling:minutes", { count: s.durationMinutes }) })}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+          <option value="other">{t("scheduling:booking.other")}</option>
+        </select>
+        <p className="hint">{t("scheduling:booking.otherHint")}</p>
       </div>
       {booking.canManageSlots ? (
         <p>
