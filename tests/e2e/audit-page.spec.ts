@@ -14,7 +14,8 @@ const CODE = "KQ-SN69G-90DEJ-Q6ACG";
 
 for (const lng of languages) {
   test(`an administrator reads a referral's history in words and exports it (${lng})`, async ({ page }) => {
-    test.slow();
+    // Four axe scans and a download: slow when other suites share the machine.
+    test.setTimeout(240_000);
     const audit = words(lng, "audit");
     await signIn(page, "admin@demo.test");
     await expect(page).toHaveURL("/admin/users");

@@ -76,7 +76,8 @@ function checkCalendar(text: string, expected: { date: string; time: string; zon
 
 for (const lng of languages) {
   test(`a coordinator books a slot, is warned off a holiday, and the calendar file opens (${lng})`, async ({ page, browser }) => {
-    test.slow();
+    // Three people, seven pages, seven axe scans and two downloads: minutes on a machine shared with other suites.
+    test.setTimeout(300_000);
     const plan = plans[lng];
     const scheduling = words(lng, "scheduling");
     const queue = words(lng, "queue");

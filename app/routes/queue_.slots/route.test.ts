@@ -27,7 +27,7 @@ describe("the slots page", () => {
     expect(one.data.errors).toEqual({ date: t("validation.dateInvalid"), time: t("validation.timeInvalid") });
     expect(one.data.values).toMatchObject({ "date.day": "30", time: "25:00" });
     const pattern = await answerOf(
-      action(args(formRequest("/queue/slots", { intent: "pattern", "from.year": nextYear, "from.month": "3", "from.day": "10", "to.year": nextYear, "to.month": "3", "to.day": "1", times: "9時", duration: "60" }, { cookie, lng: "ja" })))
+      action(args(formRequest("/queue/slots", { intent: "pattern", "from.year": nextYear, "from.month": "3", "from.day": "10", "to.year": nextYear, "to.month": "3", "to.day": "1", times: "9時", patternDuration: "60" }, { cookie, lng: "ja" })))
     );
     expect(pattern.data.errors).toMatchObject({ to: t("validation.toBeforeFrom"), weekdays: t("validation.weekdaysRequired"), times: t("validation.timesInvalid") });
     expect(pattern.data.values).toMatchObject({ times: "9時", weekdays: "" });
@@ -51,7 +51,7 @@ describe("the slots page", () => {
       "to.month": String(inTwoDays.getUTCMonth() + 1),
       "to.day": String(inTwoDays.getUTCDate()),
       times: "１３：０５, 9:00",
-      duration: "30",
+      patternDuration: "30",
     };
     const body = new URLSearchParams(fields);
     for (const day of ["1", "2", "3", "4", "5", "6", "7"]) body.append("weekdays", day);

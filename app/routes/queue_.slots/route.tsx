@@ -76,8 +76,14 @@ export async function action({ request }: ActionFunctionArgs) {
     const weekdays = formData.getAll("weekdays").filter((v): v is string => typeof v === "string");
     // Kept as one text so the form can tick the same days again.
     const all = { ...values, weekdays: weekdays.join(",") };
-    const parsed = addPatternSchema.safeParse({ ...nestValues(values), weekdays });
-    if (!parsed.success) return data<Answer>({ form: "pattern", errors: translateIssues(parsed.error.issues, t), values: all }, { status: 400 });
+    // The pattern's length field has its own name: two fields with one id on a page would share a label.
+    const parsed = addPatternSchema.safeParse({ ...nestValues(values), duration: values.patternDuration, weekdays });
+    if (!parsed.success) {
+      const errors = translateIssues(parsed.error.issues, t);
+      if (errors.duration) errors.patternDuration = errors.duration;
+      delete errors.duration;
+      return data<Answer>({ form: "pattern", errors, values: all }, { status: 400 });
+    }
     const result = await addWeeklyPattern(db, staff, parsed.data, ctx);
     if (!result.ok) {
       return data<Answer>({ form: "pattern", errors: { to: t("scheduling:validation.tooMany", { count: result.count, max: MAX_PATTERN_SLOTS }) }, values: all }, { status: 400 });
@@ -180,7 +186,7 @@ export default function Slots() {
             </fieldset>
           </div>
           <TextField name="times" label={t("scheduling:pattern.times")} hint={t("scheduling:pattern.timesHint")} error={errorsOf("pattern").times} defaultValue={pattern.times} autoComplete="off" />
-          <SelectField name="duration" label={t("scheduling:duration")} options={durationOptions} defaultValue={pattern.duration ?? "60"} error={errorsOf("pattern").duration} />
+          <SelectField name="patternDuration" label={t("scheduling:duration")} options={durationOptions} defaultValue={pattern.patternDuration ?? "60"} error={errorsOf("pattern").patternDuration} />
           <p className="hint">{t("scheduling:pattern.holidaysNote")}</p>
           <button type="submit" className="button">
             {t("scheduling:pattern.submit")}
