@@ -3,6 +3,7 @@ import { hashPassword } from "../app/modules/accounts/password.server";
 import { newId } from "../app/utils/tokens.server";
 import { seedDemoReferrals } from "./seed-referrals";
 import { seedDemoApiToken } from "./seed-api-token";
+import { seedDemoSlots } from "./seed-slots";
 import type { DB } from "./types";
 
 /** The demo password of every demo account (demo databases only; also in the README). */
@@ -66,6 +67,7 @@ export async function seedDemoDataIfEmpty(db: Kysely<DB>, now: Date): Promise<{ 
   });
   const referrals = await seedDemoReferrals(db, now);
   const apiToken = await seedDemoApiToken(db, now);
+  const slots = await seedDemoSlots(db, now);
   return {
     lines: [
       ...demoAccounts.map(
@@ -73,6 +75,7 @@ export async function seedDemoDataIfEmpty(db: Kysely<DB>, now: Date): Promise<{ 
       ),
       ...referrals.lines,
       ...apiToken.lines,
+      ...slots.lines,
     ],
   };
 }

@@ -63,6 +63,20 @@ export interface ClinicalDecisions {
   site_code: string;
 }
 
+export interface ConsultationSlots {
+  booked_at: string | null;
+  created_at: string;
+  created_by: string | null;
+  duration_minutes: number;
+  id: string;
+  kind: string;
+  local_date: string;
+  local_time: string;
+  referral_id: string | null;
+  site_code: string;
+  starts_at: string;
+}
+
 export interface DecisionLetters {
   clinical_decision_id: string | null;
   decision: string;
@@ -252,6 +266,7 @@ export interface DB {
   attachments: Attachments;
   audit_events: AuditEvents;
   clinical_decisions: ClinicalDecisions;
+  consultation_slots: ConsultationSlots;
   decision_letters: DecisionLetters;
   mail_outbox: MailOutbox;
   queue_views: QueueViews;

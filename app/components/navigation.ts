@@ -26,7 +26,7 @@ export function navigationFor(user: SignedInUser | null): NavItem[] {
     case "physician":
       return [home, { to: "/referrals", labelKey: "intake:nav" }, precheck, { to: "/account", labelKey: "nav.account" }];
     case "coordinator":
-      return [home, ...siteQueue, { to: "/admin/users", labelKey: "nav.users" }, precheck, { to: "/account", labelKey: "nav.account" }];
+      return [home, ...siteQueue, { to: "/queue/slots", labelKey: "queue:nav.slots" }, { to: "/admin/users", labelKey: "nav.users" }, precheck, { to: "/account", labelKey: "nav.account" }];
     default:
       return [home, ...siteQueue, precheck, { to: "/account", labelKey: "nav.account" }];
   }

@@ -7,6 +7,7 @@ import * as m0006 from "./0006_attachments";
 import * as m0007 from "./0007_queue";
 import * as m0008 from "./0008_api_tokens_and_audit_append_only";
 import * as m0010 from "./0010_clinical_decisions_and_letters";
+import * as m0011 from "./0011_consultation_slots";
 import * as m0012 from "./0012_konyang_japanese_name";
 
 // The explicit registry: static imports work the same under Vitest, tsx scripts and the server bundle.
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   "0007_queue": m0007,
   "0008_api_tokens_and_audit_append_only": m0008,
   "0010_clinical_decisions_and_letters": m0010,
+  "0011_consultation_slots": m0011,
   "0012_konyang_japanese_name": m0012,
 };

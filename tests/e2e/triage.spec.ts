@@ -196,6 +196,14 @@ for (const lng of languages) {
     await schedule.getByLabel(queue.actionPage.time, { exact: true }).fill("10:30");
     await schedule.getByLabel(queue.actionPage.place, { exact: true }).fill("Radiation Oncology, 2F");
     await schedule.getByRole("button", { name: queue.actionPage.submit.schedule }).click();
+    // Three weeks ahead may be a weekend or a public holiday: the page then asks to confirm the day (scheduling.spec.ts).
+    const booked = page.getByTestId("referral-status");
+    const confirmDay = page.getByTestId("day-warnings");
+    await expect(booked.or(confirmDay)).toBeVisible();
+    if (await confirmDay.isVisible()) {
+      await confirmDay.getByRole("checkbox").check();
+      await schedule.getByRole("button", { name: queue.actionPage.submit.schedule }).click();
+    }
     await expect(page.getByTestId("referral-status")).toHaveAttribute("data-status", "consultation_scheduled");
     await expect(page.getByTestId("consultation")).toContainText("10:30");
     await expect(page.getByTestId("history").locator('li[data-action="schedule"]')).toHaveCount(1);

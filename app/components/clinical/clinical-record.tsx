@@ -1,3 +1,4 @@
+import { personName } from "~/i18n/person-name";
 import { useTranslation } from "react-i18next";
 
 /** A reviewer's clinical decision as staff pages show it; `recordedAt` comes formatted from the loader (site time, 24-hour). */
@@ -19,7 +20,7 @@ function reasonKey(recommendation: string, code: string): string {
 
 export function ClinicalRecord({ record }: { record: ClinicalRecordView }) {
   const { t } = useTranslation();
-  const reviewer = record.reviewer ? t("shell.personName", { family: record.reviewer.familyName, given: record.reviewer.givenName }) : "—";
+  const reviewer = record.reviewer ? personName(record.reviewer.familyName, record.reviewer.givenName) : "—";
   return (
     <div className="clinical-record" data-testid="clinical-record" data-recommendation={record.recommendation}>
       <p className="meta">{t("decisions:panel.recordedBy", { name: reviewer, when: record.recordedAt })}</p>

@@ -62,6 +62,9 @@ export async function auditEventsPage(db: Database, filter: AuditFilter, page: {
   const rows = await db
     .selectFrom("audit_events")
     .leftJoin("users", "users.id", "audit_events.actor_user_id")
+    // What the event is about, in words people use: a referral's code, an account's name.
+    .leftJoin("referrals as subject_referral", (join) => join.onRef("subject_referral.id", "=", "audit_events.subject_id").on("audit_events.subject_type", "=", "referral"))
+    .leftJoin("users as subject_user", (join) => join.onRef("subject_user.id", "=", "audit_events.subject_id").on("audit_events.subject_type", "=", "user"))
     .select([
       "audit_events.seq",
       "audit_events.occurred_at",
@@ -75,6 +78,9 @@ export async function auditEventsPage(db: Database, filter: AuditFilter, page: {
       "users.email as actor_email",
       "users.family_name as actor_family_name",
       "users.given_name as actor_given_name",
+      "subject_referral.reference_code as subject_reference_code",
+      "subject_user.family_name as subject_family_name",
+      "subject_user.given_name as subject_given_name",
     ])
     .where((eb) => matching(eb, filter))
     .$if(page.before !== undefined, (q) => q.where("audit_events.seq", "<", page.before!))
@@ -108,4 +114,10 @@ export async function distinctAuditSubjectTypes(db: Database): Promise<string[]>
 export async function countAuditEvents(db: Database): Promise<number> {
   const row = await db.selectFrom("audit_events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** The referral with this reference code (already normalised), for a search by code. */
+export async function referralIdByCode(db: Database, referenceCode: string): Promise<string | null> {
+  const row = await db.selectFrom("referrals").select("id").where("reference_code", "=", referenceCode).executeTakeFirst();
+  return row?.id ?? null;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "~/domain/case/dates";
+import { normalizeReferenceCode } from "~/domain/reference-code/reference-code";
 
 // The admin audit page's search form (a GET form: the filters live in the URL, so a search can be bookmarked and
 // shared between administrators). Messages are translation keys, translated per request.
@@ -16,6 +17,12 @@ const cursor = () => z.coerce.number().int().positive().optional();
 export const auditSearchSchema = z
   .object({
     actor: text(200),
+    // A referral's reference code, in any form a person types it (small letters, spaces, full width).
+    code: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || normalizeReferenceCode(v) !== null, { message: "audit:errors.codeInvalid" }),
     action: text(100),
     subjectType: text(50),
     subjectId: text(100),
@@ -30,4 +37,4 @@ export const auditSearchSchema = z
 export type AuditSearch = z.infer<typeof auditSearchSchema>;
 
 /** The names of the search fields, in the order of the form (the error summary links to them). */
-export const auditSearchFields = ["actor", "action", "subjectType", "subjectId", "from", "to"] as const;
+export const auditSearchFields = ["code", "actor", "action", "subjectType", "subjectId", "from", "to"] as const;

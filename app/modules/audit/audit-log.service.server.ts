@@ -1,3 +1,4 @@
+import { normalizeReferenceCode } from "~/domain/reference-code/reference-code";
 import type { Database } from "~/utils/db.server";
 import { verifyAuditChain } from "./audit.service.server";
 import type { AuditSearch } from "./audit-log.schema";
@@ -7,11 +8,14 @@ import {
   countAuditEvents,
   distinctAuditActions,
   distinctAuditSubjectTypes,
+  referralIdByCode,
   userIdsMatching,
   type AuditFilter,
 } from "./audit-log.repository.server";
 
 export const AUDIT_PAGE_SIZE = 50;
+/** The CSV export stops here: a bigger export is a database copy, not a download. */
+export const AUDIT_EXPORT_MAX = 50_000;
 // More accounts than this matching a typed name is not a search any more; the page says to type more.
 const MAX_MATCHED_ACTORS = 200;
 
@@ -45,6 +49,14 @@ export async function searchAuditLog(db: Database, search: AuditSearch, size = A
     since: search.from ? startOfDay(search.from) : undefined,
     until: search.to ? startOfNextDay(search.to) : undefined,
   };
+  if (search.code) {
+    // A code names one referral: its events are those about it. An unknown code matches nothing.
+    const code = normalizeReferenceCode(search.code);
+    const referralId = code ? await referralIdByCode(db, code) : null;
+    if (!referralId) return { events: [], newer: null, older: null, actorTooBroad: false };
+    filter.subjectType = "referral";
+    filter.subjectId = referralId;
+  }
   let actorTooBroad = false;
   if (search.actor) {
     filter.actorIds = await userIdsMatching(db, search.actor, MAX_MATCHED_ACTORS + 1);

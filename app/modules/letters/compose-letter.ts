@@ -1,5 +1,6 @@
 // The decision letter's words, composed once for both the page and the PDF so the two can never differ.
 // Pure: takes the letter's stored facts and a translator fixed to the letter's language (never the reader's).
+import { personName } from "~/i18n/person-name";
 import { formatCalendarDate, formatInstant } from "~/i18n/datetime";
 import type { TFunction } from "i18next";
 import type { Language } from "~/i18n/config";
@@ -62,7 +63,7 @@ function formatBirthDate(date: string, lng: Language): string {
  */
 export function composeLetter(input: LetterInput, t: TFunction, siteName: (code: string) => string): LetterContent {
   const lng = input.language;
-  const name = (p: Person) => t("shell.personName", { family: p.familyName, given: p.givenName });
+  const name = (p: Person) => personName(p.familyName, p.givenName);
   const site = siteName(input.site);
   const target = input.targetSite ? siteName(input.targetSite) : "";
   const code = input.referenceCode;

@@ -2,6 +2,8 @@ import { formatDate } from "~/components/decision-panel/format";
 import { personName } from "~/i18n/person-name";
 import { isLanguage, type Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n.server";
+import type { TFunction } from "i18next";
+import { sitePlace } from "~/modules/scheduling/site-place";
 import { insertMail } from "~/modules/mail/outbox.repository.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
@@ -17,9 +19,19 @@ export type NotificationFacts = {
   fields?: string[];
   reasonCode?: string;
   consultation?: { date: string; time: string; place: string; interpreter?: string };
+  /** The site's code, for its address and map link in a consultation's mail. */
+  siteCode?: string;
+  /** The consultation's calendar file on the portal (opens after sign-in). */
+  calendarLink?: string;
 };
 
 export type Recipient = { email: string; familyName: string; givenName: string; language: string };
+
+/** A consultation's address, map link and calendar file, each on its own line so mail programs make them links. */
+function placeLines(siteCode: string, calendarLink: string | undefined, t: TFunction): string[] {
+  const place = sitePlace(siteCode, t);
+  return ["", t("email:scheduled.address", { address: place.address }), t("email:scheduled.map", { link: place.mapHref }), ...(calendarLink ? [t("email:scheduled.calendar", { link: calendarLink })] : [])];
+}
 
 /**
  * The physician's mail for a step of their referral, in the physician's own language. It names the referral by its
@@ -29,7 +41,7 @@ export type Recipient = { email: string; familyName: string; givenName: string; 
  */
 export function composeNotification(kind: NotificationKind, recipient: Recipient, facts: NotificationFacts, link: string) {
   const lng: Language = isLanguage(recipient.language) ? recipient.language : "en";
-  const t = tFor(lng, ["email", "queue", "screen", "intake"]);
+  const t = tFor(lng, ["email", "queue", "screen", "intake", "status"]);
   const site = facts.siteName[lng];
   const params: Record<string, string> = { code: facts.referenceCode, site };
   const lines: string[] = [];
@@ -50,6 +62,7 @@ export function composeNotification(kind: NotificationKind, recipient: Recipient
     t(`email:${kind}.body`, params),
     ...(lines.length ? ["", ...lines] : []),
     ...(kind === "scheduled" && facts.consultation?.interpreter ? ["", t("email:scheduled.interpreter", { note: facts.consultation.interpreter })] : []),
+    ...(kind === "scheduled" && facts.siteCode ? placeLines(facts.siteCode, facts.calendarLink, t) : []),
     "",
     t(`email:${kind}.next`, params),
     "",

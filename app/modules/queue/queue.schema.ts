@@ -6,6 +6,7 @@ import { indications, urgencies } from "~/domain/case/schema";
 import type { ReferralStatus } from "~/domain/workflow/states";
 import { checklistFor } from "~/modules/intake/checklist";
 import { alwaysCheck } from "~/utils/always-check";
+import { bookingSchema } from "~/modules/scheduling/slots.schema";
 
 export const queueTabs = ["triage", "in_review", "info_requested", "accepted", "scheduled", "closed"] as const;
 export type QueueTab = (typeof queueTabs)[number];
@@ -211,15 +212,6 @@ const note = z
   .optional()
   .transform((v) => v || undefined);
 
-const time = /^([01]\d|2[0-3]):[0-5]\d$/;
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-function validDate(value: string): boolean {
-  if (!isoDate.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 export const actionSchemas = {
   claim: z.object({}),
   assign: z.object({ assigneeId: z.string({ message: "queue:validation.assigneeRequired" }).regex(uuid, { message: "queue:validation.assigneeRequired" }) }),
@@ -243,21 +235,8 @@ export const actionSchemas = {
   redirect: z
     .object({ reasonCode: z.enum(redirectReasons, { message: "queue:validation.reasonRequired" }), note })
     .refine((v) => v.reasonCode !== "other" || !!v.note, { message: "queue:validation.noteRequiredForOther", path: ["note"] }),
-  schedule: z.object({
-    date: z.string({ message: "queue:validation.dateRequired" }).refine(validDate, { message: "queue:validation.dateInvalid" }),
-    time: z.string({ message: "queue:validation.timeRequired" }).regex(time, { message: "queue:validation.timeInvalid" }),
-    place: z
-      .string({ message: "queue:validation.placeRequired" })
-      .trim()
-      .min(1, { message: "queue:validation.placeRequired" })
-      .max(200, { message: "queue:validation.tooLong" }),
-    interpreter: z
-      .string()
-      .trim()
-      .max(500, { message: "queue:validation.tooLong" })
-      .optional()
-      .transform((v) => v || undefined),
-  }),
+  // Booking into the site's slots (app/modules/scheduling): a free slot, or a date and time of the coordinator's own.
+  schedule: bookingSchema,
   close: z.object({ note }),
 } satisfies Record<StaffAction, z.ZodType>;
 

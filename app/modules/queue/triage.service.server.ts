@@ -22,8 +22,17 @@ import { queueNotification, type NotificationKind } from "./notifications.server
 import { eventsWithActors, insertMessage, insertNote, messagesOf, notesOf, siteStaff, usersByIds } from "./queue.repository.server";
 import { requestableDocuments, requestableFields, staffActions, tabOf, type ActionInput, type FormAction, type StaffAction } from "./queue.schema";
 import { siteClockOf, type Staff } from "./staff.server";
+import type { DayWarning } from "~/domain/scheduling/weekly-pattern";
+import { planBooking, SlotTakenError, type ConsultationData } from "~/modules/scheduling/booking.service.server";
 
-export type StaffContext = { now: Date; ip: string | null; /** The portal's origin, for links in mail. */ portalUrl: string };
+export type StaffContext = {
+  now: Date;
+  ip: string | null;
+  /** The portal's origin, for links in mail. */
+  portalUrl: string;
+  /** The page's language, for the names of public holidays in a booking's warning. */
+  lng?: Language;
+};
 
 /** The referral if this staff member may see it (their site, not a draft); null otherwise — the caller answers 404. */
 export async function referralForStaff(db: Database, staff: Staff, id: string): Promise<ReferralRow | null> {
@@ -166,7 +175,13 @@ export type ActionFailure = TransitionResult extends infer R ? (R extends { ok: 
 export type SignoffFailure = "clinical_decision_required" | "clinical_decision_differs" | "clinical_decision_changed";
 export type StaffActionResult =
   | { ok: true; referral: ReferralRow }
-  | { ok: false; code: ActionFailure | SignoffFailure | "invalid_assignee" | "date_in_past"; status?: string; recommendation?: Recommendation };
+  | {
+      ok: false;
+      code: ActionFailure | SignoffFailure | "invalid_assignee" | "date_in_past" | "time_in_past" | "slot_gone" | "slot_taken";
+      status?: string;
+      recommendation?: Recommendation;
+    }
+  | { ok: false; code: "confirm_day"; warnings: DayWarning[]; date: string; status?: string };
 
 /** Thrown inside the step's transaction when the clinical decision it was checked against is no longer the newest. */
 class ClinicalDecisionChanged extends Error {}
@@ -194,10 +209,10 @@ export async function performStaffAction<A extends StaffAction>(
 ): Promise<StaffActionResult> {
   const referral = await referralForStaff(db, staff, id);
   if (!referral) return { ok: false, code: "not_found" };
-  const site = await siteClockOf(db, staff.siteCode);
   let reasonCode: string | null = null;
   let note: string | null = null;
   let data: Record<string, unknown> = {};
+  let takeSlot: ((trx: Database, referralId: string) => Promise<void>) | null = null;
 
   switch (action) {
     case "assign": {
@@ -225,9 +240,12 @@ export async function performStaffAction<A extends StaffAction>(
       break;
     }
     case "schedule": {
-      const v = input as ActionInput<"schedule">;
-      if (v.date < todayAt(site.timezone, ctx.now)) return { ok: false, code: "date_in_past" };
-      data = { date: v.date, time: v.time, place: v.place, ...(v.interpreter ? { interpreter: v.interpreter } : {}) };
+      // A referral that cannot be scheduled now is refused by the workflow below, before any slot is looked at.
+      if (!staffActionsFor(staff, referral.status).includes("schedule")) break;
+      const plan = await planBooking(db, staff, referral.id, input as ActionInput<"schedule">, { now: ctx.now, lng: ctx.lng ?? "en" });
+      if (!plan.ok) return plan;
+      data = plan.data;
+      takeSlot = plan.takeSlot;
       break;
     }
   }
@@ -248,7 +266,7 @@ export async function performStaffAction<A extends StaffAction>(
   }
 
   const kind = notificationOf[action];
-  let result: TransitionResult;
+  let result: TransitionResult | { ok: false; code: "slot_taken" };
   try {
     result = await transitionReferral(db, {
       referralId: id,
@@ -263,6 +281,7 @@ export async function performStaffAction<A extends StaffAction>(
       within: async (trx, before, after) => {
         // A reviewer recorded again between the check and this step: undo the step rather than act on an old record.
         if (clinicalDecisionId && (await currentClinicalDecision(trx, before.id, staff.siteCode))?.id !== clinicalDecisionId) throw new ClinicalDecisionChanged();
+        if (takeSlot) await takeSlot(trx, after.id);
         await issueLetter(trx, { before, after, action, issuer: { id: staff.id, role: staff.role }, reasonCode, note, clinicalDecisionId, now: ctx.now, ip: ctx.ip });
         if (!kind) return;
         const [physician] = await usersByIds(trx, [after.physician_id]);
@@ -279,7 +298,9 @@ export async function performStaffAction<A extends StaffAction>(
             documents: data.documents as string[] | undefined,
             fields: data.fields as string[] | undefined,
             reasonCode: reasonCode ?? undefined,
-            consultation: kind === "scheduled" ? (data as { date: string; time: string; place: string; interpreter?: string }) : undefined,
+            consultation: kind === "scheduled" ? (data as ConsultationData) : undefined,
+            siteCode: before.site_code ?? undefined,
+            calendarLink: kind === "scheduled" ? `${ctx.portalUrl}/referrals/${after.id}/consultation.ics` : undefined,
           },
           link: `${ctx.portalUrl}/referrals/${after.id}`,
           now: ctx.now,
@@ -288,9 +309,12 @@ export async function performStaffAction<A extends StaffAction>(
     });
   } catch (error) {
     if (error instanceof ClinicalDecisionChanged) return { ok: false, code: "clinical_decision_changed", status: referral.status };
-    throw error;
+    // Another coordinator took the slot between the check and the transaction: nothing was written.
+    if (error instanceof SlotTakenError) result = { ok: false, code: "slot_taken" };
+    else throw error;
   }
   if (!result.ok) {
+    if (result.code === "slot_taken") return { ok: false, code: "slot_taken" };
     const current = await findReferral(db, id);
     return { ok: false, code: result.code, status: current?.status };
   }

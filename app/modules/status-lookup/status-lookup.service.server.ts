@@ -161,7 +161,8 @@ export async function lookUpStatus(db: Database, input: StatusLookupInput, conte
   });
 }
 
-export type SessionStatus = { kind: "ok"; facts: StatusFacts } | { kind: "none" } | { kind: "expired" };
+/** `referralId` stays on the server: it names the consultation's calendar entry (hashed) and is never shown. */
+export type SessionStatus = { kind: "ok"; facts: StatusFacts; referralId: string; consultationJson: string | null } | { kind: "none" } | { kind: "expired" };
 
 /** The status a session cookie opens, while the session lives (5 idle minutes, 30 in all); each view keeps it alive. */
 export async function statusForSession(db: Database, token: string | null, now: Date): Promise<SessionStatus> {
@@ -181,7 +182,7 @@ export async function statusForSession(db: Database, token: string | null, now: 
     return { kind: "expired" };
   }
   await touchStatusSession(db, id, now.toISOString());
-  return { kind: "ok", facts };
+  return { kind: "ok", facts, referralId: row!.id, consultationJson: row!.consultation_json };
 }
 
 /** "Finish" and "check another referral": the session ends at once, whatever is left of it. */

@@ -1,10 +1,15 @@
+import fs from "node:fs";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import type { ReferralCase } from "~/domain/case/schema";
 import { tFor } from "~/i18n/i18n.server";
+import { csvRow } from "~/modules/audit/csv";
+import { submitReferral, transitionReferral } from "~/modules/referrals/referrals.service.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { AUDIT_PAGE_SIZE } from "~/modules/audit/audit-log.service.server";
 import { getDb, type Database } from "~/utils/db.server";
 import { answerOf, args, createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
+import { loader as exportCsv } from "../admin.audit_.export[.]csv/route";
 import { loader } from "./route";
 
 // Every test file has its own database (tests/setup/env.ts); this one builds one log and searches it.
@@ -147,5 +152,75 @@ describe("the admin audit page", () => {
     await sql`update audit_events set ip = '10.6.6.6' where seq = 7`.execute(db);
     const broken = await search(adminCookie, {});
     expect(broken.chain.brokenAt).toBe(7);
+  });
+});
+
+describe("the audit page in words, and its CSV export", () => {
+  async function referralWithEvents(db: Database, admin: { id: string }) {
+    const physician = await createAccount(db, { role: "physician" });
+    const caseData = JSON.parse(fs.readFileSync("docs/examples/referral-case.json", "utf8")) as ReferralCase;
+    const referral = await submitReferral(db, { physician: { id: physician.id, country: "KR" }, caseData, now: new Date("2026-11-27T01:00:00Z") });
+    const coordinator = await createAccount(db, { role: "coordinator", site: "konyang" });
+    await transitionReferral(db, { referralId: referral.id, actor: { id: coordinator.id, role: "coordinator" }, action: "accept", now: new Date("2026-11-27T02:00:00Z") });
+    void admin;
+    return { referral, coordinator };
+  }
+
+  it("finds a referral's events by its code as a person types it, and says what happened in a sentence", async () => {
+    const { db, admin, adminCookie } = await setup();
+    const { referral, coordinator } = await referralWithEvents(db, admin);
+    const typed = referral.referenceCode.toLowerCase().replace(/-/g, " ");
+    const page = await search(adminCookie, { code: typed }, "ko");
+    expect(page.errors).toEqual({});
+    expect(page.events.map((e: { action: string }) => e.action)).toEqual(["referral.accept", "referral.submitted"]);
+    const accept = page.events[0];
+    expect(accept.referenceCode).toBe(referral.referenceCode);
+    expect(accept.actor.id).toBe(coordinator.id);
+    // "<family> <given> 님이 KQ-… 의뢰를 수락했습니다."
+    expect(accept.sentence).toMatch(new RegExp(`님이 ${referral.referenceCode} 의뢰를 수락했습니다\\.$`));
+    expect(JSON.parse(accept.raw)).toMatchObject({ seq: accept.seq, action: "referral.accept", subject_type: "referral", subject_id: referral.id });
+    const english = await search(adminCookie, { code: referral.referenceCode }, "en");
+    expect(english.events[0].sentence).toMatch(new RegExp(` accepted referral ${referral.referenceCode}\\.$`));
+    const japanese = await search(adminCookie, { code: referral.referenceCode }, "ja");
+    expect(japanese.events[0].sentence).toMatch(new RegExp(`さんが紹介 ${referral.referenceCode} を受け入れました。$`));
+
+    // A code that cannot be one is explained; one no referral has finds nothing.
+    const wrong = await search(adminCookie, { code: "KQ-123" }, "ja");
+    expect(wrong.errors).toEqual({ code: tFor("ja", "audit")("errors.codeInvalid") });
+    expect(wrong.form.code).toBe("KQ-123");
+    const unknown = await search(adminCookie, { code: "KQ-6FPXE-AA02T-RA389" });
+    expect(unknown.events).toEqual([]);
+  });
+
+  it("exports the filtered events as UTF-8 CSV with a BOM, for administrators only, and records the export", async () => {
+    const { db, admin, adminCookie } = await setup();
+    const { referral } = await referralWithEvents(db, admin);
+    const query = new URLSearchParams({ code: referral.referenceCode }).toString();
+    const answer = await answerOf(exportCsv(args(getRequest(`/admin/audit/export.csv?${query}`, { cookie: adminCookie, lng: "ko" }))));
+    expect(answer.status).toBe(200);
+    const response = (await exportCsv(args(getRequest(`/admin/audit/export.csv?${query}`, { cookie: adminCookie, lng: "ko" })))) as Response;
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    const lines = text.split("\r\n").filter(Boolean);
+    expect(lines[0]!.split(",")[0]).toBe(tFor("ko", "audit")("columns.seq"));
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(`${referral.referenceCode} 의뢰를 수락했습니다.`);
+    expect(lines[1]).toContain("referral.accept");
+    expect(lines[2]).toContain("referral.submitted");
+
+    const exported = await search(adminCookie, { action: "audit.exported" });
+    expect(exported.events[0]).toMatchObject({ actor: { id: admin.id }, subjectType: "audit_log" });
+    expect(JSON.parse(exported.events[0].raw).detail).toMatchObject({ filters: query, rows: 2 });
+
+    expect((await answerOf(exportCsv(args(getRequest("/admin/audit/export.csv"))))).status).toBe(302);
+    const coordinatorCookie = await sessionCookieFor(db, (await createAccount(db, { role: "coordinator", site: "konyang" })).id);
+    expect((await answerOf(exportCsv(args(getRequest("/admin/audit/export.csv", { cookie: coordinatorCookie }))))).status).toBe(403);
+  });
+
+  it("keeps a spreadsheet from running a typed formula", () => {
+    expect(csvRow(["=HYPERLINK(\"x\")", "박지훈", "a,b", "-1", 3])).toBe("\"'=HYPERLINK(\"\"x\"\")\",박지훈,\"a,b\",'-1,3\r\n");
   });
 });

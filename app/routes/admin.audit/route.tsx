@@ -7,19 +7,18 @@ import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
-import { auditSearchSchema } from "~/modules/audit/audit-log.schema";
-import { auditChainStatus, auditSearchOptions, searchAuditLog } from "~/modules/audit/audit-log.service.server";
+import { AUDIT_EXPORT_MAX, auditChainStatus, auditSearchOptions, searchAuditLog } from "~/modules/audit/audit-log.service.server";
+import { readAuditQuery } from "~/modules/audit/audit-query.server";
+import { auditTimeFormat, describeAuditEvent } from "~/modules/audit/audit-view.server";
+import { siteNames } from "~/modules/sites/sites.service.server";
 import { getDb } from "~/utils/db.server";
-import { nestValues, translateIssues, type FormValues } from "~/utils/form.server";
-import { dateTimeFormat } from "~/i18n/datetime";
-import { personName } from "~/i18n/person-name";
+import { translateIssues } from "~/utils/form.server";
 
 // /admin/audit: administrators search the append-only, hash-chained audit log (privacy.md rule 4) and see
 // whether the chain still verifies. A GET form: searches are links an administrator can keep or pass on.
 
 export const handle = { titleKey: "audit:title" };
 
-const searchParams = ["actor", "action", "subjectType", "subjectId", "from.year", "from.month", "from.day", "to.year", "to.month", "to.day"];
 const DETAIL_MAX = 300;
 
 type AuditEventView = {
@@ -32,46 +31,35 @@ type AuditEventView = {
   subjectId: string | null;
   ip: string | null;
   detail: string;
+  /** In words: the actor's name (family name first), the event as a sentence, its subject as people name it. */
+  actorName: string;
+  sentence: string;
+  subjectLabel: string;
+  referenceCode: string | null;
+  raw: string;
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const { lng, t } = translatorFor(request);
-  const url = new URL(request.url);
-  const values: FormValues = {};
-  for (const name of searchParams) {
-    const value = url.searchParams.get(name);
-    if (value !== null) values[name] = value;
-  }
-  // The filters without the cursor: the base of every pager link.
-  const filterQuery = new URLSearchParams(Object.entries(values).filter(([, v]) => v.trim() !== "")).toString();
-  const nested = nestValues(values);
-  const parsed = auditSearchSchema.safeParse({ ...nested, before: url.searchParams.get("before") || undefined, after: url.searchParams.get("after") || undefined });
+  const { parsed, form, filterQuery } = readAuditQuery(new URL(request.url));
 
   const db = await getDb();
-  const [options, chain] = await Promise.all([auditSearchOptions(db), auditChainStatus(db)]);
-  const form = {
-    actor: values.actor ?? "",
-    action: values.action ?? "",
-    subjectType: values.subjectType ?? "",
-    subjectId: values.subjectId ?? "",
-    from: typeof nested.from === "string" ? nested.from : "",
-    to: typeof nested.to === "string" ? nested.to : "",
-  };
-  const base = { options, chain, form, filterQuery, searched: filterQuery !== "" };
+  const [options, chain, names] = await Promise.all([auditSearchOptions(db), auditChainStatus(db), siteNames(db)]);
+  const base = { options, chain, form, filterQuery, searched: filterQuery !== "", exportMax: AUDIT_EXPORT_MAX };
   if (!parsed.success) {
     // Shown with the form, like any form error; a search that finds nothing because of a typo is not a failure.
     return { ...base, errors: translateIssues(parsed.error.issues, t), events: [] as AuditEventView[], newer: null, older: null, actorTooBroad: false };
   }
 
   const page = await searchAuditLog(db, parsed.data);
-  // Formatted here, once, so server and browser render the same words. Korea and Japan share UTC+9.
-  const when = dateTimeFormat(lng, "dateTimeSeconds", "Asia/Seoul");
+  const when = auditTimeFormat(lng);
   const events = page.events.map((e): AuditEventView => {
     const detail = e.detail === "{}" ? "" : e.detail;
+    const words = describeAuditEvent(e, lng, t, names, when);
     return {
       seq: e.seq,
-      at: { iso: e.occurred_at, text: when.format(new Date(e.occurred_at)) },
+      at: { iso: e.occurred_at, text: words.atText },
       actor: e.actor_user_id
         ? { id: e.actor_user_id, email: e.actor_email, familyName: e.actor_family_name, givenName: e.actor_given_name }
         : null,
@@ -81,6 +69,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       subjectId: e.subject_id,
       ip: e.ip,
       detail: detail.length > DETAIL_MAX ? `${detail.slice(0, DETAIL_MAX)}…` : detail,
+      actorName: words.actorName,
+      sentence: words.sentence,
+      subjectLabel: words.subjectLabel,
+      referenceCode: words.referenceCode,
+      raw: words.raw,
     };
   });
   return { ...base, errors: {} as Record<string, string>, events, newer: page.newer, older: page.older, actorTooBroad: page.actorTooBroad };
@@ -123,7 +116,7 @@ function Who({ event }: { event: LoaderData["events"][number] }) {
   if (!event.actor.email) return <code>{event.actor.id}</code>;
   return (
     <>
-      {personName(event.actor.familyName, event.actor.givenName)}
+      {event.actorName}
       <br />
       <span className="hint">{event.actor.email}</span>
     </>
@@ -131,8 +124,8 @@ function Who({ event }: { event: LoaderData["events"][number] }) {
 }
 
 export default function AuditLog() {
-  const { t } = useTranslation();
-  const { options, chain, form, filterQuery, searched, errors, events, newer, older, actorTooBroad } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { options, chain, form, filterQuery, searched, errors, events, newer, older, actorTooBroad, exportMax } = useLoaderData<typeof loader>();
   const actionLabel = (code: string) => t(`audit:actions.${code}`, { defaultValue: code });
   const subjectLabel = (code: string) => t(`audit:subjects.${code}`, { defaultValue: code });
   const roleLabel = (role: string | null) => (role === null ? t("audit:actor.none") : role === "system" ? t("audit:actor.system") : t(`roles.${role}`, { defaultValue: role }));
@@ -146,6 +139,7 @@ export default function AuditLog() {
       <section aria-labelledby="audit-search">
         <h2 id="audit-search">{t("audit:search.heading")}</h2>
         <Form method="get" role="search" aria-labelledby="audit-search" data-form="audit-search" className="form">
+          <TextField name="code" label={t("audit:search.code")} hint={t("audit:search.codeHint")} defaultValue={form.code} error={errors.code} autoComplete="off" />
           <TextField name="actor" label={t("audit:search.actor")} hint={t("audit:search.actorHint")} defaultValue={form.actor} error={errors.actor} autoComplete="off" />
           <SelectField
             name="action"
@@ -176,6 +170,15 @@ export default function AuditLog() {
       </section>
 
       <h2 id="audit-results">{t("audit:results.heading")}</h2>
+      {events.length > 0 ? (
+        <p>
+          <a href={`/admin/audit/export.csv${filterQuery ? `?${filterQuery}` : ""}`} download data-testid="audit-export">
+            {t("audit:results.export")}
+          </a>
+          <br />
+          <span className="hint">{t("audit:results.exportHint", { max: exportMax.toLocaleString(i18n.language) })}</span>
+        </p>
+      ) : null}
       {actorTooBroad ? (
         <div className="banner banner--warning">
           <p>{t("audit:results.actorTooBroad")}</p>
@@ -210,9 +213,11 @@ export default function AuditLog() {
                   </td>
                   <td>{roleLabel(event.role)}</td>
                   <td>
-                    {actionLabel(event.action)}
+                    <span data-testid="audit-sentence">{event.sentence}</span>
                     <br />
-                    <code>{event.action}</code>
+                    <span className="hint">
+                      {actionLabel(event.action)} (<code>{event.action}</code>)
+                    </span>
                   </td>
                   <td>
                     {subjectLabel(event.subjectType)}
@@ -220,16 +225,21 @@ export default function AuditLog() {
                       <>
                         <br />
                         <Link
-                          to={`/admin/audit?${new URLSearchParams({ subjectType: event.subjectType, subjectId: event.subjectId }).toString()}`}
-                          aria-label={t("audit:results.subjectLink", { id: event.subjectId })}
+                          to={`/admin/audit?${new URLSearchParams(event.referenceCode ? { code: event.referenceCode } : { subjectType: event.subjectType, subjectId: event.subjectId }).toString()}`}
+                          aria-label={t("audit:results.subjectLink", { id: event.subjectLabel || event.subjectId })}
                         >
-                          <code>{event.subjectId}</code>
+                          {event.subjectLabel && event.subjectLabel !== event.subjectId ? event.subjectLabel : <code>{event.subjectId}</code>}
                         </Link>
                       </>
                     ) : null}
                   </td>
                   <td>{event.ip ?? t("audit:results.noIp")}</td>
-                  <td>{event.detail ? <code style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{event.detail}</code> : null}</td>
+                  <td>
+                    <details>
+                      <summary>{t("audit:results.raw")}</summary>
+                      <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{event.raw}</pre>
+                    </details>
+                  </td>
                 </tr>
               ))}
             </tbody>

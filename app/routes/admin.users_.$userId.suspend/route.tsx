@@ -1,3 +1,4 @@
+import { personName } from "~/i18n/person-name";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -48,7 +49,7 @@ export default function SuspendAccount() {
   const { t } = useTranslation();
   const { account } = useLoaderData<typeof loader>();
   const answer = useActionData<ActionAnswer>();
-  const name = t("shell.personName", { family: account.familyName, given: account.givenName });
+  const name = personName(account.familyName, account.givenName);
   return (
     <div className="form">
       <ErrorSummary errors={answer?.errors} formError={answer?.formError} />

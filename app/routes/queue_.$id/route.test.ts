@@ -208,12 +208,21 @@ describe("the staff referral page", () => {
           time: "10:30",
           place: "본관 2층 방사선종양학과",
           interpreter: "",
+          // Two weeks from today may fall on a weekend or holiday: the coordinator has confirmed the day.
+          confirmDay: when.iso,
         },
         coordinator.cookie
       )
     );
     expect(scheduled).toMatchObject({ status: 302, location: `/queue/${id}?done=schedule` });
-    expect(JSON.parse((await findReferral(db, id))!.consultation_json!)).toEqual({ date: when.iso, time: "10:30", place: "본관 2층 방사선종양학과" });
+    expect(JSON.parse((await findReferral(db, id))!.consultation_json!)).toMatchObject({
+      date: when.iso,
+      time: "10:30",
+      place: "본관 2층 방사선종양학과",
+      timeZone: "Asia/Seoul",
+      durationMinutes: 60,
+      outsideSlots: true,
+    });
     const [, , scheduledMail] = await mailArrives(3);
     expect(scheduledMail!.subject).toBe(`紹介 ${referenceCode} の初診が予約されました`);
     expect(scheduledMail!.text).toContain("10:30、본관 2층 방사선종양학과");

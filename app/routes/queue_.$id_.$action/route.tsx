@@ -4,10 +4,8 @@ import { useTranslation } from "react-i18next";
 import { ClinicalRecord } from "~/components/clinical/clinical-record";
 import { CsrfInput } from "~/components/csrf-input";
 import { indicationKey } from "~/components/decision-panel/labels";
-import { DateField } from "~/components/forms/date-field";
 import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
 import { RadioGroup } from "~/components/forms/radio-group";
-import { TextField } from "~/components/forms/text-field";
 import queueStyles from "~/components/queue/queue.css?url";
 import { translatorFor } from "~/i18n/i18n.server";
 import { formatRecord, signoffFor } from "~/modules/clinical-decisions/clinical-decisions.service.server";
@@ -17,17 +15,19 @@ import { actionOfSlug, actionSchemas, actionSlugs, declineReasons, redirectReaso
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
 import { actionFormFor, performStaffAction, referralForStaff } from "~/modules/queue/triage.service.server";
 import { notFound } from "~/modules/referrals/access.server";
+import { dayWarningLines, bookingView } from "~/modules/scheduling/booking-view.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, nestValues, translateIssues } from "~/utils/form.server";
 import { personName } from "~/i18n/person-name";
+import { ScheduleFields } from "./schedule-fields";
 
 export const handle = { titleKey: "queue:actionPage.title" };
 export const links = () => [{ rel: "stylesheet", href: queueStyles }];
 
 type Values = Record<string, string | string[]>;
-type ActionAnswer = { errors: Record<string, string>; formError?: string; values: Values };
+type ActionAnswer = { errors: Record<string, string>; formError?: string; values: Values; warnings?: { date: string; lines: string[] } };
 
 const listFields = new Set(["documents", "fields"]);
 
@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const action = actionOfSlug(params.action);
   if (!action) throw notFound();
-  const { lng } = translatorFor(request);
+  const { lng, t } = translatorFor(request);
   const db = await getDb();
   const page = await actionFormFor(db, staff, params.id ?? "", action, lng);
   if (!page) throw notFound();
@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { timezone } = await siteClockOf(db, staff.siteCode);
     clinical = { ...signoff, record: signoff.record ? formatRecord(signoff.record, lng, timezone) : null };
   }
-  return { ...page, clinical };
+  return { ...page, clinical, booking: action === "schedule" ? await bookingView(db, staff, page.id, lng, t, new Date()) : null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -77,6 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     now: new Date(),
     ip: clientIp(request),
     portalUrl: new URL(request.url).origin,
+    lng,
   });
   if (result.ok) {
     void kickMailer();
@@ -103,6 +104,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
           values,
         },
         { status: 409 }
+      );
+    case "time_in_past":
+      return data<ActionAnswer>({ errors: { time: t("scheduling:validation.dateInPast") }, values }, { status: 400 });
+    case "slot_gone":
+      return data<ActionAnswer>({ errors: { slotId: t("scheduling:validation.slotGone") }, values }, { status: 409 });
+    case "slot_taken":
+      return data<ActionAnswer>({ errors: { [values.slotId && values.slotId !== "other" ? "slotId" : "time"]: t("scheduling:validation.slotTaken") }, values }, { status: 409 });
+    case "confirm_day":
+      // The day the booking falls on (the slot's, or the typed one) is the one the box confirms.
+      return data<ActionAnswer>(
+        { errors: { confirmDay: t("scheduling:validation.confirmDay") }, values, warnings: { date: result.date, lines: dayWarningLines(result.date, result.warnings, lng, t) } },
+        { status: 400 }
       );
     case "reason_required":
       return data<ActionAnswer>({ errors: { reasonCode: t("queue:validation.reasonRequired") }, values }, { status: 400 });
@@ -298,41 +311,17 @@ function ActionFields({ action }: { action: FormAction }) {
       );
     }
     case "schedule":
-      return (
-        <>
-          <DateField
-            name="date"
-            legend={t("queue:actionPage.date")}
-            hint={t("queue:actionPage.dateHint")}
-            error={errors.date}
-            defaultValue={text("date.year") ? `${text("date.year")}-${text("date.month") ?? ""}-${text("date.day") ?? ""}` : undefined}
-          />
-          <TextField
-            name="time"
-            type="time"
-            label={t("queue:actionPage.time")}
-            hint={t("queue:actionPage.timeHint")}
-            error={errors.time}
-            defaultValue={text("time")}
-            className="input--short"
-          />
-          <TextField
-            name="place"
-            label={t("queue:actionPage.place")}
-            hint={t("queue:actionPage.placeHint")}
-            error={errors.place}
-            defaultValue={text("place") ?? page.siteName}
-            autoComplete="off"
-          />
-          <NoteArea
-            name="interpreter"
-            label={t("queue:actionPage.interpreter")}
-            hint={page.interpreterHint ? t("queue:actionPage.interpreterHintQst") : t("queue:actionPage.interpreterHint")}
-            error={errors.interpreter}
-            defaultValue={text("interpreter")}
-          />
-        </>
-      );
+      return page.booking ? (
+        <ScheduleFields
+          booking={page.booking}
+          errors={errors}
+          text={text}
+          warnings={answer?.warnings}
+          siteName={page.siteName}
+          interpreterHintQst={page.interpreterHint}
+          NoteArea={NoteArea}
+        />
+      ) : null;
     default:
       return <NoteArea name="note" label={t("queue:actionPage.note")} hint={t("queue:actionPage.noteHint")} error={errors.note} defaultValue={text("note")} />;
   }

@@ -1,3 +1,4 @@
+import { personName } from "~/i18n/person-name";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -90,7 +91,7 @@ export default function ClinicalDecisionPage() {
       <dl className="referral-head">
         <div>
           <dt>{t("queue:columns.patient")}</dt>
-          <dd>{t("shell.personName", { family: page.patient.familyName, given: page.patient.givenName })}</dd>
+          <dd>{personName(page.patient.familyName, page.patient.givenName)}</dd>
         </div>
         <div>
           <dt>{t("queue:columns.status")}</dt>

@@ -7,6 +7,7 @@ import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
 import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
 import { describedBy, FieldError, Hint } from "~/components/forms/field-parts";
 import { AttachmentList } from "~/components/intake/attachment-list";
+import { ConsultationPanel } from "~/components/scheduling/consultation-panel";
 import { ChecklistView } from "~/components/intake/checklist-view";
 import { DecisionLinks } from "~/components/letters/decision-links";
 import { History, useDateTime } from "~/components/intake/history";
@@ -17,7 +18,7 @@ import { UploadForm, type UploadAnswer } from "~/components/intake/upload-form";
 import { availableActions } from "~/domain/workflow/transitions";
 import type { ReferralStatus } from "~/domain/workflow/states";
 import { intlLocale, isLanguage } from "~/i18n/config";
-import { translatorFor } from "~/i18n/i18n.server";
+import { tFor, translatorFor } from "~/i18n/i18n.server";
 import { receiveUploads, uploadAnswer, uploadLimits } from "~/modules/intake/attachments.service.server";
 import { checklistFor } from "~/modules/intake/checklist";
 import { messagesForPhysician, sendPhysicianMessage } from "~/modules/intake/messages.service.server";
@@ -26,6 +27,7 @@ import { fieldAt, formValuesOf, getPath, isIndication, withdrawReasons, type Fla
 import { answerRequest, referralDetail, withdrawReferral } from "~/modules/intake/intake.service.server";
 import { teamDecisionOf } from "~/modules/intake/team-decision";
 import { decisionLinks } from "~/modules/intake/refer-again.service.server";
+import { consultationView } from "~/modules/scheduling/consultation-view.server";
 import { countryOptions } from "~/modules/screening/countries";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -77,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notice: (notices as readonly string[]).includes(done ?? "") ? done : null,
     messages: await messagesForPhysician(db, referral.id),
     decisionLinks: await decisionLinks(db, referral),
+    consultation: await consultationView(db, referral, await siteNames(db), lng, tFor(lng, ["scheduling", "status"])),
   };
 }
 
@@ -218,6 +221,7 @@ export default function ReferralPage() {
       </p>
 
       {d.teamDecision ? <TeamDecisionPanel decision={d.teamDecision} siteNames={d.siteNames} /> : null}
+      {d.consultation ? <ConsultationPanel consultation={d.consultation} /> : null}
 
       {d.request ? (
         <section className="info-request" aria-labelledby="request-title" data-testid="info-request">

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import { translatorFor } from "~/i18n/i18n.server";
 import { clearStatusCookie, endStatusSessionFor, statusForSession, statusTokenFrom } from "~/modules/status-lookup/status-lookup.service.server";
+import { readStoredConsultation } from "~/modules/scheduling/calendar-file.server";
+import { sitePlace } from "~/modules/scheduling/site-place";
 import { statusWords } from "~/modules/status-lookup/status-words";
 import { getDb } from "~/utils/db.server";
 import stylesUrl from "../status/status.css?url";
@@ -20,7 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     throw redirect(session.kind === "expired" ? "/status?ended=expired" : "/status", { headers: { "Set-Cookie": clearStatusCookie() } });
   }
   const { lng, t } = translatorFor(request);
-  return { words: statusWords(session.facts, lng, t) };
+  const words = statusWords(session.facts, lng, t);
+  // Where to go and a calendar file, for a booked consultation only; the file's link names nothing (the session is the key).
+  const calendar = words.consultation?.time ? readStoredConsultation(session.consultationJson) !== null : false;
+  return { words, place: words.consultation ? sitePlace(session.facts.site.code, t) : null, calendar };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function StatusView() {
   const { t } = useTranslation();
-  const { words } = useLoaderData<typeof loader>();
+  const { words, place, calendar } = useLoaderData<typeof loader>();
   const { consultation, site } = words;
   return (
     <div className="status-page">
@@ -64,7 +69,28 @@ export default function StatusView() {
                 <dd>{consultation.place}</dd>
               </div>
             ) : null}
+            {place ? (
+              <div>
+                <dt>{t("status:view.address")}</dt>
+                <dd data-testid="consultation-address">
+                  {site.name}, {place.address}
+                  <br />
+                  <a href={place.mapHref} rel="noreferrer">
+                    {t("status:view.map")}
+                  </a>
+                </dd>
+              </div>
+            ) : null}
           </dl>
+          {calendar ? (
+            <p>
+              <a href="/status/view/consultation.ics" download data-testid="consultation-calendar">
+                {t("status:view.calendar")}
+              </a>
+              <br />
+              <span className="hint">{t("status:view.calendarHint")}</span>
+            </p>
+          ) : null}
         </section>
       ) : null}
 

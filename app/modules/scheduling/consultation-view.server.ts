@@ -1,0 +1,34 @@
+import type { TFunction } from "i18next";
+import { zonedInstant } from "~/domain/scheduling/zoned-time";
+import type { Language } from "~/i18n/config";
+import { siteClockOf } from "~/modules/queue/staff.server";
+import type { ReferralRow } from "~/modules/referrals/referrals.repository.server";
+import type { SiteNames } from "~/modules/sites/sites.service.server";
+import type { Database } from "~/utils/db.server";
+import { readStoredConsultation } from "./calendar-file.server";
+import { whenWords } from "./format";
+import { sitePlace } from "./site-place";
+
+/** The booked consultation as the physician's referral page shows it, or null when none is booked. */
+export async function consultationView(db: Database, referral: ReferralRow, names: SiteNames, lng: Language, t: TFunction) {
+  if (referral.status !== "consultation_scheduled" || !referral.site_code) return null;
+  const stored = readStoredConsultation(referral.consultation_json);
+  if (!stored) return null;
+  const site = await siteClockOf(db, referral.site_code);
+  const tz = stored.timeZone ?? site.timezone;
+  const when = whenWords(zonedInstant(stored.date, stored.time, tz), tz, lng);
+  let place: string | null = null;
+  try {
+    place = (JSON.parse(referral.consultation_json ?? "{}") as { place?: string }).place ?? null;
+  } catch {
+    place = null;
+  }
+  return {
+    dateText: when.dateText,
+    timeText: t("scheduling:consultation.timeWithZone", { time: when.timeText, zone: t(`status:sites.${site.code}.timeZone`) }),
+    place,
+    siteName: names[site.code as keyof SiteNames]?.[lng] ?? site.code,
+    ...sitePlace(site.code, t),
+    calendarHref: `/referrals/${referral.id}/consultation.ics`,
+  };
+}

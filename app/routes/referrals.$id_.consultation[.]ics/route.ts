@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { translatorFor } from "~/i18n/i18n.server";
+import { notFound, requireOwnReferral } from "~/modules/intake/guards.server";
+import { siteClockOf } from "~/modules/queue/staff.server";
+import { consultationCalendarResponse, readStoredConsultation } from "~/modules/scheduling/calendar-file.server";
+import { siteNames } from "~/modules/sites/sites.service.server";
+
+// /referrals/<id>/consultation.ics: the booked first consultation as a calendar file, for the referring physician
+// only (another physician's referral, or one without a booked consultation, is an empty 404). Linked from the
+// referral page and from the physician's mail; a link followed while signed out goes through sign-in.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, referral } = await requireOwnReferral(request, params.id);
+  const consultation = referral.status === "consultation_scheduled" ? readStoredConsultation(referral.consultation_json) : null;
+  if (!consultation || !referral.site_code) throw notFound();
+  const { lng, t } = translatorFor(request);
+  const [site, names] = await Promise.all([siteClockOf(db, referral.site_code), siteNames(db)]);
+  const name = names[referral.site_code as keyof typeof names]?.[lng] ?? referral.site_code;
+  return consultationCalendarResponse({ referralId: referral.id, consultation, site: { code: site.code, timezone: site.timezone, name }, lng, t, now: new Date() });
+}
