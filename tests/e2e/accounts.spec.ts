@@ -2,10 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
+import { personName } from "../../app/i18n/person-name";
 
 type Words = Record<string, any>;
 const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => values[key] ?? "");
 
 // One new physician per language, approved by an administrator in Korean and by each site's coordinator otherwise.
 const journeys: Record<Language, { family: string; given: string; institution: string; country: string; approver: string; switchTo: Language }> = {
@@ -61,7 +61,7 @@ for (const lng of languages) {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(admin.users.title);
     await expectNoAxeViolations(page);
     const row = page.locator(`tr[data-email="${email}"]`);
-    await expect(row).toContainText(fill(words(lng, "common").shell.personName, { family: journey.family, given: journey.given }));
+    await expect(row).toContainText(personName(journey.family, journey.given));
     await expect(row).toContainText(journey.institution);
     await row.getByRole("button", { name: admin.users.actions.approve }).click();
     await expect(page).toHaveURL("/admin/users?done=approved");

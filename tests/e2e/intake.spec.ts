@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, gotoIn, signIn, type Language } from "./helpers";
+import { personName } from "../../app/i18n/person-name";
 
 type Words = Record<string, any>;
 const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
@@ -280,7 +281,7 @@ test("a draft left mid-form comes back after signing in again in a fresh browser
   await expect(again).toHaveURL("/referrals");
   await gotoIn(again, "/referrals", "ko");
   const row = again.locator(`section[aria-labelledby="waiting-title"] tr[data-referral="${id}"]`);
-  await expect(row).toContainText(words("ko", "common").shell.personName.replace("{{family}}", "이").replace("{{given}}", "서윤"));
+  await expect(row).toContainText(personName("이", "서윤"));
   await expect(row).toHaveAttribute("data-status", "draft");
   await row.getByRole("link").click();
   await expect(again).toHaveURL(`/referrals/${id}/edit`);
