@@ -199,7 +199,7 @@ for (const lng of languages) {
     // Three weeks ahead may be a weekend or a public holiday: the page then asks to confirm the day (scheduling.spec.ts).
     const booked = page.getByTestId("referral-status");
     const confirmDay = page.getByTestId("day-warnings");
-    await expect(booked.or(confirmDay)).toBeVisible();
+    await expect(booked.or(confirmDay)).toBeVisible({ timeout: 30_000 });
     if (await confirmDay.isVisible()) {
       await confirmDay.getByRole("checkbox").check();
       await schedule.getByRole("button", { name: queue.actionPage.submit.schedule }).click();
