@@ -29,7 +29,7 @@ const plans = {
   ja: { site: "qst", country: "JP", zone: "Asia/Tokyo", coordinator: "suzuki.yui@demo.test", physician: "tanaka.kenichi@demo.test", indication: "colorectal_recurrence", time: "08:20" },
   en: { site: "konyang", country: "KR", zone: "Asia/Seoul", coordinator: "lee.sujin@demo.test", physician: "park.jihoon@demo.test", indication: "head_neck", time: "08:30" },
 } as const;
-const siteNames = { konyang: { ko: "건양대학교병원", ja: "建陽大学病院", en: "Konyang University Hospital" }, qst: { ko: "QST 병원", ja: "QST病院", en: "QST Hospital" } } as const;
+const siteNames = { konyang: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" }, qst: { ko: "QST 병원", ja: "QST病院", en: "QST Hospital" } } as const;
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 /** The first day from `fromDays` ahead that is (or is not) a weekday public holiday in the country. */

@@ -74,7 +74,7 @@ describe("the clinical sign-off of accepting and declining", () => {
     const content = composeLetter(opened!.letter, tFor("ja"), (code) => names[code as keyof typeof names].ja);
     const text = JSON.stringify(content);
     expect(content.salutation).toBe("拝啓");
-    expect(content.letterhead).toBe("建陽大学病院");
+    expect(content.letterhead).toBe("建陽大学校病院");
     expect(text).toContain("病変の広がりが局所治療の範囲を超えています。");
     expect(text).toContain("Multiple liver metastases on the latest CT.");
     expect(text).toContain("Systemic therapy; palliative radiotherapy if symptomatic.");

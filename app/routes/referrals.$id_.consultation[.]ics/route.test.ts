@@ -77,7 +77,7 @@ describe("the consultation's calendar file", () => {
     const answer = (await call(statusCalendar, getRequest("/status/view/consultation.ics", { cookie: token, lng: "ja" }))) as Response;
     expect(answer.status).toBe(200);
     const ics = parseIcs(await answer.text());
-    expect(unescapeIcsText(eventProperty(ics, "SUMMARY")!.value)).toBe("建陽大学病院での診察");
+    expect(unescapeIcsText(eventProperty(ics, "SUMMARY")!.value)).toBe("建陽大学校病院での診察");
     expect(eventProperty(ics, "SUMMARY")!.params).toEqual({ LANGUAGE: "ja-JP" });
     expect(eventProperty(ics, "DTSTART")?.value).toBe("20270107T143000");
   });
