@@ -1,3 +1,4 @@
+import { personName } from "~/i18n/person-name";
 import { beforeEach, describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
 import { getSessionUser } from "~/modules/accounts/session.server";
@@ -78,7 +79,7 @@ describe("the clinical sign-off of accepting and declining", () => {
     expect(text).toContain("病変の広がりが局所治療の範囲を超えています。");
     expect(text).toContain("Multiple liver metastases on the latest CT.");
     expect(text).toContain("Systemic therapy; palliative radiotherapy if symptomatic.");
-    expect(text).toContain(`放射線腫瘍医　${reviewer.familyName} ${reviewer.givenName}`);
+    expect(text).toContain(`放射線腫瘍医　${personName(reviewer.familyName, reviewer.givenName)}`);
     expect(content.date).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
     expect(content.sections.map((s) => s.id)).toEqual(["decision", "reasons", "alternatives", "next", "contact"]);
     expect((await auditEventsFor(db, "referral", id)).filter((e) => e.action === "referral.letter_viewed")).toHaveLength(1);
