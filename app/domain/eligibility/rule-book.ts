@@ -161,7 +161,7 @@ export function thresholdOf(rule: CriterionRule): Threshold {
     case "cervix_adeno_figo":
       return { kind: rule.kind, expected: "II-IVA", params: {}, fields: ["diagnosis.stage"] };
     case "lung_stage":
-      return { kind: rule.kind, expected: `I-${rule.upTo}`, params: {}, fields: ["diagnosis.stage", ...tnm, "diagnosis.tnm.edition"] };
+      return { kind: rule.kind, expected: `I-${rule.upTo}`, params: { upTo: rule.upTo }, fields: ["diagnosis.stage", ...tnm, "diagnosis.tnm.edition"] };
     case "localised_disease":
       return { kind: rule.kind, expected: "M0", params: {}, fields: ["diagnosis.metastases", "diagnosis.tnm.m"] };
     case "metastatic_organs":

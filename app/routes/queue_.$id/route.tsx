@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
+import { DecisionCompare } from "~/components/decision-compare/decision-compare";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
 import panelStyles from "~/components/decision-panel/decision-panel.css?url";
 import { formatDate } from "~/components/decision-panel/format";
@@ -11,6 +12,7 @@ import { ErrorSummary } from "~/components/forms/error-summary";
 import { AttachmentList } from "~/components/intake/attachment-list";
 import { ClockText } from "~/components/queue/clock-text";
 import queueStyles from "~/components/queue/queue.css?url";
+import ruleBookStyles from "~/components/rule-book/rule-book.css?url";
 import { intlLocale } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { listAttachments } from "~/modules/intake/attachments.service.server";
@@ -20,6 +22,9 @@ import { actionSlugs, noteSchema, staffActions, type FormAction } from "~/module
 import { requireStaff } from "~/modules/queue/staff.server";
 import { addNote, isOverride, openReferralForStaff, performStaffAction, sendMessage } from "~/modules/queue/triage.service.server";
 import { notFound } from "~/modules/referrals/access.server";
+import { latestComparison, rescreenReferral } from "~/modules/rules/rescreen.service.server";
+import { rulesToday } from "~/modules/rules/rules.service.server";
+import { ruleSetInForce } from "~/domain/eligibility/rulesets";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { translateIssues } from "~/utils/form.server";
@@ -28,6 +33,7 @@ export const handle = { titleKey: "queue:referral.title" };
 export const links = () => [
   { rel: "stylesheet", href: panelStyles },
   { rel: "stylesheet", href: queueStyles },
+  { rel: "stylesheet", href: ruleBookStyles },
 ];
 
 type ActionAnswer = { form: "note" | "message" | "claim"; errors?: Record<string, string>; formError?: string; values?: Record<string, string> };
@@ -47,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     person?.family_name != null ? t("shell.personName", { family: person.family_name, given: person.given_name ?? "" }) : null;
   const siteName = (code: string | null) => (code ? page.siteNames[code as keyof typeof page.siteNames]?.[lng] ?? code : null);
   const attachments = await listAttachments(db, referral.id);
+  // The two latest screens side by side once the referral has been screened again (re-screen, answers to requests).
+  const comparison = await latestComparison(db, referral.id);
   const consultation = page.consultation;
   const thread = [
     ...page.messages.map((m) => ({
@@ -77,6 +85,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assignee: page.assignee,
     physician: page.physician,
     decision: page.decision,
+    comparison,
+    // The set a re-screen would use: the one in force for this case's referral date among those published today.
+    rescreenWith: ruleSetInForce(page.caseData?.referredOn, rulesToday(now)).version,
     siteNames: page.siteNames,
     consultation: consultation?.date
       ? {
@@ -103,6 +114,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       screenOutcome: typeof e.data.screenOutcome === "string" ? e.data.screenOutcome : null,
       documents: Array.isArray(e.data.documents) ? (e.data.documents as string[]) : [],
       fields: Array.isArray(e.data.fields) ? (e.data.fields as string[]) : [],
+      rescreen:
+        e.action === "rescreen" && typeof e.data.from === "string" && typeof e.data.to === "string"
+          ? { from: e.data.from, to: e.data.to, outcomeBefore: String(e.data.outcomeBefore ?? ""), outcomeAfter: String(e.data.outcomeAfter ?? "") }
+          : null,
       assignee: e.assigneeName ? t("shell.personName", { family: e.assigneeName.familyName, given: e.assigneeName.givenName }) : null,
       consultation:
         e.action === "schedule" && typeof e.data.date === "string"
@@ -118,7 +133,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     thread: thread.map((m) => ({ ...m, at: at(m.at) })),
     actions: page.actions,
     overrides: { accept: isOverride("accept", referral.screen_outcome), decline: isOverride("decline", referral.screen_outcome) },
-    done: done && (staffActions as readonly string[]).concat(["note", "message"]).includes(done) ? done : null,
+    done: done && (staffActions as readonly string[]).concat(["note", "message", "rescreen"]).includes(done) ? done : null,
   };
 }
 
@@ -138,6 +153,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { form: "claim", formError: t(`queue:errors.${result.code}`, { status: t(`queue:status.${result.status ?? "triage"}`) }) },
       { status: result.code === "not_allowed_for_role" ? 403 : 409 }
     );
+  }
+  if (intent === "rescreen") {
+    // Another site's referral (or an unknown one) is the same empty 404 as its page, also for .data requests.
+    const comparison = await rescreenReferral(db, staff, id, { now: ctx.now, ip: ctx.ip });
+    if (!comparison) throw notFound();
+    return redirect(`/queue/${id}?done=rescreen#rescreen`);
   }
   if (intent === "note" || intent === "message") {
     const parsed = noteSchema.safeParse({ body: form.get("body") ?? undefined });
@@ -190,6 +211,16 @@ function History({ events }: { events: Loaded["events"] }) {
           {e.action === "route" || e.action === "redirect" ? <p>{t("queue:history.site", { site: e.site })}</p> : null}
           {e.reasonCode ? <p>{t("queue:history.reason", { reason: t(reasonKey(e.action, e.reasonCode), { defaultValue: e.reasonCode }) })}</p> : null}
           {e.assignee ? <p>{t("queue:history.assignedTo", { name: e.assignee })}</p> : null}
+          {e.rescreen ? (
+            <p>
+              {t("rules:compare.history", {
+                from: e.rescreen.from,
+                to: e.rescreen.to,
+                before: t(`screen:outcomes.${e.rescreen.outcomeBefore}.label`),
+                after: t(`screen:outcomes.${e.rescreen.outcomeAfter}.label`),
+              })}
+            </p>
+          ) : null}
           {e.documents.length || e.fields.length ? (
             <>
               <p>{t("queue:history.requested")}</p>
@@ -341,7 +372,22 @@ export default function StaffReferral() {
         {r.overrides.decline && r.actions.includes("decline") ? <p className="notice">{t("queue:override.warnDecline")}</p> : null}
       </section>
 
+      {r.comparison ? <DecisionCompare comparison={r.comparison} /> : null}
+
       {r.decision ? <DecisionPanel decision={r.decision} siteNames={r.siteNames} headingLevel={2} /> : null}
+
+      {r.decision ? (
+        <Form method="post" data-form="rescreen" className="rescreen-form">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="rescreen" />
+          <p className="hint" id="rescreen-hint">
+            {t("rules:compare.buttonHint", { current: r.decision.rulesetVersion })}
+          </p>
+          <button type="submit" className="button button--secondary" aria-describedby="rescreen-hint" data-action="rescreen">
+            {t("rules:compare.button", { version: r.rescreenWith })}
+          </button>
+        </Form>
+      ) : null}
 
       <section aria-labelledby="case-heading">
         <h2 id="case-heading">{t("queue:case.heading")}</h2>
