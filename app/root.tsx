@@ -8,6 +8,8 @@ import { SiteFooter } from "./components/site-footer";
 import { isLanguage } from "./i18n/config";
 import { detectLanguage, languageCookieName, languageParam } from "./i18n/detect";
 import { getSessionUser } from "./modules/accounts/session.server";
+import { rulesReviewNotice } from "./modules/rules/rules.service.server";
+import { RulesReviewBanner } from "./components/rules-review-banner";
 import { serializeCookie } from "./utils/cookies.server";
 import { csrfTokenFor } from "./utils/csrf.server";
 import stylesUrl from "./styles/app.css?url";
@@ -38,6 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         siteCode: user.siteCode,
         status: user.status,
       },
+      // K10: administrators are told when the newest rule set is past its review date (the banner on admin pages).
+      rulesReview: user?.role === "admin" && user.status === "active" ? rulesReviewNotice(new Date()) : null,
     },
     { headers },
   );
@@ -62,6 +66,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </a>
         <SiteHeader />
         <main id="main" tabIndex={-1} className="page">
+          <RulesReviewBanner />
           {children}
         </main>
         <SiteFooter />

@@ -22,6 +22,16 @@ const snapshot = (db: Database) =>
   db.selectFrom("referrals").select(["reference_code", "patient_birth_date", "status", "site_code", "screen_outcome", "indication"]).where("reference_code", "is not", null).orderBy("reference_code").execute();
 
 describe("demo referrals", () => {
+  it("screens each demo referral with the rule set published on its submission day, so jp-2024-06 ones can be re-screened", async () => {
+    const db = await freshDatabase("rule-sets");
+    await seedDemoDataIfEmpty(db, new Date("2026-12-07T03:00:00Z"));
+    const screens = await db.selectFrom("referral_screens").innerJoin("referrals", "referrals.id", "referral_screens.referral_id").select(["referral_screens.ruleset_version", "referral_screens.screened_at", "referrals.status"]).execute();
+    // Submitted before kq-2026-12 was published (2026-12-06, UTC+9): jp-2024-06; from that day on: kq-2026-12.
+    for (const s of screens) expect(s.ruleset_version).toBe(s.screened_at < "2026-12-05T15:00:00.000Z" ? "jp-2024-06" : "kq-2026-12");
+    expect(screens.filter((s) => s.ruleset_version === "jp-2024-06" && ["triage", "in_review", "redirected"].includes(s.status)).length).toBeGreaterThan(3);
+    await db.destroy();
+  });
+
   it("fills a new database with about sixty referrals in every state, at both sites, through the referral core", async () => {
     const db = await getDb();
     // Speed is for benchmarks, never a test's assertion (it failed on a loaded machine).

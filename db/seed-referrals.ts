@@ -3,6 +3,7 @@
 // history and audit trail are all real. Steps of all referrals run in time order, so the audit log reads in order.
 import { sql, type Kysely } from "kysely";
 import { caseSchema, screenCaseSchema } from "../app/domain/case/schema";
+import { ruleSetInForce } from "../app/domain/eligibility/rulesets";
 import { findUserByEmail } from "../app/modules/accounts/accounts.repository.server";
 import { insertReferral } from "../app/modules/referrals/referrals.repository.server";
 import { submitReferral, transitionReferral, type Actor } from "../app/modules/referrals/referrals.service.server";
@@ -75,7 +76,10 @@ export async function seedDemoReferrals(db: Kysely<DB>, now: Date): Promise<{ li
       at: submittedAt,
       order: order++,
       run: async () => {
-        const result = await submitReferral(db, { physician, caseData, now: submittedAt, random: demoCodeRandom(planned.index) });
+        // A demo referral is screened as it would have been on its day: with the rule set published by then, so
+        // referrals from before kq-2026-12 carry a jp-2024-06 decision that staff can re-screen (K10).
+        const ruleset = ruleSetInForce(caseData.referredOn, demoDateInUtc9(submittedAt));
+        const result = await submitReferral(db, { physician, caseData, now: submittedAt, random: demoCodeRandom(planned.index), ruleset });
         const site = result.record.decision.route.site;
         if (site !== planned.site) throw new Error(`demo referral ${planned.index} routed to ${site}, planned ${planned.site}`);
         referralIds.set(planned.index, result.id);

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 export function SiteFooter() {
@@ -5,6 +6,9 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>{t("shell.footer")}</p>
+      <p>
+        <Link to="/rules">{t("rules:footerLink")}</Link>
+      </p>
     </footer>
   );
 }

@@ -1,7 +1,13 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import type { loader } from "~/root";
 
-export type RootData = { lng: string; csrfToken: string; user: SignedInUser | null };
+export type RootData = {
+  lng: string;
+  csrfToken: string;
+  user: SignedInUser | null;
+  /** For administrators, when the newest rule set's review date has passed (K10). */
+  rulesReview?: { version: string; reviewDueOn: string } | null;
+};
 export type SignedInUser = {
   familyName: string;
   givenName: string;

@@ -1,4 +1,5 @@
 import type { ReferralCase } from "~/domain/case/schema";
+import type { RuleSet } from "~/domain/eligibility/types";
 import { submitReferral } from "~/modules/referrals/referrals.service.server";
 import type { Database } from "~/utils/db.server";
 import { sharedCase } from "./referrals";
@@ -19,6 +20,8 @@ type Options = {
   urgency?: "routine" | "urgent";
   crossBorder?: boolean;
   now: Date;
+  /** The rule set to screen with (a referral stored under an earlier set); by default the one in force. */
+  ruleset?: RuleSet;
 };
 
 /**
@@ -37,6 +40,7 @@ export async function referralAt(db: Database, physician: { id: string; country?
     physician: { id: physician.id, country: physician.country ?? (options.site === "konyang" ? "KR" : "JP") },
     caseData,
     now: options.now,
+    ...(options.ruleset ? { ruleset: options.ruleset } : {}),
   });
 }
 

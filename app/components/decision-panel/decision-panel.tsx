@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { DecisionJson } from "~/domain/screen";
@@ -230,7 +231,8 @@ export function DecisionPanel({ decision, siteNames, headingLevel = 2, idPrefix 
           <strong>{t("screen:note.finalDecision")}</strong> {t("screen:note.decisionSupport")}
         </p>
         <p className="decision__ruleset" data-ruleset={decision.rulesetVersion}>
-          {t("screen:labels.rulesetVersion", { version: decision.rulesetVersion })}
+          {/* The rule book shows exactly the set that made this decision, so the screen can be checked against it. */}
+          <Link to={`/rules/${decision.rulesetVersion}`}>{t("screen:labels.rulesetVersion", { version: decision.rulesetVersion })}</Link>
         </p>
       </div>
     </section>

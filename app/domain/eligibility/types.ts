@@ -145,7 +145,17 @@ export type CriterionDef = {
   /** The code of what would settle a flag or an unknown (screen:resolve.<code>); a rule may give a finer one. */
   resolve?: string;
   sources: readonly string[];
+  /**
+   * The criteria of the replaced set (RuleSet.replaces) this one takes over under a new id, so the rule book's
+   * "what changed" reads resectability → surgery_difficult as a change, not as one removal and one addition.
+   */
+  supersedes?: readonly string[];
+  /** The items of the clinical review that explain this criterion's change (rules:review.<code>: K1–K10, P1, P2). */
+  review?: readonly ReviewCode[];
 };
+
+/** The clinical review of jp-2024-06 (eligibility.md): its two principles and its ten changes. */
+export type ReviewCode = "P1" | "P2" | "K1" | "K2" | "K3" | "K4" | "K5" | "K6" | "K7" | "K8" | "K9" | "K10";
 
 export type RuleSet = {
   version: string;

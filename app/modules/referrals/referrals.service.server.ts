@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { ReferralCase } from "~/domain/case/schema";
+import type { RuleSet } from "~/domain/eligibility/types";
 import { referenceCodeFrom } from "~/domain/reference-code/reference-code";
 import { toDecisionJson, type SiteCode } from "~/domain/screen";
 import { clockStoppingActions, checkTransition, type WorkflowAction } from "~/domain/workflow/transitions";
@@ -74,6 +75,8 @@ export type SubmitInput = {
   /** An existing draft to submit; a new referral otherwise. */
   draftId?: string;
   random?: (n: number) => Uint8Array;
+  /** The rule set to screen with; by default the one in force on the referral date (the demo seed replays older days). */
+  ruleset?: RuleSet;
 };
 
 /**
@@ -83,7 +86,7 @@ export type SubmitInput = {
 export async function submitReferral(db: Database, input: SubmitInput): Promise<{ id: string; referenceCode: string; record: ScreeningRecord }> {
   const random = input.random ?? ((n: number) => crypto.randomBytes(n));
   return db.transaction().execute(async (trx) => {
-    const record = await screenCase(trx, input.caseData);
+    const record = await screenCase(trx, input.caseData, input.ruleset);
     const referenceCode = await uniqueReferenceCode(trx, random);
     const site = await siteInfo(trx, record.decision.route.site ?? homeSite(input.physician.country));
     const at = input.now.toISOString();

@@ -1,4 +1,5 @@
 import type { ScreenCase } from "~/domain/case/schema";
+import type { RuleSet } from "~/domain/eligibility/types";
 import { screen, toDecisionJson, type Decision, type SiteCode } from "~/domain/screen";
 import { openCountsBySite } from "~/modules/referrals/referrals.repository.server";
 import { currentSiteConfigs } from "~/modules/sites/sites.service.server";
@@ -23,11 +24,12 @@ async function openQueue(db: Database): Promise<Partial<Record<SiteCode, number>
 /**
  * Screens a case with the sites' configuration in force and their open queues: the one screen behind the
  * pre-check, the JSON door, submission and re-screening. Pass the transaction when the record is stored, so the
- * configuration read and the referral written belong to the same moment.
+ * configuration read and the referral written belong to the same moment. Without a rule set, the one in force on the
+ * case's referral date screens it.
  */
-export async function screenCase(db: Database, caseData: ScreenCase): Promise<ScreeningRecord> {
+export async function screenCase(db: Database, caseData: ScreenCase, ruleset?: RuleSet): Promise<ScreeningRecord> {
   const [sites, queue] = await Promise.all([currentSiteConfigs(db), openQueue(db)]);
-  const decision = screen(caseData, { sites, openQueue: queue });
+  const decision = screen(caseData, { sites, openQueue: queue }, ruleset);
   return {
     decision,
     rulesetVersion: decision.rulesetVersion,

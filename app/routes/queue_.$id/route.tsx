@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ClinicalPanel } from "~/components/clinical/clinical-panel";
 import { CsrfInput } from "~/components/csrf-input";
+import { DecisionCompare } from "~/components/decision-compare/decision-compare";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
 import panelStyles from "~/components/decision-panel/decision-panel.css?url";
 import { formatDate } from "~/components/decision-panel/format";
@@ -13,6 +14,7 @@ import { AttachmentList } from "~/components/intake/attachment-list";
 import { StaffLetterLinks } from "~/components/letters/staff-letter-links";
 import { ClockText } from "~/components/queue/clock-text";
 import queueStyles from "~/components/queue/queue.css?url";
+import ruleBookStyles from "~/components/rule-book/rule-book.css?url";
 import { translatorFor } from "~/i18n/i18n.server";
 import { clinicalDecisionPanel, formatRecord } from "~/modules/clinical-decisions/clinical-decisions.service.server";
 import { listAttachments } from "~/modules/intake/attachments.service.server";
@@ -23,6 +25,9 @@ import { actionSlugs, noteSchema, staffActions, type FormAction } from "~/module
 import { requireStaff } from "~/modules/queue/staff.server";
 import { addNote, isOverride, openReferralForStaff, performStaffAction, sendMessage } from "~/modules/queue/triage.service.server";
 import { notFound } from "~/modules/referrals/access.server";
+import { latestComparison, rescreenReferral } from "~/modules/rules/rescreen.service.server";
+import { rulesToday } from "~/modules/rules/rules.service.server";
+import { ruleSetInForce } from "~/domain/eligibility/rulesets";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { translateIssues } from "~/utils/form.server";
@@ -33,6 +38,7 @@ export const handle = { titleKey: "queue:referral.title" };
 export const links = () => [
   { rel: "stylesheet", href: panelStyles },
   { rel: "stylesheet", href: queueStyles },
+  { rel: "stylesheet", href: ruleBookStyles },
 ];
 
 type ActionAnswer = { form: "note" | "message" | "claim"; errors?: Record<string, string>; formError?: string; values?: Record<string, string> };
@@ -51,6 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     person?.family_name != null ? personName(person.family_name, person.given_name ?? "") : null;
   const siteName = (code: string | null) => (code ? page.siteNames[code as keyof typeof page.siteNames]?.[lng] ?? code : null);
   const attachments = await listAttachments(db, referral.id);
+  // The two latest screens side by side once the referral has been screened again (re-screen, answers to requests).
+  const comparison = await latestComparison(db, referral.id);
   const consultation = page.consultation;
   const thread = [
     ...page.messages.map((m) => ({
@@ -83,6 +91,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assignee: page.assignee,
     physician: page.physician,
     decision: page.decision,
+    comparison,
+    // The set a re-screen would use: the one in force for this case's referral date among those published today.
+    rescreenWith: ruleSetInForce(page.caseData?.referredOn, rulesToday(now)).version,
     siteNames: page.siteNames,
     consultation: consultation?.date
       ? {
@@ -109,6 +120,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       screenOutcome: typeof e.data.screenOutcome === "string" ? e.data.screenOutcome : null,
       documents: Array.isArray(e.data.documents) ? (e.data.documents as string[]) : [],
       fields: Array.isArray(e.data.fields) ? (e.data.fields as string[]) : [],
+      rescreen:
+        e.action === "rescreen" && typeof e.data.from === "string" && typeof e.data.to === "string"
+          ? { from: e.data.from, to: e.data.to, outcomeBefore: String(e.data.outcomeBefore ?? ""), outcomeAfter: String(e.data.outcomeAfter ?? "") }
+          : null,
       assignee: e.assigneeName ? personName(e.assigneeName.familyName, e.assigneeName.givenName) : null,
       consultation:
         e.action === "schedule" && typeof e.data.date === "string"
@@ -124,7 +139,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     thread: thread.map((m) => ({ ...m, at: at(m.at) })),
     actions: page.actions,
     overrides: { accept: isOverride("accept", referral.screen_outcome), decline: isOverride("decline", referral.screen_outcome) },
-    done: done && (staffActions as readonly string[]).concat(["note", "message", "clinical_decision"]).includes(done) ? done : null,
+    done: done && (staffActions as readonly string[]).concat(["note", "message", "clinical_decision", "rescreen"]).includes(done) ? done : null,
     clinical: { ...clinical, current: clinical.current ? record(clinical.current) : null, earlier: clinical.earlier.map(record) },
     letters: (await letterSummaries(db, referral.id)).map((l) => ({ ...l, issuedAt: formatInstant(l.issuedAt, lng, page.site.timezone, "date") })),
   };
@@ -146,6 +161,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { form: "claim", formError: t(`queue:errors.${result.code}`, { status: t(`queue:status.${result.status ?? "triage"}`) }) },
       { status: result.code === "not_allowed_for_role" ? 403 : 409 }
     );
+  }
+  if (intent === "rescreen") {
+    // Another site's referral (or an unknown one) is the same empty 404 as its page, also for .data requests.
+    const comparison = await rescreenReferral(db, staff, id, { now: ctx.now, ip: ctx.ip });
+    if (!comparison) throw notFound();
+    return redirect(`/queue/${id}?done=rescreen#rescreen`);
   }
   if (intent === "note" || intent === "message") {
     const parsed = noteSchema.safeParse({ body: form.get("body") ?? undefined });
@@ -198,6 +219,16 @@ function History({ events }: { events: Loaded["events"] }) {
           {e.action === "route" || e.action === "redirect" ? <p>{t("queue:history.site", { site: e.site })}</p> : null}
           {e.reasonCode ? <p>{t("queue:history.reason", { reason: t(reasonKey(e.action, e.reasonCode), { defaultValue: e.reasonCode }) })}</p> : null}
           {e.assignee ? <p>{t("queue:history.assignedTo", { name: e.assignee })}</p> : null}
+          {e.rescreen ? (
+            <p>
+              {t("rules:compare.history", {
+                from: e.rescreen.from,
+                to: e.rescreen.to,
+                before: t(`screen:outcomes.${e.rescreen.outcomeBefore}.label`),
+                after: t(`screen:outcomes.${e.rescreen.outcomeAfter}.label`),
+              })}
+            </p>
+          ) : null}
           {e.documents.length || e.fields.length ? (
             <>
               <p>{t("queue:history.requested")}</p>
@@ -351,8 +382,22 @@ export default function StaffReferral() {
 
       <ClinicalPanel referralId={r.id} data={r.clinical} />
       <StaffLetterLinks referralId={r.id} letters={r.letters} />
+      {r.comparison ? <DecisionCompare comparison={r.comparison} /> : null}
 
       {r.decision ? <DecisionPanel decision={r.decision} siteNames={r.siteNames} headingLevel={2} /> : null}
+
+      {r.decision ? (
+        <Form method="post" data-form="rescreen" className="rescreen-form">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="rescreen" />
+          <p className="hint" id="rescreen-hint">
+            {t("rules:compare.buttonHint", { current: r.decision.rulesetVersion })}
+          </p>
+          <button type="submit" className="button button--secondary" aria-describedby="rescreen-hint" data-action="rescreen">
+            {t("rules:compare.button", { version: r.rescreenWith })}
+          </button>
+        </Form>
+      ) : null}
 
       <section aria-labelledby="case-heading">
         <h2 id="case-heading">{t("queue:case.heading")}</h2>

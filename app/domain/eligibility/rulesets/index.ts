@@ -16,11 +16,23 @@ const latestPublished = (sets: readonly RuleSet[]) => sets.reduce((a, b) => (b.p
  * The set in force on a referral date: among the sets whose validity covers it, the latest published (a
  * corrected set replaces the one it corrects from its own effective date). A referral dated before every set
  * (or undated) is screened by the latest published set, whose insured-since dates keep newer items uninsured.
+ * `publishedBy` (an ISO date) limits the choice to the sets published by then: what a screen on that day used.
  */
-export function ruleSetInForce(referredOn: unknown): RuleSet {
-  if (typeof referredOn !== "string") return latestPublished(ruleSets);
-  const inForce = ruleSets.filter((r) => referredOn >= r.effectiveFrom && (r.effectiveTo === undefined || referredOn <= r.effectiveTo));
-  return latestPublished(inForce.length > 0 ? inForce : ruleSets);
+export function ruleSetInForce(referredOn: unknown, publishedBy?: string): RuleSet {
+  const known = publishedOnOrBefore(publishedBy);
+  if (typeof referredOn !== "string") return latestPublished(known);
+  const inForce = known.filter((r) => referredOn >= r.effectiveFrom && (r.effectiveTo === undefined || referredOn <= r.effectiveTo));
+  return latestPublished(inForce.length > 0 ? inForce : known);
+}
+
+/**
+ * The sets the portal had published on a date (all of them without one): a screen made on that date could only use
+ * these. A date before every publication still gets the first set, so there is always one to screen with.
+ */
+function publishedOnOrBefore(date: string | undefined): readonly RuleSet[] {
+  if (date === undefined) return ruleSets;
+  const published = ruleSets.filter((r) => r.publishedOn <= date);
+  return published.length > 0 ? published : ruleSets.slice(0, 1);
 }
 
 /** True when the newest set's review date has passed on `today`: admins are told the rules may be out of date. */

@@ -54,6 +54,7 @@ const criteria: CriterionDef[] = [
     rule: { kind: "indication_listed" },
     resolve: "indication_tier",
     sources: [s.insuranceList, s.qstList, s.qstForDoctors],
+    review: ["P2"],
   },
   {
     // NOTE: K1 — 手術による根治的治療が困難: insured items are for cases where curative surgery is difficult
@@ -67,6 +68,8 @@ const criteria: CriterionDef[] = [
     coverageOnFlag: "falls_through",
     resolve: "surgery_declined",
     sources: [s.insuranceList, s.jastro2022],
+    supersedes: ["resectability"],
+    review: ["K1", "P2"],
   },
   {
     // NOTE: K6 — 頭頸部悪性腫瘍（口腔・咽喉頭の扁平上皮癌を除く）, recognised by histology, ICD-O-3 or ICD-10 C11.
@@ -76,6 +79,8 @@ const criteria: CriterionDef[] = [
     strength: "exclusion",
     rule: { kind: "head_neck_squamous", subsites: ["oral_cavity", "pharynx", "larynx"] },
     sources: [s.insuranceList, s.whoNasopharynx, s.icdO3],
+    supersedes: ["head_neck_scc_excluded"],
+    review: ["K6"],
   },
   {
     // NOTE: 前立腺癌（転移を有するものを除く）: a lymph-node metastasis is a metastasis.
@@ -85,6 +90,7 @@ const criteria: CriterionDef[] = [
     strength: "exclusion",
     rule: { kind: "node_negative" },
     sources: [s.insuranceList, s.gunmaProstate],
+    review: ["K4"],
   },
   {
     id: "prostate_staging_known",
@@ -114,6 +120,8 @@ const criteria: CriterionDef[] = [
     strength: "exclusion",
     rule: { kind: "liver_function" },
     sources: [s.insuranceList, s.gunma, s.childPugh, s.albi],
+    supersedes: ["child_pugh"],
+    review: ["K5"],
   },
   {
     id: "liver_ascites",
@@ -123,6 +131,8 @@ const criteria: CriterionDef[] = [
     strength: "exclusion",
     rule: { kind: "ascites", present: "not_met" },
     sources: [s.insuranceList, s.gunma],
+    supersedes: ["ascites"],
+    review: ["K5"],
   },
   {
     // NOTE: 腹水を伴わない is an insurance condition for pancreas, not a safety rule: the tier drops.
@@ -134,6 +144,8 @@ const criteria: CriterionDef[] = [
     coverageOnFlag: "falls_through",
     resolve: "pancreas_ascites",
     sources: [s.insuranceList],
+    supersedes: ["ascites"],
+    review: ["P1", "P2"],
   },
   {
     // NOTE: the insured item is local recurrence after surgery (術後局所再発); a primary tumour drops the tier.
@@ -145,6 +157,8 @@ const criteria: CriterionDef[] = [
     coverageOnFlag: "falls_through",
     resolve: "colorectal_primary",
     sources: [s.insuranceList],
+    supersedes: ["colorectal_local_recurrence"],
+    review: ["P1", "P2"],
   },
   {
     id: "anastomotic_recurrence",
@@ -163,6 +177,8 @@ const criteria: CriterionDef[] = [
     rule: { kind: "cervix_adeno_figo" },
     resolve: "cervix_stage",
     sources: [s.insuranceList, s.figo2018],
+    supersedes: ["cervix_stage"],
+    review: ["K7", "P2"],
   },
   {
     // NOTE: 局所進行性子宮頸部扁平上皮癌（長径6センチメートル以上のものに限る）: below 60 mm the tier drops.
@@ -174,6 +190,8 @@ const criteria: CriterionDef[] = [
     coverageOnFlag: "falls_through",
     resolve: "cervix_scc_small",
     sources: [s.insuranceList],
+    supersedes: ["cervix_scc_size"],
+    review: ["P1", "P2"],
   },
   {
     // NOTE: K7 — stage I–IIA by the TNM edition in force (TNM 9 from 2025-01-01: T1 N1 M0 is IIA).
@@ -185,6 +203,8 @@ const criteria: CriterionDef[] = [
     coverageOnFlag: "jp_advanced_care",
     resolve: "lung_advanced_care",
     sources: [s.insuranceList, s.iaslc9, s.qstForDoctors],
+    supersedes: ["lung_stage"],
+    review: ["K7", "K1"],
   },
   {
     id: "esophagus_stage",
@@ -206,6 +226,7 @@ const criteria: CriterionDef[] = [
     coverageOnFlag: "case_by_case",
     resolve: "metastatic_not_insured",
     sources: [s.insuranceList],
+    review: ["K4"],
   },
 
   // ── General criteria ─────────────────────────────────────────────────────────────────────────────────────────
@@ -235,6 +256,8 @@ const criteria: CriterionDef[] = [
     rule: { kind: "metastatic_organs", maxOrgans: 2, m0Required: ["prostate"], oligometastasisIndications: ["metastasis"] },
     resolve: "oligometastasis",
     sources: [s.himak, s.cnao, s.insuranceList],
+    supersedes: ["distant_metastasis"],
+    review: ["K4"],
   },
   {
     id: "metastatic_lesions",
@@ -244,6 +267,7 @@ const criteria: CriterionDef[] = [
     rule: { kind: "metastatic_lesions", maxLesions: 5 },
     resolve: "many_lesions",
     sources: [s.cnao],
+    review: ["K4"],
   },
   {
     // NOTE: K2 — no diameter for prostate: the whole gland is the target.
@@ -255,6 +279,7 @@ const criteria: CriterionDef[] = [
     rule: { kind: "maximum", field: "diagnosis.maxDiameterMm", max: 120, unit: "mm", above: "flag" },
     resolve: "large_tumour",
     sources: [s.gunma],
+    review: ["K2"],
   },
   {
     // NOTE: K2 — an oesophageal cancer starts in the GI tract; invasion of it is no exclusion there.
@@ -265,6 +290,7 @@ const criteria: CriterionDef[] = [
     strength: "exclusion",
     rule: { kind: "boolean", field: "diagnosis.invadesGiTract", onTrue: "not_met", onFalse: "met" },
     sources: [s.gunma, s.insuranceList],
+    review: ["K2"],
   },
   {
     // NOTE: K2 — the rectum always abuts the prostate (a spacer is routine); the oesophagus is the GI tract.
@@ -276,6 +302,7 @@ const criteria: CriterionDef[] = [
     rule: { kind: "boolean", field: "diagnosis.abutsGiTract", onTrue: "flag", onFalse: "met" },
     resolve: "spacer",
     sources: [s.gunma],
+    review: ["K2"],
   },
   {
     id: "spinal_cord_invasion",
@@ -294,6 +321,8 @@ const criteria: CriterionDef[] = [
     rule: { kind: "reirradiation", months: 6 },
     resolve: "radiotherapy_history",
     sources: [s.cnao, s.himak],
+    supersedes: ["prior_radiotherapy"],
+    review: ["K3"],
   },
   {
     id: "performance_status",
@@ -350,6 +379,7 @@ const criteria: CriterionDef[] = [
     rule: { kind: "boolean", field: "clinical.pregnant", onTrue: "flag", onFalse: "met" },
     resolve: "pregnancy",
     sources: [],
+    review: ["K2"],
   },
 
   // ── Consistency (K8): a disagreement is a flag, never an exclusion ───────────────────────────────────────────
@@ -361,6 +391,7 @@ const criteria: CriterionDef[] = [
     rule: { kind: "consistency", check: "stage" },
     resolve: "check_stage",
     sources: [s.iaslc9, s.figo2018],
+    review: ["K8"],
   },
   {
     id: "consistency_metastasis",
@@ -370,6 +401,7 @@ const criteria: CriterionDef[] = [
     rule: { kind: "consistency", check: "metastasis" },
     resolve: "check_metastasis",
     sources: [s.iaslc9],
+    review: ["K8", "K4"],
   },
   {
     id: "consistency_nodes",
@@ -379,6 +411,7 @@ const criteria: CriterionDef[] = [
     rule: { kind: "consistency", check: "nodes" },
     resolve: "check_nodes",
     sources: [s.iaslc9, s.figo2018],
+    review: ["K8"],
   },
   {
     id: "consistency_child_pugh",
@@ -389,6 +422,7 @@ const criteria: CriterionDef[] = [
     rule: { kind: "consistency", check: "child_pugh" },
     resolve: "check_child_pugh",
     sources: [s.childPugh],
+    review: ["K8", "K5"],
   },
   {
     id: "imaging_recent",
@@ -398,6 +432,7 @@ const criteria: CriterionDef[] = [
     rule: { kind: "imaging_recent", months: 3 },
     resolve: "update_imaging",
     sources: [s.qstForDoctors],
+    review: ["K8"],
   },
 ];
 

@@ -1,0 +1,96 @@
+import { useTranslation } from "react-i18next";
+import { fieldKey, indicationKey } from "~/components/decision-panel/labels";
+import type { CriterionView } from "~/domain/eligibility/rule-book";
+import { formatDate, type Words } from "~/components/decision-panel/format";
+import { ruleText, thresholdText } from "./threshold-words";
+import { SourceLinks } from "./source-links";
+
+export function useWords(): Words {
+  const { t, i18n } = useTranslation();
+  return { t, exists: (key) => i18n.exists(key), lng: i18n.language };
+}
+
+export function dateText(words: Words, iso: string | undefined): string {
+  return iso ? formatDate(iso, words.lng) : words.t("rules:sets.none");
+}
+
+/** Where a criterion applies, in words: its indications, those it does not apply to, and a condition on the case. */
+export function applicabilityText(words: Words, c: CriterionView): string[] {
+  const { t } = words;
+  const list = (codes: readonly string[]) => codes.map((code) => t(indicationKey(code))).join(t("precheck:panel.listSeparator"));
+  const lines = [c.indications === "all" ? t("rules:criteria.allIndications") : list(c.indications)];
+  if (c.notApplicableTo.length) lines.push(t("rules:criteria.notApplicableTo", { indications: list(c.notApplicableTo) }));
+  if (c.condition) lines.push(t("rules:criteria.onlyWhen", { condition: t(`rules:conditions.${c.condition.kind}`, c.condition) }));
+  return lines;
+}
+
+/** The strength of a criterion, and for a flag that moves the funding, where to. */
+export function strengthText(words: Words, c: CriterionView): string {
+  const { t } = words;
+  const base = t(`rules:strength.${c.strength}`);
+  return c.coverageOnFlag ? `${base} ${t("rules:criteria.coverageOnFlag", { tier: t(`rules:coverageOnFlag.${c.coverageOnFlag}`) })}` : base;
+}
+
+/** One criterion of the rule book: everything a physician needs to check a screen against it. */
+export function CriterionEntry({ criterion: c, headingLevel }: { criterion: CriterionView; headingLevel: 3 | 4 }) {
+  const words = useWords();
+  const { t } = words;
+  const Heading = `h${headingLevel}` as "h3";
+  const threshold = thresholdText(words, c.id, c.threshold);
+  const rule = ruleText(words, c.id, c.threshold);
+  return (
+    <article className="rule" data-criterion={c.id} data-strength={c.strength} aria-labelledby={`rule-${c.id}`}>
+      <Heading id={`rule-${c.id}`}>
+        {t(`screen:criteria.${c.id}.name`)} <code className="rule__id">{c.id}</code>
+      </Heading>
+      <p>{t(`screen:criteria.${c.id}.explanation`)}</p>
+      <dl className="rule__facts">
+        {threshold ? (
+          <div>
+            <dt>{t("rules:criteria.threshold")}</dt>
+            <dd>{threshold}</dd>
+          </div>
+        ) : null}
+        {rule ? (
+          <div>
+            <dt>{t("rules:criteria.rule")}</dt>
+            <dd>{rule}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t("rules:criteria.strength")}</dt>
+          <dd>{strengthText(words, c)}</dd>
+        </div>
+        <div>
+          <dt>{t("rules:criteria.appliesTo")}</dt>
+          <dd>
+            {applicabilityText(words, c).map((line) => (
+              <span key={line} className="rule__line">
+                {line}
+              </span>
+            ))}
+          </dd>
+        </div>
+        {c.threshold.fields.length ? (
+          <div>
+            <dt>{t("rules:criteria.reads")}</dt>
+            <dd>{c.threshold.fields.map((path) => t(fieldKey(path))).join(t("precheck:panel.listSeparator"))}</dd>
+          </div>
+        ) : null}
+        {c.review.length ? (
+          <div>
+            <dt>{t("rules:criteria.review")}</dt>
+            <dd>{c.review.map((code) => `${code} ${t(`rules:review.items.${code}.title`)}`).join(t("precheck:panel.listSeparator"))}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t("rules:criteria.sources")}</dt>
+          <dd>
+            <SourceLinks sources={c.sources} />
+          </dd>
+        </div>
+      </dl>
+    </article>
+  );
+}
+

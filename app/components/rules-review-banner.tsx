@@ -1,0 +1,25 @@
+import { Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "./decision-panel/format";
+import { useRootData } from "./use-root-data";
+
+/**
+ * "The rules may be out of date" (eligibility.md K10): on administrators' pages while the newest rule set is past its
+ * review date, until a reviewed set is published. The root loader decides; this only shows it.
+ */
+export function RulesReviewBanner() {
+  const { t, i18n } = useTranslation();
+  const notice = useRootData()?.rulesReview;
+  const { pathname } = useLocation();
+  if (!notice || !pathname.startsWith("/admin")) return null;
+  return (
+    <div className="banner banner--warning" role="status" data-testid="rules-review-banner">
+      <p>
+        <strong>{t("rules:banner.title")}</strong> {t("rules:banner.text", { version: notice.version, date: formatDate(notice.reviewDueOn, i18n.language) })}
+      </p>
+      <p>
+        <Link to={`/rules/${notice.version}`}>{t("rules:banner.link")}</Link> · <Link to="/admin/rules">{t("rules:banner.adminLink")}</Link>
+      </p>
+    </div>
+  );
+}
