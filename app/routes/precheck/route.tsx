@@ -171,7 +171,7 @@ export default function Precheck() {
           <form method="post" ref={formRef} onChange={onChange} onSubmit={onSubmit} noValidate data-form="precheck" className="form">
             <CsrfInput />
             {/* Enter in a field submits with the first submit button: the screen, never a row's "remove". */}
-            <button type="submit" name="intent" value="screen" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
+            <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
             <PrecheckFields
               values={posted?.values}
               errors={errors}

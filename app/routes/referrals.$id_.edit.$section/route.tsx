@@ -192,9 +192,10 @@ function SectionForm() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const intent = submitter?.value ?? "continue";
+    // The unnamed default button (Enter in a field) means "continue".
+    const intent = submitter?.name === "intent" ? submitter.value : "continue";
     clearTimeout(timer.current);
-    if (intent !== "continue" || submitter?.name !== "intent") {
+    if (intent !== "continue") {
       event.preventDefault();
       submit(submitter ?? event.currentTarget, { method: "post" });
       return;
@@ -264,7 +265,7 @@ function SectionForm() {
         <form method="post" ref={formRef} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="form intake-form" data-form={`section-${section}`} data-hydrated={hydrated ? "true" : undefined}>
           <CsrfInput />
           {/* Enter in a field submits with the first submit button: "continue", never a row's "remove". */}
-          <button type="submit" name="intent" value="continue" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
+          <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
           {section === "consent" ? (
             <>
               <p>
