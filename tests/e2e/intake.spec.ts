@@ -139,7 +139,8 @@ async function submitReferral(page: Page, lng: Language, who: Patient, js: boole
     await field(page, "diagnosis.tnm.n").fill("N0");
     await field(page, "diagnosis.tnm.m").fill("M0");
     await radio(page, "diagnosis.resectable", "yes").check();
-    await field(page, "diagnosis.maxDiameterMm").fill("18");
+    // No diameter for prostate (kq-2026-12 K2: the whole gland is the target): the question is not asked.
+    await expect(page.locator('[data-field="diagnosis.maxDiameterMm"]')).toBeHidden();
   } else {
     await field(page, "diagnosis.histology").selectOption("hepatocellular_carcinoma");
     await radio(page, "diagnosis.childPugh", "A").check();

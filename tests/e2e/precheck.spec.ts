@@ -13,7 +13,8 @@ function words(lng: Language) {
 async function answerProstateCase(page: Page) {
   const fill = (name: string, value: string) => page.locator(`[name="${name}"]`).fill(value);
   const choose = (name: string, value: string) => page.locator(`input[name="${name}"][value="${value}"]`).check();
-  await fill("diagnosis.maxDiameterMm", "18");
+  // No diameter and no bowel abutment for prostate (kq-2026-12 K2): those questions are not asked.
+  await expect(page.locator('[name="diagnosis.maxDiameterMm"]')).toBeHidden();
   await fill("diagnosis.tnm.t", "T2b");
   await fill("diagnosis.tnm.n", "N0");
   await fill("diagnosis.tnm.m", "M0");
@@ -25,7 +26,6 @@ async function answerProstateCase(page: Page) {
     "diagnosis.haematological",
     "diagnosis.peritonealOrMeningealSpread",
     "diagnosis.invadesGiTract",
-    "diagnosis.abutsGiTract",
     "diagnosis.invadesSpinalCord",
     "clinical.activeInfectionInField",
     "clinical.metalImplantInField",

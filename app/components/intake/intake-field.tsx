@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import type { SiteNames } from "~/components/decision-panel/decision-panel";
 import { fieldId } from "~/components/forms/error-summary";
 import { describedBy, FieldError, Hint } from "~/components/forms/field-parts";
+import { ListField } from "~/components/forms/list-field";
+import { rowCount } from "~/components/forms/repeatable-rows";
+import { itemPathOf } from "~/domain/case/field-catalogue";
 import { isLanguage, languageAutonyms } from "~/i18n/config";
 import { UNKNOWN, type FlatValues, type IntakeField } from "~/modules/intake/intake-form";
 
@@ -16,13 +19,26 @@ export type FieldContext = {
   countries: { value: string; label: string }[];
   /** On blur, for fields the browser tidies (a reading in hiragana becomes katakana). */
   onBlurField?: (path: string) => void;
+  /** Rows a list shows beyond its values (after "add another"). */
+  rows?: Record<string, number>;
 };
 
-/** The label of a case field: the contract's words (screen namespace), the same on every page. */
+/** A case field's label: the contract's words (screen namespace); a list row's field by its list (case namespace). */
+export function fieldLabel(t: (key: string, options?: Record<string, unknown>) => string, path: string): string {
+  const inRow = itemPathOf(path);
+  if (!inRow) return t(`screen:fields.${path}`);
+  const listKey = inRow.list.path.split(".").pop()!;
+  return t("case:items.inRow", { row: t(`case:items.${listKey}.row`, { n: inRow.index + 1 }), field: t(`case:items.${listKey}.${inRow.item.key}`) });
+}
+
+/** The label of a case field: the same on every page. */
 export function useFieldLabel() {
   const { t, i18n } = useTranslation();
   return {
-    label: (path: string) => t(`screen:fields.${path}`),
+    label: (path: string) => {
+      const inRow = itemPathOf(path);
+      return inRow ? t(`case:items.${inRow.list.path.split(".").pop()}.${inRow.item.key}`) : t(`screen:fields.${path}`);
+    },
     hint: (path: string) => (i18n.exists(`intake:hints.${path}`) ? t(`intake:hints.${path}`) : undefined),
   };
 }
@@ -82,6 +98,20 @@ export function IntakeFieldInput({ field, ctx, optionalMark = true }: { field: I
   );
 
   switch (kind.type) {
+    case "list":
+      return (
+        <ListField
+          path={path}
+          legend={label}
+          hint={hint}
+          error={error}
+          rows={Math.max(rowCount(ctx.values, path), ctx.rows?.[path] ?? 0)}
+          max={kind.max}
+          renderRow={(row) =>
+            kind.item.map((item) => <IntakeFieldInput key={item.key} field={{ path: `${row}.${item.key}`, kind: item.kind, optional: !item.required }} ctx={ctx} />)
+          }
+        />
+      );
     case "date": {
       const parts = [
         { key: "year", className: "input--year" },
@@ -179,6 +209,16 @@ export function IntakeFieldInput({ field, ctx, optionalMark = true }: { field: I
         </Wrapper>
       );
     default: {
+      if (kind.type === "text" && kind.multiline) {
+        return (
+          <Wrapper error={error}>
+            <label htmlFor={id}>{label}</label>
+            <Hint name={path} hint={hint} />
+            <FieldError name={path} error={error} />
+            <textarea id={id} rows={5} defaultValue={value} {...aria} {...reg(path)} />
+          </Wrapper>
+        );
+      }
       const type = kind.type === "email" ? "email" : kind.type === "phone" ? "tel" : "text";
       const isNumber = kind.type === "number";
       const variant = kind.type === "text" ? kind.variant : undefined;

@@ -90,6 +90,7 @@ export const validationKeys = {
   dateAfterReferral: "screen:validation.dateAfterReferral",
   metastasesCountMismatch: "screen:validation.metastasesCountMismatch",
   ascitesMismatch: "screen:validation.ascitesMismatch",
+  gleasonMismatch: "screen:validation.gleasonMismatch",
 } as const;
 export type ValidationKey = (typeof validationKeys)[keyof typeof validationKeys];
 
@@ -258,6 +259,9 @@ function diagnosisSchema<M extends Mode>(mode: M) {
       anastomoticRecurrence: optional(mode, bool()),
       psaNgMl: optional(mode, nonNegative()),
       gleasonScore: optional(mode, integer(2, 10)),
+      // Issue #15: the two patterns; gleasonScore stays their sum, the field the screen reads.
+      gleasonPrimary: optional(mode, integer(1, 5)),
+      gleasonSecondary: optional(mode, integer(1, 5)),
       childPugh: optional(mode, choice(childPughClasses)),
       ascites: optional(mode, bool()),
       ascitesGrade: optional(mode, choice(ascitesGrades)),
@@ -293,7 +297,23 @@ function radiotherapyCourseSchema<M extends Mode>(mode: M) {
       doseGy: optional(mode, nonNegative().max(200, e)),
       fractions: optional(mode, integer(1, 100)),
       overlapsTarget: choice(overlapValues),
+      outcome: optional(mode, text(STORY_ITEM_MAX)),
     },
+    e,
+  );
+}
+
+// Issue #15, the clinical story: free text has a ceiling so a pasted record cannot swamp a referral.
+const STORY_MAX = 4000;
+const STORY_ITEM_MAX = 500;
+
+function surgerySchema<M extends Mode>(mode: M) {
+  return z.looseObject({ date: isoDate(), procedure: text(200), outcome: optional(mode, text(STORY_ITEM_MAX)) }, e);
+}
+
+function systemicTherapySchema<M extends Mode>(mode: M) {
+  return z.looseObject(
+    { startedOn: isoDate(), drug: text(200), line: optional(mode, integer(1, 20)), outcome: optional(mode, text(STORY_ITEM_MAX)) },
     e,
   );
 }
@@ -304,6 +324,10 @@ function historySchema<M extends Mode>(mode: M) {
       priorRadiotherapy: submissionOnly(mode, choice(priorRadiotherapyValues)),
       priorRadiotherapyEndedOn: optional(mode, isoDate()),
       radiotherapyCourses: optional(mode, z.array(radiotherapyCourseSchema(mode), e).max(20, e)),
+      clinicalSummary: optional(mode, text(STORY_MAX)),
+      referralReason: optional(mode, text(STORY_MAX)),
+      surgeries: optional(mode, z.array(surgerySchema(mode), e).max(20, e)),
+      systemicTherapies: optional(mode, z.array(systemicTherapySchema(mode), e).max(20, e)),
     },
     e,
   );
@@ -319,6 +343,8 @@ function clinicalSchema<M extends Mode>(mode: M) {
       cardiacDevice: optional(mode, bool()),
       pregnant: optional(mode, bool()),
       encephalopathyGrade: optional(mode, choice(encephalopathyGrades)),
+      comorbidities: optional(mode, text(STORY_MAX)),
+      medicines: optional(mode, text(STORY_MAX)),
     },
     e,
   );
@@ -347,8 +373,16 @@ type Dated = {
     distantMetastasisSites?: unknown;
     ascites?: unknown;
     ascitesGrade?: unknown;
+    gleasonScore?: unknown;
+    gleasonPrimary?: unknown;
+    gleasonSecondary?: unknown;
   } | null;
-  history?: { priorRadiotherapyEndedOn?: unknown; radiotherapyCourses?: { endedOn?: unknown }[] | null } | null;
+  history?: {
+    priorRadiotherapyEndedOn?: unknown;
+    radiotherapyCourses?: { endedOn?: unknown }[] | null;
+    surgeries?: { date?: unknown }[] | null;
+    systemicTherapies?: { startedOn?: unknown }[] | null;
+  } | null;
 };
 
 /** Dates that must lie on or before the referral date: a birth, an imaging, a laboratory test, an ended course. */
@@ -365,6 +399,8 @@ function checkDatesBeforeReferral(value: Dated, ctx: z.core.$RefinementCtx<unkno
   check(value.diagnosis?.labs?.measuredOn, ["diagnosis", "labs", "measuredOn"]);
   check(value.history?.priorRadiotherapyEndedOn, ["history", "priorRadiotherapyEndedOn"]);
   (value.history?.radiotherapyCourses ?? []).forEach((course, i) => check(course.endedOn, ["history", "radiotherapyCourses", i, "endedOn"]));
+  (value.history?.surgeries ?? []).forEach((surgery, i) => check(surgery?.date, ["history", "surgeries", i, "date"]));
+  (value.history?.systemicTherapies ?? []).forEach((line, i) => check(line?.startedOn, ["history", "systemicTherapies", i, "startedOn"]));
 }
 
 /** Two ways of saying the same thing must agree (referral-case.md, additions for kq-2026-12). */
@@ -377,6 +413,10 @@ function checkAgreement(value: Dated, ctx: z.core.$RefinementCtx<unknown>) {
   }
   if (typeof d.ascites === "boolean" && typeof d.ascitesGrade === "string" && d.ascites !== (d.ascitesGrade !== "none")) {
     ctx.addIssue({ code: "custom", path: ["diagnosis", "ascitesGrade"], message: K.ascitesMismatch, input: d.ascitesGrade });
+  }
+  const [score, primary, secondary] = [d.gleasonScore, d.gleasonPrimary, d.gleasonSecondary];
+  if (typeof score === "number" && typeof primary === "number" && typeof secondary === "number" && score !== primary + secondary) {
+    ctx.addIssue({ code: "custom", path: ["diagnosis", "gleasonScore"], message: K.gleasonMismatch, input: score });
   }
 }
 

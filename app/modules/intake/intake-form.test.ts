@@ -69,7 +69,9 @@ describe("typed answers become a case", () => {
     expect(isAsked("diagnosis.subsite", "head_neck")).toBe(true);
     expect(isAsked("diagnosis.subsite", "prostate")).toBe(false);
     expect(isAsked("clinical.pregnant", "prostate")).toBe(false);
-    expect(isAsked("diagnosis.maxDiameterMm", null)).toBe(true);
+    // The diameter is asked once the indication says the rule set reads it (not for prostate).
+    expect(isAsked("diagnosis.maxDiameterMm", "lung")).toBe(true);
+    expect(isAsked("diagnosis.maxDiameterMm", "prostate")).toBe(false);
     const patch = sectionCase("diagnosis", { "diagnosis.indication": "prostate", "diagnosis.psaNgMl": "８.２", "diagnosis.childPugh": "B", "diagnosis.gleasonScore": "7" }, ctx);
     expect(patch).toEqual({ diagnosis: { indication: "prostate", psaNgMl: 8.2, gleasonScore: 7 } });
   });

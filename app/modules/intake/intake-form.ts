@@ -1,31 +1,19 @@
-// The referral form: its sections, their questions, which questions an indication needs, how typed answers
-// (strings) become a case and back, and the one zod schema per section that the browser (react-hook-form) and the
-// server both validate with. The schemas are built from the case contract itself (app/domain/case/schema.ts), so a
-// section that passes here is a part of a case that caseSchema accepts. Pure: no server code, runs in the browser.
+// The referral form: its sections, their questions, which questions a case needs, how typed answers (strings)
+// become a case and back, and the one zod schema per section that the browser (react-hook-form) and the server both
+// validate with. The questions are the field catalogue's (app/domain/case/field-catalogue.ts), filtered by section;
+// the schemas are built from the case contract itself (app/domain/case/schema.ts), so a section that passes here is
+// a part of a case that caseSchema accepts. Pure: no server code, runs in the browser.
 import { z } from "zod";
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
-import { toKatakana } from "wanakana";
-import {
-  caseSchema,
-  childPughClasses,
-  diagnosisStatuses,
-  headNeckSubsites,
-  histologies,
-  indications,
-  issuesOf,
-  preferredLanguages,
-  priorRadiotherapyValues,
-  resectability,
-  sexes,
-  sitePreferences,
-  urgencies,
-  validationKeys,
-  type Indication,
-  type ScreenCase,
-} from "~/domain/case/schema";
+import { caseSchema, issuesOf, preferredLanguages, sitePreferences, validationKeys } from "~/domain/case/schema";
 import { isIsoDate } from "~/domain/case/dates";
+import { factsOf, isFieldAsked, isIndication as isIndicationCode, type ApplicabilityFacts } from "~/domain/case/field-applicability";
+import { catalogueField, fieldCatalogue, itemPathOf, type FieldKind } from "~/domain/case/field-catalogue";
+import { gleasonSum } from "~/domain/case/gleason";
 import { myNumberRefusedKey, nationalIdIn, nationalIdRefusedKey, rrnRefusedKey } from "~/domain/case/national-id";
-import { evaluate } from "~/domain/eligibility/evaluate";
+import { formValueOf, valueOf, type FlatValues } from "./answer-values";
+
+export { toE164, toKatakanaReading, UNKNOWN, type FlatValues } from "./answer-values";
+export type { FieldKind } from "~/domain/case/field-catalogue";
 
 export const formSections = ["patient", "consent", "diagnosis", "history"] as const;
 export type FormSection = (typeof formSections)[number];
@@ -36,97 +24,30 @@ export function isFormSection(value: unknown): value is FormSection {
   return typeof value === "string" && (formSections as readonly string[]).includes(value);
 }
 
-/** The radio value for "not known": the field is then left out of the case (absent means unknown). */
-export const UNKNOWN = "unknown";
-
-export type FieldKind =
-  | { type: "text"; variant?: "name" | "latin" | "reading" | "code" }
-  | { type: "email" }
-  | { type: "phone" }
-  | { type: "date" }
-  | { type: "select"; options: readonly string[]; book: string }
-  | { type: "radio"; options: readonly string[]; book: string; numeric?: boolean; unknownOption?: boolean }
-  | { type: "yesNoUnknown" }
-  | { type: "number"; integer?: boolean; unit?: "mm" | "ngMl" }
-  | { type: "country" }
-  | { type: "language" }
-  | { type: "site" }
-  | { type: "consent" };
-
 export type IntakeField = { path: string; kind: FieldKind; optional: boolean };
 
-const f = (path: string, kind: FieldKind, optional = true): IntakeField => ({ path, kind, optional });
-const yesNo: FieldKind = { type: "yesNoUnknown" };
-const ecogScores = ["0", "1", "2", "3", "4"] as const;
-
-/** The questions of each section, in the order an oncologist reads a referral. `optional: false` = required to submit. */
-export const sectionFields: Record<FormSection, IntakeField[]> = {
-  patient: [
-    f("patient.familyName", { type: "text", variant: "name" }, false),
-    f("patient.givenName", { type: "text", variant: "name" }, false),
-    f("patient.nameReading", { type: "text", variant: "reading" }),
-    f("patient.familyNameLatin", { type: "text", variant: "latin" }),
-    f("patient.givenNameLatin", { type: "text", variant: "latin" }),
-    f("patient.birthDate", { type: "date" }, false),
-    f("patient.sex", { type: "radio", options: sexes, book: "intake:options.sex" }, false),
-    f("patient.residenceCountry", { type: "country" }, false),
-    f("patient.preferredLanguage", { type: "language" }, false),
-    f("patient.phone", { type: "phone" }),
-    f("patient.email", { type: "email" }),
-    f("patient.referringHospitalId", { type: "text", variant: "code" }),
-    f("patient.canTravelAbroad", yesNo),
-    f("preferences.site", { type: "site" }, false),
-  ],
-  consent: [f("consent.sensitiveData", { type: "consent" }, false), f("consent.crossBorder", { type: "consent" }), f("consent.informedOfDiagnosis", { type: "consent" }, false)],
-  diagnosis: [
-    f("diagnosis.indication", { type: "select", options: indications, book: "screen:indications" }, false),
-    f("diagnosis.subsite", { type: "select", options: headNeckSubsites, book: "precheck:options.subsite" }),
-    f("diagnosis.histology", { type: "select", options: histologies, book: "precheck:options.histology" }, false),
-    f("diagnosis.histologicallyConfirmed", yesNo),
-    f("diagnosis.haematological", yesNo),
-    f("diagnosis.icd10", { type: "text", variant: "code" }),
-    f("diagnosis.icdO3Morphology", { type: "text", variant: "code" }),
-    f("diagnosis.status", { type: "radio", options: diagnosisStatuses, book: "precheck:options.status" }, false),
-    f("diagnosis.anastomoticRecurrence", yesNo),
-    f("diagnosis.resectable", { type: "radio", options: resectability, book: "precheck:options.resectable" }, false),
-    f("diagnosis.tnm.t", { type: "text", variant: "code" }),
-    f("diagnosis.tnm.n", { type: "text", variant: "code" }),
-    f("diagnosis.tnm.m", { type: "text", variant: "code" }),
-    f("diagnosis.tnm.edition", { type: "text", variant: "code" }),
-    f("diagnosis.stage", { type: "text", variant: "code" }),
-    f("diagnosis.maxDiameterMm", { type: "number", unit: "mm" }),
-    f("diagnosis.distantMetastasisSites", { type: "number", integer: true }),
-    f("diagnosis.peritonealOrMeningealSpread", yesNo),
-    f("diagnosis.invadesGiTract", yesNo),
-    f("diagnosis.abutsGiTract", yesNo),
-    f("diagnosis.invadesSpinalCord", yesNo),
-    f("diagnosis.psaNgMl", { type: "number", unit: "ngMl" }),
-    f("diagnosis.gleasonScore", { type: "number", integer: true }),
-    f("diagnosis.childPugh", { type: "radio", options: childPughClasses, book: "precheck:options.childPugh", unknownOption: true }),
-    f("diagnosis.ascites", yesNo),
-    f("urgency", { type: "radio", options: urgencies, book: "intake:options.urgency" }, false),
-  ],
-  history: [
-    f("history.priorRadiotherapy", { type: "radio", options: priorRadiotherapyValues, book: "precheck:options.priorRadiotherapy" }, false),
-    f("history.priorRadiotherapyEndedOn", { type: "date" }),
-    f("clinical.ecog", { type: "radio", options: ecogScores, book: "precheck:options.ecog", numeric: true, unknownOption: true }),
-    f("clinical.canLieStill30Min", yesNo),
-    f("clinical.activeInfectionInField", yesNo),
-    f("clinical.metalImplantInField", yesNo),
-    f("clinical.cardiacDevice", yesNo),
-    f("clinical.pregnant", yesNo),
-  ],
-};
+/** The questions of each section: the catalogue's, in its order. `optional: false` = required to submit. */
+export const sectionFields: Record<FormSection, IntakeField[]> = Object.fromEntries(
+  formSections.map((section) => [
+    section,
+    fieldCatalogue.filter((field) => field.form === section).map((field) => ({ path: field.path, kind: field.kind, optional: !field.required })),
+  ]),
+) as Record<FormSection, IntakeField[]>;
 
 export const allFields: IntakeField[] = formSections.flatMap((s) => sectionFields[s]);
 const fieldByPath = new Map(allFields.map((field) => [field.path, field]));
 
+/** A question by its path; a field of a list's row ("history.radiotherapyCourses.0.endedOn") too. */
 export function fieldAt(path: string): IntakeField | undefined {
-  return fieldByPath.get(path);
+  const field = fieldByPath.get(path);
+  if (field) return field;
+  const inRow = itemPathOf(path);
+  return inRow && fieldByPath.has(inRow.list.path) ? { path, kind: inRow.item.kind, optional: !inRow.item.required } : undefined;
 }
 
 export function sectionOf(path: string): FormSection | undefined {
-  return formSections.find((s) => sectionFields[s].some((field) => field.path === path));
+  const listPath = itemPathOf(path)?.list.path ?? path;
+  return formSections.find((s) => sectionFields[s].some((field) => field.path === listPath));
 }
 
 /** Free text the physician types: each is checked for national identifiers (privacy.md rule 1). */
@@ -135,53 +56,29 @@ export function isFreeText(field: IntakeField): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Which questions an indication needs.
+// Which questions a case needs.
 
 /**
- * Questions that belong to some indications only (PSA and Gleason for prostate, Child-Pugh for the liver, the
- * subsite for head and neck...). Each is shown when the rule set reads it for the chosen indication, found by
- * screening an empty case of that indication (the idea of the pre-check's `relevantPaths`), plus the documents
- * eligibility.md asks for (liver function for both liver indications).
+ * Questions asked only when they apply (PSA and Gleason for prostate, liver values for the liver, pregnancy for a
+ * woman aged 12–55...): the catalogue marks them, and the rule set decides (app/domain/case/field-applicability.ts).
  */
-export const indicationSpecificPaths = [
-  "diagnosis.subsite",
-  "diagnosis.anastomoticRecurrence",
-  "diagnosis.psaNgMl",
-  "diagnosis.gleasonScore",
-  "diagnosis.childPugh",
-  "diagnosis.ascites",
-  "clinical.pregnant",
-] as const;
+export const indicationSpecificPaths: readonly string[] = fieldCatalogue.filter((field) => field.asked === "read").map((field) => field.path);
 
-// NOTE: eligibility.md, "Documents a receiving team needs": liver function (Child-Pugh) for hcc and icc.
-const alsoAsked: Partial<Record<(typeof indicationSpecificPaths)[number], Indication[]>> = { "diagnosis.childPugh": ["icc"], "diagnosis.ascites": ["icc"] };
-
-const readCache = new Map<Indication, Set<string>>();
-function readBy(indication: Indication): Set<string> {
-  let paths = readCache.get(indication);
-  if (!paths) {
-    paths = new Set(evaluate({ diagnosis: { indication }, referredOn: "2000-01-01" } as ScreenCase).criteria.flatMap((c) => c.fields));
-    readCache.set(indication, paths);
-  }
-  return paths;
+export function isIndication(value: unknown): value is import("~/domain/case/schema").Indication {
+  return isIndicationCode(value);
 }
 
-export function isIndication(value: unknown): value is Indication {
-  return typeof value === "string" && (indications as readonly string[]).includes(value);
-}
-
-/** Whether a question is asked for this indication (every question that is not indication-specific always is). */
-export function isAsked(path: string, indication: unknown): boolean {
-  if (!(indicationSpecificPaths as readonly string[]).includes(path)) return true;
-  if (!isIndication(indication)) return false;
-  return readBy(indication).has(path) || (alsoAsked[path as (typeof indicationSpecificPaths)[number]] ?? []).includes(indication);
+/**
+ * Whether a question is asked. `about` is the case (as saved or posted) or, as before, just its indication. The
+ * date decides the rule set and the patient's age; the referral is dated on submission, so `today` is used.
+ */
+export function isAsked(path: string, about: unknown, today = new Date().toISOString().slice(0, 10)): boolean {
+  const facts: ApplicabilityFacts = typeof about === "string" || about === undefined || about === null ? { indication: about } : factsOf(about);
+  return isFieldAsked(catalogueField(path), facts, today);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Typed answers ⇄ case.
-
-/** Form values as one flat map: dotted names, dates as `.year` / `.month` / `.day`, every value a string. */
-export type FlatValues = Record<string, string>;
 
 /** react-hook-form's nested values (or an already flat map) as a flat map of strings. */
 export function flatten(values: unknown, prefix = "", out: FlatValues = {}): FlatValues {
@@ -236,18 +133,6 @@ export function deletePath(tree: Record<string, unknown>, path: string) {
   }
 }
 
-const numberPattern = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-const hiragana = /[\u3041-\u3096\u309D\u309E]+/g;
-
-/** A name reading in katakana: hiragana typed with a Japanese IME is converted (たなか → タナカ), spaces normalised. */
-export function toKatakanaReading(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(hiragana, (run) => toKatakana(run))
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 /** Katakana, the long-vowel mark, the middle dot and spaces: what a フリガナ field holds. */
 export function isKatakanaReading(text: string): boolean {
   return /^[\u30A1-\u30FA\u30FC\u30FB\u30FD\u30FE ]+$/.test(text);
@@ -256,28 +141,6 @@ export function isKatakanaReading(text: string): boolean {
 /** Letters as a passport prints them (Latin script, spaces, hyphens, apostrophes). Typed, never derived from the native name. */
 export function isPassportSpelling(text: string): boolean {
   return /^[A-Za-z][A-Za-z '\-]*$/.test(text);
-}
-
-/** A phone number as E.164, read in the country of residence when it has no country code; null when it is not a number. */
-export function toE164(text: string, residenceCountry: unknown): string | null {
-  const region = typeof residenceCountry === "string" && /^[A-Z]{2}$/.test(residenceCountry) ? (residenceCountry as CountryCode) : undefined;
-  try {
-    const parsed = parsePhoneNumberFromString(text.normalize("NFKC"), region);
-    return parsed && parsed.isValid() ? parsed.number : null;
-  } catch {
-    return null;
-  }
-}
-
-function dateFrom(values: FlatValues, path: string): string | undefined {
-  const part = (p: string) => (values[`${path}.${p}`] ?? "").normalize("NFKC").replace(/\D/g, "");
-  const [year, month, day] = [part("year"), part("month"), part("day")];
-  if (!year && !month && !day) {
-    const whole = values[path]?.trim();
-    return whole ? whole : undefined;
-  }
-  // A part left blank stays blank ("1958-03-"): the schema calls it no date, and the typed parts come back.
-  return `${year.padStart(year ? 4 : 0, "0")}-${month ? month.padStart(2, "0") : ""}-${day ? day.padStart(2, "0") : ""}`;
 }
 
 /**
@@ -297,61 +160,31 @@ export type Context = {
 
 /**
  * The answers of one section as case values: booleans from yes/no and checkboxes, numbers from text (full-width
- * digits accepted), a phone in E.164, a reading in katakana; blanks, "not known" and questions the indication does
- * not ask are absent. Anything that cannot be converted is kept as typed, so the schema names the problem and
- * nothing typed is lost. Returns every path of the section: a value, or undefined for absent.
+ * digits accepted), a phone in E.164, a reading in katakana, list rows as items; blanks, "not known" and questions
+ * that do not apply to the case are absent. Anything that cannot be converted is kept as typed, so the schema names
+ * the problem and nothing typed is lost. Returns every path of the section: a value, or undefined for absent.
  */
 export function answersOf(section: FormSection, values: FlatValues, ctx: Context): Map<string, unknown> {
   const out = new Map<string, unknown>();
   // Answers another question decides: as posted on this page, else as saved.
   const posted = (path: string) => (path in values ? values[path] : getPath(ctx.saved, path));
-  const indication = posted("diagnosis.indication");
   const residence = posted("patient.residenceCountry");
-  for (const field of sectionFields[section]) {
-    const { path, kind } = field;
-    out.set(path, undefined);
-    if (!isAsked(path, indication)) continue;
-    if (kind.type === "date") {
-      out.set(path, dateFrom(values, path));
-      continue;
-    }
-    if (kind.type === "consent") {
-      out.set(path, values[path] === "true");
-      continue;
-    }
-    const text = (values[path] ?? "").trim();
-    if (text === "") continue;
-    switch (kind.type) {
-      case "yesNoUnknown":
-        if (text === "yes" || text === "true") out.set(path, true);
-        else if (text === "no" || text === "false") out.set(path, false);
-        else if (text !== UNKNOWN) out.set(path, text);
-        break;
-      case "radio":
-        if (kind.unknownOption && text === UNKNOWN) break;
-        out.set(path, kind.numeric && /^\d$/.test(text) ? Number(text) : text);
-        break;
-      case "number": {
-        const normalised = text.normalize("NFKC").replace(/[\s,]+/g, "");
-        out.set(path, numberPattern.test(normalised) ? Number(normalised) : text);
-        break;
-      }
-      case "country":
-        out.set(path, text.toUpperCase());
-        break;
-      case "phone":
-        out.set(path, toE164(text, residence) ?? text);
-        break;
-      case "text":
-        if (kind.variant === "reading") out.set(path, toKatakanaReading(text));
-        else if (kind.variant === "code") out.set(path, text.normalize("NFKC").trim());
-        else out.set(path, text.normalize("NFC"));
-        break;
-      default:
-        out.set(path, text);
-    }
-  }
+  for (const { path, kind } of sectionFields[section]) out.set(path, valueOf(kind, path, values, residence));
+  // Whether a question applies depends on other answers (sex, age, metastases): this page's, over the saved case.
+  const about = structuredClone(ctx.saved ?? {});
+  for (const [path, value] of out) if (value !== undefined) setPath(about, path, value);
+  for (const path of out.keys()) if (!isAsked(path, about, ctx.today)) out.set(path, undefined);
+  if (out.has("diagnosis.gleasonPrimary")) deriveGleasonScore(out);
   return out;
+}
+
+/**
+ * The form asks the Gleason patterns; the score the screen reads is their sum (issue #15). A score left blank is
+ * filled in from the patterns; a typed score that disagrees is kept, and the schema names the disagreement.
+ */
+function deriveGleasonScore(out: Map<string, unknown>) {
+  const sum = gleasonSum(out.get("diagnosis.gleasonPrimary"), out.get("diagnosis.gleasonSecondary"));
+  if (sum !== undefined && out.get("diagnosis.gleasonScore") === undefined) out.set("diagnosis.gleasonScore", sum);
 }
 
 /** The section's answers as a partial case (absent paths left out). */
@@ -371,25 +204,10 @@ export function mergeSection(draft: Record<string, unknown>, answers: Map<string
   return next;
 }
 
-/** A saved case as form values, to fill a section's fields (dates split into their parts). */
+/** A saved case as form values, to fill a section's fields (dates split into their parts, lists into rows). */
 export function formValuesOf(saved: Record<string, unknown>, fields: IntakeField[] = allFields): FlatValues {
   const out: FlatValues = {};
-  for (const { path, kind } of fields) {
-    const value = getPath(saved, path);
-    if (value === undefined || value === null) continue;
-    if (kind.type === "date") {
-      const [year = "", month = "", day = ""] = String(value).split("-");
-      out[`${path}.year`] = year;
-      out[`${path}.month`] = month.replace(/^0(?=\d)/, "");
-      out[`${path}.day`] = day.replace(/^0(?=\d)/, "");
-    } else if (kind.type === "yesNoUnknown") {
-      out[path] = value === true ? "yes" : value === false ? "no" : String(value);
-    } else if (kind.type === "consent") {
-      out[path] = value === true ? "true" : "";
-    } else {
-      out[path] = String(value);
-    }
-  }
+  for (const { path, kind } of fields) formValueOf(kind, path, getPath(saved, path), out);
   return out;
 }
 
@@ -433,7 +251,7 @@ type Ctx = z.core.$RefinementCtx<unknown>;
 
 /** The portal's own rules for typed answers, applied on top of the contract (and again to a whole case at submission). */
 export function checkTypedAnswers(value: unknown, ctx: Ctx, today: string, fields: IntakeField[] = allFields, phoneRule?: PhoneRule) {
-  for (const field of fields) {
+  for (const field of withRowFields(value, fields)) {
     const answer = getPath(value, field.path);
     if (typeof answer !== "string") continue;
     const path = field.path.split(".");
@@ -453,6 +271,17 @@ export function checkTypedAnswers(value: unknown, ctx: Ctx, today: string, field
       if (problem) ctx.addIssue({ code: "custom", path, message: problem.key, input: answer, params: problem.params });
     }
   }
+}
+
+/** The questions, a list's rows expanded into their fields ("history.radiotherapyCourses.0.region"). */
+function withRowFields(value: unknown, fields: IntakeField[]): IntakeField[] {
+  return fields.flatMap((field) => {
+    if (field.kind.type !== "list") return [field];
+    const rows = getPath(value, field.path);
+    if (!Array.isArray(rows)) return [];
+    const { item } = field.kind;
+    return rows.flatMap((_, index) => item.map((i) => ({ path: `${field.path}.${index}.${i.key}`, kind: i.kind, optional: !i.required })));
+  });
 }
 
 /**
@@ -523,7 +352,9 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
     out.push({ path, key: own ?? formKey(path, issue.messageKey), ...(params ? { params } : {}) });
   });
   const order = new Map(allFields.map((field, i) => [field.path, i]));
-  return out.sort((a, b) => (order.get(a.path) ?? 999) - (order.get(b.path) ?? 999));
+  // A row's fields sort with their list, row by row (the path's own order does that: ".0.endedOn" < ".1.endedOn").
+  const rank = (path: string) => order.get(itemPathOf(path)?.list.path ?? path) ?? 999;
+  return out.sort((a, b) => rank(a.path) - rank(b.path) || (itemPathOf(a.path) && itemPathOf(b.path) ? a.path.localeCompare(b.path) : 0));
 }
 
 /** Validates one section's typed answers: the issues (empty when the section is complete). */

@@ -191,8 +191,9 @@ export async function livePrecheck(db: Database, draft: Record<string, unknown>,
 /** The case a draft would submit: today's date, its files, and no answers the chosen indication does not ask. */
 export function caseForSubmission(draft: Record<string, unknown>, attachments: AttachmentView[], today: string): Record<string, unknown> {
   const caseData = structuredClone(draft);
-  const indication = getPath(caseData, "diagnosis.indication");
-  for (const path of indicationSpecificPaths) if (!isAsked(path, indication)) deletePath(caseData, path);
+  // Whether a question applied is decided on the case as it stands (indication, sex and age, metastases).
+  const about = structuredClone(caseData);
+  for (const path of indicationSpecificPaths) if (!isAsked(path, about, today)) deletePath(caseData, path);
   caseData.referredOn = today;
   caseData.attachments = attachments.map((a) => ({ kind: a.kind, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256 }));
   return caseData;

@@ -2,6 +2,7 @@
 // Pure (no server imports): the pages and the services read the same definitions. Messages are translation keys
 // of the "queue" namespace, translated per request.
 import { z } from "zod";
+import { fieldCatalogue, type CasePath } from "~/domain/case/field-catalogue";
 import { indications, urgencies } from "~/domain/case/schema";
 import type { ReferralStatus } from "~/domain/workflow/states";
 import { checklistFor } from "~/modules/intake/checklist";
@@ -125,50 +126,11 @@ export const requestableDocuments: readonly string[] = [
   ...new Set([null, ...indications].flatMap((indication) => checklistFor(indication, []).map((line) => line.id))),
 ];
 
-/** The case fields a request may name (referral-case.md), in the order the case page shows them. */
-export const requestableFields = [
-  "patient.familyNameLatin",
-  "patient.givenNameLatin",
-  "patient.nameReading",
-  "patient.birthDate",
-  "patient.sex",
-  "patient.residenceCountry",
-  "patient.phone",
-  "patient.email",
-  "patient.canTravelAbroad",
-  "consent.crossBorder",
-  "diagnosis.icd10",
-  "diagnosis.histology",
-  "diagnosis.icdO3Morphology",
-  "diagnosis.histologicallyConfirmed",
-  "diagnosis.haematological",
-  "diagnosis.subsite",
-  "diagnosis.status",
-  "diagnosis.resectable",
-  "diagnosis.tnm.t",
-  "diagnosis.tnm.n",
-  "diagnosis.tnm.m",
-  "diagnosis.stage",
-  "diagnosis.maxDiameterMm",
-  "diagnosis.distantMetastasisSites",
-  "diagnosis.peritonealOrMeningealSpread",
-  "diagnosis.invadesGiTract",
-  "diagnosis.abutsGiTract",
-  "diagnosis.invadesSpinalCord",
-  "diagnosis.anastomoticRecurrence",
-  "diagnosis.psaNgMl",
-  "diagnosis.gleasonScore",
-  "diagnosis.childPugh",
-  "diagnosis.ascites",
-  "history.priorRadiotherapy",
-  "history.priorRadiotherapyEndedOn",
-  "clinical.ecog",
-  "clinical.canLieStill30Min",
-  "clinical.activeInfectionInField",
-  "clinical.metalImplantInField",
-  "clinical.cardiacDevice",
-  "clinical.pregnant",
-] as const;
+/**
+ * The case fields a request may name, in the order the case page shows them: the field catalogue's requestable
+ * fields (app/domain/case/field-catalogue.ts), so a field added to the case is requestable without a second list.
+ */
+export const requestableFields = fieldCatalogue.filter((field) => field.requestable).map((field) => field.path) as unknown as readonly [CasePath, ...CasePath[]];
 
 // Reason codes shared with the demo data (db/demo-referrals.ts); their words are in locales/*/queue.json.
 export const declineReasons = [

@@ -21,10 +21,18 @@ describe("the pre-check form", () => {
 
   it("turns answers into a case: yes/no to booleans, not known left out, numbers from any digits", () => {
     const { draft, issues } = caseFromForm({
-      diagnosis: { indication: "prostate", histologicallyConfirmed: "yes", haematological: "unknown", psaNgMl: "１２.５", gleasonScore: "7", childPugh: "C" },
-      clinical: { ecog: "2", pregnant: "yes" },
-      patient: { residenceCountry: "kr" },
-      referredOn: "2026-11-20",
+      "diagnosis.indication": "prostate",
+      "diagnosis.histologicallyConfirmed": "yes",
+      "diagnosis.haematological": "unknown",
+      "diagnosis.psaNgMl": "１２.５",
+      "diagnosis.gleasonScore": "7",
+      "diagnosis.childPugh": "C",
+      "clinical.ecog": "2",
+      "clinical.pregnant": "yes",
+      "patient.residenceCountry": "kr",
+      "referredOn.year": "2026",
+      "referredOn.month": "11",
+      "referredOn.day": "20",
     });
     expect(issues).toEqual([]);
     expect(draft).toEqual({
@@ -36,7 +44,7 @@ describe("the pre-check form", () => {
   });
 
   it("reports what is not a number and what the schema refuses, in the form's order", () => {
-    const parsed = parsePrecheck({ diagnosis: { indication: "hcc", maxDiameterMm: "4o", childPugh: "D" }, referredOn: "2026-13-01" });
+    const parsed = parsePrecheck({ "diagnosis.indication": "hcc", "diagnosis.maxDiameterMm": "4o", "diagnosis.childPugh": "D", referredOn: "2026-13-01" });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.issues.map((i) => [i.path, i.messageKey])).toEqual([

@@ -1,139 +1,66 @@
-// The pre-check form: which questions it asks, which of them matter for an indication, and how the typed answers
-// (strings) become a case for the screen. Pure (no server code), so it is unit-tested and could run in a browser.
-import {
-  childPughClasses,
-  diagnosisStatuses,
-  headNeckSubsites,
-  histologies,
-  indications,
-  issuesOf,
-  priorRadiotherapyValues,
-  resectability,
-  screenCaseSchema,
-  sitePreferences,
-  validationKeys,
-  type CaseIssue,
-  type Indication,
-  type ScreenCase,
-} from "~/domain/case/schema";
-import { evaluate } from "~/domain/eligibility/evaluate";
+// The pre-check form: which questions it asks, which of them matter for a case, and how the typed answers (strings)
+// become a case for the screen. The questions are the field catalogue's (app/domain/case/field-catalogue.ts) that
+// have a pre-check group. Pure (no server code), so it is unit-tested and runs in the browser too.
+import { isIsoDate } from "~/domain/case/dates";
+import { pathsRead } from "~/domain/case/field-applicability";
+import { fieldCatalogue, type FieldKind, type PrecheckGroup } from "~/domain/case/field-catalogue";
+import { indications, issuesOf, screenCaseSchema, validationKeys, type CaseIssue, type Indication, type ScreenCase } from "~/domain/case/schema";
+import { valueOf } from "~/modules/intake/answer-values";
 
 /** The radio value that stands for "not known": the field is then left out of the case (absent means unknown). */
 export const UNKNOWN = "unknown";
 
-export type FieldKind =
-  | { type: "yesNoUnknown" }
-  | { type: "number"; unit?: "mm" | "ngMl"; integer?: boolean }
-  | { type: "select"; options: readonly string[] }
-  /** Radios; `unknownOption` adds a "not known" radio that leaves the field out of the case. */
-  | { type: "radio"; options: readonly string[]; unknownOption?: boolean }
-  | { type: "text" }
-  | { type: "date" }
-  | { type: "country" };
-
+export type { FieldKind } from "~/domain/case/field-catalogue";
 export type PrecheckField = { path: string; kind: FieldKind };
-export type PrecheckSection = { id: string; fields: PrecheckField[] };
+export type PrecheckSection = { id: PrecheckGroup; fields: PrecheckField[] };
 
-const yesNoUnknown: FieldKind = { type: "yesNoUnknown" };
-const ecogScores = ["0", "1", "2", "3", "4"] as const;
+/** The pre-check asks for a choice where the form asks for a consent, and always offers "not known". */
+function precheckKind(kind: FieldKind): FieldKind {
+  if (kind.type === "consent") return { type: "yesNoUnknown" };
+  if (kind.type === "radio" && !kind.options.includes(UNKNOWN)) return { ...kind, unknownOption: true };
+  return kind;
+}
 
-/** The questions, grouped as an oncologist reads a case: indication, diagnosis, extent, neighbours, history, patient, route. */
-export const precheckSections: PrecheckSection[] = [
-  {
-    id: "indication",
-    fields: [
-      { path: "diagnosis.indication", kind: { type: "select", options: indications } },
-      { path: "referredOn", kind: { type: "date" } },
-    ],
-  },
-  {
-    id: "diagnosis",
-    fields: [
-      { path: "diagnosis.histologicallyConfirmed", kind: yesNoUnknown },
-      { path: "diagnosis.haematological", kind: yesNoUnknown },
-      { path: "diagnosis.histology", kind: { type: "select", options: histologies } },
-      { path: "diagnosis.subsite", kind: { type: "select", options: headNeckSubsites } },
-      { path: "diagnosis.status", kind: { type: "radio", options: diagnosisStatuses, unknownOption: true } },
-      { path: "diagnosis.anastomoticRecurrence", kind: yesNoUnknown },
-      { path: "diagnosis.resectable", kind: { type: "radio", options: resectability } },
-    ],
-  },
-  {
-    id: "extent",
-    fields: [
-      { path: "diagnosis.maxDiameterMm", kind: { type: "number", unit: "mm" } },
-      { path: "diagnosis.stage", kind: { type: "text" } },
-      { path: "diagnosis.tnm.t", kind: { type: "text" } },
-      { path: "diagnosis.tnm.n", kind: { type: "text" } },
-      { path: "diagnosis.tnm.m", kind: { type: "text" } },
-      { path: "diagnosis.psaNgMl", kind: { type: "number", unit: "ngMl" } },
-      { path: "diagnosis.gleasonScore", kind: { type: "number", integer: true } },
-      { path: "diagnosis.distantMetastasisSites", kind: { type: "number", integer: true } },
-      { path: "diagnosis.peritonealOrMeningealSpread", kind: yesNoUnknown },
-      { path: "diagnosis.childPugh", kind: { type: "radio", options: childPughClasses, unknownOption: true } },
-      { path: "diagnosis.ascites", kind: yesNoUnknown },
-    ],
-  },
-  {
-    id: "organs",
-    fields: [
-      { path: "diagnosis.invadesGiTract", kind: yesNoUnknown },
-      { path: "diagnosis.abutsGiTract", kind: yesNoUnknown },
-      { path: "diagnosis.invadesSpinalCord", kind: yesNoUnknown },
-    ],
-  },
-  {
-    id: "history",
-    fields: [
-      { path: "history.priorRadiotherapy", kind: { type: "radio", options: priorRadiotherapyValues } },
-      { path: "history.priorRadiotherapyEndedOn", kind: { type: "date" } },
-    ],
-  },
-  {
-    id: "condition",
-    fields: [
-      { path: "clinical.ecog", kind: { type: "radio", options: ecogScores, unknownOption: true } },
-      { path: "clinical.canLieStill30Min", kind: yesNoUnknown },
-      { path: "clinical.activeInfectionInField", kind: yesNoUnknown },
-      { path: "clinical.metalImplantInField", kind: yesNoUnknown },
-      { path: "clinical.cardiacDevice", kind: yesNoUnknown },
-      { path: "clinical.pregnant", kind: yesNoUnknown },
-    ],
-  },
-  {
-    id: "routing",
-    fields: [
-      { path: "patient.residenceCountry", kind: { type: "country" } },
-      { path: "preferences.site", kind: { type: "radio", options: sitePreferences } },
-      { path: "consent.crossBorder", kind: yesNoUnknown },
-    ],
-  },
-];
+const groups: PrecheckGroup[] = ["indication", "diagnosis", "extent", "organs", "liver", "history", "condition", "routing"];
+
+/** The questions, grouped as an oncologist reads a case: indication, diagnosis, extent, neighbours, liver, history, patient, route. */
+export const precheckSections: PrecheckSection[] = groups.map((id) => ({
+  id,
+  fields: fieldCatalogue.filter((field) => field.precheck === id).map((field) => ({ path: field.path, kind: precheckKind(field.kind) })),
+}));
 
 export const precheckFields: PrecheckField[] = precheckSections.flatMap((s) => s.fields);
 const fieldOrder = new Map(precheckFields.map((f, i) => [f.path, i]));
 
-/** Asked whatever the indication: the indication itself, the date the rules count from, and what routing reads. */
-const alwaysAsked = ["diagnosis.indication", "referredOn", "patient.residenceCountry", "preferences.site", "consent.crossBorder"];
+/**
+ * Asked whatever the case: the indication, the date the rules count from, what routing and funding read, and the
+ * patient's sex (it decides whether pregnancy is asked).
+ */
+const alwaysAsked = ["diagnosis.indication", "referredOn", "patient.residenceCountry", "patient.insurance", "preferences.site", "consent.crossBorder", "patient.sex"];
 
 export function isIndication(value: unknown): value is Indication {
   return typeof value === "string" && (indications as readonly string[]).includes(value);
 }
 
-const relevantCache = new Map<Indication | null, Set<string>>();
+/** The facts of the posted answers that decide which questions apply. */
+export type PrecheckFacts = { indication: Indication | null; sex?: string; metastases?: { organ: string }[]; referredOn?: string };
+
+const relevantCache = new Map<string, Set<string>>();
 
 /**
- * The questions that can change the answer for an indication: exactly the case paths its criteria read, found by
- * screening an empty case of that indication, so the form follows the rule set without a second list to keep.
- * Without an indication: the questions every indication asks.
+ * The questions that can change the answer for a case: exactly the case paths its criteria read (criteria that do
+ * not apply to it read none of theirs), found by screening the deciding facts, so the form follows the rule set
+ * without a second list to keep. Without an indication: the questions every indication asks.
  */
-export function relevantPaths(indication: Indication | null): Set<string> {
-  const cached = relevantCache.get(indication);
+export function relevantPaths(about: Indication | null | PrecheckFacts, today = "2026-12-06"): Set<string> {
+  const facts: PrecheckFacts = about === null || typeof about === "string" ? { indication: about } : about;
+  const key = JSON.stringify(facts);
+  const cached = relevantCache.get(key);
   if (cached) return cached;
-  const read = (i: Indication) => new Set(evaluate({ diagnosis: { indication: i }, referredOn: "2000-01-01" } as ScreenCase).criteria.flatMap((c) => c.fields));
+  const read = (indication: Indication) => pathsRead({ ...facts, indication }, facts.referredOn && isIsoDate(facts.referredOn) ? facts.referredOn : today);
   let paths: Set<string>;
-  if (indication) {
-    paths = read(indication);
+  if (facts.indication) {
+    paths = new Set(read(facts.indication));
   } else {
     const each = indications.map(read);
     paths = new Set([...each[0]!].filter((p) => each.every((set) => set.has(p))));
@@ -141,17 +68,21 @@ export function relevantPaths(indication: Indication | null): Set<string> {
   for (const p of alwaysAsked) paths.add(p);
   // Only questions the form has (a criterion may read a path the pre-check leaves to the full referral).
   const asked = new Set(precheckFields.map((f) => f.path).filter((p) => paths.has(p)));
-  relevantCache.set(indication, asked);
+  if (relevantCache.size > 200) relevantCache.clear();
+  relevantCache.set(key, asked);
   return asked;
 }
 
-function get(tree: unknown, path: string): unknown {
-  let node = tree;
-  for (const key of path.split(".")) {
-    if (!node || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
+/** The deciding facts of posted (flat) answers. */
+export function precheckFacts(values: Record<string, string>): PrecheckFacts {
+  const indication = values["diagnosis.indication"];
+  const organs = Object.entries(values)
+    .filter(([name, value]) => /^diagnosis\.metastases\.\d+\.organ$/.test(name) && value !== "")
+    .map(([, organ]) => ({ organ }));
+  const facts: PrecheckFacts = { indication: isIndication(indication) ? indication : null };
+  if (values["patient.sex"]) facts.sex = values["patient.sex"];
+  if (organs.length) facts.metastases = organs;
+  return facts;
 }
 
 function set(tree: Record<string, unknown>, path: string, value: unknown) {
@@ -167,48 +98,29 @@ function set(tree: Record<string, unknown>, path: string, value: unknown) {
 const numberPattern = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /**
- * The typed answers (nested by dotted names, blanks already dropped) as a case: only the questions that matter for
- * the chosen indication (a hidden answer from another indication never changes or blocks the screen), booleans from
- * yes/no, numbers from text (full-width digits accepted), "not known" left out.
+ * The typed answers (flat, as posted) as a case: only the questions that matter for this case (a hidden answer from
+ * another indication never changes or blocks the screen), booleans from yes/no, numbers from text (full-width
+ * digits accepted), "not known" left out, list rows as items. A number that is not one is reported here.
  */
-export function caseFromForm(answers: Record<string, unknown>): { draft: Record<string, unknown>; issues: CaseIssue[] } {
-  const indication = get(answers, "diagnosis.indication");
-  const relevant = relevantPaths(isIndication(indication) ? indication : null);
+export function caseFromForm(values: Record<string, string>, today?: string): { draft: Record<string, unknown>; issues: CaseIssue[] } {
+  const relevant = relevantPaths(precheckFacts(values), today);
   // The diagnosis is always there, so a missing indication is reported on the indication field itself.
   const draft: Record<string, unknown> = { diagnosis: {} };
   const issues: CaseIssue[] = [];
   for (const field of precheckFields) {
     if (!relevant.has(field.path)) continue;
-    const raw = get(answers, field.path);
-    if (typeof raw !== "string") continue;
-    const text = raw.trim();
-    if (text === "") continue;
-    const { kind } = field;
-    switch (kind.type) {
-      case "yesNoUnknown":
-        if (text === "yes") set(draft, field.path, true);
-        else if (text === "no") set(draft, field.path, false);
-        else if (text !== UNKNOWN) set(draft, field.path, text); // not a choice: the schema says so
-        break;
-      case "radio":
-        if (kind.unknownOption && text === UNKNOWN) break;
-        set(draft, field.path, field.path === "clinical.ecog" && /^\d$/.test(text) ? Number(text) : text);
-        break;
-      case "number": {
-        const normalised = text.normalize("NFKC").replace(/\s+/g, "");
-        if (!numberPattern.test(normalised)) {
-          issues.push({ path: field.path, code: "invalid_type", messageKey: validationKeys.invalidNumber });
-          break;
-        }
-        set(draft, field.path, Number(normalised));
-        break;
+    const { kind, path } = field;
+    if (kind.type === "number") {
+      const text = (values[path] ?? "").trim();
+      if (text === "") continue;
+      if (!numberPattern.test(text.normalize("NFKC").replace(/\s+/g, ""))) {
+        issues.push({ path, code: "invalid_type", messageKey: validationKeys.invalidNumber });
+        continue;
       }
-      case "country":
-        set(draft, field.path, text.toUpperCase());
-        break;
-      default:
-        set(draft, field.path, text);
     }
+    // The referral date is a date the rules count from: given as typed (blank parts included) or absent.
+    const value = valueOf(kind, path, values, values["patient.residenceCountry"]);
+    if (value !== undefined) set(draft, path, value);
   }
   return { draft, issues };
 }
@@ -216,12 +128,13 @@ export function caseFromForm(answers: Record<string, unknown>): { draft: Record<
 export type PrecheckParse = { ok: true; case: ScreenCase } | { ok: false; issues: CaseIssue[] };
 
 /** The answers checked with the very schema the JSON door and the command line use; issues in the form's order. */
-export function parsePrecheck(answers: Record<string, unknown>): PrecheckParse {
-  const { draft, issues } = caseFromForm(answers);
+export function parsePrecheck(values: Record<string, string>, today?: string): PrecheckParse {
+  const { draft, issues } = caseFromForm(values, today);
   const parsed = screenCaseSchema.safeParse(draft);
   if (parsed.success && issues.length === 0) return { ok: true, case: parsed.data };
   const all = [...issues];
   if (!parsed.success) for (const issue of issuesOf(parsed.error)) if (!all.some((i) => i.path === issue.path)) all.push(issue);
-  all.sort((a, b) => (fieldOrder.get(a.path) ?? 999) - (fieldOrder.get(b.path) ?? 999));
+  const rank = (path: string) => fieldOrder.get(path.replace(/\.\d+\.[A-Za-z]+$/, "")) ?? 999;
+  all.sort((a, b) => rank(a.path) - rank(b.path));
   return { ok: false, issues: all };
 }

@@ -1,4 +1,9 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ListField } from "~/components/forms/list-field";
+import { rowCount } from "~/components/forms/repeatable-rows";
+import { itemPathOf } from "~/domain/case/field-catalogue";
+import { sitePreferences } from "~/domain/case/schema";
 import { indicationKey } from "~/components/decision-panel/labels";
 import { DateField } from "~/components/forms/date-field";
 import { RadioGroup } from "~/components/forms/radio-group";
@@ -21,18 +26,22 @@ type Props = {
   onIndicationChange: (indication: string) => void;
   /** Without JavaScript the page cannot reveal an indication's questions by itself: a button asks the server. */
   showIndicationButton: boolean;
+  /** Rows each list shows (after "add another"). */
+  rows?: Record<string, number>;
 };
 
-/** Where an option set's words live, by field. */
-const optionBook: Record<string, string> = {
-  "diagnosis.histology": "precheck:options.histology",
-  "diagnosis.subsite": "precheck:options.subsite",
-  "diagnosis.status": "precheck:options.status",
-  "diagnosis.resectable": "precheck:options.resectable",
-  "diagnosis.childPugh": "precheck:options.childPugh",
-  "history.priorRadiotherapy": "precheck:options.priorRadiotherapy",
-  "clinical.ecog": "precheck:options.ecog",
-};
+/** A question's label and hint: the pre-check's own question where it has one, else the case field's words. */
+function useQuestionWords() {
+  const { t, i18n } = useTranslation();
+  return {
+    label: (path: string) => {
+      const inRow = itemPathOf(path);
+      if (inRow) return t(`case:items.${inRow.list.path.split(".").pop()}.${inRow.item.key}`);
+      return i18n.exists(`precheck:questions.${path}.label`) ? t(`precheck:questions.${path}.label`) : t(`screen:fields.${path}`);
+    },
+    hint: (path: string) => (i18n.exists(`precheck:questions.${path}.hint`) ? t(`precheck:questions.${path}.hint`) : undefined),
+  };
+}
 
 /** A field's text as posted; a date's three parts joined back (however they were typed). */
 function posted(values: FormValues | undefined, field: PrecheckField): string | undefined {
@@ -44,13 +53,12 @@ function posted(values: FormValues | undefined, field: PrecheckField): string | 
   return values[field.path] ?? "";
 }
 
-export function PrecheckFields({ values, errors, relevant, today, countries, siteNames, onIndicationChange, showIndicationButton }: Props) {
+export function PrecheckFields({ values, errors, relevant, today, countries, siteNames, onIndicationChange, showIndicationButton, rows }: Props) {
   const { t, i18n } = useTranslation();
   const lng = isLanguage(i18n.language) ? i18n.language : "en";
-  const label = (path: string) => t(`precheck:questions.${path}.label`);
-  const hint = (path: string) => (i18n.exists(`precheck:questions.${path}.hint`) ? t(`precheck:questions.${path}.hint`) : undefined);
+  const { label, hint } = useQuestionWords();
 
-  function render(field: PrecheckField) {
+  function render(field: PrecheckField): ReactNode {
     const { path, kind } = field;
     const error = errors[path];
     const value = posted(values, field);
@@ -58,7 +66,7 @@ export function PrecheckFields({ values, errors, relevant, today, countries, sit
     switch (kind.type) {
       case "select": {
         const isIndicationField = path === "diagnosis.indication";
-        const options = kind.options.map((o) => ({ value: o, label: isIndicationField ? t(indicationKey(o)) : t(`${optionBook[path]}.${o}`) }));
+        const options = kind.options.map((o) => ({ value: o, label: isIndicationField ? t(indicationKey(o)) : t(`${kind.book}.${o}`) }));
         return (
           <>
             <SelectField
@@ -91,18 +99,28 @@ export function PrecheckFields({ values, errors, relevant, today, countries, sit
             options={["yes", "no", UNKNOWN].map((o) => ({ value: o, label: t(`precheck:options.yesNoUnknown.${o}`) }))}
           />
         );
+      case "site": {
+        const options = sitePreferences.map((o) => ({ value: o, label: o === "none" ? t("precheck:options.sitePreference.none") : (siteNames[o]?.[lng] ?? o) }));
+        return <RadioGroup {...common} legend={label(path)} inline defaultValue={value || "none"} options={options} />;
+      }
+      case "list":
+        return (
+          <ListField
+            path={path}
+            legend={label(path)}
+            hint={hint(path)}
+            error={error}
+            rows={Math.max(rowCount(values ?? {}, path), rows?.[path] ?? 0)}
+            max={kind.max}
+            renderRow={(row) => kind.item.map((item) => <div key={item.key}>{render({ path: `${row}.${item.key}`, kind: item.kind })}</div>)}
+          />
+        );
       case "radio": {
-        const options = kind.options.map((o) => ({
-          value: o,
-          label:
-            path === "preferences.site"
-              ? o === "none"
-                ? t("precheck:options.sitePreference.none")
-                : (siteNames[o]?.[lng] ?? o)
-              : t(`${optionBook[path]}.${o}`),
-        }));
+        const inRow = itemPathOf(path) !== undefined;
+        const options = kind.options.map((o) => ({ value: o, label: t(`${kind.book}.${o}`) }));
         if (kind.unknownOption) options.push({ value: UNKNOWN, label: t("precheck:options.yesNoUnknown.unknown") });
-        const fallback = path === "preferences.site" ? "none" : kind.unknownOption || kind.options.includes(UNKNOWN) ? UNKNOWN : undefined;
+        // A row's choice starts unanswered: a blank row must stay blank to be left out.
+        const fallback = inRow ? undefined : kind.unknownOption || kind.options.includes(UNKNOWN) ? UNKNOWN : undefined;
         return <RadioGroup {...common} legend={label(path)} inline={kind.options.length <= 4} defaultValue={value || fallback} options={options} />;
       }
       case "number":
@@ -120,6 +138,8 @@ export function PrecheckFields({ values, errors, relevant, today, countries, sit
         return <TextField {...common} label={label(path)} autoComplete="off" spellCheck={false} className="input--year" defaultValue={value ?? ""} />;
       case "date":
         return <DateField {...common} legend={label(path)} defaultValue={value ?? (path === "referredOn" ? today : "")} />;
+      default:
+        return null;
     }
   }
 

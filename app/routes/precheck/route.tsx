@@ -10,13 +10,14 @@ import { toDecisionJson, type DecisionJson } from "~/domain/screen";
 import { intlLocale } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { countryOptions } from "~/modules/screening/countries";
-import { isIndication, parsePrecheck, relevantPaths } from "~/modules/screening/precheck-form";
+import { applyRowIntent, parseRowIntent } from "~/components/forms/repeatable-rows";
+import { isIndication, parsePrecheck, precheckFacts, precheckFields, relevantPaths } from "~/modules/screening/precheck-form";
 import { precheckLimiter } from "~/modules/screening/screen-door.server";
 import { screenCase } from "~/modules/screening/screening.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
-import { formValues, nestValues, type FormValues } from "~/utils/form.server";
+import { formValues, type FormValues } from "~/utils/form.server";
 import { PrecheckFields } from "./fields";
 import { isoDateIn } from "~/i18n/datetime";
 
@@ -48,25 +49,36 @@ export type PrecheckAnswer = {
   errors: Record<string, string>;
   formError?: string;
   decision: DecisionJson | null;
+  /** After "add another" or "remove": the element to focus. */
+  focus?: string;
 };
+
+const listFields = precheckFields.filter((f) => f.kind.type === "list");
 
 export async function action({ request }: ActionFunctionArgs) {
   const { t } = translatorFor(request, ["precheck", "screen"]);
   const formData = await request.formData();
   const rawIntent = formData.get("intent");
   const intent: Intent = rawIntent === "live" || rawIntent === "indication" ? rawIntent : "screen";
-  const values = formValues(formData);
-  const answer = (fields: Partial<PrecheckAnswer>, status = 200) => data<PrecheckAnswer>({ intent, values, errors: {}, decision: null, ...fields }, { status });
+  let values = formValues(formData);
+  let focus: string | undefined;
+  const rowIntent = parseRowIntent(rawIntent, listFields.map((f) => f.path));
+  if (rowIntent) {
+    // "Add another" / "remove" post the page (with or without JavaScript); what was typed comes back, rows changed.
+    const kind = listFields.find((f) => f.path === rowIntent.list)!.kind as Extract<(typeof listFields)[number]["kind"], { type: "list" }>;
+    ({ values, focus } = applyRowIntent(values, rowIntent, kind.item[0]!.key, kind.max));
+  }
+  const answer = (fields: Partial<PrecheckAnswer>, status = 200) => data<PrecheckAnswer>({ intent, values, errors: {}, decision: null, ...(focus ? { focus } : {}), ...fields }, { status });
 
   const verdict = precheckLimiter.hit(clientIp(request) ?? "unknown", Date.now());
   if (!verdict.ok) return answer({ formError: t("precheck:result.rateLimited", { seconds: verdict.retryAfterSeconds }) }, 429);
 
-  const answers = nestValues(values);
-  const parsed = parsePrecheck(answers);
+  const parsed = parsePrecheck(values, isoDateIn(REFERRAL_TIME_ZONE, new Date()));
   if (!parsed.ok) {
     // While the physician is still choosing, an empty form is not an error.
-    const indicationChosen = isIndication((answers.diagnosis as Record<string, unknown> | undefined)?.indication);
-    if (intent !== "screen" && !indicationChosen) return answer({});
+    const indicationChosen = isIndication(values["diagnosis.indication"]);
+    if ((intent !== "screen" || rowIntent) && !indicationChosen) return answer({});
+    if (rowIntent) return answer({});
     const errors: Record<string, string> = {};
     for (const issue of parsed.issues) errors[issue.path] ??= t(issue.messageKey, issue.params ?? {});
     return answer({ errors }, intent === "screen" ? 400 : 200);
@@ -76,6 +88,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 const LIVE_DELAY_MS = 300;
+
+/** The form's fields as posted (the same map the action reads). */
+function formValuesOf(formData: FormData): FormValues {
+  const out: FormValues = {};
+  for (const [name, value] of formData) if (typeof value === "string") out[name] = value;
+  return out;
+}
 
 export default function Precheck() {
   const { t } = useTranslation();
@@ -87,11 +106,14 @@ export default function Precheck() {
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [hydrated, setHydrated] = useState(false);
-  const [indication, setIndication] = useState(posted?.values["diagnosis.indication"] ?? "");
+  const [facts, setFacts] = useState(() => precheckFacts(posted?.values ?? {}));
 
   useEffect(() => {
     setHydrated(true);
+    // After "add another" (a full page post) the new row's first field takes the focus.
+    if (posted?.focus) document.getElementById(posted.focus)?.focus();
     return () => clearTimeout(timer.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on the page the post returned
   }, []);
 
   const send = (intent: Intent) => {
@@ -103,11 +125,16 @@ export default function Precheck() {
   };
 
   const onChange = () => {
+    // Which questions apply follows the answers (indication, sex, metastasis to the liver).
+    if (formRef.current) setFacts(precheckFacts(formValuesOf(new FormData(formRef.current))));
     clearTimeout(timer.current);
     timer.current = setTimeout(() => send("live"), LIVE_DELAY_MS);
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    // A row added or removed posts the page itself, as without JavaScript (the form is rebuilt with the new rows).
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (submitter && parseRowIntent(submitter.value, listFields.map((f) => f.path))) return;
     event.preventDefault();
     clearTimeout(timer.current);
     send("screen");
@@ -116,7 +143,7 @@ export default function Precheck() {
   const errors = result?.errors ?? {};
   const summaryErrors = result?.intent === "screen" ? errors : {};
   const decision = result?.decision ?? null;
-  const relevant = relevantPaths(isIndication(indication) ? indication : null);
+  const relevant = relevantPaths(facts, today);
   const busy = fetcher.state !== "idle";
   const outcomeLabel = decision ? t(`screen:outcomes.${decision.outcome}.label`) : "";
 
@@ -140,6 +167,8 @@ export default function Precheck() {
         <div className="precheck__form">
           <form method="post" ref={formRef} onChange={onChange} onSubmit={onSubmit} noValidate data-form="precheck" className="form">
             <CsrfInput />
+            {/* Enter in a field submits with the first submit button: the screen, never a row's "remove". */}
+            <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
             <PrecheckFields
               values={posted?.values}
               errors={errors}
@@ -147,7 +176,7 @@ export default function Precheck() {
               today={today}
               countries={countries}
               siteNames={names}
-              onIndicationChange={setIndication}
+              onIndicationChange={(indication) => setFacts((f) => ({ ...f, indication: isIndication(indication) ? indication : null }))}
               showIndicationButton={!hydrated}
             />
             <div className="button-row">

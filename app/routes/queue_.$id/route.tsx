@@ -408,7 +408,17 @@ export default function StaffReferral() {
               {section.rows.map((row) => (
                 <div key={row.path} data-path={row.path}>
                   <dt>{row.label}</dt>
-                  <dd className={row.known ? undefined : "unknown"}>{row.value}</dd>
+                  <dd className={row.known ? undefined : "unknown"}>
+                    {row.items ? (
+                      <ol className="case-list__rows">
+                        {row.items.map((item, index) => (
+                          <li key={index}>{item}</li>
+                        ))}
+                      </ol>
+                    ) : (
+                      row.value
+                    )}
+                  </dd>
                 </div>
               ))}
             </dl>

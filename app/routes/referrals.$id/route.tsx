@@ -8,6 +8,7 @@ import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
 import { describedBy, FieldError, Hint } from "~/components/forms/field-parts";
 import { AttachmentList } from "~/components/intake/attachment-list";
 import { ConsultationPanel } from "~/components/scheduling/consultation-panel";
+import { CaseSummary } from "~/components/intake/case-summary";
 import { ChecklistView } from "~/components/intake/checklist-view";
 import { DecisionLinks } from "~/components/letters/decision-links";
 import { History, useDateTime } from "~/components/intake/history";
@@ -24,7 +25,7 @@ import { checklistFor } from "~/modules/intake/checklist";
 import { messagesForPhysician, sendPhysicianMessage } from "~/modules/intake/messages.service.server";
 import { requireOwnReferral } from "~/modules/intake/guards.server";
 import { fieldAt, formValuesOf, getPath, isIndication, withdrawReasons, type FlatValues } from "~/modules/intake/intake-form";
-import { answerRequest, referralDetail, withdrawReferral } from "~/modules/intake/intake.service.server";
+import { answerRequest, referralDetail, referralToday, withdrawReferral } from "~/modules/intake/intake.service.server";
 import { teamDecisionOf } from "~/modules/intake/team-decision";
 import { decisionLinks } from "~/modules/intake/refer-again.service.server";
 import { consultationView } from "~/modules/scheduling/consultation-view.server";
@@ -43,6 +44,13 @@ export const links = () => [
 ];
 
 const notices = ["answered", "messaged"] as const;
+
+/** The patient's country of residence named on the server (hydration-safe). */
+function countryNamesOf(caseData: Record<string, unknown>, lng: keyof typeof intlLocale): Record<string, string> {
+  const residence = getPath(caseData, "patient.residenceCountry");
+  if (typeof residence !== "string" || !/^[A-Z]{2}$/.test(residence)) return {};
+  return { [residence]: new Intl.DisplayNames([intlLocale[lng]], { type: "region" }).of(residence) ?? residence };
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, user, referral } = await requireOwnReferral(request, params.id);
@@ -80,6 +88,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messages: await messagesForPhysician(db, referral.id),
     decisionLinks: await decisionLinks(db, referral),
     consultation: await consultationView(db, referral, await siteNames(db), lng, tFor(lng, ["scheduling", "status"])),
+    // The case as sent, in the words the staff page uses (components/case-view/case-words.ts).
+    caseData: detail.caseData,
+    caseDate: typeof detail.caseData.referredOn === "string" ? detail.caseData.referredOn : referralToday(new Date()),
+    countryNames: countryNamesOf(detail.caseData, lng),
   };
 }
 
@@ -279,6 +291,11 @@ export default function ReferralPage() {
           </ol>
         </section>
       ) : null}
+
+      <section aria-labelledby="case-title" data-testid="referral-case">
+        <h2 id="case-title">{t("queue:case.heading")}</h2>
+        <CaseSummary caseData={d.caseData} today={d.caseDate} siteNames={d.siteNames} countryNames={d.countryNames} headingLevel={3} />
+      </section>
 
       <section aria-labelledby="documents-title">
         <h2 id="documents-title">{t("intake:sections.documents.title")}</h2>

@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
 import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
-import { IntakeFieldInput, type FieldContext } from "~/components/intake/intake-field";
+import { applyRowIntent, parseRowIntent } from "~/components/forms/repeatable-rows";
+import { fieldLabel, IntakeFieldInput, type FieldContext } from "~/components/intake/intake-field";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
 import { PrecheckBanner } from "~/components/intake/precheck-banner";
 import { flatErrors, intakeResolver, nested } from "~/components/intake/use-intake-form";
@@ -15,10 +16,13 @@ import { intlLocale, isLanguage, languages } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireOwnDraft, notFound } from "~/modules/intake/guards.server";
 import {
+  answersOf,
+  flatten,
   formValuesOf,
   getPath,
   isAsked,
   isFormSection,
+  mergeSection,
   sectionFields,
   toE164,
   toKatakanaReading,
@@ -81,7 +85,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export type SectionAnswer =
   | { kind: "autosave"; savedAt: string; errors: Record<string, string>; precheck: DecisionJson | null }
-  | { kind: "invalid"; errors: Record<string, string>; values: FlatValues };
+  | { kind: "invalid"; errors: Record<string, string>; values: FlatValues }
+  /** After "add another" or "remove": the values as typed, rows changed, and where the focus goes. */
+  | { kind: "rows"; values: FlatValues; focus: string; revision: string };
 
 const intents = ["continue", "save", "autosave", "refresh"] as const;
 
@@ -93,8 +99,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const rawIntent = formData.get("intent");
   const intent = (intents as readonly unknown[]).includes(rawIntent) ? (rawIntent as (typeof intents)[number]) : "continue";
-  const values = formValues(formData);
+  let values = formValues(formData);
   const now = new Date();
+  const lists = sectionFields[section].filter((f) => f.kind.type === "list");
+  const rowIntent = parseRowIntent(rawIntent, lists.map((f) => f.path));
+  if (rowIntent) {
+    // A row added or removed: the section is saved as it stands (nothing typed is lost) and shown again.
+    const list = lists.find((f) => f.path === rowIntent.list)!;
+    const kind = list.kind as Extract<typeof list.kind, { type: "list" }>;
+    const applied = applyRowIntent(values, rowIntent, kind.item[0]!.key, kind.max);
+    const result = await saveSection(db, { user, referral, section, values: applied.values, intent: "save", now, ip: clientIp(request) });
+    if (!result.saved) throw redirect(`/referrals/${referral.id}`);
+    return data<SectionAnswer>({ kind: "rows", values: applied.values, focus: applied.focus, revision: now.toISOString() });
+  }
+  values = Object.fromEntries(Object.entries(values).filter(([name]) => !name.startsWith("__rows.")));
   const saveIntent: SaveIntent = intent === "refresh" ? "save" : intent;
   const result = await saveSection(db, { user, referral, section, values, intent: saveIntent, now, ip: clientIp(request) });
   if (!result.saved) throw redirect(`/referrals/${referral.id}`);
@@ -121,8 +139,9 @@ const AUTOSAVE_DELAY_MS = 1000;
 
 export default function SectionPage() {
   const loaderData = useLoaderData<typeof loader>();
-  // A new form (react-hook-form state included) for each section.
-  return <SectionForm key={loaderData.section} />;
+  const posted = useActionData<SectionAnswer>();
+  // A new form (react-hook-form state included) for each section, and after a row is added or removed.
+  return <SectionForm key={`${loaderData.section}-${posted?.kind === "rows" ? posted.revision : ""}`} />;
 }
 
 function SectionForm() {
@@ -132,13 +151,14 @@ function SectionForm() {
   const section = loaderData.section as FormSection;
   const posted = useActionData<SectionAnswer>();
   const invalid = posted?.kind === "invalid" ? posted : undefined;
+  const rowsAnswer = posted?.kind === "rows" ? posted : undefined;
   const autosave = useFetcher<SectionAnswer>({ key: `autosave-${loaderData.id}-${section}` });
   const submit = useSubmit();
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [hydrated, setHydrated] = useState(false);
   const [summary, setSummary] = useState<Record<string, string> | undefined>(undefined);
-  const initial = invalid?.values ?? loaderData.values;
+  const initial = invalid?.values ?? rowsAnswer?.values ?? loaderData.values;
 
   const resolver = useMemo(() => intakeResolver(section, loaderData.today, loaderData.saved, t), [section, loaderData.today, loaderData.saved, t]);
   const form = useForm<Record<string, unknown>>({ defaultValues: nested(initial), resolver, mode: "onTouched", reValidateMode: "onChange", shouldFocusError: false });
@@ -151,6 +171,12 @@ function SectionForm() {
     formData.set("intent", "autosave");
     autosave.submit(formData, { method: "post" });
   };
+
+  useEffect(() => {
+    // After "add another" the new row's first field takes the focus (after "remove", the add button).
+    if (rowsAnswer) document.getElementById(rowsAnswer.focus)?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per answer: the form is remounted for each
+  }, []);
 
   useEffect(() => {
     setHydrated(true);
@@ -168,7 +194,8 @@ function SectionForm() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const intent = submitter?.value ?? "continue";
+    // The unnamed default button (Enter in a field) means "continue".
+    const intent = submitter?.name === "intent" ? submitter.value : "continue";
     clearTimeout(timer.current);
     if (intent !== "continue") {
       event.preventDefault();
@@ -212,7 +239,9 @@ function SectionForm() {
     onBlurField,
   };
 
-  const indication = section === "diagnosis" ? (hydrated ? form.watch("diagnosis.indication") : initial["diagnosis.indication"]) : getPath(loaderData.saved, "diagnosis.indication");
+  // Which questions apply depends on answers (indication, sex and age, metastases): this page's over the saved case.
+  const current = hydrated ? flatten(form.watch()) : initial;
+  const about = mergeSection(loaderData.saved, answersOf(section, current, { today: loaderData.today, saved: loaderData.saved }));
   const autosaveData = autosave.data?.kind === "autosave" ? autosave.data : undefined;
   const precheck = autosaveData ? autosaveData.precheck : loaderData.precheck;
   const name = loaderData.family || loaderData.given ? personName(loaderData.family ?? "", loaderData.given ?? "") : null;
@@ -222,7 +251,7 @@ function SectionForm() {
   const summaryErrors = useMemo(() => {
     const source = summary ?? invalid?.errors;
     if (!source) return undefined;
-    return Object.fromEntries(Object.entries(source).map(([path, message]) => [path, t("intake:review.problem", { field: t(`screen:fields.${path}`), message })]));
+    return Object.fromEntries(Object.entries(source).map(([path, message]) => [path, t("intake:review.problem", { field: fieldLabel(t, path), message })]));
   }, [summary, invalid, t]);
 
   return (
@@ -235,6 +264,8 @@ function SectionForm() {
 
         <form method="post" ref={formRef} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="form intake-form" data-form={`section-${section}`} data-hydrated={hydrated ? "true" : undefined}>
           <CsrfInput />
+          {/* Enter in a field submits with the first submit button: "continue", never a row's "remove". */}
+          <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
           {section === "consent" ? (
             <>
               <p>
@@ -280,7 +311,7 @@ function SectionForm() {
             </>
           ) : (
             fields.map((field) => {
-              const shown = isAsked(field.path, indication);
+              const shown = isAsked(field.path, about, loaderData.today);
               return (
                 <div key={field.path} data-field={field.path} hidden={!shown}>
                   <IntakeFieldInput field={field} ctx={ctx} />

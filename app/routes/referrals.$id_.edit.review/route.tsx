@@ -6,6 +6,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
 import { AttachmentList } from "~/components/intake/attachment-list";
 import { CaseSummary } from "~/components/intake/case-summary";
+import { fieldLabel } from "~/components/intake/intake-field";
+import { itemPathOf } from "~/domain/case/field-catalogue";
 import { ChecklistView } from "~/components/intake/checklist-view";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
 import { PrecheckBanner } from "~/components/intake/precheck-banner";
@@ -46,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     id: referral.id,
     caseData: saved,
+    today,
     attachments,
     checklist,
     missingDocuments: missingDocuments(checklist).length,
@@ -72,7 +75,7 @@ export default function Review() {
   const { t, i18n } = useTranslation();
   const loaderData = useLoaderData<typeof loader>();
   const posted = useActionData<{ problems: Problem[] }>();
-  const label = (path: string) => (i18n.exists(`screen:fields.${path}`) ? t(`screen:fields.${path}`) : t("screen:fields.attachments"));
+  const label = (path: string) => (i18n.exists(`screen:fields.${path}`) || itemPathOf(path) ? fieldLabel(t, path) : t("screen:fields.attachments"));
   const navigation = useNavigation();
   const problems = posted?.problems ?? [];
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -118,7 +121,7 @@ export default function Review() {
         ) : null}
         <CaseSummary
           caseData={loaderData.caseData}
-          sections={formSections}
+          today={loaderData.today}
           siteNames={loaderData.siteNames}
           countryNames={loaderData.countryNames}
           changeHref={(section, path) => `/referrals/${loaderData.id}/edit/${section}#${fieldId(path)}`}

@@ -13,8 +13,8 @@ import { intlLocale } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { listAttachments } from "~/modules/intake/attachments.service.server";
 import { requireOwnReferral } from "~/modules/intake/guards.server";
-import { formSections, getPath } from "~/modules/intake/intake-form";
-import { caseOf } from "~/modules/intake/intake.service.server";
+import { getPath } from "~/modules/intake/intake-form";
+import { caseOf, referralToday } from "~/modules/intake/intake.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { personName } from "~/i18n/person-name";
 
@@ -37,6 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     code: referral.reference_code,
     submittedAt: referral.submitted_at,
     caseData: saved,
+    // The questions that applied are those of the referral date.
+    today: typeof saved.referredOn === "string" ? saved.referredOn : referralToday(new Date()),
     physician: { family: user.familyName, given: user.givenName, institution: user.institution },
     attachments: await listAttachments(db, referral.id),
     decision: referral.decision_json ? toDecisionJson(JSON.parse(referral.decision_json)) : null,
@@ -75,7 +77,7 @@ export default function PrintableSummary() {
             <dd>{t("intake:summary.physicianValue", { name: personName(d.physician.family, d.physician.given), institution: d.physician.institution })}</dd>
           </div>
         </dl>
-        <CaseSummary caseData={d.caseData} sections={formSections} siteNames={d.siteNames} countryNames={d.countryNames} />
+        <CaseSummary caseData={d.caseData} today={d.today} siteNames={d.siteNames} countryNames={d.countryNames} />
         <section aria-labelledby="summary-files">
           <h2 id="summary-files">{t("intake:sections.documents.title")}</h2>
           <AttachmentList referralId={d.id} items={d.attachments} />
