@@ -8,6 +8,7 @@ import { factsOf, isFieldAsked } from "~/domain/case/field-applicability";
 import { fieldCatalogue, viewGroups, type CatalogueField, type FieldKind, type FormSectionId, type ViewGroup } from "~/domain/case/field-catalogue";
 import { isupGradeGroup } from "~/domain/case/gleason";
 import { intlLocale, isLanguage, languageAutonyms, type Language } from "~/i18n/config";
+import { formatInstant } from "~/i18n/datetime";
 
 export type CaseRow = {
   path: string;
@@ -51,10 +52,9 @@ export function valueInWords(kind: FieldKind, value: unknown, w: CaseWordsContex
       return value === true ? t("precheck:options.yesNoUnknown.yes") : value === false ? t("precheck:options.yesNoUnknown.no") : String(value);
     case "date":
       return isIsoDate(value) ? formatDate(value, lng) : String(value);
-    case "dateTime": {
-      const when = new Date(String(value));
-      return Number.isNaN(when.getTime()) ? String(value) : new Intl.DateTimeFormat(intlLocale[lng], { dateStyle: "long", timeStyle: "short", timeZone: w.timeZone ?? "Asia/Seoul" }).format(when);
-    }
+    case "dateTime":
+      // The shared formatter: a 24-hour clock with explicit fields, so server and browser write the same text.
+      return formatInstant(String(value), lng, w.timeZone ?? "Asia/Seoul");
     case "select":
     case "radio":
       return t(`${kind.book}.${String(value)}`, { defaultValue: String(value) });
