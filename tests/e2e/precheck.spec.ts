@@ -86,17 +86,17 @@ test.describe("pre-check with JavaScript", () => {
       await expectNoAxeViolations(page);
 
       // A mistake: the result waits, the field says why; the button summarises every error.
-      await page.locator('[name="diagnosis.maxDiameterMm"]').fill("-5");
-      await expect(page.locator("#field-diagnosis-maxDiameterMm-error")).toBeVisible();
+      await page.locator('[name="diagnosis.psaNgMl"]').fill("-5");
+      await expect(page.locator("#field-diagnosis-psaNgMl-error")).toBeVisible();
       await page.getByRole("button", { name: w.precheck.actions.submit }).click();
       const summary = page.locator(".error-summary");
       await expect(summary).toBeVisible();
       await expect(summary).toBeFocused();
-      await expect(page.locator('[name="diagnosis.maxDiameterMm"]')).toHaveValue("-5");
-      await expect(page.locator('[name="diagnosis.psaNgMl"]')).toHaveValue("8.2");
+      await expect(page.locator('[name="diagnosis.psaNgMl"]')).toHaveValue("-5");
+      await expect(page.locator('[name="diagnosis.gleasonScore"]')).toHaveValue("7");
       await expectNoAxeViolations(page);
 
-      await page.locator('[name="diagnosis.maxDiameterMm"]').fill("18");
+      await page.locator('[name="diagnosis.psaNgMl"]').fill("8.2");
       await expect(panel(page)).toHaveAttribute("data-outcome", "likely_eligible");
     });
   }
