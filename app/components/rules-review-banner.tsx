@@ -13,13 +13,15 @@ export function RulesReviewBanner() {
   const { pathname } = useLocation();
   if (!notice || !pathname.startsWith("/admin")) return null;
   return (
-    <div className="banner banner--warning" role="status" data-testid="rules-review-banner">
+    // A standing notice, not news: a labelled region (as GOV.UK's notification banner), never a live status that
+    // would compete with the page's own confirmations.
+    <section className="banner banner--warning" aria-labelledby="rules-review-title" data-testid="rules-review-banner">
       <p>
-        <strong>{t("rules:banner.title")}</strong> {t("rules:banner.text", { version: notice.version, date: formatDate(notice.reviewDueOn, i18n.language) })}
+        <strong id="rules-review-title">{t("rules:banner.title")}</strong> {t("rules:banner.text", { version: notice.version, date: formatDate(notice.reviewDueOn, i18n.language) })}
       </p>
       <p>
         <Link to={`/rules/${notice.version}`}>{t("rules:banner.link")}</Link> · <Link to="/admin/rules">{t("rules:banner.adminLink")}</Link>
       </p>
-    </div>
+    </section>
   );
 }
