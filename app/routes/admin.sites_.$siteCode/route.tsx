@@ -16,7 +16,7 @@ import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
 import { CheckboxGroup } from "./checkbox-group";
-import { TextAreaField } from "./textarea-field";
+import { TextAreaField } from "~/components/forms/text-area-field";
 import stylesUrl from "../admin.sites/sites.css?url";
 
 export const handle = { titleKey: "sites:edit.pageTitle" };

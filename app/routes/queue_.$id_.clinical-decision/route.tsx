@@ -6,7 +6,7 @@ import { ClinicalRecord } from "~/components/clinical/clinical-record";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { RadioGroup } from "~/components/forms/radio-group";
-import { TextAreaField } from "~/components/forms/textarea-field";
+import { TextAreaField } from "~/components/forms/text-area-field";
 import queueStyles from "~/components/queue/queue.css?url";
 import { approaches, recommendations } from "~/domain/clinical-decision/clinical-decision";
 import { languageAutonyms } from "~/i18n/config";
