@@ -28,6 +28,7 @@ const fill = (text: string, values: Record<string, string | number>) => text.rep
 
 const TOKEN = "kq_demo_park_jihoon_try_the_json_doors";
 const KONYANG = "lee.sujin@demo.test";
+const KONYANG_REVIEWER = "choi.minho@demo.test";
 const QST = "suzuki.yui@demo.test";
 const PHYSICIAN = "park.jihoon@demo.test";
 const ADMIN = "admin@demo.test";
@@ -118,6 +119,17 @@ for (const lng of languages) {
     const code = await newReferral(request, `${givenNames[lng]}별`, "routine");
     await signInAs(page, KONYANG, lng);
     const id = await idInQueue(page, code, lng);
+    // The site asks for a reviewer's clinical decision before a decline (docs/decisions/0012).
+    const d = words(lng, "decisions");
+    await signInAs(page, KONYANG_REVIEWER, lng);
+    await gotoIn(page, `/queue/${id}/clinical-decision`, lng);
+    const clinical = page.locator('form[data-form="clinical-decision"]');
+    await clinical.getByRole("radio", { name: d.recommendations.decline, exact: true }).check();
+    await clinical.getByRole("radio", { name: queue.declineReasons.alternative_recommended }).check();
+    await clinical.getByLabel(d.form.rationale, { exact: true }).fill("Low-risk disease: active surveillance first.");
+    await clinical.getByRole("button", { name: d.form.submit }).click();
+    await expect(page.getByTestId("clinical-record")).toHaveAttribute("data-recommendation", "decline");
+    await signInAs(page, KONYANG, lng);
     await gotoIn(page, `/queue/${id}/decline`, lng);
     const form = page.locator('form[data-form="action-decline"]');
     await form.locator('input[name="reasonCode"][value="alternative_recommended"]').check();
@@ -292,8 +304,12 @@ for (const lng of languages) {
     await expect(page).toHaveURL("/admin/users?done=suspended");
     await expect(page.getByRole("status")).toHaveText(admin.users.done.suspended);
 
-    await gotoIn(page, "/admin/audit", lng);
-    await expect(page.locator("table").getByText(`Left the department (${lng})`).first()).toBeVisible();
+    // The reason is kept in the event itself, one click away on the audit page.
+    await gotoIn(page, "/admin/audit?action=account.suspended", lng);
+    const event = page.locator('tbody tr[data-action="account.suspended"]').filter({ hasText: `Left the department (${lng})` });
+    await expect(event).toHaveCount(1);
+    await event.locator("details summary").click();
+    await expect(event.locator("pre")).toBeVisible();
     expect(errors).toEqual([]);
   });
 }
