@@ -54,7 +54,7 @@ test("an administrator changes Konyang's accepted indications; the history shows
   await expect(row).toContainText(w.sites.history.removed);
   await expect(row).toContainText(melanoma);
   await expect(row).toContainText("Gynaecological melanoma goes to QST directly.");
-  await expect(row).toContainText("정 해인"); // the demo administrator, family name first
+  await expect(row).toContainText("정해인"); // the demo administrator, family name first, no space in Hangul
   await expect(row.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
   await expect(page.locator('[data-accepted="konyang"] li').filter({ hasText: melanoma })).toHaveCount(0);
   await expect(page.locator('[data-accepted="qst"] li').filter({ hasText: melanoma })).toHaveCount(1);
