@@ -97,7 +97,6 @@ for (const lng of languages) {
     );
     await expectNoAxeViolations(page);
     const { id, code } = await untouchedReferral(page, lng);
-    const mailsBefore = capture.received.length;
 
     // Search by the code as a patient might read it out: lower case, spaces.
     await gotoIn(page, "/queue", lng);
@@ -144,7 +143,9 @@ for (const lng of languages) {
     await expect(page.getByTestId("referral-status")).toHaveAttribute("data-status", "info_requested");
     await expect(page.getByTestId("referral-clock").locator("[data-clock]")).toHaveAttribute("data-clock", "paused");
 
-    const [requested] = (await capture.waitFor(mailsBefore + 1)).slice(mailsBefore);
+    // Only this referral's mail: the outbox may still deliver an earlier language's mail while this one runs.
+    const aboutThis = (m: { subject: string; to: string[] }) => m.subject.includes(code) && m.to.includes(PHYSICIAN);
+    const [requested] = await capture.waitForMatching(aboutThis);
     expect(requested).toMatchObject({ to: [PHYSICIAN], language: lng, subject: fill(email.info_requested.subject, { code }) });
     expect(requested!.text).toContain(intake.documents.items.pathology_report);
     expect(requested!.text).toContain(`/referrals/${id}`);
@@ -210,7 +211,7 @@ for (const lng of languages) {
     await expectNoAxeViolations(page);
 
     // The physician's mail: request, acceptance, consultation — each in their language.
-    const mails = (await capture.waitFor(mailsBefore + 3)).slice(mailsBefore).filter((m) => m.to.includes(PHYSICIAN));
+    const mails = await capture.waitForMatching(aboutThis, 3);
     expect(mails.map((m) => m.subject)).toEqual([
       fill(email.info_requested.subject, { code }),
       fill(email.accepted.subject, { code, site: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" }[lng] }),

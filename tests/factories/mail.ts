@@ -52,6 +52,18 @@ export async function startSmtpCapture(port = 0) {
       }
       return received;
     },
+    /** Resolves once `count` messages match (a late mail of an earlier test never stands in for this one's). */
+    async waitForMatching(match: (mail: CapturedMail) => boolean, count = 1, ms = 10_000) {
+      const deadline = Date.now() + ms;
+      while (received.filter(match).length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} matching mails, received ${received.filter(match).length}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 100);
+        });
+      }
+      return received.filter(match);
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
