@@ -194,7 +194,9 @@ for (const lng of languages) {
     await date.getByLabel(common.forms.date.year, { exact: true }).fill(String(when.getUTCFullYear()));
     await date.getByLabel(common.forms.date.month, { exact: true }).fill(String(when.getUTCMonth() + 1));
     await date.getByLabel(common.forms.date.day, { exact: true }).fill(String(when.getUTCDate()));
-    await schedule.getByLabel(queue.actionPage.time, { exact: true }).fill("10:30");
+    // One time per language: each run books the same day, and the site refuses two consultations at one time.
+    const time = { ko: "10:30", ja: "11:15", en: "13:45" }[lng];
+    await schedule.getByLabel(queue.actionPage.time, { exact: true }).fill(time);
     await schedule.getByLabel(queue.actionPage.place, { exact: true }).fill("Radiation Oncology, 2F");
     await schedule.getByRole("button", { name: queue.actionPage.submit.schedule }).click();
     // Three weeks ahead may be a weekend or a public holiday: the page then asks to confirm the day (scheduling.spec.ts).
@@ -206,7 +208,7 @@ for (const lng of languages) {
       await schedule.getByRole("button", { name: queue.actionPage.submit.schedule }).click();
     }
     await expect(page.getByTestId("referral-status")).toHaveAttribute("data-status", "consultation_scheduled");
-    await expect(page.getByTestId("consultation")).toContainText("10:30");
+    await expect(page.getByTestId("consultation")).toContainText(time);
     await expect(page.getByTestId("history").locator('li[data-action="schedule"]')).toHaveCount(1);
     await expectNoAxeViolations(page);
 
@@ -218,7 +220,7 @@ for (const lng of languages) {
       fill(email.scheduled.subject, { code }),
     ]);
     expect(mails.every((m) => m.language === lng)).toBe(true);
-    expect(mails[2]!.text).toContain("10:30");
+    expect(mails[2]!.text).toContain(time);
 
     // The patient's status follows, seen as the patient sees it: the code and the birth date, no account.
     const patient = await page.context().browser()!.newContext();
@@ -233,7 +235,7 @@ for (const lng of languages) {
     const card = patientPage.locator(".status-card");
     await expect(card).toHaveAttribute("data-stage", "consultation_scheduled");
     await expect(card.locator("h2")).toHaveText(words(lng, "status").stages.consultation_scheduled.headline);
-    await expect(patientPage.locator("main")).toContainText("10:30");
+    await expect(patientPage.locator("main")).toContainText(time);
     await patient.close();
 
     // Every step is in the audit log (the administrator's audit page, by subject).
