@@ -194,8 +194,8 @@ for (const lng of languages) {
     await date.getByLabel(common.forms.date.year, { exact: true }).fill(String(when.getUTCFullYear()));
     await date.getByLabel(common.forms.date.month, { exact: true }).fill(String(when.getUTCMonth() + 1));
     await date.getByLabel(common.forms.date.day, { exact: true }).fill(String(when.getUTCDate()));
-    // One time per language: each run books the same day, and the site refuses two consultations at one time.
-    const time = { ko: "10:30", ja: "11:15", en: "13:45" }[lng];
+    // One time per language, over an hour apart: each run books the same day, and a site refuses overlapping consultations.
+    const time = { ko: "10:30", ja: "15:30", en: "13:45" }[lng];
     await schedule.getByLabel(queue.actionPage.time, { exact: true }).fill(time);
     await schedule.getByLabel(queue.actionPage.place, { exact: true }).fill("Radiation Oncology, 2F");
     await schedule.getByRole("button", { name: queue.actionPage.submit.schedule }).click();
