@@ -9,6 +9,19 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export interface AgendaItems {
+  added_at: string;
+  conference_id: string;
+  id: string;
+  joint_review_id: string;
+  present_json: string | null;
+  rationale: string | null;
+  recommendation: string | null;
+  recorded_at: string | null;
+  recorded_by: string | null;
+  referral_id: string;
+}
+
 export interface ApiTokens {
   created_at: string;
   id: string;
@@ -63,6 +76,27 @@ export interface ClinicalDecisions {
   site_code: string;
 }
 
+export interface ConferenceAttendees {
+  conference_id: string;
+  site_code: string;
+  user_id: string;
+}
+
+export interface Conferences {
+  agenda_cutoff_at: string;
+  chair_id: string;
+  created_at: string;
+  created_by: string;
+  created_site_code: string;
+  duration_minutes: number;
+  held_at: string | null;
+  id: string;
+  place: string | null;
+  starts_at: string;
+  status: string;
+  video_url: string | null;
+}
+
 export interface ConsultationSlots {
   booked_at: string | null;
   created_at: string;
@@ -89,6 +123,29 @@ export interface DecisionLetters {
   referral_id: string;
   site_code: string;
   target_site: string | null;
+}
+
+export interface JointMessages {
+  author_id: string;
+  author_site_code: string;
+  body: string;
+  created_at: string;
+  id: string;
+  joint_review_id: string;
+}
+
+export interface JointReviews {
+  close_reason: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  id: string;
+  owner_site_code: string;
+  partner_site_code: string;
+  proposed_at: string;
+  proposed_by: string;
+  question: string;
+  referral_id: string;
+  status: string;
 }
 
 export interface MailOutbox {
@@ -262,12 +319,17 @@ export interface Users {
 }
 
 export interface DB {
+  agenda_items: AgendaItems;
   api_tokens: ApiTokens;
   attachments: Attachments;
   audit_events: AuditEvents;
   clinical_decisions: ClinicalDecisions;
+  conference_attendees: ConferenceAttendees;
+  conferences: Conferences;
   consultation_slots: ConsultationSlots;
   decision_letters: DecisionLetters;
+  joint_messages: JointMessages;
+  joint_reviews: JointReviews;
   mail_outbox: MailOutbox;
   queue_views: QueueViews;
   rate_limits: RateLimits;

@@ -9,6 +9,7 @@ export function navigationFor(user: SignedInUser | null): NavItem[] {
   const siteQueue = [
     { to: "/queue", labelKey: "queue:nav.queue" },
     { to: "/queue/dashboard", labelKey: "queue:nav.dashboard" },
+    { to: "/conferences", labelKey: "conferences:nav" },
   ];
   if (!user) {
     return [home, precheck, { to: "/login", labelKey: "nav.signIn" }, { to: "/register", labelKey: "nav.register" }];

@@ -44,6 +44,8 @@ export function subjectWords(row: AuditEventRow, lng: Language, t: TFunction, si
       return row.subject_family_name !== null ? personName(row.subject_family_name, row.subject_given_name ?? "") : t("audit:sentences.anAccount");
     case "site":
       return (row.subject_id && sites[row.subject_id]?.[lng]) || (row.subject_id ?? "");
+    case "conference":
+      return t("audit:sentences.aConference");
     default:
       return row.subject_id ?? "";
   }

@@ -8,6 +8,7 @@ import { nationalIdIn } from "~/domain/case/national-id";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
+import { auditPartnerRead, referralForPartner } from "~/modules/joint-review/joint-access.server";
 import { findReferral, type ReferralRow } from "~/modules/referrals/referrals.repository.server";
 import { csrfFieldName, isCsrfFieldValid } from "~/utils/csrf.server";
 import type { Database } from "~/utils/db.server";
@@ -317,11 +318,18 @@ export type Download = { row: AttachmentRow; filePath: string };
  */
 export async function openAttachment(db: Database, input: { user: SessionUser; referralId: string; attachmentId: string; now: Date; ip?: string | null }): Promise<Download | null> {
   const referral = await findReferral(db, input.referralId);
-  if (!referral || !canSeeReferral(input.user, referral)) return null;
+  if (!referral) return null;
+  // The partner site of an open joint review reads the referral's documents too; each opening is audited as theirs.
+  const partner = canSeeReferral(input.user, referral) ? null : await referralForPartner(db, input.user, referral.id);
+  if (!canSeeReferral(input.user, referral) && !partner) return null;
   const row = await findAttachment(db, input.referralId, input.attachmentId);
   if (!row) return null;
   const filePath = path.join(attachmentsRoot(), row.storage_key);
   if (!fs.existsSync(filePath)) return null;
+  if (partner) {
+    await auditPartnerRead(db, { ...input.user, siteCode: input.user.siteCode ?? "" }, partner.review, "document", { now: input.now, ip: input.ip ?? null }, { attachmentId: row.id });
+    return { row, filePath };
+  }
   await recordAudit(db, {
     actor: { id: input.user.id, role: input.user.role },
     action: "attachment.downloaded",

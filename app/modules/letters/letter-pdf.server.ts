@@ -1,58 +1,10 @@
-// The decision letter as a PDF with its fonts embedded, so it prints the same on any machine in Korean, Japanese or
-// English. Debian's Noto Sans CJK collection holds every script the portal speaks; pdfkit picks a face of the
-// collection by its PostScript name and embeds only the glyphs used (a subset).
-import fs from "node:fs";
-import PDFDocument from "pdfkit";
-import { intlLocale, type Language } from "~/i18n/config";
+// The decision letter as a PDF with its fonts embedded (app/utils/pdf-document.server.ts).
+import { cjkDocument, INK, MUTED } from "~/utils/pdf-document.server";
 import type { LetterContent } from "./compose-letter";
-
-const REGULAR = process.env.LETTER_FONT_REGULAR ?? "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
-const BOLD = process.env.LETTER_FONT_BOLD ?? "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc";
-
-// Korean text takes the Korean face (its Hangul and its Han glyph shapes); Japanese and English the Japanese face.
-const faces: Record<Language, { regular: string; bold: string }> = {
-  ko: { regular: "NotoSansCJKkr-Regular", bold: "NotoSansCJKkr-Bold" },
-  ja: { regular: "NotoSansCJKjp-Regular", bold: "NotoSansCJKjp-Bold" },
-  en: { regular: "NotoSansCJKjp-Regular", bold: "NotoSansCJKjp-Bold" },
-};
-
-// The collections are ~20 MB each: read once per process, parsed by pdfkit per document.
-const fontFiles = new Map<string, Buffer>();
-function fontFile(path: string): Buffer {
-  let file = fontFiles.get(path);
-  if (!file) {
-    file = fs.readFileSync(path);
-    fontFiles.set(path, file);
-  }
-  return file;
-}
-
-const INK = "#0b0c0c";
-const MUTED = "#505a5f";
 
 /** Renders composed letter content to PDF bytes (A4, 2 cm margins). */
 export async function renderLetterPdf(content: LetterContent): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 57,
-    // No standard font: every glyph comes from the embedded CJK face (Helvetica has no Hangul or kana).
-    font: null as unknown as string,
-    lang: intlLocale[content.lang],
-    displayTitle: true,
-    info: { Title: content.title, Author: content.letterhead, Subject: content.title },
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-
-  const face = faces[content.lang];
-  doc.registerFont("regular", fontFile(REGULAR), face.regular);
-  doc.registerFont("bold", fontFile(BOLD), face.bold);
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const text = (value: string, options: PDFKit.Mixins.TextOptions = {}) => doc.text(value, { width, lineGap: 2, ...options });
+  const { doc, bytes: done, text, width } = cjkDocument(content.lang, { title: content.title, author: content.letterhead });
 
   doc.fillColor(INK).font("bold").fontSize(15);
   text(content.letterhead);

@@ -8,7 +8,7 @@ import { insertMail } from "~/modules/mail/outbox.repository.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 
-export const notificationKinds = ["info_requested", "accepted", "declined", "redirected", "scheduled", "message"] as const;
+export const notificationKinds = ["info_requested", "accepted", "declined", "redirected", "scheduled", "message", "joint_recommendation"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export type NotificationFacts = {
@@ -23,6 +23,8 @@ export type NotificationFacts = {
   siteCode?: string;
   /** The consultation's calendar file on the portal (opens after sign-in). */
   calendarLink?: string;
+  /** A joint conference's recommendation code (its rationale stays in the portal). */
+  recommendation?: string;
 };
 
 export type Recipient = { email: string; familyName: string; givenName: string; language: string };
@@ -41,7 +43,7 @@ function placeLines(siteCode: string, calendarLink: string | undefined, t: TFunc
  */
 export function composeNotification(kind: NotificationKind, recipient: Recipient, facts: NotificationFacts, link: string) {
   const lng: Language = isLanguage(recipient.language) ? recipient.language : "en";
-  const t = tFor(lng, ["email", "queue", "screen", "intake", "status"]);
+  const t = tFor(lng, ["email", "queue", "screen", "intake", "status", "conferences"]);
   const site = facts.siteName[lng];
   const params: Record<string, string> = { code: facts.referenceCode, site };
   const lines: string[] = [];
@@ -51,6 +53,7 @@ export function composeNotification(kind: NotificationKind, recipient: Recipient
   }
   if (kind === "declined" && facts.reasonCode) params.reason = t(`queue:declineReasons.${facts.reasonCode}`);
   if (kind === "redirected" && facts.reasonCode) params.reason = t(`queue:redirectReasons.${facts.reasonCode}`);
+  if (kind === "joint_recommendation" && facts.recommendation) params.recommendation = t(`conferences:recommendations.${facts.recommendation}`);
   if (kind === "scheduled" && facts.consultation) {
     params.date = formatDate(facts.consultation.date, lng);
     params.time = facts.consultation.time;

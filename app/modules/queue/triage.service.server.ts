@@ -18,6 +18,7 @@ import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { holidaysOf } from "~/modules/referrals/calendar.server";
 import { clockView } from "./clock-view";
+import { recommendationsOf } from "~/modules/conferences/conferences.repository.server";
 import { queueNotification, type NotificationKind } from "./notifications.server";
 import { eventsWithActors, insertMessage, insertNote, messagesOf, notesOf, siteStaff, usersByIds } from "./queue.repository.server";
 import { requestableDocuments, requestableFields, staffActions, tabOf, type ActionInput, type FormAction, type StaffAction } from "./queue.schema";
@@ -32,7 +33,12 @@ export type StaffContext = {
   portalUrl: string;
   /** The page's language, for the names of public holidays in a booking's warning. */
   lng?: Language;
+  /** A joint conference's recommendation (agenda item id) the step follows; kept with the event and linked from it. */
+  citesRecommendation?: string;
 };
+
+/** The steps that may follow a joint recommendation (issue 10: the owning site's next action links to it). */
+export const stepsCitingRecommendation: readonly StaffAction[] = ["accept", "decline", "redirect", "request_info"];
 
 /** The referral if this staff member may see it (their site, not a draft); null otherwise — the caller answers 404. */
 export async function referralForStaff(db: Database, staff: Staff, id: string): Promise<ReferralRow | null> {
@@ -250,6 +256,10 @@ export async function performStaffAction<A extends StaffAction>(
     }
   }
   if (isOverride(action, referral.screen_outcome)) data = { ...data, override: true, screenOutcome: referral.screen_outcome };
+  if (ctx.citesRecommendation && stepsCitingRecommendation.includes(action)) {
+    const cited = (await recommendationsOf(db, referral.id)).find((r) => r.id === ctx.citesRecommendation);
+    if (cited) data = { ...data, jointRecommendation: { itemId: cited.id, conferenceId: cited.conference_id, recommendation: cited.recommendation } };
+  }
 
   // The reviewer's clinical decision: accept and decline need an agreeing one where the site asks for sign-off; any
   // decision that agrees with the newest recording names it, and its letter quotes it.

@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import { stepsThatEndJointReview } from "~/domain/joint-review/joint-review";
+import { endJointReview } from "~/modules/joint-review/joint-review-events.server";
 import type { ReferralCase } from "~/domain/case/schema";
 import type { RuleSet } from "~/domain/eligibility/types";
 import { referenceCodeFrom } from "~/domain/reference-code/reference-code";
@@ -250,6 +252,8 @@ export async function transitionReferral(db: Database, input: TransitionInput): 
       note: input.note ?? null,
       data: JSON.stringify(eventData),
     });
+    // A step that takes the referral out of the owning site's hands ends its joint review, and the partner's reading.
+    if ((stepsThatEndJointReview as readonly string[]).includes(input.action)) await endJointReview(trx, referral.id, input.actor, "referral_left_site", input.now);
     await recordAudit(trx, {
       actor: input.actor.id ? { id: input.actor.id, role: input.actor.role } : null,
       action: `referral.${input.action}`,

@@ -87,3 +87,4 @@ export const bookingSchema = z
   });
 
 export type BookingInput = z.output<typeof bookingSchema>;
+export { date as requiredDate, time as wallTime };

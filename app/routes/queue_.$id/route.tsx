@@ -3,6 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ClinicalPanel } from "~/components/clinical/clinical-panel";
+import { CaseSections } from "~/components/case-view/case-sections";
+import { JointReviewPanel } from "~/components/joint-review/joint-review-panel";
+import { JointEventLine } from "~/components/joint-review/joint-event-line";
+import { jointEventLine } from "~/modules/joint-review/joint-event-line";
+import { ownerJointPanel, summaryInWords } from "~/modules/joint-review/joint-review-view.server";
+import { postJointMessage } from "~/modules/joint-review/joint-review.service.server";
+import { jointMessageSchema } from "~/modules/conferences/conferences.schema";
+import { partnerSiteOf } from "~/domain/joint-review/joint-review";
 import { CsrfInput } from "~/components/csrf-input";
 import { DecisionCompare } from "~/components/decision-compare/decision-compare";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
@@ -23,7 +31,7 @@ import { kickMailer } from "~/modules/mail/mailer.server";
 import { caseSections } from "~/modules/queue/case-view";
 import { actionSlugs, noteSchema, staffActions, type FormAction } from "~/modules/queue/queue.schema";
 import { requireStaff } from "~/modules/queue/staff.server";
-import { addNote, isOverride, openReferralForStaff, performStaffAction, sendMessage } from "~/modules/queue/triage.service.server";
+import { addNote, isOverride, openReferralForStaff, performStaffAction, referralForStaff, sendMessage } from "~/modules/queue/triage.service.server";
 import { notFound } from "~/modules/referrals/access.server";
 import { latestComparison, rescreenReferral } from "~/modules/rules/rescreen.service.server";
 import { rulesToday } from "~/modules/rules/rules.service.server";
@@ -41,7 +49,7 @@ export const links = () => [
   { rel: "stylesheet", href: ruleBookStyles },
 ];
 
-type ActionAnswer = { form: "note" | "message" | "claim"; errors?: Record<string, string>; formError?: string; values?: Record<string, string> };
+type ActionAnswer = { form: "note" | "message" | "claim" | "joint"; errors?: Record<string, string>; formError?: string; values?: Record<string, string> };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -75,6 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ].sort((a, b) => a.at.localeCompare(b.at));
   const done = new URL(request.url).searchParams.get("done");
   const clinical = await clinicalDecisionPanel(db, staff, referral);
+  const joint = await ownerJointPanel(db, referral);
   const record = (view: NonNullable<typeof clinical.current>) => formatRecord(view, lng, page.site.timezone);
   return {
     id: referral.id,
@@ -125,6 +134,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           ? { from: e.data.from, to: e.data.to, outcomeBefore: String(e.data.outcomeBefore ?? ""), outcomeAfter: String(e.data.outcomeAfter ?? "") }
           : null,
       assignee: e.assigneeName ? personName(e.assigneeName.familyName, e.assigneeName.givenName) : null,
+      joint: jointEventLine(e.data),
       consultation:
         e.action === "schedule" && typeof e.data.date === "string"
           ? {
@@ -139,9 +149,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     thread: thread.map((m) => ({ ...m, at: at(m.at) })),
     actions: page.actions,
     overrides: { accept: isOverride("accept", referral.screen_outcome), decline: isOverride("decline", referral.screen_outcome) },
-    done: done && (staffActions as readonly string[]).concat(["note", "message", "clinical_decision", "rescreen"]).includes(done) ? done : null,
+    done: done && (staffActions as readonly string[]).concat(["note", "message", "clinical_decision", "rescreen", "joint_proposed", "joint_closed", "joint_message"]).includes(done) ? done : null,
     clinical: { ...clinical, current: clinical.current ? record(clinical.current) : null, earlier: clinical.earlier.map(record) },
     letters: (await letterSummaries(db, referral.id)).map((l) => ({ ...l, issuedAt: formatInstant(l.issuedAt, lng, page.site.timezone, "date") })),
+    joint: {
+      review: joint.summary ? summaryInWords(joint.summary, lng, page.site.timezone, (code) => siteName(code) ?? code) : null,
+      partnerSite: siteName(partnerSiteOf(referral.site_code ?? "")) ?? "",
+      refusal: joint.refusal === "already_open" ? null : joint.refusal,
+    },
   };
 }
 
@@ -152,6 +167,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const db = await getDb();
   const ctx = { now: new Date(), ip: clientIp(request), portalUrl: new URL(request.url).origin };
+  // Another site's referral (or none): the empty 404 before any posted text is checked, so no answer tells it exists.
+  if (!(await referralForStaff(db, staff, id))) throw notFound();
   const intent = form.get("intent");
   if (intent === "claim") {
     const result = await performStaffAction(db, staff, id, "claim", {}, ctx);
@@ -167,6 +184,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const comparison = await rescreenReferral(db, staff, id, { now: ctx.now, ip: ctx.ip });
     if (!comparison) throw notFound();
     return redirect(`/queue/${id}?done=rescreen#rescreen`);
+  }
+  if (intent === "joint_message") {
+    const parsed = jointMessageSchema.safeParse({ body: form.get("jointBody") ?? undefined });
+    if (!parsed.success)
+      return data<ActionAnswer>({ form: "joint", errors: { jointBody: translateIssues(parsed.error.issues, t).body ?? "" }, values: { body: String(form.get("jointBody") ?? "") } }, { status: 400 });
+    if (!(await postJointMessage(db, staff, id, parsed.data.body, ctx))) throw notFound();
+    return redirect(`/queue/${id}?done=joint_message#joint-thread`);
   }
   if (intent === "note" || intent === "message") {
     const parsed = noteSchema.safeParse({ body: form.get("body") ?? undefined });
@@ -243,6 +267,7 @@ function History({ events }: { events: Loaded["events"] }) {
             </>
           ) : null}
           {e.consultation ? <p>{t("queue:history.consultation", e.consultation)}</p> : null}
+          {e.joint ? <JointEventLine line={e.joint} /> : null}
           {e.note ? <p className="pre-line">{t("queue:history.note", { note: e.note })}</p> : null}
         </li>
       ))}
@@ -399,37 +424,19 @@ export default function StaffReferral() {
         </Form>
       ) : null}
 
-      <section aria-labelledby="case-heading">
-        <h2 id="case-heading">{t("queue:case.heading")}</h2>
-        {r.sections.map((section) => (
-          <div key={section.id}>
-            <h3 id={`case-${section.id}`}>{section.heading}</h3>
-            <dl className="case-list" aria-labelledby={`case-${section.id}`}>
-              {section.rows.map((row) => (
-                <div key={row.path} data-path={row.path}>
-                  <dt>{row.label}</dt>
-                  <dd className={row.known ? undefined : "unknown"}>
-                    {row.items ? (
-                      <ol className="case-list__rows">
-                        {row.items.map((item, index) => (
-                          <li key={index}>{item}</li>
-                        ))}
-                      </ol>
-                    ) : (
-                      row.value
-                    )}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </div>
-        ))}
-      </section>
+      <CaseSections sections={r.sections} />
 
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">{t("queue:referral.documents")}</h2>
         <AttachmentList referralId={r.id} items={r.attachments} />
       </section>
+
+      <JointReviewPanel
+        referralId={r.id}
+        data={r.joint}
+        messageError={answer?.form === "joint" ? answer.errors?.jointBody : undefined}
+        messageValue={answer?.form === "joint" ? answer.values?.body : undefined}
+      />
 
       <section aria-labelledby="messages-heading" id="messages">
         <h2 id="messages-heading">{t("queue:messages.heading")}</h2>

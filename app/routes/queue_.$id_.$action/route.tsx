@@ -2,9 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ClinicalRecord } from "~/components/clinical/clinical-record";
+import { CiteRecommendation } from "~/components/joint-review/cite-recommendation";
 import { CsrfInput } from "~/components/csrf-input";
 import { indicationKey } from "~/components/decision-panel/labels";
 import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
+import { CheckboxGroup } from "~/components/forms/checkbox-group";
 import { RadioGroup } from "~/components/forms/radio-group";
 import queueStyles from "~/components/queue/queue.css?url";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -13,7 +15,9 @@ import { letterDecisionOf } from "~/modules/letters/letters.service.server";
 import { kickMailer } from "~/modules/mail/mailer.server";
 import { actionOfSlug, actionSchemas, actionSlugs, declineReasons, redirectReasons, type FormAction } from "~/modules/queue/queue.schema";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
-import { actionFormFor, performStaffAction, referralForStaff } from "~/modules/queue/triage.service.server";
+import { actionFormFor, performStaffAction, referralForStaff, stepsCitingRecommendation } from "~/modules/queue/triage.service.server";
+import { recommendationViews } from "~/modules/joint-review/joint-review-view.server";
+import { formatInstant } from "~/i18n/datetime";
 import { notFound } from "~/modules/referrals/access.server";
 import { dayWarningLines, bookingView } from "~/modules/scheduling/booking-view.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
@@ -59,7 +63,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { timezone } = await siteClockOf(db, staff.siteCode);
     clinical = { ...signoff, record: signoff.record ? formatRecord(signoff.record, lng, timezone) : null };
   }
-  return { ...page, clinical, booking: action === "schedule" ? await bookingView(db, staff, page.id, lng, t, new Date()) : null };
+  // The joint conference's newest recommendation, which this step may follow and cite.
+  const [recommendation] = stepsCitingRecommendation.includes(action) ? await recommendationViews(db, page.id) : [];
+  const { timezone } = await siteClockOf(db, staff.siteCode);
+  return {
+    ...page,
+    clinical,
+    booking: action === "schedule" ? await bookingView(db, staff, page.id, lng, t, new Date()) : null,
+    jointRecommendation: recommendation ? { ...recommendation, conferenceOn: formatInstant(recommendation.conferenceStartsAt, lng, timezone, "date") } : null,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -70,7 +82,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb();
   const referral = await referralForStaff(db, staff, params.id ?? "");
   if (!referral) throw notFound();
-  const { input, values } = readForm(await request.formData());
+  const form = await request.formData();
+  const { input, values } = readForm(form);
+  const cites = form.get("citesRecommendation");
   const parsed = actionSchemas[action].safeParse(input);
   if (!parsed.success) return data<ActionAnswer>({ errors: translateIssues(parsed.error.issues, t), values }, { status: 400 });
   const result = await performStaffAction(db, staff, referral.id, action, parsed.data as never, {
@@ -78,6 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ip: clientIp(request),
     portalUrl: new URL(request.url).origin,
     lng,
+    citesRecommendation: typeof cites === "string" && cites ? cites : undefined,
   });
   if (result.ok) {
     void kickMailer();
@@ -136,58 +151,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function Checkboxes({
-  name,
-  idName = name,
-  legend,
-  hint,
-  options,
-  checked,
-  error,
-}: {
-  name: string;
-  /** The name the ids derive from, when two groups post under one name. */
-  idName?: string;
-  legend: string;
-  hint?: string;
-  options: { value: string; label: string; hint?: string }[];
-  checked: string[];
-  error?: string;
-}) {
-  const id = fieldId(idName);
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <fieldset aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
-        <legend>{legend}</legend>
-        {hint ? (
-          <p className="hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="field-error" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
-        <div className="checkbox-columns">
-          {options.map((o, i) => {
-            const optionId = i === 0 ? id : `${id}-${o.value.replace(/[^A-Za-z0-9_-]/g, "-")}`;
-            return (
-              <div className="choice" key={o.value}>
-                <input type="checkbox" id={optionId} name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
-                <label htmlFor={optionId}>
-                  {o.label}
-                  {o.hint ? <span className="hint"> {o.hint}</span> : null}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
 function NoteArea({ name, label, hint, error, defaultValue }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string }) {
   const id = fieldId(name);
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -242,7 +205,7 @@ function ActionFields({ action }: { action: FormAction }) {
     case "request_info":
       return (
         <>
-          <Checkboxes
+          <CheckboxGroup
             name="documents"
             legend={t("queue:actionPage.documents")}
             hint={t("queue:actionPage.documentsHint")}
@@ -257,7 +220,7 @@ function ActionFields({ action }: { action: FormAction }) {
             )}
             error={errors.documents}
           />
-          <Checkboxes
+          <CheckboxGroup
             name="fields"
             legend={t("queue:actionPage.missingFields")}
             hint={page.missingFields.length ? t("queue:actionPage.missingFieldsHint") : t("queue:actionPage.noMissingFields")}
@@ -266,7 +229,7 @@ function ActionFields({ action }: { action: FormAction }) {
           />
           <details>
             <summary>{t("queue:actionPage.otherFields")}</summary>
-            <Checkboxes
+            <CheckboxGroup
               name="fields"
               idName="otherFields"
               legend={t("queue:actionPage.otherFieldsLegend")}
@@ -400,6 +363,9 @@ export default function StaffAction() {
           ) : null}
           <Form method="post" data-form={`action-${actionSlugs[action]}`} noValidate>
             <CsrfInput />
+            {page.jointRecommendation ? (
+              <CiteRecommendation recommendation={page.jointRecommendation} cited={answer ? answer.values.citesRecommendation === page.jointRecommendation.id : true} />
+            ) : null}
             <ActionFields action={action} />
             <div className="button-row">
               <button type="submit" className={`button${action === "decline" ? " button--warning" : ""}`}>

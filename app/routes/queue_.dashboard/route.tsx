@@ -9,6 +9,7 @@ import { intlLocale, isLanguage } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { dashboardPeriods, siteDashboard, type DashboardPeriod } from "~/modules/queue/queue.service.server";
 import { requireStaff } from "~/modules/queue/staff.server";
+import { jointDashboard } from "~/modules/conferences/conferences.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { getDb } from "~/utils/db.server";
 
@@ -21,9 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = Number(new URL(request.url).searchParams.get("period"));
   const period: DashboardPeriod = (dashboardPeriods as readonly number[]).includes(asked) ? (asked as DashboardPeriod) : 90;
   const db = await getDb();
-  const [dashboard, names] = await Promise.all([siteDashboard(db, staff, period, new Date()), siteNames(db)]);
+  const [dashboard, names, joint] = await Promise.all([siteDashboard(db, staff, period, new Date()), siteNames(db), jointDashboard(db, staff, period, new Date())]);
+  const siteName = (code: string) => names[code as keyof typeof names]?.[lng] ?? code;
   return {
     ...dashboard,
+    joint: { ...joint, reviews: joint.reviews.map((r) => ({ ...r, ownerSite: siteName(r.ownerSite) })) },
     siteName: names[staff.siteCode as keyof typeof names]?.[lng] ?? staff.siteCode,
   };
 }
@@ -253,6 +256,41 @@ export default function Dashboard() {
           />
         </>
       )}
+
+      <h2 id="joint-dashboard-heading">{t("conferences:dashboard.heading")}</h2>
+      {d.joint.reviews.length ? (
+        <table data-testid="joint-dashboard">
+          <caption className="visually-hidden">{t("conferences:dashboard.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("queue:columns.code")}</th>
+              <th scope="col">{t("conferences:hub.owner")}</th>
+              <th scope="col">{t("conferences:dashboard.age")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.joint.reviews.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">
+                  <Link to={r.ownedByReader ? `/queue/${r.referralId}#joint` : `/joint/${r.referralId}`}>{r.referenceCode}</Link>
+                </th>
+                <td>{r.ownerSite}</td>
+                <td>{t("conferences:dashboard.days", { count: r.ageDays, value: number.format(r.ageDays) })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t("conferences:hub.noReviews")}</p>
+      )}
+      <BarChart
+        id="joint-recommendations"
+        title={t("conferences:dashboard.chart", { count: d.period })}
+        bars={d.joint.recommendations.map((r) => ({ key: r.code, label: t(`conferences:recommendations.${r.code}`), value: r.count }))}
+        tableCaption={t("conferences:dashboard.chart", { count: d.period })}
+        columnLabel={t("conferences:recommendation.heading")}
+        valueLabel={t("queue:dashboard.count")}
+      />
     </>
   );
 }

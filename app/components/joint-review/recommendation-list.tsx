@@ -1,0 +1,28 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+export type RecommendationLine = { id: string; conferenceId: string; conferenceOn: string; recommendation: string; rationale: string; final: boolean };
+
+/** The joint conferences' recommendations for one referral, newest first, each linked to its conference. */
+export function RecommendationList({ items }: { items: RecommendationLine[] }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="joint-recommendations">
+      <h3>{t("conferences:recommendation.heading")}</h3>
+      <ul className="thread">
+        {items.map((r) => (
+          <li key={r.id}>
+            <p className="meta">
+              {t("conferences:cite.when", { date: r.conferenceOn })} · {r.final ? t("conferences:recommendation.final") : t("conferences:recommendation.provisional")}{" "}
+              <Link to={`/conferences/${r.conferenceId}#item-${r.id}`}>{t("conferences:cite.open")}</Link>
+            </p>
+            <p>
+              <strong data-recommendation={r.recommendation}>{t(`conferences:recommendations.${r.recommendation}`)}</strong>
+            </p>
+            <p className="pre-line">{r.rationale}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

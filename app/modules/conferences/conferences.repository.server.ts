@@ -1,0 +1,142 @@
+import type { Insertable, Selectable } from "kysely";
+import type { Database } from "~/utils/db.server";
+import type { AgendaItems, Conferences } from "../../../db/types";
+
+export type ConferenceRow = Selectable<Conferences>;
+export type AgendaItemRow = Selectable<AgendaItems>;
+
+export async function insertConference(db: Database, row: Insertable<Conferences>, attendees: { user_id: string; site_code: string }[]) {
+  await db.insertInto("conferences").values(row).execute();
+  if (attendees.length) await db.insertInto("conference_attendees").values(attendees.map((a) => ({ ...a, conference_id: row.id }))).execute();
+}
+
+export async function conferenceById(db: Database, id: string) {
+  return db.selectFrom("conferences").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Conferences still to be held (their agenda may be open), earliest first. */
+export async function scheduledConferences(db: Database) {
+  return db.selectFrom("conferences").selectAll().where("status", "=", "scheduled").orderBy("starts_at", "asc").execute();
+}
+
+/** Conferences held, newest first. */
+export async function heldConferences(db: Database, limit: number) {
+  return db.selectFrom("conferences").selectAll().where("status", "=", "held").orderBy("starts_at", "desc").limit(limit).execute();
+}
+
+export async function markConferenceHeld(db: Database, id: string, at: string) {
+  const result = await db.updateTable("conferences").set({ status: "held", held_at: at }).where("id", "=", id).where("status", "=", "scheduled").executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function attendeesOf(db: Database, conferenceId: string) {
+  return db
+    .selectFrom("conference_attendees as a")
+    .innerJoin("users as u", "u.id", "a.user_id")
+    .select(["u.id", "u.family_name", "u.given_name", "u.role", "a.site_code"])
+    .where("a.conference_id", "=", conferenceId)
+    .orderBy("a.site_code")
+    .orderBy("u.family_name")
+    .execute();
+}
+
+/** The coordinators and reviewers of both sites who may be invited, by site and name. */
+export async function invitableStaff(db: Database) {
+  return db
+    .selectFrom("users")
+    .select(["id", "family_name", "given_name", "role", "site_code"])
+    .where("role", "in", ["coordinator", "reviewer"])
+    .where("status", "=", "active")
+    .where("site_code", "is not", null)
+    .orderBy("site_code")
+    .orderBy("family_name")
+    .orderBy("given_name")
+    .execute();
+}
+
+export async function insertAgendaItem(db: Database, row: Insertable<AgendaItems>) {
+  await db.insertInto("agenda_items").values(row).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/** A conference's agenda in the order cases were added, with each referral's code, owner and the review's question. */
+export async function agendaOf(db: Database, conferenceId: string) {
+  return db
+    .selectFrom("agenda_items as a")
+    .innerJoin("joint_reviews as j", "j.id", "a.joint_review_id")
+    .innerJoin("referrals as r", "r.id", "a.referral_id")
+    .leftJoin("users as p", "p.id", "j.proposed_by")
+    .select([
+      "a.id",
+      "a.referral_id",
+      "a.joint_review_id",
+      "a.added_at",
+      "a.recommendation",
+      "a.rationale",
+      "a.present_json",
+      "a.recorded_at",
+      "j.owner_site_code",
+      "j.partner_site_code",
+      "j.question",
+      "j.status as review_status",
+      "r.reference_code",
+      "r.patient_family_name",
+      "r.patient_given_name",
+      "r.indication",
+      "r.physician_id",
+      "p.family_name as presenter_family_name",
+      "p.given_name as presenter_given_name",
+    ])
+    .where("a.conference_id", "=", conferenceId)
+    .orderBy("a.added_at", "asc")
+    .orderBy("a.id", "asc")
+    .execute();
+}
+
+export async function agendaItemById(db: Database, conferenceId: string, itemId: string) {
+  return db.selectFrom("agenda_items").selectAll().where("conference_id", "=", conferenceId).where("id", "=", itemId).executeTakeFirst();
+}
+
+export async function recordAgendaRecommendation(
+  db: Database,
+  itemId: string,
+  patch: { recommendation: string; rationale: string; present_json: string; recorded_by: string; recorded_at: string }
+) {
+  await db.updateTable("agenda_items").set(patch).where("id", "=", itemId).execute();
+}
+
+/** Every recommendation given for a referral, newest first, with its conference's date. */
+export async function recommendationsOf(db: Database, referralId: string) {
+  return db
+    .selectFrom("agenda_items as a")
+    .innerJoin("conferences as c", "c.id", "a.conference_id")
+    .select(["a.id", "a.conference_id", "a.recommendation", "a.rationale", "a.recorded_at", "a.joint_review_id", "c.starts_at", "c.status as conference_status"])
+    .where("a.referral_id", "=", referralId)
+    .where("a.recommendation", "is not", null)
+    .orderBy("a.recorded_at", "desc")
+    .execute();
+}
+
+/** The agenda line a referral waits on in a conference still to be held, if any. */
+export async function upcomingItemOf(db: Database, jointReviewId: string) {
+  return db
+    .selectFrom("agenda_items as a")
+    .innerJoin("conferences as c", "c.id", "a.conference_id")
+    .select(["a.id", "a.conference_id", "c.starts_at"])
+    .where("a.joint_review_id", "=", jointReviewId)
+    .where("c.status", "=", "scheduled")
+    .orderBy("c.starts_at", "asc")
+    .executeTakeFirst();
+}
+
+/** Recommendations given to a site's referrals (as owner or partner) in meetings since `from`, counted by outcome. */
+export async function recommendationCounts(db: Database, siteCode: string, from: string) {
+  return db
+    .selectFrom("agenda_items as a")
+    .innerJoin("joint_reviews as j", "j.id", "a.joint_review_id")
+    .select(["a.recommendation", db.fn.countAll<number>().as("n")])
+    .where("a.recommendation", "is not", null)
+    .where("a.recorded_at", ">=", from)
+    .where((eb) => eb.or([eb("j.owner_site_code", "=", siteCode), eb("j.partner_site_code", "=", siteCode)]))
+    .groupBy("a.recommendation")
+    .execute();
+}

@@ -1,0 +1,277 @@
+// Joint case conferences of Konyang and QST (issue 10; docs/decisions/0018-joint-review-and-conferences.md):
+// scheduling, the agenda, the meeting's recommendations and the end of the meeting, which publishes the minutes and
+// tells each referring physician the recommendation for their referral.
+import { jointRecommendations, needsAnotherConference, type JointRecommendation } from "~/domain/joint-review/joint-review";
+import { todayAt } from "~/modules/referrals/clock.server";
+import { zonedInstant } from "~/domain/scheduling/zoned-time";
+import { recordAudit } from "~/modules/audit/audit.service.server";
+import { jointEvent } from "~/modules/joint-review/joint-review-events.server";
+import { jointReviewById, jointReviewsAwaitingAgenda, openJointReviewsOfSite } from "~/modules/joint-review/joint-review.repository.server";
+import { placeOnAgenda } from "~/modules/joint-review/joint-review.service.server";
+import { queueNotification } from "~/modules/queue/notifications.server";
+import { usersByIds } from "~/modules/queue/queue.repository.server";
+import { siteClockOf, type Staff } from "~/modules/queue/staff.server";
+import { findReferral } from "~/modules/referrals/referrals.repository.server";
+import { siteNames } from "~/modules/sites/sites.service.server";
+import type { Database } from "~/utils/db.server";
+import { newId } from "~/utils/tokens.server";
+import {
+  agendaItemById,
+  agendaOf,
+  attendeesOf,
+  conferenceById,
+  heldConferences,
+  insertConference,
+  invitableStaff,
+  markConferenceHeld,
+  recommendationCounts,
+  recordAgendaRecommendation,
+  scheduledConferences,
+  type ConferenceRow,
+} from "./conferences.repository.server";
+import type { ConferenceInput, RecommendationInput } from "./conferences.schema";
+
+export type ConferenceContext = { now: Date; ip: string | null; portalUrl: string };
+
+export type ScheduleResult = { ok: true; id: string; agenda: number } | { ok: false; errors: Record<string, string> };
+
+/** The people who may be invited: both sites' coordinators and reviewers. */
+export async function inviteesOf(db: Database) {
+  return (await invitableStaff(db)).map((p) => ({ id: p.id, familyName: p.family_name, givenName: p.given_name, role: p.role, siteCode: p.site_code ?? "" }));
+}
+
+/**
+ * A coordinator schedules a conference; times are typed on their own site's clock. Open joint reviews waiting for an
+ * agenda go on this one's (the cut-off is still ahead). Errors are translation keys per field.
+ */
+export async function scheduleConference(db: Database, staff: Staff, input: ConferenceInput, ctx: ConferenceContext): Promise<ScheduleResult> {
+  const { timezone } = await siteClockOf(db, staff.siteCode);
+  const startsAt = zonedInstant(input.date, input.time, timezone);
+  const cutoffAt = zonedInstant(input.cutoffDate, input.cutoffTime, timezone);
+  const invitees = await inviteesOf(db);
+  const byId = new Map(invitees.map((p) => [p.id, p]));
+  const chosen = [...new Set([...input.attendees, input.chairId])].map((id) => byId.get(id));
+  const errors: Record<string, string> = {};
+  if (startsAt <= ctx.now) errors.date = "conferences:validation.startInPast";
+  if (cutoffAt <= ctx.now) errors.cutoffDate = "conferences:validation.cutoffInPast";
+  if (!byId.has(input.chairId)) errors.chairId = "conferences:validation.chairRequired";
+  // A joint conference needs both teams in the room.
+  const sites = new Set(chosen.map((p) => p?.siteCode));
+  if (chosen.some((p) => !p) || !sites.has("konyang") || !sites.has("qst")) errors.attendees = "conferences:validation.attendeesBothSites";
+  if (Object.keys(errors).length) return { ok: false, errors };
+
+  const id = newId();
+  const agenda = await db.transaction().execute(async (trx) => {
+    await insertConference(
+      trx,
+      {
+        id,
+        starts_at: startsAt.toISOString(),
+        duration_minutes: input.duration,
+        agenda_cutoff_at: cutoffAt.toISOString(),
+        place: input.place ?? null,
+        video_url: input.videoUrl ?? null,
+        chair_id: input.chairId,
+        status: "scheduled",
+        created_by: staff.id,
+        created_site_code: staff.siteCode,
+        created_at: ctx.now.toISOString(),
+      },
+      chosen.map((p) => ({ user_id: p!.id, site_code: p!.siteCode }))
+    );
+    let added = 0;
+    for (const review of await jointReviewsAwaitingAgenda(trx)) if (await placeOnAgenda(trx, review, ctx.now)) added += 1;
+    await recordAudit(trx, {
+      actor: { id: staff.id, role: staff.role },
+      action: "conference.scheduled",
+      subjectType: "conference",
+      subjectId: id,
+      detail: { startsAt: startsAt.toISOString(), attendees: chosen.length, agenda: added },
+      ip: ctx.ip,
+      at: ctx.now,
+    });
+    return added;
+  });
+  return { ok: true, id, agenda };
+}
+
+/** Conferences to come and the latest held, for the conferences page. */
+export async function conferenceList(db: Database) {
+  const summary = async (c: ConferenceRow) => ({ id: c.id, startsAt: c.starts_at, agendaCutoffAt: c.agenda_cutoff_at, place: c.place, videoUrl: c.video_url, status: c.status, cases: (await agendaOf(db, c.id)).length });
+  return {
+    upcoming: await Promise.all((await scheduledConferences(db)).map(summary)),
+    held: await Promise.all((await heldConferences(db, 20)).map(summary)),
+  };
+}
+
+export type AgendaLine = {
+  id: string;
+  referralId: string;
+  jointReviewId: string;
+  referenceCode: string;
+  ownerSite: string;
+  /** The reader's own site's referral: they may see the patient's name and open the referral in their queue. */
+  ownedByReader: boolean;
+  patient: { familyName: string; givenName: string } | null;
+  indication: string | null;
+  question: string;
+  presenter: { familyName: string; givenName: string } | null;
+  reviewOpen: boolean;
+  recommendation: JointRecommendation | null;
+  rationale: string | null;
+  present: string[];
+  recordedAt: string | null;
+};
+
+/** A conference as a coordinator or reviewer of either site reads it; the patient is named only to the owning site. */
+export async function conferenceDetail(db: Database, staff: Staff, id: string) {
+  const conference = await conferenceById(db, id);
+  if (!conference) return null;
+  const attendees = await attendeesOf(db, id);
+  const agenda: AgendaLine[] = (await agendaOf(db, id)).map((a) => {
+    const owned = a.owner_site_code === staff.siteCode;
+    return {
+      id: a.id,
+      referralId: a.referral_id,
+      jointReviewId: a.joint_review_id,
+      referenceCode: a.reference_code ?? "",
+      ownerSite: a.owner_site_code,
+      ownedByReader: owned,
+      patient: owned ? { familyName: a.patient_family_name ?? "", givenName: a.patient_given_name ?? "" } : null,
+      indication: a.indication,
+      question: a.question,
+      presenter: a.presenter_family_name !== null ? { familyName: a.presenter_family_name, givenName: a.presenter_given_name ?? "" } : null,
+      reviewOpen: a.review_status === "open",
+      recommendation: (a.recommendation as JointRecommendation | null) ?? null,
+      rationale: a.rationale,
+      present: a.present_json ? (JSON.parse(a.present_json) as string[]) : [],
+      recordedAt: a.recorded_at,
+    };
+  });
+  const chair = attendees.find((p) => p.id === conference.chair_id) ?? (await usersByIds(db, [conference.chair_id]))[0];
+  return {
+    conference,
+    chair: chair ? { familyName: chair.family_name, givenName: chair.given_name } : null,
+    isChair: conference.chair_id === staff.id,
+    attendees: attendees.map((p) => ({ id: p.id, familyName: p.family_name, givenName: p.given_name, role: p.role, siteCode: p.site_code })),
+    agenda,
+  };
+}
+
+export type RecordResult = { ok: true } | { ok: false; code: "not_found" | "not_chair" | "conference_held" | "review_closed" | "present_unknown" };
+
+/** The chair records (or corrects, until the meeting ends) the joint recommendation for one case of the agenda. */
+export async function recordRecommendation(db: Database, staff: Staff, conferenceId: string, itemId: string, input: RecommendationInput, ctx: ConferenceContext): Promise<RecordResult> {
+  const conference = await conferenceById(db, conferenceId);
+  const item = conference ? await agendaItemById(db, conferenceId, itemId) : undefined;
+  if (!conference || !item) return { ok: false, code: "not_found" };
+  if (conference.chair_id !== staff.id) return { ok: false, code: "not_chair" };
+  if (conference.status !== "scheduled") return { ok: false, code: "conference_held" };
+  const review = await jointReviewById(db, item.joint_review_id);
+  if (review?.status !== "open") return { ok: false, code: "review_closed" };
+  const attendees = new Set((await attendeesOf(db, conferenceId)).map((p) => p.id));
+  if (input.present.some((id) => !attendees.has(id))) return { ok: false, code: "present_unknown" };
+  await db.transaction().execute(async (trx) => {
+    await recordAgendaRecommendation(trx, item.id, {
+      recommendation: input.recommendation,
+      rationale: input.rationale,
+      present_json: JSON.stringify(input.present),
+      recorded_by: staff.id,
+      recorded_at: ctx.now.toISOString(),
+    });
+    const referral = await findReferral(trx, item.referral_id);
+    if (referral) await jointEvent(trx, referral, staff, "joint_recommendation", ctx.now, { conferenceId, itemId: item.id, recommendation: input.recommendation });
+    await recordAudit(trx, {
+      actor: { id: staff.id, role: staff.role },
+      action: "conference.recommendation_recorded",
+      subjectType: "referral",
+      subjectId: item.referral_id,
+      detail: { conferenceId, itemId: item.id, recommendation: input.recommendation, present: input.present.length },
+      ip: ctx.ip,
+      at: ctx.now,
+    });
+  });
+  return { ok: true };
+}
+
+export type FinishResult = { ok: true; told: number; carried: number } | { ok: false; code: "not_found" | "not_chair" | "conference_held" };
+
+/**
+ * The chair ends the meeting: the minutes are final, each referring physician is told the recommendation for their
+ * referral (in their language, through the outbox), and cases left without an answer or needing more information go
+ * on to the next conference's agenda.
+ */
+export async function finishConference(db: Database, staff: Staff, conferenceId: string, ctx: ConferenceContext): Promise<FinishResult> {
+  const conference = await conferenceById(db, conferenceId);
+  if (!conference) return { ok: false, code: "not_found" };
+  if (conference.chair_id !== staff.id) return { ok: false, code: "not_chair" };
+  return db.transaction().execute(async (trx) => {
+    if (!(await markConferenceHeld(trx, conferenceId, ctx.now.toISOString()))) return { ok: false, code: "conference_held" } as const;
+    const names = await siteNames(trx);
+    let told = 0;
+    let carried = 0;
+    for (const item of await agendaOf(trx, conferenceId)) {
+      if (item.recommendation) {
+        const [physician] = await usersByIds(trx, [item.physician_id]);
+        const owner = item.owner_site_code as keyof typeof names;
+        if (physician?.email) {
+          await queueNotification(trx, {
+            kind: "joint_recommendation",
+            referralId: item.referral_id,
+            recipient: { email: physician.email, familyName: physician.family_name, givenName: physician.given_name, language: physician.preferred_language },
+            facts: { referenceCode: item.reference_code ?? "", siteName: names[owner] ?? { ko: owner, ja: owner, en: owner }, recommendation: item.recommendation },
+            link: `${ctx.portalUrl}/referrals/${item.referral_id}`,
+            now: ctx.now,
+          });
+          told += 1;
+        }
+      }
+      if (item.review_status === "open" && needsAnotherConference(item.recommendation)) {
+        if (await placeOnAgenda(trx, { id: item.joint_review_id, referral_id: item.referral_id }, ctx.now)) carried += 1;
+      }
+    }
+    await recordAudit(trx, {
+      actor: { id: staff.id, role: staff.role },
+      action: "conference.held",
+      subjectType: "conference",
+      subjectId: conferenceId,
+      detail: { told, carried },
+      ip: ctx.ip,
+      at: ctx.now,
+    });
+    return { ok: true, told, carried } as const;
+  });
+}
+
+
+/** The referrals under joint review that concern a site, as owner or as partner; the patient named only to the owner. */
+export async function jointReviewsOfSite(db: Database, staff: Staff) {
+  return (await openJointReviewsOfSite(db, staff.siteCode)).map((r) => {
+    const owned = r.owner_site_code === staff.siteCode;
+    return {
+      id: r.id,
+      referralId: r.referral_id,
+      referenceCode: r.reference_code ?? "",
+      ownedByReader: owned,
+      ownerSite: r.owner_site_code,
+      patient: owned ? { familyName: r.patient_family_name ?? "", givenName: r.patient_given_name ?? "" } : null,
+      indication: r.indication,
+      question: r.question,
+      proposedAt: r.proposed_at,
+    };
+  });
+}
+
+/**
+ * The site's joint work on its dashboard: referrals under joint review (owned or shared with it) with their age in
+ * days, and the recommendations given in the period, by outcome.
+ */
+export async function jointDashboard(db: Database, staff: Staff, periodDays: number, now: Date) {
+  const { timezone } = await siteClockOf(db, staff.siteCode);
+  const today = todayAt(timezone, now);
+  const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  const reviews = (await jointReviewsOfSite(db, staff)).map((r) => ({ ...r, ageDays: dayNumber(today) - dayNumber(todayAt(timezone, new Date(r.proposedAt))) }));
+  const from = new Date(now.getTime() - periodDays * 86_400_000).toISOString();
+  const counts = new Map((await recommendationCounts(db, staff.siteCode, from)).map((r) => [r.recommendation, Number(r.n)]));
+  return { reviews, recommendations: jointRecommendations.map((code) => ({ code, count: counts.get(code) ?? 0 })) };
+}

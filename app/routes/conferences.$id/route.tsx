@@ -1,0 +1,152 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { AgendaTable } from "~/components/joint-review/agenda-table";
+import { ErrorSummary } from "~/components/forms/error-summary";
+import queueStyles from "~/components/queue/queue.css?url";
+import { translatorFor } from "~/i18n/i18n.server";
+import { conferenceInWords } from "~/modules/conferences/conference-words.server";
+import { conferenceDetail, finishConference } from "~/modules/conferences/conferences.service.server";
+import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
+import { notFound } from "~/modules/referrals/access.server";
+import { kickMailer } from "~/modules/mail/mailer.server";
+import { siteNames } from "~/modules/sites/sites.service.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { getDb } from "~/utils/db.server";
+
+export const handle = { titleKey: "conferences:detail.title" };
+export const links = () => [{ rel: "stylesheet", href: queueStyles }];
+
+const doneKinds = ["scheduled", "finished", "recorded"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request);
+  const { lng } = translatorFor(request);
+  const db = await getDb();
+  const detail = await conferenceDetail(db, staff, params.id ?? "");
+  if (!detail) throw notFound();
+  const { timezone } = await siteClockOf(db, staff.siteCode);
+  const done = new URL(request.url).searchParams.get("done");
+  return { ...conferenceInWords(detail, lng, timezone, await siteNames(db)), done: (doneKinds as readonly string[]).includes(done ?? "") ? done : null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireStaff(request);
+  const { t } = translatorFor(request);
+  const db = await getDb();
+  const id = params.id ?? "";
+  const form = await request.formData();
+  if (form.get("intent") !== "finish") throw new Response(null, { status: 400 });
+  const result = await finishConference(db, staff, id, { now: new Date(), ip: clientIp(request), portalUrl: new URL(request.url).origin });
+  if (result.ok) {
+    void kickMailer();
+    return redirect(`/conferences/${id}?done=finished`);
+  }
+  if (result.code === "not_found") throw notFound();
+  return data({ formError: t(`conferences:errors.${result.code}`) }, { status: result.code === "not_chair" ? 403 : 409 });
+}
+
+export default function Conference() {
+  const { t } = useTranslation();
+  const c = useLoaderData<typeof loader>();
+  const answer = useActionData<{ formError?: string }>();
+  const sites = [...new Set(c.attendees.map((p) => p.site))];
+  return (
+    <>
+      <p>
+        <Link to="/conferences">{t("conferences:hub.back")}</Link>
+      </p>
+      <h1>{t("conferences:detail.heading", { date: c.startsOn })}</h1>
+      {c.done ? (
+        <div className="banner banner--success" role="status" data-testid="done-banner">
+          <p>{t(`conferences:done.${c.done}`)}</p>
+        </div>
+      ) : null}
+      <ErrorSummary formError={answer?.formError} />
+      <dl className="referral-head" data-testid="conference-facts">
+        <div>
+          <dt>{t("conferences:detail.when")}</dt>
+          <dd>{t("conferences:detail.whenValue", { date: c.startsAt, minutes: c.duration })}</dd>
+        </div>
+        <div>
+          <dt>{t("conferences:detail.cutoff")}</dt>
+          <dd>{c.cutoff}</dd>
+        </div>
+        {c.place ? (
+          <div>
+            <dt>{t("conferences:schedule.place")}</dt>
+            <dd>{c.place}</dd>
+          </div>
+        ) : null}
+        {c.videoUrl ? (
+          <div>
+            <dt>{t("conferences:schedule.videoUrl")}</dt>
+            <dd>
+              <a href={c.videoUrl} rel="noopener noreferrer" target="_blank">
+                {c.videoUrl}
+              </a>
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t("conferences:schedule.chair")}</dt>
+          <dd>{c.chair}</dd>
+        </div>
+        <div>
+          <dt>{t("conferences:detail.status")}</dt>
+          <dd data-testid="conference-status">{t(`conferences:statuses.${c.status}`)}</dd>
+        </div>
+      </dl>
+      <section aria-labelledby="attendees-heading">
+        <h2 id="attendees-heading">{t("conferences:detail.attendees")}</h2>
+        {sites.map((site) => (
+          <div key={site}>
+            <h3>{site}</h3>
+            <ul>
+              {c.attendees
+                .filter((p) => p.site === site)
+                .map((p) => (
+                  <li key={p.id}>
+                    {p.name} ({t(`roles.${p.role}`)})
+                  </li>
+                ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+      <section aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading">{t("conferences:detail.agenda")}</h2>
+        {c.agenda.length ? <AgendaTable agenda={c.agenda} /> : <p>{t("conferences:detail.noAgenda")}</p>}
+        <ul className="action-list">
+          {c.status === "scheduled" && c.agenda.length ? (
+            <li>
+              <Link to={`/conferences/${c.id}/meeting`} className="button" data-action="meeting">
+                {t("conferences:detail.openMeeting")}
+              </Link>
+            </li>
+          ) : null}
+          {c.status === "held" ? (
+            <li>
+              <Link to={`/conferences/${c.id}/minutes`} className="button button--secondary" data-action="minutes">
+                {t("conferences:minutes.link")}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+        {c.status === "scheduled" && c.isChair ? (
+          <Form method="post" data-form="finish">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="finish" />
+            <p className="hint" id="finish-hint">
+              {t("conferences:detail.finishHint")}
+            </p>
+            <button type="submit" className="button button--secondary" aria-describedby="finish-hint" data-action="finish">
+              {t("conferences:detail.finish")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,204 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { DecisionPanel } from "~/components/decision-panel/decision-panel";
+import panelStyles from "~/components/decision-panel/decision-panel.css?url";
+import { indicationKey } from "~/components/decision-panel/labels";
+import { CheckboxGroup } from "~/components/forms/checkbox-group";
+import { ErrorSummary } from "~/components/forms/error-summary";
+import { RadioGroup } from "~/components/forms/radio-group";
+import { TextAreaField } from "~/components/forms/text-area-field";
+import { AttachmentList } from "~/components/intake/attachment-list";
+import queueStyles from "~/components/queue/queue.css?url";
+import { jointRecommendations } from "~/domain/joint-review/joint-review";
+import { translatorFor } from "~/i18n/i18n.server";
+import { conferenceInWords } from "~/modules/conferences/conference-words.server";
+import { recommendationSchema } from "~/modules/conferences/conferences.schema";
+import { recordRecommendation } from "~/modules/conferences/conferences.service.server";
+import { meetingCase } from "~/modules/conferences/meeting.service.server";
+import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
+import { notFound } from "~/modules/referrals/access.server";
+import { siteNames } from "~/modules/sites/sites.service.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { getDb } from "~/utils/db.server";
+import { formValues, translateIssues, type FormValues } from "~/utils/form.server";
+
+export const handle = { titleKey: "conferences:meeting.title" };
+export const links = () => [
+  { rel: "stylesheet", href: panelStyles },
+  { rel: "stylesheet", href: queueStyles },
+];
+
+type ActionAnswer = { errors: Record<string, string>; formError?: string; values: FormValues; present: string[] };
+
+function positionOf(request: Request): number {
+  const n = Number(new URL(request.url).searchParams.get("case") ?? "1");
+  return Number.isInteger(n) && n > 0 ? n : 1;
+}
+
+/** One case of the agenda at a time; the chair records the joint recommendation beside it. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request);
+  const { lng } = translatorFor(request);
+  const db = await getDb();
+  const view = await meetingCase(db, staff, params.id ?? "", positionOf(request), { now: new Date(), ip: clientIp(request) });
+  if (!view) throw notFound();
+  const { timezone } = await siteClockOf(db, staff.siteCode);
+  const names = await siteNames(db);
+  const conference = conferenceInWords(view.detail, lng, timezone, names);
+  const line = view.line ? conference.agenda[view.index]! : null;
+  return {
+    conference: { id: conference.id, startsOn: conference.startsOn, status: conference.status, isChair: conference.isChair, attendees: conference.attendees },
+    position: view.index + 1,
+    count: view.count,
+    line,
+    facts: view.facts,
+    siteNames: names,
+    recorded: new URL(request.url).searchParams.get("done") === "recorded",
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireStaff(request);
+  const { t } = translatorFor(request);
+  const db = await getDb();
+  const id = params.id ?? "";
+  const form = await request.formData();
+  const values = formValues(form);
+  const present = form.getAll("present").filter((v): v is string => typeof v === "string");
+  const position = positionOf(request);
+  const parsed = recommendationSchema.safeParse({ recommendation: values.recommendation, rationale: values.rationale, present });
+  if (!parsed.success) return data<ActionAnswer>({ errors: translateIssues(parsed.error.issues, t), values, present }, { status: 400 });
+  const result = await recordRecommendation(db, staff, id, values.itemId ?? "", parsed.data, { now: new Date(), ip: clientIp(request), portalUrl: new URL(request.url).origin });
+  if (result.ok) return redirect(`/conferences/${id}/meeting?case=${position}&done=recorded`);
+  if (result.code === "not_found") throw notFound();
+  return data<ActionAnswer>({ errors: {}, formError: t(`conferences:errors.${result.code}`), values, present }, { status: result.code === "not_chair" ? 403 : 409 });
+}
+
+export default function Meeting() {
+  const { t } = useTranslation();
+  const m = useLoaderData<typeof loader>();
+  const answer = useActionData<ActionAnswer>();
+  const line = m.line;
+  const facts = m.facts;
+  const caseLink = (n: number) => `/conferences/${m.conference.id}/meeting?case=${n}`;
+  return (
+    <>
+      <p>
+        <Link to={`/conferences/${m.conference.id}`}>{t("conferences:meeting.back", { date: m.conference.startsOn })}</Link>
+      </p>
+      <h1>{t("conferences:meeting.heading", { position: m.position, count: m.count })}</h1>
+      {m.recorded ? (
+        <div className="banner banner--success" role="status" data-testid="done-banner">
+          <p>{t("conferences:done.recorded")}</p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={answer?.errors} formError={answer?.formError} />
+      {!line ? (
+        <p>{t("conferences:detail.noAgenda")}</p>
+      ) : (
+        <>
+          <h2 data-testid="meeting-code">
+            {line.referenceCode}
+            {line.patient ? ` · ${line.patient}` : null}
+          </h2>
+          <p>{t("conferences:agenda.owner", { site: line.ownerSite })}</p>
+          <section aria-labelledby="question-heading" className="banner banner--info">
+            <h3 id="question-heading">{t("conferences:meeting.question", { name: line.presenter ?? "—" })}</h3>
+            <p className="pre-line" data-testid="meeting-question">
+              {line.question}
+            </p>
+          </section>
+          {facts ? (
+            <>
+              <h3>{t("conferences:meeting.keyFacts")}</h3>
+              <dl className="referral-head" data-testid="key-facts">
+                <div>
+                  <dt>{t("conferences:partner.patient")}</dt>
+                  <dd>{t("conferences:partner.ageSex", { age: facts.age ?? "—", sex: facts.sex ? t(`intake:options.sex.${facts.sex}`) : "—" })}</dd>
+                </div>
+                <div>
+                  <dt>{t("queue:columns.indication")}</dt>
+                  <dd>{line.indication ? t(indicationKey(line.indication)) : null}</dd>
+                </div>
+                <div>
+                  <dt>{t("conferences:meeting.ecog")}</dt>
+                  <dd>{facts.ecog ?? "—"}</dd>
+                </div>
+                <div>
+                  <dt>{t("queue:columns.urgency")}</dt>
+                  <dd>{t(`queue:urgency.${facts.urgency}`)}</dd>
+                </div>
+                <div>
+                  <dt>{t("queue:columns.status")}</dt>
+                  <dd>{t(`queue:status.${facts.status}`)}</dd>
+                </div>
+              </dl>
+              <p>
+                <Link to={line.ownedByReader ? `/queue/${line.referralId}` : `/joint/${line.referralId}`}>{t("conferences:meeting.fullCase")}</Link>
+              </p>
+              {facts.decision ? <DecisionPanel decision={facts.decision} siteNames={m.siteNames} headingLevel={3} /> : null}
+              <h3>{t("queue:referral.documents")}</h3>
+              <AttachmentList referralId={line.referralId} items={facts.attachments} />
+            </>
+          ) : (
+            <p className="notice">{t("conferences:meeting.reviewClosed")}</p>
+          )}
+          {line.recommendation ? (
+            <section aria-labelledby="recorded-heading" data-testid="agenda-recommendation">
+              <h3 id="recorded-heading">{t("conferences:recommendation.heading")}</h3>
+              <p>
+                <strong data-recommendation={line.recommendation}>{t(`conferences:recommendations.${line.recommendation}`)}</strong>
+              </p>
+              <p className="pre-line">{line.rationale}</p>
+            </section>
+          ) : null}
+          {m.conference.isChair && m.conference.status === "scheduled" && facts ? (
+            <Form method="post" noValidate data-form="recommendation" className="form">
+              <CsrfInput />
+              <input type="hidden" name="itemId" value={line.id} />
+              <h3>{t("conferences:meeting.record")}</h3>
+              <RadioGroup
+                name="recommendation"
+                legend={t("conferences:meeting.recommendation")}
+                options={jointRecommendations.map((r) => ({ value: r, label: t(`conferences:recommendations.${r}`) }))}
+                defaultValue={answer?.values.recommendation ?? line.recommendation ?? undefined}
+                error={answer?.errors.recommendation}
+              />
+              <TextAreaField
+                name="rationale"
+                label={t("conferences:meeting.rationale")}
+                hint={t("conferences:meeting.rationaleHint")}
+                error={answer?.errors.rationale}
+                defaultValue={answer?.values.rationale ?? line.rationale ?? undefined}
+                rows={5}
+                maxLength={4000}
+              />
+              <CheckboxGroup
+                name="present"
+                legend={t("conferences:meeting.present")}
+                options={m.conference.attendees.map((p) => ({ value: p.id, label: `${p.name} (${p.site})` }))}
+                checked={answer?.present ?? m.conference.attendees.map((p) => p.id)}
+                error={answer?.errors.present}
+              />
+              <button type="submit" className="button">
+                {t("conferences:meeting.save")}
+              </button>
+            </Form>
+          ) : null}
+          <nav aria-label={t("conferences:meeting.steps")} className="button-row">
+            {m.position > 1 ? <Link to={caseLink(m.position - 1)}>{t("conferences:meeting.previous")}</Link> : null}
+            {m.position < m.count ? (
+              <Link to={caseLink(m.position + 1)} data-action="next-case">
+                {t("conferences:meeting.next")}
+              </Link>
+            ) : (
+              <Link to={`/conferences/${m.conference.id}`}>{t("conferences:meeting.end")}</Link>
+            )}
+          </nav>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { CheckboxGroup } from "~/components/forms/checkbox-group";
+import { DateField } from "~/components/forms/date-field";
+import { ErrorSummary } from "~/components/forms/error-summary";
+import { SelectField } from "~/components/forms/select-field";
+import { TextField } from "~/components/forms/text-field";
+import { slotDurations } from "~/modules/scheduling/slots.schema";
+import { translatorFor } from "~/i18n/i18n.server";
+import { personName } from "~/i18n/person-name";
+import { conferenceSchema } from "~/modules/conferences/conferences.schema";
+import { inviteesOf, scheduleConference } from "~/modules/conferences/conferences.service.server";
+import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
+import { siteNames } from "~/modules/sites/sites.service.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { getDb } from "~/utils/db.server";
+import { formValues, nestValues, translateIssues, type FormValues } from "~/utils/form.server";
+
+export const handle = { titleKey: "conferences:schedule.title" };
+
+type ActionAnswer = { errors: Record<string, string>; values: FormValues; attendees: string[] };
+
+/** Coordinators of either site schedule joint conferences; reviewers attend them. */
+async function requireCoordinator(request: Request) {
+  const staff = await requireStaff(request);
+  if (staff.role !== "coordinator") throw new Response(null, { status: 403 });
+  return staff;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await requireCoordinator(request);
+  const { lng } = translatorFor(request);
+  const db = await getDb();
+  const names = await siteNames(db);
+  const { timezone } = await siteClockOf(db, staff.siteCode);
+  return {
+    me: staff.id,
+    zone: timezone,
+    invitees: (await inviteesOf(db)).map((p) => ({ ...p, site: names[p.siteCode as keyof typeof names]?.[lng] ?? p.siteCode })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const staff = await requireCoordinator(request);
+  const { t } = translatorFor(request);
+  const db = await getDb();
+  const form = await request.formData();
+  const values = formValues(form);
+  const attendees = form.getAll("attendees").filter((v): v is string => typeof v === "string");
+  const parsed = conferenceSchema.safeParse({ ...nestValues(values), attendees });
+  if (!parsed.success) return data<ActionAnswer>({ errors: translateIssues(parsed.error.issues, t), values, attendees }, { status: 400 });
+  const result = await scheduleConference(db, staff, parsed.data, { now: new Date(), ip: clientIp(request), portalUrl: new URL(request.url).origin });
+  if (!result.ok) return data<ActionAnswer>({ errors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, t(v)])), values, attendees }, { status: 400 });
+  return redirect(`/conferences/${result.id}?done=scheduled`);
+}
+
+export default function ScheduleConference() {
+  const { t } = useTranslation();
+  const page = useLoaderData<typeof loader>();
+  const answer = useActionData<ActionAnswer>();
+  const errors = answer?.errors ?? {};
+  const values = answer?.values ?? {};
+  const dateOf = (name: string) => (values[`${name}.year`] ? `${values[`${name}.year`]}-${values[`${name}.month`] ?? ""}-${values[`${name}.day`] ?? ""}` : undefined);
+  const sites = [...new Set(page.invitees.map((p) => p.siteCode))];
+  return (
+    <div className="form">
+      <p>
+        <Link to="/conferences">{t("conferences:hub.back")}</Link>
+      </p>
+      <h1>{t("conferences:schedule.heading")}</h1>
+      <ErrorSummary errors={errors} />
+      <p className="hint">{t("conferences:schedule.zone", { zone: page.zone })}</p>
+      <Form method="post" noValidate data-form="conference">
+        <CsrfInput />
+        <DateField name="date" legend={t("conferences:schedule.date")} hint={t("scheduling:dateHint")} error={errors.date} defaultValue={dateOf("date")} />
+        <TextField name="time" label={t("conferences:schedule.time")} hint={t("scheduling:timeHint")} error={errors.time} defaultValue={values.time} className="input--short" autoComplete="off" />
+        <SelectField
+          name="duration"
+          label={t("conferences:schedule.duration")}
+          error={errors.duration}
+          defaultValue={values.duration ?? "60"}
+          options={slotDurations.map((m) => ({ value: String(m), label: t("conferences:schedule.minutes", { count: m }) }))}
+        />
+        <DateField name="cutoffDate" legend={t("conferences:schedule.cutoffDate")} hint={t("conferences:schedule.cutoffHint")} error={errors.cutoffDate} defaultValue={dateOf("cutoffDate")} />
+        <TextField name="cutoffTime" label={t("conferences:schedule.cutoffTime")} error={errors.cutoffTime} defaultValue={values.cutoffTime} className="input--short" autoComplete="off" />
+        <TextField name="place" label={t("conferences:schedule.place")} hint={t("conferences:schedule.placeHint")} error={errors.place} defaultValue={values.place} />
+        <TextField name="videoUrl" type="url" label={t("conferences:schedule.videoUrl")} hint={t("conferences:schedule.videoHint")} error={errors.videoUrl} defaultValue={values.videoUrl} autoComplete="off" />
+        <SelectField
+          name="chairId"
+          label={t("conferences:schedule.chair")}
+          error={errors.chairId}
+          defaultValue={values.chairId ?? page.me}
+          options={page.invitees.map((p) => ({ value: p.id, label: `${personName(p.familyName, p.givenName)} (${p.site})` }))}
+        />
+        {sites.map((site, index) => (
+          <CheckboxGroup
+            key={site}
+            name="attendees"
+            idName={index === 0 ? "attendees" : `attendees-${site}`}
+            legend={t("conferences:schedule.attendees", { site: page.invitees.find((p) => p.siteCode === site)?.site ?? site })}
+            hint={index === 0 ? t("conferences:schedule.attendeesHint") : undefined}
+            error={index === 0 ? errors.attendees : undefined}
+            options={page.invitees.filter((p) => p.siteCode === site).map((p) => ({ value: p.id, label: `${personName(p.familyName, p.givenName)} (${t(`roles.${p.role}`)})` }))}
+            checked={answer?.attendees ?? [page.me]}
+          />
+        ))}
+        <div className="button-row">
+          <button type="submit" className="button">
+            {t("conferences:schedule.submit")}
+          </button>
+          <Link to="/conferences">{t("queue:actionPage.cancel")}</Link>
+        </div>
+      </Form>
+    </div>
+  );
+}

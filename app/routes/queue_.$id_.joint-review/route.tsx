@@ -1,0 +1,144 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { ErrorSummary } from "~/components/forms/error-summary";
+import { TextAreaField } from "~/components/forms/text-area-field";
+import queueStyles from "~/components/queue/queue.css?url";
+import { partnerSiteOf } from "~/domain/joint-review/joint-review";
+import { formatInstant } from "~/i18n/datetime";
+import { translatorFor } from "~/i18n/i18n.server";
+import { personName } from "~/i18n/person-name";
+import { proposeSchema } from "~/modules/conferences/conferences.schema";
+import { ownerJointPanel } from "~/modules/joint-review/joint-review-view.server";
+import { closeJointReview, proposeJointReview } from "~/modules/joint-review/joint-review.service.server";
+import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
+import { referralForStaff } from "~/modules/queue/triage.service.server";
+import { notFound } from "~/modules/referrals/access.server";
+import { siteNames } from "~/modules/sites/sites.service.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { getDb } from "~/utils/db.server";
+import { validateForm, type FormValues } from "~/utils/form.server";
+
+export const handle = { titleKey: "conferences:propose.title" };
+export const links = () => [{ rel: "stylesheet", href: queueStyles }];
+
+type ActionAnswer = { errors: Record<string, string>; formError?: string; values: FormValues };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request);
+  const { lng } = translatorFor(request);
+  const db = await getDb();
+  // Only the owning site proposes or closes: anyone else gets the same empty 404 as for the referral.
+  const referral = await referralForStaff(db, staff, params.id ?? "");
+  if (!referral) throw notFound();
+  const panel = await ownerJointPanel(db, referral);
+  const names = await siteNames(db);
+  const partner = partnerSiteOf(referral.site_code ?? "") as keyof typeof names;
+  const { timezone } = await siteClockOf(db, staff.siteCode);
+  const open = panel.summary?.open ? panel.summary : null;
+  return {
+    id: referral.id,
+    referenceCode: referral.reference_code ?? "",
+    patient: personName(referral.patient_family_name ?? "", referral.patient_given_name ?? ""),
+    partnerSite: names[partner]?.[lng] ?? partner,
+    refusal: panel.refusal === "already_open" ? null : panel.refusal,
+    open: open ? { question: open.question, proposedAt: formatInstant(open.proposedAt, lng, timezone) } : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireStaff(request);
+  const { t, lng } = translatorFor(request);
+  const db = await getDb();
+  const id = params.id ?? "";
+  const referral = await referralForStaff(db, staff, id);
+  if (!referral) throw notFound();
+  const form = await request.formData();
+  const ctx = { now: new Date(), ip: clientIp(request) };
+  if (form.get("intent") === "close") {
+    await closeJointReview(db, staff, id, ctx);
+    return redirect(`/queue/${id}?done=joint_closed#joint`);
+  }
+  const parsed = validateForm(proposeSchema, form, t);
+  if (!parsed.ok) return data<ActionAnswer>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = await proposeJointReview(db, staff, id, parsed.data.question, ctx);
+  if (result.ok) return redirect(`/queue/${id}?done=joint_proposed#joint`);
+  if (result.code === "not_found") throw notFound();
+  const names = await siteNames(db);
+  const partner = partnerSiteOf(referral.site_code ?? "") as keyof typeof names;
+  // The refusal says why in words, and the typed question stays for when the reason is mended.
+  return data<ActionAnswer>({ errors: {}, formError: t(`conferences:refusals.${result.code}`, { site: names[partner]?.[lng] ?? partner }), values: parsed.values }, { status: 409 });
+}
+
+export default function JointReviewPage() {
+  const { t } = useTranslation();
+  const page = useLoaderData<typeof loader>();
+  const answer = useActionData<ActionAnswer>();
+  return (
+    <div className="form">
+      <p>
+        <Link to={`/queue/${page.id}`}>{t("queue:actionPage.back", { code: page.referenceCode })}</Link>
+      </p>
+      <h1>{t(page.open ? "conferences:propose.headingOpen" : "conferences:propose.heading", { site: page.partnerSite })}</h1>
+      <ErrorSummary errors={answer?.errors} formError={answer?.formError} />
+      <dl className="referral-head">
+        <div>
+          <dt>{t("queue:columns.code")}</dt>
+          <dd>{page.referenceCode}</dd>
+        </div>
+        <div>
+          <dt>{t("queue:columns.patient")}</dt>
+          <dd>{page.patient}</dd>
+        </div>
+      </dl>
+      {page.open ? (
+        <>
+          <p>{t("conferences:panel.open", { site: page.partnerSite, date: page.open.proposedAt })}</p>
+          <p className="pre-line">{page.open.question}</p>
+          <p>{t("conferences:propose.closeExplain", { site: page.partnerSite })}</p>
+          <Form method="post" data-form="joint-close">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="close" />
+            <button type="submit" className="button button--warning">
+              {t("conferences:propose.close")}
+            </button>
+          </Form>
+        </>
+      ) : (
+        <>
+          <p>{t("conferences:propose.explain", { site: page.partnerSite })}</p>
+          <ul>
+            <li>{t("conferences:propose.shares")}</li>
+            <li>{t("conferences:propose.keeps")}</li>
+            <li>{t("conferences:propose.audit")}</li>
+          </ul>
+          {page.refusal ? (
+            <div className="banner banner--warning" data-testid="joint-refusal">
+              <p>{t(`conferences:refusals.${page.refusal}`, { site: page.partnerSite })}</p>
+            </div>
+          ) : null}
+          <Form method="post" data-form="joint-propose" noValidate>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="propose" />
+            <TextAreaField
+              name="question"
+              label={t("conferences:propose.question")}
+              hint={t("conferences:propose.questionHint")}
+              error={answer?.errors.question}
+              defaultValue={answer?.values.question}
+              rows={4}
+              maxLength={1000}
+            />
+            <div className="button-row">
+              <button type="submit" className="button">
+                {t("conferences:propose.submit")}
+              </button>
+              <Link to={`/queue/${page.id}`}>{t("queue:actionPage.cancel")}</Link>
+            </div>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}
