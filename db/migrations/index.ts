@@ -9,6 +9,7 @@ import * as m0008 from "./0008_api_tokens_and_audit_append_only";
 import * as m0010 from "./0010_clinical_decisions_and_letters";
 import * as m0011 from "./0011_consultation_slots";
 import * as m0012 from "./0012_konyang_japanese_name";
+import * as m0014 from "./0014_staff_exchange";
 
 // The explicit registry: static imports work the same under Vitest, tsx scripts and the server bundle.
 // Append new migrations here; never reorder or edit landed ones.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "0010_clinical_decisions_and_letters": m0010,
   "0011_consultation_slots": m0011,
   "0012_konyang_japanese_name": m0012,
+  "0014_staff_exchange": m0014,
 };
