@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getSessionUser, type SessionUser } from "~/modules/accounts/session.server";
+import { siteTeam } from "~/modules/queue/site-team.server";
 import { referralForStaff } from "~/modules/queue/triage.service.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import { getDb, type Database } from "~/utils/db.server";
@@ -50,6 +51,7 @@ describe("a staff exchange", () => {
     expect(await switchWorkingSite(db, visitor, "qst", ctx(eve))).toEqual({ kind: "refused" });
     expect((await staffAt(db, visitor, eve)).siteCode).toBe("konyang");
     expect(await referralForStaff(db, await staffAt(db, visitor, eve), atQst.id)).toBeNull();
+    expect((await siteTeam(db, "qst", eve)).map((p) => p.id)).not.toContain(visitor.id);
 
     // 10 December, midnight in Tokyo: the visitor may work for QST, and does once they switch.
     const first = tokyo("2026-12-10T00:00:00");
@@ -57,6 +59,8 @@ describe("a staff exchange", () => {
     expect(await switchWorkingSite(db, visitor, "qst", ctx(first))).toEqual({ kind: "switched", siteCode: "qst" });
     expect(await switchWorkingSite(db, visitor, "qst", ctx(first))).toEqual({ kind: "unchanged" });
     expect((await referralForStaff(db, await staffAt(db, visitor, first), atQst.id))?.id).toBe(atQst.id);
+    // A member of the host's team: QST's coordinators can assign them a referral on these days.
+    expect((await siteTeam(db, "qst", first)).map((p) => p.id)).toContain(visitor.id);
     // Acting for the host is audited once per switch, not once per request.
     expect(await events(db, "staff_exchange.acting_for_host", "qst").then((rows) => rows.filter((r) => r.actor_user_id === visitor.id))).toHaveLength(1);
 
@@ -70,6 +74,7 @@ describe("a staff exchange", () => {
     expect((await staffAt(db, visitor, after)).siteCode).toBe("konyang");
     expect(await referralForStaff(db, await staffAt(db, visitor, after), atQst.id)).toBeNull();
     expect(await switchWorkingSite(db, visitor, "qst", ctx(after))).toEqual({ kind: "refused" });
+    expect((await siteTeam(db, "qst", after)).map((p) => p.id)).not.toContain(visitor.id);
     // The lapsed choice was cleared, so even a later grant does not switch the session by itself.
     const row = await db.selectFrom("sessions").select("working_site_code").where("id", "=", visitor.sessionId).executeTakeFirstOrThrow();
     expect(row.working_site_code).toBeNull();
