@@ -58,6 +58,7 @@ export async function grantsAtHosts(db: Database, hostSiteCodes: readonly string
     .selectFrom("staff_exchange_grants as g")
     .innerJoin("users as v", "v.id", "g.user_id")
     .innerJoin("users as a", "a.id", "g.granted_by")
+    .innerJoin("sites as s", "s.code", "g.host_site_code")
     .select([
       "g.id",
       "g.user_id",
@@ -74,6 +75,7 @@ export async function grantsAtHosts(db: Database, hostSiteCodes: readonly string
       "v.site_code as home_site_code",
       "a.family_name as granted_by_family_name",
       "a.given_name as granted_by_given_name",
+      "s.timezone as host_timezone",
     ])
     .where("g.host_site_code", "in", hostSiteCodes)
     .orderBy("g.from_date", "desc")

@@ -15,7 +15,7 @@ export type WorkingSite = {
   siteCode: string;
   home: string;
   /** Host sites whose grant is in force now (the visitor may switch to these); empty for almost everyone. */
-  hosts: { siteCode: string; grantId: string }[];
+  hosts: { siteCode: string; grantId: string; to: string }[];
 };
 
 const isStaff = (user: SessionUser) => (user.role === "coordinator" || user.role === "reviewer") && user.status === "active" && !!user.siteCode;
@@ -38,7 +38,7 @@ type Staff = SessionUser & { siteCode: string };
 export async function hostsInForce(db: Database, user: Staff, now: Date): Promise<WorkingSite["hosts"]> {
   const grants = await grantsInForce(db, user.id, now);
   // A grant at one's own home site cannot be made; skipping it here keeps a hand-made row harmless too.
-  return grants.filter((g) => g.host_site_code !== user.siteCode).map((g) => ({ siteCode: g.host_site_code, grantId: g.id }));
+  return grants.filter((g) => g.host_site_code !== user.siteCode).map((g) => ({ siteCode: g.host_site_code, grantId: g.id, to: g.to_date }));
 }
 
 /** The site this request works for; a choice whose grant has lapsed is cleared, so it cannot come back by itself. */
@@ -55,6 +55,17 @@ export async function workingSiteCode(db: Database, user: Staff, now: Date): Pro
 export async function resolveWorkingSite(db: Database, user: Staff, now: Date): Promise<WorkingSite> {
   const siteCode = await workingSiteCode(db, user, now);
   return { siteCode, home: user.siteCode, hosts: await hostsInForce(db, user, now) };
+}
+
+/**
+ * What the "working for" switch offers to staff already bound to `siteCode` for this request (requireStaff's answer):
+ * null for everyone with no grant in force, which is nearly everyone, so their pages show no switch at all.
+ */
+export async function workingSiteSwitch(db: Database, staff: Staff & { homeSiteCode?: string }, now: Date): Promise<WorkingSite | null> {
+  const home = staff.homeSiteCode ?? staff.siteCode;
+  const hosts = await hostsInForce(db, { ...staff, siteCode: home }, now);
+  if (hosts.length === 0 && staff.siteCode === home) return null;
+  return { siteCode: staff.siteCode, home, hosts };
 }
 
 /** The user as this request's checks should see them: staff bound to their working site, anyone else unchanged. */
