@@ -265,6 +265,7 @@ export interface Sessions {
   last_seen_at: string;
   revoked_at: string | null;
   user_id: string;
+  working_site_code: string | null;
 }
 
 export interface SiteConfigVersions {
@@ -288,6 +289,19 @@ export interface Sites {
   name_ja: string;
   name_ko: string;
   timezone: string;
+}
+
+export interface StaffExchangeGrants {
+  from_date: string;
+  granted_at: string;
+  granted_by: string;
+  host_site_code: string;
+  id: string;
+  note: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  to_date: string;
+  user_id: string;
 }
 
 export interface StatusSessions {
@@ -342,6 +356,7 @@ export interface DB {
   sessions: Sessions;
   site_config_versions: SiteConfigVersions;
   sites: Sites;
+  staff_exchange_grants: StaffExchangeGrants;
   status_sessions: StatusSessions;
   users: Users;
 }

@@ -20,6 +20,7 @@ export function navigationFor(user: SignedInUser | null): NavItem[] {
       return [
         home,
         { to: "/admin/users", labelKey: "nav.users" },
+        { to: "/admin/exchange", labelKey: "admin:exchange.nav" },
         { to: "/admin/sites", labelKey: "nav.sites" },
         { to: "/admin/rules", labelKey: "rules:admin.nav" },
         { to: "/admin/audit", labelKey: "audit:nav" },

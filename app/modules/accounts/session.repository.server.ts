@@ -62,3 +62,16 @@ export async function revokeOtherUserSessions(db: Database, userId: string, keep
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** The site the session's visitor chose to work for (staff exchange); null when they work for their home site. */
+export async function workingSiteOfSession(db: Database, sessionId: string): Promise<string | null> {
+  const row = await db.selectFrom("sessions").select("working_site_code").where("id", "=", sessionId).executeTakeFirst();
+  return row?.working_site_code ?? null;
+}
+
+/** Records the choice; `expected` makes clearing a lapsed choice a no-op when another request changed it first. */
+export async function setWorkingSiteOfSession(db: Database, sessionId: string, siteCode: string | null, expected?: string): Promise<void> {
+  let query = db.updateTable("sessions").set({ working_site_code: siteCode }).where("id", "=", sessionId);
+  if (expected !== undefined) query = query.where("working_site_code", "=", expected);
+  await query.execute();
+}

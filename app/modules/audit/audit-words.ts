@@ -2,6 +2,8 @@
 // what (a referral's code, an account's name, a site's name). Pure: the translator comes in; the raw event stays
 // available beside it. Korean particles follow the actor's last syllable (es-hangul), so a sentence reads naturally
 // whoever acted.
+import { isIsoDate } from "~/domain/case/dates";
+import { formatCalendarDate } from "~/i18n/datetime";
 import { personName } from "~/i18n/person-name";
 import { josa } from "es-hangul";
 import type { TFunction } from "i18next";
@@ -51,6 +53,23 @@ export function subjectWords(row: AuditEventRow, lng: Language, t: TFunction, si
   }
 }
 
+/**
+ * A staff exchange's sentence names the host site and the grant's days, which only its detail holds (the subject is
+ * the visitor). Dates are the host's calendar dates, written in the reader's language.
+ */
+function exchangeParams(row: AuditEventRow, lng: Language, sites: SiteNamesByCode): Record<string, string> {
+  if (!row.action.startsWith("staff_exchange.")) return {};
+  let detail: Record<string, unknown>;
+  try {
+    detail = JSON.parse(row.detail) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+  const site = (code: unknown) => (typeof code === "string" ? (sites[code]?.[lng] ?? code) : "");
+  const day = (iso: unknown) => (isIsoDate(iso) ? formatCalendarDate(iso, lng) : "");
+  return { hostSite: site(detail.hostSite), from: day(detail.from), to: day(detail.to) };
+}
+
 /** The event as one sentence; an action the portal has no sentence for yet still reads, with its label. */
 export function auditSentence(row: AuditEventRow, lng: Language, t: TFunction, sites: SiteNamesByCode): string {
   const person = row.actor_user_id && row.actor_family_name !== null;
@@ -60,6 +79,6 @@ export function auditSentence(row: AuditEventRow, lng: Language, t: TFunction, s
   else if (person) actor = t("audit:sentences.honorific", { name: actor });
   const subject = subjectWords(row, lng, t, sites);
   const key = `audit:sentences.actions.${row.action}`;
-  const params = { actor, subject, action: t(`audit:actions.${row.action}`, { defaultValue: row.action }) };
+  const params = { actor, subject, action: t(`audit:actions.${row.action}`, { defaultValue: row.action }), ...exchangeParams(row, lng, sites) };
   return t(key, { ...params, defaultValue: t("audit:sentences.generic", params) });
 }

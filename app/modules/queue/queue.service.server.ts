@@ -15,7 +15,6 @@ import {
   queueTabCounts,
   resolveCodeSearch,
   resolveNameSearch,
-  siteStaff,
   statusCounts,
   upsertView,
   usersByIds,
@@ -24,6 +23,7 @@ import {
   type QueueOrder,
 } from "./queue.repository.server";
 import { COUNT_CAP, PAGE_SIZE, queueQueryString, queueTabs, tabStatuses, type QueueFilters, type QueueTab } from "./queue.schema";
+import { siteTeam } from "./site-team.server";
 import { siteClockOf, type Staff } from "./staff.server";
 
 /**
@@ -105,7 +105,7 @@ export async function loadQueue(db: Database, staff: Staff, filters: QueueFilter
   const order: QueueOrder | null = filters.sort ? { column: filters.sort, direction: filters.dir ?? "asc", indicationOrder } : null;
   const page = await queuePage(db, criteria, filters.tab, decodeCursor(cursor, filters.tab, order), PAGE_SIZE, order);
   const { counts, atLeast } = await queueTabCounts(db, criteria, queueTabs, COUNT_CAP);
-  const people = await siteStaff(db, staff.siteCode);
+  const people = await siteTeam(db, staff.siteCode, now);
   const known = new Map(people.map((p) => [p.id, p]));
   const missing = [...new Set(page.rows.map((r) => r.assignee_id).filter((id): id is string => !!id && !known.has(id)))];
   for (const person of await usersByIds(db, missing))

@@ -20,7 +20,8 @@ import { holidaysOf } from "~/modules/referrals/calendar.server";
 import { clockView } from "./clock-view";
 import { recommendationsOf } from "~/modules/conferences/conferences.repository.server";
 import { queueNotification, type NotificationKind } from "./notifications.server";
-import { eventsWithActors, insertMessage, insertNote, messagesOf, notesOf, siteStaff, usersByIds } from "./queue.repository.server";
+import { eventsWithActors, insertMessage, insertNote, messagesOf, notesOf, usersByIds } from "./queue.repository.server";
+import { siteTeam } from "./site-team.server";
 import { requestableDocuments, requestableFields, staffActions, tabOf, type ActionInput, type FormAction, type StaffAction } from "./queue.schema";
 import { siteClockOf, type Staff } from "./staff.server";
 import type { DayWarning } from "~/domain/scheduling/weekly-pattern";
@@ -99,7 +100,7 @@ export async function openReferralForStaff(db: Database, staff: Staff, id: strin
     eventsWithActors(db, referral.id),
     notesOf(db, referral.id),
     messagesOf(db, referral.id),
-    siteStaff(db, staff.siteCode),
+    siteTeam(db, staff.siteCode, ctx.now),
     siteNames(db),
   ]);
   const [physician] = await usersByIds(db, [referral.physician_id]);
@@ -133,14 +134,14 @@ export async function openReferralForStaff(db: Database, staff: Staff, id: strin
 }
 
 /** What an action page shows and offers: the referral's summary and the choices of that action's form. */
-export async function actionFormFor(db: Database, staff: Staff, id: string, action: FormAction, lng: Language) {
+export async function actionFormFor(db: Database, staff: Staff, id: string, action: FormAction, lng: Language, now: Date) {
   const referral = await referralForStaff(db, staff, id);
   if (!referral) return null;
   const names = await siteNames(db);
   const nameOf = (code: string | null) => (code ? names[code as keyof typeof names]?.[lng] ?? code : "");
   const caseData = parseJson<ReferralCase | null>(referral.case_json, null);
   const decision = decisionOf(referral);
-  const people = action === "assign" ? await siteStaff(db, staff.siteCode) : [];
+  const people = action === "assign" ? await siteTeam(db, staff.siteCode, now) : [];
   let documents: { id: string; provided: boolean; missing: boolean }[] = [];
   if (action === "request_info") {
     const kinds = (await listAttachments(db, referral.id)).map((a) => a.kind);
@@ -223,7 +224,7 @@ export async function performStaffAction<A extends StaffAction>(
   switch (action) {
     case "assign": {
       const { assigneeId } = input as ActionInput<"assign">;
-      const people = await siteStaff(db, staff.siteCode);
+      const people = await siteTeam(db, staff.siteCode, ctx.now);
       if (!people.some((p) => p.id === assigneeId)) return { ok: false, code: "invalid_assignee" };
       data = { assigneeId };
       break;

@@ -29,6 +29,9 @@ import {
   type QueueSortColumn,
 } from "~/modules/queue/queue.schema";
 import { requireStaff } from "~/modules/queue/staff.server";
+import { workingSiteSwitch, type WorkingSite } from "~/modules/staff-exchange/working-site.server";
+import { WorkingSiteSwitch, type WorkingSiteChoice } from "~/components/queue/working-site-switch";
+import { formatCalendarDate } from "~/i18n/datetime";
 import { bulkTriage } from "~/modules/queue/triage.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -42,12 +45,25 @@ export const links = () => [
   { rel: "stylesheet", href: bannerStyles },
 ];
 
+/** The switch's words, formatted once here; null when no staff-exchange grant is in force for this person. */
+function workingSiteChoice(working: WorkingSite | null, siteName: (code: string) => string, lng: string): WorkingSiteChoice | null {
+  const host = working?.hosts.find((h) => h.siteCode === working.siteCode) ?? working?.hosts[0];
+  if (!working || !host) return null;
+  return {
+    current: working.siteCode,
+    homeName: siteName(working.home),
+    host: { code: host.siteCode, name: siteName(host.siteCode), to: formatCalendarDate(host.to, lng) },
+    options: [working.home, ...working.hosts.map((h) => h.siteCode)].map((code) => ({ code, name: siteName(code) })),
+  };
+}
+
 type ActionAnswer = { errors?: Record<string, string>; formError?: string; form: "bulk" | "view" };
 
 const doneKinds = new Set(["bulk", "viewSaved", "viewDeleted"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request);
+  const now = new Date();
+  const staff = await requireStaff(request, now);
   const { t, lng } = translatorFor(request);
   const url = new URL(request.url);
   const { filters, cursor } = parseQueueQuery(url.searchParams);
@@ -55,7 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Sorting by indication follows the names the reader sees, in their language's alphabetical order.
   const collator = new Intl.Collator(lng);
   const indicationOrder = [...indications].sort((a, b) => collator.compare(t(indicationKey(a)), t(indicationKey(b))));
-  const queue = await loadQueue(db, staff, filters, cursor, new Date(), indicationOrder);
+  const queue = await loadQueue(db, staff, filters, cursor, now, indicationOrder);
   // A search finds a referral in any state: open the tab it is in rather than an empty one.
   if (filters.q && !cursor && queue.counts[filters.tab] === 0) {
     const found = queueTabs.find((tab) => queue.counts[tab] > 0);
@@ -67,7 +83,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The URL carries only the referral's opaque id; the code and the receiving site come from the server, to the
   // person who moved it.
   const moved = done === "moved" ? await movedAwayNotice(db, staff, url.searchParams.get("referral") ?? "") : null;
+  const siteName = (code: string) => names[code as keyof typeof names]?.[lng] ?? code;
   return {
+    workingFor: workingSiteChoice(await workingSiteSwitch(db, staff, now), siteName, lng),
+    exchangeEnded: url.searchParams.get("exchange") === "ended",
     filters,
     query: queueQueryString(filters),
     firstPage: !cursor,
@@ -328,6 +347,12 @@ export default function Queue() {
   return (
     <>
       <h1>{t("queue:list.heading", { site: loaded.siteName })}</h1>
+      {loaded.exchangeEnded ? (
+        <div className="banner banner--warning" role="status">
+          <p>{t("queue:workingFor.ended")}</p>
+        </div>
+      ) : null}
+      {loaded.workingFor ? <WorkingSiteSwitch choice={loaded.workingFor} /> : null}
       {moved ? (
         <NotificationBanner key={moved.referenceCode} heading={t("queue:done.movedAway", { code: moved.referenceCode, site: moved.site })} testId="moved-away">
           <p>{t("queue:done.movedAwayNext", { site: moved.site })}</p>

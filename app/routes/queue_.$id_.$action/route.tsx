@@ -49,12 +49,13 @@ function readForm(form: FormData): { input: Record<string, unknown>; values: Val
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request);
+  const now = new Date();
+  const staff = await requireStaff(request, now);
   const action = actionOfSlug(params.action);
   if (!action) throw notFound();
   const { lng, t } = translatorFor(request);
   const db = await getDb();
-  const page = await actionFormFor(db, staff, params.id ?? "", action, lng);
+  const page = await actionFormFor(db, staff, params.id ?? "", action, lng, now);
   if (!page) throw notFound();
   // Accept, decline and redirect show the reviewer's clinical decision they act on (and that the letter quotes).
   let clinical = null;

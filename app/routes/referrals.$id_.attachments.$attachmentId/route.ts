@@ -4,6 +4,7 @@ import { requireUser } from "~/modules/accounts/guards.server";
 import { openAttachment } from "~/modules/intake/attachments.service.server";
 import { notFound } from "~/modules/intake/guards.server";
 import { clientIp } from "~/utils/client-ip.server";
+import { asWorkingUser } from "~/modules/staff-exchange/working-site.server";
 import { getDb } from "~/utils/db.server";
 
 /** `attachment` with an ASCII fallback name and the real one in UTF-8 (RFC 6266 / RFC 5987). */
@@ -18,8 +19,11 @@ export function contentDisposition(fileName: string): string {
  * download (never rendered in the portal's origin), each opening written to the audit log.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const found = await openAttachment(await getDb(), { user, referralId: params.id ?? "", attachmentId: params.attachmentId ?? "", now: new Date(), ip: clientIp(request) });
+  const now = new Date();
+  const db = await getDb();
+  // Staff open the files of the site they work for on this request (a visitor's host, while a grant is in force).
+  const user = await asWorkingUser(db, await requireUser(request, now), now);
+  const found = await openAttachment(db, { user, referralId: params.id ?? "", attachmentId: params.attachmentId ?? "", now, ip: clientIp(request) });
   if (!found) throw notFound();
   const body = createReadableStreamFromReadable(fs.createReadStream(found.filePath));
   return new Response(body, {

@@ -8,6 +8,7 @@ import { requireRole } from "~/modules/accounts/guards.server";
 import { letterContent, openLetter } from "~/modules/letters/letters.service.server";
 import { notFound } from "~/modules/referrals/access.server";
 import { clientIp } from "~/utils/client-ip.server";
+import { asWorkingUser } from "~/modules/staff-exchange/working-site.server";
 import { getDb } from "~/utils/db.server";
 import styles from "./letter.css?url";
 
@@ -20,11 +21,13 @@ export const headers: HeadersFunction = () => ({
 
 /** The decision letter, for the referring physician and the staff of the site the referral is at; anyone else a bare 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["physician", "coordinator", "reviewer"]);
+  const now = new Date();
   const db = await getDb();
+  // Staff see the letters of the site they work for on this request (a visitor's host, while a grant is in force).
+  const user = await asWorkingUser(db, await requireRole(request, ["physician", "coordinator", "reviewer"], now), now);
   const letterId = new URL(request.url).searchParams.get("letter");
   const opened = await openLetter(db, user, params.id ?? "", letterId, {
-    now: new Date(),
+    now,
     ip: clientIp(request),
     format: "page",
   });

@@ -1,0 +1,114 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/forms/error-summary";
+import { formatCalendarDate, formatInstant } from "~/i18n/datetime";
+import { translatorFor } from "~/i18n/i18n.server";
+import { personName } from "~/i18n/person-name";
+import { siteNames } from "~/modules/accounts/account-admin.service.server";
+import { requireRole } from "~/modules/accounts/guards.server";
+import { MAX_GRANT_DAYS } from "~/domain/staff-exchange/grant-window";
+import { grantSchema } from "~/modules/staff-exchange/staff-exchange.schema";
+import { exchangeCandidates, exchangeGrants, exchangeHostsOf, grantExchange } from "~/modules/staff-exchange/staff-exchange.service.server";
+import { todayBySite } from "~/modules/staff-exchange/site-today.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { getDb } from "~/utils/db.server";
+import { validateForm, type FormValues } from "~/utils/form.server";
+import { GrantForm, type GrantAnswer } from "./grant-form";
+import { GrantTable, type GrantListRow } from "./grant-table";
+
+export const handle = { titleKey: "admin:exchange.title" };
+
+const doneKinds = new Set(["granted", "revoked", "alreadyEnded"]);
+// The error summary lists problems in the order of the form.
+const fieldOrder = ["visitorId", "hostSiteCode", "from", "to", "note"];
+
+function inFormOrder(errors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => fieldOrder.indexOf(a) - fieldOrder.indexOf(b)));
+}
+
+/** Only administrators, and only for the sites they administer (ADR 0017); anyone else a bare 403. */
+async function guard(request: Request, now: Date) {
+  const actor = await requireRole(request, ["admin"], now);
+  if (exchangeHostsOf(actor).length === 0) throw new Response(null, { status: 403 });
+  return actor;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const now = new Date();
+  const actor = await guard(request, now);
+  const { lng } = translatorFor(request);
+  const db = await getDb();
+  const [grants, candidates, names] = await Promise.all([exchangeGrants(db, actor, now), exchangeCandidates(db), siteNames(db)]);
+  const siteName = (code: string | null) => (code ? (names[code]?.[lng] ?? code) : "");
+  // Dates are formatted here, once, so server and browser render the same text. A grant's days are calendar dates
+  // of the host; the moment it was given is shown on the host's clock.
+  const rows: GrantListRow[] = grants.map((g) => ({
+    id: g.id,
+    name: personName(g.family_name, g.given_name),
+    email: g.email,
+    role: g.role,
+    homeSite: siteName(g.home_site_code),
+    hostSite: siteName(g.host_site_code),
+    from: formatCalendarDate(g.from_date, lng),
+    to: formatCalendarDate(g.to_date, lng),
+    grantedBy: personName(g.granted_by_family_name, g.granted_by_given_name),
+    grantedOn: formatInstant(g.granted_at, lng, g.host_timezone, "date"),
+    note: g.note,
+    state: g.state,
+  }));
+  const done = new URL(request.url).searchParams.get("done");
+  return {
+    current: rows.filter((r) => r.state === "current"),
+    upcoming: rows.filter((r) => r.state === "upcoming"),
+    past: rows.filter((r) => r.state === "ended" || r.state === "revoked"),
+    hosts: exchangeHostsOf(actor).map((code) => ({ value: code, label: siteName(code) })),
+    candidates: candidates.map((c) => ({ id: c.id, name: personName(c.family_name, c.given_name), email: c.email, role: c.role, site: siteName(c.site_code) })),
+    maxDays: MAX_GRANT_DAYS,
+    done: done && doneKinds.has(done) ? done : null,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const now = new Date();
+  const actor = await guard(request, now);
+  const { t } = translatorFor(request);
+  const db = await getDb();
+  const parsed = validateForm(grantSchema(await todayBySite(db, now)), await request.formData(), t);
+  const values: FormValues = parsed.values;
+  if (!parsed.ok) return data<GrantAnswer>({ errors: inFormOrder(parsed.errors), values }, { status: 400 });
+  const result = await grantExchange(db, actor, parsed.data, { now, ip: clientIp(request) });
+  switch (result.kind) {
+    case "granted":
+      return redirect("/admin/exchange?done=granted");
+    case "forbidden":
+      return data<GrantAnswer>({ errors: { hostSiteCode: t("admin:exchange.errors.forbidden") }, values }, { status: 403 });
+    case "invalid": {
+      const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, t(key)]));
+      return data<GrantAnswer>({ errors: inFormOrder(errors), values }, { status: 400 });
+    }
+  }
+}
+
+export default function StaffExchange() {
+  const { t } = useTranslation();
+  const page = useLoaderData<typeof loader>();
+  const answer = useActionData<GrantAnswer>();
+  return (
+    <>
+      <h1>{t("admin:exchange.title")}</h1>
+      {page.done && !answer ? (
+        <div className="banner banner--success" role="status">
+          <p>{t(`admin:exchange.done.${page.done}`)}</p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={answer?.errors} />
+      <p>{t("admin:exchange.intro")}</p>
+
+      <GrantTable id="exchange-current" heading={t("admin:exchange.lists.current")} rows={page.current} />
+      <GrantTable id="exchange-upcoming" heading={t("admin:exchange.lists.upcoming")} rows={page.upcoming} />
+      <GrantForm hosts={page.hosts} candidates={page.candidates} maxDays={page.maxDays} answer={answer} />
+      <GrantTable id="exchange-past" heading={t("admin:exchange.lists.past")} rows={page.past} />
+    </>
+  );
+}
