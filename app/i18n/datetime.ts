@@ -20,6 +20,8 @@ const styles = {
   fullDate: { ...day, weekday: "long" },
   /** 12월 3일 · 12月3日 · 3 Dec: a queue cell has no room for more. */
   shortDate: { month: "short", day: "numeric" },
+  /** 12월 3일 (목) · 12月3日(木) · Thu 3 Dec: a slot in a list already grouped under its full date. */
+  weekdayShortDate: { weekday: "short", month: "short", day: "numeric" },
   /** 2026년 12월 3일 · 2026年12月3日 · 3 Dec 2026, compact, for a queue column. */
   compactDate: { year: "numeric", month: "short", day: "numeric" },
   /** 15:29 */
@@ -81,7 +83,7 @@ export function formatInstant(
 export function formatCalendarDate(
   iso: string,
   lng: string,
-  style: "date" | "fullDate" | "shortDate" | "compactDate" = "date"
+  style: "date" | "fullDate" | "shortDate" | "weekdayShortDate" | "compactDate" = "date"
 ): string {
   return formatInstant(`${iso}T00:00:00Z`, lng, "UTC", style);
 }

@@ -9,10 +9,11 @@ import { TextField } from "~/components/forms/text-field";
 import queueStyles from "~/components/queue/queue.css?url";
 import { DayWarningsConfirm } from "~/components/scheduling/day-warnings";
 import { MAX_PATTERN_SLOTS } from "~/domain/scheduling/weekly-pattern";
+import { formatCalendarDate } from "~/i18n/datetime";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireStaff } from "~/modules/queue/staff.server";
 import { dayWarningLines } from "~/modules/scheduling/booking-view.server";
-import { dayWords, whenWords } from "~/modules/scheduling/format";
+import { whenWords } from "~/modules/scheduling/format";
 import { addSlotSchema, addPatternSchema, removeSlotSchema, slotDurations } from "~/modules/scheduling/slots.schema";
 import { addSlot, addWeeklyPattern, listSiteSlots, removeSlot } from "~/modules/scheduling/slots.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
@@ -91,7 +92,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const notice = [t("scheduling:done.added", { count: result.added })];
     if (result.existing) notice.push(t("scheduling:done.existing", { count: result.existing }));
     if (result.past) notice.push(t("scheduling:done.past", { count: result.past }));
-    if (result.holidays.length) notice.push(t("scheduling:done.holidays", { dates: result.holidays.map((d) => dayWords(d, lng)).join(t("scheduling:listSeparator")) }));
+    if (result.holidays.length) notice.push(t("scheduling:done.holidays", { dates: result.holidays.map((d) => formatCalendarDate(d, lng, "fullDate")).join(t("scheduling:listSeparator")) }));
     return { form: "pattern", errors: {}, values: {}, notice } satisfies Answer;
   }
 
