@@ -1,4 +1,4 @@
-import { formatDate } from "~/components/decision-panel/format";
+import { formatCalendarDate as formatDate } from "~/i18n/datetime";
 import { personName } from "~/i18n/person-name";
 import { isLanguage, type Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n.server";

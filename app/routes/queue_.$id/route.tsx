@@ -7,7 +7,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { DecisionCompare } from "~/components/decision-compare/decision-compare";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
 import panelStyles from "~/components/decision-panel/decision-panel.css?url";
-import { formatDate } from "~/components/decision-panel/format";
+import { formatCalendarDate as formatDate } from "~/i18n/datetime";
 import { indicationKey } from "~/components/decision-panel/labels";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { AttachmentList } from "~/components/intake/attachment-list";
