@@ -7,6 +7,7 @@ import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
 import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
 import queueStyles from "~/components/queue/queue.css?url";
+import { ScrollTable } from "~/components/scroll-table";
 import { DayWarningsConfirm } from "~/components/scheduling/day-warnings";
 import { MAX_PATTERN_SLOTS } from "~/domain/scheduling/weekly-pattern";
 import { formatCalendarDate } from "~/i18n/datetime";
@@ -199,54 +200,52 @@ export default function Slots() {
       {slots.length === 0 ? (
         <p data-testid="slots-empty">{t("scheduling:list.none")}</p>
       ) : (
-        <div role="region" aria-labelledby="slots-list" tabIndex={0} style={{ overflowX: "auto" }}>
-          <table aria-labelledby="slots-list">
-            <thead>
-              <tr>
-                <th scope="col">{t("scheduling:list.date")}</th>
-                <th scope="col">{t("scheduling:list.time")}</th>
-                <th scope="col">{t("scheduling:duration")}</th>
-                <th scope="col">{t("scheduling:list.state")}</th>
-                <th scope="col">{t("scheduling:list.actions")}</th>
+        <ScrollTable labelledBy="slots-list">
+          <thead>
+            <tr>
+              <th scope="col">{t("scheduling:list.date")}</th>
+              <th scope="col">{t("scheduling:list.time")}</th>
+              <th scope="col">{t("scheduling:duration")}</th>
+              <th scope="col">{t("scheduling:list.state")}</th>
+              <th scope="col">{t("scheduling:list.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {slots.map((s) => (
+              <tr key={s.id} data-slot={s.id} data-date={s.date} data-time={s.time} data-state={s.booked ? "booked" : "free"}>
+                <td>{s.dateText}</td>
+                <td>
+                  <time dateTime={s.startsAt}>{s.timeText}</time>
+                </td>
+                <td>{t("scheduling:minutes", { count: s.durationMinutes })}</td>
+                <td>
+                  {s.booked ? (
+                    <>
+                      {t(s.kind === "override" ? "scheduling:list.bookedOverride" : "scheduling:list.booked")}{" "}
+                      <Link to={`/queue/${s.booked.referralId}`}>{s.booked.referenceCode}</Link>
+                    </>
+                  ) : s.past ? (
+                    t("scheduling:list.past")
+                  ) : (
+                    t("scheduling:list.free")
+                  )}
+                </td>
+                <td>
+                  {!s.booked && !s.past ? (
+                    <Form method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="slotId" value={s.id} />
+                      <button type="submit" className="button button--secondary" aria-label={t("scheduling:list.removeLabel", { date: s.dateText, time: s.timeText })}>
+                        {t("scheduling:list.remove")}
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {slots.map((s) => (
-                <tr key={s.id} data-slot={s.id} data-date={s.date} data-time={s.time} data-state={s.booked ? "booked" : "free"}>
-                  <td>{s.dateText}</td>
-                  <td>
-                    <time dateTime={s.startsAt}>{s.timeText}</time>
-                  </td>
-                  <td>{t("scheduling:minutes", { count: s.durationMinutes })}</td>
-                  <td>
-                    {s.booked ? (
-                      <>
-                        {t(s.kind === "override" ? "scheduling:list.bookedOverride" : "scheduling:list.booked")}{" "}
-                        <Link to={`/queue/${s.booked.referralId}`}>{s.booked.referenceCode}</Link>
-                      </>
-                    ) : s.past ? (
-                      t("scheduling:list.past")
-                    ) : (
-                      t("scheduling:list.free")
-                    )}
-                  </td>
-                  <td>
-                    {!s.booked && !s.past ? (
-                      <Form method="post">
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="slotId" value={s.id} />
-                        <button type="submit" className="button button--secondary" aria-label={t("scheduling:list.removeLabel", { date: s.dateText, time: s.timeText })}>
-                          {t("scheduling:list.remove")}
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
     </>
   );
