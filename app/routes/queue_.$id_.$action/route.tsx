@@ -21,6 +21,7 @@ import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, nestValues, translateIssues } from "~/utils/form.server";
 import { personName } from "~/i18n/person-name";
+import { NoteArea } from "./note-area";
 import { ScheduleFields } from "./schedule-fields";
 
 export const handle = { titleKey: "queue:actionPage.title" };
@@ -188,35 +189,6 @@ function Checkboxes({
   );
 }
 
-function NoteArea({ name, label, hint, error, defaultValue }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string }) {
-  const id = fieldId(name);
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        rows={4}
-        maxLength={2000}
-        defaultValue={defaultValue}
-        aria-describedby={described}
-        aria-invalid={error ? true : undefined}
-      />
-    </div>
-  );
-}
-
 function ActionFields({ action }: { action: FormAction }) {
   const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
@@ -319,7 +291,6 @@ function ActionFields({ action }: { action: FormAction }) {
           warnings={answer?.warnings}
           siteName={page.siteName}
           interpreterHintQst={page.interpreterHint}
-          NoteArea={NoteArea}
         />
       ) : null;
     default:

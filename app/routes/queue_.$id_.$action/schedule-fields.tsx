@@ -5,6 +5,7 @@ import { fieldId } from "~/components/forms/error-summary";
 import { FieldError, Hint, describedBy } from "~/components/forms/field-parts";
 import { TextField } from "~/components/forms/text-field";
 import { DayWarningsConfirm } from "~/components/scheduling/day-warnings";
+import { NoteArea } from "./note-area";
 
 export type BookingView = {
   zone: string;
@@ -20,7 +21,6 @@ type Props = {
   warnings?: { date: string; lines: string[] };
   siteName: string;
   interpreterHintQst: boolean;
-  NoteArea: (props: { name: string; label: string; hint?: string; error?: string; defaultValue?: string }) => JSX.Element;
 };
 
 /**
@@ -28,7 +28,7 @@ type Props = {
  * warning). Without JavaScript both parts are always shown; the server reads the chosen slot, and with none chosen
  * a typed date and time count as "another date and time".
  */
-export function ScheduleFields({ booking, errors, text, warnings, siteName, interpreterHintQst, NoteArea }: Props) {
+export function ScheduleFields({ booking, errors, text, warnings, siteName, interpreterHintQst }: Props) {
   const { t } = useTranslation();
   const chosen = text("slotId") ?? booking.current?.id;
   const slotName = "slotId";
