@@ -1,7 +1,6 @@
 import type { ReferralCase } from "~/domain/case/schema";
 import { nationalIdIn, nationalIdRefusedKey } from "~/domain/case/national-id";
 import { toDecisionJson, type DecisionJson } from "~/domain/screen";
-import type { ReferralStatus } from "~/domain/workflow/states";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
@@ -399,6 +398,3 @@ export async function withdrawReferral(db: Database, input: Who & { referral: Re
   return result.ok ? { ok: true } : { ok: false, code: "not_open" };
 }
 
-export function isStatus(value: string, ...statuses: ReferralStatus[]): boolean {
-  return (statuses as string[]).includes(value);
-}
