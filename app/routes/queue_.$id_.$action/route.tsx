@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { ClinicalRecord } from "~/components/clinical/clinical-record";
 import { CsrfInput } from "~/components/csrf-input";
 import { indicationKey } from "~/components/decision-panel/labels";
-import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
+import { CheckboxList } from "~/components/forms/checkbox-list";
+import { ErrorSummary } from "~/components/forms/error-summary";
 import { RadioGroup } from "~/components/forms/radio-group";
 import queueStyles from "~/components/queue/queue.css?url";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -137,58 +138,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function Checkboxes({
-  name,
-  idName = name,
-  legend,
-  hint,
-  options,
-  checked,
-  error,
-}: {
-  name: string;
-  /** The name the ids derive from, when two groups post under one name. */
-  idName?: string;
-  legend: string;
-  hint?: string;
-  options: { value: string; label: string; hint?: string }[];
-  checked: string[];
-  error?: string;
-}) {
-  const id = fieldId(idName);
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <fieldset aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
-        <legend>{legend}</legend>
-        {hint ? (
-          <p className="hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="field-error" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
-        <div className="checkbox-columns">
-          {options.map((o, i) => {
-            const optionId = i === 0 ? id : `${id}-${o.value.replace(/[^A-Za-z0-9_-]/g, "-")}`;
-            return (
-              <div className="choice" key={o.value}>
-                <input type="checkbox" id={optionId} name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
-                <label htmlFor={optionId}>
-                  {o.label}
-                  {o.hint ? <span className="hint"> {o.hint}</span> : null}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
 function ActionFields({ action }: { action: FormAction }) {
   const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
@@ -214,7 +163,7 @@ function ActionFields({ action }: { action: FormAction }) {
     case "request_info":
       return (
         <>
-          <Checkboxes
+          <CheckboxList
             name="documents"
             legend={t("queue:actionPage.documents")}
             hint={t("queue:actionPage.documentsHint")}
@@ -229,7 +178,7 @@ function ActionFields({ action }: { action: FormAction }) {
             )}
             error={errors.documents}
           />
-          <Checkboxes
+          <CheckboxList
             name="fields"
             legend={t("queue:actionPage.missingFields")}
             hint={page.missingFields.length ? t("queue:actionPage.missingFieldsHint") : t("queue:actionPage.noMissingFields")}
@@ -238,7 +187,7 @@ function ActionFields({ action }: { action: FormAction }) {
           />
           <details>
             <summary>{t("queue:actionPage.otherFields")}</summary>
-            <Checkboxes
+            <CheckboxList
               name="fields"
               idName="otherFields"
               legend={t("queue:actionPage.otherFieldsLegend")}

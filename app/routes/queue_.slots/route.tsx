@@ -2,8 +2,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
+import { CheckboxList } from "~/components/forms/checkbox-list";
 import { DateField } from "~/components/forms/date-field";
-import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
+import { ErrorSummary } from "~/components/forms/error-summary";
 import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
 import queueStyles from "~/components/queue/queue.css?url";
@@ -166,27 +167,14 @@ export default function Slots() {
           <input type="hidden" name="intent" value="pattern" />
           <DateField name="from" legend={t("scheduling:pattern.from")} hint={t("scheduling:dateHint")} error={errorsOf("pattern").from} defaultValue={dateOf(pattern, "from")} />
           <DateField name="to" legend={t("scheduling:pattern.to")} error={errorsOf("pattern").to} defaultValue={dateOf(pattern, "to")} />
-          <div className={`field${errorsOf("pattern").weekdays ? " field--error" : ""}`}>
-            <fieldset aria-describedby={errorsOf("pattern").weekdays ? `${fieldId("weekdays")}-error` : undefined}>
-              <legend>{t("scheduling:pattern.weekdays")}</legend>
-              {errorsOf("pattern").weekdays ? (
-                <p className="field-error" id={`${fieldId("weekdays")}-error`}>
-                  {errorsOf("pattern").weekdays}
-                </p>
-              ) : null}
-              <div className="choices">
-                {weekdayNumbers.map((n, i) => {
-                  const id = i === 0 ? fieldId("weekdays") : `${fieldId("weekdays")}-${n}`;
-                  return (
-                    <div className="choice" key={n}>
-                      <input type="checkbox" id={id} name="weekdays" value={n} defaultChecked={checkedDays.includes(n)} />
-                      <label htmlFor={id}>{t(`scheduling:weekdays.${n}`)}</label>
-                    </div>
-                  );
-                })}
-              </div>
-            </fieldset>
-          </div>
+          <CheckboxList
+            name="weekdays"
+            legend={t("scheduling:pattern.weekdays")}
+            options={weekdayNumbers.map((n) => ({ value: n, label: t(`scheduling:weekdays.${n}`) }))}
+            checked={checkedDays}
+            error={errorsOf("pattern").weekdays}
+            inline
+          />
           <TextField name="times" label={t("scheduling:pattern.times")} hint={t("scheduling:pattern.timesHint")} error={errorsOf("pattern").times} defaultValue={pattern.times} autoComplete="off" />
           <SelectField name="patternDuration" label={t("scheduling:duration")} options={durationOptions} defaultValue={pattern.patternDuration ?? "60"} error={errorsOf("pattern").patternDuration} />
           <p className="hint">{t("scheduling:pattern.holidaysNote")}</p>
