@@ -1,6 +1,6 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate } from "./decision-panel/format";
+import { formatCalendarDate } from "~/i18n/datetime";
 import { useRootData } from "./use-root-data";
 
 /**
@@ -17,7 +17,7 @@ export function RulesReviewBanner() {
     // would compete with the page's own confirmations.
     <section className="banner banner--warning" aria-labelledby="rules-review-title" data-testid="rules-review-banner">
       <p>
-        <strong id="rules-review-title">{t("rules:banner.title")}</strong> {t("rules:banner.text", { version: notice.version, date: formatDate(notice.reviewDueOn, i18n.language) })}
+        <strong id="rules-review-title">{t("rules:banner.title")}</strong> {t("rules:banner.text", { version: notice.version, date: formatCalendarDate(notice.reviewDueOn, i18n.language) })}
       </p>
       <p>
         <Link to={`/rules/${notice.version}`}>{t("rules:banner.link")}</Link> · <Link to="/admin/rules">{t("rules:banner.adminLink")}</Link>

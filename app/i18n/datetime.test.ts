@@ -45,6 +45,12 @@ describe("dates and times", () => {
     expect(formatCalendarDate("2026-12-03", "ja", "fullDate")).toBe(
       "2026年12月3日木曜日"
     );
+    expect(formatCalendarDate("2026-12-03", "en", "weekdayShortDate")).toBe(
+      "Thu 3 Dec"
+    );
+    expect(formatCalendarDate("2026-12-03", "ko", "weekdayShortDate")).toBe(
+      "12월 3일 (목)"
+    );
     expect(formatWallTime("2026-12-03", "09:05", "ko")).toBe("09:05");
     expect(isoDateIn("Asia/Tokyo", new Date("2026-12-31T15:30:00Z"))).toBe(
       "2027-01-01"

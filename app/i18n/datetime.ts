@@ -9,46 +9,29 @@
 // Intl.DateTimeFormat is slow to build and fast to use, so each locale + style + time zone is built once.
 import { intlLocale, isLanguage } from "./config";
 
+// The parts every style with a day or a clock is built from, so the styles cannot drift apart.
+const day = { year: "numeric", month: "long", day: "numeric" } as const;
+const clock = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
+
 const styles = {
   /** 2026년 12월 3일 · 2026年12月3日 · 3 December 2026 */
-  date: { year: "numeric", month: "long", day: "numeric" },
+  date: day,
   /** 2026년 12월 3일 목요일 · 2026年12月3日木曜日 · Thursday, 3 December 2026 */
-  fullDate: { year: "numeric", month: "long", day: "numeric", weekday: "long" },
+  fullDate: { ...day, weekday: "long" },
   /** 12월 3일 · 12月3日 · 3 Dec: a queue cell has no room for more. */
   shortDate: { month: "short", day: "numeric" },
+  /** 12월 3일 (목) · 12月3日(木) · Thu 3 Dec: a slot in a list already grouped under its full date. */
+  weekdayShortDate: { weekday: "short", month: "short", day: "numeric" },
   /** 2026년 12월 3일 · 2026年12月3日 · 3 Dec 2026, compact, for a queue column. */
   compactDate: { year: "numeric", month: "short", day: "numeric" },
   /** 15:29 */
-  time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+  time: clock,
   /** 2026년 12월 3일 15:29 · 2026年12月3日 15:29 · 3 December 2026 at 15:29 */
-  dateTime: {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  },
+  dateTime: { ...day, ...clock },
   /** The audit log's moments, to the second. */
-  dateTimeSeconds: {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  },
+  dateTimeSeconds: { ...day, ...clock, second: "2-digit" },
   /** With the zone's name, where readers compare sites' clocks (site configuration history). */
-  dateTimeZone: {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZoneName: "short",
-  },
+  dateTimeZone: { ...day, ...clock, timeZoneName: "short" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 export type DateTimeStyle = keyof typeof styles;
@@ -100,7 +83,7 @@ export function formatInstant(
 export function formatCalendarDate(
   iso: string,
   lng: string,
-  style: "date" | "fullDate" | "shortDate" | "compactDate" = "date"
+  style: "date" | "fullDate" | "shortDate" | "weekdayShortDate" | "compactDate" = "date"
 ): string {
   return formatInstant(`${iso}T00:00:00Z`, lng, "UTC", style);
 }

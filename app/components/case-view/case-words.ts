@@ -2,13 +2,12 @@
 // the printable summary) and the staff referral page share, so both read the same labels, the same code words and
 // the same units. Pure: it takes a translator, so it runs on the server (staff page's loader) and in a component.
 import type { TFunction } from "i18next";
-import { formatDate } from "~/components/decision-panel/format";
 import { isIsoDate } from "~/domain/case/dates";
 import { factsOf, isFieldAsked } from "~/domain/case/field-applicability";
 import { fieldCatalogue, viewGroups, type CatalogueField, type FieldKind, type FormSectionId, type ViewGroup } from "~/domain/case/field-catalogue";
 import { isupGradeGroup } from "~/domain/case/gleason";
 import { intlLocale, isLanguage, languageAutonyms, type Language } from "~/i18n/config";
-import { formatInstant } from "~/i18n/datetime";
+import { formatCalendarDate, formatInstant } from "~/i18n/datetime";
 
 export type CaseRow = {
   path: string;
@@ -51,7 +50,7 @@ export function valueInWords(kind: FieldKind, value: unknown, w: CaseWordsContex
     case "yesNoUnknown":
       return value === true ? t("precheck:options.yesNoUnknown.yes") : value === false ? t("precheck:options.yesNoUnknown.no") : String(value);
     case "date":
-      return isIsoDate(value) ? formatDate(value, lng) : String(value);
+      return isIsoDate(value) ? formatCalendarDate(value, lng) : String(value);
     case "dateTime":
       // The shared formatter: a 24-hour clock with explicit fields, so server and browser write the same text.
       return formatInstant(String(value), lng, w.timeZone ?? "Asia/Seoul");

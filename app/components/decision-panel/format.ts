@@ -23,11 +23,6 @@ const codeBooks: Record<string, string[]> = {
 };
 const anyBook = ["screen:indications", "precheck:options.histology", "precheck:options.subsite"];
 
-/** A calendar date (YYYY-MM-DD) in words of `lng`. */
-export function formatDate(iso: string, lng: string): string {
-  return formatCalendarDate(iso, lng);
-}
-
 function code(words: Words, criterionId: string, value: string): string {
   if (value === "peritoneal_or_meningeal_spread") return words.t(fieldKey("diagnosis.peritonealOrMeningealSpread"));
   for (const book of [...(codeBooks[criterionId] ?? []), ...anyBook]) {
@@ -49,7 +44,7 @@ export function formatValue(words: Words, criterionId: string, value: unknown, e
   const unit = expected ? /\s(\S+)$/.exec(expected)?.[1] : undefined;
   if (typeof value === "number") return withUnit(words, String(value), unit);
   const text = String(value);
-  if (isoDate.test(text)) return formatDate(text, words.lng);
+  if (isoDate.test(text)) return formatCalendarDate(text, words.lng);
   const at = /^(\w+)@(\w+)$/.exec(text);
   if (at) return words.t("precheck:panel.histologyAt", { histology: code(words, criterionId, at[1]!), subsite: code(words, criterionId, at[2]!) });
   return code(words, criterionId, text);
@@ -67,7 +62,7 @@ export function formatExpected(words: Words, criterionId: string, expected: stri
   const bound = /^(>=|<=)(\S+)(?:\s(\S+))?$/.exec(expected);
   if (bound) {
     const [, op, raw = "", unit] = bound;
-    if (isoDate.test(raw)) return t(op === ">=" ? "precheck:panel.onOrAfter" : "precheck:panel.onOrBefore", { date: formatDate(raw, words.lng) });
+    if (isoDate.test(raw)) return t(op === ">=" ? "precheck:panel.onOrAfter" : "precheck:panel.onOrBefore", { date: formatCalendarDate(raw, words.lng) });
     return t(op === ">=" ? "precheck:panel.atLeast" : "precheck:panel.atMost", { value: withUnit(words, raw, unit) });
   }
   const notAt = /^(?:not |!)(\w+)@(.+)$/.exec(expected);

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { fieldId } from "./error-summary";
 
 /** Ids for a field's hint and error, joined for aria-describedby. */
@@ -20,4 +21,19 @@ export function FieldError({ name, error }: { name: string; error?: string }) {
       {error}
     </p>
   ) : null;
+}
+
+/**
+ * A labelled field's frame: the label (for the control with the field's id), its hint and its error above the
+ * control, and the error style on the whole field. The control itself wires `describedBy` and `aria-invalid`.
+ */
+export function FieldFrame({ name, label, hint, error, children }: { name: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={fieldId(name)}>{label}</label>
+      <Hint name={name} hint={hint} />
+      <FieldError name={name} error={error} />
+      {children}
+    </div>
+  );
 }

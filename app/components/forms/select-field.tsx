@@ -1,6 +1,6 @@
 import type { SelectHTMLAttributes } from "react";
 import { fieldId } from "./error-summary";
-import { describedBy, FieldError, Hint } from "./field-parts";
+import { describedBy, FieldFrame } from "./field-parts";
 
 type Props = Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id"> & {
   name: string;
@@ -15,10 +15,7 @@ type Props = Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id"> & {
 export function SelectField({ name, label, hint, error, options, placeholder, ...select }: Props) {
   const id = fieldId(name);
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <Hint name={name} hint={hint} />
-      <FieldError name={name} error={error} />
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
       <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, hint, error)} {...select}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -27,6 +24,6 @@ export function SelectField({ name, label, hint, error, options, placeholder, ..
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,6 +1,6 @@
 import type { TextareaHTMLAttributes } from "react";
 import { fieldId } from "./error-summary";
-import { describedBy, FieldError, Hint } from "./field-parts";
+import { describedBy, FieldFrame } from "./field-parts";
 
 type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id"> & {
   name: string;
@@ -13,11 +13,8 @@ type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id"> & 
 export function TextAreaField({ name, label, hint, error, rows = 4, ...textarea }: Props) {
   const id = fieldId(name);
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <Hint name={name} hint={hint} />
-      <FieldError name={name} error={error} />
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
       <textarea id={id} name={name} rows={rows} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, hint, error)} {...textarea} />
-    </div>
+    </FieldFrame>
   );
 }

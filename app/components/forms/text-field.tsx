@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes } from "react";
 import { fieldId } from "./error-summary";
-import { describedBy, FieldError, Hint } from "./field-parts";
+import { describedBy, FieldFrame } from "./field-parts";
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id"> & {
   name: string;
@@ -13,10 +13,7 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id"> & {
 export function TextField({ name, label, hint, error, type = "text", className, ...input }: Props) {
   const id = fieldId(name);
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <Hint name={name} hint={hint} />
-      <FieldError name={name} error={error} />
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={name}
@@ -26,6 +23,6 @@ export function TextField({ name, label, hint, error, type = "text", className, 
         aria-describedby={describedBy(name, hint, error)}
         {...input}
       />
-    </div>
+    </FieldFrame>
   );
 }

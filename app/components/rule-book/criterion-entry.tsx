@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { fieldKey, indicationKey } from "~/components/decision-panel/labels";
 import type { CriterionView } from "~/domain/eligibility/rule-book";
-import { formatDate, type Words } from "~/components/decision-panel/format";
+import type { Words } from "~/components/decision-panel/format";
+import { formatCalendarDate } from "~/i18n/datetime";
 import { ruleText, thresholdText } from "./threshold-words";
 import { SourceLinks } from "./source-links";
 
@@ -11,7 +12,7 @@ export function useWords(): Words {
 }
 
 export function dateText(words: Words, iso: string | undefined): string {
-  return iso ? formatDate(iso, words.lng) : words.t("rules:sets.none");
+  return iso ? formatCalendarDate(iso, words.lng) : words.t("rules:sets.none");
 }
 
 /** Where a criterion applies, in words: its indications, those it does not apply to, and a condition on the case. */

@@ -4,7 +4,7 @@
 // screening the few facts that decide applicability — no second copy of the rules lives here.
 import { evaluate } from "../eligibility/evaluate";
 import { isIsoDate } from "./dates";
-import { catalogueField, fieldCatalogue, type CatalogueField } from "./field-catalogue";
+import { catalogueField, type CatalogueField } from "./field-catalogue";
 import { indications, metastasisOrgans, sexes, type Indication, type ScreenCase } from "./schema";
 
 /** The facts applicability depends on: the indication, sex and age on the referral date, metastasis to the liver. */
@@ -82,6 +82,3 @@ export function factsOf(c: unknown): ApplicabilityFacts {
     referredOn: get("referredOn"),
   };
 }
-
-/** The catalogue's fields that depend on applicability (for the pages that hide them as the answers change). */
-export const conditionalFields = fieldCatalogue.filter((field) => field.asked === "read");

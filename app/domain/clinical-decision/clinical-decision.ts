@@ -24,10 +24,6 @@ export type SignoffCheck = { ok: true } | { ok: false; code: "clinical_decision_
 /** The coordinator actions that need a clinical sign-off, and the recommendation each one needs. */
 const signedOff: Partial<Record<string, Recommendation>> = { accept: "accept", decline: "decline" };
 
-export function needsSignoff(action: string): boolean {
-  return signedOff[action] !== undefined;
-}
-
 /**
  * Whether `action` may go ahead: actions other than accept and decline never need a sign-off, nor does any action
  * at a site that turned the setting off. Otherwise the site's latest clinical decision must exist and agree — a

@@ -49,13 +49,8 @@ export type RuleBook = {
   criteria: CriterionView[];
 };
 
-export type RuleSetValidity = {
-  version: string;
-  effectiveFrom: string;
-  effectiveTo?: string;
-  reviewDueOn: string;
-  publishedOn: string;
-  replaces?: string;
+/** A rule set's dates as its own definition gives them (RuleSet), and what they mean on `today`. */
+export type RuleSetValidity = Pick<RuleSet, "version" | "effectiveFrom" | "effectiveTo" | "reviewDueOn" | "publishedOn" | "replaces"> & {
   /** The set a referral dated `today` is screened with. */
   inForce: boolean;
   /** Its review date has passed on `today`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { actionSchemas } from "~/modules/queue/queue.schema";
-import { changePasswordSchema, registerSchema, staffSchema } from "./accounts.schema";
+import { changePasswordSchema, registerSchema, staffSchema, suspendSchema } from "./accounts.schema";
 
 const problems = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   (result.error?.issues ?? []).map((issue) => `${issue.path.join(".")}: ${issue.message}`);
@@ -30,5 +30,14 @@ describe("every problem of a form at once", () => {
   it("a request for information: no item chosen is named with a message that is too long", () => {
     const result = actionSchemas.request_info.safeParse({ documents: [], fields: [], message: "x".repeat(5000) });
     expect(problems(result)).toEqual(expect.arrayContaining(["documents: queue:validation.itemsRequired", expect.stringMatching(/^message: /)]));
+  });
+});
+
+describe("the reason for a suspension", () => {
+  it("is asked for when absent (a blank field is absent once read) or blank, and kept to 500 characters", () => {
+    expect(problems(suspendSchema.safeParse({}))).toEqual(["reason: admin:suspend.errors.reasonRequired"]);
+    expect(problems(suspendSchema.safeParse({ reason: "   " }))).toEqual(["reason: admin:suspend.errors.reasonRequired"]);
+    expect(problems(suspendSchema.safeParse({ reason: "x".repeat(501) }))).toEqual(["reason: admin:suspend.errors.reasonTooLong"]);
+    expect(suspendSchema.parse({ reason: "  Left the practice " })).toEqual({ reason: "Left the practice" });
   });
 });

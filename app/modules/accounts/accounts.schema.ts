@@ -114,8 +114,9 @@ export const accountActionSchema = z.object({ intent: z.enum(accountActions), us
  * Free text about the account, never about patients: the hint says so.
  */
 export const suspendSchema = z.object({
+  // A blank field is absent once the form is read (app/utils/form.server.ts): that too asks for the reason.
   reason: z
-    .string()
+    .string("admin:suspend.errors.reasonRequired")
     .trim()
     .min(1, "admin:suspend.errors.reasonRequired")
     .max(500, "admin:suspend.errors.reasonTooLong"),

@@ -36,5 +36,3 @@ export const auditSearchSchema = z
 
 export type AuditSearch = z.infer<typeof auditSearchSchema>;
 
-/** The names of the search fields, in the order of the form (the error summary links to them). */
-export const auditSearchFields = ["code", "actor", "action", "subjectType", "subjectId", "from", "to"] as const;

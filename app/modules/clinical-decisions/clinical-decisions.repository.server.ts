@@ -23,13 +23,3 @@ export async function clinicalDecisionsOf(db: Database, referralId: string, site
     .orderBy(sql`c.rowid`, "desc")
     .execute();
 }
-
-export async function clinicalDecisionById(db: Database, id: string): Promise<ClinicalDecisionWithReviewer | undefined> {
-  return db
-    .selectFrom("clinical_decisions as c")
-    .leftJoin("users as u", "u.id", "c.reviewer_id")
-    .selectAll("c")
-    .select(["u.family_name as reviewer_family_name", "u.given_name as reviewer_given_name"])
-    .where("c.id", "=", id)
-    .executeTakeFirst();
-}

@@ -4,7 +4,7 @@
 // the schemas are built from the case contract itself (app/domain/case/schema.ts), so a section that passes here is
 // a part of a case that caseSchema accepts. Pure: no server code, runs in the browser.
 import { z } from "zod";
-import { caseSchema, issuesOf, preferredLanguages, sitePreferences, validationKeys } from "~/domain/case/schema";
+import { caseSchema, issuesOf, validationKeys } from "~/domain/case/schema";
 import { isIsoDate } from "~/domain/case/dates";
 import { factsOf, isFieldAsked, isIndication as isIndicationCode, type ApplicabilityFacts } from "~/domain/case/field-applicability";
 import { catalogueField, fieldCatalogue, itemPathOf, type FieldKind } from "~/domain/case/field-catalogue";
@@ -384,9 +384,6 @@ export function sectionStatus(section: FormSection, saved: Record<string, unknow
 export function submissionSchema(today: string, phoneRule?: PhoneRule) {
   return z.preprocess(withEmptyGroups(requiredGroups(allFields)), caseSchema.check(typedAnswersCheck(today, undefined, phoneRule)));
 }
-
-export const patientLanguages = preferredLanguages;
-export const sitePreferenceValues = sitePreferences;
 
 /** Why a physician withdraws a referral (workflow.md: a reason is required). Stable codes; words in locales/. */
 export const withdrawReasons = ["patient_declined", "treated_elsewhere", "condition_changed", "patient_died", "duplicate", "other"] as const;

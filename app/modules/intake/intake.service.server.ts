@@ -1,7 +1,6 @@
 import type { ReferralCase } from "~/domain/case/schema";
 import { nationalIdIn, nationalIdRefusedKey } from "~/domain/case/national-id";
 import { toDecisionJson, type DecisionJson } from "~/domain/screen";
-import type { ReferralStatus } from "~/domain/workflow/states";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
@@ -82,7 +81,8 @@ export async function createDraft(db: Database, { user, now, ip }: Who): Promise
 
 const text = (value: unknown) => (typeof value === "string" && value.trim() ? value : null);
 
-function listColumns(draft: Record<string, unknown>) {
+/** The columns the referral lists show, read from a (partial) case; an urgency not given leaves the column's default. */
+export function draftListColumns(draft: Record<string, unknown>) {
   const latin = [text(getPath(draft, "patient.familyNameLatin")), text(getPath(draft, "patient.givenNameLatin"))].filter(Boolean).join(" ");
   const urgency = text(getPath(draft, "urgency"));
   return {
@@ -172,7 +172,7 @@ export async function saveSection(db: Database, input: Who & { referral: Referra
 
   const ok = await db.transaction().execute(async (trx) => {
     if (section === "consent") await recordConsentIfChanged(trx, referral, saved, next, input);
-    return updateDraft(trx, referral.id, JSON.stringify(next), listColumns(next), input.now.toISOString());
+    return updateDraft(trx, referral.id, JSON.stringify(next), draftListColumns(next), input.now.toISOString());
   });
   if (!ok) return { saved: false, issues: [], caseData: saved };
   const issues = intent === "continue" ? validateSection(section, values, { today, saved: next, phoneRule: serverPhoneRule }) : refused;
@@ -398,6 +398,3 @@ export async function withdrawReferral(db: Database, input: Who & { referral: Re
   return result.ok ? { ok: true } : { ok: false, code: "not_open" };
 }
 
-export function isStatus(value: string, ...statuses: ReferralStatus[]): boolean {
-  return (statuses as string[]).includes(value);
-}

@@ -42,6 +42,14 @@ describe("referring again with new information", () => {
     const draft = (await findReferral(db, draftId))!;
     expect(draft).toMatchObject({ status: "draft", reference_code: null, site_code: null, previous_referral_id: old.id, physician_id: physician.id });
     expect(draft).toMatchObject({ patient_family_name: old.patient_family_name, patient_birth_date: old.patient_birth_date, indication: old.indication });
+    // Every list column is carried over, read from the case the way a saved draft's are.
+    expect(old.patient_latin_name).toBeTruthy();
+    expect(draft).toMatchObject({
+      patient_given_name: old.patient_given_name,
+      patient_latin_name: old.patient_latin_name,
+      patient_language: old.patient_language,
+      urgency: old.urgency,
+    });
     const before = caseOf(old);
     const after = caseOf(draft);
     expect(after.diagnosis).toEqual(before.diagnosis);

@@ -4,8 +4,7 @@ import { letterSummaries, type LetterSummary } from "~/modules/letters/letters.s
 import type { ReferralRow } from "~/modules/referrals/referrals.repository.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
-import { getPath } from "./intake-form";
-import { caseOf } from "./intake.service.server";
+import { caseOf, draftListColumns } from "./intake.service.server";
 import { followUpOf, insertFollowUpDraft, referralHead } from "./refer-again.repository.server";
 
 /**
@@ -28,8 +27,6 @@ export function followUpCase(previous: Record<string, unknown>): Record<string, 
   return draft;
 }
 
-const text = (value: unknown) => (typeof value === "string" && value.trim() ? value : null);
-
 export type ReferAgainResult = { ok: true; id: string; created: boolean } | { ok: false; code: "not_declined" };
 
 /**
@@ -44,20 +41,13 @@ export async function referAgain(db: Database, input: { user: SessionUser; refer
     if (existing) return { ok: true, id: existing.id, created: false } as const;
     const draft = followUpCase(caseOf(referral));
     const id = newId();
-    const latin = [text(getPath(draft, "patient.familyNameLatin")), text(getPath(draft, "patient.givenNameLatin"))].filter(Boolean).join(" ");
     await insertFollowUpDraft(trx, {
       id,
       physician_id: user.id,
       case_json: JSON.stringify(draft),
       created_at: now.toISOString(),
       previous_referral_id: referral.id,
-      patient_family_name: text(getPath(draft, "patient.familyName")),
-      patient_given_name: text(getPath(draft, "patient.givenName")),
-      patient_latin_name: latin || null,
-      patient_birth_date: text(getPath(draft, "patient.birthDate")),
-      patient_language: text(getPath(draft, "patient.preferredLanguage")),
-      indication: text(getPath(draft, "diagnosis.indication")),
-      urgency: getPath(draft, "urgency") === "urgent" ? "urgent" : "routine",
+      ...draftListColumns(draft),
     });
     await recordAudit(trx, {
       actor: { id: user.id, role: user.role },

@@ -1,4 +1,4 @@
-import { formatDate } from "~/components/decision-panel/format";
+import { formatCalendarDate } from "~/i18n/datetime";
 import { personName } from "~/i18n/person-name";
 import { isLanguage, type Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n.server";
@@ -55,7 +55,7 @@ export function composeNotification(kind: NotificationKind, recipient: Recipient
   if (kind === "redirected" && facts.reasonCode) params.reason = t(`queue:redirectReasons.${facts.reasonCode}`);
   if (kind === "joint_recommendation" && facts.recommendation) params.recommendation = t(`conferences:recommendations.${facts.recommendation}`);
   if (kind === "scheduled" && facts.consultation) {
-    params.date = formatDate(facts.consultation.date, lng);
+    params.date = formatCalendarDate(facts.consultation.date, lng);
     params.time = facts.consultation.time;
     params.place = facts.consultation.place;
   }

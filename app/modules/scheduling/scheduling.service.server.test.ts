@@ -6,10 +6,14 @@ import type { Staff } from "~/modules/queue/staff.server";
 import { performStaffAction } from "~/modules/queue/triage.service.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { submitReferral, transitionReferral } from "~/modules/referrals/referrals.service.server";
+import { tFor } from "~/i18n/i18n.server";
+import { siteNames } from "~/modules/sites/sites.service.server";
 import { getDb, type Database } from "~/utils/db.server";
 import { createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
 import { emptyQueues } from "../../../tests/factories/queue";
+import { dayWarningLines } from "./booking-view.server";
 import { bookingChoices } from "./booking.service.server";
+import { consultationView } from "./consultation-view.server";
 import { addSlot, addWeeklyPattern, listSiteSlots, removeSlot } from "./slots.service.server";
 
 // Monday 21 December 2026, 10:00 in Korea and Japan. Christmas (Fri 25) is a public holiday in Korea, not in Japan;
@@ -118,6 +122,13 @@ describe("booking a first consultation", () => {
     expect(mail.body_text).toContain(`https://portal.test/referrals/${first.id}/consultation.ics`);
     // A slot that is booked cannot be removed.
     expect(await removeSlot(db, coordinator, tuesday!.id, ctx)).toBe(false);
+
+    // The physician's referral page: the day in full, the site's clock and zone, the place and the calendar file.
+    const view = await consultationView(db, (await findReferral(db, first.id))!, await siteNames(db), "en", tFor("en", ["scheduling", "status"]));
+    expect(view).toMatchObject({ dateText: "Tuesday, 5 January 2027", timeText: "09:00 (Korea time)", place: "방사선종양학과 외래", calendarHref: `/referrals/${first.id}/consultation.ics` });
+    expect(view!.mapHref).toContain("https://www.google.com/maps/search/?api=1&query=");
+    // A referral without a booked consultation shows none.
+    expect(await consultationView(db, (await findReferral(db, second.id))!, await siteNames(db), "en", tFor("en"))).toBeNull();
   });
 
   it("books another date and time with a warning, and a holiday or weekend only once confirmed", async () => {
@@ -149,5 +160,15 @@ describe("booking a first consultation", () => {
     const qstSlot = (await bookingChoices(db, qst, "none", now)).free[0]!;
     const referral = await acceptedReferral(db, konyang, physician);
     expect(await performStaffAction(db, konyang, referral.id, "schedule", booking({ slotId: qstSlot.id }), staffCtx)).toMatchObject({ ok: false, code: "slot_gone" });
+  });
+});
+
+describe("a weekend or holiday warning in words", () => {
+  it("names the day in full and the holiday when it has a name, in the reader's language", () => {
+    expect(dayWarningLines("2026-12-26", [{ code: "weekend" }], "en", tFor("en", "scheduling"))).toEqual(["Saturday, 26 December 2026 is a Saturday or Sunday."]);
+    expect(dayWarningLines("2026-12-25", [{ code: "holiday", name: "Christmas Day" }], "en", tFor("en", "scheduling"))).toEqual(["Friday, 25 December 2026 is a public holiday (Christmas Day)."]);
+    expect(dayWarningLines("2026-12-25", [{ code: "holiday", name: null }], "en", tFor("en", "scheduling"))).toEqual(["Friday, 25 December 2026 is a public holiday."]);
+    const [korean] = dayWarningLines("2027-01-01", [{ code: "holiday", name: null }], "ko", tFor("ko", "scheduling"));
+    expect(korean).toContain("2027년 1월 1일 금요일");
   });
 });

@@ -1,10 +1,8 @@
-import type { Insertable, Selectable } from "kysely";
+import type { Insertable } from "kysely";
 import type { Database } from "~/utils/db.server";
 import type { ConsultationSlots } from "../../../db/types";
 
 // Consultation slots. Every read and write names the site: a site's slots are its own staff's only.
-
-export type SlotRow = Selectable<ConsultationSlots>;
 
 /** Inserts slots; one that starts when the site already has a slot is skipped. Returns how many were added. */
 export async function insertSlots(db: Database, rows: Insertable<ConsultationSlots>[]): Promise<number> {

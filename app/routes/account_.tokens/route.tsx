@@ -6,6 +6,7 @@ import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextField } from "~/components/forms/text-field";
+import { ScrollTable } from "~/components/scroll-table";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { createTokenSchema, revokeTokenSchema, TOKEN_NAME_MAX } from "~/modules/api/api-tokens.schema";
@@ -151,47 +152,45 @@ export default function ApiTokens() {
       {tokens.length === 0 ? (
         <p>{t("api:tokens.none")}</p>
       ) : (
-        <div role="region" aria-labelledby="tokens-list" tabIndex={0} style={{ overflowX: "auto" }}>
-          <table aria-labelledby="tokens-list">
-            <thead>
-              <tr>
-                <th scope="col">{t("api:tokens.columns.name")}</th>
-                <th scope="col">{t("api:tokens.columns.prefix")}</th>
-                <th scope="col">{t("api:tokens.columns.created")}</th>
-                <th scope="col">{t("api:tokens.columns.lastUsed")}</th>
-                <th scope="col">{t("api:tokens.columns.status")}</th>
-                <th scope="col">{t("api:tokens.columns.actions")}</th>
+        <ScrollTable labelledBy="tokens-list">
+          <thead>
+            <tr>
+              <th scope="col">{t("api:tokens.columns.name")}</th>
+              <th scope="col">{t("api:tokens.columns.prefix")}</th>
+              <th scope="col">{t("api:tokens.columns.created")}</th>
+              <th scope="col">{t("api:tokens.columns.lastUsed")}</th>
+              <th scope="col">{t("api:tokens.columns.status")}</th>
+              <th scope="col">{t("api:tokens.columns.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((token) => (
+              <tr key={token.id} data-token-id={token.id}>
+                <td>{token.name}</td>
+                <td>
+                  <code>{t("api:tokens.prefixValue", { prefix: token.prefix })}</code>
+                </td>
+                <td>
+                  <time dateTime={token.created.iso}>{token.created.text}</time>
+                </td>
+                <td>{token.lastUsed ? <time dateTime={token.lastUsed.iso}>{token.lastUsed.text}</time> : t("api:tokens.neverUsed")}</td>
+                <td>{token.revoked ? t("api:tokens.status.revoked", { date: token.revoked.text }) : t("api:tokens.status.active")}</td>
+                <td>
+                  {token.revoked ? null : (
+                    <Form method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="tokenId" value={token.id} />
+                      <button type="submit" className="button button--warning" aria-label={t("api:tokens.revokeLabel", { name: token.name })}>
+                        {t("api:tokens.revoke")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id} data-token-id={token.id}>
-                  <td>{token.name}</td>
-                  <td>
-                    <code>{t("api:tokens.prefixValue", { prefix: token.prefix })}</code>
-                  </td>
-                  <td>
-                    <time dateTime={token.created.iso}>{token.created.text}</time>
-                  </td>
-                  <td>{token.lastUsed ? <time dateTime={token.lastUsed.iso}>{token.lastUsed.text}</time> : t("api:tokens.neverUsed")}</td>
-                  <td>{token.revoked ? t("api:tokens.status.revoked", { date: token.revoked.text }) : t("api:tokens.status.active")}</td>
-                  <td>
-                    {token.revoked ? null : (
-                      <Form method="post">
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="tokenId" value={token.id} />
-                        <button type="submit" className="button button--warning" aria-label={t("api:tokens.revokeLabel", { name: token.name })}>
-                          {t("api:tokens.revoke")}
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { DateField } from "~/components/forms/date-field";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
+import { ScrollTable } from "~/components/scroll-table";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { AUDIT_EXPORT_MAX, auditChainStatus, auditSearchOptions, searchAuditLog } from "~/modules/audit/audit-log.service.server";
@@ -187,64 +188,62 @@ export default function AuditLog() {
       {events.length === 0 ? (
         <p data-testid="audit-empty">{t("audit:results.none")}</p>
       ) : (
-        <div role="region" aria-labelledby="audit-results" tabIndex={0} style={{ overflowX: "auto" }}>
-          <table aria-labelledby="audit-results" aria-describedby="audit-times">
-            <thead>
-              <tr>
-                <th scope="col">{t("audit:columns.seq")}</th>
-                <th scope="col">{t("audit:columns.when")}</th>
-                <th scope="col">{t("audit:columns.who")}</th>
-                <th scope="col">{t("audit:columns.role")}</th>
-                <th scope="col">{t("audit:columns.what")}</th>
-                <th scope="col">{t("audit:columns.subject")}</th>
-                <th scope="col">{t("audit:columns.ip")}</th>
-                <th scope="col">{t("audit:columns.detail")}</th>
+        <ScrollTable labelledBy="audit-results" aria-describedby="audit-times">
+          <thead>
+            <tr>
+              <th scope="col">{t("audit:columns.seq")}</th>
+              <th scope="col">{t("audit:columns.when")}</th>
+              <th scope="col">{t("audit:columns.who")}</th>
+              <th scope="col">{t("audit:columns.role")}</th>
+              <th scope="col">{t("audit:columns.what")}</th>
+              <th scope="col">{t("audit:columns.subject")}</th>
+              <th scope="col">{t("audit:columns.ip")}</th>
+              <th scope="col">{t("audit:columns.detail")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.seq} data-seq={event.seq} data-action={event.action}>
+                <td>{event.seq}</td>
+                <td>
+                  <time dateTime={event.at.iso}>{event.at.text}</time>
+                </td>
+                <td>
+                  <Who event={event} />
+                </td>
+                <td>{roleLabel(event.role)}</td>
+                <td>
+                  <span data-testid="audit-sentence">{event.sentence}</span>
+                  <br />
+                  <span className="hint">
+                    {actionLabel(event.action)} (<code>{event.action}</code>)
+                  </span>
+                </td>
+                <td>
+                  {subjectLabel(event.subjectType)}
+                  {event.subjectId ? (
+                    <>
+                      <br />
+                      <Link
+                        to={`/admin/audit?${new URLSearchParams(event.referenceCode ? { code: event.referenceCode } : { subjectType: event.subjectType, subjectId: event.subjectId }).toString()}`}
+                        aria-label={t("audit:results.subjectLink", { id: event.subjectLabel || event.subjectId })}
+                      >
+                        {event.subjectLabel && event.subjectLabel !== event.subjectId ? event.subjectLabel : <code>{event.subjectId}</code>}
+                      </Link>
+                    </>
+                  ) : null}
+                </td>
+                <td>{event.ip ?? t("audit:results.noIp")}</td>
+                <td>
+                  <details>
+                    <summary>{t("audit:results.raw")}</summary>
+                    <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{event.raw}</pre>
+                  </details>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr key={event.seq} data-seq={event.seq} data-action={event.action}>
-                  <td>{event.seq}</td>
-                  <td>
-                    <time dateTime={event.at.iso}>{event.at.text}</time>
-                  </td>
-                  <td>
-                    <Who event={event} />
-                  </td>
-                  <td>{roleLabel(event.role)}</td>
-                  <td>
-                    <span data-testid="audit-sentence">{event.sentence}</span>
-                    <br />
-                    <span className="hint">
-                      {actionLabel(event.action)} (<code>{event.action}</code>)
-                    </span>
-                  </td>
-                  <td>
-                    {subjectLabel(event.subjectType)}
-                    {event.subjectId ? (
-                      <>
-                        <br />
-                        <Link
-                          to={`/admin/audit?${new URLSearchParams(event.referenceCode ? { code: event.referenceCode } : { subjectType: event.subjectType, subjectId: event.subjectId }).toString()}`}
-                          aria-label={t("audit:results.subjectLink", { id: event.subjectLabel || event.subjectId })}
-                        >
-                          {event.subjectLabel && event.subjectLabel !== event.subjectId ? event.subjectLabel : <code>{event.subjectId}</code>}
-                        </Link>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{event.ip ?? t("audit:results.noIp")}</td>
-                  <td>
-                    <details>
-                      <summary>{t("audit:results.raw")}</summary>
-                      <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{event.raw}</pre>
-                    </details>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
       <p id="audit-times" className="hint">
         {t("audit:results.times")}

@@ -2,9 +2,9 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/nod
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
-import { formatDate } from "~/components/decision-panel/format";
 import ruleBookStyles from "~/components/rule-book/rule-book.css?url";
 import { ruleSetValidity } from "~/domain/eligibility/rule-book";
+import { formatCalendarDate } from "~/i18n/datetime";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { rescreenAllOpen, type BulkRescreenReport } from "~/modules/rules/rescreen.service.server";
 import { rulesToday } from "~/modules/rules/rules.service.server";
@@ -36,7 +36,7 @@ export default function AdminRules() {
   const answer = useActionData<typeof action>();
   const report = answer?.report;
   const inForce = sets.find((s) => s.inForce);
-  const date = (iso: string) => formatDate(iso, i18n.language);
+  const date = (iso: string) => formatCalendarDate(iso, i18n.language);
   return (
     <>
       <h1>{t("rules:admin.heading")}</h1>

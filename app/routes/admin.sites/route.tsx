@@ -65,6 +65,8 @@ function LanguageList({ codes }: { codes: string[] }) {
 function Changes({ changes }: { changes: SiteConfigChanges | null }) {
   const { t } = useTranslation();
   if (!changes) return <>{t("sites:history.initial")}</>;
+  const yesNo = (value: boolean) => t(value ? "sites:config.yes" : "sites:config.no");
+  const fromTo = (change: { from: boolean; to: boolean }) => ({ from: yesNo(change.from), to: yesNo(change.to) });
   const lines: React.ReactNode[] = [];
   if (changes.removedIndications.length) {
     lines.push(
@@ -91,14 +93,7 @@ function Changes({ changes }: { changes: SiteConfigChanges | null }) {
     );
   }
   if (changes.treatsOnSite) {
-    lines.push(
-      <li key="treats">
-        {t("sites:history.treatsOnSite", {
-          from: t(changes.treatsOnSite.from ? "sites:config.yes" : "sites:config.no"),
-          to: t(changes.treatsOnSite.to ? "sites:config.yes" : "sites:config.no"),
-        })}
-      </li>,
-    );
+    lines.push(<li key="treats">{t("sites:history.treatsOnSite", fromTo(changes.treatsOnSite))}</li>);
   }
   if (changes.languages) {
     const names = (codes: string[]) => codes.map((c) => t(`sites:languageNames.${c}`)).join(" · ");
@@ -108,14 +103,7 @@ function Changes({ changes }: { changes: SiteConfigChanges | null }) {
     lines.push(<li key="capacity">{t("sites:history.capacityChanged", changes.weeklyCapacity)}</li>);
   }
   if (changes.clinicalSignoffRequired) {
-    lines.push(
-      <li key="signoff">
-        {t("sites:history.clinicalSignoff", {
-          from: t(changes.clinicalSignoffRequired.from ? "sites:config.yes" : "sites:config.no"),
-          to: t(changes.clinicalSignoffRequired.to ? "sites:config.yes" : "sites:config.no"),
-        })}
-      </li>,
-    );
+    lines.push(<li key="signoff">{t("sites:history.clinicalSignoff", fromTo(changes.clinicalSignoffRequired))}</li>);
   }
   return lines.length ? <ul className="plain-list">{lines}</ul> : <>{t("sites:history.noChange")}</>;
 }

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
+import { ScrollTable } from "~/components/scroll-table";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { translatorFor } from "~/i18n/i18n.server";
 import { accountApprovers, accountsFor, allowedActions, changeAccountStatus, siteNames } from "~/modules/accounts/account-admin.service.server";
@@ -82,70 +83,68 @@ type AccountRow = Awaited<ReturnType<typeof loader>>["pending"][number];
 function AccountsTable({ id, rows, showSite }: { id: string; rows: AccountRow[]; showSite: boolean }) {
   const { t } = useTranslation();
   return (
-    <div role="region" aria-labelledby={id} tabIndex={0} style={{ overflowX: "auto" }}>
-      <table aria-labelledby={id}>
-        <thead>
-          <tr>
-            <th scope="col">{t("admin:users.columns.name")}</th>
-            <th scope="col">{t("admin:users.columns.email")}</th>
-            <th scope="col">{t("admin:users.columns.role")}</th>
-            <th scope="col">{t("admin:users.columns.institution")}</th>
-            <th scope="col">{t("admin:users.columns.country")}</th>
-            {showSite ? <th scope="col">{t("admin:users.columns.site")}</th> : null}
-            <th scope="col">{t("admin:users.columns.registered")}</th>
-            <th scope="col">{t("admin:users.columns.status")}</th>
-            <th scope="col">{t("admin:users.columns.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const name = personName(row.familyName, row.givenName);
-            return (
-              <tr key={row.id} data-email={row.email}>
-                <td>{name}</td>
-                <td>{row.email}</td>
-                <td>{t(`roles.${row.role}`)}</td>
-                <td>{row.institution}</td>
-                <td>{t(`auth:countries.${row.country}`, { defaultValue: row.country })}</td>
-                {showSite ? <td>{row.siteName ?? t("auth:account.noSite")}</td> : null}
-                <td>{row.registered}</td>
-                <td>{t(`auth:statuses.${row.status}`)}</td>
-                <td>
-                  <div className="button-row">
-                    {row.actions.map((action) =>
-                      // Suspending asks for confirmation and a reason on its own page; the other actions are one step.
-                      action === "suspend" ? (
-                        <Link
-                          key={action}
-                          to={`/admin/users/${row.id}/suspend`}
-                          className="button button--warning"
+    <ScrollTable labelledBy={id}>
+      <thead>
+        <tr>
+          <th scope="col">{t("admin:users.columns.name")}</th>
+          <th scope="col">{t("admin:users.columns.email")}</th>
+          <th scope="col">{t("admin:users.columns.role")}</th>
+          <th scope="col">{t("admin:users.columns.institution")}</th>
+          <th scope="col">{t("admin:users.columns.country")}</th>
+          {showSite ? <th scope="col">{t("admin:users.columns.site")}</th> : null}
+          <th scope="col">{t("admin:users.columns.registered")}</th>
+          <th scope="col">{t("admin:users.columns.status")}</th>
+          <th scope="col">{t("admin:users.columns.actions")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const name = personName(row.familyName, row.givenName);
+          return (
+            <tr key={row.id} data-email={row.email}>
+              <td>{name}</td>
+              <td>{row.email}</td>
+              <td>{t(`roles.${row.role}`)}</td>
+              <td>{row.institution}</td>
+              <td>{t(`auth:countries.${row.country}`, { defaultValue: row.country })}</td>
+              {showSite ? <td>{row.siteName ?? t("auth:account.noSite")}</td> : null}
+              <td>{row.registered}</td>
+              <td>{t(`auth:statuses.${row.status}`)}</td>
+              <td>
+                <div className="button-row">
+                  {row.actions.map((action) =>
+                    // Suspending asks for confirmation and a reason on its own page; the other actions are one step.
+                    action === "suspend" ? (
+                      <Link
+                        key={action}
+                        to={`/admin/users/${row.id}/suspend`}
+                        className="button button--warning"
+                        aria-label={t("admin:users.actionLabel", { action: t(`admin:users.actions.${action}`), name })}
+                      >
+                        {t(`admin:users.actions.${action}`)}
+                      </Link>
+                    ) : (
+                      <Form method="post" key={action}>
+                        <CsrfInput />
+                        <input type="hidden" name="userId" value={row.id} />
+                        <input type="hidden" name="intent" value={action} />
+                        <button
+                          type="submit"
+                          className={`button${action === "approve" || action === "reactivate" ? "" : " button--warning"}`}
                           aria-label={t("admin:users.actionLabel", { action: t(`admin:users.actions.${action}`), name })}
                         >
                           {t(`admin:users.actions.${action}`)}
-                        </Link>
-                      ) : (
-                        <Form method="post" key={action}>
-                          <CsrfInput />
-                          <input type="hidden" name="userId" value={row.id} />
-                          <input type="hidden" name="intent" value={action} />
-                          <button
-                            type="submit"
-                            className={`button${action === "approve" || action === "reactivate" ? "" : " button--warning"}`}
-                            aria-label={t("admin:users.actionLabel", { action: t(`admin:users.actions.${action}`), name })}
-                          >
-                            {t(`admin:users.actions.${action}`)}
-                          </button>
-                        </Form>
-                      )
-                    )}
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                        </button>
+                      </Form>
+                    )
+                  )}
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </ScrollTable>
   );
 }
 

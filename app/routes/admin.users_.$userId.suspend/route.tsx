@@ -11,7 +11,7 @@ import { suspendSchema } from "~/modules/accounts/accounts.schema";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
-import { translateIssues } from "~/utils/form.server";
+import { validateForm } from "~/utils/form.server";
 
 export const handle = { titleKey: "admin:suspend.title" };
 
@@ -34,10 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, db, account } = await guard(request, params.userId);
   const { t } = translatorFor(request);
-  const form = await request.formData();
-  const typed = typeof form.get("reason") === "string" ? (form.get("reason") as string) : "";
-  const parsed = suspendSchema.safeParse({ reason: typed });
-  if (!parsed.success) return data<ActionAnswer>({ errors: translateIssues(parsed.error.issues, t), reason: typed }, { status: 400 });
+  const parsed = validateForm(suspendSchema, await request.formData(), t);
+  const typed = parsed.values.reason ?? "";
+  if (!parsed.ok) return data<ActionAnswer>({ errors: parsed.errors, reason: typed }, { status: 400 });
   const result = await changeAccountStatus(db, actor, { userId: account.id, action: "suspend", reason: parsed.data.reason }, { ip: clientIp(request), now: new Date() });
   if (result.kind === "done") return redirect("/admin/users?done=suspended");
   if (result.kind === "reasonRequired") return data<ActionAnswer>({ errors: { reason: t("admin:suspend.errors.reasonRequired") }, reason: typed }, { status: 400 });

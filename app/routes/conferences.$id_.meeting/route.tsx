@@ -5,7 +5,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
 import panelStyles from "~/components/decision-panel/decision-panel.css?url";
 import { indicationKey } from "~/components/decision-panel/labels";
-import { CheckboxGroup } from "~/components/forms/checkbox-group";
+import { CheckboxList } from "~/components/forms/checkbox-list";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { TextAreaField } from "~/components/forms/text-area-field";
@@ -175,7 +175,7 @@ export default function Meeting() {
                 rows={5}
                 maxLength={4000}
               />
-              <CheckboxGroup
+              <CheckboxList
                 name="present"
                 legend={t("conferences:meeting.present")}
                 options={m.conference.attendees.map((p) => ({ value: p.id, label: `${p.name} (${p.site})` }))}

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
-import { CheckboxGroup } from "~/components/forms/checkbox-group";
+import { CheckboxList } from "~/components/forms/checkbox-list";
 import { DateField } from "~/components/forms/date-field";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { SelectField } from "~/components/forms/select-field";
@@ -95,7 +95,7 @@ export default function ScheduleConference() {
           options={page.invitees.map((p) => ({ value: p.id, label: `${personName(p.familyName, p.givenName)} (${p.site})` }))}
         />
         {sites.map((site, index) => (
-          <CheckboxGroup
+          <CheckboxList
             key={site}
             name="attendees"
             idName={index === 0 ? "attendees" : `attendees-${site}`}

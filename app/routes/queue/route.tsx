@@ -9,9 +9,9 @@ import bannerStyles from "~/components/notification-banner/notification-banner.c
 import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
 import { ClockText } from "~/components/queue/clock-text";
-import { formatCompactDate, formatShortDate } from "~/components/queue/short-date";
 import queueStyles from "~/components/queue/queue.css?url";
 import { indications, urgencies } from "~/domain/case/schema";
+import { formatCalendarDate } from "~/i18n/datetime";
 import { translatorFor } from "~/i18n/i18n.server";
 import { kickMailer } from "~/modules/mail/mailer.server";
 import { movedAwayNotice } from "~/modules/queue/moved-away.server";
@@ -31,7 +31,6 @@ import {
 import { requireStaff } from "~/modules/queue/staff.server";
 import { workingSiteSwitch, type WorkingSite } from "~/modules/staff-exchange/working-site.server";
 import { WorkingSiteSwitch, type WorkingSiteChoice } from "~/components/queue/working-site-switch";
-import { formatCalendarDate } from "~/i18n/datetime";
 import { bulkTriage } from "~/modules/queue/triage.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -100,8 +99,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows: queue.rows.map((row) => ({
       ...row,
       // Formatted once here, so the server's and the browser's Intl cannot disagree.
-      dueOn: row.clock.kind === "running" ? formatShortDate(row.clock.dueOn, lng) : null,
-      submittedOn: row.submittedOn ? formatCompactDate(row.submittedOn, lng) : null,
+      dueOn: row.clock.kind === "running" ? formatCalendarDate(row.clock.dueOn, lng, "shortDate") : null,
+      submittedOn: row.submittedOn ? formatCalendarDate(row.submittedOn, lng, "compactDate") : null,
     })),
     done: done && doneKinds.has(done) ? { kind: done, count: count("count"), refused: count("refused") } : null,
     moved: moved ? { referenceCode: moved.referenceCode, site: names[moved.siteCode as keyof typeof names]?.[lng] ?? moved.siteCode } : null,

@@ -15,7 +15,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { DecisionCompare } from "~/components/decision-compare/decision-compare";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
 import panelStyles from "~/components/decision-panel/decision-panel.css?url";
-import { formatDate } from "~/components/decision-panel/format";
+import { formatCalendarDate, formatInstant } from "~/i18n/datetime";
 import { indicationKey } from "~/components/decision-panel/labels";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { AttachmentList } from "~/components/intake/attachment-list";
@@ -39,7 +39,6 @@ import { ruleSetInForce } from "~/domain/eligibility/rulesets";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { translateIssues } from "~/utils/form.server";
-import { formatInstant } from "~/i18n/datetime";
 import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "queue:referral.title" };
@@ -96,7 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     siteName: siteName(referral.site_code),
     submittedAt: referral.submitted_at ? at(referral.submitted_at) : null,
     clock: page.clock,
-    dueOn: page.clock.kind === "running" ? formatDate(page.clock.dueOn, lng) : null,
+    dueOn: page.clock.kind === "running" ? formatCalendarDate(page.clock.dueOn, lng) : null,
     assignee: page.assignee,
     physician: page.physician,
     decision: page.decision,
@@ -106,7 +105,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     siteNames: page.siteNames,
     consultation: consultation?.date
       ? {
-          date: formatDate(consultation.date, lng),
+          date: formatCalendarDate(consultation.date, lng),
           time: consultation.time ?? "",
           place: consultation.place ?? "",
           interpreter: consultation.interpreter ?? null,
@@ -138,7 +137,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       consultation:
         e.action === "schedule" && typeof e.data.date === "string"
           ? {
-              date: formatDate(e.data.date, lng),
+              date: formatCalendarDate(e.data.date, lng),
               time: String(e.data.time ?? ""),
               place: String(e.data.place ?? ""),
               interpreter: typeof e.data.interpreter === "string" ? e.data.interpreter : null,

@@ -5,8 +5,8 @@ import { ClinicalRecord } from "~/components/clinical/clinical-record";
 import { CiteRecommendation } from "~/components/joint-review/cite-recommendation";
 import { CsrfInput } from "~/components/csrf-input";
 import { indicationKey } from "~/components/decision-panel/labels";
-import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
-import { CheckboxGroup } from "~/components/forms/checkbox-group";
+import { CheckboxList } from "~/components/forms/checkbox-list";
+import { ErrorSummary } from "~/components/forms/error-summary";
 import { RadioGroup } from "~/components/forms/radio-group";
 import queueStyles from "~/components/queue/queue.css?url";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -25,6 +25,7 @@ import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, nestValues, translateIssues } from "~/utils/form.server";
 import { personName } from "~/i18n/person-name";
+import { NoteArea } from "./note-area";
 import { ScheduleFields } from "./schedule-fields";
 
 export const handle = { titleKey: "queue:actionPage.title" };
@@ -152,35 +153,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function NoteArea({ name, label, hint, error, defaultValue }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string }) {
-  const id = fieldId(name);
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        rows={4}
-        maxLength={2000}
-        defaultValue={defaultValue}
-        aria-describedby={described}
-        aria-invalid={error ? true : undefined}
-      />
-    </div>
-  );
-}
-
 function ActionFields({ action }: { action: FormAction }) {
   const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
@@ -206,7 +178,7 @@ function ActionFields({ action }: { action: FormAction }) {
     case "request_info":
       return (
         <>
-          <CheckboxGroup
+          <CheckboxList
             name="documents"
             legend={t("queue:actionPage.documents")}
             hint={t("queue:actionPage.documentsHint")}
@@ -221,7 +193,7 @@ function ActionFields({ action }: { action: FormAction }) {
             )}
             error={errors.documents}
           />
-          <CheckboxGroup
+          <CheckboxList
             name="fields"
             legend={t("queue:actionPage.missingFields")}
             hint={page.missingFields.length ? t("queue:actionPage.missingFieldsHint") : t("queue:actionPage.noMissingFields")}
@@ -230,7 +202,7 @@ function ActionFields({ action }: { action: FormAction }) {
           />
           <details>
             <summary>{t("queue:actionPage.otherFields")}</summary>
-            <CheckboxGroup
+            <CheckboxList
               name="fields"
               idName="otherFields"
               legend={t("queue:actionPage.otherFieldsLegend")}
@@ -283,7 +255,6 @@ function ActionFields({ action }: { action: FormAction }) {
           warnings={answer?.warnings}
           siteName={page.siteName}
           interpreterHintQst={page.interpreterHint}
-          NoteArea={NoteArea}
         />
       ) : null;
     default:

@@ -2,9 +2,10 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "~/components/forms/date-field";
 import { fieldId } from "~/components/forms/error-summary";
-import { FieldError, Hint, describedBy } from "~/components/forms/field-parts";
+import { FieldFrame, describedBy } from "~/components/forms/field-parts";
 import { TextField } from "~/components/forms/text-field";
 import { DayWarningsConfirm } from "~/components/scheduling/day-warnings";
+import { NoteArea } from "./note-area";
 
 export type BookingView = {
   zone: string;
@@ -20,7 +21,6 @@ type Props = {
   warnings?: { date: string; lines: string[] };
   siteName: string;
   interpreterHintQst: boolean;
-  NoteArea: (props: { name: string; label: string; hint?: string; error?: string; defaultValue?: string }) => JSX.Element;
 };
 
 /**
@@ -28,7 +28,7 @@ type Props = {
  * warning). Without JavaScript both parts are always shown; the server reads the chosen slot, and with none chosen
  * a typed date and time count as "another date and time".
  */
-export function ScheduleFields({ booking, errors, text, warnings, siteName, interpreterHintQst, NoteArea }: Props) {
+export function ScheduleFields({ booking, errors, text, warnings, siteName, interpreterHintQst }: Props) {
   const { t } = useTranslation();
   const chosen = text("slotId") ?? booking.current?.id;
   const slotName = "slotId";
@@ -39,10 +39,7 @@ export function ScheduleFields({ booking, errors, text, warnings, siteName, inte
     <>
       {booking.current ? <p data-testid="current-booking">{t("scheduling:booking.current", { date: booking.current.dateText, time: booking.current.timeText })}</p> : null}
       {booking.free.length === 0 && !booking.current ? <p data-testid="no-slots">{t("scheduling:booking.noSlots")}</p> : null}
-      <div className={`field${errors[slotName] ? " field--error" : ""}`}>
-        <label htmlFor={fieldId(slotName)}>{t("scheduling:booking.legend")}</label>
-        <Hint name={slotName} hint={t("scheduling:booking.hint", { zone: booking.zone })} />
-        <FieldError name={slotName} error={errors[slotName]} />
+      <FieldFrame name={slotName} label={t("scheduling:booking.legend")} hint={t("scheduling:booking.hint", { zone: booking.zone })} error={errors[slotName]}>
         {/* One list grouped by day rather than a radio per slot: weeks of slots stay one control to read and to tab past. */}
         <select
           id={fieldId(slotName)}
@@ -65,7 +62,7 @@ export function ScheduleFields({ booking, errors, text, warnings, siteName, inte
           <option value="other">{t("scheduling:booking.other")}</option>
         </select>
         <p className="hint">{t("scheduling:booking.otherHint")}</p>
-      </div>
+      </FieldFrame>
       {booking.canManageSlots ? (
         <p>
           <Link to="/queue/slots">{t("scheduling:booking.manage")}</Link>

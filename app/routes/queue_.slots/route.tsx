@@ -2,17 +2,20 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
+import { CheckboxList } from "~/components/forms/checkbox-list";
 import { DateField } from "~/components/forms/date-field";
-import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
+import { ErrorSummary } from "~/components/forms/error-summary";
 import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
 import queueStyles from "~/components/queue/queue.css?url";
+import { ScrollTable } from "~/components/scroll-table";
 import { DayWarningsConfirm } from "~/components/scheduling/day-warnings";
 import { MAX_PATTERN_SLOTS } from "~/domain/scheduling/weekly-pattern";
+import { formatCalendarDate } from "~/i18n/datetime";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireStaff } from "~/modules/queue/staff.server";
 import { dayWarningLines } from "~/modules/scheduling/booking-view.server";
-import { dayWords, whenWords } from "~/modules/scheduling/format";
+import { whenWords } from "~/modules/scheduling/format";
 import { addSlotSchema, addPatternSchema, removeSlotSchema, slotDurations } from "~/modules/scheduling/slots.schema";
 import { addSlot, addWeeklyPattern, listSiteSlots, removeSlot } from "~/modules/scheduling/slots.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
@@ -91,7 +94,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const notice = [t("scheduling:done.added", { count: result.added })];
     if (result.existing) notice.push(t("scheduling:done.existing", { count: result.existing }));
     if (result.past) notice.push(t("scheduling:done.past", { count: result.past }));
-    if (result.holidays.length) notice.push(t("scheduling:done.holidays", { dates: result.holidays.map((d) => dayWords(d, lng)).join(t("scheduling:listSeparator")) }));
+    if (result.holidays.length) notice.push(t("scheduling:done.holidays", { dates: result.holidays.map((d) => formatCalendarDate(d, lng, "fullDate")).join(t("scheduling:listSeparator")) }));
     return { form: "pattern", errors: {}, values: {}, notice } satisfies Answer;
   }
 
@@ -164,27 +167,14 @@ export default function Slots() {
           <input type="hidden" name="intent" value="pattern" />
           <DateField name="from" legend={t("scheduling:pattern.from")} hint={t("scheduling:dateHint")} error={errorsOf("pattern").from} defaultValue={dateOf(pattern, "from")} />
           <DateField name="to" legend={t("scheduling:pattern.to")} error={errorsOf("pattern").to} defaultValue={dateOf(pattern, "to")} />
-          <div className={`field${errorsOf("pattern").weekdays ? " field--error" : ""}`}>
-            <fieldset aria-describedby={errorsOf("pattern").weekdays ? `${fieldId("weekdays")}-error` : undefined}>
-              <legend>{t("scheduling:pattern.weekdays")}</legend>
-              {errorsOf("pattern").weekdays ? (
-                <p className="field-error" id={`${fieldId("weekdays")}-error`}>
-                  {errorsOf("pattern").weekdays}
-                </p>
-              ) : null}
-              <div className="choices">
-                {weekdayNumbers.map((n, i) => {
-                  const id = i === 0 ? fieldId("weekdays") : `${fieldId("weekdays")}-${n}`;
-                  return (
-                    <div className="choice" key={n}>
-                      <input type="checkbox" id={id} name="weekdays" value={n} defaultChecked={checkedDays.includes(n)} />
-                      <label htmlFor={id}>{t(`scheduling:weekdays.${n}`)}</label>
-                    </div>
-                  );
-                })}
-              </div>
-            </fieldset>
-          </div>
+          <CheckboxList
+            name="weekdays"
+            legend={t("scheduling:pattern.weekdays")}
+            options={weekdayNumbers.map((n) => ({ value: n, label: t(`scheduling:weekdays.${n}`) }))}
+            checked={checkedDays}
+            error={errorsOf("pattern").weekdays}
+            inline
+          />
           <TextField name="times" label={t("scheduling:pattern.times")} hint={t("scheduling:pattern.timesHint")} error={errorsOf("pattern").times} defaultValue={pattern.times} autoComplete="off" />
           <SelectField name="patternDuration" label={t("scheduling:duration")} options={durationOptions} defaultValue={pattern.patternDuration ?? "60"} error={errorsOf("pattern").patternDuration} />
           <p className="hint">{t("scheduling:pattern.holidaysNote")}</p>
@@ -198,54 +188,52 @@ export default function Slots() {
       {slots.length === 0 ? (
         <p data-testid="slots-empty">{t("scheduling:list.none")}</p>
       ) : (
-        <div role="region" aria-labelledby="slots-list" tabIndex={0} style={{ overflowX: "auto" }}>
-          <table aria-labelledby="slots-list">
-            <thead>
-              <tr>
-                <th scope="col">{t("scheduling:list.date")}</th>
-                <th scope="col">{t("scheduling:list.time")}</th>
-                <th scope="col">{t("scheduling:duration")}</th>
-                <th scope="col">{t("scheduling:list.state")}</th>
-                <th scope="col">{t("scheduling:list.actions")}</th>
+        <ScrollTable labelledBy="slots-list">
+          <thead>
+            <tr>
+              <th scope="col">{t("scheduling:list.date")}</th>
+              <th scope="col">{t("scheduling:list.time")}</th>
+              <th scope="col">{t("scheduling:duration")}</th>
+              <th scope="col">{t("scheduling:list.state")}</th>
+              <th scope="col">{t("scheduling:list.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {slots.map((s) => (
+              <tr key={s.id} data-slot={s.id} data-date={s.date} data-time={s.time} data-state={s.booked ? "booked" : "free"}>
+                <td>{s.dateText}</td>
+                <td>
+                  <time dateTime={s.startsAt}>{s.timeText}</time>
+                </td>
+                <td>{t("scheduling:minutes", { count: s.durationMinutes })}</td>
+                <td>
+                  {s.booked ? (
+                    <>
+                      {t(s.kind === "override" ? "scheduling:list.bookedOverride" : "scheduling:list.booked")}{" "}
+                      <Link to={`/queue/${s.booked.referralId}`}>{s.booked.referenceCode}</Link>
+                    </>
+                  ) : s.past ? (
+                    t("scheduling:list.past")
+                  ) : (
+                    t("scheduling:list.free")
+                  )}
+                </td>
+                <td>
+                  {!s.booked && !s.past ? (
+                    <Form method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="slotId" value={s.id} />
+                      <button type="submit" className="button button--secondary" aria-label={t("scheduling:list.removeLabel", { date: s.dateText, time: s.timeText })}>
+                        {t("scheduling:list.remove")}
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {slots.map((s) => (
-                <tr key={s.id} data-slot={s.id} data-date={s.date} data-time={s.time} data-state={s.booked ? "booked" : "free"}>
-                  <td>{s.dateText}</td>
-                  <td>
-                    <time dateTime={s.startsAt}>{s.timeText}</time>
-                  </td>
-                  <td>{t("scheduling:minutes", { count: s.durationMinutes })}</td>
-                  <td>
-                    {s.booked ? (
-                      <>
-                        {t(s.kind === "override" ? "scheduling:list.bookedOverride" : "scheduling:list.booked")}{" "}
-                        <Link to={`/queue/${s.booked.referralId}`}>{s.booked.referenceCode}</Link>
-                      </>
-                    ) : s.past ? (
-                      t("scheduling:list.past")
-                    ) : (
-                      t("scheduling:list.free")
-                    )}
-                  </td>
-                  <td>
-                    {!s.booked && !s.past ? (
-                      <Form method="post">
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="slotId" value={s.id} />
-                        <button type="submit" className="button button--secondary" aria-label={t("scheduling:list.removeLabel", { date: s.dateText, time: s.timeText })}>
-                          {t("scheduling:list.remove")}
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
     </>
   );

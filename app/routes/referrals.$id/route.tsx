@@ -5,7 +5,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
 import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
 import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
-import { describedBy, FieldError, Hint } from "~/components/forms/field-parts";
+import { FieldError } from "~/components/forms/field-parts";
+import { TextAreaField } from "~/components/forms/text-area-field";
 import { AttachmentList } from "~/components/intake/attachment-list";
 import { ConsultationPanel } from "~/components/scheduling/consultation-panel";
 import { CaseSummary } from "~/components/intake/case-summary";
@@ -150,18 +151,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response(null, { status: 400 });
 }
 
-function TextArea({ name, label, hint, error, defaultValue }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string }) {
-  const id = fieldId(name);
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <Hint name={name} hint={hint} />
-      <FieldError name={name} error={error} />
-      <textarea id={id} name={name} rows={5} defaultValue={defaultValue} aria-describedby={describedBy(name, hint, error)} aria-invalid={error ? true : undefined} />
-    </div>
-  );
-}
-
 export default function ReferralPage() {
   const { t, i18n } = useTranslation();
   const lng = isLanguage(i18n.language) ? i18n.language : "en";
@@ -263,7 +252,7 @@ export default function ReferralPage() {
             {d.requestedFields.map((path) => (
               <IntakeFieldInput key={path} field={fieldAt(path)!} ctx={{ values: answerValues, errors: answer?.errors ?? {}, siteNames: d.siteNames, countries: d.countries }} />
             ))}
-            <TextArea name="reply" label={t("intake:referral.reply")} hint={t("intake:referral.replyHint")} error={answer?.errors.reply} defaultValue={answer?.reply} />
+            <TextAreaField rows={5} name="reply" label={t("intake:referral.reply")} hint={t("intake:referral.replyHint")} error={answer?.errors.reply} defaultValue={answer?.reply} />
             <button type="submit" name="intent" value="answer" className="button">
               {t("intake:referral.sendAnswer")}
             </button>
@@ -323,7 +312,7 @@ export default function ReferralPage() {
         <ErrorSummary errors={posted?.form === "message" ? posted.errors : undefined} />
         <Form method="post" data-form="message" noValidate className="form">
           <CsrfInput />
-          <TextArea name="message" label={t("intake:messages.label")} hint={t("intake:messages.hint")} error={posted?.form === "message" ? posted.errors.message : undefined} defaultValue={posted?.form === "message" ? posted.message : undefined} />
+          <TextAreaField rows={5} name="message" label={t("intake:messages.label")} hint={t("intake:messages.hint")} error={posted?.form === "message" ? posted.errors.message : undefined} defaultValue={posted?.form === "message" ? posted.message : undefined} />
           <button type="submit" name="intent" value="message" className="button button--secondary">
             {t("intake:messages.send")}
           </button>
@@ -354,7 +343,7 @@ export default function ReferralPage() {
                 ))}
               </fieldset>
             </div>
-            <TextArea name="note" label={t("intake:withdraw.note")} hint={t("intake:withdraw.noteHint")} error={withdraw?.errors.note} defaultValue={withdraw?.note} />
+            <TextAreaField rows={5} name="note" label={t("intake:withdraw.note")} hint={t("intake:withdraw.noteHint")} error={withdraw?.errors.note} defaultValue={withdraw?.note} />
             <button type="submit" name="intent" value="withdraw" className="button button--warning">
               {t("intake:withdraw.submit")}
             </button>

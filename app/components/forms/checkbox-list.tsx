@@ -1,18 +1,7 @@
 import { fieldId } from "./error-summary";
+import { describedBy, FieldError, Hint } from "./field-parts";
 
-/**
- * A group of checkboxes posting one name several times (GOV.UK checkboxes): legend, hint and error wired to the
- * fieldset; the first box carries the group's id, so an error summary link lands on it.
- */
-export function CheckboxGroup({
-  name,
-  idName = name,
-  legend,
-  hint,
-  options,
-  checked,
-  error,
-}: {
+type Props = {
   name: string;
   /** The name the ids derive from, when two groups post under one name. */
   idName?: string;
@@ -21,23 +10,23 @@ export function CheckboxGroup({
   options: { value: string; label: string; hint?: string }[];
   checked: string[];
   error?: string;
-}) {
+  /** Short labels in one row (weekdays) rather than columns. */
+  inline?: boolean;
+};
+
+/**
+ * A fieldset of checkboxes that all post under one name, one value each (read back as a list). The first box
+ * carries the group's field id, so the error summary's link lands on it.
+ */
+export function CheckboxList({ name, idName = name, legend, hint, options, checked, error, inline }: Props) {
   const id = fieldId(idName);
   return (
     <div className={`field${error ? " field--error" : ""}`}>
-      <fieldset aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
+      <fieldset aria-describedby={describedBy(idName, hint, error)}>
         <legend>{legend}</legend>
-        {hint ? (
-          <p className="hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="field-error" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
-        <div className="checkbox-columns">
+        <Hint name={idName} hint={hint} />
+        <FieldError name={idName} error={error} />
+        <div className={inline ? "choices" : "checkbox-columns"}>
           {options.map((o, i) => {
             const optionId = i === 0 ? id : `${id}-${o.value.replace(/[^A-Za-z0-9_-]/g, "-")}`;
             return (
