@@ -186,6 +186,9 @@ for (const staff of ["lee.sujin@demo.test", "takahashi.hiroshi@demo.test"]) {
       await visit(page, "/account", lng);
       await visit(page, "/queue/dashboard", lng);
       await visit(page, "/queue?tab=in_review", lng);
+      await visit(page, "/conferences", lng);
+      // Coordinators schedule conferences; reviewers attend them.
+      if (staff.startsWith("lee.")) await visit(page, "/conferences/new", lng);
       await visit(page, "/queue", lng);
       const id = await page
         .locator("tbody tr[data-referral]")
@@ -219,6 +222,7 @@ test("administrator: users, sites, each site, the audit log; then a physician aw
       "/admin/sites/konyang",
       "/admin/sites/qst",
       "/admin/audit",
+      "/admin/exchange",
     ]) {
       await visit(page, path, lng);
     }

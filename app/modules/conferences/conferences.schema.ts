@@ -2,7 +2,7 @@
 // translation keys of the "conferences" namespace, translated per request.
 import { z } from "zod";
 import { jointRecommendations } from "~/domain/joint-review/joint-review";
-import { requiredDate, slotDurations, wallTime } from "~/modules/scheduling/slots.schema";
+import { requiredDate, slotDurations, wallTimeField } from "~/modules/scheduling/slots.schema";
 import { alwaysCheck } from "~/utils/always-check";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,12 +30,12 @@ const optionalText = (max: number) =>
 export const conferenceSchema = z
   .object({
     date: requiredDate("conferences:validation.dateRequired"),
-    time: wallTime,
+    time: wallTimeField("conferences:validation.timeRequired"),
     duration: z.coerce
       .number({ message: "conferences:validation.durationRequired" })
       .refine((v) => (slotDurations as readonly number[]).includes(v), { message: "conferences:validation.durationRequired" }),
     cutoffDate: requiredDate("conferences:validation.cutoffRequired"),
-    cutoffTime: wallTime,
+    cutoffTime: wallTimeField("conferences:validation.cutoffTimeRequired"),
     place: optionalText(200),
     videoUrl: z
       .string()

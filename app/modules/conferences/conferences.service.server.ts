@@ -41,6 +41,16 @@ export async function inviteesOf(db: Database) {
 }
 
 /**
+ * Why these people cannot be a joint conference's attendees (a translation key), or null. A joint conference needs
+ * both teams in the room. The form asks it even when other fields are wrong, so every problem shows at once.
+ */
+export function attendeesProblem(invitees: { id: string; siteCode: string }[], ids: string[]): string | null {
+  const byId = new Map(invitees.map((p) => [p.id, p.siteCode]));
+  const sites = new Set(ids.map((id) => byId.get(id)));
+  return sites.has(undefined) || !sites.has("konyang") || !sites.has("qst") ? "conferences:validation.attendeesBothSites" : null;
+}
+
+/**
  * A coordinator schedules a conference; times are typed on their own site's clock. Open joint reviews waiting for an
  * agenda go on this one's (the cut-off is still ahead). Errors are translation keys per field.
  */
@@ -55,9 +65,8 @@ export async function scheduleConference(db: Database, staff: Staff, input: Conf
   if (startsAt <= ctx.now) errors.date = "conferences:validation.startInPast";
   if (cutoffAt <= ctx.now) errors.cutoffDate = "conferences:validation.cutoffInPast";
   if (!byId.has(input.chairId)) errors.chairId = "conferences:validation.chairRequired";
-  // A joint conference needs both teams in the room.
-  const sites = new Set(chosen.map((p) => p?.siteCode));
-  if (chosen.some((p) => !p) || !sites.has("konyang") || !sites.has("qst")) errors.attendees = "conferences:validation.attendeesBothSites";
+  const attendeesError = attendeesProblem(invitees, [...input.attendees, input.chairId]);
+  if (attendeesError) errors.attendees = attendeesError;
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const id = newId();

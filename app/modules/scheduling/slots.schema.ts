@@ -23,10 +23,13 @@ function normaliseTime(value: string): string {
 }
 
 const date = (required: string) => z.string({ message: required }).refine(isRealDate, { message: "scheduling:validation.dateInvalid" });
-const time = z
-  .string({ message: "scheduling:validation.timeRequired" })
-  .transform(normaliseTime)
-  .refine((v) => timePattern.test(v), { message: "scheduling:validation.timeInvalid" });
+/** A wall-clock time field whose absence is reported with `required` (each form names its own time). */
+export const wallTimeField = (required: string) =>
+  z
+    .string({ message: required })
+    .transform(normaliseTime)
+    .refine((v) => timePattern.test(v), { message: "scheduling:validation.timeInvalid" });
+const time = wallTimeField("scheduling:validation.timeRequired");
 const duration = z.coerce
   .number({ message: "scheduling:validation.durationRequired" })
   .refine((v) => (slotDurations as readonly number[]).includes(v), { message: "scheduling:validation.durationRequired" });
@@ -87,4 +90,4 @@ export const bookingSchema = z
   });
 
 export type BookingInput = z.output<typeof bookingSchema>;
-export { date as requiredDate, time as wallTime };
+export { date as requiredDate };

@@ -11,7 +11,7 @@ import { slotDurations } from "~/modules/scheduling/slots.schema";
 import { translatorFor } from "~/i18n/i18n.server";
 import { personName } from "~/i18n/person-name";
 import { conferenceSchema } from "~/modules/conferences/conferences.schema";
-import { inviteesOf, scheduleConference } from "~/modules/conferences/conferences.service.server";
+import { attendeesProblem, inviteesOf, scheduleConference } from "~/modules/conferences/conferences.service.server";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -50,7 +50,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = formValues(form);
   const attendees = form.getAll("attendees").filter((v): v is string => typeof v === "string");
   const parsed = conferenceSchema.safeParse({ ...nestValues(values), attendees });
-  if (!parsed.success) return data<ActionAnswer>({ errors: translateIssues(parsed.error.issues, t), values, attendees }, { status: 400 });
+  if (!parsed.success) {
+    const errors = translateIssues(parsed.error.issues, t);
+    const people = attendeesProblem(await inviteesOf(db), [...attendees, values.chairId ?? ""].filter(Boolean));
+    if (people && !errors.attendees) errors.attendees = t(people);
+    return data<ActionAnswer>({ errors, values, attendees }, { status: 400 });
+  }
   const result = await scheduleConference(db, staff, parsed.data, { now: new Date(), ip: clientIp(request), portalUrl: new URL(request.url).origin });
   if (!result.ok) return data<ActionAnswer>({ errors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, t(v)])), values, attendees }, { status: 400 });
   return redirect(`/conferences/${result.id}?done=scheduled`);
