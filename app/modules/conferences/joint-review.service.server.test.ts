@@ -180,7 +180,9 @@ describe("joint review of a referral by Konyang and QST", () => {
     const waiting = await referralAt(db, physician, { site: "konyang", now, crossBorder: true });
     await proposeJointReview(db, konyang, shared.id, "Suitable for carbon ions at QST?", ctx(now));
     await proposeJointReview(db, konyang, waiting.id, "Re-irradiation after 5 months?", ctx(now));
-    const [item, second] = (await conferenceDetail(db, chair, conference.id))!.agenda;
+    const agenda = (await conferenceDetail(db, chair, conference.id))!.agenda;
+    const item = agenda.find((a) => a.referenceCode === shared.referenceCode);
+    const second = agenda.find((a) => a.referenceCode === waiting.referenceCode);
     const input = recommendationSchema.parse({ recommendation: "treat_at_qst", rationale: "Localised, inoperable; dose constraints met with carbon ions.", present: [konyang.id, chair.id] });
 
     expect(await recordRecommendation(db, konyang, conference.id, item!.id, input, ctx(now))).toEqual({ ok: false, code: "not_chair" });
