@@ -180,6 +180,14 @@ for (const lng of languages) {
     // The physician is told the recommendation in their language.
     const told = await capture.waitForMatching((m) => m.to.includes(PHYSICIAN) && m.subject === fill(email.joint_recommendation.subject, { code }), 1, 20_000);
     expect(told[0]!.text).toContain(c.recommendations.treat_at_qst);
+    // …and reads it, with the conference's reasons, on the referral's page.
+    await signInAs(page, PHYSICIAN, lng);
+    await gotoIn(page, `/referrals/${id}`, lng);
+    const joint = page.getByTestId("physician-joint");
+    await expect(joint.getByRole("heading", { level: 2 })).toHaveText(c.physician.heading);
+    await expect(joint).toContainText(c.recommendations.treat_at_qst);
+    await expect(joint).toContainText("dose to the bowel acceptable");
+    await expectNoAxeViolations(page);
 
     // Konyang's reviewer signs off the redirect; the coordinator redirects to QST citing the recommendation.
     await signInAs(page, KONYANG_REVIEWER, lng);

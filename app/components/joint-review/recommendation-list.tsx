@@ -4,17 +4,17 @@ import { useTranslation } from "react-i18next";
 export type RecommendationLine = { id: string; conferenceId: string; conferenceOn: string; recommendation: string; rationale: string; final: boolean };
 
 /** The joint conferences' recommendations for one referral, newest first, each linked to its conference. */
-export function RecommendationList({ items }: { items: RecommendationLine[] }) {
+export function RecommendationList({ items, heading = "conferences:recommendation.heading", links = true }: { items: RecommendationLine[]; heading?: string; links?: boolean }) {
   const { t } = useTranslation();
   return (
     <div data-testid="joint-recommendations">
-      <h3>{t("conferences:recommendation.heading")}</h3>
+      <h3>{t(heading)}</h3>
       <ul className="thread">
         {items.map((r) => (
           <li key={r.id}>
             <p className="meta">
               {t("conferences:cite.when", { date: r.conferenceOn })} · {r.final ? t("conferences:recommendation.final") : t("conferences:recommendation.provisional")}{" "}
-              <Link to={`/conferences/${r.conferenceId}#item-${r.id}`}>{t("conferences:cite.open")}</Link>
+              {links ? <Link to={`/conferences/${r.conferenceId}#item-${r.id}`}>{t("conferences:cite.open")}</Link> : null}
             </p>
             <p>
               <strong data-recommendation={r.recommendation}>{t(`conferences:recommendations.${r.recommendation}`)}</strong>

@@ -15,6 +15,9 @@ import { DecisionLinks } from "~/components/letters/decision-links";
 import { History, useDateTime } from "~/components/intake/history";
 import { IntakeFieldInput } from "~/components/intake/intake-field";
 import { TeamDecisionPanel } from "~/components/intake/team-decision";
+import { RecommendationList } from "~/components/joint-review/recommendation-list";
+import { formatInstant } from "~/i18n/datetime";
+import { recommendationViews } from "~/modules/joint-review/joint-review-view.server";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
 import { UploadForm, type UploadAnswer } from "~/components/intake/upload-form";
 import { availableActions } from "~/domain/workflow/transitions";
@@ -84,6 +87,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canWithdraw: availableActions(referral.status as ReferralStatus, "physician").includes("withdraw"),
     countries: requestedFields.includes("patient.residenceCountry") ? countryOptions(intlLocale[lng]) : [],
     siteNames: await siteNames(db),
+    // The joint conferences' final recommendations (the referring physician was told of each by mail).
+    jointRecommendations: (await recommendationViews(db, referral.id))
+      .filter((r) => r.final)
+      .map((r) => ({ ...r, conferenceOn: formatInstant(r.conferenceStartsAt, lng, "Asia/Seoul", "date") })),
     maxFileMb: Math.floor(uploadLimits().maxFileBytes / (1024 * 1024)),
     notice: (notices as readonly string[]).includes(done ?? "") ? done : null,
     messages: await messagesForPhysician(db, referral.id),
@@ -222,6 +229,13 @@ export default function ReferralPage() {
       </p>
 
       {d.teamDecision ? <TeamDecisionPanel decision={d.teamDecision} siteNames={d.siteNames} /> : null}
+      {d.jointRecommendations.length ? (
+        <section aria-labelledby="joint-title" data-testid="physician-joint">
+          <h2 id="joint-title">{t("conferences:physician.heading")}</h2>
+          <p>{t("conferences:physician.lead")}</p>
+          <RecommendationList items={d.jointRecommendations} heading="conferences:recommendation.heading" links={false} />
+        </section>
+      ) : null}
       {d.consultation ? <ConsultationPanel consultation={d.consultation} /> : null}
 
       {d.request ? (
