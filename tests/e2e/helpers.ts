@@ -1,5 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const languages = ["ko", "ja", "en"] as const;
 export type Language = (typeof languages)[number];
@@ -26,3 +28,57 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.locator('input[name="password"]').fill(password);
   await page.locator('form[data-form="login"] button[type="submit"]').click();
 }
+
+type Words = Record<string, any>;
+/** A namespace of the locale files, as the page under test speaks it. */
+export const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
+/** A translation's {{placeholders}} filled in (no Korean particles). */
+export const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ""));
+
+/** Signs in afresh (other cookies cleared) and opens the account page in `lng`, which sets the language cookie. */
+export async function signInAs(page: Page, email: string, lng: Language) {
+  await page.context().clearCookies();
+  await signIn(page, email);
+  await expect(page).not.toHaveURL(/\/login/);
+  await gotoIn(page, "/account", lng);
+}
+
+/** The referral's id, found by its code in the signed-in staff member's queue. */
+export async function idInQueue(page: Page, code: string, lng: Language): Promise<string> {
+  await gotoIn(page, `/queue?q=${encodeURIComponent(code)}`, lng);
+  const row = page.locator(`tbody tr[data-code="${code}"]`);
+  await expect(row).toHaveCount(1);
+  return (await row.getAttribute("data-referral"))!;
+}
+
+/**
+ * Script errors and console errors of the page. A refused form post (400) is the browser's own "Failed to load
+ * resource" line, expected where a test makes a mistake on purpose, so it is left out.
+ */
+export function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(message.text());
+  });
+  return errors;
+}
+
+const DEMO_TOKEN = "kq_demo_park_jihoon_try_the_json_doors";
+
+/**
+ * A new referral of the demo physician (박지훈), made through the JSON door from the documented example, waiting in
+ * Konyang's triage: journeys act on their own referrals, never on another spec's demo data.
+ */
+export async function newReferral(request: APIRequestContext, patient: { given: string; latin?: string; urgency?: "urgent" | "routine"; crossBorder: boolean }): Promise<string> {
+  const example = JSON.parse(fs.readFileSync(path.resolve("docs/examples/referral-case.json"), "utf8"));
+  example.patient = { ...example.patient, familyName: "한", givenName: patient.given, familyNameLatin: "HAN", givenNameLatin: patient.latin ?? "TEST" };
+  example.consent.crossBorder = patient.crossBorder;
+  if (patient.urgency) example.urgency = patient.urgency;
+  const answer = await request.post("/api/v1/referrals", { headers: { Authorization: `Bearer ${DEMO_TOKEN}`, "Content-Type": "application/json" }, data: example });
+  expect(answer.status()).toBe(201);
+  return ((await answer.json()) as { referenceCode: string }).referenceCode;
+}
+
+/** The SMTP port the web server sends mail to (playwright.config.ts), where a spec's capturing server listens. */
+export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525 + (Number(process.env.E2E_PORT ?? 3210) - 3210));

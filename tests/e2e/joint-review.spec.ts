@@ -1,13 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { startSmtpCapture } from "../factories/mail";
-import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
+import { consoleErrors, expectNoAxeViolations, fill, gotoIn, idInQueue, languages, newReferral, signInAs, smtpPort, words } from "./helpers";
 
 // Issue #10: Konyang and QST review a case together. Each language makes its own referrals through the JSON door,
 // schedules its own conference and ends it, so no other spec's demo data is touched.
 
-const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525 + (Number(process.env.E2E_PORT ?? 3210) - 3210));
+
 let capture: Awaited<ReturnType<typeof startSmtpCapture>>;
 test.beforeAll(async () => {
   capture = await startSmtpCapture(smtpPort);
@@ -18,39 +16,16 @@ test.afterAll(async () => {
   await capture?.close();
 });
 
-type Words = Record<string, any>;
-const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ""));
 
-const TOKEN = "kq_demo_park_jihoon_try_the_json_doors";
+
+
 const KONYANG = "lee.sujin@demo.test";
 const KONYANG_REVIEWER = "choi.minho@demo.test";
 const QST_REVIEWER = "takahashi.hiroshi@demo.test";
 const PHYSICIAN = "park.jihoon@demo.test";
 
-/** A new referral of the demo physician, waiting in Konyang's triage. */
-async function newReferral(request: APIRequestContext, given: string, crossBorder: boolean): Promise<string> {
-  const example = JSON.parse(fs.readFileSync(path.resolve("docs/examples/referral-case.json"), "utf8"));
-  example.patient = { ...example.patient, familyName: "한", givenName: given, familyNameLatin: "HAN", givenNameLatin: "JOINT" };
-  example.consent.crossBorder = crossBorder;
-  const answer = await request.post("/api/v1/referrals", { headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" }, data: example });
-  expect(answer.status()).toBe(201);
-  return ((await answer.json()) as { referenceCode: string }).referenceCode;
-}
 
-async function signInAs(page: Page, email: string, lng: Language) {
-  await page.context().clearCookies();
-  await signIn(page, email);
-  await expect(page).not.toHaveURL(/\/login/);
-  await gotoIn(page, "/account", lng);
-}
 
-async function idInQueue(page: Page, code: string, lng: Language): Promise<string> {
-  await gotoIn(page, `/queue?q=${encodeURIComponent(code)}`, lng);
-  const row = page.locator(`tbody tr[data-code="${code}"]`);
-  await expect(row).toHaveCount(1);
-  return (await row.getAttribute("data-referral"))!;
-}
 
 /** A day `days` from now on Korea's and Japan's clock (UTC+9), as year, month and day. */
 function dayAhead(days: number) {
@@ -58,14 +33,6 @@ function dayAhead(days: number) {
   return { year: year!, month: String(Number(month)), day: String(Number(day)) };
 }
 
-function consoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(message.text());
-  });
-  return errors;
-}
 
 const givenNames = { ko: "누리", ja: "소라", en: "가람" } as const;
 const qstName = { ko: "QST 병원", ja: "QST病院", en: "QST Hospital" } as const;
@@ -82,8 +49,8 @@ for (const lng of languages) {
     const queue = words(lng, "queue");
     const decisions = words(lng, "decisions");
     const email = words(lng, "email");
-    const code = await newReferral(request, givenNames[lng], true);
-    const refusedCode = await newReferral(request, `${givenNames[lng]}별`, false);
+    const code = await newReferral(request, { given: givenNames[lng], latin: "JOINT", crossBorder: true });
+    const refusedCode = await newReferral(request, { given: `${givenNames[lng]}별`, latin: "JOINT", crossBorder: false });
 
     // The physician reads the portal's mail in this run's language.
     await signInAs(page, PHYSICIAN, lng);

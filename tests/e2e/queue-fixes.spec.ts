@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { startSmtpCapture } from "../factories/mail";
-import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
+import { consoleErrors, expectNoAxeViolations, fill, gotoIn, idInQueue, languages, newReferral, signInAs, smtpPort, words } from "./helpers";
 
 // Issue #15, what new users hit: every referral these tests act on is made here, through the JSON door, so no other
 // spec's demo referral is touched.
@@ -11,7 +11,7 @@ import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from 
 // The redirects and declines here mail the demo physician. A capturing SMTP server takes that mail while this file
 // runs (the port playwright.config.ts gives the web server), so none of it waits in the outbox for a later spec's
 // capture (tests/e2e/triage.spec.ts reads the first mail it receives as its own).
-const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525 + (Number(process.env.E2E_PORT ?? 3210) - 3210));
+
 let capture: Awaited<ReturnType<typeof startSmtpCapture>>;
 test.beforeAll(async () => {
   capture = await startSmtpCapture(smtpPort);
@@ -22,11 +22,9 @@ test.afterAll(async () => {
   await capture?.close();
 });
 
-type Words = Record<string, any>;
-const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ""));
 
-const TOKEN = "kq_demo_park_jihoon_try_the_json_doors";
+
+
 const KONYANG = "lee.sujin@demo.test";
 const KONYANG_REVIEWER = "choi.minho@demo.test";
 const QST = "suzuki.yui@demo.test";
@@ -35,44 +33,9 @@ const ADMIN = "admin@demo.test";
 
 const givenNames = { ko: "하늘", ja: "바다", en: "나래" } as const;
 
-/** A new referral of the demo physician, waiting in Konyang's triage, with consent to go abroad. */
-async function newReferral(request: APIRequestContext, given: string, urgency: "urgent" | "routine"): Promise<string> {
-  const example = JSON.parse(fs.readFileSync(path.resolve("docs/examples/referral-case.json"), "utf8"));
-  example.patient = { ...example.patient, familyName: "한", givenName: given, familyNameLatin: "HAN", givenNameLatin: "TEST" };
-  example.consent.crossBorder = true;
-  example.urgency = urgency;
-  const answer = await request.post("/api/v1/referrals", { headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" }, data: example });
-  expect(answer.status()).toBe(201);
-  return ((await answer.json()) as { referenceCode: string }).referenceCode;
-}
 
-/**
- * Script errors and console errors of the page. A refused form post (400) is the browser's own "Failed to load
- * resource" line, expected where a test makes a mistake on purpose, so it is left out.
- */
-function consoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(message.text());
-  });
-  return errors;
-}
 
-async function signInAs(page: Page, email: string, lng: Language) {
-  await page.context().clearCookies();
-  await signIn(page, email);
-  await expect(page).not.toHaveURL(/\/login/);
-  await gotoIn(page, "/account", lng);
-}
 
-/** The referral's id, found by its code in the site's queue. */
-async function idInQueue(page: Page, code: string, lng: Language): Promise<string> {
-  await gotoIn(page, `/queue?q=${encodeURIComponent(code)}`, lng);
-  const row = page.locator(`tbody tr[data-code="${code}"]`);
-  await expect(row).toHaveCount(1);
-  return (await row.getAttribute("data-referral"))!;
-}
 
 for (const lng of languages) {
   test(`a redirect lands on the queue with a banner naming the code and the site, and the receiving site's clock runs (${lng})`, async ({ page, request }) => {
@@ -81,7 +44,7 @@ for (const lng of languages) {
     const errors = consoleErrors(page);
     const queue = words(lng, "queue");
     const common = words(lng, "common");
-    const code = await newReferral(request, givenNames[lng], "urgent");
+    const code = await newReferral(request, { given: givenNames[lng], urgency: "urgent", crossBorder: true });
     await signInAs(page, KONYANG, lng);
     const id = await idInQueue(page, code, lng);
 
@@ -116,7 +79,7 @@ for (const lng of languages) {
     const errors = consoleErrors(page);
     const intake = words(lng, "intake");
     const queue = words(lng, "queue");
-    const code = await newReferral(request, `${givenNames[lng]}별`, "routine");
+    const code = await newReferral(request, { given: `${givenNames[lng]}별`, urgency: "routine", crossBorder: true });
     await signInAs(page, KONYANG, lng);
     const id = await idInQueue(page, code, lng);
     // The site asks for a reviewer's clinical decision before a decline (docs/decisions/0012).
@@ -167,7 +130,7 @@ for (const lng of languages) {
     test.setTimeout(120_000);
     const errors = consoleErrors(page);
     const queue = words(lng, "queue");
-    const code = await newReferral(request, `${givenNames[lng]}솔`, "routine");
+    const code = await newReferral(request, { given: `${givenNames[lng]}솔`, urgency: "routine", crossBorder: true });
     await page.setViewportSize({ width: 1280, height: 900 });
     await signInAs(page, KONYANG, lng);
 
