@@ -6,7 +6,8 @@ import { sql, type Kysely } from "kysely";
 //
 // The queue sorts by expressions, and SQLite uses an expression index only when the query repeats the expression
 // exactly: app/modules/queue/queue.repository.server.ts holds the same three texts (a test checks the query plan).
-const TAB = `CASE WHEN status IN ('submitted', 'triage', 'redirected') THEN 'triage' WHEN status = 'in_review' THEN 'in_review' WHEN status = 'info_requested' THEN 'info_requested' WHEN status = 'accepted' THEN 'accepted' WHEN status = 'consultation_scheduled' THEN 'scheduled' WHEN status IN ('declined', 'withdrawn', 'closed') THEN 'closed' END`;
+// Frozen as migrated; app/domain/workflow/queue-tabs.test.ts checks it against the domain's status → tab mapping.
+export const TAB = `CASE WHEN status IN ('submitted', 'triage', 'redirected') THEN 'triage' WHEN status = 'in_review' THEN 'in_review' WHEN status = 'info_requested' THEN 'info_requested' WHEN status = 'accepted' THEN 'accepted' WHEN status = 'consultation_scheduled' THEN 'scheduled' WHEN status IN ('declined', 'withdrawn', 'closed') THEN 'closed' END`;
 const URGENCY_RANK = `CASE WHEN urgency = 'urgent' THEN 0 ELSE 1 END`;
 const DUE = `COALESCE(clock_due_on, '9999-12-31')`;
 

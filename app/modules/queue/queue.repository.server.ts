@@ -1,13 +1,15 @@
 import { sql, type Expression, type Insertable, type RawBuilder, type SqlBool } from "kysely";
 import type { Database } from "~/utils/db.server";
 import type { QueueViews, ReferralMessages, ReferralNotes } from "../../../db/types";
+import { tabCaseSql } from "~/domain/workflow/queue-tabs";
 import { referralStatuses } from "~/domain/workflow/states";
 import { screenOutcomes, type QueueSortColumn, type QueueTab, type SortDirection } from "./queue.schema";
 
-// The queue's sort expressions, word for word as in db/migrations/0007_queue.ts: SQLite uses an expression
+// The queue's sort expressions, word for word as in db/migrations/0007_queue.ts (the tab's CASE is built from the
+// domain's mapping; app/domain/workflow/queue-tabs.test.ts checks the migration's copy): SQLite uses an expression
 // index only when the query repeats its expression exactly (queue.repository.server.test.ts checks the plan).
 // They are inlined as SQL text, not bound, for the same reason.
-const TAB = `CASE WHEN status IN ('submitted', 'triage', 'redirected') THEN 'triage' WHEN status = 'in_review' THEN 'in_review' WHEN status = 'info_requested' THEN 'info_requested' WHEN status = 'accepted' THEN 'accepted' WHEN status = 'consultation_scheduled' THEN 'scheduled' WHEN status IN ('declined', 'withdrawn', 'closed') THEN 'closed' END`;
+const TAB = tabCaseSql();
 const URGENCY_RANK = `CASE WHEN urgency = 'urgent' THEN 0 ELSE 1 END`;
 const DUE = `COALESCE(clock_due_on, '9999-12-31')`;
 

@@ -4,27 +4,12 @@
 import { z } from "zod";
 import { fieldCatalogue, type CasePath } from "~/domain/case/field-catalogue";
 import { indications, urgencies } from "~/domain/case/schema";
-import type { ReferralStatus } from "~/domain/workflow/states";
+import { queueTabs, type QueueTab } from "~/domain/workflow/queue-tabs";
 import { checklistFor } from "~/modules/intake/checklist";
 import { alwaysCheck } from "~/utils/always-check";
 import { bookingSchema } from "~/modules/scheduling/slots.schema";
 
-export const queueTabs = ["triage", "in_review", "info_requested", "accepted", "scheduled", "closed"] as const;
-export type QueueTab = (typeof queueTabs)[number];
-
-/** Which states each tab gathers (a redirected referral waits in the receiving site's triage). */
-export const tabStatuses: Record<QueueTab, readonly ReferralStatus[]> = {
-  triage: ["submitted", "triage", "redirected"],
-  in_review: ["in_review"],
-  info_requested: ["info_requested"],
-  accepted: ["accepted"],
-  scheduled: ["consultation_scheduled"],
-  closed: ["declined", "withdrawn", "closed"],
-};
-
-export function tabOf(status: string): QueueTab | null {
-  return queueTabs.find((tab) => (tabStatuses[tab] as readonly string[]).includes(status)) ?? null;
-}
+export { queueTabs, tabOf, tabStatuses, type QueueTab } from "~/domain/workflow/queue-tabs";
 
 export const screenOutcomes = ["likely_eligible", "needs_review", "not_eligible"] as const;
 export const PAGE_SIZE = 25;
