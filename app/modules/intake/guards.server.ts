@@ -4,13 +4,9 @@ import type { SessionUser } from "~/modules/accounts/session.server";
 import type { ReferralRow } from "~/modules/referrals/referrals.repository.server";
 import { getDb, type Database } from "~/utils/db.server";
 import { ownReferral } from "./intake.service.server";
+import { notFound } from "~/utils/not-found.server";
 
 export type PhysicianReferral = { db: Database; user: SessionUser; referral: ReferralRow };
-
-/** An empty 404: a referral that is not yours cannot even be shown to exist (also for Remix `.data` requests). */
-export function notFound(): Response {
-  return new Response(null, { status: 404 });
-}
 
 /** The signed-in physician and their own referral; anyone else, or another physician's referral, gets a bare 404. */
 export async function requireOwnReferral(request: Request, id: string | undefined): Promise<PhysicianReferral> {

@@ -18,7 +18,3 @@ export function canSeeReferral(user: SessionUser, referral: Pick<ReferralRow, "p
       return false;
   }
 }
-
-export function notFound(): Response {
-  return new Response(null, { status: 404 });
-}

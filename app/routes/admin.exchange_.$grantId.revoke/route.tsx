@@ -10,6 +10,7 @@ import { requireRole } from "~/modules/accounts/guards.server";
 import { revocableGrant, revokeExchange } from "~/modules/staff-exchange/staff-exchange.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
+import { notFound } from "~/utils/not-found.server";
 
 export const handle = { titleKey: "admin:exchange.revoke.title" };
 
@@ -18,7 +19,7 @@ async function guard(request: Request, grantId: string | undefined, now: Date) {
   const actor = await requireRole(request, ["admin"], now);
   const db = await getDb();
   const grant = await revocableGrant(db, actor, grantId ?? "", now);
-  if (!grant) throw new Response(null, { status: 404 });
+  if (!grant) throw notFound();
   return { actor, db, grant };
 }
 
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const actor = await requireRole(request, ["admin"], now);
   const result = await revokeExchange(await getDb(), actor, params.grantId ?? "", { now, ip: clientIp(request) });
-  if (result.kind === "notFound") throw new Response(null, { status: 404 });
+  if (result.kind === "notFound") throw notFound();
   // Revoked by someone else a moment ago, or ended meanwhile: this page has nothing left to confirm, the list says so.
   return redirect(`/admin/exchange?done=${result.kind === "revoked" ? "revoked" : "alreadyEnded"}`);
 }

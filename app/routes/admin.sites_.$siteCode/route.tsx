@@ -18,13 +18,14 @@ import { validateForm, type FormValues } from "~/utils/form.server";
 import { CheckboxGroup } from "./checkbox-group";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import stylesUrl from "../admin.sites/sites.css?url";
+import { notFound } from "~/utils/not-found.server";
 
 export const handle = { titleKey: "sites:edit.pageTitle" };
 export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
 
 async function findSite(code: string | undefined) {
   const site = (await sitesOverview(await getDb())).find((s) => s.code === code);
-  if (!site) throw new Response(null, { status: 404 });
+  if (!site) throw notFound();
   return site;
 }
 
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionData>({ errors: {}, formError: t("sites:errors.stale", { version: result.currentVersion }), values }, { status: 409 });
   }
   if (result.reason === "unchanged") return data<ActionData>({ errors: {}, formError: t("sites:errors.unchanged"), values }, { status: 400 });
-  throw new Response(null, { status: 404 });
+  throw notFound();
 }
 
 export default function EditSiteConfig() {

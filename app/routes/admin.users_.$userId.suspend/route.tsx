@@ -12,6 +12,7 @@ import { requireRole } from "~/modules/accounts/guards.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { validateForm } from "~/utils/form.server";
+import { notFound } from "~/utils/not-found.server";
 
 export const handle = { titleKey: "admin:suspend.title" };
 
@@ -22,7 +23,7 @@ async function guard(request: Request, userId: string | undefined) {
   const actor = await requireRole(request, ["admin"]);
   const db = await getDb();
   const account = await suspendableAccount(db, actor, userId ?? "");
-  if (!account) throw new Response(null, { status: 404 });
+  if (!account) throw notFound();
   return { actor, db, account };
 }
 

@@ -9,7 +9,7 @@ import { translatorFor } from "~/i18n/i18n.server";
 import { conferenceInWords } from "~/modules/conferences/conference-words.server";
 import { conferenceDetail, finishConference } from "~/modules/conferences/conferences.service.server";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
-import { notFound } from "~/modules/referrals/access.server";
+import { notFound } from "~/utils/not-found.server";
 import { kickMailer } from "~/modules/mail/mailer.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";

@@ -18,7 +18,7 @@ import { recommendationSchema } from "~/modules/conferences/conferences.schema";
 import { recordRecommendation } from "~/modules/conferences/conferences.service.server";
 import { meetingCase } from "~/modules/conferences/meeting.service.server";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
-import { notFound } from "~/modules/referrals/access.server";
+import { notFound } from "~/utils/not-found.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";

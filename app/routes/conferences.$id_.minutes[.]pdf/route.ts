@@ -3,7 +3,7 @@ import { isLanguage } from "~/i18n/config";
 import { tFor, translatorFor } from "~/i18n/i18n.server";
 import { minutesOf, renderMinutesPdf } from "~/modules/conferences/minutes.server";
 import { requireStaff } from "~/modules/queue/staff.server";
-import { notFound } from "~/modules/referrals/access.server";
+import { notFound } from "~/utils/not-found.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 

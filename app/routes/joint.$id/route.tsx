@@ -21,7 +21,7 @@ import { partnerReferralPage, summaryInWords } from "~/modules/joint-review/join
 import { postJointMessage } from "~/modules/joint-review/joint-review.service.server";
 import { caseSections } from "~/modules/queue/case-view";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
-import { notFound } from "~/modules/referrals/access.server";
+import { notFound } from "~/utils/not-found.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";

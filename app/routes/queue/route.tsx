@@ -37,6 +37,7 @@ import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { translateIssues } from "~/utils/form.server";
 import { personName } from "~/i18n/person-name";
+import { notFound } from "~/utils/not-found.server";
 
 export const handle = { titleKey: "queue:list.title" };
 export const links = () => [
@@ -141,7 +142,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "deleteView": {
       const id = form.get("viewId");
-      if (typeof id !== "string" || !(await removeView(db, staff, id))) throw new Response(null, { status: 404 });
+      if (typeof id !== "string" || !(await removeView(db, staff, id))) throw notFound();
       return redirect(back({ done: "viewDeleted" }));
     }
     default:

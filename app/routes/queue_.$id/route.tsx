@@ -32,7 +32,7 @@ import { caseSections } from "~/modules/queue/case-view";
 import { actionSlugs, noteSchema, staffActions, type FormAction } from "~/modules/queue/queue.schema";
 import { requireStaff } from "~/modules/queue/staff.server";
 import { addNote, isOverride, openReferralForStaff, performStaffAction, referralForStaff, sendMessage } from "~/modules/queue/triage.service.server";
-import { notFound } from "~/modules/referrals/access.server";
+import { notFound } from "~/utils/not-found.server";
 import { latestComparison, rescreenReferral } from "~/modules/rules/rescreen.service.server";
 import { rulesToday } from "~/modules/rules/rules.service.server";
 import { ruleSetInForce } from "~/domain/eligibility/rulesets";

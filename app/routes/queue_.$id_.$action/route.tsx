@@ -18,7 +18,7 @@ import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
 import { actionFormFor, performStaffAction, referralForStaff, stepsCitingRecommendation } from "~/modules/queue/triage.service.server";
 import { recommendationViews } from "~/modules/joint-review/joint-review-view.server";
 import { formatInstant } from "~/i18n/datetime";
-import { notFound } from "~/modules/referrals/access.server";
+import { notFound } from "~/utils/not-found.server";
 import { dayWarningLines, bookingView } from "~/modules/scheduling/booking-view.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";

@@ -15,7 +15,7 @@ import { clinicalDecisionSchema, DETAIL_MAX, RATIONALE_MAX } from "~/modules/cli
 import { clinicalDecisionForm, formatRecord, recordClinicalDecision } from "~/modules/clinical-decisions/clinical-decisions.service.server";
 import { declineReasons, redirectReasons } from "~/modules/queue/queue.schema";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
-import { notFound } from "~/modules/referrals/access.server";
+import { notFound } from "~/utils/not-found.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { validateForm, type FormValues } from "~/utils/form.server";

@@ -14,7 +14,7 @@ import { ownerJointPanel } from "~/modules/joint-review/joint-review-view.server
 import { closeJointReview, proposeJointReview } from "~/modules/joint-review/joint-review.service.server";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
 import { referralForStaff } from "~/modules/queue/triage.service.server";
-import { notFound } from "~/modules/referrals/access.server";
+import { notFound } from "~/utils/not-found.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";

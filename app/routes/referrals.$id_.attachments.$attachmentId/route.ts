@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/accounts/guards.server";
 import { openAttachment } from "~/modules/intake/attachments.service.server";
-import { notFound } from "~/modules/intake/guards.server";
+import { notFound } from "~/utils/not-found.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { asWorkingUser } from "~/modules/staff-exchange/working-site.server";
 import { getDb } from "~/utils/db.server";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translatorFor } from "~/i18n/i18n.server";
-import { notFound, requireOwnReferral } from "~/modules/intake/guards.server";
+import { requireOwnReferral } from "~/modules/intake/guards.server";
+import { notFound } from "~/utils/not-found.server";
 import { siteClockOf } from "~/modules/queue/staff.server";
 import { consultationCalendarResponse, readStoredConsultation } from "~/modules/scheduling/calendar-file.server";
 import { siteNames } from "~/modules/sites/sites.service.server";

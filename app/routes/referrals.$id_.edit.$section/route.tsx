@@ -14,7 +14,8 @@ import { flatErrors, intakeResolver, nested } from "~/components/intake/use-inta
 import type { DecisionJson } from "~/domain/screen";
 import { intlLocale, isLanguage, languages } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
-import { requireOwnDraft, notFound } from "~/modules/intake/guards.server";
+import { requireOwnDraft } from "~/modules/intake/guards.server";
+import { notFound } from "~/utils/not-found.server";
 import {
   answersOf,
   flatten,

@@ -6,7 +6,7 @@ import { languageAutonyms } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { letterContent, openLetter } from "~/modules/letters/letters.service.server";
-import { notFound } from "~/modules/referrals/access.server";
+import { notFound } from "~/utils/not-found.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { asWorkingUser } from "~/modules/staff-exchange/working-site.server";
 import { getDb } from "~/utils/db.server";

@@ -3,7 +3,7 @@ import { tFor, translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { renderLetterPdf } from "~/modules/letters/letter-pdf.server";
 import { letterContent, openLetter } from "~/modules/letters/letters.service.server";
-import { notFound } from "~/modules/referrals/access.server";
+import { notFound } from "~/utils/not-found.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { asWorkingUser } from "~/modules/staff-exchange/working-site.server";
 import { getDb } from "~/utils/db.server";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { receiveUploads, uploadAnswer } from "~/modules/intake/attachments.service.server";
-import { notFound } from "~/modules/intake/guards.server";
+import { notFound } from "~/utils/not-found.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 

@@ -7,6 +7,7 @@ import ruleBookStyles from "~/components/rule-book/rule-book.css?url";
 import { ReviewReasons } from "~/components/rule-book/review-reasons";
 import { SourceLinks } from "~/components/rule-book/source-links";
 import { ruleBookPage } from "~/modules/rules/rules.service.server";
+import { notFound } from "~/utils/not-found.server";
 
 // /rules and /rules/<version>: the public rule book (no sign-in). Written out from the rule-set data the screen uses,
 // so a physician can check a screen against it without reading code. Plain HTML: it needs no script at all.
@@ -17,7 +18,7 @@ export const links = () => [{ rel: "stylesheet", href: ruleBookStyles }];
 export function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const page = ruleBookPage(params.version, { from: url.searchParams.get("from"), to: url.searchParams.get("to") }, new Date());
-  if (!page) throw new Response(null, { status: 404 });
+  if (!page) throw notFound();
   return page;
 }
 

@@ -3,6 +3,7 @@ import { translatorFor } from "~/i18n/i18n.server";
 import { consultationCalendarResponse, readStoredConsultation } from "~/modules/scheduling/calendar-file.server";
 import { statusForSession, statusTokenFrom } from "~/modules/status-lookup/status-lookup.service.server";
 import { getDb } from "~/utils/db.server";
+import { notFound } from "~/utils/not-found.server";
 
 // /status/view/consultation.ics: the patient's calendar file, opened by the same short status session as the status
 // page (the cookie from a code + birth-date lookup); the URL names nothing. Without a live session, or without a
@@ -10,7 +11,7 @@ import { getDb } from "~/utils/db.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await statusForSession(await getDb(), statusTokenFrom(request), new Date());
   const consultation = session.kind === "ok" && session.facts.stage === "consultation_scheduled" ? readStoredConsultation(session.consultationJson) : null;
-  if (session.kind !== "ok" || !consultation) throw new Response(null, { status: 404 });
+  if (session.kind !== "ok" || !consultation) throw notFound();
   const { lng, t } = translatorFor(request);
   const { site } = session.facts;
   return consultationCalendarResponse({
