@@ -10,6 +10,7 @@ import { detectLanguage, languageCookieName, languageParam } from "./i18n/detect
 import { getSessionUser } from "./modules/accounts/session.server";
 import { rulesReviewNotice } from "./modules/rules/rules.service.server";
 import { RulesReviewBanner } from "./components/rules-review-banner";
+import type { RootData } from "./components/use-root-data";
 import { serializeCookie } from "./utils/cookies.server";
 import { csrfTokenFor } from "./utils/csrf.server";
 import stylesUrl from "./styles/app.css?url";
@@ -42,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
       // K10: administrators are told when the newest rule set is past its review date (the banner on admin pages).
       rulesReview: user?.role === "admin" && user.status === "active" ? rulesReviewNotice(new Date()) : null,
-    },
+    } satisfies RootData,
     { headers },
   );
 }

@@ -1,5 +1,4 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import type { loader } from "~/root";
 
 export type RootData = {
   lng: string;
@@ -13,10 +12,11 @@ export type SignedInUser = {
   givenName: string;
   role: "physician" | "coordinator" | "reviewer" | "admin";
   siteCode: string | null;
-  status: "pending" | "active" | "suspended";
+  status: "pending" | "active" | "suspended" | "rejected";
 };
 
 /** The root loader's data (language, CSRF token, who is signed in), also inside error boundaries. */
 export function useRootData(): RootData | undefined {
-  return useRouteLoaderData<typeof loader>("root") as RootData | undefined;
+  // Typed by hand, not from `typeof loader`: importing the root from here would make a cycle through the header.
+  return useRouteLoaderData("root") as RootData | undefined;
 }
