@@ -27,4 +27,12 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/*.server", "**/*.server.*", "node:*", "kysely", "better-sqlite3"], message: "UI and domain code must not import server-only modules." }] }],
     },
   },
+  {
+    // Routes talk to services, never to the database: a repository or the query builder in a route is refused.
+    files: ["app/routes/**/*.{ts,tsx}"],
+    ignores: ["app/routes/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/*.repository.server", "kysely", "better-sqlite3"], message: "Routes call services; repositories and SQL stay in app/modules." }] }],
+    },
+  },
 );
