@@ -71,9 +71,11 @@ test.describe("a patient checks the status", () => {
     });
   }
 
-  test("the status opens in the patient's own language, and the switcher changes it", async ({ page }) => {
+  test("a browser that asks for none of ko, ja, en opens the status in the patient's own language, and the switcher changes it", async ({ page }) => {
     const closed = example("closed"); // a Japanese patient
     expect(closed.language).toBe("ja");
+    // The patient's language is only a default (issue #17): a browser set to English would read English.
+    await page.setExtraHTTPHeaders({ "Accept-Language": "de-DE,de;q=0.9" });
     await page.goto("/status");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await lookUp(page, closed.referenceCode, closed.birthDate);
