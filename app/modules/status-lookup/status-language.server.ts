@@ -9,6 +9,7 @@ import { getDb } from "~/utils/db.server";
 import { findStatusById, findStatusSession } from "./status-lookup.repository.server";
 import { STATUS_SESSION_IDLE_MS, statusTokenFrom } from "./status-lookup.service.server";
 import { sha256Hex } from "~/utils/tokens.server";
+import { stopState, UNSUBSCRIBE_PATH } from "~/modules/patient-notifications/patient-notifications.service.server";
 
 /** The pages a status session opens (the status and its calendar file). */
 export function isStatusViewPath(pathname: string): boolean {
@@ -26,10 +27,18 @@ export async function sessionPatientLanguage(db: Database, token: string | null,
   return isLanguage(row?.patient_language) ? row.patient_language : null;
 }
 
-/** The language of any page: what the reader asked for; on the status view, else the patient's; else English. */
+/**
+ * The language of any page: what the reader asked for; else, on the status view and on the page that stops status
+ * e-mails, the patient's own; else English.
+ */
 export async function pageLanguage(request: Request, now = new Date()): Promise<Language> {
   const requested = requestedLanguage(request);
   if (requested) return requested;
-  if (!isStatusViewPath(new URL(request.url).pathname)) return fallbackLanguage;
-  return (await sessionPatientLanguage(await getDb(), statusTokenFrom(request), now)) ?? fallbackLanguage;
+  const { pathname } = new URL(request.url);
+  if (isStatusViewPath(pathname)) return (await sessionPatientLanguage(await getDb(), statusTokenFrom(request), now)) ?? fallbackLanguage;
+  if (pathname.startsWith(`${UNSUBSCRIBE_PATH}/`)) {
+    const state = await stopState(await getDb(), decodeURIComponent(pathname.slice(UNSUBSCRIBE_PATH.length + 1)));
+    return state.kind === "unknown" ? fallbackLanguage : state.language;
+  }
+  return fallbackLanguage;
 }
