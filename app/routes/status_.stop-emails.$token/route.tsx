@@ -12,8 +12,10 @@ import stylesUrl from "../status/status.css?url";
 // ahead of the reader never stops them by itself. The page names nothing about the referral. Plain HTML, no script.
 export const handle = { titleKey: "patient-notices:stop.pageTitle", hydrate: false };
 export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
-// The token is in the address: no cache keeps the page, and no link from it tells another site where it came from.
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
+// The token is in the address: no cache keeps the page, and no other site is told where a visitor came from.
+// (`same-origin`, not `no-referrer`: with the latter the browser posts the form with `Origin: null`, which the CSRF
+// guard rightly refuses.)
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "same-origin" });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   // Open to anyone who holds the link: the random token is the only key, and it can do nothing but stop e-mails.
