@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { startSmtpCapture, type CapturedMail } from "../factories/mail";
-import { expectNoAxeViolations, fill, gotoIn, signInAs, smtpPort, words, type Language } from "./helpers";
+import { consoleErrors, expectNoAxeViolations, fill, gotoIn, signInAs, smtpPort, words, type Language } from "./helpers";
 
 // Issue #17: a patient who opted in at intake is e-mailed at each change of their status page, in their language, with
 // no health detail, and one link stops the e-mails; the status page speaks the reader's language, not the last
@@ -169,6 +169,7 @@ test("a patient who opted in is e-mailed in Korean at each visible change, with 
   const stopLink = /http\S+\/status\/stop-emails\/[A-Za-z0-9_-]+/.exec(booked.text)![0];
   const patient = await browser.newContext({ locale: "ko-KR" });
   const patientPage = await patient.newPage();
+  const patientErrors = consoleErrors(patientPage);
   await patientPage.goto(stopLink);
   await expect(patientPage.locator("html")).toHaveAttribute("lang", "ko");
   await expect(patientPage.getByRole("heading", { level: 1 })).toHaveText(notices.stop.heading);
@@ -176,6 +177,13 @@ test("a patient who opted in is e-mailed in Korean at each visible change, with 
   await patientPage.getByRole("button", { name: notices.stop.submit }).click();
   await expect(patientPage.getByTestId("emails-stopped")).toHaveText(notices.stop.stopped);
   await expectNoAxeViolations(patientPage);
+  // The same page in the other two languages (the switcher), accessible too.
+  for (const lng of ["ja", "en"] as const) {
+    await gotoIn(patientPage, new URL(stopLink).pathname, lng);
+    await expect(patientPage.getByTestId("emails-stopped")).toHaveText(words(lng, "patient-notices").stop.stopped);
+    await expectNoAxeViolations(patientPage);
+  }
+  expect(patientErrors).toEqual([]);
   await patient.close();
 
   // The next change (closing the referral) queues nothing for the patient.
@@ -199,6 +207,7 @@ const KOREAN_PATIENT = { code: "KQ-2RY5P-DNDJR-J9ZHX", birthDate: "1973-10-12", 
 async function twoPatientsOnOneDevice(browser: Browser, locale: string, expected: [Language, Language]) {
   const device = await browser.newContext({ locale });
   const page = await device.newPage();
+  const errors = consoleErrors(page);
   await page.goto("/status");
   for (const [patient, lng] of [
     [JAPANESE_PATIENT, expected[0]],
@@ -213,6 +222,7 @@ async function twoPatientsOnOneDevice(browser: Browser, locale: string, expected
     await page.locator('button[name="intent"][value="another"]').click();
     await expect(page).toHaveURL(/\/status$/);
   }
+  expect(errors).toEqual([]);
   await device.close();
 }
 
