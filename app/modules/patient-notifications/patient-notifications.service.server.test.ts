@@ -102,7 +102,7 @@ describe("patient notifications through the outbox", () => {
     expect(mails.map((m) => m.body_text.split("\n").find((line) => line.startsWith(ko("patient-notices:email.statusNow", { status: "" })))))
       .toEqual(["received", "info_requested", "received", "accepted", "consultation_scheduled", "consultation_scheduled", "closed"].map((s) => ko("patient-notices:email.statusNow", { status: headline(s) })));
     for (const mail of mails) {
-      expect(mail).toMatchObject({ to_address: PATIENT_EMAIL, language: "ko", subject: "의뢰 진행 상황이 바뀌었습니다", status: "pending" });
+      expect(mail).toMatchObject({ to_address: PATIENT_EMAIL, language: "ko", subject: "진료 의뢰 진행 상황이 바뀌었습니다", status: "pending" });
       expect(mail.body_text).toContain("http://localhost:3000/status\n");
       for (const word of [...healthWords("ko"), r.referenceCode, r.caseData.patient.birthDate, "민준", "ECOG", "Radiation Oncology", "2026-12-1"]) expect(mail.body_text).not.toContain(word);
     }
@@ -151,7 +151,7 @@ describe("patient notifications through the outbox", () => {
     expect((await patientMail(db, r.id))[0]).toMatchObject({ status: "pending", attempts: 1, last_error: "ECONNREFUSED" });
     expect(await deliverDueMail(db, patientOnly(relay), at(1.5))).toMatchObject({ sent: 0, failed: 0 }); // still waiting
     await deliverDueMail(db, patientOnly(relay), at(3));
-    expect(sent).toEqual([expect.objectContaining({ to: address, language: "ko", subject: "의뢰 진행 상황이 바뀌었습니다" })]);
+    expect(sent).toEqual([expect.objectContaining({ to: address, language: "ko", subject: "진료 의뢰 진행 상황이 바뀌었습니다" })]);
     expect((await patientMail(db, r.id))[0]).toMatchObject({ status: "sent", attempts: 2 });
   });
 });
