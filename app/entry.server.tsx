@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { isLanguage } from "./i18n/config";
 import { detectLanguage } from "./i18n/detect";
 import { i18nFor } from "./i18n/i18n.server";
 import { logger } from "./utils/logger.server";
@@ -16,7 +17,10 @@ export default function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  const i18n = i18nFor(detectLanguage(request));
+  // The root loader's language (it may know a page's own default, app/modules/status-lookup/status-language.server.ts);
+  // without its data (an error before it ran), the request's.
+  const rootLng = (remixContext.staticHandlerContext.loaderData?.root as { lng?: unknown } | undefined)?.lng;
+  const i18n = i18nFor(isLanguage(rootLng) ? rootLng : detectLanguage(request));
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
   return new Promise<Response>((resolve, reject) => {

@@ -6,9 +6,10 @@ import { PageTitle } from "./components/page-title";
 import { SiteHeader } from "./components/site-header";
 import { SiteFooter } from "./components/site-footer";
 import { isLanguage } from "./i18n/config";
-import { detectLanguage, languageCookieName, languageParam } from "./i18n/detect";
+import { languageCookieName, languageParam } from "./i18n/detect";
 import { getSessionUser } from "./modules/accounts/session.server";
 import { rulesReviewNotice } from "./modules/rules/rules.service.server";
+import { pageLanguage } from "./modules/status-lookup/status-language.server";
 import { RulesReviewBanner } from "./components/rules-review-banner";
 import type { RootData } from "./components/use-root-data";
 import { serializeCookie } from "./utils/cookies.server";
@@ -21,7 +22,8 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const lng = detectLanguage(request);
+  // The reader's language; a patient's status page falls back to the patient's own (entry.server.tsx renders in it).
+  const lng = await pageLanguage(request);
   const user = await getSessionUser(request);
   const csrf = csrfTokenFor(request);
   const headers = new Headers();

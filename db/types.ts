@@ -165,6 +165,19 @@ export interface MailOutbox {
   to_address: string;
 }
 
+export interface PatientNotificationStops {
+  channel: string;
+  referral_id: string;
+  stopped_at: string;
+}
+
+export interface PatientNotificationTokens {
+  channel: string;
+  created_at: string;
+  referral_id: string;
+  token_hash: string;
+}
+
 export interface QueueViews {
   created_at: string;
   id: string;
@@ -345,6 +358,8 @@ export interface DB {
   joint_messages: JointMessages;
   joint_reviews: JointReviews;
   mail_outbox: MailOutbox;
+  patient_notification_stops: PatientNotificationStops;
+  patient_notification_tokens: PatientNotificationTokens;
   queue_views: QueueViews;
   rate_limits: RateLimits;
   referral_events: ReferralEvents;

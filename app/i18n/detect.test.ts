@@ -17,4 +17,11 @@ describe("language detection", () => {
     expect(detectLanguage(request("/", { "Accept-Language": "ja" }))).toBe("ja");
     expect(detectLanguage(request("/?lng=xx", { Cookie: "lng=zz" }))).toBe("en");
   });
+
+  it("uses a page's own default only when the reader asked for none of ko, ja, en", () => {
+    expect(detectLanguage(request("/", { "Accept-Language": "de-DE, fr" }), "ja")).toBe("ja");
+    expect(detectLanguage(request("/", { "Accept-Language": "en-US" }), "ja")).toBe("en");
+    expect(detectLanguage(request("/", { Cookie: "lng=ko" }), "ja")).toBe("ko");
+    expect(detectLanguage(request("/"), null)).toBe("en");
+  });
 });

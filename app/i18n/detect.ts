@@ -28,11 +28,19 @@ export function fromCookie(header: string | null): Language | undefined {
   return undefined;
 }
 
-/** The user's explicit choice (query, then cookie), else Accept-Language, else English. */
-export function detectLanguage(request: Request): Language {
+/** What the reader asked for: the switcher (query, then its cookie), else the browser's Accept-Language; else nothing. */
+export function requestedLanguage(request: Request): Language | undefined {
   const fromQuery = new URL(request.url).searchParams.get(languageParam);
   if (isLanguage(fromQuery)) return fromQuery;
-  return fromCookie(request.headers.get("Cookie")) ?? fromAcceptLanguage(request.headers.get("Accept-Language")) ?? fallbackLanguage;
+  return fromCookie(request.headers.get("Cookie")) ?? fromAcceptLanguage(request.headers.get("Accept-Language"));
+}
+
+/**
+ * The user's explicit choice (query, then cookie), else Accept-Language, else `fallback` (a default the page knows,
+ * such as a patient's preferred language), else English.
+ */
+export function detectLanguage(request: Request, fallback?: Language | null): Language {
+  return requestedLanguage(request) ?? fallback ?? fallbackLanguage;
 }
 
 export { languages };

@@ -20,6 +20,11 @@ const schema = z.object({
   ATTACHMENT_MAX_FILE_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   ATTACHMENT_MAX_REFERRAL_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
   /** Outgoing mail (notifications to physicians); no mail is sent unless SMTP_HOST is set. */
+  /**
+   * The portal's public address (scheme, host, port), for links in mail to patients, which are sent when staff act and
+   * must not be built from whatever Host a request carried. Unset: http://localhost:$PORT (development and tests).
+   */
+  PUBLIC_URL: z.url().optional(),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().positive().default(587),
   SMTP_FROM: z.string().default("Konyang × QST referral portal <no-reply@referral-portal.invalid>"),
@@ -27,7 +32,7 @@ const schema = z.object({
   SMTP_PASSWORD: z.string().optional(),
 });
 
-export type Env = z.infer<typeof schema> & { databasePath: string; cookieSecure: boolean };
+export type Env = z.infer<typeof schema> & { databasePath: string; cookieSecure: boolean; publicUrl: string };
 
 let cached: Env | undefined;
 
@@ -38,6 +43,7 @@ export function env(): Env {
     ...parsed,
     databasePath: parsed.DATABASE_PATH ?? `${parsed.DATA_DIR}/portal.sqlite`,
     cookieSecure: parsed.COOKIE_SECURE ? parsed.COOKIE_SECURE === "true" : parsed.NODE_ENV === "production",
+    publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ""),
   };
   return cached;
 }

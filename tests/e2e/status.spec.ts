@@ -71,9 +71,12 @@ test.describe("a patient checks the status", () => {
     });
   }
 
-  test("the status opens in the patient's own language, and the switcher changes it", async ({ page }) => {
+  test("a browser that asks for none of ko, ja, en opens the status in the patient's own language, and the switcher changes it", async ({ browser }) => {
     const closed = example("closed"); // a Japanese patient
     expect(closed.language).toBe("ja");
+    // The patient's language is only a default (issue #17): a browser set to English would read English.
+    const device = await browser.newContext({ locale: "de-DE" });
+    const page = await device.newPage();
     await page.goto("/status");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await lookUp(page, closed.referenceCode, closed.birthDate);
@@ -90,6 +93,7 @@ test.describe("a patient checks the status", () => {
     await page.goto("/status/view");
     await expect(page).toHaveURL(/\/status(\?ended=expired)?$/);
     await expect(page.locator(".status-card")).toHaveCount(0);
+    await device.close();
   });
 
   test("the landing page links patients to the status page", async ({ page }) => {

@@ -61,7 +61,7 @@ export function History({ items, siteNames }: { items: HistoryItem[]; siteNames:
             {reason(item) ? <p>{t("intake:history.reason", { reason: reason(item) })}</p> : null}
             {item.action === "consent_recorded" ? (
               <ul className="history__list">
-                {(["sensitiveData", "crossBorder", "informedOfDiagnosis"] as const).map((c) => (
+                {(["sensitiveData", "crossBorder", "informedOfDiagnosis", "statusUpdates"] as const).filter((c) => c in item.data).map((c) => (
                   <li key={c}>{t(item.data[c] === true ? "intake:history.consentGiven" : "intake:history.consentNotGiven", { consent: t(`screen:fields.consent.${c}`) })}</li>
                 ))}
               </ul>

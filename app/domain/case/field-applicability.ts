@@ -15,6 +15,8 @@ export type ApplicabilityFacts = {
   metastases?: unknown;
   icd10?: unknown;
   referredOn?: unknown;
+  /** The opt-in to status e-mails (issue #17): the e-mail address is asked only with it. */
+  statusUpdates?: unknown;
 };
 
 export function isIndication(value: unknown): value is Indication {
@@ -55,6 +57,7 @@ export function pathsRead(facts: ApplicabilityFacts, today: string): Set<string>
 
 /** Whether the form asks this field for a case with these facts (a field not marked `read` always is). */
 export function isFieldAsked(field: CatalogueField | undefined, facts: ApplicabilityFacts, today: string): boolean {
+  if (field?.askedIf === "consent.statusUpdates") return facts.statusUpdates === true;
   if (!field || field.asked !== "read") return true;
   const read = pathsRead(facts, today);
   return read.has(field.askedWith ?? field.path);
@@ -80,5 +83,6 @@ export function factsOf(c: unknown): ApplicabilityFacts {
     metastases: get("diagnosis.metastases"),
     icd10: get("diagnosis.icd10"),
     referredOn: get("referredOn"),
+    statusUpdates: get("consent.statusUpdates"),
   };
 }

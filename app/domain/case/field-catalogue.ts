@@ -95,6 +95,8 @@ export type CatalogueField = {
    * found by evaluating the case (field-applicability.ts) — never a second copy of the rules. Default: always.
    */
   asked?: "read";
+  /** Asked only when this consent is given (the patient's e-mail goes with the opt-in to status e-mails, issue #17). */
+  askedIf?: "consent.statusUpdates";
   /** Asked when this other field is read (the Gleason patterns go with the Gleason score). */
   askedWith?: CasePath;
   /** A coordinator may ask the physician for it (a request for information). */
@@ -157,7 +159,6 @@ export const fieldCatalogue: readonly CatalogueField[] = [
   f("patient.residenceCountry", "patient", { type: "country" }, { required: true, form: "patient", precheck: "routing", requestable: true }),
   f("patient.preferredLanguage", "patient", { type: "language" }, { required: true, form: "patient" }),
   f("patient.phone", "patient", { type: "phone" }, { form: "patient", requestable: true }),
-  f("patient.email", "patient", { type: "email" }, { form: "patient", requestable: true }),
   f("patient.referringHospitalId", "patient", code, { form: "patient" }),
   f("patient.canTravelAbroad", "patient", yesNo, { form: "patient", requestable: true }),
   f("patient.insurance", "patient", { type: "radio", options: insuranceValues, book: `${C}.insurance` }, { form: "patient", precheck: "routing", requestable: true }),
@@ -166,6 +167,10 @@ export const fieldCatalogue: readonly CatalogueField[] = [
   f("consent.sensitiveData", "consent", { type: "consent" }, { required: true, form: "consent" }),
   f("consent.crossBorder", "consent", { type: "consent" }, { form: "consent", precheck: "routing", requestable: true }),
   f("consent.informedOfDiagnosis", "consent", { type: "consent" }, { required: true, form: "consent" }),
+  // Issue #17: the opt-in to status e-mails, and the address, asked beside it and only when the patient opted in
+  // (collected for nothing else: minimum data, privacy.md).
+  f("consent.statusUpdates", "consent", { type: "consent" }, { form: "consent" }),
+  f("patient.email", "patient", { type: "email" }, { form: "consent", askedIf: "consent.statusUpdates" }),
   f("consent.recordedAt", "consent", { type: "dateTime" }),
   // Diagnosis
   f("diagnosis.indication", "diagnosis", { type: "select", options: indications, book: "screen:indications" }, { required: true, form: "diagnosis", precheck: "indication" }),

@@ -217,6 +217,8 @@ function consentSchema<M extends Mode>(mode: M) {
       sensitiveData: given(),
       crossBorder: submissionOnly(mode, bool()),
       informedOfDiagnosis: given(),
+      // Issue #17: the patient asked to be told, at `patient.email`, when their status changes (opt-in; absent = no).
+      statusUpdates: optional(mode, bool()),
       recordedAt: submissionOnly(mode, dateTime(mode)),
     },
     e,
@@ -403,6 +405,15 @@ function checkDatesBeforeReferral(value: Dated, ctx: z.core.$RefinementCtx<unkno
   (value.history?.systemicTherapies ?? []).forEach((line, i) => check(line?.startedOn, ["history", "systemicTherapies", i, "startedOn"]));
 }
 
+type WithStatusUpdates = { consent?: { statusUpdates?: unknown } | null; patient?: { email?: unknown } | null };
+
+/** A patient who asked for status e-mails must have given an address for them (issue #17). */
+export function checkStatusUpdateAddress(value: WithStatusUpdates, ctx: z.core.$RefinementCtx<unknown>) {
+  if (value.consent?.statusUpdates !== true) return;
+  const email = value.patient?.email;
+  if (email === undefined || email === null || email === "") ctx.addIssue({ code: "custom", path: ["patient", "email"], message: K.required, input: email });
+}
+
 /** Two ways of saying the same thing must agree (referral-case.md, additions for kq-2026-12). */
 function checkAgreement(value: Dated, ctx: z.core.$RefinementCtx<unknown>) {
   const d = value.diagnosis;
@@ -439,6 +450,7 @@ function caseShape<M extends Mode>(mode: M) {
     .superRefine((value, ctx) => {
       checkDatesBeforeReferral(value as Dated, ctx);
       checkAgreement(value as Dated, ctx);
+      if (mode === "submission") checkStatusUpdateAddress(value as WithStatusUpdates, ctx);
     });
 }
 

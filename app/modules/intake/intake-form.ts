@@ -4,7 +4,7 @@
 // the schemas are built from the case contract itself (app/domain/case/schema.ts), so a section that passes here is
 // a part of a case that caseSchema accepts. Pure: no server code, runs in the browser.
 import { z } from "zod";
-import { caseSchema, issuesOf, validationKeys } from "~/domain/case/schema";
+import { caseSchema, checkStatusUpdateAddress, issuesOf, validationKeys } from "~/domain/case/schema";
 import { isIsoDate } from "~/domain/case/dates";
 import { factsOf, isFieldAsked, isIndication as isIndicationCode, type ApplicabilityFacts } from "~/domain/case/field-applicability";
 import { catalogueField, fieldCatalogue, itemPathOf, type FieldKind } from "~/domain/case/field-catalogue";
@@ -222,8 +222,14 @@ function sectionShape(section: FormSection) {
     case "patient":
       return z.looseObject({ patient: shape.patient, preferences: shape.preferences });
     case "consent":
-      // The time and the physician who took the consent are recorded by the server when it is saved.
-      return z.looseObject({ consent: shape.consent.extend({ recordedAt: shape.consent.shape.recordedAt.optional() }) });
+      // The time and the physician who took the consent are recorded by the server when it is saved. The patient's
+      // e-mail is asked here, with the opt-in to status e-mails it serves (issue #17).
+      return z
+        .looseObject({
+          consent: shape.consent.extend({ recordedAt: shape.consent.shape.recordedAt.optional() }),
+          patient: z.looseObject({ email: shape.patient.shape.email }).optional(),
+        })
+        .superRefine((value, ctx) => checkStatusUpdateAddress(value, ctx));
     case "diagnosis":
       return z.looseObject({ diagnosis: shape.diagnosis, urgency: shape.urgency });
     case "history":

@@ -96,11 +96,11 @@ export function draftListColumns(draft: Record<string, unknown>) {
   };
 }
 
-const consentPaths = ["consent.sensitiveData", "consent.crossBorder", "consent.informedOfDiagnosis"] as const;
+const consentPaths = ["consent.sensitiveData", "consent.crossBorder", "consent.informedOfDiagnosis", "consent.statusUpdates"] as const;
 
 /**
  * Records consents as given now by this physician when any of them changed: the time goes into the case
- * (`consent.recordedAt`), the physician and the three answers into the referral's history and the audit log.
+ * (`consent.recordedAt`), the physician and the answers into the referral's history and the audit log.
  */
 async function recordConsentIfChanged(trx: Database, referral: ReferralRow, before: Record<string, unknown>, after: Record<string, unknown>, who: Who) {
   const changed = consentPaths.some((p) => getPath(before, p) !== getPath(after, p));

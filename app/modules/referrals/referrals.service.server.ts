@@ -9,6 +9,7 @@ import { clockStoppingActions, checkTransition, type WorkflowAction } from "~/do
 import type { ReferralStatus } from "~/domain/workflow/states";
 import type { Role } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
+import { notifyPatientOfStep } from "~/modules/patient-notifications/patient-notifications.service.server";
 import { screenCase, type ScreeningRecord } from "~/modules/screening/screening.service.server";
 import type { Database } from "~/utils/db.server";
 import { listSites } from "~/modules/sites/sites.repository.server";
@@ -141,6 +142,8 @@ export async function submitReferral(db: Database, input: SubmitInput): Promise<
       data: JSON.stringify({ route: record.decision.route, fallback: record.decision.route.site === null }),
     });
     await recordAudit(trx, { actor: { id: input.physician.id, role: "physician" }, action: "referral.submitted", subjectType: "referral", subjectId: id, detail: { site: site.code, outcome: record.decision.outcome }, at: input.now });
+    // A patient who opted in hears that the referral was received (issue #17).
+    await notifyPatientOfStep(trx, { referral: (await findReferral(trx, id))!, from: null, action: "route", now: input.now });
     return { id, referenceCode, record };
   });
 }
@@ -264,6 +267,8 @@ export async function transitionReferral(db: Database, input: TransitionInput): 
       at: input.now,
     });
     const updated = await findReferral(trx, referral.id);
+    // Every change the patient's status page shows goes through here: a patient who opted in is told (issue #17).
+    await notifyPatientOfStep(trx, { referral: updated!, from: referral.status as ReferralStatus, action: input.action, now: input.now });
     if (input.within) await input.within(trx, referral, updated!);
     return { ok: true, referral: updated! };
   });

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { apiError, apiJson, apiTranslator, authenticateRequest, methodNotAllowed, readJsonBody } from "~/modules/api/api-door.server";
 import { submitReferralFromApi } from "~/modules/api/referrals-api.service.server";
 import { getDb } from "~/utils/db.server";
+import { kickMailer } from "~/modules/mail/mailer.server";
 
 // POST /api/v1/referrals (shared/domain/api.md): a physician's system submits a complete case with the physician's
 // API token. Never reads cookies; the CSRF guard leaves routes/api.* alone for that reason.
@@ -26,6 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const issues = result.issues.map((issue) => ({ path: issue.path, message: t(issue.messageKey, issue.params ?? {}) }));
     return apiError(request, 400, "invalid_case", { issues });
   }
+  void kickMailer(); // a patient who opted in hears the referral was received
   const response = apiJson({ referenceCode: result.referenceCode, status: result.status, decision: result.decision }, 201);
   response.headers.set("Location", `/api/v1/referrals/${result.referenceCode}`);
   return response;

@@ -39,6 +39,7 @@ import { clientIp } from "~/utils/client-ip.server";
 import { csrfHeaderName, isMultipart } from "~/utils/csrf.server";
 import { formValues } from "~/utils/form.server";
 import { personName } from "~/i18n/person-name";
+import { kickMailer } from "~/modules/mail/mailer.server";
 
 // `csrf`: the no-JavaScript upload form posts a multipart body whose first part (the token) the action checks itself.
 export const handle = { titleKey: "intake:referral.pageTitle", csrf: "multipart-first-part" };
@@ -137,7 +138,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     delete values.reply;
     const reply = text("reply");
     const result = await answerRequest(db, { user, referral, values, reply, now, ip });
-    if (result.ok) return redirect(`/referrals/${referral.id}?done=answered`);
+    // The patient who opted in is told their referral is back with the team (queued with the step; sent now).
+    if (result.ok) {
+      void kickMailer();
+      return redirect(`/referrals/${referral.id}?done=answered`);
+    }
     if (result.code === "not_waiting") return data<Answer>({ form: "closed" }, { status: 409 });
     return data<Answer>({ form: "answer", errors: translate(result.issues), values, reply }, { status: 400 });
   }
@@ -151,7 +156,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reasonCode = text("reasonCode");
     const note = text("note");
     const result = await withdrawReferral(db, { user, referral, reasonCode, note, now, ip });
-    if (result.ok) return redirect("/referrals?done=withdrawn");
+    if (result.ok) {
+      void kickMailer();
+      return redirect("/referrals?done=withdrawn");
+    }
     if ("code" in result) return data<Answer>({ form: "closed" }, { status: 409 });
     return data<Answer>({ form: "withdraw", errors: translate(result.issues), reasonCode, note }, { status: 400 });
   }

@@ -11,6 +11,7 @@ import { fieldLabel, IntakeFieldInput, type FieldContext } from "~/components/in
 import intakeStylesUrl from "~/components/intake/intake.css?url";
 import { PrecheckBanner } from "~/components/intake/precheck-banner";
 import { flatErrors, intakeResolver, nested } from "~/components/intake/use-intake-form";
+import { catalogueField } from "~/domain/case/field-catalogue";
 import type { DecisionJson } from "~/domain/screen";
 import { intlLocale, isLanguage, languages } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -281,7 +282,7 @@ function SectionForm() {
                   </span>
                 ))}
               </p>
-              {fields.map((field) => {
+              {fields.filter((field) => field.kind.type === "consent").map((field) => {
                 const consent = field.path.split(".")[1]!;
                 const recipients = loaderData.recipients;
                 return (
@@ -305,6 +306,14 @@ function SectionForm() {
                       <p className="hint">{t(`intake:consent.${consent}.note`)}</p>
                     </div>
                     <IntakeFieldInput field={field} ctx={ctx} />
+                    {/* The address goes with the opt-in, asked only once it is given; without script it stays in view. */}
+                    {fields
+                      .filter((asked) => asked.kind.type !== "consent" && catalogueField(asked.path)?.askedIf === field.path)
+                      .map((asked) => (
+                        <div key={asked.path} data-field={asked.path} hidden={hydrated && !isAsked(asked.path, about, loaderData.today)}>
+                          <IntakeFieldInput field={asked} ctx={ctx} optionalMark={false} />
+                        </div>
+                      ))}
                   </section>
                 );
               })}

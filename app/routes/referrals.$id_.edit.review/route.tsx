@@ -21,6 +21,7 @@ import { formSections, getPath, isIndication, sectionOf, validateSaved, type For
 import { caseOf, livePrecheck, referralToday, submitDraft } from "~/modules/intake/intake.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
+import { kickMailer } from "~/modules/mail/mailer.server";
 
 export const handle = { titleKey: "intake:review.title" };
 export const links = () => [
@@ -66,7 +67,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { db, user, referral } = await requireOwnDraft(request, params.id);
   const { t } = translatorFor(request, ["intake", "screen"]);
   const result = await submitDraft(db, { user, referral, now: new Date(), ip: clientIp(request) });
-  if (result.ok) return redirect(`/referrals/${result.id}/submitted`);
+  if (result.ok) {
+    void kickMailer(); // a patient who opted in hears the referral was received
+    return redirect(`/referrals/${result.id}/submitted`);
+  }
   if (result.code === "not_draft") return redirect(`/referrals/${referral.id}`);
   return data({ problems: problemsOf(result.issues, t) }, { status: 400 });
 }

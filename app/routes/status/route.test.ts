@@ -4,7 +4,13 @@ import { answerOf, args, getRequest } from "../../../tests/factories/accounts";
 import { freshIp, submittedReferral, unknownCode } from "../../../tests/factories/status-lookup";
 import { formRequest } from "../../../tests/setup/request";
 import { action as viewAction, loader as viewLoader } from "../status_.view/route";
+import { pageLanguage } from "~/modules/status-lookup/status-language.server";
 import { action, loader } from "./route";
+
+function withHeaders(request: Request, headers: Record<string, string>) {
+  for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
+  return request;
+}
 
 function lookup(fields: Record<string, string>, options: { cookie?: string; lng?: string; ip?: string } = {}) {
   const request = formRequest("/status", fields, options);
@@ -32,18 +38,42 @@ describe("/status", () => {
     expect(session).toMatch(/HttpOnly/);
     expect(session).toMatch(/SameSite=Lax/);
     expect(session).not.toContain(referral.referenceCode.slice(3, 8));
-    // No language chosen yet in this browser: the referral's preferred language (ko) becomes the page's.
-    expect(cookiePair(answer.setCookies, "lng")).toBe("lng=ko");
+    // A lookup leaves no language cookie behind (the next patient on this device would inherit it, issue #17).
+    expect(cookiePair(answer.setCookies, "lng")).toBeUndefined();
+    const status = cookiePair(answer.setCookies, "kq_status")!;
 
-    const view = await answerOf(viewLoader(args(getRequest("/status/view", { cookie: `${cookiePair(answer.setCookies, "kq_status")}; lng=ko` }))));
+    // A browser that asks for none of ko, ja, en: the patient's preferred language (ko) is the page's default.
+    const view = await answerOf(viewLoader(args(withHeaders(getRequest("/status/view", { cookie: status }), { "Accept-Language": "de-DE,de;q=0.9" }))));
     expect(view.data.words).toMatchObject({ language: "ko", stage: "received", headline: "접수됨: 검토 대기 중", site: { code: "konyang", name: "건양대학교병원" } });
+    expect(await pageLanguage(withHeaders(getRequest("/status/view", { cookie: status }), { "Accept-Language": "de" }))).toBe("ko");
     // Nothing clinical, no names: the words never carry the diagnosis or the patient's or staff's names.
     const text = JSON.stringify(view.data);
     for (const secret of ["prostate", "전립선", "C61", "김", "민준", referral.referenceCode, referral.birthDate]) expect(text).not.toContain(secret);
 
-    // The switcher's choice wins over the patient's language.
-    const inEnglish = await answerOf(viewLoader(args(getRequest("/status/view?lng=en", { cookie: cookiePair(answer.setCookies, "kq_status") }))));
-    expect(inEnglish.data.words).toMatchObject({ language: "en", headline: "Received: waiting for review" });
+    // A browser set to English reads English, whatever the patient's language; the root decides the same.
+    const english = withHeaders(getRequest("/status/view", { cookie: status }), { "Accept-Language": "en-US,en;q=0.9" });
+    expect((await answerOf(viewLoader(args(english)))).data.words).toMatchObject({ language: "en", headline: "Received: waiting for review" });
+    expect(await pageLanguage(english)).toBe("en");
+    // The switcher's choice wins over both.
+    const inJapanese = await answerOf(viewLoader(args(withHeaders(getRequest("/status/view?lng=ja", { cookie: status }), { "Accept-Language": "ko" }))));
+    expect(inJapanese.data.words).toMatchObject({ language: "ja" });
+  });
+
+  it("never sets a language cookie, and the next lookup on the device is not in the previous patient's language", async () => {
+    const db = await getDb();
+    const japanese = await submittedReferral(db, { now: new Date(), caseName: "hcc-child-pugh-c" });
+    const korean = await submittedReferral(db, { now: new Date() });
+    const noPreference = { "Accept-Language": "de" };
+    const first = await answerOf(action(args(withHeaders(lookup({ referenceCode: japanese.referenceCode, ...dateFields(japanese.birthDate) }), noPreference))));
+    expect(first.setCookies.some((c) => c.startsWith("lng="))).toBe(false);
+    const firstStatus = cookiePair(first.setCookies, "kq_status")!;
+    expect((await answerOf(viewLoader(args(withHeaders(getRequest("/status/view", { cookie: firstStatus }), noPreference))))).data.words.language).toBe("ja");
+    // The same device, the next patient: the previous session's cookie is replaced, and the page is Korean.
+    const second = await answerOf(action(args(withHeaders(lookup({ referenceCode: korean.referenceCode, ...dateFields(korean.birthDate) }, { cookie: firstStatus }), noPreference))));
+    const secondStatus = cookiePair(second.setCookies, "kq_status")!;
+    expect((await answerOf(viewLoader(args(withHeaders(getRequest("/status/view", { cookie: secondStatus }), noPreference))))).data.words.language).toBe("ko");
+    // The entry page itself, with no session, is English for such a browser (no patient to default to).
+    expect(await pageLanguage(withHeaders(getRequest("/status", { cookie: secondStatus }), noPreference))).toBe("en");
   });
 
   it("keeps a language this browser already chose", async () => {
@@ -52,6 +82,8 @@ describe("/status", () => {
     const answer = await answerOf(action(args(lookup({ referenceCode: referral.referenceCode, ...dateFields(referral.birthDate) }, { lng: "ja" }))));
     expect(answer.status).toBe(302);
     expect(cookiePair(answer.setCookies, "lng")).toBeUndefined();
+    const view = await answerOf(viewLoader(args(getRequest("/status/view", { cookie: cookiePair(answer.setCookies, "kq_status"), lng: "ja" }))));
+    expect(view.data.words.language).toBe("ja");
   });
 
   it("answers a wrong code and a wrong birth date with the same page, echoing neither", async () => {

@@ -5,12 +5,10 @@ import { CsrfInput } from "~/components/csrf-input";
 import { DateField } from "~/components/forms/date-field";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextField } from "~/components/forms/text-field";
-import { fromCookie, languageCookieName } from "~/i18n/detect";
 import { translatorFor } from "~/i18n/i18n.server";
 import { statusLookupSchema } from "~/modules/status-lookup/status-lookup.schema";
 import { lookUpStatus, statusTokenFrom } from "~/modules/status-lookup/status-lookup.service.server";
 import { clientIp } from "~/utils/client-ip.server";
-import { serializeCookie } from "~/utils/cookies.server";
 import { getDb } from "~/utils/db.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
 import stylesUrl from "./status.css?url";
@@ -63,12 +61,10 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "found": {
       // The code goes nowhere near a URL: the session cookie opens /status/view.
-      const headers = new Headers({ "Set-Cookie": result.setCookie! });
-      // The patient's language becomes the page's, unless this browser has already chosen one.
-      if (!fromCookie(request.headers.get("Cookie")) && result.facts.patientLanguage) {
-        headers.append("Set-Cookie", serializeCookie(languageCookieName, result.facts.patientLanguage, { maxAgeSeconds: 31_536_000, httpOnly: false }));
-      }
-      return redirect("/status/view", { headers });
+      // No language cookie: the reader's browser (or switcher) decides, and the patient's language is only the view's
+      // default for a browser that asks for none of ko, ja, en — a cookie would greet the next patient on this
+      // device in this one's language (issue #17).
+      return redirect("/status/view", { headers: { "Set-Cookie": result.setCookie! } });
     }
   }
 }

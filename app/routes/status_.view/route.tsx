@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFun
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
-import { translatorFor } from "~/i18n/i18n.server";
+import { detectLanguage } from "~/i18n/detect";
+import { tFor } from "~/i18n/i18n.server";
 import { clearStatusCookie, endStatusSessionFor, statusForSession, statusTokenFrom } from "~/modules/status-lookup/status-lookup.service.server";
 import { readStoredConsultation } from "~/modules/scheduling/calendar-file.server";
 import { sitePlace } from "~/modules/scheduling/site-place";
@@ -21,7 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (session.kind !== "ok") {
     throw redirect(session.kind === "expired" ? "/status?ended=expired" : "/status", { headers: { "Set-Cookie": clearStatusCookie() } });
   }
-  const { lng, t } = translatorFor(request);
+  // The reader's language, else the patient's (the root loader decides the same: status-language.server.ts).
+  const lng = detectLanguage(request, session.facts.patientLanguage);
+  const t = tFor(lng);
   const words = statusWords(session.facts, lng, t);
   // Where to go and a calendar file, for a booked consultation only; the file's link names nothing (the session is the key).
   const calendar = words.consultation?.time ? readStoredConsultation(session.consultationJson) !== null : false;

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { translatorFor } from "~/i18n/i18n.server";
+import { detectLanguage } from "~/i18n/detect";
+import { tFor } from "~/i18n/i18n.server";
 import { consultationCalendarResponse, readStoredConsultation } from "~/modules/scheduling/calendar-file.server";
 import { statusForSession, statusTokenFrom } from "~/modules/status-lookup/status-lookup.service.server";
 import { getDb } from "~/utils/db.server";
@@ -12,7 +13,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await statusForSession(await getDb(), statusTokenFrom(request), new Date());
   const consultation = session.kind === "ok" && session.facts.stage === "consultation_scheduled" ? readStoredConsultation(session.consultationJson) : null;
   if (session.kind !== "ok" || !consultation) throw notFound();
-  const { lng, t } = translatorFor(request);
+  const lng = detectLanguage(request, session.facts.patientLanguage);
+  const t = tFor(lng);
   const { site } = session.facts;
   return consultationCalendarResponse({
     referralId: session.referralId,

@@ -1,0 +1,33 @@
+import type { Insertable } from "kysely";
+import type { Database } from "~/utils/db.server";
+import type { PatientNotificationTokens } from "../../../db/types";
+
+// Unsubscribe tokens (hashed) and the stops they record (migration 0015).
+
+export async function insertNoticeToken(db: Database, row: Insertable<PatientNotificationTokens>) {
+  await db.insertInto("patient_notification_tokens").values(row).execute();
+}
+
+/** A token by its hash, with the patient's language of its referral (for the page it opens). */
+export async function findNoticeToken(db: Database, tokenHash: string) {
+  return db
+    .selectFrom("patient_notification_tokens")
+    .innerJoin("referrals", "referrals.id", "patient_notification_tokens.referral_id")
+    .select(["patient_notification_tokens.referral_id", "patient_notification_tokens.channel", "referrals.patient_language"])
+    .where("patient_notification_tokens.token_hash", "=", tokenHash)
+    .executeTakeFirst();
+}
+
+export async function findStop(db: Database, referralId: string, channel: string) {
+  return db.selectFrom("patient_notification_stops").selectAll().where("referral_id", "=", referralId).where("channel", "=", channel).executeTakeFirst();
+}
+
+/** Records the stop once; true when this call recorded it (false: it was already stopped). */
+export async function insertStop(db: Database, referralId: string, channel: string, at: string): Promise<boolean> {
+  const result = await db
+    .insertInto("patient_notification_stops")
+    .values({ referral_id: referralId, channel, stopped_at: at })
+    .onConflict((oc) => oc.columns(["referral_id", "channel"]).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
