@@ -166,6 +166,7 @@ export const fieldCatalogue: readonly CatalogueField[] = [
   f("consent.sensitiveData", "consent", { type: "consent" }, { required: true, form: "consent" }),
   f("consent.crossBorder", "consent", { type: "consent" }, { form: "consent", precheck: "routing", requestable: true }),
   f("consent.informedOfDiagnosis", "consent", { type: "consent" }, { required: true, form: "consent" }),
+  f("consent.research", "consent", { type: "consent" }, { form: "consent" }),
   f("consent.recordedAt", "consent", { type: "dateTime" }),
   // Diagnosis
   f("diagnosis.indication", "diagnosis", { type: "select", options: indications, book: "screen:indications" }, { required: true, form: "diagnosis", precheck: "indication" }),
