@@ -51,7 +51,7 @@ export default function ResearchExport() {
           </li>
           <li>
             <a href="/research/dictionary.json" download data-testid="research-dictionary">
-              {t("research:dictionary")}
+              {t("research:dictionaryLink")}
             </a>
           </li>
         </ul>
