@@ -134,6 +134,8 @@ export function caseFromBundle(bundle: Bundle): ImportedCase {
   return { caseData, unmapped, documents };
 }
 
+/** Whether a (not yet validated) bundle has a Patient entry; any shape of `entry` is read safely. */
 export function hasPatient(bundle: Bundle): boolean {
-  return (bundle.entry ?? []).some((e) => e.resource?.resourceType === "Patient");
+  const entries: unknown = bundle.entry;
+  return Array.isArray(entries) && entries.some((e) => (e as { resource?: { resourceType?: unknown } } | null)?.resource?.resourceType === "Patient");
 }
