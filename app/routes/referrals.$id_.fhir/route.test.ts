@@ -48,6 +48,13 @@ describe("GET /referrals/:id/fhir", () => {
       expect(names.map((n) => [n.family, n.extension?.find((e) => e.url.endsWith("/language"))?.valueCode])).toEqual([["김", "ko-Kore"], ["KIM", "ko-Latn"]]);
       const document = bundle.entry!.find((e) => e.resource?.resourceType === "DocumentReference")!.resource as { content: { attachment: { size: number; contentType: string; extension: { valueString: string }[] } }[] };
       expect(document.content[0]!.attachment).toMatchObject({ size: 2048, contentType: "application/pdf", extension: [{ valueString: sha256 }] });
+      expect(patientOf(bundle)).toMatchObject({ birthDate: "1958-03-14", gender: "male" });
+      const task = bundle.entry!.find((e) => e.resource?.resourceType === "Task")!.resource as { status: string; businessStatus: { coding: { code: string }[] }; owner: { reference: string }; relevantHistory: unknown[] };
+      expect(task).toMatchObject({ status: "received", businessStatus: { coding: [{ code: "triage" }] } });
+      expect(bundle.entry!.find((e) => e.fullUrl === task.owner.reference)?.resource?.resourceType).toBe("Organization");
+      expect(task.relevantHistory.length).toBe((await db.selectFrom("referral_events").select("id").where("referral_id", "=", id).execute()).length);
+      const screen = bundle.entry!.map((e) => e.resource as { resourceType: string; code?: { coding?: { code?: string }[] }; method?: { coding: { code: string }[] } }).find((r) => r.code?.coding?.[0]?.code === "screen-decision")!;
+      expect(screen.method!.coding[0]!.code).toBe("kq-2026-12");
       const types = new Set(bundle.entry!.map((e) => e.resource!.resourceType));
       for (const type of ["Patient", "ServiceRequest", "Condition", "Observation", "DocumentReference", "Task", "Provenance", "Consent"]) expect(types).toContain(type);
     }
