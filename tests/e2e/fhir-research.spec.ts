@@ -38,6 +38,8 @@ for (const lng of languages) {
     await expect(page).toHaveURL(/\/research$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(research.heading);
     await expect(page.getByTestId("consented")).toHaveText(/^\d+$/);
+    // Sixty varied demo patients form no group of five: the page says why nothing is released (ADR 0022).
+    if ((await page.getByTestId("released").textContent()) === "0") await expect(page.getByTestId("none-released")).toHaveText(research.noneReleased);
     await expectNoAxeViolations(page);
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: research.csv }).click()]);
     expect(fs.readFileSync((await csv.path())!, "utf8").split("\r\n")[0]).toBe("\uFEFFresearch_id,patient_id,age_band,sex,residence_country,indication,histology,icd10,icdo3_morphology,diagnosis_status,resectable,tnm_t,tnm_n,tnm_m,tnm_edition,stage,max_diameter_mm,distant_metastasis_sites,psa_ng_ml,gleason_score,ecog,child_pugh,prior_radiotherapy,urgency,referred_on,submitted_on,status_changed_on,screen_outcome,coverage,ruleset_version,site,status");

@@ -39,6 +39,11 @@ export default function ResearchExport() {
             <dd data-testid="suppressed">{d.suppressed}</dd>
           </div>
         </dl>
+        {d.released === 0 ? (
+          <p className="notice" data-testid="none-released">
+            {t("research:noneReleased")}
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="download-heading">
         <h2 id="download-heading">{t("research:downloadHeading")}</h2>
