@@ -71,6 +71,8 @@ export async function seedDemoReferrals(db: Kysely<DB>, now: Date): Promise<{ li
   for (const planned of demoReferralPlan) {
     const submittedAt = officeHoursBefore(new Date(now.getTime() - planned.submittedMinutesAgo * MINUTE));
     const caseData = caseSchema.parse(planned.caseData(submittedAt));
+    // Research use (issue #11, ADR 0022): two patients in three consented, so the export has both kinds to tell apart.
+    caseData.consent.research = planned.index % 3 !== 2;
     const physician = { id: userIds.get(physicianEmails[planned.physician])!, country: planned.physician };
     timeline.push({
       at: submittedAt,

@@ -24,8 +24,11 @@ export function navigationFor(user: SignedInUser | null): NavItem[] {
         { to: "/admin/sites", labelKey: "nav.sites" },
         { to: "/admin/rules", labelKey: "rules:admin.nav" },
         { to: "/admin/audit", labelKey: "audit:nav" },
+        { to: "/research", labelKey: "research:nav" },
         { to: "/account", labelKey: "nav.account" },
       ];
+    case "researcher":
+      return [home, { to: "/research", labelKey: "research:nav" }, { to: "/account", labelKey: "nav.account" }];
     case "physician":
       return [home, { to: "/referrals", labelKey: "intake:nav" }, precheck, { to: "/account", labelKey: "nav.account" }];
     case "coordinator":

@@ -10,7 +10,7 @@ export type RootData = {
 export type SignedInUser = {
   familyName: string;
   givenName: string;
-  role: "physician" | "coordinator" | "reviewer" | "admin";
+  role: "physician" | "coordinator" | "reviewer" | "admin" | "researcher";
   siteCode: string | null;
   status: "pending" | "active" | "suspended" | "rejected";
 };

@@ -167,6 +167,7 @@ export const fieldCatalogue: readonly CatalogueField[] = [
   f("consent.sensitiveData", "consent", { type: "consent" }, { required: true, form: "consent" }),
   f("consent.crossBorder", "consent", { type: "consent" }, { form: "consent", precheck: "routing", requestable: true }),
   f("consent.informedOfDiagnosis", "consent", { type: "consent" }, { required: true, form: "consent" }),
+  f("consent.research", "consent", { type: "consent" }, { form: "consent" }),
   // Issue #17: the opt-in to status e-mails, and the address, asked beside it and only when the patient opted in
   // (collected for nothing else: minimum data, privacy.md).
   f("consent.statusUpdates", "consent", { type: "consent" }, { form: "consent" }),

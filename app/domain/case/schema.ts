@@ -217,6 +217,8 @@ function consentSchema<M extends Mode>(mode: M) {
       sensitiveData: given(),
       crossBorder: submissionOnly(mode, bool()),
       informedOfDiagnosis: given(),
+      // Issue #11: research use of de-identified data, a separate and optional consent; absent reads as not given.
+      research: optional(mode, bool()),
       // Issue #17: the patient asked to be told, at `patient.email`, when their status changes (opt-in; absent = no).
       statusUpdates: optional(mode, bool()),
       recordedAt: submissionOnly(mode, dateTime(mode)),

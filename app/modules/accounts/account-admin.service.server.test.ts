@@ -4,6 +4,8 @@ import { getDb } from "~/utils/db.server";
 import { createAccount, TEST_PASSWORD } from "../../../tests/factories/accounts";
 import { accountsFor, changeAccountStatus, createStaffAccount } from "./account-admin.service.server";
 import { findUserByEmail, findUserById } from "./accounts.repository.server";
+import { staffSchema } from "./accounts.schema";
+import { homeFor } from "./home";
 import { signIn } from "./accounts.service.server";
 import { getSessionUser, type SessionUser } from "./session.server";
 
@@ -127,6 +129,18 @@ describe("staff accounts", () => {
     expect((await auditEventsFor(db, "user", row!.id))[0]).toMatchObject({ action: "account.created", actor_role: "admin" });
     expect(await createStaffAccount(db, admin, staff, context)).toEqual({ kind: "emailTaken" });
     expect((await signIn(db, { email: staff.email, password: staff.password, previousSessionId: null }, { ip: null, now })).kind).toBe("signedIn");
+  });
+
+  it("an administrator creates a researcher (issue #11): no site, lands on the research export", async () => {
+    const db = await getDb();
+    const admin = await actor("admin");
+    const input = { ...staff, email: "researcher@konyang.test", role: "researcher" as const, siteCode: undefined };
+    expect(staffSchema.safeParse({ ...input, siteCode: "qst" }).success).toBe(false);
+    expect(staffSchema.safeParse(input).success).toBe(true);
+    expect((await createStaffAccount(db, admin, input, context)).kind).toBe("created");
+    const row = await findUserByEmail(db, input.email);
+    expect(row).toMatchObject({ role: "researcher", site_code: null, status: "active" });
+    expect(homeFor({ role: "researcher", status: "active" })).toBe("/research");
   });
 
   it("a coordinator cannot create accounts", async () => {

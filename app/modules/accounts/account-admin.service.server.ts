@@ -126,7 +126,7 @@ export async function createStaffAccount(db: Database, actor: SessionUser, input
       family_name: input.familyName,
       given_name: input.givenName,
       role: input.role,
-      site_code: input.role === "admin" ? null : (input.siteCode ?? null),
+      site_code: input.role === "admin" || input.role === "researcher" ? null : (input.siteCode ?? null),
       institution: input.institution,
       country: input.country,
       preferred_language: input.preferredLanguage,
@@ -142,7 +142,7 @@ export async function createStaffAccount(db: Database, actor: SessionUser, input
       action: "account.created",
       subjectType: "user",
       subjectId: id,
-      detail: { role: input.role, site: input.role === "admin" ? null : input.siteCode },
+      detail: { role: input.role, site: input.role === "admin" || input.role === "researcher" ? null : input.siteCode },
       ip: context.ip,
       at: context.now,
     });

@@ -7,7 +7,9 @@ import { isCommonPassword, isEmailLike, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
 // Form schemas for accounts. Messages are translation keys (app/utils/form.server.ts translates them per request).
 
 export const countries = ["KR", "JP", "other"] as const;
-export const staffRoles = ["coordinator", "reviewer", "admin"] as const;
+export const staffRoles = ["coordinator", "reviewer", "admin", "researcher"] as const;
+/** Roles that belong to no site: they run the portal or study its data, never a site's queue. */
+const sitelessRoles: readonly string[] = ["admin", "researcher"];
 export const siteCodes = ["konyang", "qst"] as const;
 
 // NOTE: privacy.md rule 1 — never collect a Korean resident registration number or a Japanese My Number; free text
@@ -99,8 +101,8 @@ export const staffSchema = z
     alwaysCheck<{ role: string; siteCode?: string }>((value, ctx) => {
       // Only once a role is chosen does it say whether a site is needed.
       if (value.role === undefined) return;
-      if (value.role !== "admin" && !value.siteCode) ctx.addIssue({ code: "custom", path: ["siteCode"], message: "admin:errors.siteRequired" });
-      if (value.role === "admin" && value.siteCode) ctx.addIssue({ code: "custom", path: ["siteCode"], message: "admin:errors.adminHasNoSite" });
+      if (!sitelessRoles.includes(value.role) && !value.siteCode) ctx.addIssue({ code: "custom", path: ["siteCode"], message: "admin:errors.siteRequired" });
+      if (sitelessRoles.includes(value.role) && value.siteCode) ctx.addIssue({ code: "custom", path: ["siteCode"], message: "admin:errors.adminHasNoSite" });
     }),
   );
 export type StaffInput = z.infer<typeof staffSchema>;

@@ -6,6 +6,7 @@ export const roleHome: Record<Role, string> = {
   coordinator: "/queue",
   reviewer: "/queue",
   admin: "/admin/users",
+  researcher: "/research",
 };
 
 export const pendingHome = "/account/pending";

@@ -10,7 +10,7 @@ import {
   touchSession,
 } from "./session.repository.server";
 
-export type Role = "physician" | "coordinator" | "reviewer" | "admin";
+export type Role = "physician" | "coordinator" | "reviewer" | "admin" | "researcher";
 
 export type SessionUser = {
   id: string;

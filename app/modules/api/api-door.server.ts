@@ -27,12 +27,12 @@ export function apiTranslator(request: Request) {
   return tFor(apiLanguage(request), ["api", "screen", "validation"]);
 }
 
-type ErrorExtra = { issues?: unknown[]; headers?: Record<string, string>; params?: Record<string, unknown> };
+type ErrorExtra = { issues?: unknown[]; headers?: Record<string, string>; params?: Record<string, unknown>; messageKey?: string };
 
 /** `{ error, message, issues? }` with the status; the message in the request's Accept-Language. */
 export function apiError(request: Request, status: number, code: string, extra: ErrorExtra = {}): Response {
   const t = apiTranslator(request);
-  const body: Record<string, unknown> = { error: code, message: t(`api:errors.${code}`, extra.params ?? {}) };
+  const body: Record<string, unknown> = { error: code, message: t(extra.messageKey ?? `api:errors.${code}`, extra.params ?? {}) };
   if (extra.issues) body.issues = extra.issues;
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", "Content-Language": apiLanguage(request), Vary: "Accept-Language, Authorization", ...extra.headers } });
 }

@@ -87,13 +87,13 @@ describe("drafts", () => {
     const { user } = await signedIn(db);
     const id = await createDraft(db, { user, now });
     await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "consent", values: { "consent.sensitiveData": "true", "consent.crossBorder": "true", "consent.informedOfDiagnosis": "true" }, intent: "continue", now });
-    expect(caseOf((await findReferral(db, id))!).consent).toEqual({ sensitiveData: true, crossBorder: true, informedOfDiagnosis: true, statusUpdates: false, recordedAt: now.toISOString() });
+    expect(caseOf((await findReferral(db, id))!).consent).toEqual({ sensitiveData: true, crossBorder: true, informedOfDiagnosis: true, research: false, statusUpdates: false, recordedAt: now.toISOString() });
     // Saving the same answers again records nothing new.
     await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "consent", values: { "consent.sensitiveData": "true", "consent.crossBorder": "true", "consent.informedOfDiagnosis": "true" }, intent: "save", now: new Date(now.getTime() + 60_000) });
     const events = await referralEvents(db, id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "consent_recorded", actor_user_id: user.id, actor_role: "physician", from_status: "draft", to_status: "draft" });
-    expect(JSON.parse(events[0]!.data)).toEqual({ sensitiveData: true, crossBorder: true, informedOfDiagnosis: true, statusUpdates: false });
+    expect(JSON.parse(events[0]!.data)).toEqual({ sensitiveData: true, crossBorder: true, informedOfDiagnosis: true, research: false, statusUpdates: false });
     expect((await auditEventsFor(db, "referral", id)).map((e) => e.action)).toEqual(["referral.draft_created", "referral.consent_recorded"]);
   });
 

@@ -96,7 +96,7 @@ export function draftListColumns(draft: Record<string, unknown>) {
   };
 }
 
-const consentPaths = ["consent.sensitiveData", "consent.crossBorder", "consent.informedOfDiagnosis", "consent.statusUpdates"] as const;
+const consentPaths = ["consent.sensitiveData", "consent.crossBorder", "consent.informedOfDiagnosis", "consent.research", "consent.statusUpdates"] as const;
 
 /**
  * Records consents as given now by this physician when any of them changed: the time goes into the case

@@ -25,7 +25,7 @@ import {
   type ReferralRow,
 } from "./referrals.repository.server";
 
-export type Actor = { id: string; role: Exclude<Role, "admin"> } | { id: null; role: "system" };
+export type Actor = { id: string; role: Exclude<Role, "admin" | "researcher"> } | { id: null; role: "system" };
 type SiteInfo = { code: SiteCode; country: string; timezone: string };
 
 /** A site's country and time zone (for its calendar and clock), from the sites table. */

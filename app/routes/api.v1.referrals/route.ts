@@ -1,6 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { apiError, apiJson, apiTranslator, authenticateRequest, methodNotAllowed, readJsonBody } from "~/modules/api/api-door.server";
 import { submitReferralFromApi } from "~/modules/api/referrals-api.service.server";
+import { fhirImportAnswer } from "~/modules/fhir/fhir-import-answer.server";
+import { importReferralBundle } from "~/modules/fhir/fhir-import.service.server";
+import { isFhirJson } from "~/modules/fhir/fhir-response.server";
+import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { kickMailer } from "~/modules/mail/mailer.server";
 
@@ -20,6 +24,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
+  // A FHIR R4 Bundle makes a draft for the physician to finish in the browser (issue #11).
+  if (isFhirJson(request)) {
+    const result = await importReferralBundle(db, { ...auth.principal, sessionId: `api-token:${auth.principal.tokenId}` }, body.json, { now, ip: clientIp(request) });
+    return fhirImportAnswer(request, result, auth.principal.preferredLanguage);
+  }
 
   const result = await submitReferralFromApi(db, auth.principal, body.json, now);
   if (result.kind === "invalid") {

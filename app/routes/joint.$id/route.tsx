@@ -6,6 +6,7 @@ import { DecisionPanel } from "~/components/decision-panel/decision-panel";
 import panelStyles from "~/components/decision-panel/decision-panel.css?url";
 import { indicationKey } from "~/components/decision-panel/labels";
 import { AttachmentList } from "~/components/intake/attachment-list";
+import { FhirDownload } from "~/components/fhir/fhir-download";
 import { JointEventLine } from "~/components/joint-review/joint-event-line";
 import { JointThread } from "~/components/joint-review/joint-thread";
 import { RecommendationList } from "~/components/joint-review/recommendation-list";
@@ -67,6 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .map((section) => ({ ...section, rows: section.rows.filter((row) => !hidden.has(row.path)) }))
       .filter((section) => section.rows.length > 0),
     attachments: page.attachments,
+    // The FHIR copy crosses the border only with the patient's consent to that (issue #11).
+    fhir: (caseData.consent as { crossBorder?: unknown } | undefined)?.crossBorder === true,
     joint: summaryInWords(page.joint, lng, timezone, siteName),
     history: page.history.map((h) => ({ ...h, at: formatInstant(h.at, lng, timezone), line: jointEventLine(h) })),
     done: new URL(request.url).searchParams.get("done") === "message",
@@ -148,6 +151,7 @@ export default function PartnerReferral() {
         <h2 id="documents-heading">{t("queue:referral.documents")}</h2>
         <AttachmentList referralId={r.id} items={r.attachments} />
       </section>
+      {r.fhir ? <FhirDownload referralId={r.id} partner /> : null}
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t("conferences:partner.history")}</h2>
         <ol className="timeline" data-testid="history">

@@ -19,6 +19,7 @@ import { formatCalendarDate, formatInstant } from "~/i18n/datetime";
 import { indicationKey } from "~/components/decision-panel/labels";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { AttachmentList } from "~/components/intake/attachment-list";
+import { FhirDownload } from "~/components/fhir/fhir-download";
 import { StaffLetterLinks } from "~/components/letters/staff-letter-links";
 import { ClockText } from "~/components/queue/clock-text";
 import queueStyles from "~/components/queue/queue.css?url";
@@ -429,6 +430,7 @@ export default function StaffReferral() {
         <h2 id="documents-heading">{t("queue:referral.documents")}</h2>
         <AttachmentList referralId={r.id} items={r.attachments} />
       </section>
+      <FhirDownload referralId={r.id} />
 
       <JointReviewPanel
         referralId={r.id}

@@ -8,6 +8,7 @@ import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
 import { FieldError } from "~/components/forms/field-parts";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import { AttachmentList } from "~/components/intake/attachment-list";
+import { FhirDownload } from "~/components/fhir/fhir-download";
 import { ConsultationPanel } from "~/components/scheduling/consultation-panel";
 import { CaseSummary } from "~/components/intake/case-summary";
 import { ChecklistView } from "~/components/intake/checklist-view";
@@ -312,6 +313,7 @@ export default function ReferralPage() {
         <h2 id="documents-title">{t("intake:sections.documents.title")}</h2>
         <AttachmentList referralId={d.id} items={d.attachments} />
       </section>
+      <FhirDownload referralId={d.id} />
       <ChecklistView lines={d.checklist} headingId="referral-checklist" />
 
       <section aria-labelledby="messages-title" className="messages">

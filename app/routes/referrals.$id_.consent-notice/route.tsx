@@ -49,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         { id: "sensitiveData", title: t("consentNotice.sensitiveData.title"), text: t("consentNotice.sensitiveData.text") },
         { id: "crossBorder", title: t("consentNotice.crossBorder.title"), text: crossBorder },
         { id: "informedOfDiagnosis", title: t("consentNotice.informedOfDiagnosis.title"), text: t("consentNotice.informedOfDiagnosis.text") },
+        // Issue #11: research use is asked separately, after the three the referral itself needs.
+        { id: "research", title: t("consentNotice.research.title"), text: t("consentNotice.research.text") },
         { id: "statusUpdates", title: t("consentNotice.statusUpdates.title"), text: t("consentNotice.statusUpdates.text") },
       ],
       choice: t("consentNotice.choice"),
