@@ -2,13 +2,15 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translatorFor } from "~/i18n/i18n.server";
 import { consultationCalendarResponse, readStoredConsultation } from "~/modules/scheduling/calendar-file.server";
 import { statusForSession, statusTokenFrom } from "~/modules/status-lookup/status-lookup.service.server";
+import { siteContactsOf } from "~/modules/site-contacts/site-contacts.service.server";
 import { getDb } from "~/utils/db.server";
 
 // /status/view/consultation.ics: the patient's calendar file, opened by the same short status session as the status
 // page (the cookie from a code + birth-date lookup); the URL names nothing. Without a live session, or without a
 // booked consultation, an empty 404.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await statusForSession(await getDb(), statusTokenFrom(request), new Date());
+  const db = await getDb();
+  const session = await statusForSession(db, statusTokenFrom(request), new Date());
   const consultation = session.kind === "ok" && session.facts.stage === "consultation_scheduled" ? readStoredConsultation(session.consultationJson) : null;
   if (session.kind !== "ok" || !consultation) throw new Response(null, { status: 404 });
   const { lng, t } = translatorFor(request);
@@ -17,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     referralId: session.referralId,
     consultation,
     site: { code: site.code, timezone: site.timezone, name: site.names[lng] },
+    contacts: await siteContactsOf(db, site.code),
     lng,
     t,
     now: new Date(),
