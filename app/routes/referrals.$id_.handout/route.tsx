@@ -11,7 +11,10 @@ import { personName } from "~/i18n/person-name";
 import { qrSvgPath } from "~/modules/handout/qr-code.server";
 import { requireOwnReferral } from "~/modules/intake/guards.server";
 import { siteClockOf } from "~/modules/queue/staff.server";
-import { publicContact, unconfirmedFields } from "~/modules/site-contacts/site-contacts";
+import {
+  publicContact,
+  unconfirmedFields,
+} from "~/modules/site-contacts/site-contacts";
 import { siteContactsOf } from "~/modules/site-contacts/site-contacts.service.server";
 import { statusLinkWithCode } from "~/modules/status-lookup/status-page";
 import { siteNames } from "~/modules/sites/sites.service.server";
@@ -31,17 +34,25 @@ export const links = () => [
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, user, referral } = await requireOwnReferral(request, params.id);
-  if (!referral.reference_code) throw redirect(`/referrals/${referral.id}/edit`);
-  const lang: Language = isLanguage(referral.patient_language) ? referral.patient_language : "en";
+  if (!referral.reference_code)
+    throw redirect(`/referrals/${referral.id}/edit`);
+  const lang: Language = isLanguage(referral.patient_language)
+    ? referral.patient_language
+    : "en";
   const t = tFor(lang, ["intake", "common", "contacts"]);
   const names = await siteNames(db);
-  const site = referral.site_code ? (names[referral.site_code as keyof typeof names]?.[lang] ?? referral.site_code) : "";
+  const site = referral.site_code
+    ? names[referral.site_code as keyof typeof names]?.[lang] ??
+      referral.site_code
+    : "";
   const origin = new URL(request.url).origin;
   const statusUrl = `${origin}/status`;
   const statusLink = statusLinkWithCode(origin, referral.reference_code);
   const contacts = await siteContactsOf(db, referral.site_code);
   const contact = publicContact(contacts, lang);
-  const timezone = referral.site_code ? (await siteClockOf(db, referral.site_code)).timezone : "Asia/Seoul";
+  const timezone = referral.site_code
+    ? (await siteClockOf(db, referral.site_code)).timezone
+    : "Asia/Seoul";
   const travel = await checklistItemsFor(db, referral);
   const page = translatorFor(request);
   return {
@@ -51,12 +62,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     statusUrl,
     qr: qrSvgPath(statusLink),
     // Shown to the physician only (not printed): what the site has not confirmed is left off the handout.
-    unconfirmed: referral.site_code ? unconfirmedFields(contacts).filter((f) => f === "phone" || f === "hours") : [],
-    siteForWarning: referral.site_code ? (names[referral.site_code as keyof typeof names]?.[page.lng] ?? referral.site_code) : "",
+    unconfirmed: referral.site_code
+      ? unconfirmedFields(contacts).filter(
+          (f) => f === "phone" || f === "hours"
+        )
+      : [],
+    siteForWarning: referral.site_code
+      ? names[referral.site_code as keyof typeof names]?.[page.lng] ??
+        referral.site_code
+      : "",
     texts: {
       title: t("handout.title"),
-      date: t("contacts:handout.date", { date: formatInstant(new Date(), lang, timezone, "date") }),
-      greeting: t("handout.greeting", { name: personName(referral.patient_family_name ?? "", referral.patient_given_name ?? "") }),
+      date: t("contacts:handout.date", {
+        date: formatInstant(new Date(), lang, timezone, "date"),
+      }),
+      greeting: t("handout.greeting", {
+        name: personName(
+          referral.patient_family_name ?? "",
+          referral.patient_given_name ?? ""
+        ),
+      }),
       sent: t("handout.sent", { site }),
       codeLabel: t("handout.codeLabel"),
       qrLabel: t("contacts:handout.qrLabel"),
@@ -65,7 +90,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       steps: [t("handout.step1"), t("handout.step2"), t("handout.step3")],
       privacy: t("handout.privacy"),
       nextTitle: t("contacts:handout.nextTitle"),
-      next: [t("handout.next"), ...(travel ? [t("contacts:handout.travel", { site })] : [])],
+      next: [
+        t("handout.next"),
+        ...(travel ? [t("contacts:handout.travel", { site })] : []),
+      ],
       contactTitle: t("contacts:handout.contactTitle", { site }),
       contactName: contact.name,
       phoneLabel: t("contacts:handout.phone"),
@@ -73,14 +101,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       hoursLabel: t("contacts:handout.hours"),
       hours: contact.hours,
       noContact: t("contacts:handout.noContact"),
-      doctor: t("handout.doctor", { name: personName(user.familyName, user.givenName), institution: user.institution }),
+      doctor: t("handout.doctor", {
+        name: personName(user.familyName, user.givenName),
+        institution: user.institution,
+      }),
     },
   };
 }
 
-function QrCode({ qr, label }: { qr: { viewBox: string; path: string }; label: string }) {
+function QrCode({
+  qr,
+  label,
+}: {
+  qr: { viewBox: string; path: string };
+  label: string;
+}) {
   return (
-    <svg className="handout__qr" viewBox={qr.viewBox} role="img" aria-label={label} shapeRendering="crispEdges" data-testid="handout-qr">
+    <svg
+      className="handout__qr"
+      viewBox={qr.viewBox}
+      role="img"
+      aria-label={label}
+      shapeRendering="crispEdges"
+      data-testid="handout-qr"
+    >
       <rect width="100%" height="100%" fill="#fff" />
       <path d={qr.path} fill="#000" />
     </svg>
@@ -89,14 +133,21 @@ function QrCode({ qr, label }: { qr: { viewBox: string; path: string }; label: s
 
 export default function Handout() {
   const { t } = useTranslation();
-  const { id, lang, code, statusUrl, qr, unconfirmed, siteForWarning, texts } = useLoaderData<typeof loader>();
+  const { id, lang, code, statusUrl, qr, unconfirmed, siteForWarning, texts } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <div className="no-print">
         <p>
           <Link to={`/referrals/${id}`}>{t("intake:handout.back")}</Link>
         </p>
-        {unconfirmed.length > 0 ? <UnconfirmedContactsWarning site={siteForWarning} fields={unconfirmed} context="handout" /> : null}
+        {unconfirmed.length > 0 ? (
+          <UnconfirmedContactsWarning
+            site={siteForWarning}
+            fields={unconfirmed}
+            context="handout"
+          />
+        ) : null}
         <PrintButton />
       </div>
       <article className="printable handout" lang={lang} data-testid="handout">
@@ -119,7 +170,8 @@ export default function Handout() {
         <h2>{texts.howTitle}</h2>
         <ol>
           <li>
-            {texts.steps[0]} <strong className="printable__url">{statusUrl}</strong>
+            {texts.steps[0]}{" "}
+            <strong className="printable__url">{statusUrl}</strong>
           </li>
           <li>{texts.steps[1]}</li>
           <li>{texts.steps[2]}</li>
@@ -133,21 +185,23 @@ export default function Handout() {
         </ul>
         <h2>{texts.contactTitle}</h2>
         {texts.phone || texts.hours ? (
-          <dl className="handout__contact" data-testid="handout-contact">
+          <>
             {texts.contactName ? <p>{texts.contactName}</p> : null}
-            {texts.phone ? (
-              <div>
-                <dt>{texts.phoneLabel}</dt>
-                <dd data-testid="handout-phone">{texts.phone}</dd>
-              </div>
-            ) : null}
-            {texts.hours ? (
-              <div>
-                <dt>{texts.hoursLabel}</dt>
-                <dd>{texts.hours}</dd>
-              </div>
-            ) : null}
-          </dl>
+            <dl className="handout__contact" data-testid="handout-contact">
+              {texts.phone ? (
+                <div>
+                  <dt>{texts.phoneLabel}</dt>
+                  <dd data-testid="handout-phone">{texts.phone}</dd>
+                </div>
+              ) : null}
+              {texts.hours ? (
+                <div>
+                  <dt>{texts.hoursLabel}</dt>
+                  <dd>{texts.hours}</dd>
+                </div>
+              ) : null}
+            </dl>
+          </>
         ) : (
           <p>{texts.noContact}</p>
         )}
