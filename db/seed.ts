@@ -4,6 +4,7 @@ import { newId } from "../app/utils/tokens.server";
 import { seedDemoReferrals } from "./seed-referrals";
 import { seedDemoApiToken } from "./seed-api-token";
 import { seedDemoSlots } from "./seed-slots";
+import { seedDemoContacts } from "./seed-contacts";
 import type { DB } from "./types";
 
 /** The demo password of every demo account (demo databases only; also in the README). */
@@ -68,6 +69,7 @@ export async function seedDemoDataIfEmpty(db: Kysely<DB>, now: Date): Promise<{ 
   const referrals = await seedDemoReferrals(db, now);
   const apiToken = await seedDemoApiToken(db, now);
   const slots = await seedDemoSlots(db, now);
+  const contacts = await seedDemoContacts(db, now);
   return {
     lines: [
       ...demoAccounts.map(
@@ -76,6 +78,7 @@ export async function seedDemoDataIfEmpty(db: Kysely<DB>, now: Date): Promise<{ 
       ...referrals.lines,
       ...apiToken.lines,
       ...slots.lines,
+      ...contacts.lines,
     ],
   };
 }

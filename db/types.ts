@@ -295,6 +295,25 @@ export interface SiteConfigVersions {
   weekly_capacity: number;
 }
 
+export interface SiteContactVersions {
+  address: string;
+  address_confirmed: Generated<number>;
+  changed_at: string;
+  changed_by: string | null;
+  contact_name: string;
+  email: string;
+  email_confirmed: Generated<number>;
+  hours: string;
+  hours_confirmed: Generated<number>;
+  id: string;
+  map_query: string;
+  note: string | null;
+  phone: string;
+  phone_confirmed: Generated<number>;
+  site_code: string;
+  version: number;
+}
+
 export interface Sites {
   code: string;
   country: string;
@@ -324,6 +343,23 @@ export interface StatusSessions {
   id: string;
   last_seen_at: string;
   referral_id: string;
+}
+
+export interface TravelChecklistTicks {
+  done_at: string;
+  done_by: string;
+  item_key: string;
+  referral_id: string;
+}
+
+export interface TravelChecklistVersions {
+  changed_at: string;
+  changed_by: string | null;
+  id: string;
+  items: string;
+  note: string | null;
+  site_code: string;
+  version: number;
 }
 
 export interface Users {
@@ -370,8 +406,11 @@ export interface DB {
   referrals: Referrals;
   sessions: Sessions;
   site_config_versions: SiteConfigVersions;
+  site_contact_versions: SiteContactVersions;
   sites: Sites;
   staff_exchange_grants: StaffExchangeGrants;
   status_sessions: StatusSessions;
+  travel_checklist_ticks: TravelChecklistTicks;
+  travel_checklist_versions: TravelChecklistVersions;
   users: Users;
 }

@@ -13,6 +13,7 @@ import * as m0013 from "./0013_joint_review_and_conferences";
 import * as m0014 from "./0014_staff_exchange";
 import * as m0015 from "./0015_patient_notifications";
 import * as m0018 from "./0018_research_consent_and_role";
+import * as m0016 from "./0016_site_contacts_and_travel_checklist";
 
 // The explicit registry: static imports work the same under Vitest, tsx scripts and the server bundle.
 // Append new migrations here; never reorder or edit landed ones.
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "0014_staff_exchange": m0014,
   "0015_patient_notifications": m0015,
   "0018_research_consent_and_role": m0018,
+  "0016_site_contacts_and_travel_checklist": m0016,
 };

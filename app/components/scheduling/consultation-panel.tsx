@@ -5,8 +5,9 @@ export type ConsultationPanelView = {
   timeText: string;
   place: string | null;
   siteName: string;
-  address: string;
-  mapHref: string;
+  /** Null until the site has confirmed its address (docs/decisions/0023). */
+  address: string | null;
+  mapHref: string | null;
   calendarHref: string;
 };
 
@@ -29,16 +30,18 @@ export function ConsultationPanel({ consultation }: { consultation: Consultation
             <dd>{consultation.place}</dd>
           </div>
         ) : null}
-        <div>
-          <dt>{t("scheduling:consultation.address")}</dt>
-          <dd>
-            {consultation.siteName}, {consultation.address}
-            <br />
-            <a href={consultation.mapHref} rel="noreferrer">
-              {t("scheduling:consultation.map")}
-            </a>
-          </dd>
-        </div>
+        {consultation.address && consultation.mapHref ? (
+          <div>
+            <dt>{t("scheduling:consultation.address")}</dt>
+            <dd>
+              {consultation.siteName}, {consultation.address}
+              <br />
+              <a href={consultation.mapHref} rel="noreferrer">
+                {t("scheduling:consultation.map")}
+              </a>
+            </dd>
+          </div>
+        ) : null}
       </dl>
       <p>
         <a href={consultation.calendarHref} download className="button button--secondary" data-testid="consultation-calendar">

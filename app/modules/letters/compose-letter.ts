@@ -1,5 +1,6 @@
 // The decision letter's words, composed once for both the page and the PDF so the two can never differ.
 // Pure: takes the letter's stored facts and a translator fixed to the letter's language (never the reader's).
+import { publicContact, type SiteContacts } from "~/modules/site-contacts/site-contacts";
 import { personName } from "~/i18n/person-name";
 import { formatCalendarDate, formatInstant } from "~/i18n/datetime";
 import type { TFunction } from "i18next";
@@ -61,7 +62,8 @@ function formatBirthDate(date: string, lng: Language): string {
  * The letter in its own language. `siteName` names a site in that language. Free text from the team (rationale,
  * alternatives, dose intent, the coordinator's note) is quoted as written: the portal does not translate clinical text.
  */
-export function composeLetter(input: LetterInput, t: TFunction, siteName: (code: string) => string): LetterContent {
+/** `contacts`: the sites' contact configuration; a letter names only the details a site has confirmed. */
+export function composeLetter(input: LetterInput, t: TFunction, siteName: (code: string) => string, contacts: Record<string, SiteContacts> = {}): LetterContent {
   const lng = input.language;
   const name = (p: Person) => personName(p.familyName, p.givenName);
   const site = siteName(input.site);
@@ -100,11 +102,13 @@ export function composeLetter(input: LetterInput, t: TFunction, siteName: (code:
   });
 
   const contact = (code: string) => {
-    const c = (field: string) => t(`status:sites.${code}.${field}`);
-    return [
-      { text: L("contactOf", { contactSite: siteName(code), contactName: c("contactName") }) },
-      { text: L("contactLine", { phone: c("phone"), email: c("email"), hours: c("hours") }) },
-    ];
+    const c = publicContact(contacts[code], lng);
+    const parts = [
+      c.phone ? t("contacts:letter.phone", { phone: c.phone }) : null,
+      c.email ? t("contacts:letter.email", { email: c.email }) : null,
+      c.hours,
+    ].filter((part): part is string => Boolean(part));
+    return [{ text: L("contactOf", { contactSite: siteName(code), contactName: c.name }) }, ...(parts.length ? [{ text: parts.join(t("contacts:letter.separator")) }] : [])];
   };
   sections.push({
     id: "contact",

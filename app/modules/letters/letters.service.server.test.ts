@@ -1,4 +1,6 @@
 import { personName } from "~/i18n/person-name";
+import { siteContactBook } from "~/modules/site-contacts/site-contacts.service.server";
+import { confirmSiteContacts } from "../../../tests/factories/site-contacts";
 import { beforeEach, describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
 import { getSessionUser } from "~/modules/accounts/session.server";
@@ -82,6 +84,14 @@ describe("the clinical sign-off of accepting and declining", () => {
     expect(text).toContain(`放射線腫瘍医　${personName(reviewer.familyName, reviewer.givenName)}`);
     expect(content.date).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
     expect(content.sections.map((s) => s.id)).toEqual(["decision", "reasons", "alternatives", "next", "contact"]);
+    // The contact paragraph names only what the site has confirmed (docs/decisions/0023): nothing yet, then the phone.
+    const contactText = (book: Awaited<ReturnType<typeof siteContactBook>>) =>
+      JSON.stringify(composeLetter(opened!.letter, tFor("ja"), (code) => names[code as keyof typeof names].ja, book).sections.find((s) => s.id === "contact"));
+    expect(contactText(await siteContactBook(db))).not.toMatch(/\+82|@|9:00/);
+    await confirmSiteContacts(db, "konyang", ["phone"], { actor: reviewer });
+    const confirmed = contactText(await siteContactBook(db));
+    expect(confirmed).toContain("電話 +82-42-600-9000");
+    expect(confirmed).not.toMatch(/@|9:00/);
     expect((await auditEventsFor(db, "referral", id)).filter((e) => e.action === "referral.letter_viewed")).toHaveLength(1);
   });
 

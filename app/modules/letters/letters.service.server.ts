@@ -1,4 +1,5 @@
 import { isLanguage, type Language } from "~/i18n/config";
+import { siteContactBook } from "~/modules/site-contacts/site-contacts.service.server";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { findUserById } from "~/modules/accounts/accounts.repository.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
@@ -138,5 +139,5 @@ export async function openLetter(
 export async function letterContent(db: Database, letter: LetterInput): Promise<LetterContent> {
   const names = await siteNames(db);
   const siteName = (code: string) => names[code as keyof typeof names]?.[letter.language] ?? code;
-  return composeLetter(letter, tFor(letter.language), siteName);
+  return composeLetter(letter, tFor(letter.language), siteName, await siteContactBook(db));
 }

@@ -4,6 +4,7 @@ import { isLanguage, type Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n.server";
 import type { TFunction } from "i18next";
 import { sitePlace } from "~/modules/scheduling/site-place";
+import type { SiteContacts } from "~/modules/site-contacts/site-contacts";
 import { insertMail } from "~/modules/mail/outbox.repository.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
@@ -21,6 +22,8 @@ export type NotificationFacts = {
   consultation?: { date: string; time: string; place: string; interpreter?: string };
   /** The site's code, for its address and map link in a consultation's mail. */
   siteCode?: string;
+  /** The site's contact details in force (only confirmed ones are written into mail). */
+  siteContacts?: SiteContacts | null;
   /** The consultation's calendar file on the portal (opens after sign-in). */
   calendarLink?: string;
   /** A joint conference's recommendation code (its rationale stays in the portal). */
@@ -30,9 +33,13 @@ export type NotificationFacts = {
 export type Recipient = { email: string; familyName: string; givenName: string; language: string };
 
 /** A consultation's address, map link and calendar file, each on its own line so mail programs make them links. */
-function placeLines(siteCode: string, calendarLink: string | undefined, t: TFunction): string[] {
-  const place = sitePlace(siteCode, t);
-  return ["", t("email:scheduled.address", { address: place.address }), t("email:scheduled.map", { link: place.mapHref }), ...(calendarLink ? [t("email:scheduled.calendar", { link: calendarLink })] : [])];
+function placeLines(contacts: SiteContacts | null | undefined, calendarLink: string | undefined, lng: Language, t: TFunction): string[] {
+  const place = sitePlace(contacts, lng);
+  return [
+    "",
+    ...(place ? [t("email:scheduled.address", { address: place.address }), t("email:scheduled.map", { link: place.mapHref })] : []),
+    ...(calendarLink ? [t("email:scheduled.calendar", { link: calendarLink })] : []),
+  ];
 }
 
 /**
@@ -65,7 +72,7 @@ export function composeNotification(kind: NotificationKind, recipient: Recipient
     t(`email:${kind}.body`, params),
     ...(lines.length ? ["", ...lines] : []),
     ...(kind === "scheduled" && facts.consultation?.interpreter ? ["", t("email:scheduled.interpreter", { note: facts.consultation.interpreter })] : []),
-    ...(kind === "scheduled" && facts.siteCode ? placeLines(facts.siteCode, facts.calendarLink, t) : []),
+    ...(kind === "scheduled" && facts.siteCode ? placeLines(facts.siteContacts, facts.calendarLink, lng, t) : []),
     "",
     t(`email:${kind}.next`, params),
     "",

@@ -1,4 +1,5 @@
 import type { ReferralCase } from "~/domain/case/schema";
+import { siteContactsOf } from "~/modules/site-contacts/site-contacts.service.server";
 import { checkSignoff, type Recommendation } from "~/domain/clinical-decision/clinical-decision";
 import { currentClinicalDecision } from "~/modules/clinical-decisions/clinical-decisions.service.server";
 import { issueLetter, letterDecisionOf } from "~/modules/letters/letters.service.server";
@@ -311,6 +312,7 @@ export async function performStaffAction<A extends StaffAction>(
             reasonCode: reasonCode ?? undefined,
             consultation: kind === "scheduled" ? (data as ConsultationData) : undefined,
             siteCode: before.site_code ?? undefined,
+            siteContacts: kind === "scheduled" ? await siteContactsOf(trx, before.site_code) : undefined,
             calendarLink: kind === "scheduled" ? `${ctx.portalUrl}/referrals/${after.id}/consultation.ics` : undefined,
           },
           link: `${ctx.portalUrl}/referrals/${after.id}`,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { consultationIcs } from "~/domain/scheduling/ics";
 import { intlLocale, type Language } from "~/i18n/config";
 import { sha256Hex } from "~/utils/tokens.server";
+import type { SiteContacts } from "~/modules/site-contacts/site-contacts";
 import { sitePlace } from "./site-place";
 import { DEFAULT_CONSULTATION_MINUTES, isRealDate, timePattern } from "./slots.schema";
 
@@ -43,12 +44,14 @@ export function consultationCalendarResponse(input: {
   referralId: string;
   consultation: StoredConsultation;
   site: { code: string; timezone: string; name: string };
+  /** The site's contact details in force: the address goes into the file only once the site has confirmed it. */
+  contacts: SiteContacts | null;
   lng: Language;
   t: TFunction;
   now: Date;
 }): Response {
   const { consultation, site, t } = input;
-  const place = sitePlace(site.code, t);
+  const place = sitePlace(input.contacts, input.lng);
   const booked = consultation.bookedAt ? Date.parse(consultation.bookedAt) : NaN;
   const body = consultationIcs({
     uid: calendarUid(input.referralId),
@@ -58,7 +61,7 @@ export function consultationCalendarResponse(input: {
     timeZone: consultation.timeZone ?? site.timezone,
     durationMinutes: consultation.durationMinutes ?? DEFAULT_CONSULTATION_MINUTES,
     summary: t("scheduling:ics.summary", { site: site.name }),
-    location: `${site.name}, ${place.address}`,
+    location: place ? `${site.name}, ${place.address}` : site.name,
     language: intlLocale[input.lng],
     sequence: Number.isNaN(booked) ? 0 : Math.max(0, Math.floor((booked - SEQUENCE_EPOCH) / 60_000)),
   });

@@ -7,6 +7,7 @@ import type { SiteNames } from "~/modules/sites/sites.service.server";
 import type { Database } from "~/utils/db.server";
 import { readStoredConsultation } from "./calendar-file.server";
 import { whenWords } from "./format";
+import { siteContactsOf } from "~/modules/site-contacts/site-contacts.service.server";
 import { sitePlace } from "./site-place";
 
 /** The booked consultation as the physician's referral page shows it, or null when none is booked. */
@@ -28,7 +29,7 @@ export async function consultationView(db: Database, referral: ReferralRow, name
     timeText: t("scheduling:consultation.timeWithZone", { time: when.timeText, zone: t(`status:sites.${site.code}.timeZone`) }),
     place,
     siteName: names[site.code as keyof SiteNames]?.[lng] ?? site.code,
-    ...sitePlace(site.code, t),
+    ...(sitePlace(await siteContactsOf(db, site.code), lng) ?? { address: null, mapHref: null }),
     calendarHref: `/referrals/${referral.id}/consultation.ics`,
   };
 }

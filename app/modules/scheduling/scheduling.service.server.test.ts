@@ -13,6 +13,7 @@ import { createAccount, getRequest, sessionCookieFor } from "../../../tests/fact
 import { emptyQueues } from "../../../tests/factories/queue";
 import { dayWarningLines } from "./booking-view.server";
 import { bookingChoices } from "./booking.service.server";
+import { confirmSiteContacts } from "../../../tests/factories/site-contacts";
 import { consultationView } from "./consultation-view.server";
 import { addSlot, addWeeklyPattern, listSiteSlots, removeSlot } from "./slots.service.server";
 
@@ -92,6 +93,7 @@ describe("booking a first consultation", () => {
 
   it("books a free slot once, refuses it to a second referral, frees it on rebooking, and mails the place and calendar link", async () => {
     const db = await getDb();
+    await confirmSiteContacts(db, "konyang", ["address"]);
     const coordinator = await staffOf(db, "konyang");
     const physician = await createAccount(db, { role: "physician" });
     await addWeeklyPattern(db, coordinator, { from: "2027-01-04", to: "2027-01-05", weekdays: [1, 2], times: ["09:00"], duration: 45 }, ctx);

@@ -3,6 +3,7 @@
 import type { TFunction } from "i18next";
 import type { PatientStage } from "~/domain/workflow/states";
 import type { Language } from "~/i18n/config";
+import { publicContact, type SiteContacts } from "~/modules/site-contacts/site-contacts";
 import { formatCalendarDate, formatInstant, formatWallTime, isoDateIn } from "~/i18n/datetime";
 
 export type SiteCode = "konyang" | "qst";
@@ -27,7 +28,8 @@ export type StatusWords = {
   site: {
     code: SiteCode;
     name: string;
-    contact: { name: string; phone: string; phoneHref: string; email: string; hours: string };
+    /** The site's confirmed contact details only (docs/decisions/0023); an unconfirmed one is null. */
+    contact: { name: string; phone: string | null; phoneHref: string | null; email: string | null; hours: string | null };
   };
   nextSteps: string[];
   consultation: { date: string; time: string | null; place: string | null; dateText: string; timeText: string | null } | null;
@@ -58,8 +60,8 @@ function whatToBring(facts: StatusFacts, t: TFunction): string[] {
   return ["identity", "medicines", "documents", "code"].map((item) => t(`status:bring.${item}`));
 }
 
-/** Everything the patient is told about their referral, in `lng`. */
-export function statusWords(facts: StatusFacts, lng: Language, t: TFunction): StatusWords {
+/** Everything the patient is told about their referral, in `lng`; `contacts` is the site's contact configuration. */
+export function statusWords(facts: StatusFacts, lng: Language, t: TFunction, contacts: SiteContacts | null): StatusWords {
   const site = facts.site.names[lng];
   const changedAt = new Date(facts.statusChangedAt);
   let consultation: StatusWords["consultation"] = null;
@@ -78,7 +80,7 @@ export function statusWords(facts: StatusFacts, lng: Language, t: TFunction): St
         : null,
     };
   }
-  const phone = t(`status:sites.${facts.site.code}.phone`);
+  const { name, phone, phoneHref, email, hours } = publicContact(contacts, lng);
   return {
     language: lng,
     stage: facts.stage,
@@ -89,13 +91,7 @@ export function statusWords(facts: StatusFacts, lng: Language, t: TFunction): St
     site: {
       code: facts.site.code,
       name: site,
-      contact: {
-        name: t(`status:sites.${facts.site.code}.contactName`),
-        phone,
-        phoneHref: `tel:${phone.replace(/[^+\d]/g, "")}`,
-        email: t(`status:sites.${facts.site.code}.email`),
-        hours: t(`status:sites.${facts.site.code}.hours`),
-      },
+      contact: { name, phone, phoneHref, email, hours },
     },
     nextSteps: nextStepKeys[facts.stage].map((key) => t(`status:next.${key}`, { site })),
     consultation,

@@ -9,6 +9,9 @@ import { requireRole } from "~/modules/accounts/guards.server";
 import { siteConfigChanges, type SiteConfigChanges } from "~/modules/sites/site-config.diff";
 import { sitesOverview } from "~/modules/sites/sites.service.server";
 import { getDb } from "~/utils/db.server";
+import { siteContactBook } from "~/modules/site-contacts/site-contacts.service.server";
+import { checklistVersions } from "~/modules/travel-checklist/travel-checklist-config.service.server";
+import { SiteContactsSummary } from "./site-contacts-summary";
 import stylesUrl from "./sites.css?url";
 import { dateTimeFormat } from "~/i18n/datetime";
 import { personName } from "~/i18n/person-name";
@@ -19,7 +22,10 @@ export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const { lng } = translatorFor(request);
-  const sites = await sitesOverview(await getDb());
+  const db = await getDb();
+  const sites = await sitesOverview(db);
+  const contacts = await siteContactBook(db);
+  const checklists = await checklistVersions(db);
   const regionNames = new Intl.DisplayNames([intlLocale[lng]], { type: "region" });
   const url = new URL(request.url);
   const savedSite = sites.find((s) => s.code === url.searchParams.get("saved"));
@@ -27,11 +33,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // from the server's and break hydration.
   return {
     saved: savedSite ? { code: savedSite.code, version: savedSite.current.version } : null,
+    savedContacts: sites.some((s) => s.code === url.searchParams.get("contacts")) ? url.searchParams.get("contacts") : null,
+    savedChecklist: sites.some((s) => s.code === url.searchParams.get("checklist")) ? url.searchParams.get("checklist") : null,
     sites: sites.map((site) => {
       const when = dateTimeFormat(lng, "dateTimeZone", site.timezone);
       return {
         ...site,
         countryName: regionNames.of(site.country) ?? site.country,
+        contacts: contacts[site.code] ?? null,
+        checklistVersion: checklists[site.code] ?? null,
         history: site.history.map((version, index) => {
           const previous = site.history[index + 1];
           return {
@@ -197,6 +207,8 @@ function SiteSection({ site }: { site: Site }) {
         </Link>
       </p>
 
+      <SiteContactsSummary code={site.code} name={name} contacts={site.contacts} checklistVersion={site.checklistVersion} />
+
       <h3 id={`history-${site.code}`}>{t("sites:history.heading")}</h3>
       <div className="table-scroll" role="region" aria-labelledby={`history-${site.code}`} tabIndex={0}>
         <table data-history={site.code}>
@@ -233,7 +245,8 @@ function SiteSection({ site }: { site: Site }) {
 
 export default function AdminSites() {
   const { t, i18n } = useTranslation();
-  const { sites, saved } = useLoaderData<typeof loader>();
+  const { sites, saved, savedContacts, savedChecklist } = useLoaderData<typeof loader>();
+  const savedOther = sites.find((s) => s.code === (savedContacts ?? savedChecklist));
   const savedSite = saved && sites.find((s) => s.code === saved.code);
   return (
     <>
@@ -242,6 +255,11 @@ export default function AdminSites() {
       {savedSite ? (
         <div className="banner banner--success" role="status">
           <p>{t("sites:saved", { site: nameIn(savedSite.names, i18n.language as Language), version: saved.version })}</p>
+        </div>
+      ) : null}
+      {savedOther ? (
+        <div className="banner banner--success" role="status">
+          <p>{t(savedContacts ? "contacts:admin.saved" : "travel:admin.saved", { site: nameIn(savedOther.names, i18n.language as Language) })}</p>
         </div>
       ) : null}
       {sites.map((site) => (

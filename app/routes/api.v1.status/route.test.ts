@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
+import { confirmSiteContacts } from "../../../tests/factories/site-contacts";
 import { freshIp, submittedReferral, unknownCode } from "../../../tests/factories/status-lookup";
 import { action, loader } from "./route";
 
@@ -21,6 +22,8 @@ describe("POST /api/v1/status", () => {
     const referral = await submittedReferral(db, { caseName: "pancreas-kr-prefers-qst-consented", now: new Date("2026-11-19T01:00:00Z") });
     await referral.move("accept", new Date("2026-11-20T02:00:00Z"));
     await referral.move("schedule", new Date("2026-11-20T03:00:00Z"), { data: { date: "2026-12-10", time: "10:30", place: "QST病院 外来受付", interpreterNote: "韓国語通訳者同伴" } });
+    // QST has confirmed its phone and hours, not its e-mail address: the patient is given only what is confirmed.
+    await confirmSiteContacts(db, "qst", ["phone", "hours"]);
 
     const english = await read(await post({ referenceCode: referral.referenceCode.toLowerCase(), birthDate: referral.birthDate }, { lng: "en-GB,en;q=0.9" }));
     expect(english.status).toBe(200);
@@ -40,7 +43,7 @@ describe("POST /api/v1/status", () => {
           name: "Enquiries from patients abroad",
           phone: "+81-43-206-3306",
           phoneHref: "tel:+81432063306",
-          email: "overseas-patients@qst-hospital.example",
+          email: null,
           hours: "Weekdays 9:00–17:00 (Japan time)",
         },
       },

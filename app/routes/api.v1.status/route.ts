@@ -7,6 +7,7 @@ import { statusLookupSchema } from "~/modules/status-lookup/status-lookup.schema
 import { lookUpStatus } from "~/modules/status-lookup/status-lookup.service.server";
 import { statusWords } from "~/modules/status-lookup/status-words";
 import { clientIp } from "~/utils/client-ip.server";
+import { siteContactsOf } from "~/modules/site-contacts/site-contacts.service.server";
 import { getDb } from "~/utils/db.server";
 
 // POST /api/v1/status: { referenceCode, birthDate } → the same plain-language status the patient page shows
@@ -68,7 +69,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   const now = new Date();
-  const result = await lookUpStatus(await getDb(), parsed.data, { ip: clientIp(request), now, door: "api" });
+  const db = await getDb();
+  const result = await lookUpStatus(db, parsed.data, { ip: clientIp(request), now, door: "api" });
   switch (result.kind) {
     case "not_found":
       // One answer for a wrong code and a wrong birth date, byte for byte.
@@ -83,7 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "found": {
       const lng = requestedLanguage(request) ?? result.facts.patientLanguage ?? fallbackLanguage;
-      return answer(200, statusWords(result.facts, lng, tFor(lng, "status")), lng);
+      return answer(200, statusWords(result.facts, lng, tFor(lng, "status"), await siteContactsOf(db, result.facts.site.code)), lng);
     }
   }
 }

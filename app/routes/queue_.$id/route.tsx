@@ -41,12 +41,18 @@ import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { translateIssues } from "~/utils/form.server";
 import { personName } from "~/i18n/person-name";
+import { UnconfirmedContactsWarning } from "~/components/site-contacts/unconfirmed-contacts-warning";
+import { TeamTravelChecklist } from "~/components/travel/team-travel-checklist";
+import travelStyles from "~/components/travel/travel.css?url";
+import { unconfirmedContactsOf } from "~/modules/site-contacts/site-contacts.service.server";
+import { teamChecklist } from "~/modules/travel-checklist/team-checklist.server";
 
 export const handle = { titleKey: "queue:referral.title" };
 export const links = () => [
   { rel: "stylesheet", href: panelStyles },
   { rel: "stylesheet", href: queueStyles },
   { rel: "stylesheet", href: ruleBookStyles },
+  { rel: "stylesheet", href: travelStyles },
 ];
 
 type ActionAnswer = { form: "note" | "message" | "claim" | "joint"; errors?: Record<string, string>; formError?: string; values?: Record<string, string> };
@@ -152,6 +158,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     done: done && (staffActions as readonly string[]).concat(["note", "message", "clinical_decision", "rescreen", "joint_proposed", "joint_closed", "joint_message"]).includes(done) ? done : null,
     clinical: { ...clinical, current: clinical.current ? record(clinical.current) : null, earlier: clinical.earlier.map(record) },
     letters: (await letterSummaries(db, referral.id)).map((l) => ({ ...l, issuedAt: formatInstant(l.issuedAt, lng, page.site.timezone, "date") })),
+    travel: await teamChecklist(db, referral, lng, page.site.timezone),
+    unconfirmedContacts: await unconfirmedContactsOf(db, referral.site_code),
     joint: {
       review: joint.summary ? summaryInWords(joint.summary, lng, page.site.timezone, (code) => siteName(code) ?? code) : null,
       partnerSite: siteName(partnerSiteOf(referral.site_code ?? "")) ?? "",
@@ -374,6 +382,8 @@ export default function StaffReferral() {
         ) : null}
       </dl>
 
+      {r.unconfirmedContacts ? <UnconfirmedContactsWarning site={r.siteName ?? ""} fields={r.unconfirmedContacts} context="staff" /> : null}
+
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">{t("queue:referral.actions")}</h2>
         {r.actions.length === 0 ? <p>{t("queue:referral.noActions")}</p> : null}
@@ -404,6 +414,8 @@ export default function StaffReferral() {
         {r.overrides.accept && r.actions.includes("accept") ? <p className="notice">{t("queue:override.warnAccept")}</p> : null}
         {r.overrides.decline && r.actions.includes("decline") ? <p className="notice">{t("queue:override.warnDecline")}</p> : null}
       </section>
+
+      {r.travel ? <TeamTravelChecklist checklist={r.travel} tickAction={`/queue/${r.id}/travel-checklist`} /> : null}
 
       <ClinicalPanel referralId={r.id} data={r.clinical} />
       <StaffLetterLinks referralId={r.id} letters={r.letters} />

@@ -41,12 +41,16 @@ import { csrfHeaderName, isMultipart } from "~/utils/csrf.server";
 import { formValues } from "~/utils/form.server";
 import { personName } from "~/i18n/person-name";
 import { kickMailer } from "~/modules/mail/mailer.server";
+import { TeamTravelChecklist } from "~/components/travel/team-travel-checklist";
+import travelStyles from "~/components/travel/travel.css?url";
+import { teamChecklist } from "~/modules/travel-checklist/team-checklist.server";
 
 // `csrf`: the no-JavaScript upload form posts a multipart body whose first part (the token) the action checks itself.
 export const handle = { titleKey: "intake:referral.pageTitle", csrf: "multipart-first-part" };
 export const links = () => [
   { rel: "stylesheet", href: panelStylesUrl },
   { rel: "stylesheet", href: intakeStylesUrl },
+  { rel: "stylesheet", href: travelStyles },
 ];
 
 const notices = ["answered", "messaged"] as const;
@@ -102,6 +106,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     caseData: detail.caseData,
     caseDate: typeof detail.caseData.referredOn === "string" ? detail.caseData.referredOn : referralToday(new Date()),
     countryNames: countryNamesOf(detail.caseData, lng),
+    // The cross-border checklist, read only: the receiving site's staff tick it (docs/decisions/0023).
+    travel: await teamChecklist(db, referral, lng, "Asia/Seoul"),
   };
 }
 
@@ -246,6 +252,7 @@ export default function ReferralPage() {
         </section>
       ) : null}
       {d.consultation ? <ConsultationPanel consultation={d.consultation} /> : null}
+      {d.travel ? <TeamTravelChecklist checklist={d.travel} /> : null}
 
       {d.request ? (
         <section className="info-request" aria-labelledby="request-title" data-testid="info-request">

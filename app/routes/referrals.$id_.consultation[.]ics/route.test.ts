@@ -11,6 +11,7 @@ import { getDb } from "~/utils/db.server";
 import { createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
 import { eventProperty, parseIcs, unescapeIcsText } from "../../../tests/factories/ics";
 import { loader as statusCalendar } from "../status_.view_.consultation[.]ics/route";
+import { confirmSiteContacts } from "../../../tests/factories/site-contacts";
 import { loader } from "./route";
 
 const now = new Date("2026-12-21T01:00:00Z");
@@ -18,6 +19,7 @@ const now = new Date("2026-12-21T01:00:00Z");
 /** A referral from the published example case (a Korean patient, so Konyang), accepted and booked into a slot. */
 async function bookedReferral(date: string) {
   const db = await getDb();
+  await confirmSiteContacts(db, "konyang", ["address"]);
   const physician = await createAccount(db, { role: "physician" });
   const coordinator = await createAccount(db, { role: "coordinator", site: "konyang" });
   const staff = (await getSessionUser(getRequest("/", { cookie: await sessionCookieFor(db, coordinator.id) }))) as Staff;

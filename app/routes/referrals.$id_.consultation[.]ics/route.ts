@@ -4,6 +4,7 @@ import { requireOwnReferral } from "~/modules/intake/guards.server";
 import { notFound } from "~/utils/not-found.server";
 import { siteClockOf } from "~/modules/queue/staff.server";
 import { consultationCalendarResponse, readStoredConsultation } from "~/modules/scheduling/calendar-file.server";
+import { siteContactsOf } from "~/modules/site-contacts/site-contacts.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 
 // /referrals/<id>/consultation.ics: the booked first consultation as a calendar file, for the referring physician
@@ -14,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const consultation = referral.status === "consultation_scheduled" ? readStoredConsultation(referral.consultation_json) : null;
   if (!consultation || !referral.site_code) throw notFound();
   const { lng, t } = translatorFor(request);
-  const [site, names] = await Promise.all([siteClockOf(db, referral.site_code), siteNames(db)]);
+  const [site, names, contacts] = await Promise.all([siteClockOf(db, referral.site_code), siteNames(db), siteContactsOf(db, referral.site_code)]);
   const name = names[referral.site_code as keyof typeof names]?.[lng] ?? referral.site_code;
-  return consultationCalendarResponse({ referralId: referral.id, consultation, site: { code: site.code, timezone: site.timezone, name }, lng, t, now: new Date() });
+  return consultationCalendarResponse({ referralId: referral.id, consultation, site: { code: site.code, timezone: site.timezone, name }, contacts, lng, t, now: new Date() });
 }

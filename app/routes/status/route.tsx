@@ -5,6 +5,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { DateField } from "~/components/forms/date-field";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextField } from "~/components/forms/text-field";
+import { normalizeReferenceCode } from "~/domain/reference-code/reference-code";
 import { translatorFor } from "~/i18n/i18n.server";
 import { statusLookupSchema } from "~/modules/status-lookup/status-lookup.schema";
 import { lookUpStatus, statusTokenFrom } from "~/modules/status-lookup/status-lookup.service.server";
@@ -26,8 +27,11 @@ const notices = ["finished", "expired"] as const;
 
 export function loader({ request }: LoaderFunctionArgs) {
   // Open to everyone: nothing is read here but which notice to show after a status session ended.
-  const ended = new URL(request.url).searchParams.get("ended");
-  return { notice: notices.find((n) => n === ended) ?? null };
+  const params = new URL(request.url).searchParams;
+  const ended = params.get("ended");
+  // The handout's QR code opens this page with the code filled in (?code=…); the birth date is still typed.
+  const code = normalizeReferenceCode(params.get("code") ?? "");
+  return { notice: notices.find((n) => n === ended) ?? null, prefilledCode: code };
 }
 
 const minutesUntil = (until: Date, now: Date) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
@@ -71,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function StatusEntry() {
   const { t } = useTranslation();
-  const { notice } = useLoaderData<typeof loader>();
+  const { notice, prefilledCode } = useLoaderData<typeof loader>();
   const answer = useActionData<Answer>();
   return (
     <div className="status-page">
@@ -94,7 +98,7 @@ export default function StatusEntry() {
           autoCapitalize="characters"
           autoCorrect="off"
           spellCheck={false}
-          defaultValue={answer?.values.referenceCode}
+          defaultValue={answer ? answer.values.referenceCode : (prefilledCode ?? undefined)}
           error={answer?.errors.referenceCode}
         />
         <DateField

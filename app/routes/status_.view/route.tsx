@@ -8,27 +8,37 @@ import { clearStatusCookie, endStatusSessionFor, statusForSession, statusTokenFr
 import { readStoredConsultation } from "~/modules/scheduling/calendar-file.server";
 import { sitePlace } from "~/modules/scheduling/site-place";
 import { statusWords } from "~/modules/status-lookup/status-words";
+import { SiteContactSection } from "~/components/status/site-contact-section";
+import { PatientTravelChecklist } from "~/components/travel/patient-travel-checklist";
+import { siteContactsOf } from "~/modules/site-contacts/site-contacts.service.server";
+import { patientChecklist } from "~/modules/travel-checklist/patient-checklist.server";
 import { getDb } from "~/utils/db.server";
+import travelStyles from "~/components/travel/travel.css?url";
 import stylesUrl from "../status/status.css?url";
 
 // /status/view: the status a successful lookup opened, for as long as its short session lives. The URL names
 // nothing; the session cookie (a random token) is the only key, and it holds no code and no health data.
 export const handle = { titleKey: "status:viewTitle", hydrate: false };
-export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
+export const links = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "stylesheet", href: travelStyles },
+];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await statusForSession(await getDb(), statusTokenFrom(request), new Date());
+  const db = await getDb();
+  const session = await statusForSession(db, statusTokenFrom(request), new Date());
   if (session.kind !== "ok") {
     throw redirect(session.kind === "expired" ? "/status?ended=expired" : "/status", { headers: { "Set-Cookie": clearStatusCookie() } });
   }
   // The reader's language, else the patient's (the root loader decides the same: status-language.server.ts).
   const lng = detectLanguage(request, session.facts.patientLanguage);
   const t = tFor(lng);
-  const words = statusWords(session.facts, lng, t);
+  const contacts = await siteContactsOf(db, session.facts.site.code);
+  const words = statusWords(session.facts, lng, t, contacts);
   // Where to go and a calendar file, for a booked consultation only; the file's link names nothing (the session is the key).
   const calendar = words.consultation?.time ? readStoredConsultation(session.consultationJson) !== null : false;
-  return { words, place: words.consultation ? sitePlace(session.facts.site.code, t) : null, calendar };
+  return { words, place: words.consultation ? sitePlace(contacts, lng) : null, calendar, travel: await patientChecklist(db, session.referralId, lng) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function StatusView() {
   const { t } = useTranslation();
-  const { words, place, calendar } = useLoaderData<typeof loader>();
+  const { words, place, calendar, travel } = useLoaderData<typeof loader>();
   const { consultation, site } = words;
   return (
     <div className="status-page">
@@ -117,31 +127,9 @@ export default function StatusView() {
         </section>
       ) : null}
 
-      <section aria-labelledby="status-contact">
-        <h2 id="status-contact">{t("status:view.contactHeading")}</h2>
-        <p>
-          {t("status:view.contactIntro", { site: site.name })} <strong>{site.contact.name}</strong>
-        </p>
-        <dl className="status-facts">
-          <div>
-            <dt>{t("status:view.phone")}</dt>
-            <dd>
-              <a href={site.contact.phoneHref}>{site.contact.phone}</a>
-            </dd>
-          </div>
-          <div>
-            <dt>{t("status:view.email")}</dt>
-            <dd>
-              <a href={`mailto:${site.contact.email}`}>{site.contact.email}</a>
-            </dd>
-          </div>
-          <div>
-            <dt>{t("status:view.hours")}</dt>
-            <dd>{site.contact.hours}</dd>
-          </div>
-        </dl>
-        <p>{t("status:view.doctor")}</p>
-      </section>
+      {travel ? <PatientTravelChecklist checklist={travel} /> : null}
+
+      <SiteContactSection site={site} />
 
       <section aria-labelledby="status-actions">
         <h2 id="status-actions">{t("status:view.actionsHeading")}</h2>

@@ -3,6 +3,7 @@ import { detectLanguage } from "~/i18n/detect";
 import { tFor } from "~/i18n/i18n.server";
 import { consultationCalendarResponse, readStoredConsultation } from "~/modules/scheduling/calendar-file.server";
 import { statusForSession, statusTokenFrom } from "~/modules/status-lookup/status-lookup.service.server";
+import { siteContactsOf } from "~/modules/site-contacts/site-contacts.service.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/not-found.server";
 
@@ -10,7 +11,8 @@ import { notFound } from "~/utils/not-found.server";
 // page (the cookie from a code + birth-date lookup); the URL names nothing. Without a live session, or without a
 // booked consultation, an empty 404.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await statusForSession(await getDb(), statusTokenFrom(request), new Date());
+  const db = await getDb();
+  const session = await statusForSession(db, statusTokenFrom(request), new Date());
   const consultation = session.kind === "ok" && session.facts.stage === "consultation_scheduled" ? readStoredConsultation(session.consultationJson) : null;
   if (session.kind !== "ok" || !consultation) throw notFound();
   const lng = detectLanguage(request, session.facts.patientLanguage);
@@ -20,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     referralId: session.referralId,
     consultation,
     site: { code: site.code, timezone: site.timezone, name: site.names[lng] },
+    contacts: await siteContactsOf(db, site.code),
     lng,
     t,
     now: new Date(),

@@ -1,0 +1,131 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { CheckboxField } from "~/components/forms/checkbox-field";
+import { ErrorSummary } from "~/components/forms/error-summary";
+import { TextAreaField } from "~/components/forms/text-area-field";
+import { TextField } from "~/components/forms/text-field";
+import { isLanguage, languages } from "~/i18n/config";
+import { translatorFor } from "~/i18n/i18n.server";
+import { requireRole } from "~/modules/accounts/guards.server";
+import { siteContactsFormSchema } from "~/modules/site-contacts/site-contacts.schema";
+import { changeSiteContacts, siteContactsOf } from "~/modules/site-contacts/site-contacts.service.server";
+import { siteNames } from "~/modules/sites/sites.service.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { getDb } from "~/utils/db.server";
+import { phoneProblem } from "~/utils/phone.server";
+import { validateForm, type FormValues } from "~/utils/form.server";
+import stylesUrl from "../admin.sites/sites.css?url";
+
+// /admin/sites/<code>/contacts: an administrator records the site's contact details and which of them the site has
+// confirmed. Each save is a new, audited version (docs/decisions/0023).
+export const handle = { titleKey: "contacts:edit.pageTitle" };
+export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
+
+async function findSite(code: string | undefined) {
+  const db = await getDb();
+  const names = await siteNames(db);
+  const contacts = await siteContactsOf(db, code);
+  if (!code || !contacts || !(code in names)) throw new Response(null, { status: 404 });
+  const country = (await db.selectFrom("sites").select("country").where("code", "=", code).executeTakeFirst())?.country;
+  return { code, names: names[code as keyof typeof names], contacts, country };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  const site = await findSite(params.siteCode);
+  return { code: site.code, names: site.names, current: site.contacts };
+}
+
+type ActionData = { errors: Record<string, string>; formError?: string; values: FormValues };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["admin"]);
+  const { t } = translatorFor(request, ["contacts", "validation"]);
+  const site = await findSite(params.siteCode);
+  const parsed = validateForm(siteContactsFormSchema, await request.formData(), t);
+  const errors = parsed.ok ? {} : { ...parsed.errors };
+  // The full phone metadata lives on the server: a number that cannot exist is refused with the site's country.
+  const phone = parsed.values.phone?.trim();
+  if (phone && !errors.phone && phoneProblem(phone, site.country)) errors.phone = t("contacts:validation.phoneInvalid");
+  if (!parsed.ok || Object.keys(errors).length) return data<ActionData>({ errors, values: parsed.values }, { status: 400 });
+
+  const result = await changeSiteContacts(await getDb(), { actor: { id: user.id, role: user.role }, siteCode: site.code, change: parsed.data, ip: clientIp(request), at: new Date() });
+  if (result.ok) return redirect(`/admin/sites?contacts=${site.code}#site-${site.code}-contacts`);
+  if (result.reason === "stale") return data<ActionData>({ errors: {}, formError: t("contacts:errors.stale", { version: result.currentVersion }), values: parsed.values }, { status: 409 });
+  if (result.reason === "unchanged") return data<ActionData>({ errors: {}, formError: t("contacts:errors.unchanged"), values: parsed.values }, { status: 400 });
+  throw new Response(null, { status: 404 });
+}
+
+export default function EditSiteContacts() {
+  const { t, i18n } = useTranslation();
+  const { code, names, current } = useLoaderData<typeof loader>();
+  const answer = useActionData<ActionData>();
+  const errors = answer?.errors ?? {};
+  const typed = answer?.values;
+  const name = names[isLanguage(i18n.language) ? i18n.language : "en"];
+  // After a failed save, what was typed; otherwise the details in force.
+  const value = (field: string, inForce: string) => (typed ? (typed[field] ?? "") : inForce);
+  const confirmedBox = (field: "phone" | "email" | "hours" | "address") => (typed ? typed[`${field}Confirmed`] === "yes" : current.confirmed[field]);
+  const words = (field: "contactName" | "hours" | "address") =>
+    languages.map((lng) => (
+      <TextField
+        key={`${field}.${lng}`}
+        name={`${field}.${lng}`}
+        label={t(`contacts:edit.${field}In.${lng}`)}
+        lang={lng}
+        error={errors[`${field}.${lng}`]}
+        defaultValue={value(`${field}.${lng}`, current[field][lng])}
+      />
+    ));
+  const confirm = (field: "phone" | "email" | "hours" | "address") => (
+    <CheckboxField name={`${field}Confirmed`} value="yes" label={t(`contacts:edit.confirmed.${field}`)} hint={t("contacts:edit.confirmedHint")} defaultChecked={confirmedBox(field)} />
+  );
+  return (
+    <>
+      <p>
+        <Link to={`/admin/sites#site-${code}-contacts`}>{t("contacts:edit.cancel")}</Link>
+      </p>
+      <h1>{t("contacts:edit.heading", { site: name })}</h1>
+      <p className="lead">{t("contacts:edit.lead", { current: current.version, next: current.version + 1 })}</p>
+      <ErrorSummary errors={errors} formError={answer?.formError} />
+      <Form method="post" className="form" noValidate data-form="site-contacts">
+        <CsrfInput />
+        <input type="hidden" name="baseVersion" value={current.version} />
+        <fieldset>
+          <legend>{t("contacts:edit.contactName")}</legend>
+          {words("contactName")}
+        </fieldset>
+        <fieldset>
+          <legend>{t("contacts:fields.phone")}</legend>
+          <TextField name="phone" label={t("contacts:fields.phone")} hint={t("contacts:edit.phoneHint")} type="tel" error={errors.phone} defaultValue={value("phone", current.phone)} />
+          {confirm("phone")}
+        </fieldset>
+        <fieldset>
+          <legend>{t("contacts:fields.email")}</legend>
+          <TextField name="email" label={t("contacts:fields.email")} type="email" error={errors.email} defaultValue={value("email", current.email)} />
+          {confirm("email")}
+        </fieldset>
+        <fieldset>
+          <legend>{t("contacts:fields.hours")}</legend>
+          {words("hours")}
+          {confirm("hours")}
+        </fieldset>
+        <fieldset>
+          <legend>{t("contacts:fields.address")}</legend>
+          {words("address")}
+          <TextField name="mapQuery" label={t("contacts:edit.mapQuery")} hint={t("contacts:edit.mapQueryHint")} error={errors.mapQuery} defaultValue={value("mapQuery", current.mapQuery)} />
+          {confirm("address")}
+        </fieldset>
+        <TextAreaField name="note" label={t("contacts:edit.note")} hint={t("contacts:edit.noteHint")} error={errors.note} defaultValue={typed?.note ?? ""} rows={3} />
+        <div className="button-row">
+          <button type="submit" className="button">
+            {t("contacts:edit.submit", { version: current.version + 1 })}
+          </button>
+          <Link to={`/admin/sites#site-${code}-contacts`}>{t("contacts:edit.cancel")}</Link>
+        </div>
+      </Form>
+    </>
+  );
+}
