@@ -95,7 +95,7 @@ export async function currentSiteConfigs(db: Database): Promise<SiteConfig[]> {
 /** Each site's names in ko/ja/en: what the decision panel needs to name a route in the reader's language. */
 export async function siteNames(db: Database): Promise<SiteNames> {
   const names = {} as SiteNames;
-  for (const site of await siteFacts(db)) names[site.code] = site.names;
+  for (const site of await siteFacts(db)) names[site.code] = { ...site.names };
   return names;
 }
 
