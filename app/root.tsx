@@ -10,6 +10,9 @@ import { languageCookieName, languageParam } from "./i18n/detect";
 import { getSessionUser } from "./modules/accounts/session.server";
 import { rulesReviewNotice } from "./modules/rules/rules.service.server";
 import { pageLanguage } from "./modules/status-lookup/status-language.server";
+import { readerTimeZone } from "./modules/sites/site-facts.server";
+import { PORTAL_TIME_ZONE } from "./domain/routing/site-facts";
+import { getDb } from "./utils/db.server";
 import { RulesReviewBanner } from "./components/rules-review-banner";
 import type { RootData } from "./components/use-root-data";
 import { serializeCookie } from "./utils/cookies.server";
@@ -43,6 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         siteCode: user.siteCode,
         status: user.status,
       },
+      // The zone the reader's times are shown in: their site's, else their country's (a Japanese physician, Japan time).
+      timeZone: user ? await readerTimeZone(await getDb(), user) : PORTAL_TIME_ZONE,
       // K10: administrators are told when the newest rule set is past its review date (the banner on admin pages).
       rulesReview: user?.role === "admin" && user.status === "active" ? rulesReviewNotice(new Date()) : null,
     } satisfies RootData,

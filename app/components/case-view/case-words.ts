@@ -27,8 +27,8 @@ export type CaseWordsContext = {
   siteNames: Partial<Record<string, Partial<Record<Language, string>>>>;
   /** A country's name in the page language (named on the server for hydration-safe pages). */
   countryName: (code: string) => string;
-  /** Where a consent's time is shown (the site's or the physician's zone). */
-  timeZone?: string;
+  /** Where a consent's time is shown (the staff site's or the physician's zone). */
+  timeZone: string;
   /** The date that decides which questions apply (the referral date once submitted). */
   today: string;
 };
@@ -53,7 +53,7 @@ export function valueInWords(kind: FieldKind, value: unknown, w: CaseWordsContex
       return isIsoDate(value) ? formatCalendarDate(value, lng) : String(value);
     case "dateTime":
       // The shared formatter: a 24-hour clock with explicit fields, so server and browser write the same text.
-      return formatInstant(String(value), lng, w.timeZone ?? "Asia/Seoul");
+      return formatInstant(String(value), lng, w.timeZone);
     case "select":
     case "radio":
       return t(`${kind.book}.${String(value)}`, { defaultValue: String(value) });

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { caseInWords } from "~/components/case-view/case-words";
 import type { SiteNames } from "~/components/decision-panel/decision-panel";
 import { isLanguage } from "~/i18n/config";
+import { useReaderTimeZone } from "~/components/use-root-data";
 import type { FormSection } from "~/modules/intake/intake-form";
 
 type Props = {
@@ -26,7 +27,8 @@ export function CaseSummary({ caseData, siteNames, countryNames, today, changeHr
   const { t, i18n } = useTranslation();
   const lng = isLanguage(i18n.language) ? i18n.language : "en";
   const Heading = `h${headingLevel}` as "h2";
-  const sections = caseInWords(caseData, { t, lng, siteNames, today, countryName: (code) => countryNames[code] ?? code });
+  const timeZone = useReaderTimeZone();
+  const sections = caseInWords(caseData, { t, lng, siteNames, timeZone, today, countryName: (code) => countryNames[code] ?? code });
   return (
     <>
       {sections.map((section) => (

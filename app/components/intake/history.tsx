@@ -3,6 +3,7 @@ import type { SiteNames } from "~/components/decision-panel/decision-panel";
 import { fieldKey } from "~/components/decision-panel/labels";
 import { isLanguage } from "~/i18n/config";
 import { formatInstant } from "~/i18n/datetime";
+import { useReaderTimeZone } from "~/components/use-root-data";
 
 export type HistoryItem = {
   seq: number;
@@ -17,11 +18,12 @@ export type HistoryItem = {
   data: Record<string, unknown>;
 };
 
-/** A moment of the history in the reader's language and the sites' time zone (both UTC+9). */
+/** A moment of the history in the reader's language and time zone (a Japanese physician reads Japan time). */
 export function useDateTime() {
   const { i18n } = useTranslation();
   const lng = i18n.language;
-  return (iso: string) => formatInstant(iso, lng, "Asia/Seoul");
+  const timeZone = useReaderTimeZone();
+  return (iso: string) => formatInstant(iso, lng, timeZone);
 }
 
 const list = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);

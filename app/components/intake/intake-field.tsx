@@ -1,3 +1,4 @@
+import { siteCodes } from "~/domain/routing/sites";
 import type { ReactNode } from "react";
 import type { UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
@@ -187,7 +188,7 @@ export function IntakeFieldInput({ field, ctx, optionalMark = true }: { field: I
       );
     case "site":
       return radios(
-        (["konyang", "qst", "none"] as const).map((o) => ({ value: o, label: o === "none" ? t("precheck:options.sitePreference.none") : (ctx.siteNames[o]?.[lng] ?? o) })),
+        [...siteCodes, "none" as const].map((o) => ({ value: o, label: o === "none" ? t("precheck:options.sitePreference.none") : (ctx.siteNames[o]?.[lng] ?? o) })),
         false,
       );
     case "consent":

@@ -6,11 +6,6 @@ import type { ReferralStatus } from "~/domain/workflow/states";
 export const jointRecommendations = ["treat_at_qst", "workup_at_konyang", "not_recommended", "more_information"] as const;
 export type JointRecommendation = (typeof jointRecommendations)[number];
 
-/** The partnership's two sites: the other one is always the partner. */
-export function partnerSiteOf(siteCode: string): string {
-  return siteCode === "konyang" ? "qst" : "konyang";
-}
-
 /**
  * A referral may be shared while its owning site still has something to decide: from its arrival to a booked
  * consultation. A declined, withdrawn or closed referral has nothing left to discuss.

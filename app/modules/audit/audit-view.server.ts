@@ -3,13 +3,12 @@ import type { Language } from "~/i18n/config";
 import { dateTimeFormat } from "~/i18n/datetime";
 import { auditSentence, actorName, subjectWords, type AuditEventRow, type SiteNamesByCode } from "./audit-words";
 
-// Korea and Japan share UTC+9 with no daylight saving: the audit log's one clock, on a 24-hour dial, formatted on the
-// server so the page and the export say the same.
-export const AUDIT_TIME_ZONE = "Asia/Seoul";
-
-/** The shared, cached formatter (app/i18n/datetime.ts): to the second, 24-hour. */
-export function auditTimeFormat(lng: Language): Intl.DateTimeFormat {
-  return dateTimeFormat(lng, "dateTimeSeconds", AUDIT_TIME_ZONE);
+/**
+ * The shared, cached formatter (app/i18n/datetime.ts): to the second, 24-hour, in the administrator's time zone,
+ * formatted on the server so the page and the export say the same.
+ */
+export function auditTimeFormat(lng: Language, timeZone: string): Intl.DateTimeFormat {
+  return dateTimeFormat(lng, "dateTimeSeconds", timeZone);
 }
 
 /** The stored event, as it is kept (detail parsed back from its JSON text when it is JSON). */

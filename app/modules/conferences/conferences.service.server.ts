@@ -1,6 +1,7 @@
 // Joint case conferences of Konyang and QST (issue 10; docs/decisions/0018-joint-review-and-conferences.md):
 // scheduling, the agenda, the meeting's recommendations and the end of the meeting, which publishes the minutes and
 // tells each referring physician the recommendation for their referral.
+import { siteCodes } from "~/domain/routing/sites";
 import { jointRecommendations, needsAnotherConference, type JointRecommendation } from "~/domain/joint-review/joint-review";
 import { todayAt } from "~/modules/referrals/clock.server";
 import { zonedInstant } from "~/domain/scheduling/zoned-time";
@@ -47,7 +48,7 @@ export async function inviteesOf(db: Database) {
 export function attendeesProblem(invitees: { id: string; siteCode: string }[], ids: string[]): string | null {
   const byId = new Map(invitees.map((p) => [p.id, p.siteCode]));
   const sites = new Set(ids.map((id) => byId.get(id)));
-  return sites.has(undefined) || !sites.has("konyang") || !sites.has("qst") ? "conferences:validation.attendeesBothSites" : null;
+  return sites.has(undefined) || !siteCodes.every((code) => sites.has(code)) ? "conferences:validation.attendeesBothSites" : null;
 }
 
 /**

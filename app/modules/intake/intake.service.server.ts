@@ -4,6 +4,7 @@ import { toDecisionJson, type DecisionJson } from "~/domain/screen";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
+import { PORTAL_TIME_ZONE } from "~/domain/routing/site-facts";
 import { todayAt } from "~/modules/referrals/clock.server";
 import {
   findReferral,
@@ -41,12 +42,10 @@ import { deleteDraft, insertDraft, referralsOfPhysician, updateDraft } from "./i
 import { lenientScreenCase } from "./live-precheck";
 import { serverPhoneRule } from "./phone-rule.server";
 
-// Both partner sites keep UTC+9: "today" for a referral (its date, the check that a birth is not in the future) is
-// today there, whatever the server's own zone.
-const REFERRAL_TIME_ZONE = "Asia/Seoul";
-
+// "Today" for a referral (its date, which picks the rule set, and the check that a birth is not in the future) is the
+// portal's one date, whoever refers and whatever the server's own zone (ADR 0024).
 export function referralToday(now: Date): string {
-  return todayAt(REFERRAL_TIME_ZONE, now);
+  return todayAt(PORTAL_TIME_ZONE, now);
 }
 
 type Who = { user: SessionUser; now: Date; ip?: string | null };

@@ -3,7 +3,9 @@
 // its internal notes, its messages with the physician or who the patient is) and write in the joint thread.
 // Every read by the partner is in the audit log.
 import type { ReferralCase } from "~/domain/case/schema";
-import { conferenceFor, partnerSiteOf, shareableStatuses } from "~/domain/joint-review/joint-review";
+import { conferenceFor, shareableStatuses } from "~/domain/joint-review/joint-review";
+import { otherSite } from "~/domain/routing/site-facts";
+import { siteFacts } from "~/modules/sites/site-facts.server";
 import type { ReferralStatus } from "~/domain/workflow/states";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { insertAgendaItem, scheduledConferences } from "~/modules/conferences/conferences.repository.server";
@@ -51,7 +53,8 @@ export function proposalRefusal(referral: ReferralRow, open: JointReviewRow | un
 /** The owning site asks the partner site to review a referral with it. */
 export async function proposeJointReview(db: Database, staff: Staff, referralId: string, question: string, ctx: JointContext): Promise<ProposeResult> {
   const referral = await referralForStaff(db, staff, referralId);
-  if (!referral || !referral.site_code) return { ok: false, code: "not_found" };
+  const partner = otherSite(await siteFacts(db), referral?.site_code);
+  if (!referral || !referral.site_code || !partner) return { ok: false, code: "not_found" };
   return db.transaction().execute(async (trx) => {
     const refusal = proposalRefusal(referral, await openJointReviewOf(trx, referralId));
     if (refusal) return { ok: false, code: refusal } as const;
@@ -59,7 +62,7 @@ export async function proposeJointReview(db: Database, staff: Staff, referralId:
       id: newId(),
       referral_id: referral.id,
       owner_site_code: referral.site_code!,
-      partner_site_code: partnerSiteOf(referral.site_code!),
+      partner_site_code: partner.code,
       question,
       status: "open",
       proposed_by: staff.id,

@@ -5,7 +5,8 @@ import { findUserById } from "~/modules/accounts/accounts.repository.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
 import { findReferral, type ReferralRow } from "~/modules/referrals/referrals.repository.server";
-import { listSites } from "~/modules/sites/sites.repository.server";
+import { siteTimeZone } from "~/domain/routing/site-facts";
+import { siteFacts } from "~/modules/sites/site-facts.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { tFor } from "~/i18n/i18n.server";
@@ -119,7 +120,8 @@ export async function openLetter(
   if (!chosen) return null;
   const row = await letterFacts(db, chosen.id);
   if (!row) return null;
-  const site = (await listSites(db)).find((s) => s.code === row.site_code);
+  // The letter is the receiving site's: its dates are that site's.
+  const timeZone = siteTimeZone(await siteFacts(db), row.site_code);
   await recordAudit(db, {
     actor: { id: user.id, role: user.role },
     action: "referral.letter_viewed",
@@ -129,7 +131,7 @@ export async function openLetter(
     ip: ctx.ip,
     at: ctx.now,
   });
-  return { referral, letter: toLetterInput(row, site?.timezone ?? "Asia/Seoul"), letters };
+  return { referral, letter: toLetterInput(row, timeZone), letters };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { requireRole } from "~/modules/accounts/guards.server";
 import type { SessionUser } from "~/modules/accounts/session.server";
-import { listSites } from "~/modules/sites/sites.repository.server";
+import { siteByCode, siteTimeZone } from "~/domain/routing/site-facts";
+import { siteFacts } from "~/modules/sites/site-facts.server";
 import { workingSiteCode } from "~/modules/staff-exchange/working-site.server";
 import { getDb, type Database } from "~/utils/db.server";
 
@@ -34,6 +35,7 @@ export type SiteClock = { code: string; country: string; timezone: string };
 
 /** The site's country (its working-day calendar) and time zone (its "today"). */
 export async function siteClockOf(db: Database, siteCode: string): Promise<SiteClock> {
-  const site = (await listSites(db)).find((s) => s.code === siteCode);
-  return { code: siteCode, country: site?.country ?? "KR", timezone: site?.timezone ?? "Asia/Seoul" };
+  const sites = await siteFacts(db);
+  // An unknown site has no holiday calendar (weekends only) and reads the portal's zone.
+  return { code: siteCode, country: siteByCode(sites, siteCode)?.country ?? "", timezone: siteTimeZone(sites, siteCode) };
 }

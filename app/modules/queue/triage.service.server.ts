@@ -15,6 +15,8 @@ import { todayAt } from "~/modules/referrals/clock.server";
 import { findReferral, type ReferralRow } from "~/modules/referrals/referrals.repository.server";
 import { transitionReferral, type TransitionResult } from "~/modules/referrals/referrals.service.server";
 import { clinicalSignoffRequired, siteNames } from "~/modules/sites/sites.service.server";
+import { otherSite } from "~/domain/routing/site-facts";
+import { siteFacts } from "~/modules/sites/site-facts.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { holidaysOf } from "~/modules/referrals/calendar.server";
@@ -153,9 +155,8 @@ export async function actionFormFor(db: Database, staff: Staff, id: string, acti
   const missing = (decision?.missing ?? []).filter((path) => (requestableFields as readonly string[]).includes(path));
   let redirectTo: { site: string; crossesBorder: boolean; consent: boolean } | null = null;
   if (action === "redirect") {
-    const target = referral.site_code === "konyang" ? "qst" : "konyang";
-    const targetCountry = (await siteClockOf(db, target)).country;
-    redirectTo = { site: nameOf(target), crossesBorder: targetCountry !== caseData?.patient.residenceCountry, consent: caseData?.consent.crossBorder === true };
+    const target = otherSite(await siteFacts(db), referral.site_code);
+    redirectTo = { site: nameOf(target?.code ?? null), crossesBorder: target?.country !== caseData?.patient.residenceCountry, consent: caseData?.consent.crossBorder === true };
   }
   return {
     id: referral.id,

@@ -12,7 +12,8 @@ import { recordAudit } from "~/modules/audit/audit.service.server";
 import { notifyPatientOfStep } from "~/modules/patient-notifications/patient-notifications.service.server";
 import { screenCase, type ScreeningRecord } from "~/modules/screening/screening.service.server";
 import type { Database } from "~/utils/db.server";
-import { listSites } from "~/modules/sites/sites.repository.server";
+import { homeSiteFor, otherSite, siteByCode, type SiteFacts } from "~/domain/routing/site-facts";
+import { siteFacts } from "~/modules/sites/site-facts.server";
 import { newId } from "~/utils/tokens.server";
 import { startClock, stopClock, todayAt } from "./clock.server";
 import {
@@ -29,18 +30,9 @@ export type Actor = { id: string; role: Exclude<Role, "admin" | "researcher"> } 
 type SiteInfo = { code: SiteCode; country: string; timezone: string };
 
 /** A site's country and time zone (for its calendar and clock), from the sites table. */
-async function siteInfo(db: Database, code: SiteCode): Promise<SiteInfo> {
-  const row = (await listSites(db)).find((site) => site.code === code);
-  if (!row) throw new Error(`unknown site ${code}`);
-  return { code, country: row.country, timezone: row.timezone };
-}
-
-/**
- * Where a referral waits when the router finds no candidate site: the site of the referring physician's
- * country, so no data crosses a border without consent and a coordinator still sees it.
- */
-function homeSite(physicianCountry: string): SiteCode {
-  return physicianCountry === "JP" ? "qst" : "konyang";
+function siteInfo(site: SiteFacts | undefined, code: string | null): SiteInfo {
+  if (!site) throw new Error(`unknown site ${code}`);
+  return { code: site.code, country: site.country, timezone: site.timezone };
 }
 
 async function uniqueReferenceCode(db: Database, random: (n: number) => Uint8Array): Promise<string> {
@@ -91,7 +83,9 @@ export async function submitReferral(db: Database, input: SubmitInput): Promise<
   return db.transaction().execute(async (trx) => {
     const record = await screenCase(trx, input.caseData, input.ruleset);
     const referenceCode = await uniqueReferenceCode(trx, random);
-    const site = await siteInfo(trx, record.decision.route.site ?? homeSite(input.physician.country));
+    // No candidate site: the referral waits at the referring physician's country's site (no border crossed).
+    const sites = await siteFacts(trx);
+    const site = siteInfo(record.decision.route.site ? siteByCode(sites, record.decision.route.site) : homeSiteFor(sites, input.physician.country), record.decision.route.site);
     const at = input.now.toISOString();
     const today = todayAt(site.timezone, input.now);
     const columns = {
@@ -174,10 +168,6 @@ export type TransitionResult =
   | { ok: true; referral: ReferralRow }
   | { ok: false; code: "not_found" | "illegal_transition" | "not_allowed_for_role" | "reason_required" | "no_cross_border_consent" };
 
-function otherSite(code: string | null): SiteCode {
-  return code === "konyang" ? "qst" : "konyang";
-}
-
 /**
  * Moves a referral one step through the workflow: checks the move, keeps the clock, writes the event
  * and the audit record, all in one transaction. The caller has already checked the actor may see it.
@@ -190,7 +180,8 @@ export async function transitionReferral(db: Database, input: TransitionInput): 
     const check = checkTransition(referral.status as ReferralStatus, input.action, input.actor.role, input.reasonCode ?? input.note);
     if (!check.ok) return check;
 
-    const site = await siteInfo(trx, (referral.site_code ?? "konyang") as SiteCode);
+    const sites = await siteFacts(trx);
+    const site = siteInfo(siteByCode(sites, referral.site_code) ?? homeSiteFor(sites, null), referral.site_code);
     const today = todayAt(site.timezone, input.now);
     const at = input.now.toISOString();
     const clock = { clock_used_days: referral.clock_used_days, clock_running_since: referral.clock_running_since, clock_due_on: referral.clock_due_on };
@@ -207,7 +198,7 @@ export async function transitionReferral(db: Database, input: TransitionInput): 
     // first_decision_at stays the referral's very first decision (the dashboard counts it for the site that made it).
     if (decidesHere && !referral.first_decision_at) patch.first_decision_at = at;
     if (input.action === "redirect") {
-      const target = await siteInfo(trx, otherSite(referral.site_code));
+      const target = siteInfo(otherSite(sites, referral.site_code), referral.site_code);
       const caseData = JSON.parse(referral.case_json) as ReferralCase;
       // The cross-border rule holds for redirects too (routing.md; privacy.md rule 2).
       if (target.country !== caseData.patient.residenceCountry && !caseData.consent.crossBorder) return { ok: false, code: "no_cross_border_consent" };

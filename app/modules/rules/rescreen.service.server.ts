@@ -8,15 +8,13 @@ import { recordAudit } from "~/modules/audit/audit.service.server";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
-import { todayAt } from "~/modules/referrals/clock.server";
+import { rulesToday } from "./rules.service.server";
 import { findReferral, insertReferralEvent, insertReferralScreen, updateReferral, type ReferralRow } from "~/modules/referrals/referrals.repository.server";
 import { screenCase } from "~/modules/screening/screening.service.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { latestScreens, openReferralIds } from "./rescreen.repository.server";
 
-// NOTE: Korea and Japan share UTC+9, so "today" for the rules is the same date at both sites.
-const portalTimezone = "Asia/Seoul";
 
 export type RescreenContext = { now: Date; ip: string | null };
 type Actor = { id: string; role: string };
@@ -37,7 +35,7 @@ async function rescreenRow(trx: Database, referral: ReferralRow, actor: Actor, n
   if (!before) return null;
   const caseData = JSON.parse(referral.case_json) as ScreenCase;
   // The set in force for this case's referral date among those published by today (the domain reads no clock).
-  const ruleset = ruleSetInForce(caseData.referredOn, todayAt(portalTimezone, now));
+  const ruleset = ruleSetInForce(caseData.referredOn, rulesToday(now));
   const record = await screenCase(trx, caseData, ruleset);
   const after = toDecisionJson(record.decision);
   const at = now.toISOString();
@@ -122,7 +120,7 @@ export async function rescreenAllOpen(db: Database, admin: SessionUser, ctx: Res
       directions: { improved: 0, worsened: 0, unchanged: 0 },
       pairs: [],
       fromVersions: {},
-      toVersion: ruleSetInForce(undefined, todayAt(portalTimezone, ctx.now)).version,
+      toVersion: ruleSetInForce(undefined, rulesToday(ctx.now)).version,
     };
     for (const id of await openReferralIds(trx)) {
       const referral = await findReferral(trx, id);

@@ -3,10 +3,11 @@
 import { ruleBookOf, ruleSetValidity, type RuleBook, type RuleSetValidity } from "~/domain/eligibility/rule-book";
 import { diffRuleSets, type RuleSetDiff } from "~/domain/eligibility/rule-diff";
 import { reviewOverdue, ruleSetByVersion, ruleSetInForce, ruleSets } from "~/domain/eligibility/rulesets";
+import { PORTAL_TIME_ZONE } from "~/domain/routing/site-facts";
 import { todayAt } from "~/modules/referrals/clock.server";
 
-// NOTE: Korea and Japan share UTC+9: the rules' "today" is one date for both sites.
-export const rulesToday = (now: Date) => todayAt("Asia/Seoul", now);
+// The rules' "today" is the portal's one date, whoever asks (ADR 0024).
+export const rulesToday = (now: Date) => todayAt(PORTAL_TIME_ZONE, now);
 
 export type RuleBookPage = {
   book: RuleBook;

@@ -1,3 +1,4 @@
+import { isSiteCode } from "~/domain/routing/site-facts";
 import type { ScreenCase } from "~/domain/case/schema";
 import type { RuleSet } from "~/domain/eligibility/types";
 import { screen, toDecisionJson, type Decision, type SiteCode } from "~/domain/screen";
@@ -16,7 +17,7 @@ export type ScreeningRecord = {
 async function openQueue(db: Database): Promise<Partial<Record<SiteCode, number>>> {
   const queue: Partial<Record<SiteCode, number>> = {};
   for (const row of await openCountsBySite(db)) {
-    if (row.site_code === "konyang" || row.site_code === "qst") queue[row.site_code] = Number(row.open);
+    if (isSiteCode(row.site_code)) queue[row.site_code] = Number(row.open);
   }
   return queue;
 }

@@ -4,6 +4,7 @@ import { recordAudit } from "~/modules/audit/audit.service.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { siteCodes, siteLanguages, type SiteConfigForm } from "./site-config.schema";
+import { forgetSiteFacts, siteFacts } from "./site-facts.server";
 import {
   configHistory,
   currentConfigRow,
@@ -94,9 +95,7 @@ export async function currentSiteConfigs(db: Database): Promise<SiteConfig[]> {
 /** Each site's names in ko/ja/en: what the decision panel needs to name a route in the reader's language. */
 export async function siteNames(db: Database): Promise<SiteNames> {
   const names = {} as SiteNames;
-  for (const site of await listSites(db)) {
-    if (isSiteCode(site.code)) names[site.code] = { ko: site.name_ko, ja: site.name_ja, en: site.name_en };
-  }
+  for (const site of await siteFacts(db)) names[site.code] = { ...site.names };
   return names;
 }
 
@@ -149,7 +148,7 @@ function snapshot(v: Pick<SiteConfigVersion, "acceptedIndications" | "treatsOnSi
  */
 export async function changeSiteConfig(db: Database, input: ChangeSiteConfigInput): Promise<ChangeSiteConfigResult> {
   const { change, actor, at } = input;
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const currentRow = await currentConfigRow(trx, change.siteCode);
     if (!currentRow) return { ok: false, reason: "unknown_site" } as const;
     if (currentRow.version !== change.baseVersion) return { ok: false, reason: "stale", currentVersion: currentRow.version } as const;
@@ -189,6 +188,8 @@ export async function changeSiteConfig(db: Database, input: ChangeSiteConfigInpu
     });
     return { ok: true, version } as const;
   });
+  if (result.ok) forgetSiteFacts();
+  return result;
 }
 
 /** Whether the site's configuration in force asks for a reviewer's clinical decision before accepting or declining. */

@@ -2,6 +2,7 @@
 // code and a date of birth open one referral's status, in plain words, and nothing else. Both doors (the page and
 // POST /api/v1/status) come here, so they share the limits, the identical failure answer and the audit trail.
 // docs/decisions/0007-patient-status-lookup.md explains the choices.
+import { isSiteCode } from "~/domain/routing/site-facts";
 import { z } from "zod";
 import { isIsoDate } from "~/domain/case/dates";
 import { patientStageOf, type ReferralStatus } from "~/domain/workflow/states";
@@ -70,7 +71,7 @@ function consultationOf(json: string | null): StatusFacts["consultation"] {
 function factsOf(row: StatusRow): StatusFacts | null {
   const stage = patientStageOf(row.status as ReferralStatus);
   const code = row.site_code;
-  if (!stage || (code !== "konyang" && code !== "qst") || !row.name_en || !row.timezone) return null;
+  if (!stage || !isSiteCode(code) || !row.name_en || !row.timezone) return null;
   return {
     stage,
     statusChangedAt: row.status_changed_at,

@@ -6,7 +6,8 @@ import type { Language } from "~/i18n/config";
 import { publicContact, type SiteContacts } from "~/modules/site-contacts/site-contacts";
 import { formatCalendarDate, formatInstant, formatWallTime, isoDateIn } from "~/i18n/datetime";
 
-export type SiteCode = "konyang" | "qst";
+export type { SiteCode } from "~/domain/routing/sites";
+import type { SiteCode } from "~/domain/routing/sites";
 
 /** What the patient may know: the stage, when it last changed, which site has it, and a booked consultation. */
 export type StatusFacts = {

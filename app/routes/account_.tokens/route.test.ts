@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
 import { authenticateApiToken } from "~/modules/api/api-tokens.service.server";
+import { formatInstant } from "~/i18n/datetime";
+import { forgetSiteFacts } from "~/modules/sites/site-facts.server";
 import { getDb } from "~/utils/db.server";
 import { answerOf, args, createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
 import { formRequest } from "../../../tests/setup/request";
@@ -62,5 +64,33 @@ describe("the API tokens page", () => {
     const attempt = await answerOf(action(args(formRequest("/account/tokens", { intent: "revoke", tokenId: otherList.data.tokens[0].id }, { cookie }))));
     expect(attempt.status).toBe(404);
     expect(await authenticateApiToken(db, theirs.data.token, new Date())).not.toBeNull();
+  });
+
+  it("writes a Japanese physician's times in Japan's site's zone and a Korean's in Korea's, as the sites table says", async () => {
+    const db = await getDb();
+    const japanese = await createAccount(db);
+    const korean = await createAccount(db);
+    await db.updateTable("users").set({ country: "JP" }).where("id", "=", japanese.id).execute();
+    await db.updateTable("users").set({ country: "KR" }).where("id", "=", korean.id).execute();
+    const stampOf = async (id: string, name: string) => {
+      const cookie = await sessionCookieFor(db, id);
+      await answerOf(action(args(formRequest("/account/tokens", { intent: "create", name }, { cookie }))));
+      return (await answerOf(loader(args(getRequest("/account/tokens", { cookie, lng: "ja" }))))).data.tokens[0].created;
+    };
+    const jp = await stampOf(japanese.id, "電子カルテ");
+    expect(jp.text).toBe(formatInstant(jp.iso, "ja", "Asia/Tokyo"));
+    // Both sites keep UTC+9, so to see the zone come from the table and not from a literal, QST's zone is moved.
+    await db.updateTable("sites").set({ timezone: "Asia/Bangkok" }).where("code", "=", "qst").execute();
+    forgetSiteFacts();
+    try {
+      const moved = (await answerOf(loader(args(getRequest("/account/tokens", { cookie: await sessionCookieFor(db, japanese.id), lng: "ja" }))))).data.tokens[0].created;
+      expect(moved.text).toBe(formatInstant(jp.iso, "ja", "Asia/Bangkok"));
+      expect(moved.text).not.toBe(jp.text);
+      const kr = await stampOf(korean.id, "EMR");
+      expect(kr.text).toBe(formatInstant(kr.iso, "ja", "Asia/Seoul"));
+    } finally {
+      await db.updateTable("sites").set({ timezone: "Asia/Tokyo" }).where("code", "=", "qst").execute();
+      forgetSiteFacts();
+    }
   });
 });

@@ -15,6 +15,7 @@ import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
 import { formatInstant } from "~/i18n/datetime";
+import { readerTimeZone } from "~/modules/sites/site-facts.server";
 
 // /account/tokens: a physician's API tokens for the JSON doors (shared/domain/api.md). Its own route beside
 // /account (the `_` keeps it out of the account page's layout); the account page links here.
@@ -28,9 +29,10 @@ type Answer =
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["physician"]);
   const { lng } = translatorFor(request);
-  const rows = await apiTokensOf(await getDb(), user);
+  const db = await getDb();
+  const rows = await apiTokensOf(db, user);
   // Formatted here, once, so server and browser render the same words; in the physician's own country's time.
-  const timeZone = user.country === "JP" ? "Asia/Tokyo" : "Asia/Seoul";
+  const timeZone = await readerTimeZone(db, user);
   const stamp = (iso: string | null) => (iso ? { iso, text: formatInstant(iso, lng, timeZone) } : null);
   return {
     tokens: rows.map((row) => ({

@@ -11,6 +11,7 @@ import { requireRole } from "~/modules/accounts/guards.server";
 import { AUDIT_EXPORT_MAX, auditChainStatus, auditSearchOptions, searchAuditLog } from "~/modules/audit/audit-log.service.server";
 import { readAuditQuery } from "~/modules/audit/audit-query.server";
 import { auditTimeFormat, describeAuditEvent } from "~/modules/audit/audit-view.server";
+import { readerTimeZone } from "~/modules/sites/site-facts.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { getDb } from "~/utils/db.server";
 import { translateIssues } from "~/utils/form.server";
@@ -41,7 +42,7 @@ type AuditEventView = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+  const admin = await requireRole(request, ["admin"]);
   const { lng, t } = translatorFor(request);
   const { parsed, form, filterQuery } = readAuditQuery(new URL(request.url));
 
@@ -54,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 
   const page = await searchAuditLog(db, parsed.data);
-  const when = auditTimeFormat(lng);
+  const when = auditTimeFormat(lng, await readerTimeZone(db, admin));
   const events = page.events.map((e): AuditEventView => {
     const detail = e.detail === "{}" ? "" : e.detail;
     const words = describeAuditEvent(e, lng, t, names, when);

@@ -5,6 +5,7 @@ import { recordAudit } from "~/modules/audit/audit.service.server";
 import { AUDIT_EXPORT_MAX, searchAuditLog } from "~/modules/audit/audit-log.service.server";
 import { readAuditQuery } from "~/modules/audit/audit-query.server";
 import { auditTimeFormat, describeAuditEvent } from "~/modules/audit/audit-view.server";
+import { readerTimeZone } from "~/modules/sites/site-facts.server";
 import { csvRow, UTF8_BOM } from "~/modules/audit/csv";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lng, t } = translatorFor(request);
   const db = await getDb();
   const names = await siteNames(db);
-  const when = auditTimeFormat(lng);
+  const when = auditTimeFormat(lng, await readerTimeZone(db, admin));
 
   const search = { ...parsed.data, before: undefined, after: undefined };
   const rows: string[] = [];

@@ -11,6 +11,7 @@ import { requireRole } from "~/modules/accounts/guards.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { dateTimeFormat } from "~/i18n/datetime";
+import { readerTimeZone } from "~/modules/sites/site-facts.server";
 import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "admin:users.title" };
@@ -31,8 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lng } = translatorFor(request);
   const db = await getDb();
   const [rows, sites] = await Promise.all([accountsFor(db, actor), siteNames(db)]);
-  // Dates are formatted here, once, so server and browser render the same text. Korea and Japan share UTC+9.
-  const date = dateTimeFormat(lng, "date", "Asia/Seoul");
+  // Dates are formatted here, once, so server and browser render the same text, in the approver's own zone.
+  const date = dateTimeFormat(lng, "date", await readerTimeZone(db, actor));
   const accounts = rows.map((row) => ({
     id: row.id,
     familyName: row.family_name,

@@ -20,20 +20,20 @@ import { getDb } from "~/utils/db.server";
 import { formValues, type FormValues } from "~/utils/form.server";
 import { PrecheckFields } from "./fields";
 import { isoDateIn } from "~/i18n/datetime";
+import { PORTAL_TIME_ZONE } from "~/domain/routing/site-facts";
 
 export const handle = { titleKey: "precheck:pageTitle" };
 export const links = () => [{ rel: "stylesheet", href: panelStylesUrl }];
 // A page that shows clinical answers is never kept by a cache along the way.
 export const headers = () => ({ "Cache-Control": "no-store" });
 
-// Both partner sites keep Korea/Japan time (UTC+9): "today" for a referral date is today there.
-const REFERRAL_TIME_ZONE = "Asia/Seoul";
+// "Today" for a referral date is the portal's one date (ADR 0024): the pre-check answers as intake would.
 
 /** Anyone may use the pre-check: no sign-in, no patient identity, nothing stored. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { lng } = translatorFor(request);
   return {
-    today: isoDateIn(REFERRAL_TIME_ZONE, new Date()),
+    today: isoDateIn(PORTAL_TIME_ZONE, new Date()),
     siteNames: await siteNames(await getDb()),
     // Named on the server so the browser's Intl cannot word them differently and break hydration.
     countries: countryOptions(intlLocale[lng]),
@@ -73,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const verdict = precheckLimiter.hit(clientIp(request) ?? "unknown", Date.now());
   if (!verdict.ok) return answer({ formError: t("precheck:result.rateLimited", { seconds: verdict.retryAfterSeconds }) }, 429);
 
-  const parsed = parsePrecheck(values, isoDateIn(REFERRAL_TIME_ZONE, new Date()));
+  const parsed = parsePrecheck(values, isoDateIn(PORTAL_TIME_ZONE, new Date()));
   if (!parsed.ok) {
     // While the physician is still choosing, an empty form is not an error.
     const indicationChosen = isIndication(values["diagnosis.indication"]);

@@ -10,7 +10,8 @@ import { jointEventLine } from "~/modules/joint-review/joint-event-line";
 import { ownerJointPanel, summaryInWords } from "~/modules/joint-review/joint-review-view.server";
 import { postJointMessage } from "~/modules/joint-review/joint-review.service.server";
 import { jointMessageSchema } from "~/modules/conferences/conferences.schema";
-import { partnerSiteOf } from "~/domain/joint-review/joint-review";
+import { otherSite } from "~/domain/routing/site-facts";
+import { siteFacts } from "~/modules/sites/site-facts.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { DecisionCompare } from "~/components/decision-compare/decision-compare";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
@@ -162,7 +163,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     unconfirmedContacts: await unconfirmedContactsOf(db, referral.site_code),
     joint: {
       review: joint.summary ? summaryInWords(joint.summary, lng, page.site.timezone, (code) => siteName(code) ?? code) : null,
-      partnerSite: siteName(partnerSiteOf(referral.site_code ?? "")) ?? "",
+      partnerSite: siteName(otherSite(await siteFacts(db), referral.site_code)?.code ?? null) ?? "",
       refusal: joint.refusal === "already_open" ? null : joint.refusal,
     },
   };

@@ -21,6 +21,8 @@ import { formatInstant } from "~/i18n/datetime";
 import { notFound } from "~/utils/not-found.server";
 import { dayWarningLines, bookingView } from "~/modules/scheduling/booking-view.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
+import { siteFacts } from "~/modules/sites/site-facts.server";
+import { otherSite } from "~/domain/routing/site-facts";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, nestValues, translateIssues } from "~/utils/form.server";
@@ -140,7 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data<ActionAnswer>({ errors: {}, formError: t("queue:errors.not_allowed_for_role"), values }, { status: 403 });
     default: {
       const sites = await siteNames(db);
-      const other = referral.site_code === "konyang" ? "qst" : "konyang";
+      const other = (otherSite(await siteFacts(db), referral.site_code)?.code ?? "") as keyof typeof sites;
       return data<ActionAnswer>(
         {
           errors: {},

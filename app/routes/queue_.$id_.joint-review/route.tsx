@@ -5,7 +5,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import queueStyles from "~/components/queue/queue.css?url";
-import { partnerSiteOf } from "~/domain/joint-review/joint-review";
+import { otherSite } from "~/domain/routing/site-facts";
 import { formatInstant } from "~/i18n/datetime";
 import { translatorFor } from "~/i18n/i18n.server";
 import { personName } from "~/i18n/person-name";
@@ -16,6 +16,7 @@ import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
 import { referralForStaff } from "~/modules/queue/triage.service.server";
 import { notFound } from "~/utils/not-found.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
+import { siteFacts } from "~/modules/sites/site-facts.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!referral) throw notFound();
   const panel = await ownerJointPanel(db, referral);
   const names = await siteNames(db);
-  const partner = partnerSiteOf(referral.site_code ?? "") as keyof typeof names;
+  const partner = (otherSite(await siteFacts(db), referral.site_code)?.code ?? "") as keyof typeof names;
   const { timezone } = await siteClockOf(db, staff.siteCode);
   const open = panel.summary?.open ? panel.summary : null;
   return {
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.ok) return redirect(`/queue/${id}?done=joint_proposed#joint`);
   if (result.code === "not_found") throw notFound();
   const names = await siteNames(db);
-  const partner = partnerSiteOf(referral.site_code ?? "") as keyof typeof names;
+  const partner = (otherSite(await siteFacts(db), referral.site_code)?.code ?? "") as keyof typeof names;
   // The refusal says why in words, and the typed question stays for when the reason is mended.
   return data<ActionAnswer>({ errors: {}, formError: t(`conferences:refusals.${result.code}`, { site: names[partner]?.[lng] ?? partner }), values: parsed.values }, { status: 409 });
 }

@@ -36,6 +36,8 @@ import { decisionLinks } from "~/modules/intake/refer-again.service.server";
 import { consultationView } from "~/modules/scheduling/consultation-view.server";
 import { countryOptions } from "~/modules/screening/countries";
 import { siteNames } from "~/modules/sites/sites.service.server";
+import { siteFacts } from "~/modules/sites/site-facts.server";
+import { siteTimeZone } from "~/domain/routing/site-facts";
 import { clientIp } from "~/utils/client-ip.server";
 import { csrfHeaderName, isMultipart } from "~/utils/csrf.server";
 import { formValues } from "~/utils/form.server";
@@ -70,6 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requestedFields = (detail.request?.fields ?? []).filter((path) => fieldAt(path));
   const indication = getPath(detail.caseData, "diagnosis.indication");
   const done = new URL(request.url).searchParams.get("done");
+  // The referral's dates (its conferences) are its receiving site's.
+  const siteZone = siteTimeZone(await siteFacts(db), referral.site_code);
   return {
     id: referral.id,
     code: referral.reference_code,
@@ -96,7 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The joint conferences' final recommendations (the referring physician was told of each by mail).
     jointRecommendations: (await recommendationViews(db, referral.id))
       .filter((r) => r.final)
-      .map((r) => ({ ...r, conferenceOn: formatInstant(r.conferenceStartsAt, lng, "Asia/Seoul", "date") })),
+      .map((r) => ({ ...r, conferenceOn: formatInstant(r.conferenceStartsAt, lng, siteZone, "date") })),
     maxFileMb: Math.floor(uploadLimits().maxFileBytes / (1024 * 1024)),
     notice: (notices as readonly string[]).includes(done ?? "") ? done : null,
     messages: await messagesForPhysician(db, referral.id),

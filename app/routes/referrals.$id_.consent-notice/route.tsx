@@ -8,7 +8,8 @@ import { tFor } from "~/i18n/i18n.server";
 import { requireOwnReferral } from "~/modules/intake/guards.server";
 import { getPath } from "~/modules/intake/intake-form";
 import { caseOf } from "~/modules/intake/intake.service.server";
-import { siteNames } from "~/modules/sites/sites.service.server";
+import { siteFacts } from "~/modules/sites/site-facts.server";
+import { crossBorderRecipients } from "~/domain/routing/site-facts";
 import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "intake:consentNotice.pageTitle" };
@@ -26,11 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const preferred = getPath(saved, "patient.preferredLanguage");
   const lang: Language = isLanguage(asked) ? asked : isLanguage(preferred) ? preferred : "en";
   const t = tFor(lang, ["intake", "common"]);
-  const names = await siteNames(db);
   const regions = new Intl.DisplayNames([intlLocale[lang]], { type: "region" });
-  const residence = getPath(saved, "patient.residenceCountry");
-  const recipients = (residence === "KR" ? ["qst"] : residence === "JP" ? ["konyang"] : ["konyang", "qst"]) as ("konyang" | "qst")[];
-  const named = recipients.map((site) => ({ country: regions.of(site === "qst" ? "JP" : "KR") ?? "", hospital: names[site]?.[lang] ?? site }));
+  const recipients = crossBorderRecipients(await siteFacts(db), getPath(saved, "patient.residenceCountry"));
+  const named = recipients.map((site) => ({ country: regions.of(site.country) ?? "", hospital: site.names[lang] }));
   const family = getPath(saved, "patient.familyName");
   const given = getPath(saved, "patient.givenName");
   const crossBorder =

@@ -34,9 +34,12 @@ import {
 import { caseOf, livePrecheck, referralToday, saveSection, type SaveIntent } from "~/modules/intake/intake.service.server";
 import { countryOptions } from "~/modules/screening/countries";
 import { siteNames } from "~/modules/sites/sites.service.server";
+import { siteFacts } from "~/modules/sites/site-facts.server";
+import { crossBorderRecipients } from "~/domain/routing/site-facts";
 import { clientIp } from "~/utils/client-ip.server";
 import { formValues } from "~/utils/form.server";
 import { formatInstant } from "~/i18n/datetime";
+import { useReaderTimeZone } from "~/components/use-root-data";
 import { personName } from "~/i18n/person-name";
 
 export const handle = { titleKey: "intake:form.pageTitle" };
@@ -47,13 +50,6 @@ export const links = () => [
 
 const nextOf: Record<FormSection, string> = { patient: "consent", consent: "diagnosis", diagnosis: "history", history: "documents" };
 
-/** The hospital and country a Korean or Japanese resident's data would go to (privacy.md rule 2). */
-function crossBorderRecipients(residence: unknown): ("konyang" | "qst")[] {
-  if (residence === "KR") return ["qst"];
-  if (residence === "JP") return ["konyang"];
-  return ["konyang", "qst"];
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, referral } = await requireOwnDraft(request, params.id);
   if (!isFormSection(params.section)) throw notFound();
@@ -62,9 +58,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const saved = caseOf(referral);
   const names = await siteNames(db);
   const regions = new Intl.DisplayNames([intlLocale[lng]], { type: "region" });
-  const recipients = crossBorderRecipients(getPath(saved, "patient.residenceCountry")).map((site) => ({
-    country: regions.of(site === "qst" ? "JP" : "KR") ?? "",
-    hospital: names[site]?.[lng] ?? site,
+  // The hospital and country the patient's data would go to (privacy.md rule 2).
+  const recipients = crossBorderRecipients(await siteFacts(db), getPath(saved, "patient.residenceCountry")).map((site) => ({
+    country: regions.of(site.country) ?? "",
+    hospital: site.names[lng],
   }));
   const recordedAt = getPath(saved, "consent.recordedAt");
   return {
@@ -149,6 +146,7 @@ export default function SectionPage() {
 function SectionForm() {
   const { t, i18n } = useTranslation();
   const lng = isLanguage(i18n.language) ? i18n.language : "en";
+  const timeZone = useReaderTimeZone();
   const loaderData = useLoaderData<typeof loader>();
   const section = loaderData.section as FormSection;
   const posted = useActionData<SectionAnswer>();
@@ -317,7 +315,7 @@ function SectionForm() {
                   </section>
                 );
               })}
-              {loaderData.recordedAt ? <p className="hint">{t("intake:consent.recordedAt", { when: formatInstant(loaderData.recordedAt, lng, "Asia/Seoul") })}</p> : null}
+              {loaderData.recordedAt ? <p className="hint">{t("intake:consent.recordedAt", { when: formatInstant(loaderData.recordedAt, lng, timeZone) })}</p> : null}
             </>
           ) : (
             fields.map((field) => {
@@ -345,7 +343,7 @@ function SectionForm() {
             </button>
           </div>
           <p className="autosave-status" role="status" data-testid="autosave-status">
-            {autosave.state !== "idle" ? t("intake:form.saving") : autosaveData ? t("intake:form.savedAt", { time: formatInstant(autosaveData.savedAt, lng, "Asia/Seoul", "time") }) : ""}
+            {autosave.state !== "idle" ? t("intake:form.saving") : autosaveData ? t("intake:form.savedAt", { time: formatInstant(autosaveData.savedAt, lng, timeZone, "time") }) : ""}
           </p>
         </form>
         <p>
