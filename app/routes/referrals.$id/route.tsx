@@ -36,7 +36,7 @@ import { decisionLinks } from "~/modules/intake/refer-again.service.server";
 import { consultationView } from "~/modules/scheduling/consultation-view.server";
 import { countryOptions } from "~/modules/screening/countries";
 import { siteNames } from "~/modules/sites/sites.service.server";
-import { siteFacts } from "~/modules/sites/site-facts.server";
+import { readerTimeZone, siteFacts } from "~/modules/sites/site-facts.server";
 import { siteTimeZone } from "~/domain/routing/site-facts";
 import { clientIp } from "~/utils/client-ip.server";
 import { csrfHeaderName, isMultipart } from "~/utils/csrf.server";
@@ -111,7 +111,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     caseDate: typeof detail.caseData.referredOn === "string" ? detail.caseData.referredOn : referralToday(new Date()),
     countryNames: countryNamesOf(detail.caseData, lng),
     // The cross-border checklist, read only: the receiving site's staff tick it (docs/decisions/0023).
-    travel: await teamChecklist(db, referral, lng, "Asia/Seoul"),
+    travel: await teamChecklist(db, referral, lng, await readerTimeZone(db, user)),
   };
 }
 

@@ -10,7 +10,8 @@ import { tFor, translatorFor } from "~/i18n/i18n.server";
 import { personName } from "~/i18n/person-name";
 import { qrSvgPath } from "~/modules/handout/qr-code.server";
 import { requireOwnReferral } from "~/modules/intake/guards.server";
-import { siteClockOf } from "~/modules/queue/staff.server";
+import { siteTimeZone } from "~/domain/routing/site-facts";
+import { siteFacts } from "~/modules/sites/site-facts.server";
 import {
   publicContact,
   unconfirmedFields,
@@ -50,9 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const statusLink = statusLinkWithCode(origin, referral.reference_code);
   const contacts = await siteContactsOf(db, referral.site_code);
   const contact = publicContact(contacts, lang);
-  const timezone = referral.site_code
-    ? (await siteClockOf(db, referral.site_code)).timezone
-    : "Asia/Seoul";
+  const timezone = siteTimeZone(await siteFacts(db), referral.site_code);
   const travel = await checklistItemsFor(db, referral);
   const page = translatorFor(request);
   return {
