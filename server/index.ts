@@ -8,6 +8,7 @@ import express from "express";
 import { withCsrfGuard } from "./csrf-guard";
 import { clientIpHeader } from "../app/utils/client-ip.server";
 import { fallbackErrorPage } from "./fallback-error";
+import { loadContextFor, securityHeaders } from "./security-headers";
 import { env } from "../app/utils/env.server";
 import { getDb } from "../app/utils/db.server";
 import { startMailer } from "../app/modules/mail/mailer.server";
@@ -41,13 +42,11 @@ app.disable("x-powered-by");
 // Behind a reverse proxy, name it (e.g. "loopback", or a hop count) so req.ip is the client, not the proxy.
 if (config.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
 app.use(compression());
+app.use(securityHeaders({ hsts: config.cookieSecure, development: !production }));
 app.use((req, res, next) => {
   const requestId = crypto.randomUUID();
   res.locals.requestId = requestId;
   res.setHeader("X-Request-Id", requestId);
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
   const started = process.hrtime.bigint();
   res.on("finish", () => {
     // Method, path and status only: never query strings, bodies or cookies (they may carry health data).
@@ -74,7 +73,7 @@ app.use((req, _res, next) => {
   next();
 });
 
-app.all("*", createRequestHandler({ build: vite ? loadBuild : await loadBuild(), mode: config.NODE_ENV }));
+app.all("*", createRequestHandler({ build: vite ? loadBuild : await loadBuild(), mode: config.NODE_ENV, getLoadContext: (_req, res) => loadContextFor(res) }));
 app.use(fallbackErrorPage);
 
 app.listen(config.PORT, config.HOST, () => {
