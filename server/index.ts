@@ -9,6 +9,7 @@ import { withCsrfGuard } from "./csrf-guard";
 import { clientIpHeader } from "../app/utils/client-ip.server";
 import { fallbackErrorPage } from "./fallback-error";
 import { loadContextFor, securityHeaders } from "./security-headers";
+import { requestGuards } from "./request-guards";
 import { env } from "../app/utils/env.server";
 import { getDb } from "../app/utils/db.server";
 import { startMailer } from "../app/modules/mail/mailer.server";
@@ -72,6 +73,8 @@ app.use((req, _res, next) => {
   if (ip) req.headers[clientIpHeader] = ip;
   next();
 });
+// Foreign origins (403), oversized form bodies (413) and an untrusted X-Forwarded-Host, before Remix reads anything.
+app.use(requestGuards({ trustProxy: config.TRUST_PROXY }));
 
 app.all("*", createRequestHandler({ build: vite ? loadBuild : await loadBuild(), mode: config.NODE_ENV, getLoadContext: (_req, res) => loadContextFor(res) }));
 app.use(fallbackErrorPage);

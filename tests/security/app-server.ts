@@ -5,13 +5,15 @@ import express from "express";
 import { createServer } from "vite";
 import { withCsrfGuard } from "../../server/csrf-guard";
 import { loadContextFor, securityHeaders } from "../../server/security-headers";
+import { requestGuards } from "../../server/request-guards";
+import { fallbackErrorPage } from "../../server/fallback-error";
 import { clientIpHeader } from "../../app/utils/client-ip.server";
 
 /**
  * The portal's real routes, compiled by Vite's Remix plugin (which Vitest leaves out), behind the same middleware
  * as server/index.ts: security headers, the client address, the CSRF guard. Listens on a free port.
  */
-export async function startPortal(options: { hsts?: boolean; clientIp?: string } = {}) {
+export async function startPortal(options: { hsts?: boolean; clientIp?: string; trustProxy?: string } = {}) {
   const vite = await createServer({
     configFile: new URL("./remix-vite.config.ts", import.meta.url).pathname,
     logLevel: "silent",
@@ -27,7 +29,9 @@ export async function startPortal(options: { hsts?: boolean; clientIp?: string }
     req.headers[clientIpHeader] = options.clientIp ?? "203.0.113.7";
     next();
   });
+  app.use(requestGuards({ trustProxy: options.trustProxy }));
   app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (_req, res) => loadContextFor(res) }));
+  app.use(fallbackErrorPage);
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
