@@ -6,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { withCsrfGuard } from "./csrf-guard";
+import { withAccessAudit } from "./access-audit";
 import { clientIpHeader } from "../app/utils/client-ip.server";
 import { fallbackErrorPage } from "./fallback-error";
 import { loadContextFor, securityHeaders } from "./security-headers";
@@ -29,7 +30,8 @@ async function loadBuild(): Promise<ServerBuild> {
   const build = vite
     ? ((await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild)
     : ((await import(pathToFileURL(path.resolve(buildDir, "server/index.js")).href)) as ServerBuild);
-  return withCsrfGuard(build);
+  // The CSRF guard outermost: a forged request is refused before anything else, and is no access attempt.
+  return withCsrfGuard(withAccessAudit(build));
 }
 
 // Migrate, and seed demo data into a new database, before the first request.

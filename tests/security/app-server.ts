@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { createServer } from "vite";
 import { withCsrfGuard } from "../../server/csrf-guard";
+import { withAccessAudit } from "../../server/access-audit";
 import { loadContextFor, securityHeaders } from "../../server/security-headers";
 import { requestGuards } from "../../server/request-guards";
 import { fallbackErrorPage } from "../../server/fallback-error";
@@ -20,7 +21,7 @@ export async function startPortal(options: { hsts?: boolean; clientIp?: string; 
     server: { middlewareMode: true, hmr: false, watch: null },
     appType: "custom",
   });
-  const build = withCsrfGuard((await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
+  const build = withCsrfGuard(withAccessAudit((await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild));
   const app = express();
   app.disable("x-powered-by");
   app.use(securityHeaders({ hsts: options.hsts ?? false }));
