@@ -268,6 +268,13 @@ export interface Sessions {
   working_site_code: string | null;
 }
 
+export interface SignInDevices {
+  created_at: string;
+  expires_at: string;
+  token_hash: string;
+  user_id: string;
+}
+
 export interface SiteConfigVersions {
   accepted_indications: string;
   changed_at: string;
@@ -354,6 +361,7 @@ export interface DB {
   referral_search_keys: ReferralSearchKeys;
   referrals: Referrals;
   sessions: Sessions;
+  sign_in_devices: SignInDevices;
   site_config_versions: SiteConfigVersions;
   sites: Sites;
   staff_exchange_grants: StaffExchangeGrants;

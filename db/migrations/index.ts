@@ -11,6 +11,7 @@ import * as m0011 from "./0011_consultation_slots";
 import * as m0012 from "./0012_konyang_japanese_name";
 import * as m0013 from "./0013_joint_review_and_conferences";
 import * as m0014 from "./0014_staff_exchange";
+import * as m0017 from "./0017_security_mfa_throttling";
 
 // The explicit registry: static imports work the same under Vitest, tsx scripts and the server bundle.
 // Append new migrations here; never reorder or edit landed ones.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "0012_konyang_japanese_name": m0012,
   "0013_joint_review_and_conferences": m0013,
   "0014_staff_exchange": m0014,
+  "0017_security_mfa_throttling": m0017,
 };

@@ -11,6 +11,7 @@ import { loginSchema } from "~/modules/accounts/accounts.schema";
 import { signIn } from "~/modules/accounts/accounts.service.server";
 import { homeFor } from "~/modules/accounts/home";
 import { getSessionUser, sessionIdFrom, type Role } from "~/modules/accounts/session.server";
+import { deviceTokenFrom } from "~/modules/accounts/sign-in-devices.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { serializeCookie } from "~/utils/cookies.server";
 import { getDb } from "~/utils/db.server";
@@ -49,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const now = new Date();
   const result = await signIn(
     await getDb(),
-    { email: parsed.data.email, password: parsed.data.password, previousSessionId: sessionIdFrom(request) },
+    { email: parsed.data.email, password: parsed.data.password, previousSessionId: sessionIdFrom(request), deviceToken: deviceTokenFrom(request) },
     { ip: clientIp(request), now },
   );
   switch (result.kind) {
@@ -57,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
       // One message for an unknown email and a wrong password; it points at the email field, the first to check.
       return answer(400, { errors: { email: t("auth:login.errors.invalid") } });
     case "locked":
-      return answer(429, { formError: t("auth:login.errors.locked", { minutes: minutesUntil(result.until, now) }) });
+      return answer(429, { formError: t("auth:login.errors.locked", { count: minutesUntil(result.until, now) }) });
     case "throttled":
       return answer(429, { formError: t("auth:login.errors.throttled", { minutes: minutesUntil(result.until, now) }) });
     case "disabled":
@@ -65,6 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
     case "signedIn": {
       const { user } = result;
       const headers = new Headers({ "Set-Cookie": result.setCookie });
+      headers.append("Set-Cookie", result.deviceCookie);
       // The account's language becomes the page language, unless this browser has already chosen one.
       if (!fromCookie(request.headers.get("Cookie")) && isLanguage(user.preferred_language)) {
         headers.append("Set-Cookie", serializeCookie(languageCookieName, user.preferred_language, { maxAgeSeconds: 31_536_000, httpOnly: false }));
