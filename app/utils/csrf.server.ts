@@ -14,6 +14,11 @@ export function csrfTokenFor(request: Request): { token: string; setCookie?: str
   return { token, setCookie: serializeCookie(csrfCookie(), token) };
 }
 
+/** A new token at sign-in (a token planted before it, by anyone, is worth nothing after): the Set-Cookie header. */
+export function rotatedCsrfCookie(): string {
+  return serializeCookie(csrfCookie(), randomToken());
+}
+
 function sameOrigin(request: Request): boolean {
   const origin = request.headers.get("Origin");
   if (!origin || origin === "null") return origin === null; // absent: non-browser client; "null": refuse

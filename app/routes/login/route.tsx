@@ -14,6 +14,7 @@ import { getSessionUser, sessionIdFrom, type Role } from "~/modules/accounts/ses
 import { deviceTokenFrom } from "~/modules/accounts/sign-in-devices.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { serializeCookie } from "~/utils/cookies.server";
+import { rotatedCsrfCookie } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { validateForm } from "~/utils/form.server";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -67,6 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const { user } = result;
       const headers = new Headers({ "Set-Cookie": result.setCookie });
       headers.append("Set-Cookie", result.deviceCookie);
+      headers.append("Set-Cookie", rotatedCsrfCookie());
       // The account's language becomes the page language, unless this browser has already chosen one.
       if (!fromCookie(request.headers.get("Cookie")) && isLanguage(user.preferred_language)) {
         headers.append("Set-Cookie", serializeCookie(languageCookieName, user.preferred_language, { maxAgeSeconds: 31_536_000, httpOnly: false }));
