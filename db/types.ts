@@ -165,6 +165,29 @@ export interface MailOutbox {
   to_address: string;
 }
 
+export interface MfaChallenges {
+  attempts: Generated<number>;
+  created_at: string;
+  expires_at: string;
+  id: string;
+  user_id: string;
+}
+
+export interface MfaFactors {
+  confirmed_at: string | null;
+  created_at: string;
+  last_step: number | null;
+  secret: string;
+  user_id: string;
+}
+
+export interface MfaRecoveryCodes {
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+  user_id: string;
+}
+
 export interface QueueViews {
   created_at: string;
   id: string;
@@ -352,6 +375,9 @@ export interface DB {
   joint_messages: JointMessages;
   joint_reviews: JointReviews;
   mail_outbox: MailOutbox;
+  mfa_challenges: MfaChallenges;
+  mfa_factors: MfaFactors;
+  mfa_recovery_codes: MfaRecoveryCodes;
   queue_views: QueueViews;
   rate_limits: RateLimits;
   referral_events: ReferralEvents;

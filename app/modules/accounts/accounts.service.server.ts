@@ -23,6 +23,8 @@ import { normalizePassword } from "./password-policy";
 import { revokeOtherUserSessions, revokeSession, revokeUserSessions } from "./session.repository.server";
 import { openSession, type SessionUser } from "./session.server";
 import { rememberDevice, trustedDevice } from "./sign-in-devices.server";
+import { openChallenge } from "./mfa-challenge.server";
+import { hasConfirmedFactor } from "./mfa.server";
 import { clearSignInFailures, recordSignInFailure, signInThrottle } from "./sign-in-throttle.server";
 
 /**
@@ -109,6 +111,8 @@ export async function register(db: Database, input: RegisterInput, context: Requ
 
 export type SignInResult =
   | { kind: "signedIn"; user: UserRow; setCookie: string; deviceCookie: string }
+  /** The right password of an account with a second factor: the code is asked next (sign-in-second-factor.server.ts). */
+  | { kind: "secondFactor"; challengeCookie: string }
   /** Unknown email or wrong password: one answer for both. */
   | { kind: "invalid" }
   /** Too many wrong passwords for this email from this browser or address, or from strangers' browsers (known or not). */
@@ -162,12 +166,23 @@ export async function signIn(
       await recordAudit(trx, { actor: null, action: "account.sign_in_refused", subjectType: "user", subjectId: user.id, detail: { status: user.status }, ip, at: now });
       return { kind: "disabled" };
     }
-    if (input.previousSessionId) await revokeSession(trx, input.previousSessionId, now.toISOString());
-    const setCookie = await openSession(trx, user.id, now, ip);
-    const deviceCookie = await rememberDevice(trx, user.id, input.deviceToken ?? null, now);
-    await recordAudit(trx, { actor: { id: user.id, role: user.role }, action: "account.signed_in", subjectType: "user", subjectId: user.id, detail: { trustedDevice: deviceId !== null }, ip, at: now });
-    return { kind: "signedIn", user, setCookie, deviceCookie };
+    if (await hasConfirmedFactor(trx, user.id)) return { kind: "secondFactor", challengeCookie: await openChallenge(trx, user.id, now) };
+    return openSignedInSession(trx, user, { previousSessionId: input.previousSessionId, deviceToken: input.deviceToken ?? null, detail: { trustedDevice: deviceId !== null } }, context);
   });
+}
+
+/** The last step of every sign-in: the session, a fresh device cookie, the audit event. Inside the caller's transaction. */
+export async function openSignedInSession(
+  trx: Database,
+  user: UserRow,
+  input: { previousSessionId: string | null; deviceToken: string | null; detail: Record<string, unknown> },
+  { now, ip }: RequestContext,
+): Promise<Extract<SignInResult, { kind: "signedIn" }>> {
+  if (input.previousSessionId) await revokeSession(trx, input.previousSessionId, now.toISOString());
+  const setCookie = await openSession(trx, user.id, now, ip);
+  const deviceCookie = await rememberDevice(trx, user.id, input.deviceToken, now);
+  await recordAudit(trx, { actor: { id: user.id, role: user.role }, action: "account.signed_in", subjectType: "user", subjectId: user.id, detail: input.detail, ip, at: now });
+  return { kind: "signedIn", user, setCookie, deviceCookie };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

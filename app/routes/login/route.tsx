@@ -30,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     redirectTo: safeRedirect(url.searchParams.get("redirectTo"), ""),
     signedOutEverywhere: url.searchParams.get("signedOut") === "everywhere",
+    codeExpired: url.searchParams.get("expired") === "code",
   };
 }
 
@@ -64,6 +65,11 @@ export async function action({ request }: ActionFunctionArgs) {
       return answer(429, { formError: t("auth:login.errors.throttled", { minutes: minutesUntil(result.until, now) }) });
     case "disabled":
       return answer(403, { formError: t("auth:login.errors.disabled") });
+    case "secondFactor": {
+      // The code is asked on its own page; where to go afterwards travels with it (checked again there).
+      const redirectTo = safeRedirect(formData.get("redirectTo"), "");
+      return redirect(redirectTo ? `/login/code?redirectTo=${encodeURIComponent(redirectTo)}` : "/login/code", { headers: { "Set-Cookie": result.challengeCookie } });
+    }
     case "signedIn": {
       const { user } = result;
       const headers = new Headers({ "Set-Cookie": result.setCookie });
@@ -82,7 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Login() {
   const { t } = useTranslation();
-  const { redirectTo, signedOutEverywhere } = useLoaderData<typeof loader>();
+  const { redirectTo, signedOutEverywhere, codeExpired } = useLoaderData<typeof loader>();
   const answer = useActionData<LoginAnswer>();
   return (
     <div className="form">
@@ -90,6 +96,11 @@ export default function Login() {
       {signedOutEverywhere && !answer ? (
         <div className="banner banner--success" role="status">
           <p>{t("auth:login.signedOutEverywhere")}</p>
+        </div>
+      ) : null}
+      {codeExpired && !answer ? (
+        <div className="banner banner--warning" role="status">
+          <p>{t("security:mfa.signIn.expired")}</p>
         </div>
       ) : null}
       <ErrorSummary errors={answer?.errors} formError={answer?.formError ?? undefined} />
