@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -7,6 +6,7 @@ import { I18nextProvider } from "react-i18next";
 import { detectLanguage } from "./i18n/detect";
 import { i18nFor } from "./i18n/i18n.server";
 import { logger } from "./utils/logger.server";
+import { withoutTrailingNulBytes } from "./utils/react-stream-nul.server";
 import { NonceContext, nonceFrom } from "./utils/nonce";
 
 export const streamTimeout = 5_000;
@@ -34,7 +34,7 @@ export default function handleRequest(
         nonce: nonce || undefined,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutTrailingNulBytes();
           // The abort timer must not outlive the response (shared/design/stack.md, trap 2).
           body.on("close", () => clearTimeout(timer));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");

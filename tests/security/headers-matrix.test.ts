@@ -40,6 +40,7 @@ function problemsWith(response: Response, path: string, html: string | null): st
   if (response.headers.has("Strict-Transport-Security")) problems.push("HSTS over plain http");
   if (response.status >= 500) problems.push(`status ${response.status}`);
   if (html !== null) {
+    if (html.includes("\u0000")) problems.push("NUL bytes in the HTML");
     for (const tag of html.match(/<script\b[^>]*>/g) ?? []) {
       if (!tag.includes(`nonce="${nonce}"`)) problems.push(`script without this response's nonce: ${tag}`);
     }

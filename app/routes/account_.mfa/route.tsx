@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const enrolment = status.confirmedAt ? null : await enrolmentFor(db, user, new Date());
   // Korea and Japan share UTC+9: the day is the same on both sites' calendars.
   const confirmedOn = status.confirmedAt ? formatInstant(status.confirmedAt, lng, "Asia/Seoul", "date") : null;
-  return { confirmedOn, recoveryCodesLeft: status.recoveryCodesLeft, enrolment };
+  return { confirmedOn, recoveryCodesLeft: status.recoveryCodesLeft, enrolment, required: new URL(request.url).searchParams.get("required") === "1" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -63,7 +63,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
 
 export default function MfaEnrolment() {
   const { t } = useTranslation();
-  const { confirmedOn, recoveryCodesLeft, enrolment } = useLoaderData<typeof loader>();
+  const { confirmedOn, recoveryCodesLeft, enrolment, required } = useLoaderData<typeof loader>();
   const answer = useActionData<EnrolAnswer>();
   if (answer?.recoveryCodes) return <RecoveryCodes codes={answer.recoveryCodes} />;
   if (confirmedOn || !enrolment) {
@@ -82,6 +82,11 @@ export default function MfaEnrolment() {
   return (
     <div className="form">
       <h1>{t("security:mfa.enrol.title")}</h1>
+      {required && !answer ? (
+        <div className="banner banner--warning" role="status">
+          <p>{t("security:mfa.enrol.required")}</p>
+        </div>
+      ) : null}
       <ErrorSummary errors={answer?.errors} />
       <p>{t("security:mfa.enrol.intro")}</p>
       <h2 id="mfa-step-1">{t("security:mfa.enrol.step1")}</h2>
