@@ -280,6 +280,13 @@ export interface ReferralSearchKeys {
   site_code: string;
 }
 
+export interface RetentionRuns {
+  counts_json: string;
+  finished_at: string;
+  id: string;
+  started_at: string;
+}
+
 export interface Sessions {
   created_at: string;
   expires_at: string;
@@ -386,6 +393,7 @@ export interface DB {
   referral_screens: ReferralScreens;
   referral_search_keys: ReferralSearchKeys;
   referrals: Referrals;
+  retention_runs: RetentionRuns;
   sessions: Sessions;
   sign_in_devices: SignInDevices;
   site_config_versions: SiteConfigVersions;

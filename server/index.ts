@@ -14,6 +14,7 @@ import { requestGuards } from "./request-guards";
 import { env } from "../app/utils/env.server";
 import { getDb } from "../app/utils/db.server";
 import { startMailer } from "../app/modules/mail/mailer.server";
+import { startRetentionJob } from "../app/modules/retention/retention.service.server";
 import { logger } from "../app/utils/logger.server";
 import { seedDemoDataIfEmpty } from "../db/seed";
 
@@ -39,6 +40,8 @@ const db = await getDb();
 const seeded = config.DEMO_DATA === "true" ? await seedDemoDataIfEmpty(db, new Date()) : null;
 // Sends (and retries) the mail outbox in the background; does nothing unless SMTP_HOST is set.
 startMailer();
+// Removes expired counters, status-check sessions and sign-in records every hour (ADR 0021).
+startRetentionJob();
 
 const app = express();
 app.disable("x-powered-by");

@@ -24,6 +24,7 @@ export function navigationFor(user: SignedInUser | null): NavItem[] {
         { to: "/admin/sites", labelKey: "nav.sites" },
         { to: "/admin/rules", labelKey: "rules:admin.nav" },
         { to: "/admin/audit", labelKey: "audit:nav" },
+        { to: "/admin/retention", labelKey: "security:retention.nav" },
         { to: "/account", labelKey: "nav.account" },
       ];
     case "physician":

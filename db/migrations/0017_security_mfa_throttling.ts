@@ -46,9 +46,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.createIndex("mfa_challenges_expiry_idx").on("mfa_challenges").columns(["expires_at"]).execute();
+
+  // retention_runs: each run of the housekeeping job, with how many rows of each kind it removed (counts only).
+  await db.schema
+    .createTable("retention_runs")
+    .addColumn("id", "text", (c) => c.primaryKey().notNull())
+    .addColumn("started_at", "text", (c) => c.notNull())
+    .addColumn("finished_at", "text", (c) => c.notNull())
+    .addColumn("counts_json", "text", (c) => c.notNull())
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable("retention_runs").execute();
   await db.schema.dropTable("mfa_challenges").execute();
   await db.schema.dropTable("mfa_recovery_codes").execute();
   await db.schema.dropTable("mfa_factors").execute();
