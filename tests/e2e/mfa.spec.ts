@@ -77,6 +77,7 @@ for (const lng of languages) {
 
     // Sign out; signing in now asks for a code after the password.
     await page.getByRole("button", { name: common.shell.signOut, exact: true }).click();
+    await expect(page).toHaveURL("/");
     await gotoIn(page, "/login", lng);
     await passwordStep(page, email);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(security.signIn.title);
@@ -86,6 +87,7 @@ for (const lng of languages) {
 
     // A recovery code works once.
     await page.getByRole("button", { name: common.shell.signOut, exact: true }).click();
+    await expect(page).toHaveURL("/");
     await gotoIn(page, "/login", lng);
     await passwordStep(page, email);
     await codeStep(page, recoveryCodes[0]!);
@@ -93,6 +95,7 @@ for (const lng of languages) {
     await gotoIn(page, "/account/mfa", lng);
     await expect(page.getByText(fill(security.status.recoveryLeft_other, { count: 9 }))).toBeVisible();
     await page.getByRole("button", { name: common.shell.signOut, exact: true }).click();
+    await expect(page).toHaveURL("/");
     await gotoIn(page, "/login", lng);
     await passwordStep(page, email);
     await codeStep(page, recoveryCodes[0]!);
