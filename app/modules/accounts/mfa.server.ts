@@ -90,9 +90,9 @@ export async function verifySecondFactor(db: Database, userId: string, typed: st
   const row = await db.selectFrom("mfa_factors").select(["secret", "confirmed_at", "last_step"]).where("user_id", "=", userId).executeTakeFirst();
   if (!row?.confirmed_at) return null;
   if (await acceptCode(db, userId, row.secret, row.last_step, typed, now)) return "code";
-  const hash = sha256Hex(normaliseRecoveryCode(typed));
-  if (normaliseRecoveryCode(typed).length !== 10) return null;
-  const used = await db.updateTable("mfa_recovery_codes").set({ used_at: now.toISOString() }).where("code_hash", "=", hash).where("user_id", "=", userId).where("used_at", "is", null).executeTakeFirst();
+  const recovery = normaliseRecoveryCode(typed);
+  if (recovery.length !== 10) return null;
+  const used = await db.updateTable("mfa_recovery_codes").set({ used_at: now.toISOString() }).where("code_hash", "=", sha256Hex(recovery)).where("user_id", "=", userId).where("used_at", "is", null).executeTakeFirst();
   return Number(used.numUpdatedRows) === 1 ? "recovery" : null;
 }
 
