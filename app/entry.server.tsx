@@ -1,5 +1,4 @@
-import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
@@ -8,6 +7,8 @@ import { isLanguage } from "./i18n/config";
 import { detectLanguage } from "./i18n/detect";
 import { i18nFor } from "./i18n/i18n.server";
 import { logger } from "./utils/logger.server";
+import { withoutTrailingNulBytes } from "./utils/react-stream-nul.server";
+import { NonceContext, nonceFrom } from "./utils/nonce";
 
 export const streamTimeout = 5_000;
 
@@ -16,7 +17,9 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext?: AppLoadContext,
 ) {
+  const nonce = nonceFrom(loadContext);
   // The root loader's language (it may know a page's own default, app/modules/status-lookup/status-language.server.ts);
   // without its data (an error before it ran), the request's.
   const rootLng = (remixContext.staticHandlerContext.loaderData?.root as { lng?: unknown } | undefined)?.lng;
@@ -27,12 +30,15 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} />
+        <NonceContext.Provider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </NonceContext.Provider>
       </I18nextProvider>,
       {
+        nonce: nonce || undefined,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutTrailingNulBytes();
           // The abort timer must not outlive the response (shared/design/stack.md, trap 2).
           body.on("close", () => clearTimeout(timer));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");

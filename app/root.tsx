@@ -17,6 +17,7 @@ import { RulesReviewBanner } from "./components/rules-review-banner";
 import type { RootData } from "./components/use-root-data";
 import { serializeCookie } from "./utils/cookies.server";
 import { csrfTokenFor } from "./utils/csrf.server";
+import { useNonce } from "./utils/nonce";
 import stylesUrl from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -57,6 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const { i18n, t } = useTranslation();
+  const nonce = useNonce();
   // A route whose handle says `hydrate: false` is served as plain HTML, with no script at all (the patient status pages).
   const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   return (
@@ -80,8 +82,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <SiteFooter />
         {hydrate ? (
           <>
-            <ScrollRestoration />
-            <Scripts />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
           </>
         ) : null}
       </body>

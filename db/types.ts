@@ -165,6 +165,29 @@ export interface MailOutbox {
   to_address: string;
 }
 
+export interface MfaChallenges {
+  attempts: Generated<number>;
+  created_at: string;
+  expires_at: string;
+  id: string;
+  user_id: string;
+}
+
+export interface MfaFactors {
+  confirmed_at: string | null;
+  created_at: string;
+  last_step: number | null;
+  secret: string;
+  user_id: string;
+}
+
+export interface MfaRecoveryCodes {
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+  user_id: string;
+}
+
 export interface PatientNotificationStops {
   channel: string;
   referral_id: string;
@@ -270,6 +293,13 @@ export interface ReferralSearchKeys {
   site_code: string;
 }
 
+export interface RetentionRuns {
+  counts_json: string;
+  finished_at: string;
+  id: string;
+  started_at: string;
+}
+
 export interface Sessions {
   created_at: string;
   expires_at: string;
@@ -279,6 +309,13 @@ export interface Sessions {
   revoked_at: string | null;
   user_id: string;
   working_site_code: string | null;
+}
+
+export interface SignInDevices {
+  created_at: string;
+  expires_at: string;
+  token_hash: string;
+  user_id: string;
 }
 
 export interface SiteConfigVersions {
@@ -394,6 +431,9 @@ export interface DB {
   joint_messages: JointMessages;
   joint_reviews: JointReviews;
   mail_outbox: MailOutbox;
+  mfa_challenges: MfaChallenges;
+  mfa_factors: MfaFactors;
+  mfa_recovery_codes: MfaRecoveryCodes;
   patient_notification_stops: PatientNotificationStops;
   patient_notification_tokens: PatientNotificationTokens;
   queue_views: QueueViews;
@@ -404,7 +444,9 @@ export interface DB {
   referral_screens: ReferralScreens;
   referral_search_keys: ReferralSearchKeys;
   referrals: Referrals;
+  retention_runs: RetentionRuns;
   sessions: Sessions;
+  sign_in_devices: SignInDevices;
   site_config_versions: SiteConfigVersions;
   site_contact_versions: SiteContactVersions;
   sites: Sites;

@@ -1,4 +1,5 @@
 import type { ServerBuild } from "@remix-run/node";
+import { FORM_MAX_BYTES } from "./request-guards";
 import { csrfHeaderName, isCsrfContextValid, isCsrfValid, isMultipart, verifiesCsrfInFirstPart } from "../app/utils/csrf.server";
 
 /**
@@ -28,11 +29,35 @@ export function withCsrfGuard(build: ServerBuild): ServerBuild {
             if (!isCsrfContextValid(request)) throw new Response(null, { status: 403 });
             return action(args);
           }
-          if (!(await isCsrfValid(request))) throw new Response(null, { status: 403 });
-          return action(args);
+          // An upload streams to its own limit; any other body is read here, up to the form limit.
+          const bounded = isMultipart(request) ? request : await withBoundedBody(request, FORM_MAX_BYTES);
+          if (!(await isCsrfValid(bounded))) throw new Response(null, { status: 403 });
+          return action({ ...args, request: bounded });
         },
       },
     };
   }
   return { ...build, routes };
+}
+
+/**
+ * A form body read whole, but never more than `maxBytes`: past that, a translated 413 (the error page), whatever
+ * Content-Length claimed or when there was none (chunked). server/request-guards.ts already refused a declared
+ * length over the limit before any of it was read.
+ */
+export async function withBoundedBody(request: Request, maxBytes: number): Promise<Request> {
+  if (!request.body) return request;
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    // Stop reading, but do not cancel: cancelling destroys the socket before the 413 page can be sent. Node
+    // discards (never keeps) whatever the client still sends.
+    if (total > maxBytes) throw new Response(null, { status: 413 });
+    chunks.push(value);
+  }
+  return new Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks), signal: request.signal });
 }

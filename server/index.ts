@@ -6,11 +6,15 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { withCsrfGuard } from "./csrf-guard";
+import { withAccessAudit } from "./access-audit";
 import { clientIpHeader } from "../app/utils/client-ip.server";
 import { fallbackErrorPage } from "./fallback-error";
+import { loadContextFor, securityHeaders } from "./security-headers";
+import { requestGuards } from "./request-guards";
 import { env } from "../app/utils/env.server";
 import { getDb } from "../app/utils/db.server";
 import { startMailer } from "../app/modules/mail/mailer.server";
+import { startRetentionJob } from "../app/modules/retention/retention.service.server";
 import { logger } from "../app/utils/logger.server";
 import { seedDemoDataIfEmpty } from "../db/seed";
 
@@ -27,7 +31,8 @@ async function loadBuild(): Promise<ServerBuild> {
   const build = vite
     ? ((await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild)
     : ((await import(pathToFileURL(path.resolve(buildDir, "server/index.js")).href)) as ServerBuild);
-  return withCsrfGuard(build);
+  // The CSRF guard outermost: a forged request is refused before anything else, and is no access attempt.
+  return withCsrfGuard(withAccessAudit(build));
 }
 
 // Migrate, and seed demo data into a new database, before the first request.
@@ -35,19 +40,19 @@ const db = await getDb();
 const seeded = config.DEMO_DATA === "true" ? await seedDemoDataIfEmpty(db, new Date()) : null;
 // Sends (and retries) the mail outbox in the background; does nothing unless SMTP_HOST is set.
 startMailer();
+// Removes expired counters, status-check sessions and sign-in records every hour (ADR 0021).
+startRetentionJob();
 
 const app = express();
 app.disable("x-powered-by");
 // Behind a reverse proxy, name it (e.g. "loopback", or a hop count) so req.ip is the client, not the proxy.
 if (config.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
 app.use(compression());
+app.use(securityHeaders({ hsts: config.cookieSecure, development: !production }));
 app.use((req, res, next) => {
   const requestId = crypto.randomUUID();
   res.locals.requestId = requestId;
   res.setHeader("X-Request-Id", requestId);
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
   const started = process.hrtime.bigint();
   res.on("finish", () => {
     // Method, path and status only: never query strings, bodies or cookies (they may carry health data).
@@ -73,8 +78,10 @@ app.use((req, _res, next) => {
   if (ip) req.headers[clientIpHeader] = ip;
   next();
 });
+// Foreign origins (403), oversized form bodies (413) and an untrusted X-Forwarded-Host, before Remix reads anything.
+app.use(requestGuards({ trustProxy: config.TRUST_PROXY }));
 
-app.all("*", createRequestHandler({ build: vite ? loadBuild : await loadBuild(), mode: config.NODE_ENV }));
+app.all("*", createRequestHandler({ build: vite ? loadBuild : await loadBuild(), mode: config.NODE_ENV, getLoadContext: (_req, res) => loadContextFor(res) }));
 app.use(fallbackErrorPage);
 
 app.listen(config.PORT, config.HOST, () => {

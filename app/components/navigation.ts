@@ -25,6 +25,7 @@ export function navigationFor(user: SignedInUser | null): NavItem[] {
         { to: "/admin/rules", labelKey: "rules:admin.nav" },
         { to: "/admin/audit", labelKey: "audit:nav" },
         { to: "/research", labelKey: "research:nav" },
+        { to: "/admin/retention", labelKey: "security:retention.nav" },
         { to: "/account", labelKey: "nav.account" },
       ];
     case "researcher":

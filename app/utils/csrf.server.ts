@@ -1,4 +1,5 @@
 import { cookieName, readCookie, serializeCookie } from "./cookies.server";
+import { env } from "./env.server";
 import { randomToken, safeEqual } from "./tokens.server";
 
 export const csrfFieldName = "_csrf";
@@ -13,10 +14,17 @@ export function csrfTokenFor(request: Request): { token: string; setCookie?: str
   return { token, setCookie: serializeCookie(csrfCookie(), token) };
 }
 
+/** A new token at sign-in (a token planted before it, by anyone, is worth nothing after): the Set-Cookie header. */
+export function rotatedCsrfCookie(): string {
+  return serializeCookie(csrfCookie(), randomToken());
+}
+
 function sameOrigin(request: Request): boolean {
   const origin = request.headers.get("Origin");
   if (!origin || origin === "null") return origin === null; // absent: non-browser client; "null": refuse
-  const host = request.headers.get("X-Forwarded-Host") ?? request.headers.get("Host");
+  // A client can write X-Forwarded-Host; only a proxy we were told to trust (TRUST_PROXY) may name the host with it.
+  const forwarded = env().TRUST_PROXY ? request.headers.get("X-Forwarded-Host")?.split(",")[0]?.trim() : undefined;
+  const host = forwarded || request.headers.get("Host");
   try {
     return new URL(origin).host === host;
   } catch {

@@ -16,6 +16,11 @@ const schema = z.object({
   /** Express's "trust proxy" (e.g. "loopback" or a hop count) when a reverse proxy sets X-Forwarded-For; unset: trust none. */
   TRUST_PROXY: z.string().optional(),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  /**
+   * Roles that must sign in with a one-time-code app (comma-separated; ADR 0021). Until they have set one up, their
+   * pages send them to /account/mfa. The test harnesses set it empty; tests/security turns it on.
+   */
+  MFA_REQUIRED_ROLES: z.string().default("coordinator,reviewer,admin"),
   /** Referral attachments: the largest single file, and all of one referral's files together (bytes). */
   ATTACHMENT_MAX_FILE_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   ATTACHMENT_MAX_REFERRAL_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),

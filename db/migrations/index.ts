@@ -12,8 +12,9 @@ import * as m0012 from "./0012_konyang_japanese_name";
 import * as m0013 from "./0013_joint_review_and_conferences";
 import * as m0014 from "./0014_staff_exchange";
 import * as m0015 from "./0015_patient_notifications";
-import * as m0018 from "./0018_research_consent_and_role";
 import * as m0016 from "./0016_site_contacts_and_travel_checklist";
+import * as m0017 from "./0017_security_mfa_throttling";
+import * as m0018 from "./0018_research_consent_and_role";
 
 // The explicit registry: static imports work the same under Vitest, tsx scripts and the server bundle.
 // Append new migrations here; never reorder or edit landed ones.
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   "0013_joint_review_and_conferences": m0013,
   "0014_staff_exchange": m0014,
   "0015_patient_notifications": m0015,
-  "0018_research_consent_and_role": m0018,
   "0016_site_contacts_and_travel_checklist": m0016,
+  "0017_security_mfa_throttling": m0017,
+  "0018_research_consent_and_role": m0018,
 };

@@ -223,6 +223,7 @@ test("administrator: users, sites, each site, the audit log; then a physician aw
       "/admin/sites/qst",
       "/admin/audit",
       "/admin/exchange",
+      "/admin/retention",
     ]) {
       await visit(page, path, lng);
     }

@@ -3,15 +3,16 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, gotoIn, signIn, type Language } from "./helpers";
 import { personName } from "../../app/i18n/person-name";
+import { minimalDicom } from "../factories/uploads";
 
 type Words = Record<string, any>;
 const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
 
-// Small, valid files made here: a minimal PDF, and DICOM = 128-byte preamble + "DICM" + a few bytes.
+// Small, valid files made here: a minimal PDF, and a DICOM file with a meta header a DICOM parser reads.
 const pdf = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
-const dicom = Buffer.concat([Buffer.alloc(128), Buffer.from("DICM"), Buffer.from([0x02, 0x00, 0x00, 0x00, 0x55, 0x4c, 0x04, 0x00])]);
+const dicom = Buffer.from(minimalDicom());
 
 type Patient = {
   physician: string;

@@ -4,6 +4,7 @@
 // "screen" namespace (locales/*/screen.json), translated per request; `issuesOf` turns any zod issue into one.
 import { z } from "zod";
 import { isIsoDate } from "./dates";
+import { withoutInvisibleControls } from "../names";
 
 export const indications = [
   "bone_soft_tissue",
@@ -146,6 +147,8 @@ const e = { error: errorMap };
 
 // Field builders. Every schema carries the error map, so no English default message ever reaches a user.
 const text = (max: number) => z.string(e).trim().min(1, e).max(max, e);
+// A name loses NUL and bidirectional controls before anything else looks at it (../names.ts).
+const name = (max: number) => z.string(e).overwrite(withoutInvisibleControls).trim().min(1, e).max(max, e);
 const isoDate = () => z.string(e).refine(isIsoDate, { error: K.invalidDate });
 // A submission's timestamps carry their offset; the screen door also takes a local time (it never reads it).
 const dateTime = (mode: Mode) => z.iso.datetime({ offset: true, local: mode === "screen", error: errorMap });
@@ -185,11 +188,11 @@ function submissionOnly<M extends Mode, T extends z.ZodType>(mode: M, schema: T)
 function patientSchema<M extends Mode>(mode: M) {
   return z.looseObject(
     {
-      familyName: submissionOnly(mode, text(100)),
-      givenName: submissionOnly(mode, text(100)),
-      familyNameLatin: optional(mode, text(100)),
-      givenNameLatin: optional(mode, text(100)),
-      nameReading: optional(mode, text(200)),
+      familyName: submissionOnly(mode, name(100)),
+      givenName: submissionOnly(mode, name(100)),
+      familyNameLatin: optional(mode, name(100)),
+      givenNameLatin: optional(mode, name(100)),
+      nameReading: optional(mode, name(200)),
       birthDate: submissionOnly(mode, isoDate()),
       sex: submissionOnly(mode, choice(sexes)),
       residenceCountry: submissionOnly(mode, countryCode()),

@@ -3,6 +3,7 @@ import { languages } from "~/i18n/config";
 import { nationalIdIn } from "~/domain/case/national-id";
 import { alwaysCheck } from "~/utils/always-check";
 import { isCommonPassword, isEmailLike, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from "./password-policy";
+import { withoutInvisibleControls } from "~/domain/names";
 
 // Form schemas for accounts. Messages are translation keys (app/utils/form.server.ts translates them per request).
 
@@ -21,6 +22,7 @@ export function looksLikeNationalId(text: string): boolean {
 const text = (max: number) =>
   z
     .string()
+    .overwrite(withoutInvisibleControls)
     .trim()
     .normalize("NFKC")
     .refine((v) => v.length <= max, { message: "validation:tooLong", params: { maximum: max } })

@@ -77,27 +77,29 @@ describe("signing in", () => {
     expect(unknown).toEqual(wrong);
   });
 
-  it("refuses the 11th attempt after 10 wrong passwords, even the right one, until 15 minutes have passed", async () => {
+  it("slows a browser without the owner's device cookie after five wrong passwords, with growing waits", async () => {
     const db = await getDb();
     const user = await createAccount(db);
     const attempt = (password: string, now: Date) => signIn(db, { email: user.email, password, previousSessionId: null }, { ip: "10.1.0.1", now });
-    for (let i = 0; i < 10; i++) expect((await attempt("wrong-password-guess", at(i / 10))).kind).toBe("invalid");
-    const locked = await attempt(TEST_PASSWORD, at(1));
-    expect(locked).toEqual({ kind: "locked", until: at(0.9 + 15) });
-    expect((await attempt(TEST_PASSWORD, at(15.8))).kind).toBe("locked");
-    // The lock has ended: the right password works and resets the count.
-    expect((await attempt(TEST_PASSWORD, at(16))).kind).toBe("signedIn");
-    for (let i = 0; i < 9; i++) expect((await attempt("wrong-password-guess", at(17))).kind).toBe("invalid");
-    expect((await attempt(TEST_PASSWORD, at(17))).kind).toBe("signedIn");
-    expect((await auditEventsFor(db, "user", user.id)).filter((e) => e.action === "account.sign_in_failed")).toHaveLength(19);
+    for (let i = 0; i < 5; i++) expect((await attempt("wrong-password-guess", at(i / 10))).kind).toBe("invalid");
+    // The sixth try waits a minute after the fifth failure, even with the right password; then 2, then 4 minutes.
+    expect(await attempt(TEST_PASSWORD, at(0.5))).toEqual({ kind: "locked", until: at(0.4 + 1) });
+    expect((await attempt("wrong-password-guess", at(1.4))).kind).toBe("invalid");
+    expect(await attempt(TEST_PASSWORD, at(2))).toEqual({ kind: "locked", until: at(1.4 + 2) });
+    expect((await attempt("wrong-password-guess", at(3.4))).kind).toBe("invalid");
+    expect(await attempt(TEST_PASSWORD, at(4))).toEqual({ kind: "locked", until: at(3.4 + 4) });
+    // The wait is over: the right password works, and this browser and address start again from nothing.
+    expect((await attempt(TEST_PASSWORD, at(7.4))).kind).toBe("signedIn");
+    for (let i = 0; i < 5; i++) expect((await attempt("wrong-password-guess", at(8))).kind).toBe("invalid");
+    expect((await auditEventsFor(db, "user", user.id)).filter((e) => e.action === "account.sign_in_failed")).toHaveLength(12);
   });
 
-  it("locks an unknown email exactly like a known one, so a lock reveals nothing", async () => {
+  it("slows an unknown email exactly like a known one, so a wait reveals nothing", async () => {
     const db = await getDb();
-    for (let i = 0; i < 10; i++) await signIn(db, { email: "ghost@hospital.test", password: "guess-number-one", previousSessionId: null }, { ip: null, now: t0 });
-    expect(await signIn(db, { email: "ghost@hospital.test", password: "guess-number-one", previousSessionId: null }, { ip: "10.2.0.1", now: at(1) })).toEqual({
+    for (let i = 0; i < 5; i++) await signIn(db, { email: "ghost@hospital.test", password: "guess-number-one", previousSessionId: null }, { ip: "10.2.0.1", now: t0 });
+    expect(await signIn(db, { email: "ghost@hospital.test", password: "guess-number-one", previousSessionId: null }, { ip: "10.2.0.1", now: at(0.5) })).toEqual({
       kind: "locked",
-      until: at(15),
+      until: at(1),
     });
   });
 

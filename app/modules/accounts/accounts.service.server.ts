@@ -22,17 +22,22 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.serv
 import { normalizePassword } from "./password-policy";
 import { revokeOtherUserSessions, revokeSession, revokeUserSessions } from "./session.repository.server";
 import { openSession, type SessionUser } from "./session.server";
+import { rememberDevice, trustedDevice } from "./sign-in-devices.server";
+import { openChallenge } from "./mfa-challenge.server";
+import { hasConfirmedFactor } from "./mfa.server";
+import { clearSignInFailures, recordSignInFailure, signInThrottle } from "./sign-in-throttle.server";
 
-/** Ten wrong passwords in a row lock the email for 15 minutes (known or not, so a lock reveals nothing). */
-export const SIGN_IN_ACCOUNT_POLICY: RateLimitPolicy = { max: 10, windowMs: null, blockMs: 15 * MINUTE };
-/** One address may fail 50 times in 15 minutes (a hospital's NAT is one address for many people). */
-export const SIGN_IN_ADDRESS_POLICY: RateLimitPolicy = { max: 50, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE };
+/**
+ * Changing one's password while signed in: ten wrong current passwords in a row wait 15 minutes. Only the signed-in
+ * owner can reach this, so it locks no one else out; signing in is throttled in sign-in-throttle.server.ts.
+ */
+export const PASSWORD_CHANGE_POLICY: RateLimitPolicy = { max: 10, windowMs: null, blockMs: 15 * MINUTE };
 /** Registrations per address per hour: enough for a department registering together, not for a script. */
 export const REGISTER_ADDRESS_POLICY: RateLimitPolicy = { max: 20, windowMs: 60 * MINUTE, blockMs: 60 * MINUTE };
 
 export type RequestContext = { ip: string | null; now: Date };
 
-const accountKey = (email: string) => hashedKey("sign-in:account", email);
+const accountKey = (email: string) => hashedKey("password-change:account", email);
 const addressKey = (purpose: string, ip: string | null) => `${purpose}:address:${ip ?? "unknown"}`;
 
 // Computed once per process at start, so the first unknown-email sign-in costs no more than any other.
@@ -105,10 +110,12 @@ export async function register(db: Database, input: RegisterInput, context: Requ
 // Signing in
 
 export type SignInResult =
-  | { kind: "signedIn"; user: UserRow; setCookie: string }
+  | { kind: "signedIn"; user: UserRow; setCookie: string; deviceCookie: string }
+  /** The right password of an account with a second factor: the code is asked next (sign-in-second-factor.server.ts). */
+  | { kind: "secondFactor"; challengeCookie: string }
   /** Unknown email or wrong password: one answer for both. */
   | { kind: "invalid" }
-  /** Too many wrong passwords for this email (known or not). */
+  /** Too many wrong passwords for this email from this browser or address, or from strangers' browsers (known or not). */
   | { kind: "locked"; until: Date }
   /** Too many failures from this address. */
   | { kind: "throttled"; until: Date }
@@ -116,35 +123,36 @@ export type SignInResult =
   | { kind: "disabled" };
 
 /**
- * Verifies an email and password. Unknown emails and wrong passwords do the same work (an argon2 verify, two
- * counters, one audit event) and get the same answer. A new session replaces the one the browser had, if any.
+ * Verifies an email and password. Unknown emails and wrong passwords do the same work (an argon2 verify, the same
+ * counters, one audit event) and get the same answer. Throttling slows strangers per account and address; the
+ * browser the owner signed in with before (its device cookie) is not held back by them (sign-in-throttle.server.ts).
+ * A new session replaces the one the browser had, if any, and the browser gets a fresh device cookie.
  */
 export async function signIn(
   db: Database,
-  input: { email: string; password: string; previousSessionId: string | null },
+  input: { email: string; password: string; previousSessionId: string | null; deviceToken?: string | null },
   context: RequestContext,
 ): Promise<SignInResult> {
   const { now, ip } = context;
-  const address = await checkRateLimit(db, addressKey("sign-in", ip), SIGN_IN_ADDRESS_POLICY, now);
-  if (address.blocked) return { kind: "throttled", until: address.until };
-  const account = await checkRateLimit(db, accountKey(input.email), SIGN_IN_ACCOUNT_POLICY, now);
-  // While locked even the right password is refused, and nothing is verified: the lock answers for every email alike.
-  if (account.blocked) return { kind: "locked", until: account.until };
-
   const user = await findUserByEmail(db, input.email);
+  const deviceId = await trustedDevice(db, input.deviceToken ?? null, user?.id, now);
+  const who = { email: input.email, ip, deviceId };
+  const throttle = await signInThrottle(db, who, now);
+  // While held back even the right password is refused, and nothing is verified: the same for every email alike.
+  if (throttle.blocked) return throttle.reason === "address" ? { kind: "throttled", until: throttle.until } : { kind: "locked", until: throttle.until };
+
   const passwordHash = user?.password_hash ?? (await dummyPasswordHash());
   const matches = await verifyPassword(passwordHash, normalizePassword(input.password));
 
   if (!user || !matches) {
     await db.transaction().execute(async (trx) => {
-      await recordFailure(trx, addressKey("sign-in", ip), SIGN_IN_ADDRESS_POLICY, now);
-      const after = await recordFailure(trx, accountKey(input.email), SIGN_IN_ACCOUNT_POLICY, now);
+      await recordSignInFailure(trx, who, now);
       await recordAudit(trx, {
         actor: null,
         action: "account.sign_in_failed",
         subjectType: "user",
         subjectId: user?.id ?? null,
-        detail: { locked: after.blocked },
+        detail: { trustedDevice: deviceId !== null },
         ip,
         at: now,
       });
@@ -153,16 +161,28 @@ export async function signIn(
   }
 
   return db.transaction().execute(async (trx): Promise<SignInResult> => {
-    await clearRateLimit(trx, accountKey(input.email));
+    await clearSignInFailures(trx, who);
     if (user.status !== "active" && user.status !== "pending") {
       await recordAudit(trx, { actor: null, action: "account.sign_in_refused", subjectType: "user", subjectId: user.id, detail: { status: user.status }, ip, at: now });
       return { kind: "disabled" };
     }
-    if (input.previousSessionId) await revokeSession(trx, input.previousSessionId, now.toISOString());
-    const setCookie = await openSession(trx, user.id, now, ip);
-    await recordAudit(trx, { actor: { id: user.id, role: user.role }, action: "account.signed_in", subjectType: "user", subjectId: user.id, ip, at: now });
-    return { kind: "signedIn", user, setCookie };
+    if (await hasConfirmedFactor(trx, user.id)) return { kind: "secondFactor", challengeCookie: await openChallenge(trx, user.id, now) };
+    return openSignedInSession(trx, user, { previousSessionId: input.previousSessionId, deviceToken: input.deviceToken ?? null, detail: { trustedDevice: deviceId !== null } }, context);
   });
+}
+
+/** The last step of every sign-in: the session, a fresh device cookie, the audit event. Inside the caller's transaction. */
+export async function openSignedInSession(
+  trx: Database,
+  user: UserRow,
+  input: { previousSessionId: string | null; deviceToken: string | null; detail: Record<string, unknown> },
+  { now, ip }: RequestContext,
+): Promise<Extract<SignInResult, { kind: "signedIn" }>> {
+  if (input.previousSessionId) await revokeSession(trx, input.previousSessionId, now.toISOString());
+  const setCookie = await openSession(trx, user.id, now, ip);
+  const deviceCookie = await rememberDevice(trx, user.id, input.deviceToken, now);
+  await recordAudit(trx, { actor: { id: user.id, role: user.role }, action: "account.signed_in", subjectType: "user", subjectId: user.id, detail: input.detail, ip, at: now });
+  return { kind: "signedIn", user, setCookie, deviceCookie };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -172,7 +192,7 @@ export type ChangePasswordResult = { kind: "changed"; otherSessionsEnded: number
 
 /**
  * Changes the password after checking the current one, and ends every other session (whoever else may know the
- * old password is signed out). Wrong current passwords count toward the same lock as sign-in.
+ * old password is signed out). Wrong current passwords count toward their own lock.
  */
 export async function changePassword(
   db: Database,
@@ -182,12 +202,12 @@ export async function changePassword(
 ): Promise<ChangePasswordResult> {
   const { now, ip } = context;
   const key = accountKey(user.email);
-  const lock = await checkRateLimit(db, key, SIGN_IN_ACCOUNT_POLICY, now);
+  const lock = await checkRateLimit(db, key, PASSWORD_CHANGE_POLICY, now);
   if (lock.blocked) return { kind: "locked", until: lock.until };
   const row = await findUserById(db, user.id);
   if (!row || !(await verifyPassword(row.password_hash, normalizePassword(input.currentPassword)))) {
     await db.transaction().execute(async (trx) => {
-      await recordFailure(trx, key, SIGN_IN_ACCOUNT_POLICY, now);
+      await recordFailure(trx, key, PASSWORD_CHANGE_POLICY, now);
       await recordAudit(trx, { actor: { id: user.id, role: user.role }, action: "account.password_change_failed", subjectType: "user", subjectId: user.id, ip, at: now });
     });
     return { kind: "wrongCurrent" };

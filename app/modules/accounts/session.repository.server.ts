@@ -19,6 +19,7 @@ export async function findLiveSessionWithUser(db: Database, sessionId: string) {
     .innerJoin("users", "users.id", "sessions.user_id")
     .select([
       "sessions.id as session_id",
+      "sessions.created_at as session_created_at",
       "sessions.last_seen_at",
       "sessions.expires_at",
       "users.id",

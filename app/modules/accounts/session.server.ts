@@ -27,6 +27,22 @@ export type SessionUser = {
 };
 
 const sessionCookie = () => cookieName("kq_session");
+/**
+ * Coordinators, reviewers and administrators see many patients' records: their sessions end after 15 minutes without
+ * a request and 8 hours after sign-in, whichever comes first (ASVS 5.0 level 2; docs/decisions/0021-asvs-level-2.md).
+ * Physicians keep the configured limits (SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS).
+ */
+export const STAFF_SESSION_LIMITS = { idleMinutes: 15, absoluteHours: 8 };
+
+function sessionLimits(row: { role: string; last_seen_at: string; session_created_at: string; expires_at: string }) {
+  const { SESSION_IDLE_MINUTES } = env();
+  const staff = row.role !== "physician";
+  const idleMinutes = staff ? Math.min(STAFF_SESSION_LIMITS.idleMinutes, SESSION_IDLE_MINUTES) : SESSION_IDLE_MINUTES;
+  const absolute = new Date(row.expires_at).getTime();
+  const staffAbsolute = new Date(row.session_created_at).getTime() + STAFF_SESSION_LIMITS.absoluteHours * 3_600_000;
+  return { idleEnds: new Date(row.last_seen_at).getTime() + idleMinutes * 60_000, absoluteEnds: staff ? Math.min(absolute, staffAbsolute) : absolute };
+}
+
 // Writing last_seen_at on every request would serialise reads behind writes; a minute's precision is enough.
 const TOUCH_EVERY_MS = 60_000;
 
@@ -62,10 +78,10 @@ export async function getSessionUser(request: Request, now = new Date()): Promis
   const db = await getDb();
   const row = await findLiveSessionWithUser(db, sha256Hex(token));
   if (!row) return null;
-  const idleLimit = new Date(row.last_seen_at).getTime() + env().SESSION_IDLE_MINUTES * 60_000;
+  const { idleEnds, absoluteEnds } = sessionLimits(row);
   // A suspended or rejected account's sessions were revoked when that happened; this is the second lock.
   const disabled = row.status === "suspended" || row.status === "rejected";
-  if (disabled || now.getTime() > idleLimit || now.toISOString() > row.expires_at) {
+  if (disabled || now.getTime() > idleEnds || now.getTime() > absoluteEnds) {
     await revokeSession(db, row.session_id, now.toISOString());
     return null;
   }

@@ -18,6 +18,7 @@ import { newId } from "~/utils/tokens.server";
 import { attachmentsOf, bytesUsed, findAttachment, insertAttachment, markAttachmentRemoved, type AttachmentRow } from "./intake.repository.server";
 import { sniff, SNIFF_BYTES, type AllowedMediaType } from "./sniff";
 import { MULTIPART_OVERHEAD_BYTES, uploadFilesHeader } from "./upload-protocol";
+import { withoutInvisibleControls } from "~/domain/names";
 
 type Kind = (typeof attachmentKinds)[number];
 
@@ -149,7 +150,7 @@ export async function receiveUploads(db: Database, input: UploadInput): Promise<
       fields[part.name] = await readText(part.data);
       return undefined;
     }
-    const fileName = part.filename.normalize("NFC").slice(0, 255);
+    const fileName = withoutInvisibleControls(part.filename.normalize("NFC")).slice(0, 255);
     if (fileName === "") {
       // An empty file input is sent as a nameless, empty part: nothing was chosen.
       await drain(part.data);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { checklistFor, missingDocuments } from "./checklist";
+import { minimalDicom } from "../../../tests/factories/uploads";
 import { sniff } from "./sniff";
 
 const bytes = (...parts: (string | number[] | Uint8Array)[]) =>
   Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
-const dicom = bytes(new Uint8Array(128), "DICM", [2, 0, 0, 0]);
+const dicom = minimalDicom();
 
 describe("content sniffing", () => {
   it("tells the type from the content and accepts the allow-list", () => {

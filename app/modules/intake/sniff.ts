@@ -3,6 +3,8 @@
 // ZIP of a DICOM study, as CD exports come), photographs and scans as PNG or JPEG, laboratory results as text or CSV.
 // Pure: bytes in, a verdict out.
 
+import dicomParser from "dicom-parser";
+
 export const allowedMediaTypes = ["application/pdf", "application/dicom", "application/zip", "image/png", "image/jpeg", "text/plain", "text/csv"] as const;
 export type AllowedMediaType = (typeof allowedMediaTypes)[number];
 
@@ -17,13 +19,36 @@ const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 /** The media type the content shows, or null when it is nothing the portal accepts. */
 export function contentType(head: Uint8Array): Exclude<AllowedMediaType, "text/csv"> | null {
   if (startsWith(head, ascii("%PDF-"))) return "application/pdf";
-  // DICOM Part 10: a 128-byte preamble, then "DICM".
-  if (head.length >= 132 && startsWith(head, ascii("DICM"), 128)) return "application/dicom";
+  if (isDicomPart10(head)) return "application/dicom";
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
   if (startsWith(head, [0xff, 0xd8, 0xff])) return "image/jpeg";
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return "application/zip";
-  if (isText(head)) return "text/plain";
+  if (isText(head) && !looksLikeMarkupOrScript(head)) return "text/plain";
   return null;
+}
+
+/**
+ * DICOM Part 10: a 128-byte preamble, "DICM", then a file meta header that a maintained parser (dicom-parser) reads
+ * whole, naming what the file stores (SOP class) and how (transfer syntax). "DICM" alone is four bytes anyone can
+ * write in front of anything.
+ */
+function isDicomPart10(head: Uint8Array): boolean {
+  if (head.length < 132 || !startsWith(head, ascii("DICM"), 128)) return false;
+  try {
+    const meta = dicomParser.readPart10Header(head);
+    const uid = /^[0-9]+(\.[0-9]+)+$/;
+    return uid.test(meta.string("x00020002") ?? "") && uid.test(meta.string("x00020010") ?? "");
+  } catch {
+    return false;
+  }
+}
+
+// Markup or a script a browser or shell would run, in what claims to be plain text: refused whatever its name, so no
+// page can be smuggled in as "labs.txt" or a file without an extension. Lab values such as "<0.01" do not match.
+const markupOrScript = /<\s*(script|html|head|body|iframe|frame|svg|object|embed|meta|style|form|link|img|math|template)\b|<!doctype|<\?xml|javascript\s*:|^\s*#!/i;
+
+function looksLikeMarkupOrScript(head: Uint8Array): boolean {
+  return markupOrScript.test(new TextDecoder("latin1").decode(head));
 }
 
 /**

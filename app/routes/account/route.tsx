@@ -137,6 +137,9 @@ export default function Account() {
           <Link to="/account/tokens">{t("api:tokens.accountLink")}</Link>
         </p>
       ) : null}
+      <p>
+        <Link to="/account/mfa">{t("security:mfa.accountLink")}</Link>
+      </p>
 
       <section aria-labelledby="account-language" className="form">
         <h2 id="account-language">{t("auth:account.language.heading")}</h2>

@@ -15,6 +15,7 @@ import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
 import stylesUrl from "../admin.sites/sites.css?url";
+import { notFound } from "~/utils/not-found.server";
 
 // /admin/sites/<code>/checklist: the wording of the site's cross-border checklist in ko/ja/en. Each save is a new,
 // audited version; ticks on referrals refer to item keys, so rewording keeps what is done (docs/decisions/0023).
@@ -25,7 +26,7 @@ async function findChecklist(code: string | undefined) {
   const db = await getDb();
   const names = await siteNames(db);
   const checklist = code && code in names ? await checklistInForce(db, code) : null;
-  if (!code || !checklist) throw new Response(null, { status: 404 });
+  if (!code || !checklist) throw notFound();
   return { code, names: names[code as keyof typeof names], checklist };
 }
 
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await changeTravelChecklist(await getDb(), { actor: { id: user.id, role: user.role }, siteCode: code, change: parsed.data, ip: clientIp(request), at: new Date() });
   if (result.ok) return redirect(`/admin/sites?checklist=${code}#site-${code}-checklist`);
-  if (result.reason === "unknown_site") throw new Response(null, { status: 404 });
+  if (result.reason === "unknown_site") throw notFound();
   const message = result.reason === "unchanged" ? t("travel:errors.unchanged") : t("travel:errors.stale", { version: result.currentVersion });
   return data<ActionData>({ errors: {}, formError: message, values: parsed.values }, { status: result.reason === "unchanged" ? 400 : 409 });
 }

@@ -17,6 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { phoneProblem } from "~/utils/phone.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
 import stylesUrl from "../admin.sites/sites.css?url";
+import { notFound } from "~/utils/not-found.server";
 
 // /admin/sites/<code>/contacts: an administrator records the site's contact details and which of them the site has
 // confirmed. Each save is a new, audited version (docs/decisions/0023).
@@ -27,7 +28,7 @@ async function findSite(code: string | undefined) {
   const db = await getDb();
   const names = await siteNames(db);
   const contacts = await siteContactsOf(db, code);
-  if (!code || !contacts || !(code in names)) throw new Response(null, { status: 404 });
+  if (!code || !contacts || !(code in names)) throw notFound();
   const country = (await db.selectFrom("sites").select("country").where("code", "=", code).executeTakeFirst())?.country;
   return { code, names: names[code as keyof typeof names], contacts, country };
 }
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.ok) return redirect(`/admin/sites?contacts=${site.code}#site-${site.code}-contacts`);
   if (result.reason === "stale") return data<ActionData>({ errors: {}, formError: t("contacts:errors.stale", { version: result.currentVersion }), values: parsed.values }, { status: 409 });
   if (result.reason === "unchanged") return data<ActionData>({ errors: {}, formError: t("contacts:errors.unchanged"), values: parsed.values }, { status: 400 });
-  throw new Response(null, { status: 404 });
+  throw notFound();
 }
 
 export default function EditSiteContacts() {

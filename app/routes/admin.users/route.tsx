@@ -81,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type AccountRow = Awaited<ReturnType<typeof loader>>["pending"][number];
 
-function AccountsTable({ id, rows, showSite }: { id: string; rows: AccountRow[]; showSite: boolean }) {
+function AccountsTable({ id, rows, showSite, canResetMfa = false }: { id: string; rows: AccountRow[]; showSite: boolean; canResetMfa?: boolean }) {
   const { t } = useTranslation();
   return (
     <ScrollTable labelledBy={id}>
@@ -139,6 +139,11 @@ function AccountsTable({ id, rows, showSite }: { id: string; rows: AccountRow[];
                       </Form>
                     )
                   )}
+                  {canResetMfa && row.status === "active" ? (
+                    <Link to={`/admin/users/${row.id}/mfa-reset`} aria-label={t("security:mfa.reset.linkLabel", { name })}>
+                      {t("security:mfa.reset.link")}
+                    </Link>
+                  ) : null}
                 </div>
               </td>
             </tr>
@@ -177,7 +182,7 @@ export default function AdminUsers() {
       {isAdmin && others.length > 0 ? (
         <>
           <h2 id="accounts-others">{t("admin:users.otherHeading")}</h2>
-          <AccountsTable id="accounts-others" rows={others} showSite />
+          <AccountsTable id="accounts-others" rows={others} showSite canResetMfa={isAdmin} />
         </>
       ) : null}
     </>

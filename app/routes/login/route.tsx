@@ -11,8 +11,10 @@ import { loginSchema } from "~/modules/accounts/accounts.schema";
 import { signIn } from "~/modules/accounts/accounts.service.server";
 import { homeFor } from "~/modules/accounts/home";
 import { getSessionUser, sessionIdFrom, type Role } from "~/modules/accounts/session.server";
+import { deviceTokenFrom } from "~/modules/accounts/sign-in-devices.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { serializeCookie } from "~/utils/cookies.server";
+import { rotatedCsrfCookie } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { validateForm } from "~/utils/form.server";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -28,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     redirectTo: safeRedirect(url.searchParams.get("redirectTo"), ""),
     signedOutEverywhere: url.searchParams.get("signedOut") === "everywhere",
+    codeExpired: url.searchParams.get("expired") === "code",
   };
 }
 
@@ -49,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const now = new Date();
   const result = await signIn(
     await getDb(),
-    { email: parsed.data.email, password: parsed.data.password, previousSessionId: sessionIdFrom(request) },
+    { email: parsed.data.email, password: parsed.data.password, previousSessionId: sessionIdFrom(request), deviceToken: deviceTokenFrom(request) },
     { ip: clientIp(request), now },
   );
   switch (result.kind) {
@@ -57,14 +60,21 @@ export async function action({ request }: ActionFunctionArgs) {
       // One message for an unknown email and a wrong password; it points at the email field, the first to check.
       return answer(400, { errors: { email: t("auth:login.errors.invalid") } });
     case "locked":
-      return answer(429, { formError: t("auth:login.errors.locked", { minutes: minutesUntil(result.until, now) }) });
+      return answer(429, { formError: t("auth:login.errors.locked", { count: minutesUntil(result.until, now) }) });
     case "throttled":
       return answer(429, { formError: t("auth:login.errors.throttled", { minutes: minutesUntil(result.until, now) }) });
     case "disabled":
       return answer(403, { formError: t("auth:login.errors.disabled") });
+    case "secondFactor": {
+      // The code is asked on its own page; where to go afterwards travels with it (checked again there).
+      const redirectTo = safeRedirect(formData.get("redirectTo"), "");
+      return redirect(redirectTo ? `/login/code?redirectTo=${encodeURIComponent(redirectTo)}` : "/login/code", { headers: { "Set-Cookie": result.challengeCookie } });
+    }
     case "signedIn": {
       const { user } = result;
       const headers = new Headers({ "Set-Cookie": result.setCookie });
+      headers.append("Set-Cookie", result.deviceCookie);
+      headers.append("Set-Cookie", rotatedCsrfCookie());
       // The account's language becomes the page language, unless this browser has already chosen one.
       if (!fromCookie(request.headers.get("Cookie")) && isLanguage(user.preferred_language)) {
         headers.append("Set-Cookie", serializeCookie(languageCookieName, user.preferred_language, { maxAgeSeconds: 31_536_000, httpOnly: false }));
@@ -78,7 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Login() {
   const { t } = useTranslation();
-  const { redirectTo, signedOutEverywhere } = useLoaderData<typeof loader>();
+  const { redirectTo, signedOutEverywhere, codeExpired } = useLoaderData<typeof loader>();
   const answer = useActionData<LoginAnswer>();
   return (
     <div className="form">
@@ -86,6 +96,11 @@ export default function Login() {
       {signedOutEverywhere && !answer ? (
         <div className="banner banner--success" role="status">
           <p>{t("auth:login.signedOutEverywhere")}</p>
+        </div>
+      ) : null}
+      {codeExpired && !answer ? (
+        <div className="banner banner--warning" role="status">
+          <p>{t("security:mfa.signIn.expired")}</p>
         </div>
       ) : null}
       <ErrorSummary errors={answer?.errors} formError={answer?.formError ?? undefined} />

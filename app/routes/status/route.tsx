@@ -18,8 +18,14 @@ import stylesUrl from "./status.css?url";
 // (`hydrate: false`, app/root.tsx): it works on any phone, and ships nothing to download.
 export const handle = { titleKey: "status:pageTitle", hydrate: false };
 export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
-// Nothing typed here, and no answer, is kept by a browser cache or a proxy.
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+// Nothing typed here, and no answer, is kept by a browser cache or a proxy. A refusal's Retry-After (set by the
+// action) must reach the client: Remix sends only what this function returns.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 
 type Answer = { errors: Record<string, string>; formError: string | null; values: { referenceCode: string; birthDate: string } };
 

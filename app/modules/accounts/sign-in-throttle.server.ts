@@ -1,0 +1,79 @@
+import { checkRateLimit, clearRateLimit, hashedKey, MINUTE, recordFailure, type RateLimitPolicy } from "~/modules/rate-limit/rate-limit.service.server";
+import { deleteRateLimit, findRateLimit, saveRateLimit } from "~/modules/rate-limit/rate-limit.repository.server";
+import type { Database } from "~/utils/db.server";
+import { forgetDevice } from "./sign-in-devices.server";
+
+// Throttling that slows an attacker but never locks the owner out (OWASP "Blocking Brute Force Attacks", device
+// cookies; docs/decisions/0021-asvs-level-2.md). Every key is per email (hashed), known or not, so an unknown account
+// is answered exactly like a known one.
+//
+// - A stranger's browser (no device cookie for this account) is slowed per account AND address: five failures free,
+//   then a growing wait (1, 2, 4, 8 minutes, at most 15) before the next try from that address.
+// - Strangers' browsers together may fail 20 times in 15 minutes per account; then strangers' browsers wait 15
+//   minutes, while the owner's usual browser (its device cookie) still signs in.
+// - One address may fail 50 times in 15 minutes across accounts (a hospital's NAT is many people).
+// - The owner's browser has its own count: ten wrong passwords in a row and it stops being trusted.
+
+export const PAIR_FREE_FAILURES = 5;
+const PAIR_MAX_DELAY_MS = 15 * MINUTE;
+/** A pair's count is forgotten a day after its last failure. */
+export const PAIR_MEMORY_MS = 24 * 60 * MINUTE;
+export const UNTRUSTED_ACCOUNT_POLICY: RateLimitPolicy = { max: 20, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE };
+export const SIGN_IN_ADDRESS_POLICY: RateLimitPolicy = { max: 50, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE };
+export const DEVICE_FAILURES_MAX = 10;
+
+const pairKey = (email: string, ip: string | null) => hashedKey("sign-in:pair", `${email}\n${ip ?? "unknown"}`);
+const untrustedKey = (email: string) => hashedKey("sign-in:untrusted", email);
+const addressKey = (ip: string | null) => `sign-in:address:${ip ?? "unknown"}`;
+const deviceKey = (deviceId: string) => `sign-in:device:${deviceId}`;
+
+/** How long after the last failure the next try waits, by how many failures the pair has. */
+export function pairDelayMs(failures: number): number {
+  return failures < PAIR_FREE_FAILURES ? 0 : Math.min(MINUTE * 2 ** (failures - PAIR_FREE_FAILURES), PAIR_MAX_DELAY_MS);
+}
+
+export type Throttle = { blocked: false } | { blocked: true; until: Date; reason: "account" | "address" };
+
+type Who = { email: string; ip: string | null; deviceId: string | null };
+
+async function pairFailures(db: Database, key: string, now: Date): Promise<{ count: number; last: number }> {
+  const row = await findRateLimit(db, key);
+  const last = row ? new Date(row.window_started_at).getTime() : 0;
+  return row && now.getTime() - last < PAIR_MEMORY_MS ? { count: row.count, last } : { count: 0, last };
+}
+
+/** Whether this try may go ahead (reads only). */
+export async function signInThrottle(db: Database, who: Who, now: Date): Promise<Throttle> {
+  if (who.deviceId) {
+    // The owner's usual browser: only its own failures count.
+    const device = await checkRateLimit(db, deviceKey(who.deviceId), { max: DEVICE_FAILURES_MAX, windowMs: null, blockMs: 15 * MINUTE }, now);
+    return device.blocked ? { blocked: true, until: device.until, reason: "account" } : { blocked: false };
+  }
+  const address = await checkRateLimit(db, addressKey(who.ip), SIGN_IN_ADDRESS_POLICY, now);
+  if (address.blocked) return { blocked: true, until: address.until, reason: "address" };
+  const untrusted = await checkRateLimit(db, untrustedKey(who.email), UNTRUSTED_ACCOUNT_POLICY, now);
+  if (untrusted.blocked) return { blocked: true, until: untrusted.until, reason: "account" };
+  const pair = await pairFailures(db, pairKey(who.email, who.ip), now);
+  const until = pair.last + pairDelayMs(pair.count);
+  return pair.count >= PAIR_FREE_FAILURES && now.getTime() < until ? { blocked: true, until: new Date(until), reason: "account" } : { blocked: false };
+}
+
+/** Counts one wrong password (inside the caller's transaction). */
+export async function recordSignInFailure(db: Database, who: Who, now: Date): Promise<void> {
+  if (who.deviceId) {
+    const after = await recordFailure(db, deviceKey(who.deviceId), { max: DEVICE_FAILURES_MAX, windowMs: null, blockMs: 15 * MINUTE }, now);
+    if (after.blocked) await forgetDevice(db, who.deviceId);
+    return;
+  }
+  await recordFailure(db, addressKey(who.ip), SIGN_IN_ADDRESS_POLICY, now);
+  await recordFailure(db, untrustedKey(who.email), UNTRUSTED_ACCOUNT_POLICY, now);
+  const key = pairKey(who.email, who.ip);
+  const pair = await pairFailures(db, key, now);
+  await saveRateLimit(db, { key, count: pair.count + 1, window_started_at: now.toISOString() });
+}
+
+/** The right password: this browser and address start again from nothing. */
+export async function clearSignInFailures(db: Database, who: Who): Promise<void> {
+  await deleteRateLimit(db, pairKey(who.email, who.ip));
+  if (who.deviceId) await clearRateLimit(db, deviceKey(who.deviceId));
+}
