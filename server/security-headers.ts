@@ -30,10 +30,23 @@ export function contentSecurityPolicy(nonce: string, development = false): strin
  * Remix `.data` responses and JSON doors all carry patient data (docs/decisions/0021-asvs-level-2.md). Static
  * assets and the translations route set their own caching before their headers go out.
  */
+// Headers this middleware sets that a route may also set on its own Response (a download's nosniff, a page's referrer
+// policy): Remix's adapter appends, and "nosniff, nosniff" is not a value a browser honours.
+const singleValued = ["X-Content-Type-Options", "Referrer-Policy"];
+
+function collapseRepeats(res: Response, name: string) {
+  const value = res.getHeader(name);
+  if (value === undefined) return;
+  const parts = [...new Set((Array.isArray(value) ? value : [String(value)]).flatMap((v) => v.split(",")).map((v) => v.trim()))];
+  // Two different policies: the route's own (the last) wins, as it would have without this middleware.
+  res.setHeader(name, parts[parts.length - 1]!);
+}
+
 function defaultNoStore(res: Response) {
   const writeHead = res.writeHead;
   res.writeHead = function patchedWriteHead(this: Response, ...args: Parameters<Response["writeHead"]>) {
     if (!res.hasHeader("Cache-Control")) res.setHeader("Cache-Control", "no-store");
+    for (const name of singleValued) collapseRepeats(res, name);
     return writeHead.apply(this, args);
   } as Response["writeHead"];
 }

@@ -23,8 +23,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => portal?.close());
 
-// Public translations carry no personal data and may be cached for a few minutes; nothing else may be stored.
-const mayBeCached = (path: string) => path.startsWith("/locales/");
+// Public translations and the doors' OpenAPI description carry no personal data and may be cached for a few
+// minutes; nothing else may be stored.
+const mayBeCached = (path: string) => path.startsWith("/locales/") || path === "/api/v1/openapi.json";
 
 function problemsWith(response: Response, path: string, html: string | null): string[] {
   const problems: string[] = [];
