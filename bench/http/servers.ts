@@ -1,0 +1,38 @@
+// Starting and stopping the two servers the HTTP benchmark compares: the portal as `npm start` serves it (compiled
+// JavaScript on plain node, production mode) and the bare Remix twin (bench/twin).
+import { spawn, type ChildProcess } from "node:child_process";
+
+export type Server = { name: string; url: string; child: ChildProcess; log: string[] };
+
+async function waitFor(url: string, child: ChildProcess, log: string[], seconds = 90): Promise<void> {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log.join("")}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer in ${seconds} s:\n${log.join("")}`);
+}
+
+/** Runs `node [nodeArgs] script` with `env` on `port` and waits until `readyPath` answers 200. */
+export async function startServer(name: string, script: string, port: number, env: Record<string, string>, readyPath: string, nodeArgs: string[] = []): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  const log: string[] = [];
+  child.stdout!.on("data", (d) => log.push(String(d)));
+  child.stderr!.on("data", (d) => log.push(String(d)));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(url + readyPath, child, log);
+  return { name, url, child, log };
+}
+
+/** SIGTERM, then wait for the process to be gone (a profiled portal writes its profile on the way out). */
+export async function stopServer(server: Server): Promise<void> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const gone = new Promise((r) => server.child.once("exit", r));
+  server.child.kill("SIGTERM");
+  await gone;
+}
