@@ -1,12 +1,13 @@
 // The portal against a bare Remix twin, side by side in one run: `npm run bench:http [-- FILTER] [--seconds=N]
-// [--no-build] [--no-profile]`. Not a test: it prints figures and fails nothing.
+// [--no-build] [--no-profile] [--profile=NAME]`. Not a test: it prints figures and fails nothing.
 //
 // Builds the portal (`npm run build`: Remix plus the compiled server) and the twin (bench/twin), starts both in
 // production mode on a fresh demo database, signs in as each role, then loads every page and JSON door with
 // autocannon (20 connections, N seconds each after a one-second warm-up) and prints req/s, p50/p99, the share of the
 // twin's req/s and the JavaScript a page makes the browser download (gzip). The twin is measured at the start and
 // at the end and its mean is the 100 %, so a machine that slows down during the run is seen. Then it profiles the
-// slowest page (node --cpu-prof) and prints the functions with the most CPU time.
+// slowest page, or the first row matching --profile=NAME (node --cpu-prof), and prints the functions with the most
+// CPU time.
 // FILTER keeps the rows whose name or path contains it. Ports: BENCH_PORT (default 3510) and the next two.
 import { execSync } from "node:child_process";
 import fs from "node:fs";
@@ -14,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
-import { topFunctions } from "./http/profile";
+import { topFunctions, topProjectFunctions } from "./http/profile";
 import { startServer, stopServer, type Server } from "./http/servers";
 import { get, type Jar } from "./http/session";
 import { portalTargets, signInAll, twinTargets, verdict, type Target } from "./http/targets";
@@ -92,6 +93,8 @@ async function profileSlowest(row: Row, dataDir: string, jar: Jar | undefined, p
   const { busyMs, top } = topFunctions(path.join(dir, file));
   console.log(`\nCPU profile of "${row.target.name}" (${row.target.path}) for ${seconds} s: ${busyMs.toFixed(0)} ms busy. Self time:`);
   for (const f of top) console.log(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.ms.toFixed(0).padStart(6)} ms  ${f.name}  ${f.where}`);
+  console.log("The portal's own functions, time in them and in what they call:");
+  for (const f of topProjectFunctions(path.join(dir, file))) console.log(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.ms.toFixed(0).padStart(6)} ms  ${f.name}  ${f.where}`);
   console.log(`  (profile: ${path.join(dir, file)}; open it in Chrome DevTools)`);
 }
 
@@ -102,8 +105,8 @@ async function main() {
     execSync("npx remix vite:build bench/twin", { stdio: ["ignore", "ignore", "inherit"] });
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kq-http-bench-"));
-  // Production as `npm start` runs it; the anonymous doors' per-address limits are raised for the load only.
-  const portalEnv = { NODE_ENV: "production", LOG_LEVEL: "warn", SCREEN_API_LIMIT_PER_MINUTE: "100000000", API_TOKEN_LIMIT_PER_MINUTE: "100000000" };
+  // Production as `npm start` runs it (request log included); the doors' rate limits are raised for the load only.
+  const portalEnv = { NODE_ENV: "production", SCREEN_API_LIMIT_PER_MINUTE: "100000000", API_TOKEN_LIMIT_PER_MINUTE: "100000000" };
   const portal = await startServer("portal", "build/node/server.js", basePort, { ...portalEnv, DATA_DIR: dataDir }, "/healthz");
   const twin = await startServer("twin", "bench/twin/server.js", basePort + 1, { NODE_ENV: "production" }, "/data");
   const rows: Row[] = [];
@@ -125,7 +128,8 @@ async function main() {
     printTable([...twinFirst, ...rows, ...twinLast], twinRps);
     await stopServer(portal);
     const pages = rows.filter((r) => !r.target.rate);
-    const slowest = pages.sort((a, b) => a.rps - b.rps)[0];
+    const chosen = option("profile");
+    const slowest = chosen ? pages.find((r) => r.target.name.includes(chosen) || r.target.path.includes(chosen)) : pages.sort((a, b) => a.rps - b.rps)[0];
     if (slowest && !flag("no-profile")) await profileSlowest(slowest, dataDir, jars[slowest.target.role], portalEnv);
   } finally {
     await stopServer(portal);

@@ -18,11 +18,10 @@ async function waitFor(url: string, child: ChildProcess, log: string[], seconds 
   throw new Error(`${url} did not answer in ${seconds} s:\n${log.join("")}`);
 }
 
-/** Runs `node [nodeArgs] script` with `env` on `port` and waits until `readyPath` answers 200. */
+/** Runs `node [nodeArgs] script` (its standard output, the request log, goes nowhere; errors are kept) with `env` on `port` and waits until `readyPath` answers 200. */
 export async function startServer(name: string, script: string, port: number, env: Record<string, string>, readyPath: string, nodeArgs: string[] = []): Promise<Server> {
-  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "pipe"] });
   const log: string[] = [];
-  child.stdout!.on("data", (d) => log.push(String(d)));
   child.stderr!.on("data", (d) => log.push(String(d)));
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url + readyPath, child, log);

@@ -12,6 +12,7 @@ import { getDb } from "~/utils/db.server";
 import stylesUrl from "./sites.css?url";
 import { dateTimeFormat } from "~/i18n/datetime";
 import { personName } from "~/i18n/person-name";
+import { regionNames } from "~/i18n/intl-cache";
 
 export const handle = { titleKey: "sites:pageTitle" };
 export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const { lng } = translatorFor(request);
   const sites = await sitesOverview(await getDb());
-  const regionNames = new Intl.DisplayNames([intlLocale[lng]], { type: "region" });
+  const regions = regionNames(intlLocale[lng]);
   const url = new URL(request.url);
   const savedSite = sites.find((s) => s.code === url.searchParams.get("saved"));
   // Formatted here, once, in the site's own time zone: the browser's Intl could word a date differently
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const when = dateTimeFormat(lng, "dateTimeZone", site.timezone);
       return {
         ...site,
-        countryName: regionNames.of(site.country) ?? site.country,
+        countryName: regions.of(site.country) ?? site.country,
         history: site.history.map((version, index) => {
           const previous = site.history[index + 1];
           return {

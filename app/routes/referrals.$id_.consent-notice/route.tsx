@@ -10,6 +10,7 @@ import { getPath } from "~/modules/intake/intake-form";
 import { caseOf } from "~/modules/intake/intake.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { personName } from "~/i18n/person-name";
+import { regionNames } from "~/i18n/intl-cache";
 
 export const handle = { titleKey: "intake:consentNotice.pageTitle" };
 export const links = () => [{ rel: "stylesheet", href: intakeStylesUrl }];
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang: Language = isLanguage(asked) ? asked : isLanguage(preferred) ? preferred : "en";
   const t = tFor(lang, ["intake", "common"]);
   const names = await siteNames(db);
-  const regions = new Intl.DisplayNames([intlLocale[lang]], { type: "region" });
+  const regions = regionNames(intlLocale[lang]);
   const residence = getPath(saved, "patient.residenceCountry");
   const recipients = (residence === "KR" ? ["qst"] : residence === "JP" ? ["konyang"] : ["konyang", "qst"]) as ("konyang" | "qst")[];
   const named = recipients.map((site) => ({ country: regions.of(site === "qst" ? "JP" : "KR") ?? "", hospital: names[site]?.[lang] ?? site }));

@@ -36,6 +36,7 @@ import { clientIp } from "~/utils/client-ip.server";
 import { formValues } from "~/utils/form.server";
 import { formatInstant } from "~/i18n/datetime";
 import { personName } from "~/i18n/person-name";
+import { regionNames } from "~/i18n/intl-cache";
 
 export const handle = { titleKey: "intake:form.pageTitle" };
 export const links = () => [
@@ -59,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const saved = caseOf(referral);
   const names = await siteNames(db);
-  const regions = new Intl.DisplayNames([intlLocale[lng]], { type: "region" });
+  const regions = regionNames(intlLocale[lng]);
   const recipients = crossBorderRecipients(getPath(saved, "patient.residenceCountry")).map((site) => ({
     country: regions.of(site === "qst" ? "JP" : "KR") ?? "",
     hospital: names[site]?.[lng] ?? site,
