@@ -101,8 +101,15 @@ async function profileSlowest(row: Row, dataDir: string, jar: Jar | undefined, p
 async function main() {
   if (!flag("no-build")) {
     console.log("Building the portal and the twin ...");
-    execSync("npm run -s build", { stdio: ["ignore", "ignore", "inherit"] });
-    execSync("npx remix vite:build bench/twin", { stdio: ["ignore", "ignore", "inherit"] });
+    // Quiet unless a build fails (Rollup's warnings about comments in zod are not news).
+    for (const command of ["npm run -s build", "npx remix vite:build bench/twin"]) {
+      try {
+        execSync(command, { stdio: "pipe" });
+      } catch (error) {
+        process.stderr.write((error as { stderr?: Buffer }).stderr ?? String(error));
+        throw new Error(`${command} failed`);
+      }
+    }
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kq-http-bench-"));
   // Production as `npm start` runs it (request log included); the doors' rate limits are raised for the load only.
