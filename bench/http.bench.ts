@@ -4,7 +4,8 @@
 // Builds the portal (`npm run build`: Remix plus the compiled server) and the twin (bench/twin), starts both in
 // production mode on a fresh demo database, signs in as each role, then loads every page and JSON door with
 // autocannon (20 connections, N seconds each after a one-second warm-up) and prints req/s, p50/p99, the share of the
-// twin's req/s and the JavaScript a page makes the browser download (gzip). The twin is measured at the start and
+// twin's req/s, the server's CPU time per request (and the twin's as a share of it: on a machine shared with other
+// jobs this moves far less than req/s) and the JavaScript a page makes the browser download (gzip). The twin is measured at the start and
 // at the end and its mean is the 100 %, so a machine that slows down during the run is seen. Then it profiles the
 // slowest page, or the first row matching --profile=NAME (node --cpu-prof), and prints the functions with the most
 // CPU time.
@@ -16,7 +17,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
 import { topFunctions, topProjectFunctions } from "./http/profile";
-import { startServer, stopServer, type Server } from "./http/servers";
+import { cpuMs, startServer, stopServer, type Server } from "./http/servers";
 import { get, type Jar } from "./http/session";
 import { portalTargets, signInAll, twinTargets, verdict, type Target } from "./http/targets";
 
@@ -28,7 +29,7 @@ const seconds = Number(option("seconds") ?? 5);
 const connections = Number(option("connections") ?? 20);
 const basePort = Number(process.env.BENCH_PORT ?? 3510);
 
-type Row = { target: Target; rps: number; p50: number; p99: number; non2xx: number; errors: number; jsGzip: number | null };
+type Row = { target: Target; rps: number; p50: number; p99: number; cpuMsPerRequest: number; non2xx: number; errors: number; jsGzip: number | null };
 
 async function load(base: string, target: Target, jar: Jar | undefined, duration: number) {
   const headers = { ...target.headers, ...(jar?.cookie ? { Cookie: [jar.cookie, target.headers?.Cookie].filter(Boolean).join("; ") } : {}) };
@@ -45,8 +46,10 @@ async function load(base: string, target: Target, jar: Jar | undefined, duration
 
 async function measure(server: Server, target: Target, jar?: Jar): Promise<Row> {
   await load(server.url, target, jar, 1);
+  const cpuBefore = cpuMs(server);
   const result = await load(server.url, target, jar, seconds);
-  return { target, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts, jsGzip: null };
+  const cpuMsPerRequest = (cpuMs(server) - cpuBefore) / Math.max(1, result.requests.total);
+  return { target, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuMsPerRequest, non2xx: result.non2xx, errors: result.errors + result.timeouts, jsGzip: null };
 }
 
 const gzipped = new Map<string, number>();
@@ -62,18 +65,21 @@ async function jsGzipBytes(base: string, pagePath: string, jar?: Jar): Promise<n
   return total;
 }
 
-function printTable(rows: Row[], twinRps: { page: number; door: number }) {
+type Twin = { rps: number; cpu: number };
+
+function printTable(rows: Row[], twins: { page: Twin; door: Twin }) {
   const kb = (n: number | null) => (n === null ? "" : (n / 1024).toFixed(1));
-  console.log("\n| target | path | req/s | p50 ms | p99 ms | share of twin | JS gzip KB | non-2xx/errors | target (#16) |");
-  console.log("|---|---|---:|---:|---:|---:|---:|---:|---|");
+  console.log("\n| target | path | req/s | p50 ms | p99 ms | share of twin | CPU ms/req | twin's CPU share | JS gzip KB | non-2xx/errors | target (#16) |");
+  console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   for (const row of rows) {
-    const twin = row.target.kind === "door" ? twinRps.door : twinRps.page;
-    const share = row.rps / twin;
+    const twin = row.target.kind === "door" ? twins.door : twins.page;
+    const share = row.rps / twin.rps;
+    const cpuShare = row.cpuMsPerRequest > 0 ? `${Math.round((twin.cpu / row.cpuMsPerRequest) * 100)} %` : "";
     const isTwin = row.target.name.startsWith("twin");
     const rate = row.target.rate ? ` (at ${row.target.rate}/s)` : "";
     console.log(
       `| ${row.target.name}${rate} | ${row.target.method ?? "GET"} ${row.target.path.replace(/[0-9a-f-]{20,}|KQ-[\w-]+/g, ":id")} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ` +
-        `${row.target.rate ? "" : `${Math.round(share * 100)} %`} | ${kb(row.jsGzip)} | ${row.non2xx}/${row.errors} | ${isTwin ? "" : verdict(row.target, share, row.p99, row.jsGzip)} |`,
+        `${row.target.rate ? "" : `${Math.round(share * 100)} %`} | ${row.cpuMsPerRequest.toFixed(2)} | ${cpuShare} | ${kb(row.jsGzip)} | ${row.non2xx}/${row.errors} | ${isTwin ? "" : verdict(row.target, share, row.p99, row.jsGzip)} |`,
     );
   }
 }
@@ -130,9 +136,10 @@ async function main() {
       console.log(`  ${target.name}: ${row.rps.toFixed(0)} req/s, p99 ${row.p99} ms`);
     }
     const twinLast = [await measure(twin, twinTargets.page), await measure(twin, twinTargets.door)];
-    const twinRps = { page: (twinFirst[0]!.rps + twinLast[0]!.rps) / 2, door: (twinFirst[1]!.rps + twinLast[1]!.rps) / 2 };
+    const mean = (i: number) => ({ rps: (twinFirst[i]!.rps + twinLast[i]!.rps) / 2, cpu: (twinFirst[i]!.cpuMsPerRequest + twinLast[i]!.cpuMsPerRequest) / 2 });
+    const twins = { page: mean(0), door: mean(1) };
     console.log(`twin page ${twinFirst[0]!.rps.toFixed(0)} → ${twinLast[0]!.rps.toFixed(0)} req/s, twin resource route ${twinFirst[1]!.rps.toFixed(0)} → ${twinLast[1]!.rps.toFixed(0)} req/s (start → end)`);
-    printTable([...twinFirst, ...rows, ...twinLast], twinRps);
+    printTable([...twinFirst, ...rows, ...twinLast], twins);
     await stopServer(portal);
     const pages = rows.filter((r) => !r.target.rate);
     const chosen = option("profile");

@@ -9,7 +9,7 @@ declare module "autocannon" {
     body?: string;
     overallRate?: number;
   };
-  type Histogram = { average: number; mean: number; p50: number; p99: number; max: number };
+  type Histogram = { average: number; mean: number; p50: number; p99: number; max: number; total: number };
   type Result = { requests: Histogram; latency: Histogram; non2xx: number; errors: number; timeouts: number; statusCodeStats?: Record<string, { count: number }> };
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

@@ -1,6 +1,7 @@
 // Starting and stopping the two servers the HTTP benchmark compares: the portal as `npm start` serves it (compiled
 // JavaScript on plain node, production mode) and the bare Remix twin (bench/twin).
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 
 export type Server = { name: string; url: string; child: ChildProcess; log: string[] };
 
@@ -34,4 +35,14 @@ export async function stopServer(server: Server): Promise<void> {
   const gone = new Promise((r) => server.child.once("exit", r));
   server.child.kill("SIGTERM");
   await gone;
+}
+
+/**
+ * CPU time the server process has used so far, in ms (user + system, from /proc). Divided by the requests served it
+ * gives the work per request, which a machine shared with other jobs slows far less than it slows req/s.
+ */
+export function cpuMs(server: Server): number {
+  const fields = fs.readFileSync(`/proc/${server.child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  // After "pid (comm) ": state is field 0, utime field 11, stime field 12, in clock ticks (100 a second on Linux).
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
