@@ -28,13 +28,13 @@ function criterionSummary(words: Words, c: CriterionView): string[] {
 
 function Side({ words, view }: { words: Words; view: CriterionView | undefined }) {
   if (!view) return <>{words.t("rules:diff.absent")}</>;
-  return (
+  return renderedOnce(view, words.lng, () => (
     <ul className="rule-diff__facts">
       {criterionSummary(words, view).map((line) => (
         <li key={line}>{line}</li>
       ))}
     </ul>
-  );
+  ));
 }
 
 function changeLabel(words: Words, c: CriterionChange): string {
