@@ -15,7 +15,7 @@ const record = (db: Awaited<ReturnType<typeof freshDb>>, n: number) =>
   recordAudit(db, { actor: { id: "u1", role: "admin" }, action: "referral.viewed", subjectType: "test", subjectId: `s${n}`, at: new Date("2026-12-06T00:00:00Z") });
 
 describe("the audit page's chain status", () => {
-  it("checks new events at every visit and finds an edit to an old one at the next whole check", async () => {
+  it("finds at once an edit to an event added since the last visit, and keeps saying so", async () => {
     const db = await freshDb();
     await sql`drop trigger audit_events_no_update`.execute(db);
     const start = Date.parse("2026-12-06T09:00:00Z");
