@@ -3,7 +3,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", ".cache/**", "node_modules/**", "db/types.ts", "test-results/**", "playwright-report/**"] },
+  { ignores: ["build/**", "bench/twin/build/**", ".cache/**", "node_modules/**", "db/types.ts", "test-results/**", "playwright-report/**"] },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.{ts,tsx}"],

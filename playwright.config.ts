@@ -33,8 +33,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The production build on a fresh database with demo data, as `npm start` serves it.
-    command: `rm -rf ${dataDir} ${buildDir} && mkdir -p .cache && cp -r build ${buildDir} && NODE_ENV=production PORT=${port} DATA_DIR=${dataDir} BUILD_DIR=${buildDir} LOG_LEVEL=warn MFA_REQUIRED_ROLES= SMTP_HOST=127.0.0.1 SMTP_PORT=${smtpPort} npx tsx server/index.ts`,
+    // The production build (compiled server included) on a fresh database with demo data, as `npm start` serves it.
+    command: `rm -rf ${dataDir} ${buildDir} && mkdir -p .cache && cp -r build ${buildDir} && NODE_ENV=production PORT=${port} DATA_DIR=${dataDir} BUILD_DIR=${buildDir} LOG_LEVEL=warn MFA_REQUIRED_ROLES= SMTP_HOST=127.0.0.1 SMTP_PORT=${smtpPort} node ${buildDir}/node/server.js`,
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

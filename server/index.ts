@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -68,7 +69,12 @@ if (vite) {
   app.use(vite.middlewares);
 } else {
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  // The few files outside assets/ (favicon.svg, ...) are known at start: a page request goes straight to Remix
+  // instead of first asking the disk for a file of its name (a failed stat per request).
+  const clientDir = path.join(buildDir, "client");
+  const publicFiles = new Set(fs.readdirSync(clientDir, { recursive: true, encoding: "utf8" }).map((f) => `/${f.split(path.sep).join("/")}`));
+  const serveFile = express.static(clientDir, { maxAge: "1h" });
+  app.use((req, res, next) => (publicFiles.has(req.path) ? serveFile(req, res, next) : next()));
 }
 
 // The client's address for rate limits and the audit log (app/utils/client-ip.server.ts): set by us only.

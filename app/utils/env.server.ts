@@ -11,6 +11,13 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
   /** Seed demo data into a new, empty database. */
   DEMO_DATA: z.enum(["true", "false"]).default("true"),
+  /**
+   * Screens one client address may ask of POST /api/v1/screen a minute. Raised only for a load test
+   * (bench/http.bench.ts): in service the door stays at 60.
+   */
+  SCREEN_API_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Requests one API token may make of the referral doors a minute; raised only for a load test, like the above. */
+  API_TOKEN_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   /** Express's "trust proxy" (e.g. "loopback" or a hop count) when a reverse proxy sets X-Forwarded-For; unset: trust none. */

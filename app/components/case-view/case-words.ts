@@ -8,6 +8,7 @@ import { fieldCatalogue, viewGroups, type CatalogueField, type FieldKind, type F
 import { isupGradeGroup } from "~/domain/case/gleason";
 import { intlLocale, isLanguage, languageAutonyms, type Language } from "~/i18n/config";
 import { formatCalendarDate, formatInstant } from "~/i18n/datetime";
+import { numberFormat } from "~/i18n/intl-cache";
 
 export type CaseRow = {
   path: string;
@@ -43,7 +44,7 @@ const isKnown = (value: unknown) => value !== undefined && value !== null && val
 export function valueInWords(kind: FieldKind, value: unknown, w: CaseWordsContext): string {
   const { t, lng } = w;
   if (!isKnown(value)) return t("case:view.notGiven");
-  const number = (n: unknown) => (typeof n === "number" ? new Intl.NumberFormat(intlLocale[lng], { maximumFractionDigits: 2 }).format(n) : String(n));
+  const number = (n: unknown) => (typeof n === "number" ? numberFormat(intlLocale[lng], { maximumFractionDigits: 2 }).format(n) : String(n));
   switch (kind.type) {
     case "consent":
       return t(value === true ? "intake:review.consentGiven" : "intake:review.consentNotGiven");

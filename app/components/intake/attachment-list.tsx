@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import { intlLocale, isLanguage } from "~/i18n/config";
+import { numberFormat } from "~/i18n/intl-cache";
 
 export type AttachmentItem = { id: string; kind: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string; uploadedAt: string };
 
@@ -15,7 +16,7 @@ export function useFileSize() {
       value /= 1024;
       unit += 1;
     }
-    return new Intl.NumberFormat(locale, { style: "unit", unit: units[unit], unitDisplay: "short", maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+    return numberFormat(locale, { style: "unit", unit: units[unit], unitDisplay: "short", maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
   };
 }
 

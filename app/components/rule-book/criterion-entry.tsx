@@ -4,6 +4,7 @@ import type { CriterionView } from "~/domain/eligibility/rule-book";
 import type { Words } from "~/components/decision-panel/format";
 import { formatCalendarDate } from "~/i18n/datetime";
 import { ruleText, thresholdText } from "./threshold-words";
+import { renderedOnce } from "./rendered-once";
 import { SourceLinks } from "./source-links";
 
 export function useWords(): Words {
@@ -37,61 +38,63 @@ export function CriterionEntry({ criterion: c, headingLevel }: { criterion: Crit
   const words = useWords();
   const { t } = words;
   const Heading = `h${headingLevel}` as "h3";
-  const threshold = thresholdText(words, c.id, c.threshold);
-  const rule = ruleText(words, c.id, c.threshold);
-  return (
-    <article className="rule" data-criterion={c.id} data-strength={c.strength} aria-labelledby={`rule-${c.id}`}>
-      <Heading id={`rule-${c.id}`}>
-        {t(`screen:criteria.${c.id}.name`)} <code className="rule__id">{c.id}</code>
-      </Heading>
-      <p>{t(`screen:criteria.${c.id}.explanation`)}</p>
-      <dl className="rule__facts">
-        {threshold ? (
+  return renderedOnce(c, `${words.lng}|${headingLevel}`, () => {
+    const threshold = thresholdText(words, c.id, c.threshold);
+    const rule = ruleText(words, c.id, c.threshold);
+    return (
+      <article className="rule" data-criterion={c.id} data-strength={c.strength} aria-labelledby={`rule-${c.id}`}>
+        <Heading id={`rule-${c.id}`}>
+          {t(`screen:criteria.${c.id}.name`)} <code className="rule__id">{c.id}</code>
+        </Heading>
+        <p>{t(`screen:criteria.${c.id}.explanation`)}</p>
+        <dl className="rule__facts">
+          {threshold ? (
+            <div>
+              <dt>{t("rules:criteria.threshold")}</dt>
+              <dd>{threshold}</dd>
+            </div>
+          ) : null}
+          {rule ? (
+            <div>
+              <dt>{t("rules:criteria.rule")}</dt>
+              <dd>{rule}</dd>
+            </div>
+          ) : null}
           <div>
-            <dt>{t("rules:criteria.threshold")}</dt>
-            <dd>{threshold}</dd>
+            <dt>{t("rules:criteria.strength")}</dt>
+            <dd>{strengthText(words, c)}</dd>
           </div>
-        ) : null}
-        {rule ? (
           <div>
-            <dt>{t("rules:criteria.rule")}</dt>
-            <dd>{rule}</dd>
+            <dt>{t("rules:criteria.appliesTo")}</dt>
+            <dd>
+              {applicabilityText(words, c).map((line) => (
+                <span key={line} className="rule__line">
+                  {line}
+                </span>
+              ))}
+            </dd>
           </div>
-        ) : null}
-        <div>
-          <dt>{t("rules:criteria.strength")}</dt>
-          <dd>{strengthText(words, c)}</dd>
-        </div>
-        <div>
-          <dt>{t("rules:criteria.appliesTo")}</dt>
-          <dd>
-            {applicabilityText(words, c).map((line) => (
-              <span key={line} className="rule__line">
-                {line}
-              </span>
-            ))}
-          </dd>
-        </div>
-        {c.threshold.fields.length ? (
+          {c.threshold.fields.length ? (
+            <div>
+              <dt>{t("rules:criteria.reads")}</dt>
+              <dd>{c.threshold.fields.map((path) => t(fieldKey(path))).join(t("precheck:panel.listSeparator"))}</dd>
+            </div>
+          ) : null}
+          {c.review.length ? (
+            <div>
+              <dt>{t("rules:criteria.review")}</dt>
+              <dd>{c.review.map((code) => `${code} ${t(`rules:review.items.${code}.title`)}`).join(t("precheck:panel.listSeparator"))}</dd>
+            </div>
+          ) : null}
           <div>
-            <dt>{t("rules:criteria.reads")}</dt>
-            <dd>{c.threshold.fields.map((path) => t(fieldKey(path))).join(t("precheck:panel.listSeparator"))}</dd>
+            <dt>{t("rules:criteria.sources")}</dt>
+            <dd>
+              <SourceLinks sources={c.sources} />
+            </dd>
           </div>
-        ) : null}
-        {c.review.length ? (
-          <div>
-            <dt>{t("rules:criteria.review")}</dt>
-            <dd>{c.review.map((code) => `${code} ${t(`rules:review.items.${code}.title`)}`).join(t("precheck:panel.listSeparator"))}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>{t("rules:criteria.sources")}</dt>
-          <dd>
-            <SourceLinks sources={c.sources} />
-          </dd>
-        </div>
-      </dl>
-    </article>
-  );
+        </dl>
+      </article>
+    );
+  });
 }
 

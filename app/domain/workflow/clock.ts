@@ -17,11 +17,35 @@ export function isWorkingDay(isoDate: string, isHoliday: IsHoliday): boolean {
   return weekday !== 0 && weekday !== 6 && !isHoliday(isoDate);
 }
 
+const DAY_MS = 86_400_000;
+
+function countWorkingDays(from: string, to: string, isHoliday: IsHoliday): number {
+  let count = 0;
+  const last = Date.parse(`${to}T00:00:00Z`);
+  for (let at = Date.parse(`${from}T00:00:00Z`) + DAY_MS; at <= last; at += DAY_MS) {
+    const day = new Date(at);
+    const weekday = day.getUTCDay();
+    if (weekday !== 0 && weekday !== 6 && !isHoliday(day.toISOString().slice(0, 10))) count += 1;
+  }
+  return count;
+}
+
+// A queue page asks the same spans again and again (today to each due date, for every row and every request),
+// and a span's count never changes for a calendar: each is counted once per calendar (a holiday predicate).
+const spansByCalendar = new WeakMap<IsHoliday, Map<string, number>>();
+const MAX_SPANS = 50_000;
+
 /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
 export function workingDaysBetween(from: string, to: string, isHoliday: IsHoliday): number {
-  let count = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
-    if (isWorkingDay(day, isHoliday)) count += 1;
+  if (!(to > from)) return 0;
+  let spans = spansByCalendar.get(isHoliday);
+  if (!spans) spansByCalendar.set(isHoliday, (spans = new Map()));
+  const key = `${from}/${to}`;
+  let count = spans.get(key);
+  if (count === undefined) {
+    count = countWorkingDays(from, to, isHoliday);
+    if (spans.size >= MAX_SPANS) spans.clear();
+    spans.set(key, count);
   }
   return count;
 }

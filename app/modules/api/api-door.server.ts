@@ -3,6 +3,7 @@ import { fromAcceptLanguage } from "~/i18n/detect";
 import { tFor } from "~/i18n/i18n.server";
 import { readBodyText } from "~/modules/screening/screen-door.server";
 import type { Database } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { createMemoryRateLimiter } from "~/utils/rate-limit-memory.server";
 import { authenticateApiToken, type ApiPrincipal } from "./api-tokens.service.server";
 
@@ -11,7 +12,7 @@ import { authenticateApiToken, type ApiPrincipal } from "./api-tokens.service.se
 // the bearer check, the per-token limit and the body checks.
 
 /** Per token, across the referral doors. In memory, like the screen door's limit: it protects the server, not an account. */
-export const API_TOKEN_LIMIT = { limit: 60, windowMs: 60_000 } as const;
+export const API_TOKEN_LIMIT = { limit: env().API_TOKEN_LIMIT_PER_MINUTE, windowMs: 60_000 } as const;
 export const apiTokenLimiter = createMemoryRateLimiter(API_TOKEN_LIMIT);
 
 /** 1 MB: a case is a few kilobytes; attachments travel separately. */

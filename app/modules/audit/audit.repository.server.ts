@@ -12,6 +12,10 @@ export async function insertAuditEvent(db: Database, row: AuditRow) {
   await db.insertInto("audit_events").values(row).execute();
 }
 
+export async function auditEventsAfter(db: Database, seq: number) {
+  return db.selectFrom("audit_events").selectAll().where("seq", ">", seq).orderBy("seq", "asc").execute();
+}
+
 export async function auditEventsInOrder(db: Database) {
   return db.selectFrom("audit_events").selectAll().orderBy("seq", "asc").execute();
 }

@@ -13,7 +13,7 @@ export type AuditInput = {
   at: Date;
 };
 
-const GENESIS = "0".repeat(64);
+export const GENESIS = "0".repeat(64);
 
 function hashOf(row: Omit<AuditRow, "hash">): string {
   const canonical = JSON.stringify([row.seq, row.id, row.occurred_at, row.actor_user_id, row.actor_role, row.action, row.subject_type, row.subject_id, row.detail, row.ip, row.prev_hash]);
@@ -42,13 +42,17 @@ export async function recordAudit(db: Database, input: AuditInput): Promise<void
   await insertAuditEvent(db, { ...row, hash: hashOf(row) });
 }
 
-/** The first event whose hash or link does not match, or null when the chain is intact. */
-export async function verifyAuditChain(db: Database): Promise<{ seq: number } | null> {
-  let previous = GENESIS;
-  for (const row of await auditEventsInOrder(db)) {
+/** The first of `rows` (in order, continuing a chain whose last hash is `previous`) that does not match, or null. */
+export function firstBrokenLink(rows: readonly AuditRow[], previous = GENESIS): { seq: number } | null {
+  for (const row of rows) {
     const { hash, ...rest } = row;
     if (row.prev_hash !== previous || hashOf(rest) !== hash) return { seq: row.seq };
     previous = hash;
   }
   return null;
+}
+
+/** The first event whose hash or link does not match, or null when the chain is intact. */
+export async function verifyAuditChain(db: Database): Promise<{ seq: number } | null> {
+  return firstBrokenLink(await auditEventsInOrder(db));
 }

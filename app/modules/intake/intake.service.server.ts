@@ -3,6 +3,7 @@ import { nationalIdIn, nationalIdRefusedKey } from "~/domain/case/national-id";
 import { toDecisionJson, type DecisionJson } from "~/domain/screen";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
+import { recordReading } from "~/modules/audit/read-audit.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
 import { PORTAL_TIME_ZONE } from "~/domain/routing/site-facts";
 import { todayAt } from "~/modules/referrals/clock.server";
@@ -276,7 +277,7 @@ export type ReferralDetail = {
 export async function referralDetail(db: Database, input: Who & { referral: ReferralRow }): Promise<ReferralDetail> {
   const { referral, user } = input;
   const [events, screens, attachments] = await Promise.all([referralEvents(db, referral.id), referralScreens(db, referral.id), listAttachments(db, referral.id)]);
-  await recordAudit(db, { actor: { id: user.id, role: user.role }, action: "referral.viewed", subjectType: "referral", subjectId: referral.id, ip: input.ip ?? null, at: input.now });
+  await recordReading(db, { actor: { id: user.id, role: user.role }, action: "referral.viewed", subjectType: "referral", subjectId: referral.id, ip: input.ip ?? null, at: input.now });
   let decision: DecisionJson | null = null;
   if (referral.decision_json) {
     try {

@@ -2,7 +2,7 @@
 // below it, so the attachments and letters services can ask it without an import cycle.
 import { shareableStatuses } from "~/domain/joint-review/joint-review";
 import type { ReferralStatus } from "~/domain/workflow/states";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { recordReading } from "~/modules/audit/read-audit.server";
 import { findReferral, type ReferralRow } from "~/modules/referrals/referrals.repository.server";
 import type { Database } from "~/utils/db.server";
 import { openJointReviewOf, type JointReviewRow } from "./joint-review.repository.server";
@@ -23,7 +23,7 @@ export async function referralForPartner(db: Database, staff: SiteStaff, id: str
 
 /** Writes the partner's reading of a referral (page, meeting view or document) to the audit log. */
 export async function auditPartnerRead(db: Database, staff: SiteStaff, review: JointReviewRow, part: "page" | "meeting" | "document", ctx: { now: Date; ip: string | null }, extra: Record<string, unknown> = {}) {
-  await recordAudit(db, {
+  await recordReading(db, {
     actor: { id: staff.id, role: staff.role },
     action: "referral.viewed_jointly",
     subjectType: "referral",

@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import { caseInWords, type CaseSection } from "~/components/case-view/case-words";
 import type { ReferralCase } from "~/domain/case/schema";
 import { intlLocale, type Language } from "~/i18n/config";
+import { regionNames } from "~/i18n/intl-cache";
 
 export type { CaseRow, CaseSection } from "~/components/case-view/case-words";
 
@@ -14,7 +15,7 @@ export function caseSections(
   siteNames: Partial<Record<string, Record<Language, string>>>,
   timeZone: string
 ): CaseSection[] {
-  const regions = new Intl.DisplayNames([intlLocale[lng]], { type: "region" });
+  const regions = regionNames(intlLocale[lng]);
   const today = typeof caseData.referredOn === "string" ? caseData.referredOn : new Date().toISOString().slice(0, 10);
   return caseInWords(caseData, { t, lng, siteNames, timeZone, today, countryName: (code) => regions.of(code) ?? code });
 }

@@ -10,6 +10,7 @@ import type { Language } from "~/i18n/config";
 import { listAttachments } from "~/modules/intake/attachments.service.server";
 import { checklistFor, missingDocuments } from "~/modules/intake/checklist";
 import { recordAudit } from "~/modules/audit/audit.service.server";
+import { recordReading } from "~/modules/audit/read-audit.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
 import { todayAt } from "~/modules/referrals/clock.server";
 import { findReferral, type ReferralRow } from "~/modules/referrals/referrals.repository.server";
@@ -86,17 +87,15 @@ export function staffActionsFor(staff: Staff, status: string): StaffAction[] {
 export async function openReferralForStaff(db: Database, staff: Staff, id: string, ctx: StaffContext) {
   const referral = await referralForStaff(db, staff, id);
   if (!referral) return null;
-  await db.transaction().execute((trx) =>
-    recordAudit(trx, {
-      actor: { id: staff.id, role: staff.role },
-      action: "referral.viewed",
-      subjectType: "referral",
-      subjectId: referral.id,
-      detail: { site: referral.site_code },
-      ip: ctx.ip,
-      at: ctx.now,
-    })
-  );
+  await recordReading(db, {
+    actor: { id: staff.id, role: staff.role },
+    action: "referral.viewed",
+    subjectType: "referral",
+    subjectId: referral.id,
+    detail: { site: referral.site_code },
+    ip: ctx.ip,
+    at: ctx.now,
+  });
   const site = await siteClockOf(db, staff.siteCode);
   const today = todayAt(site.timezone, ctx.now);
   const [events, notes, messages, people, names] = await Promise.all([

@@ -4,6 +4,7 @@ import { ruleBookOf, ruleSetValidity, type RuleBook, type RuleSetValidity } from
 import { diffRuleSets, type RuleSetDiff } from "~/domain/eligibility/rule-diff";
 import { reviewOverdue, ruleSetByVersion, ruleSetInForce, ruleSets } from "~/domain/eligibility/rulesets";
 import { PORTAL_TIME_ZONE } from "~/domain/routing/site-facts";
+import type { RuleSet } from "~/domain/eligibility/types";
 import { todayAt } from "~/modules/referrals/clock.server";
 
 // The rules' "today" is the portal's one date, whoever asks (ADR 0024).
@@ -17,6 +18,24 @@ export type RuleBookPage = {
   versions: string[];
 };
 
+// Rule sets are data compiled into the server and never change while it runs: each book and each comparison is built
+// once. The same objects on every visit also let the rule book's components keep what they wrote (renderedOnce).
+const books = new WeakMap<RuleSet, RuleBook>();
+const diffs = new Map<string, RuleSetDiff>();
+
+function bookOf(set: RuleSet): RuleBook {
+  let book = books.get(set);
+  if (!book) books.set(set, (book = ruleBookOf(set)));
+  return book;
+}
+
+function diffOf(from: RuleSet, to: RuleSet): RuleSetDiff {
+  const key = `${from.version}→${to.version}`;
+  let diff = diffs.get(key);
+  if (!diff) diffs.set(key, (diff = diffRuleSets(from, to)));
+  return diff;
+}
+
 /**
  * The rule book of `version` (the set in force today when absent; null for an unknown version) and "what changed"
  * between `from` and `to`: by default the newest set against the set it replaces.
@@ -29,9 +48,9 @@ export function ruleBookPage(version: string | undefined, compare: { from?: stri
   const to = (compare.to && ruleSetByVersion(compare.to)) || newest;
   const from = (compare.from && ruleSetByVersion(compare.from)) || (to.replaces ? ruleSetByVersion(to.replaces) : undefined);
   return {
-    book: ruleBookOf(set),
+    book: bookOf(set),
     sets: ruleSetValidity(today),
-    diff: from && from !== to ? diffRuleSets(from, to) : null,
+    diff: from && from !== to ? diffOf(from, to) : null,
     versions: ruleSets.map((r) => r.version),
   };
 }

@@ -1,10 +1,11 @@
+import { env } from "~/utils/env.server";
 import { createMemoryRateLimiter } from "~/utils/rate-limit-memory.server";
 
 /**
  * The anonymous screen doors' limits, per client address. In memory: a screen writes nothing, and a database
  * row per request would cost more than the screen itself (docs/decisions/0005-site-configuration-and-screen-doors.md).
  */
-export const SCREEN_API_LIMIT = { limit: 60, windowMs: 60_000 } as const;
+export const SCREEN_API_LIMIT = { limit: env().SCREEN_API_LIMIT_PER_MINUTE, windowMs: 60_000 } as const;
 // The pre-check page recomputes as the physician types (debounced, a few posts a minute each), and a hospital
 // behind one address may have several physicians at it: it gets more room than the API.
 export const PRECHECK_LIMIT = { limit: 600, windowMs: 60_000 } as const;

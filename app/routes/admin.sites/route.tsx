@@ -15,6 +15,7 @@ import { SiteContactsSummary } from "./site-contacts-summary";
 import stylesUrl from "./sites.css?url";
 import { dateTimeFormat } from "~/i18n/datetime";
 import { personName } from "~/i18n/person-name";
+import { regionNames } from "~/i18n/intl-cache";
 
 export const handle = { titleKey: "sites:pageTitle" };
 export const links = () => [{ rel: "stylesheet", href: stylesUrl }];
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sites = await sitesOverview(db);
   const contacts = await siteContactBook(db);
   const checklists = await checklistVersions(db);
-  const regionNames = new Intl.DisplayNames([intlLocale[lng]], { type: "region" });
+  const regions = regionNames(intlLocale[lng]);
   const url = new URL(request.url);
   const savedSite = sites.find((s) => s.code === url.searchParams.get("saved"));
   // Formatted here, once, in the site's own time zone: the browser's Intl could word a date differently
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const when = dateTimeFormat(lng, "dateTimeZone", site.timezone);
       return {
         ...site,
-        countryName: regionNames.of(site.country) ?? site.country,
+        countryName: regions.of(site.country) ?? site.country,
         contacts: contacts[site.code] ?? null,
         checklistVersion: checklists[site.code] ?? null,
         history: site.history.map((version, index) => {

@@ -38,6 +38,7 @@ import { getDb } from "~/utils/db.server";
 import { translateIssues } from "~/utils/form.server";
 import { personName } from "~/i18n/person-name";
 import { notFound } from "~/utils/not-found.server";
+import { collator } from "~/i18n/intl-cache";
 
 export const handle = { titleKey: "queue:list.title" };
 export const links = () => [
@@ -69,8 +70,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filters, cursor } = parseQueueQuery(url.searchParams);
   const db = await getDb();
   // Sorting by indication follows the names the reader sees, in their language's alphabetical order.
-  const collator = new Intl.Collator(lng);
-  const indicationOrder = [...indications].sort((a, b) => collator.compare(t(indicationKey(a)), t(indicationKey(b))));
+  const order = collator(lng);
+  const indicationOrder = [...indications].sort((a, b) => order.compare(t(indicationKey(a)), t(indicationKey(b))));
   const queue = await loadQueue(db, staff, filters, cursor, now, indicationOrder);
   // A search finds a referral in any state: open the tab it is in rather than an empty one.
   if (filters.q && !cursor && queue.counts[filters.tab] === 0) {

@@ -12,6 +12,7 @@ import { requireStaff } from "~/modules/queue/staff.server";
 import { jointDashboard } from "~/modules/conferences/conferences.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { getDb } from "~/utils/db.server";
+import { numberFormat } from "~/i18n/intl-cache";
 
 export const handle = { titleKey: "queue:dashboard.title" };
 export const links = () => [{ rel: "stylesheet", href: queueStyles }];
@@ -56,7 +57,7 @@ function BarChart({
   table?: ReactNode;
 }) {
   const { i18n } = useTranslation();
-  const number = new Intl.NumberFormat(intlLocale[isLanguage(i18n.language) ? i18n.language : "en"]);
+  const number = numberFormat(intlLocale[isLanguage(i18n.language) ? i18n.language : "en"]);
   const max = Math.max(1, ...bars.map((b) => b.value));
   const row = 34;
   const labelWidth = 230;
@@ -108,7 +109,7 @@ function BarChart({
 export default function Dashboard() {
   const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
-  const number = new Intl.NumberFormat(intlLocale[isLanguage(i18n.language) ? i18n.language : "en"], { maximumFractionDigits: 1 });
+  const number = numberFormat(intlLocale[isLanguage(i18n.language) ? i18n.language : "en"], { maximumFractionDigits: 1 });
   const days = (value: number | null) =>
     value === null
       ? t("queue:dashboard.noDecisions")

@@ -46,6 +46,7 @@ import { kickMailer } from "~/modules/mail/mailer.server";
 import { TeamTravelChecklist } from "~/components/travel/team-travel-checklist";
 import travelStyles from "~/components/travel/travel.css?url";
 import { teamChecklist } from "~/modules/travel-checklist/team-checklist.server";
+import { regionNames } from "~/i18n/intl-cache";
 
 // `csrf`: the no-JavaScript upload form posts a multipart body whose first part (the token) the action checks itself.
 export const handle = { titleKey: "intake:referral.pageTitle", csrf: "multipart-first-part" };
@@ -61,7 +62,7 @@ const notices = ["answered", "messaged"] as const;
 function countryNamesOf(caseData: Record<string, unknown>, lng: keyof typeof intlLocale): Record<string, string> {
   const residence = getPath(caseData, "patient.residenceCountry");
   if (typeof residence !== "string" || !/^[A-Z]{2}$/.test(residence)) return {};
-  return { [residence]: new Intl.DisplayNames([intlLocale[lng]], { type: "region" }).of(residence) ?? residence };
+  return { [residence]: regionNames(intlLocale[lng]).of(residence) ?? residence };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -11,6 +11,7 @@ import { caseOf } from "~/modules/intake/intake.service.server";
 import { siteFacts } from "~/modules/sites/site-facts.server";
 import { crossBorderRecipients } from "~/domain/routing/site-facts";
 import { personName } from "~/i18n/person-name";
+import { regionNames } from "~/i18n/intl-cache";
 
 export const handle = { titleKey: "intake:consentNotice.pageTitle" };
 export const links = () => [{ rel: "stylesheet", href: intakeStylesUrl }];
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const preferred = getPath(saved, "patient.preferredLanguage");
   const lang: Language = isLanguage(asked) ? asked : isLanguage(preferred) ? preferred : "en";
   const t = tFor(lang, ["intake", "common"]);
-  const regions = new Intl.DisplayNames([intlLocale[lang]], { type: "region" });
+  const regions = regionNames(intlLocale[lang]);
   const recipients = crossBorderRecipients(await siteFacts(db), getPath(saved, "patient.residenceCountry"));
   const named = recipients.map((site) => ({ country: regions.of(site.country) ?? "", hospital: site.names[lang] }));
   const family = getPath(saved, "patient.familyName");

@@ -41,6 +41,7 @@ import { formValues } from "~/utils/form.server";
 import { formatInstant } from "~/i18n/datetime";
 import { useReaderTimeZone } from "~/components/use-root-data";
 import { personName } from "~/i18n/person-name";
+import { regionNames } from "~/i18n/intl-cache";
 
 export const handle = { titleKey: "intake:form.pageTitle" };
 export const links = () => [
@@ -57,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const saved = caseOf(referral);
   const names = await siteNames(db);
-  const regions = new Intl.DisplayNames([intlLocale[lng]], { type: "region" });
+  const regions = regionNames(intlLocale[lng]);
   // The hospital and country the patient's data would go to (privacy.md rule 2).
   const recipients = crossBorderRecipients(await siteFacts(db), getPath(saved, "patient.residenceCountry")).map((site) => ({
     country: regions.of(site.country) ?? "",

@@ -22,6 +22,7 @@ import { caseOf, livePrecheck, referralToday, submitDraft } from "~/modules/inta
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { kickMailer } from "~/modules/mail/mailer.server";
+import { regionNames } from "~/i18n/intl-cache";
 
 export const handle = { titleKey: "intake:review.title" };
 export const links = () => [
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const indication = getPath(saved, "diagnosis.indication");
   const checklist = checklistFor(isIndication(indication) ? indication : null, attachments.map((a) => a.kind));
   const residence = getPath(saved, "patient.residenceCountry");
-  const regions = new Intl.DisplayNames([intlLocale[lng]], { type: "region" });
+  const regions = regionNames(intlLocale[lng]);
   return {
     id: referral.id,
     caseData: saved,

@@ -17,6 +17,7 @@ import { getPath } from "~/modules/intake/intake-form";
 import { caseOf, referralToday } from "~/modules/intake/intake.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { personName } from "~/i18n/person-name";
+import { regionNames } from "~/i18n/intl-cache";
 
 export const handle = { titleKey: "intake:summary.pageTitle" };
 export const links = () => [
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lng } = translatorFor(request);
   const saved = caseOf(referral);
   const residence = getPath(saved, "patient.residenceCountry");
-  const regions = new Intl.DisplayNames([intlLocale[lng]], { type: "region" });
+  const regions = regionNames(intlLocale[lng]);
   return {
     id: referral.id,
     code: referral.reference_code,
