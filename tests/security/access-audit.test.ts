@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
 import { createDraft } from "~/modules/intake/intake.service.server";
 import { getDb } from "~/utils/db.server";
 import { createAccount } from "../factories/accounts";
 import { signedIn } from "../factories/intake";
 import { referralAt } from "../factories/queue";
-import { startPortal } from "./app-server";
+import { portalForThisFile } from "./app-server";
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-beforeAll(async () => {
-  await getDb();
-  portal = await startPortal({ clientIp: "192.0.2.44" });
-}, 120_000);
-afterAll(() => portal?.close());
+const portal = portalForThisFile({ clientIp: "192.0.2.44" });
 
 async function eventsFor(subjectId: string, action: string) {
   const db = await getDb();

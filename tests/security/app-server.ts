@@ -3,6 +3,8 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { createServer } from "vite";
+import { afterAll, beforeAll } from "vitest";
+import { getDb } from "../../app/utils/db.server";
 import { withCsrfGuard } from "../../server/csrf-guard";
 import { withAccessAudit } from "../../server/access-audit";
 import { loadContextFor, securityHeaders } from "../../server/security-headers";
@@ -58,4 +60,26 @@ export async function startPortal(options: { hsts?: boolean; clientIp?: string; 
       await vite.close();
     },
   };
+}
+
+export type Portal = Awaited<ReturnType<typeof startPortal>>;
+
+/**
+ * The portal for one test file: migrated database first, started before the file's tests, closed after them. The
+ * answer stands for it from the first test on (reading it before then is a mistake in the test, and says so).
+ */
+export function portalForThisFile(options: Parameters<typeof startPortal>[0] = {}): Portal {
+  let started: Portal | undefined;
+  beforeAll(async () => {
+    await getDb();
+    started = await startPortal(options);
+  }, 120_000);
+  afterAll(() => started?.close());
+  return new Proxy({} as Portal, {
+    get(_target, key) {
+      if (!started) throw new Error("the portal starts in beforeAll; use it inside a test");
+      const value = started[key as keyof Portal];
+      return typeof value === "function" ? value.bind(started) : value;
+    },
+  });
 }

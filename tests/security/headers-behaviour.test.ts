@@ -1,18 +1,13 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
 import { securityHeaders } from "../../server/security-headers";
 import { createAccount, sessionCookieFor } from "../factories/accounts";
 import { unknownCode } from "../factories/status-lookup";
-import { startPortal } from "./app-server";
+import { portalForThisFile } from "./app-server";
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-beforeAll(async () => {
-  await getDb();
-  portal = await startPortal();
-}, 120_000);
-afterAll(() => portal?.close());
+const portal = portalForThisFile();
 
 /** A bare app behind the header middleware, to see what it adds when cookies are Secure. */
 async function headersOf(options: { hsts: boolean }, handler: express.RequestHandler) {

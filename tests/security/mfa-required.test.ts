@@ -3,18 +3,13 @@
 process.env.MFA_REQUIRED_ROLES = "coordinator,reviewer,admin";
 
 import { generate } from "otplib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { createAccount, sessionCookieFor } from "../factories/accounts";
-import { startPortal } from "./app-server";
+import { portalForThisFile } from "./app-server";
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-beforeAll(async () => {
-  await getDb();
-  portal = await startPortal();
-}, 120_000);
-afterAll(() => portal?.close());
+const portal = portalForThisFile();
 
 describe("two-step sign-in is required for staff", () => {
   it("sends a coordinator, a reviewer and an administrator to set it up before any page, and lets physicians choose", async () => {

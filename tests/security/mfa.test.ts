@@ -1,16 +1,11 @@
 import { generate } from "otplib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { createAccount, sessionCookieFor, TEST_PASSWORD } from "../factories/accounts";
-import { startPortal } from "./app-server";
+import { portalForThisFile } from "./app-server";
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-beforeAll(async () => {
-  await getDb();
-  portal = await startPortal();
-}, 120_000);
-afterAll(() => portal?.close());
+const portal = portalForThisFile();
 
 const cookieOf = (response: Response, name: string) => response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))?.split(";")[0] ?? "";
 /** The code an authenticator app shows `steps` 30-second steps from now (one step either side is accepted). */

@@ -1,18 +1,13 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { requestGuards } from "../../server/request-guards";
 import { createAccount, TEST_PASSWORD } from "../factories/accounts";
-import { startPortal } from "./app-server";
+import { portalForThisFile } from "./app-server";
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-beforeAll(async () => {
-  await getDb();
-  portal = await startPortal();
-}, 120_000);
-afterAll(() => portal?.close());
+const portal = portalForThisFile();
 
 const token = "t".repeat(43);
 const formHeaders = { "Content-Type": "application/x-www-form-urlencoded", Cookie: `kq_csrf=${token}`, "Accept-Language": "ko" };

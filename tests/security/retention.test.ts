@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
 import { insertStatusSession } from "~/modules/status-lookup/status-lookup.repository.server";
 import { runRetention } from "~/modules/retention/retention.service.server";
 import { getDb } from "~/utils/db.server";
 import { createAccount, sessionCookieFor } from "../factories/accounts";
 import { referralAt } from "../factories/queue";
-import { startPortal } from "./app-server";
+import { portalForThisFile } from "./app-server";
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-beforeAll(async () => {
-  await getDb();
-  portal = await startPortal();
-}, 120_000);
-afterAll(() => portal?.close());
+const portal = portalForThisFile();
 
 const now = new Date();
 const ago = (hours: number) => new Date(now.getTime() - hours * 3_600_000).toISOString();

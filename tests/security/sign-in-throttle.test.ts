@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { createAccount, TEST_PASSWORD } from "../factories/accounts";
-import { startPortal } from "./app-server";
+import { portalForThisFile } from "./app-server";
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-beforeAll(async () => {
-  await getDb();
-  portal = await startPortal();
-}, 120_000);
-afterAll(() => portal?.close());
+const portal = portalForThisFile();
 
 /** A sign-in from `ip`, with the browser's cookies (a device cookie, say); answers the status, cookies and error text. */
 async function signInFrom(ip: string, email: string, password: string, cookie = "") {
