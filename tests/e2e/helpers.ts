@@ -26,7 +26,11 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.goto("/login");
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
+  // Wait for the sign-in's answer: it replaces the CSRF cookie, and a page opened before that answer arrives would
+  // carry the old token into its form (a 403 on submit, as for a real form that outlived a sign-in).
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/login"));
   await page.locator('form[data-form="login"] button[type="submit"]').click();
+  await answered;
 }
 
 type Words = Record<string, any>;
