@@ -267,6 +267,7 @@ export interface Referrals {
   patient_latin_name: string | null;
   physician_id: string;
   previous_referral_id: string | null;
+  purged_at: string | null;
   reference_code: string | null;
   screen_outcome: string | null;
   site_code: string | null;

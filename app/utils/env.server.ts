@@ -31,6 +31,12 @@ const schema = z.object({
   /** Referral attachments: the largest single file, and all of one referral's files together (bytes). */
   ATTACHMENT_MAX_FILE_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   ATTACHMENT_MAX_REFERRAL_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
+  /**
+   * Days a closed, declined or withdrawn referral keeps its personal fields and files before the housekeeping job
+   * purges them (privacy.md rule 5). 10 years: Korea's Medical Service Act keeps records 10 years, Japan's 5; the
+   * longer wins for a cross-border referral (docs/decisions/0025-retention-purge.md).
+   */
+  REFERRAL_RETENTION_DAYS: z.coerce.number().int().positive().default(3650),
   /** Outgoing mail (notifications to physicians); no mail is sent unless SMTP_HOST is set. */
   /**
    * The portal's public address (scheme, host, port), for links in mail to patients, which are sent when staff act and

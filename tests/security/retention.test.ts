@@ -26,7 +26,7 @@ describe("the housekeeping job", () => {
     await db.insertInto("mfa_challenges").values([{ id: "c-old", user_id: user.id, created_at: ago(1), expires_at: ago(0.5), attempts: 0 }, { id: "c-live", user_id: user.id, created_at: now.toISOString(), expires_at: ahead(0.05), attempts: 0 }]).execute();
     const auditBefore = await db.selectFrom("audit_events").select("id").execute();
 
-    expect(await runRetention(db, now)).toEqual({ rateLimitCounters: 1, statusLookupSessions: 2, signInDevices: 1, signInChallenges: 1 });
+    expect(await runRetention(db, now)).toEqual({ rateLimitCounters: 1, statusLookupSessions: 2, signInDevices: 1, signInChallenges: 1, referralsPurged: 0, attachmentFilesRemoved: 0 });
     expect((await db.selectFrom("rate_limits").select("key").where("key", "like", "sign-in:pair:%").execute()).map((r) => r.key)).toEqual(["sign-in:pair:fresh"]);
     expect((await db.selectFrom("status_sessions").select("id").where("referral_id", "=", referral.id).execute()).map((r) => r.id)).toEqual(["s-live"]);
     expect((await db.selectFrom("sign_in_devices").select("token_hash").where("user_id", "=", user.id).execute()).map((r) => r.token_hash)).toEqual(["d-live"]);

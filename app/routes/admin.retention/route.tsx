@@ -13,7 +13,7 @@ import { getDb } from "~/utils/db.server";
 // /admin/retention: when the housekeeping job last ran and what it removed, in counts only (ADR 0021).
 export const handle = { titleKey: "security:retention.title" };
 
-const kinds: (keyof RetentionCounts)[] = ["rateLimitCounters", "statusLookupSessions", "signInDevices", "signInChallenges"];
+const kinds: (keyof RetentionCounts)[] = ["rateLimitCounters", "statusLookupSessions", "signInDevices", "signInChallenges", "referralsPurged", "attachmentFilesRemoved"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);

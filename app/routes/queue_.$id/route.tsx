@@ -97,6 +97,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     referenceCode: referral.reference_code ?? "",
     status: referral.status,
     patient: { familyName: referral.patient_family_name ?? "", givenName: referral.patient_given_name ?? "", latinName: referral.patient_latin_name },
+    // Privacy rule 5 (ADR 0025): a purged referral says so where the patient's name stood.
+    purgedOn: referral.purged_at ? formatInstant(referral.purged_at, lng, page.site.timezone, "date") : null,
     indication: referral.indication,
     urgency: referral.urgency,
     outcome: referral.screen_outcome,
@@ -317,7 +319,7 @@ export default function StaffReferral() {
   const { t } = useTranslation();
   const r = useLoaderData<typeof loader>();
   const answer = useActionData<ActionAnswer>();
-  const patientName = personName(r.patient.familyName, r.patient.givenName);
+  const patientName = r.purgedOn ? t("security:retention.purgedNotice", { date: r.purgedOn }) : personName(r.patient.familyName, r.patient.givenName);
   const formActions = r.actions.filter((a): a is FormAction => a !== "claim");
   return (
     <>

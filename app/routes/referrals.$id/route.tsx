@@ -85,6 +85,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     changedAt: referral.status_changed_at,
     family: referral.patient_family_name,
     given: referral.patient_given_name,
+    // Privacy rule 5 (ADR 0025): a purged referral says so where the patient's name stood.
+    purgedOn: referral.purged_at ? formatInstant(referral.purged_at, lng, siteZone, "date") : null,
     indication: referral.indication,
     decision: detail.decision,
     teamDecision: teamDecisionOf(detail.history),
@@ -187,7 +189,11 @@ export default function ReferralPage() {
   const answer = posted?.form === "answer" ? posted : undefined;
   const withdraw = posted?.form === "withdraw" ? posted : undefined;
   const site = d.site ? (d.siteNames[d.site as keyof typeof d.siteNames]?.[lng] ?? d.site) : null;
-  const name = d.family || d.given ? personName(d.family ?? "", d.given ?? "") : t("intake:list.unnamed");
+  const name = d.purgedOn
+    ? t("security:retention.purgedNotice", { date: d.purgedOn })
+    : d.family || d.given
+      ? personName(d.family ?? "", d.given ?? "")
+      : t("intake:list.unnamed");
   const answerValues = answer?.values ?? d.requestedValues;
 
   return (
