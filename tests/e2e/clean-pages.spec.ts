@@ -58,9 +58,8 @@ async function settle(page: Page) {
   if ((await page.locator('script[type="module"]').count()) === 0) return;
   // React reports each commit to the devtools hook (see `countCommits`); a hydration mismatch is reported in the
   // same task as the first commit, so once one commit is counted every hydration error has reached the console.
-  await page.waitForFunction(
-    () => ((window as unknown as { __kqCommits?: number }).__kqCommits ?? 0) > 0
-  );
+  // A page that has not hydrated in 30 s will not: fail then, rather than wait out the whole test's time.
+  await page.waitForFunction(() => ((window as unknown as { __kqCommits?: number }).__kqCommits ?? 0) > 0, undefined, { timeout: 30_000 });
 }
 
 /** Counts React commits through the devtools hook, which React calls in production builds too. */
