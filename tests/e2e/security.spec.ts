@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, gotoIn, signIn } from "./helpers";
+import { DEMO_PASSWORD, gotoIn, signIn, words, type Language } from "./helpers";
 
 const en = (ns: string) => JSON.parse(fs.readFileSync(path.resolve("locales", "en", `${ns}.json`), "utf8"));
 
@@ -92,8 +92,10 @@ test("session cookies are __Host-, Secure, HttpOnly and SameSite=Lax; redirects 
   expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
   expect(session!.value).not.toContain("lee.sujin");
 
-  // A pending account is sent to its page, whatever redirectTo asks for.
-  await page.getByRole("button", { name: en("common").shell.signOut, exact: true }).click();
+  // A pending account is sent to its page, whatever redirectTo asks for. (The page speaks the account's preferred
+  // language, which other journeys may have changed: the sign-out button is found in the page's own language.)
+  const lng = (await page.locator("html").getAttribute("lang")) as Language;
+  await page.getByRole("button", { name: words(lng, "common").shell.signOut, exact: true }).click();
   await expect(page).toHaveURL("/");
   await page.goto("/login?redirectTo=%2Fadmin%2Fusers");
   await page.locator('input[name="email"]').fill("yoon.seoyeon@demo.test");
