@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { TravelItemText } from "./travel-item-text";
 
 export type PatientChecklistView = {
   done: number;
@@ -26,18 +27,7 @@ export function PatientTravelChecklist({ checklist }: { checklist: PatientCheckl
               <span aria-hidden="true">{item.done ? "✓ " : "○ "}</span>
               <strong>{item.title}</strong> <span className="travel-list__state">({item.done ? t("travel:state.done") : t("travel:state.open")})</span>
             </p>
-            <p>{item.body}</p>
-            {item.sources.length > 0 ? (
-              <ul className="travel-list__sources">
-                {item.sources.map((href) => (
-                  <li key={href}>
-                    <a href={href} rel="noreferrer">
-                      {href}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <TravelItemText body={item.body} sources={item.sources} />
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TravelItemText } from "./travel-item-text";
 import { CsrfInput } from "~/components/csrf-input";
 import type { ChecklistView } from "~/modules/travel-checklist/travel-checklist-view";
 
@@ -27,18 +28,7 @@ export function TeamTravelChecklist({ checklist, tickAction }: { checklist: Chec
               </span>{" "}
               <span className="tag">{t(`travel:audience.${item.audience}`)}</span>
             </p>
-            <p>{item.body}</p>
-            {item.sources.length > 0 ? (
-              <ul className="travel-list__sources">
-                {item.sources.map((href) => (
-                  <li key={href}>
-                    <a href={href} rel="noreferrer">
-                      {href}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <TravelItemText body={item.body} sources={item.sources} />
             {tickAction ? (
               <Form method="post" action={tickAction} className="travel-list__form">
                 <CsrfInput />

@@ -5,6 +5,8 @@
 import type { CodeableConcept, Observation, ObservationComponent, Quantity } from "@medplum/fhirtypes";
 import { fieldCatalogue, type CatalogueField, type FieldKind, type ItemField } from "~/domain/case/field-catalogue";
 import { laboratoryPaths, loincOf, systems, ucumOf, type Ref } from "./vocabulary";
+import { getPath, setPath } from "~/domain/case/paths";
+export { getPath, setPath };
 
 /** Paths carried by other resources (Patient, Consent, Condition, ServiceRequest), never as an Observation. */
 export const structuralPaths: ReadonlySet<string> = new Set([
@@ -37,24 +39,6 @@ export const observationFields: readonly CatalogueField[] = fieldCatalogue.filte
 const fieldByPath = new Map(observationFields.map((f) => [f.path as string, f]));
 const pathByLoinc = new Map(Object.entries(loincOf).map(([path, loinc]) => [loinc!.code, path]));
 
-export function getPath(tree: unknown, path: string): unknown {
-  let node = tree;
-  for (const key of path.split(".")) {
-    if (!node || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
-export function setPath(tree: Record<string, unknown>, path: string, value: unknown) {
-  const keys = path.split(".");
-  let node = tree;
-  for (const key of keys.slice(0, -1)) {
-    if (!node[key] || typeof node[key] !== "object") node[key] = {};
-    node = node[key] as Record<string, unknown>;
-  }
-  node[keys[keys.length - 1]!] = value;
-}
 
 type ValueX = Pick<ObservationComponent, "valueString" | "valueBoolean" | "valueInteger" | "valueQuantity" | "valueCodeableConcept" | "valueDateTime">;
 

@@ -11,6 +11,8 @@ import { catalogueField, fieldCatalogue, itemPathOf, type FieldKind } from "~/do
 import { gleasonSum } from "~/domain/case/gleason";
 import { myNumberRefusedKey, nationalIdIn, nationalIdRefusedKey, rrnRefusedKey } from "~/domain/case/national-id";
 import { formValueOf, valueOf, type FlatValues } from "./answer-values";
+import { getPath, setPath } from "~/domain/case/paths";
+export { getPath, setPath };
 
 export { toE164, toKatakanaReading, UNKNOWN, type FlatValues } from "./answer-values";
 export type { FieldKind } from "~/domain/case/field-catalogue";
@@ -95,24 +97,6 @@ export function flatten(values: unknown, prefix = "", out: FlatValues = {}): Fla
   return out;
 }
 
-export function getPath(tree: unknown, path: string): unknown {
-  let node = tree;
-  for (const key of path.split(".")) {
-    if (!node || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
-export function setPath(tree: Record<string, unknown>, path: string, value: unknown) {
-  const keys = path.split(".");
-  let node = tree;
-  for (const key of keys.slice(0, -1)) {
-    if (!node[key] || typeof node[key] !== "object") node[key] = {};
-    node = node[key] as Record<string, unknown>;
-  }
-  node[keys[keys.length - 1]!] = value;
-}
 
 export function deletePath(tree: Record<string, unknown>, path: string) {
   const keys = path.split(".");
