@@ -33,6 +33,7 @@ export default tseslint.config(
     ignores: ["app/routes/**/*.test.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/*.repository.server", "kysely", "better-sqlite3"], message: "Routes call services; repositories and SQL stay in app/modules." }] }],
+      "no-restricted-syntax": ["error", { selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom)$/]", message: "Routes call services; queries stay in repositories." }],
     },
   },
 );

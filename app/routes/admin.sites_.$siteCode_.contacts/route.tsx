@@ -18,6 +18,8 @@ import { phoneProblem } from "~/utils/phone.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
 import stylesUrl from "../admin.sites/sites.css?url";
 import { notFound } from "~/utils/not-found.server";
+import { siteByCode } from "~/domain/routing/site-facts";
+import { siteFacts } from "~/modules/sites/site-facts.server";
 
 // /admin/sites/<code>/contacts: an administrator records the site's contact details and which of them the site has
 // confirmed. Each save is a new, audited version (docs/decisions/0023).
@@ -29,7 +31,7 @@ async function findSite(code: string | undefined) {
   const names = await siteNames(db);
   const contacts = await siteContactsOf(db, code);
   if (!code || !contacts || !(code in names)) throw notFound();
-  const country = (await db.selectFrom("sites").select("country").where("code", "=", code).executeTakeFirst())?.country;
+  const country = siteByCode(await siteFacts(db), code)?.country;
   return { code, names: names[code as keyof typeof names], contacts, country };
 }
 
