@@ -223,6 +223,9 @@ test("administrator: users, sites, each site, the audit log; then a physician aw
       "/admin/audit",
       "/admin/exchange",
       "/admin/retention",
+      "/admin/sites/qst/contacts",
+      "/admin/sites/qst/checklist",
+      "/research",
     ]) {
       await visit(page, path, lng);
     }
