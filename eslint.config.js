@@ -3,7 +3,17 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "bench/twin/build/**", ".cache/**", "node_modules/**", "db/types.ts", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: [
+      "build/**",
+      "bench/twin/build/**",
+      ".cache/**",
+      "node_modules/**",
+      "db/types.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.{ts,tsx}"],
@@ -24,7 +34,17 @@ export default tseslint.config(
     // The domain is pure and UI code never reaches server-only modules.
     files: ["app/domain/**/*.ts", "app/components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/*.server", "**/*.server.*", "node:*", "kysely", "better-sqlite3"], message: "UI and domain code must not import server-only modules." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/*.server", "**/*.server.*", "node:*", "kysely", "better-sqlite3"],
+              message: "UI and domain code must not import server-only modules.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -32,8 +52,24 @@ export default tseslint.config(
     files: ["app/routes/**/*.{ts,tsx}"],
     ignores: ["app/routes/**/*.test.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/*.repository.server", "kysely", "better-sqlite3"], message: "Routes call services; repositories and SQL stay in app/modules." }] }],
-      "no-restricted-syntax": ["error", { selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom)$/]", message: "Routes call services; queries stay in repositories." }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/*.repository.server", "kysely", "better-sqlite3"],
+              message: "Routes call services; repositories and SQL stay in app/modules.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom)$/]",
+          message: "Routes call services; queries stay in repositories.",
+        },
+      ],
     },
   },
 );

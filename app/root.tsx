@@ -34,7 +34,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   // A choice made with the switcher is remembered for a year (a language code is not personal data).
   if (isLanguage(new URL(request.url).searchParams.get(languageParam))) {
-    headers.append("Set-Cookie", serializeCookie(languageCookieName, lng, { maxAgeSeconds: 31_536_000, httpOnly: false }));
+    headers.append(
+      "Set-Cookie",
+      serializeCookie(languageCookieName, lng, { maxAgeSeconds: 31_536_000, httpOnly: false }),
+    );
   }
   return data(
     {

@@ -29,10 +29,22 @@ const seconds = Number(option("seconds") ?? 5);
 const connections = Number(option("connections") ?? 20);
 const basePort = Number(process.env.BENCH_PORT ?? 3510);
 
-type Row = { target: Target; rps: number; p50: number; p99: number; cpuMsPerRequest: number; non2xx: number; errors: number; jsGzip: number | null };
+type Row = {
+  target: Target;
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuMsPerRequest: number;
+  non2xx: number;
+  errors: number;
+  jsGzip: number | null;
+};
 
 async function load(base: string, target: Target, jar: Jar | undefined, duration: number) {
-  const headers = { ...target.headers, ...(jar?.cookie ? { Cookie: [jar.cookie, target.headers?.Cookie].filter(Boolean).join("; ") } : {}) };
+  const headers = {
+    ...target.headers,
+    ...(jar?.cookie ? { Cookie: [jar.cookie, target.headers?.Cookie].filter(Boolean).join("; ") } : {}),
+  };
   return autocannon({
     url: base + target.path,
     connections: target.rate ? 10 : connections,
@@ -49,7 +61,16 @@ async function measure(server: Server, target: Target, jar?: Jar): Promise<Row> 
   const cpuBefore = cpuMs(server);
   const result = await load(server.url, target, jar, seconds);
   const cpuMsPerRequest = (cpuMs(server) - cpuBefore) / Math.max(1, result.requests.total);
-  return { target, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuMsPerRequest, non2xx: result.non2xx, errors: result.errors + result.timeouts, jsGzip: null };
+  return {
+    target,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMsPerRequest,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    jsGzip: null,
+  };
 }
 
 const gzipped = new Map<string, number>();
@@ -59,7 +80,8 @@ async function jsGzipBytes(base: string, pagePath: string, jar?: Jar): Promise<n
   const files = new Set(text.match(/\/assets\/[\w.-]+\.js/g) ?? []);
   let total = 0;
   for (const file of files) {
-    if (!gzipped.has(file)) gzipped.set(file, zlib.gzipSync(Buffer.from(await (await fetch(base + file)).arrayBuffer())).length);
+    if (!gzipped.has(file))
+      gzipped.set(file, zlib.gzipSync(Buffer.from(await (await fetch(base + file)).arrayBuffer())).length);
     total += gzipped.get(file)!;
   }
   return total;
@@ -69,7 +91,9 @@ type Twin = { rps: number; cpu: number };
 
 function printTable(rows: Row[], twins: { page: Twin; door: Twin }) {
   const kb = (n: number | null) => (n === null ? "" : (n / 1024).toFixed(1));
-  console.log("\n| target | path | req/s | p50 ms | p99 ms | share of twin | CPU ms/req | twin's CPU share | JS gzip KB | non-2xx/errors | target (#16) |");
+  console.log(
+    "\n| target | path | req/s | p50 ms | p99 ms | share of twin | CPU ms/req | twin's CPU share | JS gzip KB | non-2xx/errors | target (#16) |",
+  );
   console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   for (const row of rows) {
     const twin = row.target.kind === "door" ? twins.door : twins.page;
@@ -86,21 +110,31 @@ function printTable(rows: Row[], twins: { page: Twin; door: Twin }) {
 
 async function profileSlowest(row: Row, dataDir: string, jar: Jar | undefined, portalEnv: Record<string, string>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kq-cpu-prof-"));
-  const portal = await startServer("portal (profiled)", "build/node/server.js", basePort + 2, { ...portalEnv, DATA_DIR: dataDir }, "/healthz", [
-    "--cpu-prof",
-    `--cpu-prof-dir=${dir}`,
-    "--import",
-    "./bench/http/exit-on-signal.mjs",
-  ]);
+  const portal = await startServer(
+    "portal (profiled)",
+    "build/node/server.js",
+    basePort + 2,
+    { ...portalEnv, DATA_DIR: dataDir },
+    "/healthz",
+    ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--import", "./bench/http/exit-on-signal.mjs"],
+  );
   await load(portal.url, row.target, jar, seconds);
   await stopServer(portal);
   const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
   if (!file) return console.log("no profile was written");
   const { busyMs, top } = topFunctions(path.join(dir, file));
-  console.log(`\nCPU profile of "${row.target.name}" (${row.target.path}) for ${seconds} s: ${busyMs.toFixed(0)} ms busy. Self time:`);
-  for (const f of top) console.log(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.ms.toFixed(0).padStart(6)} ms  ${f.name}  ${f.where}`);
+  console.log(
+    `\nCPU profile of "${row.target.name}" (${row.target.path}) for ${seconds} s: ${busyMs.toFixed(0)} ms busy. Self time:`,
+  );
+  for (const f of top)
+    console.log(
+      `  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.ms.toFixed(0).padStart(6)} ms  ${f.name}  ${f.where}`,
+    );
   console.log("The portal's own functions, time in them and in what they call:");
-  for (const f of topProjectFunctions(path.join(dir, file))) console.log(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.ms.toFixed(0).padStart(6)} ms  ${f.name}  ${f.where}`);
+  for (const f of topProjectFunctions(path.join(dir, file)))
+    console.log(
+      `  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.ms.toFixed(0).padStart(6)} ms  ${f.name}  ${f.where}`,
+    );
   console.log(`  (profile: ${path.join(dir, file)}; open it in Chrome DevTools)`);
 }
 
@@ -119,31 +153,56 @@ async function main() {
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kq-http-bench-"));
   // Production as `npm start` runs it (request log included); the doors' rate limits are raised for the load only.
-  const portalEnv = { NODE_ENV: "production", SCREEN_API_LIMIT_PER_MINUTE: "100000000", API_TOKEN_LIMIT_PER_MINUTE: "100000000" };
-  const portal = await startServer("portal", "build/node/server.js", basePort, { ...portalEnv, DATA_DIR: dataDir }, "/healthz");
+  const portalEnv = {
+    NODE_ENV: "production",
+    SCREEN_API_LIMIT_PER_MINUTE: "100000000",
+    API_TOKEN_LIMIT_PER_MINUTE: "100000000",
+  };
+  const portal = await startServer(
+    "portal",
+    "build/node/server.js",
+    basePort,
+    { ...portalEnv, DATA_DIR: dataDir },
+    "/healthz",
+  );
   const twin = await startServer("twin", "bench/twin/server.js", basePort + 1, { NODE_ENV: "production" }, "/data");
   const rows: Row[] = [];
   try {
     const jars = await signInAll(portal.url);
-    const targets = (await portalTargets(portal.url, jars)).filter((t) => !filter || t.name.includes(filter) || t.path.includes(filter));
-    console.log(`${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}; ${connections} connections, ${seconds} s per row`);
+    const targets = (await portalTargets(portal.url, jars)).filter(
+      (t) => !filter || t.name.includes(filter) || t.path.includes(filter),
+    );
+    console.log(
+      `${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(" ")}; ${connections} connections, ${seconds} s per row`,
+    );
     const twinFirst = [await measure(twin, twinTargets.page), await measure(twin, twinTargets.door)];
     twinFirst[0]!.jsGzip = await jsGzipBytes(twin.url, "/");
     for (const target of targets) {
       const row = await measure(portal, target, jars[target.role]);
-      if (target.method !== "POST" && !target.path.startsWith("/api/")) row.jsGzip = await jsGzipBytes(portal.url, target.path, jars[target.role]);
+      if (target.method !== "POST" && !target.path.startsWith("/api/"))
+        row.jsGzip = await jsGzipBytes(portal.url, target.path, jars[target.role]);
       rows.push(row);
       console.log(`  ${target.name}: ${row.rps.toFixed(0)} req/s, p99 ${row.p99} ms`);
     }
     const twinLast = [await measure(twin, twinTargets.page), await measure(twin, twinTargets.door)];
-    const mean = (i: number) => ({ rps: (twinFirst[i]!.rps + twinLast[i]!.rps) / 2, cpu: (twinFirst[i]!.cpuMsPerRequest + twinLast[i]!.cpuMsPerRequest) / 2 });
+    const mean = (i: number) => ({
+      rps: (twinFirst[i]!.rps + twinLast[i]!.rps) / 2,
+      cpu: (twinFirst[i]!.cpuMsPerRequest + twinLast[i]!.cpuMsPerRequest) / 2,
+    });
     const twins = { page: mean(0), door: mean(1) };
-    console.log(`twin page ${twinFirst[0]!.rps.toFixed(0)} → ${twinLast[0]!.rps.toFixed(0)} req/s, twin resource route ${twinFirst[1]!.rps.toFixed(0)} → ${twinLast[1]!.rps.toFixed(0)} req/s (start → end)`);
+    console.log(
+      `twin page ${twinFirst[0]!.rps.toFixed(0)} → ${twinLast[0]!.rps.toFixed(0)} req/s, twin resource route ${twinFirst[1]!.rps.toFixed(0)} → ${twinLast[1]!.rps.toFixed(0)} req/s (start → end)`,
+    );
     printTable([...twinFirst, ...rows, ...twinLast], twins);
     await stopServer(portal);
     const pages = rows.filter((r) => !r.target.rate);
     const chosen = option("profile");
-    const slowest = chosen ? pages.find((r) => r.target.name.includes(chosen) || r.target.path.includes(chosen)) : pages.sort((a, b) => a.rps - b.rps)[0];
+    const slowest = chosen
+      ? pages.find((r) => r.target.name.includes(chosen) || r.target.path.includes(chosen))
+      : pages.sort((a, b) => a.rps - b.rps)[0];
     if (slowest && !flag("no-profile")) await profileSlowest(slowest, dataDir, jars[slowest.target.role], portalEnv);
   } finally {
     await stopServer(portal);

@@ -12,7 +12,12 @@ import SQLite from "better-sqlite3";
 import { indications } from "../app/domain/case/schema";
 import { referenceCodeFrom } from "../app/domain/reference-code/reference-code";
 import { defaultTargets } from "../app/domain/workflow/clock";
-import { queuePage, queueTabCounts, resolveNameSearch, type QueueCriteria } from "../app/modules/queue/queue.repository.server";
+import {
+  queuePage,
+  queueTabCounts,
+  resolveNameSearch,
+  type QueueCriteria,
+} from "../app/modules/queue/queue.repository.server";
 import { COUNT_CAP, PAGE_SIZE, queueTabs, type QueueTab } from "../app/modules/queue/queue.schema";
 import { loadQueue, nameSearchKey } from "../app/modules/queue/queue.service.server";
 import type { Staff } from "../app/modules/queue/staff.server";
@@ -131,13 +136,33 @@ function build(file: string) {
     ] as const) {
       for (let i = 0; i < 12; i += 1) {
         const id = crypto.randomUUID();
-        insertUser.run(id, `${site}.staff${i}@bench.test`, "S", String(i), i % 3 ? "coordinator" : "reviewer", site, country, lng, now.toISOString());
+        insertUser.run(
+          id,
+          `${site}.staff${i}@bench.test`,
+          "S",
+          String(i),
+          i % 3 ? "coordinator" : "reviewer",
+          site,
+          country,
+          lng,
+          now.toISOString(),
+        );
         staff[site].push(id);
       }
     }
     for (let i = 0; i < 400; i += 1) {
       const id = crypto.randomUUID();
-      insertUser.run(id, `physician${i}@bench.test`, "P", String(i), "physician", null, i % 2 ? "KR" : "JP", i % 2 ? "ko" : "ja", now.toISOString());
+      insertUser.run(
+        id,
+        `physician${i}@bench.test`,
+        "P",
+        String(i),
+        "physician",
+        null,
+        i % 2 ? "KR" : "JP",
+        i % 2 ? "ko" : "ja",
+        now.toISOString(),
+      );
       physicians.push(id);
     }
     for (let i = 0; i < count; i += 1) {
@@ -177,11 +202,22 @@ function build(file: string) {
       const indication = pick(indications);
       // The fields the queue and its search keys read; a stored case is larger (not needed to time the queue).
       const caseJson = JSON.stringify({
-        patient: { familyName: family, givenName: given, familyNameLatin: latin[0], givenNameLatin: latin[1], ...(reading ? { nameReading: reading } : {}) },
+        patient: {
+          familyName: family,
+          givenName: given,
+          familyNameLatin: latin[0],
+          givenNameLatin: latin[1],
+          ...(reading ? { nameReading: reading } : {}),
+        },
         diagnosis: { indication },
         urgency,
       });
-      const assignee = status === "triage" || status === "redirected" ? (random() < 0.1 ? pick(staff[site]) : null) : pick(staff[site]);
+      const assignee =
+        status === "triage" || status === "redirected"
+          ? random() < 0.1
+            ? pick(staff[site])
+            : null
+          : pick(staff[site]);
       insertReferral.run(
         crypto.randomUUID(),
         referenceCodeFrom(crypto.randomBytes(14)),
@@ -229,7 +265,9 @@ async function time(label: string, run: () => Promise<unknown>) {
   }
   samples.sort((a, b) => a - b);
   const [p50, p99] = [percentile(samples, 50), percentile(samples, 99)];
-  console.log(`${label.padEnd(58)} p50 ${p50.toFixed(2).padStart(7)} ms   p99 ${p99.toFixed(2).padStart(7)} ms ${p99 < 50 ? "" : "  (over 50 ms)"}`);
+  console.log(
+    `${label.padEnd(58)} p50 ${p50.toFixed(2).padStart(7)} ms   p99 ${p99.toFixed(2).padStart(7)} ms ${p99 < 50 ? "" : "  (over 50 ms)"}`,
+  );
   return { label, p50, p99 };
 }
 
@@ -244,27 +282,49 @@ try {
     console.log(`Generating ${count.toLocaleString("en")} referrals in ${file} ...`);
     const { seconds } = build(file);
     const size = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
-    console.log(`  inserted in ${seconds.toFixed(1)} s (search keys by trigger included), ${(size / 1e6).toFixed(0)} MB`);
+    console.log(
+      `  inserted in ${seconds.toFixed(1)} s (search keys by trigger included), ${(size / 1e6).toFixed(0)} MB`,
+    );
   } else {
     console.log(`Reusing ${file}`);
   }
 
   const db = openDatabase(file);
-  const staffIds = await db.selectFrom("users").select("id").where("site_code", "=", "konyang").orderBy("email").execute();
+  const staffIds = await db
+    .selectFrom("users")
+    .select("id")
+    .where("site_code", "=", "konyang")
+    .orderBy("email")
+    .execute();
   const coordinator = { id: staffIds[0]!.id, role: "coordinator", siteCode: "konyang" } as Staff;
   const base: QueueCriteria = { siteCode: "konyang", targets: defaultTargets };
-  const tabRows = await db.selectFrom("referrals").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).where("site_code", "=", "konyang").groupBy("status").execute();
+  const tabRows = await db
+    .selectFrom("referrals")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("site_code", "=", "konyang")
+    .groupBy("status")
+    .execute();
   console.log(`  Konyang: ${tabRows.map((r) => `${r.status} ${Number(r.n).toLocaleString("en")}`).join(", ")}`);
   console.log(`\n${runs} runs each, page size ${PAGE_SIZE}:`);
 
-  const page = (criteria: QueueCriteria, tab: QueueTab, after: (string | number)[] | null = null) => () => queuePage(db, criteria, tab, after, PAGE_SIZE);
+  const page =
+    (criteria: QueueCriteria, tab: QueueTab, after: (string | number)[] | null = null) =>
+    () =>
+      queuePage(db, criteria, tab, after, PAGE_SIZE);
   // As the queue service searches: the name is resolved to a plan first (narrow: by id; broad: walk the tab).
-  const search = (name: string, tab: QueueTab) => async () => queuePage(db, await resolveNameSearch(db, { ...base, namePrefix: nameSearchKey(name) }), tab, null, PAGE_SIZE);
+  const search = (name: string, tab: QueueTab) => async () =>
+    queuePage(db, await resolveNameSearch(db, { ...base, namePrefix: nameSearchKey(name) }), tab, null, PAGE_SIZE);
   // A cursor deep into the triage tab (page 40), to show a later page costs what the first does.
   let cursor: (string | number)[] | null = null;
   for (let i = 0; i < 40; i += 1) cursor = (await queuePage(db, base, "triage", cursor, PAGE_SIZE)).next;
   const filtered: QueueCriteria = { ...base, indication: "pancreas", breachedOn: today };
-  const someCode = await db.selectFrom("referrals").select("reference_code").where("site_code", "=", "konyang").where("status", "=", "closed").limit(1).executeTakeFirstOrThrow();
+  const someCode = await db
+    .selectFrom("referrals")
+    .select("reference_code")
+    .where("site_code", "=", "konyang")
+    .where("status", "=", "closed")
+    .limit(1)
+    .executeTakeFirstOrThrow();
 
   const results = [
     await time("first page: triage tab", page(base, "triage")),
@@ -272,24 +332,51 @@ try {
     await time("filtered page: in review, indication=pancreas + breach", page(filtered, "in_review")),
     await time("page 41 of the triage tab (keyset cursor)", page(base, "triage", cursor)),
     await time("first page: closed tab (largest)", page(base, "closed")),
-    await time("my work: in review, assigned to one coordinator", page({ ...base, assigneeId: staffIds[1]!.id }, "in_review")),
+    await time(
+      "my work: in review, assigned to one coordinator",
+      page({ ...base, assigneeId: staffIds[1]!.id }, "in_review"),
+    ),
     await time("search by reference code", page({ ...base, referenceCode: someCode.reference_code! }, "closed")),
     await time("search by full name (김민준), triage tab", search("김민준", "triage")),
     await time("search by Latin name (sato hanako), closed tab", search("sato hanako", "closed")),
     await time("search by a surname alone (박), triage tab", search("박", "triage")),
-    await time(`tab counts, all six tabs (capped at ${COUNT_CAP})`, () => queueTabCounts(db, base, queueTabs, COUNT_CAP)),
+    await time(`tab counts, all six tabs (capped at ${COUNT_CAP})`, () =>
+      queueTabCounts(db, base, queueTabs, COUNT_CAP),
+    ),
     await time("tab counts with indication + breach", () => queueTabCounts(db, filtered, queueTabs, COUNT_CAP)),
     await time("tab counts for a name search (김민준)", async () =>
-      queueTabCounts(db, await resolveNameSearch(db, { ...base, namePrefix: nameSearchKey("김민준") }), queueTabs, COUNT_CAP),
+      queueTabCounts(
+        db,
+        await resolveNameSearch(db, { ...base, namePrefix: nameSearchKey("김민준") }),
+        queueTabs,
+        COUNT_CAP,
+      ),
     ),
-    await time("tab counts for a surname alone (박)", async () => queueTabCounts(db, await resolveNameSearch(db, { ...base, namePrefix: nameSearchKey("박") }), queueTabs, COUNT_CAP)),
+    await time("tab counts for a surname alone (박)", async () =>
+      queueTabCounts(
+        db,
+        await resolveNameSearch(db, { ...base, namePrefix: nameSearchKey("박") }),
+        queueTabs,
+        COUNT_CAP,
+      ),
+    ),
     // What the queue page's loader asks for in all: the page, six counts, the site's staff, the user's saved views.
-    await time("whole queue data (loadQueue), first page", () => loadQueue(db, coordinator, { tab: "triage" }, null, now)),
-    await time("whole queue data (loadQueue), pancreas + breach", () => loadQueue(db, coordinator, { tab: "triage", indication: "pancreas", breach: true }, null, now)),
-    await time("whole queue data (loadQueue), name search 김민준", () => loadQueue(db, coordinator, { tab: "triage", q: "김민준" }, null, now)),
+    await time("whole queue data (loadQueue), first page", () =>
+      loadQueue(db, coordinator, { tab: "triage" }, null, now),
+    ),
+    await time("whole queue data (loadQueue), pancreas + breach", () =>
+      loadQueue(db, coordinator, { tab: "triage", indication: "pancreas", breach: true }, null, now),
+    ),
+    await time("whole queue data (loadQueue), name search 김민준", () =>
+      loadQueue(db, coordinator, { tab: "triage", q: "김민준" }, null, now),
+    ),
   ];
   const over = results.filter((r) => r.p99 >= 50);
-  console.log(over.length ? `\n${over.length} over the 50 ms p99 target.` : "\nEvery measured statement is under the 50 ms p99 target.");
+  console.log(
+    over.length
+      ? `\n${over.length} over the 50 ms p99 target.`
+      : "\nEvery measured statement is under the 50 ms p99 target.",
+  );
   await db.destroy();
 } finally {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });

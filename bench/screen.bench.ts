@@ -49,9 +49,15 @@ function makeCase(): ScreenCase {
     // Fields rule set kq-2026-12 reads.
     ["patient.insurance", () => pick(["jp_public", "kr_nhis", "unknown"])],
     ["diagnosis.imagingDate", () => pick(["2024-04-01", "2024-01-10", "2023-11-30"])],
-    ["diagnosis.labs", () => ({ bilirubinMgDl: pick([0.8, 2.4, 3.6]), albuminGDl: pick([4.1, 3.1, 2.5]), inr: pick([1.1, 1.9, 2.6]) })],
+    [
+      "diagnosis.labs",
+      () => ({ bilirubinMgDl: pick([0.8, 2.4, 3.6]), albuminGDl: pick([4.1, 3.1, 2.5]), inr: pick([1.1, 1.9, 2.6]) }),
+    ],
     ["clinical.encephalopathyGrade", () => pick(["none", "none", "grade_1_2"])],
-    ["history.radiotherapyCourses", () => [{ endedOn: "2023-06-30", region: "pelvis", overlapsTarget: pick(["yes", "no", "unknown"]) }]],
+    [
+      "history.radiotherapyCourses",
+      () => [{ endedOn: "2023-06-30", region: "pelvis", overlapsTarget: pick(["yes", "no", "unknown"]) }],
+    ],
     ["diagnosis.icd10", () => pick(["C11.9", "C32.0", "C07", "C22.0"])],
   ] as const;
   for (const [path, value] of optional) {
@@ -87,7 +93,9 @@ const timed = runAll();
 const perSecond = Math.round((count / timed) * 1000);
 
 console.log(`screen(): ${count.toLocaleString("en")} valid cases (seed ${seed}), Node ${process.version}`);
-console.log(`warm-up run: ${warmUp.toFixed(0)} ms (${Math.round((count / warmUp) * 1000).toLocaleString("en")} cases/s)`);
+console.log(
+  `warm-up run: ${warmUp.toFixed(0)} ms (${Math.round((count / warmUp) * 1000).toLocaleString("en")} cases/s)`,
+);
 console.log(`timed run:   ${timed.toFixed(0)} ms`);
 console.log(`outcomes:    ${JSON.stringify(tally)}`);
 console.log(`${perSecond.toLocaleString("en")} cases/second`);

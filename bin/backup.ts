@@ -9,7 +9,9 @@ const target = process.argv[2] ?? defaultBackupPath(settings.DATA_DIR, new Date(
 try {
   const result = backupDataDirectory(settings.DATA_DIR, settings.databasePath, target);
   const gone = result.filesGoneSinceSnapshot ? `, ${result.filesGoneSinceSnapshot} removed since the snapshot` : "";
-  console.log(`backup written: ${result.directory} (database ${result.databaseBytes} bytes, integrity ok; ${result.files} attachment files${gone})`);
+  console.log(
+    `backup written: ${result.directory} (database ${result.databaseBytes} bytes, integrity ok; ${result.files} attachment files${gone})`,
+  );
 } catch (error) {
   console.error(`backup failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -11,5 +11,19 @@ const file = path.join(dir, "types.sqlite");
 const db = openDatabase(file);
 await migrateToLatest(db);
 await db.destroy();
-execFileSync("npx", ["kysely-codegen", "--dialect", "sqlite", "--url", file, "--out-file", "db/types.ts", "--exclude-pattern", "kysely_*"], { stdio: "inherit" });
+execFileSync(
+  "npx",
+  [
+    "kysely-codegen",
+    "--dialect",
+    "sqlite",
+    "--url",
+    file,
+    "--out-file",
+    "db/types.ts",
+    "--exclude-pattern",
+    "kysely_*",
+  ],
+  { stdio: "inherit" },
+);
 fs.rmSync(dir, { recursive: true, force: true });

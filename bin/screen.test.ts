@@ -29,7 +29,11 @@ const examples = exampleCases().map((c) => c.name);
 
 function expectedDecision(name: string) {
   const { case: input, expected } = exampleCase(name);
-  return { input, expected, decision: toDecisionJson(screen(screenCaseSchema.parse(input), { sites: defaultSiteConfigs, openQueue: {} })) };
+  return {
+    input,
+    expected,
+    decision: toDecisionJson(screen(screenCaseSchema.parse(input), { sites: defaultSiteConfigs, openQueue: {} })),
+  };
 }
 
 function tempFile(name: string, content: string): string {
@@ -46,16 +50,19 @@ describe("bin/screen.ts", { timeout: 60_000 }, () => {
   });
 
   // The example file itself ({ case, expected }) is screened by its case.
-  it.concurrent.each(examples)("%s as a file prints the same decision as screen(), with the expected answer, and exits 0", async (name) => {
-    const { input, expected, decision } = expectedDecision(name);
-    const result = await run(["--", tempFile(`${name}.json`, JSON.stringify({ case: input, expected }))]);
-    expect(result.code).toBe(0);
-    const printed = JSON.parse(result.stdout) as typeof decision;
-    expect(printed).toEqual(decision);
-    expect(printed.outcome).toBe(expected.outcome);
-    if (expected.coverage !== undefined) expect(printed.coverage).toBe(expected.coverage);
-    if (expected.site !== undefined) expect(printed.route.site).toBe(expected.site);
-  });
+  it.concurrent.each(examples)(
+    "%s as a file prints the same decision as screen(), with the expected answer, and exits 0",
+    async (name) => {
+      const { input, expected, decision } = expectedDecision(name);
+      const result = await run(["--", tempFile(`${name}.json`, JSON.stringify({ case: input, expected }))]);
+      expect(result.code).toBe(0);
+      const printed = JSON.parse(result.stdout) as typeof decision;
+      expect(printed).toEqual(decision);
+      expect(printed.outcome).toBe(expected.outcome);
+      if (expected.coverage !== undefined) expect(printed.coverage).toBe(expected.coverage);
+      if (expected.site !== undefined) expect(printed.route.site).toBe(expected.site);
+    },
+  );
 
   // Standard input is the same door as a file: two examples are enough (each run starts a process).
   it.concurrent.each(examples.slice(0, 2))("%s on standard input prints the same decision", async (file) => {
@@ -74,7 +81,14 @@ describe("bin/screen.ts", { timeout: 60_000 }, () => {
   });
 
   it("an invalid case exits 2 with each issue's path and English message", async () => {
-    const result = await run(["-"], JSON.stringify({ diagnosis: { indication: "hcc", maxDiameterMm: -3 }, referredOn: "2026-02-30", clinical: { ecog: 9 } }));
+    const result = await run(
+      ["-"],
+      JSON.stringify({
+        diagnosis: { indication: "hcc", maxDiameterMm: -3 },
+        referredOn: "2026-02-30",
+        clinical: { ecog: 9 },
+      }),
+    );
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout)).toEqual({
       error: "invalid_case",
@@ -90,19 +104,28 @@ describe("bin/screen.ts", { timeout: 60_000 }, () => {
   it("a case without an indication is invalid", async () => {
     const result = await run(["-"], JSON.stringify({ referredOn: "2026-11-20" }));
     expect(result.code).toBe(2);
-    expect(JSON.parse(result.stdout)).toMatchObject({ error: "invalid_case", issues: [{ path: "diagnosis", message: en.validation.required }] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      error: "invalid_case",
+      issues: [{ path: "diagnosis", message: en.validation.required }],
+    });
   });
 
   it("invalid JSON exits 2 with a clear error", async () => {
     const result = await run(["-"], "{ not json");
     expect(result.code).toBe(2);
-    expect(JSON.parse(result.stdout)).toMatchObject({ error: "invalid_json", message: expect.stringContaining("not valid JSON") });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      error: "invalid_json",
+      message: expect.stringContaining("not valid JSON"),
+    });
   });
 
   it("an unreadable file exits 2 with a clear error", async () => {
     const result = await run([path.join(os.tmpdir(), "no-such-dir", "case.json")]);
     expect(result.code).toBe(2);
-    expect(JSON.parse(result.stdout)).toMatchObject({ error: "unreadable_input", message: expect.stringContaining("could not be read") });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      error: "unreadable_input",
+      message: expect.stringContaining("could not be read"),
+    });
   });
 
   it("no argument exits 2 with the usage", async () => {

@@ -33,7 +33,8 @@ function fail(body: Record<string, unknown>): never {
 async function readInput(arg: string): Promise<string> {
   if (arg !== "-") return fs.readFileSync(arg, "utf8");
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of process.stdin)
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString("utf8");
 }
 
@@ -53,7 +54,8 @@ async function main() {
   const messages = loadEnglish();
   const args = process.argv.slice(2).filter((a) => a !== "--");
   const arg = args[0];
-  if (arg === undefined || args.length > 1) fail({ error: "usage", message: translate(messages, "screen:errors.usage") });
+  if (arg === undefined || args.length > 1)
+    fail({ error: "usage", message: translate(messages, "screen:errors.usage") });
 
   let text: string;
   try {

@@ -33,7 +33,10 @@ export function backupDataDirectory(dataDir: string, databaseFile: string, targe
   try {
     const check = copy.pragma("integrity_check", { simple: true });
     if (check !== "ok") throw new Error(`the database copy failed its integrity check: ${String(check)}`);
-    const attachments = copy.prepare("select storage_key, sha256 from attachments where removed_at is null").all() as { storage_key: string; sha256: string }[];
+    const attachments = copy.prepare("select storage_key, sha256 from attachments where removed_at is null").all() as {
+      storage_key: string;
+      sha256: string;
+    }[];
     let files = 0;
     let gone = 0;
     for (const { storage_key: key, sha256 } of attachments) {
@@ -57,6 +60,9 @@ export function backupDataDirectory(dataDir: string, databaseFile: string, targe
 
 /** Where a backup goes by default: the data directory's backups folder, named by the UTC time it was taken. */
 export function defaultBackupPath(dataDir: string, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   return path.join(dataDir, "backups", `portal-${stamp}`);
 }

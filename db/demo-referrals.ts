@@ -93,31 +93,157 @@ const koreans: Person[] = [
 
 const japanese: Person[] = [
   { family: "佐藤", given: "誠", familyLatin: "SATO", givenLatin: "MAKOTO", reading: "サトウ マコト", sex: "male" },
-  { family: "鈴木", given: "恵子", familyLatin: "SUZUKI", givenLatin: "KEIKO", reading: "スズキ ケイコ", sex: "female" },
-  { family: "高橋", given: "浩二", familyLatin: "TAKAHASHI", givenLatin: "KOJI", reading: "タカハシ コウジ", sex: "male" },
-  { family: "田中", given: "由美子", familyLatin: "TANAKA", givenLatin: "YUMIKO", reading: "タナカ ユミコ", sex: "female" },
+  {
+    family: "鈴木",
+    given: "恵子",
+    familyLatin: "SUZUKI",
+    givenLatin: "KEIKO",
+    reading: "スズキ ケイコ",
+    sex: "female",
+  },
+  {
+    family: "高橋",
+    given: "浩二",
+    familyLatin: "TAKAHASHI",
+    givenLatin: "KOJI",
+    reading: "タカハシ コウジ",
+    sex: "male",
+  },
+  {
+    family: "田中",
+    given: "由美子",
+    familyLatin: "TANAKA",
+    givenLatin: "YUMIKO",
+    reading: "タナカ ユミコ",
+    sex: "female",
+  },
   { family: "伊藤", given: "隆", familyLatin: "ITO", givenLatin: "TAKASHI", reading: "イトウ タカシ", sex: "male" },
-  { family: "渡辺", given: "幸子", familyLatin: "WATANABE", givenLatin: "SACHIKO", reading: "ワタナベ サチコ", sex: "female" },
-  { family: "山本", given: "修", familyLatin: "YAMAMOTO", givenLatin: "OSAMU", reading: "ヤマモト オサム", sex: "male" },
-  { family: "中村", given: "真理子", familyLatin: "NAKAMURA", givenLatin: "MARIKO", reading: "ナカムラ マリコ", sex: "female" },
-  { family: "小林", given: "健太", familyLatin: "KOBAYASHI", givenLatin: "KENTA", reading: "コバヤシ ケンタ", sex: "male" },
+  {
+    family: "渡辺",
+    given: "幸子",
+    familyLatin: "WATANABE",
+    givenLatin: "SACHIKO",
+    reading: "ワタナベ サチコ",
+    sex: "female",
+  },
+  {
+    family: "山本",
+    given: "修",
+    familyLatin: "YAMAMOTO",
+    givenLatin: "OSAMU",
+    reading: "ヤマモト オサム",
+    sex: "male",
+  },
+  {
+    family: "中村",
+    given: "真理子",
+    familyLatin: "NAKAMURA",
+    givenLatin: "MARIKO",
+    reading: "ナカムラ マリコ",
+    sex: "female",
+  },
+  {
+    family: "小林",
+    given: "健太",
+    familyLatin: "KOBAYASHI",
+    givenLatin: "KENTA",
+    reading: "コバヤシ ケンタ",
+    sex: "male",
+  },
   { family: "加藤", given: "陽子", familyLatin: "KATO", givenLatin: "YOKO", reading: "カトウ ヨウコ", sex: "female" },
-  { family: "吉田", given: "正人", familyLatin: "YOSHIDA", givenLatin: "MASATO", reading: "ヨシダ マサト", sex: "male" },
-  { family: "山田", given: "和子", familyLatin: "YAMADA", givenLatin: "KAZUKO", reading: "ヤマダ カズコ", sex: "female" },
+  {
+    family: "吉田",
+    given: "正人",
+    familyLatin: "YOSHIDA",
+    givenLatin: "MASATO",
+    reading: "ヨシダ マサト",
+    sex: "male",
+  },
+  {
+    family: "山田",
+    given: "和子",
+    familyLatin: "YAMADA",
+    givenLatin: "KAZUKO",
+    reading: "ヤマダ カズコ",
+    sex: "female",
+  },
   { family: "佐々木", given: "勝", familyLatin: "SASAKI", givenLatin: "MASARU", reading: "ササキ マサル", sex: "male" },
-  { family: "松本", given: "久美子", familyLatin: "MATSUMOTO", givenLatin: "KUMIKO", reading: "マツモト クミコ", sex: "female" },
+  {
+    family: "松本",
+    given: "久美子",
+    familyLatin: "MATSUMOTO",
+    givenLatin: "KUMIKO",
+    reading: "マツモト クミコ",
+    sex: "female",
+  },
   { family: "井上", given: "博", familyLatin: "INOUE", givenLatin: "HIROSHI", reading: "イノウエ ヒロシ", sex: "male" },
-  { family: "木村", given: "直美", familyLatin: "KIMURA", givenLatin: "NAOMI", reading: "キムラ ナオミ", sex: "female" },
+  {
+    family: "木村",
+    given: "直美",
+    familyLatin: "KIMURA",
+    givenLatin: "NAOMI",
+    reading: "キムラ ナオミ",
+    sex: "female",
+  },
   { family: "林", given: "秀樹", familyLatin: "HAYASHI", givenLatin: "HIDEKI", reading: "ハヤシ ヒデキ", sex: "male" },
-  { family: "斎藤", given: "典子", familyLatin: "SAITO", givenLatin: "NORIKO", reading: "サイトウ ノリコ", sex: "female" },
-  { family: "清水", given: "一郎", familyLatin: "SHIMIZU", givenLatin: "ICHIRO", reading: "シミズ イチロウ", sex: "male" },
-  { family: "山口", given: "明美", familyLatin: "YAMAGUCHI", givenLatin: "AKEMI", reading: "ヤマグチ アケミ", sex: "female" },
+  {
+    family: "斎藤",
+    given: "典子",
+    familyLatin: "SAITO",
+    givenLatin: "NORIKO",
+    reading: "サイトウ ノリコ",
+    sex: "female",
+  },
+  {
+    family: "清水",
+    given: "一郎",
+    familyLatin: "SHIMIZU",
+    givenLatin: "ICHIRO",
+    reading: "シミズ イチロウ",
+    sex: "male",
+  },
+  {
+    family: "山口",
+    given: "明美",
+    familyLatin: "YAMAGUCHI",
+    givenLatin: "AKEMI",
+    reading: "ヤマグチ アケミ",
+    sex: "female",
+  },
   { family: "森", given: "達也", familyLatin: "MORI", givenLatin: "TATSUYA", reading: "モリ タツヤ", sex: "male" },
-  { family: "池田", given: "智子", familyLatin: "IKEDA", givenLatin: "TOMOKO", reading: "イケダ トモコ", sex: "female" },
-  { family: "橋本", given: "茂", familyLatin: "HASHIMOTO", givenLatin: "SHIGERU", reading: "ハシモト シゲル", sex: "male" },
-  { family: "石川", given: "美穂", familyLatin: "ISHIKAWA", givenLatin: "MIHO", reading: "イシカワ ミホ", sex: "female" },
+  {
+    family: "池田",
+    given: "智子",
+    familyLatin: "IKEDA",
+    givenLatin: "TOMOKO",
+    reading: "イケダ トモコ",
+    sex: "female",
+  },
+  {
+    family: "橋本",
+    given: "茂",
+    familyLatin: "HASHIMOTO",
+    givenLatin: "SHIGERU",
+    reading: "ハシモト シゲル",
+    sex: "male",
+  },
+  {
+    family: "石川",
+    given: "美穂",
+    familyLatin: "ISHIKAWA",
+    givenLatin: "MIHO",
+    reading: "イシカワ ミホ",
+    sex: "female",
+  },
   { family: "前田", given: "孝", familyLatin: "MAEDA", givenLatin: "TAKASHI", reading: "マエダ タカシ", sex: "male" },
-  { family: "藤田", given: "節子", familyLatin: "FUJITA", givenLatin: "SETSUKO", reading: "フジタ セツコ", sex: "female" },
+  {
+    family: "藤田",
+    given: "節子",
+    familyLatin: "FUJITA",
+    givenLatin: "SETSUKO",
+    reading: "フジタ セツコ",
+    sex: "female",
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -134,7 +260,8 @@ const japanese: Person[] = [
 export type Pathway = "kr" | "kr_qst" | "kr_in_jp" | "jp" | "intl";
 type Variant = "base" | "ecog_unknown" | "ecog_3" | "metastatic" | "child_pugh_c" | "prior_rt";
 
-export type StepAction = "claim" | "request_info" | "answer_info" | "accept" | "schedule" | "decline" | "redirect" | "close" | "withdraw";
+export type StepAction =
+  "claim" | "request_info" | "answer_info" | "accept" | "schedule" | "decline" | "redirect" | "close" | "withdraw";
 export type PlannedStep = {
   action: StepAction;
   /** Who acts: the referring physician, or the coordinator / reviewer of the site the referral is at. */
@@ -166,9 +293,19 @@ export type PlannedReferral = {
   patientLanguage: "ko" | "ja" | "en";
 };
 
-export type PlannedDraft = { physician: "KR" | "JP"; caseData: (createdAt: Date) => ScreenCase; createdMinutesAgo: number };
+export type PlannedDraft = {
+  physician: "KR" | "JP";
+  caseData: (createdAt: Date) => ScreenCase;
+  createdMinutesAgo: number;
+};
 
-type Row = [final: ReferralStatus, pathway: Pathway, indication: Indication, variant: Variant, flavour?: "info_loop" | "staff_first" | "after_decline" | "example"];
+type Row = [
+  final: ReferralStatus,
+  pathway: Pathway,
+  indication: Indication,
+  variant: Variant,
+  flavour?: "info_loop" | "staff_first" | "after_decline" | "example",
+];
 
 // Sixty referrals in every state, at both sites. `example` marks the one shown for its patient stage in the
 // README and the start-up log (one per stage).
@@ -267,7 +404,10 @@ const variantFields: Record<Variant, Record<string, unknown>> = {
   base: {},
   ecog_unknown: { "clinical.ecog": undefined },
   ecog_3: { "clinical.ecog": 3 },
-  metastatic: { "diagnosis.distantMetastasisSites": 3, "diagnosis.tnm": { t: "T3", n: "N1", m: "M1", edition: "UICC8" } },
+  metastatic: {
+    "diagnosis.distantMetastasisSites": 3,
+    "diagnosis.tnm": { t: "T3", n: "N1", m: "M1", edition: "UICC8" },
+  },
   child_pugh_c: { "diagnosis.childPugh": "C", "diagnosis.ascites": true },
   prior_rt: { "history.priorRadiotherapy": "same_site" },
 };
@@ -287,8 +427,14 @@ const ageRange: Record<string, [number, number]> = {
 const DAY = 1440;
 
 const requestInfoNotes = {
-  konyang: { note: "최근 3개월 이내 조직검사 병리 보고서와 영상 판독지를 첨부해 주십시오.", data: { documents: ["pathology_report", "imaging"] } },
-  qst: { note: "直近3か月以内の病理報告書と画像診断報告書を添付してください。", data: { documents: ["pathology_report", "imaging"] } },
+  konyang: {
+    note: "최근 3개월 이내 조직검사 병리 보고서와 영상 판독지를 첨부해 주십시오.",
+    data: { documents: ["pathology_report", "imaging"] },
+  },
+  qst: {
+    note: "直近3か月以内の病理報告書と画像診断報告書を添付してください。",
+    data: { documents: ["pathology_report", "imaging"] },
+  },
   ecog: {
     konyang: { note: "ECOG 수행 상태를 알려 주십시오.", data: { fields: ["clinical.ecog"] } },
     qst: { note: "ECOG PSをご記入ください。", data: { fields: ["clinical.ecog"] } },
@@ -302,7 +448,8 @@ const interpreterNotes: Record<"ko" | "en", string> = {
 };
 
 const places = {
-  konyang: "건양대학교병원 본관 2층 방사선종양학과 외래 (대전 서구 관저동로 158) / Konyang University Hospital, Main Building 2F, Radiation Oncology clinic",
+  konyang:
+    "건양대학교병원 본관 2층 방사선종양학과 외래 (대전 서구 관저동로 158) / Konyang University Hospital, Main Building 2F, Radiation Oncology clinic",
   qst: "QST病院 外来受付（千葉市稲毛区穴川4-9-1） / QST Hospital, outpatient reception (4-9-1 Anagawa, Inage-ku, Chiba)",
 };
 
@@ -336,12 +483,21 @@ function buildPlan() {
     const person = take(japaneseName ? pools.japanese : pools.korean, sex);
     const birthDate = `${int(1942, 1978)}-${pad(int(1, 12), 2)}-${pad(int(1, 28), 2)}`;
     const patientLanguage = pathway === "jp" ? "ja" : pathway === "intl" ? "en" : "ko";
-    const residence = pathway === "jp" || pathway === "kr_in_jp" ? "JP" : pathway === "intl" ? (index % 2 ? "US" : "SG") : "KR";
+    const residence =
+      pathway === "jp" || pathway === "kr_in_jp" ? "JP" : pathway === "intl" ? (index % 2 ? "US" : "SG") : "KR";
     const physician: "KR" | "JP" = pathway === "jp" || pathway === "kr_in_jp" ? "JP" : "KR";
     const redirectToQst = final === "redirected" && pathway === "kr";
-    const crossBorder = pathway === "kr_qst" || pathway === "intl" || redirectToQst || (pathway === "kr" && index % 3 === 0);
+    const crossBorder =
+      pathway === "kr_qst" || pathway === "intl" || redirectToQst || (pathway === "kr" && index % 3 === 0);
     const site = pathway === "kr" ? "konyang" : "qst";
-    const phone = residence === "JP" ? `+8190${digits(8)}` : residence === "KR" ? `+8210${digits(8)}` : residence === "US" ? `+1617${digits(7)}` : `+659${digits(7)}`;
+    const phone =
+      residence === "JP"
+        ? `+8190${digits(8)}`
+        : residence === "KR"
+          ? `+8210${digits(8)}`
+          : residence === "US"
+            ? `+1617${digits(7)}`
+            : `+659${digits(7)}`;
     const hospitalId = physician === "KR" ? `CNUH-${digits(7)}` : `CUH-${digits(8)}`;
     const urgency = random() < 0.2 ? "urgent" : "routine";
     const canTravel = pathway !== "kr" || random() < 0.7;
@@ -376,7 +532,11 @@ function buildPlan() {
         ...(icd10[indication] ? { "diagnosis.icd10": icd10[indication] } : {}),
         ...variantFields[variant],
       });
-      if (variant === "prior_rt") c.history = { priorRadiotherapy: "same_site", priorRadiotherapyEndedOn: `${Number(referredOn.slice(0, 4)) - 1}-${referredOn.slice(5, 7)}-01` };
+      if (variant === "prior_rt")
+        c.history = {
+          priorRadiotherapy: "same_site",
+          priorRadiotherapyEndedOn: `${Number(referredOn.slice(0, 4)) - 1}-${referredOn.slice(5, 7)}-01`,
+        };
       return c;
     };
 
@@ -400,7 +560,19 @@ function buildPlan() {
           interpreterNote: site === "qst" && patientLanguage !== "ja" ? interpreterNotes[patientLanguage] : null,
         }
       : undefined;
-    referrals.push({ index, pathway, site, final, caseData, physician, submittedMinutesAgo, steps, consultation, birthDate, patientLanguage });
+    referrals.push({
+      index,
+      pathway,
+      site,
+      final,
+      caseData,
+      physician,
+      submittedMinutesAgo,
+      steps,
+      consultation,
+      birthDate,
+      patientLanguage,
+    });
     if (flavour === "example") examples.push({ index, stage: patientStageOf(final)! });
   });
 
@@ -434,24 +606,46 @@ function buildPlan() {
   return { referrals, drafts, examples };
 }
 
-function stepsFor(final: ReferralStatus, site: "konyang" | "qst", variant: Variant, flavour: Row[4], random: () => number): PlannedStep[] {
-  const step = (action: StepAction, by: PlannedStep["by"], extra: Partial<PlannedStep> = {}): PlannedStep => ({ action, by, at: 0, ...extra });
-  const info = variant === "ecog_unknown" ? requestInfoNotes.ecog[site] : { note: requestInfoNotes[site].note, data: requestInfoNotes[site].data };
+function stepsFor(
+  final: ReferralStatus,
+  site: "konyang" | "qst",
+  variant: Variant,
+  flavour: Row[4],
+  random: () => number,
+): PlannedStep[] {
+  const step = (action: StepAction, by: PlannedStep["by"], extra: Partial<PlannedStep> = {}): PlannedStep => ({
+    action,
+    by,
+    at: 0,
+    ...extra,
+  });
+  const info =
+    variant === "ecog_unknown"
+      ? requestInfoNotes.ecog[site]
+      : { note: requestInfoNotes[site].note, data: requestInfoNotes[site].data };
   const claimer = random() < 0.5 ? "coordinator" : "reviewer";
-  const infoLoop = flavour === "info_loop" ? [step("request_info", "coordinator", info), step("answer_info", "physician")] : [];
+  const infoLoop =
+    flavour === "info_loop" ? [step("request_info", "coordinator", info), step("answer_info", "physician")] : [];
   switch (final) {
     case "triage":
       return infoLoop;
     case "redirected": {
       // Konyang → QST for treatment on site; QST → Konyang for a Korean resident's work-up at home.
       const reasonCode = site === "konyang" ? "treatment_on_site" : "home_country_workup";
-      const note = site === "konyang" ? "중입자 치료는 QST 병원에서 시행하므로 QST로 전달합니다." : "韓国在住のため、まず建陽大学校病院での精査をお願いします。";
-      return flavour === "staff_first" ? [step("claim", claimer), step("redirect", "coordinator", { reasonCode, note })] : [step("redirect", "coordinator", { reasonCode, note })];
+      const note =
+        site === "konyang"
+          ? "중입자 치료는 QST 병원에서 시행하므로 QST로 전달합니다."
+          : "韓国在住のため、まず建陽大学校病院での精査をお願いします。";
+      return flavour === "staff_first"
+        ? [step("claim", claimer), step("redirect", "coordinator", { reasonCode, note })]
+        : [step("redirect", "coordinator", { reasonCode, note })];
     }
     case "in_review":
       return [...infoLoop, step("claim", claimer)];
     case "info_requested":
-      return flavour === "staff_first" ? [step("claim", claimer), step("request_info", "coordinator", info)] : [step("request_info", "coordinator", info)];
+      return flavour === "staff_first"
+        ? [step("claim", claimer), step("request_info", "coordinator", info)]
+        : [step("request_info", "coordinator", info)];
     case "accepted":
       return [step("claim", claimer), step("accept", "reviewer")];
     case "consultation_scheduled":
@@ -459,14 +653,28 @@ function stepsFor(final: ReferralStatus, site: "konyang" | "qst", variant: Varia
     case "declined":
       return [step("claim", "reviewer"), step("decline", "reviewer", declineReason(variant, site))];
     case "withdrawn": {
-      const note = site === "konyang" ? "환자가 국내 다른 병원에서 치료받기로 결정하였습니다." : "患者さんが他院での治療を選択されました。";
+      const note =
+        site === "konyang"
+          ? "환자가 국내 다른 병원에서 치료받기로 결정하였습니다."
+          : "患者さんが他院での治療を選択されました。";
       const reasonCode = random() < 0.5 ? "patient_decision" : "treated_elsewhere";
-      return flavour === "staff_first" ? [step("claim", claimer), step("withdraw", "physician", { reasonCode, note })] : [step("withdraw", "physician", { reasonCode, note })];
+      return flavour === "staff_first"
+        ? [step("claim", claimer), step("withdraw", "physician", { reasonCode, note })]
+        : [step("withdraw", "physician", { reasonCode, note })];
     }
     case "closed":
       return flavour === "after_decline"
-        ? [step("claim", "reviewer"), step("decline", "reviewer", declineReason(variant, site)), step("close", "coordinator")]
-        : [step("claim", claimer), step("accept", "reviewer"), step("schedule", "coordinator"), step("close", "coordinator")];
+        ? [
+            step("claim", "reviewer"),
+            step("decline", "reviewer", declineReason(variant, site)),
+            step("close", "coordinator"),
+          ]
+        : [
+            step("claim", claimer),
+            step("accept", "reviewer"),
+            step("schedule", "coordinator"),
+            step("close", "coordinator"),
+          ];
     default:
       return [];
   }
@@ -476,14 +684,26 @@ function declineReason(variant: Variant, site: "konyang" | "qst"): Partial<Plann
   const ko = site === "konyang";
   switch (variant) {
     case "metastatic":
-      return { reasonCode: "outside_criteria", note: ko ? "다발성 원격 전이로 국소 치료의 이득이 없습니다." : "多発遠隔転移があり、局所治療の適応外です。" };
+      return {
+        reasonCode: "outside_criteria",
+        note: ko ? "다발성 원격 전이로 국소 치료의 이득이 없습니다." : "多発遠隔転移があり、局所治療の適応外です。",
+      };
     case "child_pugh_c":
     case "ecog_3":
-      return { reasonCode: "not_fit_for_treatment", note: ko ? "현재 전신 상태로는 치료를 견디기 어렵습니다." : "全身状態から治療の継続が困難と判断しました。" };
+      return {
+        reasonCode: "not_fit_for_treatment",
+        note: ko ? "현재 전신 상태로는 치료를 견디기 어렵습니다." : "全身状態から治療の継続が困難と判断しました。",
+      };
     case "prior_rt":
-      return { reasonCode: "outside_criteria", note: ko ? "동일 부위 재조사로 위험이 큽니다." : "同一部位への再照射でリスクが高いと判断しました。" };
+      return {
+        reasonCode: "outside_criteria",
+        note: ko ? "동일 부위 재조사로 위험이 큽니다." : "同一部位への再照射でリスクが高いと判断しました。",
+      };
     default:
-      return { reasonCode: "alternative_recommended", note: ko ? "수술적 절제가 가능하여 외과 진료를 권합니다." : "外科的切除が可能であり、外科受診を勧めます。" };
+      return {
+        reasonCode: "alternative_recommended",
+        note: ko ? "수술적 절제가 가능하여 외과 진료를 권합니다." : "外科的切除が可能であり、外科受診を勧めます。",
+      };
   }
 }
 
@@ -499,12 +719,16 @@ export const consultationPlaces = places;
  * One demo referral per patient stage: its reference code and date of birth, and the stage the status page shows.
  * The same on every fresh demo database (README, start-up log, browser tests).
  */
-export const demoStatusExamples: readonly { referenceCode: string; birthDate: string; stage: PatientStage; language: "ko" | "ja" | "en" }[] =
-  plan.examples.map(({ index, stage }) => ({
-    referenceCode: demoReferenceCode(index),
-    birthDate: plan.referrals[index]!.birthDate,
-    stage,
-    language: plan.referrals[index]!.patientLanguage,
-  }));
+export const demoStatusExamples: readonly {
+  referenceCode: string;
+  birthDate: string;
+  stage: PatientStage;
+  language: "ko" | "ja" | "en";
+}[] = plan.examples.map(({ index, stage }) => ({
+  referenceCode: demoReferenceCode(index),
+  birthDate: plan.referrals[index]!.birthDate,
+  stage,
+  language: plan.referrals[index]!.patientLanguage,
+}));
 
 export { dateInUtc9 as demoDateInUtc9 };

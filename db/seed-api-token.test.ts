@@ -21,8 +21,11 @@ describe("the demo API token", () => {
 
     const readme = fs.readFileSync("README.md", "utf8");
     expect(readme).toContain(DEMO_API_TOKEN);
-    for (const door of ["/api/v1/screen", "/api/v1/referrals", "/api/v1/referrals/KQ-", "/api/v1/status"]) expect(readme).toContain(door);
+    for (const door of ["/api/v1/screen", "/api/v1/referrals", "/api/v1/referrals/KQ-", "/api/v1/status"])
+      expect(readme).toContain(door);
     // The README's example case is a complete, valid submission.
-    expect(caseSchema.safeParse(JSON.parse(fs.readFileSync("docs/examples/referral-case.json", "utf8"))).success).toBe(true);
+    expect(caseSchema.safeParse(JSON.parse(fs.readFileSync("docs/examples/referral-case.json", "utf8"))).success).toBe(
+      true,
+    );
   });
 });

@@ -14,6 +14,8 @@ export async function seedDemoApiToken(db: Kysely<DB>, now: Date): Promise<{ lin
   if (!owner) return { lines: [] };
   await insertDemoApiToken(db, owner.id, DEMO_API_TOKEN, now);
   return {
-    lines: [`demo API token of ${DEMO_API_TOKEN_OWNER}: ${DEMO_API_TOKEN} (send it as "Authorization: Bearer ${DEMO_API_TOKEN}"; curl examples in README.md, "Demo data")`],
+    lines: [
+      `demo API token of ${DEMO_API_TOKEN_OWNER}: ${DEMO_API_TOKEN} (send it as "Authorization: Bearer ${DEMO_API_TOKEN}"; curl examples in README.md, "Demo data")`,
+    ],
   };
 }

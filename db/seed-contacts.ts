@@ -12,7 +12,11 @@ const demoConfirmed = {
 
 /** Records the demo's confirmations as the demo administrator would: a new, audited version per site. */
 export async function seedDemoContacts(db: Kysely<DB>, now: Date): Promise<{ lines: string[] }> {
-  const admin = await db.selectFrom("users").select(["id", "role"]).where("email", "=", "admin@demo.test").executeTakeFirstOrThrow();
+  const admin = await db
+    .selectFrom("users")
+    .select(["id", "role"])
+    .where("email", "=", "admin@demo.test")
+    .executeTakeFirstOrThrow();
   const lines: string[] = [];
   for (const [siteCode, confirmed] of Object.entries(demoConfirmed)) {
     const current = await siteContactsOf(db, siteCode);
@@ -36,7 +40,13 @@ export async function seedDemoContacts(db: Kysely<DB>, now: Date): Promise<{ lin
       },
       at: now,
     });
-    if (result.ok) lines.push(`demo contacts: ${siteCode} version ${result.version} (confirmed: ${Object.entries(confirmed).filter(([, v]) => v).map(([k]) => k).join(", ")})`);
+    if (result.ok)
+      lines.push(
+        `demo contacts: ${siteCode} version ${result.version} (confirmed: ${Object.entries(confirmed)
+          .filter(([, v]) => v)
+          .map(([k]) => k)
+          .join(", ")})`,
+      );
   }
   return { lines };
 }

@@ -56,9 +56,15 @@ type Timed = { at: Date; order: number; run: () => Promise<void> };
  * Seeds the demo referrals (about sixty, every state, both sites) and a few drafts. Expects the demo accounts of
  * db/seed.ts. Returns the start-up log lines naming the reference codes a patient can try on /status.
  */
-export async function seedDemoReferrals(db: Kysely<DB>, now: Date): Promise<{ lines: string[]; submitted: number; drafts: number }> {
+export async function seedDemoReferrals(
+  db: Kysely<DB>,
+  now: Date,
+): Promise<{ lines: string[]; submitted: number; drafts: number }> {
   const userIds = new Map<string, string>();
-  for (const email of [...Object.values(physicianEmails), ...Object.values(staffEmails).flatMap((s) => Object.values(s))]) {
+  for (const email of [
+    ...Object.values(physicianEmails),
+    ...Object.values(staffEmails).flatMap((s) => Object.values(s)),
+  ]) {
     const user = await findUserByEmail(db, email);
     if (!user) throw new Error(`demo account ${email} is missing`);
     userIds.set(email, user.id);
@@ -81,9 +87,16 @@ export async function seedDemoReferrals(db: Kysely<DB>, now: Date): Promise<{ li
         // A demo referral is screened as it would have been on its day: with the rule set published by then, so
         // referrals from before kq-2026-12 carry a jp-2024-06 decision that staff can re-screen (K10).
         const ruleset = ruleSetInForce(caseData.referredOn, demoDateInUtc9(submittedAt));
-        const result = await submitReferral(db, { physician, caseData, now: submittedAt, random: demoCodeRandom(planned.index), ruleset });
+        const result = await submitReferral(db, {
+          physician,
+          caseData,
+          now: submittedAt,
+          random: demoCodeRandom(planned.index),
+          ruleset,
+        });
         const site = result.record.decision.route.site;
-        if (site !== planned.site) throw new Error(`demo referral ${planned.index} routed to ${site}, planned ${planned.site}`);
+        if (site !== planned.site)
+          throw new Error(`demo referral ${planned.index} routed to ${site}, planned ${planned.site}`);
         referralIds.set(planned.index, result.id);
       },
     });
@@ -96,16 +109,32 @@ export async function seedDemoReferrals(db: Kysely<DB>, now: Date): Promise<{ li
     }
   }
 
-  async function runStep(planned: PlannedReferral, step: PlannedStep, at: Date, site: "konyang" | "qst", physicianId: string) {
+  async function runStep(
+    planned: PlannedReferral,
+    step: PlannedStep,
+    at: Date,
+    site: "konyang" | "qst",
+    physicianId: string,
+  ) {
     const actor: Actor =
-      step.by === "physician" ? { id: physicianId, role: "physician" } : { id: userIds.get(staffEmails[site][step.by])!, role: step.by };
+      step.by === "physician"
+        ? { id: physicianId, role: "physician" }
+        : { id: userIds.get(staffEmails[site][step.by])!, role: step.by };
     let data = step.data;
     if (step.action === "schedule" && planned.consultation) {
       const close = planned.steps.find((s) => s.action === "close");
       const closedAt = close ? at.getTime() + (close.at - step.at) * MINUTE : at.getTime();
       // A consultation still to come is days ahead of now; one already held lies between scheduling and closing.
-      const date = planned.consultation.inDays !== null ? weekdayAfter(now, planned.consultation.inDays) : demoDateInUtc9(new Date((at.getTime() + closedAt) / 2));
-      data = { date, time: planned.consultation.time, place: consultationPlaces[site], interpreterNote: planned.consultation.interpreterNote };
+      const date =
+        planned.consultation.inDays !== null
+          ? weekdayAfter(now, planned.consultation.inDays)
+          : demoDateInUtc9(new Date((at.getTime() + closedAt) / 2));
+      data = {
+        date,
+        time: planned.consultation.time,
+        place: consultationPlaces[site],
+        interpreterNote: planned.consultation.interpreterNote,
+      };
     }
     const result = await transitionReferral(db, {
       referralId: referralIds.get(planned.index)!,
@@ -162,6 +191,8 @@ export async function seedDemoReferrals(db: Kysely<DB>, now: Date): Promise<{ li
   return {
     submitted: demoReferralPlan.length,
     drafts: demoDraftPlan.length,
-    lines: demoStatusExamples.map((e) => `demo status check (/status): ${e.referenceCode}, born ${e.birthDate} → ${e.stage}`),
+    lines: demoStatusExamples.map(
+      (e) => `demo status check (/status): ${e.referenceCode}, born ${e.birthDate} → ${e.stage}`,
+    ),
   };
 }

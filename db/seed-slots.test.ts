@@ -10,7 +10,11 @@ describe("demo consultation slots", () => {
     // Monday 21 December 2026, 10:00 in Korea and Japan: Christmas is a holiday in Korea only, New Year's Day in both.
     const now = new Date("2026-12-21T01:00:00Z");
     const { lines } = await seedDemoSlots(db, now);
-    const slots = await db.selectFrom("consultation_slots").innerJoin("sites", "sites.code", "consultation_slots.site_code").selectAll().execute();
+    const slots = await db
+      .selectFrom("consultation_slots")
+      .innerJoin("sites", "sites.code", "consultation_slots.site_code")
+      .selectAll()
+      .execute();
     expect(lines[0]).toContain(String(slots.length));
     for (const slot of slots) {
       expect(isoWeekday(slot.local_date)).toBeLessThanOrEqual(5);

@@ -12,11 +12,23 @@ import type { DB } from "./types";
  */
 export async function seedDemoSlots(db: Kysely<DB>, now: Date): Promise<{ lines: string[] }> {
   const sites = await db.selectFrom("sites").select(["code", "country", "timezone"]).execute();
-  const coordinators = await db.selectFrom("users").select(["id", "site_code"]).where("role", "=", "coordinator").execute();
+  const coordinators = await db
+    .selectFrom("users")
+    .select(["id", "site_code"])
+    .where("role", "=", "coordinator")
+    .execute();
   let count = 0;
   for (const site of sites) {
     const today = localDateTime(now, site.timezone).date;
-    const { slots } = expandWeeklyPattern({ from: addDays(today, 1), to: addDays(today, 28), weekdays: [1, 2, 3, 4, 5], times: ["09:00", "10:30", "14:00"] }, holidaysOf(site.country));
+    const { slots } = expandWeeklyPattern(
+      {
+        from: addDays(today, 1),
+        to: addDays(today, 28),
+        weekdays: [1, 2, 3, 4, 5],
+        times: ["09:00", "10:30", "14:00"],
+      },
+      holidaysOf(site.country),
+    );
     const by = coordinators.find((c) => c.site_code === site.code)?.id ?? null;
     const rows = slots.map((s) => ({
       id: newId(),
@@ -31,7 +43,11 @@ export async function seedDemoSlots(db: Kysely<DB>, now: Date): Promise<{ lines:
       created_by: by,
       created_at: now.toISOString(),
     }));
-    for (let i = 0; i < rows.length; i += 80) await db.insertInto("consultation_slots").values(rows.slice(i, i + 80)).execute();
+    for (let i = 0; i < rows.length; i += 80)
+      await db
+        .insertInto("consultation_slots")
+        .values(rows.slice(i, i + 80))
+        .execute();
     count += rows.length;
   }
   return { lines: [`demo consultation slots: ${count} over the next four weeks at both sites`] };

@@ -21,7 +21,8 @@ function audited(routeId: string, handler: Handler, isLoader: boolean): Handler 
       throw thrown;
     }
     if (refusal(result)) await recordRefusalIfForeign(args.request, routeId, args.params);
-    else if (isLoader && !(result instanceof Response) && routeId in pageReadActions) await recordPageRead(args.request, routeId, args.params);
+    else if (isLoader && !(result instanceof Response) && routeId in pageReadActions)
+      await recordPageRead(args.request, routeId, args.params);
     return result;
   };
 }
@@ -36,7 +37,11 @@ export function withAccessAudit(build: ServerBuild): ServerBuild {
     }
     routes[id] = {
       ...route,
-      module: { ...route.module, ...(loader ? { loader: audited(id, loader, true) } : {}), ...(action ? { action: audited(id, action, false) } : {}) },
+      module: {
+        ...route.module,
+        ...(loader ? { loader: audited(id, loader, true) } : {}),
+        ...(action ? { action: audited(id, action, false) } : {}),
+      },
     };
   }
   return { ...build, routes };

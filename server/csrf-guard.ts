@@ -1,6 +1,12 @@
 import type { ServerBuild } from "@remix-run/node";
 import { FORM_MAX_BYTES } from "./request-guards";
-import { csrfHeaderName, isCsrfContextValid, isCsrfValid, isMultipart, verifiesCsrfInFirstPart } from "../app/utils/csrf.server";
+import {
+  csrfHeaderName,
+  isCsrfContextValid,
+  isCsrfValid,
+  isMultipart,
+  verifiesCsrfInFirstPart,
+} from "../app/utils/csrf.server";
 
 /**
  * Wraps every route action so that no state-changing request reaches one without a valid
@@ -25,7 +31,11 @@ export function withCsrfGuard(build: ServerBuild): ServerBuild {
         ...route.module,
         action: async (args) => {
           const request = args.request;
-          if (isMultipart(request) && !request.headers.has(csrfHeaderName) && verifiesCsrfInFirstPart(route.module.handle)) {
+          if (
+            isMultipart(request) &&
+            !request.headers.has(csrfHeaderName) &&
+            verifiesCsrfInFirstPart(route.module.handle)
+          ) {
             if (!isCsrfContextValid(request)) throw new Response(null, { status: 403 });
             return action(args);
           }
@@ -59,5 +69,10 @@ export async function withBoundedBody(request: Request, maxBytes: number): Promi
     if (total > maxBytes) throw new Response(null, { status: 413 });
     chunks.push(value);
   }
-  return new Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks), signal: request.signal });
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: Buffer.concat(chunks),
+    signal: request.signal,
+  });
 }

@@ -47,7 +47,8 @@ startRetentionJob();
 const app = express();
 app.disable("x-powered-by");
 // Behind a reverse proxy, name it (e.g. "loopback", or a hop count) so req.ip is the client, not the proxy.
-if (config.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
+if (config.TRUST_PROXY)
+  app.set("trust proxy", /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
 app.use(compression());
 app.use(securityHeaders({ hsts: config.cookieSecure, development: !production }));
 app.use((req, res, next) => {
@@ -58,7 +59,13 @@ app.use((req, res, next) => {
   res.on("finish", () => {
     // Method, path and status only: never query strings, bodies or cookies (they may carry health data).
     logger.info(
-      { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+      {
+        requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      },
       "request",
     );
   });
@@ -72,7 +79,9 @@ if (vite) {
   // The few files outside assets/ (favicon.svg, ...) are known at start: a page request goes straight to Remix
   // instead of first asking the disk for a file of its name (a failed stat per request).
   const clientDir = path.join(buildDir, "client");
-  const publicFiles = new Set(fs.readdirSync(clientDir, { recursive: true, encoding: "utf8" }).map((f) => `/${f.split(path.sep).join("/")}`));
+  const publicFiles = new Set(
+    fs.readdirSync(clientDir, { recursive: true, encoding: "utf8" }).map((f) => `/${f.split(path.sep).join("/")}`),
+  );
   const serveFile = express.static(clientDir, { maxAge: "1h" });
   app.use((req, res, next) => (publicFiles.has(req.path) ? serveFile(req, res, next) : next()));
 }
@@ -87,7 +96,14 @@ app.use((req, _res, next) => {
 // Foreign origins (403), oversized form bodies (413) and an untrusted X-Forwarded-Host, before Remix reads anything.
 app.use(requestGuards({ trustProxy: config.TRUST_PROXY }));
 
-app.all("*", createRequestHandler({ build: vite ? loadBuild : await loadBuild(), mode: config.NODE_ENV, getLoadContext: (_req, res) => loadContextFor(res) }));
+app.all(
+  "*",
+  createRequestHandler({
+    build: vite ? loadBuild : await loadBuild(),
+    mode: config.NODE_ENV,
+    getLoadContext: (_req, res) => loadContextFor(res),
+  }),
+);
 app.use(fallbackErrorPage);
 
 app.listen(config.PORT, config.HOST, () => {

@@ -37,7 +37,9 @@ const singleValued = ["X-Content-Type-Options", "Referrer-Policy"];
 function collapseRepeats(res: Response, name: string) {
   const value = res.getHeader(name);
   if (value === undefined) return;
-  const parts = [...new Set((Array.isArray(value) ? value : [String(value)]).flatMap((v) => v.split(",")).map((v) => v.trim()))];
+  const parts = [
+    ...new Set((Array.isArray(value) ? value : [String(value)]).flatMap((v) => v.split(",")).map((v) => v.trim())),
+  ];
   // Two different policies: the route's own (the last) wins, as it would have without this middleware.
   res.setHeader(name, parts[parts.length - 1]!);
 }

@@ -63,7 +63,11 @@ describe("POST /api/v1/screen", () => {
     );
     expect(koBody.issues.find((i) => i.path === "referredOn")?.message).toMatch(/[가-힣]/);
 
-    const ja = await call(request(JSON.stringify({ referredOn: "2026-11-20", diagnosis: { indication: "brain" } }), { "Accept-Language": "ja" }));
+    const ja = await call(
+      request(JSON.stringify({ referredOn: "2026-11-20", diagnosis: { indication: "brain" } }), {
+        "Accept-Language": "ja",
+      }),
+    );
     expect(ja.status).toBe(400);
     const jaBody = (await ja.json()) as { issues: { path: string; message: string }[]; message: string };
     expect(jaBody.message).toMatch(/[ぁ-んァ-ン一-龯]/);
@@ -75,13 +79,19 @@ describe("POST /api/v1/screen", () => {
   it("takes the language from Accept-Language only, never from a cookie", async () => {
     const response = await call(request("{", { "Accept-Language": "ko", Cookie: "lng=ja" }));
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: "invalid_json", message: tFor("ko")("precheck:api.errors.invalid_json") });
+    expect(await response.json()).toEqual({
+      error: "invalid_json",
+      message: tFor("ko")("precheck:api.errors.invalid_json"),
+    });
   });
 
   it("answers malformed JSON with 400 invalid_json (English by default)", async () => {
     const response = await call(request('{"diagnosis": {'));
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: "invalid_json", message: tFor("en")("precheck:api.errors.invalid_json") });
+    expect(await response.json()).toEqual({
+      error: "invalid_json",
+      message: tFor("en")("precheck:api.errors.invalid_json"),
+    });
   });
 
   it("refuses other content types (415), bodies over 1 MB (413) and other methods (405)", async () => {
@@ -89,7 +99,11 @@ describe("POST /api/v1/screen", () => {
     expect(text.status).toBe(415);
     expect(((await text.json()) as { error: string }).error).toBe("unsupported_media_type");
 
-    const big = JSON.stringify({ referredOn: "2026-11-20", diagnosis: { indication: "prostate" }, padding: "x".repeat(1_100_000) });
+    const big = JSON.stringify({
+      referredOn: "2026-11-20",
+      diagnosis: { indication: "prostate" },
+      padding: "x".repeat(1_100_000),
+    });
     const tooLarge = await call(request(big));
     expect(tooLarge.status).toBe(413);
     expect(((await tooLarge.json()) as { error: string }).error).toBe("payload_too_large");
@@ -101,10 +115,19 @@ describe("POST /api/v1/screen", () => {
         controller.close();
       },
     });
-    const streamed = await call(new Request("http://localhost/api/v1/screen", { method: "POST", headers: { "Content-Type": "application/json" }, body: chunked, duplex: "half" } as RequestInit));
+    const streamed = await call(
+      new Request("http://localhost/api/v1/screen", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: chunked,
+        duplex: "half",
+      } as RequestInit),
+    );
     expect(streamed.status).toBe(413);
 
-    const get = (await loader({ request: new Request("http://localhost/api/v1/screen", { headers: { "Accept-Language": "ja" } }) })) as Response;
+    const get = (await loader({
+      request: new Request("http://localhost/api/v1/screen", { headers: { "Accept-Language": "ja" } }),
+    })) as Response;
     expect(get.status).toBe(405);
     expect(get.headers.get("Allow")).toBe("POST");
     expect(((await get.json()) as { error: string }).error).toBe("method_not_allowed");

@@ -11,9 +11,15 @@ function guarded() {
     return null;
   };
   const route = (id: string, handle?: unknown) => ({ id, path: id, module: { action, handle, default: () => null } });
-  const build = { routes: { "routes/first-part": route("routes/first-part", { csrf: "multipart-first-part" }), "routes/plain": route("routes/plain") } } as unknown as ServerBuild;
+  const build = {
+    routes: {
+      "routes/first-part": route("routes/first-part", { csrf: "multipart-first-part" }),
+      "routes/plain": route("routes/plain"),
+    },
+  } as unknown as ServerBuild;
   const routes = withCsrfGuard(build).routes;
-  const call = (id: string, request: Request) => (routes[id]!.module.action as (args: unknown) => Promise<unknown>)({ request, params: {}, context: {} });
+  const call = (id: string, request: Request) =>
+    (routes[id]!.module.action as (args: unknown) => Promise<unknown>)({ request, params: {}, context: {} });
   return { call, seen };
 }
 
@@ -38,7 +44,9 @@ describe("the CSRF guard and multipart uploads", () => {
     expect(await status(call("routes/plain", unguarded))).toBe(403);
     expect(unguarded.bodyUsed).toBe(false);
     // A route that checks the first part itself gets the stream untouched, after the origin and cookie checks.
-    expect(await status(call("routes/first-part", uploadRequest("/first-part", file, { cookie: "", csrf: "first" })))).toBe(200);
+    expect(
+      await status(call("routes/first-part", uploadRequest("/first-part", file, { cookie: "", csrf: "first" }))),
+    ).toBe(200);
     expect(seen.at(-1)!.bodyUsed).toBe(false);
     const foreign = uploadRequest("/first-part", file, { cookie: "", csrf: "first" });
     foreign.headers.set("Origin", "https://evil.example");

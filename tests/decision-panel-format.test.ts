@@ -17,13 +17,17 @@ describe("the decision's values and thresholds in words", () => {
     expect(formatExpected(en, "indication_listed", ">=2018-04-01")).toBe("On or after 1 April 2018");
     expect(formatExpected(en, "ascites", "false")).toBe("No");
     expect(formatValue(en, "hcc_size", 35, ">=40 mm")).toBe("35 mm");
-    expect(formatValue(en, "head_neck_scc_excluded", "squamous_cell_carcinoma@larynx", undefined)).toBe("Squamous cell carcinoma (Larynx)");
+    expect(formatValue(en, "head_neck_scc_excluded", "squamous_cell_carcinoma@larynx", undefined)).toBe(
+      "Squamous cell carcinoma (Larynx)",
+    );
     expect(formatValue(en, "resectability", "no", "no")).toBe("No, surgery is difficult or declined");
 
     const ko = words("ko");
     expect(formatExpected(ko, "hcc_size", ">=40 mm")).toBe("40 mm 이상");
     expect(formatExpected(ko, "indication_listed", ">=2018-04-01")).toBe("2018년 4월 1일 이후");
-    expect(formatExpected(ko, "head_neck_scc_excluded", "not squamous_cell_carcinoma@oral_cavity|pharynx|larynx")).toBe("구강, 인두, 후두의 편평세포암이 아닐 것");
+    expect(formatExpected(ko, "head_neck_scc_excluded", "not squamous_cell_carcinoma@oral_cavity|pharynx|larynx")).toBe(
+      "구강, 인두, 후두의 편평세포암이 아닐 것",
+    );
 
     const ja = words("ja");
     expect(formatExpected(ja, "tumour_size", "<=120 mm")).toBe("120 mm以下");

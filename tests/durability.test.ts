@@ -48,13 +48,21 @@ describe("durability", () => {
     try {
       expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
       expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
-      const rows = sqlite.prepare("select id, payload, checksum from durability_probe order by id").all() as { id: number; payload: string; checksum: string }[];
+      const rows = sqlite.prepare("select id, payload, checksum from durability_probe order by id").all() as {
+        id: number;
+        payload: string;
+        checksum: string;
+      }[];
       const present = new Set(rows.map((r) => r.id));
       expect(committed.length).toBeGreaterThanOrEqual(460);
       expect(committed.filter((id) => !present.has(id))).toEqual([]);
       // No half-written row: every payload matches its checksum, and the counter moved with every insert.
-      expect(rows.filter((r) => crypto.createHash("sha256").update(r.payload).digest("hex") !== r.checksum)).toEqual([]);
-      expect((sqlite.prepare("select value from durability_counter where name = 'rows'").get() as { value: number }).value).toBe(rows.length);
+      expect(rows.filter((r) => crypto.createHash("sha256").update(r.payload).digest("hex") !== r.checksum)).toEqual(
+        [],
+      );
+      expect(
+        (sqlite.prepare("select value from durability_counter where name = 'rows'").get() as { value: number }).value,
+      ).toBe(rows.length);
     } finally {
       sqlite.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -27,7 +27,10 @@ function load(lng: string): Map<string, string> {
   return all;
 }
 
-const loaded = Object.fromEntries(languages.map((l) => [l, load(l)])) as Record<(typeof languages)[number], Map<string, string>>;
+const loaded = Object.fromEntries(languages.map((l) => [l, load(l)])) as Record<
+  (typeof languages)[number],
+  Map<string, string>
+>;
 // Korean and Japanese have one plural form (_other); English has _one and _other. Compare the base keys.
 const baseKeys = (m: Map<string, string>) => new Set([...m.keys()].map((k) => k.replace(pluralSuffix, "")));
 

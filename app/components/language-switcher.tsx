@@ -18,7 +18,12 @@ export function LanguageSwitcher() {
           const current = i18n.language === lng;
           return (
             <li key={lng}>
-              <a href={`${location.pathname}?${params}`} lang={lng} hrefLang={lng} aria-current={current ? "true" : undefined}>
+              <a
+                href={`${location.pathname}?${params}`}
+                lang={lng}
+                hrefLang={lng}
+                aria-current={current ? "true" : undefined}
+              >
                 {languageAutonyms[lng]}
               </a>
             </li>

@@ -31,9 +31,21 @@ export function navigationFor(user: SignedInUser | null): NavItem[] {
     case "researcher":
       return [home, { to: "/research", labelKey: "research:nav" }, { to: "/account", labelKey: "nav.account" }];
     case "physician":
-      return [home, { to: "/referrals", labelKey: "intake:nav" }, precheck, { to: "/account", labelKey: "nav.account" }];
+      return [
+        home,
+        { to: "/referrals", labelKey: "intake:nav" },
+        precheck,
+        { to: "/account", labelKey: "nav.account" },
+      ];
     case "coordinator":
-      return [home, ...siteQueue, { to: "/queue/slots", labelKey: "queue:nav.slots" }, { to: "/admin/users", labelKey: "nav.users" }, precheck, { to: "/account", labelKey: "nav.account" }];
+      return [
+        home,
+        ...siteQueue,
+        { to: "/queue/slots", labelKey: "queue:nav.slots" },
+        { to: "/admin/users", labelKey: "nav.users" },
+        precheck,
+        { to: "/account", labelKey: "nav.account" },
+      ];
     default:
       return [home, ...siteQueue, precheck, { to: "/account", labelKey: "nav.account" }];
   }

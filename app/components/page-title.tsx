@@ -7,6 +7,9 @@ export type TitleHandle = { titleKey?: string };
 export function PageTitle() {
   const { t } = useTranslation();
   const matches = useMatches();
-  const key = [...matches].reverse().map((m) => (m.handle as TitleHandle | undefined)?.titleKey).find(Boolean);
+  const key = [...matches]
+    .reverse()
+    .map((m) => (m.handle as TitleHandle | undefined)?.titleKey)
+    .find(Boolean);
   return <title>{key ? t("shell.pageTitle", { page: t(key) }) : t("shell.portalName")}</title>;
 }

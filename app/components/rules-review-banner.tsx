@@ -17,10 +17,15 @@ export function RulesReviewBanner() {
     // would compete with the page's own confirmations.
     <section className="banner banner--warning" aria-labelledby="rules-review-title" data-testid="rules-review-banner">
       <p>
-        <strong id="rules-review-title">{t("rules:banner.title")}</strong> {t("rules:banner.text", { version: notice.version, date: formatCalendarDate(notice.reviewDueOn, i18n.language) })}
+        <strong id="rules-review-title">{t("rules:banner.title")}</strong>{" "}
+        {t("rules:banner.text", {
+          version: notice.version,
+          date: formatCalendarDate(notice.reviewDueOn, i18n.language),
+        })}
       </p>
       <p>
-        <Link to={`/rules/${notice.version}`}>{t("rules:banner.link")}</Link> · <Link to="/admin/rules">{t("rules:banner.adminLink")}</Link>
+        <Link to={`/rules/${notice.version}`}>{t("rules:banner.link")}</Link> ·{" "}
+        <Link to="/admin/rules">{t("rules:banner.adminLink")}</Link>
       </p>
     </section>
   );

@@ -32,7 +32,12 @@ export function SiteHeader() {
         </nav>
         {user ? (
           <div className="site-header__user">
-            <span>{t("shell.signedInAs", { name: personName(user.familyName, user.givenName), role: t(`roles.${user.role}`) })}</span>
+            <span>
+              {t("shell.signedInAs", {
+                name: personName(user.familyName, user.givenName),
+                role: t(`roles.${user.role}`),
+              })}
+            </span>
             <Form method="post" action="/logout">
               <CsrfInput />
               <button type="submit" className="button-link">

@@ -42,7 +42,9 @@ export function compareDecisions(before: DecisionJson, after: DecisionJson): Dec
   const used = new Set<string>();
   const criteria: CriterionPair[] = [];
   for (const c of after.criteria) {
-    const id = counterpartIds(c.id, after.rulesetVersion).find((candidate) => old.has(candidate) && !used.has(candidate));
+    const id = counterpartIds(c.id, after.rulesetVersion).find(
+      (candidate) => old.has(candidate) && !used.has(candidate),
+    );
     const previous = id === undefined ? undefined : old.get(id);
     if (id !== undefined) used.add(id);
     const changed = !previous || previous.status !== c.status || previous.value !== c.value;

@@ -10,9 +10,9 @@ const rank: Record<Outcome, number> = { not_eligible: 0, needs_review: 1, likely
 const runs = { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) };
 
 /** Usually present: absent one time in twelve. */
-const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 12 });
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 12 });
 /** Usually the value within criteria, sometimes one of the others (so every outcome turns up often enough). */
-const usually = <T,>(good: T, ...others: T[]) =>
+const usually = <T>(good: T, ...others: T[]) =>
   fc.oneof({ weight: 24, arbitrary: fc.constant(good) }, { weight: 1, arbitrary: fc.constantFrom(...others) });
 const mostlyTrue = () => usually(true, false);
 const mostlyFalse = () => usually(false, true);
@@ -55,16 +55,36 @@ const arbitraryCase: fc.Arbitrary<ScreenCase> = fc
     haematological: maybe(mostlyFalse()),
     status: maybe(usually("recurrent", "primary")),
     resectable: maybe(usually("no", "yes", "unknown")),
-    histology: maybe(fc.constantFrom("adenocarcinoma", "squamous_cell_carcinoma", "adenoid_cystic_carcinoma", "hepatocellular_carcinoma", "other")),
+    histology: maybe(
+      fc.constantFrom(
+        "adenocarcinoma",
+        "squamous_cell_carcinoma",
+        "adenoid_cystic_carcinoma",
+        "hepatocellular_carcinoma",
+        "other",
+      ),
+    ),
     subsite: maybe(fc.constantFrom("oral_cavity", "pharynx", "larynx", "nasal_sinus", "salivary_gland", "skull_base")),
     trueSites: usually(0, 1, 2, 3, 4),
     trueSpread: fc.boolean(),
-    report: fc.record({ sites: mostlyTrue(), spread: mostlyTrue(), m: fc.boolean(), t: mostlyTrue(), n: mostlyTrue(), stage: fc.boolean() }),
+    report: fc.record({
+      sites: mostlyTrue(),
+      spread: mostlyTrue(),
+      m: fc.boolean(),
+      t: mostlyTrue(),
+      n: mostlyTrue(),
+      stage: fc.boolean(),
+    }),
     trueT: fc.constantFrom("T1a", "T1b", "T2", "T3"),
     trueN: fc.constantFrom("N0", "N1", "N2"),
     lungT: fc.constantFrom(...Object.keys(lungStage)),
     cervixStage: usually("IIB", "IB3", "IIA", "IIIC1", "IVA", "IVB", "IV"),
-    diameter: maybe(fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 60, max: 120 }) }, { weight: 1, arbitrary: fc.integer({ min: 5, max: 160 }) })),
+    diameter: maybe(
+      fc.oneof(
+        { weight: 6, arbitrary: fc.integer({ min: 60, max: 120 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 5, max: 160 }) },
+      ),
+    ),
     invades: maybe(mostlyFalse()),
     abuts: maybe(mostlyFalse()),
     spinal: maybe(mostlyFalse()),
@@ -103,8 +123,9 @@ const arbitraryCase: fc.Arbitrary<ScreenCase> = fc
           ? cervixStageOf(r.cervixStage, n, sites)
           : undefined;
     const [y, mo] = r.referredOn.split("-").map(Number) as [number, number];
-    const ago = r.priorRtMonthsAgo === undefined ? undefined : (y * 12 + mo - 1 - r.priorRtMonthsAgo - 1) as number;
-    const endedOn = ago === undefined ? undefined : `${Math.floor(ago / 12)}-${String((ago % 12) + 1).padStart(2, "0")}-15`;
+    const ago = r.priorRtMonthsAgo === undefined ? undefined : ((y * 12 + mo - 1 - r.priorRtMonthsAgo - 1) as number);
+    const endedOn =
+      ago === undefined ? undefined : `${Math.floor(ago / 12)}-${String((ago % 12) + 1).padStart(2, "0")}-15`;
     const c = {
       patient: { residenceCountry: r.residence },
       preferences: { site: r.preference },
@@ -118,7 +139,12 @@ const arbitraryCase: fc.Arbitrary<ScreenCase> = fc
         histology: r.histology,
         subsite: r.indication === "head_neck" ? r.subsite : undefined,
         // The lung table above is TNM 8th: say so, or a 2025+ referral would be read by the 9th (K7).
-        tnm: { t: r.report.t ? t : undefined, n: r.report.n ? n : undefined, m: r.report.m ? m : undefined, edition: lung ? "UICC8" : undefined },
+        tnm: {
+          t: r.report.t ? t : undefined,
+          n: r.report.n ? n : undefined,
+          m: r.report.m ? m : undefined,
+          edition: lung ? "UICC8" : undefined,
+        },
         stage: r.report.stage ? stage : undefined,
         maxDiameterMm: r.diameter,
         distantMetastasisSites: r.report.sites ? sites : undefined,
@@ -200,7 +226,11 @@ describe("screen properties", () => {
     );
   });
 
-  const exclusions: { name: string; applies: (i: Indication) => boolean; set: (c: ScreenCase) => Record<string, unknown> }[] = [
+  const exclusions: {
+    name: string;
+    applies: (i: Indication) => boolean;
+    set: (c: ScreenCase) => Record<string, unknown>;
+  }[] = [
     { name: "haematological malignancy", applies: () => true, set: () => ({ "diagnosis.haematological": true }) },
     // kq-2026-12, K2: an oesophageal cancer starts in the GI tract.
     { name: "GI tract invasion", applies: (i) => i !== "esophagus", set: () => ({ "diagnosis.invadesGiTract": true }) },
@@ -225,20 +255,28 @@ describe("screen properties", () => {
     // kq-2026-12, K5: decompensated liver excludes when the liver is irradiated (hcc, icc).
     { name: "Child-Pugh C", applies: (i) => i === "hcc" || i === "icc", set: () => ({ "diagnosis.childPugh": "C" }) },
     { name: "ascites", applies: (i) => i === "hcc" || i === "icc", set: () => ({ "diagnosis.ascites": true }) },
-    { name: "anastomotic recurrence", applies: (i) => i === "colorectal_recurrence", set: () => ({ "diagnosis.anastomoticRecurrence": true }) },
+    {
+      name: "anastomotic recurrence",
+      applies: (i) => i === "colorectal_recurrence",
+      set: () => ({ "diagnosis.anastomoticRecurrence": true }),
+    },
   ];
 
-  it.each(exclusions)("adding an exclusion ($name) never improves the outcome, and rules the case out where it applies", ({ applies, set }) => {
-    fc.assert(
-      fc.property(arbitraryCase, (c) => {
-        const before = screen(c, ctx).outcome;
-        const after = screen(withFields(c, set(c)), ctx);
-        expect(rank[after.outcome]).toBeLessThanOrEqual(rank[before]);
-        if (applies(c.diagnosis.indication)) expect(after).toMatchObject({ outcome: "not_eligible", coverage: "none" });
-      }),
-      runs,
-    );
-  });
+  it.each(exclusions)(
+    "adding an exclusion ($name) never improves the outcome, and rules the case out where it applies",
+    ({ applies, set }) => {
+      fc.assert(
+        fc.property(arbitraryCase, (c) => {
+          const before = screen(c, ctx).outcome;
+          const after = screen(withFields(c, set(c)), ctx);
+          expect(rank[after.outcome]).toBeLessThanOrEqual(rank[before]);
+          if (applies(c.diagnosis.indication))
+            expect(after).toMatchObject({ outcome: "not_eligible", coverage: "none" });
+        }),
+        runs,
+      );
+    },
+  );
 
   it("adding a flag never improves the outcome", () => {
     const flags = ["clinical.cardiacDevice", "clinical.metalImplantInField", "clinical.activeInfectionInField"];
@@ -253,28 +291,46 @@ describe("screen properties", () => {
   });
 
   // kq-2026-12 (K1, K3): surgery possible and re-irradiation are for a clinician, never an exclusion on that ground.
-  const reviewOnly: { name: string; applies: (i: Indication) => boolean; set: (c: ScreenCase) => Record<string, unknown> }[] = [
-    { name: "resectable", applies: (i) => !["prostate", "head_neck"].includes(i), set: () => ({ "diagnosis.resectable": "yes" }) },
+  const reviewOnly: {
+    name: string;
+    applies: (i: Indication) => boolean;
+    set: (c: ScreenCase) => Record<string, unknown>;
+  }[] = [
+    {
+      name: "resectable",
+      applies: (i) => !["prostate", "head_neck"].includes(i),
+      set: () => ({ "diagnosis.resectable": "yes" }),
+    },
     {
       name: "same-site radiotherapy a month ago",
       applies: () => true,
-      set: (c) => ({ "history.priorRadiotherapy": "same_site", "history.priorRadiotherapyEndedOn": `${c.referredOn.slice(0, 8)}01` }),
+      set: (c) => ({
+        "history.priorRadiotherapy": "same_site",
+        "history.priorRadiotherapyEndedOn": `${c.referredOn.slice(0, 8)}01`,
+      }),
     },
-    { name: "bowel abutment", applies: (i) => i !== "esophagus" && i !== "prostate", set: () => ({ "diagnosis.abutsGiTract": true }) },
+    {
+      name: "bowel abutment",
+      applies: (i) => i !== "esophagus" && i !== "prostate",
+      set: () => ({ "diagnosis.abutsGiTract": true }),
+    },
   ];
 
-  it.each(reviewOnly)("adding '$name' never improves the outcome and alone never rules a case out", ({ applies, set }) => {
-    fc.assert(
-      fc.property(arbitraryCase, (c) => {
-        const before = screen(c, ctx).outcome;
-        const after = screen(withFields(c, set(c)), ctx).outcome;
-        expect(rank[after]).toBeLessThanOrEqual(rank[before]);
-        if (applies(c.diagnosis.indication)) expect(rank[after]).toBeLessThanOrEqual(rank.needs_review);
-        if (before !== "not_eligible") expect(after).not.toBe("not_eligible");
-      }),
-      runs,
-    );
-  });
+  it.each(reviewOnly)(
+    "adding '$name' never improves the outcome and alone never rules a case out",
+    ({ applies, set }) => {
+      fc.assert(
+        fc.property(arbitraryCase, (c) => {
+          const before = screen(c, ctx).outcome;
+          const after = screen(withFields(c, set(c)), ctx).outcome;
+          expect(rank[after]).toBeLessThanOrEqual(rank[before]);
+          if (applies(c.diagnosis.indication)) expect(rank[after]).toBeLessThanOrEqual(rank.needs_review);
+          if (before !== "not_eligible") expect(after).not.toBe("not_eligible");
+        }),
+        runs,
+      );
+    },
+  );
 
   it("a not_applicable criterion never worsens the outcome: the same case without it screens the same", () => {
     fc.assert(
@@ -284,7 +340,18 @@ describe("screen properties", () => {
         expect(outcomeOf(applicable)).toBe(outcomeOf(d.criteria));
         // Filling in what a not_applicable criterion would read changes nothing either.
         const na = d.criteria.filter((r) => r.status === "not_applicable" && r.id !== "imaging_recent");
-        const flipped = withFields(c, Object.fromEntries(na.flatMap((r) => (r.id === "gi_tract_invasion" ? [["diagnosis.invadesGiTract", true]] : r.id === "pregnancy" ? [["clinical.pregnant", true]] : []))));
+        const flipped = withFields(
+          c,
+          Object.fromEntries(
+            na.flatMap((r) =>
+              r.id === "gi_tract_invasion"
+                ? [["diagnosis.invadesGiTract", true]]
+                : r.id === "pregnancy"
+                  ? [["clinical.pregnant", true]]
+                  : [],
+            ),
+          ),
+        );
         expect(screen(flipped, ctx).outcome).toBe(d.outcome);
       }),
       runs,

@@ -51,47 +51,93 @@ describe("screen", () => {
   it("adds the routing fields to missing when they leave the case without a site", () => {
     const d = screen({ diagnosis: { indication: "icc" }, referredOn: "2026-11-20" }, ctx);
     expect(d.route.site).toBeNull();
-    expect(d.missing).toEqual(expect.arrayContaining(["patient.residenceCountry", "consent.crossBorder", "clinical.ecog"]));
+    expect(d.missing).toEqual(
+      expect.arrayContaining(["patient.residenceCountry", "consent.crossBorder", "clinical.ecog"]),
+    );
   });
 
   it("gives the contract's JSON shape", () => {
     const json = toDecisionJson(screen(withField(baseCase("icc"), "clinical.ecog", undefined), ctx));
     // kq-2026-12 adds the funding block, a resolve code on flags and not_applicable results, and computed details.
-    expect(Object.keys(json)).toEqual(["rulesetVersion", "outcome", "coverage", "criteria", "missing", "route", "funding"]);
+    expect(Object.keys(json)).toEqual([
+      "rulesetVersion",
+      "outcome",
+      "coverage",
+      "criteria",
+      "missing",
+      "route",
+      "funding",
+    ]);
     expect(Object.keys(json.route)).toEqual(["site", "reasons", "alternatives"]);
     expect(Object.keys(json.funding ?? {})).toEqual(["tier", "patientPays", "notes"]);
     for (const criterion of json.criteria) {
-      expect(Object.keys(criterion).filter((k) => !["id", "status", "value", "expected", "resolve", "details"].includes(k))).toEqual([]);
+      expect(
+        Object.keys(criterion).filter((k) => !["id", "status", "value", "expected", "resolve", "details"].includes(k)),
+      ).toEqual([]);
     }
     const jp = toDecisionJson(screen(withField(baseCase("icc"), "clinical.ecog", undefined), ctx, jp2024_06));
     expect(Object.keys(jp)).toEqual(["rulesetVersion", "outcome", "coverage", "criteria", "missing", "route"]);
-    expect(json.criteria.find((c) => c.id === "performance_status")).toEqual({ id: "performance_status", status: "unknown", expected: "0-2" });
+    expect(json.criteria.find((c) => c.id === "performance_status")).toEqual({
+      id: "performance_status",
+      status: "unknown",
+      expected: "0-2",
+    });
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 
   it("says what would change the answer for every criterion that is not met (jp-2024-06)", () => {
-    const c = withFields(baseCase("hcc"), { "clinical.ecog": undefined, "diagnosis.abutsGiTract": true, "diagnosis.childPugh": "C" });
+    const c = withFields(baseCase("hcc"), {
+      "clinical.ecog": undefined,
+      "diagnosis.abutsGiTract": true,
+      "diagnosis.childPugh": "C",
+    });
     const hints = whatWouldChange(screen(c, ctx, jp2024_06));
     expect(hints).toEqual([
-      { id: "child_pugh", status: "not_met", hintKey: "screen:criteria.child_pugh.resolve", fields: ["diagnosis.childPugh"] },
-      { id: "gi_tract_abutment", status: "flag", hintKey: "screen:criteria.gi_tract_abutment.resolve", fields: ["diagnosis.abutsGiTract"] },
-      { id: "performance_status", status: "unknown", hintKey: "screen:criteria.performance_status.resolve", fields: ["clinical.ecog"] },
+      {
+        id: "child_pugh",
+        status: "not_met",
+        hintKey: "screen:criteria.child_pugh.resolve",
+        fields: ["diagnosis.childPugh"],
+      },
+      {
+        id: "gi_tract_abutment",
+        status: "flag",
+        hintKey: "screen:criteria.gi_tract_abutment.resolve",
+        fields: ["diagnosis.abutsGiTract"],
+      },
+      {
+        id: "performance_status",
+        status: "unknown",
+        hintKey: "screen:criteria.performance_status.resolve",
+        fields: ["clinical.ecog"],
+      },
     ]);
   });
 });
 
 describe("words for every code", () => {
   const lookup = (tree: unknown, key: string) =>
-    key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), tree);
+    key
+      .split(".")
+      .reduce<unknown>(
+        (node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
+        tree,
+      );
   const locales = { en, ko, ja };
 
   const keys = [
     ...jp2024_06.criteria.flatMap((c) => ["name", "explanation", "resolve"].map((p) => `criteria.${c.id}.${p}`)),
     ...routeReasons.map((r) => `reasons.${r}`),
     ...indications.map((i) => `indications.${i}`),
-    ...["likely_eligible", "needs_review", "not_eligible"].flatMap((o) => [`outcomes.${o}.label`, `outcomes.${o}.summary`]),
+    ...["likely_eligible", "needs_review", "not_eligible"].flatMap((o) => [
+      `outcomes.${o}.label`,
+      `outcomes.${o}.summary`,
+    ]),
     ...["met", "not_met", "unknown", "flag"].map((s) => `statuses.${s}`),
-    ...["jp_insurance", "jp_advanced_care", "case_by_case", "none"].flatMap((c) => [`coverage.${c}.label`, `coverage.${c}.detail`]),
+    ...["jp_insurance", "jp_advanced_care", "case_by_case", "none"].flatMap((c) => [
+      `coverage.${c}.label`,
+      `coverage.${c}.detail`,
+    ]),
     "note.finalDecision",
     // Every path a criterion reads, and every path the router can name as missing, has a label.
     ...[

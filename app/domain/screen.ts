@@ -35,7 +35,8 @@ export function screen(c: ScreenCase, ctx: ScreenContext, ruleset: RuleSet = rul
   const evaluation = evaluate(c, ruleset);
   const routed = routeCase(c, ctx);
   // NOTE: routing.md step 6 — without a candidate site the outcome is at best needs_review.
-  const outcome: Outcome = routed.site === null && evaluation.outcome === "likely_eligible" ? "needs_review" : evaluation.outcome;
+  const outcome: Outcome =
+    routed.site === null && evaluation.outcome === "likely_eligible" ? "needs_review" : evaluation.outcome;
   const missing = evaluation.missing;
   for (const path of routed.missing) if (!missing.includes(path)) missing.push(path);
   const decision: Decision = {
@@ -84,7 +85,9 @@ export function toDecisionJson(d: Decision): DecisionJson {
     }),
     missing: [...d.missing],
     route: { site: d.route.site, reasons: [...d.route.reasons], alternatives: [...d.route.alternatives] },
-    ...(d.funding ? { funding: { tier: d.funding.tier, patientPays: d.funding.patientPays, notes: [...d.funding.notes] } } : {}),
+    ...(d.funding
+      ? { funding: { tier: d.funding.tier, patientPays: d.funding.patientPays, notes: [...d.funding.notes] } }
+      : {}),
   };
 }
 
@@ -102,7 +105,12 @@ export function whatWouldChange(d: Decision): ChangeHint[] {
   const hints: ChangeHint[] = [];
   for (const r of d.criteria) {
     if (r.status === "met" || r.status === "not_applicable") continue;
-    hints.push({ id: r.id, status: r.status, hintKey: resolveKey(r.id, r.resolve), fields: [...(r.status === "unknown" && r.missing ? r.missing : r.fields)] });
+    hints.push({
+      id: r.id,
+      status: r.status,
+      hintKey: resolveKey(r.id, r.resolve),
+      fields: [...(r.status === "unknown" && r.missing ? r.missing : r.fields)],
+    });
   }
   return hints;
 }

@@ -42,7 +42,7 @@ function cached(
   locale: string,
   style: string,
   timeZone: string,
-  options: Intl.DateTimeFormatOptions
+  options: Intl.DateTimeFormatOptions,
 ): Intl.DateTimeFormat {
   const key = `${locale}|${style}|${timeZone}`;
   let format = cache.get(key);
@@ -54,17 +54,8 @@ function cached(
 }
 
 /** The formatter for a language, style and time zone (built once). */
-export function dateTimeFormat(
-  lng: string,
-  style: DateTimeStyle,
-  timeZone: string
-): Intl.DateTimeFormat {
-  return cached(
-    intlLocale[isLanguage(lng) ? lng : "en"],
-    style,
-    timeZone,
-    styles[style]
-  );
+export function dateTimeFormat(lng: string, style: DateTimeStyle, timeZone: string): Intl.DateTimeFormat {
+  return cached(intlLocale[isLanguage(lng) ? lng : "en"], style, timeZone, styles[style]);
 }
 
 /** A moment (ISO text or Date) in words of `lng`, on the clock of `timeZone`. Unreadable text is returned as is. */
@@ -72,7 +63,7 @@ export function formatInstant(
   at: string | Date,
   lng: string,
   timeZone: string,
-  style: DateTimeStyle = "dateTime"
+  style: DateTimeStyle = "dateTime",
 ): string {
   const when = typeof at === "string" ? new Date(at) : at;
   if (Number.isNaN(when.getTime())) return String(at);
@@ -83,17 +74,13 @@ export function formatInstant(
 export function formatCalendarDate(
   iso: string,
   lng: string,
-  style: "date" | "fullDate" | "shortDate" | "weekdayShortDate" | "compactDate" = "date"
+  style: "date" | "fullDate" | "shortDate" | "weekdayShortDate" | "compactDate" = "date",
 ): string {
   return formatInstant(`${iso}T00:00:00Z`, lng, "UTC", style);
 }
 
 /** A wall-clock time (HH:MM) on the 24-hour clock of `lng`. */
-export function formatWallTime(
-  date: string,
-  time: string,
-  lng: string
-): string {
+export function formatWallTime(date: string, time: string, lng: string): string {
   return formatInstant(`${date}T${time}:00Z`, lng, "UTC", "time");
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { detectLanguage, fromAcceptLanguage } from "./detect";
 
-const request = (url: string, headers: Record<string, string> = {}) => new Request(`http://localhost${url}`, { headers });
+const request = (url: string, headers: Record<string, string> = {}) =>
+  new Request(`http://localhost${url}`, { headers });
 
 describe("language detection", () => {
   it("honours Accept-Language quality values and regional tags", () => {

@@ -24,6 +24,8 @@ describe("Korean particles follow the word", () => {
     const subject = t("email:accepted.subject", { code: "KQ-2RY5P-DNDJR-J9ZH3", site: "QST 병원" });
     expect(subject).toContain("KQ-2RY5P-DNDJR-J9ZH3이 ");
     expect(subject).not.toMatch(/\((이|가|을|를|은|는|으|와|과)\)/);
-    expect(t("email:redirected.subject", { code: "KQ-6FPXE-AA02T-RA389", site: "QST 병원" })).toContain("KQ-6FPXE-AA02T-RA389가 QST 병원으로");
+    expect(t("email:redirected.subject", { code: "KQ-6FPXE-AA02T-RA389", site: "QST 병원" })).toContain(
+      "KQ-6FPXE-AA02T-RA389가 QST 병원으로",
+    );
   });
 });

@@ -12,8 +12,32 @@ export type ParticleOption = (typeof particleOptions)[number];
 // Hangul word ("3" 삼, "L" 엘, "M" 엠). The particle follows that reading.
 const digitReadings = ["영", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"];
 const letterReadings: Record<string, string> = {
-  A: "에이", B: "비", C: "씨", D: "디", E: "이", F: "에프", G: "지", H: "에이치", I: "아이", J: "제이", K: "케이", L: "엘", M: "엠",
-  N: "엔", O: "오", P: "피", Q: "큐", R: "알", S: "에스", T: "티", U: "유", V: "브이", W: "더블유", X: "엑스", Y: "와이", Z: "제트",
+  A: "에이",
+  B: "비",
+  C: "씨",
+  D: "디",
+  E: "이",
+  F: "에프",
+  G: "지",
+  H: "에이치",
+  I: "아이",
+  J: "제이",
+  K: "케이",
+  L: "엘",
+  M: "엠",
+  N: "엔",
+  O: "오",
+  P: "피",
+  Q: "큐",
+  R: "알",
+  S: "에스",
+  T: "티",
+  U: "유",
+  V: "브이",
+  W: "더블유",
+  X: "엑스",
+  Y: "와이",
+  Z: "제트",
 };
 
 /** The Hangul a word's last sounding character is read as (closing brackets, quotes and dots are silent). */
@@ -36,8 +60,11 @@ function isParticleOption(value: string): value is ParticleOption {
 
 /** Adds the `josa(…)` format to an i18next instance (after init). */
 export function addParticleFormat(instance: I18n) {
-  instance.services.formatter?.add("josa", (value: unknown, _lng: string | undefined, options: Record<string, unknown>) => {
-    const option = Object.keys(options ?? {}).find(isParticleOption);
-    return option ? withParticle(String(value ?? ""), option) : String(value ?? "");
-  });
+  instance.services.formatter?.add(
+    "josa",
+    (value: unknown, _lng: string | undefined, options: Record<string, unknown>) => {
+      const option = Object.keys(options ?? {}).find(isParticleOption);
+      return option ? withParticle(String(value ?? ""), option) : String(value ?? "");
+    },
+  );
 }

@@ -5,7 +5,8 @@
 // Pure, for server and browser alike.
 
 // Han covers kanji and hanja; the long-vowel mark, the middle dot and 々/〆/ヶ are part of Japanese names.
-const eastAsianName = /^[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u30FB\u3005\u3006\u30F6]+$/u;
+const eastAsianName =
+  /^[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u30FB\u3005\u3006\u30F6]+$/u;
 
 /** The name as it is shown everywhere (pages, mail, printouts): family name first. */
 export function personName(family: string | null | undefined, given: string | null | undefined): string {

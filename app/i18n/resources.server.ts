@@ -13,7 +13,10 @@ export function allResources(): Record<Language, Resources> {
   const loaded = {} as Record<Language, Resources>;
   for (const lng of languages) {
     loaded[lng] = {};
-    for (const file of fs.readdirSync(path.join(root, lng)).filter((f) => f.endsWith(".json")).sort()) {
+    for (const file of fs
+      .readdirSync(path.join(root, lng))
+      .filter((f) => f.endsWith(".json"))
+      .sort()) {
       loaded[lng][file.slice(0, -5)] = JSON.parse(fs.readFileSync(path.join(root, lng, file), "utf8"));
     }
   }

@@ -7,5 +7,7 @@ import { z } from "zod";
  * the rule must read it defensively. Runs in the browser too.
  */
 export function alwaysCheck<T>(rule: (value: Partial<T>, ctx: z.core.$RefinementCtx<T>) => void) {
-  return z.superRefine<T>((value, ctx) => rule(value as Partial<T>, ctx), { when: () => true } as Parameters<typeof z.superRefine>[1]);
+  return z.superRefine<T>((value, ctx) => rule(value as Partial<T>, ctx), { when: () => true } as Parameters<
+    typeof z.superRefine
+  >[1]);
 }

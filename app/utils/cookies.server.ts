@@ -15,7 +15,11 @@ export function readCookie(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-export function serializeCookie(name: string, value: string, options: { maxAgeSeconds?: number; httpOnly?: boolean } = {}): string {
+export function serializeCookie(
+  name: string,
+  value: string,
+  options: { maxAgeSeconds?: number; httpOnly?: boolean } = {},
+): string {
   const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/", "SameSite=Lax"];
   if (options.httpOnly !== false) parts.push("HttpOnly");
   if (env().cookieSecure) parts.push("Secure");

@@ -29,8 +29,16 @@ const schema = z.object({
    */
   MFA_REQUIRED_ROLES: z.string().default("coordinator,reviewer,admin"),
   /** Referral attachments: the largest single file, and all of one referral's files together (bytes). */
-  ATTACHMENT_MAX_FILE_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
-  ATTACHMENT_MAX_REFERRAL_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
+  ATTACHMENT_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
+  ATTACHMENT_MAX_REFERRAL_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 * 1024 * 1024),
   /**
    * Days a closed, declined or withdrawn referral keeps its personal fields and files before the housekeeping job
    * purges them (privacy.md rule 5). 10 years: Korea's Medical Service Act keeps records 10 years, Japan's 5; the

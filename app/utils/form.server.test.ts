@@ -6,7 +6,13 @@ import { nestValues, validateForm } from "./form.server";
 describe("form parsing", () => {
   it("nests dotted names, drops blanks and joins date parts (full-width digits too)", () => {
     expect(
-      nestValues({ "patient.familyName": " 김 ", "patient.givenName": "", "patient.birthDate.year": "１９５８", "patient.birthDate.month": "3", "patient.birthDate.day": "14" }),
+      nestValues({
+        "patient.familyName": " 김 ",
+        "patient.givenName": "",
+        "patient.birthDate.year": "１９５８",
+        "patient.birthDate.month": "3",
+        "patient.birthDate.day": "14",
+      }),
     ).toEqual({ patient: { familyName: "김", birthDate: "1958-03-14" } });
   });
 

@@ -2,7 +2,8 @@ import type { TFunction } from "i18next";
 import type { z } from "zod";
 
 export type FormValues = Record<string, string>;
-export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: Record<string, string>; values: FormValues };
+export type FormResult<T> =
+  { ok: true; data: T; values: FormValues } | { ok: false; errors: Record<string, string>; values: FormValues };
 
 const ignored = new Set(["_csrf", "intent"]);
 const translationKey = /^[a-z]+:[\w.]+$/;
@@ -44,7 +45,8 @@ export function nestValues(values: FormValues): Record<string, unknown> {
     }
   }
   for (const [name, { year = "", month = "", day = "" }] of dates) {
-    if (year || month || day) setPath(out, name.split("."), `${year.padStart(4, "0")}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`);
+    if (year || month || day)
+      setPath(out, name.split("."), `${year.padStart(4, "0")}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`);
   }
   return out;
 }

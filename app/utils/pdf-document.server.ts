@@ -53,6 +53,7 @@ export function cjkDocument(lang: Language, info: { title: string; author: strin
   doc.registerFont("regular", fontFile(REGULAR), face.regular);
   doc.registerFont("bold", fontFile(BOLD), face.bold);
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const text = (value: string, options: PDFKit.Mixins.TextOptions = {}) => doc.text(value, { width, lineGap: 2, ...options });
+  const text = (value: string, options: PDFKit.Mixins.TextOptions = {}) =>
+    doc.text(value, { width, lineGap: 2, ...options });
   return { doc, bytes, text, width };
 }

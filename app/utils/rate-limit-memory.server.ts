@@ -11,7 +11,11 @@ export type MemoryRateLimiter = {
   reset(): void;
 };
 
-export function createMemoryRateLimiter(options: { limit: number; windowMs: number; maxKeys?: number }): MemoryRateLimiter {
+export function createMemoryRateLimiter(options: {
+  limit: number;
+  windowMs: number;
+  maxKeys?: number;
+}): MemoryRateLimiter {
   const { limit, windowMs, maxKeys = 50_000 } = options;
   const windows = new Map<string, { startedAt: number; count: number }>();
 

@@ -10,7 +10,14 @@ declare module "autocannon" {
     overallRate?: number;
   };
   type Histogram = { average: number; mean: number; p50: number; p99: number; max: number; total: number };
-  type Result = { requests: Histogram; latency: Histogram; non2xx: number; errors: number; timeouts: number; statusCodeStats?: Record<string, { count: number }> };
+  type Result = {
+    requests: Histogram;
+    latency: Histogram;
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+    statusCodeStats?: Record<string, { count: number }>;
+  };
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;
 }

@@ -1,13 +1,19 @@
 // Reads a V8 CPU profile (node --cpu-prof) and sums each function's own time, to print where the busy time goes.
 import fs from "node:fs";
 
-type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+};
 type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
 
 export type FunctionTime = { name: string; where: string; ms: number; share: number };
 
 function label(frame: ProfileNode["callFrame"]) {
-  const where = frame.url ? `${frame.url.replace(/^file:\/\//, "").replace(process.cwd() + "/", "")}:${frame.lineNumber + 1}` : "";
+  const where = frame.url
+    ? `${frame.url.replace(/^file:\/\//, "").replace(process.cwd() + "/", "")}:${frame.lineNumber + 1}`
+    : "";
   return { name: frame.functionName || "(anonymous)", where };
 }
 

@@ -8,7 +8,8 @@ export type Server = { name: string; url: string; child: ChildProcess; log: stri
 async function waitFor(url: string, child: ChildProcess, log: string[], seconds = 90): Promise<void> {
   const until = Date.now() + seconds * 1000;
   while (Date.now() < until) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log.join("")}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`server exited (${child.exitCode}):\n${log.join("")}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -20,8 +21,18 @@ async function waitFor(url: string, child: ChildProcess, log: string[], seconds 
 }
 
 /** Runs `node [nodeArgs] script` (its standard output, the request log, goes nowhere; errors are kept) with `env` on `port` and waits until `readyPath` answers 200. */
-export async function startServer(name: string, script: string, port: number, env: Record<string, string>, readyPath: string, nodeArgs: string[] = []): Promise<Server> {
-  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "pipe"] });
+export async function startServer(
+  name: string,
+  script: string,
+  port: number,
+  env: Record<string, string>,
+  readyPath: string,
+  nodeArgs: string[] = [],
+): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   const log: string[] = [];
   child.stderr!.on("data", (d) => log.push(String(d)));
   const url = `http://127.0.0.1:${port}`;

@@ -3,7 +3,9 @@
 export type Jar = { cookie: string };
 
 function merge(jar: Jar, response: Response): void {
-  const cookies = new Map(jar.cookie ? jar.cookie.split("; ").map((c) => [c.slice(0, c.indexOf("=")), c] as const) : []);
+  const cookies = new Map(
+    jar.cookie ? jar.cookie.split("; ").map((c) => [c.slice(0, c.indexOf("=")), c] as const) : [],
+  );
   for (const header of response.headers.getSetCookie()) {
     const pair = header.split(";")[0]!;
     cookies.set(pair.slice(0, pair.indexOf("=")), pair);

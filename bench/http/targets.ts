@@ -38,7 +38,12 @@ export async function signInAll(base: string): Promise<Record<Role, Jar>> {
 /** Every portal target; ids and codes are read from the pages themselves, as a user would follow links. */
 export async function portalTargets(base: string, jars: Record<Role, Jar>): Promise<Target[]> {
   const referralId = await discover(base, "/referrals", jars.physician, /href="\/referrals\/([0-9a-zA-Z-]{20,})"/);
-  const referralCode = await discover(base, `/referrals/${referralId}`, jars.physician, /(KQ-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5})/);
+  const referralCode = await discover(
+    base,
+    `/referrals/${referralId}`,
+    jars.physician,
+    /(KQ-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5})/,
+  );
   const queueId = await discover(base, "/queue", jars.coordinator, /href="\/queue\/([0-9a-zA-Z-]{20,})"/);
   const statusForm = new URLSearchParams({
     referenceCode: statusCheck.referenceCode,
@@ -48,7 +53,12 @@ export async function portalTargets(base: string, jars: Record<Role, Jar>): Prom
     _csrf: "bench-csrf-token-0123456789abcdef0123456789",
   }).toString();
   const csrfCookie = /(\S*kq_csrf)=/.exec(jars.physician.cookie)?.[1] ?? "kq_csrf";
-  const page = (name: string, role: Role, path: string): Target => ({ name, role, path, kind: role === "anonymous" ? "anonymous page" : "signed-in page" });
+  const page = (name: string, role: Role, path: string): Target => ({
+    name,
+    role,
+    path,
+    kind: role === "anonymous" ? "anonymous page" : "signed-in page",
+  });
   return [
     page("landing", "anonymous", "/"),
     page("sign-in", "anonymous", "/login"),
@@ -67,9 +77,31 @@ export async function portalTargets(base: string, jars: Record<Role, Jar>): Prom
     page("audit log", "admin", "/admin/audit"),
     page("users", "admin", "/admin/users"),
     page("sites", "admin", "/admin/sites"),
-    { name: "POST /api/v1/screen", kind: "door", role: "anonymous", path: "/api/v1/screen", method: "POST", headers: json, body: fs.readFileSync("docs/examples/referral-case.json", "utf8") },
-    { name: "POST /api/v1/status", kind: "door", role: "anonymous", path: "/api/v1/status", method: "POST", headers: json, body: JSON.stringify(statusCheck) },
-    { name: "GET /api/v1/referrals/:code", kind: "door", role: "anonymous", path: `/api/v1/referrals/${referralCode}`, headers: { Authorization: `Bearer ${demoToken}`, "Accept-Language": "en" } },
+    {
+      name: "POST /api/v1/screen",
+      kind: "door",
+      role: "anonymous",
+      path: "/api/v1/screen",
+      method: "POST",
+      headers: json,
+      body: fs.readFileSync("docs/examples/referral-case.json", "utf8"),
+    },
+    {
+      name: "POST /api/v1/status",
+      kind: "door",
+      role: "anonymous",
+      path: "/api/v1/status",
+      method: "POST",
+      headers: json,
+      body: JSON.stringify(statusCheck),
+    },
+    {
+      name: "GET /api/v1/referrals/:code",
+      kind: "door",
+      role: "anonymous",
+      path: `/api/v1/referrals/${referralCode}`,
+      headers: { Authorization: `Bearer ${demoToken}`, "Accept-Language": "en" },
+    },
     {
       name: "status lookup (POST /status)",
       kind: "status lookup",
@@ -77,7 +109,10 @@ export async function portalTargets(base: string, jars: Record<Role, Jar>): Prom
       path: "/status",
       method: "POST",
       rate: 100,
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `${csrfCookie}=bench-csrf-token-0123456789abcdef0123456789` },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Cookie: `${csrfCookie}=bench-csrf-token-0123456789abcdef0123456789`,
+      },
       body: statusForm,
     },
   ];
@@ -99,7 +134,8 @@ export function verdict(target: Target, share: number, p99: number, jsGzipBytes:
   if (target.kind === "queue" && p99 >= 250) misses.push(`p99 ≥ 250 ms`);
   if (target.kind === "door" && share < 0.5) misses.push(`${pct(share)} < 50 %`);
   if (target.kind === "status lookup" && p99 >= 50) misses.push(`p99 ≥ 50 ms`);
-  if (jsGzipBytes !== null && target.path === "/status" && target.method !== "POST" && jsGzipBytes > 0) misses.push("JS > 0");
+  if (jsGzipBytes !== null && target.path === "/status" && target.method !== "POST" && jsGzipBytes > 0)
+    misses.push("JS > 0");
   if (jsGzipBytes !== null && jsGzipBytes >= 150 * 1024) misses.push("JS ≥ 150 KB");
   return misses.length ? `missed: ${misses.join(", ")}` : "met";
 }

@@ -18,8 +18,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db
     .insertInto("sites" as never)
     .values([
-      { code: "konyang", country: "KR", timezone: "Asia/Seoul", name_ko: "건양대학교병원", name_ja: "建陽大学病院", name_en: "Konyang University Hospital" },
-      { code: "qst", country: "JP", timezone: "Asia/Tokyo", name_ko: "QST 병원", name_ja: "QST病院", name_en: "QST Hospital" },
+      {
+        code: "konyang",
+        country: "KR",
+        timezone: "Asia/Seoul",
+        name_ko: "건양대학교병원",
+        name_ja: "建陽大学病院",
+        name_en: "Konyang University Hospital",
+      },
+      {
+        code: "qst",
+        country: "JP",
+        timezone: "Asia/Tokyo",
+        name_ko: "QST 병원",
+        name_ja: "QST病院",
+        name_en: "QST Hospital",
+      },
     ] as never)
     .execute();
 

@@ -48,12 +48,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Version 1 of each site: the defaults of routing.md (both teams accept every indication; Konyang does not treat
   // on site yet and takes Korean-resident patients for consultation and work-up; QST treats and speaks Japanese).
   const at = new Date().toISOString();
-  const common = { version: 1, accepted_indications: JSON.stringify(allIndications), changed_by: null, changed_at: at, note: null };
+  const common = {
+    version: 1,
+    accepted_indications: JSON.stringify(allIndications),
+    changed_by: null,
+    changed_at: at,
+    note: null,
+  };
   await db
     .insertInto("site_config_versions" as never)
     .values([
-      { id: "site-config-konyang-v1", site_code: "konyang", treats_on_site: 0, languages: JSON.stringify(["ko", "en"]), weekly_capacity: 20, ...common },
-      { id: "site-config-qst-v1", site_code: "qst", treats_on_site: 1, languages: JSON.stringify(["ja"]), weekly_capacity: 30, ...common },
+      {
+        id: "site-config-konyang-v1",
+        site_code: "konyang",
+        treats_on_site: 0,
+        languages: JSON.stringify(["ko", "en"]),
+        weekly_capacity: 20,
+        ...common,
+      },
+      {
+        id: "site-config-qst-v1",
+        site_code: "qst",
+        treats_on_site: 1,
+        languages: JSON.stringify(["ja"]),
+        weekly_capacity: 30,
+        ...common,
+      },
     ] as never)
     .execute();
 }

@@ -33,8 +33,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("submitted_at", "text")
     .addColumn("status_changed_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("referrals_physician_idx").on("referrals").columns(["physician_id", "updated_at"]).execute();
-  await db.schema.createIndex("referrals_queue_idx").on("referrals").columns(["site_code", "status", "clock_due_on", "id"]).execute();
+  await db.schema
+    .createIndex("referrals_physician_idx")
+    .on("referrals")
+    .columns(["physician_id", "updated_at"])
+    .execute();
+  await db.schema
+    .createIndex("referrals_queue_idx")
+    .on("referrals")
+    .columns(["site_code", "status", "clock_due_on", "id"])
+    .execute();
 
   await db.schema
     .createTable("referral_events")
@@ -52,7 +60,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("note", "text")
     .addColumn("data", "text", (c) => c.notNull().defaultTo("{}"))
     .execute();
-  await db.schema.createIndex("referral_events_referral_idx").on("referral_events").columns(["referral_id", "seq"]).unique().execute();
+  await db.schema
+    .createIndex("referral_events_referral_idx")
+    .on("referral_events")
+    .columns(["referral_id", "seq"])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable("referral_screens")
@@ -64,7 +77,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("site_config_versions", "text", (c) => c.notNull())
     .addColumn("decision_json", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("referral_screens_referral_idx").on("referral_screens").columns(["referral_id", "screened_at"]).execute();
+  await db.schema
+    .createIndex("referral_screens_referral_idx")
+    .on("referral_screens")
+    .columns(["referral_id", "screened_at"])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

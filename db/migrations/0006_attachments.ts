@@ -22,7 +22,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("uploaded_at", "text", (c) => c.notNull())
     .addColumn("removed_at", "text")
     .execute();
-  await db.schema.createIndex("attachments_referral_idx").on("attachments").columns(["referral_id", "uploaded_at"]).execute();
+  await db.schema
+    .createIndex("attachments_referral_idx")
+    .on("attachments")
+    .columns(["referral_id", "uploaded_at"])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

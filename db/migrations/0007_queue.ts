@@ -46,7 +46,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("body", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("referral_notes_referral_idx").on("referral_notes").columns(["referral_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("referral_notes_referral_idx")
+    .on("referral_notes")
+    .columns(["referral_id", "created_at"])
+    .execute();
 
   // Messages between the site's staff and the referring physician (both see them).
   await db.schema
@@ -58,7 +62,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("body", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("referral_messages_referral_idx").on("referral_messages").columns(["referral_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("referral_messages_referral_idx")
+    .on("referral_messages")
+    .columns(["referral_id", "created_at"])
+    .execute();
 
   // Mail written in the same transaction as the change it reports, sent after commit, retried until it goes.
   await db.schema
@@ -84,10 +92,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The trailing columns are the queue's filters: SQLite tests them on the index entry and reads the table row
   // only for entries that pass, so a filtered page or count does not fetch every referral of a tab.
   const filters = "indication, screen_outcome, urgency, assignee_id, clock_used_days";
-  await sql.raw(`CREATE INDEX referrals_queue_open_idx ON referrals (site_code, (${TAB}), (${URGENCY_RANK}), (${DUE}), id, ${filters})`).execute(db);
-  await sql.raw(`CREATE INDEX referrals_queue_done_idx ON referrals (site_code, (${TAB}), status_changed_at, id, ${filters})`).execute(db);
+  await sql
+    .raw(
+      `CREATE INDEX referrals_queue_open_idx ON referrals (site_code, (${TAB}), (${URGENCY_RANK}), (${DUE}), id, ${filters})`,
+    )
+    .execute(db);
+  await sql
+    .raw(`CREATE INDEX referrals_queue_done_idx ON referrals (site_code, (${TAB}), status_changed_at, id, ${filters})`)
+    .execute(db);
   // The dashboard reads the decisions of a period from the history.
-  await db.schema.createIndex("referral_events_action_idx").on("referral_events").columns(["action", "occurred_at"]).execute();
+  await db.schema
+    .createIndex("referral_events_action_idx")
+    .on("referral_events")
+    .columns(["action", "occurred_at"])
+    .execute();
 
   await db.schema
     .createTable("referral_search_keys")
@@ -97,13 +115,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint("referral_search_keys_pk", ["site_code", "key", "referral_id"])
     .modifyEnd(sql`without rowid`)
     .execute();
-  await db.schema.createIndex("referral_search_keys_referral_idx").on("referral_search_keys").column("referral_id").execute();
+  await db.schema
+    .createIndex("referral_search_keys_referral_idx")
+    .on("referral_search_keys")
+    .column("referral_id")
+    .execute();
   // Triggers, so every path that writes a referral (submission, drafts, redirects, purges) keeps the keys right.
   await sql
     .raw(
       `CREATE TRIGGER referral_search_keys_insert AFTER INSERT ON referrals BEGIN
         INSERT OR IGNORE INTO referral_search_keys (referral_id, site_code, key) ${keysOf("NEW")};
-      END`
+      END`,
     )
     .execute(db);
   await sql
@@ -111,7 +133,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       `CREATE TRIGGER referral_search_keys_update AFTER UPDATE OF patient_family_name, patient_given_name, patient_latin_name, site_code, case_json ON referrals BEGIN
         DELETE FROM referral_search_keys WHERE referral_id = OLD.id;
         INSERT OR IGNORE INTO referral_search_keys (referral_id, site_code, key) ${keysOf("NEW")};
-      END`
+      END`,
     )
     .execute(db);
   // Referrals written before this migration: naming site_code in an UPDATE fires the update trigger for each row.
@@ -122,6 +144,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP TRIGGER referral_search_keys_update`.execute(db);
   await sql`DROP TRIGGER referral_search_keys_insert`.execute(db);
   await db.schema.dropTable("referral_search_keys").execute();
-  for (const index of ["referral_events_action_idx", "referrals_queue_done_idx", "referrals_queue_open_idx"]) await db.schema.dropIndex(index).execute();
-  for (const table of ["mail_outbox", "referral_messages", "referral_notes", "queue_views"]) await db.schema.dropTable(table).execute();
+  for (const index of ["referral_events_action_idx", "referrals_queue_done_idx", "referrals_queue_open_idx"])
+    await db.schema.dropIndex(index).execute();
+  for (const table of ["mail_outbox", "referral_messages", "referral_notes", "queue_views"])
+    await db.schema.dropTable(table).execute();
 }

@@ -10,7 +10,9 @@ describe("migration 0008: the audit log is append-only in the database", () => {
     for (const action of ["account.approved", "account.suspended"]) {
       await recordAudit(db, { actor: { id: "u1", role: "admin" }, action, subjectType: "user", subjectId: "u2", at });
     }
-    await expect(sql`update audit_events set detail = '{"forged":true}' where seq = 1`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_events set detail = '{"forged":true}' where seq = 1`.execute(db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.updateTable("audit_events").set({ ip: "10.0.0.1" }).execute()).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_events where seq = 2`.execute(db)).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom("audit_events").execute()).rejects.toThrow(/append-only/);
@@ -28,16 +30,24 @@ describe("migration 0008: the audit log is append-only in the database", () => {
   it("fails the whole change when its audit record cannot be written, so no change goes unrecorded", async () => {
     const db = await getDb();
     await recordAudit(db, { actor: null, action: "first", subjectType: "test", subjectId: null, at: new Date() });
-    const before = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom("users")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     // A transaction that changes something and then tries to rewrite history is rolled back as a whole.
     await expect(
       db.transaction().execute(async (trx) => {
         await sql`insert into users (id, email, password_hash, family_name, given_name, role, institution, country, preferred_language, status, created_at)
-          values ('x', 'x@example.test', 'h', '김', '민준', 'physician', 'H', 'KR', 'ko', 'active', '2026-11-26')`.execute(trx);
+          values ('x', 'x@example.test', 'h', '김', '민준', 'physician', 'H', 'KR', 'ko', 'active', '2026-11-26')`.execute(
+          trx,
+        );
         await sql`delete from audit_events`.execute(trx);
       }),
     ).rejects.toThrow(/append-only/);
-    const after = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom("users")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });

@@ -50,6 +50,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await sql`drop trigger audit_events_no_delete`.execute(db);
     await sql`drop trigger audit_events_no_update`.execute(db);
   }
-  for (const index of ["audit_occurred_idx", "audit_action_idx", "audit_actor_idx", "api_tokens_user_idx"]) await db.schema.dropIndex(index).execute();
+  for (const index of ["audit_occurred_idx", "audit_action_idx", "audit_actor_idx", "api_tokens_user_idx"])
+    await db.schema.dropIndex(index).execute();
   await db.schema.dropTable("api_tokens").execute();
 }

@@ -22,7 +22,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("alternatives", "text") // what the reviewer suggests instead, for the letter
     .addColumn("recorded_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("clinical_decisions_referral_idx").on("clinical_decisions").columns(["referral_id", "site_code", "recorded_at"]).execute();
+  await db.schema
+    .createIndex("clinical_decisions_referral_idx")
+    .on("clinical_decisions")
+    .columns(["referral_id", "site_code", "recorded_at"])
+    .execute();
   await sql`create trigger clinical_decisions_no_update before update on clinical_decisions
     begin select raise(abort, 'clinical_decisions is append-only'); end`.execute(db);
 
@@ -42,16 +46,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("issued_by", "text", (c) => c.notNull().references("users.id"))
     .addColumn("issued_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("decision_letters_referral_idx").on("decision_letters").columns(["referral_id", "issued_at"]).execute();
+  await db.schema
+    .createIndex("decision_letters_referral_idx")
+    .on("decision_letters")
+    .columns(["referral_id", "issued_at"])
+    .execute();
   await sql`create trigger decision_letters_no_update before update on decision_letters
     begin select raise(abort, 'decision_letters is append-only'); end`.execute(db);
 
   // A referral made again after a decline names the one it follows.
-  await db.schema.alterTable("referrals").addColumn("previous_referral_id", "text", (c) => c.references("referrals.id")).execute();
+  await db.schema
+    .alterTable("referrals")
+    .addColumn("previous_referral_id", "text", (c) => c.references("referrals.id"))
+    .execute();
   await db.schema.createIndex("referrals_previous_idx").on("referrals").columns(["previous_referral_id"]).execute();
 
   // On by default: accepting or declining waits for a reviewer's clinical decision unless a site turns it off.
-  await db.schema.alterTable("site_config_versions").addColumn("clinical_signoff_required", "integer", (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable("site_config_versions")
+    .addColumn("clinical_signoff_required", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -21,9 +21,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
   // One slot per site and start: a weekly pattern laid over existing slots skips them instead of doubling them.
-  await db.schema.createIndex("consultation_slots_site_start_idx").on("consultation_slots").columns(["site_code", "starts_at"]).unique().execute();
+  await db.schema
+    .createIndex("consultation_slots_site_start_idx")
+    .on("consultation_slots")
+    .columns(["site_code", "starts_at"])
+    .unique()
+    .execute();
   // A referral holds at most one slot: rebooking frees the old one in the same transaction.
-  await db.schema.createIndex("consultation_slots_referral_idx").on("consultation_slots").column("referral_id").unique().where("referral_id", "is not", null).execute();
+  await db.schema
+    .createIndex("consultation_slots_referral_idx")
+    .on("consultation_slots")
+    .column("referral_id")
+    .unique()
+    .where("referral_id", "is not", null)
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -21,8 +21,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("close_reason", "text") // closed_by_owner | referral_left_site
     .execute();
   // At most one open joint review per referral: the partner's access hangs on it.
-  await db.schema.createIndex("joint_reviews_open_idx").on("joint_reviews").column("referral_id").unique().where(sql.ref("status"), "=", "open").execute();
-  await db.schema.createIndex("joint_reviews_partner_idx").on("joint_reviews").columns(["partner_site_code", "status"]).execute();
+  await db.schema
+    .createIndex("joint_reviews_open_idx")
+    .on("joint_reviews")
+    .column("referral_id")
+    .unique()
+    .where(sql.ref("status"), "=", "open")
+    .execute();
+  await db.schema
+    .createIndex("joint_reviews_partner_idx")
+    .on("joint_reviews")
+    .columns(["partner_site_code", "status"])
+    .execute();
 
   await db.schema
     .createTable("joint_messages")
@@ -33,7 +43,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("body", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("joint_messages_review_idx").on("joint_messages").columns(["joint_review_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("joint_messages_review_idx")
+    .on("joint_messages")
+    .columns(["joint_review_id", "created_at"])
+    .execute();
 
   await db.schema
     .createTable("conferences")
@@ -50,7 +64,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_site_code", "text", (c) => c.notNull().references("sites.code"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("conferences_start_idx").on("conferences").columns(["status", "agenda_cutoff_at"]).execute();
+  await db.schema
+    .createIndex("conferences_start_idx")
+    .on("conferences")
+    .columns(["status", "agenda_cutoff_at"])
+    .execute();
 
   await db.schema
     .createTable("conference_attendees")
@@ -74,7 +92,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("recorded_by", "text", (c) => c.references("users.id"))
     .addColumn("recorded_at", "text")
     .execute();
-  await db.schema.createIndex("agenda_items_unique_idx").on("agenda_items").columns(["conference_id", "joint_review_id"]).unique().execute();
+  await db.schema
+    .createIndex("agenda_items_unique_idx")
+    .on("agenda_items")
+    .columns(["conference_id", "joint_review_id"])
+    .unique()
+    .execute();
   await db.schema.createIndex("agenda_items_referral_idx").on("agenda_items").column("referral_id").execute();
 }
 

@@ -20,12 +20,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("revoked_by", "text", (c) => c.references("users.id"))
     .execute();
   // Every staff request asks "is this person's grant at this host in force today": one index answers it.
-  await db.schema.createIndex("staff_exchange_grants_user_idx").on("staff_exchange_grants").columns(["user_id", "host_site_code", "to_date"]).execute();
-  await db.schema.createIndex("staff_exchange_grants_host_idx").on("staff_exchange_grants").columns(["host_site_code", "to_date"]).execute();
+  await db.schema
+    .createIndex("staff_exchange_grants_user_idx")
+    .on("staff_exchange_grants")
+    .columns(["user_id", "host_site_code", "to_date"])
+    .execute();
+  await db.schema
+    .createIndex("staff_exchange_grants_host_idx")
+    .on("staff_exchange_grants")
+    .columns(["host_site_code", "to_date"])
+    .execute();
 
   // The site a signed-in visitor chose to work for, kept on the server-side session (never in a cookie or URL).
   // It is only a wish: every request checks it against a grant in force, and falls back to the home site without one.
-  await db.schema.alterTable("sessions").addColumn("working_site_code", "text", (c) => c.references("sites.code")).execute();
+  await db.schema
+    .alterTable("sessions")
+    .addColumn("working_site_code", "text", (c) => c.references("sites.code"))
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

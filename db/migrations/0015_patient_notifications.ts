@@ -15,7 +15,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("channel", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("patient_notification_tokens_referral_idx").on("patient_notification_tokens").column("referral_id").execute();
+  await db.schema
+    .createIndex("patient_notification_tokens_referral_idx")
+    .on("patient_notification_tokens")
+    .column("referral_id")
+    .execute();
   await db.schema
     .createTable("patient_notification_stops")
     .addColumn("referral_id", "text", (c) => c.notNull().references("referrals.id"))

@@ -15,10 +15,18 @@ import { qstTravelChecklistV1 } from "./0016_travel_checklist_defaults";
 const contactsV1 = [
   {
     site_code: "konyang",
-    contact_name: { ko: "방사선종양학과 의뢰 문의", ja: "放射線腫瘍科 紹介窓口", en: "Radiation oncology referral enquiries" },
+    contact_name: {
+      ko: "방사선종양학과 의뢰 문의",
+      ja: "放射線腫瘍科 紹介窓口",
+      en: "Radiation oncology referral enquiries",
+    },
     phone: "+82-42-600-9000",
     email: "carbon-ion.referral@konyang.example",
-    hours: { ko: "평일 9:00–17:00 (한국 시간)", ja: "平日 9:00〜17:00（韓国時間）", en: "Weekdays 9:00–17:00 (Korea time)" },
+    hours: {
+      ko: "평일 9:00–17:00 (한국 시간)",
+      ja: "平日 9:00〜17:00（韓国時間）",
+      en: "Weekdays 9:00–17:00 (Korea time)",
+    },
     address: {
       ko: "대전광역시 서구 관저동로 158 (우편번호 35365)",
       ja: "大韓民国 大田広域市 西区 クァンジョドン路158（郵便番号35365）",
@@ -28,10 +36,18 @@ const contactsV1 = [
   },
   {
     site_code: "qst",
-    contact_name: { ko: "해외 환자 문의 창구", ja: "海外からの受診の問い合わせ窓口", en: "Enquiries from patients abroad" },
+    contact_name: {
+      ko: "해외 환자 문의 창구",
+      ja: "海外からの受診の問い合わせ窓口",
+      en: "Enquiries from patients abroad",
+    },
     phone: "+81-43-206-3306",
     email: "overseas-patients@qst-hospital.example",
-    hours: { ko: "평일 9:00–17:00 (일본 시간)", ja: "平日 9:00〜17:00（日本時間）", en: "Weekdays 9:00–17:00 (Japan time)" },
+    hours: {
+      ko: "평일 9:00–17:00 (일본 시간)",
+      ja: "平日 9:00〜17:00（日本時間）",
+      en: "Weekdays 9:00–17:00 (Japan time)",
+    },
     address: {
       ko: "일본 지바현 지바시 이나게구 아나가와 4-9-1 (우편번호 263-8555)",
       ja: "〒263-8555 千葉県千葉市稲毛区穴川4-9-1",
@@ -110,7 +126,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Only QST has a checklist: it is the site patients travel to from abroad (shared/domain/routing.md).
   await db
     .insertInto("travel_checklist_versions" as never)
-    .values({ id: "travel-checklist-qst-v1", site_code: "qst", version: 1, items: json(qstTravelChecklistV1), changed_by: null, changed_at: at, note: null } as never)
+    .values({
+      id: "travel-checklist-qst-v1",
+      site_code: "qst",
+      version: 1,
+      items: json(qstTravelChecklistV1),
+      changed_by: null,
+      changed_at: at,
+      note: null,
+    } as never)
     .execute();
 }
 

@@ -35,7 +35,11 @@ export const qstTravelChecklistV1: Item[] = [
       ja: "韓国籍の方は、90日以内の滞在であればビザは不要です。それより長く滞在する場合は「医療滞在ビザ」が必要で、日本で登録された身元保証機関（医療コーディネーターまたは旅行会社）による身元保証が求められます。90日を超えて入院する場合は在留資格認定証明書も必要です。詳しくは外務省の「医療滞在ビザ」のページと在大韓民国日本国大使館でご確認ください。韓国以外の国籍の方は、その国籍に適用される規定をご確認ください。",
       en: "Korean nationals may stay in Japan for up to 90 days without a visa. A longer stay needs a Visa for Medical Stay, which requires a guarantor registered in Japan (a medical coordinator or a travel agency); a hospital stay of more than 90 days also needs a Certificate of Eligibility. See the Ministry of Foreign Affairs of Japan's page on the Visa for Medical Stay and ask the Embassy of Japan in Korea. If you hold another nationality, please check the rules for your nationality.",
     },
-    sources: ["https://www.mofa.go.jp/j_info/visit/visa/medical/index.html", "https://www.mofa.go.jp/j_info/visit/visa/short/novisa.html", "https://www.kr.emb-japan.go.jp/"],
+    sources: [
+      "https://www.mofa.go.jp/j_info/visit/visa/medical/index.html",
+      "https://www.mofa.go.jp/j_info/visit/visa/short/novisa.html",
+      "https://www.kr.emb-japan.go.jp/",
+    ],
   },
   {
     key: "interpreter",

@@ -6,7 +6,9 @@ import { sql, type Kysely } from "kysely";
 // consented, submitted referrals; this partial expression index answers that question without reading every case.
 // The `researcher` role needs no schema change: users.role is free text checked by the application.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create index referrals_research_consent_idx on referrals (json_extract(case_json, '$.consent.research')) where reference_code is not null`.execute(db);
+  await sql`create index referrals_research_consent_idx on referrals (json_extract(case_json, '$.consent.research')) where reference_code is not null`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -5,13 +5,38 @@ import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from 
 import { personName } from "../../app/i18n/person-name";
 
 type Words = Record<string, any>;
-const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
+const words = (lng: Language, ns: string): Words =>
+  JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
 
 // One new physician per language, approved by an administrator in Korean and by each site's coordinator otherwise.
-const journeys: Record<Language, { family: string; given: string; institution: string; country: string; approver: string; switchTo: Language }> = {
-  ko: { family: "한", given: "지민", institution: "을지대학교병원", country: "KR", approver: "admin@demo.test", switchTo: "en" },
-  ja: { family: "小林", given: "直樹", institution: "東京大学医学部附属病院", country: "JP", approver: "suzuki.yui@demo.test", switchTo: "ko" },
-  en: { family: "Brown", given: "Emily", institution: "Royal Marsden Hospital", country: "other", approver: "lee.sujin@demo.test", switchTo: "ja" },
+const journeys: Record<
+  Language,
+  { family: string; given: string; institution: string; country: string; approver: string; switchTo: Language }
+> = {
+  ko: {
+    family: "한",
+    given: "지민",
+    institution: "을지대학교병원",
+    country: "KR",
+    approver: "admin@demo.test",
+    switchTo: "en",
+  },
+  ja: {
+    family: "小林",
+    given: "直樹",
+    institution: "東京大学医学部附属病院",
+    country: "JP",
+    approver: "suzuki.yui@demo.test",
+    switchTo: "ko",
+  },
+  en: {
+    family: "Brown",
+    given: "Emily",
+    institution: "Royal Marsden Hospital",
+    country: "other",
+    approver: "lee.sujin@demo.test",
+    switchTo: "ja",
+  },
 };
 const NEW_PASSWORD = "winter-lantern-harbour-31";
 
@@ -66,7 +91,9 @@ for (const lng of languages) {
     await row.getByRole("button", { name: admin.users.actions.approve }).click();
     await expect(page).toHaveURL("/admin/users?done=approved");
     await expect(page.getByRole("status")).toHaveText(admin.users.done.approved);
-    await expect(page.locator('table[aria-labelledby="accounts-pending"] tr').filter({ hasText: email })).toHaveCount(0);
+    await expect(page.locator('table[aria-labelledby="accounts-pending"] tr').filter({ hasText: email })).toHaveCount(
+      0,
+    );
     await expectNoAxeViolations(page);
     await signOut(page, lng);
 
@@ -108,7 +135,10 @@ for (const lng of languages) {
   });
 }
 
-test("an administrator opens a reviewer account; the reviewer signs in, changes the password and signs out everywhere", async ({ page, browser }) => {
+test("an administrator opens a reviewer account; the reviewer signs in, changes the password and signs out everywhere", async ({
+  page,
+  browser,
+}) => {
   const auth = words("en", "auth");
   const admin = words("en", "admin");
   const email = `reviewer.${Date.now()}@qst.test`;

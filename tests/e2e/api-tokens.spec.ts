@@ -4,12 +4,18 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
 
 type Words = Record<string, any>;
-const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => values[key] ?? "");
+const words = (lng: Language, ns: string): Words =>
+  JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => values[key] ?? "");
 const exampleCase = JSON.parse(fs.readFileSync(path.resolve("docs/examples/referral-case.json"), "utf8"));
 
 // One physician per language: the Korean and English journeys use the Korean demo physician, the Japanese one the Japanese.
-const physicians: Record<Language, string> = { ko: "park.jihoon@demo.test", ja: "tanaka.kenichi@demo.test", en: "park.jihoon@demo.test" };
+const physicians: Record<Language, string> = {
+  ko: "park.jihoon@demo.test",
+  ja: "tanaka.kenichi@demo.test",
+  en: "park.jihoon@demo.test",
+};
 
 for (const lng of languages) {
   test(`a physician creates an API token, uses it once shown, and revokes it (${lng})`, async ({ page, request }) => {
@@ -53,7 +59,10 @@ for (const lng of languages) {
     const submitted = await request.post("/api/v1/referrals", { headers, data: exampleCase });
     expect(submitted.status()).toBe(201);
     const created = await submitted.json();
-    expect(created).toMatchObject({ status: "triage", decision: { outcome: expect.any(String), route: expect.any(Object) } });
+    expect(created).toMatchObject({
+      status: "triage",
+      decision: { outcome: expect.any(String), route: expect.any(Object) },
+    });
     const screened = await (await request.post("/api/v1/screen", { data: exampleCase })).json();
     expect(created.decision.outcome).toBe(screened.outcome);
 
@@ -64,7 +73,10 @@ for (const lng of languages) {
     expect(referral.history.map((e: { action: string }) => e.action)).toEqual(["submit", "route"]);
 
     // An invalid case is refused in the caller's language.
-    const invalid = await request.post("/api/v1/referrals", { headers, data: { ...exampleCase, consent: { ...exampleCase.consent, sensitiveData: false } } });
+    const invalid = await request.post("/api/v1/referrals", {
+      headers,
+      data: { ...exampleCase, consent: { ...exampleCase.consent, sensitiveData: false } },
+    });
     expect(invalid.status()).toBe(400);
     expect(await invalid.json()).toMatchObject({ error: "invalid_case", message: api.errors.invalid_case });
 
@@ -96,7 +108,9 @@ test("the demo token of the README works on a fresh demo database", async ({ req
   const { referenceCode } = await submitted.json();
   expect((await request.get(`/api/v1/referrals/${referenceCode}`, { headers })).status()).toBe(200);
   // An unknown code: 404, in the caller's language (someone else's referral answers the same: see the vitest suite).
-  const unknown = await request.get("/api/v1/referrals/KQ-00000-00000-00000", { headers: { ...headers, "Accept-Language": "ja" } });
+  const unknown = await request.get("/api/v1/referrals/KQ-00000-00000-00000", {
+    headers: { ...headers, "Accept-Language": "ja" },
+  });
   expect(unknown.status()).toBe(404);
   expect(await unknown.json()).toEqual({ error: "not_found", message: words("ja", "api").errors.not_found });
 });

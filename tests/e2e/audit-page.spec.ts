@@ -7,7 +7,8 @@ import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from 
 // click away, and the same events as a CSV file that Excel opens (UTF-8 with a byte-order mark).
 
 type Words = Record<string, any>;
-const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
+const words = (lng: Language, ns: string): Words =>
+  JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
 
 // The closed demo example (README): read here, never changed.
 const CODE = "KQ-SN69G-90DEJ-Q6ACG";
@@ -30,7 +31,8 @@ for (const lng of languages) {
     await expect(rows.first()).toBeVisible();
     const count = await rows.count();
     // Only this referral's events (its workflow and the patient's status checks), each a sentence naming the code.
-    for (const action of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-action") ?? ""))) expect(action).toMatch(/^(referral|status)\./);
+    for (const action of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-action") ?? "")))
+      expect(action).toMatch(/^(referral|status)\./);
     await expect(page.getByTestId("audit-sentence").first()).toContainText(CODE);
     await expectNoAxeViolations(page);
 

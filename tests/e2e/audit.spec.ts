@@ -4,7 +4,8 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
 
 type Words = Record<string, any>;
-const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
+const words = (lng: Language, ns: string): Words =>
+  JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
 
 // Today in Korea and Japan (UTC+9), the audit page's calendar.
 const todayUtc9 = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
@@ -69,19 +70,25 @@ test("the audit log pages by keyset, older and back", async ({ page }) => {
   await signIn(page, "admin@demo.test");
   await expect(page).toHaveURL("/admin/users");
   await gotoIn(page, "/admin/audit", "en");
-  const first = await page.locator("tbody tr").evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-seq"))));
+  const first = await page
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-seq"))));
   expect(first.length).toBeGreaterThan(0);
   // The demo data writes far more than a page of events.
   await page.getByRole("link", { name: audit.pager.older }).click();
   await expect(page).toHaveURL(new RegExp(`before=${first.at(-1)}`));
   // Without a filter the log has no gaps: the older page starts right below the first.
   await expect(page.locator("tbody tr").first()).toHaveAttribute("data-seq", String(first.at(-1)! - 1));
-  const second = await page.locator("tbody tr").evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-seq"))));
+  const second = await page
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-seq"))));
   expect(Math.max(...second)).toBeLessThan(Math.min(...first));
   await page.getByRole("link", { name: audit.pager.newer }).click();
   await expect(page).toHaveURL(new RegExp(`after=${second[0]}`));
   await expect(page.locator("tbody tr").first()).toHaveAttribute("data-seq", String(first[0]));
-  const back = await page.locator("tbody tr").evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-seq"))));
+  const back = await page
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-seq"))));
   expect(back).toEqual(first);
   await expectNoAxeViolations(page);
 });

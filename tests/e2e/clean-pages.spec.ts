@@ -18,30 +18,23 @@ function watch(page: Page): Problem[] {
     return url.pathname + url.search;
   };
   page.on("console", (message) => {
-    if (message.type() === "error")
-      problems.push({ page: where(), what: `console: ${message.text()}` });
+    if (message.type() === "error") problems.push({ page: where(), what: `console: ${message.text()}` });
   });
-  page.on("pageerror", (error) =>
-    problems.push({ page: where(), what: `uncaught: ${error.message}` })
-  );
+  page.on("pageerror", (error) => problems.push({ page: where(), what: `uncaught: ${error.message}` }));
   page.on("requestfailed", (request) => {
     const failure = request.failure()?.errorText ?? "";
     // A navigation or a prefetch cancelled by the next one is not a failure of the portal.
     if (failure.includes("ERR_ABORTED")) return;
     problems.push({
       page: where(),
-      what: `request failed: ${request.method()} ${
-        new URL(request.url()).pathname
-      } ${failure}`,
+      what: `request failed: ${request.method()} ${new URL(request.url()).pathname} ${failure}`,
     });
   });
   page.on("response", (response) => {
     if (response.status() >= 400)
       problems.push({
         page: where(),
-        what: `HTTP ${response.status()}: ${response.request().method()} ${
-          new URL(response.url()).pathname
-        }`,
+        what: `HTTP ${response.status()}: ${response.request().method()} ${new URL(response.url()).pathname}`,
       });
   });
   return problems;
@@ -59,7 +52,9 @@ async function settle(page: Page) {
   // React reports each commit to the devtools hook (see `countCommits`); a hydration mismatch is reported in the
   // same task as the first commit, so once one commit is counted every hydration error has reached the console.
   // A page that has not hydrated in 30 s will not: fail then, rather than wait out the whole test's time.
-  await page.waitForFunction(() => ((window as unknown as { __kqCommits?: number }).__kqCommits ?? 0) > 0, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => ((window as unknown as { __kqCommits?: number }).__kqCommits ?? 0) > 0, undefined, {
+    timeout: 30_000,
+  });
 }
 
 /** Counts React commits through the devtools hook, which React calls in production builds too. */
@@ -109,17 +104,12 @@ test("public pages and a patient's status", async ({ page }) => {
   const { referenceCode, birthDate } = demoStatusExamples[0]!;
   const [year, month, day] = birthDate.split("-");
   for (const lng of languages) {
-    for (const path of ["/", "/precheck", "/login", "/register", "/status"])
-      await visit(page, path, lng);
+    for (const path of ["/", "/precheck", "/login", "/register", "/status"]) await visit(page, path, lng);
     await page.locator('input[name="referenceCode"]').fill(referenceCode);
     await page.locator('input[name="birthDate.year"]').fill(year!);
-    await page
-      .locator('input[name="birthDate.month"]')
-      .fill(String(Number(month)));
+    await page.locator('input[name="birthDate.month"]').fill(String(Number(month)));
     await page.locator('input[name="birthDate.day"]').fill(String(Number(day)));
-    await page
-      .locator('form[data-form="status-lookup"] button[type="submit"]')
-      .click();
+    await page.locator('form[data-form="status-lookup"] button[type="submit"]').click();
     await expect(page).toHaveURL(/\/status\/view$/);
     await expect(page.locator("html")).toHaveAttribute("lang", lng);
   }
@@ -136,9 +126,7 @@ for (const physician of ["park.jihoon@demo.test", "tanaka.kenichi@demo.test"]) {
     for (const lng of languages) {
       await visit(page, "/account", lng);
       // A name is written by its own script in every interface language: 박지훈 and 田中健一, never "박 지훈".
-      await expect(page.locator("header")).toContainText(
-        physician.startsWith("park") ? "박지훈" : "田中健一"
-      );
+      await expect(page.locator("header")).toContainText(physician.startsWith("park") ? "박지훈" : "田中健一");
       await visit(page, "/account/tokens", lng);
       await visit(page, "/referrals", lng);
       const id = await page
@@ -151,22 +139,9 @@ for (const physician of ["park.jihoon@demo.test", "tanaka.kenichi@demo.test"]) {
         .getAttribute("data-referral");
       expect(id).toBeTruthy();
       expect(draft).toBeTruthy();
-      for (const path of [
-        `/referrals/${id}`,
-        `/referrals/${id}/summary`,
-        `/referrals/${id}/handout`,
-        "/referrals/new",
-      ])
+      for (const path of [`/referrals/${id}`, `/referrals/${id}/summary`, `/referrals/${id}/handout`, "/referrals/new"])
         await visit(page, path, lng);
-      for (const section of [
-        "",
-        "/patient",
-        "/consent",
-        "/diagnosis",
-        "/history",
-        "/documents",
-        "/review",
-      ]) {
+      for (const section of ["", "/patient", "/consent", "/diagnosis", "/history", "/documents", "/review"]) {
         await visit(page, `/referrals/${draft}/edit${section}`, lng);
       }
     }
@@ -175,9 +150,7 @@ for (const physician of ["park.jihoon@demo.test", "tanaka.kenichi@demo.test"]) {
 }
 
 for (const staff of ["lee.sujin@demo.test", "takahashi.hiroshi@demo.test"]) {
-  test(`site staff ${staff}: queue, dashboard, a referral and its action pages`, async ({
-    page,
-  }) => {
+  test(`site staff ${staff}: queue, dashboard, a referral and its action pages`, async ({ page }) => {
     test.setTimeout(120_000);
     const problems = watch(page);
     await signInAs(page, staff);
@@ -189,16 +162,10 @@ for (const staff of ["lee.sujin@demo.test", "takahashi.hiroshi@demo.test"]) {
       // Coordinators schedule conferences; reviewers attend them.
       if (staff.startsWith("lee.")) await visit(page, "/conferences/new", lng);
       await visit(page, "/queue", lng);
-      const id = await page
-        .locator("tbody tr[data-referral]")
-        .first()
-        .getAttribute("data-referral");
+      const id = await page.locator("tbody tr[data-referral]").first().getAttribute("data-referral");
       expect(id).toBeTruthy();
       await visit(page, `/queue/${id}`, lng);
-      const actions = await linksMatching(
-        page,
-        new RegExp(`^/queue/${id}/[a-z-]+$`)
-      );
+      const actions = await linksMatching(page, new RegExp(`^/queue/${id}/[a-z-]+$`));
       expect(actions.length).toBeGreaterThan(0);
       for (const path of actions) await visit(page, path, lng);
     }
@@ -206,9 +173,7 @@ for (const staff of ["lee.sujin@demo.test", "takahashi.hiroshi@demo.test"]) {
   });
 }
 
-test("administrator: users, sites, each site, the audit log; then a physician awaiting approval", async ({
-  page,
-}) => {
+test("administrator: users, sites, each site, the audit log; then a physician awaiting approval", async ({ page }) => {
   test.setTimeout(120_000);
   const problems = watch(page);
   await signInAs(page, "admin@demo.test");

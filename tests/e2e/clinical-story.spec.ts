@@ -4,11 +4,14 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
 
 type Words = Record<string, any>;
-const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
+const words = (lng: Language, ns: string): Words =>
+  JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
+const fill = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 
 const field = (page: Page, name: string) => page.locator(`#field-${name.replace(/[^A-Za-z0-9_-]/g, "-")}`);
-const radio = (page: Page, name: string, value: string) => page.locator(`input[type="radio"][name="${name}"][value="${value}"]`);
+const radio = (page: Page, name: string, value: string) =>
+  page.locator(`input[type="radio"][name="${name}"][value="${value}"]`);
 const button = (page: Page, intent: string) => page.locator(`button[name="intent"][value="${intent}"]`);
 
 async function ready(page: Page, section: string) {
@@ -22,9 +25,24 @@ async function date(page: Page, name: string, [year, month, day]: [string, strin
 }
 
 const story = {
-  ko: { summary: "2년 전 PSA 상승으로 진단되었고, 호르몬치료 중 PSA가 다시 오르고 있습니다.", reason: "근치적 중입자선 치료에 대한 의견을 구합니다.", comorbidities: "제2형 당뇨병", medicines: "메트포르민 500 mg 1일 2회" },
-  ja: { summary: "2年前にPSA上昇で診断され、内分泌療法中にPSAが再上昇しています。", reason: "根治的重粒子線治療の適応についてご意見をお願いします。", comorbidities: "2型糖尿病", medicines: "メトホルミン 500 mg 1日2回" },
-  en: { summary: "Diagnosed two years ago after a rising PSA; PSA rising again on hormone therapy.", reason: "Opinion on definitive carbon-ion radiotherapy.", comorbidities: "Type 2 diabetes", medicines: "Metformin 500 mg twice daily" },
+  ko: {
+    summary: "2년 전 PSA 상승으로 진단되었고, 호르몬치료 중 PSA가 다시 오르고 있습니다.",
+    reason: "근치적 중입자선 치료에 대한 의견을 구합니다.",
+    comorbidities: "제2형 당뇨병",
+    medicines: "메트포르민 500 mg 1일 2회",
+  },
+  ja: {
+    summary: "2年前にPSA上昇で診断され、内分泌療法中にPSAが再上昇しています。",
+    reason: "根治的重粒子線治療の適応についてご意見をお願いします。",
+    comorbidities: "2型糖尿病",
+    medicines: "メトホルミン 500 mg 1日2回",
+  },
+  en: {
+    summary: "Diagnosed two years ago after a rising PSA; PSA rising again on hormone therapy.",
+    reason: "Opinion on definitive carbon-ion radiotherapy.",
+    comorbidities: "Type 2 diabetes",
+    medicines: "Metformin 500 mg twice daily",
+  },
 } as const;
 
 // A whole referral with an accessibility scan on each page takes a while.
@@ -146,7 +164,9 @@ for (const lng of languages) {
 }
 
 for (const lng of languages) {
-  test(`operable early lung cancer of a Japanese patient: advanced care at QST, why, what the patient pays (${lng})`, async ({ page }) => {
+  test(`operable early lung cancer of a Japanese patient: advanced care at QST, why, what the patient pays (${lng})`, async ({
+    page,
+  }) => {
     const screen = words(lng, "screen");
     await signIn(page, "tanaka.kenichi@demo.test");
     await gotoIn(page, "/precheck", lng);

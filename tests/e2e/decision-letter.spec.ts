@@ -8,8 +8,10 @@ import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from 
 // decision letter first, downloads its PDF and refers again — in each language, as the people involved would.
 
 type Words = Record<string, any>;
-const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? "");
+const words = (lng: Language, ns: string): Words =>
+  JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
+const fill = (text: string, values: Record<string, string>) =>
+  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? "");
 
 const PARK = "park.jihoon@demo.test";
 const TANAKA = "tanaka.kenichi@demo.test";
@@ -21,14 +23,46 @@ const PARK_TOKEN = "kq_demo_park_jihoon_try_the_json_doors";
  * Every run sends its own new referral, so no other journey's demo referral is touched.
  */
 const cast = {
-  ko: { physician: PARK, coordinator: "lee.sujin@demo.test", reviewer: "choi.minho@demo.test", patient: { familyName: "한", givenName: "지은", familyNameLatin: "HAN", givenNameLatin: "JIEUN", residenceCountry: "KR", preferredLanguage: "ko" } },
+  ko: {
+    physician: PARK,
+    coordinator: "lee.sujin@demo.test",
+    reviewer: "choi.minho@demo.test",
+    patient: {
+      familyName: "한",
+      givenName: "지은",
+      familyNameLatin: "HAN",
+      givenNameLatin: "JIEUN",
+      residenceCountry: "KR",
+      preferredLanguage: "ko",
+    },
+  },
   ja: {
     physician: TANAKA,
     coordinator: "suzuki.yui@demo.test",
     reviewer: "takahashi.hiroshi@demo.test",
-    patient: { familyName: "森", givenName: "和子", familyNameLatin: "MORI", givenNameLatin: "KAZUKO", nameReading: "モリ カズコ", residenceCountry: "JP", preferredLanguage: "ja" },
+    patient: {
+      familyName: "森",
+      givenName: "和子",
+      familyNameLatin: "MORI",
+      givenNameLatin: "KAZUKO",
+      nameReading: "モリ カズコ",
+      residenceCountry: "JP",
+      preferredLanguage: "ja",
+    },
   },
-  en: { physician: PARK, coordinator: "lee.sujin@demo.test", reviewer: "choi.minho@demo.test", patient: { familyName: "윤", givenName: "태호", familyNameLatin: "YOON", givenNameLatin: "TAEHO", residenceCountry: "KR", preferredLanguage: "en" } },
+  en: {
+    physician: PARK,
+    coordinator: "lee.sujin@demo.test",
+    reviewer: "choi.minho@demo.test",
+    patient: {
+      familyName: "윤",
+      givenName: "태호",
+      familyNameLatin: "YOON",
+      givenNameLatin: "TAEHO",
+      residenceCountry: "KR",
+      preferredLanguage: "en",
+    },
+  },
 } as const;
 
 async function signInAs(page: Page, email: string, lng: Language) {
@@ -61,7 +95,10 @@ async function sendReferral(page: Page, token: string, patient: Record<string, s
   const caseData = JSON.parse(fs.readFileSync(path.resolve("docs/examples/referral-case.json"), "utf8"));
   caseData.patient = { ...caseData.patient, ...patient, referringHospitalId: `E2E-${Date.now()}` };
   caseData.referredOn = new Date().toISOString().slice(0, 10);
-  const response = await page.request.post("/api/v1/referrals", { headers: { Authorization: `Bearer ${token}` }, data: caseData });
+  const response = await page.request.post("/api/v1/referrals", {
+    headers: { Authorization: `Bearer ${token}` },
+    data: caseData,
+  });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { referenceCode: string }).referenceCode;
 }
@@ -75,7 +112,9 @@ async function findInQueue(page: Page, code: string, lng: Language): Promise<str
 }
 
 for (const lng of languages) {
-  test(`a reviewer's clinical decision, a decline that uses it, and the physician's letter, PDF and new referral, in ${lng}`, async ({ page }) => {
+  test(`a reviewer's clinical decision, a decline that uses it, and the physician's letter, PDF and new referral, in ${lng}`, async ({
+    page,
+  }) => {
     test.setTimeout(480_000);
     const who = cast[lng];
     const d = words(lng, "decisions");
@@ -117,7 +156,9 @@ for (const lng of languages) {
     await expect(clinical.getByLabel(d.form.rationale, { exact: true })).toHaveValue(rationale);
     await expectNoAxeViolations(page);
     await clinical.getByRole("radio", { name: queue.declineReasons.disease_extent }).check();
-    await clinical.getByLabel(d.form.alternatives, { exact: true }).fill("Systemic therapy; palliative radiotherapy if symptomatic.");
+    await clinical
+      .getByLabel(d.form.alternatives, { exact: true })
+      .fill("Systemic therapy; palliative radiotherapy if symptomatic.");
     await clinical.getByRole("button", { name: d.form.submit }).click();
     await expect(page).toHaveURL(new RegExp(`/queue/${id}\\?done=clinical_decision`));
     await expect(page.getByTestId("done-banner")).toHaveText(d.form.recorded);
@@ -166,7 +207,13 @@ for (const lng of languages) {
     const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" });
     expect(fonts).toContain(lng === "ko" ? "NotoSansCJKkr" : "NotoSansCJKjp");
     // Every font embedded, as a subset, with a Unicode map (what pdftotext just read through).
-    expect(fonts.split("\n").slice(2).filter(Boolean).every((line) => /\byes\s+yes\s+yes\b/.test(line))).toBe(true);
+    expect(
+      fonts
+        .split("\n")
+        .slice(2)
+        .filter(Boolean)
+        .every((line) => /\byes\s+yes\s+yes\b/.test(line)),
+    ).toBe(true);
 
     // Refer again with new information: a linked draft opens, prefilled; both pages name the other.
     await page.getByRole("link", { name: d.letterPage.back }).click();

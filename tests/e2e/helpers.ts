@@ -28,16 +28,20 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.locator('input[name="password"]').fill(password);
   // Wait for the sign-in's answer: it replaces the CSRF cookie, and a page opened before that answer arrives would
   // carry the old token into its form (a 403 on submit, as for a real form that outlived a sign-in).
-  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/login"));
+  const answered = page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/login"),
+  );
   await page.locator('form[data-form="login"] button[type="submit"]').click();
   await answered;
 }
 
 type Words = Record<string, any>;
 /** A namespace of the locale files, as the page under test speaks it. */
-export const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
+export const words = (lng: Language, ns: string): Words =>
+  JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
 /** A translation's {{placeholders}} filled in (no Korean particles). */
-export const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ""));
+export const fill = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ""));
 
 /** Signs in afresh (other cookies cleared) and opens the account page in `lng`, which sets the language cookie. */
 export async function signInAs(page: Page, email: string, lng: Language) {
@@ -69,7 +73,8 @@ export function consoleErrors(page: Page): string[] {
   });
   page.on("console", (message) => {
     const text = message.text();
-    if (message.type() === "error" && !text.startsWith("Failed to load resource") && !text.includes("React error #345")) errors.push(`${page.url()}: ${text}`);
+    if (message.type() === "error" && !text.startsWith("Failed to load resource") && !text.includes("React error #345"))
+      errors.push(`${page.url()}: ${text}`);
   });
   return errors;
 }
@@ -80,12 +85,24 @@ const DEMO_TOKEN = "kq_demo_park_jihoon_try_the_json_doors";
  * A new referral of the demo physician (박지훈), made through the JSON door from the documented example, waiting in
  * Konyang's triage: journeys act on their own referrals, never on another spec's demo data.
  */
-export async function newReferral(request: APIRequestContext, patient: { given: string; latin?: string; urgency?: "urgent" | "routine"; crossBorder: boolean }): Promise<string> {
+export async function newReferral(
+  request: APIRequestContext,
+  patient: { given: string; latin?: string; urgency?: "urgent" | "routine"; crossBorder: boolean },
+): Promise<string> {
   const example = JSON.parse(fs.readFileSync(path.resolve("docs/examples/referral-case.json"), "utf8"));
-  example.patient = { ...example.patient, familyName: "한", givenName: patient.given, familyNameLatin: "HAN", givenNameLatin: patient.latin ?? "TEST" };
+  example.patient = {
+    ...example.patient,
+    familyName: "한",
+    givenName: patient.given,
+    familyNameLatin: "HAN",
+    givenNameLatin: patient.latin ?? "TEST",
+  };
   example.consent.crossBorder = patient.crossBorder;
   if (patient.urgency) example.urgency = patient.urgency;
-  const answer = await request.post("/api/v1/referrals", { headers: { Authorization: `Bearer ${DEMO_TOKEN}`, "Content-Type": "application/json" }, data: example });
+  const answer = await request.post("/api/v1/referrals", {
+    headers: { Authorization: `Bearer ${DEMO_TOKEN}`, "Content-Type": "application/json" },
+    data: example,
+  });
   expect(answer.status()).toBe(201);
   return ((await answer.json()) as { referenceCode: string }).referenceCode;
 }

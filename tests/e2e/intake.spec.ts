@@ -6,7 +6,8 @@ import { personName } from "../../app/i18n/person-name";
 import { minimalDicom } from "../factories/uploads";
 
 type Words = Record<string, any>;
-const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
+const words = (lng: Language, ns: string): Words =>
+  JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
 
 // Small, valid files made here: a minimal PDF, and a DICOM file with a meta header a DICOM parser reads.
 const pdf = Buffer.from(
@@ -30,8 +31,33 @@ type Patient = {
 };
 
 const patients: Record<"ko" | "ja", Patient> = {
-  ko: { physician: "park.jihoon@demo.test", family: "김", given: "민준", latin: ["KIM", "MINJUN"], birth: ["1958", "3", "14"], sex: "male", country: "KR", language: "ko", phone: "010-1234-5678", hospitalId: "CNUH-2026-0042", indication: "prostate" },
-  ja: { physician: "tanaka.kenichi@demo.test", family: "佐藤", given: "美咲", reading: "さとう みさき", latin: ["SATO", "MISAKI"], birth: ["1962", "7", "2"], sex: "female", country: "JP", language: "ja", phone: "090-1234-5678", hospitalId: "CHIBA-88231", indication: "hcc" },
+  ko: {
+    physician: "park.jihoon@demo.test",
+    family: "김",
+    given: "민준",
+    latin: ["KIM", "MINJUN"],
+    birth: ["1958", "3", "14"],
+    sex: "male",
+    country: "KR",
+    language: "ko",
+    phone: "010-1234-5678",
+    hospitalId: "CNUH-2026-0042",
+    indication: "prostate",
+  },
+  ja: {
+    physician: "tanaka.kenichi@demo.test",
+    family: "佐藤",
+    given: "美咲",
+    reading: "さとう みさき",
+    latin: ["SATO", "MISAKI"],
+    birth: ["1962", "7", "2"],
+    sex: "female",
+    country: "JP",
+    language: "ja",
+    phone: "090-1234-5678",
+    hospitalId: "CHIBA-88231",
+    indication: "hcc",
+  },
 };
 
 // The hospital a resident's data would go to abroad, as the sites table names it in each language.
@@ -42,7 +68,8 @@ const otherHospital: Record<Language, Record<string, string>> = {
 };
 
 const field = (page: Page, name: string) => page.locator(`#field-${name.replace(/[^A-Za-z0-9_-]/g, "-")}`);
-const radio = (page: Page, name: string, value: string) => page.locator(`input[type="radio"][name="${name}"][value="${value}"]`);
+const radio = (page: Page, name: string, value: string) =>
+  page.locator(`input[type="radio"][name="${name}"][value="${value}"]`);
 const button = (page: Page, intent: string) => page.locator(`button[name="intent"][value="${intent}"]`);
 
 /** On a section page with JavaScript, wait until react-hook-form has taken over the inputs. */
@@ -183,7 +210,9 @@ async function submitReferral(page: Page, lng: Language, who: Patient, js: boole
   }
   await expect(page.locator('.upload__outcomes li[data-ok="true"]')).toHaveCount(2);
   await expect(page.locator("table.attachments tbody tr")).toHaveCount(2);
-  await expect(page.locator('table.attachments tr[data-kind="dicom"][data-media-type="application/dicom"]')).toHaveCount(1);
+  await expect(
+    page.locator('table.attachments tr[data-kind="dicom"][data-media-type="application/dicom"]'),
+  ).toHaveCount(1);
   await expect(page.locator('[data-item="referral_letter"]')).toHaveAttribute("data-state", "provided");
   await expect(page.locator('[data-item="imaging"]')).toHaveAttribute("data-state", "provided");
   await scan();
@@ -192,7 +221,8 @@ async function submitReferral(page: Page, lng: Language, who: Patient, js: boole
   await page.locator(".button-row a.button").click();
   await expect(page).toHaveURL(`/referrals/${id}/edit/review`);
   await expect(page.locator('[data-path="patient.familyName"] dd').first()).toHaveText(who.family);
-  if (who.reading) await expect(page.locator('[data-path="patient.nameReading"] dd').first()).toHaveText("サトウ ミサキ");
+  if (who.reading)
+    await expect(page.locator('[data-path="patient.nameReading"] dd').first()).toHaveText("サトウ ミサキ");
   await scan();
   await page.locator('form[data-form="submit-referral"] button[type="submit"]').click();
   await expect(page).toHaveURL(`/referrals/${id}/submitted`);
@@ -241,14 +271,18 @@ async function followUp(page: Page, lng: Language, id: string, code: string, pat
 }
 
 for (const lng of ["ko", "ja"] as const) {
-  test(`a ${lng === "ko" ? "Korean" : "Japanese"} physician submits a complete referral in ${lng} with JavaScript`, async ({ page }) => {
+  test(`a ${lng === "ko" ? "Korean" : "Japanese"} physician submits a complete referral in ${lng} with JavaScript`, async ({
+    page,
+  }) => {
     const { id, code } = await submitReferral(page, lng, patients[lng], true, true);
     await followUp(page, lng, id, code, patients[lng].language);
   });
 
   test.describe(() => {
     test.use({ javaScriptEnabled: false });
-    test(`a ${lng === "ko" ? "Korean" : "Japanese"} physician submits a complete referral in ${lng} without JavaScript`, async ({ page }) => {
+    test(`a ${lng === "ko" ? "Korean" : "Japanese"} physician submits a complete referral in ${lng} without JavaScript`, async ({
+      page,
+    }) => {
       await submitReferral(page, lng, patients[lng], false, false);
     });
   });
@@ -274,7 +308,9 @@ test("a draft left mid-form comes back after signing in again in a fresh browser
   await field(page, "patient.givenName").fill("서윤");
   await field(page, "patient.birthDate").fill("1970");
   // Saved in the background a moment after typing stops: no button pressed.
-  await expect(page.getByTestId("autosave-status")).toContainText(words("ko", "intake").form.savedAt.split("{{")[0] || "저장");
+  await expect(page.getByTestId("autosave-status")).toContainText(
+    words("ko", "intake").form.savedAt.split("{{")[0] || "저장",
+  );
   await first.close();
 
   const second = await browser.newContext();

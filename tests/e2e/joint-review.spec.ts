@@ -1,10 +1,20 @@
 import { expect, test } from "@playwright/test";
 import { startSmtpCapture } from "../factories/mail";
-import { consoleErrors, expectNoAxeViolations, fill, gotoIn, idInQueue, languages, newReferral, signInAs, smtpPort, words } from "./helpers";
+import {
+  consoleErrors,
+  expectNoAxeViolations,
+  fill,
+  gotoIn,
+  idInQueue,
+  languages,
+  newReferral,
+  signInAs,
+  smtpPort,
+  words,
+} from "./helpers";
 
 // Issue #10: Konyang and QST review a case together. Each language makes its own referrals through the JSON door,
 // schedules its own conference and ends it, so no other spec's demo data is touched.
-
 
 let capture: Awaited<ReturnType<typeof startSmtpCapture>>;
 test.beforeAll(async () => {
@@ -16,23 +26,19 @@ test.afterAll(async () => {
   await capture?.close();
 });
 
-
-
-
 const KONYANG = "lee.sujin@demo.test";
 const KONYANG_REVIEWER = "choi.minho@demo.test";
 const QST_REVIEWER = "takahashi.hiroshi@demo.test";
 const PHYSICIAN = "park.jihoon@demo.test";
 
-
-
-
 /** A day `days` from now on Korea's and Japan's clock (UTC+9), as year, month and day. */
 function dayAhead(days: number) {
-  const [year, month, day] = new Date(Date.now() + days * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10).split("-");
+  const [year, month, day] = new Date(Date.now() + days * 86_400_000 + 9 * 3_600_000)
+    .toISOString()
+    .slice(0, 10)
+    .split("-");
   return { year: year!, month: String(Number(month)), day: String(Number(day)) };
 }
-
 
 const givenNames = { ko: "누리", ja: "소라", en: "가람" } as const;
 const qstName = { ko: "QST 병원", ja: "QST病院", en: "QST Hospital" } as const;
@@ -50,7 +56,11 @@ for (const lng of languages) {
     const decisions = words(lng, "decisions");
     const email = words(lng, "email");
     const code = await newReferral(request, { given: givenNames[lng], latin: "JOINT", crossBorder: true });
-    const refusedCode = await newReferral(request, { given: `${givenNames[lng]}별`, latin: "JOINT", crossBorder: false });
+    const refusedCode = await newReferral(request, {
+      given: `${givenNames[lng]}별`,
+      latin: "JOINT",
+      crossBorder: false,
+    });
 
     // The physician reads the portal's mail in this run's language.
     await signInAs(page, PHYSICIAN, lng);
@@ -85,7 +95,16 @@ for (const lng of languages) {
     await expect(page.locator(".error-summary")).toContainText(c.validation.attendeesBothSites);
     const start = dayAhead(2);
     const cutoff = dayAhead(1);
-    for (const [name, value] of Object.entries({ "date.year": start.year, "date.month": start.month, "date.day": start.day, time: "17:30", "cutoffDate.year": cutoff.year, "cutoffDate.month": cutoff.month, "cutoffDate.day": cutoff.day, cutoffTime: "18:00" }))
+    for (const [name, value] of Object.entries({
+      "date.year": start.year,
+      "date.month": start.month,
+      "date.day": start.day,
+      time: "17:30",
+      "cutoffDate.year": cutoff.year,
+      "cutoffDate.month": cutoff.month,
+      "cutoffDate.day": cutoff.day,
+      cutoffTime: "18:00",
+    }))
       await form.locator(`input[name="${name}"]`).fill(value);
     await form.getByLabel(c.schedule.videoUrl).fill("https://meet.example.org/kq-joint");
     await form.getByRole("checkbox", { name: /高橋/ }).check();
@@ -99,10 +118,15 @@ for (const lng of languages) {
     await gotoIn(page, `/queue/${id}`, lng);
     await page.getByTestId("joint-panel").getByRole("link", { name: c.panel.propose }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("QST");
-    await page.getByLabel(c.propose.question).fill("Locally recurrent after surgery: is carbon-ion therapy at QST reasonable?");
+    await page
+      .getByLabel(c.propose.question)
+      .fill("Locally recurrent after surgery: is carbon-ion therapy at QST reasonable?");
     await page.getByRole("button", { name: c.propose.submit }).click();
     await expect(page.getByTestId("done-banner")).toHaveText(queue.done.joint_proposed);
-    await expect(page.getByTestId("joint-panel").getByRole("link", { name: c.panel.openConference })).toHaveAttribute("href", conferenceUrl);
+    await expect(page.getByTestId("joint-panel").getByRole("link", { name: c.panel.openConference })).toHaveAttribute(
+      "href",
+      conferenceUrl,
+    );
     await expectNoAxeViolations(page);
 
     // A QST reviewer finds it on the conference's agenda: the code and the owning site, never the patient's name.
@@ -129,7 +153,9 @@ for (const lng of languages) {
     await expectNoAxeViolations(page);
     const record = page.locator('form[data-form="recommendation"]');
     await record.getByRole("radio", { name: c.recommendations.treat_at_qst }).check();
-    await record.getByLabel(c.meeting.rationale, { exact: true }).fill("Inoperable local recurrence; dose to the bowel acceptable with carbon ions.");
+    await record
+      .getByLabel(c.meeting.rationale, { exact: true })
+      .fill("Inoperable local recurrence; dose to the bowel acceptable with carbon ions.");
     await record.getByRole("button", { name: c.meeting.save }).click();
     await expect(page.getByTestId("done-banner")).toHaveText(c.done.recorded);
     await expect(page.getByTestId("agenda-recommendation")).toContainText(c.recommendations.treat_at_qst);
@@ -145,7 +171,11 @@ for (const lng of languages) {
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
 
     // The physician is told the recommendation in their language.
-    const told = await capture.waitForMatching((m) => m.to.includes(PHYSICIAN) && m.subject === fill(email.joint_recommendation.subject, { code }), 1, 20_000);
+    const told = await capture.waitForMatching(
+      (m) => m.to.includes(PHYSICIAN) && m.subject === fill(email.joint_recommendation.subject, { code }),
+      1,
+      20_000,
+    );
     expect(told[0]!.text).toContain(c.recommendations.treat_at_qst);
     // …and reads it, with the conference's reasons, on the referral's page.
     await signInAs(page, PHYSICIAN, lng);
@@ -178,10 +208,17 @@ for (const lng of languages) {
     // Now QST's referral: its history names the recommendation the redirect followed.
     await signInAs(page, QST_REVIEWER, lng);
     await gotoIn(page, `/queue/${id}`, lng);
-    await expect(page.getByTestId("history").locator('li[data-action="redirect"]').getByTestId("joint-event")).toContainText(
-      fill(c.history.follows, { recommendation: c.recommendations.treat_at_qst })
+    await expect(
+      page.getByTestId("history").locator('li[data-action="redirect"]').getByTestId("joint-event"),
+    ).toContainText(fill(c.history.follows, { recommendation: c.recommendations.treat_at_qst }));
+    await capture.waitForMatching(
+      (m) =>
+        m.to.includes(PHYSICIAN) &&
+        m.subject.includes(code) &&
+        m.subject !== fill(email.joint_recommendation.subject, { code }),
+      1,
+      20_000,
     );
-    await capture.waitForMatching((m) => m.to.includes(PHYSICIAN) && m.subject.includes(code) && m.subject !== fill(email.joint_recommendation.subject, { code }), 1, 20_000);
     expect(errors).toEqual([]);
   });
 }

@@ -1,6 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
-import { consoleErrors, expectNoAxeViolations, fill, gotoIn, languages, signInAs, words, type Language } from "./helpers";
+import {
+  consoleErrors,
+  expectNoAxeViolations,
+  fill,
+  gotoIn,
+  languages,
+  signInAs,
+  words,
+  type Language,
+} from "./helpers";
 
 // Two-step sign-in (docs/decisions/0021-asvs-level-2.md): in each language a new coordinator (made by the
 // administrator, so no other spec's demo account changes) sets up a one-time-code app from the QR page, signs out,
@@ -9,7 +18,8 @@ import { consoleErrors, expectNoAxeViolations, fill, gotoIn, languages, signInAs
 const ADMIN = "admin@demo.test";
 const PASSWORD = "bright-autumn-river-8";
 /** What an authenticator app shows `steps` 30-second steps from now (the portal accepts one step either side). */
-const codeAt = (secret: string, steps: number) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
+const codeAt = (secret: string, steps: number) =>
+  generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
 
 async function newCoordinator(page: Page, lng: Language): Promise<string> {
   const email = `mfa.${lng}.${Date.now()}@qst.test`;
@@ -42,7 +52,9 @@ async function codeStep(page: Page, code: string) {
 }
 
 for (const lng of languages) {
-  test(`a coordinator turns on two-step sign-in, signs in with a code and a recovery code; the administrator resets it (${lng})`, async ({ page }) => {
+  test(`a coordinator turns on two-step sign-in, signs in with a code and a recovery code; the administrator resets it (${lng})`, async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const errors = consoleErrors(page);
     const security = words(lng, "security").mfa;

@@ -3,7 +3,16 @@ import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { startSmtpCapture, type CapturedMail } from "../factories/mail";
-import { consoleErrors, expectNoAxeViolations, fill, gotoIn, signInAs, smtpPort, words, type Language } from "./helpers";
+import {
+  consoleErrors,
+  expectNoAxeViolations,
+  fill,
+  gotoIn,
+  signInAs,
+  smtpPort,
+  words,
+  type Language,
+} from "./helpers";
 
 // Issue #17: a patient who opted in at intake is e-mailed at each change of their status page, in their language, with
 // no health detail, and one link stops the e-mails; the status page speaks the reader's language, not the last
@@ -26,7 +35,9 @@ function patientMailCount(referenceCode: string): number {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const row = db
-      .prepare("select count(*) as n from mail_outbox m join referrals r on r.id = m.referral_id where r.reference_code = ? and m.kind = 'patient_status'")
+      .prepare(
+        "select count(*) as n from mail_outbox m join referrals r on r.id = m.referral_id where r.reference_code = ? and m.kind = 'patient_status'",
+      )
       .get(referenceCode) as { n: number };
     return row.n;
   } finally {
@@ -37,9 +48,19 @@ function patientMailCount(referenceCode: string): number {
 /** A Korean patient's referral through the JSON door, opted in to status e-mails at this address. */
 async function optedInReferral(page: Page, email: string): Promise<string> {
   const example = JSON.parse(fs.readFileSync(path.resolve("docs/examples/referral-case.json"), "utf8"));
-  example.patient = { ...example.patient, familyName: "한", givenName: "소망", familyNameLatin: "HAN", givenNameLatin: "SOMANG", email };
+  example.patient = {
+    ...example.patient,
+    familyName: "한",
+    givenName: "소망",
+    familyNameLatin: "HAN",
+    givenNameLatin: "SOMANG",
+    email,
+  };
   example.consent = { ...example.consent, statusUpdates: true };
-  const answer = await page.request.post("/api/v1/referrals", { headers: { Authorization: `Bearer ${DEMO_TOKEN}`, "Content-Type": "application/json" }, data: example });
+  const answer = await page.request.post("/api/v1/referrals", {
+    headers: { Authorization: `Bearer ${DEMO_TOKEN}`, "Content-Type": "application/json" },
+    data: example,
+  });
   expect(answer.status()).toBe(201);
   return ((await answer.json()) as { referenceCode: string }).referenceCode;
 }
@@ -54,7 +75,10 @@ async function lookUp(page: Page, code: string, birthDate: string) {
   await expect(page).toHaveURL(/\/status\/view$/);
 }
 
-test("a patient who opted in is e-mailed in Korean at each visible change, with no diagnosis, until one link stops it", async ({ page, browser }) => {
+test("a patient who opted in is e-mailed in Korean at each visible change, with no diagnosis, until one link stops it", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   const intake = words("ko", "intake");
   const queue = words("ko", "queue");
@@ -93,10 +117,13 @@ test("a patient who opted in is e-mailed in Korean at each visible change, with 
     expect(mails).toHaveLength(stagesSoFar.length);
     const latest = mails[mails.length - 1]!;
     expect(latest).toMatchObject({ subject: notices.email.subject, language: "ko" });
-    expect(latest.text).toContain(fill(notices.email.statusNow, { status: status.stages[stagesSoFar[stagesSoFar.length - 1]!].headline }));
+    expect(latest.text).toContain(
+      fill(notices.email.statusNow, { status: status.stages[stagesSoFar[stagesSoFar.length - 1]!].headline }),
+    );
     expect(latest.text).toContain(`${new URL(page.url()).origin}/status\n`);
     // No diagnosis, no reason, no code, no birth date, no name.
-    for (const secret of ["전립선", "prostate", "암", "C61", "Gleason", "PSA", code, "1957-05-09", "소망"]) expect(latest.text).not.toContain(secret);
+    for (const secret of ["전립선", "prostate", "암", "C61", "Gleason", "PSA", code, "1957-05-09", "소망"])
+      expect(latest.text).not.toContain(secret);
     return latest;
   };
   await expectMails();
@@ -226,10 +253,14 @@ async function twoPatientsOnOneDevice(browser: Browser, locale: string, expected
   await device.close();
 }
 
-test("in a browser set to English, a Japanese patient's code answers in English, and the next patient's too", async ({ browser }) => {
+test("in a browser set to English, a Japanese patient's code answers in English, and the next patient's too", async ({
+  browser,
+}) => {
   await twoPatientsOnOneDevice(browser, "en-US", ["en", "en"]);
 });
 
-test("in a browser asking for none of ko, ja, en, each patient reads their own language, and the next is not in the last one's", async ({ browser }) => {
+test("in a browser asking for none of ko, ja, en, each patient reads their own language, and the next is not in the last one's", async ({
+  browser,
+}) => {
   await twoPatientsOnOneDevice(browser, "de-DE", ["ja", "ko"]);
 });

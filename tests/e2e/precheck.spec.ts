@@ -50,7 +50,9 @@ test.describe.configure({ timeout: 120_000 });
  * got it (scripts removed) is served again to a JavaScript-enabled page, with the portal's own stylesheets.
  */
 async function expectNoAxeViolationsWithoutJs(page: Page, browser: Browser) {
-  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "").replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, "");
+  const html = (await page.content())
+    .replace(/<script\b[\s\S]*?<\/script>/gi, "")
+    .replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, "");
   const context = await browser.newContext({ javaScriptEnabled: true });
   const copy = await context.newPage();
   await copy.route(page.url(), (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html }));
@@ -106,7 +108,10 @@ test.describe("pre-check without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   for (const lng of languages) {
-    test(`in ${lng}: the form posts, the page comes back with the decision and every answer`, async ({ page, browser }) => {
+    test(`in ${lng}: the form posts, the page comes back with the decision and every answer`, async ({
+      page,
+      browser,
+    }) => {
       const w = words(lng);
       await gotoIn(page, "/precheck", lng);
       await expectNoAxeViolationsWithoutJs(page, browser);
@@ -119,7 +124,9 @@ test.describe("pre-check without JavaScript", () => {
       await page.locator('[name="diagnosis.gleasonScore"]').fill("seven");
       await page.getByRole("button", { name: w.precheck.actions.submit }).click();
       await expect(page.locator(".error-summary")).toBeVisible();
-      await expect(page.locator(".error-summary a[href='#field-diagnosis-gleasonScore']")).toHaveText(w.screen.validation.invalidNumber);
+      await expect(page.locator(".error-summary a[href='#field-diagnosis-gleasonScore']")).toHaveText(
+        w.screen.validation.invalidNumber,
+      );
       await expect(page.locator('[name="diagnosis.psaNgMl"]')).toHaveValue("8.2");
       await expect(page.locator('input[name="clinical.ecog"][value="1"]')).toBeChecked();
       await expect(page.locator('[name="patient.residenceCountry"]')).toHaveValue("KR");

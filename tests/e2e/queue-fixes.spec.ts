@@ -3,7 +3,18 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { startSmtpCapture } from "../factories/mail";
-import { consoleErrors, expectNoAxeViolations, fill, gotoIn, idInQueue, languages, newReferral, signInAs, smtpPort, words } from "./helpers";
+import {
+  consoleErrors,
+  expectNoAxeViolations,
+  fill,
+  gotoIn,
+  idInQueue,
+  languages,
+  newReferral,
+  signInAs,
+  smtpPort,
+  words,
+} from "./helpers";
 
 // Issue #15, what new users hit: every referral these tests act on is made here, through the JSON door, so no other
 // spec's demo referral is touched.
@@ -22,9 +33,6 @@ test.afterAll(async () => {
   await capture?.close();
 });
 
-
-
-
 const KONYANG = "lee.sujin@demo.test";
 const KONYANG_REVIEWER = "choi.minho@demo.test";
 const QST = "suzuki.yui@demo.test";
@@ -33,12 +41,11 @@ const ADMIN = "admin@demo.test";
 
 const givenNames = { ko: "하늘", ja: "바다", en: "나래" } as const;
 
-
-
-
-
 for (const lng of languages) {
-  test(`a redirect lands on the queue with a banner naming the code and the site, and the receiving site's clock runs (${lng})`, async ({ page, request }) => {
+  test(`a redirect lands on the queue with a banner naming the code and the site, and the receiving site's clock runs (${lng})`, async ({
+    page,
+    request,
+  }) => {
     // Several sign-ins and axe scans on a machine shared with other runs.
     test.setTimeout(120_000);
     const errors = consoleErrors(page);
@@ -73,7 +80,10 @@ for (const lng of languages) {
     expect(errors).toEqual([]);
   });
 
-  test(`the physician's page of a declined referral leads with the team's decision, then the screen's view (${lng})`, async ({ page, request }) => {
+  test(`the physician's page of a declined referral leads with the team's decision, then the screen's view (${lng})`, async ({
+    page,
+    request,
+  }) => {
     // Several sign-ins and axe scans on a machine shared with other runs.
     test.setTimeout(120_000);
     const errors = consoleErrors(page);
@@ -105,7 +115,9 @@ for (const lng of languages) {
     const decision = page.getByTestId("team-decision");
     await expect(decision.getByRole("heading", { level: 2 })).toHaveText(intake.teamDecision.title);
     await expect(page.getByTestId("team-decision-reason")).toHaveText(queue.declineReasons.alternative_recommended);
-    await expect(page.getByTestId("team-decision-advice")).toHaveText("Active surveillance first; SBRT if the PSA rises.");
+    await expect(page.getByTestId("team-decision-advice")).toHaveText(
+      "Active surveillance first; SBRT if the PSA rises.",
+    );
     const screen = page.getByTestId("screen-view");
     await expect(screen.getByRole("heading", { level: 2 })).toHaveText(intake.teamDecision.screenTitle);
     // The screen's "likely eligible" is still there, but below the team's decision and inside the screen's view.
@@ -117,7 +129,9 @@ for (const lng of languages) {
       return {
         teamFirst: !!(team.compareDocumentPosition(screenView) & Node.DOCUMENT_POSITION_FOLLOWING),
         beforeHistory: !!(team.compareDocumentPosition(history) & Node.DOCUMENT_POSITION_FOLLOWING),
-        panelsOutsideView: document.querySelectorAll(".decision").length - document.querySelectorAll('[data-testid="screen-view"] .decision').length,
+        panelsOutsideView:
+          document.querySelectorAll(".decision").length -
+          document.querySelectorAll('[data-testid="screen-view"] .decision').length,
       };
     });
     expect(order).toEqual({ teamFirst: true, beforeHistory: true, panelsOutsideView: 0 });
@@ -125,7 +139,10 @@ for (const lng of languages) {
     expect(errors).toEqual([]);
   });
 
-  test(`the queue sorts by any column, finds a code by its first five symbols, and reads well at 1280 and 390 px (${lng})`, async ({ page, request }) => {
+  test(`the queue sorts by any column, finds a code by its first five symbols, and reads well at 1280 and 390 px (${lng})`, async ({
+    page,
+    request,
+  }) => {
     // Several sign-ins and axe scans on a machine shared with other runs.
     test.setTimeout(120_000);
     const errors = consoleErrors(page);
@@ -136,7 +153,10 @@ for (const lng of languages) {
 
     // Partial code: the first five symbols in small full-width letters, then the first seven with a space.
     const symbols = code.replace(/^KQ-|-/g, "");
-    const fullWidth = symbols.slice(0, 5).toLowerCase().replace(/[0-9a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const fullWidth = symbols
+      .slice(0, 5)
+      .toLowerCase()
+      .replace(/[0-9a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     for (const q of [fullWidth, `${symbols.slice(0, 5)} ${symbols.slice(5, 7)}`]) {
       await gotoIn(page, "/queue?tab=triage", lng);
       await page.locator('form[data-form="queue-filters"] input[name="q"]').fill(q);
@@ -153,7 +173,8 @@ for (const lng of languages) {
     await expect(page).toHaveURL(/sort=code&dir=asc/);
     await expect(header).toHaveAttribute("aria-sort", "ascending");
     await expect(page.locator("th[aria-sort]")).toHaveCount(1);
-    const codes = async () => page.locator("tbody tr[data-code]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")!));
+    const codes = async () =>
+      page.locator("tbody tr[data-code]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")!));
     const ascending = await codes();
     expect(ascending.length).toBeGreaterThan(1);
     expect(ascending).toEqual([...ascending].sort());
@@ -166,18 +187,27 @@ for (const lng of languages) {
     // 1280 px: names on one line, no "time left" cell taller than three lines, no sideways scrolling of the page.
     await gotoIn(page, "/queue?tab=triage", lng);
     const layout = await page.evaluate(() => {
-      const names = [...document.querySelectorAll('tbody td[data-label] > span.nowrap')].map((s) => s.getClientRects().length);
+      const names = [...document.querySelectorAll("tbody td[data-label] > span.nowrap")].map(
+        (s) => s.getClientRects().length,
+      );
       const clockLines = [...document.querySelectorAll<HTMLElement>('[data-testid="queue-clock"]')].map((cell) => {
         const lineHeight = parseFloat(getComputedStyle(cell).lineHeight) || 24;
         return Math.round((cell.clientHeight - 16) / lineHeight);
       });
-      return { names: Math.max(...names), clockLines: Math.max(...clockLines), sideways: document.documentElement.scrollWidth > window.innerWidth };
+      return {
+        names: Math.max(...names),
+        clockLines: Math.max(...clockLines),
+        sideways: document.documentElement.scrollWidth > window.innerWidth,
+      };
     });
     expect(layout.names).toBe(1);
     expect(layout.clockLines).toBeLessThanOrEqual(3);
     expect(layout.sideways).toBe(false);
     if (lng === "ko") {
-      const breaks = await page.locator("table.queue-table td").first().evaluate((td) => [getComputedStyle(td).wordBreak, getComputedStyle(td).overflowWrap]);
+      const breaks = await page
+        .locator("table.queue-table td")
+        .first()
+        .evaluate((td) => [getComputedStyle(td).wordBreak, getComputedStyle(td).overflowWrap]);
       expect(breaks).toEqual(["keep-all", "normal"]);
     }
 
@@ -220,7 +250,9 @@ for (const lng of languages) {
     });
     await upload.locator('input[type="file"]').setInputFiles(file);
     await upload.locator('button[type="submit"]').click();
-    await expect(page.locator(".upload__outcomes li[data-ok=false]")).toHaveText(`✕ ${fill(intake.documents.notSent, { name: "ct-series.zip", size: 201, max: 200 })}`);
+    await expect(page.locator(".upload__outcomes li[data-ok=false]")).toHaveText(
+      `✕ ${fill(intake.documents.notSent, { name: "ct-series.zip", size: 201, max: 200 })}`,
+    );
     await expect(page.getByTestId("upload-phase")).toContainText(intake.documents.notUploaded);
     await expect(page.getByTestId("upload-progress")).toHaveCount(0);
     await expect(page.getByText(intake.documents.uploaded)).toHaveCount(0);
@@ -230,7 +262,9 @@ for (const lng of languages) {
     expect(errors).toEqual([]);
   });
 
-  test(`suspending an account asks for confirmation and a reason, and the audit log keeps the reason (${lng})`, async ({ page }) => {
+  test(`suspending an account asks for confirmation and a reason, and the audit log keeps the reason (${lng})`, async ({
+    page,
+  }) => {
     // Several sign-ins and axe scans on a machine shared with other runs.
     test.setTimeout(120_000);
     const errors = consoleErrors(page);
@@ -269,7 +303,9 @@ for (const lng of languages) {
 
     // The reason is kept in the event itself, one click away on the audit page.
     await gotoIn(page, "/admin/audit?action=account.suspended", lng);
-    const event = page.locator('tbody tr[data-action="account.suspended"]').filter({ hasText: `Left the department (${lng})` });
+    const event = page
+      .locator('tbody tr[data-action="account.suspended"]')
+      .filter({ hasText: `Left the department (${lng})` });
     await expect(event).toHaveCount(1);
     await event.locator("details summary").click();
     await expect(event.locator("pre")).toBeVisible();

@@ -7,14 +7,17 @@ const words = (lng: Language) => ({
   rules: JSON.parse(fs.readFileSync(path.resolve("locales", lng, "rules.json"), "utf8")),
   screen: JSON.parse(fs.readFileSync(path.resolve("locales", lng, "screen.json"), "utf8")),
 });
-const fill = (text: string, values: Record<string, string>) => Object.entries(values).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, v), text);
+const fill = (text: string, values: Record<string, string>) =>
+  Object.entries(values).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, v), text);
 
 test.describe.configure({ timeout: 180_000 });
 
 /** The demo referrals in Konyang's triage tab whose stored decision was made under jp-2024-06 (seeded before kq-2026-12). */
 async function jpReferrals(page: Page): Promise<string[]> {
   await gotoIn(page, "/queue", "en");
-  const hrefs = await page.locator("tbody tr[data-referral] a[href^='/queue/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  const hrefs = await page
+    .locator("tbody tr[data-referral] a[href^='/queue/']")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
   const found: string[] = [];
   for (const href of hrefs) {
     const body = await (await page.request.get(`${href}.data`)).text();
@@ -23,7 +26,9 @@ async function jpReferrals(page: Page): Promise<string[]> {
   return found;
 }
 
-test("a coordinator re-screens demo referrals stored under jp-2024-06 and sees both decisions side by side", async ({ page }) => {
+test("a coordinator re-screens demo referrals stored under jp-2024-06 and sees both decisions side by side", async ({
+  page,
+}) => {
   await signIn(page, "lee.sujin@demo.test");
   await expect(page).not.toHaveURL(/\/login/);
   const referrals = await jpReferrals(page);
@@ -41,8 +46,12 @@ test("a coordinator re-screens demo referrals stored under jp-2024-06 and sees b
     const compare = page.getByTestId("decision-compare");
     await expect(compare.getByRole("heading", { level: 2 })).toHaveText(w.rules.compare.heading);
     const summary = compare.getByTestId("compare-summary");
-    await expect(summary.getByRole("columnheader", { name: fill(w.rules.compare.before, { version: "jp-2024-06" }) })).toBeVisible();
-    await expect(summary.getByRole("columnheader", { name: fill(w.rules.compare.after, { version: "kq-2026-12" }) })).toBeVisible();
+    await expect(
+      summary.getByRole("columnheader", { name: fill(w.rules.compare.before, { version: "jp-2024-06" }) }),
+    ).toBeVisible();
+    await expect(
+      summary.getByRole("columnheader", { name: fill(w.rules.compare.after, { version: "kq-2026-12" }) }),
+    ).toBeVisible();
     await expect(summary.locator('tr[data-row="outcome"] td')).toHaveCount(2);
     await expect(summary.locator('tr[data-row="coverage"] td')).toHaveCount(2);
 
@@ -50,9 +59,14 @@ test("a coordinator re-screens demo referrals stored under jp-2024-06 and sees b
     // (Unchanged pairs are folded away in <details>, so the renamed pair is looked for in the whole comparison.)
     const changed = compare.getByTestId("compare-changed");
     await expect(compare.locator('tr[data-before="distant_metastasis"][data-after="metastatic_organs"]')).toContainText(
-      fill(w.rules.compare.renamed, { after: w.screen.criteria.metastatic_organs.name, before: w.screen.criteria.distant_metastasis.name }),
+      fill(w.rules.compare.renamed, {
+        after: w.screen.criteria.metastatic_organs.name,
+        before: w.screen.criteria.distant_metastasis.name,
+      }),
     );
-    await expect(changed.locator('tr[data-after="imaging_recent"]:not([data-before])')).toContainText(fill(w.rules.compare.notInSet, { version: "jp-2024-06" }));
+    await expect(changed.locator('tr[data-after="imaging_recent"]:not([data-before])')).toContainText(
+      fill(w.rules.compare.notInSet, { version: "jp-2024-06" }),
+    );
 
     // The current decision is the new one; its rule-set line leads to the rule book of that set.
     await expect(page.locator(".decision__ruleset")).toHaveAttribute("data-ruleset", "kq-2026-12");
@@ -62,7 +76,9 @@ test("a coordinator re-screens demo referrals stored under jp-2024-06 and sees b
   }
 });
 
-test("an administrator re-screens every open referral and is told how many outcomes changed, each way", async ({ page }) => {
+test("an administrator re-screens every open referral and is told how many outcomes changed, each way", async ({
+  page,
+}) => {
   await signIn(page, "admin@demo.test");
   await expect(page).not.toHaveURL(/\/login/);
   const w = words("en");
@@ -70,7 +86,9 @@ test("an administrator re-screens every open referral and is told how many outco
   await page.getByRole("button", { name: fill(w.rules.admin.rescreenButton, { version: "kq-2026-12" }) }).click();
   const report = page.getByTestId("rescreen-report");
   await expect(report.getByRole("heading", { level: 2 })).toHaveText(w.rules.admin.report.heading);
-  const counts = await report.locator("li[data-direction]").evaluateAll((items) => items.map((li) => Number(li.getAttribute("data-count"))));
+  const counts = await report
+    .locator("li[data-direction]")
+    .evaluateAll((items) => items.map((li) => Number(li.getAttribute("data-count"))));
   const pairs = await report.locator("tbody tr td:last-child").allTextContents();
   expect(counts.reduce((a, b) => a + b, 0)).toBe(pairs.map(Number).reduce((a, b) => a + b, 0));
   expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(10);

@@ -9,7 +9,9 @@ const screenWords = (lng: Language) => JSON.parse(fs.readFileSync(path.resolve("
 test.describe.configure({ timeout: 120_000 });
 
 for (const lng of languages) {
-  test(`the rule book shows kq-2026-12 with its sources, the earlier set and what changed (${lng})`, async ({ page }) => {
+  test(`the rule book shows kq-2026-12 with its sources, the earlier set and what changed (${lng})`, async ({
+    page,
+  }) => {
     const w = rules(lng);
     const s = screenWords(lng);
     await gotoIn(page, "/rules", lng);
@@ -26,8 +28,12 @@ for (const lng of languages) {
     await expect(hcc).toContainText(w.criteria.threshold);
     const pregnancy = page.locator('article[data-criterion="pregnancy"]');
     await expect(pregnancy).toContainText(w.criteria.noSources);
-    await expect(pregnancy).toContainText(w.conditions.could_be_pregnant.replace("{{minAge}}", "12").replace("{{maxAge}}", "55"));
-    await expect(page.getByTestId("rule-indications").locator('tr[data-indication="lung"]')).toContainText(w.programmesByCoverage.jp_advanced_care);
+    await expect(pregnancy).toContainText(
+      w.conditions.could_be_pregnant.replace("{{minAge}}", "12").replace("{{maxAge}}", "55"),
+    );
+    await expect(page.getByTestId("rule-indications").locator('tr[data-indication="lung"]')).toContainText(
+      w.programmesByCoverage.jp_advanced_care,
+    );
 
     // The earlier set with its dates, and what changed from it.
     const earlier = page.getByTestId("rule-sets").locator('tr[data-version="jp-2024-06"]');
@@ -39,10 +45,14 @@ for (const lng of languages) {
       ["prior_radiotherapy", "reirradiation"],
       ["child_pugh", "liver_function"],
     ]) {
-      await expect(changes.locator(`tr[data-from="${from}"][data-to="${to}"]`)).toContainText(w.diff.renamed.replace("{{from}}", from).replace("{{to}}", to));
+      await expect(changes.locator(`tr[data-from="${from}"][data-to="${to}"]`)).toContainText(
+        w.diff.renamed.replace("{{from}}", from).replace("{{to}}", to),
+      );
     }
     await expect(changes.locator('tr[data-change="added"][data-to="imaging_recent"]')).toHaveCount(1);
-    await expect(page.getByTestId("review-reasons").locator('[data-review="K3"]')).toContainText(w.review.items.K3.title);
+    await expect(page.getByTestId("review-reasons").locator('[data-review="K3"]')).toContainText(
+      w.review.items.K3.title,
+    );
     await expectNoAxeViolations(page);
 
     // The earlier set's own page, reached by its link.
@@ -56,14 +66,18 @@ test("the rule book works without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await gotoIn(page, "/rules", "ja");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(rules("ja").heading.replace("{{version}}", "kq-2026-12"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    rules("ja").heading.replace("{{version}}", "kq-2026-12"),
+  );
   await page.locator("#compare-from").selectOption("kq-2026-12");
   await page.getByRole("button", { name: rules("ja").diff.submit }).click();
   await expect(page.getByTestId("what-changed")).toContainText(rules("ja").diff.none);
   await context.close();
 });
 
-test("an administrator sees that the rules may be out of date, with the date and a link to the rule book", async ({ page }) => {
+test("an administrator sees that the rules may be out of date, with the date and a link to the rule book", async ({
+  page,
+}) => {
   await signIn(page, "admin@demo.test");
   await expect(page).not.toHaveURL(/\/login/);
   for (const lng of languages) {

@@ -10,10 +10,13 @@ import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from 
 // the physician and the patient each download the calendar file, which this test reads as a calendar program would.
 
 type Words = Record<string, any>;
-const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? "");
+const words = (lng: Language, ns: string): Words =>
+  JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
+const fill = (text: string, values: Record<string, string>) =>
+  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? "");
 
-const dbFile = () => path.resolve(process.env.E2E_DATA_DIR ?? `.cache/e2e-data-${Number(process.env.E2E_PORT ?? 3210)}`, "portal.sqlite");
+const dbFile = () =>
+  path.resolve(process.env.E2E_DATA_DIR ?? `.cache/e2e-data-${Number(process.env.E2E_PORT ?? 3210)}`, "portal.sqlite");
 function query<T>(sql: string, ...params: unknown[]): T {
   const db = new Database(dbFile(), { readonly: true, fileMustExist: true });
   try {
@@ -25,11 +28,38 @@ function query<T>(sql: string, ...params: unknown[]): T {
 
 // Each language works on its own accepted demo referral, so the three never meet (and no other journey's example).
 const plans = {
-  ko: { site: "konyang", country: "KR", zone: "Asia/Seoul", coordinator: "lee.sujin@demo.test", physician: "park.jihoon@demo.test", indication: "prostate", time: "08:10" },
-  ja: { site: "qst", country: "JP", zone: "Asia/Tokyo", coordinator: "suzuki.yui@demo.test", physician: "tanaka.kenichi@demo.test", indication: "colorectal_recurrence", time: "08:20" },
-  en: { site: "konyang", country: "KR", zone: "Asia/Seoul", coordinator: "lee.sujin@demo.test", physician: "park.jihoon@demo.test", indication: "head_neck", time: "08:30" },
+  ko: {
+    site: "konyang",
+    country: "KR",
+    zone: "Asia/Seoul",
+    coordinator: "lee.sujin@demo.test",
+    physician: "park.jihoon@demo.test",
+    indication: "prostate",
+    time: "08:10",
+  },
+  ja: {
+    site: "qst",
+    country: "JP",
+    zone: "Asia/Tokyo",
+    coordinator: "suzuki.yui@demo.test",
+    physician: "tanaka.kenichi@demo.test",
+    indication: "colorectal_recurrence",
+    time: "08:20",
+  },
+  en: {
+    site: "konyang",
+    country: "KR",
+    zone: "Asia/Seoul",
+    coordinator: "lee.sujin@demo.test",
+    physician: "park.jihoon@demo.test",
+    indication: "head_neck",
+    time: "08:30",
+  },
 } as const;
-const siteNames = { konyang: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" }, qst: { ko: "QST 병원", ja: "QST病院", en: "QST Hospital" } } as const;
+const siteNames = {
+  konyang: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" },
+  qst: { ko: "QST 병원", ja: "QST病院", en: "QST Hospital" },
+} as const;
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 /** The first day from `fromDays` ahead that is (or is not) a weekday public holiday in the country. */
@@ -62,7 +92,10 @@ async function fillDate(page: Page, group: ReturnType<Page["getByRole"]>, date: 
   await group.getByLabel(common.forms.date.day, { exact: true }).fill(String(Number(d)));
 }
 
-function checkCalendar(text: string, expected: { date: string; time: string; zone: string; summary: string; address: string }) {
+function checkCalendar(
+  text: string,
+  expected: { date: string; time: string; zone: string; summary: string; address: string },
+) {
   const ics = parseIcs(text);
   const compact = `${expected.date.replace(/-/g, "")}T${expected.time.replace(":", "")}00`;
   expect(eventProperty(ics, "DTSTART")).toMatchObject({ params: { TZID: expected.zone }, value: compact });
@@ -75,7 +108,10 @@ function checkCalendar(text: string, expected: { date: string; time: string; zon
 }
 
 for (const lng of languages) {
-  test(`a coordinator books a slot, is warned off a holiday, and the calendar file opens (${lng})`, async ({ page, browser }) => {
+  test(`a coordinator books a slot, is warned off a holiday, and the calendar file opens (${lng})`, async ({
+    page,
+    browser,
+  }) => {
     // Three people, seven pages, seven axe scans and two downloads: minutes on a machine shared with other suites.
     test.setTimeout(300_000);
     const plan = plans[lng];
@@ -84,7 +120,7 @@ for (const lng of languages) {
     const referral = query<{ id: string; code: string; birthDate: string }>(
       "select id, reference_code as code, patient_birth_date as birthDate from referrals where status = 'accepted' and site_code = ? and indication = ? order by reference_code limit 1",
       plan.site,
-      plan.indication
+      plan.indication,
     );
     expect(referral).toBeTruthy();
     const slotDay = findDay(plan.country, 20, false);
@@ -92,7 +128,10 @@ for (const lng of languages) {
 
     // The coordinator adds one slot on the site's slots page, reached from the main navigation.
     await signInAs(page, plan.coordinator, lng);
-    await page.getByRole("navigation", { name: words(lng, "common").shell.mainNav }).getByRole("link", { name: queue.nav.slots }).click();
+    await page
+      .getByRole("navigation", { name: words(lng, "common").shell.mainNav })
+      .getByRole("link", { name: queue.nav.slots })
+      .click();
     await expect(page).toHaveURL("/queue/slots");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(scheduling.title);
     await expectNoAxeViolations(page);
@@ -101,7 +140,10 @@ for (const lng of languages) {
     await one.getByLabel(scheduling.addOne.time, { exact: true }).fill(plan.time);
     await one.getByRole("button", { name: scheduling.addOne.submit }).click();
     await expect(page.getByTestId("slots-notice")).toBeVisible();
-    await expect(page.locator(`tr[data-date="${slotDay}"][data-time="${plan.time}"]`)).toHaveAttribute("data-state", "free");
+    await expect(page.locator(`tr[data-date="${slotDay}"][data-time="${plan.time}"]`)).toHaveAttribute(
+      "data-state",
+      "free",
+    );
     await expectNoAxeViolations(page);
 
     // Booking by hand on a public holiday: warned, nothing booked, nothing typed lost.
@@ -122,18 +164,39 @@ for (const lng of languages) {
     await expectNoAxeViolations(page);
 
     // The coordinator takes the free slot instead.
-    const slot = query<{ id: string }>("select id from consultation_slots where site_code = ? and local_date = ? and local_time = ?", plan.site, slotDay, plan.time);
+    const slot = query<{ id: string }>(
+      "select id from consultation_slots where site_code = ? and local_date = ? and local_time = ?",
+      plan.site,
+      slotDay,
+      plan.time,
+    );
     await slotChoice.selectOption(slot.id);
     await form.getByRole("button", { name: queue.actionPage.submit.schedule }).click();
     await expect(page).toHaveURL(new RegExp(`/queue/${referral.id}\\?done=schedule`));
     await expect(page.getByTestId("referral-status")).toHaveAttribute("data-status", "consultation_scheduled");
     await gotoIn(page, "/queue/slots", lng);
-    await expect(page.locator(`tr[data-date="${slotDay}"][data-time="${plan.time}"]`)).toHaveAttribute("data-state", "booked");
+    await expect(page.locator(`tr[data-date="${slotDay}"][data-time="${plan.time}"]`)).toHaveAttribute(
+      "data-state",
+      "booked",
+    );
 
     const site = siteNames[plan.site][lng];
     // The site's address is configuration (docs/decisions/0023); the demo database has it confirmed.
-    const address = (JSON.parse(query<{ address: string }>("select address from site_contact_versions where site_code = ? and address_confirmed = 1 order by version desc limit 1", plan.site).address) as Record<Language, string>)[lng];
-    const expected = { date: slotDay, time: plan.time, zone: plan.zone, summary: fill(scheduling.ics.summary, { site }), address };
+    const address = (
+      JSON.parse(
+        query<{ address: string }>(
+          "select address from site_contact_versions where site_code = ? and address_confirmed = 1 order by version desc limit 1",
+          plan.site,
+        ).address,
+      ) as Record<Language, string>
+    )[lng];
+    const expected = {
+      date: slotDay,
+      time: plan.time,
+      zone: plan.zone,
+      summary: fill(scheduling.ics.summary, { site }),
+      address,
+    };
 
     // The physician: the referral page shows where and when, and the calendar file downloads.
     await signInAs(page, plan.physician, lng);
@@ -141,9 +204,15 @@ for (const lng of languages) {
     const panel = page.getByTestId("physician-consultation");
     await expect(panel).toContainText(plan.time);
     await expect(panel).toContainText(address);
-    await expect(panel.getByRole("link", { name: scheduling.consultation.map })).toHaveAttribute("href", /^https:\/\/www\.google\.com\/maps\/search\/\?api=1&query=/);
+    await expect(panel.getByRole("link", { name: scheduling.consultation.map })).toHaveAttribute(
+      "href",
+      /^https:\/\/www\.google\.com\/maps\/search\/\?api=1&query=/,
+    );
     await expectNoAxeViolations(page);
-    const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("link", { name: scheduling.consultation.calendar }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      panel.getByRole("link", { name: scheduling.consultation.calendar }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`consultation-${slotDay}.ics`);
     checkCalendar(fs.readFileSync((await download.path())!, "utf8"), expected);
 
@@ -160,7 +229,10 @@ for (const lng of languages) {
     await expect(patientPage.locator(".status-card")).toHaveAttribute("data-stage", "consultation_scheduled");
     await expect(patientPage.getByTestId("consultation-address")).toContainText(address);
     await expectNoAxeViolations(patientPage);
-    const [patientDownload] = await Promise.all([patientPage.waitForEvent("download"), patientPage.getByTestId("consultation-calendar").click()]);
+    const [patientDownload] = await Promise.all([
+      patientPage.waitForEvent("download"),
+      patientPage.getByTestId("consultation-calendar").click(),
+    ]);
     const patientFile = fs.readFileSync((await patientDownload.path())!, "utf8");
     checkCalendar(patientFile, expected);
     // Nothing about the patient or the illness in the file.
@@ -171,7 +243,9 @@ for (const lng of languages) {
 
 test("another site's coordinator cannot see or book a site's slots", async ({ page }) => {
   await signInAs(page, "suzuki.yui@demo.test", "en");
-  const konyangAccepted = query<{ id: string; code: string }>("select id, reference_code as code from referrals where status in ('accepted', 'consultation_scheduled') and site_code = 'konyang' limit 1");
+  const konyangAccepted = query<{ id: string; code: string }>(
+    "select id, reference_code as code from referrals where status in ('accepted', 'consultation_scheduled') and site_code = 'konyang' limit 1",
+  );
   expect((await page.goto(`/queue/${konyangAccepted.id}/schedule`))?.status()).toBe(404);
   const data = await page.request.get(`/queue/${konyangAccepted.id}/schedule.data`);
   expect(data.status()).toBe(404);

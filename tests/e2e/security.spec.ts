@@ -13,7 +13,15 @@ test("a form post without the CSRF token is refused with 403 and changes nothing
   expect(await page.context().cookies()).not.toContainEqual(expect.objectContaining({ name: "__Host-kq_session" }));
 
   const register = await page.request.post("/register", {
-    form: { familyName: "김", givenName: "철수", email: `csrf.${Date.now()}@hospital.test`, password: "long-enough-password", institution: "병원", country: "KR", preferredLanguage: "ko" },
+    form: {
+      familyName: "김",
+      givenName: "철수",
+      email: `csrf.${Date.now()}@hospital.test`,
+      password: "long-enough-password",
+      institution: "병원",
+      country: "KR",
+      preferredLanguage: "ko",
+    },
   });
   expect(register.status()).toBe(403);
 
@@ -24,19 +32,28 @@ test("a form post without the CSRF token is refused with 403 and changes nothing
   const userId = await row.locator('input[name="userId"]').first().inputValue();
   const approve = await page.request.post("/admin/users", { form: { intent: "approve", userId } });
   expect(approve.status()).toBe(403);
-  const wrongToken = await page.request.post("/admin/users", { form: { intent: "approve", userId, _csrf: "x".repeat(43) } });
+  const wrongToken = await page.request.post("/admin/users", {
+    form: { intent: "approve", userId, _csrf: "x".repeat(43) },
+  });
   expect(wrongToken.status()).toBe(403);
   await page.reload();
-  await expect(page.locator('table[aria-labelledby="accounts-pending"] tr[data-email="yoon.seoyeon@demo.test"]')).toHaveCount(1);
+  await expect(
+    page.locator('table[aria-labelledby="accounts-pending"] tr[data-email="yoon.seoyeon@demo.test"]'),
+  ).toHaveCount(1);
 });
 
 test("a wrong password and an unknown email get the same answer, byte for byte", async ({ page }) => {
   await gotoIn(page, "/login", "ja");
   const token = await page.locator('form[data-form="login"] input[name="_csrf"]').inputValue();
   const attempt = async (email: string) => {
-    const response = await page.request.post("/login", { form: { _csrf: token, email, password: "wrong-password-entirely" } });
+    const response = await page.request.post("/login", {
+      form: { _csrf: token, email, password: "wrong-password-entirely" },
+    });
     // Each page carries its own CSP nonce (server/security-headers.ts); everything else must be identical.
-    return { status: response.status(), body: (await response.text()).replaceAll(email, "EMAIL").replace(/nonce="[^"]*"/g, 'nonce=""') };
+    return {
+      status: response.status(),
+      body: (await response.text()).replaceAll(email, "EMAIL").replace(/nonce="[^"]*"/g, 'nonce=""'),
+    };
   };
   const wrongPassword = await attempt("tanaka.kenichi@demo.test");
   const unknownEmail = await attempt(`nobody.${Date.now()}@demo.test`);
@@ -71,7 +88,9 @@ test("the sign-in error summary takes focus and links to the fields", async ({ p
   await expect(page.locator("#field-email")).toHaveValue("admin@demo.test");
 });
 
-test("five wrong passwords from one browser make it wait, the same way whether or not the email has an account", async ({ page }) => {
+test("five wrong passwords from one browser make it wait, the same way whether or not the email has an account", async ({
+  page,
+}) => {
   await gotoIn(page, "/login", "en");
   const token = await page.locator('form[data-form="login"] input[name="_csrf"]').inputValue();
   const email = `locked.${Date.now()}@hospital.test`;
@@ -79,10 +98,15 @@ test("five wrong passwords from one browser make it wait, the same way whether o
   for (let i = 0; i < 5; i++) expect((await attempt(`guess-number-${i}-wrong`)).status()).toBe(400);
   const locked = await attempt("guess-number-6-wrong");
   expect(locked.status()).toBe(429);
-  expect(await locked.text()).toMatch(/too many unsuccessful attempts to sign in with this email address\. Wait 1 minute,/);
+  expect(await locked.text()).toMatch(
+    /too many unsuccessful attempts to sign in with this email address\. Wait 1 minute,/,
+  );
 });
 
-test("session cookies are __Host-, Secure, HttpOnly and SameSite=Lax; redirects stay on this site", async ({ page, context }) => {
+test("session cookies are __Host-, Secure, HttpOnly and SameSite=Lax; redirects stay on this site", async ({
+  page,
+  context,
+}) => {
   await page.goto("/login?redirectTo=//evil.example/steal");
   await page.locator('input[name="email"]').fill("lee.sujin@demo.test");
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);

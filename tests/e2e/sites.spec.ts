@@ -21,7 +21,9 @@ async function saveKonyang(page: Page, change: { indication: string; accept: boo
   await gotoIn(page, "/admin/sites", "en");
   const before = Number(await konyangHistory(page).first().getAttribute("data-version"));
   await page.getByRole("link", { name: w.sites.edit.link.replace("{{site}}", "Konyang University Hospital") }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.sites.edit.heading.replace("{{site}}", "Konyang University Hospital"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    w.sites.edit.heading.replace("{{site}}", "Konyang University Hospital"),
+  );
   const box = page.locator(`input[name="acceptedIndications.${change.indication}"]`);
   await (change.accept ? box.check() : box.uncheck());
   await page.locator('textarea[name="note"]').fill(change.note);
@@ -34,7 +36,9 @@ async function saveKonyang(page: Page, change: { indication: string; accept: boo
 
 test.describe.configure({ timeout: 120_000 });
 
-test("an administrator changes Konyang's accepted indications; the history shows who, when and what", async ({ page }) => {
+test("an administrator changes Konyang's accepted indications; the history shows who, when and what", async ({
+  page,
+}) => {
   await signInAsAdmin(page);
   const w = words("en");
   const melanoma = w.screen.indications.gyn_melanoma as string;
@@ -49,7 +53,11 @@ test("an administrator changes Konyang's accepted indications; the history shows
   await expect(page.locator('input[name="weeklyCapacity"]')).toHaveValue("22");
   await expectNoAxeViolations(page);
 
-  const version = await saveKonyang(page, { indication: "gyn_melanoma", accept: false, note: "Gynaecological melanoma goes to QST directly." });
+  const version = await saveKonyang(page, {
+    indication: "gyn_melanoma",
+    accept: false,
+    note: "Gynaecological melanoma goes to QST directly.",
+  });
   const row = konyangHistory(page).first();
   await expect(row).toContainText(w.sites.history.removed);
   await expect(row).toContainText(melanoma);
@@ -60,7 +68,9 @@ test("an administrator changes Konyang's accepted indications; the history shows
   await expect(page.locator('[data-accepted="qst"] li').filter({ hasText: melanoma })).toHaveCount(1);
 
   // Put it back, so the other journeys screen against the default configuration again.
-  expect(await saveKonyang(page, { indication: "gyn_melanoma", accept: true, note: "Restored after the test." })).toBe(version + 1);
+  expect(await saveKonyang(page, { indication: "gyn_melanoma", accept: true, note: "Restored after the test." })).toBe(
+    version + 1,
+  );
   await expect(konyangHistory(page).first()).toContainText(w.sites.history.added);
 });
 
@@ -75,7 +85,9 @@ for (const lng of languages) {
     await expectNoAxeViolations(page);
     await gotoIn(page, "/admin/sites/qst", lng);
     await expect(page.locator('input[name="acceptedIndications.prostate"]')).toBeChecked();
-    await expect(page.locator("label[for='field-acceptedIndications-prostate']")).toHaveText(w.screen.indications.prostate);
+    await expect(page.locator("label[for='field-acceptedIndications-prostate']")).toHaveText(
+      w.screen.indications.prostate,
+    );
     await expectNoAxeViolations(page);
   });
 }

@@ -7,12 +7,17 @@ import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from 
 // their queue and the administrator revokes again, so the demo data is left as it was found.
 
 type Words = Record<string, any>;
-const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? "");
+const words = (lng: Language, ns: string): Words =>
+  JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
+const fill = (text: string, values: Record<string, string>) =>
+  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? "");
 
 test.describe.configure({ timeout: 180_000 });
 
-test("an administrator lends a Konyang coordinator to QST; the visitor switches; revoking ends it", async ({ page, browser }) => {
+test("an administrator lends a Konyang coordinator to QST; the visitor switches; revoking ends it", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "admin@demo.test");
   await expect(page).not.toHaveURL(/\/login/);
 
@@ -23,18 +28,27 @@ test("an administrator lends a Konyang coordinator to QST; the visitor switches;
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(admin.title);
     await page.locator('form[data-form="staff-exchange"] button[type="submit"]').click();
     const summary = page.locator(".error-summary");
-    for (const key of ["visitorRequired", "hostRequired", "fromRequired", "toRequired"]) await expect(summary).toContainText(admin.errors[key]);
+    for (const key of ["visitorRequired", "hostRequired", "fromRequired", "toRequired"])
+      await expect(summary).toContainText(admin.errors[key]);
     await expectNoAxeViolations(page);
   }
 
   // A grant from today to the day after tomorrow, QST's calendar.
   const en = words("en", "admin").exchange;
-  const day = (offset: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(new Date(Date.now() + offset * 86_400_000)).split("-");
+  const day = (offset: number) =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" })
+      .format(new Date(Date.now() + offset * 86_400_000))
+      .split("-");
   const form = page.locator('form[data-form="staff-exchange"]');
-  const visitor = await form.locator('select[name="visitorId"] option', { hasText: "lee.sujin@demo.test" }).getAttribute("value");
+  const visitor = await form
+    .locator('select[name="visitorId"] option', { hasText: "lee.sujin@demo.test" })
+    .getAttribute("value");
   await form.locator('select[name="visitorId"]').selectOption(visitor ?? "");
   await form.locator('input[name="hostSiteCode"][value="qst"]').check();
-  for (const [name, [y, m, d]] of [["from", day(0)], ["to", day(2)]] as const) {
+  for (const [name, [y, m, d]] of [
+    ["from", day(0)],
+    ["to", day(2)],
+  ] as const) {
     await form.locator(`input[name="${name}.year"]`).fill(y!);
     await form.locator(`input[name="${name}.month"]`).fill(m!);
     await form.locator(`input[name="${name}.day"]`).fill(d!);
@@ -51,8 +65,13 @@ test("an administrator lends a Konyang coordinator to QST; the visitor switches;
   await gotoIn(visitorPage, "/queue", "en");
   const queue = words("en", "queue");
   await visitorPage.getByTestId("working-site").getByRole("button", { name: "QST Hospital" }).click();
-  await expect(visitorPage.getByRole("heading", { level: 1 })).toHaveText(fill(queue.list.heading, { site: "QST Hospital" }));
-  await expect(visitorPage.getByTestId("working-site").getByRole("button", { name: "QST Hospital" })).toHaveAttribute("aria-pressed", "true");
+  await expect(visitorPage.getByRole("heading", { level: 1 })).toHaveText(
+    fill(queue.list.heading, { site: "QST Hospital" }),
+  );
+  await expect(visitorPage.getByTestId("working-site").getByRole("button", { name: "QST Hospital" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   await expectNoAxeViolations(visitorPage);
 
   // Revoked after confirmation: the visitor's next page is Konyang's queue, without the switch.
@@ -60,7 +79,9 @@ test("an administrator lends a Konyang coordinator to QST; the visitor switches;
   await page.locator('form[data-form="revoke-exchange"] button[type="submit"]').click();
   await expect(page.locator(".banner--success")).toContainText(en.done.revoked);
   await visitorPage.reload();
-  await expect(visitorPage.getByRole("heading", { level: 1 })).toHaveText(fill(queue.list.heading, { site: "Konyang University Hospital" }));
+  await expect(visitorPage.getByRole("heading", { level: 1 })).toHaveText(
+    fill(queue.list.heading, { site: "Konyang University Hospital" }),
+  );
   await expect(visitorPage.getByTestId("working-site")).toHaveCount(0);
   await visitorContext.close();
 });

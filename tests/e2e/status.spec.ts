@@ -17,9 +17,15 @@ type Words = {
   view: Record<string, string>;
 };
 const words = Object.fromEntries(
-  languages.map((lng) => [lng, JSON.parse(fs.readFileSync(path.resolve("locales", lng, "status.json"), "utf8")) as Words]),
+  languages.map((lng) => [
+    lng,
+    JSON.parse(fs.readFileSync(path.resolve("locales", lng, "status.json"), "utf8")) as Words,
+  ]),
 ) as Record<Language, Words>;
-const siteNames = { konyang: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" }, qst: { ko: "QST 병원", ja: "QST病院", en: "QST Hospital" } };
+const siteNames = {
+  konyang: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" },
+  qst: { ko: "QST 병원", ja: "QST病院", en: "QST Hospital" },
+};
 const example = (stage: string) => demoStatusExamples.find((e) => e.stage === stage)!;
 // The lock's words up to the number of minutes (English has _one/_other, Korean and Japanese _other only).
 const locked = (lng: Language) => words[lng].errors.locked_other!.split("{{count}}")[0]!;
@@ -62,7 +68,16 @@ test.describe("a patient checks the status", () => {
         }
         // Declined: no reason, no clinical words; the doctor explains.
         if (stage === "declined") {
-          for (const hidden of ["Child", "child_pugh", "not_fit_for_treatment", "전신 상태", "간세포", "hepatocellular", "HCC"]) expect(body).not.toContain(hidden);
+          for (const hidden of [
+            "Child",
+            "child_pugh",
+            "not_fit_for_treatment",
+            "전신 상태",
+            "간세포",
+            "hepatocellular",
+            "HCC",
+          ])
+            expect(body).not.toContain(hidden);
         }
         await expectNoAxeViolations(page);
         await page.locator('button[name="intent"][value="another"]').click();
@@ -71,7 +86,9 @@ test.describe("a patient checks the status", () => {
     });
   }
 
-  test("a browser that asks for none of ko, ja, en opens the status in the patient's own language, and the switcher changes it", async ({ browser }) => {
+  test("a browser that asks for none of ko, ja, en opens the status in the patient's own language, and the switcher changes it", async ({
+    browser,
+  }) => {
     const closed = example("closed"); // a Japanese patient
     expect(closed.language).toBe("ja");
     // The patient's language is only a default (issue #17): a browser set to English would read English.
@@ -205,7 +222,9 @@ test("six wrong tries on one code: the code is locked, even for the right birth 
   test.setTimeout(60_000);
   // A closed demo referral that is not one of the examples, so nothing else in this run needs it (the triage
   // journey works on open referrals, and would find this code locked).
-  const target = demoReferralPlan.find((r) => r.final === "closed" && !demoStatusExamples.some((e) => e.referenceCode === demoReferenceCode(r.index)))!;
+  const target = demoReferralPlan.find(
+    (r) => r.final === "closed" && !demoStatusExamples.some((e) => e.referenceCode === demoReferenceCode(r.index)),
+  )!;
   const code = demoReferenceCode(target.index);
   // Tries 1–3, one per language: the error state, scanned by axe.
   for (const lng of languages) {

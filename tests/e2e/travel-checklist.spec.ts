@@ -4,7 +4,17 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { demoStatusExamples } from "../../db/demo-referrals";
-import { consoleErrors, expectNoAxeViolations, fill, gotoIn, idInQueue, languages, signInAs, words, type Language } from "./helpers";
+import {
+  consoleErrors,
+  expectNoAxeViolations,
+  fill,
+  gotoIn,
+  idInQueue,
+  languages,
+  signInAs,
+  words,
+  type Language,
+} from "./helpers";
 
 // Issue 17, items 3–5: a Korean patient referred to QST gets the handout (date, QR code, QST's confirmed phone) and
 // the cross-border checklist; QST's staff tick items; the patient sees the progress; a Japanese resident gets none.
@@ -16,10 +26,20 @@ const QST_PHONE = "+81-43-206-3306";
 /** A Korean resident who asks for QST and consents to the transfer abroad, speaking `lng`: routed to QST. */
 async function koreanForQst(request: APIRequestContext, lng: Language): Promise<{ code: string; birthDate: string }> {
   const example = JSON.parse(fs.readFileSync(path.resolve("docs/examples/referral-case.json"), "utf8"));
-  example.patient = { ...example.patient, familyName: "서", givenName: `여행${lng}`, familyNameLatin: "SEO", givenNameLatin: "TRAVEL", preferredLanguage: lng };
+  example.patient = {
+    ...example.patient,
+    familyName: "서",
+    givenName: `여행${lng}`,
+    familyNameLatin: "SEO",
+    givenNameLatin: "TRAVEL",
+    preferredLanguage: lng,
+  };
   example.preferences = { site: "qst" };
   example.consent.crossBorder = true;
-  const answer = await request.post("/api/v1/referrals", { headers: { Authorization: `Bearer ${DEMO_TOKEN}`, "Content-Type": "application/json" }, data: example });
+  const answer = await request.post("/api/v1/referrals", {
+    headers: { Authorization: `Bearer ${DEMO_TOKEN}`, "Content-Type": "application/json" },
+    data: example,
+  });
   expect(answer.status()).toBe(201);
   const body = (await answer.json()) as { referenceCode: string; decision: { route: { site: string } } };
   expect(body.decision.route.site).toBe("qst");

@@ -15,7 +15,8 @@ test.beforeAll(async () => {
 test.afterAll(async () => capture?.close());
 
 type Words = Record<string, any>;
-const words = (lng: Language, ns: string): Words => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
+const words = (lng: Language, ns: string): Words =>
+  JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
 // Korean templates choose the particle from the word: "{{code, josa(이/가)}}" (app/i18n/korean-particle.ts).
 const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{\{(\w+)(?:, josa\(([^)]+)\))?\}\}/g, (_, k: string, particle?: string) =>
@@ -28,7 +29,9 @@ function birthDateOf(referenceCode: string): string {
   const file = path.resolve(process.env.E2E_DATA_DIR ?? `.cache/e2e-data-${port}`, "portal.sqlite");
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare("select patient_birth_date as birthDate from referrals where reference_code = ?").get(referenceCode) as { birthDate: string };
+    const row = db
+      .prepare("select patient_birth_date as birthDate from referrals where reference_code = ?")
+      .get(referenceCode) as { birthDate: string };
     return row.birthDate;
   } finally {
     db.close();
@@ -78,7 +81,9 @@ async function setMailLanguage(page: Page, lng: Language) {
 }
 
 for (const lng of languages) {
-  test(`a Konyang coordinator triages a referral to its first consultation; the physician answers and is mailed, and the patient sees the status follow, in ${lng}`, async ({ page }) => {
+  test(`a Konyang coordinator triages a referral to its first consultation; the physician answers and is mailed, and the patient sees the status follow, in ${lng}`, async ({
+    page,
+  }) => {
     test.setTimeout(360_000);
     const queue = words(lng, "queue");
     const email = words(lng, "email");
@@ -91,10 +96,11 @@ for (const lng of languages) {
     await signInAs(page, COORDINATOR, lng);
     await gotoIn(page, "/queue", lng);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(queue.list.title);
-    await expect(page.getByRole("navigation", { name: queue.tabs.label }).getByRole("link", { name: new RegExp(queue.tabs.triage) })).toHaveAttribute(
-      "aria-current",
-      "page"
-    );
+    await expect(
+      page
+        .getByRole("navigation", { name: queue.tabs.label })
+        .getByRole("link", { name: new RegExp(queue.tabs.triage) }),
+    ).toHaveAttribute("aria-current", "page");
     await expectNoAxeViolations(page);
     const { id, code } = await untouchedReferral(page, lng);
 
@@ -146,7 +152,11 @@ for (const lng of languages) {
     // Only this referral's mail: the outbox may still deliver an earlier language's mail while this one runs.
     const aboutThis = (m: { subject: string; to: string[] }) => m.subject.includes(code) && m.to.includes(PHYSICIAN);
     const [requested] = await capture.waitForMatching(aboutThis);
-    expect(requested).toMatchObject({ to: [PHYSICIAN], language: lng, subject: fill(email.info_requested.subject, { code }) });
+    expect(requested).toMatchObject({
+      to: [PHYSICIAN],
+      language: lng,
+      subject: fill(email.info_requested.subject, { code }),
+    });
     expect(requested!.text).toContain(intake.documents.items.pathology_report);
     expect(requested!.text).toContain(`/referrals/${id}`);
 
@@ -169,7 +179,9 @@ for (const lng of languages) {
     const clinical = page.locator('form[data-form="clinical-decision"]');
     await clinical.getByRole("radio", { name: decisions.recommendations.accept, exact: true }).check();
     await clinical.getByRole("radio", { name: decisions.approaches.carbon_ion, exact: true }).check();
-    await clinical.getByLabel(decisions.form.rationale, { exact: true }).fill("ECOG 1; localised disease within the criteria.");
+    await clinical
+      .getByLabel(decisions.form.rationale, { exact: true })
+      .fill("ECOG 1; localised disease within the criteria.");
     await clinical.getByRole("button", { name: decisions.form.submit }).click();
     await expect(page.getByTestId("clinical-record")).toHaveAttribute("data-recommendation", "accept");
 
@@ -216,7 +228,10 @@ for (const lng of languages) {
     const mails = await capture.waitForMatching(aboutThis, 3);
     expect(mails.map((m) => m.subject)).toEqual([
       fill(email.info_requested.subject, { code }),
-      fill(email.accepted.subject, { code, site: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" }[lng] }),
+      fill(email.accepted.subject, {
+        code,
+        site: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" }[lng],
+      }),
       fill(email.scheduled.subject, { code }),
     ]);
     expect(mails.every((m) => m.language === lng)).toBe(true);
@@ -259,7 +274,9 @@ for (const lng of languages) {
     const queue = words(lng, "queue");
     await signInAs(page, COORDINATOR, lng);
     await gotoIn(page, "/queue/dashboard", lng);
-    await expect(page.getByRole("heading", { level: 1 })).toContainText(fill(queue.dashboard.heading, { site: "" }).trim());
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(
+      fill(queue.dashboard.heading, { site: "" }).trim(),
+    );
     await expect(page.locator('[data-stat="open"] .value')).not.toHaveText("0");
     await expect(page.locator("figure.chart").first()).toBeVisible();
     await expectNoAxeViolations(page);
@@ -277,19 +294,26 @@ for (const lng of languages) {
   });
 }
 
-test("a QST coordinator sees none of Konyang's referrals: not in the queue, not by search, not by address", async ({ page }) => {
+test("a QST coordinator sees none of Konyang's referrals: not in the queue, not by search, not by address", async ({
+  page,
+}) => {
   await signInAs(page, COORDINATOR, "en");
   await gotoIn(page, "/queue?tab=closed", "en");
   const konyang = await page
     .locator("tbody tr[data-referral]")
-    .evaluateAll((rows) => rows.map((r) => ({ id: r.getAttribute("data-referral")!, code: r.getAttribute("data-code")! })));
+    .evaluateAll((rows) =>
+      rows.map((r) => ({ id: r.getAttribute("data-referral")!, code: r.getAttribute("data-code")! })),
+    );
   expect(konyang.length).toBeGreaterThan(0);
 
   await signInAs(page, "suzuki.yui@demo.test", "ja");
   const seen = new Set<string>();
   for (const tab of ["triage", "in_review", "info_requested", "accepted", "scheduled", "closed"]) {
     await gotoIn(page, `/queue?tab=${tab}`, "ja");
-    for (const code of await page.locator("tbody tr[data-referral]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")!))) seen.add(code);
+    for (const code of await page
+      .locator("tbody tr[data-referral]")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")!)))
+      seen.add(code);
   }
   expect(seen.size).toBeGreaterThan(0);
   for (const { id, code } of konyang) {

@@ -24,7 +24,9 @@ export async function createAccount(db: Database, overrides: Overrides = {}) {
   const person = people[counter % people.length]!;
   const id = newId();
   const email = overrides.email ?? `person${counter}.${Date.now()}@hospital.test`;
-  const passwordHash = overrides.password ? await hashPassword(overrides.password) : await (cachedHash ??= hashPassword(TEST_PASSWORD));
+  const passwordHash = overrides.password
+    ? await hashPassword(overrides.password)
+    : await (cachedHash ??= hashPassword(TEST_PASSWORD));
   const role = overrides.role ?? "physician";
   await insertUser(db, {
     id,
@@ -33,7 +35,8 @@ export async function createAccount(db: Database, overrides: Overrides = {}) {
     family_name: person.family,
     given_name: person.given,
     role,
-    site_code: overrides.site !== undefined ? overrides.site : role === "coordinator" || role === "reviewer" ? "konyang" : null,
+    site_code:
+      overrides.site !== undefined ? overrides.site : role === "coordinator" || role === "reviewer" ? "konyang" : null,
     institution: person.institution,
     country: person.country,
     preferred_language: person.language,
@@ -64,10 +67,17 @@ export async function settle<T>(promise: T | Promise<T>): Promise<T | Response> 
 }
 
 /** What a loader or action answered (awaited or not), in one shape: a status, a redirect target, data, cookies. */
-export async function answerOf(promise: unknown): Promise<{ status: number; location: string | null; data: any; setCookies: string[] }> {
+export async function answerOf(
+  promise: unknown,
+): Promise<{ status: number; location: string | null; data: any; setCookies: string[] }> {
   const result = await settle(promise);
   if (result instanceof Response) {
-    return { status: result.status, location: result.headers.get("Location"), data: null, setCookies: result.headers.getSetCookie() };
+    return {
+      status: result.status,
+      location: result.headers.get("Location"),
+      data: null,
+      setCookies: result.headers.getSetCookie(),
+    };
   }
   if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
     const { data, init } = result as { data: unknown; init: ResponseInit | null };

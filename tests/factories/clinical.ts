@@ -26,7 +26,7 @@ export async function clinicalDecisionBy(
   site: "konyang" | "qst",
   recommendation: Recommendation,
   answers: Record<string, string> = {},
-  now = new Date()
+  now = new Date(),
 ) {
   const reviewer = await reviewerOf(db, site);
   const input = clinicalDecisionSchema.parse({ recommendation, ...defaults[recommendation], ...answers });

@@ -5,12 +5,20 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export type Expected = { outcome: string; coverage?: string; site?: string | null; missingIncludes?: string[] };
-export type ExampleCase = { name: string; set: "both" | "kq-2026-12"; case: Record<string, unknown>; expected: Expected };
+export type ExampleCase = {
+  name: string;
+  set: "both" | "kq-2026-12";
+  case: Record<string, unknown>;
+  expected: Expected;
+};
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const folders = [
   { set: "both", dirs: [path.join(root, "tests/fixtures/cases"), path.resolve(root, "../shared/cases")] },
-  { set: "kq-2026-12", dirs: [path.join(root, "tests/fixtures/cases-kq-2026-12"), path.resolve(root, "../shared/cases-kq-2026-12")] },
+  {
+    set: "kq-2026-12",
+    dirs: [path.join(root, "tests/fixtures/cases-kq-2026-12"), path.resolve(root, "../shared/cases-kq-2026-12")],
+  },
 ] as const;
 
 /** Every example case once by name (the repository's copy first), sorted by name. */
@@ -23,7 +31,10 @@ export function exampleCases(set?: ExampleCase["set"]): ExampleCase[] {
       for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json"))) {
         const name = file.slice(0, -5);
         if (byName.has(name)) continue;
-        const raw = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as { case: Record<string, unknown>; expected: Expected };
+        const raw = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as {
+          case: Record<string, unknown>;
+          expected: Expected;
+        };
         byName.set(name, { name, set: folder.set, case: raw.case, expected: raw.expected });
       }
     }

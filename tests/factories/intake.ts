@@ -6,7 +6,10 @@ import type { Database } from "~/utils/db.server";
 import { createAccount, getRequest, sessionCookieFor } from "./accounts";
 
 /** A signed-in account as the server sees it, with the Cookie header its browser would send. */
-export async function signedIn(db: Database, overrides: Parameters<typeof createAccount>[1] = {}): Promise<{ user: SessionUser; cookie: string }> {
+export async function signedIn(
+  db: Database,
+  overrides: Parameters<typeof createAccount>[1] = {},
+): Promise<{ user: SessionUser; cookie: string }> {
   const account = await createAccount(db, overrides);
   const cookie = await sessionCookieFor(db, account.id);
   const user = await getSessionUser(getRequest("/", { cookie }));
@@ -66,10 +69,23 @@ export const koreanProstate: Record<FormSection, FlatValues> = {
 };
 
 /** Saves every section of a draft, as "save and continue" would; returns the saved row. */
-export async function fillDraft(db: Database, user: SessionUser, referralId: string, answers: Record<FormSection, FlatValues> = koreanProstate, now = new Date()) {
+export async function fillDraft(
+  db: Database,
+  user: SessionUser,
+  referralId: string,
+  answers: Record<FormSection, FlatValues> = koreanProstate,
+  now = new Date(),
+) {
   for (const section of ["patient", "consent", "diagnosis", "history"] as const) {
     const referral = (await findReferral(db, referralId))!;
-    const result = await saveSection(db, { user, referral, section, values: answers[section], intent: "continue", now });
+    const result = await saveSection(db, {
+      user,
+      referral,
+      section,
+      values: answers[section],
+      intent: "continue",
+      now,
+    });
     if (result.issues.length) throw new Error(`${section}: ${JSON.stringify(result.issues)}`);
   }
   return (await findReferral(db, referralId))!;

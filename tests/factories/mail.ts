@@ -56,7 +56,8 @@ export async function startSmtpCapture(port = 0) {
     async waitForMatching(match: (mail: CapturedMail) => boolean, count = 1, ms = 10_000) {
       const deadline = Date.now() + ms;
       while (received.filter(match).length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} matching mails, received ${received.filter(match).length}`);
+        if (Date.now() > deadline)
+          throw new Error(`expected ${count} matching mails, received ${received.filter(match).length}`);
         await new Promise<void>((resolve) => {
           waiters.push(resolve);
           setTimeout(resolve, 100);

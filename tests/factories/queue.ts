@@ -8,8 +8,20 @@ import { sharedCase } from "./referrals";
 export const patients = {
   ko: { familyName: "김", givenName: "민준", familyNameLatin: "KIM", givenNameLatin: "MINJUN" },
   ko2: { familyName: "박", givenName: "서연", familyNameLatin: "PARK", givenNameLatin: "SEOYEON" },
-  ja: { familyName: "佐藤", givenName: "花子", familyNameLatin: "SATO", givenNameLatin: "HANAKO", nameReading: "サトウ ハナコ" },
-  ja2: { familyName: "山田", givenName: "太郎", familyNameLatin: "YAMADA", givenNameLatin: "TARO", nameReading: "ヤマダ タロウ" },
+  ja: {
+    familyName: "佐藤",
+    givenName: "花子",
+    familyNameLatin: "SATO",
+    givenNameLatin: "HANAKO",
+    nameReading: "サトウ ハナコ",
+  },
+  ja2: {
+    familyName: "山田",
+    givenName: "太郎",
+    familyNameLatin: "YAMADA",
+    givenNameLatin: "TARO",
+    nameReading: "ヤマダ タロウ",
+  },
   en: { familyName: "Miller", givenName: "Anne", familyNameLatin: "MILLER", givenNameLatin: "ANNE" },
 } as const;
 

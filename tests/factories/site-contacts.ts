@@ -7,7 +7,12 @@ import { createAccount } from "./accounts";
  * An administrator records that `siteCode` confirmed `fields` (the others unconfirmed), through the same service the
  * admin page uses. A fresh test database starts with every detail unconfirmed (migration 0016).
  */
-export async function confirmSiteContacts(db: Database, siteCode: string, fields: readonly ContactField[], options: { at?: Date; actor?: { id: string } } = {}) {
+export async function confirmSiteContacts(
+  db: Database,
+  siteCode: string,
+  fields: readonly ContactField[],
+  options: { at?: Date; actor?: { id: string } } = {},
+) {
   // A given actor keeps a test's sequence of generated people unchanged (the factory names accounts in turn).
   const admin = options.actor ?? (await createAccount(db, { role: "admin" }));
   const at = options.at ?? new Date();

@@ -8,7 +8,11 @@ import { sharedCase } from "./referrals";
 export async function submittedReferral(db: Database, options: { caseName?: string; now: Date }) {
   const physician = await createAccount(db, { role: "physician" });
   const caseData = sharedCase(options.caseName ?? "prostate-localised-kr");
-  const { id, referenceCode, record } = await submitReferral(db, { physician: { id: physician.id, country: "KR" }, caseData, now: options.now });
+  const { id, referenceCode, record } = await submitReferral(db, {
+    physician: { id: physician.id, country: "KR" },
+    caseData,
+    now: options.now,
+  });
   const site = record.decision.route.site ?? "konyang";
   const coordinator = await createAccount(db, { role: "coordinator", site });
   const staff = { id: coordinator.id, role: "coordinator" as const };
@@ -17,8 +21,18 @@ export async function submittedReferral(db: Database, options: { caseName?: stri
     referenceCode,
     birthDate: caseData.patient.birthDate,
     physician,
-    move: (action: Parameters<typeof transitionReferral>[1]["action"], now: Date, extra: { reasonCode?: string; data?: Record<string, unknown> } = {}) =>
-      transitionReferral(db, { referralId: id, actor: action === "withdraw" || action === "answer_info" ? { id: physician.id, role: "physician" } : staff, action, now, ...extra }),
+    move: (
+      action: Parameters<typeof transitionReferral>[1]["action"],
+      now: Date,
+      extra: { reasonCode?: string; data?: Record<string, unknown> } = {},
+    ) =>
+      transitionReferral(db, {
+        referralId: id,
+        actor: action === "withdraw" || action === "answer_info" ? { id: physician.id, role: "physician" } : staff,
+        action,
+        now,
+        ...extra,
+      }),
   };
 }
 

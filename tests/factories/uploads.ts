@@ -1,6 +1,7 @@
 /** Small, valid files of the kinds a referral carries, built in memory. */
 export function minimalPdf(): Uint8Array {
-  const body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+  const body =
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
   return new TextEncoder().encode(body);
 }
 
@@ -38,7 +39,11 @@ export function minimalDicom(): Uint8Array {
     metaElement(0x0010, "UI", uid("1.2.840.10008.1.2.1")),
   ];
   const groupLength = new Uint8Array(4);
-  new DataView(groupLength.buffer).setUint32(0, rest.reduce((n, part) => n + part.length, 0), true);
+  new DataView(groupLength.buffer).setUint32(
+    0,
+    rest.reduce((n, part) => n + part.length, 0),
+    true,
+  );
   const modality = Uint8Array.from([0x08, 0x00, 0x60, 0x00, 0x43, 0x53, 0x02, 0x00, 0x43, 0x54]);
   const parts = [new Uint8Array(128), uid("DICM"), metaElement(0x0000, "UL", groupLength), ...rest, modality];
   const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
@@ -58,7 +63,11 @@ export type UploadFile = { name: string; content: Uint8Array | string };
  * A multipart upload as a browser sends it: without JavaScript the CSRF token is the first part ("first"); the
  * page's script sends it in the X-CSRF-Token header ("header").
  */
-export function uploadRequest(url: string, files: UploadFile[], options: { cookie: string; csrf?: "first" | "header" | "none" | "wrong"; kind?: string }) {
+export function uploadRequest(
+  url: string,
+  files: UploadFile[],
+  options: { cookie: string; csrf?: "first" | "header" | "none" | "wrong"; kind?: string },
+) {
   const form = new FormData();
   const csrf = options.csrf ?? "first";
   if (csrf === "first") form.append("_csrf", TOKEN);
@@ -66,7 +75,11 @@ export function uploadRequest(url: string, files: UploadFile[], options: { cooki
   form.append("intent", "upload");
   form.append("kind", options.kind ?? "referral_letter");
   for (const file of files) form.append("files", new File([file.content as BlobPart], file.name));
-  const headers: Record<string, string> = { Cookie: `kq_csrf=${TOKEN}; ${options.cookie}`, Origin: "http://localhost", Host: "localhost" };
+  const headers: Record<string, string> = {
+    Cookie: `kq_csrf=${TOKEN}; ${options.cookie}`,
+    Origin: "http://localhost",
+    Host: "localhost",
+  };
   if (csrf === "header") headers["X-CSRF-Token"] = TOKEN;
   return new Request(`http://localhost${url}`, { method: "POST", headers, body: form });
 }

@@ -11,7 +11,12 @@ const portal = portalForThisFile({ clientIp: "192.0.2.44" });
 
 async function eventsFor(subjectId: string, action: string) {
   const db = await getDb();
-  return db.selectFrom("audit_events").select(["actor_user_id", "action", "detail", "ip"]).where("subject_id", "=", subjectId).where("action", "=", action).execute();
+  return db
+    .selectFrom("audit_events")
+    .select(["actor_user_id", "action", "detail", "ip"])
+    .where("subject_id", "=", subjectId)
+    .where("action", "=", action)
+    .execute();
 }
 
 const get = (path: string, cookie: string) => portal.fetch(path, { headers: { Cookie: cookie } });
@@ -27,15 +32,23 @@ describe("every page that shows who the patient is writes a read event", () => {
       ["consent-notice", "referral.consent_notice_viewed"],
     ] as const) {
       expect((await get(`/referrals/${referral.id}/${page}`, physician.cookie)).status).toBe(200);
-      expect(await eventsFor(referral.id, action)).toEqual([{ actor_user_id: physician.user.id, action, detail: expect.stringContaining(page), ip: "192.0.2.44" }]);
+      expect(await eventsFor(referral.id, action)).toEqual([
+        { actor_user_id: physician.user.id, action, detail: expect.stringContaining(page), ip: "192.0.2.44" },
+      ]);
     }
     const draftId = await createDraft(db, { user: physician.user, now: new Date(), ip: null });
-    for (const path of ["edit", "edit/patient", "edit/documents"]) expect((await get(`/referrals/${draftId}/${path}`, physician.cookie)).status).toBe(200);
+    for (const path of ["edit", "edit/patient", "edit/documents"])
+      expect((await get(`/referrals/${draftId}/${path}`, physician.cookie)).status).toBe(200);
     expect(await eventsFor(draftId, "referral.draft_viewed")).toHaveLength(3);
 
     const coordinator = await signedIn(db, { role: "coordinator", site: "konyang" });
     expect((await get(`/queue/${referral.id}/assign`, coordinator.cookie)).status).toBe(200);
-    expect(await eventsFor(referral.id, "referral.action_page_viewed")).toEqual([expect.objectContaining({ actor_user_id: coordinator.user.id, detail: expect.stringContaining('"action":"assign"') })]);
+    expect(await eventsFor(referral.id, "referral.action_page_viewed")).toEqual([
+      expect.objectContaining({
+        actor_user_id: coordinator.user.id,
+        detail: expect.stringContaining('"action":"assign"'),
+      }),
+    ]);
   });
 });
 

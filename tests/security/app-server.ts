@@ -45,13 +45,22 @@ export async function startPortal(options: { hsts?: boolean; clientIp?: string; 
     build,
     fetch: (path: string, init: RequestInit = {}) => fetch(origin + path, { redirect: "manual", ...init }),
     /** A same-origin form post with a CSRF token, as a browser sends it (`cookie` adds e.g. a session). */
-    postForm(path: string, fields: Record<string, string>, options: { cookie?: string; headers?: Record<string, string> } = {}) {
+    postForm(
+      path: string,
+      fields: Record<string, string>,
+      options: { cookie?: string; headers?: Record<string, string> } = {},
+    ) {
       const token = "t".repeat(43);
       const cookie = [`kq_csrf=${token}`, options.cookie].filter(Boolean).join("; ");
       return fetch(origin + path, {
         method: "POST",
         redirect: "manual",
-        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: origin, ...options.headers },
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          Cookie: cookie,
+          Origin: origin,
+          ...options.headers,
+        },
         body: new URLSearchParams({ _csrf: token, ...fields }),
       });
     },

@@ -23,14 +23,22 @@ async function headersOf(options: { hsts: boolean }, handler: express.RequestHan
 
 describe("response headers that depend on the situation", () => {
   it("sends HSTS only when cookies are Secure, and keeps a cache policy a route chose", async () => {
-    expect((await headersOf({ hsts: true }, (_req, res) => void res.send("x"))).get("Strict-Transport-Security")).toBe("max-age=63072000; includeSubDomains");
-    expect((await headersOf({ hsts: false }, (_req, res) => void res.send("x"))).has("Strict-Transport-Security")).toBe(false);
-    const cached = await headersOf({ hsts: false }, (_req, res) => void res.set("Cache-Control", "public, max-age=300").send("x"));
+    expect((await headersOf({ hsts: true }, (_req, res) => void res.send("x"))).get("Strict-Transport-Security")).toBe(
+      "max-age=63072000; includeSubDomains",
+    );
+    expect((await headersOf({ hsts: false }, (_req, res) => void res.send("x"))).has("Strict-Transport-Security")).toBe(
+      false,
+    );
+    const cached = await headersOf(
+      { hsts: false },
+      (_req, res) => void res.set("Cache-Control", "public, max-age=300").send("x"),
+    );
     expect(cached.get("Cache-Control")).toBe("public, max-age=300");
   });
 
   it("gives each page a fresh nonce", async () => {
-    const nonceOf = async () => /'nonce-([^']+)'/.exec((await portal.fetch("/login")).headers.get("Content-Security-Policy") ?? "")?.[1];
+    const nonceOf = async () =>
+      /'nonce-([^']+)'/.exec((await portal.fetch("/login")).headers.get("Content-Security-Policy") ?? "")?.[1];
     const [first, second] = [await nonceOf(), await nonceOf()];
     expect(first).toMatch(/^[A-Za-z0-9+/]{24}$/);
     expect(second).not.toBe(first);
@@ -39,7 +47,12 @@ describe("response headers that depend on the situation", () => {
   it("lets the status page's 429 tell the patient's browser when to try again (Retry-After)", async () => {
     let response: Response | undefined;
     for (let attempt = 0; attempt < 11; attempt += 1) {
-      response = await portal.postForm("/status", { referenceCode: unknownCode(), "birthDate.year": "1970", "birthDate.month": "01", "birthDate.day": "02" });
+      response = await portal.postForm("/status", {
+        referenceCode: unknownCode(),
+        "birthDate.year": "1970",
+        "birthDate.month": "01",
+        "birthDate.day": "02",
+      });
     }
     expect(response!.status).toBe(429);
     expect(Number(response!.headers.get("Retry-After"))).toBeGreaterThanOrEqual(60);

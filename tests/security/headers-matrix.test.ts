@@ -7,13 +7,25 @@ import { dataUrl, everyRoutePath } from "./route-paths";
 
 let portal: Awaited<ReturnType<typeof startPortal>>;
 const roles: { name: string; cookie: string }[] = [{ name: "anonymous", cookie: "" }];
-const params: Record<string, string> = { section: "patient", action: "accept", siteCode: "konyang", version: "kq-2026-12", lng: "en" };
+const params: Record<string, string> = {
+  section: "patient",
+  action: "accept",
+  siteCode: "konyang",
+  version: "kq-2026-12",
+  lng: "en",
+};
 
 beforeAll(async () => {
   const db = await getDb();
   const physician = await createAccount(db, { role: "physician" });
   const referral = await referralAt(db, physician, { site: "konyang", now: new Date() });
-  Object.assign(params, { id: referral.id, referenceCode: referral.referenceCode, attachmentId: "missing", grantId: "missing", userId: physician.id });
+  Object.assign(params, {
+    id: referral.id,
+    referenceCode: referral.referenceCode,
+    attachmentId: "missing",
+    grantId: "missing",
+    userId: physician.id,
+  });
   roles.push({ name: "physician", cookie: await sessionCookieFor(db, physician.id) });
   for (const role of ["coordinator", "reviewer", "admin"] as const) {
     const account = await createAccount(db, { role, site: role === "admin" ? null : "konyang" });
@@ -33,11 +45,14 @@ function problemsWith(response: Response, path: string, html: string | null): st
   const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? "";
   const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
   if (!nonce) problems.push("no script nonce in the CSP");
-  if (scriptSrc.includes("unsafe-inline") || scriptSrc.includes("unsafe-eval")) problems.push(`unsafe script-src: ${scriptSrc}`);
-  if (!csp.includes("frame-ancestors 'none'") || !csp.includes("object-src 'none'")) problems.push("CSP without frame-ancestors/object-src none");
+  if (scriptSrc.includes("unsafe-inline") || scriptSrc.includes("unsafe-eval"))
+    problems.push(`unsafe script-src: ${scriptSrc}`);
+  if (!csp.includes("frame-ancestors 'none'") || !csp.includes("object-src 'none'"))
+    problems.push("CSP without frame-ancestors/object-src none");
   if (response.headers.get("X-Content-Type-Options") !== "nosniff") problems.push("no nosniff");
   if (response.headers.get("Referrer-Policy") !== "same-origin") problems.push("no Referrer-Policy");
-  if (!mayBeCached(path) && !/no-store/.test(response.headers.get("Cache-Control") ?? "")) problems.push(`cacheable: ${response.headers.get("Cache-Control")}`);
+  if (!mayBeCached(path) && !/no-store/.test(response.headers.get("Cache-Control") ?? ""))
+    problems.push(`cacheable: ${response.headers.get("Cache-Control")}`);
   if (response.headers.has("Strict-Transport-Security")) problems.push("HSTS over plain http");
   if (response.status >= 500) problems.push(`status ${response.status}`);
   if (html !== null) {
@@ -63,8 +78,11 @@ describe("the headers on every route, as every role", () => {
       for (const { path } of paths) {
         for (const url of [path, dataUrl(path)]) {
           const response = await portal.fetch(url, { headers: role.cookie ? { Cookie: role.cookie } : {} });
-          const html = (response.headers.get("Content-Type") ?? "").startsWith("text/html") ? await response.text() : (await response.arrayBuffer(), null);
-          for (const problem of problemsWith(response, path, html)) problems.push(`${role.name} GET ${url}: ${problem}`);
+          const html = (response.headers.get("Content-Type") ?? "").startsWith("text/html")
+            ? await response.text()
+            : (await response.arrayBuffer(), null);
+          for (const problem of problemsWith(response, path, html))
+            problems.push(`${role.name} GET ${url}: ${problem}`);
         }
       }
     }

@@ -29,12 +29,16 @@ describe("two-step sign-in is required for staff", () => {
       expect(html).toContain(tFor("ko")("security:mfa.enrol.required"));
       // No NUL bytes where React 18's renderer cut a multi-byte character at a chunk's end (app/entry.server.tsx).
       expect(html).not.toContain("\u0000");
-      const secret = (await db.selectFrom("mfa_factors").select("secret").where("user_id", "=", account.id).executeTakeFirstOrThrow()).secret;
+      const secret = (
+        await db.selectFrom("mfa_factors").select("secret").where("user_id", "=", account.id).executeTakeFirstOrThrow()
+      ).secret;
       const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) });
       expect((await portal.postForm("/account/mfa", { code }, { cookie })).status).toBe(200);
       expect((await portal.fetch(home, { headers: { Cookie: cookie } })).status, role).toBe(200);
     }
     const physician = await createAccount(db, { role: "physician" });
-    expect((await portal.fetch("/referrals", { headers: { Cookie: await sessionCookieFor(db, physician.id) } })).status).toBe(200);
+    expect(
+      (await portal.fetch("/referrals", { headers: { Cookie: await sessionCookieFor(db, physician.id) } })).status,
+    ).toBe(200);
   });
 });

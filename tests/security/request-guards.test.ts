@@ -10,7 +10,11 @@ import { portalForThisFile } from "./app-server";
 const portal = portalForThisFile();
 
 const token = "t".repeat(43);
-const formHeaders = { "Content-Type": "application/x-www-form-urlencoded", Cookie: `kq_csrf=${token}`, "Accept-Language": "ko" };
+const formHeaders = {
+  "Content-Type": "application/x-www-form-urlencoded",
+  Cookie: `kq_csrf=${token}`,
+  "Accept-Language": "ko",
+};
 
 describe("requests refused before the app reads them", () => {
   it("answers a cross-origin post with a translated 403, never a 500 (pages, .data and uploads)", async () => {
@@ -20,14 +24,22 @@ describe("requests refused before the app reads them", () => {
       ["/login", "null", "text/plain"],
       ["/referrals/x/upload", "https://evil.example", "multipart/form-data; boundary=x"],
     ] as const) {
-      const response = await portal.fetch(path, { method: "POST", headers: { ...formHeaders, Origin: origin, "Content-Type": type }, body: `_csrf=${token}&email=a` });
+      const response = await portal.fetch(path, {
+        method: "POST",
+        headers: { ...formHeaders, Origin: origin, "Content-Type": type },
+        body: `_csrf=${token}&email=a`,
+      });
       expect(response.status, `${origin} → ${path}`).toBe(403);
       expect(await response.text()).toContain(tFor("ko")("errors.403.title"));
     }
   });
 
   it("refuses an anonymous 50 MB form with a translated 413 before reading it, and a chunked one past 1 MB", async () => {
-    const big = await portal.fetch("/login", { method: "POST", headers: { ...formHeaders, Origin: portal.origin }, body: `_csrf=${token}&email=${"x".repeat(50 * 1024 * 1024)}` });
+    const big = await portal.fetch("/login", {
+      method: "POST",
+      headers: { ...formHeaders, Origin: portal.origin },
+      body: `_csrf=${token}&email=${"x".repeat(50 * 1024 * 1024)}`,
+    });
     expect(big.status).toBe(413);
     expect(await big.text()).toContain(tFor("ko")("errors.413.title"));
     // No Content-Length: the body is counted as it arrives.
@@ -41,7 +53,12 @@ describe("requests refused before the app reads them", () => {
         else controller.close();
       },
     });
-    const chunked = await portal.fetch("/login", { method: "POST", headers: { ...formHeaders, Origin: portal.origin }, body: stream, duplex: "half" } as RequestInit);
+    const chunked = await portal.fetch("/login", {
+      method: "POST",
+      headers: { ...formHeaders, Origin: portal.origin },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
     expect(chunked.status).toBe(413);
     expect(await chunked.text()).toContain(tFor("ko")("errors.413.title"));
   });
@@ -64,14 +81,22 @@ async function throughGuards(trustProxy: string | undefined, headers: Record<str
   app.use(((error, _req, res, _next) => void res.status(error.status).end()) as express.ErrorRequestHandler);
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
-  const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/login`, { method: "POST", headers, body: "a=b" });
+  const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/login`, {
+    method: "POST",
+    headers,
+    body: "a=b",
+  });
   server.close();
   return response.status;
 }
 
 describe("X-Forwarded-Host", () => {
   it("names the host only behind a trusted proxy (TRUST_PROXY)", async () => {
-    const forged = { Origin: "https://evil.example", "X-Forwarded-Host": "evil.example", "Content-Type": "application/x-www-form-urlencoded" };
+    const forged = {
+      Origin: "https://evil.example",
+      "X-Forwarded-Host": "evil.example",
+      "Content-Type": "application/x-www-form-urlencoded",
+    };
     expect(await throughGuards(undefined, forged)).toBe(403);
     expect(await throughGuards("loopback", forged)).toBe(204);
   });

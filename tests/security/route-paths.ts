@@ -4,7 +4,10 @@ import type { ServerBuild } from "@remix-run/node";
  * Every URL the build serves, one per route, with its parameters filled in: a route added later is in the matrix
  * at once. A parameter this list does not know gets "unknown" (the route then answers for a missing thing).
  */
-export function everyRoutePath(routes: ServerBuild["routes"], params: Record<string, string>): { id: string; path: string }[] {
+export function everyRoutePath(
+  routes: ServerBuild["routes"],
+  params: Record<string, string>,
+): { id: string; path: string }[] {
   const fullPath = (id: string): string => {
     const route = routes[id]!;
     const parent = route.parentId ? fullPath(route.parentId) : "";

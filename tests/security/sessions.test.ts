@@ -24,12 +24,15 @@ describe("session lifetimes", () => {
     const db = await getDb();
     const coordinator = await createAccount(db, { role: "coordinator" });
     const cookie = await sessionCookieFor(db, coordinator.id, t0);
-    for (let minute = 10; minute < 480; minute += 10) expect(await getSessionUser(getRequest("/", { cookie }), after(minute)), `minute ${minute}`).not.toBeNull();
+    for (let minute = 10; minute < 480; minute += 10)
+      expect(await getSessionUser(getRequest("/", { cookie }), after(minute)), `minute ${minute}`).not.toBeNull();
     expect(await getSessionUser(getRequest("/", { cookie }), after(481))).toBeNull();
 
     const physician = await createAccount(db, { role: "physician" });
     const physicianCookie = await sessionCookieFor(db, physician.id, t0);
-    expect(await getSessionUser(getRequest("/", { cookie: physicianCookie }), after(25))).toMatchObject({ id: physician.id });
+    expect(await getSessionUser(getRequest("/", { cookie: physicianCookie }), after(25))).toMatchObject({
+      id: physician.id,
+    });
   });
 });
 

@@ -8,9 +8,17 @@ const portal = portalForThisFile();
 
 /** A sign-in from `ip`, with the browser's cookies (a device cookie, say); answers the status, cookies and error text. */
 async function signInFrom(ip: string, email: string, password: string, cookie = "") {
-  const response = await portal.postForm("/login", { email, password }, { cookie, headers: { "X-Test-Client-IP": ip, "Accept-Language": "en" } });
+  const response = await portal.postForm(
+    "/login",
+    { email, password },
+    { cookie, headers: { "X-Test-Client-IP": ip, "Accept-Language": "en" } },
+  );
   const body = await response.text();
-  return { status: response.status, setCookies: response.headers.getSetCookie(), text: body.replace(/<input[^>]*_csrf[^>]*>/g, "").replace(/nonce="[^"]*"/g, "") };
+  return {
+    status: response.status,
+    setCookies: response.headers.getSetCookie(),
+    text: body.replace(/<input[^>]*_csrf[^>]*>/g, "").replace(/nonce="[^"]*"/g, ""),
+  };
 }
 
 const deviceCookieOf = (setCookies: string[]) => setCookies.find((c) => c.startsWith("kq_device="))!.split(";")[0]!;
@@ -27,7 +35,8 @@ describe("no lockout by strangers", () => {
 
     // An attacker tries 50 passwords from ten other addresses.
     const answers = [];
-    for (let i = 0; i < 50; i++) answers.push((await signInFrom(`203.0.113.${i % 10}`, physician.email, `guess-${i}-password`)).status);
+    for (let i = 0; i < 50; i++)
+      answers.push((await signInFrom(`203.0.113.${i % 10}`, physician.email, `guess-${i}-password`)).status);
     expect(answers.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
     expect(answers).toContain(429);
     // A stranger's browser without the cookie is now held back, even with the right password...
@@ -38,7 +47,9 @@ describe("no lockout by strangers", () => {
     expect(monday.setCookies.some((c) => c.startsWith("kq_session="))).toBe(true);
     expect(deviceCookieOf(monday.setCookies)).not.toBe(device);
     // The same browser at home, on another address, is still the physician's.
-    expect((await signInFrom("192.0.2.200", physician.email, TEST_PASSWORD, deviceCookieOf(monday.setCookies))).status).toBe(302);
+    expect(
+      (await signInFrom("192.0.2.200", physician.email, TEST_PASSWORD, deviceCookieOf(monday.setCookies))).status,
+    ).toBe(302);
   });
 
   it("answers an unknown email exactly like a known one, through every stage of throttling", async () => {

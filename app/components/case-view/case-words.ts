@@ -4,7 +4,14 @@
 import type { TFunction } from "i18next";
 import { isIsoDate } from "~/domain/case/dates";
 import { factsOf, isFieldAsked } from "~/domain/case/field-applicability";
-import { fieldCatalogue, viewGroups, type CatalogueField, type FieldKind, type FormSectionId, type ViewGroup } from "~/domain/case/field-catalogue";
+import {
+  fieldCatalogue,
+  viewGroups,
+  type CatalogueField,
+  type FieldKind,
+  type FormSectionId,
+  type ViewGroup,
+} from "~/domain/case/field-catalogue";
 import { isupGradeGroup } from "~/domain/case/gleason";
 import { intlLocale, isLanguage, languageAutonyms, type Language } from "~/i18n/config";
 import { formatCalendarDate, formatInstant } from "~/i18n/datetime";
@@ -35,21 +42,32 @@ export type CaseWordsContext = {
 };
 
 function at(data: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), data);
+  return path
+    .split(".")
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+      data,
+    );
 }
 
-const isKnown = (value: unknown) => value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
+const isKnown = (value: unknown) =>
+  value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
 
 /** One value in words, by its kind. */
 export function valueInWords(kind: FieldKind, value: unknown, w: CaseWordsContext): string {
   const { t, lng } = w;
   if (!isKnown(value)) return t("case:view.notGiven");
-  const number = (n: unknown) => (typeof n === "number" ? numberFormat(intlLocale[lng], { maximumFractionDigits: 2 }).format(n) : String(n));
+  const number = (n: unknown) =>
+    typeof n === "number" ? numberFormat(intlLocale[lng], { maximumFractionDigits: 2 }).format(n) : String(n);
   switch (kind.type) {
     case "consent":
       return t(value === true ? "intake:review.consentGiven" : "intake:review.consentNotGiven");
     case "yesNoUnknown":
-      return value === true ? t("precheck:options.yesNoUnknown.yes") : value === false ? t("precheck:options.yesNoUnknown.no") : String(value);
+      return value === true
+        ? t("precheck:options.yesNoUnknown.yes")
+        : value === false
+          ? t("precheck:options.yesNoUnknown.no")
+          : String(value);
     case "date":
       return isIsoDate(value) ? formatCalendarDate(value, lng) : String(value);
     case "dateTime":
@@ -63,7 +81,9 @@ export function valueInWords(kind: FieldKind, value: unknown, w: CaseWordsContex
     case "language":
       return isLanguage(value) ? languageAutonyms[value] : String(value);
     case "site":
-      return value === "none" ? t("precheck:options.sitePreference.none") : (w.siteNames[String(value)]?.[lng] ?? String(value));
+      return value === "none"
+        ? t("precheck:options.sitePreference.none")
+        : (w.siteNames[String(value)]?.[lng] ?? String(value));
     case "number":
       return kind.unit ? t(`case:units.${kind.unit}`, { value: number(value) }) : number(value);
     case "list":
@@ -79,7 +99,12 @@ function rowInWords(list: CatalogueField, row: unknown, w: CaseWordsContext): st
   const listKey = list.path.split(".").pop()!;
   return list.kind.item
     .filter((i) => isKnown((row as Record<string, unknown>)[i.key]))
-    .map((i) => w.t("case:view.pair", { label: w.t(`case:items.${listKey}.${i.key}`), value: valueInWords(i.kind, (row as Record<string, unknown>)[i.key], w) }))
+    .map((i) =>
+      w.t("case:view.pair", {
+        label: w.t(`case:items.${listKey}.${i.key}`),
+        value: valueInWords(i.kind, (row as Record<string, unknown>)[i.key], w),
+      }),
+    )
     .join(w.t("case:view.separator"));
 }
 
@@ -105,9 +130,15 @@ export function caseInWords(caseData: unknown, w: CaseWordsContext): CaseSection
     const value = at(caseData, field.path);
     const known = isKnown(value);
     if (!known && !(field.form && isFieldAsked(field, facts, w.today))) continue;
-    const row: CaseRow = { path: field.path, label: w.t(`screen:fields.${field.path}`), value: valueInWords(field.kind, value, w), known };
+    const row: CaseRow = {
+      path: field.path,
+      label: w.t(`screen:fields.${field.path}`),
+      value: valueInWords(field.kind, value, w),
+      known,
+    };
     if (field.form) row.form = field.form;
-    if (known && field.kind.type === "list" && Array.isArray(value)) row.items = value.map((item) => rowInWords(field, item, w));
+    if (known && field.kind.type === "list" && Array.isArray(value))
+      row.items = value.map((item) => rowInWords(field, item, w));
     if (known && field.path === "diagnosis.gleasonScore") row.value = gleasonInWords(caseData, value, w) ?? row.value;
     rows.get(field.group)!.push(row);
   }

@@ -2,7 +2,13 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ClinicalRecord, type ClinicalRecordView } from "./clinical-record";
 
-export type ClinicalPanelData = { current: ClinicalRecordView | null; earlier: ClinicalRecordView[]; required: boolean; canRecord: boolean; viewerIsReviewer: boolean };
+export type ClinicalPanelData = {
+  current: ClinicalRecordView | null;
+  earlier: ClinicalRecordView[];
+  required: boolean;
+  canRecord: boolean;
+  viewerIsReviewer: boolean;
+};
 
 /** The staff referral page's clinical decision: the one in force, earlier ones folded, and the reviewer's way to record. */
 export function ClinicalPanel({ referralId, data }: { referralId: string; data: ClinicalPanelData }) {
@@ -22,7 +28,11 @@ export function ClinicalPanel({ referralId, data }: { referralId: string; data: 
       ) : null}
       {data.canRecord ? (
         <p>
-          <Link className="button button--secondary" to={`/queue/${referralId}/clinical-decision`} data-action="clinical-decision">
+          <Link
+            className="button button--secondary"
+            to={`/queue/${referralId}/clinical-decision`}
+            data-action="clinical-decision"
+          >
             {t(data.current ? "decisions:panel.recordAgain" : "decisions:panel.record")}
           </Link>
         </p>

@@ -10,20 +10,40 @@ function Cell({ words, c, version }: { words: Words; c: CriterionJson | undefine
   return (
     <td data-status={c.status}>
       <StatusTag status={c.status} />
-      {c.value !== undefined ? <span className="compare__value">{` ${formatValue(words, c.id, c.value, c.expected)}`}</span> : null}
+      {c.value !== undefined ? (
+        <span className="compare__value">{` ${formatValue(words, c.id, c.value, c.expected)}`}</span>
+      ) : null}
     </td>
   );
 }
 
-function Rows({ pairs, words, before, after }: { pairs: CriterionPair[]; words: Words; before: string; after: string }) {
+function Rows({
+  pairs,
+  words,
+  before,
+  after,
+}: {
+  pairs: CriterionPair[];
+  words: Words;
+  before: string;
+  after: string;
+}) {
   const { t } = words;
   const name = (c: CriterionJson) => t(`screen:criteria.${c.id}.name`);
   return (
     <>
       {pairs.map((p) => {
-        const label = p.after && p.before && p.after.id !== p.before.id ? t("rules:compare.renamed", { after: name(p.after), before: name(p.before) }) : name((p.after ?? p.before)!);
+        const label =
+          p.after && p.before && p.after.id !== p.before.id
+            ? t("rules:compare.renamed", { after: name(p.after), before: name(p.before) })
+            : name((p.after ?? p.before)!);
         return (
-          <tr key={`${p.before?.id ?? ""}>${p.after?.id ?? ""}`} data-before={p.before?.id} data-after={p.after?.id} data-changed={p.changed ? "true" : "false"}>
+          <tr
+            key={`${p.before?.id ?? ""}>${p.after?.id ?? ""}`}
+            data-before={p.before?.id}
+            data-after={p.after?.id}
+            data-changed={p.changed ? "true" : "false"}
+          >
             <th scope="row">{label}</th>
             <Cell words={words} c={p.before} version={before} />
             <Cell words={words} c={p.after} version={after} />
@@ -38,7 +58,13 @@ function Rows({ pairs, words, before, after }: { pairs: CriterionPair[]; words: 
  * Two decisions on the same referral side by side (re-screening): outcome and coverage before and after, the
  * criteria that changed first, those that did not folded away.
  */
-export function DecisionCompare({ comparison, headingLevel = 2 }: { comparison: DecisionComparison; headingLevel?: 2 | 3 }) {
+export function DecisionCompare({
+  comparison,
+  headingLevel = 2,
+}: {
+  comparison: DecisionComparison;
+  headingLevel?: 2 | 3;
+}) {
   const { t, i18n } = useTranslation();
   const words: Words = { t, exists: (key) => i18n.exists(key), lng: i18n.language };
   const Heading = `h${headingLevel}` as "h2";
@@ -57,7 +83,12 @@ export function DecisionCompare({ comparison, headingLevel = 2 }: { comparison: 
     </thead>
   );
   return (
-    <section aria-labelledby="rescreen-heading" id="rescreen" data-testid="decision-compare" data-direction={comparison.direction}>
+    <section
+      aria-labelledby="rescreen-heading"
+      id="rescreen"
+      data-testid="decision-compare"
+      data-direction={comparison.direction}
+    >
       <Heading id="rescreen-heading">{t("rules:compare.heading")}</Heading>
       <p>{t("rules:compare.intro", { before, after })}</p>
       <table className="rule-table compare-table" data-testid="compare-summary">
@@ -71,7 +102,9 @@ export function DecisionCompare({ comparison, headingLevel = 2 }: { comparison: 
           </tr>
           <tr data-row="coverage">
             <th scope="row">{t("screen:labels.coverage")}</th>
-            <td data-coverage={comparison.before.coverage}>{t(`screen:coverage.${comparison.before.coverage}.label`)}</td>
+            <td data-coverage={comparison.before.coverage}>
+              {t(`screen:coverage.${comparison.before.coverage}.label`)}
+            </td>
             <td data-coverage={comparison.after.coverage}>{t(`screen:coverage.${comparison.after.coverage}.label`)}</td>
           </tr>
         </tbody>

@@ -30,7 +30,17 @@ const groupOrder: Status[] = ["not_met", "flag", "unknown"];
 // A symbol beside each status word: the meaning never rests on colour alone (WCAG 1.4.1).
 const statusSymbol: Record<Status, string> = { met: "✓", not_met: "✕", flag: "!", unknown: "?", not_applicable: "–" };
 
-function Heading({ level, id, children, className }: { level: number; id?: string; children: ReactNode; className?: string }) {
+function Heading({
+  level,
+  id,
+  children,
+  className,
+}: {
+  level: number;
+  id?: string;
+  children: ReactNode;
+  className?: string;
+}) {
   const Tag = `h${Math.min(level, 6)}` as "h2";
   return (
     <Tag id={id} className={className}>
@@ -55,14 +65,23 @@ function CriterionItem({ criterion, words }: { criterion: Criterion; words: Word
   const { t } = words;
   const hasValue = criterion.value !== undefined;
   return (
-    <li className={`criterion criterion--${criterion.status}`} data-criterion={criterion.id} data-status={criterion.status}>
+    <li
+      className={`criterion criterion--${criterion.status}`}
+      data-criterion={criterion.id}
+      data-status={criterion.status}
+    >
       <p className="criterion__head">
-        <strong className="criterion__name">{t(`screen:criteria.${criterion.id}.name`)}</strong> <StatusTag status={criterion.status} />
+        <strong className="criterion__name">{t(`screen:criteria.${criterion.id}.name`)}</strong>{" "}
+        <StatusTag status={criterion.status} />
       </p>
       <dl className="criterion__facts">
         <div>
           <dt>{t("screen:labels.value")}</dt>
-          <dd>{hasValue ? formatValue(words, criterion.id, criterion.value, criterion.expected) : t("precheck:panel.notGiven")}</dd>
+          <dd>
+            {hasValue
+              ? formatValue(words, criterion.id, criterion.value, criterion.expected)
+              : t("precheck:panel.notGiven")}
+          </dd>
         </div>
         {criterion.expected !== undefined ? (
           <div>
@@ -79,10 +98,13 @@ function CriterionItem({ criterion, words }: { criterion: Criterion; words: Word
         </ul>
       ) : null}
       {criterion.status === "not_applicable" ? (
-        <p className="criterion__resolve">{t(criterion.resolve ? `screen:resolve.${criterion.resolve}` : "screen:notApplicableLabel")}</p>
+        <p className="criterion__resolve">
+          {t(criterion.resolve ? `screen:resolve.${criterion.resolve}` : "screen:notApplicableLabel")}
+        </p>
       ) : criterion.status !== "met" ? (
         <p className="criterion__resolve">
-          <span className="criterion__resolve-label">{t("screen:labels.whatWouldChange")}</span> {t(resolveKey(criterion.id, criterion.status === "flag" ? criterion.resolve : undefined))}
+          <span className="criterion__resolve-label">{t("screen:labels.whatWouldChange")}</span>{" "}
+          {t(resolveKey(criterion.id, criterion.status === "flag" ? criterion.resolve : undefined))}
         </p>
       ) : null}
     </li>
@@ -104,12 +126,22 @@ export function DecisionPanel({ decision, siteNames, headingLevel = 2, idPrefix 
   const byStatus = (status: Status) => decision.criteria.filter((c) => c.status === status);
   const met = byStatus("met");
   const notApplicable = byStatus("not_applicable");
-  const counts = { notMet: byStatus("not_met").length, flags: byStatus("flag").length, missing: decision.missing.length };
+  const counts = {
+    notMet: byStatus("not_met").length,
+    flags: byStatus("flag").length,
+    missing: decision.missing.length,
+  };
   const id = (part: string) => `${idPrefix}-${part}`;
   const showFees = decision.coverage === "jp_insurance" || decision.coverage === "jp_advanced_care";
 
   return (
-    <section className="decision" aria-labelledby={id("heading")} aria-busy={busy ? true : undefined} id={idPrefix} data-outcome={decision.outcome}>
+    <section
+      className="decision"
+      aria-labelledby={id("heading")}
+      aria-busy={busy ? true : undefined}
+      id={idPrefix}
+      data-outcome={decision.outcome}
+    >
       <Heading level={headingLevel} id={id("heading")}>
         {t("screen:labels.outcome")}
       </Heading>
@@ -168,7 +200,9 @@ export function DecisionPanel({ decision, siteNames, headingLevel = 2, idPrefix 
       </p>
       <p>{t(`screen:coverage.${decision.coverage}.detail`)}</p>
       {showFees && !decision.funding ? <p className="hint">{t("screen:coverage.foreignPatients")}</p> : null}
-      {decision.funding ? <FundingSection funding={decision.funding} headingLevel={sub + 1} id={id("funding")} /> : null}
+      {decision.funding ? (
+        <FundingSection funding={decision.funding} headingLevel={sub + 1} id={id("funding")} />
+      ) : null}
 
       {decision.missing.length ? (
         <>
@@ -194,7 +228,8 @@ export function DecisionPanel({ decision, siteNames, headingLevel = 2, idPrefix 
         return (
           <div className="criteria-group" key={status}>
             <Heading level={sub + 1} id={id(`group-${status}`)}>
-              <StatusTag status={status} /> <span className="criteria-group__count">{t("precheck:panel.count", { count: list.length })}</span>
+              <StatusTag status={status} />{" "}
+              <span className="criteria-group__count">{t("precheck:panel.count", { count: list.length })}</span>
             </Heading>
             <ul className="criteria" aria-labelledby={id(`group-${status}`)}>
               {list.map((criterion) => (
@@ -232,7 +267,9 @@ export function DecisionPanel({ decision, siteNames, headingLevel = 2, idPrefix 
         </p>
         <p className="decision__ruleset" data-ruleset={decision.rulesetVersion}>
           {/* The rule book shows exactly the set that made this decision, so the screen can be checked against it. */}
-          <Link to={`/rules/${decision.rulesetVersion}`}>{t("screen:labels.rulesetVersion", { version: decision.rulesetVersion })}</Link>
+          <Link to={`/rules/${decision.rulesetVersion}`}>
+            {t("screen:labels.rulesetVersion", { version: decision.rulesetVersion })}
+          </Link>
         </p>
       </div>
     </section>

@@ -46,7 +46,11 @@ export function formatValue(words: Words, criterionId: string, value: unknown, e
   const text = String(value);
   if (isoDate.test(text)) return formatCalendarDate(text, words.lng);
   const at = /^(\w+)@(\w+)$/.exec(text);
-  if (at) return words.t("precheck:panel.histologyAt", { histology: code(words, criterionId, at[1]!), subsite: code(words, criterionId, at[2]!) });
+  if (at)
+    return words.t("precheck:panel.histologyAt", {
+      histology: code(words, criterionId, at[1]!),
+      subsite: code(words, criterionId, at[2]!),
+    });
   return code(words, criterionId, text);
 }
 
@@ -58,20 +62,31 @@ export function formatExpected(words: Words, criterionId: string, expected: stri
   if (expected === "false") return t("precheck:panel.no");
   if (expected === "known") return t("precheck:panel.known");
   if (expected === "insurance_list") return t("precheck:panel.insuranceList");
-  if (criterionId === "prior_radiotherapy" && expected === "none|other_site") return t("precheck:panel.noSameSiteRadiotherapy");
+  if (criterionId === "prior_radiotherapy" && expected === "none|other_site")
+    return t("precheck:panel.noSameSiteRadiotherapy");
   const bound = /^(>=|<=)(\S+)(?:\s(\S+))?$/.exec(expected);
   if (bound) {
     const [, op, raw = "", unit] = bound;
-    if (isoDate.test(raw)) return t(op === ">=" ? "precheck:panel.onOrAfter" : "precheck:panel.onOrBefore", { date: formatCalendarDate(raw, words.lng) });
+    if (isoDate.test(raw))
+      return t(op === ">=" ? "precheck:panel.onOrAfter" : "precheck:panel.onOrBefore", {
+        date: formatCalendarDate(raw, words.lng),
+      });
     return t(op === ">=" ? "precheck:panel.atLeast" : "precheck:panel.atMost", { value: withUnit(words, raw, unit) });
   }
   const notAt = /^(?:not |!)(\w+)@(.+)$/.exec(expected);
   if (notAt) {
     const subsites = notAt[2]!.split("|").map((s) => code(words, criterionId, s));
-    return t("precheck:panel.notHistologyAt", { histology: code(words, criterionId, notAt[1]!), subsites: subsites.join(t("precheck:panel.listSeparator")) });
+    return t("precheck:panel.notHistologyAt", {
+      histology: code(words, criterionId, notAt[1]!),
+      subsites: subsites.join(t("precheck:panel.listSeparator")),
+    });
   }
   const range = /^([0-9IVX]+[A-C]?)-([0-9IVX]+[A-C]?)$/.exec(expected);
   if (range) return t("precheck:panel.range", { from: range[1], to: range[2] });
-  if (expected.includes("|")) return expected.split("|").map((c) => code(words, criterionId, c)).join(t("precheck:panel.or"));
+  if (expected.includes("|"))
+    return expected
+      .split("|")
+      .map((c) => code(words, criterionId, c))
+      .join(t("precheck:panel.or"));
   return code(words, criterionId, expected);
 }

@@ -8,7 +8,12 @@ export function FhirDownload({ referralId, partner = false }: { referralId: stri
       <h2 id="fhir-heading">{t("fhir:download.heading")}</h2>
       <p id="fhir-hint">{t(partner ? "fhir:download.partnerHint" : "fhir:download.hint")}</p>
       <p>
-        <a className="button button--secondary" href={`/referrals/${referralId}/fhir`} download aria-describedby="fhir-hint">
+        <a
+          className="button button--secondary"
+          href={`/referrals/${referralId}/fhir`}
+          download
+          aria-describedby="fhir-hint"
+        >
           {t("fhir:download.link")}
         </a>
       </p>

@@ -9,7 +9,15 @@ export function CheckboxField({ name, label, hint, error, defaultChecked, value 
     <div className={`field${error ? " field--error" : ""}`}>
       <FieldError name={name} error={error} />
       <div className="choice">
-        <input type="checkbox" id={id} name={name} value={value} defaultChecked={defaultChecked} aria-describedby={describedBy(name, hint, error)} aria-invalid={error ? true : undefined} />
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          value={value}
+          defaultChecked={defaultChecked}
+          aria-describedby={describedBy(name, hint, error)}
+          aria-invalid={error ? true : undefined}
+        />
         <label htmlFor={id}>{label}</label>
       </div>
       <Hint name={name} hint={hint} />

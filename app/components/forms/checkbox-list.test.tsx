@@ -9,7 +9,9 @@ const options = [
 
 describe("a list of checkboxes under one name", () => {
   it("gives the first box the field's id, later boxes ids from their values, and posts every box under the name", () => {
-    const html = renderToStaticMarkup(<CheckboxList name="fields" idName="otherFields" legend="Fields" options={options} checked={["1"]} />);
+    const html = renderToStaticMarkup(
+      <CheckboxList name="fields" idName="otherFields" legend="Fields" options={options} checked={["1"]} />,
+    );
     expect(html).toContain('id="field-otherFields" name="fields" checked="" value="1"');
     expect(html).toContain('id="field-otherFields-diagnosis-icd10" name="fields" value="diagnosis.icd10"');
     expect(html).toContain('<span class="hint"> given</span>');
@@ -17,8 +19,20 @@ describe("a list of checkboxes under one name", () => {
   });
 
   it("ties the hint and the error to the fieldset, and puts short labels in one row when inline", () => {
-    const html = renderToStaticMarkup(<CheckboxList name="weekdays" legend="Days" hint="Pick" options={options} checked={[]} error="Choose one" inline />);
-    expect(html).toContain('<div class="field field--error"><fieldset aria-describedby="field-weekdays-hint field-weekdays-error">');
+    const html = renderToStaticMarkup(
+      <CheckboxList
+        name="weekdays"
+        legend="Days"
+        hint="Pick"
+        options={options}
+        checked={[]}
+        error="Choose one"
+        inline
+      />,
+    );
+    expect(html).toContain(
+      '<div class="field field--error"><fieldset aria-describedby="field-weekdays-hint field-weekdays-error">',
+    );
     expect(html).toContain('<p class="field-error" id="field-weekdays-error">Choose one</p>');
     expect(html).toContain('class="choices"');
   });

@@ -31,7 +31,13 @@ export function CheckboxList({ name, idName = name, legend, hint, options, check
             const optionId = i === 0 ? id : `${id}-${o.value.replace(/[^A-Za-z0-9_-]/g, "-")}`;
             return (
               <div className="choice" key={o.value}>
-                <input type="checkbox" id={optionId} name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
+                <input
+                  type="checkbox"
+                  id={optionId}
+                  name={name}
+                  value={o.value}
+                  defaultChecked={checked.includes(o.value)}
+                />
                 <label htmlFor={optionId}>
                   {o.label}
                   {o.hint ? <span className="hint"> {o.hint}</span> : null}

@@ -27,7 +27,19 @@ export function FieldError({ name, error }: { name: string; error?: string }) {
  * A labelled field's frame: the label (for the control with the field's id), its hint and its error above the
  * control, and the error style on the whole field. The control itself wires `describedBy` and `aria-invalid`.
  */
-export function FieldFrame({ name, label, hint, error, children }: { name: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+export function FieldFrame({
+  name,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={fieldId(name)}>{label}</label>

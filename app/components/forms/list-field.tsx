@@ -34,14 +34,27 @@ export function ListField({ path, legend, hint, error, rows, max, renderRow }: P
           <fieldset key={index} className="list-field__row" data-row={index}>
             <legend>{t(`case:items.${listKey}.row`, { n: index + 1 })}</legend>
             {renderRow(`${path}.${index}`, index)}
-            <button type="submit" name="intent" value={`remove:${path}.${index}`} formNoValidate className="button button--secondary button--small">
+            <button
+              type="submit"
+              name="intent"
+              value={`remove:${path}.${index}`}
+              formNoValidate
+              className="button button--secondary button--small"
+            >
               {t("case:rows.remove")}
               <span className="visually-hidden"> {t(`case:items.${listKey}.row`, { n: index + 1 })}</span>
             </button>
           </fieldset>
         ))}
         {rows < max ? (
-          <button type="submit" name="intent" value={`add:${path}`} formNoValidate id={`${fieldId(path)}-add`} className="button button--secondary">
+          <button
+            type="submit"
+            name="intent"
+            value={`add:${path}`}
+            formNoValidate
+            id={`${fieldId(path)}-add`}
+            className="button button--secondary"
+          >
             {t(`case:items.${listKey}.add`)}
           </button>
         ) : null}

@@ -30,14 +30,23 @@ function indexesOf(values: Record<string, string>, list: string): number[] {
 export function rowCount(values: Record<string, string>, list: string): number {
   const indexes = indexesOf(values, list);
   const posted = Number(values[rowsName(list)] ?? 0);
-  return Math.max(1, indexes.length ? indexes[indexes.length - 1]! + 1 : 0, Number.isInteger(posted) ? Math.min(posted, 50) : 0);
+  return Math.max(
+    1,
+    indexes.length ? indexes[indexes.length - 1]! + 1 : 0,
+    Number.isInteger(posted) ? Math.min(posted, 50) : 0,
+  );
 }
 
 /**
  * The posted values after an add or a remove: a removed row's answers are dropped and later rows move up, so
  * nothing else typed is lost. `focus`: the element to focus next (the new row's first field, or the add button).
  */
-export function applyRowIntent(values: Record<string, string>, intent: RowIntent, firstKey: string, max: number): { values: Record<string, string>; focus: string } {
+export function applyRowIntent(
+  values: Record<string, string>,
+  intent: RowIntent,
+  firstKey: string,
+  max: number,
+): { values: Record<string, string>; focus: string } {
   const { list } = intent;
   const count = rowCount(values, list);
   const out: Record<string, string> = {};

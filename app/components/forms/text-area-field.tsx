@@ -14,7 +14,14 @@ export function TextAreaField({ name, label, hint, error, rows = 4, ...textarea 
   const id = fieldId(name);
   return (
     <FieldFrame name={name} label={label} hint={hint} error={error}>
-      <textarea id={id} name={name} rows={rows} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, hint, error)} {...textarea} />
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        {...textarea}
+      />
     </FieldFrame>
   );
 }

@@ -3,7 +3,15 @@ import { CsrfInput } from "~/components/csrf-input";
 import { intlLocale, isLanguage } from "~/i18n/config";
 import { numberFormat } from "~/i18n/intl-cache";
 
-export type AttachmentItem = { id: string; kind: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string; uploadedAt: string };
+export type AttachmentItem = {
+  id: string;
+  kind: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+};
 
 export function useFileSize() {
   const { i18n } = useTranslation();
@@ -16,12 +24,25 @@ export function useFileSize() {
       value /= 1024;
       unit += 1;
     }
-    return numberFormat(locale, { style: "unit", unit: units[unit], unitDisplay: "short", maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+    return numberFormat(locale, {
+      style: "unit",
+      unit: units[unit],
+      unitDisplay: "short",
+      maximumFractionDigits: unit === 0 ? 0 : 1,
+    }).format(value);
   };
 }
 
 /** A referral's files: kind, name, size, checksum, a download link; a remove button while the referral is a draft. */
-export function AttachmentList({ referralId, items, removable }: { referralId: string; items: AttachmentItem[]; removable?: boolean }) {
+export function AttachmentList({
+  referralId,
+  items,
+  removable,
+}: {
+  referralId: string;
+  items: AttachmentItem[];
+  removable?: boolean;
+}) {
   const { t } = useTranslation();
   const size = useFileSize();
   if (items.length === 0) return <p data-testid="no-attachments">{t("intake:documents.none")}</p>;
@@ -49,7 +70,9 @@ export function AttachmentList({ referralId, items, removable }: { referralId: s
                 {item.fileName}
               </a>
               <br />
-              <span className="hint attachments__sha">{t("intake:documents.sha256", { sha: item.sha256.slice(0, 16) })}</span>
+              <span className="hint attachments__sha">
+                {t("intake:documents.sha256", { sha: item.sha256.slice(0, 16) })}
+              </span>
             </td>
             <td>{size(item.sizeBytes)}</td>
             {removable ? (

@@ -28,11 +28,23 @@ export function CaseSummary({ caseData, siteNames, countryNames, today, changeHr
   const lng = isLanguage(i18n.language) ? i18n.language : "en";
   const Heading = `h${headingLevel}` as "h2";
   const timeZone = useReaderTimeZone();
-  const sections = caseInWords(caseData, { t, lng, siteNames, timeZone, today, countryName: (code) => countryNames[code] ?? code });
+  const sections = caseInWords(caseData, {
+    t,
+    lng,
+    siteNames,
+    timeZone,
+    today,
+    countryName: (code) => countryNames[code] ?? code,
+  });
   return (
     <>
       {sections.map((section) => (
-        <section key={section.id} aria-labelledby={`summary-${section.id}`} className="summary-section" data-section={section.id}>
+        <section
+          key={section.id}
+          aria-labelledby={`summary-${section.id}`}
+          className="summary-section"
+          data-section={section.id}
+        >
           <Heading id={`summary-${section.id}`}>{section.heading}</Heading>
           <dl className="summary-list">
             {section.rows.map((row) => (

@@ -35,7 +35,12 @@ export function History({ items, siteNames }: { items: HistoryItem[]; siteNames:
   const when = useDateTime();
   const reason = (item: HistoryItem) => {
     if (!item.reasonCode) return null;
-    const books = item.action === "withdraw" ? ["intake:withdraw.reasons"] : item.action === "decline" ? ["queue:declineReasons"] : ["queue:redirectReasons"];
+    const books =
+      item.action === "withdraw"
+        ? ["intake:withdraw.reasons"]
+        : item.action === "decline"
+          ? ["queue:declineReasons"]
+          : ["queue:redirectReasons"];
     const key = books.map((b) => `${b}.${item.reasonCode}`).find((k) => i18n.exists(k));
     return key ? t(key) : item.reasonCode;
   };
@@ -44,7 +49,9 @@ export function History({ items, siteNames }: { items: HistoryItem[]; siteNames:
       {[...items].reverse().map((item) => {
         const fields = list(item.data.fields);
         const documents = list(item.data.documents);
-        const actionKey = i18n.exists(`intake:history.actions.${item.action}`) ? `intake:history.actions.${item.action}` : "intake:history.actions.other";
+        const actionKey = i18n.exists(`intake:history.actions.${item.action}`)
+          ? `intake:history.actions.${item.action}`
+          : "intake:history.actions.other";
         return (
           <li key={item.seq} className="history__item" data-action={item.action}>
             <p className="history__head">
@@ -54,24 +61,41 @@ export function History({ items, siteNames }: { items: HistoryItem[]; siteNames:
               </span>
             </p>
             <p className="history__who">
-              {t("intake:history.by", { role: item.actorRole === "system" ? t("intake:history.system") : t(`roles.${item.actorRole}`) })}
-              {item.site && (item.action === "route" || item.action === "redirect") ? ` · ${t("intake:history.toSite", { site: siteNames[item.site]?.[lng] ?? item.site })}` : ""}
+              {t("intake:history.by", {
+                role: item.actorRole === "system" ? t("intake:history.system") : t(`roles.${item.actorRole}`),
+              })}
+              {item.site && (item.action === "route" || item.action === "redirect")
+                ? ` · ${t("intake:history.toSite", { site: siteNames[item.site]?.[lng] ?? item.site })}`
+                : ""}
             </p>
             {item.from !== item.to ? (
-              <p className="history__status">{t("intake:history.statusChange", { from: item.from ? t(`intake:statuses.${item.from}`) : "", to: t(`intake:statuses.${item.to}`) })}</p>
+              <p className="history__status">
+                {t("intake:history.statusChange", {
+                  from: item.from ? t(`intake:statuses.${item.from}`) : "",
+                  to: t(`intake:statuses.${item.to}`),
+                })}
+              </p>
             ) : null}
             {reason(item) ? <p>{t("intake:history.reason", { reason: reason(item) })}</p> : null}
             {item.action === "consent_recorded" ? (
               <ul className="history__list">
-                {(["sensitiveData", "crossBorder", "informedOfDiagnosis", "statusUpdates"] as const).filter((c) => c in item.data).map((c) => (
-                  <li key={c}>{t(item.data[c] === true ? "intake:history.consentGiven" : "intake:history.consentNotGiven", { consent: t(`screen:fields.consent.${c}`) })}</li>
-                ))}
+                {(["sensitiveData", "crossBorder", "informedOfDiagnosis", "statusUpdates"] as const)
+                  .filter((c) => c in item.data)
+                  .map((c) => (
+                    <li key={c}>
+                      {t(item.data[c] === true ? "intake:history.consentGiven" : "intake:history.consentNotGiven", {
+                        consent: t(`screen:fields.consent.${c}`),
+                      })}
+                    </li>
+                  ))}
               </ul>
             ) : null}
             {fields.length || documents.length ? (
               <ul className="history__list">
                 {documents.map((d) => (
-                  <li key={`d-${d}`}>{i18n.exists(`intake:documents.items.${d}`) ? t(`intake:documents.items.${d}`) : d}</li>
+                  <li key={`d-${d}`}>
+                    {i18n.exists(`intake:documents.items.${d}`) ? t(`intake:documents.items.${d}`) : d}
+                  </li>
                 ))}
                 {fields.map((f) => (
                   <li key={`f-${f}`}>{i18n.exists(fieldKey(f)) ? t(fieldKey(f)) : f}</li>

@@ -29,7 +29,10 @@ export function fieldLabel(t: (key: string, options?: Record<string, unknown>) =
   const inRow = itemPathOf(path);
   if (!inRow) return t(`screen:fields.${path}`);
   const listKey = inRow.list.path.split(".").pop()!;
-  return t("case:items.inRow", { row: t(`case:items.${listKey}.row`, { n: inRow.index + 1 }), field: t(`case:items.${listKey}.${inRow.item.key}`) });
+  return t("case:items.inRow", {
+    row: t(`case:items.${listKey}.row`, { n: inRow.index + 1 }),
+    field: t(`case:items.${listKey}.${inRow.item.key}`),
+  });
 }
 
 /** The label of a case field: the same on every page. */
@@ -52,7 +55,15 @@ function Wrapper({ error, children }: { error?: string; children: ReactNode }) {
  * One question of the referral form, wired for both worlds: a named input that posts natively without JavaScript
  * (`defaultValue` from what was saved or typed) and, with it, registered with react-hook-form for inline validation.
  */
-export function IntakeFieldInput({ field, ctx, optionalMark = true }: { field: IntakeField; ctx: FieldContext; optionalMark?: boolean }) {
+export function IntakeFieldInput({
+  field,
+  ctx,
+  optionalMark = true,
+}: {
+  field: IntakeField;
+  ctx: FieldContext;
+  optionalMark?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lng = isLanguage(i18n.language) ? i18n.language : "en";
   const { label: labelOf, hint: hintOf } = useFieldLabel();
@@ -73,7 +84,10 @@ export function IntakeFieldInput({ field, ctx, optionalMark = true }: { field: I
       },
     };
   };
-  const aria = { "aria-describedby": describedBy(path, hint, error), "aria-invalid": error ? true : undefined } as const;
+  const aria = {
+    "aria-describedby": describedBy(path, hint, error),
+    "aria-invalid": error ? true : undefined,
+  } as const;
 
   const radios = (options: { value: string; label: string; lang?: string }[], inline: boolean) => (
     <Wrapper error={error}>
@@ -109,7 +123,13 @@ export function IntakeFieldInput({ field, ctx, optionalMark = true }: { field: I
           rows={Math.max(rowCount(ctx.values, path), ctx.rows?.[path] ?? 0)}
           max={kind.max}
           renderRow={(row) =>
-            kind.item.map((item) => <IntakeFieldInput key={item.key} field={{ path: `${row}.${item.key}`, kind: item.kind, optional: !item.required }} ctx={ctx} />)
+            kind.item.map((item) => (
+              <IntakeFieldInput
+                key={item.key}
+                field={{ path: `${row}.${item.key}`, kind: item.kind, optional: !item.required }}
+                ctx={ctx}
+              />
+            ))
           }
         />
       );
@@ -154,7 +174,10 @@ export function IntakeFieldInput({ field, ctx, optionalMark = true }: { field: I
       const options =
         kind.type === "country"
           ? ctx.countries
-          : kind.options.map((o) => ({ value: o, label: kind.book === "screen:indications" ? t(`screen:indications.${o}`) : t(`${kind.book}.${o}`) }));
+          : kind.options.map((o) => ({
+              value: o,
+              label: kind.book === "screen:indications" ? t(`screen:indications.${o}`) : t(`${kind.book}.${o}`),
+            }));
       return (
         <Wrapper error={error}>
           <label htmlFor={id}>{label}</label>
@@ -188,7 +211,10 @@ export function IntakeFieldInput({ field, ctx, optionalMark = true }: { field: I
       );
     case "site":
       return radios(
-        [...siteCodes, "none" as const].map((o) => ({ value: o, label: o === "none" ? t("precheck:options.sitePreference.none") : (ctx.siteNames[o]?.[lng] ?? o) })),
+        [...siteCodes, "none" as const].map((o) => ({
+          value: o,
+          label: o === "none" ? t("precheck:options.sitePreference.none") : (ctx.siteNames[o]?.[lng] ?? o),
+        })),
         false,
       );
     case "consent":

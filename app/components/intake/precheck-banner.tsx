@@ -9,14 +9,31 @@ const symbol = { likely_eligible: "✓", needs_review: "!", not_eligible: "✕" 
  * The screen's answer for the referral as it stands, shown while it is being written: the outcome, what is still
  * missing, and the full explained decision on demand. Information only: it never blocks saving or submitting.
  */
-export function PrecheckBanner({ decision, siteNames, busy }: { decision: DecisionJson | null; siteNames: SiteNames; busy?: boolean }) {
+export function PrecheckBanner({
+  decision,
+  siteNames,
+  busy,
+}: {
+  decision: DecisionJson | null;
+  siteNames: SiteNames;
+  busy?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   return (
-    <aside className="live-precheck" aria-labelledby="live-precheck-title" aria-busy={busy ? true : undefined} data-testid="live-precheck">
+    <aside
+      className="live-precheck"
+      aria-labelledby="live-precheck-title"
+      aria-busy={busy ? true : undefined}
+      data-testid="live-precheck"
+    >
       <h2 id="live-precheck-title">{t("intake:precheck.title")}</h2>
       {decision ? (
         <>
-          <p className={`live-precheck__outcome live-precheck__outcome--${decision.outcome}`} data-outcome={decision.outcome} aria-live="polite">
+          <p
+            className={`live-precheck__outcome live-precheck__outcome--${decision.outcome}`}
+            data-outcome={decision.outcome}
+            aria-live="polite"
+          >
             <span aria-hidden="true">{symbol[decision.outcome]}</span> {t(`screen:outcomes.${decision.outcome}.label`)}
           </p>
           {decision.missing.length ? (

@@ -14,15 +14,26 @@ export function TeamDecisionPanel({ decision, siteNames }: { decision: TeamDecis
   const { t, i18n } = useTranslation();
   const lng = isLanguage(i18n.language) ? i18n.language : "en";
   const when = useDateTime();
-  const name = (code: string | null) => (code ? (siteNames[code]?.[lng] ?? code) : t("intake:teamDecision.unknownSite"));
-  const reasonKey = decision.reasonCode ? `queue:${decision.action === "decline" ? "declineReasons" : "redirectReasons"}.${decision.reasonCode}` : null;
+  const name = (code: string | null) =>
+    code ? (siteNames[code]?.[lng] ?? code) : t("intake:teamDecision.unknownSite");
+  const reasonKey = decision.reasonCode
+    ? `queue:${decision.action === "decline" ? "declineReasons" : "redirectReasons"}.${decision.reasonCode}`
+    : null;
   return (
-    <section className="team-decision" aria-labelledby="team-decision-title" data-testid="team-decision" data-action={decision.action}>
+    <section
+      className="team-decision"
+      aria-labelledby="team-decision-title"
+      data-testid="team-decision"
+      data-action={decision.action}
+    >
       <h2 id="team-decision-title">{t("intake:teamDecision.title")}</h2>
       <div className={`team-decision__outcome team-decision__outcome--${decision.action}`}>
         <p className="team-decision__label" data-testid="team-decision-outcome">
           <span aria-hidden="true">{symbol[decision.action]} </span>
-          {t(`intake:teamDecision.outcome.${decision.action}`, { site: name(decision.site), to: name(decision.toSite) })}
+          {t(`intake:teamDecision.outcome.${decision.action}`, {
+            site: name(decision.site),
+            to: name(decision.toSite),
+          })}
         </p>
         <p>
           <time dateTime={decision.at}>{t("intake:teamDecision.decidedOn", { when: when(decision.at) })}</time>

@@ -27,7 +27,8 @@ type Props = {
 
 function Outcomes({ answer, maxFileMb }: { answer: UploadAnswer; maxFileMb: number }) {
   const { t } = useTranslation();
-  if (answer.error === "too_large") return <p className="upload__error">{t("intake:documents.tooLargeUpload", { max: maxFileMb })}</p>;
+  if (answer.error === "too_large")
+    return <p className="upload__error">{t("intake:documents.tooLargeUpload", { max: maxFileMb })}</p>;
   if (answer.error) return <p className="upload__error">{t(`intake:documents.errors.${answer.error}`)}</p>;
   return (
     <ul className="upload__outcomes">
@@ -38,7 +39,10 @@ function Outcomes({ answer, maxFileMb }: { answer: UploadAnswer; maxFileMb: numb
             ? t("intake:documents.added", { name: file.fileName })
             : file.sizeMb !== undefined
               ? t("intake:documents.notSent", { name: file.fileName, size: file.sizeMb, max: maxFileMb })
-              : t("intake:documents.refused", { name: file.fileName || t("intake:documents.unnamed"), reason: t(`intake:documents.errors.${file.code}`) })}
+              : t("intake:documents.refused", {
+                  name: file.fileName || t("intake:documents.unnamed"),
+                  reason: t(`intake:documents.errors.${file.code}`),
+                })}
         </li>
       ))}
     </ul>
@@ -90,7 +94,11 @@ export function UploadForm({ referralId, action, posted, defaultKind = "referral
     const fits = files.filter((f) => f.size <= maxFileBytes);
     const inOrder = (sent: UploadOutcome[]) => {
       let next = 0;
-      return files.map((f): UploadOutcome => (f.size > maxFileBytes ? { fileName: f.name, ok: false, code: "too_large", sizeMb: Math.ceil(f.size / MB) } : (sent[next++] ?? { fileName: f.name, ok: false, code: "malformed" })));
+      return files.map((f): UploadOutcome =>
+        f.size > maxFileBytes
+          ? { fileName: f.name, ok: false, code: "too_large", sizeMb: Math.ceil(f.size / MB) }
+          : (sent[next++] ?? { fileName: f.name, ok: false, code: "malformed" }),
+      );
     };
     if (fits.length === 0) {
       const refused = { files: inOrder([]) };
@@ -107,7 +115,8 @@ export function UploadForm({ referralId, action, posted, defaultKind = "referral
     xhr.setRequestHeader("Accept", "application/json");
     xhr.setRequestHeader(uploadFilesHeader, String(fits.length));
     xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) setPhase({ kind: "sending", percent: Math.min(100, Math.round((e.loaded / e.total) * 100)) });
+      if (e.lengthComputable)
+        setPhase({ kind: "sending", percent: Math.min(100, Math.round((e.loaded / e.total) * 100)) });
     };
     xhr.onload = () => {
       setBusy(false);
@@ -135,7 +144,16 @@ export function UploadForm({ referralId, action, posted, defaultKind = "referral
   };
 
   return (
-    <form method="post" encType="multipart/form-data" action={action} className="upload" onSubmit={onSubmit} data-form="upload" data-hydrated={hydrated ? "true" : undefined} noValidate>
+    <form
+      method="post"
+      encType="multipart/form-data"
+      action={action}
+      className="upload"
+      onSubmit={onSubmit}
+      data-form="upload"
+      data-hydrated={hydrated ? "true" : undefined}
+      noValidate
+    >
       {/* The token first: without JavaScript the server checks it before it reads any file. */}
       <CsrfInput />
       <input type="hidden" name="intent" value="upload" />
@@ -165,11 +183,20 @@ export function UploadForm({ referralId, action, posted, defaultKind = "referral
       <div className="upload__status" role="status">
         {phase?.kind === "sending" || phase?.kind === "done" ? (
           <div className="upload__progress" data-phase={phase.kind}>
-            <label htmlFor={`${ids}-progress`}>{phase.kind === "sending" ? t("intake:documents.uploading") : t("intake:documents.uploaded")}</label>
-            <progress id={`${ids}-progress`} max={100} value={phase.kind === "sending" ? phase.percent : 100} data-testid="upload-progress">
+            <label htmlFor={`${ids}-progress`}>
+              {phase.kind === "sending" ? t("intake:documents.uploading") : t("intake:documents.uploaded")}
+            </label>
+            <progress
+              id={`${ids}-progress`}
+              max={100}
+              value={phase.kind === "sending" ? phase.percent : 100}
+              data-testid="upload-progress"
+            >
               {phase.kind === "sending" ? phase.percent : 100}%
             </progress>
-            <span aria-hidden="true">{t("intake:documents.percent", { value: phase.kind === "sending" ? phase.percent : 100 })}</span>
+            <span aria-hidden="true">
+              {t("intake:documents.percent", { value: phase.kind === "sending" ? phase.percent : 100 })}
+            </span>
           </div>
         ) : phase ? (
           // Not "complete": a refused or partly refused upload says so where the bar was.

@@ -29,7 +29,13 @@ export function AgendaTable({ agenda, links = true }: { agenda: AgendaRow[]; lin
       {agenda.map((a) => (
         <li key={a.id} id={`item-${a.id}`} data-code={a.referenceCode}>
           <h3>
-            {links && a.reviewOpen ? <Link to={a.ownedByReader ? `/queue/${a.referralId}#joint` : `/joint/${a.referralId}`}>{a.referenceCode}</Link> : a.referenceCode}
+            {links && a.reviewOpen ? (
+              <Link to={a.ownedByReader ? `/queue/${a.referralId}#joint` : `/joint/${a.referralId}`}>
+                {a.referenceCode}
+              </Link>
+            ) : (
+              a.referenceCode
+            )}
             {a.patient ? ` · ${a.patient}` : null}
           </h3>
           <p className="hint">
@@ -43,10 +49,15 @@ export function AgendaTable({ agenda, links = true }: { agenda: AgendaRow[]; lin
           {a.recommendation ? (
             <div data-testid="agenda-recommendation">
               <p>
-                <strong>{t("conferences:recommendation.heading")}</strong> <span data-recommendation={a.recommendation}>{t(`conferences:recommendations.${a.recommendation}`)}</span>
+                <strong>{t("conferences:recommendation.heading")}</strong>{" "}
+                <span data-recommendation={a.recommendation}>
+                  {t(`conferences:recommendations.${a.recommendation}`)}
+                </span>
               </p>
               <p className="pre-line">{a.rationale}</p>
-              {a.present.length ? <p className="hint">{t("conferences:agenda.present", { names: a.present.join(", ") })}</p> : null}
+              {a.present.length ? (
+                <p className="hint">{t("conferences:agenda.present", { names: a.present.join(", ") })}</p>
+              ) : null}
             </div>
           ) : (
             <p className="hint">{t("conferences:agenda.noRecommendation")}</p>

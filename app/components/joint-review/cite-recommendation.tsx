@@ -1,13 +1,26 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-export type CitableRecommendation = { id: string; conferenceId: string; conferenceOn: string; recommendation: string; rationale: string; final: boolean };
+export type CitableRecommendation = {
+  id: string;
+  conferenceId: string;
+  conferenceOn: string;
+  recommendation: string;
+  rationale: string;
+  final: boolean;
+};
 
 /**
  * The joint conference's recommendation above a triage step, with a box (ticked) saying the step follows it: the
  * step's history line then names and links the recommendation for both sites.
  */
-export function CiteRecommendation({ recommendation, cited }: { recommendation: CitableRecommendation; cited: boolean }) {
+export function CiteRecommendation({
+  recommendation,
+  cited,
+}: {
+  recommendation: CitableRecommendation;
+  cited: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <section className="joint-cite" aria-labelledby="joint-cite-heading" data-testid="joint-cite">
@@ -15,11 +28,19 @@ export function CiteRecommendation({ recommendation, cited }: { recommendation: 
       <p>
         <strong>{t(`conferences:recommendations.${recommendation.recommendation}`)}</strong>{" "}
         {t("conferences:cite.when", { date: recommendation.conferenceOn })}{" "}
-        <Link to={`/conferences/${recommendation.conferenceId}#item-${recommendation.id}`}>{t("conferences:cite.open")}</Link>
+        <Link to={`/conferences/${recommendation.conferenceId}#item-${recommendation.id}`}>
+          {t("conferences:cite.open")}
+        </Link>
       </p>
       <p className="pre-line">{recommendation.rationale}</p>
       <div className="choice">
-        <input type="checkbox" id="field-citesRecommendation" name="citesRecommendation" value={recommendation.id} defaultChecked={cited} />
+        <input
+          type="checkbox"
+          id="field-citesRecommendation"
+          name="citesRecommendation"
+          value={recommendation.id}
+          defaultChecked={cited}
+        />
         <label htmlFor="field-citesRecommendation">{t("conferences:cite.label")}</label>
       </div>
     </section>

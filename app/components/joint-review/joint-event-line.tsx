@@ -9,7 +9,9 @@ export function JointEventLine({ line }: { line: JointEventFacts }) {
   return (
     <p data-testid="joint-event">
       {t(line.cited ? "conferences:history.follows" : "conferences:history.recorded", { recommendation: words })}{" "}
-      <Link to={`/conferences/${line.conferenceId}${line.itemId ? `#item-${line.itemId}` : ""}`}>{t("conferences:cite.open")}</Link>
+      <Link to={`/conferences/${line.conferenceId}${line.itemId ? `#item-${line.itemId}` : ""}`}>
+        {t("conferences:cite.open")}
+      </Link>
     </p>
   );
 }

@@ -22,7 +22,17 @@ export type JointPanelData = {
  * The owning site's joint review section of its referral page: propose (or why not), the open review's question,
  * the conference it waits for, the joint thread and the recommendations; the partner's reading ends on closing.
  */
-export function JointReviewPanel({ referralId, data, messageError, messageValue }: { referralId: string; data: JointPanelData; messageError?: string; messageValue?: string }) {
+export function JointReviewPanel({
+  referralId,
+  data,
+  messageError,
+  messageValue,
+}: {
+  referralId: string;
+  data: JointPanelData;
+  messageError?: string;
+  messageValue?: string;
+}) {
   const { t } = useTranslation();
   const review = data.review;
   return (
@@ -30,13 +40,16 @@ export function JointReviewPanel({ referralId, data, messageError, messageValue 
       <h2 id="joint-heading">{t("conferences:panel.heading", { site: data.partnerSite })}</h2>
       {review?.open ? (
         <>
-          <p data-testid="joint-state">{t("conferences:panel.open", { site: review.partnerSite, date: review.proposedAt })}</p>
+          <p data-testid="joint-state">
+            {t("conferences:panel.open", { site: review.partnerSite, date: review.proposedAt })}
+          </p>
           <p>
             <strong>{t("conferences:panel.question")}</strong> <span className="pre-line">{review.question}</span>
           </p>
           {review.upcoming ? (
             <p>
-              {t("conferences:panel.onAgenda", { date: review.upcoming.startsAt })} <Link to={`/conferences/${review.upcoming.conferenceId}`}>{t("conferences:panel.openConference")}</Link>
+              {t("conferences:panel.onAgenda", { date: review.upcoming.startsAt })}{" "}
+              <Link to={`/conferences/${review.upcoming.conferenceId}`}>{t("conferences:panel.openConference")}</Link>
             </p>
           ) : (
             <p>{t("conferences:panel.waiting")}</p>
@@ -44,7 +57,11 @@ export function JointReviewPanel({ referralId, data, messageError, messageValue 
         </>
       ) : (
         <>
-          {review ? <p data-testid="joint-state">{t("conferences:panel.closed", { date: review.closedAt ?? "" })}</p> : <p>{t("conferences:panel.intro", { site: data.partnerSite })}</p>}
+          {review ? (
+            <p data-testid="joint-state">{t("conferences:panel.closed", { date: review.closedAt ?? "" })}</p>
+          ) : (
+            <p>{t("conferences:panel.intro", { site: data.partnerSite })}</p>
+          )}
           {data.refusal ? (
             <p className="notice" data-testid="joint-refusal">
               {t(`conferences:refusals.${data.refusal}`, { site: data.partnerSite })}
@@ -58,7 +75,9 @@ export function JointReviewPanel({ referralId, data, messageError, messageValue 
         </Link>
       </p>
       {review?.recommendations.length ? <RecommendationList items={review.recommendations} /> : null}
-      {review ? <JointThread messages={review.messages} open={review.open} error={messageError} value={messageValue} /> : null}
+      {review ? (
+        <JointThread messages={review.messages} open={review.open} error={messageError} value={messageValue} />
+      ) : null}
     </section>
   );
 }

@@ -4,10 +4,26 @@ import { CsrfInput } from "~/components/csrf-input";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import { personName } from "~/i18n/person-name";
 
-export type JointMessageView = { id: string; at: string; author: { familyName: string; givenName: string }; site: string; body: string };
+export type JointMessageView = {
+  id: string;
+  at: string;
+  author: { familyName: string; givenName: string };
+  site: string;
+  body: string;
+};
 
 /** The thread both sites write in while a joint review is open; each message shows its writer's site. */
-export function JointThread({ messages, open, error, value }: { messages: JointMessageView[]; open: boolean; error?: string; value?: string }) {
+export function JointThread({
+  messages,
+  open,
+  error,
+  value,
+}: {
+  messages: JointMessageView[];
+  open: boolean;
+  error?: string;
+  value?: string;
+}) {
   const { t } = useTranslation();
   return (
     <div id="joint-thread">
@@ -31,7 +47,14 @@ export function JointThread({ messages, open, error, value }: { messages: JointM
         <Form method="post" data-form="joint-message">
           <CsrfInput />
           <input type="hidden" name="intent" value="joint_message" />
-          <TextAreaField name="jointBody" label={t("conferences:thread.label")} error={error} defaultValue={value} rows={4} maxLength={4000} />
+          <TextAreaField
+            name="jointBody"
+            label={t("conferences:thread.label")}
+            error={error}
+            defaultValue={value}
+            rows={4}
+            maxLength={4000}
+          />
           <button type="submit" className="button button--secondary">
             {t("conferences:thread.send")}
           </button>

@@ -1,10 +1,25 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-export type RecommendationLine = { id: string; conferenceId: string; conferenceOn: string; recommendation: string; rationale: string; final: boolean };
+export type RecommendationLine = {
+  id: string;
+  conferenceId: string;
+  conferenceOn: string;
+  recommendation: string;
+  rationale: string;
+  final: boolean;
+};
 
 /** The joint conferences' recommendations for one referral, newest first, each linked to its conference. */
-export function RecommendationList({ items, heading = "conferences:recommendation.heading", links = true }: { items: RecommendationLine[]; heading?: string; links?: boolean }) {
+export function RecommendationList({
+  items,
+  heading = "conferences:recommendation.heading",
+  links = true,
+}: {
+  items: RecommendationLine[];
+  heading?: string;
+  links?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <div data-testid="joint-recommendations">
@@ -13,11 +28,16 @@ export function RecommendationList({ items, heading = "conferences:recommendatio
         {items.map((r) => (
           <li key={r.id}>
             <p className="meta">
-              {t("conferences:cite.when", { date: r.conferenceOn })} · {r.final ? t("conferences:recommendation.final") : t("conferences:recommendation.provisional")}{" "}
-              {links ? <Link to={`/conferences/${r.conferenceId}#item-${r.id}`}>{t("conferences:cite.open")}</Link> : null}
+              {t("conferences:cite.when", { date: r.conferenceOn })} ·{" "}
+              {r.final ? t("conferences:recommendation.final") : t("conferences:recommendation.provisional")}{" "}
+              {links ? (
+                <Link to={`/conferences/${r.conferenceId}#item-${r.id}`}>{t("conferences:cite.open")}</Link>
+              ) : null}
             </p>
             <p>
-              <strong data-recommendation={r.recommendation}>{t(`conferences:recommendations.${r.recommendation}`)}</strong>
+              <strong data-recommendation={r.recommendation}>
+                {t(`conferences:recommendations.${r.recommendation}`)}
+              </strong>
             </p>
             <p className="pre-line">{r.rationale}</p>
           </li>

@@ -16,7 +16,8 @@ export function FollowsNotice({ previous }: { previous: Links["previous"] }) {
   const code = previous.code ?? "";
   return (
     <p className="notice" data-testid="follows">
-      {t("decisions:referAgain.follows", { code })} <Link to={`/referrals/${previous.id}`}>{t("decisions:referAgain.followsLink", { code })}</Link>
+      {t("decisions:referAgain.follows", { code })}{" "}
+      <Link to={`/referrals/${previous.id}`}>{t("decisions:referAgain.followsLink", { code })}</Link>
     </p>
   );
 }
@@ -32,7 +33,12 @@ export function DecisionLinks({ referralId, data }: { referralId: string; data: 
   return (
     <>
       {latest ? (
-        <section className="banner" aria-labelledby="letter-banner-heading" data-testid="letter-banner" data-decision={latest.decision}>
+        <section
+          className="banner"
+          aria-labelledby="letter-banner-heading"
+          data-testid="letter-banner"
+          data-decision={latest.decision}
+        >
           <h2 id="letter-banner-heading">{t("decisions:banner.heading")}</h2>
           <p>{t(`decisions:banner.${latest.decision}`)}</p>
           <p>
@@ -46,7 +52,9 @@ export function DecisionLinks({ referralId, data }: { referralId: string; data: 
       {next ? (
         <p className="notice" data-testid="followed-by">
           <Link to={next.status === "draft" ? `/referrals/${next.id}/edit` : `/referrals/${next.id}`}>
-            {next.code ? t("decisions:referAgain.followedBy", { code: next.code }) : t("decisions:referAgain.followedByDraft")}
+            {next.code
+              ? t("decisions:referAgain.followedBy", { code: next.code })
+              : t("decisions:referAgain.followedByDraft")}
           </Link>
         </p>
       ) : null}

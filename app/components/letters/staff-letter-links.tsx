@@ -14,7 +14,10 @@ export function StaffLetterLinks({ referralId, letters }: { referralId: string; 
         {letters.map((letter) => (
           <li key={letter.id}>
             <Link to={`/referrals/${referralId}/letter?letter=${letter.id}`}>
-              {t("decisions:letterPage.item", { decision: t(`decisions:decisionNames.${letter.decision}`), date: letter.issuedAt })}
+              {t("decisions:letterPage.item", {
+                decision: t(`decisions:decisionNames.${letter.decision}`),
+                date: letter.issuedAt,
+              })}
             </Link>
           </li>
         ))}

@@ -6,7 +6,15 @@ import { useTranslation } from "react-i18next";
  * (role="alert") and takes focus, so a screen-reader or keyboard user learns at once that the action worked and
  * continues from there. Its styles are notification-banner.css, which the page links.
  */
-export function NotificationBanner({ heading, children, testId }: { heading: ReactNode; children?: ReactNode; testId?: string }) {
+export function NotificationBanner({
+  heading,
+  children,
+  testId,
+}: {
+  heading: ReactNode;
+  children?: ReactNode;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);

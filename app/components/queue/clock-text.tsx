@@ -6,7 +6,17 @@ import type { ClockView } from "~/modules/queue/clock-view";
  * `dueOn` is the due date already formatted for the page's language; `compact` (a queue cell) puts it on a line of
  * its own, without brackets.
  */
-export function ClockText({ clock, dueOn, status, compact }: { clock: ClockView; dueOn?: string | null; status: string; compact?: boolean }) {
+export function ClockText({
+  clock,
+  dueOn,
+  status,
+  compact,
+}: {
+  clock: ClockView;
+  dueOn?: string | null;
+  status: string;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   if (clock.kind === "running") {
     if (clock.breached) {
@@ -20,7 +30,9 @@ export function ClockText({ clock, dueOn, status, compact }: { clock: ClockView;
     return (
       <span className="clock" data-clock="running">
         {clock.left === 0 ? t("queue:clock.dueToday") : t("queue:clock.left", { count: clock.left })}
-        {dueOn && compact ? <span className="clock__due clock__due--line">{t("queue:clock.dueShort", { date: dueOn })}</span> : null}
+        {dueOn && compact ? (
+          <span className="clock__due clock__due--line">{t("queue:clock.dueShort", { date: dueOn })}</span>
+        ) : null}
         {dueOn && !compact ? <span className="clock__due"> {t("queue:clock.dueOn", { date: dueOn })}</span> : null}
       </span>
     );
@@ -29,7 +41,9 @@ export function ClockText({ clock, dueOn, status, compact }: { clock: ClockView;
     return (
       <span className={`clock clock--paused${clock.breached ? " clock--breached" : ""}`} data-clock="paused">
         <span aria-hidden="true">{clock.breached ? "⚠ " : "⏸ "}</span>
-        {clock.breached ? t("queue:clock.pausedOverdue", { count: -clock.left }) : t("queue:clock.paused", { count: clock.left })}
+        {clock.breached
+          ? t("queue:clock.pausedOverdue", { count: -clock.left })
+          : t("queue:clock.paused", { count: clock.left })}
       </span>
     );
   }

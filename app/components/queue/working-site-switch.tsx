@@ -24,7 +24,13 @@ export function WorkingSiteSwitch({ choice }: { choice: WorkingSiteChoice }) {
           ? t("queue:workingFor.visiting", { host: choice.host.name, to: choice.host.to, home: choice.homeName })
           : t("queue:workingFor.available", { host: choice.host.name, to: choice.host.to })}
       </p>
-      <Form method="post" action="/queue/working-site" className="button-row" role="group" aria-labelledby="working-site-label">
+      <Form
+        method="post"
+        action="/queue/working-site"
+        className="button-row"
+        role="group"
+        aria-labelledby="working-site-label"
+      >
         <CsrfInput />
         <span id="working-site-label">{t("queue:workingFor.label")}</span>
         {choice.options.map((option) => (

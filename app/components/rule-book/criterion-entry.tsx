@@ -19,10 +19,13 @@ export function dateText(words: Words, iso: string | undefined): string {
 /** Where a criterion applies, in words: its indications, those it does not apply to, and a condition on the case. */
 export function applicabilityText(words: Words, c: CriterionView): string[] {
   const { t } = words;
-  const list = (codes: readonly string[]) => codes.map((code) => t(indicationKey(code))).join(t("precheck:panel.listSeparator"));
+  const list = (codes: readonly string[]) =>
+    codes.map((code) => t(indicationKey(code))).join(t("precheck:panel.listSeparator"));
   const lines = [c.indications === "all" ? t("rules:criteria.allIndications") : list(c.indications)];
-  if (c.notApplicableTo.length) lines.push(t("rules:criteria.notApplicableTo", { indications: list(c.notApplicableTo) }));
-  if (c.condition) lines.push(t("rules:criteria.onlyWhen", { condition: t(`rules:conditions.${c.condition.kind}`, c.condition) }));
+  if (c.notApplicableTo.length)
+    lines.push(t("rules:criteria.notApplicableTo", { indications: list(c.notApplicableTo) }));
+  if (c.condition)
+    lines.push(t("rules:criteria.onlyWhen", { condition: t(`rules:conditions.${c.condition.kind}`, c.condition) }));
   return lines;
 }
 
@@ -30,7 +33,9 @@ export function applicabilityText(words: Words, c: CriterionView): string[] {
 export function strengthText(words: Words, c: CriterionView): string {
   const { t } = words;
   const base = t(`rules:strength.${c.strength}`);
-  return c.coverageOnFlag ? `${base} ${t("rules:criteria.coverageOnFlag", { tier: t(`rules:coverageOnFlag.${c.coverageOnFlag}`) })}` : base;
+  return c.coverageOnFlag
+    ? `${base} ${t("rules:criteria.coverageOnFlag", { tier: t(`rules:coverageOnFlag.${c.coverageOnFlag}`) })}`
+    : base;
 }
 
 /** One criterion of the rule book: everything a physician needs to check a screen against it. */
@@ -83,7 +88,11 @@ export function CriterionEntry({ criterion: c, headingLevel }: { criterion: Crit
           {c.review.length ? (
             <div>
               <dt>{t("rules:criteria.review")}</dt>
-              <dd>{c.review.map((code) => `${code} ${t(`rules:review.items.${code}.title`)}`).join(t("precheck:panel.listSeparator"))}</dd>
+              <dd>
+                {c.review
+                  .map((code) => `${code} ${t(`rules:review.items.${code}.title`)}`)
+                  .join(t("precheck:panel.listSeparator"))}
+              </dd>
             </div>
           ) : null}
           <div>
@@ -97,4 +106,3 @@ export function CriterionEntry({ criterion: c, headingLevel }: { criterion: Crit
     );
   });
 }
-

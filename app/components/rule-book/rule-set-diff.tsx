@@ -10,7 +10,13 @@ function tierText(words: Words, i: IndicationView): string {
   const { t } = words;
   const parts = [t(`rules:programmes.${i.programme}`)];
   if (i.since) parts.push(t("rules:indications.sinceDate", { date: dateText(words, i.since) }));
-  parts.push(i.fallsTo ? t("rules:indications.fallsToText", { tier: t(`rules:programmesByCoverage.${i.fallsTo}`) }) : i.programme === "insurance" ? t("rules:indications.fallsNowhere") : "");
+  parts.push(
+    i.fallsTo
+      ? t("rules:indications.fallsToText", { tier: t(`rules:programmesByCoverage.${i.fallsTo}`) })
+      : i.programme === "insurance"
+        ? t("rules:indications.fallsNowhere")
+        : "",
+  );
   return parts.filter(Boolean).join(t("rules:diff.sentenceSeparator"));
 }
 
@@ -89,7 +95,12 @@ export function RuleSetDiffView({ diff }: { diff: RuleSetDiff }) {
               const from = c.change === "added" ? undefined : c.from;
               const to = c.change === "removed" ? undefined : c.to;
               return (
-                <tr key={`${from?.id ?? ""}>${to?.id ?? ""}`} data-change={c.change} data-from={from?.id} data-to={to?.id}>
+                <tr
+                  key={`${from?.id ?? ""}>${to?.id ?? ""}`}
+                  data-change={c.change}
+                  data-from={from?.id}
+                  data-to={to?.id}
+                >
                   <th scope="row">{changeLabel(words, c)}</th>
                   <td>
                     <Side words={words} view={from} />
@@ -97,7 +108,13 @@ export function RuleSetDiffView({ diff }: { diff: RuleSetDiff }) {
                   <td>
                     <Side words={words} view={to} />
                   </td>
-                  <td>{c.review.length ? c.review.map((code) => `${code} ${t(`rules:review.items.${code}.title`)}`).join(t("precheck:panel.listSeparator")) : t("rules:diff.noReason")}</td>
+                  <td>
+                    {c.review.length
+                      ? c.review
+                          .map((code) => `${code} ${t(`rules:review.items.${code}.title`)}`)
+                          .join(t("precheck:panel.listSeparator"))
+                      : t("rules:diff.noReason")}
+                  </td>
                 </tr>
               );
             })}

@@ -9,7 +9,11 @@ const statusCodes = new Set(["met", "not_met", "unknown", "flag", "not_applicabl
 function paramWords(words: Words, criterionId: string, key: string, value: string | number): string {
   if (typeof value === "number") return String(value);
   if (statusCodes.has(value)) return words.t(`screen:statuses.${value}`);
-  if (key === "m0Required") return value.split("|").map((code) => words.t(indicationKey(code))).join(words.t("precheck:panel.listSeparator"));
+  if (key === "m0Required")
+    return value
+      .split("|")
+      .map((code) => words.t(indicationKey(code)))
+      .join(words.t("precheck:panel.listSeparator"));
   return formatExpected(words, criterionId, value);
 }
 
@@ -25,10 +29,15 @@ export function ruleText(words: Words, criterionId: string, threshold: Threshold
   if (threshold.kind === "choice") {
     // Every answer that is not "met", each with what it gives (resectable yes → flag).
     const others = Object.entries(threshold.params).map(([code, status]) =>
-      t("rules:kinds.choiceItem", { answer: formatExpected(words, criterionId, code), status: paramWords(words, criterionId, "status", status) }),
+      t("rules:kinds.choiceItem", {
+        answer: formatExpected(words, criterionId, code),
+        status: paramWords(words, criterionId, "status", status),
+      }),
     );
     return others.length ? t("rules:kinds.choice", { others: others.join(t("precheck:panel.listSeparator")) }) : "";
   }
-  const params = Object.fromEntries(Object.entries(threshold.params).map(([key, value]) => [key, paramWords(words, criterionId, key, value)]));
+  const params = Object.fromEntries(
+    Object.entries(threshold.params).map(([key, value]) => [key, paramWords(words, criterionId, key, value)]),
+  );
   return t(`rules:kinds.${threshold.kind}`, params);
 }

@@ -44,7 +44,12 @@ export function ConsultationPanel({ consultation }: { consultation: Consultation
         ) : null}
       </dl>
       <p>
-        <a href={consultation.calendarHref} download className="button button--secondary" data-testid="consultation-calendar">
+        <a
+          href={consultation.calendarHref}
+          download
+          className="button button--secondary"
+          data-testid="consultation-calendar"
+        >
           {t("scheduling:consultation.calendar")}
         </a>
       </p>

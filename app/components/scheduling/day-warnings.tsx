@@ -21,7 +21,13 @@ export function DayWarningsConfirm({ date, lines, error }: { date: string; lines
           </p>
         ) : null}
         <div className="choice">
-          <input type="checkbox" id={id} name="confirmDay" value={date} aria-describedby={error ? `${id}-error` : undefined} />
+          <input
+            type="checkbox"
+            id={id}
+            name="confirmDay"
+            value={date}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
           <label htmlFor={id}>{t("scheduling:warnings.confirm")}</label>
         </div>
       </div>

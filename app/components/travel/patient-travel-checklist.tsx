@@ -25,7 +25,10 @@ export function PatientTravelChecklist({ checklist }: { checklist: PatientCheckl
           <li key={item.key} data-item={item.key} data-done={item.done ? "yes" : "no"}>
             <p className="travel-list__title">
               <span aria-hidden="true">{item.done ? "✓ " : "○ "}</span>
-              <strong>{item.title}</strong> <span className="travel-list__state">({item.done ? t("travel:state.done") : t("travel:state.open")})</span>
+              <strong>{item.title}</strong>{" "}
+              <span className="travel-list__state">
+                ({item.done ? t("travel:state.done") : t("travel:state.open")})
+              </span>
             </p>
             <TravelItemText body={item.body} sources={item.sources} />
           </li>

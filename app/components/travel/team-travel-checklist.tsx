@@ -24,7 +24,13 @@ export function TeamTravelChecklist({ checklist, tickAction }: { checklist: Chec
               <span aria-hidden="true">{item.done ? "✓ " : "○ "}</span>
               <strong id={`travel-item-${item.key}`}>{item.title}</strong>{" "}
               <span className="travel-list__state">
-                ({item.done ? (item.doneAtText ? t("travel:state.doneOn", { date: item.doneAtText }) : t("travel:state.done")) : t("travel:state.open")})
+                (
+                {item.done
+                  ? item.doneAtText
+                    ? t("travel:state.doneOn", { date: item.doneAtText })
+                    : t("travel:state.done")
+                  : t("travel:state.open")}
+                )
               </span>{" "}
               <span className="tag">{t(`travel:audience.${item.audience}`)}</span>
             </p>

@@ -32,7 +32,10 @@ function screenable(facts: ApplicabilityFacts, indication: Indication, today: st
   const diagnosis: Record<string, unknown> = { indication };
   if (Array.isArray(facts.metastases)) {
     diagnosis.metastases = facts.metastases.filter(
-      (m): m is { organ: string } => !!m && typeof m === "object" && (metastasisOrgans as readonly string[]).includes((m as { organ?: string }).organ ?? ""),
+      (m): m is { organ: string } =>
+        !!m &&
+        typeof m === "object" &&
+        (metastasisOrgans as readonly string[]).includes((m as { organ?: string }).organ ?? ""),
     );
   }
   if (typeof facts.icd10 === "string") diagnosis.icd10 = facts.icd10.trim().toUpperCase();
@@ -75,7 +78,13 @@ export function indicationsAsking(path: string, today: string): Indication[] {
 
 /** The facts of a (partial) case, as saved or as posted. */
 export function factsOf(c: unknown): ApplicabilityFacts {
-  const get = (path: string) => path.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), c);
+  const get = (path: string) =>
+    path
+      .split(".")
+      .reduce<unknown>(
+        (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+        c,
+      );
   return {
     indication: get("diagnosis.indication"),
     sex: get("patient.sex"),

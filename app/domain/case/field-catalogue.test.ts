@@ -5,7 +5,13 @@ import { excludedPaths, fieldCatalogue } from "./field-catalogue";
 import { gleasonSum, isupGradeGroup } from "./gleason";
 import { caseSchema } from "./schema";
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; in?: z.ZodType };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  in?: z.ZodType;
+};
 const def = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The schema's leaves as dotted paths; a list is a leaf, its items' fields are `list[].key`. */
@@ -13,7 +19,8 @@ function leaves(schema: z.ZodType, prefix = ""): string[] {
   const d = def(schema);
   if (d.type === "optional" || d.type === "nullable") return leaves(d.innerType!, prefix);
   if (d.type === "pipe") return leaves(d.in!, prefix);
-  if (d.type === "object") return Object.entries(d.shape!).flatMap(([key, child]) => leaves(child, prefix ? `${prefix}.${key}` : key));
+  if (d.type === "object")
+    return Object.entries(d.shape!).flatMap(([key, child]) => leaves(child, prefix ? `${prefix}.${key}` : key));
   if (d.type === "array") {
     const item = def(d.element!);
     return item.type === "object" ? [prefix, ...Object.keys(item.shape!).map((key) => `${prefix}[].${key}`)] : [prefix];
@@ -33,7 +40,9 @@ describe("the field catalogue", () => {
   });
 
   it("names every leaf of the case schema, or leaves it out on purpose", () => {
-    const missing = schemaLeaves.filter((path) => !catalogued.includes(path) && !excludedPaths.some((x) => path === x || path.startsWith(`${x}[]`)));
+    const missing = schemaLeaves.filter(
+      (path) => !catalogued.includes(path) && !excludedPaths.some((x) => path === x || path.startsWith(`${x}[]`)),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -46,8 +55,12 @@ describe("which questions apply (read from the rule set)", () => {
   const today = "2026-12-06";
   it("asks pregnancy only of a patient who could be pregnant", () => {
     expect(isPathAsked("clinical.pregnant", { indication: "lung", sex: "male" }, today)).toBe(false);
-    expect(isPathAsked("clinical.pregnant", { indication: "lung", sex: "female", birthDate: "1950-01-01" }, today)).toBe(false);
-    expect(isPathAsked("clinical.pregnant", { indication: "lung", sex: "female", birthDate: "1990-01-01" }, today)).toBe(true);
+    expect(
+      isPathAsked("clinical.pregnant", { indication: "lung", sex: "female", birthDate: "1950-01-01" }, today),
+    ).toBe(false);
+    expect(
+      isPathAsked("clinical.pregnant", { indication: "lung", sex: "female", birthDate: "1990-01-01" }, today),
+    ).toBe(true);
     expect(isPathAsked("clinical.pregnant", { indication: "prostate" }, today)).toBe(false);
   });
 
@@ -55,8 +68,20 @@ describe("which questions apply (read from the rule set)", () => {
     expect(isPathAsked("diagnosis.maxDiameterMm", { indication: "prostate" }, today)).toBe(false);
     expect(isPathAsked("diagnosis.maxDiameterMm", { indication: "lung" }, today)).toBe(true);
     expect(indicationsAsking("diagnosis.labs.bilirubinMgDl", today)).toEqual(["hcc", "icc"]);
-    expect(isPathAsked("diagnosis.labs.albuminGDl", { indication: "metastasis", metastases: [{ organ: "liver", lesions: 2 }] }, today)).toBe(true);
-    expect(isPathAsked("diagnosis.labs.albuminGDl", { indication: "metastasis", metastases: [{ organ: "lung", lesions: 2 }] }, today)).toBe(false);
+    expect(
+      isPathAsked(
+        "diagnosis.labs.albuminGDl",
+        { indication: "metastasis", metastases: [{ organ: "liver", lesions: 2 }] },
+        today,
+      ),
+    ).toBe(true);
+    expect(
+      isPathAsked(
+        "diagnosis.labs.albuminGDl",
+        { indication: "metastasis", metastases: [{ organ: "lung", lesions: 2 }] },
+        today,
+      ),
+    ).toBe(false);
     expect(indicationsAsking("diagnosis.gleasonPrimary", today)).toEqual(["prostate"]);
   });
 

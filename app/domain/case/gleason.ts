@@ -14,5 +14,10 @@ export function isupGradeGroup(primary: number, secondary: number): 1 | 2 | 3 | 
 
 /** The Gleason score the screen reads: the sum of the two patterns. */
 export function gleasonSum(primary: unknown, secondary: unknown): number | undefined {
-  return typeof primary === "number" && typeof secondary === "number" && Number.isInteger(primary) && Number.isInteger(secondary) ? primary + secondary : undefined;
+  return typeof primary === "number" &&
+    typeof secondary === "number" &&
+    Number.isInteger(primary) &&
+    Number.isInteger(secondary)
+    ? primary + secondary
+    : undefined;
 }

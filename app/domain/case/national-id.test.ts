@@ -35,7 +35,14 @@ describe("looksLikeRrn", () => {
 
 describe("looksLikeMyNumber", () => {
   it("finds twelve digits with a valid check digit, written together, in groups of four, or full width", () => {
-    for (const text of ["123456789018", "1234 5678 9018", "1234-5678-9018", "記録 ９８７６５４３２１０９３", "No.111111111118", "987654321093 です"]) {
+    for (const text of [
+      "123456789018",
+      "1234 5678 9018",
+      "1234-5678-9018",
+      "記録 ９８７６５４３２１０９３",
+      "No.111111111118",
+      "987654321093 です",
+    ]) {
       expect(looksLikeMyNumber(text), text).toBe(true);
       expect(nationalIdIn(text), text).toBe("myNumber");
     }
@@ -44,11 +51,20 @@ describe("looksLikeMyNumber", () => {
   it("computes the official check digit (weights 2–7 then 2–6 from the right, remainder 0 or 1 gives 0)", () => {
     expect(isMyNumberCheckDigitValid("123456789018")).toBe(true);
     expect(isMyNumberCheckDigitValid("202412030011")).toBe(true);
-    for (let last = 0; last <= 9; last++) if (last !== 8) expect(isMyNumberCheckDigitValid(`12345678901${last}`)).toBe(false);
+    for (let last = 0; last <= 9; last++)
+      if (last !== 8) expect(isMyNumberCheckDigitValid(`12345678901${last}`)).toBe(false);
   });
 
   it("spares record numbers whose check digit is wrong, and longer or shorter digit runs", () => {
-    for (const text of ["123456789012", "1234 5678 9012", "1234567890180", "23456789018", "MRN 00012345678", "+821012345678", "+81 9012345678"]) {
+    for (const text of [
+      "123456789012",
+      "1234 5678 9012",
+      "1234567890180",
+      "23456789018",
+      "MRN 00012345678",
+      "+821012345678",
+      "+81 9012345678",
+    ]) {
       expect(looksLikeMyNumber(text), text).toBe(false);
     }
     expect(nationalIdIn("KQ-123")).toBeNull();

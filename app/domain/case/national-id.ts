@@ -68,4 +68,7 @@ export const rrnRefusedKey = "intake:validation.rrn";
 export const myNumberRefusedKey = "intake:validation.myNumber";
 
 /** The page's explanation for each kind of identifier refused. */
-export const nationalIdRefusedKey: Record<NationalIdKind, string> = { rrn: rrnRefusedKey, myNumber: myNumberRefusedKey };
+export const nationalIdRefusedKey: Record<NationalIdKind, string> = {
+  rrn: rrnRefusedKey,
+  myNumber: myNumberRefusedKey,
+};

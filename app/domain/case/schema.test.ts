@@ -11,7 +11,11 @@ const minimal = { diagnosis: { indication: "icc" }, referredOn: "2026-11-20" };
 function issues(schema: z.ZodType, input: unknown) {
   const result = schema.safeParse(input);
   if (result.success) return [];
-  return issuesOf(result.error).map(({ path, messageKey, params }) => ({ path, messageKey, ...(params ? { params } : {}) }));
+  return issuesOf(result.error).map(({ path, messageKey, params }) => ({
+    path,
+    messageKey,
+    ...(params ? { params } : {}),
+  }));
 }
 
 describe("screenCaseSchema", () => {
@@ -29,25 +33,71 @@ describe("screenCaseSchema", () => {
   });
 
   it("accepts every complete fixture", () => {
-    for (const indication of ["hcc", "prostate", "lung"] as const) expect(screenCaseSchema.safeParse(baseCase(indication)).success).toBe(true);
+    for (const indication of ["hcc", "prostate", "lung"] as const)
+      expect(screenCaseSchema.safeParse(baseCase(indication)).success).toBe(true);
   });
 
   it.each([
     ["a date that does not exist", { referredOn: "2026-02-30" }, "referredOn", validationKeys.invalidDate],
     ["29 February in a common year", { referredOn: "2023-02-29" }, "referredOn", validationKeys.invalidDate],
     ["a date with a time", { referredOn: "2026-11-20T00:00:00Z" }, "referredOn", validationKeys.invalidDate],
-    ["an unknown indication", { diagnosis: { indication: "brain" } }, "diagnosis.indication", validationKeys.invalidChoice],
+    [
+      "an unknown indication",
+      { diagnosis: { indication: "brain" } },
+      "diagnosis.indication",
+      validationKeys.invalidChoice,
+    ],
     ["ECOG 5", { clinical: { ecog: 5 } }, "clinical.ecog", validationKeys.tooBig],
     ["ECOG 1.5", { clinical: { ecog: 1.5 } }, "clinical.ecog", validationKeys.notInteger],
     ["ECOG as text", { clinical: { ecog: "1" } }, "clinical.ecog", validationKeys.invalidType],
-    ["a negative diameter", { diagnosis: { indication: "icc", maxDiameterMm: -1 } }, "diagnosis.maxDiameterMm", validationKeys.tooSmall],
-    ["a negative PSA", { diagnosis: { indication: "prostate", psaNgMl: -0.1 } }, "diagnosis.psaNgMl", validationKeys.tooSmall],
-    ["a fractional site count", { diagnosis: { indication: "icc", distantMetastasisSites: 1.5 } }, "diagnosis.distantMetastasisSites", validationKeys.notInteger],
-    ["Gleason 11", { diagnosis: { indication: "prostate", gleasonScore: 11 } }, "diagnosis.gleasonScore", validationKeys.tooBig],
-    ["Child-Pugh D", { diagnosis: { indication: "hcc", childPugh: "D" } }, "diagnosis.childPugh", validationKeys.invalidChoice],
-    ["a lower-case country", { patient: { residenceCountry: "kr" } }, "patient.residenceCountry", validationKeys.invalidCountry],
-    ["a blank T category", { diagnosis: { indication: "lung", tnm: { t: " " } } }, "diagnosis.tnm.t", validationKeys.required],
-    ["a yes/no as text", { diagnosis: { indication: "icc", ascites: "no" } }, "diagnosis.ascites", validationKeys.invalidType],
+    [
+      "a negative diameter",
+      { diagnosis: { indication: "icc", maxDiameterMm: -1 } },
+      "diagnosis.maxDiameterMm",
+      validationKeys.tooSmall,
+    ],
+    [
+      "a negative PSA",
+      { diagnosis: { indication: "prostate", psaNgMl: -0.1 } },
+      "diagnosis.psaNgMl",
+      validationKeys.tooSmall,
+    ],
+    [
+      "a fractional site count",
+      { diagnosis: { indication: "icc", distantMetastasisSites: 1.5 } },
+      "diagnosis.distantMetastasisSites",
+      validationKeys.notInteger,
+    ],
+    [
+      "Gleason 11",
+      { diagnosis: { indication: "prostate", gleasonScore: 11 } },
+      "diagnosis.gleasonScore",
+      validationKeys.tooBig,
+    ],
+    [
+      "Child-Pugh D",
+      { diagnosis: { indication: "hcc", childPugh: "D" } },
+      "diagnosis.childPugh",
+      validationKeys.invalidChoice,
+    ],
+    [
+      "a lower-case country",
+      { patient: { residenceCountry: "kr" } },
+      "patient.residenceCountry",
+      validationKeys.invalidCountry,
+    ],
+    [
+      "a blank T category",
+      { diagnosis: { indication: "lung", tnm: { t: " " } } },
+      "diagnosis.tnm.t",
+      validationKeys.required,
+    ],
+    [
+      "a yes/no as text",
+      { diagnosis: { indication: "icc", ascites: "no" } },
+      "diagnosis.ascites",
+      validationKeys.invalidType,
+    ],
     [
       "a radiotherapy ending after the referral",
       { history: { priorRadiotherapy: "same_site", priorRadiotherapyEndedOn: "2026-12-01" } },
@@ -55,35 +105,66 @@ describe("screenCaseSchema", () => {
       validationKeys.dateAfterReferral,
     ],
   ])("rejects %s", (_name, change, path, messageKey) => {
-    const input = { ...minimal, ...change, diagnosis: { ...minimal.diagnosis, ...((change as { diagnosis?: object }).diagnosis ?? {}) } };
+    const input = {
+      ...minimal,
+      ...change,
+      diagnosis: { ...minimal.diagnosis, ...((change as { diagnosis?: object }).diagnosis ?? {}) },
+    };
     expect(issues(screenCaseSchema, input)).toEqual([expect.objectContaining({ path, messageKey })]);
   });
 
   it("ignores identity, contact and attachment fields it never reads, however they are written", () => {
-    const odd = { ...minimal, patient: { phone: "010-1234-5678", email: "kim@", familyName: "" }, diagnosis: { ...minimal.diagnosis, icd10: "c61" }, attachments: [{ sha256: "tbd" }] };
+    const odd = {
+      ...minimal,
+      patient: { phone: "010-1234-5678", email: "kim@", familyName: "" },
+      diagnosis: { ...minimal.diagnosis, icd10: "c61" },
+      attachments: [{ sha256: "tbd" }],
+    };
     expect(screenCaseSchema.safeParse(odd).success).toBe(true);
   });
 
   it("validates the birth date and the ICD codes, which kq-2026-12 reads (pregnancy age, head and neck squamous)", () => {
-    expect(issues(screenCaseSchema, { ...minimal, patient: { birthDate: "someday" } })).toEqual([expect.objectContaining({ path: "patient.birthDate" })]);
-    expect(issues(screenCaseSchema, { ...minimal, diagnosis: { ...minimal.diagnosis, icdO3Morphology: "squamous" } })).toEqual([
-      expect.objectContaining({ path: "diagnosis.icdO3Morphology" }),
+    expect(issues(screenCaseSchema, { ...minimal, patient: { birthDate: "someday" } })).toEqual([
+      expect.objectContaining({ path: "patient.birthDate" }),
     ]);
+    expect(
+      issues(screenCaseSchema, { ...minimal, diagnosis: { ...minimal.diagnosis, icdO3Morphology: "squamous" } }),
+    ).toEqual([expect.objectContaining({ path: "diagnosis.icdO3Morphology" })]);
   });
 
   it("refuses metastases that disagree with their count, and an ascites grade that disagrees with ascites", () => {
     const metastases = [{ organ: "liver", lesions: 3 }];
-    expect(issues(screenCaseSchema, { ...minimal, diagnosis: { ...minimal.diagnosis, metastases, distantMetastasisSites: 2 } })).toEqual([
-      expect.objectContaining({ path: "diagnosis.distantMetastasisSites", messageKey: validationKeys.metastasesCountMismatch }),
+    expect(
+      issues(screenCaseSchema, {
+        ...minimal,
+        diagnosis: { ...minimal.diagnosis, metastases, distantMetastasisSites: 2 },
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        path: "diagnosis.distantMetastasisSites",
+        messageKey: validationKeys.metastasesCountMismatch,
+      }),
     ]);
-    expect(screenCaseSchema.safeParse({ ...minimal, diagnosis: { ...minimal.diagnosis, metastases, distantMetastasisSites: 1 } }).success).toBe(true);
-    expect(issues(screenCaseSchema, { ...minimal, diagnosis: { ...minimal.diagnosis, ascites: false, ascitesGrade: "mild" } })).toEqual([
+    expect(
+      screenCaseSchema.safeParse({
+        ...minimal,
+        diagnosis: { ...minimal.diagnosis, metastases, distantMetastasisSites: 1 },
+      }).success,
+    ).toBe(true);
+    expect(
+      issues(screenCaseSchema, {
+        ...minimal,
+        diagnosis: { ...minimal.diagnosis, ascites: false, ascitesGrade: "mild" },
+      }),
+    ).toEqual([
       expect.objectContaining({ path: "diagnosis.ascitesGrade", messageKey: validationKeys.ascitesMismatch }),
     ]);
   });
 
   it("accepts 29 February in a leap year and E.164 phones", () => {
-    expect(screenCaseSchema.safeParse({ ...minimal, referredOn: "2024-02-29", patient: { phone: "+819012345678" } }).success).toBe(true);
+    expect(
+      screenCaseSchema.safeParse({ ...minimal, referredOn: "2024-02-29", patient: { phone: "+819012345678" } }).success,
+    ).toBe(true);
   });
 
   it("gives the bound a message interpolates", () => {
@@ -104,7 +185,12 @@ describe("caseSchema (a submission)", () => {
       preferredLanguage: "ko",
     },
     preferences: { site: "none" },
-    consent: { sensitiveData: true, crossBorder: false, informedOfDiagnosis: true, recordedAt: "2026-11-20T09:00:00+09:00" },
+    consent: {
+      sensitiveData: true,
+      crossBorder: false,
+      informedOfDiagnosis: true,
+      recordedAt: "2026-11-20T09:00:00+09:00",
+    },
     diagnosis: { indication: "icc", histology: "cholangiocarcinoma", status: "primary", resectable: "no" },
     history: { priorRadiotherapy: "none" },
     referredOn: "2026-11-20",
@@ -123,7 +209,10 @@ describe("caseSchema (a submission)", () => {
   });
 
   it("requires both consents to be given", () => {
-    const refused = { ...complete, consent: { ...complete.consent, sensitiveData: false, informedOfDiagnosis: undefined } };
+    const refused = {
+      ...complete,
+      consent: { ...complete.consent, sensitiveData: false, informedOfDiagnosis: undefined },
+    };
     expect(issues(caseSchema, refused)).toEqual([
       expect.objectContaining({ path: "consent.sensitiveData", messageKey: validationKeys.consentRequired }),
       expect.objectContaining({ path: "consent.informedOfDiagnosis", messageKey: validationKeys.required }),
@@ -136,17 +225,28 @@ describe("caseSchema (a submission)", () => {
     ["an email without domain", { email: "kim@" }, "patient.email", validationKeys.invalidEmail],
     ["a birth after the referral", { birthDate: "2027-01-01" }, "patient.birthDate", validationKeys.dateAfterReferral],
   ])("rejects %s", (_name, change, path, messageKey) => {
-    expect(issues(caseSchema, { ...complete, patient: { ...complete.patient, ...change } })).toEqual([expect.objectContaining({ path, messageKey })]);
+    expect(issues(caseSchema, { ...complete, patient: { ...complete.patient, ...change } })).toEqual([
+      expect.objectContaining({ path, messageKey }),
+    ]);
   });
 
   it("rejects an ICD-10 code in lower case", () => {
     const input = { ...complete, diagnosis: { ...complete.diagnosis, icd10: "c61" } };
-    expect(issues(caseSchema, input)).toEqual([expect.objectContaining({ path: "diagnosis.icd10", messageKey: validationKeys.invalidIcd10 })]);
+    expect(issues(caseSchema, input)).toEqual([
+      expect.objectContaining({ path: "diagnosis.icd10", messageKey: validationKeys.invalidIcd10 }),
+    ]);
   });
 
   it("checks attachments", () => {
-    const bad = { ...complete, attachments: [{ kind: "x-ray", fileName: "a.pdf", mediaType: "application/pdf", sizeBytes: -1, sha256: "abc" }] };
-    expect(issues(caseSchema, bad).map((i) => i.path)).toEqual(["attachments.0.kind", "attachments.0.sizeBytes", "attachments.0.sha256"]);
+    const bad = {
+      ...complete,
+      attachments: [{ kind: "x-ray", fileName: "a.pdf", mediaType: "application/pdf", sizeBytes: -1, sha256: "abc" }],
+    };
+    expect(issues(caseSchema, bad).map((i) => i.path)).toEqual([
+      "attachments.0.kind",
+      "attachments.0.sizeBytes",
+      "attachments.0.sha256",
+    ]);
   });
 
   it("a submission is always screenable", () => {
@@ -159,7 +259,10 @@ describe("issuesOf", () => {
     key
       .replace(/^screen:/, "")
       .split(".")
-      .reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), tree);
+      .reduce<unknown>(
+        (node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
+        tree,
+      );
 
   it("every validation key has words in ko, ja and en", () => {
     for (const key of Object.values(validationKeys)) {

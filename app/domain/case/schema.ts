@@ -39,7 +39,16 @@ export const histologies = [
 ] as const;
 export type Histology = (typeof histologies)[number];
 
-export const headNeckSubsites = ["oral_cavity", "pharynx", "larynx", "nasal_sinus", "salivary_gland", "skull_base", "orbit", "other"] as const;
+export const headNeckSubsites = [
+  "oral_cavity",
+  "pharynx",
+  "larynx",
+  "nasal_sinus",
+  "salivary_gland",
+  "skull_base",
+  "orbit",
+  "other",
+] as const;
 export type HeadNeckSubsite = (typeof headNeckSubsites)[number];
 
 export const sexes = ["female", "male", "other", "unknown"] as const;
@@ -113,10 +122,13 @@ function keyOf(issue: IssueLike, inputKnown: boolean): ValidationKey {
   if (inputKnown && issue.input === undefined && issue.code !== "custom") return K.required;
   switch (issue.code) {
     case "invalid_type": {
-      const missing = inputKnown ? issue.input === undefined : issue.received === "undefined" || /received undefined/.test(issue.message ?? "");
+      const missing = inputKnown
+        ? issue.input === undefined
+        : issue.received === "undefined" || /received undefined/.test(issue.message ?? "");
       if (missing) return K.required;
       if (issue.expected === "int") return K.notInteger;
-      if (typeof issue.input === "number" || issue.received === "NaN" || issue.received === "Infinity") return K.invalidNumber;
+      if (typeof issue.input === "number" || issue.received === "NaN" || issue.received === "Infinity")
+        return K.invalidNumber;
       return K.invalidType;
     }
     case "invalid_value":
@@ -169,7 +181,9 @@ const sha256 = () => z.string(e).regex(/^[0-9a-f]{64}$/i, { error: K.invalidSha2
 
 type Mode = "submission" | "screen";
 
-type Optional<M extends Mode, T extends z.ZodType> = M extends "screen" ? z.ZodOptional<z.ZodNullable<T>> : z.ZodOptional<T>;
+type Optional<M extends Mode, T extends z.ZodType> = M extends "screen"
+  ? z.ZodOptional<z.ZodNullable<T>>
+  : z.ZodOptional<T>;
 type SubmissionOnly<M extends Mode, T extends z.ZodType> = M extends "screen" ? z.ZodOptional<z.ZodNullable<T>> : T;
 
 /**
@@ -212,9 +226,9 @@ function consentSchema<M extends Mode>(mode: M) {
   const given = () =>
     (mode === "screen"
       ? bool().nullish()
-      : z.literal(true, { error: (issue) => (issue.input === undefined ? K.required : K.consentRequired) })) as M extends "screen"
-      ? z.ZodOptional<z.ZodNullable<z.ZodBoolean>>
-      : z.ZodLiteral<true>;
+      : z.literal(true, {
+          error: (issue) => (issue.input === undefined ? K.required : K.consentRequired),
+        })) as M extends "screen" ? z.ZodOptional<z.ZodNullable<z.ZodBoolean>> : z.ZodLiteral<true>;
   return z.looseObject(
     {
       sensitiveData: given(),
@@ -320,7 +334,12 @@ function surgerySchema<M extends Mode>(mode: M) {
 
 function systemicTherapySchema<M extends Mode>(mode: M) {
   return z.looseObject(
-    { startedOn: isoDate(), drug: text(200), line: optional(mode, integer(1, 20)), outcome: optional(mode, text(STORY_ITEM_MAX)) },
+    {
+      startedOn: isoDate(),
+      drug: text(200),
+      line: optional(mode, integer(1, 20)),
+      outcome: optional(mode, text(STORY_ITEM_MAX)),
+    },
     e,
   );
 }
@@ -405,9 +424,13 @@ function checkDatesBeforeReferral(value: Dated, ctx: z.core.$RefinementCtx<unkno
   check(value.diagnosis?.imagingDate, ["diagnosis", "imagingDate"]);
   check(value.diagnosis?.labs?.measuredOn, ["diagnosis", "labs", "measuredOn"]);
   check(value.history?.priorRadiotherapyEndedOn, ["history", "priorRadiotherapyEndedOn"]);
-  (value.history?.radiotherapyCourses ?? []).forEach((course, i) => check(course.endedOn, ["history", "radiotherapyCourses", i, "endedOn"]));
+  (value.history?.radiotherapyCourses ?? []).forEach((course, i) =>
+    check(course.endedOn, ["history", "radiotherapyCourses", i, "endedOn"]),
+  );
   (value.history?.surgeries ?? []).forEach((surgery, i) => check(surgery?.date, ["history", "surgeries", i, "date"]));
-  (value.history?.systemicTherapies ?? []).forEach((line, i) => check(line?.startedOn, ["history", "systemicTherapies", i, "startedOn"]));
+  (value.history?.systemicTherapies ?? []).forEach((line, i) =>
+    check(line?.startedOn, ["history", "systemicTherapies", i, "startedOn"]),
+  );
 }
 
 type WithStatusUpdates = { consent?: { statusUpdates?: unknown } | null; patient?: { email?: unknown } | null };
@@ -416,7 +439,8 @@ type WithStatusUpdates = { consent?: { statusUpdates?: unknown } | null; patient
 export function checkStatusUpdateAddress(value: WithStatusUpdates, ctx: z.core.$RefinementCtx<unknown>) {
   if (value.consent?.statusUpdates !== true) return;
   const email = value.patient?.email;
-  if (email === undefined || email === null || email === "") ctx.addIssue({ code: "custom", path: ["patient", "email"], message: K.required, input: email });
+  if (email === undefined || email === null || email === "")
+    ctx.addIssue({ code: "custom", path: ["patient", "email"], message: K.required, input: email });
 }
 
 /** Two ways of saying the same thing must agree (referral-case.md, additions for kq-2026-12). */
@@ -425,13 +449,32 @@ function checkAgreement(value: Dated, ctx: z.core.$RefinementCtx<unknown>) {
   if (!d) return;
   const sites = d.distantMetastasisSites;
   if (Array.isArray(d.metastases) && typeof sites === "number" && sites !== d.metastases.length) {
-    ctx.addIssue({ code: "custom", path: ["diagnosis", "distantMetastasisSites"], message: K.metastasesCountMismatch, input: sites });
+    ctx.addIssue({
+      code: "custom",
+      path: ["diagnosis", "distantMetastasisSites"],
+      message: K.metastasesCountMismatch,
+      input: sites,
+    });
   }
-  if (typeof d.ascites === "boolean" && typeof d.ascitesGrade === "string" && d.ascites !== (d.ascitesGrade !== "none")) {
-    ctx.addIssue({ code: "custom", path: ["diagnosis", "ascitesGrade"], message: K.ascitesMismatch, input: d.ascitesGrade });
+  if (
+    typeof d.ascites === "boolean" &&
+    typeof d.ascitesGrade === "string" &&
+    d.ascites !== (d.ascitesGrade !== "none")
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["diagnosis", "ascitesGrade"],
+      message: K.ascitesMismatch,
+      input: d.ascitesGrade,
+    });
   }
   const [score, primary, secondary] = [d.gleasonScore, d.gleasonPrimary, d.gleasonSecondary];
-  if (typeof score === "number" && typeof primary === "number" && typeof secondary === "number" && score !== primary + secondary) {
+  if (
+    typeof score === "number" &&
+    typeof primary === "number" &&
+    typeof secondary === "number" &&
+    score !== primary + secondary
+  ) {
     ctx.addIssue({ code: "custom", path: ["diagnosis", "gleasonScore"], message: K.gleasonMismatch, input: score });
   }
 }
@@ -472,7 +515,16 @@ export const screenCaseSchema = z.preprocess(withoutUnscreenedFields, caseShape(
 // so on the screen door an odd phone format or checksum must not block a clinical answer.
 // kq-2026-12 reads the birth date and sex (pregnancy is asked only of women aged 12–55) and the ICD codes (head and
 // neck squamous cell carcinoma), so those are validated on the screen door too.
-const unscreenedPatientFields = ["familyName", "givenName", "familyNameLatin", "givenNameLatin", "nameReading", "email", "phone", "referringHospitalId"];
+const unscreenedPatientFields = [
+  "familyName",
+  "givenName",
+  "familyNameLatin",
+  "givenNameLatin",
+  "nameReading",
+  "email",
+  "phone",
+  "referringHospitalId",
+];
 const unscreenedDiagnosisFields: string[] = [];
 
 function withoutUnscreenedFields(input: unknown): unknown {
@@ -514,8 +566,10 @@ export function issuesOf(error: z.ZodError): CaseIssue[] {
     const out: CaseIssue = { path: issue.path.map(String).join("."), code: issue.code, messageKey };
     if (issue.code === "too_small") out.params = { minimum: Number(raw.minimum) };
     else if (issue.code === "too_big") out.params = { maximum: Number(raw.maximum) };
-    else if (messageKey === K.invalidChoice && Array.isArray(raw.values)) out.params = { values: raw.values.map(String).join(", ") };
-    else if (issue.code === "unrecognized_keys" && Array.isArray(raw.keys)) out.params = { keys: raw.keys.map(String).join(", ") };
+    else if (messageKey === K.invalidChoice && Array.isArray(raw.values))
+      out.params = { values: raw.values.map(String).join(", ") };
+    else if (issue.code === "unrecognized_keys" && Array.isArray(raw.keys))
+      out.params = { keys: raw.keys.map(String).join(", ") };
     return out;
   });
 }

@@ -4,7 +4,11 @@ import { canRecordClinicalDecision, checkSignoff } from "./clinical-decision";
 describe("clinical sign-off", () => {
   it("asks accept and decline for an agreeing clinical decision when the site requires one", () => {
     expect(checkSignoff("accept", true, null)).toEqual({ ok: false, code: "clinical_decision_required" });
-    expect(checkSignoff("decline", true, { recommendation: "accept" })).toEqual({ ok: false, code: "clinical_decision_differs", recommendation: "accept" });
+    expect(checkSignoff("decline", true, { recommendation: "accept" })).toEqual({
+      ok: false,
+      code: "clinical_decision_differs",
+      recommendation: "accept",
+    });
     expect(checkSignoff("decline", true, { recommendation: "decline" })).toEqual({ ok: true });
     expect(checkSignoff("accept", true, { recommendation: "accept" })).toEqual({ ok: true });
   });

@@ -19,7 +19,9 @@ export function canRecordClinicalDecision(status: ReferralStatus, role: string):
 /** The recording a sign-off is checked against: only what matters for it. */
 export type ClinicalRecord = { recommendation: Recommendation };
 
-export type SignoffCheck = { ok: true } | { ok: false; code: "clinical_decision_required" | "clinical_decision_differs"; recommendation?: Recommendation };
+export type SignoffCheck =
+  | { ok: true }
+  | { ok: false; code: "clinical_decision_required" | "clinical_decision_differs"; recommendation?: Recommendation };
 
 /** The coordinator actions that need a clinical sign-off, and the recommendation each one needs. */
 const signedOff: Partial<Record<string, Recommendation>> = { accept: "accept", decline: "decline" };
@@ -33,6 +35,7 @@ export function checkSignoff(action: string, required: boolean, latest: Clinical
   const wanted = signedOff[action];
   if (!wanted || !required) return { ok: true };
   if (!latest) return { ok: false, code: "clinical_decision_required" };
-  if (latest.recommendation !== wanted) return { ok: false, code: "clinical_decision_differs", recommendation: latest.recommendation };
+  if (latest.recommendation !== wanted)
+    return { ok: false, code: "clinical_decision_differs", recommendation: latest.recommendation };
   return { ok: true };
 }

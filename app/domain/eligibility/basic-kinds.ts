@@ -10,7 +10,11 @@ export type Evaluator = (c: ScreenCase, indication: Indication) => CriterionResu
 
 /** Is an insured indication covered for a referral dated `referredOn`? */
 export function insuredOn(rule: IndicationRule, referredOn: unknown): boolean {
-  return rule.programme === "insurance" && typeof referredOn === "string" && (rule.since === undefined || referredOn >= rule.since);
+  return (
+    rule.programme === "insurance" &&
+    typeof referredOn === "string" &&
+    (rule.since === undefined || referredOn >= rule.since)
+  );
 }
 
 /** The evaluator of a criterion of one of the kinds rule set jp-2024-06 introduced, or null for another kind. */
@@ -145,9 +149,11 @@ export function compileBasicCriterion(def: CriterionDef, ruleset: RuleSet): Eval
       return (c) => {
         const kind = getKind(c);
         if (kind === "none" || kind === "other_site") return ok("met", kind, "none|other_site");
-        if (kind !== "same_site") return unknown(missKind, kind === "unknown" ? "unknown" : undefined, "none|other_site");
+        if (kind !== "same_site")
+          return unknown(missKind, kind === "unknown" ? "unknown" : undefined, "none|other_site");
         // NOTE: "ended < 6 months ago" counts back from the referral date, never from the clock.
-        const cutoff = typeof c.referredOn === "string" ? subtractMonths(c.referredOn, rule.minMonthsSinceSameSite) : null;
+        const cutoff =
+          typeof c.referredOn === "string" ? subtractMonths(c.referredOn, rule.minMonthsSinceSameSite) : null;
         const expected = cutoff === null ? undefined : `<=${cutoff}`;
         const ended = getEnd(c);
         if (typeof ended !== "string" || cutoff === null) return unknown(missEnd, "same_site", expected);
@@ -196,8 +202,10 @@ export function compileBasicCriterion(def: CriterionDef, ruleset: RuleSet): Eval
         const excludedSite = typeof subsite === "string" ? rule.subsites.includes(subsite) : undefined;
         if (excludedSite === false) return ok("met", subsite as string, expected);
         if (typeof histology === "string" && histology !== rule.histology) return ok("met", histology, expected);
-        if (histology === rule.histology && excludedSite === true) return ok("not_met", `${histology}@${subsite as string}`, expected);
-        const missing = typeof histology === "string" ? [subsitePath] : typeof subsite === "string" ? [histologyPath] : fields;
+        if (histology === rule.histology && excludedSite === true)
+          return ok("not_met", `${histology}@${subsite as string}`, expected);
+        const missing =
+          typeof histology === "string" ? [subsitePath] : typeof subsite === "string" ? [histologyPath] : fields;
         return unknown(missing, undefined, expected);
       };
     }
@@ -236,7 +244,7 @@ export function compileBasicCriterion(def: CriterionDef, ruleset: RuleSet): Eval
         return ok("met", values.join(" / "), "known");
       };
     }
-      default:
+    default:
       return null;
   }
 }

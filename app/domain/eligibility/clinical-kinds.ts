@@ -17,7 +17,10 @@ export function compileClinicalCriterion(def: CriterionDef): Evaluator | null {
   const rule: CriterionRule = def.rule;
   switch (rule.kind) {
     case "head_neck_squamous":
-      return headNeckSquamous(resultsOf(def, ["diagnosis.histology", "diagnosis.icdO3Morphology", "diagnosis.icd10", "diagnosis.subsite"]), rule.subsites);
+      return headNeckSquamous(
+        resultsOf(def, ["diagnosis.histology", "diagnosis.icdO3Morphology", "diagnosis.icd10", "diagnosis.subsite"]),
+        rule.subsites,
+      );
     case "liver_function":
       return liverFunction(resultsOf(def, liverFields));
     case "ascites": {
@@ -32,7 +35,17 @@ export function compileClinicalCriterion(def: CriterionDef): Evaluator | null {
     case "cervix_adeno_figo":
       return cervixAdeno(resultsOf(def, ["diagnosis.stage"]));
     case "lung_stage":
-      return lungStage(resultsOf(def, ["diagnosis.stage", "diagnosis.tnm.t", "diagnosis.tnm.n", "diagnosis.tnm.m", "diagnosis.tnm.edition", "referredOn"]), rule.upTo);
+      return lungStage(
+        resultsOf(def, [
+          "diagnosis.stage",
+          "diagnosis.tnm.t",
+          "diagnosis.tnm.n",
+          "diagnosis.tnm.m",
+          "diagnosis.tnm.edition",
+          "referredOn",
+        ]),
+        rule.upTo,
+      );
     case "localised_disease": {
       const r = resultsOf(def, ["diagnosis.metastases", "diagnosis.distantMetastasisSites", "diagnosis.tnm.m"]);
       return (c) => {
@@ -43,7 +56,15 @@ export function compileClinicalCriterion(def: CriterionDef): Evaluator | null {
       };
     }
     case "metastatic_organs":
-      return metastaticOrgans(resultsOf(def, ["diagnosis.metastases", "diagnosis.distantMetastasisSites", "diagnosis.peritonealOrMeningealSpread", "diagnosis.tnm.m"]), rule);
+      return metastaticOrgans(
+        resultsOf(def, [
+          "diagnosis.metastases",
+          "diagnosis.distantMetastasisSites",
+          "diagnosis.peritonealOrMeningealSpread",
+          "diagnosis.tnm.m",
+        ]),
+        rule,
+      );
     case "metastatic_lesions": {
       const r = resultsOf(def, ["diagnosis.metastases"]);
       const expected = `<=${rule.maxLesions}`;
@@ -60,7 +81,15 @@ export function compileClinicalCriterion(def: CriterionDef): Evaluator | null {
       };
     }
     case "reirradiation":
-      return reirradiation(resultsOf(def, ["history.radiotherapyCourses", "history.priorRadiotherapy", "history.priorRadiotherapyEndedOn", "referredOn"]), rule.months);
+      return reirradiation(
+        resultsOf(def, [
+          "history.radiotherapyCourses",
+          "history.priorRadiotherapy",
+          "history.priorRadiotherapyEndedOn",
+          "referredOn",
+        ]),
+        rule.months,
+      );
     case "consistency":
       return consistency(def, rule.check);
     case "imaging_recent": {
@@ -124,7 +153,8 @@ function headNeckSquamous(r: Results, subsites: readonly string[]): Evaluator {
     const excludedSite = typeof site === "string" ? subsites.includes(site) : undefined;
     if (excludedSite === false) return r.ok("met", site as string, expected);
     if (squamous === false) return r.ok("met", String(morphology ?? histology), expected);
-    if (squamous === true && excludedSite === true) return r.ok("not_met", `squamous_cell_carcinoma@${site as string}`, expected);
+    if (squamous === true && excludedSite === true)
+      return r.ok("not_met", `squamous_cell_carcinoma@${site as string}`, expected);
     const missing = squamous === undefined ? ["diagnosis.histology"] : ["diagnosis.subsite"];
     return r.unknown(missing, undefined, expected);
   };
@@ -233,9 +263,17 @@ function lungStage(r: Results, upTo: string): Evaluator {
 // ── Metastases (K4) ──────────────────────────────────────────────────────────────────────────────────────────
 
 /** Whether the case has distant metastasis, from the organ list, the count or the M category. */
-function metastaticOf(c: ScreenCase): { any: boolean | undefined; organs: number | undefined; value: string | number | undefined } {
+function metastaticOf(c: ScreenCase): {
+  any: boolean | undefined;
+  organs: number | undefined;
+  value: string | number | undefined;
+} {
   const list = c.diagnosis.metastases;
-  const organs = Array.isArray(list) ? list.length : isNumber(c.diagnosis.distantMetastasisSites) ? c.diagnosis.distantMetastasisSites : undefined;
+  const organs = Array.isArray(list)
+    ? list.length
+    : isNumber(c.diagnosis.distantMetastasisSites)
+      ? c.diagnosis.distantMetastasisSites
+      : undefined;
   const m = parseM(c.diagnosis.tnm?.m);
   if (organs !== undefined && organs > 0) return { any: true, organs, value: organs };
   if (m?.kind === "number" && m.number >= 1) return { any: true, organs, value: String(c.diagnosis.tnm?.m) };
@@ -278,7 +316,10 @@ type Course = { endedOn?: string; overlapsTarget: "yes" | "no" | "unknown" };
 function coursesOf(c: ScreenCase): Course[] | undefined {
   const history = c.history;
   const listed = Array.isArray(history?.radiotherapyCourses) ? history.radiotherapyCourses : undefined;
-  const courses: Course[] = (listed ?? []).map((course) => ({ endedOn: course.endedOn, overlapsTarget: course.overlapsTarget }));
+  const courses: Course[] = (listed ?? []).map((course) => ({
+    endedOn: course.endedOn,
+    overlapsTarget: course.overlapsTarget,
+  }));
   const kind = history?.priorRadiotherapy;
   const endedOn = history?.priorRadiotherapyEndedOn ?? undefined;
   // NOTE: "other site" says nothing of the previous field's edge, so its overlap with the target is unknown.
@@ -291,7 +332,12 @@ function coursesOf(c: ScreenCase): Course[] | undefined {
 function reirradiation(r: Results, months: number): Evaluator {
   return (c) => {
     const courses = coursesOf(c);
-    if (courses === undefined) return r.unknown(["history.priorRadiotherapy"], c.history?.priorRadiotherapy === "unknown" ? "unknown" : undefined, "none");
+    if (courses === undefined)
+      return r.unknown(
+        ["history.priorRadiotherapy"],
+        c.history?.priorRadiotherapy === "unknown" ? "unknown" : undefined,
+        "none",
+      );
     const overlapping = courses.filter((course) => course.overlapsTarget === "yes");
     if (overlapping.length > 0) {
       const dates = overlapping.map((course) => (course.endedOn ? addMonths(course.endedOn, months) : null));
@@ -300,7 +346,8 @@ function reirradiation(r: Results, months: number): Evaluator {
       const earliest = (dates as string[]).reduce((a, b) => (a > b ? a : b));
       return r.ok("flag", earliest, undefined, { resolve: "reirradiation_interval" });
     }
-    if (courses.some((course) => course.overlapsTarget === "unknown")) return r.ok("flag", "overlap_unknown", undefined, { resolve: "confirm_no_overlap" });
+    if (courses.some((course) => course.overlapsTarget === "unknown"))
+      return r.ok("flag", "overlap_unknown", undefined, { resolve: "confirm_no_overlap" });
     return r.ok("met", courses.length === 0 ? "none" : "no_overlap", "none");
   };
 }
@@ -310,7 +357,13 @@ function reirradiation(r: Results, months: number): Evaluator {
 function consistency(def: CriterionDef, check: "stage" | "metastasis" | "nodes" | "child_pugh"): Evaluator {
   switch (check) {
     case "stage": {
-      const r = resultsOf(def, ["diagnosis.stage", "diagnosis.tnm.t", "diagnosis.tnm.n", "diagnosis.tnm.m", "diagnosis.tnm.edition"]);
+      const r = resultsOf(def, [
+        "diagnosis.stage",
+        "diagnosis.tnm.t",
+        "diagnosis.tnm.n",
+        "diagnosis.tnm.m",
+        "diagnosis.tnm.edition",
+      ]);
       return (c, indication) => {
         const stated = c.diagnosis.stage;
         if (!isText(stated)) return r.ok("not_applicable", undefined, undefined);
@@ -319,13 +372,16 @@ function consistency(def: CriterionDef, check: "stage" | "metastasis" | "nodes" 
           const statedDetail = parseStageDetail(stated);
           const derivedDetail = parseStageDetail(derived);
           if (statedDetail && derivedDetail) {
-            return r.ok(stagesAgree(statedDetail, derivedDetail) ? "met" : "flag", stated, derived ?? undefined, { details: { edition } });
+            return r.ok(stagesAgree(statedDetail, derivedDetail) ? "met" : "flag", stated, derived ?? undefined, {
+              details: { edition },
+            });
           }
         }
         // Any staging system puts distant metastasis in stage IV.
         const m = parseM(c.diagnosis.tnm?.m);
         const group = parseStage(stated)?.group ?? parseFigo(stated)?.group;
-        if (m?.kind === "number" && m.number >= 1 && group !== undefined) return r.ok(group === 4 ? "met" : "flag", stated, "IV");
+        if (m?.kind === "number" && m.number >= 1 && group !== undefined)
+          return r.ok(group === 4 ? "met" : "flag", stated, "IV");
         return r.ok("not_applicable", undefined, undefined);
       };
     }
@@ -334,7 +390,11 @@ function consistency(def: CriterionDef, check: "stage" | "metastasis" | "nodes" 
       return (c) => {
         const m = parseM(c.diagnosis.tnm?.m);
         const list = c.diagnosis.metastases;
-        const organs = Array.isArray(list) ? list.length : isNumber(c.diagnosis.distantMetastasisSites) ? c.diagnosis.distantMetastasisSites : undefined;
+        const organs = Array.isArray(list)
+          ? list.length
+          : isNumber(c.diagnosis.distantMetastasisSites)
+            ? c.diagnosis.distantMetastasisSites
+            : undefined;
         if (m?.kind !== "number" || organs === undefined) return r.ok("not_applicable", undefined, undefined);
         const agree = m.number === 0 ? organs === 0 : organs > 0;
         return r.ok(agree ? "met" : "flag", `${String(c.diagnosis.tnm?.m)} / ${organs}`, m.number === 0 ? "0" : ">=1");
@@ -371,7 +431,9 @@ function consistency(def: CriterionDef, check: "stage" | "metastasis" | "nodes" 
       return (c) => {
         const { given, computed } = liverFunctionOf(c);
         if (given === undefined || computed === null) return r.ok("not_applicable", undefined, undefined);
-        return r.ok(given === computed.class ? "met" : "flag", given, computed.class, { details: { childPughPoints: computed.points } });
+        return r.ok(given === computed.class ? "met" : "flag", given, computed.class, {
+          details: { childPughPoints: computed.points },
+        });
       };
     }
   }

@@ -29,7 +29,12 @@ type Extra = Pick<CriterionResult, "resolve" | "details" | "cap">;
 export function resultsOf(def: CriterionDef, fields: string[]) {
   Object.freeze(fields);
   const source = def.sources[0];
-  const ok = (status: CriterionStatus, value: CriterionValue | undefined, expected: string | undefined, extra?: Extra): CriterionResult => {
+  const ok = (
+    status: CriterionStatus,
+    value: CriterionValue | undefined,
+    expected: string | undefined,
+    extra?: Extra,
+  ): CriterionResult => {
     const r: CriterionResult = { id: def.id, status, fields };
     if (value !== undefined) r.value = value;
     if (expected !== undefined) r.expected = expected;
@@ -40,7 +45,12 @@ export function resultsOf(def: CriterionDef, fields: string[]) {
     if (extra?.cap !== undefined) r.cap = extra.cap;
     return r;
   };
-  const unknown = (missing: string[], value: CriterionValue | undefined, expected: string | undefined, extra?: Extra): CriterionResult => {
+  const unknown = (
+    missing: string[],
+    value: CriterionValue | undefined,
+    expected: string | undefined,
+    extra?: Extra,
+  ): CriterionResult => {
     const r = ok("unknown", value, expected, extra);
     r.missing = Object.isFrozen(missing) ? missing : (Object.freeze(missing) as string[]);
     return r;

@@ -26,16 +26,20 @@ function compileCriterion(def: CriterionDef, ruleset: RuleSet): Evaluator {
   if (notApplicableTo.length === 0 && applicable === undefined) return evaluator;
   // K2: a criterion that does not fit the case is listed as not_applicable, with what decided it.
   const { ok } = resultsOf(def, [...(applicable ? applicabilityFields(applicable) : []), "diagnosis.indication"]);
-  const byIndication = (indication: Indication) => ok("not_applicable", indication, undefined, { resolve: "not_applicable_indication" });
+  const byIndication = (indication: Indication) =>
+    ok("not_applicable", indication, undefined, { resolve: "not_applicable_indication" });
   return (c, indication) => {
     if (notApplicableTo.includes(indication)) return byIndication(indication);
-    if (applicable && !appliesTo(applicable, c, indication)) return ok("not_applicable", undefined, undefined, { resolve: `not_applicable_${applicable.kind}` });
+    if (applicable && !appliesTo(applicable, c, indication))
+      return ok("not_applicable", undefined, undefined, { resolve: `not_applicable_${applicable.kind}` });
     return evaluator(c, indication);
   };
 }
 
 function applicabilityFields(a: Applicability): string[] {
-  return a.kind === "could_be_pregnant" ? ["patient.sex", "patient.birthDate", "referredOn"] : ["diagnosis.metastases", "diagnosis.icd10"];
+  return a.kind === "could_be_pregnant"
+    ? ["patient.sex", "patient.birthDate", "referredOn"]
+    : ["diagnosis.metastases", "diagnosis.icd10"];
 }
 
 /** Whole years from a birth date to a later date, by the calendar. */

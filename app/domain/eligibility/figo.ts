@@ -16,11 +16,18 @@ export function parseFigo(value: unknown): FigoStage | null {
   if (!match) return null;
   const group = groups[match[1] ?? ""];
   if (group === undefined) return null;
-  return { group, letter: match[2] ? match[2].charCodeAt(0) - 64 : null, sub: match[3] ? Number(match[3]) : null, text };
+  return {
+    group,
+    letter: match[2] ? match[2].charCodeAt(0) - 64 : null,
+    sub: match[3] ? Number(match[3]) : null,
+    text,
+  };
 }
 
 /** Where a cervical adenocarcinoma's FIGO stage lies for the insured "locally advanced" item. */
-export function cervixAdenoPosition(stage: FigoStage): "locally_advanced" | "bulky_ib3" | "early" | "distant" | "ambiguous" {
+export function cervixAdenoPosition(
+  stage: FigoStage,
+): "locally_advanced" | "bulky_ib3" | "early" | "distant" | "ambiguous" {
   if (stage.group === 4) return stage.letter === 1 ? "locally_advanced" : stage.letter === 2 ? "distant" : "ambiguous";
   if (stage.group === 2 || stage.group === 3) return "locally_advanced";
   // Stage I: IB3 (≥ 4 cm) is commonly counted as locally advanced; IA and IB1–IB2 are early.

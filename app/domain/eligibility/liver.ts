@@ -22,8 +22,10 @@ export function childPughOf(inputs: LiverInputs): { points: number; class: Child
   const albumin = num(inputs.albuminGDl);
   const inr = num(inputs.inr);
   const ascites = typeof inputs.ascitesGrade === "string" ? gradePoints[inputs.ascitesGrade] : undefined;
-  const encephalopathy = typeof inputs.encephalopathyGrade === "string" ? gradePoints[inputs.encephalopathyGrade] : undefined;
-  if (bilirubin === null || albumin === null || inr === null || ascites === undefined || encephalopathy === undefined) return null;
+  const encephalopathy =
+    typeof inputs.encephalopathyGrade === "string" ? gradePoints[inputs.encephalopathyGrade] : undefined;
+  if (bilirubin === null || albumin === null || inr === null || ascites === undefined || encephalopathy === undefined)
+    return null;
   const points =
     (bilirubin < 2 ? 1 : bilirubin <= 3 ? 2 : 3) +
     (albumin > 3.5 ? 1 : albumin >= 2.8 ? 2 : 3) +

@@ -28,7 +28,8 @@ const nodeRows9: Record<string, readonly string[]> = {
 };
 
 function nodeFreeStage(t: { number: number; letter: string }): string | null {
-  if (t.number === 1) return t.letter === "mi" || t.letter === "a" ? "IA1" : t.letter === "b" ? "IA2" : t.letter === "c" ? "IA3" : "IA";
+  if (t.number === 1)
+    return t.letter === "mi" || t.letter === "a" ? "IA1" : t.letter === "b" ? "IA2" : t.letter === "c" ? "IA3" : "IA";
   if (t.number === 2) return t.letter === "a" ? "IB" : t.letter === "b" ? "IIA" : null;
   if (t.number === 3) return "IIB";
   if (t.number === 4) return "IIIA";

@@ -27,17 +27,24 @@ describe("the rule book's data view", () => {
 
   it("states where each indication falls, and reads jp-2024-06's strengths from its rules", () => {
     const kq = ruleBookOf(kq2026_12);
-    expect(kq.indications.find((i) => i.code === "lung")).toMatchObject({ programme: "insurance", since: "2024-06-01", fallsTo: "jp_advanced_care" });
+    expect(kq.indications.find((i) => i.code === "lung")).toMatchObject({
+      programme: "insurance",
+      since: "2024-06-01",
+      fallsTo: "jp_advanced_care",
+    });
     expect(kq.indications.find((i) => i.code === "hcc")).toMatchObject({ fallsTo: "case_by_case" });
-    expect(kq.criteria.find((c) => c.id === "pregnancy")).toMatchObject({ notApplicableTo: ["prostate"], condition: { kind: "could_be_pregnant", minAge: 12, maxAge: 55 } });
+    expect(kq.criteria.find((c) => c.id === "pregnancy")).toMatchObject({
+      notApplicableTo: ["prostate"],
+      condition: { kind: "could_be_pregnant", minAge: 12, maxAge: 55 },
+    });
     expect(ruleBookOf(jp2024_06).indications.find((i) => i.code === "hcc")?.fallsTo).toBeUndefined();
     const strength = (id: string) => strengthOf(jp2024_06.criteria.find((c) => c.id === id)!);
-    expect([strength("resectability"), strength("hcc_size"), strength("cardiac_device"), strength("prostate_staging_known")]).toEqual([
-      "exclusion",
-      "tier",
-      "flag",
-      "information",
-    ]);
+    expect([
+      strength("resectability"),
+      strength("hcc_size"),
+      strength("cardiac_device"),
+      strength("prostate_staging_known"),
+    ]).toEqual(["exclusion", "tier", "flag", "information"]);
   });
 
   it("says which set is in force and whose review is overdue on a given day", () => {
@@ -54,23 +61,46 @@ describe("the rule book's data view", () => {
 
 describe("what changed between jp-2024-06 and kq-2026-12", () => {
   const diff = diffRuleSets(jp2024_06, kq2026_12);
-  const renamed = diff.criteria.flatMap((c) => (c.change === "changed" && c.renamed ? [`${c.from.id}→${c.to.id}`] : []));
+  const renamed = diff.criteria.flatMap((c) =>
+    c.change === "changed" && c.renamed ? [`${c.from.id}→${c.to.id}`] : [],
+  );
 
   it("reads renamed criteria as changes, with the clinical reason", () => {
-    expect(renamed).toEqual(expect.arrayContaining(["resectability→surgery_difficult", "prior_radiotherapy→reirradiation", "child_pugh→liver_function", "distant_metastasis→metastatic_organs"]));
+    expect(renamed).toEqual(
+      expect.arrayContaining([
+        "resectability→surgery_difficult",
+        "prior_radiotherapy→reirradiation",
+        "child_pugh→liver_function",
+        "distant_metastasis→metastatic_organs",
+      ]),
+    );
     const surgery = diff.criteria.find((c) => c.change === "changed" && c.to.id === "surgery_difficult");
-    expect(surgery).toMatchObject({ aspects: expect.arrayContaining(["strength", "threshold", "coverage"]), review: ["K1", "P2"], from: { strength: "exclusion" }, to: { strength: "tier" } });
+    expect(surgery).toMatchObject({
+      aspects: expect.arrayContaining(["strength", "threshold", "coverage"]),
+      review: ["K1", "P2"],
+      from: { strength: "exclusion" },
+      to: { strength: "tier" },
+    });
     const rt = diff.criteria.find((c) => c.change === "changed" && c.to.id === "reirradiation");
     expect(rt).toMatchObject({ from: { strength: "exclusion" }, to: { strength: "flag" }, review: ["K3"] });
   });
 
   it("lists added criteria, applicability changes and indication tiers", () => {
     const added = diff.criteria.filter((c) => c.change === "added").map((c) => (c.change === "added" ? c.to.id : ""));
-    expect(added).toEqual(expect.arrayContaining(["metastatic_lesions", "localised_disease", "consistency_stage", "imaging_recent"]));
+    expect(added).toEqual(
+      expect.arrayContaining(["metastatic_lesions", "localised_disease", "consistency_stage", "imaging_recent"]),
+    );
     expect(diff.criteria.filter((c) => c.change === "removed")).toEqual([]);
     const tumourSize = diff.criteria.find((c) => c.change === "changed" && c.to.id === "tumour_size");
-    expect(tumourSize).toMatchObject({ renamed: false, aspects: ["applicability"], to: { notApplicableTo: ["prostate"] } });
-    expect(diff.indications.find((i) => i.code === "lung")).toMatchObject({ aspects: ["fallsTo"], to: { fallsTo: "jp_advanced_care" } });
+    expect(tumourSize).toMatchObject({
+      renamed: false,
+      aspects: ["applicability"],
+      to: { notApplicableTo: ["prostate"] },
+    });
+    expect(diff.indications.find((i) => i.code === "lung")).toMatchObject({
+      aspects: ["fallsTo"],
+      to: { fallsTo: "jp_advanced_care" },
+    });
     expect(diff.indications).toHaveLength(11);
   });
 

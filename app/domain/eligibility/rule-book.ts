@@ -3,7 +3,18 @@
 import type { Indication } from "../case/schema";
 import { indicationsOf } from "./evaluate";
 import { ruleSetInForce, ruleSets } from "./rulesets";
-import type { Applicability, Coverage, CriterionDef, CriterionRule, CriterionStatus, IndicationRule, Programme, ReviewCode, RuleSet, Strength } from "./types";
+import type {
+  Applicability,
+  Coverage,
+  CriterionDef,
+  CriterionRule,
+  CriterionStatus,
+  IndicationRule,
+  Programme,
+  ReviewCode,
+  RuleSet,
+  Strength,
+} from "./types";
 
 /** A criterion's threshold: the screen's own notation where the rule has one, and the rule's parameters. */
 export type Threshold = {
@@ -50,7 +61,10 @@ export type RuleBook = {
 };
 
 /** A rule set's dates as its own definition gives them (RuleSet), and what they mean on `today`. */
-export type RuleSetValidity = Pick<RuleSet, "version" | "effectiveFrom" | "effectiveTo" | "reviewDueOn" | "publishedOn" | "replaces"> & {
+export type RuleSetValidity = Pick<
+  RuleSet,
+  "version" | "effectiveFrom" | "effectiveTo" | "reviewDueOn" | "publishedOn" | "replaces"
+> & {
   /** The set a referral dated `today` is screened with. */
   inForce: boolean;
   /** Its review date has passed on `today`. */
@@ -72,7 +86,10 @@ function statusesOf(rule: CriterionRule): CriterionStatus[] {
     case "stage":
       return [rule.outside];
     case "choice":
-      return [...Object.values(rule.statuses), ...Object.values(rule.byIndication ?? {}).flatMap((s) => Object.values(s ?? {}))];
+      return [
+        ...Object.values(rule.statuses),
+        ...Object.values(rule.byIndication ?? {}).flatMap((s) => Object.values(s ?? {})),
+      ];
     case "ascites":
       return [rule.present];
     case "known":
@@ -118,20 +135,45 @@ const metCodes = (statuses: Readonly<Record<string, CriterionStatus>>) =>
 export function thresholdOf(rule: CriterionRule): Threshold {
   switch (rule.kind) {
     case "boolean":
-      return { kind: rule.kind, expected: rule.onTrue === "met" ? "true" : "false", params: { onTrue: rule.onTrue, onFalse: rule.onFalse }, fields: [rule.field] };
+      return {
+        kind: rule.kind,
+        expected: rule.onTrue === "met" ? "true" : "false",
+        params: { onTrue: rule.onTrue, onFalse: rule.onFalse },
+        fields: [rule.field],
+      };
     case "minimum":
-      return { kind: rule.kind, expected: `>=${rule.min} ${rule.unit}`, params: { otherwise: rule.below }, fields: [rule.field] };
+      return {
+        kind: rule.kind,
+        expected: `>=${rule.min} ${rule.unit}`,
+        params: { otherwise: rule.below },
+        fields: [rule.field],
+      };
     case "maximum":
-      return { kind: rule.kind, expected: `<=${rule.max} ${rule.unit}`, params: { otherwise: rule.above }, fields: [rule.field] };
+      return {
+        kind: rule.kind,
+        expected: `<=${rule.max} ${rule.unit}`,
+        params: { otherwise: rule.above },
+        fields: [rule.field],
+      };
     case "range":
-      return { kind: rule.kind, expected: `${rule.min}-${rule.max}`, params: { otherwise: rule.outside }, fields: [rule.field] };
+      return {
+        kind: rule.kind,
+        expected: `${rule.min}-${rule.max}`,
+        params: { otherwise: rule.outside },
+        fields: [rule.field],
+      };
     case "choice": {
       const params: Record<string, string> = {};
       for (const [code, status] of Object.entries(rule.statuses)) if (status !== "met") params[code] = status;
       return { kind: rule.kind, expected: metCodes(rule.statuses), params, fields: [rule.field] };
     }
     case "indication_listed":
-      return { kind: rule.kind, expected: "insurance_list", params: {}, fields: ["diagnosis.indication", "referredOn"] };
+      return {
+        kind: rule.kind,
+        expected: "insurance_list",
+        params: {},
+        fields: ["diagnosis.indication", "referredOn"],
+      };
     case "distant_metastasis":
       return {
         kind: rule.kind,
@@ -140,23 +182,65 @@ export function thresholdOf(rule: CriterionRule): Threshold {
         fields: ["diagnosis.distantMetastasisSites", "diagnosis.peritonealOrMeningealSpread", "diagnosis.tnm.m"],
       };
     case "prior_radiotherapy":
-      return { kind: rule.kind, expected: "none|other_site", params: { months: rule.minMonthsSinceSameSite }, fields: ["history.priorRadiotherapy", "history.priorRadiotherapyEndedOn"] };
+      return {
+        kind: rule.kind,
+        expected: "none|other_site",
+        params: { months: rule.minMonthsSinceSameSite },
+        fields: ["history.priorRadiotherapy", "history.priorRadiotherapyEndedOn"],
+      };
     case "stage":
-      return { kind: rule.kind, expected: rule.from === rule.to ? rule.from : `${rule.from}-${rule.to}`, params: { otherwise: rule.outside }, fields: ["diagnosis.stage", ...(rule.derive ? tnm : [])] };
+      return {
+        kind: rule.kind,
+        expected: rule.from === rule.to ? rule.from : `${rule.from}-${rule.to}`,
+        params: { otherwise: rule.outside },
+        fields: ["diagnosis.stage", ...(rule.derive ? tnm : [])],
+      };
     case "histology_at_subsite":
-      return { kind: rule.kind, expected: `!${rule.histology}@${rule.subsites.join("|")}`, params: {}, fields: ["diagnosis.histology", "diagnosis.subsite"] };
+      return {
+        kind: rule.kind,
+        expected: `!${rule.histology}@${rule.subsites.join("|")}`,
+        params: {},
+        fields: ["diagnosis.histology", "diagnosis.subsite"],
+      };
     case "node_negative":
       return { kind: rule.kind, expected: "N0", params: {}, fields: ["diagnosis.tnm.n"] };
     case "head_neck_squamous":
-      return { kind: rule.kind, expected: `!squamous_cell_carcinoma@${rule.subsites.join("|")}`, params: {}, fields: ["diagnosis.histology", "diagnosis.icdO3Morphology", "diagnosis.icd10", "diagnosis.subsite"] };
+      return {
+        kind: rule.kind,
+        expected: `!squamous_cell_carcinoma@${rule.subsites.join("|")}`,
+        params: {},
+        fields: ["diagnosis.histology", "diagnosis.icdO3Morphology", "diagnosis.icd10", "diagnosis.subsite"],
+      };
     case "liver_function":
-      return { kind: rule.kind, expected: "A|B", params: {}, fields: ["diagnosis.childPugh", "diagnosis.labs.bilirubinMgDl", "diagnosis.labs.albuminGDl", "diagnosis.labs.inr", "diagnosis.ascitesGrade", "clinical.encephalopathyGrade"] };
+      return {
+        kind: rule.kind,
+        expected: "A|B",
+        params: {},
+        fields: [
+          "diagnosis.childPugh",
+          "diagnosis.labs.bilirubinMgDl",
+          "diagnosis.labs.albuminGDl",
+          "diagnosis.labs.inr",
+          "diagnosis.ascitesGrade",
+          "clinical.encephalopathyGrade",
+        ],
+      };
     case "ascites":
-      return { kind: rule.kind, expected: "false", params: { otherwise: rule.present }, fields: ["diagnosis.ascites", "diagnosis.ascitesGrade"] };
+      return {
+        kind: rule.kind,
+        expected: "false",
+        params: { otherwise: rule.present },
+        fields: ["diagnosis.ascites", "diagnosis.ascitesGrade"],
+      };
     case "cervix_adeno_figo":
       return { kind: rule.kind, expected: "II-IVA", params: {}, fields: ["diagnosis.stage"] };
     case "lung_stage":
-      return { kind: rule.kind, expected: `I-${rule.upTo}`, params: { upTo: rule.upTo }, fields: ["diagnosis.stage", ...tnm, "diagnosis.tnm.edition"] };
+      return {
+        kind: rule.kind,
+        expected: `I-${rule.upTo}`,
+        params: { upTo: rule.upTo },
+        fields: ["diagnosis.stage", ...tnm, "diagnosis.tnm.edition"],
+      };
     case "localised_disease":
       return { kind: rule.kind, expected: "M0", params: {}, fields: ["diagnosis.metastases", "diagnosis.tnm.m"] };
     case "metastatic_organs":
@@ -209,7 +293,9 @@ export function criterionView(def: CriterionDef): CriterionView {
 export function ruleBookOf(ruleset: RuleSet): RuleBook {
   return {
     version: ruleset.version,
-    indications: (Object.entries(ruleset.indications) as [Indication, IndicationRule][]).map(([code, rule]) => indicationView(code, rule)),
+    indications: (Object.entries(ruleset.indications) as [Indication, IndicationRule][]).map(([code, rule]) =>
+      indicationView(code, rule),
+    ),
     criteria: ruleset.criteria.map(criterionView),
   };
 }

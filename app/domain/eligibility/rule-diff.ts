@@ -20,7 +20,12 @@ export type CriterionChange =
       review: ReviewCode[];
     };
 
-export type IndicationChange = { code: Indication; from: IndicationView; to: IndicationView; aspects: ("programme" | "since" | "fallsTo")[] };
+export type IndicationChange = {
+  code: Indication;
+  from: IndicationView;
+  to: IndicationView;
+  aspects: ("programme" | "since" | "fallsTo")[];
+};
 
 export type RuleSetDiff = { from: string; to: string; criteria: CriterionChange[]; indications: IndicationChange[] };
 
@@ -30,7 +35,10 @@ function aspectsOf(from: CriterionView, to: CriterionView): CriterionAspect[] {
   const aspects: CriterionAspect[] = [];
   if (from.strength !== to.strength) aspects.push("strength");
   if (!same(from.threshold, to.threshold)) aspects.push("threshold");
-  if (!same([from.indications, from.notApplicableTo, from.condition], [to.indications, to.notApplicableTo, to.condition])) aspects.push("applicability");
+  if (
+    !same([from.indications, from.notApplicableTo, from.condition], [to.indications, to.notApplicableTo, to.condition])
+  )
+    aspects.push("applicability");
   if (from.coverageOnFlag !== to.coverageOnFlag) aspects.push("coverage");
   return aspects;
 }
@@ -53,7 +61,8 @@ export function diffRuleSets(from: RuleSet, to: RuleSet): RuleSetDiff {
     const before = criterionView(older.get(counterpartId)!);
     const renamed = counterpartId !== def.id;
     const aspects = aspectsOf(before, view);
-    if (renamed || aspects.length > 0) criteria.push({ change: "changed", from: before, to: view, renamed, aspects, review: view.review });
+    if (renamed || aspects.length > 0)
+      criteria.push({ change: "changed", from: before, to: view, renamed, aspects, review: view.review });
   }
   for (const def of from.criteria) {
     if (!taken.has(def.id)) criteria.push({ change: "removed", from: criterionView(def), review: [] });

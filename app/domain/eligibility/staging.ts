@@ -86,7 +86,10 @@ export function parseM(value: unknown): MCategory | null {
  * esophagus: T1 N0 M0 is stage I; Tis, T2–T4, N2–N3 or M1 is outside; T1 N1 depends on the histology's staging
  * table (stage I for squamous cell carcinoma, II for adenocarcinoma in UICC 8 clinical staging), so it stays unknown.
  */
-export function positionFromTnm(derive: "lung" | "esophagus", tnm: { t?: unknown; n?: unknown; m?: unknown }): StagePosition | null {
+export function positionFromTnm(
+  derive: "lung" | "esophagus",
+  tnm: { t?: unknown; n?: unknown; m?: unknown },
+): StagePosition | null {
   const t = parseT(tnm.t);
   const n = parseN(tnm.n);
   const m = parseM(tnm.m);

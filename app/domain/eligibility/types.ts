@@ -101,7 +101,12 @@ export type CriterionRule =
   /** An insured item the notice calls localised: metastatic disease drops the tier (K4). */
   | { kind: "localised_disease" }
   /** Metastatic organs (K4): `maxOrgans` or fewer are an oligometastasis flag; more, or spread, exclude. */
-  | { kind: "metastatic_organs"; maxOrgans: number; m0Required: readonly Indication[]; oligometastasisIndications: readonly Indication[] }
+  | {
+      kind: "metastatic_organs";
+      maxOrgans: number;
+      m0Required: readonly Indication[];
+      oligometastasisIndications: readonly Indication[];
+    }
   /** More than `maxLesions` metastatic lesions in all is a flag (CNAO). */
   | { kind: "metastatic_lesions"; maxLesions: number }
   /** Radiotherapy courses over the target (K3): a re-irradiation flag, valued with the earliest date after `months`. */

@@ -2,12 +2,22 @@
 // listed as an unmapped part with the reason, so the physician knows what to fill in. The portal's own bundles read
 // back without loss (case-observations.ts); other systems' bundles map through LOINC, ICD-10 and FHIR's own fields.
 // Consents are never taken from a bundle: the physician records them on the draft, as for any referral.
-import type { Bundle, Condition, DocumentReference, HumanName, Observation, Patient, Resource, ServiceRequest } from "@medplum/fhirtypes";
+import type {
+  Bundle,
+  Condition,
+  DocumentReference,
+  HumanName,
+  Observation,
+  Patient,
+  Resource,
+  ServiceRequest,
+} from "@medplum/fhirtypes";
 import { attachmentKinds, indications } from "~/domain/case/schema";
 import { applyObservation, getPath, pathOfObservation, setPath } from "./case-observations";
 import { documentLoinc, extensions, stagingLoinc, systems } from "./vocabulary";
 
-export type UnmappedReason = "resource_type" | "extra_patient" | "extra_name" | "unknown_code" | "value" | "consent" | "no_data" | "screen";
+export type UnmappedReason =
+  "resource_type" | "extra_patient" | "extra_name" | "unknown_code" | "value" | "consent" | "no_data" | "screen";
 export type UnmappedPart = { resource: string; path: string; reason: UnmappedReason; code?: string };
 export type InlineDocument = { fileName: string; mediaType: string; kind: string; base64: string; path: string };
 export type ImportedCase = { caseData: Record<string, unknown>; unmapped: UnmappedPart[]; documents: InlineDocument[] };
@@ -41,8 +51,16 @@ function mapPatient(patient: Patient, caseData: Record<string, unknown>, at: str
     const role = nameRole(name);
     if (taken.has(role)) return unmapped.push({ resource: "Patient", path: `${at}.name[${i}]`, reason: "extra_name" });
     taken.add(role);
-    if (role === "reading") return setPath(caseData, "patient.nameReading", name.text ?? [name.family, ...(name.given ?? [])].filter(Boolean).join(" "));
-    const [familyPath, givenPath] = role === "latin" ? ["patient.familyNameLatin", "patient.givenNameLatin"] : ["patient.familyName", "patient.givenName"];
+    if (role === "reading")
+      return setPath(
+        caseData,
+        "patient.nameReading",
+        name.text ?? [name.family, ...(name.given ?? [])].filter(Boolean).join(" "),
+      );
+    const [familyPath, givenPath] =
+      role === "latin"
+        ? ["patient.familyNameLatin", "patient.givenNameLatin"]
+        : ["patient.familyName", "patient.givenName"];
     if (name.family) setPath(caseData, familyPath, name.family);
     if (name.given?.length) setPath(caseData, givenPath, name.given.join(" "));
   });
@@ -68,10 +86,19 @@ function mapCondition(condition: Condition, caseData: Record<string, unknown>) {
   const morphology = codings.find((c) => c.system === systems.icdO3)?.code;
   if (morphology) setPath(caseData, "diagnosis.icdO3Morphology", morphology);
   const own = codings.find((c) => c.system === systems.indication)?.code;
-  const indication = own && (indications as readonly string[]).includes(own) ? own : indicationByIcd10.find(([pattern]) => icd10 && pattern.test(icd10.toUpperCase()))?.[1];
+  const indication =
+    own && (indications as readonly string[]).includes(own)
+      ? own
+      : indicationByIcd10.find(([pattern]) => icd10 && pattern.test(icd10.toUpperCase()))?.[1];
   if (indication) setPath(caseData, "diagnosis.indication", indication);
-  if (condition.clinicalStatus?.coding?.some((c) => c.code === "recurrence")) setPath(caseData, "diagnosis.status", "recurrent");
-  const targets: Record<string, string> = { [stagingLoinc.t.code]: "diagnosis.tnm.t", [stagingLoinc.n.code]: "diagnosis.tnm.n", [stagingLoinc.m.code]: "diagnosis.tnm.m", [stagingLoinc.stage.code]: "diagnosis.stage" };
+  if (condition.clinicalStatus?.coding?.some((c) => c.code === "recurrence"))
+    setPath(caseData, "diagnosis.status", "recurrent");
+  const targets: Record<string, string> = {
+    [stagingLoinc.t.code]: "diagnosis.tnm.t",
+    [stagingLoinc.n.code]: "diagnosis.tnm.n",
+    [stagingLoinc.m.code]: "diagnosis.tnm.m",
+    [stagingLoinc.stage.code]: "diagnosis.stage",
+  };
   for (const stage of condition.stage ?? []) {
     const target = stage.type?.coding?.map((c) => targets[c.code ?? ""]).find(Boolean);
     const value = stage.summary?.text ?? stage.summary?.coding?.[0]?.code;
@@ -84,7 +111,8 @@ function mapCondition(condition: Condition, caseData: Record<string, unknown>) {
 function mapServiceRequest(request: ServiceRequest, caseData: Record<string, unknown>) {
   if (request.priority) setPath(caseData, "urgency", request.priority === "routine" ? "routine" : "urgent");
   const reason = request.reasonCode?.find((r) => r.text)?.text;
-  if (reason && getPath(caseData, "history.referralReason") === undefined) setPath(caseData, "history.referralReason", reason);
+  if (reason && getPath(caseData, "history.referralReason") === undefined)
+    setPath(caseData, "history.referralReason", reason);
 }
 
 const kindByLoinc = new Map(Object.entries(documentLoinc).map(([kind, loinc]) => [loinc!.code, kind]));
@@ -94,11 +122,21 @@ function documentOf(document: DocumentReference, at: string): InlineDocument | n
   if (!attachment?.data) return null;
   const codings = document.type?.coding ?? [];
   const own = codings.find((c) => c.system === systems.attachmentKind)?.code;
-  const kind = own && (attachmentKinds as readonly string[]).includes(own) ? own : (codings.map((c) => kindByLoinc.get(c.code ?? "")).find(Boolean) ?? "other");
-  return { fileName: attachment.title ?? "document", mediaType: attachment.contentType ?? "application/octet-stream", kind, base64: attachment.data, path: at };
+  const kind =
+    own && (attachmentKinds as readonly string[]).includes(own)
+      ? own
+      : (codings.map((c) => kindByLoinc.get(c.code ?? "")).find(Boolean) ?? "other");
+  return {
+    fileName: attachment.title ?? "document",
+    mediaType: attachment.contentType ?? "application/octet-stream",
+    kind,
+    base64: attachment.data,
+    path: at,
+  };
 }
 
-const isScreenDecision = (o: Observation) => o.code?.coding?.some((c) => c.system === systems.screen && c.code === "screen-decision") === true;
+const isScreenDecision = (o: Observation) =>
+  o.code?.coding?.some((c) => c.system === systems.screen && c.code === "screen-decision") === true;
 
 /** The draft case a bundle gives, the parts it could not place, and the inline documents to store. */
 export function caseFromBundle(bundle: Bundle): ImportedCase {
@@ -122,7 +160,12 @@ export function caseFromBundle(bundle: Bundle): ImportedCase {
       if (isScreenDecision(resource)) return unmapped.push({ resource: type, path: at, reason: "screen" });
       if (applyObservation(caseData, resource)) return;
       const code = resource.code?.coding?.[0]?.code ?? resource.code?.text;
-      return unmapped.push({ resource: type, path: at, reason: pathOfObservation(resource) ? "value" : "unknown_code", code });
+      return unmapped.push({
+        resource: type,
+        path: at,
+        reason: pathOfObservation(resource) ? "value" : "unknown_code",
+        code,
+      });
     }
     if (type === "DocumentReference") {
       const document = documentOf(resource, at);
@@ -137,5 +180,8 @@ export function caseFromBundle(bundle: Bundle): ImportedCase {
 /** Whether a (not yet validated) bundle has a Patient entry; any shape of `entry` is read safely. */
 export function hasPatient(bundle: Bundle): boolean {
   const entries: unknown = bundle.entry;
-  return Array.isArray(entries) && entries.some((e) => (e as { resource?: { resourceType?: unknown } } | null)?.resource?.resourceType === "Patient");
+  return (
+    Array.isArray(entries) &&
+    entries.some((e) => (e as { resource?: { resourceType?: unknown } } | null)?.resource?.resourceType === "Patient")
+  );
 }

@@ -35,12 +35,16 @@ export const structuralPaths: ReadonlySet<string> = new Set([
 ]);
 
 /** The catalogue fields that travel as Observations. */
-export const observationFields: readonly CatalogueField[] = fieldCatalogue.filter((f) => !structuralPaths.has(f.path) && !f.path.startsWith("consent."));
+export const observationFields: readonly CatalogueField[] = fieldCatalogue.filter(
+  (f) => !structuralPaths.has(f.path) && !f.path.startsWith("consent."),
+);
 const fieldByPath = new Map(observationFields.map((f) => [f.path as string, f]));
 const pathByLoinc = new Map(Object.entries(loincOf).map(([path, loinc]) => [loinc!.code, path]));
 
-
-type ValueX = Pick<ObservationComponent, "valueString" | "valueBoolean" | "valueInteger" | "valueQuantity" | "valueCodeableConcept" | "valueDateTime">;
+type ValueX = Pick<
+  ObservationComponent,
+  "valueString" | "valueBoolean" | "valueInteger" | "valueQuantity" | "valueCodeableConcept" | "valueDateTime"
+>;
 
 function codedValue(system: string, code: string): CodeableConcept {
   return { coding: [{ system, code }] };
@@ -56,7 +60,8 @@ export function valueOf(kind: Exclude<FieldKind, { type: "list" }>, value: unkno
       if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
       if (kind.integer) return { valueInteger: value };
       const quantity: Quantity = { value };
-      if (kind.unit) Object.assign(quantity, { unit: ucumOf[kind.unit], system: systems.ucum, code: ucumOf[kind.unit] });
+      if (kind.unit)
+        Object.assign(quantity, { unit: ucumOf[kind.unit], system: systems.ucum, code: ucumOf[kind.unit] });
       return { valueQuantity: quantity };
     }
     case "date":
@@ -68,7 +73,9 @@ export function valueOf(kind: Exclude<FieldKind, { type: "list" }>, value: unkno
     case "select":
       return typeof value === "string" ? { valueCodeableConcept: codedValue(systems.caseValue, value) } : undefined;
     case "country":
-      return typeof value === "string" ? { valueCodeableConcept: codedValue("urn:iso:std:iso:3166", value) } : undefined;
+      return typeof value === "string"
+        ? { valueCodeableConcept: codedValue("urn:iso:std:iso:3166", value) }
+        : undefined;
     case "language":
       return typeof value === "string" ? { valueCodeableConcept: codedValue(systems.bcp47, value) } : undefined;
     case "site":
@@ -88,7 +95,8 @@ export function caseValueOf(kind: Exclude<FieldKind, { type: "list" }>, v: Value
       if (v.valueInteger !== undefined) return v.valueInteger;
       if (v.valueQuantity?.value === undefined) return undefined;
       // A quantity in another unit is not silently taken as the portal's unit.
-      if (kind.unit && v.valueQuantity.code !== undefined && v.valueQuantity.code !== ucumOf[kind.unit]) return undefined;
+      if (kind.unit && v.valueQuantity.code !== undefined && v.valueQuantity.code !== ucumOf[kind.unit])
+        return undefined;
       return v.valueQuantity.value;
     case "date":
       return v.valueDateTime?.slice(0, 10);
@@ -96,7 +104,10 @@ export function caseValueOf(kind: Exclude<FieldKind, { type: "list" }>, v: Value
       return v.valueDateTime;
     case "radio":
     case "select": {
-      if (kind.type === "radio" && kind.numeric) return v.valueInteger !== undefined && kind.options.includes(String(v.valueInteger)) ? v.valueInteger : undefined;
+      if (kind.type === "radio" && kind.numeric)
+        return v.valueInteger !== undefined && kind.options.includes(String(v.valueInteger))
+          ? v.valueInteger
+          : undefined;
       // A code the field does not offer is not the field's value (the import reports it instead).
       const code = v.valueCodeableConcept?.coding?.[0]?.code;
       return code !== undefined && kind.options.includes(code) ? code : undefined;
@@ -113,14 +124,21 @@ export function caseValueOf(kind: Exclude<FieldKind, { type: "list" }>, v: Value
 function fieldCode(path: string): CodeableConcept {
   const loinc = loincOf[path as keyof typeof loincOf];
   const coding = [{ system: systems.caseField, code: path }];
-  return loinc ? { coding: [{ system: systems.loinc, code: loinc.code, display: loinc.display }, ...coding], text: path } : { coding, text: path };
+  return loinc
+    ? { coding: [{ system: systems.loinc, code: loinc.code, display: loinc.display }, ...coding], text: path }
+    : { coding, text: path };
 }
 
-function itemComponents(path: string, items: readonly ItemField[], item: Record<string, unknown>): ObservationComponent[] {
+function itemComponents(
+  path: string,
+  items: readonly ItemField[],
+  item: Record<string, unknown>,
+): ObservationComponent[] {
   const components: ObservationComponent[] = [];
   for (const field of items) {
     const value = valueOf(field.kind, item[field.key]);
-    if (value) components.push({ code: { coding: [{ system: systems.caseField, code: `${path}.${field.key}` }] }, ...value });
+    if (value)
+      components.push({ code: { coding: [{ system: systems.caseField, code: `${path}.${field.key}` }] }, ...value });
   }
   return components;
 }
@@ -144,7 +162,9 @@ export function caseObservations(caseData: Record<string, unknown>, ctx: Observa
     if (field.kind.type === "list") {
       const kind = field.kind;
       if (!Array.isArray(value)) continue;
-      for (const item of value) if (item && typeof item === "object") out.push({ ...base, component: itemComponents(field.path, kind.item, item as Record<string, unknown>) });
+      for (const item of value)
+        if (item && typeof item === "object")
+          out.push({ ...base, component: itemComponents(field.path, kind.item, item as Record<string, unknown>) });
       continue;
     }
     const valueX = valueOf(field.kind, value);

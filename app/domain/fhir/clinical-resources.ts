@@ -5,17 +5,29 @@ import { getPath } from "./case-observations";
 import { documentLoinc, extensions, stagingLoinc, systems, type Ref } from "./vocabulary";
 
 const str = (value: unknown) => (typeof value === "string" && value.trim() ? value : undefined);
-const coded = (system: string, code: string, display?: string): CodeableConcept => ({ coding: [{ system, code, ...(display ? { display } : {}) }] });
+const coded = (system: string, code: string, display?: string): CodeableConcept => ({
+  coding: [{ system, code, ...(display ? { display } : {}) }],
+});
 
 function stagesOf(caseData: Record<string, unknown>): ConditionStage[] {
   const edition = str(getPath(caseData, "diagnosis.tnm.edition"));
   const withEdition = edition ? { extension: [{ url: extensions.tnmEdition, valueString: edition }] } : {};
   const stages: ConditionStage[] = [];
   const group = str(getPath(caseData, "diagnosis.stage"));
-  if (group) stages.push({ ...withEdition, summary: { text: group }, type: coded(systems.loinc, stagingLoinc.stage.code, stagingLoinc.stage.display) });
+  if (group)
+    stages.push({
+      ...withEdition,
+      summary: { text: group },
+      type: coded(systems.loinc, stagingLoinc.stage.code, stagingLoinc.stage.display),
+    });
   for (const part of ["t", "n", "m"] as const) {
     const value = str(getPath(caseData, `diagnosis.tnm.${part}`));
-    if (value) stages.push({ ...withEdition, summary: { text: value }, type: coded(systems.loinc, stagingLoinc[part].code, stagingLoinc[part].display) });
+    if (value)
+      stages.push({
+        ...withEdition,
+        summary: { text: value },
+        type: coded(systems.loinc, stagingLoinc[part].code, stagingLoinc[part].display),
+      });
   }
   return stages;
 }
@@ -53,14 +65,25 @@ export function conditionResource(caseData: Record<string, unknown>, subject: Re
 export function decisionObservation(decision: DecisionJson, subject: Ref, effective: string): Observation {
   const component: Observation["component"] = [
     { code: coded(systems.screen, "coverage"), valueCodeableConcept: coded(systems.coverage, decision.coverage) },
-    ...(decision.route.site ? [{ code: coded(systems.screen, "route-site"), valueCodeableConcept: coded(systems.site, decision.route.site) }] : []),
-    ...decision.criteria.map((c) => ({ code: coded(systems.criterion, c.id), valueCodeableConcept: coded(systems.criterionStatus, c.status) })),
-    ...decision.missing.map((path) => ({ code: coded(systems.screen, "missing"), valueCodeableConcept: coded(systems.caseField, path) })),
+    ...(decision.route.site
+      ? [{ code: coded(systems.screen, "route-site"), valueCodeableConcept: coded(systems.site, decision.route.site) }]
+      : []),
+    ...decision.criteria.map((c) => ({
+      code: coded(systems.criterion, c.id),
+      valueCodeableConcept: coded(systems.criterionStatus, c.status),
+    })),
+    ...decision.missing.map((path) => ({
+      code: coded(systems.screen, "missing"),
+      valueCodeableConcept: coded(systems.caseField, path),
+    })),
   ];
   return {
     resourceType: "Observation",
     status: "final",
-    code: { ...coded(systems.screen, "screen-decision"), text: "Carbon-ion eligibility screen (portal rules; the receiving team decides)" },
+    code: {
+      ...coded(systems.screen, "screen-decision"),
+      text: "Carbon-ion eligibility screen (portal rules; the receiving team decides)",
+    },
     subject,
     effectiveDateTime: effective,
     method: coded(systems.ruleSet, decision.rulesetVersion),
@@ -69,7 +92,15 @@ export function decisionObservation(decision: DecisionJson, subject: Ref, effect
   };
 }
 
-export type AttachmentFacts = { id: string; kind: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string; uploadedAt: string };
+export type AttachmentFacts = {
+  id: string;
+  kind: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+};
 
 /** An attachment as described, not its bytes: type, size, SHA-256 (in its own extension: R4's hash is SHA-1), name. */
 export function documentReference(attachment: AttachmentFacts, subject: Ref): DocumentReference {
@@ -77,7 +108,12 @@ export function documentReference(attachment: AttachmentFacts, subject: Ref): Do
   return {
     resourceType: "DocumentReference",
     status: "current",
-    type: { coding: [...(loinc ? [{ system: systems.loinc, code: loinc.code, display: loinc.display }] : []), { system: systems.attachmentKind, code: attachment.kind }] },
+    type: {
+      coding: [
+        ...(loinc ? [{ system: systems.loinc, code: loinc.code, display: loinc.display }] : []),
+        { system: systems.attachmentKind, code: attachment.kind },
+      ],
+    },
     subject,
     date: attachment.uploadedAt,
     content: [

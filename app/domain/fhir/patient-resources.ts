@@ -26,12 +26,22 @@ function namesOf(patient: Record<string, unknown>): HumanName[] {
   const given = str(patient.givenName);
   const native = nameLanguage(`${family ?? ""}${given ?? ""}`);
   if (family || given) {
-    names.push({ use: "official", family, given: given ? [given] : undefined, extension: marked(native ? `${native}-${native === "ko" ? "Kore" : "Jpan"}` : undefined, native ? "IDE" : "ABC") });
+    names.push({
+      use: "official",
+      family,
+      given: given ? [given] : undefined,
+      extension: marked(native ? `${native}-${native === "ko" ? "Kore" : "Jpan"}` : undefined, native ? "IDE" : "ABC"),
+    });
   }
   const familyLatin = str(patient.familyNameLatin);
   const givenLatin = str(patient.givenNameLatin);
   if (familyLatin || givenLatin) {
-    names.push({ use: "official", family: familyLatin, given: givenLatin ? [givenLatin] : undefined, extension: marked(native ? `${native}-Latn` : undefined, "ABC") });
+    names.push({
+      use: "official",
+      family: familyLatin,
+      given: givenLatin ? [givenLatin] : undefined,
+      extension: marked(native ? `${native}-Latn` : undefined, "ABC"),
+    });
   }
   const reading = str(patient.nameReading);
   if (reading) names.push({ use: "usual", text: reading, extension: marked("ja-Kana", "SYL") });
@@ -47,11 +57,15 @@ const genders = new Set(["female", "male", "other", "unknown"]);
 export function patientResource(caseData: Record<string, unknown>, identity: boolean): Patient {
   const patient = (getPath(caseData, "patient") ?? {}) as Record<string, unknown>;
   const sex = str(patient.sex);
-  const resource: Patient = { resourceType: "Patient", gender: sex && genders.has(sex) ? (sex as Patient["gender"]) : undefined };
+  const resource: Patient = {
+    resourceType: "Patient",
+    gender: sex && genders.has(sex) ? (sex as Patient["gender"]) : undefined,
+  };
   const country = str(patient.residenceCountry);
   if (country) resource.address = [{ country }];
   const language = str(patient.preferredLanguage);
-  if (language) resource.communication = [{ language: { coding: [{ system: systems.bcp47, code: language }] }, preferred: true }];
+  if (language)
+    resource.communication = [{ language: { coding: [{ system: systems.bcp47, code: language }] }, preferred: true }];
   if (!identity) return resource;
   resource.name = namesOf(patient);
   resource.birthDate = str(patient.birthDate);
@@ -61,7 +75,14 @@ export function patientResource(caseData: Record<string, unknown>, identity: boo
   ];
   if (telecom.length) resource.telecom = telecom;
   const record = str(patient.referringHospitalId);
-  if (record) resource.identifier = [{ type: { coding: [{ system: systems.v2IdentifierType, code: "MR" }] }, system: systems.referringRecord, value: record }];
+  if (record)
+    resource.identifier = [
+      {
+        type: { coding: [{ system: systems.v2IdentifierType, code: "MR" }] },
+        system: systems.referringRecord,
+        value: record,
+      },
+    ];
   return resource;
 }
 
@@ -74,7 +95,11 @@ const consentTitles: Record<ConsentItem, string> = {
 };
 
 /** One Consent per consent item the case answers: active when given, rejected when refused. */
-export function consentResources(caseData: Record<string, unknown>, patient: Ref, items: readonly ConsentItem[]): Consent[] {
+export function consentResources(
+  caseData: Record<string, unknown>,
+  patient: Ref,
+  items: readonly ConsentItem[],
+): Consent[] {
   const recordedAt = str(getPath(caseData, "consent.recordedAt"));
   const out: Consent[] = [];
   for (const item of items) {
@@ -84,7 +109,15 @@ export function consentResources(caseData: Record<string, unknown>, patient: Ref
       resourceType: "Consent",
       status: given ? "active" : "rejected",
       scope: { coding: [{ system: systems.consentScope, code: item === "research" ? "research" : "patient-privacy" }] },
-      category: [{ coding: [{ system: systems.loinc, code: "59284-0", display: "Patient Consent" }, { system: systems.consentItem, code: item }], text: consentTitles[item] }],
+      category: [
+        {
+          coding: [
+            { system: systems.loinc, code: "59284-0", display: "Patient Consent" },
+            { system: systems.consentItem, code: item },
+          ],
+          text: consentTitles[item],
+        },
+      ],
       patient,
       dateTime: recordedAt,
       // The portal's own consent wording, not a jurisdiction's coded policy (none of HL7's codes fits KR/JP law).

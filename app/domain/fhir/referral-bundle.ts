@@ -42,7 +42,8 @@ export function referralBundle(input: BundleInput): Bundle {
     return { reference: fullUrl };
   };
   const { caseData, referral } = input;
-  const effective = typeof caseData.referredOn === "string" ? caseData.referredOn : (referral.submittedAt ?? input.exportedAt);
+  const effective =
+    typeof caseData.referredOn === "string" ? caseData.referredOn : (referral.submittedAt ?? input.exportedAt);
 
   const patient = add(patientResource(caseData, input.identity));
   const requester = add(practitionerResource(input.physician));
@@ -50,12 +51,22 @@ export function referralBundle(input: BundleInput): Bundle {
   const assignee = input.assignee ? add(practitionerResource(input.assignee)) : undefined;
   const condition = add(conditionResource(caseData, patient));
   const observations = caseObservations(caseData, { subject: patient, effective }).map(add);
-  const decision = input.decision ? [add(decisionObservation(input.decision, patient, referral.submittedAt ?? effective))] : [];
+  const decision = input.decision
+    ? [add(decisionObservation(input.decision, patient, referral.submittedAt ?? effective))]
+    : [];
   const documents = input.attachments.map((a) => add(documentReference(a, patient)));
   for (const consent of consentResources(caseData, patient, input.consentItems)) add(consent);
 
   const performer = referral.siteCode ? siteRefs.get(referral.siteCode) : undefined;
-  const request = add(serviceRequestResource(referral, caseData, { patient, requester, performer, condition, supportingInfo: [...observations, ...decision, ...documents] }));
+  const request = add(
+    serviceRequestResource(referral, caseData, {
+      patient,
+      requester,
+      performer,
+      condition,
+      supportingInfo: [...observations, ...decision, ...documents],
+    }),
+  );
   // The Task's history refers to the Task, and the Task lists its history: the Task's address is taken first.
   const taskUrl = `urn:uuid:${input.newUuid()}`;
   const history = input.history.map((step) => add(provenanceResource(step, { reference: taskUrl })));

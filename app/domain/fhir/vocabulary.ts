@@ -73,7 +73,12 @@ export const loincOf: Partial<Record<CasePath, { code: string; display: string }
 export const ucumOf = { mm: "mm", ngMl: "ng/mL", mgDl: "mg/dL", gDl: "g/dL", gy: "Gy" } as const;
 
 /** Laboratory values carry the laboratory category; the rest of the clinical facts are exam or survey findings. */
-export const laboratoryPaths: readonly string[] = ["diagnosis.psaNgMl", "diagnosis.labs.bilirubinMgDl", "diagnosis.labs.albuminGDl", "diagnosis.labs.inr"];
+export const laboratoryPaths: readonly string[] = [
+  "diagnosis.psaNgMl",
+  "diagnosis.labs.bilirubinMgDl",
+  "diagnosis.labs.albuminGDl",
+  "diagnosis.labs.inr",
+];
 
 /** LOINC document types for the attachment kinds that have one. */
 export const documentLoinc: Record<string, { code: string; display: string } | undefined> = {

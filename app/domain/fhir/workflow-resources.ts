@@ -13,7 +13,14 @@ export type ReferralFacts = {
   statusChangedAt: string;
   urgency: string;
 };
-export type HistoryFacts = { action: string; from: string | null; to: string; at: string; actorRole: string; actorId: string | null };
+export type HistoryFacts = {
+  action: string;
+  from: string | null;
+  to: string;
+  at: string;
+  actorRole: string;
+  actorId: string | null;
+};
 
 export function practitionerResource(person: Person & { institution?: string }): Practitioner {
   return {
@@ -51,7 +58,11 @@ const taskStatus: Record<string, Task["status"]> = {
 type Refs = { patient: Ref; requester: Ref; performer?: Ref; condition: Ref; supportingInfo: Ref[] };
 
 /** The referral itself: reference code, priority, requester, the site it is at, and the cancer as its reason. */
-export function serviceRequestResource(referral: ReferralFacts, caseData: Record<string, unknown>, refs: Refs): ServiceRequest {
+export function serviceRequestResource(
+  referral: ReferralFacts,
+  caseData: Record<string, unknown>,
+  refs: Refs,
+): ServiceRequest {
   const reason = getPath(caseData, "history.referralReason");
   return {
     resourceType: "ServiceRequest",
@@ -65,7 +76,8 @@ export function serviceRequestResource(referral: ReferralFacts, caseData: Record
     requester: refs.requester,
     performer: refs.performer ? [refs.performer] : undefined,
     authoredOn: referral.submittedAt ?? undefined,
-    occurrenceDateTime: typeof getPath(caseData, "referredOn") === "string" ? (getPath(caseData, "referredOn") as string) : undefined,
+    occurrenceDateTime:
+      typeof getPath(caseData, "referredOn") === "string" ? (getPath(caseData, "referredOn") as string) : undefined,
     reasonReference: [refs.condition],
     reasonCode: typeof reason === "string" && reason.trim() ? [{ text: reason }] : undefined,
     supportingInfo: refs.supportingInfo.length ? refs.supportingInfo : undefined,
@@ -73,7 +85,10 @@ export function serviceRequestResource(referral: ReferralFacts, caseData: Record
 }
 
 /** Where the referral stands (FHIR's task status, and the portal's own status as business status) and who holds it. */
-export function taskResource(referral: ReferralFacts, refs: { request: Ref; patient: Ref; requester: Ref; owner?: Ref; history: Ref[] }): Task {
+export function taskResource(
+  referral: ReferralFacts,
+  refs: { request: Ref; patient: Ref; requester: Ref; owner?: Ref; history: Ref[] },
+): Task {
   return {
     resourceType: "Task",
     identifier: [{ system: systems.referenceCode, value: referral.referenceCode }],
@@ -97,7 +112,13 @@ export function provenanceResource(step: HistoryFacts, target: Ref): Provenance 
     target: [target],
     recorded: step.at,
     activity: { coding: [{ system: systems.referralAction, code: step.action }] },
-    agent: [{ who: step.actorId ? { identifier: { system: systems.user, value: step.actorId }, display: step.actorRole } : { display: step.actorRole } }],
+    agent: [
+      {
+        who: step.actorId
+          ? { identifier: { system: systems.user, value: step.actorId }, display: step.actorRole }
+          : { display: step.actorRole },
+      },
+    ],
     extension: [
       ...(step.from ? [{ url: extensions.statusFrom, valueCode: step.from }] : []),
       { url: extensions.statusTo, valueCode: step.to },

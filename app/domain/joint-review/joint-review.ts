@@ -3,14 +3,27 @@
 import type { ReferralStatus } from "~/domain/workflow/states";
 
 /** What the chair records for a case: the four answers a joint conference gives. */
-export const jointRecommendations = ["treat_at_qst", "workup_at_konyang", "not_recommended", "more_information"] as const;
+export const jointRecommendations = [
+  "treat_at_qst",
+  "workup_at_konyang",
+  "not_recommended",
+  "more_information",
+] as const;
 export type JointRecommendation = (typeof jointRecommendations)[number];
 
 /**
  * A referral may be shared while its owning site still has something to decide: from its arrival to a booked
  * consultation. A declined, withdrawn or closed referral has nothing left to discuss.
  */
-export const shareableStatuses: readonly ReferralStatus[] = ["submitted", "triage", "redirected", "in_review", "info_requested", "accepted", "consultation_scheduled"];
+export const shareableStatuses: readonly ReferralStatus[] = [
+  "submitted",
+  "triage",
+  "redirected",
+  "in_review",
+  "info_requested",
+  "accepted",
+  "consultation_scheduled",
+];
 
 /** Steps after which the referral has left the owning site's hands: its joint review closes with them. */
 export const stepsThatEndJointReview = ["decline", "redirect", "close", "withdraw"] as const;

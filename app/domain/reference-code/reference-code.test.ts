@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { normalizeReferenceCode, REFERENCE_CODE_PATTERN, referenceCodeFrom, referenceCodePrefix } from "./reference-code";
+import {
+  normalizeReferenceCode,
+  REFERENCE_CODE_PATTERN,
+  referenceCodeFrom,
+  referenceCodePrefix,
+} from "./reference-code";
 
 const bytes = fc.uint8Array({ minLength: 14, maxLength: 14 });
 
@@ -56,6 +61,7 @@ describe("partial reference codes", () => {
   });
 
   it("are nothing with fewer than five symbols, a foreign symbol, or too many", () => {
-    for (const text of ["6FPX", "KQ-6FP", "김민준님", "6FPXU", "6FPXE-AA02T-RA389-1", ""]) expect(referenceCodePrefix(text), text).toBeNull();
+    for (const text of ["6FPX", "KQ-6FP", "김민준님", "6FPXU", "6FPXE-AA02T-RA389-1", ""])
+      expect(referenceCodePrefix(text), text).toBeNull();
   });
 });

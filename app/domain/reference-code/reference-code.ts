@@ -36,7 +36,10 @@ export function referenceCodeFrom(randomBytes: Uint8Array): string {
  * cannot be one (wrong length, foreign symbol, or a failed check symbol).
  */
 export function normalizeReferenceCode(input: string): string | null {
-  let text = input.normalize("NFKC").toUpperCase().replace(/[\s\-‐‑–—ー―_.]/g, "");
+  let text = input
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s\-‐‑–—ー―_.]/g, "");
   if (text.startsWith("KQ")) text = text.slice(2);
   text = text.replace(/O/g, "0").replace(/[IL]/g, "1");
   if (text.length !== RANDOM_SYMBOLS + 1 || [...text].some((c) => !ALPHABET.includes(c))) return null;
@@ -54,11 +57,19 @@ export const MIN_CODE_PREFIX_SYMBOLS = 5;
  * certainly meant as a code (a Latin name like "TANAKA" also reads as symbols).
  */
 export function referenceCodePrefix(input: string): { prefix: string; explicit: boolean } | null {
-  let text = input.normalize("NFKC").toUpperCase().replace(/[\s\-‐‑–—ー―_.]/g, "");
+  let text = input
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s\-‐‑–—ー―_.]/g, "");
   const explicit = text.startsWith("KQ");
   if (explicit) text = text.slice(2);
   text = text.replace(/O/g, "0").replace(/[IL]/g, "1");
-  if (text.length < MIN_CODE_PREFIX_SYMBOLS || text.length > RANDOM_SYMBOLS + 1 || [...text].some((c) => !ALPHABET.includes(c))) return null;
+  if (
+    text.length < MIN_CODE_PREFIX_SYMBOLS ||
+    text.length > RANDOM_SYMBOLS + 1 ||
+    [...text].some((c) => !ALPHABET.includes(c))
+  )
+    return null;
   const groups = [text.slice(0, 5), text.slice(5, 10), text.slice(10, 15)].filter(Boolean);
   return { prefix: `KQ-${groups.join("-")}`, explicit };
 }

@@ -62,10 +62,16 @@ export type Random = { id: () => string; shiftDays: () => number };
 const DAY_MS = 86_400_000;
 
 function at(tree: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), tree);
+  return path
+    .split(".")
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+      tree,
+    );
 }
 
-const cell = (value: unknown): string => (typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : "");
+const cell = (value: unknown): string =>
+  typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : "";
 
 /** Whole years between two ISO dates. */
 function ageOn(birthDate: string, day: string): number | null {
@@ -90,7 +96,12 @@ export function shiftDate(value: unknown, days: number): string {
 
 /** Who the patient is, only to give the same patient one pseudonym and one shift within an export; never released. */
 function patientKey(caseData: Record<string, unknown>): string {
-  return JSON.stringify([at(caseData, "patient.familyName"), at(caseData, "patient.givenName"), at(caseData, "patient.birthDate"), at(caseData, "patient.sex")]);
+  return JSON.stringify([
+    at(caseData, "patient.familyName"),
+    at(caseData, "patient.givenName"),
+    at(caseData, "patient.birthDate"),
+    at(caseData, "patient.sex"),
+  ]);
 }
 
 function rowOf(source: CohortSource, patientId: string, shift: number, researchId: string): ResearchRow {

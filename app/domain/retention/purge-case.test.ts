@@ -11,7 +11,15 @@ describe("the age kept after a purge", () => {
   });
 
   it("drops any patient field not on the allow-list, even one the form never had", () => {
-    const kept = purgeCase({ patient: { familyName: "佐藤", sex: "female", address: "千葉市", birthDate: "1970-05-01" }, referredOn: "2026-11-26", diagnosis: { indication: "liver" } });
-    expect(kept).toEqual({ patient: { sex: "female", ageBand: "55-59" }, referredOn: "2026-11-26", diagnosis: { indication: "liver" } });
+    const kept = purgeCase({
+      patient: { familyName: "佐藤", sex: "female", address: "千葉市", birthDate: "1970-05-01" },
+      referredOn: "2026-11-26",
+      diagnosis: { indication: "liver" },
+    });
+    expect(kept).toEqual({
+      patient: { sex: "female", ageBand: "55-59" },
+      referredOn: "2026-11-26",
+      diagnosis: { indication: "liver" },
+    });
   });
 });

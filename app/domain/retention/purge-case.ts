@@ -18,7 +18,8 @@ const KEPT_ITEM_FIELDS: Record<string, readonly string[]> = {
 };
 const KEPT_ATTACHMENT_FIELDS = ["kind", "mediaType", "sizeBytes"] as const;
 
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function pick(source: Json, keys: readonly string[]): Json {
   const kept: Json = {};
@@ -66,6 +67,7 @@ export function purgeCase(caseData: unknown): Json {
   const kept: Json = { ...source, patient: purgedPatient(source.patient, source.referredOn) };
   if (isObject(source.history)) kept.history = purgedHistory(source.history);
   if (isObject(source.clinical)) kept.clinical = omit(source.clinical, FREE_TEXT_CLINICAL);
-  if (Array.isArray(source.attachments)) kept.attachments = source.attachments.map((a) => (isObject(a) ? pick(a, KEPT_ATTACHMENT_FIELDS) : {}));
+  if (Array.isArray(source.attachments))
+    kept.attachments = source.attachments.map((a) => (isObject(a) ? pick(a, KEPT_ATTACHMENT_FIELDS) : {}));
   return kept;
 }

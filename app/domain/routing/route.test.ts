@@ -6,7 +6,11 @@ import { defaultSiteConfigs, type ScreenContext, type SiteConfig } from "./sites
 
 const ctx: ScreenContext = { sites: defaultSiteConfigs };
 
-function patient(residenceCountry: string | undefined, crossBorder: boolean | undefined, site?: "konyang" | "qst" | "none"): ScreenCase {
+function patient(
+  residenceCountry: string | undefined,
+  crossBorder: boolean | undefined,
+  site?: "konyang" | "qst" | "none",
+): ScreenCase {
   return withFields(baseCase("pancreas"), {
     "patient.residenceCountry": residenceCountry,
     "consent.crossBorder": crossBorder,
@@ -19,9 +23,19 @@ describe("routing policy (routing.md)", () => {
     ["KR, no consent", patient("KR", false), "konyang", ["no_cross_border_consent", "residence_kr"]],
     ["KR, consent", patient("KR", true), "konyang", ["residence_kr"]],
     ["KR, consent, prefers QST", patient("KR", true, "qst"), "qst", ["patient_preference"]],
-    ["KR, no consent, prefers QST", patient("KR", false, "qst"), "konyang", ["no_cross_border_consent", "residence_kr"]],
+    [
+      "KR, no consent, prefers QST",
+      patient("KR", false, "qst"),
+      "konyang",
+      ["no_cross_border_consent", "residence_kr"],
+    ],
     ["JP, no consent", patient("JP", false), "qst", ["no_cross_border_consent", "residence_jp"]],
-    ["JP, no consent, prefers Konyang", patient("JP", false, "konyang"), "qst", ["no_cross_border_consent", "residence_jp"]],
+    [
+      "JP, no consent, prefers Konyang",
+      patient("JP", false, "konyang"),
+      "qst",
+      ["no_cross_border_consent", "residence_jp"],
+    ],
     ["JP, consent, prefers Konyang", patient("JP", true, "konyang"), "konyang", ["patient_preference"]],
     ["US, consent", patient("US", true), "qst", ["international_patient"]],
     ["US, consent, prefers Konyang", patient("US", true, "konyang"), "konyang", ["patient_preference"]],
@@ -94,7 +108,9 @@ describe("routing policy (routing.md)", () => {
     });
 
     it("at capacity is not over it", () => {
-      expect(routeCase(patient("KR", true), { sites: defaultSiteConfigs, openQueue: { konyang: 20 } }).alternatives).toEqual([]);
+      expect(
+        routeCase(patient("KR", true), { sites: defaultSiteConfigs, openQueue: { konyang: 20 } }).alternatives,
+      ).toEqual([]);
     });
 
     it("no alternative without cross-border consent", () => {

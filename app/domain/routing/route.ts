@@ -42,7 +42,9 @@ export function routeCase(c: ScreenCase, ctx: ScreenContext): RouteResult {
 
   // 2. A site in another country than the patient's residence only with consent to cross-border provision
   //    (PIPA art. 28-8, APPI art. 28). An unknown residence cannot show that a site is at home: consent is needed.
-  const candidates = accepting.filter((site) => crossBorderConsent || (residence !== null && site.country === residence));
+  const candidates = accepting.filter(
+    (site) => crossBorderConsent || (residence !== null && site.country === residence),
+  );
   if (candidates.length < accepting.length) reasons.push("no_cross_border_consent");
 
   // 6. No candidate: no site; the screen's outcome is then at best needs_review.
@@ -85,7 +87,8 @@ export function routeCase(c: ScreenCase, ctx: ScreenContext): RouteResult {
   const alternatives: SiteCode[] = [];
   const queue = ctx.openQueue?.[site.code] ?? 0;
   if (queue > site.weeklyCapacity) {
-    for (const other of candidates) if (other.code !== site.code && !alternatives.includes(other.code)) alternatives.push(other.code);
+    for (const other of candidates)
+      if (other.code !== site.code && !alternatives.includes(other.code)) alternatives.push(other.code);
     if (alternatives.length > 0) reasons.push("capacity");
   }
 

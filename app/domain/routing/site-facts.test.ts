@@ -12,8 +12,18 @@ import {
 } from "./site-facts";
 
 // As the sites table holds them (migration 0001), plus a made-up zone to show the facts, not a literal, decide.
-const konyang: SiteFacts = { code: "konyang", country: "KR", timezone: "Asia/Seoul", names: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" } };
-const qst: SiteFacts = { code: "qst", country: "JP", timezone: "Asia/Tokyo", names: { ko: "QST 병원", ja: "QST病院", en: "QST Hospital" } };
+const konyang: SiteFacts = {
+  code: "konyang",
+  country: "KR",
+  timezone: "Asia/Seoul",
+  names: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" },
+};
+const qst: SiteFacts = {
+  code: "qst",
+  country: "JP",
+  timezone: "Asia/Tokyo",
+  names: { ko: "QST 병원", ja: "QST病院", en: "QST Hospital" },
+};
 const sites = [konyang, qst];
 
 describe("site facts", () => {
@@ -39,7 +49,8 @@ describe("site facts", () => {
     expect(crossBorderRecipients(sites, "JP")).toEqual([konyang]);
     expect(crossBorderRecipients(sites, "US")).toEqual([konyang, qst]);
     // Nothing shows a site is at home while the residence is unknown.
-    for (const unknown of [undefined, null, "", 42]) expect(crossBorderRecipients(sites, unknown)).toEqual([konyang, qst]);
+    for (const unknown of [undefined, null, "", 42])
+      expect(crossBorderRecipients(sites, unknown)).toEqual([konyang, qst]);
     // A country is a fact of the table: move QST to Korea and a Korean resident's data crosses no border.
     expect(crossBorderRecipients([konyang, { ...qst, country: "KR" }], "KR")).toEqual([]);
   });

@@ -56,8 +56,15 @@ export function homeSiteFor(sites: readonly SiteFacts[], country: string | null 
  * A person's time zone: their site's (staff), else the zone of a site in their country (a Japanese physician reads
  * Japan time), else the portal's.
  */
-export function timeZoneOf(sites: readonly SiteFacts[], who: { siteCode?: string | null; country?: string | null }): string {
-  return siteByCode(sites, who.siteCode)?.timezone ?? sites.find((site) => site.country === who.country)?.timezone ?? PORTAL_TIME_ZONE;
+export function timeZoneOf(
+  sites: readonly SiteFacts[],
+  who: { siteCode?: string | null; country?: string | null },
+): string {
+  return (
+    siteByCode(sites, who.siteCode)?.timezone ??
+    sites.find((site) => site.country === who.country)?.timezone ??
+    PORTAL_TIME_ZONE
+  );
 }
 
 /** A site's zone (a referral's dates are its receiving site's), the portal's when the site is unknown or not yet set. */

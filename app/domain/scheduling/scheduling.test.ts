@@ -8,7 +8,10 @@ describe("site wall-clock time", () => {
   it("turns a Korean or Japanese date and time into the instant and back", () => {
     expect(zonedInstant("2027-03-02", "09:30", "Asia/Seoul").toISOString()).toBe("2027-03-02T00:30:00.000Z");
     expect(zonedInstant("2027-03-02", "08:00", "Asia/Tokyo").toISOString()).toBe("2027-03-01T23:00:00.000Z");
-    expect(localDateTime(new Date("2027-03-01T23:00:00Z"), "Asia/Tokyo")).toEqual({ date: "2027-03-02", time: "08:00" });
+    expect(localDateTime(new Date("2027-03-01T23:00:00Z"), "Asia/Tokyo")).toEqual({
+      date: "2027-03-02",
+      time: "08:00",
+    });
   });
 
   it("lands right in a zone with daylight saving too", () => {
@@ -23,7 +26,7 @@ describe("a weekly pattern of slots", () => {
   it("makes each chosen weekday's times over the range and leaves out public holidays", () => {
     const { slots, holidays } = expandWeeklyPattern(
       { from: "2027-02-26", to: "2027-03-05", weekdays: [1, 3, 5], times: ["14:00", "09:00", "09:00"] },
-      (d) => koreanHolidays.has(d)
+      (d) => koreanHolidays.has(d),
     );
     // Fri 26 Feb, (Mon 1 Mar is Independence Movement Day), Wed 3 Mar, Fri 5 Mar; times sorted, duplicates dropped.
     expect(slots).toEqual([
@@ -54,7 +57,8 @@ describe("the consultation's calendar file", () => {
     timeZone: "Asia/Seoul",
     durationMinutes: 60,
     summary: "건양대학교병원 진료 예약",
-    location: "건양대학교병원, 대전광역시 서구 관저동로 158; 본관 2층 방사선종양학과 외래 (접수처에서 예약 번호를 말씀해 주세요)",
+    location:
+      "건양대학교병원, 대전광역시 서구 관저동로 158; 본관 2층 방사선종양학과 외래 (접수처에서 예약 번호를 말씀해 주세요)",
     language: "ko",
   };
 
@@ -68,9 +72,17 @@ describe("the consultation's calendar file", () => {
     const props = parseIcs(text);
     expect(props.find((p) => p.name === "TZID")?.value).toBe("Asia/Seoul");
     expect(props.find((p) => p.name === "TZOFFSETTO")?.value).toBe("+0900");
-    expect(eventProperty(props, "DTSTART")).toEqual({ name: "DTSTART", params: { TZID: "Asia/Seoul" }, value: "20270302T233000" });
+    expect(eventProperty(props, "DTSTART")).toEqual({
+      name: "DTSTART",
+      params: { TZID: "Asia/Seoul" },
+      value: "20270302T233000",
+    });
     // An hour later crosses midnight.
-    expect(eventProperty(props, "DTEND")).toEqual({ name: "DTEND", params: { TZID: "Asia/Seoul" }, value: "20270303T003000" });
+    expect(eventProperty(props, "DTEND")).toEqual({
+      name: "DTEND",
+      params: { TZID: "Asia/Seoul" },
+      value: "20270303T003000",
+    });
     expect(eventProperty(props, "DTSTAMP")?.value).toBe("20261206T010203Z");
     expect(unescapeIcsText(eventProperty(props, "SUMMARY")!.value)).toBe(event.summary);
     expect(unescapeIcsText(eventProperty(props, "LOCATION")!.value)).toBe(event.location);

@@ -19,7 +19,10 @@ export const MAX_PATTERN_DAYS = 367;
  * The dates and times a pattern makes, in order, and the dates it leaves out because they are public holidays
  * (a clinic does not open on them; a coordinator who wants one adds that slot alone, and is warned).
  */
-export function expandWeeklyPattern(pattern: WeeklyPattern, isHoliday: (date: string) => boolean): { slots: { date: string; time: string }[]; holidays: string[] } {
+export function expandWeeklyPattern(
+  pattern: WeeklyPattern,
+  isHoliday: (date: string) => boolean,
+): { slots: { date: string; time: string }[]; holidays: string[] } {
   const slots: { date: string; time: string }[] = [];
   const holidays: string[] = [];
   const times = [...new Set(pattern.times)].sort();

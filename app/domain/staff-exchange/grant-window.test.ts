@@ -23,7 +23,11 @@ describe("a staff-exchange grant's window", () => {
   });
 
   it("sees ranges that share a single day as overlapping", () => {
-    expect(rangesOverlap({ from: "2026-12-10", to: "2026-12-12" }, { from: "2026-12-12", to: "2026-12-20" })).toBe(true);
-    expect(rangesOverlap({ from: "2026-12-10", to: "2026-12-12" }, { from: "2026-12-13", to: "2026-12-20" })).toBe(false);
+    expect(rangesOverlap({ from: "2026-12-10", to: "2026-12-12" }, { from: "2026-12-12", to: "2026-12-20" })).toBe(
+      true,
+    );
+    expect(rangesOverlap({ from: "2026-12-10", to: "2026-12-12" }, { from: "2026-12-13", to: "2026-12-20" })).toBe(
+      false,
+    );
   });
 });

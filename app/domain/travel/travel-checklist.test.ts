@@ -5,7 +5,13 @@ const words = (en: string) => ({ ko: `${en} (ko)`, ja: `${en} (ja)`, en });
 const items: ChecklistItem[] = [
   { key: "passport", audience: "patient", title: words("Passport"), body: words("Valid"), sources: [] },
   { key: "coordinator", audience: "staff", title: words("Coordinator"), body: words("Agency"), sources: [] },
-  { key: "visa", audience: "patient", title: words("Visa"), body: words("90 days"), sources: ["https://www.mofa.go.jp/"] },
+  {
+    key: "visa",
+    audience: "patient",
+    title: words("Visa"),
+    body: words("90 days"),
+    sources: ["https://www.mofa.go.jp/"],
+  },
 ];
 
 describe("the cross-border checklist", () => {
@@ -31,6 +37,10 @@ describe("the cross-border checklist", () => {
   it("reads stored items defensively", () => {
     expect(parseChecklistItems(JSON.stringify(items))).toEqual(items);
     expect(parseChecklistItems("not json")).toEqual([]);
-    expect(parseChecklistItems(JSON.stringify([{ key: "x", audience: "nobody", title: words("X"), body: words("Y") }, items[0]]))).toEqual([items[0]]);
+    expect(
+      parseChecklistItems(
+        JSON.stringify([{ key: "x", audience: "nobody", title: words("X"), body: words("Y") }, items[0]]),
+      ),
+    ).toEqual([items[0]]);
   });
 });

@@ -20,7 +20,11 @@ export type ChecklistItem = {
  * Whether a referral gets the checklist: the receiving site has one, and the patient lives in another country than
  * the site (a resident of the site's own country does not travel abroad for it). An unknown residence gets none.
  */
-export function travelChecklistApplies(input: { siteCountry: string | null; residenceCountry: string | null | undefined; itemCount: number }): boolean {
+export function travelChecklistApplies(input: {
+  siteCountry: string | null;
+  residenceCountry: string | null | undefined;
+  itemCount: number;
+}): boolean {
   const { siteCountry, residenceCountry, itemCount } = input;
   if (!siteCountry || !residenceCountry || itemCount === 0) return false;
   return residenceCountry.toUpperCase() !== siteCountry.toUpperCase();
@@ -40,12 +44,18 @@ export function checklistProgress(
 ): ChecklistProgress {
   const doneAt = new Map(ticks.map((tick) => [tick.itemKey, tick.doneAt]));
   const visible = items.filter((item) => reader === "team" || item.audience === "patient");
-  const withTicks = visible.map((item) => ({ ...item, done: doneAt.has(item.key), doneAt: doneAt.get(item.key) ?? null }));
+  const withTicks = visible.map((item) => ({
+    ...item,
+    done: doneAt.has(item.key),
+    doneAt: doneAt.get(item.key) ?? null,
+  }));
   return { items: withTicks, done: withTicks.filter((item) => item.done).length, total: withTicks.length };
 }
 
 const isWords = (value: unknown): value is ChecklistWords =>
-  typeof value === "object" && value !== null && ["ko", "ja", "en"].every((l) => typeof (value as Record<string, unknown>)[l] === "string");
+  typeof value === "object" &&
+  value !== null &&
+  ["ko", "ja", "en"].every((l) => typeof (value as Record<string, unknown>)[l] === "string");
 
 /** Items read back from their JSON column; anything malformed is left out rather than thrown at a patient's page. */
 export function parseChecklistItems(json: string): ChecklistItem[] {
@@ -61,6 +71,8 @@ export function parseChecklistItems(json: string): ChecklistItem[] {
     if (typeof item.key !== "string" || !checklistAudiences.includes(item.audience as ChecklistAudience)) return [];
     if (!isWords(item.title) || !isWords(item.body)) return [];
     const sources = Array.isArray(item.sources) ? item.sources.filter((s): s is string => typeof s === "string") : [];
-    return [{ key: item.key, audience: item.audience as ChecklistAudience, title: item.title, body: item.body, sources }];
+    return [
+      { key: item.key, audience: item.audience as ChecklistAudience, title: item.title, body: item.body, sources },
+    ];
   });
 }

@@ -53,7 +53,7 @@ export function workingDaysBetween(from: string, to: string, isHoliday: IsHolida
 /** The date `n` working days after `from`. */
 export function addWorkingDays(from: string, n: number, isHoliday: IsHoliday): string {
   let day = from;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day = addDays(day, 1);
     if (isWorkingDay(day, isHoliday)) left -= 1;
   }

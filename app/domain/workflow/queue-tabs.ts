@@ -28,7 +28,8 @@ export function tabCaseSql(): string {
   const quoted = (status: string) => `'${status}'`;
   const branches = queueTabs.map((tab) => {
     const statuses = tabStatuses[tab];
-    const test = statuses.length === 1 ? `status = ${quoted(statuses[0]!)}` : `status IN (${statuses.map(quoted).join(", ")})`;
+    const test =
+      statuses.length === 1 ? `status = ${quoted(statuses[0]!)}` : `status IN (${statuses.map(quoted).join(", ")})`;
     return `WHEN ${test} THEN ${quoted(tab)}`;
   });
   return `CASE ${branches.join(" ")} END`;

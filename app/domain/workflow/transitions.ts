@@ -37,7 +37,12 @@ export const transitions: Record<WorkflowAction, Rule> = {
   redirect: { from: ["triage", "redirected", "in_review"], to: "redirected", actors: staff, reasonRequired: true },
   schedule: { from: ["accepted", "consultation_scheduled"], to: "consultation_scheduled", actors: staff },
   close: { from: ["accepted", "consultation_scheduled", "declined"], to: "closed", actors: staff },
-  withdraw: { from: ["submitted", "triage", "redirected", "in_review", "info_requested", "accepted", "consultation_scheduled"], to: "withdrawn", actors: ["physician"], reasonRequired: true },
+  withdraw: {
+    from: ["submitted", "triage", "redirected", "in_review", "info_requested", "accepted", "consultation_scheduled"],
+    to: "withdrawn",
+    actors: ["physician"],
+    reasonRequired: true,
+  },
 };
 
 export type TransitionCheck =
@@ -45,7 +50,12 @@ export type TransitionCheck =
   | { ok: false; code: "illegal_transition" | "not_allowed_for_role" | "reason_required" };
 
 /** Whether `actor` may perform `action` on a referral in `from`; pure, so pages and services agree. */
-export function checkTransition(from: ReferralStatus, action: WorkflowAction, actor: Actor, reason?: string | null): TransitionCheck {
+export function checkTransition(
+  from: ReferralStatus,
+  action: WorkflowAction,
+  actor: Actor,
+  reason?: string | null,
+): TransitionCheck {
   const rule = transitions[action];
   if (!rule.from.includes(from)) return { ok: false, code: "illegal_transition" };
   if (!rule.actors.includes(actor)) return { ok: false, code: "not_allowed_for_role" };

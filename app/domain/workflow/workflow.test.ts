@@ -21,7 +21,10 @@ describe("transitions", () => {
     expect(checkTransition("in_review", "redirect", "coordinator")).toEqual({ ok: false, code: "reason_required" });
     expect(checkTransition("in_review", "redirect", "coordinator", "capacity")).toEqual({ ok: true, to: "redirected" });
     expect(checkTransition("redirected", "claim", "coordinator")).toEqual({ ok: true, to: "in_review" });
-    expect(checkTransition("withdrawn", "withdraw", "physician", "x")).toEqual({ ok: false, code: "illegal_transition" });
+    expect(checkTransition("withdrawn", "withdraw", "physician", "x")).toEqual({
+      ok: false,
+      code: "illegal_transition",
+    });
   });
 
   it("offers only the actions that will work", () => {
@@ -50,7 +53,12 @@ describe("clock", () => {
       { from: "2026-11-02", to: "2026-11-06" }, // 4 working days, then info requested
       { from: "2026-11-16", to: null }, // answered; running again
     ];
-    expect(clockState(running, "2026-11-18", 10, noHolidays)).toEqual({ used: 6, target: 10, left: 4, breached: false });
+    expect(clockState(running, "2026-11-18", 10, noHolidays)).toEqual({
+      used: 6,
+      target: 10,
+      left: 4,
+      breached: false,
+    });
     expect(clockState(running, "2026-11-26", 10, noHolidays).breached).toBe(true);
   });
 });

@@ -29,13 +29,18 @@ const LIST_LIMIT = 500;
  */
 export async function accountsFor(db: Database, actor: SessionUser): Promise<AccountListRow[]> {
   if (actor.role === "admin") return listAccounts(db, { limit: LIST_LIMIT });
-  if (actor.role === "coordinator") return listAccounts(db, { status: "pending", role: "physician", limit: LIST_LIMIT });
+  if (actor.role === "coordinator")
+    return listAccounts(db, { status: "pending", role: "physician", limit: LIST_LIMIT });
   return [];
 }
 
 /** The actions this actor may take on this account as it stands. */
-export function allowedActions(actor: Pick<SessionUser, "id" | "role">, target: Pick<AccountListRow, "id" | "role" | "status">): AccountAction[] {
-  if (actor.role === "coordinator") return target.status === "pending" && target.role === "physician" ? ["approve"] : [];
+export function allowedActions(
+  actor: Pick<SessionUser, "id" | "role">,
+  target: Pick<AccountListRow, "id" | "role" | "status">,
+): AccountAction[] {
+  if (actor.role === "coordinator")
+    return target.status === "pending" && target.role === "physician" ? ["approve"] : [];
   if (actor.role !== "admin") return [];
   switch (target.status) {
     case "pending":
@@ -96,7 +101,13 @@ export async function changeAccountStatus(
       action: transition.audit,
       subjectType: "user",
       subjectId: target.id,
-      detail: { from: target.status, to: transition.to, role: target.role, sessionsEnded, ...(reason ? { reason } : {}) },
+      detail: {
+        from: target.status,
+        to: transition.to,
+        role: target.role,
+        sessionsEnded,
+        ...(reason ? { reason } : {}),
+      },
       ip: context.ip,
       at: context.now,
     });
@@ -111,7 +122,12 @@ export type CreateStaffResult = { kind: "created"; id: string } | { kind: "email
  * The account is active at once (the administrator is the verification); the person changes the initial
  * password on their account page.
  */
-export async function createStaffAccount(db: Database, actor: SessionUser, input: StaffInput, context: RequestContext): Promise<CreateStaffResult> {
+export async function createStaffAccount(
+  db: Database,
+  actor: SessionUser,
+  input: StaffInput,
+  context: RequestContext,
+): Promise<CreateStaffResult> {
   if (actor.role !== "admin" || actor.status !== "active") return { kind: "forbidden" };
   const passwordHash = await hashPassword(normalizePassword(input.password));
   return db.transaction().execute(async (trx): Promise<CreateStaffResult> => {
@@ -160,5 +176,11 @@ export async function siteNames(db: Database): Promise<Record<string, { ko: stri
 export async function suspendableAccount(db: Database, actor: SessionUser, userId: string) {
   const target = await findUserById(db, userId);
   if (!target || !allowedActions(actor, target).includes("suspend")) return null;
-  return { id: target.id, familyName: target.family_name, givenName: target.given_name, email: target.email, role: target.role };
+  return {
+    id: target.id,
+    familyName: target.family_name,
+    givenName: target.given_name,
+    email: target.email,
+    role: target.role,
+  };
 }

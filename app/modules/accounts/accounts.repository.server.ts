@@ -44,14 +44,37 @@ export async function updatePreferredLanguage(db: Database, id: string, language
 
 export type AccountListRow = Pick<
   UserRow,
-  "id" | "email" | "family_name" | "given_name" | "role" | "site_code" | "institution" | "country" | "status" | "created_at"
+  | "id"
+  | "email"
+  | "family_name"
+  | "given_name"
+  | "role"
+  | "site_code"
+  | "institution"
+  | "country"
+  | "status"
+  | "created_at"
 >;
 
 /** Accounts for the approval page: awaiting approval first (oldest first, the queue), then the rest, newest first. */
-export async function listAccounts(db: Database, filter: { status?: AccountStatus; role?: string; limit: number }): Promise<AccountListRow[]> {
+export async function listAccounts(
+  db: Database,
+  filter: { status?: AccountStatus; role?: string; limit: number },
+): Promise<AccountListRow[]> {
   let query = db
     .selectFrom("users")
-    .select(["id", "email", "family_name", "given_name", "role", "site_code", "institution", "country", "status", "created_at"]);
+    .select([
+      "id",
+      "email",
+      "family_name",
+      "given_name",
+      "role",
+      "site_code",
+      "institution",
+      "country",
+      "status",
+      "created_at",
+    ]);
   if (filter.status) query = query.where("status", "=", filter.status);
   if (filter.role) query = query.where("role", "=", filter.role);
   return query

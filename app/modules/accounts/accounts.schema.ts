@@ -2,7 +2,13 @@ import { z } from "zod";
 import { languages } from "~/i18n/config";
 import { nationalIdIn } from "~/domain/case/national-id";
 import { alwaysCheck } from "~/utils/always-check";
-import { isCommonPassword, isEmailLike, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from "./password-policy";
+import {
+  isCommonPassword,
+  isEmailLike,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  passwordLength,
+} from "./password-policy";
 import { withoutInvisibleControls } from "~/domain/names";
 
 // Form schemas for accounts. Messages are translation keys (app/utils/form.server.ts translates them per request).
@@ -39,8 +45,14 @@ export const emailField = z
 /** A new password: long enough, not absurdly long, not a common one (the email check needs the whole form). */
 const newPassword = z
   .string()
-  .refine((v) => passwordLength(v) >= PASSWORD_MIN_LENGTH, { message: "auth:errors.passwordTooShort", params: { minimum: PASSWORD_MIN_LENGTH } })
-  .refine((v) => passwordLength(v) <= PASSWORD_MAX_LENGTH, { message: "validation:tooLong", params: { maximum: PASSWORD_MAX_LENGTH } })
+  .refine((v) => passwordLength(v) >= PASSWORD_MIN_LENGTH, {
+    message: "auth:errors.passwordTooShort",
+    params: { minimum: PASSWORD_MIN_LENGTH },
+  })
+  .refine((v) => passwordLength(v) <= PASSWORD_MAX_LENGTH, {
+    message: "validation:tooLong",
+    params: { maximum: PASSWORD_MAX_LENGTH },
+  })
   .refine((v) => !isCommonPassword(v), { message: "auth:errors.passwordTooCommon" });
 
 /** The password must not be the email address: checked even while other fields are wrong, so it shows with them. */
@@ -68,7 +80,12 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 
 export const loginSchema = z.object({
   email: emailField,
-  password: z.string().refine((v) => v.length <= PASSWORD_MAX_LENGTH, { message: "validation:tooLong", params: { maximum: PASSWORD_MAX_LENGTH } }),
+  password: z
+    .string()
+    .refine((v) => v.length <= PASSWORD_MAX_LENGTH, {
+      message: "validation:tooLong",
+      params: { maximum: PASSWORD_MAX_LENGTH },
+    }),
 });
 
 export const changePasswordSchema = (email: string) =>
@@ -103,8 +120,10 @@ export const staffSchema = z
     alwaysCheck<{ role: string; siteCode?: string }>((value, ctx) => {
       // Only once a role is chosen does it say whether a site is needed.
       if (value.role === undefined) return;
-      if (!sitelessRoles.includes(value.role) && !value.siteCode) ctx.addIssue({ code: "custom", path: ["siteCode"], message: "admin:errors.siteRequired" });
-      if (sitelessRoles.includes(value.role) && value.siteCode) ctx.addIssue({ code: "custom", path: ["siteCode"], message: "admin:errors.adminHasNoSite" });
+      if (!sitelessRoles.includes(value.role) && !value.siteCode)
+        ctx.addIssue({ code: "custom", path: ["siteCode"], message: "admin:errors.siteRequired" });
+      if (sitelessRoles.includes(value.role) && value.siteCode)
+        ctx.addIssue({ code: "custom", path: ["siteCode"], message: "admin:errors.adminHasNoSite" });
     }),
   );
 export type StaffInput = z.infer<typeof staffSchema>;

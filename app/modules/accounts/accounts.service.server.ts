@@ -139,7 +139,10 @@ export async function signIn(
   const who = { email: input.email, ip, deviceId };
   const throttle = await signInThrottle(db, who, now);
   // While held back even the right password is refused, and nothing is verified: the same for every email alike.
-  if (throttle.blocked) return throttle.reason === "address" ? { kind: "throttled", until: throttle.until } : { kind: "locked", until: throttle.until };
+  if (throttle.blocked)
+    return throttle.reason === "address"
+      ? { kind: "throttled", until: throttle.until }
+      : { kind: "locked", until: throttle.until };
 
   const passwordHash = user?.password_hash ?? (await dummyPasswordHash());
   const matches = await verifyPassword(passwordHash, normalizePassword(input.password));
@@ -163,11 +166,29 @@ export async function signIn(
   return db.transaction().execute(async (trx): Promise<SignInResult> => {
     await clearSignInFailures(trx, who);
     if (user.status !== "active" && user.status !== "pending") {
-      await recordAudit(trx, { actor: null, action: "account.sign_in_refused", subjectType: "user", subjectId: user.id, detail: { status: user.status }, ip, at: now });
+      await recordAudit(trx, {
+        actor: null,
+        action: "account.sign_in_refused",
+        subjectType: "user",
+        subjectId: user.id,
+        detail: { status: user.status },
+        ip,
+        at: now,
+      });
       return { kind: "disabled" };
     }
-    if (await hasConfirmedFactor(trx, user.id)) return { kind: "secondFactor", challengeCookie: await openChallenge(trx, user.id, now) };
-    return openSignedInSession(trx, user, { previousSessionId: input.previousSessionId, deviceToken: input.deviceToken ?? null, detail: { trustedDevice: deviceId !== null } }, context);
+    if (await hasConfirmedFactor(trx, user.id))
+      return { kind: "secondFactor", challengeCookie: await openChallenge(trx, user.id, now) };
+    return openSignedInSession(
+      trx,
+      user,
+      {
+        previousSessionId: input.previousSessionId,
+        deviceToken: input.deviceToken ?? null,
+        detail: { trustedDevice: deviceId !== null },
+      },
+      context,
+    );
   });
 }
 
@@ -181,14 +202,23 @@ export async function openSignedInSession(
   if (input.previousSessionId) await revokeSession(trx, input.previousSessionId, now.toISOString());
   const setCookie = await openSession(trx, user.id, now, ip);
   const deviceCookie = await rememberDevice(trx, user.id, input.deviceToken, now);
-  await recordAudit(trx, { actor: { id: user.id, role: user.role }, action: "account.signed_in", subjectType: "user", subjectId: user.id, detail: input.detail, ip, at: now });
+  await recordAudit(trx, {
+    actor: { id: user.id, role: user.role },
+    action: "account.signed_in",
+    subjectType: "user",
+    subjectId: user.id,
+    detail: input.detail,
+    ip,
+    at: now,
+  });
   return { kind: "signedIn", user, setCookie, deviceCookie };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // The signed-in user's own account
 
-export type ChangePasswordResult = { kind: "changed"; otherSessionsEnded: number } | { kind: "wrongCurrent" } | { kind: "locked"; until: Date };
+export type ChangePasswordResult =
+  { kind: "changed"; otherSessionsEnded: number } | { kind: "wrongCurrent" } | { kind: "locked"; until: Date };
 
 /**
  * Changes the password after checking the current one, and ends every other session (whoever else may know the
@@ -208,7 +238,14 @@ export async function changePassword(
   if (!row || !(await verifyPassword(row.password_hash, normalizePassword(input.currentPassword)))) {
     await db.transaction().execute(async (trx) => {
       await recordFailure(trx, key, PASSWORD_CHANGE_POLICY, now);
-      await recordAudit(trx, { actor: { id: user.id, role: user.role }, action: "account.password_change_failed", subjectType: "user", subjectId: user.id, ip, at: now });
+      await recordAudit(trx, {
+        actor: { id: user.id, role: user.role },
+        action: "account.password_change_failed",
+        subjectType: "user",
+        subjectId: user.id,
+        ip,
+        at: now,
+      });
     });
     return { kind: "wrongCurrent" };
   }

@@ -28,6 +28,9 @@ export async function requireRole(request: Request, roles: readonly Role[], now 
 
 /** A role that must use two-step sign-in (MFA_REQUIRED_ROLES) and has not set it up yet: to the set-up page first. */
 async function requireSecondFactorIfDue(user: SessionUser) {
-  const required = env().MFA_REQUIRED_ROLES.split(",").map((role) => role.trim());
-  if (required.includes(user.role) && !(await hasConfirmedFactor(await getDb(), user.id))) throw redirect("/account/mfa?required=1");
+  const required = env()
+    .MFA_REQUIRED_ROLES.split(",")
+    .map((role) => role.trim());
+  if (required.includes(user.role) && !(await hasConfirmedFactor(await getDb(), user.id)))
+    throw redirect("/account/mfa?required=1");
 }

@@ -24,22 +24,46 @@ export async function openChallenge(db: Database, userId: string, now: Date): Pr
   await db.deleteFrom("mfa_challenges").where("user_id", "=", userId).execute();
   await db
     .insertInto("mfa_challenges")
-    .values({ id: sha256Hex(token), user_id: userId, created_at: now.toISOString(), expires_at: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000).toISOString(), attempts: 0 })
+    .values({
+      id: sha256Hex(token),
+      user_id: userId,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000).toISOString(),
+      attempts: 0,
+    })
     .execute();
   return serializeCookie(challengeCookie(), token, { maxAgeSeconds: CHALLENGE_MINUTES * 60 });
 }
 
 /** Whose challenge the cookie names, while it is live; null otherwise. */
-export async function liveChallenge(db: Database, token: string | null, now: Date): Promise<{ id: string; userId: string } | null> {
+export async function liveChallenge(
+  db: Database,
+  token: string | null,
+  now: Date,
+): Promise<{ id: string; userId: string } | null> {
   if (!token) return null;
-  const row = await db.selectFrom("mfa_challenges").select(["id", "user_id", "expires_at", "attempts"]).where("id", "=", sha256Hex(token)).executeTakeFirst();
-  return row && row.expires_at > now.toISOString() && row.attempts < CHALLENGE_ATTEMPTS ? { id: row.id, userId: row.user_id } : null;
+  const row = await db
+    .selectFrom("mfa_challenges")
+    .select(["id", "user_id", "expires_at", "attempts"])
+    .where("id", "=", sha256Hex(token))
+    .executeTakeFirst();
+  return row && row.expires_at > now.toISOString() && row.attempts < CHALLENGE_ATTEMPTS
+    ? { id: row.id, userId: row.user_id }
+    : null;
 }
 
-export type ChallengeAnswer = { kind: "passed"; userId: string; method: "code" | "recovery" } | { kind: "wrong"; userId: string } | { kind: "expired" };
+export type ChallengeAnswer =
+  | { kind: "passed"; userId: string; method: "code" | "recovery" }
+  | { kind: "wrong"; userId: string }
+  | { kind: "expired" };
 
 /** Checks a typed code against the challenge: passed (the challenge is used up), wrong (counted), or expired. */
-export async function answerChallenge(db: Database, token: string | null, typed: string, now: Date): Promise<ChallengeAnswer> {
+export async function answerChallenge(
+  db: Database,
+  token: string | null,
+  typed: string,
+  now: Date,
+): Promise<ChallengeAnswer> {
   const challenge = await liveChallenge(db, token, now);
   if (!challenge) return { kind: "expired" };
   const method = await verifySecondFactor(db, challenge.userId, typed, now);
@@ -47,7 +71,11 @@ export async function answerChallenge(db: Database, token: string | null, typed:
     await db.deleteFrom("mfa_challenges").where("id", "=", challenge.id).execute();
     return { kind: "passed", userId: challenge.userId, method };
   }
-  await db.updateTable("mfa_challenges").set((eb) => ({ attempts: eb("attempts", "+", 1) })).where("id", "=", challenge.id).execute();
+  await db
+    .updateTable("mfa_challenges")
+    .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
+    .where("id", "=", challenge.id)
+    .execute();
   return { kind: "wrong", userId: challenge.userId };
 }
 

@@ -19,13 +19,26 @@ type Context = { now: Date; ip: string | null };
 
 /** Whether this account signs in with a second factor. */
 export async function hasConfirmedFactor(db: Database, userId: string): Promise<boolean> {
-  const row = await db.selectFrom("mfa_factors").select("confirmed_at").where("user_id", "=", userId).executeTakeFirst();
+  const row = await db
+    .selectFrom("mfa_factors")
+    .select("confirmed_at")
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
   return !!row?.confirmed_at;
 }
 
 export async function factorStatus(db: Database, userId: string) {
-  const factor = await db.selectFrom("mfa_factors").select(["confirmed_at"]).where("user_id", "=", userId).executeTakeFirst();
-  const unused = await db.selectFrom("mfa_recovery_codes").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", userId).where("used_at", "is", null).executeTakeFirst();
+  const factor = await db
+    .selectFrom("mfa_factors")
+    .select(["confirmed_at"])
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  const unused = await db
+    .selectFrom("mfa_recovery_codes")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .executeTakeFirst();
   return { confirmedAt: factor?.confirmed_at ?? null, recoveryCodesLeft: Number(unused?.n ?? 0) };
 }
 
@@ -34,11 +47,24 @@ export async function factorStatus(db: Database, userId: string) {
  * otpauth:// URI as an inline SVG QR code and the secret in groups of four for typing by hand.
  */
 export async function enrolmentFor(db: Database, user: { id: string; email: string }, now: Date) {
-  let row = await db.selectFrom("mfa_factors").select(["secret", "confirmed_at"]).where("user_id", "=", user.id).executeTakeFirst();
+  let row = await db
+    .selectFrom("mfa_factors")
+    .select(["secret", "confirmed_at"])
+    .where("user_id", "=", user.id)
+    .executeTakeFirst();
   if (row?.confirmed_at) return null;
   if (!row) {
     row = { secret: generateSecret(), confirmed_at: null };
-    await db.insertInto("mfa_factors").values({ user_id: user.id, secret: row.secret, created_at: now.toISOString(), confirmed_at: null, last_step: null }).execute();
+    await db
+      .insertInto("mfa_factors")
+      .values({
+        user_id: user.id,
+        secret: row.secret,
+        created_at: now.toISOString(),
+        confirmed_at: null,
+        last_step: null,
+      })
+      .execute();
   }
   const uri = generateURI({ issuer: ISSUER, label: user.email, secret: row.secret });
   const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
@@ -46,7 +72,14 @@ export async function enrolmentFor(db: Database, user: { id: string; email: stri
 }
 
 /** Accepts a 6-digit code once: the step it matched must be later than the last accepted one. */
-async function acceptCode(db: Database, userId: string, secret: string, lastStep: number | null, code: string, now: Date): Promise<boolean> {
+async function acceptCode(
+  db: Database,
+  userId: string,
+  secret: string,
+  lastStep: number | null,
+  code: string,
+  now: Date,
+): Promise<boolean> {
   const token = code.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(token)) return false;
   const epoch = Math.floor(now.getTime() / 1000);
@@ -67,33 +100,80 @@ function newRecoveryCodes(): string[] {
   });
 }
 
-const normaliseRecoveryCode = (code: string) => code.normalize("NFKC").toUpperCase().replace(/[^0-9A-Z]/g, "");
+const normaliseRecoveryCode = (code: string) =>
+  code
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, "");
 
 /** Confirms the enrolment with a first code; answers the recovery codes, shown once and kept only as hashes. */
-export async function confirmEnrolment(db: Database, user: Actor, code: string, context: Context): Promise<string[] | null> {
+export async function confirmEnrolment(
+  db: Database,
+  user: Actor,
+  code: string,
+  context: Context,
+): Promise<string[] | null> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("mfa_factors").select(["secret", "confirmed_at", "last_step"]).where("user_id", "=", user.id).executeTakeFirst();
-    if (!row || row.confirmed_at || !(await acceptCode(trx, user.id, row.secret, row.last_step, code, context.now))) return null;
-    await trx.updateTable("mfa_factors").set({ confirmed_at: context.now.toISOString() }).where("user_id", "=", user.id).execute();
+    const row = await trx
+      .selectFrom("mfa_factors")
+      .select(["secret", "confirmed_at", "last_step"])
+      .where("user_id", "=", user.id)
+      .executeTakeFirst();
+    if (!row || row.confirmed_at || !(await acceptCode(trx, user.id, row.secret, row.last_step, code, context.now)))
+      return null;
+    await trx
+      .updateTable("mfa_factors")
+      .set({ confirmed_at: context.now.toISOString() })
+      .where("user_id", "=", user.id)
+      .execute();
     await trx.deleteFrom("mfa_recovery_codes").where("user_id", "=", user.id).execute();
     const codes = newRecoveryCodes();
     await trx
       .insertInto("mfa_recovery_codes")
-      .values(codes.map((c) => ({ code_hash: sha256Hex(normaliseRecoveryCode(c)), user_id: user.id, created_at: context.now.toISOString(), used_at: null })))
+      .values(
+        codes.map((c) => ({
+          code_hash: sha256Hex(normaliseRecoveryCode(c)),
+          user_id: user.id,
+          created_at: context.now.toISOString(),
+          used_at: null,
+        })),
+      )
       .execute();
-    await recordAudit(trx, { actor: user, action: "account.mfa_enrolled", subjectType: "user", subjectId: user.id, ip: context.ip, at: context.now });
+    await recordAudit(trx, {
+      actor: user,
+      action: "account.mfa_enrolled",
+      subjectType: "user",
+      subjectId: user.id,
+      ip: context.ip,
+      at: context.now,
+    });
     return codes;
   });
 }
 
 /** A code from the app, or a recovery code (used up): which one worked, or null. */
-export async function verifySecondFactor(db: Database, userId: string, typed: string, now: Date): Promise<"code" | "recovery" | null> {
-  const row = await db.selectFrom("mfa_factors").select(["secret", "confirmed_at", "last_step"]).where("user_id", "=", userId).executeTakeFirst();
+export async function verifySecondFactor(
+  db: Database,
+  userId: string,
+  typed: string,
+  now: Date,
+): Promise<"code" | "recovery" | null> {
+  const row = await db
+    .selectFrom("mfa_factors")
+    .select(["secret", "confirmed_at", "last_step"])
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
   if (!row?.confirmed_at) return null;
   if (await acceptCode(db, userId, row.secret, row.last_step, typed, now)) return "code";
   const recovery = normaliseRecoveryCode(typed);
   if (recovery.length !== 10) return null;
-  const used = await db.updateTable("mfa_recovery_codes").set({ used_at: now.toISOString() }).where("code_hash", "=", sha256Hex(recovery)).where("user_id", "=", userId).where("used_at", "is", null).executeTakeFirst();
+  const used = await db
+    .updateTable("mfa_recovery_codes")
+    .set({ used_at: now.toISOString() })
+    .where("code_hash", "=", sha256Hex(recovery))
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .executeTakeFirst();
   return Number(used.numUpdatedRows) === 1 ? "recovery" : null;
 }
 
@@ -104,7 +184,14 @@ export async function resetFactor(db: Database, admin: Actor, userId: string, co
     await trx.deleteFrom("mfa_recovery_codes").where("user_id", "=", userId).execute();
     await trx.deleteFrom("mfa_challenges").where("user_id", "=", userId).execute();
     if (Number(removed.numDeletedRows) === 0) return false;
-    await recordAudit(trx, { actor: admin, action: "account.mfa_reset", subjectType: "user", subjectId: userId, ip: context.ip, at: context.now });
+    await recordAudit(trx, {
+      actor: admin,
+      action: "account.mfa_reset",
+      subjectType: "user",
+      subjectId: userId,
+      ip: context.ip,
+      at: context.now,
+    });
     return true;
   });
 }
@@ -114,5 +201,11 @@ export async function factorResetSubject(db: Database, userId: string) {
   const account = await findUserById(db, userId);
   if (!account) return null;
   const status = await factorStatus(db, account.id);
-  return { id: account.id, familyName: account.family_name, givenName: account.given_name, email: account.email, enrolled: status.confirmedAt !== null };
+  return {
+    id: account.id,
+    familyName: account.family_name,
+    givenName: account.given_name,
+    email: account.email,
+    enrolled: status.confirmedAt !== null,
+  };
 }

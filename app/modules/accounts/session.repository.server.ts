@@ -10,7 +10,10 @@ export type SessionRow = {
 };
 
 export async function insertSession(db: Database, row: Omit<SessionRow, "revoked_at"> & { ip: string | null }) {
-  await db.insertInto("sessions").values({ ...row, revoked_at: null }).execute();
+  await db
+    .insertInto("sessions")
+    .values({ ...row, revoked_at: null })
+    .execute();
 }
 
 export async function findLiveSessionWithUser(db: Database, sessionId: string) {
@@ -43,17 +46,32 @@ export async function touchSession(db: Database, sessionId: string, at: string) 
 }
 
 export async function revokeSession(db: Database, sessionId: string, at: string) {
-  await db.updateTable("sessions").set({ revoked_at: at }).where("id", "=", sessionId).where("revoked_at", "is", null).execute();
+  await db
+    .updateTable("sessions")
+    .set({ revoked_at: at })
+    .where("id", "=", sessionId)
+    .where("revoked_at", "is", null)
+    .execute();
 }
 
 /** Revokes every live session of a user; answers how many there were. */
 export async function revokeUserSessions(db: Database, userId: string, at: string): Promise<number> {
-  const result = await db.updateTable("sessions").set({ revoked_at: at }).where("user_id", "=", userId).where("revoked_at", "is", null).executeTakeFirst();
+  const result = await db
+    .updateTable("sessions")
+    .set({ revoked_at: at })
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
 /** Revokes every live session of a user but one (the one that asked); answers how many there were. */
-export async function revokeOtherUserSessions(db: Database, userId: string, keepSessionId: string, at: string): Promise<number> {
+export async function revokeOtherUserSessions(
+  db: Database,
+  userId: string,
+  keepSessionId: string,
+  at: string,
+): Promise<number> {
   const result = await db
     .updateTable("sessions")
     .set({ revoked_at: at })
@@ -66,12 +84,21 @@ export async function revokeOtherUserSessions(db: Database, userId: string, keep
 
 /** The site the session's visitor chose to work for (staff exchange); null when they work for their home site. */
 export async function workingSiteOfSession(db: Database, sessionId: string): Promise<string | null> {
-  const row = await db.selectFrom("sessions").select("working_site_code").where("id", "=", sessionId).executeTakeFirst();
+  const row = await db
+    .selectFrom("sessions")
+    .select("working_site_code")
+    .where("id", "=", sessionId)
+    .executeTakeFirst();
   return row?.working_site_code ?? null;
 }
 
 /** Records the choice; `expected` makes clearing a lapsed choice a no-op when another request changed it first. */
-export async function setWorkingSiteOfSession(db: Database, sessionId: string, siteCode: string | null, expected?: string): Promise<void> {
+export async function setWorkingSiteOfSession(
+  db: Database,
+  sessionId: string,
+  siteCode: string | null,
+  expected?: string,
+): Promise<void> {
   let query = db.updateTable("sessions").set({ working_site_code: siteCode }).where("id", "=", sessionId);
   if (expected !== undefined) query = query.where("working_site_code", "=", expected);
   await query.execute();

@@ -40,7 +40,10 @@ function sessionLimits(row: { role: string; last_seen_at: string; session_create
   const idleMinutes = staff ? Math.min(STAFF_SESSION_LIMITS.idleMinutes, SESSION_IDLE_MINUTES) : SESSION_IDLE_MINUTES;
   const absolute = new Date(row.expires_at).getTime();
   const staffAbsolute = new Date(row.session_created_at).getTime() + STAFF_SESSION_LIMITS.absoluteHours * 3_600_000;
-  return { idleEnds: new Date(row.last_seen_at).getTime() + idleMinutes * 60_000, absoluteEnds: staff ? Math.min(absolute, staffAbsolute) : absolute };
+  return {
+    idleEnds: new Date(row.last_seen_at).getTime() + idleMinutes * 60_000,
+    absoluteEnds: staff ? Math.min(absolute, staffAbsolute) : absolute,
+  };
 }
 
 // Writing last_seen_at on every request would serialise reads behind writes; a minute's precision is enough.

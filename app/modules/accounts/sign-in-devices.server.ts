@@ -15,20 +15,40 @@ export function deviceTokenFrom(request: Request): string | null {
 }
 
 /** The device's id (its token's hash) when the token is live and was left by this account's sign-in; else null. */
-export async function trustedDevice(db: Database, token: string | null, userId: string | undefined, now: Date): Promise<string | null> {
+export async function trustedDevice(
+  db: Database,
+  token: string | null,
+  userId: string | undefined,
+  now: Date,
+): Promise<string | null> {
   if (!token || !userId) return null;
   const id = sha256Hex(token);
-  const row = await db.selectFrom("sign_in_devices").select(["user_id", "expires_at"]).where("token_hash", "=", id).executeTakeFirst();
+  const row = await db
+    .selectFrom("sign_in_devices")
+    .select(["user_id", "expires_at"])
+    .where("token_hash", "=", id)
+    .executeTakeFirst();
   return row && row.user_id === userId && row.expires_at > now.toISOString() ? id : null;
 }
 
 /** After a successful sign-in: a fresh token for this browser (the old one, if any, is dropped), as a Set-Cookie. */
-export async function rememberDevice(db: Database, userId: string, previousToken: string | null, now: Date): Promise<string> {
-  if (previousToken) await db.deleteFrom("sign_in_devices").where("token_hash", "=", sha256Hex(previousToken)).execute();
+export async function rememberDevice(
+  db: Database,
+  userId: string,
+  previousToken: string | null,
+  now: Date,
+): Promise<string> {
+  if (previousToken)
+    await db.deleteFrom("sign_in_devices").where("token_hash", "=", sha256Hex(previousToken)).execute();
   const token = randomToken();
   await db
     .insertInto("sign_in_devices")
-    .values({ token_hash: sha256Hex(token), user_id: userId, created_at: now.toISOString(), expires_at: new Date(now.getTime() + DEVICE_COOKIE_DAYS * 86_400_000).toISOString() })
+    .values({
+      token_hash: sha256Hex(token),
+      user_id: userId,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + DEVICE_COOKIE_DAYS * 86_400_000).toISOString(),
+    })
     .execute();
   return serializeCookie(deviceCookie(), token, { maxAgeSeconds: DEVICE_COOKIE_DAYS * 86_400 });
 }

@@ -19,14 +19,37 @@ export async function completeSecondFactor(
     const answer = await answerChallenge(trx, input.challengeToken, input.code, context.now);
     if (answer.kind === "expired") return answer;
     if (answer.kind === "wrong") {
-      await recordAudit(trx, { actor: null, action: "account.mfa_failed", subjectType: "user", subjectId: answer.userId, ip: context.ip, at: context.now });
+      await recordAudit(trx, {
+        actor: null,
+        action: "account.mfa_failed",
+        subjectType: "user",
+        subjectId: answer.userId,
+        ip: context.ip,
+        at: context.now,
+      });
       return { kind: "wrong" };
     }
     const user = await findUserById(trx, answer.userId);
     if (!user || (user.status !== "active" && user.status !== "pending")) return { kind: "expired" };
     if (answer.method === "recovery") {
-      await recordAudit(trx, { actor: { id: user.id, role: user.role }, action: "account.mfa_recovery_code_used", subjectType: "user", subjectId: user.id, ip: context.ip, at: context.now });
+      await recordAudit(trx, {
+        actor: { id: user.id, role: user.role },
+        action: "account.mfa_recovery_code_used",
+        subjectType: "user",
+        subjectId: user.id,
+        ip: context.ip,
+        at: context.now,
+      });
     }
-    return openSignedInSession(trx, user, { previousSessionId: input.previousSessionId, deviceToken: input.deviceToken, detail: { secondFactor: answer.method } }, context);
+    return openSignedInSession(
+      trx,
+      user,
+      {
+        previousSessionId: input.previousSessionId,
+        deviceToken: input.deviceToken,
+        detail: { secondFactor: answer.method },
+      },
+      context,
+    );
   });
 }

@@ -1,4 +1,11 @@
-import { checkRateLimit, clearRateLimit, hashedKey, MINUTE, recordFailure, type RateLimitPolicy } from "~/modules/rate-limit/rate-limit.service.server";
+import {
+  checkRateLimit,
+  clearRateLimit,
+  hashedKey,
+  MINUTE,
+  recordFailure,
+  type RateLimitPolicy,
+} from "~/modules/rate-limit/rate-limit.service.server";
 import { deleteRateLimit, findRateLimit, saveRateLimit } from "~/modules/rate-limit/rate-limit.repository.server";
 import type { Database } from "~/utils/db.server";
 import { forgetDevice } from "./sign-in-devices.server";
@@ -46,7 +53,12 @@ async function pairFailures(db: Database, key: string, now: Date): Promise<{ cou
 export async function signInThrottle(db: Database, who: Who, now: Date): Promise<Throttle> {
   if (who.deviceId) {
     // The owner's usual browser: only its own failures count.
-    const device = await checkRateLimit(db, deviceKey(who.deviceId), { max: DEVICE_FAILURES_MAX, windowMs: null, blockMs: 15 * MINUTE }, now);
+    const device = await checkRateLimit(
+      db,
+      deviceKey(who.deviceId),
+      { max: DEVICE_FAILURES_MAX, windowMs: null, blockMs: 15 * MINUTE },
+      now,
+    );
     return device.blocked ? { blocked: true, until: device.until, reason: "account" } : { blocked: false };
   }
   const address = await checkRateLimit(db, addressKey(who.ip), SIGN_IN_ADDRESS_POLICY, now);
@@ -55,13 +67,20 @@ export async function signInThrottle(db: Database, who: Who, now: Date): Promise
   if (untrusted.blocked) return { blocked: true, until: untrusted.until, reason: "account" };
   const pair = await pairFailures(db, pairKey(who.email, who.ip), now);
   const until = pair.last + pairDelayMs(pair.count);
-  return pair.count >= PAIR_FREE_FAILURES && now.getTime() < until ? { blocked: true, until: new Date(until), reason: "account" } : { blocked: false };
+  return pair.count >= PAIR_FREE_FAILURES && now.getTime() < until
+    ? { blocked: true, until: new Date(until), reason: "account" }
+    : { blocked: false };
 }
 
 /** Counts one wrong password (inside the caller's transaction). */
 export async function recordSignInFailure(db: Database, who: Who, now: Date): Promise<void> {
   if (who.deviceId) {
-    const after = await recordFailure(db, deviceKey(who.deviceId), { max: DEVICE_FAILURES_MAX, windowMs: null, blockMs: 15 * MINUTE }, now);
+    const after = await recordFailure(
+      db,
+      deviceKey(who.deviceId),
+      { max: DEVICE_FAILURES_MAX, windowMs: null, blockMs: 15 * MINUTE },
+      now,
+    );
     if (after.blocked) await forgetDevice(db, who.deviceId);
     return;
   }

@@ -19,16 +19,26 @@ describe("an unknown email costs what a wrong password costs", () => {
     const now = new Date("2026-11-26T09:00:00Z");
 
     verify.mockClear();
-    await signIn(db, { email: known.email, password: "wrong-password-here", previousSessionId: null }, { ip: "10.5.0.1", now });
+    await signIn(
+      db,
+      { email: known.email, password: "wrong-password-here", previousSessionId: null },
+      { ip: "10.5.0.1", now },
+    );
     expect(verify).toHaveBeenCalledTimes(1);
 
     verify.mockClear();
-    await signIn(db, { email: "stranger@hospital.test", password: "wrong-password-here", previousSessionId: null }, { ip: "10.5.0.1", now });
+    await signIn(
+      db,
+      { email: "stranger@hospital.test", password: "wrong-password-here", previousSessionId: null },
+      { ip: "10.5.0.1", now },
+    );
     expect(verify).toHaveBeenCalledTimes(1);
     expect(verify.mock.calls[0]![0]).toBe(await password.dummyPasswordHash());
     expect(verify.mock.calls[0]![0]).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 
-    const failures = (await db.selectFrom("audit_events").selectAll().where("action", "=", "account.sign_in_failed").execute()).map((e) => e.subject_id);
+    const failures = (
+      await db.selectFrom("audit_events").selectAll().where("action", "=", "account.sign_in_failed").execute()
+    ).map((e) => e.subject_id);
     expect(failures).toEqual([known.id, null]);
     expect(await auditEventsFor(db, "user", known.id)).toHaveLength(1);
   });

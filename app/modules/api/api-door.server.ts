@@ -28,18 +28,37 @@ export function apiTranslator(request: Request) {
   return tFor(apiLanguage(request), ["api", "screen", "validation"]);
 }
 
-type ErrorExtra = { issues?: unknown[]; headers?: Record<string, string>; params?: Record<string, unknown>; messageKey?: string };
+type ErrorExtra = {
+  issues?: unknown[];
+  headers?: Record<string, string>;
+  params?: Record<string, unknown>;
+  messageKey?: string;
+};
 
 /** `{ error, message, issues? }` with the status; the message in the request's Accept-Language. */
 export function apiError(request: Request, status: number, code: string, extra: ErrorExtra = {}): Response {
   const t = apiTranslator(request);
-  const body: Record<string, unknown> = { error: code, message: t(extra.messageKey ?? `api:errors.${code}`, extra.params ?? {}) };
+  const body: Record<string, unknown> = {
+    error: code,
+    message: t(extra.messageKey ?? `api:errors.${code}`, extra.params ?? {}),
+  };
   if (extra.issues) body.issues = extra.issues;
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store", "Content-Language": apiLanguage(request), Vary: "Accept-Language, Authorization", ...extra.headers } });
+  return Response.json(body, {
+    status,
+    headers: {
+      "Cache-Control": "no-store",
+      "Content-Language": apiLanguage(request),
+      Vary: "Accept-Language, Authorization",
+      ...extra.headers,
+    },
+  });
 }
 
 export function apiJson(body: unknown, status = 200): Response {
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store", Vary: "Accept-Language, Authorization" } });
+  return Response.json(body, {
+    status,
+    headers: { "Cache-Control": "no-store", Vary: "Accept-Language, Authorization" },
+  });
 }
 
 export function methodNotAllowed(request: Request, allow: "GET" | "POST"): Response {
@@ -63,13 +82,19 @@ export async function authenticateRequest(request: Request, db: Database, now: D
   const principal = await authenticateApiToken(db, presented, now);
   if (!principal) {
     const challenge = request.headers.has("Authorization") ? `${REALM}, error="invalid_token"` : REALM;
-    return { ok: false, response: apiError(request, 401, "unauthorized", { headers: { "WWW-Authenticate": challenge } }) };
+    return {
+      ok: false,
+      response: apiError(request, 401, "unauthorized", { headers: { "WWW-Authenticate": challenge } }),
+    };
   }
   const verdict = apiTokenLimiter.hit(principal.tokenId, now.getTime());
   if (!verdict.ok) {
     return {
       ok: false,
-      response: apiError(request, 429, "rate_limited", { headers: { "Retry-After": String(verdict.retryAfterSeconds) }, params: { seconds: verdict.retryAfterSeconds } }),
+      response: apiError(request, 429, "rate_limited", {
+        headers: { "Retry-After": String(verdict.retryAfterSeconds) },
+        params: { seconds: verdict.retryAfterSeconds },
+      }),
     };
   }
   return { ok: true, principal };
@@ -84,7 +109,14 @@ export async function readJsonBody(request: Request): Promise<JsonBody> {
     return { ok: false, response: apiError(request, 415, "unsupported_media_type") };
   }
   const body = await readBodyText(request, MAX_API_BODY_BYTES);
-  if (!body.ok) return { ok: false, response: body.reason === "too_large" ? apiError(request, 413, "payload_too_large") : apiError(request, 400, "invalid_json") };
+  if (!body.ok)
+    return {
+      ok: false,
+      response:
+        body.reason === "too_large"
+          ? apiError(request, 413, "payload_too_large")
+          : apiError(request, 400, "invalid_json"),
+    };
   try {
     return { ok: true, json: JSON.parse(body.text) };
   } catch {

@@ -30,11 +30,21 @@ export async function countActiveApiTokens(db: Database, userId: string): Promis
 }
 
 export async function findApiTokenOfUser(db: Database, userId: string, tokenId: string) {
-  return db.selectFrom("api_tokens").select(["id", "name", "revoked_at"]).where("id", "=", tokenId).where("user_id", "=", userId).executeTakeFirst();
+  return db
+    .selectFrom("api_tokens")
+    .select(["id", "name", "revoked_at"])
+    .where("id", "=", tokenId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
 }
 
 export async function markApiTokenRevoked(db: Database, tokenId: string, at: string): Promise<boolean> {
-  const result = await db.updateTable("api_tokens").set({ revoked_at: at }).where("id", "=", tokenId).where("revoked_at", "is", null).executeTakeFirst();
+  const result = await db
+    .updateTable("api_tokens")
+    .set({ revoked_at: at })
+    .where("id", "=", tokenId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

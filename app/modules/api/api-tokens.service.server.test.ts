@@ -3,10 +3,21 @@ import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { getDb, type Database } from "~/utils/db.server";
 import { sha256Hex } from "~/utils/tokens.server";
 import { createAccount } from "../../../tests/factories/accounts";
-import { apiTokensOf, authenticateApiToken, createApiToken, MAX_ACTIVE_TOKENS, revokeApiToken, TOKEN_PATTERN } from "./api-tokens.service.server";
+import {
+  apiTokensOf,
+  authenticateApiToken,
+  createApiToken,
+  MAX_ACTIVE_TOKENS,
+  revokeApiToken,
+  TOKEN_PATTERN,
+} from "./api-tokens.service.server";
 
 const context = { ip: "203.0.113.5", now: new Date("2026-11-26T01:00:00Z") };
-const owner = (account: { id: string }, role: "physician" | "coordinator" = "physician", status: "active" | "suspended" = "active") => ({ id: account.id, role, status });
+const owner = (
+  account: { id: string },
+  role: "physician" | "coordinator" = "physician",
+  status: "active" | "suspended" = "active",
+) => ({ id: account.id, role, status });
 
 async function dump(db: Database): Promise<string> {
   const tables = ["api_tokens", "audit_events", "users", "sessions", "rate_limits"] as const;
@@ -26,7 +37,14 @@ describe("API tokens", () => {
     expect(first.token).not.toBe(second.token);
 
     const row = await db.selectFrom("api_tokens").selectAll().where("id", "=", first.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ user_id: physician.id, name: "병원 EMR", token_hash: sha256Hex(first.token), token_prefix: first.token.slice(0, 7), last_used_at: null, revoked_at: null });
+    expect(row).toMatchObject({
+      user_id: physician.id,
+      name: "병원 EMR",
+      token_hash: sha256Hex(first.token),
+      token_prefix: first.token.slice(0, 7),
+      last_used_at: null,
+      revoked_at: null,
+    });
     // The plain token is nowhere in the database: not in the token table, not in the audit log.
     const everything = await dump(db);
     expect(everything).not.toContain(first.token);
@@ -42,13 +60,19 @@ describe("API tokens", () => {
     const physician = await createAccount(db);
     const created = await createApiToken(db, owner(physician), { name: "EMR" }, context);
     if (created.kind !== "created") throw new Error("not created");
-    expect(await revokeApiToken(db, owner(physician), created.id, { ...context, now: new Date("2026-11-26T02:00:00Z") })).toEqual({ kind: "revoked" });
+    expect(
+      await revokeApiToken(db, owner(physician), created.id, { ...context, now: new Date("2026-11-26T02:00:00Z") }),
+    ).toEqual({ kind: "revoked" });
     // Revoking again changes nothing and records nothing.
     expect(await revokeApiToken(db, owner(physician), created.id, context)).toEqual({ kind: "revoked" });
     const events = await auditEventsFor(db, "api_token", created.id);
     expect(events.map((e) => e.action)).toEqual(["api_token.created", "api_token.revoked"]);
     expect(events[0]).toMatchObject({ actor_user_id: physician.id, actor_role: "physician", ip: "203.0.113.5" });
-    const row = await db.selectFrom("api_tokens").select("revoked_at").where("id", "=", created.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("api_tokens")
+      .select("revoked_at")
+      .where("id", "=", created.id)
+      .executeTakeFirstOrThrow();
     expect(row.revoked_at).toBe("2026-11-26T02:00:00.000Z");
   });
 
@@ -58,7 +82,11 @@ describe("API tokens", () => {
     const created = await createApiToken(db, owner(physician), { name: "EMR" }, context);
     if (created.kind !== "created") throw new Error("not created");
     const at = new Date("2026-11-26T03:00:00Z");
-    expect(await authenticateApiToken(db, created.token, at)).toMatchObject({ id: physician.id, role: "physician", tokenId: created.id });
+    expect(await authenticateApiToken(db, created.token, at)).toMatchObject({
+      id: physician.id,
+      role: "physician",
+      tokenId: created.id,
+    });
     expect((await apiTokensOf(db, physician))[0]!.last_used_at).toBe(at.toISOString());
 
     await revokeApiToken(db, owner(physician), created.id, context);
@@ -80,9 +108,13 @@ describe("API tokens", () => {
   it("are for active physicians only, and each revokes only their own", async () => {
     const db = await getDb();
     const coordinator = await createAccount(db, { role: "coordinator" });
-    expect(await createApiToken(db, owner(coordinator, "coordinator"), { name: "x" }, context)).toEqual({ kind: "forbidden" });
+    expect(await createApiToken(db, owner(coordinator, "coordinator"), { name: "x" }, context)).toEqual({
+      kind: "forbidden",
+    });
     const suspended = await createAccount(db, { status: "suspended" });
-    expect(await createApiToken(db, owner(suspended, "physician", "suspended"), { name: "x" }, context)).toEqual({ kind: "forbidden" });
+    expect(await createApiToken(db, owner(suspended, "physician", "suspended"), { name: "x" }, context)).toEqual({
+      kind: "forbidden",
+    });
 
     const alice = await createAccount(db);
     const bob = await createAccount(db);
@@ -101,7 +133,10 @@ describe("API tokens", () => {
       if (result.kind === "created") ids.push(result.id);
     }
     expect(ids).toHaveLength(MAX_ACTIVE_TOKENS);
-    expect(await createApiToken(db, owner(physician), { name: "one more" }, context)).toEqual({ kind: "tooMany", max: MAX_ACTIVE_TOKENS });
+    expect(await createApiToken(db, owner(physician), { name: "one more" }, context)).toEqual({
+      kind: "tooMany",
+      max: MAX_ACTIVE_TOKENS,
+    });
     await revokeApiToken(db, owner(physician), ids[0]!, context);
     expect((await createApiToken(db, owner(physician), { name: "one more" }, context)).kind).toBe("created");
   });

@@ -37,12 +37,22 @@ function displayPrefix(token: string): string {
   return token.slice(0, TOKEN_PREFIX.length + 4);
 }
 
-export type CreateTokenResult = { kind: "created"; id: string; token: string; name: string } | { kind: "tooMany"; max: number } | { kind: "forbidden" };
+export type CreateTokenResult =
+  | { kind: "created"; id: string; token: string; name: string }
+  | { kind: "tooMany"; max: number }
+  | { kind: "forbidden" };
 
-export async function createApiToken(db: Database, owner: Owner, input: { name: string }, context: Context, random: () => string = () => randomToken(32)): Promise<CreateTokenResult> {
+export async function createApiToken(
+  db: Database,
+  owner: Owner,
+  input: { name: string },
+  context: Context,
+  random: () => string = () => randomToken(32),
+): Promise<CreateTokenResult> {
   if (!mayHoldTokens(owner)) return { kind: "forbidden" };
   return db.transaction().execute(async (trx) => {
-    if ((await countActiveApiTokens(trx, owner.id)) >= MAX_ACTIVE_TOKENS) return { kind: "tooMany", max: MAX_ACTIVE_TOKENS };
+    if ((await countActiveApiTokens(trx, owner.id)) >= MAX_ACTIVE_TOKENS)
+      return { kind: "tooMany", max: MAX_ACTIVE_TOKENS };
     const id = newId();
     const token = `${TOKEN_PREFIX}${random()}`;
     await insertApiToken(trx, {
@@ -55,7 +65,15 @@ export async function createApiToken(db: Database, owner: Owner, input: { name: 
       last_used_at: null,
       revoked_at: null,
     });
-    await recordAudit(trx, { actor: { id: owner.id, role: owner.role }, action: "api_token.created", subjectType: "api_token", subjectId: id, detail: { name: input.name }, ip: context.ip, at: context.now });
+    await recordAudit(trx, {
+      actor: { id: owner.id, role: owner.role },
+      action: "api_token.created",
+      subjectType: "api_token",
+      subjectId: id,
+      detail: { name: input.name },
+      ip: context.ip,
+      at: context.now,
+    });
     return { kind: "created", id, token, name: input.name };
   });
 }
@@ -63,13 +81,26 @@ export async function createApiToken(db: Database, owner: Owner, input: { name: 
 export type RevokeTokenResult = { kind: "revoked" } | { kind: "notFound" } | { kind: "forbidden" };
 
 /** Revokes one of the owner's own tokens; someone else's, or an unknown one, is "notFound" alike. Revoking twice is harmless. */
-export async function revokeApiToken(db: Database, owner: Owner, tokenId: string, context: Context): Promise<RevokeTokenResult> {
+export async function revokeApiToken(
+  db: Database,
+  owner: Owner,
+  tokenId: string,
+  context: Context,
+): Promise<RevokeTokenResult> {
   if (!mayHoldTokens(owner)) return { kind: "forbidden" };
   return db.transaction().execute(async (trx) => {
     const token = await findApiTokenOfUser(trx, owner.id, tokenId);
     if (!token) return { kind: "notFound" };
     if (await markApiTokenRevoked(trx, tokenId, context.now.toISOString())) {
-      await recordAudit(trx, { actor: { id: owner.id, role: owner.role }, action: "api_token.revoked", subjectType: "api_token", subjectId: tokenId, detail: { name: token.name }, ip: context.ip, at: context.now });
+      await recordAudit(trx, {
+        actor: { id: owner.id, role: owner.role },
+        action: "api_token.revoked",
+        subjectType: "api_token",
+        subjectId: tokenId,
+        detail: { name: token.name },
+        ip: context.ip,
+        at: context.now,
+      });
     }
     return { kind: "revoked" };
   });
@@ -86,7 +117,11 @@ export type ApiPrincipal = Omit<SessionUser, "sessionId"> & { tokenId: string };
  * The physician behind a presented token, or null: unknown, malformed or revoked tokens, and tokens of accounts
  * that are no longer active physicians, all look the same to the caller.
  */
-export async function authenticateApiToken(db: Database, presented: string | null, now: Date): Promise<ApiPrincipal | null> {
+export async function authenticateApiToken(
+  db: Database,
+  presented: string | null,
+  now: Date,
+): Promise<ApiPrincipal | null> {
   if (!presented || !TOKEN_PATTERN.test(presented)) return null;
   const row = await findLiveApiTokenWithUser(db, sha256Hex(presented));
   if (!row || !mayHoldTokens({ role: row.role as Role, status: row.status as SessionUser["status"] })) return null;

@@ -1,7 +1,11 @@
 // Component schemas of the OpenAPI description (openapi.ts). JSON Schema 2020-12, as OpenAPI 3.1 uses it.
 import { indications, sexes } from "~/domain/case/schema";
 
-const referenceCode = { type: "string", pattern: "^KQ-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$", examples: ["KQ-6FPXE-AA02T-RA389"] };
+const referenceCode = {
+  type: "string",
+  pattern: "^KQ-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$",
+  examples: ["KQ-6FPXE-AA02T-RA389"],
+};
 
 export const schemas = {
   ReferenceCode: referenceCode,
@@ -9,7 +13,11 @@ export const schemas = {
     type: "object",
     required: ["error", "message"],
     properties: {
-      error: { type: "string", description: "A stable code (unauthorized, not_found, invalid_case, invalid_json, invalid_bundle, no_patient, not_a_bundle, rate_limited, …)." },
+      error: {
+        type: "string",
+        description:
+          "A stable code (unauthorized, not_found, invalid_case, invalid_json, invalid_bundle, no_patient, not_a_bundle, rate_limited, …).",
+      },
       message: { type: "string", description: "The message in the Accept-Language (ko, ja, en)." },
       issues: { type: "array", items: { $ref: "#/components/schemas/Issue" } },
     },
@@ -18,14 +26,18 @@ export const schemas = {
     type: "object",
     required: ["path", "message"],
     properties: {
-      path: { type: "string", description: "The case path (diagnosis.maxDiameterMm) or the FHIR path (Bundle.entry[3].resource.status)." },
+      path: {
+        type: "string",
+        description: "The case path (diagnosis.maxDiameterMm) or the FHIR path (Bundle.entry[3].resource.status).",
+      },
       message: { type: "string" },
       resource: { type: "string", description: "For a FHIR bundle: the resource type the issue is in." },
     },
   },
   Case: {
     type: "object",
-    description: "A referral case (shared/domain/referral-case.md; docs/examples/referral-case.json is a complete example). Unknown fields pass through.",
+    description:
+      "A referral case (shared/domain/referral-case.md; docs/examples/referral-case.json is a complete example). Unknown fields pass through.",
     required: ["diagnosis", "referredOn"],
     properties: {
       patient: {
@@ -69,13 +81,23 @@ export const schemas = {
         items: {
           type: "object",
           required: ["id", "status"],
-          properties: { id: { type: "string" }, status: { enum: ["met", "not_met", "unknown", "flag", "not_applicable"] }, value: {}, expected: { type: "string" }, resolve: { type: "string" } },
+          properties: {
+            id: { type: "string" },
+            status: { enum: ["met", "not_met", "unknown", "flag", "not_applicable"] },
+            value: {},
+            expected: { type: "string" },
+            resolve: { type: "string" },
+          },
         },
       },
       missing: { type: "array", items: { type: "string" } },
       route: {
         type: "object",
-        properties: { site: { enum: ["konyang", "qst", null] }, reasons: { type: "array", items: { type: "string" } }, alternatives: { type: "array", items: { type: "string" } } },
+        properties: {
+          site: { enum: ["konyang", "qst", null] },
+          reasons: { type: "array", items: { type: "string" } },
+          alternatives: { type: "array", items: { type: "string" } },
+        },
       },
       funding: { type: "object" },
     },
@@ -83,7 +105,11 @@ export const schemas = {
   Submitted: {
     type: "object",
     required: ["referenceCode", "status", "decision"],
-    properties: { referenceCode: referenceCode, status: { type: "string" }, decision: { $ref: "#/components/schemas/Decision" } },
+    properties: {
+      referenceCode: referenceCode,
+      status: { type: "string" },
+      decision: { $ref: "#/components/schemas/Decision" },
+    },
   },
   Referral: {
     type: "object",
@@ -97,7 +123,15 @@ export const schemas = {
       decision: { oneOf: [{ $ref: "#/components/schemas/Decision" }, { type: "null" }] },
       history: {
         type: "array",
-        items: { type: "object", properties: { action: { type: "string" }, from: { type: ["string", "null"] }, to: { type: "string" }, at: { type: "string", format: "date-time" } } },
+        items: {
+          type: "object",
+          properties: {
+            action: { type: "string" },
+            from: { type: ["string", "null"] },
+            to: { type: "string" },
+            at: { type: "string", format: "date-time" },
+          },
+        },
       },
     },
   },
@@ -106,25 +140,60 @@ export const schemas = {
     description:
       "An HL7 FHIR R4 Bundle (type collection): Patient, Practitioner, Organization, ServiceRequest, Condition, Observation (LOINC where one exists; the screen's decision with its rule set as method), DocumentReference, Consent, Task and Provenance. The portal's own codes are under https://fhir.kq-portal.example.",
     required: ["resourceType"],
-    properties: { resourceType: { const: "Bundle" }, type: { type: "string" }, entry: { type: "array", items: { type: "object" } } },
+    properties: {
+      resourceType: { const: "Bundle" },
+      type: { type: "string" },
+      entry: { type: "array", items: { type: "object" } },
+    },
   },
   FhirImported: {
     type: "object",
     required: ["draft", "unmapped", "missing"],
     properties: {
-      draft: { type: "object", properties: { id: { type: "string" }, status: { const: "draft" }, url: { type: "string", description: "The draft's page, where the physician finishes it." } } },
+      draft: {
+        type: "object",
+        properties: {
+          id: { type: "string" },
+          status: { const: "draft" },
+          url: { type: "string", description: "The draft's page, where the physician finishes it." },
+        },
+      },
       unmapped: {
         type: "array",
         description: "Each part of the bundle not taken over, with the reason, in the physician's account language.",
-        items: { type: "object", properties: { resource: { type: "string" }, path: { type: "string" }, reason: { type: "string" }, code: { type: "string" }, message: { type: "string" } } },
+        items: {
+          type: "object",
+          properties: {
+            resource: { type: "string" },
+            path: { type: "string" },
+            reason: { type: "string" },
+            code: { type: "string" },
+            message: { type: "string" },
+          },
+        },
       },
-      missing: { type: "array", description: "Each field still required before submission.", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
+      missing: {
+        type: "array",
+        description: "Each field still required before submission.",
+        items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } },
+      },
     },
   },
   StatusRequest: {
     type: "object",
     required: ["referenceCode", "birthDate"],
-    properties: { referenceCode: { type: "string", description: "Any spelling: small letters, spaces and full-width characters are accepted." }, birthDate: { type: "string", format: "date" } },
+    properties: {
+      referenceCode: {
+        type: "string",
+        description: "Any spelling: small letters, spaces and full-width characters are accepted.",
+      },
+      birthDate: { type: "string", format: "date" },
+    },
   },
-  Status: { type: "object", description: "The patient's plain-language status: stage, site, what happens next, contacts.", properties: { stage: { type: "string" } }, additionalProperties: true },
+  Status: {
+    type: "object",
+    description: "The patient's plain-language status: stage, site, what happens next, contacts.",
+    properties: { stage: { type: "string" } },
+    additionalProperties: true,
+  },
 } as const;

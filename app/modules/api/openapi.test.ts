@@ -10,7 +10,12 @@ function urlOf(folder: string): string {
   return `/${folder
     .replace(/\[\.\]/g, "\u0000")
     .split(".")
-    .map((segment) => segment.replace(/_$/, "").replace(/^\$(.+)$/, "{$1}").replace(/\u0000/g, "."))
+    .map((segment) =>
+      segment
+        .replace(/_$/, "")
+        .replace(/^\$(.+)$/, "{$1}")
+        .replace(/\u0000/g, "."),
+    )
     .join("/")}`;
 }
 
@@ -33,7 +38,9 @@ describe("GET /api/v1/openapi.json", () => {
   });
 
   it("is refused by the validator when broken, so the check above can fail", async () => {
-    const broken = structuredClone(openApiDocument) as unknown as { paths: Record<string, { get?: { responses?: unknown } }> };
+    const broken = structuredClone(openApiDocument) as unknown as {
+      paths: Record<string, { get?: { responses?: unknown } }>;
+    };
     broken.paths["/api/v1/openapi.json"]!.get!.responses = "none";
     expect((await new Validator().validate(broken)).valid).toBe(false);
   });

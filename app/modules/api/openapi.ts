@@ -7,10 +7,19 @@ const json = (schema: string) => ({ "application/json": { schema: { $ref: `#/com
 const fhir = (schema: string) => ({ "application/fhir+json": { schema: { $ref: `#/components/schemas/${schema}` } } });
 const error = (description: string) => ({ description, content: json("Error") });
 const acceptLanguage = { $ref: "#/components/parameters/AcceptLanguage" };
-const code = { name: "referenceCode", in: "path", required: true, description: "The referral's reference code (any spelling).", schema: { type: "string" } };
+const code = {
+  name: "referenceCode",
+  in: "path",
+  required: true,
+  description: "The referral's reference code (any spelling).",
+  schema: { type: "string" },
+};
 const tokenErrors = {
   "401": { ...error("No valid token."), headers: { "WWW-Authenticate": { schema: { type: "string" } } } },
-  "429": { ...error("Over 60 requests a minute with this token."), headers: { "Retry-After": { schema: { type: "integer" } } } },
+  "429": {
+    ...error("Over 60 requests a minute with this token."),
+    headers: { "Retry-After": { schema: { type: "integer" } } },
+  },
 };
 
 export const openApiDocument = {
@@ -30,23 +39,34 @@ export const openApiDocument = {
         summary: "Screen a case (no patient identity needed; rate-limited per address)",
         parameters: [acceptLanguage],
         requestBody: { required: true, content: json("Case") },
-        responses: { "200": { description: "The decision.", content: json("Decision") }, "400": error("Invalid case: each issue names the field."), "429": error("Too many requests.") },
+        responses: {
+          "200": { description: "The decision.", content: json("Decision") },
+          "400": error("Invalid case: each issue names the field."),
+          "429": error("Too many requests."),
+        },
       },
     },
     "/api/v1/referrals": {
       post: {
         tags: ["referrals", "fhir"],
-        summary: "Submit a complete case (application/json), or make a draft from a FHIR R4 Bundle (application/fhir+json)",
+        summary:
+          "Submit a complete case (application/json), or make a draft from a FHIR R4 Bundle (application/fhir+json)",
         security: [{ bearer: [] }],
         parameters: [acceptLanguage],
         requestBody: { required: true, content: { ...json("Case"), ...fhir("FhirBundle") } },
         responses: {
           "201": {
-            description: "JSON case: the submitted referral (Location: the referral's door). FHIR bundle: the draft, each unmapped part and each missing field (Location: the draft's page).",
+            description:
+              "JSON case: the submitted referral (Location: the referral's door). FHIR bundle: the draft, each unmapped part and each missing field (Location: the draft's page).",
             headers: { Location: { schema: { type: "string" } } },
-            content: { ...json("Submitted"), "application/fhir+json": { schema: { $ref: "#/components/schemas/FhirImported" } } },
+            content: {
+              ...json("Submitted"),
+              "application/fhir+json": { schema: { $ref: "#/components/schemas/FhirImported" } },
+            },
           },
-          "400": error("Invalid case, malformed JSON, not a Bundle, a bundle without a Patient, or a bundle that is not valid R4 (each issue names resource and path). Nothing is stored."),
+          "400": error(
+            "Invalid case, malformed JSON, not a Bundle, a bundle without a Patient, or a bundle that is not valid R4 (each issue names resource and path). Nothing is stored.",
+          ),
           "413": error("Body over 1 MB."),
           "415": error("Not JSON."),
           ...tokenErrors,
@@ -59,7 +79,11 @@ export const openApiDocument = {
         summary: "The physician's referral: status, decision and history (audited)",
         security: [{ bearer: [] }],
         parameters: [code, acceptLanguage],
-        responses: { "200": { description: "The referral.", content: json("Referral") }, "404": error("Unknown, or not this physician's."), ...tokenErrors },
+        responses: {
+          "200": { description: "The referral.", content: json("Referral") },
+          "404": error("Unknown, or not this physician's."),
+          ...tokenErrors,
+        },
       },
     },
     "/api/v1/referrals/{referenceCode}/fhir": {
@@ -68,7 +92,14 @@ export const openApiDocument = {
         summary: "The physician's referral as a FHIR R4 Bundle (audited)",
         security: [{ bearer: [] }],
         parameters: [code, acceptLanguage],
-        responses: { "200": { description: "The bundle; it validates against the R4 base definitions.", content: fhir("FhirBundle") }, "404": error("Unknown, or not this physician's."), ...tokenErrors },
+        responses: {
+          "200": {
+            description: "The bundle; it validates against the R4 base definitions.",
+            content: fhir("FhirBundle"),
+          },
+          "404": error("Unknown, or not this physician's."),
+          ...tokenErrors,
+        },
       },
     },
     "/api/v1/status": {
@@ -86,13 +117,34 @@ export const openApiDocument = {
       },
     },
     "/api/v1/openapi.json": {
-      get: { tags: ["meta"], summary: "This description", responses: { "200": { description: "OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object" } } } } } },
+      get: {
+        tags: ["meta"],
+        summary: "This description",
+        responses: {
+          "200": {
+            description: "OpenAPI 3.1 document.",
+            content: { "application/json": { schema: { type: "object" } } },
+          },
+        },
+      },
     },
   },
   components: {
-    securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A physician's API token (kq_…); only its SHA-256 is stored." } },
+    securitySchemes: {
+      bearer: {
+        type: "http",
+        scheme: "bearer",
+        description: "A physician's API token (kq_…); only its SHA-256 is stored.",
+      },
+    },
     parameters: {
-      AcceptLanguage: { name: "Accept-Language", in: "header", required: false, description: "ko, ja or en: the language of messages.", schema: { type: "string" } },
+      AcceptLanguage: {
+        name: "Accept-Language",
+        in: "header",
+        required: false,
+        description: "ko, ja or en: the language of messages.",
+        schema: { type: "string" },
+      },
     },
     schemas,
   },

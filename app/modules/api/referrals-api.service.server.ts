@@ -22,22 +22,44 @@ export type ApiSubmitResult =
  * POST /api/v1/referrals: the same submission the referral form makes. The body must be a complete case with both
  * consents given (caseSchema) and no national identifier anywhere; otherwise nothing at all is stored.
  */
-export async function submitReferralFromApi(db: Database, physician: ApiPrincipal, body: unknown, now: Date): Promise<ApiSubmitResult> {
+export async function submitReferralFromApi(
+  db: Database,
+  physician: ApiPrincipal,
+  body: unknown,
+  now: Date,
+): Promise<ApiSubmitResult> {
   const parsed = caseSchema.safeParse(body);
   const issues: CaseIssue[] = parsed.success ? [] : issuesOf(parsed.error);
-  for (const { path, kind } of nationalIdsIn(body)) issues.push({ path, code: "national_id", messageKey: kind === "rrn" ? NATIONAL_ID_KEY : MY_NUMBER_KEY });
+  for (const { path, kind } of nationalIdsIn(body))
+    issues.push({ path, code: "national_id", messageKey: kind === "rrn" ? NATIONAL_ID_KEY : MY_NUMBER_KEY });
   // The contract checks E.164's shape; whether the number exists is read from the full metadata.
   const phone = (body as { patient?: { phone?: unknown } } | null)?.patient?.phone;
   if (typeof phone === "string" && /^\+[1-9]\d{1,14}$/.test(phone)) {
     const problem = phoneProblem(phone);
-    if (problem?.exampleE164) issues.push({ path: "patient.phone", code: "invalid_phone", messageKey: "api:errors.phoneNotValid", params: { example: problem.exampleE164 } });
-    else if (problem) issues.push({ path: "patient.phone", code: "invalid_phone", messageKey: "screen:validation.invalidPhone" });
+    if (problem?.exampleE164)
+      issues.push({
+        path: "patient.phone",
+        code: "invalid_phone",
+        messageKey: "api:errors.phoneNotValid",
+        params: { example: problem.exampleE164 },
+      });
+    else if (problem)
+      issues.push({ path: "patient.phone", code: "invalid_phone", messageKey: "screen:validation.invalidPhone" });
   }
   if (!parsed.success || issues.length > 0) return { kind: "invalid", issues };
 
-  const submitted = await submitReferral(db, { physician: { id: physician.id, country: physician.country }, caseData: parsed.data, now });
+  const submitted = await submitReferral(db, {
+    physician: { id: physician.id, country: physician.country },
+    caseData: parsed.data,
+    now,
+  });
   const row = await findReferral(db, submitted.id);
-  return { kind: "created", referenceCode: submitted.referenceCode, status: row!.status, decision: toDecisionJson(submitted.record.decision) };
+  return {
+    kind: "created",
+    referenceCode: submitted.referenceCode,
+    status: row!.status,
+    decision: toDecisionJson(submitted.record.decision),
+  };
 }
 
 export type ApiReferral = {
@@ -56,15 +78,30 @@ export type ApiReferral = {
  * The history carries what happened and when; never who on the team, their notes or their reasons' free text.
  * The read is written to the audit log (privacy.md rule 4).
  */
-export async function referralForApi(db: Database, physician: ApiPrincipal, rawCode: string, context: { ip: string | null; now: Date }): Promise<ApiReferral | null> {
+export async function referralForApi(
+  db: Database,
+  physician: ApiPrincipal,
+  rawCode: string,
+  context: { ip: string | null; now: Date },
+): Promise<ApiReferral | null> {
   const code = normalizeReferenceCode(rawCode);
   if (!code) return null;
   const row = await findReferralByCode(db, code);
   if (!row || !canSeeReferral({ ...physician, sessionId: `api-token:${physician.tokenId}` }, row)) return null;
   const events = await referralEvents(db, row.id);
-  await db.transaction().execute((trx) =>
-    recordAudit(trx, { actor: { id: physician.id, role: physician.role }, action: "referral.viewed_via_api", subjectType: "referral", subjectId: row.id, detail: { tokenId: physician.tokenId }, ip: context.ip, at: context.now }),
-  );
+  await db
+    .transaction()
+    .execute((trx) =>
+      recordAudit(trx, {
+        actor: { id: physician.id, role: physician.role },
+        action: "referral.viewed_via_api",
+        subjectType: "referral",
+        subjectId: row.id,
+        detail: { tokenId: physician.tokenId },
+        ip: context.ip,
+        at: context.now,
+      }),
+    );
   return {
     referenceCode: code,
     status: row.status,

@@ -4,7 +4,11 @@ import { nationalIdsIn, rrnPathsIn } from "./rrn";
 describe("rrnPathsIn", () => {
   it("finds a resident registration number in any string of a case, named or not, and in keys", () => {
     const body = {
-      patient: { familyName: "김", referringHospitalId: "800101-1234567", notes: ["fine", "주민번호 ８００１０１－２２３４５６７"] },
+      patient: {
+        familyName: "김",
+        referringHospitalId: "800101-1234567",
+        notes: ["fine", "주민번호 ８００１０１－２２３４５６７"],
+      },
       diagnosis: { stage: "IIA" },
       "9912315234567": true,
     };

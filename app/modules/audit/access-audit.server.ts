@@ -27,22 +27,44 @@ export const refusedAction = "security.referral_refused";
 
 /** Which page it was, in words an administrator reads: the route without its prefix, and the section or action. */
 function pageOf(routeId: string, params: Record<string, string | undefined>) {
-  return { page: routeId.replace(/^routes\//, ""), ...(params.section ? { section: params.section } : {}), ...(params.action ? { action: params.action } : {}) };
+  return {
+    page: routeId.replace(/^routes\//, ""),
+    ...(params.section ? { section: params.section } : {}),
+    ...(params.action ? { action: params.action } : {}),
+  };
 }
 
 /** A page of `pageReadActions` was shown: one read event, by whoever is signed in. */
-export async function recordPageRead(request: Request, routeId: string, params: Record<string, string | undefined>, now = new Date()) {
+export async function recordPageRead(
+  request: Request,
+  routeId: string,
+  params: Record<string, string | undefined>,
+  now = new Date(),
+) {
   const action = pageReadActions[routeId];
   const user = action && params.id ? await getSessionUser(request, now) : null;
   if (!action || !user) return;
-  await recordAudit(await getDb(), { actor: { id: user.id, role: user.role }, action, subjectType: "referral", subjectId: params.id!, detail: pageOf(routeId, params), ip: clientIp(request), at: now });
+  await recordAudit(await getDb(), {
+    actor: { id: user.id, role: user.role },
+    action,
+    subjectType: "referral",
+    subjectId: params.id!,
+    detail: pageOf(routeId, params),
+    ip: clientIp(request),
+    at: now,
+  });
 }
 
 /**
  * A signed-in person was refused (404 or 403) a referral that exists and is not theirs to see: another physician's,
  * another site's. Written as a security event the audit page can filter. Unknown ids are not: nothing was refused.
  */
-export async function recordRefusalIfForeign(request: Request, routeId: string, params: Record<string, string | undefined>, now = new Date()) {
+export async function recordRefusalIfForeign(
+  request: Request,
+  routeId: string,
+  params: Record<string, string | undefined>,
+  now = new Date(),
+) {
   if (!params.id) return;
   const user = await getSessionUser(request, now);
   if (!user) return;

@@ -12,7 +12,13 @@ async function freshDb() {
 }
 
 const record = (db: Awaited<ReturnType<typeof freshDb>>, n: number) =>
-  recordAudit(db, { actor: { id: "u1", role: "admin" }, action: "referral.viewed", subjectType: "test", subjectId: `s${n}`, at: new Date("2026-12-06T00:00:00Z") });
+  recordAudit(db, {
+    actor: { id: "u1", role: "admin" },
+    action: "referral.viewed",
+    subjectType: "test",
+    subjectId: `s${n}`,
+    at: new Date("2026-12-06T00:00:00Z"),
+  });
 
 describe("the audit page's chain status", () => {
   it("finds at once an edit to an event added since the last visit, and keeps saying so", async () => {

@@ -44,7 +44,8 @@ export async function userIdsMatching(db: Database, text: string, limit: number)
 
 function matching(eb: ExpressionBuilder<DB, "audit_events">, filter: AuditFilter) {
   const conditions = [];
-  if (filter.actorIds) conditions.push(filter.actorIds.length ? eb("audit_events.actor_user_id", "in", filter.actorIds) : eb.lit(false));
+  if (filter.actorIds)
+    conditions.push(filter.actorIds.length ? eb("audit_events.actor_user_id", "in", filter.actorIds) : eb.lit(false));
   if (filter.action) conditions.push(eb("audit_events.action", "=", filter.action));
   if (filter.subjectType) conditions.push(eb("audit_events.subject_type", "=", filter.subjectType));
   if (filter.subjectId) conditions.push(eb("audit_events.subject_id", "=", filter.subjectId));
@@ -57,14 +58,24 @@ function matching(eb: ExpressionBuilder<DB, "audit_events">, filter: AuditFilter
  * One page of matching events with their actor's account, by keyset on seq: newest first, or, with `after`,
  * the page just newer than `after` (still returned newest first).
  */
-export async function auditEventsPage(db: Database, filter: AuditFilter, page: { before?: number; after?: number; size: number }) {
+export async function auditEventsPage(
+  db: Database,
+  filter: AuditFilter,
+  page: { before?: number; after?: number; size: number },
+) {
   const ascending = page.after !== undefined && page.before === undefined;
   const rows = await db
     .selectFrom("audit_events")
     .leftJoin("users", "users.id", "audit_events.actor_user_id")
     // What the event is about, in words people use: a referral's code, an account's name.
-    .leftJoin("referrals as subject_referral", (join) => join.onRef("subject_referral.id", "=", "audit_events.subject_id").on("audit_events.subject_type", "=", "referral"))
-    .leftJoin("users as subject_user", (join) => join.onRef("subject_user.id", "=", "audit_events.subject_id").on("audit_events.subject_type", "=", "user"))
+    .leftJoin("referrals as subject_referral", (join) =>
+      join
+        .onRef("subject_referral.id", "=", "audit_events.subject_id")
+        .on("audit_events.subject_type", "=", "referral"),
+    )
+    .leftJoin("users as subject_user", (join) =>
+      join.onRef("subject_user.id", "=", "audit_events.subject_id").on("audit_events.subject_type", "=", "user"),
+    )
     .select([
       "audit_events.seq",
       "audit_events.occurred_at",
@@ -92,7 +103,12 @@ export async function auditEventsPage(db: Database, filter: AuditFilter, page: {
 }
 
 /** Whether any matching event lies beyond `seq` in that direction (for the pager's links). */
-export async function auditEventExists(db: Database, filter: AuditFilter, direction: "older" | "newer", seq: number): Promise<boolean> {
+export async function auditEventExists(
+  db: Database,
+  filter: AuditFilter,
+  direction: "older" | "newer",
+  seq: number,
+): Promise<boolean> {
   const row = await db
     .selectFrom("audit_events")
     .select("seq")
@@ -104,20 +120,31 @@ export async function auditEventExists(db: Database, filter: AuditFilter, direct
 }
 
 export async function distinctAuditActions(db: Database): Promise<string[]> {
-  return (await db.selectFrom("audit_events").select("action").distinct().orderBy("action").execute()).map((r) => r.action);
+  return (await db.selectFrom("audit_events").select("action").distinct().orderBy("action").execute()).map(
+    (r) => r.action,
+  );
 }
 
 export async function distinctAuditSubjectTypes(db: Database): Promise<string[]> {
-  return (await db.selectFrom("audit_events").select("subject_type").distinct().orderBy("subject_type").execute()).map((r) => r.subject_type);
+  return (await db.selectFrom("audit_events").select("subject_type").distinct().orderBy("subject_type").execute()).map(
+    (r) => r.subject_type,
+  );
 }
 
 export async function countAuditEvents(db: Database): Promise<number> {
-  const row = await db.selectFrom("audit_events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst();
+  const row = await db
+    .selectFrom("audit_events")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
 /** The referral with this reference code (already normalised), for a search by code. */
 export async function referralIdByCode(db: Database, referenceCode: string): Promise<string | null> {
-  const row = await db.selectFrom("referrals").select("id").where("reference_code", "=", referenceCode).executeTakeFirst();
+  const row = await db
+    .selectFrom("referrals")
+    .select("id")
+    .where("reference_code", "=", referenceCode)
+    .executeTakeFirst();
   return row?.id ?? null;
 }

@@ -35,4 +35,3 @@ export const auditSearchSchema = z
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "audit:errors.toBeforeFrom" });
 
 export type AuditSearch = z.infer<typeof auditSearchSchema>;
-

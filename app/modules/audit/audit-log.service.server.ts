@@ -64,11 +64,18 @@ export async function searchAuditLog(db: Database, search: AuditSearch, size = A
     actorTooBroad = filter.actorIds.length > MAX_MATCHED_ACTORS;
     filter.actorIds = filter.actorIds.slice(0, MAX_MATCHED_ACTORS);
   }
-  const events = await auditEventsPage(db, filter, { before: search.before, after: search.before === undefined ? search.after : undefined, size });
+  const events = await auditEventsPage(db, filter, {
+    before: search.before,
+    after: search.before === undefined ? search.after : undefined,
+    size,
+  });
   if (events.length === 0) return { events, newer: null, older: null, actorTooBroad };
   const newest = events[0]!.seq;
   const oldest = events[events.length - 1]!.seq;
-  const [hasNewer, hasOlder] = await Promise.all([auditEventExists(db, filter, "newer", newest), auditEventExists(db, filter, "older", oldest)]);
+  const [hasNewer, hasOlder] = await Promise.all([
+    auditEventExists(db, filter, "newer", newest),
+    auditEventExists(db, filter, "older", oldest),
+  ]);
   return { events, newer: hasNewer ? newest : null, older: hasOlder ? oldest : null, actorTooBroad };
 }
 
@@ -89,7 +96,10 @@ type Checked = { seq: number; hash: string; prevHash: string; wholeAt: number };
 const lastCheck = new WeakMap<Database, Checked>();
 
 /** Whether the hash chain is intact, and if not, the first event where it breaks. */
-export async function auditChainStatus(db: Database, now = Date.now()): Promise<{ events: number; brokenAt: number | null }> {
+export async function auditChainStatus(
+  db: Database,
+  now = Date.now(),
+): Promise<{ events: number; brokenAt: number | null }> {
   const events = await countAuditEvents(db);
   const known = lastCheck.get(db);
   let rows = known && now - known.wholeAt < FULL_CHECK_MS ? await auditEventsAfter(db, known.seq - 1) : null;

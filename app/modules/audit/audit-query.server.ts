@@ -3,7 +3,19 @@
 import { nestValues, type FormValues } from "~/utils/form.server";
 import { auditSearchSchema } from "./audit-log.schema";
 
-const searchParams = ["code", "actor", "action", "subjectType", "subjectId", "from.year", "from.month", "from.day", "to.year", "to.month", "to.day"];
+const searchParams = [
+  "code",
+  "actor",
+  "action",
+  "subjectType",
+  "subjectId",
+  "from.year",
+  "from.month",
+  "from.day",
+  "to.year",
+  "to.month",
+  "to.day",
+];
 
 export function readAuditQuery(url: URL) {
   const values: FormValues = {};
@@ -14,7 +26,11 @@ export function readAuditQuery(url: URL) {
   // The filters without the cursor: the base of every pager link and of the export link.
   const filterQuery = new URLSearchParams(Object.entries(values).filter(([, v]) => v.trim() !== "")).toString();
   const nested = nestValues(values);
-  const parsed = auditSearchSchema.safeParse({ ...nested, before: url.searchParams.get("before") || undefined, after: url.searchParams.get("after") || undefined });
+  const parsed = auditSearchSchema.safeParse({
+    ...nested,
+    before: url.searchParams.get("before") || undefined,
+    after: url.searchParams.get("after") || undefined,
+  });
   const form = {
     code: values.code ?? "",
     actor: values.actor ?? "",

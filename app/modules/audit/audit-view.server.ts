@@ -20,11 +20,21 @@ export function rawEvent(row: AuditEventRow): string {
     // Kept as text: the raw view shows what is stored.
   }
   const { seq, occurred_at, actor_user_id, actor_role, action, subject_type, subject_id, ip } = row;
-  return JSON.stringify({ seq, occurred_at, actor_user_id, actor_role, action, subject_type, subject_id, detail, ip }, null, 2);
+  return JSON.stringify(
+    { seq, occurred_at, actor_user_id, actor_role, action, subject_type, subject_id, detail, ip },
+    null,
+    2,
+  );
 }
 
 /** One event for people: the sentence, the names, the subject's label, and the raw record one click away. */
-export function describeAuditEvent(row: AuditEventRow, lng: Language, t: TFunction, sites: SiteNamesByCode, when: Intl.DateTimeFormat) {
+export function describeAuditEvent(
+  row: AuditEventRow,
+  lng: Language,
+  t: TFunction,
+  sites: SiteNamesByCode,
+  when: Intl.DateTimeFormat,
+) {
   return {
     atText: when.format(new Date(row.occurred_at)),
     actorName: actorName(row, t),

@@ -33,12 +33,28 @@ describe("staff-exchange events in words", () => {
     expect(auditSentence(granted, "en", tFor("en"), sites)).toBe(
       "정해인 gave 이수진 access to QST Hospital as a visiting member of its team from 10 December 2026 to 12 December 2026.",
     );
-    expect(auditSentence(granted, "ko", tFor("ko"), sites)).toBe("정해인 님이 이수진에게 2026년 12월 10일부터 2026년 12월 12일까지 QST 병원 팀의 교류 근무 권한을 부여했습니다.");
-    expect(auditSentence(granted, "ja", tFor("ja"), sites)).toContain("2026年12月10日から2026年12月12日までQST病院のチーム");
+    expect(auditSentence(granted, "ko", tFor("ko"), sites)).toBe(
+      "정해인 님이 이수진에게 2026년 12월 10일부터 2026년 12월 12일까지 QST 병원 팀의 교류 근무 권한을 부여했습니다.",
+    );
+    expect(auditSentence(granted, "ja", tFor("ja"), sites)).toContain(
+      "2026年12月10日から2026年12月12日までQST病院のチーム",
+    );
   });
 
   it("say which site the visitor began working for", () => {
-    const acting = row("staff_exchange.acting_for_host", { actor_role: "coordinator", actor_family_name: "이", actor_given_name: "수진", subject_type: "site", subject_id: "qst" }, { homeSite: "konyang" });
-    expect(auditSentence(acting, "ja", tFor("ja"), sites)).toBe("이수진さんが職員交流によりQST病院での業務を開始しました。");
+    const acting = row(
+      "staff_exchange.acting_for_host",
+      {
+        actor_role: "coordinator",
+        actor_family_name: "이",
+        actor_given_name: "수진",
+        subject_type: "site",
+        subject_id: "qst",
+      },
+      { homeSite: "konyang" },
+    );
+    expect(auditSentence(acting, "ja", tFor("ja"), sites)).toBe(
+      "이수진さんが職員交流によりQST病院での業務を開始しました。",
+    );
   });
 });

@@ -31,7 +31,8 @@ export type SiteNamesByCode = Record<string, Record<Language, string>>;
 
 /** The actor's name, family name first; or who acted when no account did. */
 export function actorName(row: AuditEventRow, t: TFunction): string {
-  if (row.actor_user_id && row.actor_family_name !== null) return personName(row.actor_family_name, row.actor_given_name ?? "");
+  if (row.actor_user_id && row.actor_family_name !== null)
+    return personName(row.actor_family_name, row.actor_given_name ?? "");
   if (row.actor_user_id) return t("audit:sentences.unknownAccount");
   return row.actor_role === "system" ? t("audit:actor.system") : t("audit:actor.anonymous");
 }
@@ -43,7 +44,9 @@ export function subjectWords(row: AuditEventRow, lng: Language, t: TFunction, si
       if (row.subject_reference_code) return row.subject_reference_code;
       return row.subject_id ? t("audit:sentences.draftReferral") : t("audit:sentences.unknownReferral");
     case "user":
-      return row.subject_family_name !== null ? personName(row.subject_family_name, row.subject_given_name ?? "") : t("audit:sentences.anAccount");
+      return row.subject_family_name !== null
+        ? personName(row.subject_family_name, row.subject_given_name ?? "")
+        : t("audit:sentences.anAccount");
     case "site":
       return (row.subject_id && sites[row.subject_id]?.[lng]) || (row.subject_id ?? "");
     case "conference":
@@ -79,6 +82,11 @@ export function auditSentence(row: AuditEventRow, lng: Language, t: TFunction, s
   else if (person) actor = t("audit:sentences.honorific", { name: actor });
   const subject = subjectWords(row, lng, t, sites);
   const key = `audit:sentences.actions.${row.action}`;
-  const params = { actor, subject, action: t(`audit:actions.${row.action}`, { defaultValue: row.action }), ...exchangeParams(row, lng, sites) };
+  const params = {
+    actor,
+    subject,
+    action: t(`audit:actions.${row.action}`, { defaultValue: row.action }),
+    ...exchangeParams(row, lng, sites),
+  };
   return t(key, { ...params, defaultValue: t("audit:sentences.generic", params) });
 }

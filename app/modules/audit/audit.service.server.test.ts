@@ -9,10 +9,21 @@ describe("audit log", () => {
     const db = await getDb();
     const at = new Date("2026-11-26T00:00:00Z");
     for (const action of ["site.config.changed", "account.approved", "account.suspended"]) {
-      await recordAudit(db, { actor: { id: "u1", role: "admin" }, action, subjectType: "test", subjectId: "s1", detail: { n: action }, at });
+      await recordAudit(db, {
+        actor: { id: "u1", role: "admin" },
+        action,
+        subjectType: "test",
+        subjectId: "s1",
+        detail: { n: action },
+        at,
+      });
     }
     expect(await verifyAuditChain(db)).toBeNull();
-    expect((await auditEventsFor(db, "test", "s1")).map((e) => e.action)).toEqual(["site.config.changed", "account.approved", "account.suspended"]);
+    expect((await auditEventsFor(db, "test", "s1")).map((e) => e.action)).toEqual([
+      "site.config.changed",
+      "account.approved",
+      "account.suspended",
+    ]);
 
     // The database refuses edits (migration 0008); someone holding the file can still drop the trigger first.
     await sql`drop trigger audit_events_no_update`.execute(db);

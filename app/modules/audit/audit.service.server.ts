@@ -16,7 +16,19 @@ export type AuditInput = {
 export const GENESIS = "0".repeat(64);
 
 function hashOf(row: Omit<AuditRow, "hash">): string {
-  const canonical = JSON.stringify([row.seq, row.id, row.occurred_at, row.actor_user_id, row.actor_role, row.action, row.subject_type, row.subject_id, row.detail, row.ip, row.prev_hash]);
+  const canonical = JSON.stringify([
+    row.seq,
+    row.id,
+    row.occurred_at,
+    row.actor_user_id,
+    row.actor_role,
+    row.action,
+    row.subject_type,
+    row.subject_id,
+    row.detail,
+    row.ip,
+    row.prev_hash,
+  ]);
   return crypto.createHash("sha256").update(canonical).digest("hex");
 }
 

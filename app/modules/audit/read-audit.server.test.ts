@@ -11,7 +11,13 @@ describe("readings written to the audit log together", () => {
     const readers = Array.from({ length: 25 }, (_, n) => `reader-${n}`);
     await Promise.all(
       readers.map(async (id) => {
-        await recordReading(db, { actor: { id, role: "coordinator" }, action: "referral.viewed", subjectType: "referral", subjectId: "r-1", at });
+        await recordReading(db, {
+          actor: { id, role: "coordinator" },
+          action: "referral.viewed",
+          subjectType: "referral",
+          subjectId: "r-1",
+          at,
+        });
         // Answered only once its own event can be read back.
         const events = await auditEventsFor(db, "referral", "r-1");
         expect(events.some((e) => e.actor_user_id === id)).toBe(true);
@@ -26,8 +32,20 @@ describe("readings written to the audit log together", () => {
     const db = await getDb();
     const at = new Date("2026-12-06T09:00:00Z");
     // A moment that is no date fails inside the batch's transaction: no reading of that moment goes unaudited.
-    const broken = recordReading(db, { actor: { id: "a", role: "coordinator" }, action: "referral.viewed", subjectType: "referral", subjectId: "r-2", at: new Date(Number.NaN) });
-    const fine = recordReading(db, { actor: { id: "b", role: "coordinator" }, action: "referral.viewed", subjectType: "referral", subjectId: "r-2", at });
+    const broken = recordReading(db, {
+      actor: { id: "a", role: "coordinator" },
+      action: "referral.viewed",
+      subjectType: "referral",
+      subjectId: "r-2",
+      at: new Date(Number.NaN),
+    });
+    const fine = recordReading(db, {
+      actor: { id: "b", role: "coordinator" },
+      action: "referral.viewed",
+      subjectType: "referral",
+      subjectId: "r-2",
+      at,
+    });
     await expect(broken).rejects.toThrow();
     await expect(fine).rejects.toThrow();
     expect(await auditEventsFor(db, "referral", "r-2")).toEqual([]);

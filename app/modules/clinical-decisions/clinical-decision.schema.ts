@@ -37,20 +37,30 @@ export const clinicalDecisionSchema = z
     alternatives: freeText(RATIONALE_MAX),
   })
   // The intended approach belongs to an acceptance: asked for then, dropped otherwise.
-  .refine((v) => v.recommendation !== "accept" || v.approach !== undefined, { message: "decisions:validation.approachRequired", path: ["approach"] })
-  .refine((v) => v.recommendation !== "decline" || (declineReasons as readonly string[]).includes(v.declineReason ?? ""), {
-    message: "decisions:validation.reasonRequired",
-    path: ["declineReason"],
+  .refine((v) => v.recommendation !== "accept" || v.approach !== undefined, {
+    message: "decisions:validation.approachRequired",
+    path: ["approach"],
   })
-  .refine((v) => v.recommendation !== "redirect" || (redirectReasons as readonly string[]).includes(v.redirectReason ?? ""), {
-    message: "decisions:validation.reasonRequired",
-    path: ["redirectReason"],
-  })
+  .refine(
+    (v) => v.recommendation !== "decline" || (declineReasons as readonly string[]).includes(v.declineReason ?? ""),
+    {
+      message: "decisions:validation.reasonRequired",
+      path: ["declineReason"],
+    },
+  )
+  .refine(
+    (v) => v.recommendation !== "redirect" || (redirectReasons as readonly string[]).includes(v.redirectReason ?? ""),
+    {
+      message: "decisions:validation.reasonRequired",
+      path: ["redirectReason"],
+    },
+  )
   .transform((v) => ({
     recommendation: v.recommendation,
     rationale: v.rationale,
     alternatives: v.alternatives,
-    reasonCode: v.recommendation === "decline" ? v.declineReason : v.recommendation === "redirect" ? v.redirectReason : undefined,
+    reasonCode:
+      v.recommendation === "decline" ? v.declineReason : v.recommendation === "redirect" ? v.redirectReason : undefined,
     approach: v.recommendation === "accept" ? v.approach : undefined,
     approachDetail: v.recommendation === "accept" ? v.approachDetail : undefined,
   }));

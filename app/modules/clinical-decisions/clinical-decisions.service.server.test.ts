@@ -19,7 +19,9 @@ describe("the reviewer's clinical decision form", () => {
     expect(empty.physicianLanguage).toBe((await findUserById(db, physician.id))!.preferred_language);
 
     await clinicalDecisionBy(db, referral.id, "konyang", "accept");
-    expect((await clinicalDecisionForm(db, reviewer, referral.id))!.panel.current).toMatchObject({ recommendation: "accept" });
+    expect((await clinicalDecisionForm(db, reviewer, referral.id))!.panel.current).toMatchObject({
+      recommendation: "accept",
+    });
 
     expect(await clinicalDecisionForm(db, await reviewerOf(db, "qst"), referral.id)).toBeNull();
     expect(await clinicalDecisionForm(db, reviewer, "no-such-referral")).toBeNull();

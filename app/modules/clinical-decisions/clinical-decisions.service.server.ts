@@ -1,4 +1,9 @@
-import { canRecordClinicalDecision, checkSignoff, type Approach, type Recommendation } from "~/domain/clinical-decision/clinical-decision";
+import {
+  canRecordClinicalDecision,
+  checkSignoff,
+  type Approach,
+  type Recommendation,
+} from "~/domain/clinical-decision/clinical-decision";
 import { formatInstant } from "~/i18n/datetime";
 import type { ReferralStatus } from "~/domain/workflow/states";
 import { isLanguage, type Language } from "~/i18n/config";
@@ -11,7 +16,11 @@ import { clinicalSignoffRequired } from "~/modules/sites/sites.service.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import type { ClinicalDecisionInput } from "./clinical-decision.schema";
-import { clinicalDecisionsOf, insertClinicalDecision, type ClinicalDecisionWithReviewer } from "./clinical-decisions.repository.server";
+import {
+  clinicalDecisionsOf,
+  insertClinicalDecision,
+  type ClinicalDecisionWithReviewer,
+} from "./clinical-decisions.repository.server";
 
 export type ClinicalDecisionView = {
   id: string;
@@ -35,12 +44,19 @@ export function toView(row: ClinicalDecisionWithReviewer): ClinicalDecisionView 
     approachDetail: row.approach_detail,
     alternatives: row.alternatives,
     recordedAt: row.recorded_at,
-    reviewer: row.reviewer_family_name != null ? { familyName: row.reviewer_family_name, givenName: row.reviewer_given_name ?? "" } : null,
+    reviewer:
+      row.reviewer_family_name != null
+        ? { familyName: row.reviewer_family_name, givenName: row.reviewer_given_name ?? "" }
+        : null,
   };
 }
 
 /** The clinical decision in force at a site: its reviewers' newest recording for the referral. */
-export async function currentClinicalDecision(db: Database, referralId: string, siteCode: string): Promise<ClinicalDecisionView | null> {
+export async function currentClinicalDecision(
+  db: Database,
+  referralId: string,
+  siteCode: string,
+): Promise<ClinicalDecisionView | null> {
   const [latest] = await clinicalDecisionsOf(db, referralId, siteCode);
   return latest ? toView(latest) : null;
 }
@@ -48,7 +64,10 @@ export async function currentClinicalDecision(db: Database, referralId: string, 
 /** What the staff pages show of the clinical decision: the one in force, earlier ones, and whether this person may record. */
 export async function clinicalDecisionPanel(db: Database, staff: Staff, referral: ReferralRow) {
   const site = referral.site_code ?? staff.siteCode;
-  const [rows, required] = await Promise.all([clinicalDecisionsOf(db, referral.id, site), clinicalSignoffRequired(db, site)]);
+  const [rows, required] = await Promise.all([
+    clinicalDecisionsOf(db, referral.id, site),
+    clinicalSignoffRequired(db, site),
+  ]);
   const views = rows.map(toView);
   return {
     current: views[0] ?? null,
@@ -71,14 +90,16 @@ export async function recordClinicalDecision(
   staff: Staff,
   referralId: string,
   input: ClinicalDecisionInput,
-  ctx: { now: Date; ip: string | null }
+  ctx: { now: Date; ip: string | null },
 ): Promise<RecordResult> {
   return db.transaction().execute(async (trx) => {
     // Read inside the transaction: a referral redirected or decided a moment ago is checked as it is now.
     const referral = await findReferral(trx, referralId);
-    if (!referral || !canSeeReferral(staff, referral) || referral.site_code !== staff.siteCode) return { ok: false, code: "not_found" } as const;
+    if (!referral || !canSeeReferral(staff, referral) || referral.site_code !== staff.siteCode)
+      return { ok: false, code: "not_found" } as const;
     if (staff.role !== "reviewer") return { ok: false, code: "not_reviewer" } as const;
-    if (!canRecordClinicalDecision(referral.status as ReferralStatus, staff.role)) return { ok: false, code: "not_open" } as const;
+    if (!canRecordClinicalDecision(referral.status as ReferralStatus, staff.role))
+      return { ok: false, code: "not_open" } as const;
     const id = newId();
     await insertClinicalDecision(trx, {
       id,
@@ -98,7 +119,13 @@ export async function recordClinicalDecision(
       action: "referral.clinical_decision_recorded",
       subjectType: "referral",
       subjectId: referral.id,
-      detail: { clinicalDecisionId: id, site: staff.siteCode, recommendation: input.recommendation, reasonCode: input.reasonCode ?? null, approach: input.approach ?? null },
+      detail: {
+        clinicalDecisionId: id,
+        site: staff.siteCode,
+        recommendation: input.recommendation,
+        reasonCode: input.reasonCode ?? null,
+        approach: input.approach ?? null,
+      },
       ip: ctx.ip,
       at: ctx.now,
     });
@@ -115,7 +142,10 @@ export function formatRecord(view: ClinicalDecisionView, lng: Language, timeZone
 export async function clinicalDecisionForm(db: Database, staff: Staff, referralId: string) {
   const referral = await findReferral(db, referralId);
   if (!referral || !canSeeReferral(staff, referral)) return null;
-  const [panel, physician] = await Promise.all([clinicalDecisionPanel(db, staff, referral), findUserById(db, referral.physician_id)]);
+  const [panel, physician] = await Promise.all([
+    clinicalDecisionPanel(db, staff, referral),
+    findUserById(db, referral.physician_id),
+  ]);
   return {
     referral,
     panel,
@@ -128,6 +158,9 @@ export async function clinicalDecisionForm(db: Database, staff: Staff, referralI
  * site requires one, and whether this action would pass the sign-off (the same check the action makes).
  */
 export async function signoffFor(db: Database, siteCode: string, referralId: string, action: string) {
-  const [record, required] = await Promise.all([currentClinicalDecision(db, referralId, siteCode), clinicalSignoffRequired(db, siteCode)]);
+  const [record, required] = await Promise.all([
+    currentClinicalDecision(db, referralId, siteCode),
+    clinicalSignoffRequired(db, siteCode),
+  ]);
   return { record, required, check: checkSignoff(action, required, record), agrees: record?.recommendation === action };
 }

@@ -24,7 +24,12 @@ export function conferenceInWords(detail: Detail, lng: Language, timeZone: strin
     videoUrl: conference.video_url,
     chair: detail.chair ? personName(detail.chair.familyName, detail.chair.givenName) : "",
     isChair: detail.isChair,
-    attendees: detail.attendees.map((p) => ({ id: p.id, name: personName(p.familyName, p.givenName), role: p.role, site: siteName(p.siteCode) })),
+    attendees: detail.attendees.map((p) => ({
+      id: p.id,
+      name: personName(p.familyName, p.givenName),
+      role: p.role,
+      site: siteName(p.siteCode),
+    })),
     agenda: detail.agenda.map((a) => ({
       ...a,
       ownerSite: siteName(a.ownerSite),

@@ -5,9 +5,17 @@ import type { AgendaItems, Conferences } from "../../../db/types";
 export type ConferenceRow = Selectable<Conferences>;
 export type AgendaItemRow = Selectable<AgendaItems>;
 
-export async function insertConference(db: Database, row: Insertable<Conferences>, attendees: { user_id: string; site_code: string }[]) {
+export async function insertConference(
+  db: Database,
+  row: Insertable<Conferences>,
+  attendees: { user_id: string; site_code: string }[],
+) {
   await db.insertInto("conferences").values(row).execute();
-  if (attendees.length) await db.insertInto("conference_attendees").values(attendees.map((a) => ({ ...a, conference_id: row.id }))).execute();
+  if (attendees.length)
+    await db
+      .insertInto("conference_attendees")
+      .values(attendees.map((a) => ({ ...a, conference_id: row.id })))
+      .execute();
 }
 
 export async function conferenceById(db: Database, id: string) {
@@ -16,16 +24,32 @@ export async function conferenceById(db: Database, id: string) {
 
 /** Conferences still to be held (their agenda may be open), earliest first. */
 export async function scheduledConferences(db: Database) {
-  return db.selectFrom("conferences").selectAll().where("status", "=", "scheduled").orderBy("starts_at", "asc").execute();
+  return db
+    .selectFrom("conferences")
+    .selectAll()
+    .where("status", "=", "scheduled")
+    .orderBy("starts_at", "asc")
+    .execute();
 }
 
 /** Conferences held, newest first. */
 export async function heldConferences(db: Database, limit: number) {
-  return db.selectFrom("conferences").selectAll().where("status", "=", "held").orderBy("starts_at", "desc").limit(limit).execute();
+  return db
+    .selectFrom("conferences")
+    .selectAll()
+    .where("status", "=", "held")
+    .orderBy("starts_at", "desc")
+    .limit(limit)
+    .execute();
 }
 
 export async function markConferenceHeld(db: Database, id: string, at: string) {
-  const result = await db.updateTable("conferences").set({ status: "held", held_at: at }).where("id", "=", id).where("status", "=", "scheduled").executeTakeFirst();
+  const result = await db
+    .updateTable("conferences")
+    .set({ status: "held", held_at: at })
+    .where("id", "=", id)
+    .where("status", "=", "scheduled")
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -55,7 +79,11 @@ export async function invitableStaff(db: Database) {
 }
 
 export async function insertAgendaItem(db: Database, row: Insertable<AgendaItems>) {
-  await db.insertInto("agenda_items").values(row).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto("agenda_items")
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /** A conference's agenda in the order cases were added, with each referral's code, owner and the review's question. */
@@ -93,13 +121,18 @@ export async function agendaOf(db: Database, conferenceId: string) {
 }
 
 export async function agendaItemById(db: Database, conferenceId: string, itemId: string) {
-  return db.selectFrom("agenda_items").selectAll().where("conference_id", "=", conferenceId).where("id", "=", itemId).executeTakeFirst();
+  return db
+    .selectFrom("agenda_items")
+    .selectAll()
+    .where("conference_id", "=", conferenceId)
+    .where("id", "=", itemId)
+    .executeTakeFirst();
 }
 
 export async function recordAgendaRecommendation(
   db: Database,
   itemId: string,
-  patch: { recommendation: string; rationale: string; present_json: string; recorded_by: string; recorded_at: string }
+  patch: { recommendation: string; rationale: string; present_json: string; recorded_by: string; recorded_at: string },
 ) {
   await db.updateTable("agenda_items").set(patch).where("id", "=", itemId).execute();
 }
@@ -109,7 +142,16 @@ export async function recommendationsOf(db: Database, referralId: string) {
   return db
     .selectFrom("agenda_items as a")
     .innerJoin("conferences as c", "c.id", "a.conference_id")
-    .select(["a.id", "a.conference_id", "a.recommendation", "a.rationale", "a.recorded_at", "a.joint_review_id", "c.starts_at", "c.status as conference_status"])
+    .select([
+      "a.id",
+      "a.conference_id",
+      "a.recommendation",
+      "a.rationale",
+      "a.recorded_at",
+      "a.joint_review_id",
+      "c.starts_at",
+      "c.status as conference_status",
+    ])
     .where("a.referral_id", "=", referralId)
     .where("a.recommendation", "is not", null)
     .orderBy("a.recorded_at", "desc")

@@ -9,11 +9,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TEXT_MAX = 4000;
 
 const requiredText = (message: string, max = TEXT_MAX) =>
-  z
-    .string({ message })
-    .trim()
-    .min(1, { message })
-    .max(max, { message: "conferences:validation.tooLong" });
+  z.string({ message }).trim().min(1, { message }).max(max, { message: "conferences:validation.tooLong" });
 
 export const proposeSchema = z.object({ question: requiredText("conferences:validation.questionRequired", 1000) });
 
@@ -33,7 +29,9 @@ export const conferenceSchema = z
     time: wallTimeField("conferences:validation.timeRequired"),
     duration: z.coerce
       .number({ message: "conferences:validation.durationRequired" })
-      .refine((v) => (slotDurations as readonly number[]).includes(v), { message: "conferences:validation.durationRequired" }),
+      .refine((v) => (slotDurations as readonly number[]).includes(v), {
+        message: "conferences:validation.durationRequired",
+      }),
     cutoffDate: requiredDate("conferences:validation.cutoffRequired"),
     cutoffTime: wallTimeField("conferences:validation.cutoffTimeRequired"),
     place: optionalText(200),
@@ -44,16 +42,32 @@ export const conferenceSchema = z
       .refine((v) => v === "" || /^https:\/\/[^\s]+$/i.test(v), { message: "conferences:validation.videoUrl" })
       .optional()
       .transform((v) => v || undefined),
-    chairId: z.string({ message: "conferences:validation.chairRequired" }).regex(uuid, { message: "conferences:validation.chairRequired" }),
+    chairId: z
+      .string({ message: "conferences:validation.chairRequired" })
+      .regex(uuid, { message: "conferences:validation.chairRequired" }),
     attendees: z.array(z.string().regex(uuid, { message: "conferences:validation.attendeesBothSites" })).default([]),
   })
   // Checked even when another field is wrong, so every problem shows at once.
   .check(
-    alwaysCheck<{ place?: string; videoUrl?: string; date?: string; time?: string; cutoffDate?: string; cutoffTime?: string }>((v, ctx) => {
-      if (!v.place && !v.videoUrl) ctx.addIssue({ code: "custom", message: "conferences:validation.placeOrLink", path: ["place"] });
-      if (v.date && v.time && v.cutoffDate && v.cutoffTime && `${v.cutoffDate}T${v.cutoffTime}` >= `${v.date}T${v.time}`)
+    alwaysCheck<{
+      place?: string;
+      videoUrl?: string;
+      date?: string;
+      time?: string;
+      cutoffDate?: string;
+      cutoffTime?: string;
+    }>((v, ctx) => {
+      if (!v.place && !v.videoUrl)
+        ctx.addIssue({ code: "custom", message: "conferences:validation.placeOrLink", path: ["place"] });
+      if (
+        v.date &&
+        v.time &&
+        v.cutoffDate &&
+        v.cutoffTime &&
+        `${v.cutoffDate}T${v.cutoffTime}` >= `${v.date}T${v.time}`
+      )
         ctx.addIssue({ code: "custom", message: "conferences:validation.cutoffAfterStart", path: ["cutoffDate"] });
-    })
+    }),
   );
 export type ConferenceInput = z.output<typeof conferenceSchema>;
 

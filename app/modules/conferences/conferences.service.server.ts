@@ -2,12 +2,20 @@
 // scheduling, the agenda, the meeting's recommendations and the end of the meeting, which publishes the minutes and
 // tells each referring physician the recommendation for their referral.
 import { siteCodes } from "~/domain/routing/sites";
-import { jointRecommendations, needsAnotherConference, type JointRecommendation } from "~/domain/joint-review/joint-review";
+import {
+  jointRecommendations,
+  needsAnotherConference,
+  type JointRecommendation,
+} from "~/domain/joint-review/joint-review";
 import { todayAt } from "~/modules/referrals/clock.server";
 import { zonedInstant } from "~/domain/scheduling/zoned-time";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { jointEvent } from "~/modules/joint-review/joint-review-events.server";
-import { jointReviewById, jointReviewsAwaitingAgenda, openJointReviewsOfSite } from "~/modules/joint-review/joint-review.repository.server";
+import {
+  jointReviewById,
+  jointReviewsAwaitingAgenda,
+  openJointReviewsOfSite,
+} from "~/modules/joint-review/joint-review.repository.server";
 import { placeOnAgenda } from "~/modules/joint-review/joint-review.service.server";
 import { queueNotification } from "~/modules/queue/notifications.server";
 import { usersByIds } from "~/modules/queue/queue.repository.server";
@@ -38,7 +46,13 @@ export type ScheduleResult = { ok: true; id: string; agenda: number } | { ok: fa
 
 /** The people who may be invited: both sites' coordinators and reviewers. */
 export async function inviteesOf(db: Database) {
-  return (await invitableStaff(db)).map((p) => ({ id: p.id, familyName: p.family_name, givenName: p.given_name, role: p.role, siteCode: p.site_code ?? "" }));
+  return (await invitableStaff(db)).map((p) => ({
+    id: p.id,
+    familyName: p.family_name,
+    givenName: p.given_name,
+    role: p.role,
+    siteCode: p.site_code ?? "",
+  }));
 }
 
 /**
@@ -48,14 +62,21 @@ export async function inviteesOf(db: Database) {
 export function attendeesProblem(invitees: { id: string; siteCode: string }[], ids: string[]): string | null {
   const byId = new Map(invitees.map((p) => [p.id, p.siteCode]));
   const sites = new Set(ids.map((id) => byId.get(id)));
-  return sites.has(undefined) || !siteCodes.every((code) => sites.has(code)) ? "conferences:validation.attendeesBothSites" : null;
+  return sites.has(undefined) || !siteCodes.every((code) => sites.has(code))
+    ? "conferences:validation.attendeesBothSites"
+    : null;
 }
 
 /**
  * A coordinator schedules a conference; times are typed on their own site's clock. Open joint reviews waiting for an
  * agenda go on this one's (the cut-off is still ahead). Errors are translation keys per field.
  */
-export async function scheduleConference(db: Database, staff: Staff, input: ConferenceInput, ctx: ConferenceContext): Promise<ScheduleResult> {
+export async function scheduleConference(
+  db: Database,
+  staff: Staff,
+  input: ConferenceInput,
+  ctx: ConferenceContext,
+): Promise<ScheduleResult> {
   const { timezone } = await siteClockOf(db, staff.siteCode);
   const startsAt = zonedInstant(input.date, input.time, timezone);
   const cutoffAt = zonedInstant(input.cutoffDate, input.cutoffTime, timezone);
@@ -87,10 +108,11 @@ export async function scheduleConference(db: Database, staff: Staff, input: Conf
         created_site_code: staff.siteCode,
         created_at: ctx.now.toISOString(),
       },
-      chosen.map((p) => ({ user_id: p!.id, site_code: p!.siteCode }))
+      chosen.map((p) => ({ user_id: p!.id, site_code: p!.siteCode })),
     );
     let added = 0;
-    for (const review of await jointReviewsAwaitingAgenda(trx)) if (await placeOnAgenda(trx, review, ctx.now)) added += 1;
+    for (const review of await jointReviewsAwaitingAgenda(trx))
+      if (await placeOnAgenda(trx, review, ctx.now)) added += 1;
     await recordAudit(trx, {
       actor: { id: staff.id, role: staff.role },
       action: "conference.scheduled",
@@ -107,7 +129,15 @@ export async function scheduleConference(db: Database, staff: Staff, input: Conf
 
 /** Conferences to come and the latest held, for the conferences page. */
 export async function conferenceList(db: Database) {
-  const summary = async (c: ConferenceRow) => ({ id: c.id, startsAt: c.starts_at, agendaCutoffAt: c.agenda_cutoff_at, place: c.place, videoUrl: c.video_url, status: c.status, cases: (await agendaOf(db, c.id)).length });
+  const summary = async (c: ConferenceRow) => ({
+    id: c.id,
+    startsAt: c.starts_at,
+    agendaCutoffAt: c.agenda_cutoff_at,
+    place: c.place,
+    videoUrl: c.video_url,
+    status: c.status,
+    cases: (await agendaOf(db, c.id)).length,
+  });
   return {
     upcoming: await Promise.all((await scheduledConferences(db)).map(summary)),
     held: await Promise.all((await heldConferences(db, 20)).map(summary)),
@@ -150,7 +180,10 @@ export async function conferenceDetail(db: Database, staff: Staff, id: string) {
       patient: owned ? { familyName: a.patient_family_name ?? "", givenName: a.patient_given_name ?? "" } : null,
       indication: a.indication,
       question: a.question,
-      presenter: a.presenter_family_name !== null ? { familyName: a.presenter_family_name, givenName: a.presenter_given_name ?? "" } : null,
+      presenter:
+        a.presenter_family_name !== null
+          ? { familyName: a.presenter_family_name, givenName: a.presenter_given_name ?? "" }
+          : null,
       reviewOpen: a.review_status === "open",
       recommendation: (a.recommendation as JointRecommendation | null) ?? null,
       rationale: a.rationale,
@@ -163,15 +196,30 @@ export async function conferenceDetail(db: Database, staff: Staff, id: string) {
     conference,
     chair: chair ? { familyName: chair.family_name, givenName: chair.given_name } : null,
     isChair: conference.chair_id === staff.id,
-    attendees: attendees.map((p) => ({ id: p.id, familyName: p.family_name, givenName: p.given_name, role: p.role, siteCode: p.site_code })),
+    attendees: attendees.map((p) => ({
+      id: p.id,
+      familyName: p.family_name,
+      givenName: p.given_name,
+      role: p.role,
+      siteCode: p.site_code,
+    })),
     agenda,
   };
 }
 
-export type RecordResult = { ok: true } | { ok: false; code: "not_found" | "not_chair" | "conference_held" | "review_closed" | "present_unknown" };
+export type RecordResult =
+  | { ok: true }
+  | { ok: false; code: "not_found" | "not_chair" | "conference_held" | "review_closed" | "present_unknown" };
 
 /** The chair records (or corrects, until the meeting ends) the joint recommendation for one case of the agenda. */
-export async function recordRecommendation(db: Database, staff: Staff, conferenceId: string, itemId: string, input: RecommendationInput, ctx: ConferenceContext): Promise<RecordResult> {
+export async function recordRecommendation(
+  db: Database,
+  staff: Staff,
+  conferenceId: string,
+  itemId: string,
+  input: RecommendationInput,
+  ctx: ConferenceContext,
+): Promise<RecordResult> {
   const conference = await conferenceById(db, conferenceId);
   const item = conference ? await agendaItemById(db, conferenceId, itemId) : undefined;
   if (!conference || !item) return { ok: false, code: "not_found" };
@@ -190,7 +238,12 @@ export async function recordRecommendation(db: Database, staff: Staff, conferenc
       recorded_at: ctx.now.toISOString(),
     });
     const referral = await findReferral(trx, item.referral_id);
-    if (referral) await jointEvent(trx, referral, staff, "joint_recommendation", ctx.now, { conferenceId, itemId: item.id, recommendation: input.recommendation });
+    if (referral)
+      await jointEvent(trx, referral, staff, "joint_recommendation", ctx.now, {
+        conferenceId,
+        itemId: item.id,
+        recommendation: input.recommendation,
+      });
     await recordAudit(trx, {
       actor: { id: staff.id, role: staff.role },
       action: "conference.recommendation_recorded",
@@ -204,19 +257,26 @@ export async function recordRecommendation(db: Database, staff: Staff, conferenc
   return { ok: true };
 }
 
-export type FinishResult = { ok: true; told: number; carried: number } | { ok: false; code: "not_found" | "not_chair" | "conference_held" };
+export type FinishResult =
+  { ok: true; told: number; carried: number } | { ok: false; code: "not_found" | "not_chair" | "conference_held" };
 
 /**
  * The chair ends the meeting: the minutes are final, each referring physician is told the recommendation for their
  * referral (in their language, through the outbox), and cases left without an answer or needing more information go
  * on to the next conference's agenda.
  */
-export async function finishConference(db: Database, staff: Staff, conferenceId: string, ctx: ConferenceContext): Promise<FinishResult> {
+export async function finishConference(
+  db: Database,
+  staff: Staff,
+  conferenceId: string,
+  ctx: ConferenceContext,
+): Promise<FinishResult> {
   const conference = await conferenceById(db, conferenceId);
   if (!conference) return { ok: false, code: "not_found" };
   if (conference.chair_id !== staff.id) return { ok: false, code: "not_chair" };
   return db.transaction().execute(async (trx) => {
-    if (!(await markConferenceHeld(trx, conferenceId, ctx.now.toISOString()))) return { ok: false, code: "conference_held" } as const;
+    if (!(await markConferenceHeld(trx, conferenceId, ctx.now.toISOString())))
+      return { ok: false, code: "conference_held" } as const;
     const names = await siteNames(trx);
     let told = 0;
     let carried = 0;
@@ -228,8 +288,17 @@ export async function finishConference(db: Database, staff: Staff, conferenceId:
           await queueNotification(trx, {
             kind: "joint_recommendation",
             referralId: item.referral_id,
-            recipient: { email: physician.email, familyName: physician.family_name, givenName: physician.given_name, language: physician.preferred_language },
-            facts: { referenceCode: item.reference_code ?? "", siteName: names[owner] ?? { ko: owner, ja: owner, en: owner }, recommendation: item.recommendation },
+            recipient: {
+              email: physician.email,
+              familyName: physician.family_name,
+              givenName: physician.given_name,
+              language: physician.preferred_language,
+            },
+            facts: {
+              referenceCode: item.reference_code ?? "",
+              siteName: names[owner] ?? { ko: owner, ja: owner, en: owner },
+              recommendation: item.recommendation,
+            },
             link: `${ctx.portalUrl}/referrals/${item.referral_id}`,
             now: ctx.now,
           });
@@ -237,7 +306,8 @@ export async function finishConference(db: Database, staff: Staff, conferenceId:
         }
       }
       if (item.review_status === "open" && needsAnotherConference(item.recommendation)) {
-        if (await placeOnAgenda(trx, { id: item.joint_review_id, referral_id: item.referral_id }, ctx.now)) carried += 1;
+        if (await placeOnAgenda(trx, { id: item.joint_review_id, referral_id: item.referral_id }, ctx.now))
+          carried += 1;
       }
     }
     await recordAudit(trx, {
@@ -252,7 +322,6 @@ export async function finishConference(db: Database, staff: Staff, conferenceId:
     return { ok: true, told, carried } as const;
   });
 }
-
 
 /** The referrals under joint review that concern a site, as owner or as partner; the patient named only to the owner. */
 export async function jointReviewsOfSite(db: Database, staff: Staff) {
@@ -280,8 +349,13 @@ export async function jointDashboard(db: Database, staff: Staff, periodDays: num
   const { timezone } = await siteClockOf(db, staff.siteCode);
   const today = todayAt(timezone, now);
   const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-  const reviews = (await jointReviewsOfSite(db, staff)).map((r) => ({ ...r, ageDays: dayNumber(today) - dayNumber(todayAt(timezone, new Date(r.proposedAt))) }));
+  const reviews = (await jointReviewsOfSite(db, staff)).map((r) => ({
+    ...r,
+    ageDays: dayNumber(today) - dayNumber(todayAt(timezone, new Date(r.proposedAt))),
+  }));
   const from = new Date(now.getTime() - periodDays * 86_400_000).toISOString();
-  const counts = new Map((await recommendationCounts(db, staff.siteCode, from)).map((r) => [r.recommendation, Number(r.n)]));
+  const counts = new Map(
+    (await recommendationCounts(db, staff.siteCode, from)).map((r) => [r.recommendation, Number(r.n)]),
+  );
   return { reviews, recommendations: jointRecommendations.map((code) => ({ code, count: counts.get(code) ?? 0 })) };
 }

@@ -8,7 +8,11 @@ import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { attachmentsRoot, openAttachment } from "~/modules/intake/attachments.service.server";
 import { referralForPartner } from "~/modules/joint-review/joint-access.server";
 import { ownerJointPanel, partnerReferralPage } from "~/modules/joint-review/joint-review-view.server";
-import { closeJointReview, postJointMessage, proposeJointReview } from "~/modules/joint-review/joint-review.service.server";
+import {
+  closeJointReview,
+  postJointMessage,
+  proposeJointReview,
+} from "~/modules/joint-review/joint-review.service.server";
 import { mailFor } from "~/modules/mail/outbox.repository.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import { addNote, performStaffAction } from "~/modules/queue/triage.service.server";
@@ -18,14 +22,30 @@ import { createAccount, getRequest, sessionCookieFor } from "../../../tests/fact
 import { clinicalDecisionBy } from "../../../tests/factories/clinical";
 import { emptyQueues, referralAt } from "../../../tests/factories/queue";
 import { conferenceSchema, recommendationSchema } from "./conferences.schema";
-import { conferenceDetail, finishConference, jointDashboard, recordRecommendation, scheduleConference } from "./conferences.service.server";
+import {
+  conferenceDetail,
+  finishConference,
+  jointDashboard,
+  recordRecommendation,
+  scheduleConference,
+} from "./conferences.service.server";
 import { minutesOf, renderMinutesPdf } from "./minutes.server";
 
 const ctx = (now = new Date()) => ({ now, ip: "192.0.2.1", portalUrl: "https://portal.test" });
 
-async function staffOf(db: Database, site: "konyang" | "qst", role: "coordinator" | "reviewer" = "coordinator", names?: { familyName: string; givenName: string }) {
+async function staffOf(
+  db: Database,
+  site: "konyang" | "qst",
+  role: "coordinator" | "reviewer" = "coordinator",
+  names?: { familyName: string; givenName: string },
+) {
   const account = await createAccount(db, { role, site });
-  if (names) await db.updateTable("users").set({ family_name: names.familyName, given_name: names.givenName }).where("id", "=", account.id).execute();
+  if (names)
+    await db
+      .updateTable("users")
+      .set({ family_name: names.familyName, given_name: names.givenName })
+      .where("id", "=", account.id)
+      .execute();
   return (await getSessionUser(getRequest("/", { cookie: await sessionCookieFor(db, account.id) }))) as Staff;
 }
 
@@ -70,7 +90,10 @@ describe("joint review of a referral by Konyang and QST", () => {
     const physician = await physicianIn(db, "ko");
     const coordinator = await staffOf(db, "konyang");
     const { id } = await referralAt(db, physician, { site: "konyang", now: new Date(), crossBorder: false });
-    expect(await proposeJointReview(db, coordinator, id, "Re-irradiation?", ctx())).toEqual({ ok: false, code: "no_cross_border_consent" });
+    expect(await proposeJointReview(db, coordinator, id, "Re-irradiation?", ctx())).toEqual({
+      ok: false,
+      code: "no_cross_border_consent",
+    });
     expect((await ownerJointPanel(db, (await findReferral(db, id))!)).refusal).toBe("no_cross_border_consent");
     expect(await referralForPartner(db, await staffOf(db, "qst", "reviewer"), id)).toBeNull();
   });
@@ -85,7 +108,9 @@ describe("joint review of a referral by Konyang and QST", () => {
 
     expect(await referralForPartner(db, qst, id)).toBeNull();
     expect(await proposeJointReview(db, qst, id, "Can we see it?", ctx())).toEqual({ ok: false, code: "not_found" });
-    expect(await proposeJointReview(db, konyang, id, "Is carbon-ion therapy suitable after prostatectomy?", ctx())).toMatchObject({ ok: true });
+    expect(
+      await proposeJointReview(db, konyang, id, "Is carbon-ion therapy suitable after prostatectomy?", ctx()),
+    ).toMatchObject({ ok: true });
     expect(await proposeJointReview(db, konyang, id, "Again", ctx())).toEqual({ ok: false, code: "already_open" });
 
     const page = await partnerReferralPage(db, qst, id, ctx());
@@ -106,7 +131,9 @@ describe("joint review of a referral by Konyang and QST", () => {
     expect(await referralForPartner(db, qst, id)).toBeNull();
     expect(await partnerReferralPage(db, qst, id, ctx())).toBeNull();
     expect(await postJointMessage(db, qst, id, "One more thing", ctx())).toBe(false);
-    expect((await referralEvents(db, id)).map((e) => e.action)).toEqual(expect.arrayContaining(["joint_review_proposed", "joint_review_closed"]));
+    expect((await referralEvents(db, id)).map((e) => e.action)).toEqual(
+      expect.arrayContaining(["joint_review_proposed", "joint_review_closed"]),
+    );
   });
 
   it("lets the partner open the referral's documents while the review is open, audited as a partner's reading", async () => {
@@ -121,14 +148,27 @@ describe("joint review of a referral by Konyang and QST", () => {
     fs.writeFileSync(path.join(attachmentsRoot(), key), "%PDF-1.4 pathology");
     await db
       .insertInto("attachments")
-      .values({ id: attachmentId, referral_id: id, kind: "pathology", file_name: "pathology.pdf", media_type: "application/pdf", size_bytes: 18, sha256: "0".repeat(64), storage_key: key, uploaded_by: physician.id, uploaded_at: new Date().toISOString() } as never)
+      .values({
+        id: attachmentId,
+        referral_id: id,
+        kind: "pathology",
+        file_name: "pathology.pdf",
+        media_type: "application/pdf",
+        size_bytes: 18,
+        sha256: "0".repeat(64),
+        storage_key: key,
+        uploaded_by: physician.id,
+        uploaded_at: new Date().toISOString(),
+      } as never)
       .execute();
 
     const open = () => openAttachment(db, { user: qst, referralId: id, attachmentId, now: new Date(), ip: null });
     expect(await open()).toBeNull();
     await proposeJointReview(db, konyang, id, "Pathology review?", ctx());
     expect(await open()).not.toBeNull();
-    const read = (await auditEventsFor(db, "referral", id)).filter((e) => e.action === "referral.viewed_jointly").at(-1)!;
+    const read = (await auditEventsFor(db, "referral", id))
+      .filter((e) => e.action === "referral.viewed_jointly")
+      .at(-1)!;
     expect(JSON.parse(read.detail)).toMatchObject({ part: "document", attachmentId });
     await closeJointReview(db, konyang, id, ctx());
     expect(await open()).toBeNull();
@@ -140,21 +180,42 @@ describe("joint review of a referral by Konyang and QST", () => {
     const konyang = await staffOf(db, "konyang");
     const qst = await staffOf(db, "qst");
     const now = new Date();
-    const first = await scheduleConference(db, konyang, conferenceInput(konyang, [konyang, qst], 48, 24, now), ctx(now));
-    const second = await scheduleConference(db, qst, conferenceInput(qst, [konyang, qst], 24 * 8, 24 * 7, now), ctx(now));
+    const first = await scheduleConference(
+      db,
+      konyang,
+      conferenceInput(konyang, [konyang, qst], 48, 24, now),
+      ctx(now),
+    );
+    const second = await scheduleConference(
+      db,
+      qst,
+      conferenceInput(qst, [konyang, qst], 24 * 8, 24 * 7, now),
+      ctx(now),
+    );
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
 
     const early = await referralAt(db, physician, { site: "konyang", now, crossBorder: true });
     const late = await referralAt(db, physician, { site: "konyang", now, crossBorder: true });
-    expect(await proposeJointReview(db, konyang, early.id, "Early", ctx(now))).toMatchObject({ ok: true, conferenceId: first.id });
+    expect(await proposeJointReview(db, konyang, early.id, "Early", ctx(now))).toMatchObject({
+      ok: true,
+      conferenceId: first.id,
+    });
     // Two days on, the first conference's agenda closed (its cut-off was a day after scheduling).
     const later = new Date(now.getTime() + 30 * 3_600_000);
-    expect(await proposeJointReview(db, konyang, late.id, "Late", ctx(later))).toMatchObject({ ok: true, conferenceId: second.id });
-    expect((await conferenceDetail(db, qst, first.id))!.agenda.map((a) => a.referenceCode)).toEqual([early.referenceCode]);
+    expect(await proposeJointReview(db, konyang, late.id, "Late", ctx(later))).toMatchObject({
+      ok: true,
+      conferenceId: second.id,
+    });
+    expect((await conferenceDetail(db, qst, first.id))!.agenda.map((a) => a.referenceCode)).toEqual([
+      early.referenceCode,
+    ]);
     // The partner sees the code, never the name; the owner sees both.
     expect((await conferenceDetail(db, qst, first.id))!.agenda[0]!.patient).toBeNull();
-    expect((await conferenceDetail(db, konyang, first.id))!.agenda[0]!.patient).toEqual({ familyName: "김", givenName: "민준" });
+    expect((await conferenceDetail(db, konyang, first.id))!.agenda[0]!.patient).toEqual({
+      familyName: "김",
+      givenName: "민준",
+    });
   });
 
   it("refuses a conference without both sites, in the past, or with the agenda closing after the start — every problem at once", async () => {
@@ -162,10 +223,27 @@ describe("joint review of a referral by Konyang and QST", () => {
     const konyang = await staffOf(db, "konyang");
     const input = conferenceInput(konyang, [konyang], -2, -3);
     const result = await scheduleConference(db, konyang, input, ctx());
-    expect(result).toEqual({ ok: false, errors: { date: "conferences:validation.startInPast", cutoffDate: "conferences:validation.cutoffInPast", attendees: "conferences:validation.attendeesBothSites" } });
-    const parsed = conferenceSchema.safeParse({ date: "2026-12-10", time: "10:00", duration: "60", cutoffDate: "2026-12-10", cutoffTime: "11:00", chairId: konyang.id });
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        date: "conferences:validation.startInPast",
+        cutoffDate: "conferences:validation.cutoffInPast",
+        attendees: "conferences:validation.attendeesBothSites",
+      },
+    });
+    const parsed = conferenceSchema.safeParse({
+      date: "2026-12-10",
+      time: "10:00",
+      duration: "60",
+      cutoffDate: "2026-12-10",
+      cutoffTime: "11:00",
+      chairId: konyang.id,
+    });
     expect(parsed.success).toBe(false);
-    expect(parsed.error!.issues.map((i) => i.message).sort()).toEqual(["conferences:validation.cutoffAfterStart", "conferences:validation.placeOrLink"]);
+    expect(parsed.error!.issues.map((i) => i.message).sort()).toEqual([
+      "conferences:validation.cutoffAfterStart",
+      "conferences:validation.placeOrLink",
+    ]);
   });
 
   it("records the chair's recommendation, tells the physician in their language when the meeting ends, and lets the owner cite it", async () => {
@@ -174,7 +252,12 @@ describe("joint review of a referral by Konyang and QST", () => {
     const konyang = await staffOf(db, "konyang", "coordinator", { familyName: "이", givenName: "수진" });
     const chair = await staffOf(db, "qst", "reviewer", { familyName: "山本", givenName: "健" });
     const now = new Date();
-    const conference = await scheduleConference(db, konyang, conferenceInput(chair, [konyang, chair], 48, 24, now), ctx(now));
+    const conference = await scheduleConference(
+      db,
+      konyang,
+      conferenceInput(chair, [konyang, chair], 48, 24, now),
+      ctx(now),
+    );
     if (!conference.ok) throw new Error("not scheduled");
     const shared = await referralAt(db, physician, { site: "konyang", now, crossBorder: true, patient: "ko2" });
     const waiting = await referralAt(db, physician, { site: "konyang", now, crossBorder: true });
@@ -183,15 +266,25 @@ describe("joint review of a referral by Konyang and QST", () => {
     const agenda = (await conferenceDetail(db, chair, conference.id))!.agenda;
     const item = agenda.find((a) => a.referenceCode === shared.referenceCode);
     const second = agenda.find((a) => a.referenceCode === waiting.referenceCode);
-    const input = recommendationSchema.parse({ recommendation: "treat_at_qst", rationale: "Localised, inoperable; dose constraints met with carbon ions.", present: [konyang.id, chair.id] });
+    const input = recommendationSchema.parse({
+      recommendation: "treat_at_qst",
+      rationale: "Localised, inoperable; dose constraints met with carbon ions.",
+      present: [konyang.id, chair.id],
+    });
 
-    expect(await recordRecommendation(db, konyang, conference.id, item!.id, input, ctx(now))).toEqual({ ok: false, code: "not_chair" });
+    expect(await recordRecommendation(db, konyang, conference.id, item!.id, input, ctx(now))).toEqual({
+      ok: false,
+      code: "not_chair",
+    });
     expect(await recordRecommendation(db, chair, conference.id, item!.id, input, ctx(now))).toEqual({ ok: true });
     expect((await referralEvents(db, shared.id)).at(-1)).toMatchObject({ action: "joint_recommendation" });
 
     const finished = await finishConference(db, chair, conference.id, ctx(now));
     expect(finished).toEqual({ ok: true, told: 1, carried: 0 });
-    expect(await recordRecommendation(db, chair, conference.id, item!.id, input, ctx(now))).toEqual({ ok: false, code: "conference_held" });
+    expect(await recordRecommendation(db, chair, conference.id, item!.id, input, ctx(now))).toEqual({
+      ok: false,
+      code: "conference_held",
+    });
     const [mail] = await mailFor(db, shared.id);
     expect(mail).toMatchObject({ kind: "joint_recommendation", language: "ja" });
     expect(mail!.body_text).toContain("QST病院で治療");
@@ -199,18 +292,34 @@ describe("joint review of a referral by Konyang and QST", () => {
     expect(mail!.body_text).not.toContain("박");
 
     // The unanswered case waits for the next conference and joins its agenda when one is scheduled.
-    const next = await scheduleConference(db, chair, conferenceInput(chair, [konyang, chair], 24 * 8, 24 * 7, now), ctx(now));
+    const next = await scheduleConference(
+      db,
+      chair,
+      conferenceInput(chair, [konyang, chair], 24 * 8, 24 * 7, now),
+      ctx(now),
+    );
     if (!next.ok) throw new Error("not scheduled");
-    expect((await conferenceDetail(db, chair, next.id))!.agenda.map((a) => a.referenceCode)).toEqual([waiting.referenceCode]);
+    expect((await conferenceDetail(db, chair, next.id))!.agenda.map((a) => a.referenceCode)).toEqual([
+      waiting.referenceCode,
+    ]);
     expect(second!.referenceCode).toBe(waiting.referenceCode);
 
     // Konyang redirects to QST citing the recommendation: the event links it; the review ends with the move.
     await clinicalDecisionBy(db, shared.id, "konyang", "redirect");
-    const redirected = await performStaffAction(db, konyang, shared.id, "redirect", { reasonCode: "treatment_on_site", note: undefined }, { ...ctx(now), citesRecommendation: item!.id });
+    const redirected = await performStaffAction(
+      db,
+      konyang,
+      shared.id,
+      "redirect",
+      { reasonCode: "treatment_on_site", note: undefined },
+      { ...ctx(now), citesRecommendation: item!.id },
+    );
     expect(redirected).toMatchObject({ ok: true, referral: { site_code: "qst" } });
     const events = await referralEvents(db, shared.id);
     const redirect = events.find((e) => e.action === "redirect")!;
-    expect(JSON.parse(redirect.data)).toMatchObject({ jointRecommendation: { itemId: item!.id, conferenceId: conference.id, recommendation: "treat_at_qst" } });
+    expect(JSON.parse(redirect.data)).toMatchObject({
+      jointRecommendation: { itemId: item!.id, conferenceId: conference.id, recommendation: "treat_at_qst" },
+    });
     expect(events.at(-1)).toMatchObject({ action: "joint_review_closed" });
 
     const dashboard = await jointDashboard(db, konyang, 30, now);
@@ -225,12 +334,28 @@ describe("joint review of a referral by Konyang and QST", () => {
     const konyang = await staffOf(db, "konyang", "coordinator", { familyName: "최", givenName: "영희" });
     const chair = await staffOf(db, "qst", "reviewer", { familyName: "鈴木", givenName: "一郎" });
     const now = new Date();
-    const conference = await scheduleConference(db, konyang, conferenceInput(chair, [konyang, chair], 48, 24, now), ctx(now));
+    const conference = await scheduleConference(
+      db,
+      konyang,
+      conferenceInput(chair, [konyang, chair], 48, 24, now),
+      ctx(now),
+    );
     if (!conference.ok) throw new Error("not scheduled");
     const shared = await referralAt(db, physician, { site: "konyang", now, crossBorder: true, patient: "ko2" });
     await proposeJointReview(db, konyang, shared.id, "重粒子線治療の適応はありますか", ctx(now));
     const [item] = (await conferenceDetail(db, chair, conference.id))!.agenda;
-    await recordRecommendation(db, chair, conference.id, item!.id, recommendationSchema.parse({ recommendation: "workup_at_konyang", rationale: "MRI 재검 후 재논의", present: [konyang.id, chair.id] }), ctx(now));
+    await recordRecommendation(
+      db,
+      chair,
+      conference.id,
+      item!.id,
+      recommendationSchema.parse({
+        recommendation: "workup_at_konyang",
+        rationale: "MRI 재검 후 재논의",
+        present: [konyang.id, chair.id],
+      }),
+      ctx(now),
+    );
     expect(await minutesOf(db, chair, conference.id, "ja", { ...ctx(now), format: "pdf" })).toBeNull();
     await finishConference(db, chair, conference.id, ctx(now));
 
@@ -239,16 +364,25 @@ describe("joint review of a referral by Konyang and QST", () => {
       fs.writeFileSync(file, bytes);
       return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
     };
-    const ja = text(await renderMinutesPdf((await minutesOf(db, chair, conference.id, "ja", { ...ctx(now), format: "pdf" }))!, "ja"));
+    const ja = text(
+      await renderMinutesPdf((await minutesOf(db, chair, conference.id, "ja", { ...ctx(now), format: "pdf" }))!, "ja"),
+    );
     expect(ja).toContain("合同症例検討会議事録");
     expect(ja).toContain("まず建陽大学校病院で精査");
     expect(ja).toContain(shared.referenceCode);
     expect(ja).not.toContain("박서연");
-    const ko = text(await renderMinutesPdf((await minutesOf(db, konyang, conference.id, "ko", { ...ctx(now), format: "pdf" }))!, "ko"));
+    const ko = text(
+      await renderMinutesPdf(
+        (await minutesOf(db, konyang, conference.id, "ko", { ...ctx(now), format: "pdf" }))!,
+        "ko",
+      ),
+    );
     expect(ko).toContain("합동증례회의록");
     expect(ko).toContain("건양대학교병원에서먼저정밀검사");
     expect(ko).toContain("박서연");
     expect(ko).toContain("MRI재검후재논의");
-    expect((await auditEventsFor(db, "conference", conference.id)).filter((e) => e.action === "conference.minutes_read")).toHaveLength(2);
+    expect(
+      (await auditEventsFor(db, "conference", conference.id)).filter((e) => e.action === "conference.minutes_read"),
+    ).toHaveLength(2);
   });
 });

@@ -12,7 +12,13 @@ import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import type { Database } from "~/utils/db.server";
 import { conferenceDetail } from "./conferences.service.server";
 
-export async function meetingCase(db: Database, staff: Staff, conferenceId: string, position: number, ctx: { now: Date; ip: string | null }) {
+export async function meetingCase(
+  db: Database,
+  staff: Staff,
+  conferenceId: string,
+  position: number,
+  ctx: { now: Date; ip: string | null },
+) {
   const detail = await conferenceDetail(db, staff, conferenceId);
   if (!detail) return null;
   const count = detail.agenda.length;
@@ -25,7 +31,8 @@ export async function meetingCase(db: Database, staff: Staff, conferenceId: stri
     if (referral) {
       if (!line.ownedByReader && review) await auditPartnerRead(db, staff, review, "meeting", ctx, { conferenceId });
       const caseData = JSON.parse(referral.case_json) as ReferralCase;
-      const referredOn = typeof caseData.referredOn === "string" ? caseData.referredOn : (referral.submitted_at ?? "").slice(0, 10);
+      const referredOn =
+        typeof caseData.referredOn === "string" ? caseData.referredOn : (referral.submitted_at ?? "").slice(0, 10);
       facts = {
         status: referral.status,
         urgency: referral.urgency,

@@ -14,7 +14,13 @@ import { conferenceInWords } from "./conference-words.server";
 import { conferenceDetail } from "./conferences.service.server";
 
 /** A held conference's minutes in `lng` (the page's or the chosen PDF language); null when none or not yet held. */
-export async function minutesOf(db: Database, staff: Staff, conferenceId: string, lng: Language, ctx: { now: Date; ip: string | null; format: "page" | "pdf" }) {
+export async function minutesOf(
+  db: Database,
+  staff: Staff,
+  conferenceId: string,
+  lng: Language,
+  ctx: { now: Date; ip: string | null; format: "page" | "pdf" },
+) {
   const detail = await conferenceDetail(db, staff, conferenceId);
   if (!detail || detail.conference.status !== "held") return null;
   const { timezone } = await siteClockOf(db, staff.siteCode);
@@ -42,7 +48,9 @@ export async function renderMinutesPdf(minutes: Minutes, lng: Language): Promise
   doc.moveDown(0.4).fillColor(INK).font("bold").fontSize(15);
   text(title);
   doc.moveDown(0.5).font("regular").fontSize(10.5);
-  text(`${t("conferences:detail.when")}: ${t("conferences:detail.whenValue", { date: minutes.startsAt, minutes: minutes.duration })}`);
+  text(
+    `${t("conferences:detail.when")}: ${t("conferences:detail.whenValue", { date: minutes.startsAt, minutes: minutes.duration })}`,
+  );
   if (minutes.place) text(`${t("conferences:schedule.place")}: ${minutes.place}`);
   if (minutes.videoUrl) text(`${t("conferences:schedule.videoUrl")}: ${minutes.videoUrl}`);
   text(`${t("conferences:schedule.chair")}: ${minutes.chair}`);
@@ -50,7 +58,12 @@ export async function renderMinutesPdf(minutes: Minutes, lng: Language): Promise
   text(t("conferences:detail.attendees"));
   doc.font("regular").fontSize(10.5);
   for (const site of [...new Set(minutes.attendees.map((p) => p.site))]) {
-    text(`${site}: ${minutes.attendees.filter((p) => p.site === site).map((p) => p.name).join(", ")}`);
+    text(
+      `${site}: ${minutes.attendees
+        .filter((p) => p.site === site)
+        .map((p) => p.name)
+        .join(", ")}`,
+    );
   }
   doc.moveDown(0.8).font("bold").fontSize(12);
   text(t("conferences:detail.agenda"));
@@ -58,10 +71,16 @@ export async function renderMinutesPdf(minutes: Minutes, lng: Language): Promise
     doc.moveDown(0.6).font("bold").fontSize(11);
     text(`${index + 1}. ${a.referenceCode}${a.patient ? ` · ${a.patient}` : ""}`);
     doc.font("regular").fontSize(10).fillColor(MUTED);
-    text([t("conferences:agenda.owner", { site: a.ownerSite }), a.indication ? t(indicationKey(a.indication)) : null].filter(Boolean).join(" · "));
+    text(
+      [t("conferences:agenda.owner", { site: a.ownerSite }), a.indication ? t(indicationKey(a.indication)) : null]
+        .filter(Boolean)
+        .join(" · "),
+    );
     doc.fillColor(INK).fontSize(10.5);
     text(`${t("conferences:partner.question")} ${a.question}`);
-    text(`${t("conferences:recommendation.heading")} ${a.recommendation ? t(`conferences:recommendations.${a.recommendation}`) : t("conferences:agenda.noRecommendation")}`);
+    text(
+      `${t("conferences:recommendation.heading")} ${a.recommendation ? t(`conferences:recommendations.${a.recommendation}`) : t("conferences:agenda.noRecommendation")}`,
+    );
     if (a.rationale) text(`${t("conferences:meeting.rationale")}: ${a.rationale}`);
     if (a.present.length) text(t("conferences:agenda.present", { names: a.present.join(", ") }));
   });

@@ -15,18 +15,64 @@ const bodies: unknown[] = [
   { resourceType: "Bundle", entry: [null, 1, "x"] },
   { resourceType: "Bundle", type: "collection", entry: [{ resource: null }] },
   { resourceType: "Bundle", type: "collection", entry: [{ resource: { resourceType: "Patient", name: "x" } }] },
-  { resourceType: "Bundle", type: "collection", entry: [{ resource: { resourceType: "Nope" } }, { resource: { resourceType: "Patient" } }] },
-  { resourceType: "Bundle", type: "collection", entry: [{ resource: { resourceType: "Patient", name: [null], telecom: [{ system: "phone" }] } }] },
-  { resourceType: "Bundle", type: "collection", entry: [{ resource: { resourceType: "Patient" } }, { resource: { resourceType: "Observation", status: "final", code: { coding: [{ system: "http://loinc.org", code: "89247-1" }] }, valueInteger: 9 } }] },
+  {
+    resourceType: "Bundle",
+    type: "collection",
+    entry: [{ resource: { resourceType: "Nope" } }, { resource: { resourceType: "Patient" } }],
+  },
+  {
+    resourceType: "Bundle",
+    type: "collection",
+    entry: [{ resource: { resourceType: "Patient", name: [null], telecom: [{ system: "phone" }] } }],
+  },
+  {
+    resourceType: "Bundle",
+    type: "collection",
+    entry: [
+      { resource: { resourceType: "Patient" } },
+      {
+        resource: {
+          resourceType: "Observation",
+          status: "final",
+          code: { coding: [{ system: "http://loinc.org", code: "89247-1" }] },
+          valueInteger: 9,
+        },
+      },
+    ],
+  },
 ];
 
 describe("FHIR import of odd bodies", () => {
   it("answers each with a kind of refusal or a draft, never an exception", async () => {
     const db = await getDb();
     const physician = await createAccount(db, { role: "physician" });
-    const user = { id: physician.id, email: physician.email, familyName: "a", givenName: "b", role: "physician" as const, siteCode: null, status: "active" as const, preferredLanguage: "en", institution: "x", country: "KR", sessionId: "t" };
+    const user = {
+      id: physician.id,
+      email: physician.email,
+      familyName: "a",
+      givenName: "b",
+      role: "physician" as const,
+      siteCode: null,
+      status: "active" as const,
+      preferredLanguage: "en",
+      institution: "x",
+      country: "KR",
+      sessionId: "t",
+    };
     const kinds: string[] = [];
     for (const body of bodies) kinds.push((await importReferralBundle(db, user, body, { now, ip: null })).kind);
-    expect(kinds).toEqual(["not_a_bundle", "not_a_bundle", "not_a_bundle", "no_patient", "no_patient", "no_patient", "no_patient", "invalid", "invalid", "invalid", "created"]);
+    expect(kinds).toEqual([
+      "not_a_bundle",
+      "not_a_bundle",
+      "not_a_bundle",
+      "no_patient",
+      "no_patient",
+      "no_patient",
+      "no_patient",
+      "invalid",
+      "invalid",
+      "invalid",
+      "created",
+    ]);
   });
 });

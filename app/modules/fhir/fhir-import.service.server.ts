@@ -13,7 +13,8 @@ import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { validateFhirBundle, type FhirIssue } from "./fhir-validate.server";
 
-export type ImportUnmapped = UnmappedPart | { resource: string; path: string; reason: "national_id" | "file_refused"; code?: string };
+export type ImportUnmapped =
+  UnmappedPart | { resource: string; path: string; reason: "national_id" | "file_refused"; code?: string };
 
 export type FhirImportResult =
   | { kind: "created"; draftId: string; unmapped: ImportUnmapped[]; missing: string[] }
@@ -23,10 +24,13 @@ export type FhirImportResult =
 
 /** Fields a submission needs (the catalogue's `required`), in the form's order: what the physician must still give. */
 export function missingRequired(caseData: Record<string, unknown>): string[] {
-  return fieldCatalogue.filter((f) => f.required && f.form).map((f) => f.path).filter((path) => {
-    const value = getPath(caseData, path);
-    return value === undefined || value === null || value === "" || (path.startsWith("consent.") && value !== true);
-  });
+  return fieldCatalogue
+    .filter((f) => f.required && f.form)
+    .map((f) => f.path)
+    .filter((path) => {
+      const value = getPath(caseData, path);
+      return value === undefined || value === null || value === "" || (path.startsWith("consent.") && value !== true);
+    });
 }
 
 /** Anything shaped like a resident registration number or My Number: never stored (as on the form and the JSON door). */
@@ -38,16 +42,32 @@ function refuseNationalIds(caseData: Record<string, unknown>): ImportUnmapped[] 
 }
 
 /** Each inline document through the same upload checks as the page (type by content, size limits, audit). */
-async function storeDocuments(db: Database, user: SessionUser, draftId: string, documents: ReturnType<typeof caseFromBundle>["documents"], now: Date): Promise<ImportUnmapped[]> {
+async function storeDocuments(
+  db: Database,
+  user: SessionUser,
+  draftId: string,
+  documents: ReturnType<typeof caseFromBundle>["documents"],
+  now: Date,
+): Promise<ImportUnmapped[]> {
   const refused: ImportUnmapped[] = [];
   for (const document of documents) {
     const form = new FormData();
     form.append("kind", document.kind);
-    form.append("files", new Blob([Buffer.from(document.base64, "base64")], { type: document.mediaType }), document.fileName);
+    form.append(
+      "files",
+      new Blob([Buffer.from(document.base64, "base64")], { type: document.mediaType }),
+      document.fileName,
+    );
     const request = new Request("http://portal.invalid/upload", { method: "POST", body: form });
     const result = await receiveUploads(db, { user, referralId: draftId, request, now, csrfInFirstPart: false });
     const refusedFile = !result.ok || result.files.some((f) => !f.ok);
-    if (refusedFile) refused.push({ resource: "DocumentReference", path: document.path, reason: "file_refused", code: document.fileName });
+    if (refusedFile)
+      refused.push({
+        resource: "DocumentReference",
+        path: document.path,
+        reason: "file_refused",
+        code: document.fileName,
+      });
   }
   return refused;
 }
@@ -56,8 +76,14 @@ async function storeDocuments(db: Database, user: SessionUser, draftId: string, 
  * POST /api/v1/referrals with a FHIR R4 Bundle: a draft for the token's physician with whatever maps. A body that
  * is not a Bundle, has no Patient or is not valid R4 stores nothing. Consents are never taken from the bundle.
  */
-export async function importReferralBundle(db: Database, user: SessionUser & { tokenId?: string }, body: unknown, ctx: { now: Date; ip: string | null }): Promise<FhirImportResult> {
-  if (!body || typeof body !== "object" || (body as { resourceType?: unknown }).resourceType !== "Bundle") return { kind: "not_a_bundle" };
+export async function importReferralBundle(
+  db: Database,
+  user: SessionUser & { tokenId?: string },
+  body: unknown,
+  ctx: { now: Date; ip: string | null },
+): Promise<FhirImportResult> {
+  if (!body || typeof body !== "object" || (body as { resourceType?: unknown }).resourceType !== "Bundle")
+    return { kind: "not_a_bundle" };
   const bundle = body as Bundle;
   if (!hasPatient(bundle)) return { kind: "no_patient" };
   const issues = validateFhirBundle(bundle);
@@ -75,7 +101,12 @@ export async function importReferralBundle(db: Database, user: SessionUser & { t
       action: "referral.draft_created",
       subjectType: "referral",
       subjectId: draftId,
-      detail: { via: "fhir", ...(user.tokenId ? { tokenId: user.tokenId } : {}), unmapped: refused.length, documents: documents.length },
+      detail: {
+        via: "fhir",
+        ...(user.tokenId ? { tokenId: user.tokenId } : {}),
+        unmapped: refused.length,
+        documents: documents.length,
+      },
       ip: ctx.ip,
       at: ctx.now,
     });

@@ -27,7 +27,12 @@ const PARK_TOKEN = "kq_demo_park_jihoon_try_the_json_doors";
 let db: Database;
 
 async function tokenFor(physicianId: string) {
-  const created = await createApiToken(db, { id: physicianId, role: "physician", status: "active" }, { name: "HIS" }, { ip: null, now });
+  const created = await createApiToken(
+    db,
+    { id: physicianId, role: "physician", status: "active" },
+    { name: "HIS" },
+    { ip: null, now },
+  );
   if (created.kind !== "created") throw new Error("no token");
   return created.token;
 }
@@ -38,13 +43,33 @@ async function exportDemo(code: string, token = PARK_TOKEN): Promise<Response> {
 }
 
 function postFhir(body: string, token: string, lng = "en") {
-  const request = new Request(BASE, { method: "POST", headers: { "Content-Type": "application/fhir+json", Authorization: `Bearer ${token}`, "Accept-Language": lng }, body });
+  const request = new Request(BASE, {
+    method: "POST",
+    headers: { "Content-Type": "application/fhir+json", Authorization: `Bearer ${token}`, "Accept-Language": lng },
+    body,
+  });
   return postReferral({ request, params: {}, context: {} }) as Promise<Response>;
 }
 
-const referralCount = async () => Number((await db.selectFrom("referrals").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+const referralCount = async () =>
+  Number(
+    (
+      await db
+        .selectFrom("referrals")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const demoCodes = async (physicianEmail: string) =>
-  (await db.selectFrom("referrals").innerJoin("users", "users.id", "referrals.physician_id").select("reference_code").where("users.email", "=", physicianEmail).where("reference_code", "is not", null).execute()).map((r) => r.reference_code!);
+  (
+    await db
+      .selectFrom("referrals")
+      .innerJoin("users", "users.id", "referrals.physician_id")
+      .select("reference_code")
+      .where("users.email", "=", physicianEmail)
+      .where("reference_code", "is not", null)
+      .execute()
+  ).map((r) => r.reference_code!);
 
 beforeAll(async () => {
   db = await getDb();
@@ -61,13 +86,21 @@ describe("GET /api/v1/referrals/{code}/fhir", () => {
     const bundle = (await response.json()) as Bundle;
     expect(validateFhirBundle(bundle)).toEqual([]);
     expect(bundle.identifier?.value).toBe(code);
-    const audit = await db.selectFrom("audit_events").select(["action", "detail"]).where("action", "=", "referral.exported_fhir").execute();
+    const audit = await db
+      .selectFrom("audit_events")
+      .select(["action", "detail"])
+      .where("action", "=", "referral.exported_fhir")
+      .execute();
     expect(audit.some((a) => JSON.parse(a.detail).via === "api")).toBe(true);
 
     const stranger = await createAccount(db, { role: "physician" });
     expect((await exportDemo(code!, await tokenFor(stranger.id))).status).toBe(404);
     expect((await exportDemo("KQ-00000-00000-00000")).status).toBe(404);
-    const unauthenticated = (await getFhir({ request: new Request(`${BASE}/${code}/fhir`), params: { referenceCode: code }, context: {} })) as Response;
+    const unauthenticated = (await getFhir({
+      request: new Request(`${BASE}/${code}/fhir`),
+      params: { referenceCode: code },
+      context: {},
+    })) as Response;
     expect(unauthenticated.status).toBe(401);
   });
 });
@@ -75,7 +108,10 @@ describe("GET /api/v1/referrals/{code}/fhir", () => {
 describe("POST /api/v1/referrals with application/fhir+json", () => {
   it("round trip: every demo referral exported, imported as another physician's draft, consents completed, screens the same", async () => {
     let sameRuleSet = 0;
-    for (const [email, country] of [["park.jihoon@demo.test", "KR"], ["tanaka.kenichi@demo.test", "JP"]] as const) {
+    for (const [email, country] of [
+      ["park.jihoon@demo.test", "KR"],
+      ["tanaka.kenichi@demo.test", "JP"],
+    ] as const) {
       const owner = await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow();
       const { user } = await signedIn(db, { role: "physician" });
       await db.updateTable("users").set({ country }).where("id", "=", user.id).execute();
@@ -84,29 +120,59 @@ describe("POST /api/v1/referrals with application/fhir+json", () => {
       const token = await tokenFor(user.id);
       for (const code of await demoCodes(email)) {
         apiTokenLimiter.reset();
-        const original = (await db.selectFrom("referrals").selectAll().where("reference_code", "=", code).executeTakeFirstOrThrow());
+        const original = await db
+          .selectFrom("referrals")
+          .selectAll()
+          .where("reference_code", "=", code)
+          .executeTakeFirstOrThrow();
         const exported = await (await exportDemo(code, ownerToken)).text();
         const imported = await postFhir(exported, token);
         expect(imported.status, code).toBe(201);
         const answer = await imported.json();
-        expect(answer.missing.map((m: { path: string }) => m.path)).toEqual(["consent.sensitiveData", "consent.informedOfDiagnosis"]);
+        expect(answer.missing.map((m: { path: string }) => m.path)).toEqual([
+          "consent.sensitiveData",
+          "consent.informedOfDiagnosis",
+        ]);
         const originalCase = JSON.parse(original.case_json);
         let draft = (await findReferral(db, answer.draft.id))!;
         expect(draft.physician_id).toBe(user.id);
-        const consent = { "consent.sensitiveData": "true", "consent.crossBorder": String(originalCase.consent.crossBorder), "consent.informedOfDiagnosis": "true" };
+        const consent = {
+          "consent.sensitiveData": "true",
+          "consent.crossBorder": String(originalCase.consent.crossBorder),
+          "consent.informedOfDiagnosis": "true",
+        };
         await saveSection(db, { user, referral: draft, section: "consent", values: consent, intent: "continue", now });
         draft = (await findReferral(db, answer.draft.id))!;
         // Submitted on the original's referral date, so the same rule set is in force.
-        const submitted = await submitDraft(db, { user, referral: draft, now: new Date(`${originalCase.referredOn}T03:00:00Z`) });
+        const submitted = await submitDraft(db, {
+          user,
+          referral: draft,
+          now: new Date(`${originalCase.referredOn}T03:00:00Z`),
+        });
         expect(submitted.ok, `${code}: ${JSON.stringify(submitted)}`).toBe(true);
         const again = (await findReferral(db, answer.draft.id))!;
         const after = toDecisionJson(JSON.parse(again.decision_json!));
         // Demo referrals from before kq-2026-12 was published keep their jp-2024-06 decision; the draft is screened by
         // the set in force now, so it is held against the original case screened by that same set.
         const stored = toDecisionJson(JSON.parse(original.decision_json!));
-        const before = stored.rulesetVersion === after.rulesetVersion ? stored : toDecisionJson((await screenCase(db, screenCaseSchema.parse(originalCase), ruleSetByVersion(after.rulesetVersion))).decision);
+        const before =
+          stored.rulesetVersion === after.rulesetVersion
+            ? stored
+            : toDecisionJson(
+                (await screenCase(db, screenCaseSchema.parse(originalCase), ruleSetByVersion(after.rulesetVersion)))
+                  .decision,
+              );
         sameRuleSet += stored.rulesetVersion === after.rulesetVersion ? 1 : 0;
-        expect({ outcome: after.outcome, coverage: after.coverage, criteria: after.criteria, missing: after.missing, site: after.route.site }, code).toEqual({
+        expect(
+          {
+            outcome: after.outcome,
+            coverage: after.coverage,
+            criteria: after.criteria,
+            missing: after.missing,
+            site: after.route.site,
+          },
+          code,
+        ).toEqual({
           outcome: before.outcome,
           coverage: before.coverage,
           criteria: before.criteria,
@@ -118,7 +184,11 @@ describe("POST /api/v1/referrals with application/fhir+json", () => {
     expect(sameRuleSet).toBeGreaterThan(0);
   });
 
-  const languages = [["ko", tFor("ko", ["fhir", "api"])], ["ja", tFor("ja", ["fhir", "api"])], ["en", tFor("en", ["fhir", "api"])]] as const;
+  const languages = [
+    ["ko", tFor("ko", ["fhir", "api"])],
+    ["ja", tFor("ja", ["fhir", "api"])],
+    ["en", tFor("en", ["fhir", "api"])],
+  ] as const;
 
   it("refuses a bundle that is not valid R4 with 400 naming the resource and path, in ko, ja and en, and stores nothing", async () => {
     const [code] = await demoCodes("park.jihoon@demo.test");
@@ -173,13 +243,77 @@ describe("POST /api/v1/referrals with application/fhir+json", () => {
       resourceType: "Bundle",
       type: "collection",
       entry: [
-        { fullUrl: "urn:uuid:p", resource: { resourceType: "Patient", name: [{ family: "山田", given: ["太郎"] }], birthDate: "1950-04-01", gender: "male", address: [{ country: "JP" }] } },
-        { resource: { resourceType: "Condition", subject: patient, code: { coding: [{ system: "http://hl7.org/fhir/sid/icd-10", code: "C61" }] } } },
-        { resource: { resourceType: "Observation", status: "final", subject: patient, code: { coding: [{ system: "http://loinc.org", code: "2857-1" }] }, valueQuantity: { value: 12.5, system: "http://unitsofmeasure.org", code: "ng/mL" } } },
-        { resource: { resourceType: "Observation", status: "final", subject: patient, code: { coding: [{ system: "http://loinc.org", code: "89247-1" }] }, valueInteger: 1 } },
-        { resource: { resourceType: "Observation", status: "final", subject: patient, code: { coding: [{ system: "http://loinc.org", code: "8302-2" }] }, valueQuantity: { value: 170, code: "cm" } } },
-        { resource: { resourceType: "Consent", status: "active", scope: { text: "x" }, category: [{ text: "x" }], patient, policyRule: { text: "x" } } },
-        { resource: { resourceType: "DocumentReference", status: "current", subject: patient, type: { coding: [{ system: "http://loinc.org", code: "11526-1" }] }, content: [{ attachment: { contentType: "application/pdf", title: "pathology.pdf", data: Buffer.from(minimalPdf()).toString("base64") } }] } },
+        {
+          fullUrl: "urn:uuid:p",
+          resource: {
+            resourceType: "Patient",
+            name: [{ family: "山田", given: ["太郎"] }],
+            birthDate: "1950-04-01",
+            gender: "male",
+            address: [{ country: "JP" }],
+          },
+        },
+        {
+          resource: {
+            resourceType: "Condition",
+            subject: patient,
+            code: { coding: [{ system: "http://hl7.org/fhir/sid/icd-10", code: "C61" }] },
+          },
+        },
+        {
+          resource: {
+            resourceType: "Observation",
+            status: "final",
+            subject: patient,
+            code: { coding: [{ system: "http://loinc.org", code: "2857-1" }] },
+            valueQuantity: { value: 12.5, system: "http://unitsofmeasure.org", code: "ng/mL" },
+          },
+        },
+        {
+          resource: {
+            resourceType: "Observation",
+            status: "final",
+            subject: patient,
+            code: { coding: [{ system: "http://loinc.org", code: "89247-1" }] },
+            valueInteger: 1,
+          },
+        },
+        {
+          resource: {
+            resourceType: "Observation",
+            status: "final",
+            subject: patient,
+            code: { coding: [{ system: "http://loinc.org", code: "8302-2" }] },
+            valueQuantity: { value: 170, code: "cm" },
+          },
+        },
+        {
+          resource: {
+            resourceType: "Consent",
+            status: "active",
+            scope: { text: "x" },
+            category: [{ text: "x" }],
+            patient,
+            policyRule: { text: "x" },
+          },
+        },
+        {
+          resource: {
+            resourceType: "DocumentReference",
+            status: "current",
+            subject: patient,
+            type: { coding: [{ system: "http://loinc.org", code: "11526-1" }] },
+            content: [
+              {
+                attachment: {
+                  contentType: "application/pdf",
+                  title: "pathology.pdf",
+                  data: Buffer.from(minimalPdf()).toString("base64"),
+                },
+              },
+            ],
+          },
+        },
       ],
     };
     const response = await postFhir(JSON.stringify(bundle), token, "en");
@@ -188,11 +322,25 @@ describe("POST /api/v1/referrals with application/fhir+json", () => {
     expect(response.headers.get("Location")).toBe(`/referrals/${answer.draft.id}/edit`);
     const draft = (await findReferral(db, answer.draft.id))!;
     expect(draft.status).toBe("draft");
-    expect(JSON.parse(draft.case_json)).toMatchObject({ patient: { familyName: "山田", givenName: "太郎", birthDate: "1950-04-01", sex: "male", residenceCountry: "JP" }, diagnosis: { indication: "prostate", icd10: "C61", psaNgMl: 12.5 }, clinical: { ecog: 1 } });
+    expect(JSON.parse(draft.case_json)).toMatchObject({
+      patient: { familyName: "山田", givenName: "太郎", birthDate: "1950-04-01", sex: "male", residenceCountry: "JP" },
+      diagnosis: { indication: "prostate", icd10: "C61", psaNgMl: 12.5 },
+      clinical: { ecog: 1 },
+    });
     expect(JSON.parse(draft.case_json).consent).toBeUndefined();
-    expect((await listAttachments(db, draft.id)).map((a) => [a.kind, a.fileName])).toEqual([["pathology_report", "pathology.pdf"]]);
-    expect(answer.unmapped.map((u: { reason: string; path: string }) => [u.reason, u.path])).toEqual([["unknown_code", "Bundle.entry[4]"], ["consent", "Bundle.entry[5]"]]);
-    expect(answer.unmapped[1].message).toBe(ja("fhir:import.unmapped.consent", { resource: "Consent", path: "Bundle.entry[5]", code: "" }));
-    expect(answer.missing).toContainEqual({ path: "diagnosis.histology", message: ja("fhir:import.missing", { field: ja("screen:fields.diagnosis.histology") }) });
+    expect((await listAttachments(db, draft.id)).map((a) => [a.kind, a.fileName])).toEqual([
+      ["pathology_report", "pathology.pdf"],
+    ]);
+    expect(answer.unmapped.map((u: { reason: string; path: string }) => [u.reason, u.path])).toEqual([
+      ["unknown_code", "Bundle.entry[4]"],
+      ["consent", "Bundle.entry[5]"],
+    ]);
+    expect(answer.unmapped[1].message).toBe(
+      ja("fhir:import.unmapped.consent", { resource: "Consent", path: "Bundle.entry[5]", code: "" }),
+    );
+    expect(answer.missing).toContainEqual({
+      path: "diagnosis.histology",
+      message: ja("fhir:import.missing", { field: ja("screen:fields.diagnosis.histology") }),
+    });
   });
 });

@@ -21,12 +21,22 @@ export function validateFhirResource(resource: Resource, label: string = resourc
   try {
     return validateResource(resource)
       .filter((issue) => issue.severity === "error" || issue.severity === "fatal")
-      .map((issue) => ({ resource: label, path: issue.expression?.[0] ?? "", message: issue.details?.text ?? "", severity: issue.severity }));
+      .map((issue) => ({
+        resource: label,
+        path: issue.expression?.[0] ?? "",
+        message: issue.details?.text ?? "",
+        severity: issue.severity,
+      }));
   } catch (error) {
     if (!(error instanceof OperationOutcomeError)) throw error;
     return (error.outcome.issue ?? [])
       .filter((issue) => issue.severity === "error" || issue.severity === "fatal")
-      .map((issue) => ({ resource: label, path: issue.expression?.[0] ?? "", message: issue.details?.text ?? "", severity: issue.severity }));
+      .map((issue) => ({
+        resource: label,
+        path: issue.expression?.[0] ?? "",
+        message: issue.details?.text ?? "",
+        severity: issue.severity,
+      }));
   }
 }
 

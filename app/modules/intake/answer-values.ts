@@ -25,7 +25,10 @@ export function toKatakanaReading(text: string): string {
 
 /** A phone number as E.164, read in the country of residence when it has no country code; null when it is not a number. */
 export function toE164(text: string, residenceCountry: unknown): string | null {
-  const region = typeof residenceCountry === "string" && /^[A-Z]{2}$/.test(residenceCountry) ? (residenceCountry as CountryCode) : undefined;
+  const region =
+    typeof residenceCountry === "string" && /^[A-Z]{2}$/.test(residenceCountry)
+      ? (residenceCountry as CountryCode)
+      : undefined;
   try {
     const parsed = parsePhoneNumberFromString(text.normalize("NFKC"), region);
     return parsed && parsed.isValid() ? parsed.number : null;
@@ -91,7 +94,12 @@ export function rowIndexes(values: FlatValues, path: string): number[] {
 }
 
 /** A list's rows as items; a row left wholly blank is no item (an "add another" row not used). */
-function listOf(kind: Extract<FieldKind, { type: "list" }>, path: string, values: FlatValues, residence: unknown): unknown[] | undefined {
+function listOf(
+  kind: Extract<FieldKind, { type: "list" }>,
+  path: string,
+  values: FlatValues,
+  residence: unknown,
+): unknown[] | undefined {
   const items: Record<string, unknown>[] = [];
   for (const index of rowIndexes(values, path)) {
     const row: Record<string, unknown> = {};
@@ -111,7 +119,8 @@ export function formValueOf(kind: FieldKind, path: string, value: unknown, out: 
     if (!Array.isArray(value)) return;
     value.forEach((row, index) => {
       if (!row || typeof row !== "object") return;
-      for (const field of kind.item) formValueOf(field.kind, `${path}.${index}.${field.key}`, (row as Record<string, unknown>)[field.key], out);
+      for (const field of kind.item)
+        formValueOf(field.kind, `${path}.${index}.${field.key}`, (row as Record<string, unknown>)[field.key], out);
     });
   } else if (kind.type === "date") {
     const [year = "", month = "", day = ""] = String(value).split("-");

@@ -7,12 +7,19 @@ import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { getDb } from "~/utils/db.server";
 import { fillDraft, signedIn } from "../../../tests/factories/intake";
 import { minimalDicom, minimalPdf, uploadRequest } from "../../../tests/factories/uploads";
-import { attachmentsRoot, listAttachments, openAttachment, receiveUploads, removeAttachment } from "./attachments.service.server";
+import {
+  attachmentsRoot,
+  listAttachments,
+  openAttachment,
+  receiveUploads,
+  removeAttachment,
+} from "./attachments.service.server";
 import { createDraft, submitDraft } from "./intake.service.server";
 
 const now = new Date("2026-11-26T01:00:00Z");
 const sha = (data: Uint8Array | string) => crypto.createHash("sha256").update(data).digest("hex");
-const tempFiles = () => (fs.existsSync(path.join(attachmentsRoot(), "tmp")) ? fs.readdirSync(path.join(attachmentsRoot(), "tmp")) : []);
+const tempFiles = () =>
+  fs.existsSync(path.join(attachmentsRoot(), "tmp")) ? fs.readdirSync(path.join(attachmentsRoot(), "tmp")) : [];
 
 async function draftOf() {
   const db = await getDb();
@@ -34,7 +41,13 @@ describe("uploads", () => {
       { name: "scan-report.pdf", content: big },
       { name: "psa.csv", content: "date,psa\n2026-10-01,8.2\n" },
     ];
-    const result = await receiveUploads(db, { user: owner.user, referralId: id, request: uploadRequest(url, files, { cookie: owner.cookie, kind: "referral_letter" }), now, csrfInFirstPart: true });
+    const result = await receiveUploads(db, {
+      user: owner.user,
+      referralId: id,
+      request: uploadRequest(url, files, { cookie: owner.cookie, kind: "referral_letter" }),
+      now,
+      csrfInFirstPart: true,
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.files.map((f) => f.ok)).toEqual([true, true, true, true]);
@@ -51,16 +64,31 @@ describe("uploads", () => {
       expect(sha(onDisk)).toBe(attachment.sha256);
     }
     expect(tempFiles()).toEqual([]);
-    expect((await auditEventsFor(db, "referral", id)).filter((e) => e.action === "attachment.uploaded")).toHaveLength(4);
+    expect((await auditEventsFor(db, "referral", id)).filter((e) => e.action === "attachment.uploaded")).toHaveLength(
+      4,
+    );
     // File names may carry the patient's name: the audit log never holds them.
     expect(JSON.stringify(await auditEventsFor(db, "referral", id))).not.toContain("의뢰서");
   });
 
   it("refuse by content, not by name: a text file called .pdf is refused and nothing of it is kept", async () => {
     const { db, owner, id, url } = await draftOf();
-    const request = uploadRequest(url, [{ name: "pathology.pdf", content: "This is plain text pretending to be a PDF.\n" }, { name: "virus.exe", content: new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03]) }], { cookie: owner.cookie });
+    const request = uploadRequest(
+      url,
+      [
+        { name: "pathology.pdf", content: "This is plain text pretending to be a PDF.\n" },
+        { name: "virus.exe", content: new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03]) },
+      ],
+      { cookie: owner.cookie },
+    );
     const result = await receiveUploads(db, { user: owner.user, referralId: id, request, now, csrfInFirstPart: true });
-    expect(result).toMatchObject({ ok: true, files: [{ fileName: "pathology.pdf", ok: false, code: "name_mismatch" }, { fileName: "virus.exe", ok: false, code: "type_not_allowed" }] });
+    expect(result).toMatchObject({
+      ok: true,
+      files: [
+        { fileName: "pathology.pdf", ok: false, code: "name_mismatch" },
+        { fileName: "virus.exe", ok: false, code: "type_not_allowed" },
+      ],
+    });
     expect(await listAttachments(db, id)).toEqual([]);
     expect(tempFiles()).toEqual([]);
     expect(fs.existsSync(path.join(attachmentsRoot(), id))).toBe(false);
@@ -73,17 +101,43 @@ describe("uploads", () => {
     const result = await receiveUploads(db, {
       user: owner.user,
       referralId: id,
-      request: uploadRequest(url, [{ name: "a.txt", content: text(2000) }, { name: "b.txt", content: text(800) }, { name: "c.txt", content: text(800) }], { cookie: owner.cookie, kind: "lab_results" }),
+      request: uploadRequest(
+        url,
+        [
+          { name: "a.txt", content: text(2000) },
+          { name: "b.txt", content: text(800) },
+          { name: "c.txt", content: text(800) },
+        ],
+        { cookie: owner.cookie, kind: "lab_results" },
+      ),
       now,
       csrfInFirstPart: true,
       limits,
     });
-    expect(result).toMatchObject({ ok: true, files: [{ fileName: "a.txt", code: "too_large" }, { fileName: "b.txt", ok: true }, { fileName: "c.txt", code: "referral_full" }] });
+    expect(result).toMatchObject({
+      ok: true,
+      files: [
+        { fileName: "a.txt", code: "too_large" },
+        { fileName: "b.txt", ok: true },
+        { fileName: "c.txt", code: "referral_full" },
+      ],
+    });
     expect((await listAttachments(db, id)).map((a) => a.fileName)).toEqual(["b.txt"]);
     // A body larger than what is left is refused before it is read.
     const huge = uploadRequest(url, [{ name: "d.txt", content: text(10) }], { cookie: owner.cookie });
-    const declared = new Request(huge, { headers: { ...Object.fromEntries(huge.headers), "Content-Length": String(5 * 1024 * 1024) } });
-    expect(await receiveUploads(db, { user: owner.user, referralId: id, request: declared, now, csrfInFirstPart: true, limits })).toEqual({ ok: false, status: 413, code: "too_large" });
+    const declared = new Request(huge, {
+      headers: { ...Object.fromEntries(huge.headers), "Content-Length": String(5 * 1024 * 1024) },
+    });
+    expect(
+      await receiveUploads(db, {
+        user: owner.user,
+        referralId: id,
+        request: declared,
+        now,
+        csrfInFirstPart: true,
+        limits,
+      }),
+    ).toEqual({ ok: false, status: 413, code: "too_large" });
     expect(tempFiles()).toEqual([]);
   });
 
@@ -99,7 +153,7 @@ describe("uploads", () => {
           throw new Error("the body was read");
         },
       },
-      { highWaterMark: 0 }
+      { highWaterMark: 0 },
     );
     const headers = (count: number, length: number) => ({
       Cookie: `kq_csrf=${"t".repeat(43)}; ${owner.cookie}`,
@@ -108,18 +162,44 @@ describe("uploads", () => {
       "Content-Length": String(length),
       "X-Upload-Files": String(count),
     });
-    const request = new Request(`http://localhost${url}`, { method: "POST", headers: headers(1, 3 * 1024 * 1024), body, duplex: "half" } as RequestInit);
-    expect(await receiveUploads(db, { user: owner.user, referralId: id, request, now, csrfInFirstPart: false, limits })).toEqual({ ok: false, status: 413, code: "too_large" });
+    const request = new Request(`http://localhost${url}`, {
+      method: "POST",
+      headers: headers(1, 3 * 1024 * 1024),
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(
+      await receiveUploads(db, { user: owner.user, referralId: id, request, now, csrfInFirstPart: false, limits }),
+    ).toEqual({ ok: false, status: 413, code: "too_large" });
     expect(read).toBe(false);
     // Three files may together be that large: that body is read (and here, being empty, refused as malformed).
-    const three = new Request(`http://localhost${url}`, { method: "POST", headers: headers(3, 3 * 1024 * 1024), body: "" });
-    expect(await receiveUploads(db, { user: owner.user, referralId: id, request: three, now, csrfInFirstPart: false, limits })).not.toMatchObject({ status: 413 });
+    const three = new Request(`http://localhost${url}`, {
+      method: "POST",
+      headers: headers(3, 3 * 1024 * 1024),
+      body: "",
+    });
+    expect(
+      await receiveUploads(db, {
+        user: owner.user,
+        referralId: id,
+        request: three,
+        now,
+        csrfInFirstPart: false,
+        limits,
+      }),
+    ).not.toMatchObject({ status: 413 });
   });
 
   it("need the CSRF token as the first part of a form posted without JavaScript, before any file is read", async () => {
     const { db, owner, id, url } = await draftOf();
     for (const csrf of ["none", "wrong"] as const) {
-      const result = await receiveUploads(db, { user: owner.user, referralId: id, request: uploadRequest(url, [{ name: "a.pdf", content: minimalPdf() }], { cookie: owner.cookie, csrf }), now, csrfInFirstPart: true });
+      const result = await receiveUploads(db, {
+        user: owner.user,
+        referralId: id,
+        request: uploadRequest(url, [{ name: "a.pdf", content: minimalPdf() }], { cookie: owner.cookie, csrf }),
+        now,
+        csrfInFirstPart: true,
+      });
       expect(result).toEqual({ ok: false, status: 403, code: "csrf" });
     }
     expect(await listAttachments(db, id)).toEqual([]);
@@ -129,11 +209,23 @@ describe("uploads", () => {
   it("are for the referral's own physician, while it is a draft or waiting for information", async () => {
     const { db, owner, id, url } = await draftOf();
     const other = await signedIn(db);
-    const result = await receiveUploads(db, { user: other.user, referralId: id, request: uploadRequest(url, [{ name: "a.pdf", content: minimalPdf() }], { cookie: other.cookie, csrf: "header" }), now, csrfInFirstPart: false });
+    const result = await receiveUploads(db, {
+      user: other.user,
+      referralId: id,
+      request: uploadRequest(url, [{ name: "a.pdf", content: minimalPdf() }], { cookie: other.cookie, csrf: "header" }),
+      now,
+      csrfInFirstPart: false,
+    });
     expect(result).toEqual({ ok: false, status: 404, code: "not_found" });
     await fillDraft(db, owner.user, id, undefined, now);
     await submitDraft(db, { user: { ...owner.user, country: "KR" }, referral: (await findReferral(db, id))!, now });
-    const closed = await receiveUploads(db, { user: owner.user, referralId: id, request: uploadRequest(url, [{ name: "a.pdf", content: minimalPdf() }], { cookie: owner.cookie, csrf: "header" }), now, csrfInFirstPart: false });
+    const closed = await receiveUploads(db, {
+      user: owner.user,
+      referralId: id,
+      request: uploadRequest(url, [{ name: "a.pdf", content: minimalPdf() }], { cookie: owner.cookie, csrf: "header" }),
+      now,
+      csrfInFirstPart: false,
+    });
     expect(closed).toEqual({ ok: false, status: 409, code: "closed" });
   });
 });
@@ -141,12 +233,19 @@ describe("uploads", () => {
 describe("downloads", () => {
   it("open only for the physician and, once sent, the staff of its site; each opening is logged", async () => {
     const { db, owner, id, url } = await draftOf();
-    await receiveUploads(db, { user: owner.user, referralId: id, request: uploadRequest(url, [{ name: "letter.pdf", content: minimalPdf() }], { cookie: owner.cookie }), now, csrfInFirstPart: true });
+    await receiveUploads(db, {
+      user: owner.user,
+      referralId: id,
+      request: uploadRequest(url, [{ name: "letter.pdf", content: minimalPdf() }], { cookie: owner.cookie }),
+      now,
+      csrfInFirstPart: true,
+    });
     const [attachment] = await listAttachments(db, id);
     const other = await signedIn(db);
     const konyang = await signedIn(db, { role: "coordinator", site: "konyang" });
     const qst = await signedIn(db, { role: "coordinator", site: "qst" });
-    const open = (user: typeof owner.user) => openAttachment(db, { user, referralId: id, attachmentId: attachment!.id, now });
+    const open = (user: typeof owner.user) =>
+      openAttachment(db, { user, referralId: id, attachmentId: attachment!.id, now });
 
     expect(await open(owner.user)).toMatchObject({ row: { id: attachment!.id } });
     expect(await open(other.user)).toBeNull();
@@ -161,10 +260,20 @@ describe("downloads", () => {
 
   it("a file removed from a draft is gone from disk and no longer opens", async () => {
     const { db, owner, id, url } = await draftOf();
-    await receiveUploads(db, { user: owner.user, referralId: id, request: uploadRequest(url, [{ name: "letter.pdf", content: minimalPdf() }], { cookie: owner.cookie }), now, csrfInFirstPart: true });
+    await receiveUploads(db, {
+      user: owner.user,
+      referralId: id,
+      request: uploadRequest(url, [{ name: "letter.pdf", content: minimalPdf() }], { cookie: owner.cookie }),
+      now,
+      csrfInFirstPart: true,
+    });
     const [attachment] = await listAttachments(db, id);
-    expect(await removeAttachment(db, { user: owner.user, referralId: id, attachmentId: attachment!.id, now })).toBe(true);
+    expect(await removeAttachment(db, { user: owner.user, referralId: id, attachmentId: attachment!.id, now })).toBe(
+      true,
+    );
     expect(fs.existsSync(path.join(attachmentsRoot(), id, attachment!.id))).toBe(false);
-    expect(await openAttachment(db, { user: owner.user, referralId: id, attachmentId: attachment!.id, now })).toBeNull();
+    expect(
+      await openAttachment(db, { user: owner.user, referralId: id, attachmentId: attachment!.id, now }),
+    ).toBeNull();
   });
 });

@@ -15,7 +15,14 @@ import type { Database } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { newId } from "~/utils/tokens.server";
-import { attachmentsOf, bytesUsed, findAttachment, insertAttachment, markAttachmentRemoved, type AttachmentRow } from "./intake.repository.server";
+import {
+  attachmentsOf,
+  bytesUsed,
+  findAttachment,
+  insertAttachment,
+  markAttachmentRemoved,
+  type AttachmentRow,
+} from "./intake.repository.server";
 import { sniff, SNIFF_BYTES, type AllowedMediaType } from "./sniff";
 import { MULTIPART_OVERHEAD_BYTES, uploadFilesHeader } from "./upload-protocol";
 import { withoutInvisibleControls } from "~/domain/names";
@@ -34,18 +41,40 @@ export function attachmentsRoot(): string {
   return path.resolve(env().DATA_DIR, "attachments");
 }
 
-export type AttachmentView = { id: string; kind: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string; uploadedAt: string };
+export type AttachmentView = {
+  id: string;
+  kind: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+};
 
 export function viewOf(row: AttachmentRow): AttachmentView {
-  return { id: row.id, kind: row.kind, fileName: row.file_name, mediaType: row.media_type, sizeBytes: row.size_bytes, sha256: row.sha256, uploadedAt: row.uploaded_at };
+  return {
+    id: row.id,
+    kind: row.kind,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    sizeBytes: row.size_bytes,
+    sha256: row.sha256,
+    uploadedAt: row.uploaded_at,
+  };
 }
 
-export type RefusalCode = "too_large" | "referral_full" | "type_not_allowed" | "name_mismatch" | "empty" | "rrn_in_name" | "my_number_in_name";
-export type FileOutcome = { fileName: string; ok: true; attachment: AttachmentView } | { fileName: string; ok: false; code: RefusalCode };
+export type RefusalCode =
+  "too_large" | "referral_full" | "type_not_allowed" | "name_mismatch" | "empty" | "rrn_in_name" | "my_number_in_name";
+export type FileOutcome =
+  { fileName: string; ok: true; attachment: AttachmentView } | { fileName: string; ok: false; code: RefusalCode };
 
 export type UploadResult =
   | { ok: true; files: FileOutcome[]; fields: Record<string, string> }
-  | { ok: false; status: 400 | 403 | 404 | 409 | 413; code: "csrf" | "not_found" | "closed" | "too_large" | "malformed" | "no_files" };
+  | {
+      ok: false;
+      status: 400 | 403 | 404 | 409 | 413;
+      code: "csrf" | "not_found" | "closed" | "too_large" | "malformed" | "no_files";
+    };
 
 /** States in which a physician may add files: while drafting, and while the site waits for more information. */
 const openForFiles = new Set(["draft", "info_requested"]);
@@ -63,7 +92,9 @@ async function write(stream: fs.WriteStream, chunk: Uint8Array) {
 
 async function closeStream(stream: fs.WriteStream) {
   if (stream.closed) return;
-  await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
 }
 
 async function drain(data: AsyncIterable<Uint8Array>) {
@@ -90,7 +121,15 @@ function kindFor(requested: string | undefined, mediaType: AllowedMediaType): Ki
   return kind === "dicom" && mediaType !== "application/zip" ? "imaging_report" : kind;
 }
 
-type Staged = { tempPath: string; fileName: string; kind: Kind; mediaType: AllowedMediaType; sizeBytes: number; sha256: string; order: number };
+type Staged = {
+  tempPath: string;
+  fileName: string;
+  kind: Kind;
+  mediaType: AllowedMediaType;
+  sizeBytes: number;
+  sha256: string;
+  order: number;
+};
 
 export type UploadInput = {
   user: SessionUser;
@@ -122,8 +161,14 @@ export async function receiveUploads(db: Database, input: UploadInput): Promise<
   const declared = Number(request.headers.get("Content-Length") ?? NaN);
   const fileCount = Number(request.headers.get(uploadFilesHeader) ?? NaN);
   const overhead = MULTIPART_OVERHEAD_BYTES;
-  if (Number.isFinite(declared) && declared > limits.maxReferralBytes - used + overhead) return { ok: false, status: 413, code: "too_large" };
-  if (Number.isFinite(declared) && Number.isInteger(fileCount) && fileCount > 0 && declared > fileCount * limits.maxFileBytes + overhead) {
+  if (Number.isFinite(declared) && declared > limits.maxReferralBytes - used + overhead)
+    return { ok: false, status: 413, code: "too_large" };
+  if (
+    Number.isFinite(declared) &&
+    Number.isInteger(fileCount) &&
+    fileCount > 0 &&
+    declared > fileCount * limits.maxFileBytes + overhead
+  ) {
     return { ok: false, status: 413, code: "too_large" };
   }
 
@@ -160,7 +205,12 @@ export async function receiveUploads(db: Database, input: UploadInput): Promise<
     const nationalId = nationalIdIn(fileName);
     if (nationalId) {
       await drain(part.data);
-      refused.push({ fileName: "", ok: false, code: nationalId === "rrn" ? "rrn_in_name" : "my_number_in_name", order });
+      refused.push({
+        fileName: "",
+        ok: false,
+        code: nationalId === "rrn" ? "rrn_in_name" : "my_number_in_name",
+        order,
+      });
       return undefined;
     }
     const tempPath = path.join(tempDir, newId());
@@ -206,7 +256,15 @@ export async function receiveUploads(db: Database, input: UploadInput): Promise<
       return undefined;
     }
     used += size;
-    staged.push({ tempPath, fileName, kind: kindFor(fields.kind, verdict.mediaType), mediaType: verdict.mediaType, sizeBytes: size, sha256: hash.digest("hex"), order });
+    staged.push({
+      tempPath,
+      fileName,
+      kind: kindFor(fields.kind, verdict.mediaType),
+      mediaType: verdict.mediaType,
+      sizeBytes: size,
+      sha256: hash.digest("hex"),
+      order,
+    });
     return undefined;
   };
 
@@ -254,7 +312,13 @@ export async function receiveUploads(db: Database, input: UploadInput): Promise<
             action: "attachment.uploaded",
             subjectType: "referral",
             subjectId: referralId,
-            detail: { attachmentId: id, kind: s.kind, mediaType: s.mediaType, sizeBytes: s.sizeBytes, sha256: s.sha256 },
+            detail: {
+              attachmentId: id,
+              kind: s.kind,
+              mediaType: s.mediaType,
+              sizeBytes: s.sizeBytes,
+              sha256: s.sha256,
+            },
             ip: input.ip ?? null,
             at: now,
           });
@@ -263,19 +327,40 @@ export async function receiveUploads(db: Database, input: UploadInput): Promise<
     } catch (error) {
       await Promise.all(rows.map(({ id }) => fs.promises.rm(path.join(dir, id), { force: true })));
       await cleanUp();
-      if (error instanceof Error && error.message === "referral_closed") return { ok: false, status: 409, code: "closed" };
+      if (error instanceof Error && error.message === "referral_closed")
+        return { ok: false, status: 409, code: "closed" };
       throw error;
     }
     for (const { staged: s, id } of rows) {
-      outcomes.push({ fileName: s.fileName, ok: true, attachment: { id, kind: s.kind, fileName: s.fileName, mediaType: s.mediaType, sizeBytes: s.sizeBytes, sha256: s.sha256, uploadedAt: at }, order: s.order });
+      outcomes.push({
+        fileName: s.fileName,
+        ok: true,
+        attachment: {
+          id,
+          kind: s.kind,
+          fileName: s.fileName,
+          mediaType: s.mediaType,
+          sizeBytes: s.sizeBytes,
+          sha256: s.sha256,
+          uploadedAt: at,
+        },
+        order: s.order,
+      });
     }
   }
   if (outcomes.length === 0) return { ok: false, status: 400, code: "no_files" };
-  return { ok: true, files: outcomes.sort((a, b) => a.order - b.order).map(({ order: _order, ...outcome }) => outcome), fields };
+  return {
+    ok: true,
+    files: outcomes.sort((a, b) => a.order - b.order).map(({ order: _order, ...outcome }) => outcome),
+    fields,
+  };
 }
 
 /** The upload outcome as the browser is told it: names and refusal codes (the JSON door and the no-JS page alike). */
-export function uploadAnswer(result: UploadResult): { files?: { fileName: string; ok: boolean; code?: string }[]; error?: string } {
+export function uploadAnswer(result: UploadResult): {
+  files?: { fileName: string; ok: boolean; code?: string }[];
+  error?: string;
+} {
   if (!result.ok) return { error: result.code };
   return { files: result.files.map((f) => ({ fileName: f.fileName, ok: f.ok, ...(f.ok ? {} : { code: f.code }) })) };
 }
@@ -285,7 +370,10 @@ export async function listAttachments(db: Database, referralId: string): Promise
 }
 
 /** Removes a file from a draft (a submitted referral's files stay: the receiving team may have read them). */
-export async function removeAttachment(db: Database, input: { user: SessionUser; referralId: string; attachmentId: string; now: Date; ip?: string | null }): Promise<boolean> {
+export async function removeAttachment(
+  db: Database,
+  input: { user: SessionUser; referralId: string; attachmentId: string; now: Date; ip?: string | null },
+): Promise<boolean> {
   const referral = await findReferral(db, input.referralId);
   if (!ownReferral(input.user, referral) || referral.status !== "draft") return false;
   const row = await findAttachment(db, input.referralId, input.attachmentId);
@@ -317,7 +405,10 @@ export type Download = { row: AttachmentRow; filePath: string };
  * A file for someone allowed to see its referral (its physician; staff of its site), recorded in the audit log
  * (privacy.md rule 3: every opening of an attachment is logged). Null for anyone else, or a file that is not there.
  */
-export async function openAttachment(db: Database, input: { user: SessionUser; referralId: string; attachmentId: string; now: Date; ip?: string | null }): Promise<Download | null> {
+export async function openAttachment(
+  db: Database,
+  input: { user: SessionUser; referralId: string; attachmentId: string; now: Date; ip?: string | null },
+): Promise<Download | null> {
   const referral = await findReferral(db, input.referralId);
   if (!referral) return null;
   // The partner site of an open joint review reads the referral's documents too; each opening is audited as theirs.
@@ -328,7 +419,14 @@ export async function openAttachment(db: Database, input: { user: SessionUser; r
   const filePath = path.join(attachmentsRoot(), row.storage_key);
   if (!fs.existsSync(filePath)) return null;
   if (partner) {
-    await auditPartnerRead(db, { ...input.user, siteCode: input.user.siteCode ?? "" }, partner.review, "document", { now: input.now, ip: input.ip ?? null }, { attachmentId: row.id });
+    await auditPartnerRead(
+      db,
+      { ...input.user, siteCode: input.user.siteCode ?? "" },
+      partner.review,
+      "document",
+      { now: input.now, ip: input.ip ?? null },
+      { attachmentId: row.id },
+    );
     return { row, filePath };
   }
   await recordAudit(db, {

@@ -24,17 +24,27 @@ const always: ChecklistItem[] = [
 ];
 
 const perIndication: { item: ChecklistItem; indications: Indication[] }[] = [
-  { item: { id: "pathology_slides", kinds: [], required: true }, indications: ["bone_soft_tissue", "head_neck", "prostate"] },
+  {
+    item: { id: "pathology_slides", kinds: [], required: true },
+    indications: ["bone_soft_tissue", "head_neck", "prostate"],
+  },
   { item: { id: "psa_history", kinds: ["lab_results"], required: true }, indications: ["prostate"] },
   { item: { id: "liver_function", kinds: ["lab_results"], required: true }, indications: ["hcc", "icc"] },
-  { item: { id: "tumour_markers", kinds: ["lab_results"], required: true }, indications: ["hcc", "icc", "pancreas", "colorectal_recurrence"] },
+  {
+    item: { id: "tumour_markers", kinds: ["lab_results"], required: true },
+    indications: ["hcc", "icc", "pancreas", "colorectal_recurrence"],
+  },
 ];
 
 const surgeryReport: ChecklistItem = { id: "surgery_report", kinds: ["treatment_history"], required: false };
 
 /** The checklist for an indication (the general one before it is chosen), each line marked provided or not. */
 export function checklistFor(indication: Indication | null, attachedKinds: readonly string[]): ChecklistLine[] {
-  const items = [...always, ...perIndication.filter((p) => indication && p.indications.includes(indication)).map((p) => p.item), surgeryReport];
+  const items = [
+    ...always,
+    ...perIndication.filter((p) => indication && p.indications.includes(indication)).map((p) => p.item),
+    surgeryReport,
+  ];
   return items.map((item) => ({ ...item, provided: item.kinds.some((k) => attachedKinds.includes(k)) }));
 }
 

@@ -6,7 +6,12 @@
 import { z } from "zod";
 import { caseSchema, checkStatusUpdateAddress, issuesOf, validationKeys } from "~/domain/case/schema";
 import { isIsoDate } from "~/domain/case/dates";
-import { factsOf, isFieldAsked, isIndication as isIndicationCode, type ApplicabilityFacts } from "~/domain/case/field-applicability";
+import {
+  factsOf,
+  isFieldAsked,
+  isIndication as isIndicationCode,
+  type ApplicabilityFacts,
+} from "~/domain/case/field-applicability";
 import { catalogueField, fieldCatalogue, itemPathOf, type FieldKind } from "~/domain/case/field-catalogue";
 import { gleasonSum } from "~/domain/case/gleason";
 import { myNumberRefusedKey, nationalIdIn, nationalIdRefusedKey, rrnRefusedKey } from "~/domain/case/national-id";
@@ -32,7 +37,9 @@ export type IntakeField = { path: string; kind: FieldKind; optional: boolean };
 export const sectionFields: Record<FormSection, IntakeField[]> = Object.fromEntries(
   formSections.map((section) => [
     section,
-    fieldCatalogue.filter((field) => field.form === section).map((field) => ({ path: field.path, kind: field.kind, optional: !field.required })),
+    fieldCatalogue
+      .filter((field) => field.form === section)
+      .map((field) => ({ path: field.path, kind: field.kind, optional: !field.required })),
   ]),
 ) as Record<FormSection, IntakeField[]>;
 
@@ -44,7 +51,9 @@ export function fieldAt(path: string): IntakeField | undefined {
   const field = fieldByPath.get(path);
   if (field) return field;
   const inRow = itemPathOf(path);
-  return inRow && fieldByPath.has(inRow.list.path) ? { path, kind: inRow.item.kind, optional: !inRow.item.required } : undefined;
+  return inRow && fieldByPath.has(inRow.list.path)
+    ? { path, kind: inRow.item.kind, optional: !inRow.item.required }
+    : undefined;
 }
 
 export function sectionOf(path: string): FormSection | undefined {
@@ -64,7 +73,9 @@ export function isFreeText(field: IntakeField): boolean {
  * Questions asked only when they apply (PSA and Gleason for prostate, liver values for the liver, pregnancy for a
  * woman aged 12–55...): the catalogue marks them, and the rule set decides (app/domain/case/field-applicability.ts).
  */
-export const indicationSpecificPaths: readonly string[] = fieldCatalogue.filter((field) => field.asked === "read").map((field) => field.path);
+export const indicationSpecificPaths: readonly string[] = fieldCatalogue
+  .filter((field) => field.asked === "read")
+  .map((field) => field.path);
 
 export function isIndication(value: unknown): value is import("~/domain/case/schema").Indication {
   return isIndicationCode(value);
@@ -75,7 +86,8 @@ export function isIndication(value: unknown): value is import("~/domain/case/sch
  * date decides the rule set and the patient's age; the referral is dated on submission, so `today` is used.
  */
 export function isAsked(path: string, about: unknown, today = new Date().toISOString().slice(0, 10)): boolean {
-  const facts: ApplicabilityFacts = typeof about === "string" || about === undefined || about === null ? { indication: about } : factsOf(about);
+  const facts: ApplicabilityFacts =
+    typeof about === "string" || about === undefined || about === null ? { indication: about } : factsOf(about);
   return isFieldAsked(catalogueField(path), facts, today);
 }
 
@@ -96,7 +108,6 @@ export function flatten(values: unknown, prefix = "", out: FlatValues = {}): Fla
   }
   return out;
 }
-
 
 export function deletePath(tree: Record<string, unknown>, path: string) {
   const keys = path.split(".");
@@ -240,7 +251,13 @@ export const intakeKeys = {
 type Ctx = z.core.$RefinementCtx<unknown>;
 
 /** The portal's own rules for typed answers, applied on top of the contract (and again to a whole case at submission). */
-export function checkTypedAnswers(value: unknown, ctx: Ctx, today: string, fields: IntakeField[] = allFields, phoneRule?: PhoneRule) {
+export function checkTypedAnswers(
+  value: unknown,
+  ctx: Ctx,
+  today: string,
+  fields: IntakeField[] = allFields,
+  phoneRule?: PhoneRule,
+) {
   for (const field of withRowFields(value, fields)) {
     const answer = getPath(value, field.path);
     if (typeof answer !== "string") continue;
@@ -270,7 +287,9 @@ function withRowFields(value: unknown, fields: IntakeField[]): IntakeField[] {
     const rows = getPath(value, field.path);
     if (!Array.isArray(rows)) return [];
     const { item } = field.kind;
-    return rows.flatMap((_, index) => item.map((i) => ({ path: `${field.path}.${index}.${i.key}`, kind: i.kind, optional: !i.required })));
+    return rows.flatMap((_, index) =>
+      item.map((i) => ({ path: `${field.path}.${index}.${i.key}`, kind: i.kind, optional: !i.required })),
+    );
   });
 }
 
@@ -279,12 +298,18 @@ function withRowFields(value: unknown, fields: IntakeField[]): IntakeField[] {
  * refinements of an invalid object by default), so every problem of a page is reported at once.
  */
 function typedAnswersCheck(today: string, fields?: IntakeField[], phoneRule?: PhoneRule) {
-  return z.superRefine((value: unknown, ctx) => checkTypedAnswers(value, ctx, today, fields, phoneRule), { when: () => true } as Parameters<typeof z.superRefine>[1]);
+  return z.superRefine((value: unknown, ctx) => checkTypedAnswers(value, ctx, today, fields, phoneRule), {
+    when: () => true,
+  } as Parameters<typeof z.superRefine>[1]);
 }
 
 /** The top-level groups ("patient", "preferences", ...) that hold a question required to submit. */
 function requiredGroups(fields: IntakeField[]): string[] {
-  return [...new Set(fields.filter((field) => !field.optional && field.path.includes(".")).map((field) => field.path.split(".")[0]!))];
+  return [
+    ...new Set(
+      fields.filter((field) => !field.optional && field.path.includes(".")).map((field) => field.path.split(".")[0]!),
+    ),
+  ];
 }
 
 /**
@@ -304,7 +329,10 @@ function withEmptyGroups(groups: string[]) {
 /** The schema one section of the form must satisfy: the same object validates in the browser and in the action. */
 export function sectionSchema(section: FormSection, today: string, phoneRule?: PhoneRule) {
   const fields = sectionFields[section];
-  return z.preprocess(withEmptyGroups(requiredGroups(fields)), sectionShape(section).check(typedAnswersCheck(today, fields, phoneRule)));
+  return z.preprocess(
+    withEmptyGroups(requiredGroups(fields)),
+    sectionShape(section).check(typedAnswersCheck(today, fields, phoneRule)),
+  );
 }
 
 export type FieldIssue = { path: string; key: string; params?: Record<string, unknown> };
@@ -315,12 +343,15 @@ function formKey(path: string, key: string): string {
   const type = field?.kind.type;
   if (key === validationKeys.required) {
     if (type === "consent") return intakeKeys.consent;
-    if (type === "select" || type === "radio" || type === "country" || type === "language" || type === "site") return intakeKeys.choose;
+    if (type === "select" || type === "radio" || type === "country" || type === "language" || type === "site")
+      return intakeKeys.choose;
     return intakeKeys.required;
   }
   if (key === validationKeys.consentRequired) return intakeKeys.consent;
-  if (type === "number" && (key === validationKeys.invalidType || key === validationKeys.invalidNumber)) return intakeKeys.number;
-  if (type === "date" && (key === validationKeys.invalidDate || key === validationKeys.invalidType)) return intakeKeys.date;
+  if (type === "number" && (key === validationKeys.invalidType || key === validationKeys.invalidNumber))
+    return intakeKeys.number;
+  if (type === "date" && (key === validationKeys.invalidDate || key === validationKeys.invalidType))
+    return intakeKeys.date;
   if (key === validationKeys.dateAfterReferral) return intakeKeys.future;
   if (type === "phone" && key === validationKeys.invalidPhone) return intakeKeys.phone;
   return key;
@@ -333,7 +364,9 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
   const raw = error.issues;
   issuesOf(error).forEach((issue, i) => {
     // A whole group missing ("preferences") is reported at its first question, where the error summary can link.
-    const path = fieldAt(issue.path) ? issue.path : (allFields.find((f) => f.path.startsWith(`${issue.path}.`))?.path ?? issue.path);
+    const path = fieldAt(issue.path)
+      ? issue.path
+      : (allFields.find((f) => f.path.startsWith(`${issue.path}.`))?.path ?? issue.path);
     if (seen.has(path)) return;
     seen.add(path);
     // The portal's own rules carry their key as the message; the contract's are mapped by issuesOf.
@@ -344,7 +377,10 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
   const order = new Map(allFields.map((field, i) => [field.path, i]));
   // A row's fields sort with their list, row by row (the path's own order does that: ".0.endedOn" < ".1.endedOn").
   const rank = (path: string) => order.get(itemPathOf(path)?.list.path ?? path) ?? 999;
-  return out.sort((a, b) => rank(a.path) - rank(b.path) || (itemPathOf(a.path) && itemPathOf(b.path) ? a.path.localeCompare(b.path) : 0));
+  return out.sort(
+    (a, b) =>
+      rank(a.path) - rank(b.path) || (itemPathOf(a.path) && itemPathOf(b.path) ? a.path.localeCompare(b.path) : 0),
+  );
 }
 
 /** Validates one section's typed answers: the issues (empty when the section is complete). */
@@ -372,8 +408,18 @@ export function sectionStatus(section: FormSection, saved: Record<string, unknow
 
 /** A submission: the contract's schema (consents included) and the portal's rules for typed text, on the whole case. */
 export function submissionSchema(today: string, phoneRule?: PhoneRule) {
-  return z.preprocess(withEmptyGroups(requiredGroups(allFields)), caseSchema.check(typedAnswersCheck(today, undefined, phoneRule)));
+  return z.preprocess(
+    withEmptyGroups(requiredGroups(allFields)),
+    caseSchema.check(typedAnswersCheck(today, undefined, phoneRule)),
+  );
 }
 
 /** Why a physician withdraws a referral (workflow.md: a reason is required). Stable codes; words in locales/. */
-export const withdrawReasons = ["patient_declined", "treated_elsewhere", "condition_changed", "patient_died", "duplicate", "other"] as const;
+export const withdrawReasons = [
+  "patient_declined",
+  "treated_elsewhere",
+  "condition_changed",
+  "patient_died",
+  "duplicate",
+  "other",
+] as const;

@@ -7,17 +7,41 @@ export type AttachmentRow = Selectable<Attachments>;
 // Drafts are rows of the core's `referrals` table with status "draft" and no reference code; their case_json is the
 // partial case typed so far. Every write below names status = 'draft', so a submitted referral is never touched here.
 
-export async function insertDraft(db: Database, row: Pick<Insertable<Referrals>, "id" | "physician_id" | "case_json" | "created_at">) {
+export async function insertDraft(
+  db: Database,
+  row: Pick<Insertable<Referrals>, "id" | "physician_id" | "case_json" | "created_at">,
+) {
   await db
     .insertInto("referrals")
-    .values({ ...row, status: "draft", reference_code: null, site_code: null, updated_at: row.created_at, status_changed_at: row.created_at })
+    .values({
+      ...row,
+      status: "draft",
+      reference_code: null,
+      site_code: null,
+      updated_at: row.created_at,
+      status_changed_at: row.created_at,
+    })
     .execute();
 }
 
-type DraftColumns = Pick<Insertable<Referrals>, "patient_family_name" | "patient_given_name" | "patient_latin_name" | "patient_birth_date" | "patient_language" | "indication">;
+type DraftColumns = Pick<
+  Insertable<Referrals>,
+  | "patient_family_name"
+  | "patient_given_name"
+  | "patient_latin_name"
+  | "patient_birth_date"
+  | "patient_language"
+  | "indication"
+>;
 
 /** Saves a draft's partial case; false when the row is no longer a draft. */
-export async function updateDraft(db: Database, id: string, caseJson: string, columns: DraftColumns & { urgency?: string }, at: string): Promise<boolean> {
+export async function updateDraft(
+  db: Database,
+  id: string,
+  caseJson: string,
+  columns: DraftColumns & { urgency?: string },
+  at: string,
+): Promise<boolean> {
   const result = await db
     .updateTable("referrals")
     .set({ case_json: caseJson, ...columns, updated_at: at })
@@ -29,7 +53,12 @@ export async function updateDraft(db: Database, id: string, caseJson: string, co
 
 /** Deletes a draft with its history and file records (call inside a transaction); false when it is not a draft. */
 export async function deleteDraft(db: Database, id: string): Promise<boolean> {
-  const draft = await db.selectFrom("referrals").select("id").where("id", "=", id).where("status", "=", "draft").executeTakeFirst();
+  const draft = await db
+    .selectFrom("referrals")
+    .select("id")
+    .where("id", "=", id)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
   if (!draft) return false;
   await db.deleteFrom("attachments").where("referral_id", "=", id).execute();
   await db.deleteFrom("referral_events").where("referral_id", "=", id).execute();

@@ -29,25 +29,76 @@ describe("drafts", () => {
     expect(draft).toMatchObject({ status: "draft", reference_code: null, site_code: null, case_json: "{}" });
 
     // Half a patient section, with a half-typed date and a misspelt number: saved anyway, nothing lost.
-    const typed = { "patient.familyName": "田中", "patient.givenName": "花子", "patient.nameReading": "たなか はなこ", "patient.birthDate.year": "1961", "patient.birthDate.month": "", "patient.birthDate.day": "9", "patient.phone": "03-1234-5678", "patient.residenceCountry": "JP" };
-    const saved = await saveSection(db, { user, referral: draft, section: "patient", values: typed, intent: "autosave", now });
+    const typed = {
+      "patient.familyName": "田中",
+      "patient.givenName": "花子",
+      "patient.nameReading": "たなか はなこ",
+      "patient.birthDate.year": "1961",
+      "patient.birthDate.month": "",
+      "patient.birthDate.day": "9",
+      "patient.phone": "03-1234-5678",
+      "patient.residenceCountry": "JP",
+    };
+    const saved = await saveSection(db, {
+      user,
+      referral: draft,
+      section: "patient",
+      values: typed,
+      intent: "autosave",
+      now,
+    });
     expect(saved).toMatchObject({ saved: true, issues: [] });
-    const continued = await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "patient", values: typed, intent: "continue", now });
-    expect(continued.issues.map((i) => i.path)).toEqual(["patient.birthDate", "patient.sex", "patient.preferredLanguage", "preferences.site"]);
+    const continued = await saveSection(db, {
+      user,
+      referral: (await findReferral(db, id))!,
+      section: "patient",
+      values: typed,
+      intent: "continue",
+      now,
+    });
+    expect(continued.issues.map((i) => i.path)).toEqual([
+      "patient.birthDate",
+      "patient.sex",
+      "patient.preferredLanguage",
+      "preferences.site",
+    ]);
 
     // Another device: only the database is shared.
     const resumed = (await ownReferral(db, user, id))!;
-    expect(caseOf(resumed)).toEqual({ patient: { familyName: "田中", givenName: "花子", nameReading: "タナカ ハナコ", birthDate: "1961--09", phone: "+81312345678", residenceCountry: "JP" } });
-    expect(formValuesOf(caseOf(resumed))).toMatchObject({ "patient.birthDate.year": "1961", "patient.birthDate.month": "", "patient.birthDate.day": "9", "patient.nameReading": "タナカ ハナコ" });
+    expect(caseOf(resumed)).toEqual({
+      patient: {
+        familyName: "田中",
+        givenName: "花子",
+        nameReading: "タナカ ハナコ",
+        birthDate: "1961--09",
+        phone: "+81312345678",
+        residenceCountry: "JP",
+      },
+    });
+    expect(formValuesOf(caseOf(resumed))).toMatchObject({
+      "patient.birthDate.year": "1961",
+      "patient.birthDate.month": "",
+      "patient.birthDate.day": "9",
+      "patient.nameReading": "タナカ ハナコ",
+    });
     expect(resumed).toMatchObject({ patient_family_name: "田中", patient_given_name: "花子" });
-    expect((await myReferrals(db, user)).map((r) => ({ id: r.id, waitingOnMe: r.waitingOnMe }))).toEqual([{ id, waitingOnMe: true }]);
+    expect((await myReferrals(db, user)).map((r) => ({ id: r.id, waitingOnMe: r.waitingOnMe }))).toEqual([
+      { id, waitingOnMe: true },
+    ]);
   });
 
   it("refuse a resident registration number: it is never stored, the rest is", async () => {
     const db = await getDb();
     const { user } = await signedIn(db);
     const id = await createDraft(db, { user, now });
-    const result = await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "patient", values: { "patient.familyName": "김", "patient.referringHospitalId": "580314-1234567" }, intent: "autosave", now });
+    const result = await saveSection(db, {
+      user,
+      referral: (await findReferral(db, id))!,
+      section: "patient",
+      values: { "patient.familyName": "김", "patient.referringHospitalId": "580314-1234567" },
+      intent: "autosave",
+      now,
+    });
     expect(result.issues).toEqual([{ path: "patient.referringHospitalId", key: "intake:validation.rrn" }]);
     const row = (await findReferral(db, id))!;
     expect(row.case_json).not.toMatch(/1234567/);
@@ -59,11 +110,29 @@ describe("drafts", () => {
     const { user } = await signedIn(db);
     const id = await createDraft(db, { user, now });
     const values = { "patient.familyName": "田中", "patient.residenceCountry": "JP", "patient.phone": "090-1234-567" };
-    const result = await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "patient", values, intent: "continue", now });
-    expect(result.issues).toContainEqual({ path: "patient.phone", key: "intake:validation.phoneNotValid", params: { example: "090-1234-5678" } });
+    const result = await saveSection(db, {
+      user,
+      referral: (await findReferral(db, id))!,
+      section: "patient",
+      values,
+      intent: "continue",
+      now,
+    });
+    expect(result.issues).toContainEqual({
+      path: "patient.phone",
+      key: "intake:validation.phoneNotValid",
+      params: { example: "090-1234-5678" },
+    });
     // Nothing typed is lost: the draft keeps the number to be corrected.
     expect(caseOf((await findReferral(db, id))!)).toMatchObject({ patient: { familyName: "田中" } });
-    const fine = await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "patient", values: { ...values, "patient.phone": "090-1234-5678" }, intent: "continue", now });
+    const fine = await saveSection(db, {
+      user,
+      referral: (await findReferral(db, id))!,
+      section: "patient",
+      values: { ...values, "patient.phone": "090-1234-5678" },
+      intent: "continue",
+      now,
+    });
     expect(fine.issues.filter((i) => i.path === "patient.phone")).toEqual([]);
   });
 
@@ -71,8 +140,19 @@ describe("drafts", () => {
     const db = await getDb();
     const { user } = await signedIn(db);
     const id = await createDraft(db, { user, now });
-    const values = { "patient.familyName": "田中 1234 5678 9018", "patient.givenName": "花子", "patient.referringHospitalId": "987654321093" };
-    const result = await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "patient", values, intent: "autosave", now });
+    const values = {
+      "patient.familyName": "田中 1234 5678 9018",
+      "patient.givenName": "花子",
+      "patient.referringHospitalId": "987654321093",
+    };
+    const result = await saveSection(db, {
+      user,
+      referral: (await findReferral(db, id))!,
+      section: "patient",
+      values,
+      intent: "autosave",
+      now,
+    });
     expect(result.issues).toEqual([
       { path: "patient.familyName", key: "intake:validation.myNumber" },
       { path: "patient.referringHospitalId", key: "intake:validation.myNumber" },
@@ -86,22 +166,65 @@ describe("drafts", () => {
     const db = await getDb();
     const { user } = await signedIn(db);
     const id = await createDraft(db, { user, now });
-    await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "consent", values: { "consent.sensitiveData": "true", "consent.crossBorder": "true", "consent.informedOfDiagnosis": "true" }, intent: "continue", now });
-    expect(caseOf((await findReferral(db, id))!).consent).toEqual({ sensitiveData: true, crossBorder: true, informedOfDiagnosis: true, research: false, statusUpdates: false, recordedAt: now.toISOString() });
+    await saveSection(db, {
+      user,
+      referral: (await findReferral(db, id))!,
+      section: "consent",
+      values: { "consent.sensitiveData": "true", "consent.crossBorder": "true", "consent.informedOfDiagnosis": "true" },
+      intent: "continue",
+      now,
+    });
+    expect(caseOf((await findReferral(db, id))!).consent).toEqual({
+      sensitiveData: true,
+      crossBorder: true,
+      informedOfDiagnosis: true,
+      research: false,
+      statusUpdates: false,
+      recordedAt: now.toISOString(),
+    });
     // Saving the same answers again records nothing new.
-    await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "consent", values: { "consent.sensitiveData": "true", "consent.crossBorder": "true", "consent.informedOfDiagnosis": "true" }, intent: "save", now: new Date(now.getTime() + 60_000) });
+    await saveSection(db, {
+      user,
+      referral: (await findReferral(db, id))!,
+      section: "consent",
+      values: { "consent.sensitiveData": "true", "consent.crossBorder": "true", "consent.informedOfDiagnosis": "true" },
+      intent: "save",
+      now: new Date(now.getTime() + 60_000),
+    });
     const events = await referralEvents(db, id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "consent_recorded", actor_user_id: user.id, actor_role: "physician", from_status: "draft", to_status: "draft" });
-    expect(JSON.parse(events[0]!.data)).toEqual({ sensitiveData: true, crossBorder: true, informedOfDiagnosis: true, research: false, statusUpdates: false });
-    expect((await auditEventsFor(db, "referral", id)).map((e) => e.action)).toEqual(["referral.draft_created", "referral.consent_recorded"]);
+    expect(events[0]).toMatchObject({
+      action: "consent_recorded",
+      actor_user_id: user.id,
+      actor_role: "physician",
+      from_status: "draft",
+      to_status: "draft",
+    });
+    expect(JSON.parse(events[0]!.data)).toEqual({
+      sensitiveData: true,
+      crossBorder: true,
+      informedOfDiagnosis: true,
+      research: false,
+      statusUpdates: false,
+    });
+    expect((await auditEventsFor(db, "referral", id)).map((e) => e.action)).toEqual([
+      "referral.draft_created",
+      "referral.consent_recorded",
+    ]);
   });
 
   it("are deleted with their history, and only drafts are", async () => {
     const db = await getDb();
     const { user } = await signedIn(db);
     const id = await createDraft(db, { user, now });
-    await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "consent", values: { "consent.sensitiveData": "true" }, intent: "save", now });
+    await saveSection(db, {
+      user,
+      referral: (await findReferral(db, id))!,
+      section: "consent",
+      values: { "consent.sensitiveData": "true" },
+      intent: "save",
+      now,
+    });
     expect(await discardDraft(db, { user, referral: (await findReferral(db, id))!, now })).toBe(true);
     expect(await findReferral(db, id)).toBeUndefined();
     expect(await verifyAuditChain(db)).toBeNull();
@@ -124,8 +247,22 @@ describe("submission", () => {
     const db = await getDb();
     const { user } = await signedIn(db);
     const id = await createDraft(db, { user, now });
-    await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "patient", values: koreanProstate.patient, intent: "continue", now });
-    await saveSection(db, { user, referral: (await findReferral(db, id))!, section: "consent", values: { "consent.sensitiveData": "true" }, intent: "save", now });
+    await saveSection(db, {
+      user,
+      referral: (await findReferral(db, id))!,
+      section: "patient",
+      values: koreanProstate.patient,
+      intent: "continue",
+      now,
+    });
+    await saveSection(db, {
+      user,
+      referral: (await findReferral(db, id))!,
+      section: "consent",
+      values: { "consent.sensitiveData": "true" },
+      intent: "save",
+      now,
+    });
     const result = await submitDraft(db, { user, referral: (await findReferral(db, id))!, now });
     expect(result.ok).toBe(false);
     if (result.ok || result.code !== "invalid") throw new Error("expected issues");
@@ -139,15 +276,33 @@ describe("submission", () => {
     const { user } = await signedIn(db);
     const id = await createDraft(db, { user, now });
     await fillDraft(db, user, id, koreanProstate, now);
-    const result = await submitDraft(db, { user: { ...user, country: "KR" }, referral: (await findReferral(db, id))!, now });
+    const result = await submitDraft(db, {
+      user: { ...user, country: "KR" },
+      referral: (await findReferral(db, id))!,
+      now,
+    });
     expect(result).toMatchObject({ ok: true, id });
     if (!result.ok) throw new Error("not submitted");
     expect(result.referenceCode).toMatch(/^KQ-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     const row = (await findReferral(db, id))!;
-    expect(row).toMatchObject({ status: "triage", reference_code: result.referenceCode, site_code: "konyang", screen_outcome: "likely_eligible", patient_birth_date: "1958-03-14" });
+    expect(row).toMatchObject({
+      status: "triage",
+      reference_code: result.referenceCode,
+      site_code: "konyang",
+      screen_outcome: "likely_eligible",
+      patient_birth_date: "1958-03-14",
+    });
     const stored = caseOf(row);
-    expect(stored).toMatchObject({ referredOn: "2026-11-26", attachments: [], patient: { phone: "+821012345678" }, consent: { sensitiveData: true, crossBorder: false, informedOfDiagnosis: true } });
-    expect((await referralScreens(db, id))[0]).toMatchObject({ outcome: "likely_eligible", ruleset_version: "kq-2026-12" });
+    expect(stored).toMatchObject({
+      referredOn: "2026-11-26",
+      attachments: [],
+      patient: { phone: "+821012345678" },
+      consent: { sensitiveData: true, crossBorder: false, informedOfDiagnosis: true },
+    });
+    expect((await referralScreens(db, id))[0]).toMatchObject({
+      outcome: "likely_eligible",
+      ruleset_version: "kq-2026-12",
+    });
     // A second click finds no draft to submit.
     expect(await submitDraft(db, { user, referral: row, now })).toEqual({ ok: false, code: "not_draft" });
     const replay = await submitDraft(db, { user, referral: { ...row, status: "draft" }, now });
@@ -163,24 +318,57 @@ describe("after submission", () => {
     const coordinator = await signedIn(db, { role: "coordinator", site: "konyang" });
     const id = await createDraft(db, { user, now });
     await fillDraft(db, user, id, koreanProstate, now);
-    const result = await submitDraft(db, { user: { ...user, country: "KR" }, referral: (await findReferral(db, id))!, now });
+    const result = await submitDraft(db, {
+      user: { ...user, country: "KR" },
+      referral: (await findReferral(db, id))!,
+      now,
+    });
     if (!result.ok) throw new Error("not submitted");
     return { db, user, coordinator: coordinator.user, id };
   }
 
   it("answers a request for information: the requested fields change, the case is screened again, back to triage", async () => {
     const { db, user, coordinator, id } = await submitted();
-    await transitionReferral(db, { referralId: id, actor: { id: coordinator.id, role: "coordinator" }, action: "request_info", note: "Gleason?", data: { fields: ["diagnosis.gleasonScore", "clinical.ecog"], documents: ["pathology_report"] }, now: new Date(now.getTime() + 3_600_000) });
+    await transitionReferral(db, {
+      referralId: id,
+      actor: { id: coordinator.id, role: "coordinator" },
+      action: "request_info",
+      note: "Gleason?",
+      data: { fields: ["diagnosis.gleasonScore", "clinical.ecog"], documents: ["pathology_report"] },
+      now: new Date(now.getTime() + 3_600_000),
+    });
     const waiting = (await findReferral(db, id))!;
     expect(waiting.status).toBe("info_requested");
 
     // An answer that breaks the case is refused, with the field named.
-    const bad = await answerRequest(db, { user, referral: waiting, values: { "diagnosis.gleasonScore": "11", "clinical.ecog": "3" }, reply: "", now: new Date(now.getTime() + 7_200_000) });
-    expect(bad).toMatchObject({ ok: false, code: "invalid", issues: [{ path: "diagnosis.gleasonScore", key: "screen:validation.tooBig" }] });
-    const rrn = await answerRequest(db, { user, referral: waiting, values: { "diagnosis.gleasonScore": "8", "clinical.ecog": "3" }, reply: "주민번호 580314-1234567", now: new Date(now.getTime() + 7_200_000) });
+    const bad = await answerRequest(db, {
+      user,
+      referral: waiting,
+      values: { "diagnosis.gleasonScore": "11", "clinical.ecog": "3" },
+      reply: "",
+      now: new Date(now.getTime() + 7_200_000),
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      code: "invalid",
+      issues: [{ path: "diagnosis.gleasonScore", key: "screen:validation.tooBig" }],
+    });
+    const rrn = await answerRequest(db, {
+      user,
+      referral: waiting,
+      values: { "diagnosis.gleasonScore": "8", "clinical.ecog": "3" },
+      reply: "주민번호 580314-1234567",
+      now: new Date(now.getTime() + 7_200_000),
+    });
     expect(rrn).toMatchObject({ ok: false, issues: [{ path: "reply", key: "intake:validation.rrn" }] });
 
-    const ok = await answerRequest(db, { user, referral: waiting, values: { "diagnosis.gleasonScore": "8", "clinical.ecog": "3", "diagnosis.psaNgMl": "999" }, reply: "Gleason 4+4, ECOG 3.", now: new Date(now.getTime() + 7_200_000) });
+    const ok = await answerRequest(db, {
+      user,
+      referral: waiting,
+      values: { "diagnosis.gleasonScore": "8", "clinical.ecog": "3", "diagnosis.psaNgMl": "999" },
+      reply: "Gleason 4+4, ECOG 3.",
+      now: new Date(now.getTime() + 7_200_000),
+    });
     expect(ok).toEqual({ ok: true });
     const row = (await findReferral(db, id))!;
     expect(row.status).toBe("triage");
@@ -189,18 +377,39 @@ describe("after submission", () => {
     expect(row.screen_outcome).toBe("not_eligible");
     expect((await referralScreens(db, id)).map((s) => s.outcome)).toEqual(["likely_eligible", "not_eligible"]);
     const answer = (await referralEvents(db, id)).at(-1)!;
-    expect(answer).toMatchObject({ action: "answer_info", note: "Gleason 4+4, ECOG 3.", from_status: "info_requested", to_status: "triage" });
+    expect(answer).toMatchObject({
+      action: "answer_info",
+      note: "Gleason 4+4, ECOG 3.",
+      from_status: "info_requested",
+      to_status: "triage",
+    });
     expect(JSON.parse(answer.data)).toMatchObject({ fields: ["diagnosis.gleasonScore", "clinical.ecog"] });
   });
 
   it("withdraws with a reason, and not twice", async () => {
     const { db, user, id } = await submitted();
     const referral = (await findReferral(db, id))!;
-    expect(await withdrawReferral(db, { user, referral, reasonCode: "", note: "", now })).toMatchObject({ ok: false, issues: [{ path: "reasonCode" }] });
-    expect(await withdrawReferral(db, { user, referral, reasonCode: "other", note: "", now })).toMatchObject({ ok: false, issues: [{ path: "note" }] });
-    expect(await withdrawReferral(db, { user, referral, reasonCode: "treated_elsewhere", note: "", now })).toEqual({ ok: true });
+    expect(await withdrawReferral(db, { user, referral, reasonCode: "", note: "", now })).toMatchObject({
+      ok: false,
+      issues: [{ path: "reasonCode" }],
+    });
+    expect(await withdrawReferral(db, { user, referral, reasonCode: "other", note: "", now })).toMatchObject({
+      ok: false,
+      issues: [{ path: "note" }],
+    });
+    expect(await withdrawReferral(db, { user, referral, reasonCode: "treated_elsewhere", note: "", now })).toEqual({
+      ok: true,
+    });
     expect((await findReferral(db, id))!.status).toBe("withdrawn");
-    expect(await withdrawReferral(db, { user, referral: (await findReferral(db, id))!, reasonCode: "duplicate", note: "", now })).toEqual({ ok: false, code: "not_open" });
+    expect(
+      await withdrawReferral(db, {
+        user,
+        referral: (await findReferral(db, id))!,
+        reasonCode: "duplicate",
+        note: "",
+        now,
+      }),
+    ).toEqual({ ok: false, code: "not_open" });
     expect(await verifyAuditChain(db)).toBeNull();
   });
 });

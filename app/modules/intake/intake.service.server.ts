@@ -15,7 +15,11 @@ import {
   type ReferralEventRow,
   type ReferralRow,
 } from "~/modules/referrals/referrals.repository.server";
-import { DraftNotSubmittableError, submitReferral, transitionReferral } from "~/modules/referrals/referrals.service.server";
+import {
+  DraftNotSubmittableError,
+  submitReferral,
+  transitionReferral,
+} from "~/modules/referrals/referrals.service.server";
 import { screenCase } from "~/modules/screening/screening.service.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
@@ -55,7 +59,11 @@ type Who = { user: SessionUser; now: Date; ip?: string | null };
  * The referral if it is this physician's own; null otherwise (the route answers 404 with no data, so a referral
  * that is not yours cannot even be shown to exist).
  */
-export async function ownReferral(db: Database, user: SessionUser, id: string | undefined): Promise<ReferralRow | null> {
+export async function ownReferral(
+  db: Database,
+  user: SessionUser,
+  id: string | undefined,
+): Promise<ReferralRow | null> {
   if (!id || user.role !== "physician") return null;
   const row = await findReferral(db, id);
   return row && canSeeReferral(user, row) ? row : null;
@@ -74,7 +82,14 @@ export async function createDraft(db: Database, { user, now, ip }: Who): Promise
   const id = newId();
   await db.transaction().execute(async (trx) => {
     await insertDraft(trx, { id, physician_id: user.id, case_json: "{}", created_at: now.toISOString() });
-    await recordAudit(trx, { actor: { id: user.id, role: user.role }, action: "referral.draft_created", subjectType: "referral", subjectId: id, ip: ip ?? null, at: now });
+    await recordAudit(trx, {
+      actor: { id: user.id, role: user.role },
+      action: "referral.draft_created",
+      subjectType: "referral",
+      subjectId: id,
+      ip: ip ?? null,
+      at: now,
+    });
   });
   return id;
 }
@@ -83,7 +98,9 @@ const text = (value: unknown) => (typeof value === "string" && value.trim() ? va
 
 /** The columns the referral lists show, read from a (partial) case; an urgency not given leaves the column's default. */
 export function draftListColumns(draft: Record<string, unknown>) {
-  const latin = [text(getPath(draft, "patient.familyNameLatin")), text(getPath(draft, "patient.givenNameLatin"))].filter(Boolean).join(" ");
+  const latin = [text(getPath(draft, "patient.familyNameLatin")), text(getPath(draft, "patient.givenNameLatin"))]
+    .filter(Boolean)
+    .join(" ");
   const urgency = text(getPath(draft, "urgency"));
   return {
     patient_family_name: text(getPath(draft, "patient.familyName")),
@@ -96,13 +113,25 @@ export function draftListColumns(draft: Record<string, unknown>) {
   };
 }
 
-const consentPaths = ["consent.sensitiveData", "consent.crossBorder", "consent.informedOfDiagnosis", "consent.research", "consent.statusUpdates"] as const;
+const consentPaths = [
+  "consent.sensitiveData",
+  "consent.crossBorder",
+  "consent.informedOfDiagnosis",
+  "consent.research",
+  "consent.statusUpdates",
+] as const;
 
 /**
  * Records consents as given now by this physician when any of them changed: the time goes into the case
  * (`consent.recordedAt`), the physician and the answers into the referral's history and the audit log.
  */
-async function recordConsentIfChanged(trx: Database, referral: ReferralRow, before: Record<string, unknown>, after: Record<string, unknown>, who: Who) {
+async function recordConsentIfChanged(
+  trx: Database,
+  referral: ReferralRow,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  who: Who,
+) {
   const changed = consentPaths.some((p) => getPath(before, p) !== getPath(after, p));
   if (!changed) return;
   const answers = Object.fromEntries(consentPaths.map((p) => [p.split(".")[1]!, getPath(after, p) === true]));
@@ -161,45 +190,69 @@ export type SaveResult = { saved: boolean; issues: FieldIssue[]; caseData: Recor
  * date, a number with a typo), except anything shaped like a national identifier, which is refused. "Save and
  * continue" also validates the section and reports its issues; saving for later and autosave do not.
  */
-export async function saveSection(db: Database, input: Who & { referral: ReferralRow; section: FormSection; values: FlatValues; intent: SaveIntent }): Promise<SaveResult> {
+export async function saveSection(
+  db: Database,
+  input: Who & { referral: ReferralRow; section: FormSection; values: FlatValues; intent: SaveIntent },
+): Promise<SaveResult> {
   const { referral, section, values, intent } = input;
   const saved = caseOf(referral);
   const today = referralToday(input.now);
   const answers = answersOf(section, values, { today, saved });
   const refused = refuseNationalIds(answers, saved);
   const next = mergeSection(saved, answers);
-  if (section === "consent" && !consentPaths.some((p) => getPath(next, p) === true)) deletePath(next, "consent.recordedAt");
+  if (section === "consent" && !consentPaths.some((p) => getPath(next, p) === true))
+    deletePath(next, "consent.recordedAt");
 
   const ok = await db.transaction().execute(async (trx) => {
     if (section === "consent") await recordConsentIfChanged(trx, referral, saved, next, input);
     return updateDraft(trx, referral.id, JSON.stringify(next), draftListColumns(next), input.now.toISOString());
   });
   if (!ok) return { saved: false, issues: [], caseData: saved };
-  const issues = intent === "continue" ? validateSection(section, values, { today, saved: next, phoneRule: serverPhoneRule }) : refused;
+  const issues =
+    intent === "continue"
+      ? validateSection(section, values, { today, saved: next, phoneRule: serverPhoneRule })
+      : refused;
   // Refusals always show, even when the rest of the section is fine.
   for (const r of refused) if (!issues.some((i) => i.path === r.path)) issues.unshift(r);
   return { saved: true, issues, caseData: next };
 }
 
 /** The screen's current answer for a draft, for the banner while filling in (never blocks anything). */
-export async function livePrecheck(db: Database, draft: Record<string, unknown>, now: Date): Promise<DecisionJson | null> {
+export async function livePrecheck(
+  db: Database,
+  draft: Record<string, unknown>,
+  now: Date,
+): Promise<DecisionJson | null> {
   const screenable = lenientScreenCase(draft, referralToday(now));
   if (!screenable) return null;
   return toDecisionJson((await screenCase(db, screenable)).decision);
 }
 
 /** The case a draft would submit: today's date, its files, and no answers the chosen indication does not ask. */
-export function caseForSubmission(draft: Record<string, unknown>, attachments: AttachmentView[], today: string): Record<string, unknown> {
+export function caseForSubmission(
+  draft: Record<string, unknown>,
+  attachments: AttachmentView[],
+  today: string,
+): Record<string, unknown> {
   const caseData = structuredClone(draft);
   // Whether a question applied is decided on the case as it stands (indication, sex and age, metastases).
   const about = structuredClone(caseData);
   for (const path of indicationSpecificPaths) if (!isAsked(path, about, today)) deletePath(caseData, path);
   caseData.referredOn = today;
-  caseData.attachments = attachments.map((a) => ({ kind: a.kind, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256 }));
+  caseData.attachments = attachments.map((a) => ({
+    kind: a.kind,
+    fileName: a.fileName,
+    mediaType: a.mediaType,
+    sizeBytes: a.sizeBytes,
+    sha256: a.sha256,
+  }));
   return caseData;
 }
 
-export type SubmitResult = { ok: true; id: string; referenceCode: string } | { ok: false; code: "invalid"; issues: FieldIssue[] } | { ok: false; code: "not_draft" };
+export type SubmitResult =
+  | { ok: true; id: string; referenceCode: string }
+  | { ok: false; code: "invalid"; issues: FieldIssue[] }
+  | { ok: false; code: "not_draft" };
 
 /**
  * Submits a draft: the whole case is validated with the contract's schema (the consents to process health data and
@@ -214,7 +267,12 @@ export async function submitDraft(db: Database, input: Who & { referral: Referra
   const parsed = submissionSchema(today, serverPhoneRule).safeParse(candidate);
   if (!parsed.success) return { ok: false, code: "invalid", issues: fieldIssues(parsed.error) };
   try {
-    const result = await submitReferral(db, { physician: { id: user.id, country: user.country }, caseData: parsed.data, now, draftId: referral.id });
+    const result = await submitReferral(db, {
+      physician: { id: user.id, country: user.country },
+      caseData: parsed.data,
+      now,
+      draftId: referral.id,
+    });
     return { ok: true, id: result.id, referenceCode: result.referenceCode };
   } catch (error) {
     if (error instanceof DraftNotSubmittableError) return { ok: false, code: "not_draft" };
@@ -227,7 +285,15 @@ export async function discardDraft(db: Database, input: Who & { referral: Referr
   const { user, referral, now } = input;
   const deleted = await db.transaction().execute(async (trx) => {
     const ok = await deleteDraft(trx, referral.id);
-    if (ok) await recordAudit(trx, { actor: { id: user.id, role: user.role }, action: "referral.draft_deleted", subjectType: "referral", subjectId: referral.id, ip: input.ip ?? null, at: now });
+    if (ok)
+      await recordAudit(trx, {
+        actor: { id: user.id, role: user.role },
+        action: "referral.draft_deleted",
+        subjectType: "referral",
+        subjectId: referral.id,
+        ip: input.ip ?? null,
+        at: now,
+      });
     return ok;
   });
   if (deleted) await deleteFilesOf(referral.id);
@@ -252,7 +318,8 @@ function parseData(row: ReferralEventRow): Record<string, unknown> {
   }
 }
 
-const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+const strings = (value: unknown) =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 
 /** What the site asked for, from the latest request for information in the history. */
 export function latestRequest(events: ReferralEventRow[]): InfoRequest | null {
@@ -262,7 +329,18 @@ export function latestRequest(events: ReferralEventRow[]): InfoRequest | null {
   return { at: event.occurred_at, note: event.note, fields: strings(data.fields), documents: strings(data.documents) };
 }
 
-export type HistoryEntry = { seq: number; at: string; action: string; actorRole: string; from: string | null; to: string; site: string | null; reasonCode: string | null; note: string | null; data: Record<string, unknown> };
+export type HistoryEntry = {
+  seq: number;
+  at: string;
+  action: string;
+  actorRole: string;
+  from: string | null;
+  to: string;
+  site: string | null;
+  reasonCode: string | null;
+  note: string | null;
+  data: Record<string, unknown>;
+};
 
 export type ReferralDetail = {
   caseData: Record<string, unknown>;
@@ -276,8 +354,19 @@ export type ReferralDetail = {
 /** Everything the physician's referral page shows; the opening is written to the audit log (privacy.md rule 3). */
 export async function referralDetail(db: Database, input: Who & { referral: ReferralRow }): Promise<ReferralDetail> {
   const { referral, user } = input;
-  const [events, screens, attachments] = await Promise.all([referralEvents(db, referral.id), referralScreens(db, referral.id), listAttachments(db, referral.id)]);
-  await recordReading(db, { actor: { id: user.id, role: user.role }, action: "referral.viewed", subjectType: "referral", subjectId: referral.id, ip: input.ip ?? null, at: input.now });
+  const [events, screens, attachments] = await Promise.all([
+    referralEvents(db, referral.id),
+    referralScreens(db, referral.id),
+    listAttachments(db, referral.id),
+  ]);
+  await recordReading(db, {
+    actor: { id: user.id, role: user.role },
+    action: "referral.viewed",
+    subjectType: "referral",
+    subjectId: referral.id,
+    ip: input.ip ?? null,
+    at: input.now,
+  });
   let decision: DecisionJson | null = null;
   if (referral.decision_json) {
     try {
@@ -307,14 +396,18 @@ export async function referralDetail(db: Database, input: Who & { referral: Refe
   };
 }
 
-export type AnswerResult = { ok: true } | { ok: false; code: "invalid"; issues: FieldIssue[] } | { ok: false; code: "not_waiting" };
+export type AnswerResult =
+  { ok: true } | { ok: false; code: "invalid"; issues: FieldIssue[] } | { ok: false; code: "not_waiting" };
 
 /**
  * The physician's answer to a request for information: the requested fields changed, files added (uploaded already),
  * a reply. The case must still be a valid submission; it is screened again and the referral goes back to triage,
  * all in one step of the core (history and audit included).
  */
-export async function answerRequest(db: Database, input: Who & { referral: ReferralRow; values: FlatValues; reply: string }): Promise<AnswerResult> {
+export async function answerRequest(
+  db: Database,
+  input: Who & { referral: ReferralRow; values: FlatValues; reply: string },
+): Promise<AnswerResult> {
   const { referral, user, now } = input;
   if (referral.status !== "info_requested") return { ok: false, code: "not_waiting" };
   const events = await referralEvents(db, referral.id);
@@ -347,11 +440,22 @@ export async function answerRequest(db: Database, input: Who & { referral: Refer
       next = mergeSection(next, new Map([[path, value]]));
     }
   }
-  if (changed.some((p) => p.startsWith("consent."))) (next.consent as Record<string, unknown>).recordedAt = now.toISOString();
+  if (changed.some((p) => p.startsWith("consent.")))
+    (next.consent as Record<string, unknown>).recordedAt = now.toISOString();
   const attachments = await listAttachments(db, referral.id);
-  const candidate = { ...next, attachments: attachments.map((a) => ({ kind: a.kind, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256 })) };
+  const candidate = {
+    ...next,
+    attachments: attachments.map((a) => ({
+      kind: a.kind,
+      fileName: a.fileName,
+      mediaType: a.mediaType,
+      sizeBytes: a.sizeBytes,
+      sha256: a.sha256,
+    })),
+  };
   const parsed = submissionSchema(String(getPath(saved, "referredOn") ?? today), serverPhoneRule).safeParse(candidate);
-  if (!parsed.success) for (const issue of fieldIssues(parsed.error)) if (!issues.some((i) => i.path === issue.path)) issues.push(issue);
+  if (!parsed.success)
+    for (const issue of fieldIssues(parsed.error)) if (!issues.some((i) => i.path === issue.path)) issues.push(issue);
   if (issues.length) return { ok: false, code: "invalid", issues };
 
   const added = request ? attachments.filter((a) => a.uploadedAt >= request.at).map((a) => a.id) : [];
@@ -371,16 +475,21 @@ export async function answerRequest(db: Database, input: Who & { referral: Refer
 /** Only the posted answers to the requested fields (a date's parts included). */
 function onlyPaths(posted: FlatValues, paths: string[]): FlatValues {
   const out: FlatValues = {};
-  for (const [name, value] of Object.entries(posted)) if (paths.some((p) => name === p || name.startsWith(`${p}.`))) out[name] = value;
+  for (const [name, value] of Object.entries(posted))
+    if (paths.some((p) => name === p || name.startsWith(`${p}.`))) out[name] = value;
   return out;
 }
 
 export type WithdrawResult = { ok: true } | { ok: false; issues: FieldIssue[] } | { ok: false; code: "not_open" };
 
 /** Withdraws a referral the physician sent, with a reason (workflow.md: from any open state). */
-export async function withdrawReferral(db: Database, input: Who & { referral: ReferralRow; reasonCode: string; note: string }): Promise<WithdrawResult> {
+export async function withdrawReferral(
+  db: Database,
+  input: Who & { referral: ReferralRow; reasonCode: string; note: string },
+): Promise<WithdrawResult> {
   const issues: FieldIssue[] = [];
-  if (!(withdrawReasons as readonly string[]).includes(input.reasonCode)) issues.push({ path: "reasonCode", key: intakeKeys.choose });
+  if (!(withdrawReasons as readonly string[]).includes(input.reasonCode))
+    issues.push({ path: "reasonCode", key: intakeKeys.choose });
   if (input.reasonCode === "other" && !input.note.trim()) issues.push({ path: "note", key: intakeKeys.withdrawNote });
   const noteId = nationalIdIn(input.note);
   if (noteId) issues.push({ path: "note", key: nationalIdRefusedKey[noteId] });
@@ -397,4 +506,3 @@ export async function withdrawReferral(db: Database, input: Who & { referral: Re
   });
   return result.ok ? { ok: true } : { ok: false, code: "not_open" };
 }
-

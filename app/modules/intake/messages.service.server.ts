@@ -7,7 +7,15 @@ import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { intakeKeys, type FieldIssue } from "./intake-form";
 
-export type MessageView = { id: string; body: string; at: string; fromYou: boolean; role: string; familyName: string; givenName: string };
+export type MessageView = {
+  id: string;
+  body: string;
+  at: string;
+  fromYou: boolean;
+  role: string;
+  familyName: string;
+  givenName: string;
+};
 
 const MAX_MESSAGE = 4000;
 
@@ -39,7 +47,14 @@ export async function sendPhysicianMessage(
   if (issues.length) return { ok: false, issues };
   await db.transaction().execute(async (trx) => {
     const id = newId();
-    await insertMessage(trx, { id, referral_id: input.referral.id, author_id: input.user.id, author_role: "physician", body, created_at: input.now.toISOString() });
+    await insertMessage(trx, {
+      id,
+      referral_id: input.referral.id,
+      author_id: input.user.id,
+      author_role: "physician",
+      body,
+      created_at: input.now.toISOString(),
+    });
     await recordAudit(trx, {
       actor: { id: input.user.id, role: "physician" },
       action: "referral.message_sent",

@@ -5,5 +5,7 @@ import type { PhoneRule } from "./intake-form";
 export const serverPhoneRule: PhoneRule = (e164) => {
   const problem = phoneProblem(e164);
   if (!problem) return null;
-  return problem.example ? { key: "intake:validation.phoneNotValid", params: { example: problem.example } } : { key: "intake:validation.phone" };
+  return problem.example
+    ? { key: "intake:validation.phoneNotValid", params: { example: problem.example } }
+    : { key: "intake:validation.phone" };
 };

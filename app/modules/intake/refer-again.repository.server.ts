@@ -4,14 +4,32 @@ import type { Referrals } from "../../../db/types";
 
 type DraftRow = Pick<
   Insertable<Referrals>,
-  "id" | "physician_id" | "case_json" | "created_at" | "previous_referral_id" | "patient_family_name" | "patient_given_name" | "patient_latin_name" | "patient_birth_date" | "patient_language" | "indication" | "urgency"
+  | "id"
+  | "physician_id"
+  | "case_json"
+  | "created_at"
+  | "previous_referral_id"
+  | "patient_family_name"
+  | "patient_given_name"
+  | "patient_latin_name"
+  | "patient_birth_date"
+  | "patient_language"
+  | "indication"
+  | "urgency"
 >;
 
 /** A new draft that follows an earlier referral (status draft, no code, no site, like every draft). */
 export async function insertFollowUpDraft(db: Database, row: DraftRow): Promise<void> {
   await db
     .insertInto("referrals")
-    .values({ ...row, status: "draft", reference_code: null, site_code: null, updated_at: row.created_at, status_changed_at: row.created_at })
+    .values({
+      ...row,
+      status: "draft",
+      reference_code: null,
+      site_code: null,
+      updated_at: row.created_at,
+      status_changed_at: row.created_at,
+    })
     .execute();
 }
 
@@ -27,5 +45,9 @@ export async function followUpOf(db: Database, referralId: string) {
 }
 
 export async function referralHead(db: Database, referralId: string) {
-  return db.selectFrom("referrals").select(["id", "reference_code", "status", "physician_id"]).where("id", "=", referralId).executeTakeFirst();
+  return db
+    .selectFrom("referrals")
+    .select(["id", "reference_code", "status", "physician_id"])
+    .where("id", "=", referralId)
+    .executeTakeFirst();
 }

@@ -24,7 +24,14 @@ async function declined(db: Database, physician: { id: string }) {
   const referral = await referralAt(db, physician, { site: "konyang", now: new Date() });
   await clinicalDecisionBy(db, referral.id, "konyang", "decline");
   const coordinator = await signedIn(db, { role: "coordinator", site: "konyang" });
-  await performStaffAction(db, coordinator.user as Staff, referral.id, "decline", { reasonCode: "outside_criteria", note: undefined }, { now: new Date(), ip: null, portalUrl: "" });
+  await performStaffAction(
+    db,
+    coordinator.user as Staff,
+    referral.id,
+    "decline",
+    { reasonCode: "outside_criteria", note: undefined },
+    { now: new Date(), ip: null, portalUrl: "" },
+  );
   return (await findReferral(db, referral.id))!;
 }
 
@@ -36,12 +43,26 @@ describe("referring again with new information", () => {
     const physician = await signedIn(db, { role: "physician" });
     const old = await declined(db, physician);
 
-    const posted = await answerOf(referAgainRoute.action(args(formRequest(`/referrals/${old.id}/refer-again`, {}, { cookie: physician.cookie }), old.id)));
+    const posted = await answerOf(
+      referAgainRoute.action(
+        args(formRequest(`/referrals/${old.id}/refer-again`, {}, { cookie: physician.cookie }), old.id),
+      ),
+    );
     expect(posted.status).toBe(302);
     const draftId = posted.location!.match(/^\/referrals\/([^/]+)\/edit$/)![1]!;
     const draft = (await findReferral(db, draftId))!;
-    expect(draft).toMatchObject({ status: "draft", reference_code: null, site_code: null, previous_referral_id: old.id, physician_id: physician.id });
-    expect(draft).toMatchObject({ patient_family_name: old.patient_family_name, patient_birth_date: old.patient_birth_date, indication: old.indication });
+    expect(draft).toMatchObject({
+      status: "draft",
+      reference_code: null,
+      site_code: null,
+      previous_referral_id: old.id,
+      physician_id: physician.id,
+    });
+    expect(draft).toMatchObject({
+      patient_family_name: old.patient_family_name,
+      patient_birth_date: old.patient_birth_date,
+      indication: old.indication,
+    });
     // Every list column is carried over, read from the case the way a saved draft's are.
     expect(old.patient_latin_name).toBeTruthy();
     expect(draft).toMatchObject({
@@ -59,9 +80,15 @@ describe("referring again with new information", () => {
     expect(after).not.toHaveProperty("referredOn");
 
     // Asking again opens the same draft; both pages name the other.
-    expect(await referAgain(db, { user: physician.user, referral: old, now: new Date(), ip: null })).toEqual({ ok: true, id: draftId, created: false });
+    expect(await referAgain(db, { user: physician.user, referral: old, now: new Date(), ip: null })).toEqual({
+      ok: true,
+      id: draftId,
+      created: false,
+    });
     expect((await decisionLinks(db, old)).links.next).toEqual({ id: draftId, code: null, status: "draft" });
-    const editPage = await answerOf(editRoute.loader(args(getRequest(`/referrals/${draftId}/edit`, { cookie: physician.cookie }), draftId)));
+    const editPage = await answerOf(
+      editRoute.loader(args(getRequest(`/referrals/${draftId}/edit`, { cookie: physician.cookie }), draftId)),
+    );
     expect(editPage.data.previous).toEqual({ id: old.id, code: old.reference_code });
     expect((await auditEventsFor(db, "referral", old.id)).map((e) => e.action)).toContain("referral.referred_again");
   });
@@ -71,16 +98,42 @@ describe("referring again with new information", () => {
     const physician = await signedIn(db, { role: "physician" });
     const old = await declined(db, physician);
     const other = await signedIn(db, { role: "physician" });
-    expect((await answerOf(referAgainRoute.action(args(formRequest(`/referrals/${old.id}/refer-again`, {}, { cookie: other.cookie }), old.id)))).status).toBe(404);
+    expect(
+      (
+        await answerOf(
+          referAgainRoute.action(
+            args(formRequest(`/referrals/${old.id}/refer-again`, {}, { cookie: other.cookie }), old.id),
+          ),
+        )
+      ).status,
+    ).toBe(404);
     const coordinator = await signedIn(db, { role: "coordinator", site: "konyang" });
-    expect((await answerOf(referAgainRoute.action(args(formRequest(`/referrals/${old.id}/refer-again`, {}, { cookie: coordinator.cookie }), old.id)))).status).toBe(403);
+    expect(
+      (
+        await answerOf(
+          referAgainRoute.action(
+            args(formRequest(`/referrals/${old.id}/refer-again`, {}, { cookie: coordinator.cookie }), old.id),
+          ),
+        )
+      ).status,
+    ).toBe(403);
 
     const open = await referralAt(db, physician, { site: "konyang", now: new Date() });
-    const refused = await answerOf(referAgainRoute.action(args(formRequest(`/referrals/${open.id}/refer-again`, {}, { cookie: physician.cookie }), open.id)));
+    const refused = await answerOf(
+      referAgainRoute.action(
+        args(formRequest(`/referrals/${open.id}/refer-again`, {}, { cookie: physician.cookie }), open.id),
+      ),
+    );
     expect(refused).toMatchObject({ status: 409, data: { refused: true } });
     expect((await decisionLinks(db, (await findReferral(db, open.id))!)).canReferAgain).toBe(false);
     // A GET never creates a draft.
-    expect(await answerOf(referAgainRoute.loader(args(getRequest(`/referrals/${old.id}/refer-again`, { cookie: physician.cookie }), old.id)))).toMatchObject({
+    expect(
+      await answerOf(
+        referAgainRoute.loader(
+          args(getRequest(`/referrals/${old.id}/refer-again`, { cookie: physician.cookie }), old.id),
+        ),
+      ),
+    ).toMatchObject({
       status: 302,
       location: `/referrals/${old.id}`,
     });

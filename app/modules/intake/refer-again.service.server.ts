@@ -33,7 +33,10 @@ export type ReferAgainResult = { ok: true; id: string; created: boolean } | { ok
  * "Refer again with new information": a new draft prefilled from the declined referral and linked to it. One
  * follow-up per referral: asking again opens the one already started.
  */
-export async function referAgain(db: Database, input: { user: SessionUser; referral: ReferralRow; now: Date; ip: string | null }): Promise<ReferAgainResult> {
+export async function referAgain(
+  db: Database,
+  input: { user: SessionUser; referral: ReferralRow; now: Date; ip: string | null },
+): Promise<ReferAgainResult> {
   const { user, referral, now } = input;
   if (!mayReferAgain(referral, await letterSummaries(db, referral.id))) return { ok: false, code: "not_declined" };
   return db.transaction().execute(async (trx) => {
@@ -77,10 +80,19 @@ export type ReferralLinks = {
 };
 
 /** The referral this one follows and the one made again from it: both belong to the same physician. */
-export async function referralLinks(db: Database, referral: Pick<ReferralRow, "id" | "previous_referral_id" | "physician_id">): Promise<ReferralLinks> {
-  const [previous, next] = await Promise.all([referral.previous_referral_id ? referralHead(db, referral.previous_referral_id) : undefined, followUpOf(db, referral.id)]);
+export async function referralLinks(
+  db: Database,
+  referral: Pick<ReferralRow, "id" | "previous_referral_id" | "physician_id">,
+): Promise<ReferralLinks> {
+  const [previous, next] = await Promise.all([
+    referral.previous_referral_id ? referralHead(db, referral.previous_referral_id) : undefined,
+    followUpOf(db, referral.id),
+  ]);
   return {
-    previous: previous && previous.physician_id === referral.physician_id ? { id: previous.id, code: previous.reference_code } : null,
+    previous:
+      previous && previous.physician_id === referral.physician_id
+        ? { id: previous.id, code: previous.reference_code }
+        : null,
     next: next ? { id: next.id, code: next.reference_code, status: next.status } : null,
   };
 }

@@ -5,15 +5,25 @@
 
 import dicomParser from "dicom-parser";
 
-export const allowedMediaTypes = ["application/pdf", "application/dicom", "application/zip", "image/png", "image/jpeg", "text/plain", "text/csv"] as const;
+export const allowedMediaTypes = [
+  "application/pdf",
+  "application/dicom",
+  "application/zip",
+  "image/png",
+  "image/jpeg",
+  "text/plain",
+  "text/csv",
+] as const;
 export type AllowedMediaType = (typeof allowedMediaTypes)[number];
 
 /** How many leading bytes the sniffer reads: enough for DICOM's preamble and for judging text. */
 export const SNIFF_BYTES = 8192;
 
-export type SniffResult = { ok: true; mediaType: AllowedMediaType } | { ok: false; code: "type_not_allowed" | "name_mismatch" | "empty" };
+export type SniffResult =
+  { ok: true; mediaType: AllowedMediaType } | { ok: false; code: "type_not_allowed" | "name_mismatch" | "empty" };
 
-const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) => signature.every((b, i) => bytes[offset + i] === b);
+const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
+  signature.every((b, i) => bytes[offset + i] === b);
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 
 /** The media type the content shows, or null when it is nothing the portal accepts. */
@@ -45,7 +55,8 @@ function isDicomPart10(head: Uint8Array): boolean {
 
 // Markup or a script a browser or shell would run, in what claims to be plain text: refused whatever its name, so no
 // page can be smuggled in as "labs.txt" or a file without an extension. Lab values such as "<0.01" do not match.
-const markupOrScript = /<\s*(script|html|head|body|iframe|frame|svg|object|embed|meta|style|form|link|img|math|template)\b|<!doctype|<\?xml|javascript\s*:|^\s*#!/i;
+const markupOrScript =
+  /<\s*(script|html|head|body|iframe|frame|svg|object|embed|meta|style|form|link|img|math|template)\b|<!doctype|<\?xml|javascript\s*:|^\s*#!/i;
 
 function looksLikeMarkupOrScript(head: Uint8Array): boolean {
   return markupOrScript.test(new TextDecoder("latin1").decode(head));
@@ -97,6 +108,7 @@ export function sniff(head: Uint8Array, fileName: string): SniffResult {
   } else if (found !== "application/dicom" && extension !== "") {
     return { ok: false, code: "type_not_allowed" };
   }
-  if (found === "text/plain" && (extension === "csv" || extension === "tsv")) return { ok: true, mediaType: "text/csv" };
+  if (found === "text/plain" && (extension === "csv" || extension === "tsv"))
+    return { ok: true, mediaType: "text/csv" };
   return { ok: true, mediaType: found };
 }

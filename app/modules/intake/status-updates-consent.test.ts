@@ -9,7 +9,11 @@ const consents = { "consent.sensitiveData": "true", "consent.informedOfDiagnosis
 
 describe("the opt-in to status e-mails", () => {
   it("keeps the e-mail address only when the patient opted in", () => {
-    const withOptIn = sectionCase("consent", { ...consents, "consent.statusUpdates": "true", "patient.email": "minjun@example.kr" }, { today });
+    const withOptIn = sectionCase(
+      "consent",
+      { ...consents, "consent.statusUpdates": "true", "patient.email": "minjun@example.kr" },
+      { today },
+    );
     expect(withOptIn).toMatchObject({ consent: { statusUpdates: true }, patient: { email: "minjun@example.kr" } });
     const without = sectionCase("consent", { ...consents, "patient.email": "minjun@example.kr" }, { today });
     expect(without).toMatchObject({ consent: { statusUpdates: false } });
@@ -17,18 +21,28 @@ describe("the opt-in to status e-mails", () => {
   });
 
   it("asks for the address when the patient opted in, and names a malformed one", () => {
-    expect(validateSection("consent", { ...consents, "consent.statusUpdates": "true" }, { today })).toEqual([{ path: "patient.email", key: "intake:validation.required" }]);
-    expect(validateSection("consent", { ...consents, "consent.statusUpdates": "true", "patient.email": "minjun@" }, { today })).toEqual([
-      { path: "patient.email", key: "screen:validation.invalidEmail" },
+    expect(validateSection("consent", { ...consents, "consent.statusUpdates": "true" }, { today })).toEqual([
+      { path: "patient.email", key: "intake:validation.required" },
     ]);
+    expect(
+      validateSection(
+        "consent",
+        { ...consents, "consent.statusUpdates": "true", "patient.email": "minjun@" },
+        { today },
+      ),
+    ).toEqual([{ path: "patient.email", key: "screen:validation.invalidEmail" }]);
     expect(validateSection("consent", { ...consents }, { today })).toEqual([]);
   });
 
   it("is part of the case contract: a submission opted in without an address is refused at patient.email", () => {
-    const caseData = sharedCase("prostate-localised-kr") as Record<string, unknown> & { consent: Record<string, unknown> };
+    const caseData = sharedCase("prostate-localised-kr") as Record<string, unknown> & {
+      consent: Record<string, unknown>;
+    };
     caseData.consent.statusUpdates = true;
     const parsed = caseSchema.safeParse(caseData);
-    expect(parsed.success ? [] : issuesOf(parsed.error).map((i) => [i.path, i.messageKey])).toEqual([["patient.email", "screen:validation.required"]]);
+    expect(parsed.success ? [] : issuesOf(parsed.error).map((i) => [i.path, i.messageKey])).toEqual([
+      ["patient.email", "screen:validation.required"],
+    ]);
     caseData.consent.statusUpdates = false;
     expect(caseSchema.safeParse(caseData).success).toBe(true);
   });

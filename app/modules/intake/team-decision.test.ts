@@ -19,17 +19,44 @@ const step = (action: string, site: string | null, extra: Partial<HistoryItem> =
 
 describe("the team's decision on the physician's page", () => {
   it("is none while the team has not decided", () => {
-    expect(teamDecisionOf([step("submit", null), step("route", "konyang"), step("claim", "konyang"), step("request_info", "konyang")])).toBeNull();
+    expect(
+      teamDecisionOf([
+        step("submit", null),
+        step("route", "konyang"),
+        step("claim", "konyang"),
+        step("request_info", "konyang"),
+      ]),
+    ).toBeNull();
   });
 
   it("is the decline with its reason and the team's advice", () => {
-    const history = [step("submit", null), step("route", "konyang"), step("decline", "konyang", { reasonCode: "alternative_recommended", note: "SBRT instead" }), step("close", "konyang")];
-    expect(teamDecisionOf(history)).toMatchObject({ action: "decline", site: "konyang", toSite: null, reasonCode: "alternative_recommended", note: "SBRT instead" });
+    const history = [
+      step("submit", null),
+      step("route", "konyang"),
+      step("decline", "konyang", { reasonCode: "alternative_recommended", note: "SBRT instead" }),
+      step("close", "konyang"),
+    ];
+    expect(teamDecisionOf(history)).toMatchObject({
+      action: "decline",
+      site: "konyang",
+      toSite: null,
+      reasonCode: "alternative_recommended",
+      note: "SBRT instead",
+    });
   });
 
   it("names both teams of a redirect, and the receiving team's later decision replaces it", () => {
     const moved = [step("submit", null), step("route", "konyang"), step("redirect", "qst", { reasonCode: "capacity" })];
-    expect(teamDecisionOf(moved)).toMatchObject({ action: "redirect", site: "konyang", toSite: "qst", reasonCode: "capacity" });
-    expect(teamDecisionOf([...moved, step("accept", "qst")])).toMatchObject({ action: "accept", site: "qst", reasonCode: null });
+    expect(teamDecisionOf(moved)).toMatchObject({
+      action: "redirect",
+      site: "konyang",
+      toSite: "qst",
+      reasonCode: "capacity",
+    });
+    expect(teamDecisionOf([...moved, step("accept", "qst")])).toMatchObject({
+      action: "accept",
+      site: "qst",
+      reasonCode: null,
+    });
   });
 });

@@ -25,10 +25,21 @@ export function teamDecisionOf(history: readonly Step[]): TeamDecision | null {
     const event = history[i]!;
     if (!decisions.has(event.action)) continue;
     const action = event.action as TeamDecision["action"];
-    if (action !== "redirect") return { action, at: event.at, site: event.site, toSite: null, reasonCode: event.reasonCode, note: event.note };
+    if (action !== "redirect")
+      return { action, at: event.at, site: event.site, toSite: null, reasonCode: event.reasonCode, note: event.note };
     // A redirect's event names the receiving site; the sender is where the referral waited before it.
-    const before = history.slice(0, i).reverse().find((e) => e.site && (e.action === "route" || e.action === "redirect"));
-    return { action, at: event.at, site: before?.site ?? null, toSite: event.site, reasonCode: event.reasonCode, note: event.note };
+    const before = history
+      .slice(0, i)
+      .reverse()
+      .find((e) => e.site && (e.action === "route" || e.action === "redirect"));
+    return {
+      action,
+      at: event.at,
+      site: before?.site ?? null,
+      toSite: event.site,
+      reasonCode: event.reasonCode,
+      note: event.note,
+    };
   }
   return null;
 }

@@ -11,18 +11,35 @@ import { openJointReviewOf, type JointReviewRow } from "./joint-review.repositor
 export type SiteStaff = { id: string; role: string; siteCode: string | null; status: string };
 
 /** The referral and its open joint review when this staff member reads it as the partner site; null otherwise. */
-export async function referralForPartner(db: Database, staff: SiteStaff, id: string): Promise<{ referral: ReferralRow; review: JointReviewRow } | null> {
-  if (staff.status !== "active" || (staff.role !== "coordinator" && staff.role !== "reviewer") || !staff.siteCode) return null;
+export async function referralForPartner(
+  db: Database,
+  staff: SiteStaff,
+  id: string,
+): Promise<{ referral: ReferralRow; review: JointReviewRow } | null> {
+  if (staff.status !== "active" || (staff.role !== "coordinator" && staff.role !== "reviewer") || !staff.siteCode)
+    return null;
   const review = await openJointReviewOf(db, id);
   if (!review || review.partner_site_code !== staff.siteCode) return null;
   const referral = await findReferral(db, id);
   // The referral must still be where it was shared from: once it moves or ends, the partner's reading ends with it.
-  if (!referral || referral.site_code !== review.owner_site_code || !shareableStatuses.includes(referral.status as ReferralStatus)) return null;
+  if (
+    !referral ||
+    referral.site_code !== review.owner_site_code ||
+    !shareableStatuses.includes(referral.status as ReferralStatus)
+  )
+    return null;
   return { referral, review };
 }
 
 /** Writes the partner's reading of a referral (page, meeting view or document) to the audit log. */
-export async function auditPartnerRead(db: Database, staff: SiteStaff, review: JointReviewRow, part: "page" | "meeting" | "document", ctx: { now: Date; ip: string | null }, extra: Record<string, unknown> = {}) {
+export async function auditPartnerRead(
+  db: Database,
+  staff: SiteStaff,
+  review: JointReviewRow,
+  part: "page" | "meeting" | "document",
+  ctx: { now: Date; ip: string | null },
+  extra: Record<string, unknown> = {},
+) {
   await recordReading(db, {
     actor: { id: staff.id, role: staff.role },
     action: "referral.viewed_jointly",
@@ -33,4 +50,3 @@ export async function auditPartnerRead(db: Database, staff: SiteStaff, review: J
     at: ctx.now,
   });
 }
-

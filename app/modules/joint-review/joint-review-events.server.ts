@@ -7,7 +7,14 @@ import { newId } from "~/utils/tokens.server";
 import { closeJointReviewRow, openJointReviewOf } from "./joint-review.repository.server";
 
 /** A step of the joint review in the referral's history, which both sites read. */
-export async function jointEvent(trx: Database, referral: ReferralRow, actor: { id: string | null; role: string }, action: string, at: Date, data: Record<string, unknown>) {
+export async function jointEvent(
+  trx: Database,
+  referral: ReferralRow,
+  actor: { id: string | null; role: string },
+  action: string,
+  at: Date,
+  data: Record<string, unknown>,
+) {
   await insertReferralEvent(trx, {
     id: newId(),
     referral_id: referral.id,
@@ -28,7 +35,13 @@ export async function jointEvent(trx: Database, referral: ReferralRow, actor: { 
  * Ends a joint review: the partner site's access ends with it. Called by the owning site, or by the referral core
  * inside a step that takes the referral out of the owner's hands (`actor` null for such a step's own record).
  */
-export async function endJointReview(trx: Database, referralId: string, actor: { id: string | null; role: string }, reason: "closed_by_owner" | "referral_left_site", at: Date): Promise<boolean> {
+export async function endJointReview(
+  trx: Database,
+  referralId: string,
+  actor: { id: string | null; role: string },
+  reason: "closed_by_owner" | "referral_left_site",
+  at: Date,
+): Promise<boolean> {
   const open = await openJointReviewOf(trx, referralId);
   if (!open) return false;
   await closeJointReviewRow(trx, open.id, { closed_by: actor.id, closed_at: at.toISOString(), close_reason: reason });
@@ -44,4 +57,3 @@ export async function endJointReview(trx: Database, referralId: string, actor: {
   });
   return true;
 }
-

@@ -66,7 +66,10 @@ async function jointSummary(db: Database, referralId: string) {
 
 /** The owning site's joint review panel: the review (if any) and, when none is open, why it cannot be proposed. */
 export async function ownerJointPanel(db: Database, referral: ReferralRow) {
-  return { summary: await jointSummary(db, referral.id), refusal: proposalRefusal(referral, await openJointReviewOf(db, referral.id)) };
+  return {
+    summary: await jointSummary(db, referral.id),
+    refusal: proposalRefusal(referral, await openJointReviewOf(db, referral.id)),
+  };
 }
 
 /** The joint review's steps in the referral's history: the part of it both sites read. */
@@ -116,8 +119,16 @@ export function summaryInWords(summary: Summary, lng: Language, timeZone: string
     question: summary.question,
     proposedAt: at(summary.proposedAt),
     closedAt: summary.closedAt ? at(summary.closedAt) : null,
-    upcoming: summary.upcoming ? { conferenceId: summary.upcoming.conferenceId, startsAt: formatInstant(summary.upcoming.startsAt, lng, timeZone, "dateTimeZone") } : null,
+    upcoming: summary.upcoming
+      ? {
+          conferenceId: summary.upcoming.conferenceId,
+          startsAt: formatInstant(summary.upcoming.startsAt, lng, timeZone, "dateTimeZone"),
+        }
+      : null,
     messages: summary.messages.map((m) => ({ ...m, at: at(m.at), site: siteName(m.siteCode) })),
-    recommendations: summary.recommendations.map((r) => ({ ...r, conferenceOn: formatInstant(r.conferenceStartsAt, lng, timeZone, "date") })),
+    recommendations: summary.recommendations.map((r) => ({
+      ...r,
+      conferenceOn: formatInstant(r.conferenceStartsAt, lng, timeZone, "date"),
+    })),
   };
 }

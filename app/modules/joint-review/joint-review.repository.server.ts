@@ -11,20 +11,39 @@ export async function insertJointReview(db: Database, row: Insertable<JointRevie
 
 /** The referral's open joint review, if any (at most one: a unique index). */
 export async function openJointReviewOf(db: Database, referralId: string) {
-  return db.selectFrom("joint_reviews").selectAll().where("referral_id", "=", referralId).where("status", "=", "open").executeTakeFirst();
+  return db
+    .selectFrom("joint_reviews")
+    .selectAll()
+    .where("referral_id", "=", referralId)
+    .where("status", "=", "open")
+    .executeTakeFirst();
 }
 
 /** The referral's newest joint review, open or closed. */
 export async function latestJointReviewOf(db: Database, referralId: string) {
-  return db.selectFrom("joint_reviews").selectAll().where("referral_id", "=", referralId).orderBy("proposed_at", "desc").executeTakeFirst();
+  return db
+    .selectFrom("joint_reviews")
+    .selectAll()
+    .where("referral_id", "=", referralId)
+    .orderBy("proposed_at", "desc")
+    .executeTakeFirst();
 }
 
 export async function jointReviewById(db: Database, id: string) {
   return db.selectFrom("joint_reviews").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function closeJointReviewRow(db: Database, id: string, patch: { closed_by: string | null; closed_at: string; close_reason: string }) {
-  await db.updateTable("joint_reviews").set({ ...patch, status: "closed" }).where("id", "=", id).where("status", "=", "open").execute();
+export async function closeJointReviewRow(
+  db: Database,
+  id: string,
+  patch: { closed_by: string | null; closed_at: string; close_reason: string },
+) {
+  await db
+    .updateTable("joint_reviews")
+    .set({ ...patch, status: "closed" })
+    .where("id", "=", id)
+    .where("status", "=", "open")
+    .execute();
 }
 
 /** Open joint reviews with the referral's code and owner, for a site as owner or as partner. */
@@ -65,9 +84,11 @@ export async function jointReviewsAwaitingAgenda(db: Database) {
             .innerJoin("conferences as c", "c.id", "a.conference_id")
             .select("a.id")
             .whereRef("a.joint_review_id", "=", "j.id")
-            .where((inner) => inner.or([inner("c.status", "=", "scheduled"), inner("a.recommendation", "!=", "more_information")]))
-        )
-      )
+            .where((inner) =>
+              inner.or([inner("c.status", "=", "scheduled"), inner("a.recommendation", "!=", "more_information")]),
+            ),
+        ),
+      ),
     )
     .orderBy("j.proposed_at", "asc")
     .execute();

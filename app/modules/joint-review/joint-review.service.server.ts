@@ -26,13 +26,28 @@ import {
 export type JointContext = { now: Date; ip: string | null };
 
 /** Puts a joint review on the agenda of the next conference whose agenda is still open; false when none is scheduled. */
-export async function placeOnAgenda(trx: Database, review: Pick<JointReviewRow, "id" | "referral_id">, at: Date): Promise<string | null> {
+export async function placeOnAgenda(
+  trx: Database,
+  review: Pick<JointReviewRow, "id" | "referral_id">,
+  at: Date,
+): Promise<string | null> {
   const next = conferenceFor(
-    (await scheduledConferences(trx)).map((c) => ({ id: c.id, startsAt: c.starts_at, agendaCutoffAt: c.agenda_cutoff_at, status: c.status })),
-    at.toISOString()
+    (await scheduledConferences(trx)).map((c) => ({
+      id: c.id,
+      startsAt: c.starts_at,
+      agendaCutoffAt: c.agenda_cutoff_at,
+      status: c.status,
+    })),
+    at.toISOString(),
   );
   if (!next) return null;
-  await insertAgendaItem(trx, { id: newId(), conference_id: next.id, joint_review_id: review.id, referral_id: review.referral_id, added_at: at.toISOString() });
+  await insertAgendaItem(trx, {
+    id: newId(),
+    conference_id: next.id,
+    joint_review_id: review.id,
+    referral_id: review.referral_id,
+    added_at: at.toISOString(),
+  });
   return next.id;
 }
 
@@ -41,7 +56,10 @@ export type ProposeResult =
   | { ok: false; code: "not_found" | "no_cross_border_consent" | "already_open" | "not_shareable" };
 
 /** Why a referral cannot be proposed now, or null when it can (the page says it before the form is sent). */
-export function proposalRefusal(referral: ReferralRow, open: JointReviewRow | undefined): Exclude<ProposeResult, { ok: true }>["code"] | null {
+export function proposalRefusal(
+  referral: ReferralRow,
+  open: JointReviewRow | undefined,
+): Exclude<ProposeResult, { ok: true }>["code"] | null {
   if (open) return "already_open";
   if (!shareableStatuses.includes(referral.status as ReferralStatus)) return "not_shareable";
   const caseData = JSON.parse(referral.case_json) as Partial<ReferralCase>;
@@ -51,7 +69,13 @@ export function proposalRefusal(referral: ReferralRow, open: JointReviewRow | un
 }
 
 /** The owning site asks the partner site to review a referral with it. */
-export async function proposeJointReview(db: Database, staff: Staff, referralId: string, question: string, ctx: JointContext): Promise<ProposeResult> {
+export async function proposeJointReview(
+  db: Database,
+  staff: Staff,
+  referralId: string,
+  question: string,
+  ctx: JointContext,
+): Promise<ProposeResult> {
   const referral = await referralForStaff(db, staff, referralId);
   const partner = otherSite(await siteFacts(db), referral?.site_code);
   if (!referral || !referral.site_code || !partner) return { ok: false, code: "not_found" };
@@ -70,7 +94,11 @@ export async function proposeJointReview(db: Database, staff: Staff, referralId:
     };
     await insertJointReview(trx, review);
     const conferenceId = await placeOnAgenda(trx, review, ctx.now);
-    await jointEvent(trx, referral, staff, "joint_review_proposed", ctx.now, { jointReviewId: review.id, partnerSite: review.partner_site_code, conferenceId });
+    await jointEvent(trx, referral, staff, "joint_review_proposed", ctx.now, {
+      jointReviewId: review.id,
+      partnerSite: review.partner_site_code,
+      conferenceId,
+    });
     await recordAudit(trx, {
       actor: { id: staff.id, role: staff.role },
       action: "joint_review.proposed",
@@ -85,20 +113,40 @@ export async function proposeJointReview(db: Database, staff: Staff, referralId:
 }
 
 /** The owning site closes its referral's joint review. */
-export async function closeJointReview(db: Database, staff: Staff, referralId: string, ctx: JointContext): Promise<boolean> {
+export async function closeJointReview(
+  db: Database,
+  staff: Staff,
+  referralId: string,
+  ctx: JointContext,
+): Promise<boolean> {
   const referral = await referralForStaff(db, staff, referralId);
   if (!referral) return false;
   return db.transaction().execute((trx) => endJointReview(trx, referralId, staff, "closed_by_owner", ctx.now));
 }
 
 /** A message in the joint thread, by either site while the review is open; false when this person may not write. */
-export async function postJointMessage(db: Database, staff: Staff, referralId: string, body: string, ctx: JointContext): Promise<boolean> {
+export async function postJointMessage(
+  db: Database,
+  staff: Staff,
+  referralId: string,
+  body: string,
+  ctx: JointContext,
+): Promise<boolean> {
   const owner = await referralForStaff(db, staff, referralId);
-  const review = owner ? await openJointReviewOf(db, referralId) : (await referralForPartner(db, staff, referralId))?.review;
+  const review = owner
+    ? await openJointReviewOf(db, referralId)
+    : (await referralForPartner(db, staff, referralId))?.review;
   if (!review) return false;
   await db.transaction().execute(async (trx) => {
     const id = newId();
-    await insertJointMessage(trx, { id, joint_review_id: review.id, author_id: staff.id, author_site_code: staff.siteCode, body, created_at: ctx.now.toISOString() });
+    await insertJointMessage(trx, {
+      id,
+      joint_review_id: review.id,
+      author_id: staff.id,
+      author_site_code: staff.siteCode,
+      body,
+      created_at: ctx.now.toISOString(),
+    });
     // The audit says a message was written, never what it says.
     await recordAudit(trx, {
       actor: { id: staff.id, role: staff.role },

@@ -25,12 +25,22 @@ export type LetterInput = {
   targetSite: string | null;
   reasonCode: string | null;
   note: string | null;
-  clinical: { rationale: string; approach: string | null; approachDetail: string | null; alternatives: string | null; reviewer: Person | null } | null;
+  clinical: {
+    rationale: string;
+    approach: string | null;
+    approachDetail: string | null;
+    alternatives: string | null;
+    reviewer: Person | null;
+  } | null;
   issuer: Person & { role: string };
 };
 
 /** A block of the letter: a heading and paragraphs; `quoted` paragraphs are the team's own words, shown as written. */
-export type LetterSection = { id: string; heading: string; paragraphs: { text: string; quoted?: boolean; label?: string }[] };
+export type LetterSection = {
+  id: string;
+  heading: string;
+  paragraphs: { text: string; quoted?: boolean; label?: string }[];
+};
 
 export type LetterContent = {
   lang: Language;
@@ -63,16 +73,24 @@ function formatBirthDate(date: string, lng: Language): string {
  * alternatives, dose intent, the coordinator's note) is quoted as written: the portal does not translate clinical text.
  */
 /** `contacts`: the sites' contact configuration; a letter names only the details a site has confirmed. */
-export function composeLetter(input: LetterInput, t: TFunction, siteName: (code: string) => string, contacts: Record<string, SiteContacts> = {}): LetterContent {
+export function composeLetter(
+  input: LetterInput,
+  t: TFunction,
+  siteName: (code: string) => string,
+  contacts: Record<string, SiteContacts> = {},
+): LetterContent {
   const lng = input.language;
   const name = (p: Person) => personName(p.familyName, p.givenName);
   const site = siteName(input.site);
   const target = input.targetSite ? siteName(input.targetSite) : "";
   const code = input.referenceCode;
-  const L = (key: string, values: Record<string, unknown> = {}) => t(`decisions:letter.${key}`, { site, target, code, ...values });
+  const L = (key: string, values: Record<string, unknown> = {}) =>
+    t(`decisions:letter.${key}`, { site, target, code, ...values });
   const clinical = input.clinical;
 
-  const sections: LetterSection[] = [{ id: "decision", heading: L("headings.decision"), paragraphs: [{ text: L(`decision.${input.decision}`) }] }];
+  const sections: LetterSection[] = [
+    { id: "decision", heading: L("headings.decision"), paragraphs: [{ text: L(`decision.${input.decision}`) }] },
+  ];
 
   const reasons: LetterSection["paragraphs"] = [];
   if (input.reasonCode && input.decision !== "accepted") {
@@ -84,7 +102,9 @@ export function composeLetter(input: LetterInput, t: TFunction, siteName: (code:
   if (reasons.length) sections.push({ id: "reasons", heading: L("headings.reasons"), paragraphs: reasons });
 
   if (input.decision === "accepted" && clinical?.approach) {
-    const approach: LetterSection["paragraphs"] = [{ text: L("approachLine", { approach: L(`approaches.${clinical.approach}`) }) }];
+    const approach: LetterSection["paragraphs"] = [
+      { text: L("approachLine", { approach: L(`approaches.${clinical.approach}`) }) },
+    ];
     if (clinical.approachDetail) approach.push({ label: L("doseIntent"), text: clinical.approachDetail, quoted: true });
     sections.push({ id: "approach", heading: L("headings.approach"), paragraphs: approach });
   }
@@ -108,12 +128,19 @@ export function composeLetter(input: LetterInput, t: TFunction, siteName: (code:
       c.email ? t("contacts:letter.email", { email: c.email }) : null,
       c.hours,
     ].filter((part): part is string => Boolean(part));
-    return [{ text: L("contactOf", { contactSite: siteName(code), contactName: c.name }) }, ...(parts.length ? [{ text: parts.join(t("contacts:letter.separator")) }] : [])];
+    return [
+      { text: L("contactOf", { contactSite: siteName(code), contactName: c.name }) },
+      ...(parts.length ? [{ text: parts.join(t("contacts:letter.separator")) }] : []),
+    ];
   };
   sections.push({
     id: "contact",
     heading: L("headings.contact"),
-    paragraphs: [{ text: L("contactIntro") }, ...contact(input.site), ...(input.targetSite ? contact(input.targetSite) : [])],
+    paragraphs: [
+      { text: L("contactIntro") },
+      ...contact(input.site),
+      ...(input.targetSite ? contact(input.targetSite) : []),
+    ],
   });
 
   const signer = clinical?.reviewer
@@ -122,7 +149,9 @@ export function composeLetter(input: LetterInput, t: TFunction, siteName: (code:
 
   const facts = [
     { label: L("patient"), value: name(input.patient) },
-    ...(input.patient.birthDate ? [{ label: L("birthDate"), value: formatBirthDate(input.patient.birthDate, lng) }] : []),
+    ...(input.patient.birthDate
+      ? [{ label: L("birthDate"), value: formatBirthDate(input.patient.birthDate, lng) }]
+      : []),
     { label: L("referenceCode"), value: code },
   ].map((fact) => ({ ...fact, line: L("factLine", fact) }));
 

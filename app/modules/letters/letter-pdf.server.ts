@@ -4,7 +4,12 @@ import type { LetterContent } from "./compose-letter";
 
 /** Renders composed letter content to PDF bytes (A4, 2 cm margins). */
 export async function renderLetterPdf(content: LetterContent): Promise<Buffer> {
-  const { doc, bytes: done, text, width } = cjkDocument(content.lang, { title: content.title, author: content.letterhead });
+  const {
+    doc,
+    bytes: done,
+    text,
+    width,
+  } = cjkDocument(content.lang, { title: content.title, author: content.letterhead });
 
   doc.fillColor(INK).font("bold").fontSize(15);
   text(content.letterhead);

@@ -42,7 +42,8 @@ describe("the clinical sign-off of accepting and declining", () => {
     const physician = await physicianIn(db, "ja");
     const coordinator = await coordinatorOf(db, "konyang");
     const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
-    const decline = () => performStaffAction(db, coordinator, id, "decline", { reasonCode: "disease_extent", note: undefined }, ctx());
+    const decline = () =>
+      performStaffAction(db, coordinator, id, "decline", { reasonCode: "disease_extent", note: undefined }, ctx());
 
     expect(await decline()).toMatchObject({ ok: false, code: "clinical_decision_required" });
     await clinicalDecisionBy(db, id, "konyang", "accept");
@@ -72,7 +73,12 @@ describe("the clinical sign-off of accepting and declining", () => {
 
     // The physician reads it in their language; the reviewer is named, family name first.
     const opened = await openLetter(db, physician.user, id, null, { now: new Date(), ip: null, format: "page" });
-    expect(opened?.letter).toMatchObject({ decision: "declined", language: "ja", reasonCode: "disease_extent", site: "konyang" });
+    expect(opened?.letter).toMatchObject({
+      decision: "declined",
+      language: "ja",
+      reasonCode: "disease_extent",
+      site: "konyang",
+    });
     const names = await siteNames(db);
     const content = composeLetter(opened!.letter, tFor("ja"), (code) => names[code as keyof typeof names].ja);
     const text = JSON.stringify(content);
@@ -86,13 +92,19 @@ describe("the clinical sign-off of accepting and declining", () => {
     expect(content.sections.map((s) => s.id)).toEqual(["decision", "reasons", "alternatives", "next", "contact"]);
     // The contact paragraph names only what the site has confirmed (docs/decisions/0023): nothing yet, then the phone.
     const contactText = (book: Awaited<ReturnType<typeof siteContactBook>>) =>
-      JSON.stringify(composeLetter(opened!.letter, tFor("ja"), (code) => names[code as keyof typeof names].ja, book).sections.find((s) => s.id === "contact"));
+      JSON.stringify(
+        composeLetter(opened!.letter, tFor("ja"), (code) => names[code as keyof typeof names].ja, book).sections.find(
+          (s) => s.id === "contact",
+        ),
+      );
     expect(contactText(await siteContactBook(db))).not.toMatch(/\+82|@|9:00/);
     await confirmSiteContacts(db, "konyang", ["phone"], { actor: reviewer });
     const confirmed = contactText(await siteContactBook(db));
     expect(confirmed).toContain("電話 +82-42-600-9000");
     expect(confirmed).not.toMatch(/@|9:00/);
-    expect((await auditEventsFor(db, "referral", id)).filter((e) => e.action === "referral.letter_viewed")).toHaveLength(1);
+    expect(
+      (await auditEventsFor(db, "referral", id)).filter((e) => e.action === "referral.letter_viewed"),
+    ).toHaveLength(1);
   });
 
   it("lets a site turn the sign-off off: coordinators then decide alone, and the letter quotes no clinical record", async () => {
@@ -112,7 +124,13 @@ describe("the clinical sign-off of accepting and declining", () => {
     };
     expect(qst.current.clinicalSignoffRequired).toBe(true);
     // A client that does not send the setting keeps it as it is.
-    expect(await changeSiteConfig(db, { actor: { id: admin.id, role: "admin" }, change: { ...change, weeklyCapacity: 31 }, at: new Date() })).toMatchObject({ ok: true });
+    expect(
+      await changeSiteConfig(db, {
+        actor: { id: admin.id, role: "admin" },
+        change: { ...change, weeklyCapacity: 31 },
+        at: new Date(),
+      }),
+    ).toMatchObject({ ok: true });
     expect((await sitesOverview(db)).find((s) => s.code === "qst")!.current.clinicalSignoffRequired).toBe(true);
     const off = await changeSiteConfig(db, {
       actor: { id: admin.id, role: "admin" },
@@ -124,12 +142,18 @@ describe("the clinical sign-off of accepting and declining", () => {
     expect(after.current.clinicalSignoffRequired).toBe(false);
 
     const { id } = await referralAt(db, physician, { site: "qst", now: new Date() });
-    expect(await performStaffAction(db, coordinator, id, "accept", { note: undefined }, ctx())).toMatchObject({ ok: true });
+    expect(await performStaffAction(db, coordinator, id, "accept", { note: undefined }, ctx())).toMatchObject({
+      ok: true,
+    });
     const opened = await openLetter(db, physician.user, id, null, { now: new Date(), ip: null, format: "pdf" });
     expect(opened?.letter).toMatchObject({ decision: "accepted", language: "en", clinical: null });
 
     // Turned back on for the other tests of this file.
-    await changeSiteConfig(db, { actor: { id: admin.id, role: "admin" }, change: { ...change, baseVersion: after.current.version, weeklyCapacity: 30, clinicalSignoff: true }, at: new Date() });
+    await changeSiteConfig(db, {
+      actor: { id: admin.id, role: "admin" },
+      change: { ...change, baseVersion: after.current.version, weeklyCapacity: 30, clinicalSignoff: true },
+      at: new Date(),
+    });
   });
 
   it("lets only the site's reviewers record, while the referral is still open", async () => {
@@ -138,13 +162,24 @@ describe("the clinical sign-off of accepting and declining", () => {
     const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
     const input = clinicalDecisionSchema.parse({ recommendation: "more_info", rationale: "Need the PSA trend." });
     const coordinator = await coordinatorOf(db, "konyang");
-    expect(await recordClinicalDecision(db, coordinator, id, input, { now: new Date(), ip: null })).toEqual({ ok: false, code: "not_reviewer" });
-    expect(await recordClinicalDecision(db, await reviewerOf(db, "qst"), id, input, { now: new Date(), ip: null })).toEqual({ ok: false, code: "not_found" });
+    expect(await recordClinicalDecision(db, coordinator, id, input, { now: new Date(), ip: null })).toEqual({
+      ok: false,
+      code: "not_reviewer",
+    });
+    expect(
+      await recordClinicalDecision(db, await reviewerOf(db, "qst"), id, input, { now: new Date(), ip: null }),
+    ).toEqual({ ok: false, code: "not_found" });
     await clinicalDecisionBy(db, id, "konyang", "accept");
-    expect(await performStaffAction(db, coordinator, id, "accept", { note: undefined }, ctx())).toMatchObject({ ok: true });
-    expect(await recordClinicalDecision(db, await reviewerOf(db, "konyang"), id, input, { now: new Date(), ip: null })).toEqual({ ok: false, code: "not_open" });
+    expect(await performStaffAction(db, coordinator, id, "accept", { note: undefined }, ctx())).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await recordClinicalDecision(db, await reviewerOf(db, "konyang"), id, input, { now: new Date(), ip: null }),
+    ).toEqual({ ok: false, code: "not_open" });
     // Nothing can rewrite a recording.
-    await expect(db.updateTable("clinical_decisions").set({ rationale: "changed" }).where("referral_id", "=", id).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      db.updateTable("clinical_decisions").set({ rationale: "changed" }).where("referral_id", "=", id).execute(),
+    ).rejects.toThrow(/append-only/);
   });
 
   it("keeps every letter from the people who may not see the referral", async () => {
@@ -152,14 +187,19 @@ describe("the clinical sign-off of accepting and declining", () => {
     const physician = await physicianIn(db, "ko");
     const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
     await clinicalDecisionBy(db, id, "konyang", "accept", { approachDetail: "64.0 Gy (RBE) in 16 fractions" });
-    expect(await performStaffAction(db, await coordinatorOf(db, "konyang"), id, "accept", { note: undefined }, ctx())).toMatchObject({ ok: true });
-    const open = (user: Awaited<ReturnType<typeof userOf>>) => openLetter(db, user, id, null, { now: new Date(), ip: null, format: "page" });
+    expect(
+      await performStaffAction(db, await coordinatorOf(db, "konyang"), id, "accept", { note: undefined }, ctx()),
+    ).toMatchObject({ ok: true });
+    const open = (user: Awaited<ReturnType<typeof userOf>>) =>
+      openLetter(db, user, id, null, { now: new Date(), ip: null, format: "page" });
     expect(await open(physician.user)).not.toBeNull();
     expect(await open(await coordinatorOf(db, "konyang"))).not.toBeNull();
     expect(await open(await coordinatorOf(db, "qst"))).toBeNull();
     expect(await open((await physicianIn(db, "ko")).user)).toBeNull();
     expect(await open(await userOf(db, await createAccount(db, { role: "admin" })))).toBeNull();
-    expect(await openLetter(db, physician.user, id, "no-such-letter", { now: new Date(), ip: null, format: "page" })).toBeNull();
+    expect(
+      await openLetter(db, physician.user, id, "no-such-letter", { now: new Date(), ip: null, format: "page" }),
+    ).toBeNull();
 
     const opened = await open(physician.user);
     const names = await siteNames(db);

@@ -15,7 +15,11 @@ import { composeLetter, type LetterContent, type LetterDecision, type LetterInpu
 import { insertLetter, letterFacts, lettersOf, type LetterFactsRow } from "./letters.repository.server";
 
 /** The coordinator actions that send the referring physician a decision letter, and the decision each one states. */
-export const letterDecisionOf: Partial<Record<string, LetterDecision>> = { accept: "accepted", decline: "declined", redirect: "redirected" };
+export const letterDecisionOf: Partial<Record<string, LetterDecision>> = {
+  accept: "accepted",
+  decline: "declined",
+  redirect: "redirected",
+};
 
 export type IssueLetterInput = {
   before: ReferralRow;
@@ -69,7 +73,11 @@ export type LetterSummary = { id: string; decision: LetterDecision; issuedAt: st
 
 /** The referral's letters, newest first, for links and banners (no content: the letter page reads and logs it). */
 export async function letterSummaries(db: Database, referralId: string): Promise<LetterSummary[]> {
-  return (await lettersOf(db, referralId)).map((l) => ({ id: l.id, decision: l.decision as LetterDecision, issuedAt: l.issued_at }));
+  return (await lettersOf(db, referralId)).map((l) => ({
+    id: l.id,
+    decision: l.decision as LetterDecision,
+    issuedAt: l.issued_at,
+  }));
 }
 
 function toLetterInput(row: LetterFactsRow, timezone: string): LetterInput {
@@ -80,8 +88,16 @@ function toLetterInput(row: LetterFactsRow, timezone: string): LetterInput {
     issuedAt: row.issued_at,
     timezone,
     referenceCode: row.reference_code ?? "",
-    patient: { familyName: row.patient_family_name ?? "", givenName: row.patient_given_name ?? "", birthDate: row.patient_birth_date },
-    physician: { familyName: row.physician_family_name, givenName: row.physician_given_name, institution: row.physician_institution },
+    patient: {
+      familyName: row.patient_family_name ?? "",
+      givenName: row.patient_given_name ?? "",
+      birthDate: row.patient_birth_date,
+    },
+    physician: {
+      familyName: row.physician_family_name,
+      givenName: row.physician_given_name,
+      institution: row.physician_institution,
+    },
     site: row.site_code,
     targetSite: row.target_site,
     reasonCode: row.reason_code,
@@ -92,7 +108,10 @@ function toLetterInput(row: LetterFactsRow, timezone: string): LetterInput {
           approach: row.approach,
           approachDetail: row.approach_detail,
           alternatives: row.alternatives,
-          reviewer: row.reviewer_family_name != null ? { familyName: row.reviewer_family_name, givenName: row.reviewer_given_name ?? "" } : null,
+          reviewer:
+            row.reviewer_family_name != null
+              ? { familyName: row.reviewer_family_name, givenName: row.reviewer_given_name ?? "" }
+              : null,
         }
       : null,
     issuer: { familyName: row.issuer_family_name, givenName: row.issuer_given_name, role: row.issuer_role },
@@ -111,7 +130,7 @@ export async function openLetter(
   user: SessionUser,
   referralId: string,
   letterId: string | null,
-  ctx: { now: Date; ip: string | null; format: "page" | "pdf" }
+  ctx: { now: Date; ip: string | null; format: "page" | "pdf" },
 ): Promise<OpenedLetter | null> {
   const referral = await findReferral(db, referralId);
   if (!referral || !canSeeReferral(user, referral)) return null;

@@ -30,7 +30,13 @@ export function smtpSender(): SendMail | null {
   const from = config.SMTP_FROM;
   const transport = transporter;
   return async (mail) => {
-    await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, headers: { "Content-Language": mail.language } });
+    await transport.sendMail({
+      from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      headers: { "Content-Language": mail.language },
+    });
   };
 }
 
@@ -38,7 +44,11 @@ export function smtpSender(): SendMail | null {
  * Sends what is due in the outbox. Each message is claimed first (a lease), so two senders — the server's timer and
  * a request's nudge, or two processes — never send it twice; a failure is retried later with growing pauses.
  */
-export async function deliverDueMail(db: Database, send: SendMail, now = new Date()): Promise<{ sent: number; failed: number }> {
+export async function deliverDueMail(
+  db: Database,
+  send: SendMail,
+  now = new Date(),
+): Promise<{ sent: number; failed: number }> {
   const nowIso = now.toISOString();
   let sent = 0;
   let failed = 0;

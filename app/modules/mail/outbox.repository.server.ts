@@ -35,7 +35,13 @@ export async function claimMail(db: Database, id: string, nowIso: string, untilI
 export async function markMail(
   db: Database,
   id: string,
-  patch: { status: string; attempts: number; next_attempt_at: string; sent_at: string | null; last_error: string | null }
+  patch: {
+    status: string;
+    attempts: number;
+    next_attempt_at: string;
+    sent_at: string | null;
+    last_error: string | null;
+  },
 ) {
   await db
     .updateTable("mail_outbox")

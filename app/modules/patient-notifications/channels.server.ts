@@ -19,7 +19,11 @@ export type PatientChannel = {
   /** The notice as this channel shows it, in the patient's language (`t` is fixed to it). */
   compose(stage: NotifiedStage, links: NoticeLinks, t: TFunction): ComposedNotice;
   /** Queues it inside the caller's transaction; the channel's sender delivers it after commit, retrying on failure. */
-  enqueue(trx: Database, notice: ComposedNotice & { referralId: string; language: Language; to: string }, now: Date): Promise<void>;
+  enqueue(
+    trx: Database,
+    notice: ComposedNotice & { referralId: string; language: Language; to: string },
+    now: Date,
+  ): Promise<void>;
 };
 
 /** The mail outbox's kind for these messages (the physician's use their own kinds). */

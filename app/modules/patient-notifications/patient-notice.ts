@@ -8,7 +8,14 @@ import type { WorkflowAction } from "~/domain/workflow/transitions";
 import { patientStageOf, type PatientStage, type ReferralStatus } from "~/domain/workflow/states";
 
 /** The changes a patient is told of (issue #17): the stages the status page shows that ask the patient's attention. */
-export const notifiedStages = ["received", "info_requested", "accepted", "consultation_scheduled", "declined", "closed"] as const satisfies readonly PatientStage[];
+export const notifiedStages = [
+  "received",
+  "info_requested",
+  "accepted",
+  "consultation_scheduled",
+  "declined",
+  "closed",
+] as const satisfies readonly PatientStage[];
 export type NotifiedStage = (typeof notifiedStages)[number];
 
 function isNotified(stage: PatientStage | null): stage is NotifiedStage {
@@ -21,7 +28,11 @@ function isNotified(stage: PatientStage | null): stage is NotifiedStage {
  * "Being reviewed" and "moved to another team" are steps inside the sites' review, not asked of the patient; the
  * status page shows them (docs/decisions/0020-patient-notifications-and-status-language.md).
  */
-export function stageToNotify(from: ReferralStatus | null, to: ReferralStatus, action: WorkflowAction): NotifiedStage | null {
+export function stageToNotify(
+  from: ReferralStatus | null,
+  to: ReferralStatus,
+  action: WorkflowAction,
+): NotifiedStage | null {
   const before = from ? patientStageOf(from) : null;
   const after = patientStageOf(to);
   if (!isNotified(after)) return null;

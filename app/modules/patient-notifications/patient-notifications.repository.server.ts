@@ -13,13 +13,22 @@ export async function findNoticeToken(db: Database, tokenHash: string) {
   return db
     .selectFrom("patient_notification_tokens")
     .innerJoin("referrals", "referrals.id", "patient_notification_tokens.referral_id")
-    .select(["patient_notification_tokens.referral_id", "patient_notification_tokens.channel", "referrals.patient_language"])
+    .select([
+      "patient_notification_tokens.referral_id",
+      "patient_notification_tokens.channel",
+      "referrals.patient_language",
+    ])
     .where("patient_notification_tokens.token_hash", "=", tokenHash)
     .executeTakeFirst();
 }
 
 export async function findStop(db: Database, referralId: string, channel: string) {
-  return db.selectFrom("patient_notification_stops").selectAll().where("referral_id", "=", referralId).where("channel", "=", channel).executeTakeFirst();
+  return db
+    .selectFrom("patient_notification_stops")
+    .selectAll()
+    .where("referral_id", "=", referralId)
+    .where("channel", "=", channel)
+    .executeTakeFirst();
 }
 
 /** Records the stop once; true when this call recorded it (false: it was already stopped). */

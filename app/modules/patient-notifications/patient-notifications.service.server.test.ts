@@ -29,24 +29,49 @@ function optedInCase(name = "prostate-localised-kr", optIn = true, email = PATIE
 async function referral(db: Database, caseData: ReferralCase) {
   const physician = await createAccount(db, { role: "physician" });
   const submitted = await submitReferral(db, { physician: { id: physician.id, country: "KR" }, caseData, now: t0 });
-  const coordinator = await createAccount(db, { role: "coordinator", site: submitted.record.decision.route.site ?? "konyang" });
-  const move = async (action: Parameters<typeof transitionReferral>[1]["action"], minutes: number, extra: { reasonCode?: string; data?: Record<string, unknown>; caseData?: ReferralCase } = {}) => {
-    const actor = action === "answer_info" || action === "withdraw" ? { id: physician.id, role: "physician" as const } : { id: coordinator.id, role: "coordinator" as const };
-    const result = await transitionReferral(db, { referralId: submitted.id, actor, action, now: at(minutes), ...extra });
+  const coordinator = await createAccount(db, {
+    role: "coordinator",
+    site: submitted.record.decision.route.site ?? "konyang",
+  });
+  const move = async (
+    action: Parameters<typeof transitionReferral>[1]["action"],
+    minutes: number,
+    extra: { reasonCode?: string; data?: Record<string, unknown>; caseData?: ReferralCase } = {},
+  ) => {
+    const actor =
+      action === "answer_info" || action === "withdraw"
+        ? { id: physician.id, role: "physician" as const }
+        : { id: coordinator.id, role: "coordinator" as const };
+    const result = await transitionReferral(db, {
+      referralId: submitted.id,
+      actor,
+      action,
+      now: at(minutes),
+      ...extra,
+    });
     expect(result.ok).toBe(true);
   };
   return { ...submitted, caseData, move };
 }
 
-const patientMail = async (db: Database, referralId: string) => (await mailFor(db, referralId)).filter((m) => m.kind === PATIENT_STATUS_MAIL);
+const patientMail = async (db: Database, referralId: string) =>
+  (await mailFor(db, referralId)).filter((m) => m.kind === PATIENT_STATUS_MAIL);
 const unsubscribeToken = (body: string) => new RegExp(`${UNSUBSCRIBE_PATH}/([A-Za-z0-9_-]+)`).exec(body)?.[1] ?? "";
 
 /** Every word that would tell a reader what the patient has, or why a team decided: none may be in a notice. */
 function healthWords(lng: (typeof languages)[number]): string[] {
   const screen = tFor(lng, ["screen", "queue"]);
-  const indications = ["prostate", "hcc", "pancreas", "head_neck", "lung", "bone_soft_tissue"].map((code) => screen(`screen:indications.${code}`));
-  const reasons = ["outside_criteria", "not_fit_for_treatment", "alternative_recommended"].map((code) => screen(`queue:declineReasons.${code}`));
-  const plain = { ko: ["암", "전립선", "탄소", "중입자", "진단"], ja: ["がん", "癌", "前立腺", "重粒子", "診断"], en: ["cancer", "prostate", "carbon", "diagnosis", "tumour"] }[lng];
+  const indications = ["prostate", "hcc", "pancreas", "head_neck", "lung", "bone_soft_tissue"].map((code) =>
+    screen(`screen:indications.${code}`),
+  );
+  const reasons = ["outside_criteria", "not_fit_for_treatment", "alternative_recommended"].map((code) =>
+    screen(`queue:declineReasons.${code}`),
+  );
+  const plain = {
+    ko: ["암", "전립선", "탄소", "중입자", "진단"],
+    ja: ["がん", "癌", "前立腺", "重粒子", "診断"],
+    en: ["cancer", "prostate", "carbon", "diagnosis", "tumour"],
+  }[lng];
   return [...indications, ...reasons, ...plain, "C61", "Gleason", "PSA"];
 }
 
@@ -57,7 +82,9 @@ describe("what a patient's notice says", () => {
     expect(stageToNotify("info_requested", "triage", "answer_info")).toBe("received");
     expect(stageToNotify("in_review", "accepted", "accept")).toBe("accepted");
     expect(stageToNotify("accepted", "consultation_scheduled", "schedule")).toBe("consultation_scheduled");
-    expect(stageToNotify("consultation_scheduled", "consultation_scheduled", "schedule")).toBe("consultation_scheduled");
+    expect(stageToNotify("consultation_scheduled", "consultation_scheduled", "schedule")).toBe(
+      "consultation_scheduled",
+    );
     expect(stageToNotify("in_review", "declined", "decline")).toBe("declined");
     expect(stageToNotify("declined", "closed", "close")).toBe("closed");
     expect(stageToNotify("accepted", "withdrawn", "withdraw")).toBe("closed");
@@ -71,7 +98,11 @@ describe("what a patient's notice says", () => {
     for (const lng of languages) {
       const t = tFor(lng, ["patient-notices", "status"]);
       for (const stage of notifiedStages) {
-        const notice = composeStatusEmail(stage, { status: "https://portal.example/status", unsubscribe: "https://portal.example/status/stop-emails/abc" }, t);
+        const notice = composeStatusEmail(
+          stage,
+          { status: "https://portal.example/status", unsubscribe: "https://portal.example/status/stop-emails/abc" },
+          t,
+        );
         const all = `${notice.subject}\n${notice.text}`;
         for (const word of healthWords(lng)) expect(all, `${lng} ${stage}: ${word}`).not.toContain(word);
         expect(notice.text).toContain(t(`status:stages.${stage}.headline`));
@@ -99,17 +130,48 @@ describe("patient notifications through the outbox", () => {
     const mails = await patientMail(db, r.id);
     const ko = tFor("ko", ["patient-notices", "status"]);
     const headline = (stage: string) => ko(`status:stages.${stage}.headline`);
-    expect(mails.map((m) => m.body_text.split("\n").find((line) => line.startsWith(ko("patient-notices:email.statusNow", { status: "" })))))
-      .toEqual(["received", "info_requested", "received", "accepted", "consultation_scheduled", "consultation_scheduled", "closed"].map((s) => ko("patient-notices:email.statusNow", { status: headline(s) })));
+    expect(
+      mails.map((m) =>
+        m.body_text.split("\n").find((line) => line.startsWith(ko("patient-notices:email.statusNow", { status: "" }))),
+      ),
+    ).toEqual(
+      [
+        "received",
+        "info_requested",
+        "received",
+        "accepted",
+        "consultation_scheduled",
+        "consultation_scheduled",
+        "closed",
+      ].map((s) => ko("patient-notices:email.statusNow", { status: headline(s) })),
+    );
     for (const mail of mails) {
-      expect(mail).toMatchObject({ to_address: PATIENT_EMAIL, language: "ko", subject: "진료 의뢰 진행 상황이 바뀌었습니다", status: "pending" });
+      expect(mail).toMatchObject({
+        to_address: PATIENT_EMAIL,
+        language: "ko",
+        subject: "진료 의뢰 진행 상황이 바뀌었습니다",
+        status: "pending",
+      });
       expect(mail.body_text).toContain("http://localhost:3000/status\n");
-      for (const word of [...healthWords("ko"), r.referenceCode, r.caseData.patient.birthDate, "민준", "ECOG", "Radiation Oncology", "2026-12-1"]) expect(mail.body_text).not.toContain(word);
+      for (const word of [
+        ...healthWords("ko"),
+        r.referenceCode,
+        r.caseData.patient.birthDate,
+        "민준",
+        "ECOG",
+        "Radiation Oncology",
+        "2026-12-1",
+      ])
+        expect(mail.body_text).not.toContain(word);
     }
     // Each e-mail carries its own unsubscribe token; the database keeps only their hashes.
     const tokens = mails.map((m) => unsubscribeToken(m.body_text));
     expect(new Set(tokens).size).toBe(mails.length);
-    const stored = await db.selectFrom("patient_notification_tokens").select("token_hash").where("referral_id", "=", r.id).execute();
+    const stored = await db
+      .selectFrom("patient_notification_tokens")
+      .select("token_hash")
+      .where("referral_id", "=", r.id)
+      .execute();
     expect(stored).toHaveLength(mails.length);
     for (const token of tokens) expect(stored.map((s) => s.token_hash)).not.toContain(token);
   });
@@ -124,7 +186,8 @@ describe("patient notifications through the outbox", () => {
     const ja = tFor("ja", ["patient-notices", "status", "queue"]);
     expect(mails[1]!.body_text).toContain(ja("status:stages.declined.headline"));
     expect(mails[1]!.body_text).toContain(ja("patient-notices:stages.declined"));
-    for (const word of [...healthWords("ja"), ja("queue:declineReasons.not_fit_for_treatment")]) expect(mails[1]!.body_text).not.toContain(word);
+    for (const word of [...healthWords("ja"), ja("queue:declineReasons.not_fit_for_treatment")])
+      expect(mails[1]!.body_text).not.toContain(word);
   });
 
   it("sends nothing to a patient who did not opt in, even with an address in the case", async () => {
@@ -146,12 +209,19 @@ describe("patient notifications through the outbox", () => {
       sent.push(mail);
     };
     // Only this referral's patient: other tests' mail in this database goes through untouched.
-    const patientOnly = (send: typeof relay) => async (mail: OutgoingMail) => (mail.to === address ? send(mail) : undefined);
+    const patientOnly = (send: typeof relay) => async (mail: OutgoingMail) =>
+      mail.to === address ? send(mail) : undefined;
     expect(await deliverDueMail(db, patientOnly(relay), at(1))).toMatchObject({ failed: 1 });
-    expect((await patientMail(db, r.id))[0]).toMatchObject({ status: "pending", attempts: 1, last_error: "ECONNREFUSED" });
+    expect((await patientMail(db, r.id))[0]).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      last_error: "ECONNREFUSED",
+    });
     expect(await deliverDueMail(db, patientOnly(relay), at(1.5))).toMatchObject({ sent: 0, failed: 0 }); // still waiting
     await deliverDueMail(db, patientOnly(relay), at(3));
-    expect(sent).toEqual([expect.objectContaining({ to: address, language: "ko", subject: "진료 의뢰 진행 상황이 바뀌었습니다" })]);
+    expect(sent).toEqual([
+      expect.objectContaining({ to: address, language: "ko", subject: "진료 의뢰 진행 상황이 바뀌었습니다" }),
+    ]);
     expect((await patientMail(db, r.id))[0]).toMatchObject({ status: "sent", attempts: 2 });
   });
 });
@@ -165,7 +235,10 @@ describe("one-link unsubscribe", () => {
     const token = unsubscribeToken(first!.body_text);
     expect(await stopState(db, token)).toEqual({ kind: "active", language: "ko" });
 
-    expect(await stopNotices(db, token, { now: at(20), ip: "203.0.113.7" })).toEqual({ kind: "stopped", language: "ko" });
+    expect(await stopNotices(db, token, { now: at(20), ip: "203.0.113.7" })).toEqual({
+      kind: "stopped",
+      language: "ko",
+    });
     expect(await stopState(db, token)).toEqual({ kind: "stopped", language: "ko" });
     // A second click changes nothing and records nothing more.
     await stopNotices(db, token, { now: at(21), ip: "203.0.113.7" });

@@ -43,7 +43,10 @@ export function noticeLanguage(row: Pick<ReferralRow, "patient_language">): Lang
  * Queues the patient's notice for a step, when the step changed what their status page shows in a way they are
  * told of, they opted in, and they have not stopped this channel. Runs inside the step's transaction.
  */
-export async function notifyPatientOfStep(trx: Database, input: { referral: ReferralRow; from: ReferralStatus | null; action: WorkflowAction; now: Date }) {
+export async function notifyPatientOfStep(
+  trx: Database,
+  input: { referral: ReferralRow; from: ReferralStatus | null; action: WorkflowAction; now: Date },
+) {
   const { referral, now } = input;
   const stage = stageToNotify(input.from, referral.status as ReferralStatus, input.action);
   if (!stage) return;
@@ -56,8 +59,17 @@ export async function notifyPatientOfStep(trx: Database, input: { referral: Refe
     const to = channel.addressOf(caseData);
     if (!to || (await findStop(trx, referral.id, channel.id))) continue;
     const token = randomToken();
-    await insertNoticeToken(trx, { token_hash: sha256Hex(token), referral_id: referral.id, channel: channel.id, created_at: now.toISOString() });
-    const notice = channel.compose(stage, { status: `${base}${STATUS_PAGE_PATH}`, unsubscribe: `${base}${UNSUBSCRIBE_PATH}/${token}` }, t);
+    await insertNoticeToken(trx, {
+      token_hash: sha256Hex(token),
+      referral_id: referral.id,
+      channel: channel.id,
+      created_at: now.toISOString(),
+    });
+    const notice = channel.compose(
+      stage,
+      { status: `${base}${STATUS_PAGE_PATH}`, unsubscribe: `${base}${UNSUBSCRIBE_PATH}/${token}` },
+      t,
+    );
     await channel.enqueue(trx, { ...notice, referralId: referral.id, language, to }, now);
   }
 }
@@ -72,11 +84,18 @@ export async function stopState(db: Database, token: string): Promise<StopState>
   if (!TOKEN_SHAPE.test(token)) return { kind: "unknown" };
   const found = await findNoticeToken(db, sha256Hex(token));
   if (!found) return { kind: "unknown" };
-  return { kind: (await findStop(db, found.referral_id, found.channel)) ? "stopped" : "active", language: noticeLanguage(found) };
+  return {
+    kind: (await findStop(db, found.referral_id, found.channel)) ? "stopped" : "active",
+    language: noticeLanguage(found),
+  };
 }
 
 /** Stops the notices the token's referral gets on the token's channel; the first stop is audited. */
-export async function stopNotices(db: Database, token: string, ctx: { now: Date; ip: string | null }): Promise<StopState> {
+export async function stopNotices(
+  db: Database,
+  token: string,
+  ctx: { now: Date; ip: string | null },
+): Promise<StopState> {
   if (!TOKEN_SHAPE.test(token)) return { kind: "unknown" };
   return db.transaction().execute(async (trx): Promise<StopState> => {
     const found = await findNoticeToken(trx, sha256Hex(token));

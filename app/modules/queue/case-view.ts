@@ -13,7 +13,7 @@ export function caseSections(
   t: TFunction,
   lng: Language,
   siteNames: Partial<Record<string, Record<Language, string>>>,
-  timeZone: string
+  timeZone: string,
 ): CaseSection[] {
   const regions = regionNames(intlLocale[lng]);
   const today = typeof caseData.referredOn === "string" ? caseData.referredOn : new Date().toISOString().slice(0, 10);

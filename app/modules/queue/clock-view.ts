@@ -15,7 +15,10 @@ type ClockRow = { status: string; urgency: string; clock_used_days: number; cloc
 export function clockView(row: ClockRow, today: string, isHoliday: IsHoliday): ClockView {
   const target = defaultTargets[row.urgency === "urgent" ? "urgent" : "routine"];
   if (row.clock_due_on) {
-    const left = row.clock_due_on >= today ? workingDaysBetween(today, row.clock_due_on, isHoliday) : -workingDaysBetween(row.clock_due_on, today, isHoliday);
+    const left =
+      row.clock_due_on >= today
+        ? workingDaysBetween(today, row.clock_due_on, isHoliday)
+        : -workingDaysBetween(row.clock_due_on, today, isHoliday);
     return { kind: "running", left, dueOn: row.clock_due_on, breached: today > row.clock_due_on, target };
   }
   if (row.status === "info_requested") {

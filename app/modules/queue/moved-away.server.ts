@@ -14,6 +14,7 @@ export async function movedAwayNotice(db: Database, staff: Staff, referralId: st
   const referral = await findReferral(db, referralId);
   if (!referral?.reference_code || !referral.site_code || referral.site_code === staff.siteCode) return null;
   const last = (await referralEvents(db, referral.id)).at(-1);
-  if (last?.action !== "redirect" || last.actor_user_id !== staff.id || last.site_code !== referral.site_code) return null;
+  if (last?.action !== "redirect" || last.actor_user_id !== staff.id || last.site_code !== referral.site_code)
+    return null;
   return { referenceCode: referral.reference_code, siteCode: referral.site_code };
 }

@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { composeNotification } from "./notifications.server";
 
-const facts = { referenceCode: "KQ-2RY5P-DNDJR-J9ZH3", siteName: { ko: "QST 병원", ja: "QST病院", en: "QST Hospital" } };
+const facts = {
+  referenceCode: "KQ-2RY5P-DNDJR-J9ZH3",
+  siteName: { ko: "QST 병원", ja: "QST病院", en: "QST Hospital" },
+};
 const mail = (familyName: string, givenName: string, language: string) =>
-  composeNotification("accepted", { email: "x@demo.test", familyName, givenName, language }, facts, "https://portal.example/referrals/1");
+  composeNotification(
+    "accepted",
+    { email: "x@demo.test", familyName, givenName, language },
+    facts,
+    "https://portal.example/referrals/1",
+  );
 
 describe("the physician's mail", () => {
   it("writes a Korean name without a space in every language, and a Japanese one too", () => {

@@ -9,7 +9,15 @@ import { insertMail } from "~/modules/mail/outbox.repository.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 
-export const notificationKinds = ["info_requested", "accepted", "declined", "redirected", "scheduled", "message", "joint_recommendation"] as const;
+export const notificationKinds = [
+  "info_requested",
+  "accepted",
+  "declined",
+  "redirected",
+  "scheduled",
+  "message",
+  "joint_recommendation",
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export type NotificationFacts = {
@@ -33,11 +41,18 @@ export type NotificationFacts = {
 export type Recipient = { email: string; familyName: string; givenName: string; language: string };
 
 /** A consultation's address, map link and calendar file, each on its own line so mail programs make them links. */
-function placeLines(contacts: SiteContacts | null | undefined, calendarLink: string | undefined, lng: Language, t: TFunction): string[] {
+function placeLines(
+  contacts: SiteContacts | null | undefined,
+  calendarLink: string | undefined,
+  lng: Language,
+  t: TFunction,
+): string[] {
   const place = sitePlace(contacts, lng);
   return [
     "",
-    ...(place ? [t("email:scheduled.address", { address: place.address }), t("email:scheduled.map", { link: place.mapHref })] : []),
+    ...(place
+      ? [t("email:scheduled.address", { address: place.address }), t("email:scheduled.map", { link: place.mapHref })]
+      : []),
     ...(calendarLink ? [t("email:scheduled.calendar", { link: calendarLink })] : []),
   ];
 }
@@ -48,19 +63,28 @@ function placeLines(contacts: SiteContacts | null | undefined, calendarLink: str
  * the portal by mail (privacy.md, minimum exposure) — only the consultation's logistics (date, place, interpreter),
  * which the physician needs to arrange it. The portal link shows the rest after sign-in.
  */
-export function composeNotification(kind: NotificationKind, recipient: Recipient, facts: NotificationFacts, link: string) {
+export function composeNotification(
+  kind: NotificationKind,
+  recipient: Recipient,
+  facts: NotificationFacts,
+  link: string,
+) {
   const lng: Language = isLanguage(recipient.language) ? recipient.language : "en";
   const t = tFor(lng, ["email", "queue", "screen", "intake", "status", "conferences"]);
   const site = facts.siteName[lng];
   const params: Record<string, string> = { code: facts.referenceCode, site };
   const lines: string[] = [];
   if (kind === "info_requested") {
-    const items = [...(facts.documents ?? []).map((d) => t(`intake:documents.items.${d}`)), ...(facts.fields ?? []).map((f) => t(`screen:fields.${f}`))];
+    const items = [
+      ...(facts.documents ?? []).map((d) => t(`intake:documents.items.${d}`)),
+      ...(facts.fields ?? []).map((f) => t(`screen:fields.${f}`)),
+    ];
     lines.push(...items.map((item) => t("email:listItem", { item })));
   }
   if (kind === "declined" && facts.reasonCode) params.reason = t(`queue:declineReasons.${facts.reasonCode}`);
   if (kind === "redirected" && facts.reasonCode) params.reason = t(`queue:redirectReasons.${facts.reasonCode}`);
-  if (kind === "joint_recommendation" && facts.recommendation) params.recommendation = t(`conferences:recommendations.${facts.recommendation}`);
+  if (kind === "joint_recommendation" && facts.recommendation)
+    params.recommendation = t(`conferences:recommendations.${facts.recommendation}`);
   if (kind === "scheduled" && facts.consultation) {
     params.date = formatCalendarDate(facts.consultation.date, lng);
     params.time = facts.consultation.time;
@@ -71,7 +95,9 @@ export function composeNotification(kind: NotificationKind, recipient: Recipient
     "",
     t(`email:${kind}.body`, params),
     ...(lines.length ? ["", ...lines] : []),
-    ...(kind === "scheduled" && facts.consultation?.interpreter ? ["", t("email:scheduled.interpreter", { note: facts.consultation.interpreter })] : []),
+    ...(kind === "scheduled" && facts.consultation?.interpreter
+      ? ["", t("email:scheduled.interpreter", { note: facts.consultation.interpreter })]
+      : []),
     ...(kind === "scheduled" && facts.siteCode ? placeLines(facts.siteContacts, facts.calendarLink, lng, t) : []),
     "",
     t(`email:${kind}.next`, params),
@@ -86,7 +112,14 @@ export function composeNotification(kind: NotificationKind, recipient: Recipient
 /** Writes the physician's mail into the outbox, inside the caller's transaction; the mailer sends it after commit. */
 export async function queueNotification(
   trx: Database,
-  input: { kind: NotificationKind; referralId: string; recipient: Recipient; facts: NotificationFacts; link: string; now: Date }
+  input: {
+    kind: NotificationKind;
+    referralId: string;
+    recipient: Recipient;
+    facts: NotificationFacts;
+    link: string;
+    now: Date;
+  },
 ) {
   const mail = composeNotification(input.kind, input.recipient, input.facts, input.link);
   await insertMail(trx, {

@@ -4,19 +4,32 @@ import { defaultTargets } from "~/domain/workflow/clock";
 import { getDb, type Database } from "~/utils/db.server";
 import { createAccount } from "../../../tests/factories/accounts";
 import { referralAt } from "../../../tests/factories/queue";
-import { queuePage, queuePageQueries, queueTabCounts, resolveNameSearch, type QueueCriteria } from "./queue.repository.server";
+import {
+  queuePage,
+  queuePageQueries,
+  queueTabCounts,
+  resolveNameSearch,
+  type QueueCriteria,
+} from "./queue.repository.server";
 import { queueTabs } from "./queue.schema";
 import type { QueueTab } from "./queue.schema";
 
 const now = new Date("2026-11-19T01:00:00Z");
 
 /** The query plans of the statements a page runs, one string each. */
-async function plansOf(db: Database, criteria: QueueCriteria, tab: QueueTab, after: (string | number)[] | null): Promise<string[]> {
+async function plansOf(
+  db: Database,
+  criteria: QueueCriteria,
+  tab: QueueTab,
+  after: (string | number)[] | null,
+): Promise<string[]> {
   const plans: string[] = [];
   for (const part of queuePageQueries(db, criteria, tab, after, 25)) {
     const query = part.compile();
     expect(query.sql).not.toMatch(/offset/i);
-    const plan = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]));
+    const plan = await db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]),
+    );
     plans.push(plan.rows.map((r) => r.detail).join(" | "));
   }
   return plans;
@@ -48,11 +61,22 @@ describe("queue repository", () => {
     const db = await getDb();
     const physician = await createAccount(db, { role: "physician" });
     const ja = await referralAt(db, physician, { site: "qst", patient: "ja", now });
-    const keys = await db.selectFrom("referral_search_keys").select(["site_code", "key"]).where("referral_id", "=", ja.id).execute();
-    expect(keys.map((k) => k.key).sort()).toEqual(["hanako", "hanakosato", "satohanako", "サトウハナコ", "佐藤花子", "花子", "花子佐藤"].sort());
+    const keys = await db
+      .selectFrom("referral_search_keys")
+      .select(["site_code", "key"])
+      .where("referral_id", "=", ja.id)
+      .execute();
+    expect(keys.map((k) => k.key).sort()).toEqual(
+      ["hanako", "hanakosato", "satohanako", "サトウハナコ", "佐藤花子", "花子", "花子佐藤"].sort(),
+    );
     expect(new Set(keys.map((k) => k.site_code))).toEqual(new Set(["qst"]));
     await db.updateTable("referrals").set({ site_code: "konyang" }).where("id", "=", ja.id).execute();
-    const moved = await db.selectFrom("referral_search_keys").select("site_code").distinct().where("referral_id", "=", ja.id).execute();
+    const moved = await db
+      .selectFrom("referral_search_keys")
+      .select("site_code")
+      .distinct()
+      .where("referral_id", "=", ja.id)
+      .execute();
     expect(moved).toEqual([{ site_code: "konyang" }]);
   });
 
@@ -71,16 +95,25 @@ describe("queue repository", () => {
     const [broadPlan] = await plansOf(db, broad, "triage", null);
     expect(broadPlan).toContain("USING INDEX referrals_queue_open_idx (site_code=? AND <expr>=?)");
     expect(broadPlan).not.toMatch(/TEMP B-TREE/);
-    const rows = async (criteria: QueueCriteria) => (await queuePage(db, criteria, "triage", null, 25)).rows.map((r) => r.id);
+    const rows = async (criteria: QueueCriteria) =>
+      (await queuePage(db, criteria, "triage", null, 25)).rows.map((r) => r.id);
     expect(await rows(narrow)).toEqual(await rows(broad));
     expect(await rows(broadest)).toEqual(await rows(broad));
-    expect((await plansOf(db, broadest, "triage", null))[0]).toContain("USING INDEX referrals_queue_open_idx (site_code=? AND <expr>=?)");
+    expect((await plansOf(db, broadest, "triage", null))[0]).toContain(
+      "USING INDEX referrals_queue_open_idx (site_code=? AND <expr>=?)",
+    );
     expect((await rows(broad)).sort()).toEqual([...ids].sort());
     // Counted from the matches, grouped by tab, in every plan; past the sample the counts are lower bounds.
     for (const criteria of [narrow, broad, broadest]) {
-      expect(await queueTabCounts(db, criteria, queueTabs, 1000)).toEqual({ counts: { triage: 3, in_review: 0, info_requested: 0, accepted: 0, scheduled: 0, closed: 0 }, atLeast: false });
+      expect(await queueTabCounts(db, criteria, queueTabs, 1000)).toEqual({
+        counts: { triage: 3, in_review: 0, info_requested: 0, accepted: 0, scheduled: 0, closed: 0 },
+        atLeast: false,
+      });
     }
-    expect(await queueTabCounts(db, broadest, queueTabs, 1000, 2)).toMatchObject({ counts: { triage: 2 }, atLeast: true });
+    expect(await queueTabCounts(db, broadest, queueTabs, 1000, 2)).toMatchObject({
+      counts: { triage: 2 },
+      atLeast: true,
+    });
     // A search that matches nothing is an empty list, not "everything".
     expect(await rows(await resolveNameSearch(db, { ...search, namePrefix: "ンンン" }))).toEqual([]);
   });

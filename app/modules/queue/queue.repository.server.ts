@@ -107,7 +107,12 @@ export const BROAD_SEARCH = 20_000;
  * and checks each row against the list of matches; a very broad one ("김") checks each row's own keys instead,
  * since building a list of a hundred thousand matches would cost more than the few rows a page needs.
  */
-export async function resolveNameSearch(db: Database, criteria: QueueCriteria, narrow = NARROW_SEARCH, broad = BROAD_SEARCH): Promise<QueueCriteria> {
+export async function resolveNameSearch(
+  db: Database,
+  criteria: QueueCriteria,
+  narrow = NARROW_SEARCH,
+  broad = BROAD_SEARCH,
+): Promise<QueueCriteria> {
   if (!criteria.namePrefix) return criteria;
   const range = db
     .selectFrom("referral_search_keys")
@@ -115,7 +120,12 @@ export async function resolveNameSearch(db: Database, criteria: QueueCriteria, n
     .where("key", ">=", criteria.namePrefix)
     .where("key", "<", `${criteria.namePrefix}\u{10FFFF}`);
   const keys = await db
-    .selectFrom(range.select("referral_id").limit(broad + 1).as("matching"))
+    .selectFrom(
+      range
+        .select("referral_id")
+        .limit(broad + 1)
+        .as("matching"),
+    )
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirst();
   const n = Number(keys?.n ?? 0);
@@ -176,9 +186,14 @@ function criteriaWhere(criteria: QueueCriteria, tab: QueueTab | null): Expressio
   else if (criteria.assigneeId) where.push(sql<SqlBool>`assignee_id = ${criteria.assigneeId}`);
   if (criteria.breachedOn) where.push(breachWhere(tab, criteria.breachedOn, criteria.targets));
   if (criteria.referenceCode) where.push(sql<SqlBool>`reference_code = ${criteria.referenceCode}`);
-  if (criteria.codePrefix) where.push(sql<SqlBool>`reference_code >= ${criteria.codePrefix} AND reference_code < ${`${criteria.codePrefix}\u{10FFFF}`}`);
+  if (criteria.codePrefix)
+    where.push(
+      sql<SqlBool>`reference_code >= ${criteria.codePrefix} AND reference_code < ${`${criteria.codePrefix}\u{10FFFF}`}`,
+    );
   if (criteria.nameMatches) {
-    where.push(criteria.nameMatches.length ? sql<SqlBool>`id IN (${sql.join(criteria.nameMatches)})` : sql<SqlBool>`0 = 1`);
+    where.push(
+      criteria.nameMatches.length ? sql<SqlBool>`id IN (${sql.join(criteria.nameMatches)})` : sql<SqlBool>`0 = 1`,
+    );
   } else if (criteria.namePrefix) {
     // Every code point sorts below U+10FFFF, so [prefix, prefix + U+10FFFF) is "starts with" as an index range.
     const [from, to] = [criteria.namePrefix, `${criteria.namePrefix}\u{10FFFF}`];
@@ -231,14 +246,25 @@ export type QueueRow = {
 };
 
 export function isCursor(value: unknown, tab: QueueTab, order?: QueueOrder | null): value is CursorValue[] {
-  return Array.isArray(value) && value.length === sortOf(tab, order).keys.length && value.every((v) => typeof v === "string" || typeof v === "number");
+  return (
+    Array.isArray(value) &&
+    value.length === sortOf(tab, order).keys.length &&
+    value.every((v) => typeof v === "string" || typeof v === "number")
+  );
 }
 
 /**
  * One page of a tab, in the tab's order, after the row the cursor names (keyset pagination: no OFFSET, so page
  * 400 costs what page 1 costs and rows arriving meanwhile never shift a page). Returns the next cursor, if any.
  */
-export async function queuePage(db: Database, criteria: QueueCriteria, tab: QueueTab, after: CursorValue[] | null, limit: number, order?: QueueOrder | null) {
+export async function queuePage(
+  db: Database,
+  criteria: QueueCriteria,
+  tab: QueueTab,
+  after: CursorValue[] | null,
+  limit: number,
+  order?: QueueOrder | null,
+) {
   const sort = sortOf(tab, order);
   // The parts are consecutive stretches of the order: the page is the first rows of the first, then the next...
   const rows: (QueueRow & Record<string, CursorValue>)[] = [];
@@ -258,7 +284,14 @@ export async function queuePage(db: Database, criteria: QueueCriteria, tab: Queu
  * k0 = v0 AND k1 = v1 AND k2 > v2, then k0 = v0 AND k1 > v1, then k0 > v0. SQLite cannot range-scan a row value
  * of index expressions ((k0, k1, k2) > (...)), but it ranges over each of these.
  */
-export function queuePageQueries(db: Database, criteria: QueueCriteria, tab: QueueTab, after: CursorValue[] | null, limit: number, order?: QueueOrder | null) {
+export function queuePageQueries(
+  db: Database,
+  criteria: QueueCriteria,
+  tab: QueueTab,
+  after: CursorValue[] | null,
+  limit: number,
+  order?: QueueOrder | null,
+) {
   const sort = sortOf(tab, order);
   const dir = sql.raw(sort.direction === "asc" ? "ASC" : "DESC");
   const op = sql.raw(sort.direction === "asc" ? ">" : "<");
@@ -283,20 +316,31 @@ export function queuePageQueries(db: Database, criteria: QueueCriteria, tab: Que
 /** A name search's tab counts look at this many of its referrals at most (beyond, they are "at least"). */
 export const SEARCH_COUNT_SAMPLE = 2000;
 
-export type TabCounts = { counts: Record<QueueTab, number>; /** The counts are lower bounds (a very broad name search). */ atLeast: boolean };
+export type TabCounts = {
+  counts: Record<QueueTab, number>;
+  /** The counts are lower bounds (a very broad name search). */ atLeast: boolean;
+};
 
 /**
  * How many referrals each tab holds under the criteria. Each tab's count stops at `cap`, so a count never walks a
  * million rows. A name search counts from its matches instead, grouped by tab in one statement: its cost follows the
  * number of matches, not the size of the tabs; past SEARCH_COUNT_SAMPLE matches the counts are lower bounds.
  */
-export async function queueTabCounts(db: Database, criteria: QueueCriteria, tabs: readonly QueueTab[], cap: number, sample = SEARCH_COUNT_SAMPLE): Promise<TabCounts> {
+export async function queueTabCounts(
+  db: Database,
+  criteria: QueueCriteria,
+  tabs: readonly QueueTab[],
+  cap: number,
+  sample = SEARCH_COUNT_SAMPLE,
+): Promise<TabCounts> {
   const counts = Object.fromEntries(tabs.map((tab) => [tab, 0])) as Record<QueueTab, number>;
   if (criteria.namePrefix || criteria.nameMatches) {
     let atLeast = false;
     let byName: Expression<SqlBool>;
     if (criteria.nameMatches) {
-      byName = criteria.nameMatches.length ? sql<SqlBool>`id IN (${sql.join(criteria.nameMatches)})` : sql<SqlBool>`0 = 1`;
+      byName = criteria.nameMatches.length
+        ? sql<SqlBool>`id IN (${sql.join(criteria.nameMatches)})`
+        : sql<SqlBool>`0 = 1`;
     } else {
       const matches = db
         .selectFrom("referral_search_keys")
@@ -320,7 +364,8 @@ export async function queueTabCounts(db: Database, criteria: QueueCriteria, tabs
       .where((eb) => eb.and([...criteriaWhere(rest, null), byName]))
       .groupBy(tabExpr)
       .execute();
-    for (const row of rows) if ((tabs as readonly string[]).includes(row.tab)) counts[row.tab as QueueTab] = Math.min(Number(row.n), cap);
+    for (const row of rows)
+      if ((tabs as readonly string[]).includes(row.tab)) counts[row.tab as QueueTab] = Math.min(Number(row.n), cap);
     return { counts, atLeast };
   }
   for (const tab of tabs) {
@@ -375,7 +420,11 @@ export async function upsertView(db: Database, row: Insertable<QueueViews>) {
 }
 
 export async function deleteView(db: Database, userId: string, id: string) {
-  const result = await db.deleteFrom("queue_views").where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+  const result = await db
+    .deleteFrom("queue_views")
+    .where("id", "=", id)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -448,12 +497,19 @@ export async function statusCounts(db: Database, siteCode: string, statuses: rea
 }
 
 /** Open referrals whose clock has run out (see criteriaWhere), per urgency. */
-export async function breachedOpen(db: Database, siteCode: string, today: string, targets: { urgent: number; routine: number }) {
+export async function breachedOpen(
+  db: Database,
+  siteCode: string,
+  today: string,
+  targets: { urgent: number; routine: number },
+) {
   const criteria: QueueCriteria = { siteCode, breachedOn: today, targets };
   return db
     .selectFrom("referrals")
     .select(["urgency", (eb) => eb.fn.countAll<number>().as("n")])
-    .where((eb) => eb.and([...criteriaWhere(criteria, null), sql<SqlBool>`${tabExpr} IN ('triage', 'in_review', 'info_requested')`]))
+    .where((eb) =>
+      eb.and([...criteriaWhere(criteria, null), sql<SqlBool>`${tabExpr} IN ('triage', 'in_review', 'info_requested')`]),
+    )
     .groupBy("urgency")
     .execute();
 }
@@ -463,20 +519,28 @@ export async function breachedOpen(db: Database, siteCode: string, today: string
  * A redirect is recorded at the receiving site (transitionReferral), so it counts for the other one here.
  */
 export async function firstDecisions(db: Database, siteCode: string, fromIso: string, toIso: string) {
-  return db
-    .selectFrom("referral_events as e")
-    .innerJoin("referrals as r", "r.id", "e.referral_id")
-    // A redirect's days are those the sending site used (kept in its event), since the receiving site's clock restarts.
-    .select(["e.action", "r.indication", "r.urgency", sql<number>`COALESCE(json_extract(e.data, '$.clockUsedDays'), r.clock_used_days)`.as("clock_used_days"), "e.occurred_at"])
-    .where("e.action", "in", ["accept", "decline", "redirect"])
-    .where("e.occurred_at", ">=", fromIso)
-    .where("e.occurred_at", "<", toIso)
-    .whereRef("e.occurred_at", "=", "r.first_decision_at")
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("e.action", "!=", "redirect"), eb("e.site_code", "=", siteCode)]),
-        eb.and([eb("e.action", "=", "redirect"), eb("e.site_code", "!=", siteCode)]),
+  return (
+    db
+      .selectFrom("referral_events as e")
+      .innerJoin("referrals as r", "r.id", "e.referral_id")
+      // A redirect's days are those the sending site used (kept in its event), since the receiving site's clock restarts.
+      .select([
+        "e.action",
+        "r.indication",
+        "r.urgency",
+        sql<number>`COALESCE(json_extract(e.data, '$.clockUsedDays'), r.clock_used_days)`.as("clock_used_days"),
+        "e.occurred_at",
       ])
-    )
-    .execute();
+      .where("e.action", "in", ["accept", "decline", "redirect"])
+      .where("e.occurred_at", ">=", fromIso)
+      .where("e.occurred_at", "<", toIso)
+      .whereRef("e.occurred_at", "=", "r.first_decision_at")
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("e.action", "!=", "redirect"), eb("e.site_code", "=", siteCode)]),
+          eb.and([eb("e.action", "=", "redirect"), eb("e.site_code", "!=", siteCode)]),
+        ]),
+      )
+      .execute()
+  );
 }

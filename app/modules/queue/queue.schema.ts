@@ -17,7 +17,17 @@ export const PAGE_SIZE = 25;
 export const COUNT_CAP = 1000;
 
 /** The queue's columns a person may sort by (the column keys of queue:columns.*). */
-export const queueSortColumns = ["code", "patient", "indication", "screen", "urgency", "status", "clock", "assignee", "received"] as const;
+export const queueSortColumns = [
+  "code",
+  "patient",
+  "indication",
+  "screen",
+  "urgency",
+  "status",
+  "clock",
+  "assignee",
+  "received",
+] as const;
 export type QueueSortColumn = (typeof queueSortColumns)[number];
 export type SortDirection = "asc" | "desc";
 
@@ -65,7 +75,12 @@ const filterSchema = z.object({
 
 /** Reads the queue's query string; anything unknown or malformed is dropped rather than refused (it is a URL). */
 export function parseQueueQuery(params: URLSearchParams): { filters: QueueFilters; cursor: string | null } {
-  const raw = Object.fromEntries(["tab", "indication", "outcome", "urgency", "assignee", "breach", "q", "sort", "dir"].map((k) => [k, params.get(k) || undefined]));
+  const raw = Object.fromEntries(
+    ["tab", "indication", "outcome", "urgency", "assignee", "breach", "q", "sort", "dir"].map((k) => [
+      k,
+      params.get(k) || undefined,
+    ]),
+  );
   const parsed = filterSchema.parse(raw);
   const filters: QueueFilters = { tab: parsed.tab };
   if (parsed.indication) filters.indication = parsed.indication;
@@ -115,7 +130,9 @@ export const requestableDocuments: readonly string[] = [
  * The case fields a request may name, in the order the case page shows them: the field catalogue's requestable
  * fields (app/domain/case/field-catalogue.ts), so a field added to the case is requestable without a second list.
  */
-export const requestableFields = fieldCatalogue.filter((field) => field.requestable).map((field) => field.path) as unknown as readonly [CasePath, ...CasePath[]];
+export const requestableFields = fieldCatalogue
+  .filter((field) => field.requestable)
+  .map((field) => field.path) as unknown as readonly [CasePath, ...CasePath[]];
 
 // Reason codes shared with the demo data (db/demo-referrals.ts); their words are in locales/*/queue.json.
 export const declineReasons = [
@@ -128,7 +145,14 @@ export const declineReasons = [
   "patient_choice",
   "other",
 ] as const;
-export const redirectReasons = ["treatment_on_site", "home_country_workup", "patient_preference", "capacity", "expertise", "other"] as const;
+export const redirectReasons = [
+  "treatment_on_site",
+  "home_country_workup",
+  "patient_preference",
+  "capacity",
+  "expertise",
+  "other",
+] as const;
 
 /** The actions a staff member starts from the referral page; claim is a single button, the rest have a form. */
 export const formActions = ["assign", "request_info", "accept", "decline", "redirect", "schedule", "close"] as const;
@@ -161,10 +185,18 @@ const note = z
 
 export const actionSchemas = {
   claim: z.object({}),
-  assign: z.object({ assigneeId: z.string({ message: "queue:validation.assigneeRequired" }).regex(uuid, { message: "queue:validation.assigneeRequired" }) }),
+  assign: z.object({
+    assigneeId: z
+      .string({ message: "queue:validation.assigneeRequired" })
+      .regex(uuid, { message: "queue:validation.assigneeRequired" }),
+  }),
   request_info: z
     .object({
-      documents: z.array(z.string().refine((id) => requestableDocuments.includes(id), { message: "queue:validation.invalidChoice" })).default([]),
+      documents: z
+        .array(
+          z.string().refine((id) => requestableDocuments.includes(id), { message: "queue:validation.invalidChoice" }),
+        )
+        .default([]),
       fields: z.array(z.enum(requestableFields, { message: "queue:validation.invalidChoice" })).default([]),
       message: note,
     })
@@ -172,16 +204,23 @@ export const actionSchemas = {
     .check(
       alwaysCheck<{ documents: string[]; fields: string[] }>((v, ctx) => {
         const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
-        if (count(v.documents) + count(v.fields) === 0) ctx.addIssue({ code: "custom", message: "queue:validation.itemsRequired", path: ["documents"] });
+        if (count(v.documents) + count(v.fields) === 0)
+          ctx.addIssue({ code: "custom", message: "queue:validation.itemsRequired", path: ["documents"] });
       }),
     ),
   accept: z.object({ note }),
   decline: z
     .object({ reasonCode: z.enum(declineReasons, { message: "queue:validation.reasonRequired" }), note })
-    .refine((v) => v.reasonCode !== "other" || !!v.note, { message: "queue:validation.noteRequiredForOther", path: ["note"] }),
+    .refine((v) => v.reasonCode !== "other" || !!v.note, {
+      message: "queue:validation.noteRequiredForOther",
+      path: ["note"],
+    }),
   redirect: z
     .object({ reasonCode: z.enum(redirectReasons, { message: "queue:validation.reasonRequired" }), note })
-    .refine((v) => v.reasonCode !== "other" || !!v.note, { message: "queue:validation.noteRequiredForOther", path: ["note"] }),
+    .refine((v) => v.reasonCode !== "other" || !!v.note, {
+      message: "queue:validation.noteRequiredForOther",
+      path: ["note"],
+    }),
   // Booking into the site's slots (app/modules/scheduling): a free slot, or a date and time of the coordinator's own.
   schedule: bookingSchema,
   close: z.object({ note }),
@@ -214,4 +253,7 @@ export const bulkSchema = z
       .max(PAGE_SIZE * 4),
     assigneeId: z.string().regex(uuid).optional().catch(undefined),
   })
-  .refine((v) => v.bulkAction !== "assign" || !!v.assigneeId, { message: "queue:validation.assigneeRequired", path: ["assigneeId"] });
+  .refine((v) => v.bulkAction !== "assign" || !!v.assigneeId, {
+    message: "queue:validation.assigneeRequired",
+    path: ["assigneeId"],
+  });

@@ -29,15 +29,24 @@ describe("the clock in the queue", () => {
     const jp = await referralAt(db, physician, { site: "qst", urgency: "urgent", now: monday });
 
     // Three working days: Tue 22, Wed 23, Thu 24 in both countries.
-    const row = async (staff: Staff, now: Date, tab: "triage" | "info_requested" = "triage") => (await loadQueue(db, staff, { tab }, null, now)).rows[0]!;
-    expect((await row(konyang, monday)).clock).toEqual({ kind: "running", left: 3, dueOn: "2026-12-24", breached: false, target: 3 });
+    const row = async (staff: Staff, now: Date, tab: "triage" | "info_requested" = "triage") =>
+      (await loadQueue(db, staff, { tab }, null, now)).rows[0]!;
+    expect((await row(konyang, monday)).clock).toEqual({
+      kind: "running",
+      left: 3,
+      dueOn: "2026-12-24",
+      breached: false,
+      target: 3,
+    });
     expect((await row(qst, monday)).clock).toMatchObject({ kind: "running", left: 3, dueOn: "2026-12-24" });
     expect((await row(konyang, at("2026-12-24"))).clock).toMatchObject({ left: 0, breached: false });
     // Christmas is no working day in Korea: on Monday 28 the Korean referral is one working day over, the Japanese two.
     expect((await row(konyang, at("2026-12-28"))).clock).toMatchObject({ left: -1, breached: true });
     expect((await row(qst, at("2026-12-28"))).clock).toMatchObject({ left: -2, breached: true });
     expect((await loadQueue(db, konyang, { tab: "triage", breach: true }, null, at("2026-12-24"))).rows).toEqual([]);
-    expect((await loadQueue(db, konyang, { tab: "triage", breach: true }, null, at("2026-12-28"))).rows.map((r) => r.id)).toEqual([kr.id]);
+    expect(
+      (await loadQueue(db, konyang, { tab: "triage", breach: true }, null, at("2026-12-28"))).rows.map((r) => r.id),
+    ).toEqual([kr.id]);
 
     // Information requested on Wednesday 23 (2 days used): paused, one day left whenever it returns.
     await transitionReferral(db, {
@@ -47,11 +56,27 @@ describe("the clock in the queue", () => {
       data: { fields: ["clinical.ecog"] },
       now: at("2026-12-23"),
     });
-    expect((await row(konyang, at("2027-01-20"), "info_requested")).clock).toEqual({ kind: "paused", left: 1, breached: false, target: 3 });
-    expect((await loadQueue(db, konyang, { tab: "info_requested", breach: true }, null, at("2027-01-20"))).rows).toEqual([]);
+    expect((await row(konyang, at("2027-01-20"), "info_requested")).clock).toEqual({
+      kind: "paused",
+      left: 1,
+      breached: false,
+      target: 3,
+    });
+    expect(
+      (await loadQueue(db, konyang, { tab: "info_requested", breach: true }, null, at("2027-01-20"))).rows,
+    ).toEqual([]);
     // The answer on Thursday 31 December restarts it with the day that was left: Friday 1 January is a holiday.
-    await transitionReferral(db, { referralId: kr.id, actor: { id: physician.id, role: "physician" }, action: "answer_info", now: at("2026-12-31") });
-    expect((await row(konyang, at("2026-12-31"))).clock).toMatchObject({ kind: "running", left: 1, dueOn: "2027-01-04" });
+    await transitionReferral(db, {
+      referralId: kr.id,
+      actor: { id: physician.id, role: "physician" },
+      action: "answer_info",
+      now: at("2026-12-31"),
+    });
+    expect((await row(konyang, at("2026-12-31"))).clock).toMatchObject({
+      kind: "running",
+      left: 1,
+      dueOn: "2027-01-04",
+    });
     void jp;
   });
 
@@ -75,13 +100,30 @@ describe("the site dashboard", () => {
     const actor = { id: konyang.id, role: "coordinator" as const };
     const prostate1 = await referralAt(db, physician, { site: "konyang", base: "prostate-localised-kr", now: monday });
     const prostate2 = await referralAt(db, physician, { site: "konyang", base: "prostate-localised-kr", now: monday });
-    const pancreas = await referralAt(db, physician, { site: "konyang", base: "pancreas-kr-prefers-qst-consented", crossBorder: true, now: monday });
+    const pancreas = await referralAt(db, physician, {
+      site: "konyang",
+      base: "pancreas-kr-prefers-qst-consented",
+      crossBorder: true,
+      now: monday,
+    });
     const urgent = await referralAt(db, physician, { site: "konyang", urgency: "urgent", now: monday });
     await referralAt(db, physician, { site: "konyang", now: monday });
     // Decisions after 1, 3 and 4 working days (Tue 22; Thu 24; Mon 28 — Christmas does not count).
     await transitionReferral(db, { referralId: prostate1.id, actor, action: "accept", now: at("2026-12-22") });
-    await transitionReferral(db, { referralId: prostate2.id, actor, action: "decline", reasonCode: "outside_criteria", now: at("2026-12-24") });
-    await transitionReferral(db, { referralId: pancreas.id, actor, action: "redirect", reasonCode: "treatment_on_site", now: at("2026-12-28") });
+    await transitionReferral(db, {
+      referralId: prostate2.id,
+      actor,
+      action: "decline",
+      reasonCode: "outside_criteria",
+      now: at("2026-12-24"),
+    });
+    await transitionReferral(db, {
+      referralId: pancreas.id,
+      actor,
+      action: "redirect",
+      reasonCode: "treatment_on_site",
+      now: at("2026-12-28"),
+    });
     await transitionReferral(db, { referralId: urgent.id, actor, action: "claim", now: at("2026-12-22") });
 
     const board = await siteDashboard(db, konyang, 30, at("2026-12-29"));
@@ -112,15 +154,29 @@ describe("sorting and partial codes", () => {
     const konyang = await staffOf(db, "konyang");
     const made = [];
     for (const [i, patient] of (["ko", "ko2", "ko", "ko2", "ko"] as const).entries()) {
-      made.push(await referralAt(db, physician, { site: "konyang", patient, urgency: i % 2 ? "urgent" : "routine", now: at(`2026-12-0${i + 1}`) }));
+      made.push(
+        await referralAt(db, physician, {
+          site: "konyang",
+          patient,
+          urgency: i % 2 ? "urgent" : "routine",
+          now: at(`2026-12-0${i + 1}`),
+        }),
+      );
     }
     const ids = async (filters: Parameters<typeof loadQueue>[2], pageSize?: number) => {
       const first = await loadQueue(db, konyang, filters, null, monday);
-      return { ids: first.rows.map((r) => r.id), codes: first.rows.map((r) => r.referenceCode), next: first.next, pageSize };
+      return {
+        ids: first.rows.map((r) => r.id),
+        codes: first.rows.map((r) => r.referenceCode),
+        next: first.next,
+        pageSize,
+      };
     };
     const byCode = [...made].sort((a, b) => a.referenceCode.localeCompare(b.referenceCode));
     expect((await ids({ tab: "triage", sort: "code", dir: "asc" })).codes).toEqual(byCode.map((r) => r.referenceCode));
-    expect((await ids({ tab: "triage", sort: "code", dir: "desc" })).codes).toEqual(byCode.map((r) => r.referenceCode).reverse());
+    expect((await ids({ tab: "triage", sort: "code", dir: "desc" })).codes).toEqual(
+      byCode.map((r) => r.referenceCode).reverse(),
+    );
     // Received: oldest first, newest first.
     expect((await ids({ tab: "triage", sort: "received", dir: "asc" })).ids).toEqual(made.map((r) => r.id));
     expect((await ids({ tab: "triage", sort: "received", dir: "desc" })).ids).toEqual(made.map((r) => r.id).reverse());
@@ -131,7 +187,10 @@ describe("sorting and partial codes", () => {
     expect(byUrgency.rows.map((r) => r.urgency)).toEqual(["urgent", "urgent", "routine", "routine", "routine"]);
     // Every column sorts without error, both ways.
     for (const sort of ["indication", "screen", "status", "clock", "assignee"] as const) {
-      for (const dir of ["asc", "desc"] as const) expect((await loadQueue(db, konyang, { tab: "triage", sort, dir }, null, monday, ["prostate"])).rows).toHaveLength(5);
+      for (const dir of ["asc", "desc"] as const)
+        expect(
+          (await loadQueue(db, konyang, { tab: "triage", sort, dir }, null, monday, ["prostate"])).rows,
+        ).toHaveLength(5);
     }
 
     // Keyset paging in a chosen order: two pages of a 3-row page size give every row once, in order.
@@ -153,9 +212,18 @@ describe("sorting and partial codes", () => {
     await referralAt(db, physician, { site: "konyang", patient: "ko2", now: monday });
     const symbols = target.referenceCode.replace(/^KQ-|-/g, "");
     const fullWidth = (text: string) => text.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-    for (const q of [symbols.slice(0, 5).toLowerCase(), `kq-${symbols.slice(0, 5)}`, `${symbols.slice(0, 5)} ${symbols.slice(5, 8)}`, fullWidth(symbols.slice(0, 7)), `${symbols.slice(0, 5)}-${symbols.slice(5, 10)}`]) {
+    for (const q of [
+      symbols.slice(0, 5).toLowerCase(),
+      `kq-${symbols.slice(0, 5)}`,
+      `${symbols.slice(0, 5)} ${symbols.slice(5, 8)}`,
+      fullWidth(symbols.slice(0, 7)),
+      `${symbols.slice(0, 5)}-${symbols.slice(5, 10)}`,
+    ]) {
       const found = await loadQueue(db, konyang, { tab: "triage", q }, null, monday);
-      expect(found.rows.map((r) => r.id), q).toEqual([target.id]);
+      expect(
+        found.rows.map((r) => r.id),
+        q,
+      ).toEqual([target.id]);
       expect(found.counts.triage, q).toBe(1);
     }
     // Another site's staff find nothing by it; four symbols are not a code search (and match no name).

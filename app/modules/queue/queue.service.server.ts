@@ -22,7 +22,15 @@ import {
   type QueueCriteria,
   type QueueOrder,
 } from "./queue.repository.server";
-import { COUNT_CAP, PAGE_SIZE, queueQueryString, queueTabs, tabStatuses, type QueueFilters, type QueueTab } from "./queue.schema";
+import {
+  COUNT_CAP,
+  PAGE_SIZE,
+  queueQueryString,
+  queueTabs,
+  tabStatuses,
+  type QueueFilters,
+  type QueueTab,
+} from "./queue.schema";
 import { siteTeam } from "./site-team.server";
 import { siteClockOf, type Staff } from "./staff.server";
 
@@ -42,7 +50,11 @@ export function encodeCursor(values: (string | number)[] | null): string | null 
   return values ? Buffer.from(JSON.stringify(values)).toString("base64url") : null;
 }
 
-export function decodeCursor(text: string | null, tab: QueueTab, order?: QueueOrder | null): (string | number)[] | null {
+export function decodeCursor(
+  text: string | null,
+  tab: QueueTab,
+  order?: QueueOrder | null,
+): (string | number)[] | null {
   if (!text) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
@@ -98,18 +110,34 @@ export type QueueListRow = {
  * One page of the site's queue with the tab counts, the site's staff (filters, bulk assign) and the user's saved views.
  * `indicationOrder`: the indication codes in the reader's alphabetical order, for sorting by that column.
  */
-export async function loadQueue(db: Database, staff: Staff, filters: QueueFilters, cursor: string | null, now: Date, indicationOrder?: readonly string[]) {
+export async function loadQueue(
+  db: Database,
+  staff: Staff,
+  filters: QueueFilters,
+  cursor: string | null,
+  now: Date,
+  indicationOrder?: readonly string[],
+) {
   const site = await siteClockOf(db, staff.siteCode);
   const today = todayAt(site.timezone, now);
   const criteria = await resolveNameSearch(db, await resolveCodeSearch(db, criteriaFor(staff, filters, today)));
-  const order: QueueOrder | null = filters.sort ? { column: filters.sort, direction: filters.dir ?? "asc", indicationOrder } : null;
+  const order: QueueOrder | null = filters.sort
+    ? { column: filters.sort, direction: filters.dir ?? "asc", indicationOrder }
+    : null;
   const page = await queuePage(db, criteria, filters.tab, decodeCursor(cursor, filters.tab, order), PAGE_SIZE, order);
   const { counts, atLeast } = await queueTabCounts(db, criteria, queueTabs, COUNT_CAP);
   const people = await siteTeam(db, staff.siteCode, now);
   const known = new Map(people.map((p) => [p.id, p]));
-  const missing = [...new Set(page.rows.map((r) => r.assignee_id).filter((id): id is string => !!id && !known.has(id)))];
+  const missing = [
+    ...new Set(page.rows.map((r) => r.assignee_id).filter((id): id is string => !!id && !known.has(id))),
+  ];
   for (const person of await usersByIds(db, missing))
-    known.set(person.id, { id: person.id, family_name: person.family_name, given_name: person.given_name, role: person.role });
+    known.set(person.id, {
+      id: person.id,
+      family_name: person.family_name,
+      given_name: person.given_name,
+      role: person.role,
+    });
   const rows: QueueListRow[] = page.rows.map((r) => {
     const assignee = r.assignee_id ? known.get(r.assignee_id) : undefined;
     return {
@@ -140,7 +168,13 @@ export async function loadQueue(db: Database, staff: Staff, filters: QueueFilter
 
 /** Saves (or replaces, by name) the current filters as one of the user's views. */
 export async function saveView(db: Database, staff: Staff, name: string, filters: QueueFilters, now: Date) {
-  await upsertView(db, { id: newId(), user_id: staff.id, name, query: queueQueryString(filters), created_at: now.toISOString() });
+  await upsertView(db, {
+    id: newId(),
+    user_id: staff.id,
+    name,
+    query: queueQueryString(filters),
+    created_at: now.toISOString(),
+  });
 }
 
 export async function removeView(db: Database, staff: Staff, id: string) {
@@ -168,14 +202,20 @@ export async function siteDashboard(db: Database, staff: Staff, period: Dashboar
   const statuses = openTabs.flatMap((tab) => [...tabStatuses[tab]]);
   const byStatus = await statusCounts(db, staff.siteCode, statuses);
   const open = Object.fromEntries(
-    openTabs.map((tab) => [tab, byStatus.filter((r) => (tabStatuses[tab] as readonly string[]).includes(r.status)).reduce((n, r) => n + Number(r.n), 0)])
+    openTabs.map((tab) => [
+      tab,
+      byStatus
+        .filter((r) => (tabStatuses[tab] as readonly string[]).includes(r.status))
+        .reduce((n, r) => n + Number(r.n), 0),
+    ]),
   ) as Record<(typeof openTabs)[number], number>;
   const breached = await breachedOpen(db, staff.siteCode, today, defaultTargets);
   const breaches = { urgent: 0, routine: 0 };
   for (const row of breached) breaches[row.urgency === "urgent" ? "urgent" : "routine"] += Number(row.n);
   const from = new Date(now.getTime() - period * 86_400_000);
   const decisions = await firstDecisions(db, staff.siteCode, from.toISOString(), now.toISOString());
-  const days = (urgency?: string) => decisions.filter((d) => !urgency || d.urgency === urgency).map((d) => d.clock_used_days);
+  const days = (urgency?: string) =>
+    decisions.filter((d) => !urgency || d.urgency === urgency).map((d) => d.clock_used_days);
   const outcomes = new Map<string, { accept: number; decline: number; redirect: number }>();
   for (const d of decisions) {
     const key = d.indication ?? "other";
@@ -189,8 +229,11 @@ export async function siteDashboard(db: Database, staff: Staff, period: Dashboar
     open,
     breaches,
     decisions: decisions.length,
-    late: decisions.filter((d) => d.clock_used_days > defaultTargets[d.urgency === "urgent" ? "urgent" : "routine"]).length,
+    late: decisions.filter((d) => d.clock_used_days > defaultTargets[d.urgency === "urgent" ? "urgent" : "routine"])
+      .length,
     medianDays: { all: median(days()), urgent: median(days("urgent")), routine: median(days("routine")) },
-    byIndication: indications.filter((code) => outcomes.has(code)).map((code) => ({ indication: code, ...outcomes.get(code)! })),
+    byIndication: indications
+      .filter((code) => outcomes.has(code))
+      .map((code) => ({ indication: code, ...outcomes.get(code)! })),
   };
 }

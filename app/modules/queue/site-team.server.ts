@@ -10,7 +10,10 @@ import { siteClockOf } from "./staff.server";
  */
 export async function siteTeam(db: Database, siteCode: string, now: Date) {
   const { timezone } = await siteClockOf(db, siteCode);
-  const [own, visitors] = await Promise.all([siteStaff(db, siteCode), visitorsOn(db, siteCode, todayAt(timezone, now))]);
+  const [own, visitors] = await Promise.all([
+    siteStaff(db, siteCode),
+    visitorsOn(db, siteCode, todayAt(timezone, now)),
+  ]);
   const known = new Set(own.map((p) => p.id));
   const team = [...own, ...visitors.filter((v) => !known.has(v.id))];
   // One list in one order, as siteStaff gives it (SQLite's binary order): by family name, then given name.

@@ -37,5 +37,9 @@ export type SiteClock = { code: string; country: string; timezone: string };
 export async function siteClockOf(db: Database, siteCode: string): Promise<SiteClock> {
   const sites = await siteFacts(db);
   // An unknown site has no holiday calendar (weekends only) and reads the portal's zone.
-  return { code: siteCode, country: siteByCode(sites, siteCode)?.country ?? "", timezone: siteTimeZone(sites, siteCode) };
+  return {
+    code: siteCode,
+    country: siteByCode(sites, siteCode)?.country ?? "",
+    timezone: siteTimeZone(sites, siteCode),
+  };
 }

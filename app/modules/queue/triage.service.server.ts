@@ -24,9 +24,24 @@ import { holidaysOf } from "~/modules/referrals/calendar.server";
 import { clockView } from "./clock-view";
 import { recommendationsOf } from "~/modules/conferences/conferences.repository.server";
 import { queueNotification, type NotificationKind } from "./notifications.server";
-import { eventsWithActors, insertMessage, insertNote, messagesOf, notesOf, usersByIds } from "./queue.repository.server";
+import {
+  eventsWithActors,
+  insertMessage,
+  insertNote,
+  messagesOf,
+  notesOf,
+  usersByIds,
+} from "./queue.repository.server";
 import { siteTeam } from "./site-team.server";
-import { requestableDocuments, requestableFields, staffActions, tabOf, type ActionInput, type FormAction, type StaffAction } from "./queue.schema";
+import {
+  requestableDocuments,
+  requestableFields,
+  staffActions,
+  tabOf,
+  type ActionInput,
+  type FormAction,
+  type StaffAction,
+} from "./queue.schema";
 import { siteClockOf, type Staff } from "./staff.server";
 import type { DayWarning } from "~/domain/scheduling/weekly-pattern";
 import { planBooking, SlotTakenError, type ConsultationData } from "~/modules/scheduling/booking.service.server";
@@ -71,7 +86,10 @@ export function decisionOf(referral: Pick<ReferralRow, "decision_json">): Decisi
  * likely_eligible. Allowed — the clinician decides — but marked in the event and shown as an override.
  */
 export function isOverride(action: string, screenOutcome: string | null): boolean {
-  return (action === "accept" && screenOutcome === "not_eligible") || (action === "decline" && screenOutcome === "likely_eligible");
+  return (
+    (action === "accept" && screenOutcome === "not_eligible") ||
+    (action === "decline" && screenOutcome === "likely_eligible")
+  );
 }
 
 /** The staff actions this person could take now: the workflow's answer, so buttons and the server agree. */
@@ -111,7 +129,9 @@ export async function openReferralForStaff(db: Database, staff: Staff, id: strin
   if (referral.assignee_id) assigneeIds.add(referral.assignee_id);
   const parsedEvents = events.map((e) => ({ ...e, data: parseJson<Record<string, unknown>>(e.data, {}) }));
   for (const e of parsedEvents) if (typeof e.data.assigneeId === "string") assigneeIds.add(e.data.assigneeId);
-  const named = new Map((await usersByIds(db, [...assigneeIds])).map((u) => [u.id, { familyName: u.family_name, givenName: u.given_name }]));
+  const named = new Map(
+    (await usersByIds(db, [...assigneeIds])).map((u) => [u.id, { familyName: u.family_name, givenName: u.given_name }]),
+  );
   return {
     referral,
     site,
@@ -121,12 +141,14 @@ export async function openReferralForStaff(db: Database, staff: Staff, id: strin
     siteNames: names,
     clock: clockView(referral, today, holidaysOf(site.country)),
     tab: tabOf(referral.status),
-    assignee: referral.assignee_id ? named.get(referral.assignee_id) ?? null : null,
-    physician: physician ? { familyName: physician.family_name, givenName: physician.given_name, email: physician.email } : null,
+    assignee: referral.assignee_id ? (named.get(referral.assignee_id) ?? null) : null,
+    physician: physician
+      ? { familyName: physician.family_name, givenName: physician.given_name, email: physician.email }
+      : null,
     consultation: parseJson<Record<string, string> | null>(referral.consultation_json, null),
     events: parsedEvents.map((e) => ({
       ...e,
-      assigneeName: typeof e.data.assigneeId === "string" ? named.get(e.data.assigneeId) ?? null : null,
+      assigneeName: typeof e.data.assigneeId === "string" ? (named.get(e.data.assigneeId) ?? null) : null,
     })),
     notes,
     messages,
@@ -136,18 +158,27 @@ export async function openReferralForStaff(db: Database, staff: Staff, id: strin
 }
 
 /** What an action page shows and offers: the referral's summary and the choices of that action's form. */
-export async function actionFormFor(db: Database, staff: Staff, id: string, action: FormAction, lng: Language, now: Date) {
+export async function actionFormFor(
+  db: Database,
+  staff: Staff,
+  id: string,
+  action: FormAction,
+  lng: Language,
+  now: Date,
+) {
   const referral = await referralForStaff(db, staff, id);
   if (!referral) return null;
   const names = await siteNames(db);
-  const nameOf = (code: string | null) => (code ? names[code as keyof typeof names]?.[lng] ?? code : "");
+  const nameOf = (code: string | null) => (code ? (names[code as keyof typeof names]?.[lng] ?? code) : "");
   const caseData = parseJson<ReferralCase | null>(referral.case_json, null);
   const decision = decisionOf(referral);
   const people = action === "assign" ? await siteTeam(db, staff.siteCode, now) : [];
   let documents: { id: string; provided: boolean; missing: boolean }[] = [];
   if (action === "request_info") {
     const kinds = (await listAttachments(db, referral.id)).map((a) => a.kind);
-    const lines = checklistFor(caseData?.diagnosis.indication ?? null, kinds).filter((line) => requestableDocuments.includes(line.id));
+    const lines = checklistFor(caseData?.diagnosis.indication ?? null, kinds).filter((line) =>
+      requestableDocuments.includes(line.id),
+    );
     const missingIds = new Set(missingDocuments(lines).map((line) => line.id));
     documents = lines.map((line) => ({ id: line.id, provided: line.provided, missing: missingIds.has(line.id) }));
   }
@@ -155,7 +186,11 @@ export async function actionFormFor(db: Database, staff: Staff, id: string, acti
   let redirectTo: { site: string; crossesBorder: boolean; consent: boolean } | null = null;
   if (action === "redirect") {
     const target = otherSite(await siteFacts(db), referral.site_code);
-    redirectTo = { site: nameOf(target?.code ?? null), crossesBorder: target?.country !== caseData?.patient.residenceCountry, consent: caseData?.consent.crossBorder === true };
+    redirectTo = {
+      site: nameOf(target?.code ?? null),
+      crossesBorder: target?.country !== caseData?.patient.residenceCountry,
+      consent: caseData?.consent.crossBorder === true,
+    };
   }
   return {
     id: referral.id,
@@ -179,13 +214,24 @@ export async function actionFormFor(db: Database, staff: Staff, id: string, acti
   };
 }
 
-export type ActionFailure = TransitionResult extends infer R ? (R extends { ok: false; code: infer C } ? C : never) : never;
+export type ActionFailure = TransitionResult extends infer R
+  ? R extends { ok: false; code: infer C }
+    ? C
+    : never
+  : never;
 export type SignoffFailure = "clinical_decision_required" | "clinical_decision_differs" | "clinical_decision_changed";
 export type StaffActionResult =
   | { ok: true; referral: ReferralRow }
   | {
       ok: false;
-      code: ActionFailure | SignoffFailure | "invalid_assignee" | "date_in_past" | "time_in_past" | "slot_gone" | "slot_taken";
+      code:
+        | ActionFailure
+        | SignoffFailure
+        | "invalid_assignee"
+        | "date_in_past"
+        | "time_in_past"
+        | "slot_gone"
+        | "slot_taken";
       status?: string;
       recommendation?: Recommendation;
     }
@@ -213,7 +259,7 @@ export async function performStaffAction<A extends StaffAction>(
   id: string,
   action: A,
   input: ActionInput<A>,
-  ctx: StaffContext
+  ctx: StaffContext,
 ): Promise<StaffActionResult> {
   const referral = await referralForStaff(db, staff, id);
   if (!referral) return { ok: false, code: "not_found" };
@@ -250,17 +296,29 @@ export async function performStaffAction<A extends StaffAction>(
     case "schedule": {
       // A referral that cannot be scheduled now is refused by the workflow below, before any slot is looked at.
       if (!staffActionsFor(staff, referral.status).includes("schedule")) break;
-      const plan = await planBooking(db, staff, referral.id, input as ActionInput<"schedule">, { now: ctx.now, lng: ctx.lng ?? "en" });
+      const plan = await planBooking(db, staff, referral.id, input as ActionInput<"schedule">, {
+        now: ctx.now,
+        lng: ctx.lng ?? "en",
+      });
       if (!plan.ok) return plan;
       data = plan.data;
       takeSlot = plan.takeSlot;
       break;
     }
   }
-  if (isOverride(action, referral.screen_outcome)) data = { ...data, override: true, screenOutcome: referral.screen_outcome };
+  if (isOverride(action, referral.screen_outcome))
+    data = { ...data, override: true, screenOutcome: referral.screen_outcome };
   if (ctx.citesRecommendation && stepsCitingRecommendation.includes(action)) {
     const cited = (await recommendationsOf(db, referral.id)).find((r) => r.id === ctx.citesRecommendation);
-    if (cited) data = { ...data, jointRecommendation: { itemId: cited.id, conferenceId: cited.conference_id, recommendation: cited.recommendation } };
+    if (cited)
+      data = {
+        ...data,
+        jointRecommendation: {
+          itemId: cited.id,
+          conferenceId: cited.conference_id,
+          recommendation: cited.recommendation,
+        },
+      };
   }
 
   // The reviewer's clinical decision: accept and decline need an agreeing one where the site asks for sign-off; any
@@ -270,7 +328,8 @@ export async function performStaffAction<A extends StaffAction>(
   if (letterDecisionOf[action] && staffActionsFor(staff, referral.status).includes(action)) {
     const latest = await currentClinicalDecision(db, referral.id, staff.siteCode);
     const check = checkSignoff(action, await clinicalSignoffRequired(db, staff.siteCode), latest);
-    if (!check.ok) return { ok: false, code: check.code, recommendation: check.recommendation, status: referral.status };
+    if (!check.ok)
+      return { ok: false, code: check.code, recommendation: check.recommendation, status: referral.status };
     if (latest && latest.recommendation === action) {
       clinicalDecisionId = latest.id;
       data = { ...data, clinicalDecisionId };
@@ -292,9 +351,23 @@ export async function performStaffAction<A extends StaffAction>(
       expectSite: staff.siteCode,
       within: async (trx, before, after) => {
         // A reviewer recorded again between the check and this step: undo the step rather than act on an old record.
-        if (clinicalDecisionId && (await currentClinicalDecision(trx, before.id, staff.siteCode))?.id !== clinicalDecisionId) throw new ClinicalDecisionChanged();
+        if (
+          clinicalDecisionId &&
+          (await currentClinicalDecision(trx, before.id, staff.siteCode))?.id !== clinicalDecisionId
+        )
+          throw new ClinicalDecisionChanged();
         if (takeSlot) await takeSlot(trx, after.id);
-        await issueLetter(trx, { before, after, action, issuer: { id: staff.id, role: staff.role }, reasonCode, note, clinicalDecisionId, now: ctx.now, ip: ctx.ip });
+        await issueLetter(trx, {
+          before,
+          after,
+          action,
+          issuer: { id: staff.id, role: staff.role },
+          reasonCode,
+          note,
+          clinicalDecisionId,
+          now: ctx.now,
+          ip: ctx.ip,
+        });
         if (!kind) return;
         const [physician] = await usersByIds(trx, [after.physician_id]);
         if (!physician?.email) return;
@@ -303,7 +376,12 @@ export async function performStaffAction<A extends StaffAction>(
         await queueNotification(trx, {
           kind,
           referralId: after.id,
-          recipient: { email: physician.email, familyName: physician.family_name, givenName: physician.given_name, language: physician.preferred_language },
+          recipient: {
+            email: physician.email,
+            familyName: physician.family_name,
+            givenName: physician.given_name,
+            language: physician.preferred_language,
+          },
           facts: {
             referenceCode: after.reference_code ?? "",
             siteName: names[speaksFor] ?? { ko: speaksFor, ja: speaksFor, en: speaksFor },
@@ -321,7 +399,8 @@ export async function performStaffAction<A extends StaffAction>(
       },
     });
   } catch (error) {
-    if (error instanceof ClinicalDecisionChanged) return { ok: false, code: "clinical_decision_changed", status: referral.status };
+    if (error instanceof ClinicalDecisionChanged)
+      return { ok: false, code: "clinical_decision_changed", status: referral.status };
     // Another coordinator took the slot between the check and the transaction: nothing was written.
     if (error instanceof SlotTakenError) result = { ok: false, code: "slot_taken" };
     else throw error;
@@ -335,7 +414,12 @@ export async function performStaffAction<A extends StaffAction>(
 }
 
 /** Claims or assigns several referrals of the queue at once: each is its own step (own transaction and audit). */
-export async function bulkTriage(db: Database, staff: Staff, input: { ids: string[]; action: "claim" | "assign"; assigneeId?: string }, ctx: StaffContext) {
+export async function bulkTriage(
+  db: Database,
+  staff: Staff,
+  input: { ids: string[]; action: "claim" | "assign"; assigneeId?: string },
+  ctx: StaffContext,
+) {
   let done = 0;
   const refused: string[] = [];
   for (const id of [...new Set(input.ids)]) {
@@ -350,12 +434,24 @@ export async function bulkTriage(db: Database, staff: Staff, input: { ids: strin
 }
 
 /** An internal note: staff of the site only, never shown to the physician or the patient. */
-export async function addNote(db: Database, staff: Staff, id: string, body: string, ctx: StaffContext): Promise<boolean> {
+export async function addNote(
+  db: Database,
+  staff: Staff,
+  id: string,
+  body: string,
+  ctx: StaffContext,
+): Promise<boolean> {
   const referral = await referralForStaff(db, staff, id);
   if (!referral) return false;
   await db.transaction().execute(async (trx) => {
     const noteId = newId();
-    await insertNote(trx, { id: noteId, referral_id: id, author_id: staff.id, body, created_at: ctx.now.toISOString() });
+    await insertNote(trx, {
+      id: noteId,
+      referral_id: id,
+      author_id: staff.id,
+      body,
+      created_at: ctx.now.toISOString(),
+    });
     // The audit says a note was written, never what it says.
     await recordAudit(trx, {
       actor: { id: staff.id, role: staff.role },
@@ -371,12 +467,25 @@ export async function addNote(db: Database, staff: Staff, id: string, body: stri
 }
 
 /** A message to the referring physician: kept with the referral, and the physician is told by mail that it waits. */
-export async function sendMessage(db: Database, staff: Staff, id: string, body: string, ctx: StaffContext): Promise<boolean> {
+export async function sendMessage(
+  db: Database,
+  staff: Staff,
+  id: string,
+  body: string,
+  ctx: StaffContext,
+): Promise<boolean> {
   const referral = await referralForStaff(db, staff, id);
   if (!referral) return false;
   await db.transaction().execute(async (trx) => {
     const messageId = newId();
-    await insertMessage(trx, { id: messageId, referral_id: id, author_id: staff.id, author_role: staff.role, body, created_at: ctx.now.toISOString() });
+    await insertMessage(trx, {
+      id: messageId,
+      referral_id: id,
+      author_id: staff.id,
+      author_role: staff.role,
+      body,
+      created_at: ctx.now.toISOString(),
+    });
     await recordAudit(trx, {
       actor: { id: staff.id, role: staff.role },
       action: "referral.message_sent",
@@ -393,8 +502,16 @@ export async function sendMessage(db: Database, staff: Staff, id: string, body: 
     await queueNotification(trx, {
       kind: "message",
       referralId: id,
-      recipient: { email: physician.email, familyName: physician.family_name, givenName: physician.given_name, language: physician.preferred_language },
-      facts: { referenceCode: referral.reference_code ?? "", siteName: names[code] ?? { ko: code, ja: code, en: code } },
+      recipient: {
+        email: physician.email,
+        familyName: physician.family_name,
+        givenName: physician.given_name,
+        language: physician.preferred_language,
+      },
+      facts: {
+        referenceCode: referral.reference_code ?? "",
+        siteName: names[code] ?? { ko: code, ja: code, en: code },
+      },
       link: `${ctx.portalUrl}/referrals/${id}`,
       now: ctx.now,
     });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
-import { checkRateLimit, clearRateLimit, MINUTE, pruneRateLimits, recordFailure, type RateLimitPolicy } from "./rate-limit.service.server";
+import {
+  checkRateLimit,
+  clearRateLimit,
+  MINUTE,
+  pruneRateLimits,
+  recordFailure,
+  type RateLimitPolicy,
+} from "./rate-limit.service.server";
 
 const t0 = new Date("2026-11-26T09:00:00Z");
 const at = (minutes: number) => new Date(t0.getTime() + minutes * MINUTE);
@@ -10,7 +17,8 @@ describe("rate limits", () => {
     const db = await getDb();
     // The patient status lookup's shape: 5 wrong tries lock a code for 15 minutes.
     const policy: RateLimitPolicy = { max: 5, windowMs: null, blockMs: 15 * MINUTE };
-    for (let i = 1; i <= 4; i++) expect(await recordFailure(db, "code:A", policy, at(i))).toEqual({ blocked: false, failures: i });
+    for (let i = 1; i <= 4; i++)
+      expect(await recordFailure(db, "code:A", policy, at(i))).toEqual({ blocked: false, failures: i });
     expect(await recordFailure(db, "code:A", policy, at(5))).toEqual({ blocked: true, until: at(20) });
     expect(await checkRateLimit(db, "code:A", policy, at(19.9))).toEqual({ blocked: true, until: at(20) });
     // A failure while blocked does not extend the block.

@@ -1,6 +1,12 @@
 import type { Database } from "~/utils/db.server";
 import { sha256Hex } from "~/utils/tokens.server";
-import { deleteRateLimit, deleteRateLimitsStartedBefore, findRateLimit, saveRateLimit, type RateLimitRow } from "./rate-limit.repository.server";
+import {
+  deleteRateLimit,
+  deleteRateLimitsStartedBefore,
+  findRateLimit,
+  saveRateLimit,
+  type RateLimitRow,
+} from "./rate-limit.repository.server";
 
 /**
  * Counts failures per key and blocks the key for a while once there are too many.
@@ -38,7 +44,12 @@ function live(row: RateLimitRow | undefined, policy: RateLimitPolicy, now: Date)
 }
 
 /** Whether the key is blocked now (reads only). */
-export async function checkRateLimit(db: Database, key: string, policy: RateLimitPolicy, now: Date): Promise<RateLimitState> {
+export async function checkRateLimit(
+  db: Database,
+  key: string,
+  policy: RateLimitPolicy,
+  now: Date,
+): Promise<RateLimitState> {
   return live(await findRateLimit(db, key), policy, now);
 }
 
@@ -46,7 +57,12 @@ export async function checkRateLimit(db: Database, key: string, policy: RateLimi
  * Counts one failure and answers the state after it. Call inside the caller's transaction so that two
  * concurrent failures cannot both read the same count.
  */
-export async function recordFailure(db: Database, key: string, policy: RateLimitPolicy, now: Date): Promise<RateLimitState> {
+export async function recordFailure(
+  db: Database,
+  key: string,
+  policy: RateLimitPolicy,
+  now: Date,
+): Promise<RateLimitState> {
   const row = await findRateLimit(db, key);
   const state = live(row, policy, now);
   if (state.blocked) return state;

@@ -6,7 +6,10 @@ import type { ReferralRow } from "./referrals.repository.server";
  * Administrators run the portal and have no need for clinical content. Anyone else gets a 404,
  * so a referral that is not yours cannot even be shown to exist.
  */
-export function canSeeReferral(user: SessionUser, referral: Pick<ReferralRow, "physician_id" | "site_code" | "status">): boolean {
+export function canSeeReferral(
+  user: SessionUser,
+  referral: Pick<ReferralRow, "physician_id" | "site_code" | "status">,
+): boolean {
   if (user.status !== "active") return false;
   switch (user.role) {
     case "physician":

@@ -16,7 +16,11 @@ export function targetDays(urgency: string): number {
 
 export function startClock(country: string, today: string, urgency: string, usedDays = 0): ClockColumns {
   const left = Math.max(targetDays(urgency) - usedDays, 0);
-  return { clock_used_days: usedDays, clock_running_since: today, clock_due_on: addWorkingDays(today, left, holidaysOf(country)) };
+  return {
+    clock_used_days: usedDays,
+    clock_running_since: today,
+    clock_due_on: addWorkingDays(today, left, holidaysOf(country)),
+  };
 }
 
 export function stopClock(country: string, today: string, clock: ClockColumns): ClockColumns {

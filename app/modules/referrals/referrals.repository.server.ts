@@ -23,7 +23,11 @@ export async function findReferralByCode(db: Database, referenceCode: string) {
 }
 
 export async function referenceCodeTaken(db: Database, referenceCode: string) {
-  return !!(await db.selectFrom("referrals").select("id").where("reference_code", "=", referenceCode).executeTakeFirst());
+  return !!(await db
+    .selectFrom("referrals")
+    .select("id")
+    .where("reference_code", "=", referenceCode)
+    .executeTakeFirst());
 }
 
 /** Appends to a referral's history; the sequence number is the next in that referral (call inside a transaction). */
@@ -33,11 +37,19 @@ export async function insertReferralEvent(db: Database, row: Omit<Insertable<Ref
     .select((eb) => eb.fn.max("seq").as("seq"))
     .where("referral_id", "=", row.referral_id)
     .executeTakeFirst();
-  await db.insertInto("referral_events").values({ ...row, seq: Number(last?.seq ?? 0) + 1 }).execute();
+  await db
+    .insertInto("referral_events")
+    .values({ ...row, seq: Number(last?.seq ?? 0) + 1 })
+    .execute();
 }
 
 export async function referralEvents(db: Database, referralId: string) {
-  return db.selectFrom("referral_events").selectAll().where("referral_id", "=", referralId).orderBy("seq", "asc").execute();
+  return db
+    .selectFrom("referral_events")
+    .selectAll()
+    .where("referral_id", "=", referralId)
+    .orderBy("seq", "asc")
+    .execute();
 }
 
 export async function insertReferralScreen(db: Database, row: Insertable<ReferralScreens>) {
@@ -45,7 +57,12 @@ export async function insertReferralScreen(db: Database, row: Insertable<Referra
 }
 
 export async function referralScreens(db: Database, referralId: string) {
-  return db.selectFrom("referral_screens").selectAll().where("referral_id", "=", referralId).orderBy("screened_at", "asc").execute();
+  return db
+    .selectFrom("referral_screens")
+    .selectAll()
+    .where("referral_id", "=", referralId)
+    .orderBy("screened_at", "asc")
+    .execute();
 }
 
 /** Referrals open at a site, for the router's capacity step. */

@@ -78,14 +78,22 @@ export type SubmitInput = {
  * Submits a complete, valid case (the caller validated it with caseSchema and checked the consents):
  * screens and routes it, issues the reference code, starts the clock, and records everything in one transaction.
  */
-export async function submitReferral(db: Database, input: SubmitInput): Promise<{ id: string; referenceCode: string; record: ScreeningRecord }> {
+export async function submitReferral(
+  db: Database,
+  input: SubmitInput,
+): Promise<{ id: string; referenceCode: string; record: ScreeningRecord }> {
   const random = input.random ?? ((n: number) => crypto.randomBytes(n));
   return db.transaction().execute(async (trx) => {
     const record = await screenCase(trx, input.caseData, input.ruleset);
     const referenceCode = await uniqueReferenceCode(trx, random);
     // No candidate site: the referral waits at the referring physician's country's site (no border crossed).
     const sites = await siteFacts(trx);
-    const site = siteInfo(record.decision.route.site ? siteByCode(sites, record.decision.route.site) : homeSiteFor(sites, input.physician.country), record.decision.route.site);
+    const site = siteInfo(
+      record.decision.route.site
+        ? siteByCode(sites, record.decision.route.site)
+        : homeSiteFor(sites, input.physician.country),
+      record.decision.route.site,
+    );
     const at = input.now.toISOString();
     const today = todayAt(site.timezone, input.now);
     const columns = {
@@ -105,7 +113,8 @@ export async function submitReferral(db: Database, input: SubmitInput): Promise<
     if (id) {
       // A draft is submitted once, by its own physician: a second click (or another tab) finds it no longer a draft.
       const draft = await findReferral(trx, id);
-      if (!draft || draft.status !== "draft" || draft.physician_id !== input.physician.id) throw new DraftNotSubmittableError();
+      if (!draft || draft.status !== "draft" || draft.physician_id !== input.physician.id)
+        throw new DraftNotSubmittableError();
       await updateReferral(trx, id, columns);
     } else {
       id = newId();
@@ -120,7 +129,20 @@ export async function submitReferral(db: Database, input: SubmitInput): Promise<
       site_config_versions: JSON.stringify(record.siteConfigVersions),
       decision_json: JSON.stringify(toDecisionJson(record.decision)),
     });
-    await insertReferralEvent(trx, { id: newId(), referral_id: id, occurred_at: at, actor_user_id: input.physician.id, actor_role: "physician", action: "submit", from_status: "draft", to_status: "submitted", site_code: null, reason_code: null, note: null, data: "{}" });
+    await insertReferralEvent(trx, {
+      id: newId(),
+      referral_id: id,
+      occurred_at: at,
+      actor_user_id: input.physician.id,
+      actor_role: "physician",
+      action: "submit",
+      from_status: "draft",
+      to_status: "submitted",
+      site_code: null,
+      reason_code: null,
+      note: null,
+      data: "{}",
+    });
     await insertReferralEvent(trx, {
       id: newId(),
       referral_id: id,
@@ -135,9 +157,21 @@ export async function submitReferral(db: Database, input: SubmitInput): Promise<
       note: null,
       data: JSON.stringify({ route: record.decision.route, fallback: record.decision.route.site === null }),
     });
-    await recordAudit(trx, { actor: { id: input.physician.id, role: "physician" }, action: "referral.submitted", subjectType: "referral", subjectId: id, detail: { site: site.code, outcome: record.decision.outcome }, at: input.now });
+    await recordAudit(trx, {
+      actor: { id: input.physician.id, role: "physician" },
+      action: "referral.submitted",
+      subjectType: "referral",
+      subjectId: id,
+      detail: { site: site.code, outcome: record.decision.outcome },
+      at: input.now,
+    });
     // A patient who opted in hears that the referral was received (issue #17).
-    await notifyPatientOfStep(trx, { referral: (await findReferral(trx, id))!, from: null, action: "route", now: input.now });
+    await notifyPatientOfStep(trx, {
+      referral: (await findReferral(trx, id))!,
+      from: null,
+      action: "route",
+      now: input.now,
+    });
     return { id, referenceCode, record };
   });
 }
@@ -166,7 +200,10 @@ export type TransitionInput = {
 
 export type TransitionResult =
   | { ok: true; referral: ReferralRow }
-  | { ok: false; code: "not_found" | "illegal_transition" | "not_allowed_for_role" | "reason_required" | "no_cross_border_consent" };
+  | {
+      ok: false;
+      code: "not_found" | "illegal_transition" | "not_allowed_for_role" | "reason_required" | "no_cross_border_consent";
+    };
 
 /**
  * Moves a referral one step through the workflow: checks the move, keeps the clock, writes the event
@@ -176,15 +213,25 @@ export async function transitionReferral(db: Database, input: TransitionInput): 
   return db.transaction().execute(async (trx) => {
     const referral = await findReferral(trx, input.referralId);
     if (!referral) return { ok: false, code: "not_found" };
-    if (input.expectSite !== undefined && referral.site_code !== input.expectSite) return { ok: false, code: "not_found" };
-    const check = checkTransition(referral.status as ReferralStatus, input.action, input.actor.role, input.reasonCode ?? input.note);
+    if (input.expectSite !== undefined && referral.site_code !== input.expectSite)
+      return { ok: false, code: "not_found" };
+    const check = checkTransition(
+      referral.status as ReferralStatus,
+      input.action,
+      input.actor.role,
+      input.reasonCode ?? input.note,
+    );
     if (!check.ok) return check;
 
     const sites = await siteFacts(trx);
     const site = siteInfo(siteByCode(sites, referral.site_code) ?? homeSiteFor(sites, null), referral.site_code);
     const today = todayAt(site.timezone, input.now);
     const at = input.now.toISOString();
-    const clock = { clock_used_days: referral.clock_used_days, clock_running_since: referral.clock_running_since, clock_due_on: referral.clock_due_on };
+    const clock = {
+      clock_used_days: referral.clock_used_days,
+      clock_running_since: referral.clock_running_since,
+      clock_due_on: referral.clock_due_on,
+    };
     let patch: Partial<ReferralRow> = {};
     let eventSite: string | null = referral.site_code;
     let eventData: Record<string, unknown> = input.data ?? {};
@@ -201,11 +248,17 @@ export async function transitionReferral(db: Database, input: TransitionInput): 
       const target = siteInfo(otherSite(sites, referral.site_code), referral.site_code);
       const caseData = JSON.parse(referral.case_json) as ReferralCase;
       // The cross-border rule holds for redirects too (routing.md; privacy.md rule 2).
-      if (target.country !== caseData.patient.residenceCountry && !caseData.consent.crossBorder) return { ok: false, code: "no_cross_border_consent" };
+      if (target.country !== caseData.patient.residenceCountry && !caseData.consent.crossBorder)
+        return { ok: false, code: "no_cross_border_consent" };
       // The receiving team owes its own answer: its clock starts on arrival with the full target, in its calendar.
       // The sending site's days are kept in the event, since the referral's columns now count the new clock.
       eventData = { ...eventData, clockUsedDays: patch.clock_used_days ?? referral.clock_used_days };
-      patch = { ...patch, site_code: target.code, assignee_id: null, ...startClock(target.country, todayAt(target.timezone, input.now), referral.urgency) };
+      patch = {
+        ...patch,
+        site_code: target.code,
+        assignee_id: null,
+        ...startClock(target.country, todayAt(target.timezone, input.now), referral.urgency),
+      };
       eventSite = target.code;
     }
     // The physician's answer resumes the current site's clock with the days it had already used.
@@ -213,7 +266,8 @@ export async function transitionReferral(db: Database, input: TransitionInput): 
       patch = { ...patch, ...startClock(site.country, today, referral.urgency, referral.clock_used_days) };
     }
     if (input.action === "claim" || input.action === "assign") {
-      patch.assignee_id = input.action === "claim" ? input.actor.id : ((input.data?.assigneeId as string | undefined) ?? null);
+      patch.assignee_id =
+        input.action === "claim" ? input.actor.id : ((input.data?.assigneeId as string | undefined) ?? null);
     }
     if (input.action === "schedule") patch.consultation_json = JSON.stringify(input.data ?? {});
     if (input.caseData) {
@@ -227,11 +281,22 @@ export async function transitionReferral(db: Database, input: TransitionInput): 
         site_config_versions: JSON.stringify(record.siteConfigVersions),
         decision_json: JSON.stringify(toDecisionJson(record.decision)),
       });
-      patch = { ...patch, case_json: JSON.stringify(input.caseData), ...patientColumns(input.caseData), screen_outcome: record.decision.outcome, decision_json: JSON.stringify(record.decision) };
+      patch = {
+        ...patch,
+        case_json: JSON.stringify(input.caseData),
+        ...patientColumns(input.caseData),
+        screen_outcome: record.decision.outcome,
+        decision_json: JSON.stringify(record.decision),
+      };
     }
 
     const statusChanged = check.to !== referral.status;
-    await updateReferral(trx, referral.id, { ...patch, status: check.to, updated_at: at, ...(statusChanged ? { status_changed_at: at } : {}) });
+    await updateReferral(trx, referral.id, {
+      ...patch,
+      status: check.to,
+      updated_at: at,
+      ...(statusChanged ? { status_changed_at: at } : {}),
+    });
     await insertReferralEvent(trx, {
       id: newId(),
       referral_id: referral.id,
@@ -247,7 +312,8 @@ export async function transitionReferral(db: Database, input: TransitionInput): 
       data: JSON.stringify(eventData),
     });
     // A step that takes the referral out of the owning site's hands ends its joint review, and the partner's reading.
-    if ((stepsThatEndJointReview as readonly string[]).includes(input.action)) await endJointReview(trx, referral.id, input.actor, "referral_left_site", input.now);
+    if ((stepsThatEndJointReview as readonly string[]).includes(input.action))
+      await endJointReview(trx, referral.id, input.actor, "referral_left_site", input.now);
     await recordAudit(trx, {
       actor: input.actor.id ? { id: input.actor.id, role: input.actor.role } : null,
       action: `referral.${input.action}`,
@@ -259,7 +325,12 @@ export async function transitionReferral(db: Database, input: TransitionInput): 
     });
     const updated = await findReferral(trx, referral.id);
     // Every change the patient's status page shows goes through here: a patient who opted in is told (issue #17).
-    await notifyPatientOfStep(trx, { referral: updated!, from: referral.status as ReferralStatus, action: input.action, now: input.now });
+    await notifyPatientOfStep(trx, {
+      referral: updated!,
+      from: referral.status as ReferralStatus,
+      action: input.action,
+      now: input.now,
+    });
     if (input.within) await input.within(trx, referral, updated!);
     return { ok: true, referral: updated! };
   });

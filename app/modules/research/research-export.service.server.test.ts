@@ -14,7 +14,10 @@ const now = new Date("2026-12-07T03:00:00Z");
 let db: Database;
 
 function parseCsv(csv: string): Record<string, string>[] {
-  const [header, ...lines] = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  const [header, ...lines] = csv
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\r\n");
   const names = header!.split(",");
   return lines.map((line) => Object.fromEntries(line.split(",").map((value, i) => [names[i]!, value])));
 }
@@ -41,7 +44,11 @@ beforeAll(async () => {
     caseData.patient.sex = "female";
     caseData.patient.birthDate = `1960-0${i + 1}-15`;
     caseData.patient.familyName = `研究${i}`;
-    await db.updateTable("referrals").set({ case_json: JSON.stringify(caseData) }).where("id", "=", id).execute();
+    await db
+      .updateTable("referrals")
+      .set({ case_json: JSON.stringify(caseData) })
+      .where("id", "=", id)
+      .execute();
   }
   // A referral stored before the item existed: its case has no `consent.research` at all.
   for (let i = 0; i < 5; i++) {
@@ -52,16 +59,28 @@ beforeAll(async () => {
     caseData.patient.sex = "female";
     caseData.patient.birthDate = "1960-03-03";
     caseData.patient.familyName = `過去${i}`;
-    await db.updateTable("referrals").set({ case_json: JSON.stringify(caseData) }).where("id", "=", id).execute();
+    await db
+      .updateTable("referrals")
+      .set({ case_json: JSON.stringify(caseData) })
+      .where("id", "=", id)
+      .execute();
   }
 });
 
 describe("the de-identified research export", () => {
   it("leaves out every name, birth date, reference code, phone, e-mail and record number, and every unconsented referral", async () => {
-    const { id } = await db.selectFrom("users").select("id").where("email", "=", "admin@demo.test").executeTakeFirstOrThrow();
+    const { id } = await db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "admin@demo.test")
+      .executeTakeFirstOrThrow();
     const admin = { id, role: "admin" as const };
     const { csv, cohort } = await exportResearchCsv(db, admin, { now, ip: null });
-    const referrals = await db.selectFrom("referrals").select(["reference_code", "case_json"]).where("reference_code", "is not", null).execute();
+    const referrals = await db
+      .selectFrom("referrals")
+      .select(["reference_code", "case_json"])
+      .where("reference_code", "is not", null)
+      .execute();
     const consented = referrals.filter((r) => JSON.parse(r.case_json).consent?.research === true);
     const unconsented = referrals.filter((r) => JSON.parse(r.case_json).consent?.research !== true);
     expect(unconsented.length).toBeGreaterThan(10);
@@ -72,7 +91,17 @@ describe("the de-identified research export", () => {
     for (const { reference_code, case_json } of referrals) {
       const patient = JSON.parse(case_json).patient;
       expect(csv).not.toContain(reference_code!);
-      for (const value of [patient.familyName, patient.givenName, patient.familyNameLatin, patient.givenNameLatin, patient.nameReading, patient.birthDate, patient.phone, patient.email, patient.referringHospitalId]) {
+      for (const value of [
+        patient.familyName,
+        patient.givenName,
+        patient.familyNameLatin,
+        patient.givenNameLatin,
+        patient.nameReading,
+        patient.birthDate,
+        patient.phone,
+        patient.email,
+        patient.referringHospitalId,
+      ]) {
         if (typeof value === "string" && value.length > 2) expect(csv, value).not.toContain(value);
       }
     }
@@ -80,11 +109,20 @@ describe("the de-identified research export", () => {
     expect(Object.keys(rows[0]!)).toEqual([...researchColumns]);
     expect(rows.every((r) => /^\d{2}-\d{2}$|^90\+$/.test(r.age_band!))).toBe(true);
     const groups = new Map<string, number>();
-    for (const row of rows) groups.set(quasiIdentifiers.map((q) => row[q]).join("|"), (groups.get(quasiIdentifiers.map((q) => row[q]).join("|")) ?? 0) + 1);
+    for (const row of rows)
+      groups.set(
+        quasiIdentifiers.map((q) => row[q]).join("|"),
+        (groups.get(quasiIdentifiers.map((q) => row[q]).join("|")) ?? 0) + 1,
+      );
     for (const [group, size] of groups) expect(size, group).toBeGreaterThanOrEqual(K_ANONYMITY);
     // The six cohort patients are released, with the intervals between their own dates kept.
     // …and the five stored without the item are not (the group would have eleven with them).
-    expect(rows.filter((r) => r.indication === "head_neck" && r.sex === "female" && r.residence_country === "JP" && r.age_band === "65-69").length).toBe(6);
+    expect(
+      rows.filter(
+        (r) =>
+          r.indication === "head_neck" && r.sex === "female" && r.residence_country === "JP" && r.age_band === "65-69",
+      ).length,
+    ).toBe(6);
     for (const row of rows) {
       const days = (Date.parse(row.status_changed_on!) - Date.parse(row.submitted_on!)) / 86_400_000;
       expect(days).toBeGreaterThanOrEqual(0);
@@ -92,23 +130,39 @@ describe("the de-identified research export", () => {
   });
 
   it("gives new random ids and date shifts to every export, and audits each with the file's SHA-256", async () => {
-    const { id } = await db.selectFrom("users").select("id").where("email", "=", "admin@demo.test").executeTakeFirstOrThrow();
+    const { id } = await db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "admin@demo.test")
+      .executeTakeFirstOrThrow();
     const admin = { id, role: "admin" as const };
     const first = await exportResearchCsv(db, admin, { now, ip: null });
     const second = await exportResearchCsv(db, admin, { now, ip: null });
     const ids = (csv: string) => new Set(parseCsv(csv).map((r) => r.research_id));
     expect([...ids(first.csv)].some((id) => ids(second.csv).has(id))).toBe(false);
     expect(first.sha256).not.toBe(second.sha256);
-    const audited = await db.selectFrom("audit_events").select("detail").where("action", "=", "research.exported").execute();
+    const audited = await db
+      .selectFrom("audit_events")
+      .select("detail")
+      .where("action", "=", "research.exported")
+      .execute();
     const hashes = audited.map((a) => JSON.parse(a.detail).sha256);
     expect(hashes).toEqual(expect.arrayContaining([first.sha256, second.sha256]));
-    expect(JSON.parse(audited.at(-1)!.detail)).toMatchObject({ rows: second.cohort.rows.length, suppressed: second.cohort.suppressed, k: K_ANONYMITY });
+    expect(JSON.parse(audited.at(-1)!.detail)).toMatchObject({
+      rows: second.cohort.rows.length,
+      suppressed: second.cohort.suppressed,
+      k: K_ANONYMITY,
+    });
   });
 
   it("shifts one patient's dates by one offset: the interval between referral and last change is the true one", async () => {
     let calls = 0;
     const cohort = await researchCohort(db, { id: () => `id${calls++}`, shiftDays: () => 100 });
-    const sources = await db.selectFrom("referrals").select(["case_json"]).where("reference_code", "is not", null).execute();
+    const sources = await db
+      .selectFrom("referrals")
+      .select(["case_json"])
+      .where("reference_code", "is not", null)
+      .execute();
     const referredOn = new Set(sources.map((s) => JSON.parse(s.case_json).referredOn as string));
     for (const row of cohort.rows) expect(referredOn.has(row.referred_on)).toBe(false);
   });
@@ -122,8 +176,11 @@ describe("the de-identified research export", () => {
     expect(response.headers.get("X-Content-SHA256")).toMatch(/^[0-9a-f]{64}$/);
     const dictionary = await (await call(dictionaryLoader as never, "/research/dictionary.json", cookie)).json();
     expect(dictionary.columns.map((c: { name: string }) => c.name)).toEqual([...researchColumns]);
-    for (const column of dictionary.columns) for (const lng of ["ko", "ja", "en"]) expect(column.meaning[lng], `${column.name} ${lng}`).toMatch(/\S/);
-    expect(new Set(dictionary.columns.map((c: { meaning: { ko: string } }) => c.meaning.ko)).size).toBe(researchColumns.length);
+    for (const column of dictionary.columns)
+      for (const lng of ["ko", "ja", "en"]) expect(column.meaning[lng], `${column.name} ${lng}`).toMatch(/\S/);
+    expect(new Set(dictionary.columns.map((c: { meaning: { ko: string } }) => c.meaning.ko)).size).toBe(
+      researchColumns.length,
+    );
     expect(dictionary.kAnonymity).toMatchObject({ k: K_ANONYMITY, quasiIdentifiers: [...quasiIdentifiers] });
 
     for (const role of ["physician", "coordinator", "reviewer"] as const) {

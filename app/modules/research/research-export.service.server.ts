@@ -1,6 +1,15 @@
 import crypto from "node:crypto";
 import { sql } from "kysely";
-import { deidentifiedCohort, K_ANONYMITY, quasiIdentifiers, researchColumns, toCsv, type Cohort, type CohortSource, type Random } from "~/domain/research/deidentify";
+import {
+  deidentifiedCohort,
+  K_ANONYMITY,
+  quasiIdentifiers,
+  researchColumns,
+  toCsv,
+  type Cohort,
+  type CohortSource,
+  type Random,
+} from "~/domain/research/deidentify";
 import { languages } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n.server";
 import type { SessionUser } from "~/modules/accounts/session.server";
@@ -48,7 +57,12 @@ export async function researchCohort(db: Database, random: Random = freshRandom)
 export type ResearchExport = { csv: string; sha256: string; cohort: Cohort };
 
 /** A fresh export (new ids, new date shifts), written to the audit log with the file's SHA-256 and its counts. */
-export async function exportResearchCsv(db: Database, user: Pick<SessionUser, "id" | "role">, ctx: { now: Date; ip: string | null }, random: Random = freshRandom): Promise<ResearchExport> {
+export async function exportResearchCsv(
+  db: Database,
+  user: Pick<SessionUser, "id" | "role">,
+  ctx: { now: Date; ip: string | null },
+  random: Random = freshRandom,
+): Promise<ResearchExport> {
   const cohort = await researchCohort(db, random);
   // UTF-8 with a BOM, so Excel in Korea and Japan opens it as UTF-8 (as the audit export does).
   const csv = `\uFEFF${toCsv(cohort.rows)}`;
@@ -58,7 +72,13 @@ export async function exportResearchCsv(db: Database, user: Pick<SessionUser, "i
     action: "research.exported",
     subjectType: "research_export",
     subjectId: null,
-    detail: { sha256, rows: cohort.rows.length, suppressed: cohort.suppressed, consented: cohort.consented, k: K_ANONYMITY },
+    detail: {
+      sha256,
+      rows: cohort.rows.length,
+      suppressed: cohort.suppressed,
+      consented: cohort.consented,
+      k: K_ANONYMITY,
+    },
     ip: ctx.ip,
     at: ctx.now,
   });
@@ -71,7 +91,13 @@ export async function researchDictionary(db: Database) {
   const words = (key: string) => Object.fromEntries(languages.map((lng) => [lng, tFor(lng, "research")(key)]));
   return {
     format: { encoding: "UTF-8 with BOM", separator: ",", header: true, rowOrder: "random" },
-    kAnonymity: { k: K_ANONYMITY, quasiIdentifiers, rowsReleased: cohort.rows.length, rowsSuppressed: cohort.suppressed, consentedReferrals: cohort.consented },
+    kAnonymity: {
+      k: K_ANONYMITY,
+      quasiIdentifiers,
+      rowsReleased: cohort.rows.length,
+      rowsSuppressed: cohort.suppressed,
+      consentedReferrals: cohort.consented,
+    },
     dateShift: { maxDays: MAX_SHIFT_DAYS, per: "patient", note: words("dictionary.dateShift") },
     removed: words("dictionary.removed"),
     columns: researchColumns.map((name) => ({ name, meaning: words(`columns.${name}`) })),

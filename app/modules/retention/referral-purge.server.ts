@@ -15,16 +15,36 @@ export type PurgeCounts = { referralsPurged: number; attachmentFilesRemoved: num
 
 async function purgeOne(db: Database, referralId: string, caseJson: string, at: string): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
-    const files = await trx.selectFrom("attachments").select("storage_key").where("referral_id", "=", referralId).execute();
+    const files = await trx
+      .selectFrom("attachments")
+      .select("storage_key")
+      .where("referral_id", "=", referralId)
+      .execute();
     // The update trigger of migration 0007 rebuilds the name-search keys from the emptied columns: none remain.
     await trx
       .updateTable("referrals")
-      .set({ case_json: JSON.stringify(purgeCase(JSON.parse(caseJson))), patient_family_name: null, patient_given_name: null, patient_latin_name: null, patient_birth_date: null, purged_at: at })
+      .set({
+        case_json: JSON.stringify(purgeCase(JSON.parse(caseJson))),
+        patient_family_name: null,
+        patient_given_name: null,
+        patient_latin_name: null,
+        patient_birth_date: null,
+        purged_at: at,
+      })
       .where("id", "=", referralId)
       .execute();
     await trx.deleteFrom("referral_search_keys").where("referral_id", "=", referralId).execute();
-    await trx.updateTable("attachments").set({ file_name: "", sha256: "" }).where("referral_id", "=", referralId).execute();
-    await trx.updateTable("attachments").set({ removed_at: at }).where("referral_id", "=", referralId).where("removed_at", "is", null).execute();
+    await trx
+      .updateTable("attachments")
+      .set({ file_name: "", sha256: "" })
+      .where("referral_id", "=", referralId)
+      .execute();
+    await trx
+      .updateTable("attachments")
+      .set({ removed_at: at })
+      .where("referral_id", "=", referralId)
+      .where("removed_at", "is", null)
+      .execute();
     await trx.updateTable("referral_notes").set({ body: "" }).where("referral_id", "=", referralId).execute();
     await trx.updateTable("referral_messages").set({ body: "" }).where("referral_id", "=", referralId).execute();
     await trx.updateTable("referral_events").set({ note: null }).where("referral_id", "=", referralId).execute();
@@ -32,7 +52,12 @@ async function purgeOne(db: Database, referralId: string, caseJson: string, at: 
     await trx.updateTable("joint_messages").set({ body: "" }).where("joint_review_id", "in", jointReviews).execute();
     await trx.updateTable("joint_reviews").set({ question: "" }).where("referral_id", "=", referralId).execute();
     // The outbox is a transport queue, not a record: its copies of what was sent (to the patient's address too) go.
-    for (const table of ["mail_outbox", "status_sessions", "patient_notification_tokens", "patient_notification_stops"] as const) {
+    for (const table of [
+      "mail_outbox",
+      "status_sessions",
+      "patient_notification_tokens",
+      "patient_notification_stops",
+    ] as const) {
       await trx.deleteFrom(table).where("referral_id", "=", referralId).execute();
     }
     return files.map((file) => file.storage_key);

@@ -33,7 +33,11 @@ async function pruneStatusSessions(db: Database, now: Date): Promise<number> {
   return Number(result.numDeletedRows);
 }
 
-export async function runRetention(db: Database, now: Date, referralRetentionDays = env().REFERRAL_RETENTION_DAYS): Promise<RetentionCounts> {
+export async function runRetention(
+  db: Database,
+  now: Date,
+  referralRetentionDays = env().REFERRAL_RETENTION_DAYS,
+): Promise<RetentionCounts> {
   const pruned = await db.transaction().execute(async (trx) => ({
     rateLimitCounters: await pruneRateLimits(trx, new Date(now.getTime() - COUNTER_MEMORY_MS)),
     statusLookupSessions: await pruneStatusSessions(trx, now),
@@ -42,12 +46,25 @@ export async function runRetention(db: Database, now: Date, referralRetentionDay
   }));
   // Each referral is purged in its own transaction (referral-purge.server.ts), so this part stands outside the one above.
   const counts: RetentionCounts = { ...pruned, ...(await purgeEndedReferrals(db, now, referralRetentionDays)) };
-  await db.insertInto("retention_runs").values({ id: newId(), started_at: now.toISOString(), finished_at: new Date().toISOString(), counts_json: JSON.stringify(counts) }).execute();
+  await db
+    .insertInto("retention_runs")
+    .values({
+      id: newId(),
+      started_at: now.toISOString(),
+      finished_at: new Date().toISOString(),
+      counts_json: JSON.stringify(counts),
+    })
+    .execute();
   return counts;
 }
 
 export async function lastRetentionRun(db: Database): Promise<{ finishedAt: string; counts: RetentionCounts } | null> {
-  const row = await db.selectFrom("retention_runs").select(["finished_at", "counts_json"]).orderBy("finished_at", "desc").limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom("retention_runs")
+    .select(["finished_at", "counts_json"])
+    .orderBy("finished_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
   return row ? { finishedAt: row.finished_at, counts: JSON.parse(row.counts_json) as RetentionCounts } : null;
 }
 

@@ -3,7 +3,13 @@ import type { Database } from "~/utils/db.server";
 
 /** Every referral still open (submitted and not finished), oldest first: what a bulk re-screen goes through. */
 export async function openReferralIds(db: Database): Promise<string[]> {
-  const rows = await db.selectFrom("referrals").select("id").where("status", "in", [...openStatuses]).orderBy("submitted_at", "asc").orderBy("id", "asc").execute();
+  const rows = await db
+    .selectFrom("referrals")
+    .select("id")
+    .where("status", "in", [...openStatuses])
+    .orderBy("submitted_at", "asc")
+    .orderBy("id", "asc")
+    .execute();
   return rows.map((r) => r.id);
 }
 

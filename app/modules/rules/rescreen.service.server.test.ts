@@ -37,15 +37,29 @@ describe("re-screening a stored referral", () => {
     expect(JSON.parse(before!.decision_json!).rulesetVersion).toBe("jp-2024-06");
 
     const comparison = await rescreenReferral(db, staff, id, { now, ip: "127.0.0.1" });
-    expect(comparison).toMatchObject({ before: { rulesetVersion: "jp-2024-06" }, after: { rulesetVersion: "kq-2026-12" } });
-    expect(comparison!.criteria.find((p) => p.after?.id === "metastatic_organs")?.before?.id).toBe("distant_metastasis");
+    expect(comparison).toMatchObject({
+      before: { rulesetVersion: "jp-2024-06" },
+      after: { rulesetVersion: "kq-2026-12" },
+    });
+    expect(comparison!.criteria.find((p) => p.after?.id === "metastatic_organs")?.before?.id).toBe(
+      "distant_metastasis",
+    );
 
     const screens = await referralScreens(db, id);
     expect(screens.map((s) => s.ruleset_version)).toEqual(["jp-2024-06", "kq-2026-12"]);
     const after = await findReferral(db, id);
     expect(JSON.parse(after!.decision_json!).rulesetVersion).toBe("kq-2026-12");
-    expect(after).toMatchObject({ status: before!.status, site_code: "konyang", screen_outcome: comparison!.after.outcome });
-    expect((await referralEvents(db, id)).at(-1)).toMatchObject({ action: "rescreen", actor_user_id: staff.id, from_status: "triage", to_status: "triage" });
+    expect(after).toMatchObject({
+      status: before!.status,
+      site_code: "konyang",
+      screen_outcome: comparison!.after.outcome,
+    });
+    expect((await referralEvents(db, id)).at(-1)).toMatchObject({
+      action: "rescreen",
+      actor_user_id: staff.id,
+      from_status: "triage",
+      to_status: "triage",
+    });
     const audit = (await auditEventsFor(db, "referral", id)).filter((e) => e.action === "referral.rescreened");
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.detail)).toMatchObject({ from: "jp-2024-06", to: "kq-2026-12" });
@@ -59,7 +73,13 @@ describe("re-screening a stored referral", () => {
     const qst = await staffOf(db, "qst");
     expect(await rescreenReferral(db, qst.staff, id, { now, ip: null })).toBeNull();
     for (const path of [`/queue/${id}`, `/queue/${id}.data`]) {
-      const answer = await answerOf(pageRoute.action({ request: formRequest(path, { intent: "rescreen" }, { cookie: qst.cookie }), params: { id }, context: {} }));
+      const answer = await answerOf(
+        pageRoute.action({
+          request: formRequest(path, { intent: "rescreen" }, { cookie: qst.cookie }),
+          params: { id },
+          context: {},
+        }),
+      );
       expect(answer).toMatchObject({ status: 404, data: null });
     }
     expect((await referralScreens(db, id)).map((s) => s.ruleset_version)).toEqual(["jp-2024-06"]);
@@ -67,10 +87,25 @@ describe("re-screening a stored referral", () => {
 
     // The site's own coordinator re-screens through the page and sees both decisions side by side.
     const konyang = await staffOf(db, "konyang");
-    const done = await answerOf(pageRoute.action({ request: formRequest(`/queue/${id}`, { intent: "rescreen" }, { cookie: konyang.cookie }), params: { id }, context: {} }));
+    const done = await answerOf(
+      pageRoute.action({
+        request: formRequest(`/queue/${id}`, { intent: "rescreen" }, { cookie: konyang.cookie }),
+        params: { id },
+        context: {},
+      }),
+    );
     expect(done).toMatchObject({ status: 302, location: `/queue/${id}?done=rescreen#rescreen` });
-    const page = await answerOf(pageRoute.loader({ request: getRequest(`/queue/${id}`, { cookie: konyang.cookie }), params: { id }, context: {} }));
-    expect(page.data).toMatchObject({ comparison: { before: { rulesetVersion: "jp-2024-06" }, after: { rulesetVersion: "kq-2026-12" } }, rescreenWith: "kq-2026-12" });
+    const page = await answerOf(
+      pageRoute.loader({
+        request: getRequest(`/queue/${id}`, { cookie: konyang.cookie }),
+        params: { id },
+        context: {},
+      }),
+    );
+    expect(page.data).toMatchObject({
+      comparison: { before: { rulesetVersion: "jp-2024-06" }, after: { rulesetVersion: "kq-2026-12" } },
+      rescreenWith: "kq-2026-12",
+    });
   });
 });
 
@@ -82,7 +117,8 @@ describe("re-screening every open referral", () => {
     const physician = await createAccount(db, { role: "physician" });
     const admin = await createAccount(db, { role: "admin" });
     const adminUser = (await getSessionUser(getRequest("/", { cookie: await sessionCookieFor(db, admin.id) })))!;
-    const stored = (base: string) => referralAt(db, physician, { site: "konyang", base, now: new Date("2026-11-20T01:00:00Z"), ruleset: jp2024_06 });
+    const stored = (base: string) =>
+      referralAt(db, physician, { site: "konyang", base, now: new Date("2026-11-20T01:00:00Z"), ruleset: jp2024_06 });
     const improved = await stored("esophagus-stage-i-gi-primary"); // K2: GI invasion no longer applies to the oesophagus
     const worsened = await stored("icc-child-pugh-c-ascites"); // K5: Child-Pugh C now excludes ICC
     const unchanged = await referralAt(db, physician, { site: "qst", now: new Date("2026-12-06T00:30:00Z") }); // already kq
@@ -90,7 +126,11 @@ describe("re-screening every open referral", () => {
     await db.updateTable("referrals").set({ status: "declined" }).where("id", "=", closed.id).execute();
 
     const report = await rescreenAllOpen(db, adminUser, { now, ip: null });
-    expect(report).toMatchObject({ total: 3, toVersion: "kq-2026-12", directions: { improved: 1, worsened: 1, unchanged: 1 } });
+    expect(report).toMatchObject({
+      total: 3,
+      toVersion: "kq-2026-12",
+      directions: { improved: 1, worsened: 1, unchanged: 1 },
+    });
     expect(report.fromVersions).toEqual({ "jp-2024-06": 2, "kq-2026-12": 1 });
     expect(report.pairs).toEqual(
       expect.arrayContaining([
@@ -107,7 +147,10 @@ describe("re-screening every open referral", () => {
     expect(await referralScreens(db, unchanged.id)).toHaveLength(2);
     const audit = await auditEventsFor(db, "rule_set", "kq-2026-12");
     expect(audit.map((e) => e.action)).toEqual(["rules.rescreened_all"]);
-    expect(JSON.parse(audit[0]!.detail)).toMatchObject({ total: 3, directions: { improved: 1, worsened: 1, unchanged: 1 } });
+    expect(JSON.parse(audit[0]!.detail)).toMatchObject({
+      total: 3,
+      directions: { improved: 1, worsened: 1, unchanged: 1 },
+    });
     expect(await verifyAuditChain(db)).toBeNull();
   });
 });

@@ -9,12 +9,17 @@ import type { SessionUser } from "~/modules/accounts/session.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
 import { rulesToday } from "./rules.service.server";
-import { findReferral, insertReferralEvent, insertReferralScreen, updateReferral, type ReferralRow } from "~/modules/referrals/referrals.repository.server";
+import {
+  findReferral,
+  insertReferralEvent,
+  insertReferralScreen,
+  updateReferral,
+  type ReferralRow,
+} from "~/modules/referrals/referrals.repository.server";
 import { screenCase } from "~/modules/screening/screening.service.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { latestScreens, openReferralIds } from "./rescreen.repository.server";
-
 
 export type RescreenContext = { now: Date; ip: string | null };
 type Actor = { id: string; role: string };
@@ -30,7 +35,12 @@ function decisionJsonOf(text: string | null): DecisionJson | null {
 }
 
 /** Screens one stored referral again inside `trx`; writes the screen, the referral's new decision and a history event. */
-async function rescreenRow(trx: Database, referral: ReferralRow, actor: Actor, now: Date): Promise<DecisionComparison | null> {
+async function rescreenRow(
+  trx: Database,
+  referral: ReferralRow,
+  actor: Actor,
+  now: Date,
+): Promise<DecisionComparison | null> {
   const before = decisionJsonOf(referral.decision_json);
   if (!before) return null;
   const caseData = JSON.parse(referral.case_json) as ScreenCase;
@@ -49,7 +59,11 @@ async function rescreenRow(trx: Database, referral: ReferralRow, actor: Actor, n
     decision_json: JSON.stringify(after),
   });
   // The referral stays where it is (re-screening changes the screen, not the route a person already acted on).
-  await updateReferral(trx, referral.id, { screen_outcome: after.outcome, decision_json: JSON.stringify(record.decision), updated_at: at });
+  await updateReferral(trx, referral.id, {
+    screen_outcome: after.outcome,
+    decision_json: JSON.stringify(record.decision),
+    updated_at: at,
+  });
   await insertReferralEvent(trx, {
     id: newId(),
     referral_id: referral.id,
@@ -62,7 +76,12 @@ async function rescreenRow(trx: Database, referral: ReferralRow, actor: Actor, n
     site_code: referral.site_code,
     reason_code: null,
     note: null,
-    data: JSON.stringify({ from: before.rulesetVersion, to: after.rulesetVersion, outcomeBefore: before.outcome, outcomeAfter: after.outcome }),
+    data: JSON.stringify({
+      from: before.rulesetVersion,
+      to: after.rulesetVersion,
+      outcomeBefore: before.outcome,
+      outcomeAfter: after.outcome,
+    }),
   });
   return compareDecisions(before, after);
 }
@@ -71,7 +90,12 @@ async function rescreenRow(trx: Database, referral: ReferralRow, actor: Actor, n
  * A coordinator or reviewer re-screens one referral of their own site. Another site's referral, a draft or an unknown
  * id is null (the route answers an empty 404); the site is read again inside the transaction.
  */
-export async function rescreenReferral(db: Database, staff: Staff, id: string, ctx: RescreenContext): Promise<DecisionComparison | null> {
+export async function rescreenReferral(
+  db: Database,
+  staff: Staff,
+  id: string,
+  ctx: RescreenContext,
+): Promise<DecisionComparison | null> {
   return db.transaction().execute(async (trx) => {
     const referral = await findReferral(trx, id);
     if (!referral || !canSeeReferral(staff, referral)) return null;
@@ -82,7 +106,12 @@ export async function rescreenReferral(db: Database, staff: Staff, id: string, c
       action: "referral.rescreened",
       subjectType: "referral",
       subjectId: referral.id,
-      detail: { from: comparison.before.rulesetVersion, to: comparison.after.rulesetVersion, outcomeBefore: comparison.before.outcome, outcomeAfter: comparison.after.outcome },
+      detail: {
+        from: comparison.before.rulesetVersion,
+        to: comparison.after.rulesetVersion,
+        outcomeBefore: comparison.before.outcome,
+        outcomeAfter: comparison.after.outcome,
+      },
       ip: ctx.ip,
       at: ctx.now,
     });
@@ -113,7 +142,11 @@ export type BulkRescreenReport = {
  * and is told how many outcomes changed and which way. One audit event holds the counts; each referral's history
  * holds its own re-screen.
  */
-export async function rescreenAllOpen(db: Database, admin: SessionUser, ctx: RescreenContext): Promise<BulkRescreenReport> {
+export async function rescreenAllOpen(
+  db: Database,
+  admin: SessionUser,
+  ctx: RescreenContext,
+): Promise<BulkRescreenReport> {
   return db.transaction().execute(async (trx) => {
     const report: BulkRescreenReport = {
       total: 0,
@@ -129,7 +162,8 @@ export async function rescreenAllOpen(db: Database, admin: SessionUser, ctx: Res
       if (!comparison) continue;
       report.total++;
       report.directions[comparison.direction]++;
-      report.fromVersions[comparison.before.rulesetVersion] = (report.fromVersions[comparison.before.rulesetVersion] ?? 0) + 1;
+      report.fromVersions[comparison.before.rulesetVersion] =
+        (report.fromVersions[comparison.before.rulesetVersion] ?? 0) + 1;
       const { outcome: from } = comparison.before;
       const { outcome: to } = comparison.after;
       const pair = report.pairs.find((p) => p.from === from && p.to === to);
@@ -137,7 +171,15 @@ export async function rescreenAllOpen(db: Database, admin: SessionUser, ctx: Res
       else report.pairs.push({ from, to, count: 1 });
     }
     report.pairs.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
-    await recordAudit(trx, { actor: { id: admin.id, role: admin.role }, action: "rules.rescreened_all", subjectType: "rule_set", subjectId: report.toVersion, detail: report, ip: ctx.ip, at: ctx.now });
+    await recordAudit(trx, {
+      actor: { id: admin.id, role: admin.role },
+      action: "rules.rescreened_all",
+      subjectType: "rule_set",
+      subjectId: report.toVersion,
+      detail: report,
+      ip: ctx.ip,
+      at: ctx.now,
+    });
     return report;
   });
 }

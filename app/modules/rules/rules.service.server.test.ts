@@ -25,7 +25,10 @@ describe("the rule book's page", () => {
 
   it("opens a named version, compares the two versions asked for, and knows no other version", () => {
     expect(ruleBookPage("jp-2024-06", {}, afterKq)!.book.version).toBe("jp-2024-06");
-    expect(ruleBookPage("jp-2024-06", { from: "kq-2026-12", to: "jp-2024-06" }, afterKq)!.diff).toMatchObject({ from: "kq-2026-12", to: "jp-2024-06" });
+    expect(ruleBookPage("jp-2024-06", { from: "kq-2026-12", to: "jp-2024-06" }, afterKq)!.diff).toMatchObject({
+      from: "kq-2026-12",
+      to: "jp-2024-06",
+    });
     expect(ruleBookPage(undefined, { from: "kq-2026-12", to: "kq-2026-12" }, afterKq)!.diff).toBeNull();
     expect(ruleBookPage("xx-1999-01", {}, afterKq)).toBeNull();
   });
@@ -36,6 +39,9 @@ describe("the notice that the rules may be out of date", () => {
     expect(rulesReviewNotice(afterKq)).toEqual({ version: "kq-2026-12", reviewDueOn: "2026-06-01" });
     // 1 June 2026 15:30 UTC is already 2 June in Korea and Japan.
     expect(rulesReviewNotice(new Date("2026-06-01T14:00:00Z"))).toBeNull();
-    expect(rulesReviewNotice(new Date("2026-06-01T15:30:00Z"))).toEqual({ version: "kq-2026-12", reviewDueOn: "2026-06-01" });
+    expect(rulesReviewNotice(new Date("2026-06-01T15:30:00Z"))).toEqual({
+      version: "kq-2026-12",
+      reviewDueOn: "2026-06-01",
+    });
   });
 });

@@ -40,13 +40,18 @@ function diffOf(from: RuleSet, to: RuleSet): RuleSetDiff {
  * The rule book of `version` (the set in force today when absent; null for an unknown version) and "what changed"
  * between `from` and `to`: by default the newest set against the set it replaces.
  */
-export function ruleBookPage(version: string | undefined, compare: { from?: string | null; to?: string | null }, now: Date): RuleBookPage | null {
+export function ruleBookPage(
+  version: string | undefined,
+  compare: { from?: string | null; to?: string | null },
+  now: Date,
+): RuleBookPage | null {
   const today = rulesToday(now);
   const set = version === undefined ? ruleSetInForce(today, today) : ruleSetByVersion(version);
   if (!set) return null;
   const newest = ruleSetInForce(undefined, today);
   const to = (compare.to && ruleSetByVersion(compare.to)) || newest;
-  const from = (compare.from && ruleSetByVersion(compare.from)) || (to.replaces ? ruleSetByVersion(to.replaces) : undefined);
+  const from =
+    (compare.from && ruleSetByVersion(compare.from)) || (to.replaces ? ruleSetByVersion(to.replaces) : undefined);
   return {
     book: bookOf(set),
     sets: ruleSetValidity(today),

@@ -8,7 +8,14 @@ import { bookingChoices } from "./booking.service.server";
 import { whenWords } from "./format";
 
 /** The schedule page's slot choices in words: the site's time zone, a 24-hour clock, the reader's language. */
-export async function bookingView(db: Database, staff: Staff, referralId: string, lng: Language, t: TFunction, now: Date) {
+export async function bookingView(
+  db: Database,
+  staff: Staff,
+  referralId: string,
+  lng: Language,
+  t: TFunction,
+  now: Date,
+) {
   const choices = await bookingChoices(db, staff, referralId, now);
   const tz = choices.site.timezone;
   return {
@@ -23,6 +30,10 @@ export async function bookingView(db: Database, staff: Staff, referralId: string
 export function dayWarningLines(date: string, warnings: DayWarning[], lng: Language, t: TFunction): string[] {
   const day = formatCalendarDate(date, lng, "fullDate");
   return warnings.map((w) =>
-    w.code === "weekend" ? t("scheduling:warnings.weekend", { date: day }) : w.name ? t("scheduling:warnings.holiday", { date: day, name: w.name }) : t("scheduling:warnings.holidayUnnamed", { date: day })
+    w.code === "weekend"
+      ? t("scheduling:warnings.weekend", { date: day })
+      : w.name
+        ? t("scheduling:warnings.holiday", { date: day, name: w.name })
+        : t("scheduling:warnings.holidayUnnamed", { date: day }),
   );
 }

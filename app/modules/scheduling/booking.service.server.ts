@@ -9,7 +9,16 @@ import { siteClockOf, type Staff } from "~/modules/queue/staff.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { DEFAULT_CONSULTATION_MINUTES, type BookingInput } from "./slots.schema";
-import { bookedSlotsBetween, claimSlot, freeSlotsFrom, insertSlots, releaseSlotOf, slotAtStart, slotOfReferral, slotOfSite } from "./slots.repository.server";
+import {
+  bookedSlotsBetween,
+  claimSlot,
+  freeSlotsFrom,
+  insertSlots,
+  releaseSlotOf,
+  slotAtStart,
+  slotOfReferral,
+  slotOfSite,
+} from "./slots.repository.server";
 import { warningsFor } from "./slots.service.server";
 
 /** How many free slots the booking form offers (the soonest first): about three months of a busy clinic. */
@@ -46,11 +55,22 @@ export type BookingPlan =
 /** The free slots a coordinator may book for a referral, and the slot it already holds. */
 export async function bookingChoices(db: Database, staff: Staff, referralId: string, now: Date) {
   const site = await siteClockOf(db, staff.siteCode);
-  const [free, current] = await Promise.all([freeSlotsFrom(db, site.code, now.toISOString(), OFFERED_SLOTS), slotOfReferral(db, referralId)]);
+  const [free, current] = await Promise.all([
+    freeSlotsFrom(db, site.code, now.toISOString(), OFFERED_SLOTS),
+    slotOfReferral(db, referralId),
+  ]);
   return {
     site,
-    free: free.map((s) => ({ id: s.id, startsAt: s.starts_at, date: s.local_date, time: s.local_time, durationMinutes: s.duration_minutes })),
-    current: current ? { id: current.id, startsAt: current.starts_at, date: current.local_date, time: current.local_time } : null,
+    free: free.map((s) => ({
+      id: s.id,
+      startsAt: s.starts_at,
+      date: s.local_date,
+      time: s.local_time,
+      durationMinutes: s.duration_minutes,
+    })),
+    current: current
+      ? { id: current.id, startsAt: current.starts_at, date: current.local_date, time: current.local_time }
+      : null,
   };
 }
 
@@ -59,12 +79,19 @@ export async function bookingChoices(db: Database, staff: Staff, referralId: str
  * ahead; a date and time of the coordinator's own must be ahead and not overlap another booked consultation; if it
  * falls on a planned free slot, that slot is booked. A weekend or public holiday needs the date confirmed.
  */
-export async function planBooking(db: Database, staff: Staff, referralId: string, input: BookingInput, ctx: { now: Date; lng: Language }): Promise<BookingPlan> {
+export async function planBooking(
+  db: Database,
+  staff: Staff,
+  referralId: string,
+  input: BookingInput,
+  ctx: { now: Date; lng: Language },
+): Promise<BookingPlan> {
   const site = await siteClockOf(db, staff.siteCode);
   const nowIso = ctx.now.toISOString();
   let slot = input.slotId && input.slotId !== "other" ? await slotOfSite(db, site.code, input.slotId) : undefined;
   if (input.slotId && input.slotId !== "other") {
-    if (!slot || (slot.referral_id && slot.referral_id !== referralId) || slot.starts_at <= nowIso) return { ok: false, code: "slot_gone" };
+    if (!slot || (slot.referral_id && slot.referral_id !== referralId) || slot.starts_at <= nowIso)
+      return { ok: false, code: "slot_gone" };
   }
   const date = slot?.local_date ?? input.date!;
   const time = slot?.local_time ?? input.time!;
@@ -81,8 +108,15 @@ export async function planBooking(db: Database, staff: Staff, referralId: string
   if (!slot) {
     const end = startsAt.getTime() + durationMinutes * 60_000;
     // Booked consultations that start up to a day earlier may still run into this one.
-    const nearby = await bookedSlotsBetween(db, site.code, new Date(startsAt.getTime() - 86_400_000).toISOString(), new Date(end).toISOString());
-    const overlaps = nearby.some((b) => b.referral_id !== referralId && Date.parse(b.starts_at) + b.duration_minutes * 60_000 > startsAt.getTime());
+    const nearby = await bookedSlotsBetween(
+      db,
+      site.code,
+      new Date(startsAt.getTime() - 86_400_000).toISOString(),
+      new Date(end).toISOString(),
+    );
+    const overlaps = nearby.some(
+      (b) => b.referral_id !== referralId && Date.parse(b.starts_at) + b.duration_minutes * 60_000 > startsAt.getTime(),
+    );
     if (overlaps) return { ok: false, code: "slot_taken" };
   }
   const warnings = warningsFor(site, date, ctx.lng);

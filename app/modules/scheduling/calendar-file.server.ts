@@ -14,7 +14,13 @@ import { DEFAULT_CONSULTATION_MINUTES, isRealDate, timePattern } from "./slots.s
 const storedSchema = z.object({
   date: z.string().refine(isRealDate),
   time: z.string().regex(timePattern),
-  durationMinutes: z.number().int().positive().max(24 * 60).optional().catch(undefined),
+  durationMinutes: z
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60)
+    .optional()
+    .catch(undefined),
   timeZone: z.string().optional().catch(undefined),
   bookedAt: z.string().optional().catch(undefined),
 });

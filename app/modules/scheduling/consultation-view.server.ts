@@ -11,7 +11,13 @@ import { siteContactsOf } from "~/modules/site-contacts/site-contacts.service.se
 import { sitePlace } from "./site-place";
 
 /** The booked consultation as the physician's referral page shows it, or null when none is booked. */
-export async function consultationView(db: Database, referral: ReferralRow, names: SiteNames, lng: Language, t: TFunction) {
+export async function consultationView(
+  db: Database,
+  referral: ReferralRow,
+  names: SiteNames,
+  lng: Language,
+  t: TFunction,
+) {
   if (referral.status !== "consultation_scheduled" || !referral.site_code) return null;
   const stored = readStoredConsultation(referral.consultation_json);
   if (!stored) return null;
@@ -26,7 +32,10 @@ export async function consultationView(db: Database, referral: ReferralRow, name
   }
   return {
     dateText: when.dateText,
-    timeText: t("scheduling:consultation.timeWithZone", { time: when.timeText, zone: t(`status:sites.${site.code}.timeZone`) }),
+    timeText: t("scheduling:consultation.timeWithZone", {
+      time: when.timeText,
+      zone: t(`status:sites.${site.code}.timeZone`),
+    }),
     place,
     siteName: names[site.code as keyof SiteNames]?.[lng] ?? site.code,
     ...(sitePlace(await siteContactsOf(db, site.code), lng) ?? { address: null, mapHref: null }),

@@ -4,7 +4,10 @@ import { holidaysOf } from "~/modules/referrals/calendar.server";
 
 // date-holidays speaks each country's own language and English (Korea: ko, en; Japan: "jp", en); a holiday of the
 // other country is named in English, which both readers can follow better than a foreign script.
-const languageCodes: Record<string, Partial<Record<Language, string>>> = { KR: { ko: "ko", en: "en" }, JP: { ja: "jp", en: "en" } };
+const languageCodes: Record<string, Partial<Record<Language, string>>> = {
+  KR: { ko: "ko", en: "en" },
+  JP: { ja: "jp", en: "en" },
+};
 const sources = new Map<string, Holidays>();
 
 /** The public holiday at the site's country on that date, named in the reader's language when the library can. */

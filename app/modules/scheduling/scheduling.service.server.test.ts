@@ -22,7 +22,11 @@ import { addSlot, addWeeklyPattern, listSiteSlots, removeSlot } from "./slots.se
 const now = new Date("2026-12-21T01:00:00Z");
 const ctx = { now, ip: "192.0.2.9" };
 
-async function staffOf(db: Database, site: "konyang" | "qst", role: "coordinator" | "reviewer" = "coordinator"): Promise<Staff> {
+async function staffOf(
+  db: Database,
+  site: "konyang" | "qst",
+  role: "coordinator" | "reviewer" = "coordinator",
+): Promise<Staff> {
   const account = await createAccount(db, { role, site });
   return (await getSessionUser(getRequest("/", { cookie: await sessionCookieFor(db, account.id) }))) as Staff;
 }
@@ -36,7 +40,12 @@ async function acceptedReferral(db: Database, staff: Staff, physician: { id: str
   const country = staff.siteCode === "konyang" ? "KR" : "JP";
   caseData.patient = { ...caseData.patient, residenceCountry: country };
   const referral = await submitReferral(db, { physician: { id: physician.id, country }, caseData, now });
-  await transitionReferral(db, { referralId: referral.id, actor: { id: staff.id, role: staff.role }, action: "accept", now });
+  await transitionReferral(db, {
+    referralId: referral.id,
+    actor: { id: staff.id, role: staff.role },
+    action: "accept",
+    now,
+  });
   return referral;
 }
 
@@ -50,10 +59,28 @@ describe("a site's consultation slots", () => {
     const db = await getDb();
     const konyang = await staffOf(db, "konyang");
     const qst = await staffOf(db, "qst");
-    const pattern = { from: "2026-12-21", to: "2027-01-01", weekdays: [1, 3, 5], times: ["14:00", "09:00"], duration: 60 };
+    const pattern = {
+      from: "2026-12-21",
+      to: "2027-01-01",
+      weekdays: [1, 3, 5],
+      times: ["14:00", "09:00"],
+      duration: 60,
+    };
     // Mon 21 (09:00 has passed), Wed 23, Fri 25 (Christmas), Mon 28, Wed 30, Fri 1 (New Year's Day).
-    expect(await addWeeklyPattern(db, konyang, pattern, ctx)).toEqual({ ok: true, added: 7, existing: 0, past: 1, holidays: ["2026-12-25", "2027-01-01"] });
-    expect(await addWeeklyPattern(db, konyang, pattern, ctx)).toEqual({ ok: true, added: 0, existing: 7, past: 1, holidays: ["2026-12-25", "2027-01-01"] });
+    expect(await addWeeklyPattern(db, konyang, pattern, ctx)).toEqual({
+      ok: true,
+      added: 7,
+      existing: 0,
+      past: 1,
+      holidays: ["2026-12-25", "2027-01-01"],
+    });
+    expect(await addWeeklyPattern(db, konyang, pattern, ctx)).toEqual({
+      ok: true,
+      added: 0,
+      existing: 7,
+      past: 1,
+      holidays: ["2026-12-25", "2027-01-01"],
+    });
     const listed = await listSiteSlots(db, konyang, now);
     expect(listed.slots.map((s) => `${s.date} ${s.time}`)).toEqual([
       "2026-12-21 14:00",
@@ -78,13 +105,29 @@ describe("a site's consultation slots", () => {
     const konyang = await staffOf(db, "konyang");
     const christmas = { date: "2026-12-25", time: "10:00", duration: 30 };
     const refused = await addSlot(db, konyang, christmas, { ...ctx, lng: "ko" });
-    expect(refused).toMatchObject({ ok: false, code: "confirm_day", warnings: [{ code: "holiday", name: expect.any(String) }] });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "confirm_day",
+      warnings: [{ code: "holiday", name: expect.any(String) }],
+    });
     // Confirming another day does not confirm this one.
-    expect(await addSlot(db, konyang, { ...christmas, confirmDay: "2026-12-24" }, { ...ctx, lng: "ko" })).toMatchObject({ code: "confirm_day" });
-    expect(await addSlot(db, konyang, { ...christmas, confirmDay: "2026-12-25" }, { ...ctx, lng: "ko" })).toEqual({ ok: true, added: 1 });
-    expect(await addSlot(db, konyang, { ...christmas, confirmDay: "2026-12-25" }, { ...ctx, lng: "ko" })).toEqual({ ok: false, code: "exists" });
-    expect(await addSlot(db, konyang, { date: "2026-12-26", time: "10:00", duration: 30 }, { ...ctx, lng: "en" })).toMatchObject({ warnings: [{ code: "weekend" }] });
-    expect(await addSlot(db, konyang, { date: "2026-12-21", time: "09:00", duration: 30 }, { ...ctx, lng: "en" })).toEqual({ ok: false, code: "date_in_past" });
+    expect(await addSlot(db, konyang, { ...christmas, confirmDay: "2026-12-24" }, { ...ctx, lng: "ko" })).toMatchObject(
+      { code: "confirm_day" },
+    );
+    expect(await addSlot(db, konyang, { ...christmas, confirmDay: "2026-12-25" }, { ...ctx, lng: "ko" })).toEqual({
+      ok: true,
+      added: 1,
+    });
+    expect(await addSlot(db, konyang, { ...christmas, confirmDay: "2026-12-25" }, { ...ctx, lng: "ko" })).toEqual({
+      ok: false,
+      code: "exists",
+    });
+    expect(
+      await addSlot(db, konyang, { date: "2026-12-26", time: "10:00", duration: 30 }, { ...ctx, lng: "en" }),
+    ).toMatchObject({ warnings: [{ code: "weekend" }] });
+    expect(
+      await addSlot(db, konyang, { date: "2026-12-21", time: "09:00", duration: 30 }, { ...ctx, lng: "en" }),
+    ).toEqual({ ok: false, code: "date_in_past" });
   });
 });
 
@@ -96,28 +139,66 @@ describe("booking a first consultation", () => {
     await confirmSiteContacts(db, "konyang", ["address"]);
     const coordinator = await staffOf(db, "konyang");
     const physician = await createAccount(db, { role: "physician" });
-    await addWeeklyPattern(db, coordinator, { from: "2027-01-04", to: "2027-01-05", weekdays: [1, 2], times: ["09:00"], duration: 45 }, ctx);
+    await addWeeklyPattern(
+      db,
+      coordinator,
+      { from: "2027-01-04", to: "2027-01-05", weekdays: [1, 2], times: ["09:00"], duration: 45 },
+      ctx,
+    );
     // Earlier tests of this file left slots in December: take the two made here.
-    const [monday, tuesday] = (await bookingChoices(db, coordinator, "none", now)).free.filter((s) => s.date >= "2027-01-04");
+    const [monday, tuesday] = (await bookingChoices(db, coordinator, "none", now)).free.filter(
+      (s) => s.date >= "2027-01-04",
+    );
     const first = await acceptedReferral(db, coordinator, physician);
     const second = await acceptedReferral(db, coordinator, physician);
 
-    expect(await performStaffAction(db, coordinator, first.id, "schedule", booking({ slotId: monday!.id }), staffCtx)).toMatchObject({ ok: true });
+    expect(
+      await performStaffAction(db, coordinator, first.id, "schedule", booking({ slotId: monday!.id }), staffCtx),
+    ).toMatchObject({ ok: true });
     const stored = JSON.parse((await findReferral(db, first.id))!.consultation_json!);
-    expect(stored).toMatchObject({ date: "2027-01-04", time: "09:00", timeZone: "Asia/Seoul", durationMinutes: 45, slotId: monday!.id, place: "방사선종양학과 외래" });
+    expect(stored).toMatchObject({
+      date: "2027-01-04",
+      time: "09:00",
+      timeZone: "Asia/Seoul",
+      durationMinutes: 45,
+      slotId: monday!.id,
+      place: "방사선종양학과 외래",
+    });
     expect(stored.outsideSlots).toBeUndefined();
     expect((await bookingChoices(db, coordinator, first.id, now)).current?.id).toBe(monday!.id);
 
     // The same slot for another referral: gone. The same time typed by hand: taken.
-    expect(await performStaffAction(db, coordinator, second.id, "schedule", booking({ slotId: monday!.id }), staffCtx)).toMatchObject({ ok: false, code: "slot_gone" });
-    expect(await performStaffAction(db, coordinator, second.id, "schedule", booking({ slotId: "other", date: "2027-01-04", time: "09:30" }), staffCtx)).toMatchObject({ ok: false, code: "slot_taken" });
+    expect(
+      await performStaffAction(db, coordinator, second.id, "schedule", booking({ slotId: monday!.id }), staffCtx),
+    ).toMatchObject({ ok: false, code: "slot_gone" });
+    expect(
+      await performStaffAction(
+        db,
+        coordinator,
+        second.id,
+        "schedule",
+        booking({ slotId: "other", date: "2027-01-04", time: "09:30" }),
+        staffCtx,
+      ),
+    ).toMatchObject({ ok: false, code: "slot_taken" });
     expect((await findReferral(db, second.id))!.status).toBe("accepted");
 
     // Rebooking the first referral to Tuesday frees Monday for the second.
-    expect(await performStaffAction(db, coordinator, first.id, "schedule", booking({ slotId: tuesday!.id }), staffCtx)).toMatchObject({ ok: true });
-    expect((await bookingChoices(db, coordinator, second.id, now)).free.filter((s) => s.date >= "2027-01-04").map((s) => s.id)).toEqual([monday!.id]);
+    expect(
+      await performStaffAction(db, coordinator, first.id, "schedule", booking({ slotId: tuesday!.id }), staffCtx),
+    ).toMatchObject({ ok: true });
+    expect(
+      (await bookingChoices(db, coordinator, second.id, now)).free
+        .filter((s) => s.date >= "2027-01-04")
+        .map((s) => s.id),
+    ).toEqual([monday!.id]);
 
-    const mail = await db.selectFrom("mail_outbox").select(["body_text", "kind"]).where("referral_id", "=", first.id).where("kind", "=", "scheduled").executeTakeFirstOrThrow();
+    const mail = await db
+      .selectFrom("mail_outbox")
+      .select(["body_text", "kind"])
+      .where("referral_id", "=", first.id)
+      .where("kind", "=", "scheduled")
+      .executeTakeFirstOrThrow();
     // In the physician's own language (the factory's people take turns: Korean, Japanese, English).
     expect(mail.body_text).toMatch(/관저동로 158|クァンジョドン路158|158 Gwanjeodong-ro/);
     expect(mail.body_text).toContain("https://www.google.com/maps/search/?api=1&query=");
@@ -126,11 +207,24 @@ describe("booking a first consultation", () => {
     expect(await removeSlot(db, coordinator, tuesday!.id, ctx)).toBe(false);
 
     // The physician's referral page: the day in full, the site's clock and zone, the place and the calendar file.
-    const view = await consultationView(db, (await findReferral(db, first.id))!, await siteNames(db), "en", tFor("en", ["scheduling", "status"]));
-    expect(view).toMatchObject({ dateText: "Tuesday, 5 January 2027", timeText: "09:00 (Korea time)", place: "방사선종양학과 외래", calendarHref: `/referrals/${first.id}/consultation.ics` });
+    const view = await consultationView(
+      db,
+      (await findReferral(db, first.id))!,
+      await siteNames(db),
+      "en",
+      tFor("en", ["scheduling", "status"]),
+    );
+    expect(view).toMatchObject({
+      dateText: "Tuesday, 5 January 2027",
+      timeText: "09:00 (Korea time)",
+      place: "방사선종양학과 외래",
+      calendarHref: `/referrals/${first.id}/consultation.ics`,
+    });
     expect(view!.mapHref).toContain("https://www.google.com/maps/search/?api=1&query=");
     // A referral without a booked consultation shows none.
-    expect(await consultationView(db, (await findReferral(db, second.id))!, await siteNames(db), "en", tFor("en"))).toBeNull();
+    expect(
+      await consultationView(db, (await findReferral(db, second.id))!, await siteNames(db), "en", tFor("en")),
+    ).toBeNull();
   });
 
   it("books another date and time with a warning, and a holiday or weekend only once confirmed", async () => {
@@ -140,17 +234,64 @@ describe("booking a first consultation", () => {
     const referral = await acceptedReferral(db, coordinator, physician);
     const christmas = booking({ slotId: "other", date: "2026-12-25", time: "11:00" });
     const warned = await performStaffAction(db, coordinator, referral.id, "schedule", christmas, staffCtx);
-    expect(warned).toMatchObject({ ok: false, code: "confirm_day", date: "2026-12-25", warnings: [{ code: "holiday" }] });
+    expect(warned).toMatchObject({
+      ok: false,
+      code: "confirm_day",
+      date: "2026-12-25",
+      warnings: [{ code: "holiday" }],
+    });
     expect((await findReferral(db, referral.id))!.status).toBe("accepted");
-    expect(await performStaffAction(db, coordinator, referral.id, "schedule", { ...(christmas as object), confirmDay: "2026-12-25" } as never, staffCtx)).toMatchObject({ ok: true });
+    expect(
+      await performStaffAction(
+        db,
+        coordinator,
+        referral.id,
+        "schedule",
+        { ...(christmas as object), confirmDay: "2026-12-25" } as never,
+        staffCtx,
+      ),
+    ).toMatchObject({ ok: true });
     const stored = JSON.parse((await findReferral(db, referral.id))!.consultation_json!);
-    expect(stored).toMatchObject({ date: "2026-12-25", time: "11:00", outsideSlots: true, confirmedDay: ["holiday"], durationMinutes: 60 });
+    expect(stored).toMatchObject({
+      date: "2026-12-25",
+      time: "11:00",
+      outsideSlots: true,
+      confirmedDay: ["holiday"],
+      durationMinutes: 60,
+    });
     // The booking outside the slots now occupies its hour.
     const other = await acceptedReferral(db, coordinator, physician);
-    expect(await performStaffAction(db, coordinator, other.id, "schedule", booking({ date: "2026-12-25", time: "11:30", confirmDay: "2026-12-25" }), staffCtx)).toMatchObject({ code: "slot_taken" });
+    expect(
+      await performStaffAction(
+        db,
+        coordinator,
+        other.id,
+        "schedule",
+        booking({ date: "2026-12-25", time: "11:30", confirmDay: "2026-12-25" }),
+        staffCtx,
+      ),
+    ).toMatchObject({ code: "slot_taken" });
     // Earlier today is the time's fault; yesterday the date's.
-    expect(await performStaffAction(db, coordinator, other.id, "schedule", booking({ date: "2026-12-21", time: "09:00" }), staffCtx)).toMatchObject({ code: "time_in_past" });
-    expect(await performStaffAction(db, coordinator, other.id, "schedule", booking({ date: "2026-12-18", time: "11:00" }), staffCtx)).toMatchObject({ code: "date_in_past" });
+    expect(
+      await performStaffAction(
+        db,
+        coordinator,
+        other.id,
+        "schedule",
+        booking({ date: "2026-12-21", time: "09:00" }),
+        staffCtx,
+      ),
+    ).toMatchObject({ code: "time_in_past" });
+    expect(
+      await performStaffAction(
+        db,
+        coordinator,
+        other.id,
+        "schedule",
+        booking({ date: "2026-12-18", time: "11:00" }),
+        staffCtx,
+      ),
+    ).toMatchObject({ code: "date_in_past" });
   });
 
   it("never books another site's slot", async () => {
@@ -158,18 +299,31 @@ describe("booking a first consultation", () => {
     const konyang = await staffOf(db, "konyang");
     const qst = await staffOf(db, "qst");
     const physician = await createAccount(db, { role: "physician" });
-    await addWeeklyPattern(db, qst, { from: "2027-01-06", to: "2027-01-06", weekdays: [3], times: ["10:00"], duration: 60 }, ctx);
+    await addWeeklyPattern(
+      db,
+      qst,
+      { from: "2027-01-06", to: "2027-01-06", weekdays: [3], times: ["10:00"], duration: 60 },
+      ctx,
+    );
     const qstSlot = (await bookingChoices(db, qst, "none", now)).free[0]!;
     const referral = await acceptedReferral(db, konyang, physician);
-    expect(await performStaffAction(db, konyang, referral.id, "schedule", booking({ slotId: qstSlot.id }), staffCtx)).toMatchObject({ ok: false, code: "slot_gone" });
+    expect(
+      await performStaffAction(db, konyang, referral.id, "schedule", booking({ slotId: qstSlot.id }), staffCtx),
+    ).toMatchObject({ ok: false, code: "slot_gone" });
   });
 });
 
 describe("a weekend or holiday warning in words", () => {
   it("names the day in full and the holiday when it has a name, in the reader's language", () => {
-    expect(dayWarningLines("2026-12-26", [{ code: "weekend" }], "en", tFor("en", "scheduling"))).toEqual(["Saturday, 26 December 2026 is a Saturday or Sunday."]);
-    expect(dayWarningLines("2026-12-25", [{ code: "holiday", name: "Christmas Day" }], "en", tFor("en", "scheduling"))).toEqual(["Friday, 25 December 2026 is a public holiday (Christmas Day)."]);
-    expect(dayWarningLines("2026-12-25", [{ code: "holiday", name: null }], "en", tFor("en", "scheduling"))).toEqual(["Friday, 25 December 2026 is a public holiday."]);
+    expect(dayWarningLines("2026-12-26", [{ code: "weekend" }], "en", tFor("en", "scheduling"))).toEqual([
+      "Saturday, 26 December 2026 is a Saturday or Sunday.",
+    ]);
+    expect(
+      dayWarningLines("2026-12-25", [{ code: "holiday", name: "Christmas Day" }], "en", tFor("en", "scheduling")),
+    ).toEqual(["Friday, 25 December 2026 is a public holiday (Christmas Day)."]);
+    expect(dayWarningLines("2026-12-25", [{ code: "holiday", name: null }], "en", tFor("en", "scheduling"))).toEqual([
+      "Friday, 25 December 2026 is a public holiday.",
+    ]);
     const [korean] = dayWarningLines("2027-01-01", [{ code: "holiday", name: null }], "ko", tFor("ko", "scheduling"));
     expect(korean).toContain("2027년 1월 1일 금요일");
   });

@@ -7,7 +7,10 @@ import { publicContact, type SiteContacts } from "~/modules/site-contacts/site-c
  * (docs/decisions/0023). Null until the site has confirmed its address: nobody outside the site is sent to an
  * address the site has not confirmed.
  */
-export function sitePlace(contacts: SiteContacts | null | undefined, lng: Language): { address: string; mapHref: string } | null {
+export function sitePlace(
+  contacts: SiteContacts | null | undefined,
+  lng: Language,
+): { address: string; mapHref: string } | null {
   const contact = publicContact(contacts, lng);
   return contact.address && contact.mapHref ? { address: contact.address, mapHref: contact.mapHref } : null;
 }

@@ -47,11 +47,21 @@ export async function freeSlotsFrom(db: Database, siteCode: string, from: string
 }
 
 export async function slotOfSite(db: Database, siteCode: string, id: string) {
-  return db.selectFrom("consultation_slots").selectAll().where("site_code", "=", siteCode).where("id", "=", id).executeTakeFirst();
+  return db
+    .selectFrom("consultation_slots")
+    .selectAll()
+    .where("site_code", "=", siteCode)
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 export async function slotAtStart(db: Database, siteCode: string, startsAt: string) {
-  return db.selectFrom("consultation_slots").selectAll().where("site_code", "=", siteCode).where("starts_at", "=", startsAt).executeTakeFirst();
+  return db
+    .selectFrom("consultation_slots")
+    .selectAll()
+    .where("site_code", "=", siteCode)
+    .where("starts_at", "=", startsAt)
+    .executeTakeFirst();
 }
 
 /** Booked slots of the site starting in [from, until): what an override must not overlap. */
@@ -68,12 +78,23 @@ export async function bookedSlotsBetween(db: Database, siteCode: string, from: s
 
 /** Removes a free slot; a booked one stays (returns false). */
 export async function deleteFreeSlot(db: Database, siteCode: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom("consultation_slots").where("site_code", "=", siteCode).where("id", "=", id).where("referral_id", "is", null).executeTakeFirst();
+  const result = await db
+    .deleteFrom("consultation_slots")
+    .where("site_code", "=", siteCode)
+    .where("id", "=", id)
+    .where("referral_id", "is", null)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
 /** Books a free slot for a referral; false when someone else took it first. */
-export async function claimSlot(db: Database, siteCode: string, id: string, referralId: string, at: string): Promise<boolean> {
+export async function claimSlot(
+  db: Database,
+  siteCode: string,
+  id: string,
+  referralId: string,
+  at: string,
+): Promise<boolean> {
   const result = await db
     .updateTable("consultation_slots")
     .set({ referral_id: referralId, booked_at: at })
@@ -90,6 +111,14 @@ export async function slotOfReferral(db: Database, referralId: string) {
 
 /** Frees a referral's slot (rebooking): a planned slot becomes free again, an override slot goes. */
 export async function releaseSlotOf(db: Database, referralId: string): Promise<void> {
-  await db.deleteFrom("consultation_slots").where("referral_id", "=", referralId).where("kind", "=", "override").execute();
-  await db.updateTable("consultation_slots").set({ referral_id: null, booked_at: null }).where("referral_id", "=", referralId).execute();
+  await db
+    .deleteFrom("consultation_slots")
+    .where("referral_id", "=", referralId)
+    .where("kind", "=", "override")
+    .execute();
+  await db
+    .updateTable("consultation_slots")
+    .set({ referral_id: null, booked_at: null })
+    .where("referral_id", "=", referralId)
+    .execute();
 }

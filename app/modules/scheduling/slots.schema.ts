@@ -22,7 +22,8 @@ function normaliseTime(value: string): string {
   return m ? `${m[1]!.padStart(2, "0")}:${m[2]}` : value.trim();
 }
 
-const date = (required: string) => z.string({ message: required }).refine(isRealDate, { message: "scheduling:validation.dateInvalid" });
+const date = (required: string) =>
+  z.string({ message: required }).refine(isRealDate, { message: "scheduling:validation.dateInvalid" });
 /** A wall-clock time field whose absence is reported with `required` (each form names its own time). */
 export const wallTimeField = (required: string) =>
   z
@@ -32,7 +33,9 @@ export const wallTimeField = (required: string) =>
 const time = wallTimeField("scheduling:validation.timeRequired");
 const duration = z.coerce
   .number({ message: "scheduling:validation.durationRequired" })
-  .refine((v) => (slotDurations as readonly number[]).includes(v), { message: "scheduling:validation.durationRequired" });
+  .refine((v) => (slotDurations as readonly number[]).includes(v), {
+    message: "scheduling:validation.durationRequired",
+  });
 
 export const addSlotSchema = z.object({
   date: date("scheduling:validation.dateRequired"),
@@ -46,17 +49,26 @@ export const addPatternSchema = z
   .object({
     from: date("scheduling:validation.fromRequired"),
     to: date("scheduling:validation.toRequired"),
-    weekdays: z.array(z.coerce.number().int().min(1).max(7)).min(1, { message: "scheduling:validation.weekdaysRequired" }),
+    weekdays: z
+      .array(z.coerce.number().int().min(1).max(7))
+      .min(1, { message: "scheduling:validation.weekdaysRequired" }),
     times: z
       .string({ message: "scheduling:validation.timesRequired" })
-      .transform((v) => v.split(/[,、，\s]+/).filter(Boolean).map(normaliseTime))
+      .transform((v) =>
+        v
+          .split(/[,、，\s]+/)
+          .filter(Boolean)
+          .map(normaliseTime),
+      )
       .refine((list) => list.length > 0, { message: "scheduling:validation.timesRequired" })
       .refine((list) => list.every((v) => timePattern.test(v)), { message: "scheduling:validation.timesInvalid" }),
     duration,
   })
   .refine((v) => v.from <= v.to, { path: ["to"], message: "scheduling:validation.toBeforeFrom" });
 
-export const removeSlotSchema = z.object({ slotId: z.string().regex(uuid, { message: "scheduling:validation.slotGone" }) });
+export const removeSlotSchema = z.object({
+  slotId: z.string().regex(uuid, { message: "scheduling:validation.slotGone" }),
+});
 
 /**
  * Booking a first consultation: a free slot of the site, or ("other") a date and time of the coordinator's choosing.
@@ -85,8 +97,14 @@ export const bookingSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.slotId && v.slotId !== "other") return;
-    if (!v.date) ctx.addIssue({ code: "custom", path: ["date"], message: v.slotId ? "scheduling:validation.dateRequired" : "scheduling:validation.slotOrDate" });
-    if (!v.time && v.date) ctx.addIssue({ code: "custom", path: ["time"], message: "scheduling:validation.timeRequired" });
+    if (!v.date)
+      ctx.addIssue({
+        code: "custom",
+        path: ["date"],
+        message: v.slotId ? "scheduling:validation.dateRequired" : "scheduling:validation.slotOrDate",
+      });
+    if (!v.time && v.date)
+      ctx.addIssue({ code: "custom", path: ["time"], message: "scheduling:validation.timeRequired" });
   });
 
 export type BookingInput = z.output<typeof bookingSchema>;

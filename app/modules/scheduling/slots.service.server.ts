@@ -1,7 +1,13 @@
 // The site's consultation slots: what the coordinator's slots page lists, adds and removes. Every function takes the
 // signed-in staff member and works on their own site only, whatever an id in a form says.
 import { addDays, localDateTime, zonedInstant } from "~/domain/scheduling/zoned-time";
-import { dayWarnings, expandWeeklyPattern, MAX_PATTERN_SLOTS, type DayWarning, type WeeklyPattern } from "~/domain/scheduling/weekly-pattern";
+import {
+  dayWarnings,
+  expandWeeklyPattern,
+  MAX_PATTERN_SLOTS,
+  type DayWarning,
+  type WeeklyPattern,
+} from "~/domain/scheduling/weekly-pattern";
 import type { Language } from "~/i18n/config";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { siteClockOf, type SiteClock, type Staff } from "~/modules/queue/staff.server";
@@ -25,7 +31,12 @@ export function warningsFor(site: SiteClock, date: string, lng: Language): DayWa
 export async function listSiteSlots(db: Database, staff: Staff, now: Date) {
   const site = await siteClockOf(db, staff.siteCode);
   const today = localDateTime(now, site.timezone).date;
-  const rows = await slotsBetween(db, site.code, zonedInstant(today, "00:00", site.timezone).toISOString(), zonedInstant(addDays(today, SLOT_LIST_DAYS), "00:00", site.timezone).toISOString());
+  const rows = await slotsBetween(
+    db,
+    site.code,
+    zonedInstant(today, "00:00", site.timezone).toISOString(),
+    zonedInstant(addDays(today, SLOT_LIST_DAYS), "00:00", site.timezone).toISOString(),
+  );
   return {
     site,
     today,
@@ -42,7 +53,15 @@ export async function listSiteSlots(db: Database, staff: Staff, now: Date) {
   };
 }
 
-function slotRow(site: SiteClock, staff: Staff, date: string, time: string, durationMinutes: number, kind: "planned" | "override", at: string) {
+function slotRow(
+  site: SiteClock,
+  staff: Staff,
+  date: string,
+  time: string,
+  durationMinutes: number,
+  kind: "planned" | "override",
+  at: string,
+) {
   return {
     id: newId(),
     site_code: site.code,
@@ -71,21 +90,30 @@ export async function addSlot(
   db: Database,
   staff: Staff,
   input: { date: string; time: string; duration: number; confirmDay?: string },
-  ctx: SlotContext & { lng: Language }
+  ctx: SlotContext & { lng: Language },
 ): Promise<AddSlotResult> {
   const site = await siteClockOf(db, staff.siteCode);
   if (zonedInstant(input.date, input.time, site.timezone) <= ctx.now) return { ok: false, code: "date_in_past" };
   const warnings = warningsFor(site, input.date, ctx.lng);
   if (warnings.length && input.confirmDay !== input.date) return { ok: false, code: "confirm_day", warnings };
   return db.transaction().execute(async (trx) => {
-    const added = await insertSlots(trx, [slotRow(site, staff, input.date, input.time, input.duration, "planned", ctx.now.toISOString())]);
+    const added = await insertSlots(trx, [
+      slotRow(site, staff, input.date, input.time, input.duration, "planned", ctx.now.toISOString()),
+    ]);
     if (!added) return { ok: false, code: "exists" } as const;
     await recordAudit(trx, {
       actor: { id: staff.id, role: staff.role },
       action: "slots.added",
       subjectType: "site",
       subjectId: site.code,
-      detail: { count: 1, from: input.date, to: input.date, times: [input.time], durationMinutes: input.duration, ...(warnings.length ? { confirmedDay: warnings.map((w) => w.code) } : {}) },
+      detail: {
+        count: 1,
+        from: input.date,
+        to: input.date,
+        times: [input.time],
+        durationMinutes: input.duration,
+        ...(warnings.length ? { confirmedDay: warnings.map((w) => w.code) } : {}),
+      },
       ip: ctx.ip,
       at: ctx.now,
     });
@@ -98,7 +126,12 @@ export type AddPatternResult =
   | { ok: false; code: "too_many"; count: number };
 
 /** A weekly pattern over a date range: public holidays and times already past are left out, existing slots kept. */
-export async function addWeeklyPattern(db: Database, staff: Staff, input: WeeklyPattern & { duration: number }, ctx: SlotContext): Promise<AddPatternResult> {
+export async function addWeeklyPattern(
+  db: Database,
+  staff: Staff,
+  input: WeeklyPattern & { duration: number },
+  ctx: SlotContext,
+): Promise<AddPatternResult> {
   const site = await siteClockOf(db, staff.siteCode);
   const { slots, holidays } = expandWeeklyPattern(input, holidaysOf(site.country));
   const rows = slots.map((s) => slotRow(site, staff, s.date, s.time, input.duration, "planned", ctx.now.toISOString()));
@@ -112,7 +145,15 @@ export async function addWeeklyPattern(db: Database, staff: Staff, input: Weekly
         action: "slots.added",
         subjectType: "site",
         subjectId: site.code,
-        detail: { count: added, from: input.from, to: input.to, weekdays: input.weekdays, times: input.times, durationMinutes: input.duration, holidaysSkipped: holidays },
+        detail: {
+          count: added,
+          from: input.from,
+          to: input.to,
+          weekdays: input.weekdays,
+          times: input.times,
+          durationMinutes: input.duration,
+          holidaysSkipped: holidays,
+        },
         ip: ctx.ip,
         at: ctx.now,
       });

@@ -4,7 +4,15 @@
 import { isIsoDate } from "~/domain/case/dates";
 import { pathsRead } from "~/domain/case/field-applicability";
 import { fieldCatalogue, type FieldKind, type PrecheckGroup } from "~/domain/case/field-catalogue";
-import { indications, issuesOf, screenCaseSchema, validationKeys, type CaseIssue, type Indication, type ScreenCase } from "~/domain/case/schema";
+import {
+  indications,
+  issuesOf,
+  screenCaseSchema,
+  validationKeys,
+  type CaseIssue,
+  type Indication,
+  type ScreenCase,
+} from "~/domain/case/schema";
 import { valueOf } from "~/modules/intake/answer-values";
 
 /** The radio value that stands for "not known": the field is then left out of the case (absent means unknown). */
@@ -21,12 +29,23 @@ function precheckKind(kind: FieldKind): FieldKind {
   return kind;
 }
 
-const groups: PrecheckGroup[] = ["indication", "diagnosis", "extent", "organs", "liver", "history", "condition", "routing"];
+const groups: PrecheckGroup[] = [
+  "indication",
+  "diagnosis",
+  "extent",
+  "organs",
+  "liver",
+  "history",
+  "condition",
+  "routing",
+];
 
 /** The questions, grouped as an oncologist reads a case: indication, diagnosis, extent, neighbours, liver, history, patient, route. */
 export const precheckSections: PrecheckSection[] = groups.map((id) => ({
   id,
-  fields: fieldCatalogue.filter((field) => field.precheck === id).map((field) => ({ path: field.path, kind: precheckKind(field.kind) })),
+  fields: fieldCatalogue
+    .filter((field) => field.precheck === id)
+    .map((field) => ({ path: field.path, kind: precheckKind(field.kind) })),
 }));
 
 export const precheckFields: PrecheckField[] = precheckSections.flatMap((s) => s.fields);
@@ -36,14 +55,27 @@ const fieldOrder = new Map(precheckFields.map((f, i) => [f.path, i]));
  * Asked whatever the case: the indication, the date the rules count from, what routing and funding read, and the
  * patient's sex (it decides whether pregnancy is asked).
  */
-const alwaysAsked = ["diagnosis.indication", "referredOn", "patient.residenceCountry", "patient.insurance", "preferences.site", "consent.crossBorder", "patient.sex"];
+const alwaysAsked = [
+  "diagnosis.indication",
+  "referredOn",
+  "patient.residenceCountry",
+  "patient.insurance",
+  "preferences.site",
+  "consent.crossBorder",
+  "patient.sex",
+];
 
 export function isIndication(value: unknown): value is Indication {
   return typeof value === "string" && (indications as readonly string[]).includes(value);
 }
 
 /** The facts of the posted answers that decide which questions apply. */
-export type PrecheckFacts = { indication: Indication | null; sex?: string; metastases?: { organ: string }[]; referredOn?: string };
+export type PrecheckFacts = {
+  indication: Indication | null;
+  sex?: string;
+  metastases?: { organ: string }[];
+  referredOn?: string;
+};
 
 const relevantCache = new Map<string, Set<string>>();
 
@@ -57,7 +89,8 @@ export function relevantPaths(about: Indication | null | PrecheckFacts, today = 
   const key = JSON.stringify(facts);
   const cached = relevantCache.get(key);
   if (cached) return cached;
-  const read = (indication: Indication) => pathsRead({ ...facts, indication }, facts.referredOn && isIsoDate(facts.referredOn) ? facts.referredOn : today);
+  const read = (indication: Indication) =>
+    pathsRead({ ...facts, indication }, facts.referredOn && isIsoDate(facts.referredOn) ? facts.referredOn : today);
   let paths: Set<string>;
   if (facts.indication) {
     paths = new Set(read(facts.indication));
@@ -102,7 +135,10 @@ const numberPattern = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
  * another indication never changes or blocks the screen), booleans from yes/no, numbers from text (full-width
  * digits accepted), "not known" left out, list rows as items. A number that is not one is reported here.
  */
-export function caseFromForm(values: Record<string, string>, today?: string): { draft: Record<string, unknown>; issues: CaseIssue[] } {
+export function caseFromForm(
+  values: Record<string, string>,
+  today?: string,
+): { draft: Record<string, unknown>; issues: CaseIssue[] } {
   const relevant = relevantPaths(precheckFacts(values), today);
   // The diagnosis is always there, so a missing indication is reported on the indication field itself.
   const draft: Record<string, unknown> = { diagnosis: {} };
@@ -133,7 +169,8 @@ export function parsePrecheck(values: Record<string, string>, today?: string): P
   const parsed = screenCaseSchema.safeParse(draft);
   if (parsed.success && issues.length === 0) return { ok: true, case: parsed.data };
   const all = [...issues];
-  if (!parsed.success) for (const issue of issuesOf(parsed.error)) if (!all.some((i) => i.path === issue.path)) all.push(issue);
+  if (!parsed.success)
+    for (const issue of issuesOf(parsed.error)) if (!all.some((i) => i.path === issue.path)) all.push(issue);
   const rank = (path: string) => fieldOrder.get(path.replace(/\.\d+\.[A-Za-z]+$/, "")) ?? 999;
   all.sort((a, b) => rank(a.path) - rank(b.path));
   return { ok: false, issues: all };

@@ -44,7 +44,9 @@ describe("screening with the sites' configuration in force", () => {
     // Without consent to send the data abroad, QST (Japan) is no candidate either: no site, at best needs_review.
     const noConsent = await screenCase(db, prostate);
     expect(noConsent.decision.route.site).toBeNull();
-    expect(noConsent.decision.route.reasons).toEqual(expect.arrayContaining(["indication_not_accepted", "no_cross_border_consent", "no_candidate"]));
+    expect(noConsent.decision.route.reasons).toEqual(
+      expect.arrayContaining(["indication_not_accepted", "no_cross_border_consent", "no_candidate"]),
+    );
     expect(noConsent.decision.outcome).toBe("needs_review");
     expect(noConsent.siteConfigVersions).toEqual({ konyang: 2, qst: 1 });
 
@@ -56,8 +58,19 @@ describe("screening with the sites' configuration in force", () => {
 
     const [event, ...others] = await auditEventsFor(db, "site", "konyang");
     expect(others).toEqual([]);
-    expect(event).toMatchObject({ action: "site.config.changed", actor_user_id: admin.id, actor_role: "admin", ip: "192.0.2.1", occurred_at: at.toISOString() });
-    const detail = JSON.parse(event!.detail) as { fromVersion: number; toVersion: number; before: { acceptedIndications: string[] }; after: { acceptedIndications: string[] } };
+    expect(event).toMatchObject({
+      action: "site.config.changed",
+      actor_user_id: admin.id,
+      actor_role: "admin",
+      ip: "192.0.2.1",
+      occurred_at: at.toISOString(),
+    });
+    const detail = JSON.parse(event!.detail) as {
+      fromVersion: number;
+      toVersion: number;
+      before: { acceptedIndications: string[] };
+      after: { acceptedIndications: string[] };
+    };
     expect(detail).toMatchObject({ fromVersion: 1, toVersion: 2 });
     expect(detail.before.acceptedIndications).toContain("prostate");
     expect(detail.after.acceptedIndications).not.toContain("prostate");
@@ -65,7 +78,10 @@ describe("screening with the sites' configuration in force", () => {
 
     const history = (await sitesOverview(db)).find((s) => s.code === "konyang")!.history;
     expect(history.map((v) => v.version)).toEqual([2, 1]);
-    expect(history[0]).toMatchObject({ changedBy: { familyName: admin.familyName, givenName: admin.givenName }, changedAt: at.toISOString() });
+    expect(history[0]).toMatchObject({
+      changedBy: { familyName: admin.familyName, givenName: admin.givenName },
+      changedAt: at.toISOString(),
+    });
     expect(history[1]).toMatchObject({ changedBy: null, note: null });
   });
 
@@ -84,10 +100,24 @@ describe("screening with the sites' configuration in force", () => {
     };
     const actor = { id: admin.id, role: "admin" };
     const at = new Date("2026-11-26T02:00:00Z");
-    expect(await changeSiteConfig(db, { actor, change: base, at })).toEqual({ ok: false, reason: "unchanged", currentVersion: qst.version });
-    expect(await changeSiteConfig(db, { actor, change: { ...base, weeklyCapacity: 40 }, at })).toEqual({ ok: true, version: qst.version + 1 });
+    expect(await changeSiteConfig(db, { actor, change: base, at })).toEqual({
+      ok: false,
+      reason: "unchanged",
+      currentVersion: qst.version,
+    });
+    expect(await changeSiteConfig(db, { actor, change: { ...base, weeklyCapacity: 40 }, at })).toEqual({
+      ok: true,
+      version: qst.version + 1,
+    });
     // A second administrator still looking at the old version:
-    expect(await changeSiteConfig(db, { actor, change: { ...base, weeklyCapacity: 25 }, at })).toEqual({ ok: false, reason: "stale", currentVersion: qst.version + 1 });
-    expect((await currentSiteConfigs(db)).find((s) => s.code === "qst")).toMatchObject({ weeklyCapacity: 40, version: qst.version + 1 });
+    expect(await changeSiteConfig(db, { actor, change: { ...base, weeklyCapacity: 25 }, at })).toEqual({
+      ok: false,
+      reason: "stale",
+      currentVersion: qst.version + 1,
+    });
+    expect((await currentSiteConfigs(db)).find((s) => s.code === "qst")).toMatchObject({
+      weeklyCapacity: 40,
+      version: qst.version + 1,
+    });
   });
 });

@@ -3,7 +3,10 @@ import type { Database } from "~/utils/db.server";
 import type { SiteContactVersions } from "../../../db/types";
 
 export type SiteContactRow = Selectable<SiteContactVersions>;
-export type SiteContactHistoryRow = SiteContactRow & { changer_family_name: string | null; changer_given_name: string | null };
+export type SiteContactHistoryRow = SiteContactRow & {
+  changer_family_name: string | null;
+  changer_given_name: string | null;
+};
 
 /** Each site's contact details in force: its row with the highest version. */
 export async function currentContactRows(db: Database): Promise<SiteContactRow[]> {
@@ -11,14 +14,26 @@ export async function currentContactRows(db: Database): Promise<SiteContactRow[]
     .selectFrom("site_contact_versions as v")
     .selectAll("v")
     .where(({ eb, selectFrom }) =>
-      eb("v.version", "=", selectFrom("site_contact_versions as w").select(({ fn }) => fn.max("w.version").as("max")).whereRef("w.site_code", "=", "v.site_code")),
+      eb(
+        "v.version",
+        "=",
+        selectFrom("site_contact_versions as w")
+          .select(({ fn }) => fn.max("w.version").as("max"))
+          .whereRef("w.site_code", "=", "v.site_code"),
+      ),
     )
     .orderBy("v.site_code")
     .execute();
 }
 
 export async function currentContactRow(db: Database, siteCode: string): Promise<SiteContactRow | undefined> {
-  return db.selectFrom("site_contact_versions").selectAll().where("site_code", "=", siteCode).orderBy("version", "desc").limit(1).executeTakeFirst();
+  return db
+    .selectFrom("site_contact_versions")
+    .selectAll()
+    .where("site_code", "=", siteCode)
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** Every version of one site's contact details, newest first, with the name of whoever saved it. */

@@ -4,11 +4,7 @@ export const MAX_CONTACT_TEXT = 300;
 export const MAX_CONTACT_NOTE = 500;
 
 const text = (message: string) =>
-  z
-    .string({ message })
-    .trim()
-    .min(1, { message })
-    .max(MAX_CONTACT_TEXT, { message: "contacts:validation.tooLong" });
+  z.string({ message }).trim().min(1, { message }).max(MAX_CONTACT_TEXT, { message: "contacts:validation.tooLong" });
 const words = (message: string) => z.object({ ko: text(message), ja: text(message), en: text(message) }, { message });
 /** A box ticked posts "yes"; an unticked box posts nothing. */
 const confirmed = z
@@ -25,7 +21,9 @@ export const siteContactsFormSchema = z.object({
   contactName: words("contacts:validation.contactName"),
   phone: text("contacts:validation.phone"),
   phoneConfirmed: confirmed,
-  email: z.email({ message: "contacts:validation.email" }).max(MAX_CONTACT_TEXT, { message: "contacts:validation.tooLong" }),
+  email: z
+    .email({ message: "contacts:validation.email" })
+    .max(MAX_CONTACT_TEXT, { message: "contacts:validation.tooLong" }),
   emailConfirmed: confirmed,
   hours: words("contacts:validation.hours"),
   hoursConfirmed: confirmed,

@@ -20,7 +20,13 @@ const now = new Date("2026-12-01T01:00:00Z");
 /** The QST contact form as a browser posts it, from the details in force, with some fields changed. */
 async function qstForm(db: Database, overrides: Record<string, string> = {}) {
   const c = (await siteContactsOf(db, "qst"))!;
-  const fields: Record<string, string> = { baseVersion: String(c.version), phone: c.phone, email: c.email, mapQuery: c.mapQuery, note: "QST's international office confirmed the phone number." };
+  const fields: Record<string, string> = {
+    baseVersion: String(c.version),
+    phone: c.phone,
+    email: c.email,
+    mapQuery: c.mapQuery,
+    note: "QST's international office confirmed the phone number.",
+  };
   for (const lng of ["ko", "ja", "en"] as const) {
     fields[`contactName.${lng}`] = c.contactName[lng];
     fields[`hours.${lng}`] = c.hours[lng];
@@ -30,7 +36,13 @@ async function qstForm(db: Database, overrides: Record<string, string> = {}) {
 }
 
 const post = (fields: Record<string, string>, cookie: string, lng = "en") =>
-  answerOf(editContacts({ request: formRequest("/admin/sites/qst/contacts", fields, { cookie, lng }), params: { siteCode: "qst" }, context: {} }));
+  answerOf(
+    editContacts({
+      request: formRequest("/admin/sites/qst/contacts", fields, { cookie, lng }),
+      params: { siteCode: "qst" },
+      context: {},
+    }),
+  );
 
 /** Draws the handout's SVG path as pixels and reads it the way a phone camera would. */
 function decodeQr(qr: { path: string; size: number }): string | null {
@@ -39,16 +51,23 @@ function decodeQr(qr: { path: string; size: number }): string | null {
   const data = new Uint8ClampedArray(width * width * 4).fill(255);
   for (const [, xs, ys] of qr.path.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) {
     for (let y = Number(ys) * scale; y < (Number(ys) + 1) * scale; y++) {
-      for (let x = Number(xs) * scale; x < (Number(xs) + 1) * scale; x++) data.fill(0, (y * width + x) * 4, (y * width + x) * 4 + 3);
+      for (let x = Number(xs) * scale; x < (Number(xs) + 1) * scale; x++)
+        data.fill(0, (y * width + x) * 4, (y * width + x) * 4 + 3);
     }
   }
   return jsQR(data, width, width)?.data ?? null;
 }
 
 async function statusWordsFor(db: Database, referral: { referenceCode: string; birthDate: string }, lng: string) {
-  const found = await lookUpStatus(db, { referenceCode: referral.referenceCode, birthDate: referral.birthDate }, { ip: freshIp(), now: new Date(), door: "page" });
+  const found = await lookUpStatus(
+    db,
+    { referenceCode: referral.referenceCode, birthDate: referral.birthDate },
+    { ip: freshIp(), now: new Date(), door: "page" },
+  );
   if (found.kind !== "found") throw new Error(found.kind);
-  return (await answerOf(statusView(args(getRequest("/status/view", { cookie: found.setCookie!.split(";")[0]!, lng }))))).data.words;
+  return (
+    await answerOf(statusView(args(getRequest("/status/view", { cookie: found.setCookie!.split(";")[0]!, lng }))))
+  ).data.words;
 }
 
 describe("site contact details as configuration", () => {
@@ -56,16 +75,34 @@ describe("site contact details as configuration", () => {
     const db = await getDb();
     const coordinator = await createAccount(db, { role: "coordinator", site: "qst" });
     const coordinatorCookie = await sessionCookieFor(db, coordinator.id);
-    expect((await answerOf(contactsForm({ request: getRequest("/admin/sites/qst/contacts", { cookie: coordinatorCookie }), params: { siteCode: "qst" }, context: {} }))).status).toBe(403);
+    expect(
+      (
+        await answerOf(
+          contactsForm({
+            request: getRequest("/admin/sites/qst/contacts", { cookie: coordinatorCookie }),
+            params: { siteCode: "qst" },
+            context: {},
+          }),
+        )
+      ).status,
+    ).toBe(403);
     expect((await post(await qstForm(db), coordinatorCookie)).status).toBe(403);
 
     const admin = await createAccount(db, { role: "admin" });
     const cookie = await sessionCookieFor(db, admin.id);
-    const bad = await post(await qstForm(db, { phone: "+81-43-206", "hours.ja": " ", note: "", phoneConfirmed: "yes" }), cookie, "ja");
+    const bad = await post(
+      await qstForm(db, { phone: "+81-43-206", "hours.ja": " ", note: "", phoneConfirmed: "yes" }),
+      cookie,
+      "ja",
+    );
     expect(bad.status).toBe(400);
     const ja = tFor("ja");
     // Every problem at once, the phone number's (checked with the full metadata) too.
-    expect(bad.data.errors).toEqual({ "hours.ja": ja("contacts:validation.hours"), note: ja("contacts:validation.noteRequired"), phone: ja("contacts:validation.phoneInvalid") });
+    expect(bad.data.errors).toEqual({
+      "hours.ja": ja("contacts:validation.hours"),
+      note: ja("contacts:validation.noteRequired"),
+      phone: ja("contacts:validation.phoneInvalid"),
+    });
     expect(bad.data.values.phone).toBe("+81-43-206");
     const wrongPhone = await post(await qstForm(db, { phone: "+81-43-206", phoneConfirmed: "yes" }), cookie, "ko");
     expect(wrongPhone.data.errors).toEqual({ phone: tFor("ko")("contacts:validation.phoneInvalid") });
@@ -77,12 +114,23 @@ describe("site contact details as configuration", () => {
     const now = (await siteContactsOf(db, "qst"))!;
     expect(now.version).toBe(2);
     expect(now.confirmed).toEqual({ phone: true, email: false, hours: false, address: false });
-    const audit = await db.selectFrom("audit_events").select(["action", "actor_user_id", "detail"]).where("action", "=", "site.contacts.changed").executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom("audit_events")
+      .select(["action", "actor_user_id", "detail"])
+      .where("action", "=", "site.contacts.changed")
+      .executeTakeFirstOrThrow();
     expect(audit.actor_user_id).toBe(admin.id);
-    expect(JSON.parse(audit.detail)).toMatchObject({ fromVersion: 1, toVersion: 2, before: { confirmed: { phone: false } }, after: { confirmed: { phone: true } } });
+    expect(JSON.parse(audit.detail)).toMatchObject({
+      fromVersion: 1,
+      toVersion: 2,
+      before: { confirmed: { phone: false } },
+      after: { confirmed: { phone: true } },
+    });
 
     expect((await post(form, cookie)).status).toBe(409); // based on version 1, now 2
-    expect((await post({ ...(await qstForm(db)), phoneConfirmed: "yes" }, cookie)).data.formError).toBe(tFor("en")("contacts:errors.unchanged"));
+    expect((await post({ ...(await qstForm(db)), phoneConfirmed: "yes" }, cookie)).data.formError).toBe(
+      tFor("en")("contacts:errors.unchanged"),
+    );
     const page = await answerOf(sitesPage(args(getRequest("/admin/sites?contacts=qst", { cookie }))));
     expect(page.data.sites.find((s: { code: string }) => s.code === "qst").contacts.confirmed.phone).toBe(true);
   });
@@ -95,15 +143,35 @@ describe("what patients and staff see of a site's contact details", () => {
     const referral = await submittedReferral(db, { caseName: "pancreas-kr-prefers-qst-consented", now });
     const coordinator = await createAccount(db, { role: "coordinator", site: "qst" });
     const cookie = await sessionCookieFor(db, coordinator.id);
-    const staffView = async () => (await answerOf(staffPage({ request: getRequest(`/queue/${referral.id}`, { cookie }), params: { id: referral.id }, context: {} }))).data;
+    const staffView = async () =>
+      (
+        await answerOf(
+          staffPage({
+            request: getRequest(`/queue/${referral.id}`, { cookie }),
+            params: { id: referral.id },
+            context: {},
+          }),
+        )
+      ).data;
 
     const before = await statusWordsFor(db, referral, "en");
-    expect(before.site.contact).toEqual({ name: "Enquiries from patients abroad", phone: null, phoneHref: null, email: null, hours: null });
+    expect(before.site.contact).toEqual({
+      name: "Enquiries from patients abroad",
+      phone: null,
+      phoneHref: null,
+      email: null,
+      hours: null,
+    });
     expect((await staffView()).unconfirmedContacts).toEqual(["phone", "email", "hours", "address"]);
 
     await confirmSiteContacts(db, "qst", ["phone", "hours"]);
     const after = await statusWordsFor(db, referral, "ja");
-    expect(after.site.contact).toMatchObject({ phone: "+81-43-206-3306", phoneHref: "tel:+81432063306", hours: "平日 9:00〜17:00（日本時間）", email: null });
+    expect(after.site.contact).toMatchObject({
+      phone: "+81-43-206-3306",
+      phoneHref: "tel:+81432063306",
+      hours: "平日 9:00〜17:00（日本時間）",
+      email: null,
+    });
     expect((await staffView()).unconfirmedContacts).toEqual(["email", "address"]);
 
     await confirmSiteContacts(db, "qst", ["phone", "email", "hours", "address"]);
@@ -117,7 +185,16 @@ describe("the patient's handout", () => {
     await confirmSiteContacts(db, "qst", []);
     const referral = await submittedReferral(db, { caseName: "pancreas-kr-prefers-qst-consented", now });
     const cookie = await sessionCookieFor(db, referral.physician.id);
-    const open = async () => (await answerOf(handout({ request: getRequest(`/referrals/${referral.id}/handout`, { cookie, lng: "en" }), params: { id: referral.id }, context: {} }))).data;
+    const open = async () =>
+      (
+        await answerOf(
+          handout({
+            request: getRequest(`/referrals/${referral.id}/handout`, { cookie, lng: "en" }),
+            params: { id: referral.id },
+            context: {},
+          }),
+        )
+      ).data;
 
     const unconfirmed = await open();
     expect(unconfirmed.lang).toBe("ko"); // the patient's language
@@ -137,7 +214,9 @@ describe("the patient's handout", () => {
     expect(page.texts.next).toHaveLength(2);
 
     // The QR link fills the code in on the status page; a mangled code fills in nothing.
-    const filled = await answerOf(statusEntry(args(getRequest(`/status?code=${referral.referenceCode.toLowerCase()}`))));
+    const filled = await answerOf(
+      statusEntry(args(getRequest(`/status?code=${referral.referenceCode.toLowerCase()}`))),
+    );
     expect(filled.data.prefilledCode).toBe(referral.referenceCode);
     expect((await answerOf(statusEntry(args(getRequest("/status?code=KQ-NOT-A-CODE"))))).data.prefilledCode).toBeNull();
   });

@@ -5,7 +5,14 @@ import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import type { SiteContactsForm } from "./site-contacts.schema";
 import { unconfirmedFields, type ContactField, type ContactWords, type SiteContacts } from "./site-contacts";
-import { contactHistory, currentContactRow, currentContactRows, insertContactVersion, type SiteContactHistoryRow, type SiteContactRow } from "./site-contacts.repository.server";
+import {
+  contactHistory,
+  currentContactRow,
+  currentContactRows,
+  insertContactVersion,
+  type SiteContactHistoryRow,
+  type SiteContactRow,
+} from "./site-contacts.repository.server";
 
 function wordsOf(json: string): ContactWords {
   try {
@@ -26,7 +33,12 @@ function toContacts(row: SiteContactRow): SiteContacts {
     hours: wordsOf(row.hours),
     address: wordsOf(row.address),
     mapQuery: row.map_query,
-    confirmed: { phone: row.phone_confirmed === 1, email: row.email_confirmed === 1, hours: row.hours_confirmed === 1, address: row.address_confirmed === 1 },
+    confirmed: {
+      phone: row.phone_confirmed === 1,
+      email: row.email_confirmed === 1,
+      hours: row.hours_confirmed === 1,
+      address: row.address_confirmed === 1,
+    },
   };
 }
 
@@ -52,12 +64,17 @@ export async function siteContactsHistory(db: Database, siteCode: string): Promi
   return (await contactHistory(db, siteCode)).map((row: SiteContactHistoryRow) => ({
     ...toContacts(row),
     changedAt: row.changed_at,
-    changedBy: row.changed_by && row.changer_family_name != null ? { familyName: row.changer_family_name, givenName: row.changer_given_name ?? "" } : null,
+    changedBy:
+      row.changed_by && row.changer_family_name != null
+        ? { familyName: row.changer_family_name, givenName: row.changer_given_name ?? "" }
+        : null,
     note: row.note,
   }));
 }
 
-export type ChangeContactsResult = { ok: true; version: number } | { ok: false; reason: "unknown_site" | "stale" | "unchanged"; currentVersion?: number };
+export type ChangeContactsResult =
+  | { ok: true; version: number }
+  | { ok: false; reason: "unknown_site" | "stale" | "unchanged"; currentVersion?: number };
 
 type Snapshot = Omit<SiteContacts, "siteCode" | "version">;
 
@@ -69,14 +86,25 @@ function snapshotOf(form: SiteContactsForm): Snapshot {
     hours: form.hours,
     address: form.address,
     mapQuery: form.mapQuery,
-    confirmed: { phone: form.phoneConfirmed, email: form.emailConfirmed, hours: form.hoursConfirmed, address: form.addressConfirmed },
+    confirmed: {
+      phone: form.phoneConfirmed,
+      email: form.emailConfirmed,
+      hours: form.hoursConfirmed,
+      address: form.addressConfirmed,
+    },
   };
 }
 
 /** Saves the next version of a site's contact details and audits it with before and after, in one transaction. */
 export async function changeSiteContacts(
   db: Database,
-  input: { actor: { id: string; role: string }; siteCode: string; change: SiteContactsForm; ip?: string | null; at: Date },
+  input: {
+    actor: { id: string; role: string };
+    siteCode: string;
+    change: SiteContactsForm;
+    ip?: string | null;
+    at: Date;
+  },
 ): Promise<ChangeContactsResult> {
   const { actor, siteCode, change, at } = input;
   return db.transaction().execute(async (trx) => {
@@ -85,7 +113,8 @@ export async function changeSiteContacts(
     if (row.version !== change.baseVersion) return { ok: false, reason: "stale", currentVersion: row.version } as const;
     const { siteCode: _s, version: _v, ...before } = toContacts(row);
     const after = snapshotOf(change);
-    if (JSON.stringify(before) === JSON.stringify(after)) return { ok: false, reason: "unchanged", currentVersion: row.version } as const;
+    if (JSON.stringify(before) === JSON.stringify(after))
+      return { ok: false, reason: "unchanged", currentVersion: row.version } as const;
     const version = row.version + 1;
     await insertContactVersion(trx, {
       id: newId(),
@@ -119,7 +148,10 @@ export async function changeSiteContacts(
 }
 
 /** What a staff page warns about: the site's details not confirmed yet, or null when all are confirmed. */
-export async function unconfirmedContactsOf(db: Database, siteCode: string | null | undefined): Promise<ContactField[] | null> {
+export async function unconfirmedContactsOf(
+  db: Database,
+  siteCode: string | null | undefined,
+): Promise<ContactField[] | null> {
   if (!siteCode) return null;
   const fields = unconfirmedFields(await siteContactsOf(db, siteCode));
   return fields.length ? fields : null;

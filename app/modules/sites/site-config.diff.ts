@@ -1,6 +1,12 @@
 import type { Indication } from "~/domain/case/schema";
 
-type Comparable = { acceptedIndications: Indication[]; treatsOnSite: boolean; languages: string[]; weeklyCapacity: number; clinicalSignoffRequired: boolean };
+type Comparable = {
+  acceptedIndications: Indication[];
+  treatsOnSite: boolean;
+  languages: string[];
+  weeklyCapacity: number;
+  clinicalSignoffRequired: boolean;
+};
 
 export type SiteConfigChanges = {
   addedIndications: Indication[];
@@ -17,10 +23,16 @@ export function siteConfigChanges(before: Comparable, after: Comparable): SiteCo
   return {
     addedIndications: after.acceptedIndications.filter((i) => !before.acceptedIndications.includes(i)),
     removedIndications: before.acceptedIndications.filter((i) => !after.acceptedIndications.includes(i)),
-    treatsOnSite: before.treatsOnSite === after.treatsOnSite ? undefined : { from: before.treatsOnSite, to: after.treatsOnSite },
+    treatsOnSite:
+      before.treatsOnSite === after.treatsOnSite ? undefined : { from: before.treatsOnSite, to: after.treatsOnSite },
     languages: same(before.languages, after.languages) ? undefined : { from: before.languages, to: after.languages },
-    weeklyCapacity: before.weeklyCapacity === after.weeklyCapacity ? undefined : { from: before.weeklyCapacity, to: after.weeklyCapacity },
+    weeklyCapacity:
+      before.weeklyCapacity === after.weeklyCapacity
+        ? undefined
+        : { from: before.weeklyCapacity, to: after.weeklyCapacity },
     clinicalSignoffRequired:
-      before.clinicalSignoffRequired === after.clinicalSignoffRequired ? undefined : { from: before.clinicalSignoffRequired, to: after.clinicalSignoffRequired },
+      before.clinicalSignoffRequired === after.clinicalSignoffRequired
+        ? undefined
+        : { from: before.clinicalSignoffRequired, to: after.clinicalSignoffRequired },
   };
 }

@@ -38,7 +38,10 @@ export const siteConfigFormSchema = z.object({
     .string({ message: "sites:validation.noteRequired" })
     .trim()
     .min(1, { message: "sites:validation.noteRequired" })
-    .refine((note) => note.length <= MAX_NOTE_LENGTH, { message: "sites:validation.noteTooLong", params: { maximum: MAX_NOTE_LENGTH } }),
+    .refine((note) => note.length <= MAX_NOTE_LENGTH, {
+      message: "sites:validation.noteTooLong",
+      params: { maximum: MAX_NOTE_LENGTH },
+    }),
 });
 
 type ParsedForm = z.output<typeof siteConfigFormSchema>;

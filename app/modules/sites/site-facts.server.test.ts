@@ -8,8 +8,18 @@ describe("site facts read from the sites table", () => {
   it("gives each site's country, time zone and names as the migrations seeded them", async () => {
     const db = await getDb();
     expect(await siteFacts(db)).toEqual([
-      { code: "konyang", country: "KR", timezone: "Asia/Seoul", names: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" } },
-      { code: "qst", country: "JP", timezone: "Asia/Tokyo", names: { ko: "QST 병원", ja: "QST病院", en: "QST Hospital" } },
+      {
+        code: "konyang",
+        country: "KR",
+        timezone: "Asia/Seoul",
+        names: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" },
+      },
+      {
+        code: "qst",
+        country: "JP",
+        timezone: "Asia/Tokyo",
+        names: { ko: "QST 병원", ja: "QST病院", en: "QST Hospital" },
+      },
     ]);
     expect((await siteNames(db)).qst).toEqual({ ko: "QST 병원", ja: "QST病院", en: "QST Hospital" });
   });
@@ -31,8 +41,18 @@ describe("site facts read from the sites table", () => {
       expect((await siteFacts(db)).find((s) => s.code === "qst")?.timezone).toBe("Asia/Tokyo");
       const admin = await createAccount(db, { role: "admin" });
       const qst = (await currentSiteConfigs(db)).find((s) => s.code === "qst")!;
-      const change = { siteCode: "qst" as const, baseVersion: qst.version, acceptedIndications: qst.acceptedIndications, treatsOnSite: qst.treatsOnSite, languages: qst.languages, weeklyCapacity: qst.weeklyCapacity + 1, note: "週の検討枠を1件増やします" };
-      expect(await changeSiteConfig(db, { actor: { id: admin.id, role: "admin" }, change, at: new Date() })).toMatchObject({ ok: true });
+      const change = {
+        siteCode: "qst" as const,
+        baseVersion: qst.version,
+        acceptedIndications: qst.acceptedIndications,
+        treatsOnSite: qst.treatsOnSite,
+        languages: qst.languages,
+        weeklyCapacity: qst.weeklyCapacity + 1,
+        note: "週の検討枠を1件増やします",
+      };
+      expect(
+        await changeSiteConfig(db, { actor: { id: admin.id, role: "admin" }, change, at: new Date() }),
+      ).toMatchObject({ ok: true });
       expect((await siteFacts(db)).find((s) => s.code === "qst")?.timezone).toBe("Asia/Bangkok");
     } finally {
       await db.updateTable("sites").set({ timezone: "Asia/Tokyo" }).where("code", "=", "qst").execute();

@@ -9,7 +9,16 @@ let cache = new WeakMap<Database, Promise<SiteFacts[]>>();
 async function readSiteFacts(db: Database): Promise<SiteFacts[]> {
   const rows = await listSites(db);
   return rows.flatMap((row) =>
-    isSiteCode(row.code) ? [{ code: row.code, country: row.country, timezone: row.timezone, names: { ko: row.name_ko, ja: row.name_ja, en: row.name_en } }] : [],
+    isSiteCode(row.code)
+      ? [
+          {
+            code: row.code,
+            country: row.country,
+            timezone: row.timezone,
+            names: { ko: row.name_ko, ja: row.name_ja, en: row.name_en },
+          },
+        ]
+      : [],
   );
 }
 
@@ -31,6 +40,9 @@ export function forgetSiteFacts(): void {
 }
 
 /** The time zone a signed-in person reads times in: their site's, else their country's site's, else the portal's. */
-export async function readerTimeZone(db: Database, who: { siteCode?: string | null; country?: string | null }): Promise<string> {
+export async function readerTimeZone(
+  db: Database,
+  who: { siteCode?: string | null; country?: string | null },
+): Promise<string> {
   return timeZoneOf(await siteFacts(db), who);
 }

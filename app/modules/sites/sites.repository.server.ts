@@ -4,7 +4,10 @@ import type { SiteConfigVersions, Sites } from "../../../db/types";
 
 export type SiteRow = Selectable<Sites>;
 export type SiteConfigRow = Selectable<SiteConfigVersions>;
-export type SiteConfigHistoryRow = SiteConfigRow & { changer_family_name: string | null; changer_given_name: string | null };
+export type SiteConfigHistoryRow = SiteConfigRow & {
+  changer_family_name: string | null;
+  changer_given_name: string | null;
+};
 
 export async function listSites(db: Database): Promise<SiteRow[]> {
   return db.selectFrom("sites").selectAll().orderBy("code").execute();
@@ -16,7 +19,13 @@ export async function currentConfigRows(db: Database): Promise<SiteConfigRow[]> 
     .selectFrom("site_config_versions as v")
     .selectAll("v")
     .where(({ eb, selectFrom }) =>
-      eb("v.version", "=", selectFrom("site_config_versions as w").select(({ fn }) => fn.max("w.version").as("max")).whereRef("w.site_code", "=", "v.site_code")),
+      eb(
+        "v.version",
+        "=",
+        selectFrom("site_config_versions as w")
+          .select(({ fn }) => fn.max("w.version").as("max"))
+          .whereRef("w.site_code", "=", "v.site_code"),
+      ),
     )
     .orderBy("v.site_code")
     .execute();

@@ -55,7 +55,9 @@ function parseCodes<T extends string>(json: string, allowed: readonly T[]): T[] 
   }
 }
 
-function toVersion(row: SiteConfigRow & { changer_family_name?: string | null; changer_given_name?: string | null }): SiteConfigVersion {
+function toVersion(
+  row: SiteConfigRow & { changer_family_name?: string | null; changer_given_name?: string | null },
+): SiteConfigVersion {
   return {
     version: row.version,
     acceptedIndications: parseCodes(row.accepted_indications, indications),
@@ -64,7 +66,10 @@ function toVersion(row: SiteConfigRow & { changer_family_name?: string | null; c
     weeklyCapacity: row.weekly_capacity,
     clinicalSignoffRequired: row.clinical_signoff_required !== 0,
     changedAt: row.changed_at,
-    changedBy: row.changed_by && row.changer_family_name != null ? { familyName: row.changer_family_name, givenName: row.changer_given_name ?? "" } : null,
+    changedBy:
+      row.changed_by && row.changer_family_name != null
+        ? { familyName: row.changer_family_name, givenName: row.changer_given_name ?? "" }
+        : null,
     note: row.note,
   };
 }
@@ -131,7 +136,12 @@ export type ChangeSiteConfigResult =
   | { ok: true; version: number }
   | { ok: false; reason: "unknown_site" | "stale" | "unchanged"; currentVersion?: number };
 
-function snapshot(v: Pick<SiteConfigVersion, "acceptedIndications" | "treatsOnSite" | "languages" | "weeklyCapacity" | "clinicalSignoffRequired">) {
+function snapshot(
+  v: Pick<
+    SiteConfigVersion,
+    "acceptedIndications" | "treatsOnSite" | "languages" | "weeklyCapacity" | "clinicalSignoffRequired"
+  >,
+) {
   return {
     acceptedIndications: v.acceptedIndications,
     treatsOnSite: v.treatsOnSite,
@@ -151,7 +161,8 @@ export async function changeSiteConfig(db: Database, input: ChangeSiteConfigInpu
   const result = await db.transaction().execute(async (trx) => {
     const currentRow = await currentConfigRow(trx, change.siteCode);
     if (!currentRow) return { ok: false, reason: "unknown_site" } as const;
-    if (currentRow.version !== change.baseVersion) return { ok: false, reason: "stale", currentVersion: currentRow.version } as const;
+    if (currentRow.version !== change.baseVersion)
+      return { ok: false, reason: "stale", currentVersion: currentRow.version } as const;
     const inForce = toVersion(currentRow);
     const before = snapshot(inForce);
     const after = snapshot({
@@ -162,7 +173,8 @@ export async function changeSiteConfig(db: Database, input: ChangeSiteConfigInpu
       weeklyCapacity: change.weeklyCapacity,
       clinicalSignoffRequired: change.clinicalSignoff ?? inForce.clinicalSignoffRequired,
     });
-    if (JSON.stringify(before) === JSON.stringify(after)) return { ok: false, reason: "unchanged", currentVersion: currentRow.version } as const;
+    if (JSON.stringify(before) === JSON.stringify(after))
+      return { ok: false, reason: "unchanged", currentVersion: currentRow.version } as const;
     const version = currentRow.version + 1;
     await insertConfigVersion(trx, {
       id: newId(),

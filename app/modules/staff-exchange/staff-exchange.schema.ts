@@ -10,9 +10,16 @@ import { alwaysCheck } from "~/utils/always-check";
 export const NOTE_MAX_LENGTH = 500;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const date = (required: string) => z.string({ message: required }).refine(isIsoDate, { message: "admin:exchange.errors.dateInvalid" });
+const date = (required: string) =>
+  z.string({ message: required }).refine(isIsoDate, { message: "admin:exchange.errors.dateInvalid" });
 
-export type GrantForm = { visitorId: string; hostSiteCode: (typeof siteCodes)[number]; from: string; to: string; note?: string | undefined };
+export type GrantForm = {
+  visitorId: string;
+  hostSiteCode: (typeof siteCodes)[number];
+  from: string;
+  to: string;
+  note?: string | undefined;
+};
 
 /**
  * `todayBySite` is each site's calendar date now: "not in the past" means the host's today. While the host is not
@@ -21,7 +28,9 @@ export type GrantForm = { visitorId: string; hostSiteCode: (typeof siteCodes)[nu
 export function grantSchema(todayBySite: Record<string, string>) {
   return z
     .object({
-      visitorId: z.string({ message: "admin:exchange.errors.visitorRequired" }).regex(uuid, { message: "admin:exchange.errors.visitorRequired" }),
+      visitorId: z
+        .string({ message: "admin:exchange.errors.visitorRequired" })
+        .regex(uuid, { message: "admin:exchange.errors.visitorRequired" }),
       hostSiteCode: z.enum(siteCodes, { message: "admin:exchange.errors.hostRequired" }),
       from: date("admin:exchange.errors.fromRequired"),
       to: date("admin:exchange.errors.toRequired"),
@@ -29,7 +38,10 @@ export function grantSchema(todayBySite: Record<string, string>) {
         .string()
         .trim()
         .normalize("NFKC")
-        .refine((v) => v.length <= NOTE_MAX_LENGTH, { message: "validation:tooLong", params: { maximum: NOTE_MAX_LENGTH } })
+        .refine((v) => v.length <= NOTE_MAX_LENGTH, {
+          message: "validation:tooLong",
+          params: { maximum: NOTE_MAX_LENGTH },
+        })
         // NOTE: privacy.md rule 1 — a note that looks like a national identifier is refused, never stored.
         .refine((v) => !looksLikeNationalId(v), { message: "auth:errors.nationalId" })
         .optional()
@@ -41,10 +53,17 @@ export function grantSchema(todayBySite: Record<string, string>) {
         const to = isIsoDate(value.to) ? value.to : null;
         const known = Object.values(todayBySite).sort();
         const today = (typeof value.hostSiteCode === "string" && todayBySite[value.hostSiteCode]) || known[0];
-        if (from && today && from < today) ctx.addIssue({ code: "custom", path: ["from"], message: "admin:exchange.errors.fromInPast" });
-        if (from && to && to < from) ctx.addIssue({ code: "custom", path: ["to"], message: "admin:exchange.errors.toBeforeFrom" });
+        if (from && today && from < today)
+          ctx.addIssue({ code: "custom", path: ["from"], message: "admin:exchange.errors.fromInPast" });
+        if (from && to && to < from)
+          ctx.addIssue({ code: "custom", path: ["to"], message: "admin:exchange.errors.toBeforeFrom" });
         else if (from && to && daysInclusive(from, to) > MAX_GRANT_DAYS) {
-          ctx.addIssue({ code: "custom", path: ["to"], message: "admin:exchange.errors.tooLong", params: { maximum: MAX_GRANT_DAYS } });
+          ctx.addIssue({
+            code: "custom",
+            path: ["to"],
+            message: "admin:exchange.errors.tooLong",
+            params: { maximum: MAX_GRANT_DAYS },
+          });
         }
       }),
     );

@@ -13,13 +13,30 @@ import { switchWorkingSite, workingSiteCode } from "./working-site.server";
 const tokyo = (local: string) => new Date(`${local}+09:00`);
 const ctx = (now: Date) => ({ now, ip: "192.0.2.1" });
 
-async function signedIn(db: Database, role: SessionUser["role"], site: string | null, status = "active"): Promise<SessionUser> {
+async function signedIn(
+  db: Database,
+  role: SessionUser["role"],
+  site: string | null,
+  status = "active",
+): Promise<SessionUser> {
   const account = await createAccount(db, { role, site, status });
   // The session is opened at the real time; these tests read its working-site choice, never its expiry.
   const user = await getSessionUser(getRequest("/", { cookie: await sessionCookieFor(db, account.id) }));
   if (user) return user;
   // A suspended account has no live session: the services still receive who it is.
-  return { id: account.id, email: account.email, familyName: account.familyName, givenName: account.givenName, role, siteCode: site, status: status as SessionUser["status"], preferredLanguage: "ko", institution: "", country: "KR", sessionId: "none" };
+  return {
+    id: account.id,
+    email: account.email,
+    familyName: account.familyName,
+    givenName: account.givenName,
+    role,
+    siteCode: site,
+    status: status as SessionUser["status"],
+    preferredLanguage: "ko",
+    institution: "",
+    country: "KR",
+    sessionId: "none",
+  };
 }
 
 /** The visitor as requireStaff makes them at `now`: bound to their working site. */
@@ -29,7 +46,13 @@ async function staffAt(db: Database, visitor: SessionUser, now: Date): Promise<S
 }
 
 const events = (db: Database, action: string, subjectId: string) =>
-  db.selectFrom("audit_events").selectAll().where("action", "=", action).where("subject_id", "=", subjectId).orderBy("seq").execute();
+  db
+    .selectFrom("audit_events")
+    .selectAll()
+    .where("action", "=", action)
+    .where("subject_id", "=", subjectId)
+    .orderBy("seq")
+    .execute();
 
 describe("a staff exchange", () => {
   it("opens the host's team on the grant's first day and closes it after the last, by the host's clock", async () => {
@@ -39,12 +62,23 @@ describe("a staff exchange", () => {
     const physician = await createAccount(db, { role: "physician" });
     const atQst = await referralAt(db, physician, { site: "qst", now: tokyo("2026-12-01T10:00:00") });
 
-    const granted = await grantExchange(db, admin, { visitorId: visitor.id, hostSiteCode: "qst", from: "2026-12-10", to: "2026-12-12", note: "短期研修" }, ctx(tokyo("2026-12-01T09:00:00")));
+    const granted = await grantExchange(
+      db,
+      admin,
+      { visitorId: visitor.id, hostSiteCode: "qst", from: "2026-12-10", to: "2026-12-12", note: "短期研修" },
+      ctx(tokyo("2026-12-01T09:00:00")),
+    );
     expect(granted.kind).toBe("granted");
     const grantId = granted.kind === "granted" ? granted.id : "";
     const [grantedEvent] = await events(db, "staff_exchange.granted", visitor.id);
     expect(grantedEvent).toMatchObject({ actor_user_id: admin.id, subject_type: "user" });
-    expect(JSON.parse(grantedEvent!.detail)).toMatchObject({ grantId, hostSite: "qst", homeSite: "konyang", from: "2026-12-10", to: "2026-12-12" });
+    expect(JSON.parse(grantedEvent!.detail)).toMatchObject({
+      grantId,
+      hostSite: "qst",
+      homeSite: "konyang",
+      from: "2026-12-10",
+      to: "2026-12-12",
+    });
 
     // 9 December, one second before midnight in Tokyo: not yet. The switch is refused and the referral is not there.
     const eve = tokyo("2026-12-09T23:59:59");
@@ -62,7 +96,11 @@ describe("a staff exchange", () => {
     // A member of the host's team: QST's coordinators can assign them a referral on these days.
     expect((await siteTeam(db, "qst", first)).map((p) => p.id)).toContain(visitor.id);
     // Acting for the host is audited once per switch, not once per request.
-    expect(await events(db, "staff_exchange.acting_for_host", "qst").then((rows) => rows.filter((r) => r.actor_user_id === visitor.id))).toHaveLength(1);
+    expect(
+      await events(db, "staff_exchange.acting_for_host", "qst").then((rows) =>
+        rows.filter((r) => r.actor_user_id === visitor.id),
+      ),
+    ).toHaveLength(1);
 
     // 12 December, the last minute of the grant: still QST.
     const last = tokyo("2026-12-12T23:59:59");
@@ -76,7 +114,11 @@ describe("a staff exchange", () => {
     expect(await switchWorkingSite(db, visitor, "qst", ctx(after))).toEqual({ kind: "refused" });
     expect((await siteTeam(db, "qst", after)).map((p) => p.id)).not.toContain(visitor.id);
     // The lapsed choice was cleared, so even a later grant does not switch the session by itself.
-    const row = await db.selectFrom("sessions").select("working_site_code").where("id", "=", visitor.sessionId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("sessions")
+      .select("working_site_code")
+      .where("id", "=", visitor.sessionId)
+      .executeTakeFirstOrThrow();
     expect(row.working_site_code).toBeNull();
 
     const listed = (await exchangeGrants(db, admin, after)).find((g) => g.id === grantId);
@@ -90,7 +132,12 @@ describe("a staff exchange", () => {
     const visitor = await signedIn(db, "reviewer", "qst");
     const physician = await createAccount(db, { role: "physician" });
     const atKonyang = await referralAt(db, physician, { site: "konyang", now: tokyo("2026-12-01T10:00:00") });
-    const granted = await grantExchange(db, admin, { visitorId: visitor.id, hostSiteCode: "konyang", from: "2026-12-10", to: "2026-12-20" }, ctx(tokyo("2026-12-02T09:00:00")));
+    const granted = await grantExchange(
+      db,
+      admin,
+      { visitorId: visitor.id, hostSiteCode: "konyang", from: "2026-12-10", to: "2026-12-20" },
+      ctx(tokyo("2026-12-02T09:00:00")),
+    );
     const grantId = granted.kind === "granted" ? granted.id : "";
     const noon = tokyo("2026-12-15T12:00:00");
     await switchWorkingSite(db, visitor, "konyang", ctx(noon));
@@ -109,16 +156,35 @@ describe("a staff exchange", () => {
     const db = await getDb();
     const admin = await signedIn(db, "admin", null);
     const when = ctx(tokyo("2026-12-01T09:00:00"));
-    const grant = (visitorId: string) => grantExchange(db, admin, { visitorId, hostSiteCode: "qst", from: "2026-12-10", to: "2026-12-12" }, when);
+    const grant = (visitorId: string) =>
+      grantExchange(db, admin, { visitorId, hostSiteCode: "qst", from: "2026-12-10", to: "2026-12-12" }, when);
     const physician = await createAccount(db, { role: "physician" });
     const sameSite = await createAccount(db, { role: "coordinator", site: "qst" });
     const suspended = await createAccount(db, { role: "reviewer", site: "konyang", status: "suspended" });
     const otherAdmin = await createAccount(db, { role: "admin" });
-    expect(await grant(physician.id)).toEqual({ kind: "invalid", errors: { visitorId: "admin:exchange.errors.visitorNotStaff" } });
-    expect(await grant(sameSite.id)).toEqual({ kind: "invalid", errors: { visitorId: "admin:exchange.errors.visitorSameSite" } });
-    expect(await grant(suspended.id)).toEqual({ kind: "invalid", errors: { visitorId: "admin:exchange.errors.visitorNotStaff" } });
-    expect(await grant(otherAdmin.id)).toEqual({ kind: "invalid", errors: { visitorId: "admin:exchange.errors.visitorNotStaff" } });
-    expect(await db.selectFrom("staff_exchange_grants").selectAll().where("user_id", "in", [physician.id, sameSite.id, suspended.id, otherAdmin.id]).execute()).toEqual([]);
+    expect(await grant(physician.id)).toEqual({
+      kind: "invalid",
+      errors: { visitorId: "admin:exchange.errors.visitorNotStaff" },
+    });
+    expect(await grant(sameSite.id)).toEqual({
+      kind: "invalid",
+      errors: { visitorId: "admin:exchange.errors.visitorSameSite" },
+    });
+    expect(await grant(suspended.id)).toEqual({
+      kind: "invalid",
+      errors: { visitorId: "admin:exchange.errors.visitorNotStaff" },
+    });
+    expect(await grant(otherAdmin.id)).toEqual({
+      kind: "invalid",
+      errors: { visitorId: "admin:exchange.errors.visitorNotStaff" },
+    });
+    expect(
+      await db
+        .selectFrom("staff_exchange_grants")
+        .selectAll()
+        .where("user_id", "in", [physician.id, sameSite.id, suspended.id, otherAdmin.id])
+        .execute(),
+    ).toEqual([]);
   });
 
   it("refuses a start in the host's past and a second grant over the same days", async () => {
@@ -126,12 +192,35 @@ describe("a staff exchange", () => {
     const admin = await signedIn(db, "admin", null);
     const visitor = await createAccount(db, { role: "coordinator", site: "konyang" });
     const at = ctx(tokyo("2026-12-10T08:00:00"));
-    expect(await grantExchange(db, admin, { visitorId: visitor.id, hostSiteCode: "qst", from: "2026-12-09", to: "2026-12-12" }, at)).toEqual({
+    expect(
+      await grantExchange(
+        db,
+        admin,
+        { visitorId: visitor.id, hostSiteCode: "qst", from: "2026-12-09", to: "2026-12-12" },
+        at,
+      ),
+    ).toEqual({
       kind: "invalid",
       errors: { from: "admin:exchange.errors.fromInPast" },
     });
-    expect((await grantExchange(db, admin, { visitorId: visitor.id, hostSiteCode: "qst", from: "2026-12-10", to: "2026-12-12" }, at)).kind).toBe("granted");
-    expect(await grantExchange(db, admin, { visitorId: visitor.id, hostSiteCode: "qst", from: "2026-12-12", to: "2026-12-14" }, at)).toEqual({
+    expect(
+      (
+        await grantExchange(
+          db,
+          admin,
+          { visitorId: visitor.id, hostSiteCode: "qst", from: "2026-12-10", to: "2026-12-12" },
+          at,
+        )
+      ).kind,
+    ).toBe("granted");
+    expect(
+      await grantExchange(
+        db,
+        admin,
+        { visitorId: visitor.id, hostSiteCode: "qst", from: "2026-12-12", to: "2026-12-14" },
+        at,
+      ),
+    ).toEqual({
       kind: "invalid",
       errors: { from: "admin:exchange.errors.overlaps" },
     });
@@ -143,7 +232,11 @@ describe("a staff exchange", () => {
     const visitor = await createAccount(db, { role: "coordinator", site: "konyang" });
     const input = { visitorId: visitor.id, hostSiteCode: "qst" as const, from: "2026-12-10", to: "2026-12-12" };
     const when = ctx(tokyo("2026-12-01T09:00:00"));
-    for (const [role, site] of [["coordinator", "qst"], ["reviewer", "qst"], ["physician", null]] as const) {
+    for (const [role, site] of [
+      ["coordinator", "qst"],
+      ["reviewer", "qst"],
+      ["physician", null],
+    ] as const) {
       const someone = await signedIn(db, role, site);
       expect(await grantExchange(db, someone, input, when)).toEqual({ kind: "forbidden" });
     }

@@ -7,7 +7,14 @@ import { siteCodes } from "~/modules/accounts/accounts.schema";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import type { GrantForm } from "./staff-exchange.schema";
-import { findGrant, grantsAtHosts, insertGrant, overlappingGrant, revokeGrant, visitableStaff } from "./staff-exchange.repository.server";
+import {
+  findGrant,
+  grantsAtHosts,
+  insertGrant,
+  overlappingGrant,
+  revokeGrant,
+  visitableStaff,
+} from "./staff-exchange.repository.server";
 import { todayBySite } from "./site-today.server";
 
 export type ExchangeContext = { now: Date; ip: string | null };
@@ -28,25 +35,38 @@ export function exchangeHostsOf(actor: Pick<SessionUser, "role" | "status" | "si
 /** A field and the translation key that explains what is wrong with it. */
 export type GrantRefusal = Partial<Record<keyof GrantForm, string>>;
 
-export type GrantResult = { kind: "granted"; id: string } | { kind: "forbidden" } | { kind: "invalid"; errors: GrantRefusal };
+export type GrantResult =
+  { kind: "granted"; id: string } | { kind: "forbidden" } | { kind: "invalid"; errors: GrantRefusal };
 
 /**
  * Grants a visitor time-boxed membership of a host site's team. The schema already checked the form; what needs the
  * database or the clock is checked again here, where it cannot be skipped.
  */
-export async function grantExchange(db: Database, actor: SessionUser, input: GrantForm, context: ExchangeContext): Promise<GrantResult> {
+export async function grantExchange(
+  db: Database,
+  actor: SessionUser,
+  input: GrantForm,
+  context: ExchangeContext,
+): Promise<GrantResult> {
   if (!exchangeHostsOf(actor).includes(input.hostSiteCode)) return { kind: "forbidden" };
   const today = (await todayBySite(db, context.now))[input.hostSiteCode];
   return db.transaction().execute(async (trx): Promise<GrantResult> => {
     const errors: GrantRefusal = {};
     const visitor = await findUserById(trx, input.visitorId);
-    const homeSite = visitor && visitor.status === "active" && (visitor.role === "coordinator" || visitor.role === "reviewer") ? visitor.site_code : null;
+    const homeSite =
+      visitor && visitor.status === "active" && (visitor.role === "coordinator" || visitor.role === "reviewer")
+        ? visitor.site_code
+        : null;
     if (!homeSite) errors.visitorId = "admin:exchange.errors.visitorNotStaff";
     // The exchange is between the two sites: a member of the host's own team needs no grant.
     else if (homeSite === input.hostSiteCode) errors.visitorId = "admin:exchange.errors.visitorSameSite";
     if (!today || input.from < today) errors.from = "admin:exchange.errors.fromInPast";
     if (input.to < input.from) errors.to = "admin:exchange.errors.toBeforeFrom";
-    if (!errors.visitorId && !errors.to && (await overlappingGrant(trx, input.visitorId, input.hostSiteCode, input.from, input.to))) {
+    if (
+      !errors.visitorId &&
+      !errors.to &&
+      (await overlappingGrant(trx, input.visitorId, input.hostSiteCode, input.from, input.to))
+    ) {
       errors.from = "admin:exchange.errors.overlaps";
     }
     if (Object.keys(errors).length > 0) return { kind: "invalid", errors };
@@ -68,7 +88,14 @@ export async function grantExchange(db: Database, actor: SessionUser, input: Gra
       action: "staff_exchange.granted",
       subjectType: "user",
       subjectId: input.visitorId,
-      detail: { grantId: id, hostSite: input.hostSiteCode, homeSite, from: input.from, to: input.to, ...(input.note ? { note: input.note } : {}) },
+      detail: {
+        grantId: id,
+        hostSite: input.hostSiteCode,
+        homeSite,
+        from: input.from,
+        to: input.to,
+        ...(input.note ? { note: input.note } : {}),
+      },
       ip: context.ip,
       at: context.now,
     });
@@ -82,7 +109,12 @@ export type RevokeResult = { kind: "revoked" } | { kind: "notFound" } | { kind: 
  * Ends a grant now: the visitor's next request works for their home site again. A grant that has ended by itself
  * or was revoked already is left as it is (conflict). Someone else's host's grant is not found, not forbidden.
  */
-export async function revokeExchange(db: Database, actor: SessionUser, grantId: string, context: ExchangeContext): Promise<RevokeResult> {
+export async function revokeExchange(
+  db: Database,
+  actor: SessionUser,
+  grantId: string,
+  context: ExchangeContext,
+): Promise<RevokeResult> {
   const hosts = exchangeHostsOf(actor);
   const todays = await todayBySite(db, context.now);
   return db.transaction().execute(async (trx): Promise<RevokeResult> => {
@@ -96,7 +128,13 @@ export async function revokeExchange(db: Database, actor: SessionUser, grantId: 
       action: "staff_exchange.revoked",
       subjectType: "user",
       subjectId: grant.user_id,
-      detail: { grantId: grant.id, hostSite: grant.host_site_code, from: grant.from_date, to: grant.to_date, wasInForce: state === "current" },
+      detail: {
+        grantId: grant.id,
+        hostSite: grant.host_site_code,
+        from: grant.from_date,
+        to: grant.to_date,
+        wasInForce: state === "current",
+      },
       ip: context.ip,
       at: context.now,
     });
@@ -126,5 +164,15 @@ export async function revocableGrant(db: Database, actor: SessionUser, grantId: 
   if (state !== "current" && state !== "upcoming") return null;
   const visitor = await findUserById(db, grant.user_id);
   if (!visitor) return null;
-  return { ...grant, state, visitor: { familyName: visitor.family_name, givenName: visitor.given_name, email: visitor.email, role: visitor.role, homeSiteCode: visitor.site_code } };
+  return {
+    ...grant,
+    state,
+    visitor: {
+      familyName: visitor.family_name,
+      givenName: visitor.given_name,
+      email: visitor.email,
+      role: visitor.role,
+      homeSiteCode: visitor.site_code,
+    },
+  };
 }

@@ -18,7 +18,8 @@ export type WorkingSite = {
   hosts: { siteCode: string; grantId: string; to: string }[];
 };
 
-const isStaff = (user: SessionUser) => (user.role === "coordinator" || user.role === "reviewer") && user.status === "active" && !!user.siteCode;
+const isStaff = (user: SessionUser) =>
+  (user.role === "coordinator" || user.role === "reviewer") && user.status === "active" && !!user.siteCode;
 
 /** The grants of this person in force now, each checked against its own host's today. */
 export async function grantsInForce(db: Database, userId: string, now: Date): Promise<GrantRow[]> {
@@ -38,7 +39,9 @@ type Staff = SessionUser & { siteCode: string };
 export async function hostsInForce(db: Database, user: Staff, now: Date): Promise<WorkingSite["hosts"]> {
   const grants = await grantsInForce(db, user.id, now);
   // A grant at one's own home site cannot be made; skipping it here keeps a hand-made row harmless too.
-  return grants.filter((g) => g.host_site_code !== user.siteCode).map((g) => ({ siteCode: g.host_site_code, grantId: g.id, to: g.to_date }));
+  return grants
+    .filter((g) => g.host_site_code !== user.siteCode)
+    .map((g) => ({ siteCode: g.host_site_code, grantId: g.id, to: g.to_date }));
 }
 
 /** The site this request works for; a choice whose grant has lapsed is cleared, so it cannot come back by itself. */
@@ -61,7 +64,11 @@ export async function resolveWorkingSite(db: Database, user: Staff, now: Date): 
  * What the "working for" switch offers to staff already bound to `siteCode` for this request (requireStaff's answer):
  * null for everyone with no grant in force, which is nearly everyone, so their pages show no switch at all.
  */
-export async function workingSiteSwitch(db: Database, staff: Staff & { homeSiteCode?: string }, now: Date): Promise<WorkingSite | null> {
+export async function workingSiteSwitch(
+  db: Database,
+  staff: Staff & { homeSiteCode?: string },
+  now: Date,
+): Promise<WorkingSite | null> {
   const home = staff.homeSiteCode ?? staff.siteCode;
   const hosts = await hostsInForce(db, { ...staff, siteCode: home }, now);
   if (hosts.length === 0 && staff.siteCode === home) return null;

@@ -35,7 +35,8 @@ export async function pageLanguage(request: Request, now = new Date()): Promise<
   const requested = requestedLanguage(request);
   if (requested) return requested;
   const { pathname } = new URL(request.url);
-  if (isStatusViewPath(pathname)) return (await sessionPatientLanguage(await getDb(), statusTokenFrom(request), now)) ?? fallbackLanguage;
+  if (isStatusViewPath(pathname))
+    return (await sessionPatientLanguage(await getDb(), statusTokenFrom(request), now)) ?? fallbackLanguage;
   if (pathname.startsWith(`${UNSUBSCRIBE_PATH}/`)) {
     const state = await stopState(await getDb(), decodeURIComponent(pathname.slice(UNSUBSCRIBE_PATH.length + 1)));
     return state.kind === "unknown" ? fallbackLanguage : state.language;

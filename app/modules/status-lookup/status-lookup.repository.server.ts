@@ -27,7 +27,12 @@ export async function findStatusByCode(db: Database, referenceCode: string) {
 }
 
 export async function findStatusById(db: Database, referralId: string) {
-  return db.selectFrom("referrals").leftJoin("sites", "sites.code", "referrals.site_code").select(statusColumns).where("referrals.id", "=", referralId).executeTakeFirst();
+  return db
+    .selectFrom("referrals")
+    .leftJoin("sites", "sites.code", "referrals.site_code")
+    .select(statusColumns)
+    .where("referrals.id", "=", referralId)
+    .executeTakeFirst();
 }
 
 export type StatusRow = NonNullable<Awaited<ReturnType<typeof findStatusByCode>>>;
@@ -37,7 +42,12 @@ export async function insertStatusSession(db: Database, row: Insertable<StatusSe
 }
 
 export async function findStatusSession(db: Database, id: string) {
-  return db.selectFrom("status_sessions").selectAll().where("id", "=", id).where("ended_at", "is", null).executeTakeFirst();
+  return db
+    .selectFrom("status_sessions")
+    .selectAll()
+    .where("id", "=", id)
+    .where("ended_at", "is", null)
+    .executeTakeFirst();
 }
 
 export async function touchStatusSession(db: Database, id: string, at: string) {
@@ -45,7 +55,12 @@ export async function touchStatusSession(db: Database, id: string, at: string) {
 }
 
 export async function endStatusSession(db: Database, id: string, at: string) {
-  await db.updateTable("status_sessions").set({ ended_at: at }).where("id", "=", id).where("ended_at", "is", null).execute();
+  await db
+    .updateTable("status_sessions")
+    .set({ ended_at: at })
+    .where("id", "=", id)
+    .where("ended_at", "is", null)
+    .execute();
 }
 
 /** Housekeeping: sessions past their absolute limit are of no further use (they never held more than a link). */

@@ -12,8 +12,15 @@ const at = (minutes: number) => new Date(t0.getTime() + minutes * MINUTE);
 const page = (now: Date, ip = freshIp()) => ({ ip, now, door: "page" as const });
 const api = (now: Date, ip = freshIp()) => ({ ip, now, door: "api" as const });
 const lookups = (db: Database, afterSeq: number) =>
-  db.selectFrom("audit_events").selectAll().where("action", "=", "status.lookup").where("seq", ">", afterSeq).orderBy("seq").execute();
-const lastSeq = async (db: Database) => (await db.selectFrom("audit_events").select("seq").orderBy("seq", "desc").executeTakeFirst())?.seq ?? 0;
+  db
+    .selectFrom("audit_events")
+    .selectAll()
+    .where("action", "=", "status.lookup")
+    .where("seq", ">", afterSeq)
+    .orderBy("seq")
+    .execute();
+const lastSeq = async (db: Database) =>
+  (await db.selectFrom("audit_events").select("seq").orderBy("seq", "desc").executeTakeFirst())?.seq ?? 0;
 
 function tokenOf(setCookie: string | null): string {
   const match = /^kq_status=([^;]+);/.exec(setCookie ?? "");
@@ -28,19 +35,29 @@ describe("status lookup: the code and the birth date", () => {
     const typo = statusLookupSchema.safeParse({ referenceCode: "KQ-0F18K-JXVD5-9JVMX", birthDate: "1958-03-14" });
     expect(typo.success ? null : typo.error.issues.map((i) => i.message)).toEqual(["status:errors.codeFormat"]);
     const noDate = statusLookupSchema.safeParse({ referenceCode: "KQ-0F18K-JXVD5-9JVMW", birthDate: "1958-02-30" });
-    expect(noDate.success ? null : noDate.error.issues.map((i) => i.message)).toEqual(["status:errors.birthDateInvalid"]);
+    expect(noDate.success ? null : noDate.error.issues.map((i) => i.message)).toEqual([
+      "status:errors.birthDateInvalid",
+    ]);
   });
 
   it("finds the stage with the right code and birth date, and nothing more", async () => {
     const db = await getDb();
     const referral = await submittedReferral(db, { now: t0 });
-    const result = await lookUpStatus(db, { referenceCode: referral.referenceCode, birthDate: referral.birthDate }, page(at(1)));
+    const result = await lookUpStatus(
+      db,
+      { referenceCode: referral.referenceCode, birthDate: referral.birthDate },
+      page(at(1)),
+    );
     expect(result.kind).toBe("found");
     if (result.kind !== "found") return;
     expect(result.facts).toEqual({
       stage: "received",
       statusChangedAt: t0.toISOString(),
-      site: { code: "konyang", names: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" }, timezone: "Asia/Seoul" },
+      site: {
+        code: "konyang",
+        names: { ko: "건양대학교병원", ja: "建陽大学校病院", en: "Konyang University Hospital" },
+        timezone: "Asia/Seoul",
+      },
       patientLanguage: "ko",
       consultation: null,
     });
@@ -48,7 +65,11 @@ describe("status lookup: the code and the birth date", () => {
     expect(result.setCookie).toMatch(/^kq_status=[A-Za-z0-9_-]{43}; Path=\/; SameSite=Lax; HttpOnly$/);
     expect(result.setCookie).not.toContain(referral.referenceCode);
     // The API door opens no session.
-    const viaApi = await lookUpStatus(db, { referenceCode: referral.referenceCode, birthDate: referral.birthDate }, api(at(2)));
+    const viaApi = await lookUpStatus(
+      db,
+      { referenceCode: referral.referenceCode, birthDate: referral.birthDate },
+      api(at(2)),
+    );
     expect(viaApi).toMatchObject({ kind: "found", setCookie: null });
   });
 
@@ -56,15 +77,30 @@ describe("status lookup: the code and the birth date", () => {
     const db = await getDb();
     const booked = await submittedReferral(db, { caseName: "pancreas-kr-prefers-qst-consented", now: t0 });
     await booked.move("accept", at(60));
-    await booked.move("schedule", at(120), { data: { date: "2026-12-10", time: "10:30", place: "QST病院 外来受付", interpreterNote: "通訳者同伴予定" } });
-    const result = await lookUpStatus(db, { referenceCode: booked.referenceCode, birthDate: booked.birthDate }, api(at(130)));
-    expect(result).toMatchObject({ kind: "found", facts: { stage: "consultation_scheduled", site: { code: "qst" }, consultation: { date: "2026-12-10", time: "10:30", place: "QST病院 外来受付" } } });
+    await booked.move("schedule", at(120), {
+      data: { date: "2026-12-10", time: "10:30", place: "QST病院 外来受付", interpreterNote: "通訳者同伴予定" },
+    });
+    const result = await lookUpStatus(
+      db,
+      { referenceCode: booked.referenceCode, birthDate: booked.birthDate },
+      api(at(130)),
+    );
+    expect(result).toMatchObject({
+      kind: "found",
+      facts: {
+        stage: "consultation_scheduled",
+        site: { code: "qst" },
+        consultation: { date: "2026-12-10", time: "10:30", place: "QST病院 外来受付" },
+      },
+    });
     // The coordinator's note about interpreting is staff text: it never reaches the patient.
     expect(JSON.stringify(result)).not.toContain("通訳者同伴予定");
 
     const moved = await submittedReferral(db, { caseName: "pancreas-kr-prefers-qst-consented", now: t0 });
     await moved.move("redirect", at(60), { reasonCode: "home_country_workup" });
-    expect(await lookUpStatus(db, { referenceCode: moved.referenceCode, birthDate: moved.birthDate }, api(at(61)))).toMatchObject({
+    expect(
+      await lookUpStatus(db, { referenceCode: moved.referenceCode, birthDate: moved.birthDate }, api(at(61))),
+    ).toMatchObject({
       kind: "found",
       facts: { stage: "redirected", site: { code: "konyang" } },
     });
@@ -76,7 +112,11 @@ describe("status lookup: the code and the birth date", () => {
     const before = await lastSeq(db);
     const code = unknownCode();
     const wrongCode = await lookUpStatus(db, { referenceCode: code, birthDate: referral.birthDate }, page(at(1)));
-    const wrongDate = await lookUpStatus(db, { referenceCode: referral.referenceCode, birthDate: "1958-03-15" }, page(at(1)));
+    const wrongDate = await lookUpStatus(
+      db,
+      { referenceCode: referral.referenceCode, birthDate: "1958-03-15" },
+      page(at(1)),
+    );
     expect(wrongCode).toEqual({ kind: "not_found" });
     expect(wrongDate).toEqual(wrongCode);
 
@@ -84,12 +124,31 @@ describe("status lookup: the code and the birth date", () => {
     expect(events.map((e) => JSON.parse(e.detail).ok)).toEqual([false, false]);
     expect(events.map((e) => JSON.parse(e.detail).outcome)).toEqual(["not_found", "not_found"]);
     // Every lookup is audited; neither the code nor the birth date appears in clear anywhere in the record.
-    for (const text of [JSON.stringify(events), JSON.stringify(await db.selectFrom("rate_limits").selectAll().execute())]) {
-      for (const secret of [referral.referenceCode, referral.referenceCode.slice(3, 8), code, referral.birthDate, "1958-03-15"]) expect(text).not.toContain(secret);
+    for (const text of [
+      JSON.stringify(events),
+      JSON.stringify(await db.selectFrom("rate_limits").selectAll().execute()),
+    ]) {
+      for (const secret of [
+        referral.referenceCode,
+        referral.referenceCode.slice(3, 8),
+        code,
+        referral.birthDate,
+        "1958-03-15",
+      ])
+        expect(text).not.toContain(secret);
     }
-    await lookUpStatus(db, { referenceCode: referral.referenceCode, birthDate: referral.birthDate }, page(at(2), "203.0.113.7"));
+    await lookUpStatus(
+      db,
+      { referenceCode: referral.referenceCode, birthDate: referral.birthDate },
+      page(at(2), "203.0.113.7"),
+    );
     const last = await db.selectFrom("audit_events").selectAll().orderBy("seq", "desc").executeTakeFirstOrThrow();
-    expect(last).toMatchObject({ action: "status.lookup", subject_id: referral.id, ip: "203.0.113.7", actor_user_id: null });
+    expect(last).toMatchObject({
+      action: "status.lookup",
+      subject_id: referral.id,
+      ip: "203.0.113.7",
+      actor_user_id: null,
+    });
     expect(JSON.parse(last.detail)).toMatchObject({ ok: true, outcome: "found", door: "page" });
     expect(await verifyAuditChain(db)).toBeNull();
   });
@@ -119,8 +178,16 @@ describe("status lookup: limits", () => {
     const referral = await submittedReferral(db, { now: t0 });
     const code = unknownCode();
     const results = [];
-    for (let i = 1; i <= 6; i++) results.push(await lookUpStatus(db, { referenceCode: code, birthDate: referral.birthDate }, page(at(i))));
-    expect(results.map((r) => r.kind)).toEqual(["not_found", "not_found", "not_found", "not_found", "locked", "locked"]);
+    for (let i = 1; i <= 6; i++)
+      results.push(await lookUpStatus(db, { referenceCode: code, birthDate: referral.birthDate }, page(at(i))));
+    expect(results.map((r) => r.kind)).toEqual([
+      "not_found",
+      "not_found",
+      "not_found",
+      "not_found",
+      "locked",
+      "locked",
+    ]);
   });
 
   it("holds back an address after 10 failures in 15 minutes, whatever the codes", async () => {
@@ -128,11 +195,17 @@ describe("status lookup: limits", () => {
     const referral = await submittedReferral(db, { now: t0 });
     const right = { referenceCode: referral.referenceCode, birthDate: referral.birthDate };
     const others = await Promise.all([1, 2, 3].map(() => submittedReferral(db, { now: t0 })));
-    const tries = others.flatMap((o) => [1, 2, 3].map((n) => ({ referenceCode: o.referenceCode, birthDate: `1930-01-0${n}` })));
+    const tries = others.flatMap((o) =>
+      [1, 2, 3].map((n) => ({ referenceCode: o.referenceCode, birthDate: `1930-01-0${n}` })),
+    );
     const ip = freshIp();
-    for (const [i, attempt] of tries.entries()) expect((await lookUpStatus(db, attempt, page(at(i), ip))).kind).toBe("not_found");
+    for (const [i, attempt] of tries.entries())
+      expect((await lookUpStatus(db, attempt, page(at(i), ip))).kind).toBe("not_found");
     // The tenth failure reaches the limit.
-    expect(await lookUpStatus(db, { referenceCode: unknownCode(), birthDate: "1930-01-01" }, page(at(9), ip))).toEqual({ kind: "throttled", until: at(24) });
+    expect(await lookUpStatus(db, { referenceCode: unknownCode(), birthDate: "1930-01-01" }, page(at(9), ip))).toEqual({
+      kind: "throttled",
+      until: at(24),
+    });
     expect(await lookUpStatus(db, right, page(at(10), ip))).toEqual({ kind: "throttled", until: at(24) });
     // Another address is not held back, and this one is free again after the block.
     expect((await lookUpStatus(db, right, page(at(10)))).kind).toBe("found");
@@ -144,7 +217,11 @@ describe("status session", () => {
   it("closes after 5 idle minutes; each view keeps it alive", async () => {
     const db = await getDb();
     const referral = await submittedReferral(db, { now: t0 });
-    const found = await lookUpStatus(db, { referenceCode: referral.referenceCode, birthDate: referral.birthDate }, page(at(0)));
+    const found = await lookUpStatus(
+      db,
+      { referenceCode: referral.referenceCode, birthDate: referral.birthDate },
+      page(at(0)),
+    );
     const token = tokenOf(found.kind === "found" ? found.setCookie : null);
 
     expect(await statusForSession(db, token, at(4.9))).toMatchObject({ kind: "ok", facts: { stage: "received" } });
@@ -160,7 +237,11 @@ describe("status session", () => {
     const db = await getDb();
     const referral = await submittedReferral(db, { now: t0 });
     const open = async (now: Date) => {
-      const found = await lookUpStatus(db, { referenceCode: referral.referenceCode, birthDate: referral.birthDate }, page(now));
+      const found = await lookUpStatus(
+        db,
+        { referenceCode: referral.referenceCode, birthDate: referral.birthDate },
+        page(now),
+      );
       return tokenOf(found.kind === "found" ? found.setCookie : null);
     };
     const token = await open(at(0));
@@ -170,7 +251,8 @@ describe("status session", () => {
     expect(await statusForSession(db, token, at(3))).toEqual({ kind: "expired" });
 
     const busy = await open(at(10));
-    for (let minute = 14; minute < 40; minute += 4) expect((await statusForSession(db, busy, at(minute))).kind).toBe("ok");
+    for (let minute = 14; minute < 40; minute += 4)
+      expect((await statusForSession(db, busy, at(minute))).kind).toBe("ok");
     expect(await statusForSession(db, busy, at(40))).toEqual({ kind: "expired" });
   });
 
@@ -180,7 +262,11 @@ describe("status session", () => {
     const second = await submittedReferral(db, { now: t0 });
     const a = await lookUpStatus(db, { referenceCode: first.referenceCode, birthDate: first.birthDate }, page(at(0)));
     const tokenA = tokenOf(a.kind === "found" ? a.setCookie : null);
-    await lookUpStatus(db, { referenceCode: second.referenceCode, birthDate: second.birthDate }, { ...page(at(1)), previousToken: tokenA });
+    await lookUpStatus(
+      db,
+      { referenceCode: second.referenceCode, birthDate: second.birthDate },
+      { ...page(at(1)), previousToken: tokenA },
+    );
     expect(await statusForSession(db, tokenA, at(2))).toEqual({ kind: "expired" });
   });
 });

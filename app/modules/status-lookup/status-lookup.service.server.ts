@@ -8,7 +8,14 @@ import { isIsoDate } from "~/domain/case/dates";
 import { patientStageOf, type ReferralStatus } from "~/domain/workflow/states";
 import { isLanguage } from "~/i18n/config";
 import { recordAudit } from "~/modules/audit/audit.service.server";
-import { checkRateLimit, clearRateLimit, hashedKey, MINUTE, recordFailure, type RateLimitPolicy } from "~/modules/rate-limit/rate-limit.service.server";
+import {
+  checkRateLimit,
+  clearRateLimit,
+  hashedKey,
+  MINUTE,
+  recordFailure,
+  type RateLimitPolicy,
+} from "~/modules/rate-limit/rate-limit.service.server";
 import { cookieName, readCookie, serializeCookie } from "~/utils/cookies.server";
 import type { Database } from "~/utils/db.server";
 import { randomToken, safeEqual, sha256Hex } from "~/utils/tokens.server";
@@ -62,7 +69,9 @@ function consultationOf(json: string | null): StatusFacts["consultation"] {
   if (!json) return null;
   try {
     const parsed = consultationSchema.safeParse(JSON.parse(json));
-    return parsed.success ? { date: parsed.data.date, time: parsed.data.time ?? null, place: parsed.data.place || null } : null;
+    return parsed.success
+      ? { date: parsed.data.date, time: parsed.data.time ?? null, place: parsed.data.place || null }
+      : null;
   } catch {
     return null;
   }
@@ -75,7 +84,11 @@ function factsOf(row: StatusRow): StatusFacts | null {
   return {
     stage,
     statusChangedAt: row.status_changed_at,
-    site: { code, names: { ko: row.name_ko ?? row.name_en, ja: row.name_ja ?? row.name_en, en: row.name_en }, timezone: row.timezone },
+    site: {
+      code,
+      names: { ko: row.name_ko ?? row.name_en, ja: row.name_ja ?? row.name_en, en: row.name_en },
+      timezone: row.timezone,
+    },
     patientLanguage: isLanguage(row.patient_language) ? row.patient_language : null,
     consultation: stage === "consultation_scheduled" ? consultationOf(row.consultation_json) : null,
   };
@@ -101,12 +114,24 @@ export function clearStatusCookie(): string {
  * give the same answer; a locked code refuses even the right birth date without looking; every attempt is audited
  * (the code only as a hash, the birth date never). On the page door a success opens a status session.
  */
-export async function lookUpStatus(db: Database, input: StatusLookupInput, context: LookupContext): Promise<LookupResult> {
+export async function lookUpStatus(
+  db: Database,
+  input: StatusLookupInput,
+  context: LookupContext,
+): Promise<LookupResult> {
   const { now, ip, door } = context;
   const code = codeKey(input.referenceCode);
   const address = addressKey(ip);
   const audit = (trx: Database, ok: boolean, outcome: string, referralId: string | null) =>
-    recordAudit(trx, { actor: null, action: "status.lookup", subjectType: "referral", subjectId: referralId, detail: { ok, outcome, door, code }, ip, at: now });
+    recordAudit(trx, {
+      actor: null,
+      action: "status.lookup",
+      subjectType: "referral",
+      subjectId: referralId,
+      detail: { ok, outcome, door, code },
+      ip,
+      at: now,
+    });
 
   // The code's lock first: a locked code says so even to an address that is also held back.
   const codeState = await checkRateLimit(db, code, STATUS_CODE_POLICY, now);
@@ -123,7 +148,10 @@ export async function lookUpStatus(db: Database, input: StatusLookupInput, conte
   const row = await findStatusByCode(db, input.referenceCode);
   const facts = row ? factsOf(row) : null;
   // Equal-length hashes compared in constant time, against a stand-in when there is no referral.
-  const birthDateMatches = safeEqual(sha256Hex(input.birthDate), row?.patient_birth_date ? sha256Hex(row.patient_birth_date) : NO_REFERRAL);
+  const birthDateMatches = safeEqual(
+    sha256Hex(input.birthDate),
+    row?.patient_birth_date ? sha256Hex(row.patient_birth_date) : NO_REFERRAL,
+  );
 
   if (!birthDateMatches || !row || !facts) {
     return db.transaction().execute(async (trx): Promise<LookupResult> => {
@@ -163,7 +191,10 @@ export async function lookUpStatus(db: Database, input: StatusLookupInput, conte
 }
 
 /** `referralId` stays on the server: it names the consultation's calendar entry (hashed) and is never shown. */
-export type SessionStatus = { kind: "ok"; facts: StatusFacts; referralId: string; consultationJson: string | null } | { kind: "none" } | { kind: "expired" };
+export type SessionStatus =
+  | { kind: "ok"; facts: StatusFacts; referralId: string; consultationJson: string | null }
+  | { kind: "none" }
+  | { kind: "expired" };
 
 /** The status a session cookie opens, while the session lives (5 idle minutes, 30 in all); each view keeps it alive. */
 export async function statusForSession(db: Database, token: string | null, now: Date): Promise<SessionStatus> {

@@ -30,10 +30,22 @@ export type StatusWords = {
     code: SiteCode;
     name: string;
     /** The site's confirmed contact details only (docs/decisions/0023); an unconfirmed one is null. */
-    contact: { name: string; phone: string | null; phoneHref: string | null; email: string | null; hours: string | null };
+    contact: {
+      name: string;
+      phone: string | null;
+      phoneHref: string | null;
+      email: string | null;
+      hours: string | null;
+    };
   };
   nextSteps: string[];
-  consultation: { date: string; time: string | null; place: string | null; dateText: string; timeText: string | null } | null;
+  consultation: {
+    date: string;
+    time: string | null;
+    place: string | null;
+    dateText: string;
+    timeText: string | null;
+  } | null;
   whatToBring: string[];
 };
 
@@ -62,7 +74,12 @@ function whatToBring(facts: StatusFacts, t: TFunction): string[] {
 }
 
 /** Everything the patient is told about their referral, in `lng`; `contacts` is the site's contact configuration. */
-export function statusWords(facts: StatusFacts, lng: Language, t: TFunction, contacts: SiteContacts | null): StatusWords {
+export function statusWords(
+  facts: StatusFacts,
+  lng: Language,
+  t: TFunction,
+  contacts: SiteContacts | null,
+): StatusWords {
   const site = facts.site.names[lng];
   const changedAt = new Date(facts.statusChangedAt);
   let consultation: StatusWords["consultation"] = null;

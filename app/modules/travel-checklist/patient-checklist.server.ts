@@ -8,13 +8,23 @@ import { travelChecklistFor } from "./travel-checklist.service.server";
  * The patient's own checklist items for the referral their status session opened, in `lng`, or null. Only what the
  * page shows leaves the server: titles, wording, sources and done or not (no dates, no names of who ticked).
  */
-export async function patientChecklist(db: Database, referralId: string, lng: Language): Promise<PatientChecklistView | null> {
+export async function patientChecklist(
+  db: Database,
+  referralId: string,
+  lng: Language,
+): Promise<PatientChecklistView | null> {
   const referral = await findReferral(db, referralId);
   const checklist = referral ? await travelChecklistFor(db, referral, "patient") : null;
   if (!checklist) return null;
   return {
     done: checklist.done,
     total: checklist.total,
-    items: checklist.items.map((item) => ({ key: item.key, title: item.title[lng], body: item.body[lng], sources: item.sources, done: item.done })),
+    items: checklist.items.map((item) => ({
+      key: item.key,
+      title: item.title[lng],
+      body: item.body[lng],
+      sources: item.sources,
+      done: item.done,
+    })),
   };
 }

@@ -8,21 +8,36 @@ import { currentChecklistRow, insertChecklistVersion } from "./travel-checklist.
 
 /** The version in force of each site's checklist, for sites that have one. */
 export async function checklistVersions(db: Database): Promise<Record<string, number>> {
-  const rows = await db.selectFrom("travel_checklist_versions").select(["site_code", (eb) => eb.fn.max("version").as("version")]).groupBy("site_code").execute();
+  const rows = await db
+    .selectFrom("travel_checklist_versions")
+    .select(["site_code", (eb) => eb.fn.max("version").as("version")])
+    .groupBy("site_code")
+    .execute();
   return Object.fromEntries(rows.map((row) => [row.site_code, Number(row.version)]));
 }
 
-export async function checklistInForce(db: Database, siteCode: string): Promise<{ version: number; items: ChecklistItem[] } | null> {
+export async function checklistInForce(
+  db: Database,
+  siteCode: string,
+): Promise<{ version: number; items: ChecklistItem[] } | null> {
   const row = await currentChecklistRow(db, siteCode);
   return row ? { version: row.version, items: parseChecklistItems(row.items) } : null;
 }
 
-export type ChangeChecklistResult = { ok: true; version: number } | { ok: false; reason: "unknown_site" | "stale" | "unchanged" | "items_changed"; currentVersion?: number };
+export type ChangeChecklistResult =
+  | { ok: true; version: number }
+  | { ok: false; reason: "unknown_site" | "stale" | "unchanged" | "items_changed"; currentVersion?: number };
 
 /** Saves the next version with the new wording and audits before and after, in one transaction. */
 export async function changeTravelChecklist(
   db: Database,
-  input: { actor: { id: string; role: string }; siteCode: string; change: TravelChecklistForm; ip?: string | null; at: Date },
+  input: {
+    actor: { id: string; role: string };
+    siteCode: string;
+    change: TravelChecklistForm;
+    ip?: string | null;
+    at: Date;
+  },
 ): Promise<ChangeChecklistResult> {
   const { actor, siteCode, change, at } = input;
   return db.transaction().execute(async (trx) => {
@@ -35,9 +50,18 @@ export async function changeTravelChecklist(
       return { ok: false, reason: "items_changed", currentVersion: row.version } as const;
     }
     const after: ChecklistItem[] = before.map((item) => ({ ...item, ...change.items[item.key]! }));
-    if (JSON.stringify(before) === JSON.stringify(after)) return { ok: false, reason: "unchanged", currentVersion: row.version } as const;
+    if (JSON.stringify(before) === JSON.stringify(after))
+      return { ok: false, reason: "unchanged", currentVersion: row.version } as const;
     const version = row.version + 1;
-    await insertChecklistVersion(trx, { id: newId(), site_code: siteCode, version, items: JSON.stringify(after), changed_by: actor.id, changed_at: at.toISOString(), note: change.note });
+    await insertChecklistVersion(trx, {
+      id: newId(),
+      site_code: siteCode,
+      version,
+      items: JSON.stringify(after),
+      changed_by: actor.id,
+      changed_at: at.toISOString(),
+      note: change.note,
+    });
     await recordAudit(trx, {
       actor,
       action: "site.checklist.changed",

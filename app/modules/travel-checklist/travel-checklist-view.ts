@@ -13,7 +13,11 @@ export type ChecklistItemView = {
 };
 export type ChecklistView = { done: number; total: number; items: ChecklistItemView[] };
 
-export function checklistInWords(progress: ChecklistProgress, lng: Language, formatDate: (iso: string) => string): ChecklistView {
+export function checklistInWords(
+  progress: ChecklistProgress,
+  lng: Language,
+  formatDate: (iso: string) => string,
+): ChecklistView {
   return {
     done: progress.done,
     total: progress.total,

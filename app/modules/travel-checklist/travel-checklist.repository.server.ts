@@ -3,7 +3,13 @@ import type { Database } from "~/utils/db.server";
 import type { TravelChecklistVersions } from "../../../db/types";
 
 export async function currentChecklistRow(db: Database, siteCode: string) {
-  return db.selectFrom("travel_checklist_versions").selectAll().where("site_code", "=", siteCode).orderBy("version", "desc").limit(1).executeTakeFirst();
+  return db
+    .selectFrom("travel_checklist_versions")
+    .selectAll()
+    .where("site_code", "=", siteCode)
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** Every version of one site's checklist, newest first, with the name of whoever saved it. */
@@ -11,7 +17,14 @@ export async function checklistHistory(db: Database, siteCode: string) {
   return db
     .selectFrom("travel_checklist_versions as v")
     .leftJoin("users as u", "u.id", "v.changed_by")
-    .select(["v.version", "v.changed_at", "v.note", "v.changed_by", "u.family_name as changer_family_name", "u.given_name as changer_given_name"])
+    .select([
+      "v.version",
+      "v.changed_at",
+      "v.note",
+      "v.changed_by",
+      "u.family_name as changer_family_name",
+      "u.given_name as changer_given_name",
+    ])
     .where("v.site_code", "=", siteCode)
     .orderBy("v.version", "desc")
     .execute();
@@ -22,12 +35,19 @@ export async function insertChecklistVersion(db: Database, row: Insertable<Trave
 }
 
 export async function ticksOf(db: Database, referralId: string): Promise<{ itemKey: string; doneAt: string }[]> {
-  const rows = await db.selectFrom("travel_checklist_ticks").select(["item_key", "done_at"]).where("referral_id", "=", referralId).execute();
+  const rows = await db
+    .selectFrom("travel_checklist_ticks")
+    .select(["item_key", "done_at"])
+    .where("referral_id", "=", referralId)
+    .execute();
   return rows.map((row) => ({ itemKey: row.item_key, doneAt: row.done_at }));
 }
 
 /** Ticks an item; true when it was not ticked before (a repeated post changes nothing). */
-export async function insertTick(db: Database, row: { referralId: string; itemKey: string; doneBy: string; doneAt: string }): Promise<boolean> {
+export async function insertTick(
+  db: Database,
+  row: { referralId: string; itemKey: string; doneBy: string; doneAt: string },
+): Promise<boolean> {
   const result = await db
     .insertInto("travel_checklist_ticks")
     .values({ referral_id: row.referralId, item_key: row.itemKey, done_by: row.doneBy, done_at: row.doneAt })
@@ -38,6 +58,10 @@ export async function insertTick(db: Database, row: { referralId: string; itemKe
 
 /** Unticks an item; true when it was ticked. */
 export async function deleteTick(db: Database, referralId: string, itemKey: string): Promise<boolean> {
-  const result = await db.deleteFrom("travel_checklist_ticks").where("referral_id", "=", referralId).where("item_key", "=", itemKey).executeTakeFirst();
+  const result = await db
+    .deleteFrom("travel_checklist_ticks")
+    .where("referral_id", "=", referralId)
+    .where("item_key", "=", itemKey)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }

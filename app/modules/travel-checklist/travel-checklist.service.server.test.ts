@@ -24,7 +24,11 @@ async function koreanAtQst(db: Database) {
 
 /** The patient's status page as the patient opens it: code and birth date, then the view the session cookie opens. */
 async function patientView(db: Database, referral: { referenceCode: string; birthDate: string }, lng: string) {
-  const found = await lookUpStatus(db, { referenceCode: referral.referenceCode, birthDate: referral.birthDate }, { ip: freshIp(), now: new Date(), door: "page" });
+  const found = await lookUpStatus(
+    db,
+    { referenceCode: referral.referenceCode, birthDate: referral.birthDate },
+    { ip: freshIp(), now: new Date(), door: "page" },
+  );
   if (found.kind !== "found") throw new Error(found.kind);
   const cookie = found.setCookie!.split(";")[0]!;
   return (await answerOf(statusView(args(getRequest("/status/view", { cookie, lng }))))).data;
@@ -35,14 +39,23 @@ async function qstStaffCookie(db: Database, site = "qst") {
   return { coordinator, cookie: await sessionCookieFor(db, coordinator.id) };
 }
 
-const tickRequest = (id: string, item: string, done: "yes" | "no", cookie: string) => formRequest(`/queue/${id}/travel-checklist`, { item, done }, { cookie });
+const tickRequest = (id: string, item: string, done: "yes" | "no", cookie: string) =>
+  formRequest(`/queue/${id}/travel-checklist`, { item, done }, { cookie });
 
 describe("the cross-border checklist", () => {
   it("is there for a Korean patient routed to QST and not for a Japanese resident", async () => {
     const db = await getDb();
     const korean = await koreanAtQst(db);
     const checklist = await travelChecklistFor(db, korean.row, "team");
-    expect(checklist?.items.map((i) => i.key)).toEqual(["passport", "visa", "interpreter", "accommodation", "costs", "documents", "coordinator"]);
+    expect(checklist?.items.map((i) => i.key)).toEqual([
+      "passport",
+      "visa",
+      "interpreter",
+      "accommodation",
+      "costs",
+      "documents",
+      "coordinator",
+    ]);
 
     const physician = await createAccount(db, { role: "physician" });
     const japanese = await referralAt(db, { id: physician.id, country: "JP" }, { site: "qst", now });
@@ -50,7 +63,13 @@ describe("the cross-border checklist", () => {
     expect(row.site_code).toBe("qst");
     expect(await travelChecklistFor(db, row, "team")).toBeNull();
     const { cookie } = await qstStaffCookie(db);
-    expect((await answerOf(staffPage({ request: getRequest(`/queue/${row.id}`, { cookie }), params: { id: row.id }, context: {} }))).data.travel).toBeNull();
+    expect(
+      (
+        await answerOf(
+          staffPage({ request: getRequest(`/queue/${row.id}`, { cookie }), params: { id: row.id }, context: {} }),
+        )
+      ).data.travel,
+    ).toBeNull();
   });
 
   it("shows the patient their own items, in their language, and their progress as QST's staff tick items", async () => {
@@ -65,16 +84,23 @@ describe("the cross-border checklist", () => {
 
     const { coordinator, cookie } = await qstStaffCookie(db);
     for (const item of ["passport", "visa", "coordinator"]) {
-      const answer = await answerOf(tick({ request: tickRequest(korean.id, item, "yes", cookie), params: { id: korean.id }, context: {} }));
+      const answer = await answerOf(
+        tick({ request: tickRequest(korean.id, item, "yes", cookie), params: { id: korean.id }, context: {} }),
+      );
       expect(answer.status).toBe(302);
       expect(answer.location).toBe(`/queue/${korean.id}?done=travel_item#travel-checklist`);
     }
     const after = await patientView(db, korean, "en");
     expect(after.travel).toMatchObject({ done: 2, total: 6 }); // the team's own item does not count for the patient
-    expect(after.travel.items.filter((i: { done: boolean }) => i.done).map((i: { title: string }) => i.title)).toEqual(["Passport", "Visa"]);
+    expect(after.travel.items.filter((i: { done: boolean }) => i.done).map((i: { title: string }) => i.title)).toEqual([
+      "Passport",
+      "Visa",
+    ]);
 
     // Undone again: the patient sees it open, and each step is in the audit log with who did it.
-    await answerOf(tick({ request: tickRequest(korean.id, "visa", "no", cookie), params: { id: korean.id }, context: {} }));
+    await answerOf(
+      tick({ request: tickRequest(korean.id, "visa", "no", cookie), params: { id: korean.id }, context: {} }),
+    );
     expect((await patientView(db, korean, "ja")).travel).toMatchObject({ done: 1, total: 6 });
     const events = await db
       .selectFrom("audit_events")
@@ -92,26 +118,68 @@ describe("the cross-border checklist", () => {
     expect(new Set(events.map((e) => e.actor_user_id))).toEqual(new Set([coordinator.id]));
 
     // The staff page and the referring physician's page show every item with what is done.
-    const staff = await answerOf(staffPage({ request: getRequest(`/queue/${korean.id}`, { cookie, lng: "ja" }), params: { id: korean.id }, context: {} }));
+    const staff = await answerOf(
+      staffPage({
+        request: getRequest(`/queue/${korean.id}`, { cookie, lng: "ja" }),
+        params: { id: korean.id },
+        context: {},
+      }),
+    );
     expect(staff.data.travel).toMatchObject({ done: 2, total: 7 });
     const physicianCookie = await sessionCookieFor(db, korean.physician.id);
-    const physician = await answerOf(physicianPage({ request: getRequest(`/referrals/${korean.id}`, { cookie: physicianCookie, lng: "ko" }), params: { id: korean.id }, context: {} }));
-    expect(physician.data.travel.items.find((i: { key: string }) => i.key === "coordinator")).toMatchObject({ done: true, title: "코디네이터 기관" });
+    const physician = await answerOf(
+      physicianPage({
+        request: getRequest(`/referrals/${korean.id}`, { cookie: physicianCookie, lng: "ko" }),
+        params: { id: korean.id },
+        context: {},
+      }),
+    );
+    expect(physician.data.travel.items.find((i: { key: string }) => i.key === "coordinator")).toMatchObject({
+      done: true,
+      title: "코디네이터 기관",
+    });
   });
 
   it("lets only staff of the owning site tick, and refuses what the page never posts", async () => {
     const db = await getDb();
     const korean = await koreanAtQst(db);
     const konyang = await qstStaffCookie(db, "konyang");
-    const refused = await answerOf(tick({ request: tickRequest(korean.id, "passport", "yes", konyang.cookie), params: { id: korean.id }, context: {} }));
+    const refused = await answerOf(
+      tick({
+        request: tickRequest(korean.id, "passport", "yes", konyang.cookie),
+        params: { id: korean.id },
+        context: {},
+      }),
+    );
     expect(refused.status).toBe(404);
     expect(refused.data).toBeNull();
     const physicianCookie = await sessionCookieFor(db, korean.physician.id);
-    expect((await answerOf(tick({ request: tickRequest(korean.id, "passport", "yes", physicianCookie), params: { id: korean.id }, context: {} }))).status).toBe(403);
+    expect(
+      (
+        await answerOf(
+          tick({
+            request: tickRequest(korean.id, "passport", "yes", physicianCookie),
+            params: { id: korean.id },
+            context: {},
+          }),
+        )
+      ).status,
+    ).toBe(403);
     const { cookie } = await qstStaffCookie(db);
-    expect((await answerOf(tick({ request: tickRequest(korean.id, "no-such-item", "yes", cookie), params: { id: korean.id }, context: {} }))).status).toBe(400);
+    expect(
+      (
+        await answerOf(
+          tick({
+            request: tickRequest(korean.id, "no-such-item", "yes", cookie),
+            params: { id: korean.id },
+            context: {},
+          }),
+        )
+      ).status,
+    ).toBe(400);
     expect((await travelChecklistFor(db, korean.row, "team"))?.done).toBe(0);
     // The words the staff page shows for the progress exist in every language.
-    for (const lng of ["ko", "ja", "en"] as const) expect(tFor(lng)("travel:progress", { done: 1, total: 7 })).toMatch(/1/);
+    for (const lng of ["ko", "ja", "en"] as const)
+      expect(tFor(lng)("travel:progress", { done: 1, total: 7 })).toMatch(/1/);
   });
 });

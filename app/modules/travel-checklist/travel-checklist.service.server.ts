@@ -32,25 +32,37 @@ async function siteCountry(db: Database, siteCode: string): Promise<string | nul
 }
 
 /** The receiving site's checklist items when this referral gets a checklist, else null. */
-export async function checklistItemsFor(db: Database, referral: ReferralFacts): Promise<{ version: number; items: ChecklistItem[] } | null> {
+export async function checklistItemsFor(
+  db: Database,
+  referral: ReferralFacts,
+): Promise<{ version: number; items: ChecklistItem[] } | null> {
   // A declined, withdrawn or closed referral has no trip to prepare.
   if (!referral.site_code || !isOpen(referral.status as ReferralStatus)) return null;
   const row = await currentChecklistRow(db, referral.site_code);
   const items = row ? parseChecklistItems(row.items) : [];
-  const applies = travelChecklistApplies({ siteCountry: await siteCountry(db, referral.site_code), residenceCountry: residenceOf(referral.case_json), itemCount: items.length });
+  const applies = travelChecklistApplies({
+    siteCountry: await siteCountry(db, referral.site_code),
+    residenceCountry: residenceOf(referral.case_json),
+    itemCount: items.length,
+  });
   return applies && row ? { version: row.version, items } : null;
 }
 
 export type TravelChecklist = ChecklistProgress & { version: number };
 
 /** The checklist as `reader` may see it (the patient: their own items only), or null when the referral has none. */
-export async function travelChecklistFor(db: Database, referral: ReferralFacts, reader: "patient" | "team"): Promise<TravelChecklist | null> {
+export async function travelChecklistFor(
+  db: Database,
+  referral: ReferralFacts,
+  reader: "patient" | "team",
+): Promise<TravelChecklist | null> {
   const config = await checklistItemsFor(db, referral);
   if (!config) return null;
   return { version: config.version, ...checklistProgress(config.items, await ticksOf(db, referral.id), reader) };
 }
 
-export type TickResult = { ok: true; changed: boolean } | { ok: false; reason: "not_found" | "no_checklist" | "unknown_item" };
+export type TickResult =
+  { ok: true; changed: boolean } | { ok: false; reason: "not_found" | "no_checklist" | "unknown_item" };
 
 /**
  * Staff of the site that owns the referral tick an item done or undo it; each change is audited with the item and

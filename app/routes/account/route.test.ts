@@ -3,7 +3,14 @@ import { findUserById } from "~/modules/accounts/accounts.repository.server";
 import { getSessionUser } from "~/modules/accounts/session.server";
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { getDb } from "~/utils/db.server";
-import { answerOf, args, createAccount, getRequest, sessionCookieFor, TEST_PASSWORD } from "../../../tests/factories/accounts";
+import {
+  answerOf,
+  args,
+  createAccount,
+  getRequest,
+  sessionCookieFor,
+  TEST_PASSWORD,
+} from "../../../tests/factories/accounts";
 import { formRequest } from "../../../tests/setup/request";
 import * as pendingRoute from "../account_.pending/route";
 import * as accountRoute from "./route";
@@ -13,21 +20,30 @@ describe("the account page", () => {
     const db = await getDb();
     const pending = await createAccount(db, { status: "pending" });
     const cookie = await sessionCookieFor(db, pending.id);
-    expect(await answerOf(accountRoute.loader(args(getRequest("/account", { cookie }))))).toMatchObject({ status: 302, location: "/account/pending" });
-    expect(await answerOf(accountRoute.action(args(formRequest("/account", { intent: "signOutEverywhere" }, { cookie }))))).toMatchObject({
+    expect(await answerOf(accountRoute.loader(args(getRequest("/account", { cookie }))))).toMatchObject({
+      status: 302,
+      location: "/account/pending",
+    });
+    expect(
+      await answerOf(accountRoute.action(args(formRequest("/account", { intent: "signOutEverywhere" }, { cookie })))),
+    ).toMatchObject({
       location: "/account/pending",
     });
     const page = await answerOf(pendingRoute.loader(args(getRequest("/account/pending", { cookie }))));
     expect(page.data.user).toMatchObject({ familyName: pending.familyName, email: pending.email });
     // An approved account has nothing to wait for.
     const active = await sessionCookieFor(db, (await createAccount(db)).id);
-    expect(await answerOf(pendingRoute.loader(args(getRequest("/account/pending", { cookie: active }))))).toMatchObject({ status: 302, location: "/referrals" });
+    expect(await answerOf(pendingRoute.loader(args(getRequest("/account/pending", { cookie: active }))))).toMatchObject(
+      { status: 302, location: "/referrals" },
+    );
   });
 
   it("shows who you are, with your site's name in the page language", async () => {
     const db = await getDb();
     const reviewer = await createAccount(db, { role: "reviewer", site: "qst" });
-    const page = await answerOf(accountRoute.loader(args(getRequest("/account", { cookie: await sessionCookieFor(db, reviewer.id), lng: "ko" }))));
+    const page = await answerOf(
+      accountRoute.loader(args(getRequest("/account", { cookie: await sessionCookieFor(db, reviewer.id), lng: "ko" }))),
+    );
     expect(page.data.user).toMatchObject({ role: "reviewer", siteName: "QST 병원", email: reviewer.email });
   });
 
@@ -35,11 +51,15 @@ describe("the account page", () => {
     const db = await getDb();
     const user = await createAccount(db);
     const cookie = await sessionCookieFor(db, user.id);
-    const answer = await answerOf(accountRoute.action(args(formRequest("/account", { intent: "language", preferredLanguage: "ja" }, { cookie }))));
+    const answer = await answerOf(
+      accountRoute.action(args(formRequest("/account", { intent: "language", preferredLanguage: "ja" }, { cookie }))),
+    );
     expect(answer).toMatchObject({ status: 302, location: "/account?saved=language" });
     expect(answer.setCookies.some((c) => c.startsWith("lng=ja;"))).toBe(true);
     expect((await findUserById(db, user.id))!.preferred_language).toBe("ja");
-    const invalid = await answerOf(accountRoute.action(args(formRequest("/account", { intent: "language", preferredLanguage: "fr" }, { cookie }))));
+    const invalid = await answerOf(
+      accountRoute.action(args(formRequest("/account", { intent: "language", preferredLanguage: "fr" }, { cookie }))),
+    );
     expect(invalid.status).toBe(400);
   });
 
@@ -49,17 +69,41 @@ describe("the account page", () => {
     const cookie = await sessionCookieFor(db, user.id);
     const other = await sessionCookieFor(db, user.id);
     const wrong = await answerOf(
-      accountRoute.action(args(formRequest("/account", { intent: "password", currentPassword: "not-my-password-1", newPassword: "fresh-mountain-air-22" }, { cookie }))),
+      accountRoute.action(
+        args(
+          formRequest(
+            "/account",
+            { intent: "password", currentPassword: "not-my-password-1", newPassword: "fresh-mountain-air-22" },
+            { cookie },
+          ),
+        ),
+      ),
     );
     expect(wrong.status).toBe(400);
     expect(wrong.data.errors).toEqual({ currentPassword: "Your current password is not right" });
     expect(JSON.stringify(wrong.data)).not.toMatch(/not-my-password-1|fresh-mountain-air-22/);
     const same = await answerOf(
-      accountRoute.action(args(formRequest("/account", { intent: "password", currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }, { cookie }))),
+      accountRoute.action(
+        args(
+          formRequest(
+            "/account",
+            { intent: "password", currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
+            { cookie },
+          ),
+        ),
+      ),
     );
     expect(same.data.errors.newPassword).toBe("Choose a new password that is different from your current one");
     const done = await answerOf(
-      accountRoute.action(args(formRequest("/account", { intent: "password", currentPassword: TEST_PASSWORD, newPassword: "fresh-mountain-air-22" }, { cookie }))),
+      accountRoute.action(
+        args(
+          formRequest(
+            "/account",
+            { intent: "password", currentPassword: TEST_PASSWORD, newPassword: "fresh-mountain-air-22" },
+            { cookie },
+          ),
+        ),
+      ),
     );
     expect(done).toMatchObject({ status: 302, location: "/account?saved=password" });
     expect(await getSessionUser(getRequest("/", { cookie }))).not.toBeNull();
@@ -69,13 +113,20 @@ describe("the account page", () => {
   it("signs out everywhere: every session ends, the cookie is cleared, the event is recorded", async () => {
     const db = await getDb();
     const user = await createAccount(db);
-    const cookies = [await sessionCookieFor(db, user.id), await sessionCookieFor(db, user.id), await sessionCookieFor(db, user.id)];
+    const cookies = [
+      await sessionCookieFor(db, user.id),
+      await sessionCookieFor(db, user.id),
+      await sessionCookieFor(db, user.id),
+    ];
     const request = formRequest("/account", { intent: "signOutEverywhere" }, { cookie: cookies[0] });
     request.headers.set("X-Client-IP", "203.0.113.7");
     const answer = await answerOf(accountRoute.action(args(request)));
     expect(answer).toMatchObject({ status: 302, location: "/login?signedOut=everywhere" });
     expect(answer.setCookies.some((c) => c.startsWith("kq_session=;") && c.includes("Max-Age=0"))).toBe(true);
     for (const cookie of cookies) expect(await getSessionUser(getRequest("/", { cookie }))).toBeNull();
-    expect((await auditEventsFor(db, "user", user.id)).at(-1)).toMatchObject({ action: "account.signed_out_everywhere", ip: "203.0.113.7" });
+    expect((await auditEventsFor(db, "user", user.id)).at(-1)).toMatchObject({
+      action: "account.signed_out_everywhere",
+      ip: "203.0.113.7",
+    });
   });
 });

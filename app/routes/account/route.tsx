@@ -68,24 +68,48 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (intent.data) {
     case "language": {
       const parsed = validateForm(languageSchema, formData, t);
-      if (!parsed.ok) return data<AccountAnswer>({ form: "language", errors: parsed.errors, formError: null, values: parsed.values }, { status: 400 });
+      if (!parsed.ok)
+        return data<AccountAnswer>(
+          { form: "language", errors: parsed.errors, formError: null, values: parsed.values },
+          { status: 400 },
+        );
       await setPreferredLanguage(db, user, parsed.data.preferredLanguage);
       // The page language follows at once: the same cookie the language switcher sets.
       return redirect("/account?saved=language", {
-        headers: { "Set-Cookie": serializeCookie(languageCookieName, parsed.data.preferredLanguage, { maxAgeSeconds: 31_536_000, httpOnly: false }) },
+        headers: {
+          "Set-Cookie": serializeCookie(languageCookieName, parsed.data.preferredLanguage, {
+            maxAgeSeconds: 31_536_000,
+            httpOnly: false,
+          }),
+        },
       });
     }
     case "password": {
       const parsed = validateForm(changePasswordSchema(user.email), formData, t);
       // Passwords are never sent back.
-      if (!parsed.ok) return data<AccountAnswer>({ form: "password", errors: parsed.errors, formError: null, values: {} }, { status: 400 });
+      if (!parsed.ok)
+        return data<AccountAnswer>(
+          { form: "password", errors: parsed.errors, formError: null, values: {} },
+          { status: 400 },
+        );
       const result = await changePassword(db, user, parsed.data, context);
       if (result.kind === "wrongCurrent") {
-        return data<AccountAnswer>({ form: "password", errors: { currentPassword: t("auth:account.errors.wrongCurrent") }, formError: null, values: {} }, { status: 400 });
+        return data<AccountAnswer>(
+          {
+            form: "password",
+            errors: { currentPassword: t("auth:account.errors.wrongCurrent") },
+            formError: null,
+            values: {},
+          },
+          { status: 400 },
+        );
       }
       if (result.kind === "locked") {
         const minutes = Math.max(1, Math.ceil((result.until.getTime() - context.now.getTime()) / 60_000));
-        return data<AccountAnswer>({ form: "password", errors: {}, formError: t("auth:login.errors.locked", { minutes }), values: {} }, { status: 429 });
+        return data<AccountAnswer>(
+          { form: "password", errors: {}, formError: t("auth:login.errors.locked", { minutes }), values: {} },
+          { status: 429 },
+        );
       }
       return redirect("/account?saved=password");
     }
@@ -169,7 +193,13 @@ export default function Account() {
           <input type="hidden" name="intent" value="password" />
           {/* A hidden username lets password managers file the new password under the right account. */}
           <input type="hidden" name="username" autoComplete="username" value={user.email} />
-          <TextField name="currentPassword" type="password" label={t("auth:account.password.current")} autoComplete="current-password" error={errorsFor("password").currentPassword} />
+          <TextField
+            name="currentPassword"
+            type="password"
+            label={t("auth:account.password.current")}
+            autoComplete="current-password"
+            error={errorsFor("password").currentPassword}
+          />
           <TextField
             name="newPassword"
             type="password"

@@ -25,16 +25,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const enrolment = status.confirmedAt ? null : await enrolmentFor(db, user, new Date());
   // Korea and Japan share UTC+9: the day is the same on both sites' calendars.
   const confirmedOn = status.confirmedAt ? formatInstant(status.confirmedAt, lng, "Asia/Seoul", "date") : null;
-  return { confirmedOn, recoveryCodesLeft: status.recoveryCodesLeft, enrolment, required: new URL(request.url).searchParams.get("required") === "1" };
+  return {
+    confirmedOn,
+    recoveryCodesLeft: status.recoveryCodesLeft,
+    enrolment,
+    required: new URL(request.url).searchParams.get("required") === "1",
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { t } = translatorFor(request);
   const code = String((await request.formData()).get("code") ?? "").slice(0, 20);
-  if (!code.trim()) return data<EnrolAnswer>({ errors: { code: t("security:mfa.errors.codeMissing") }, recoveryCodes: null }, { status: 400 });
-  const codes = await confirmEnrolment(await getDb(), { id: user.id, role: user.role }, code, { now: new Date(), ip: clientIp(request) });
-  if (!codes) return data<EnrolAnswer>({ errors: { code: t("security:mfa.errors.codeWrong") }, recoveryCodes: null }, { status: 400 });
+  if (!code.trim())
+    return data<EnrolAnswer>(
+      { errors: { code: t("security:mfa.errors.codeMissing") }, recoveryCodes: null },
+      { status: 400 },
+    );
+  const codes = await confirmEnrolment(await getDb(), { id: user.id, role: user.role }, code, {
+    now: new Date(),
+    ip: clientIp(request),
+  });
+  if (!codes)
+    return data<EnrolAnswer>(
+      { errors: { code: t("security:mfa.errors.codeWrong") }, recoveryCodes: null },
+      { status: 400 },
+    );
   return { errors: {}, recoveryCodes: codes };
 }
 
@@ -90,14 +106,26 @@ export default function MfaEnrolment() {
       <ErrorSummary errors={answer?.errors} />
       <p>{t("security:mfa.enrol.intro")}</p>
       <h2 id="mfa-step-1">{t("security:mfa.enrol.step1")}</h2>
-      <div className="mfa-qr" role="img" aria-label={t("security:mfa.enrol.qrLabel")} dangerouslySetInnerHTML={{ __html: enrolment.svg }} />
+      <div
+        className="mfa-qr"
+        role="img"
+        aria-label={t("security:mfa.enrol.qrLabel")}
+        dangerouslySetInnerHTML={{ __html: enrolment.svg }}
+      />
       <p>
         {t("security:mfa.enrol.manual")} <code data-testid="mfa-secret">{enrolment.secretGroups}</code>
       </p>
       <h2 id="mfa-step-2">{t("security:mfa.enrol.step2")}</h2>
       <Form method="post" data-form="mfa-enrol" noValidate>
         <CsrfInput />
-        <TextField name="code" label={t("security:mfa.enrol.codeLabel")} hint={t("security:mfa.enrol.codeHint")} autoComplete="one-time-code" inputMode="numeric" error={answer?.errors.code} />
+        <TextField
+          name="code"
+          label={t("security:mfa.enrol.codeLabel")}
+          hint={t("security:mfa.enrol.codeHint")}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          error={answer?.errors.code}
+        />
         <button type="submit" className="button">
           {t("security:mfa.enrol.submit")}
         </button>

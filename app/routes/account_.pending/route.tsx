@@ -12,7 +12,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   if (user && user.status !== "pending") throw redirect(homeFor(user));
   return {
-    user: user && { familyName: user.familyName, givenName: user.givenName, email: user.email, institution: user.institution },
+    user: user && {
+      familyName: user.familyName,
+      givenName: user.givenName,
+      email: user.email,
+      institution: user.institution,
+    },
   };
 }
 

@@ -61,13 +61,28 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent.data === "create") {
     const parsed = validateForm(createTokenSchema, formData, t);
-    if (!parsed.ok) return data<Answer>({ kind: "error", errors: parsed.errors, formError: null, values: parsed.values }, { status: 400, headers: noStore });
+    if (!parsed.ok)
+      return data<Answer>(
+        { kind: "error", errors: parsed.errors, formError: null, values: parsed.values },
+        { status: 400, headers: noStore },
+      );
     const result = await createApiToken(db, user, parsed.data, context);
     switch (result.kind) {
       case "created":
-        return data<Answer>({ kind: "created", id: result.id, name: result.name, token: result.token }, { headers: noStore });
+        return data<Answer>(
+          { kind: "created", id: result.id, name: result.name, token: result.token },
+          { headers: noStore },
+        );
       case "tooMany":
-        return data<Answer>({ kind: "error", errors: {}, formError: t("api:tokens.errors.tooMany", { max: result.max }), values: parsed.values }, { status: 409, headers: noStore });
+        return data<Answer>(
+          {
+            kind: "error",
+            errors: {},
+            formError: t("api:tokens.errors.tooMany", { max: result.max }),
+            values: parsed.values,
+          },
+          { status: 409, headers: noStore },
+        );
       case "forbidden":
         throw new Response(null, { status: 403 });
     }
@@ -81,7 +96,10 @@ export async function action({ request }: ActionFunctionArgs) {
     case "revoked":
       return redirect("/account/tokens?done=revoked");
     case "notFound":
-      return data<Answer>({ kind: "error", errors: {}, formError: t("api:tokens.errors.notFound"), values: {} }, { status: 404, headers: noStore });
+      return data<Answer>(
+        { kind: "error", errors: {}, formError: t("api:tokens.errors.notFound"), values: {} },
+        { status: 404, headers: noStore },
+      );
     case "forbidden":
       throw new Response(null, { status: 403 });
   }
@@ -100,7 +118,17 @@ function NewToken({ name, token }: { name: string; token: string }) {
       <p>{t("api:tokens.created.body")}</p>
       <div className="field">
         <label htmlFor="new-token">{t("api:tokens.created.label")}</label>
-        <input id="new-token" name="new-token" type="text" readOnly value={token} style={{ fontFamily: "monospace", width: "100%", maxWidth: "40rem" }} spellCheck={false} autoComplete="off" onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id="new-token"
+          name="new-token"
+          type="text"
+          readOnly
+          value={token}
+          style={{ fontFamily: "monospace", width: "100%", maxWidth: "40rem" }}
+          spellCheck={false}
+          autoComplete="off"
+          onFocus={(e) => e.currentTarget.select()}
+        />
       </div>
     </section>
   );
@@ -175,15 +203,29 @@ export default function ApiTokens() {
                 <td>
                   <time dateTime={token.created.iso}>{token.created.text}</time>
                 </td>
-                <td>{token.lastUsed ? <time dateTime={token.lastUsed.iso}>{token.lastUsed.text}</time> : t("api:tokens.neverUsed")}</td>
-                <td>{token.revoked ? t("api:tokens.status.revoked", { date: token.revoked.text }) : t("api:tokens.status.active")}</td>
+                <td>
+                  {token.lastUsed ? (
+                    <time dateTime={token.lastUsed.iso}>{token.lastUsed.text}</time>
+                  ) : (
+                    t("api:tokens.neverUsed")
+                  )}
+                </td>
+                <td>
+                  {token.revoked
+                    ? t("api:tokens.status.revoked", { date: token.revoked.text })
+                    : t("api:tokens.status.active")}
+                </td>
                 <td>
                   {token.revoked ? null : (
                     <Form method="post">
                       <CsrfInput />
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="tokenId" value={token.id} />
-                      <button type="submit" className="button button--warning" aria-label={t("api:tokens.revokeLabel", { name: token.name })}>
+                      <button
+                        type="submit"
+                        className="button button--warning"
+                        aria-label={t("api:tokens.revokeLabel", { name: token.name })}
+                      >
                         {t("api:tokens.revoke")}
                       </button>
                     </Form>

@@ -23,12 +23,40 @@ async function build(db: Database) {
   const base = Date.parse("2026-11-20T00:00:00Z");
   // 120 sign-ins by one physician, an hour apart, then a few other events.
   for (let i = 0; i < 120; i++) {
-    await recordAudit(db, { actor: { id: kim.id, role: "physician" }, action: "account.signed_in", subjectType: "user", subjectId: kim.id, ip: "192.0.2.1", at: new Date(base + i * 3_600_000) });
+    await recordAudit(db, {
+      actor: { id: kim.id, role: "physician" },
+      action: "account.signed_in",
+      subjectType: "user",
+      subjectId: kim.id,
+      ip: "192.0.2.1",
+      at: new Date(base + i * 3_600_000),
+    });
   }
   // 2026-11-25T15:30Z is 2026-11-26 00:30 in Korea and Japan.
-  await recordAudit(db, { actor: { id: sato.id, role: "physician" }, action: "api_token.created", subjectType: "api_token", subjectId: "token-1", detail: { name: "EMR" }, ip: "192.0.2.2", at: new Date("2026-11-25T15:30:00Z") });
-  await recordAudit(db, { actor: { id: admin.id, role: "admin" }, action: "site.config.changed", subjectType: "site", subjectId: "qst", ip: "192.0.2.3", at: new Date("2026-11-25T14:59:00Z") });
-  await recordAudit(db, { actor: null, action: "account.sign_in_failed", subjectType: "user", subjectId: sato.id, at: new Date("2026-11-25T16:00:00Z") });
+  await recordAudit(db, {
+    actor: { id: sato.id, role: "physician" },
+    action: "api_token.created",
+    subjectType: "api_token",
+    subjectId: "token-1",
+    detail: { name: "EMR" },
+    ip: "192.0.2.2",
+    at: new Date("2026-11-25T15:30:00Z"),
+  });
+  await recordAudit(db, {
+    actor: { id: admin.id, role: "admin" },
+    action: "site.config.changed",
+    subjectType: "site",
+    subjectId: "qst",
+    ip: "192.0.2.3",
+    at: new Date("2026-11-25T14:59:00Z"),
+  });
+  await recordAudit(db, {
+    actor: null,
+    action: "account.sign_in_failed",
+    subjectType: "user",
+    subjectId: sato.id,
+    at: new Date("2026-11-25T16:00:00Z"),
+  });
   return { admin, kim, sato, adminCookie };
 }
 
@@ -39,7 +67,9 @@ async function setup() {
 }
 
 async function search(cookie: string, query: Record<string, string>, lng = "en") {
-  const answer = await answerOf(loader(args(getRequest(`/admin/audit?${new URLSearchParams(query).toString()}`, { cookie, lng }))));
+  const answer = await answerOf(
+    loader(args(getRequest(`/admin/audit?${new URLSearchParams(query).toString()}`, { cookie, lng }))),
+  );
   expect(answer.status).toBe(200);
   return answer.data;
 }
@@ -78,7 +108,9 @@ describe("the admin audit page", () => {
     // The 24-hour clock of Korean hospitals: half past midnight is 00:30, never "오전 12:30".
     expect(token.at.text).toBe("2026년 11월 26일 00:30:00");
     expect(page.events.find((e: { action: string }) => e.action === "account.sign_in_failed").actor).toBeNull();
-    expect(page.options.actions).toEqual(expect.arrayContaining(["account.signed_in", "api_token.created", "site.config.changed"]));
+    expect(page.options.actions).toEqual(
+      expect.arrayContaining(["account.signed_in", "api_token.created", "site.config.changed"]),
+    );
     expect(page.options.subjectTypes).toEqual(expect.arrayContaining(["api_token", "site", "user"]));
   });
 
@@ -86,7 +118,9 @@ describe("the admin audit page", () => {
     const { adminCookie, kim, sato } = await setup();
     const byEmail = await search(adminCookie, { actor: "SATO.MISAKI" });
     expect(byEmail.events.map((e: { action: string }) => e.action)).toEqual(["api_token.created"]);
-    const byName = await search(adminCookie, { actor: `${byEmail.events[0].actor.familyName} ${byEmail.events[0].actor.givenName}` });
+    const byName = await search(adminCookie, {
+      actor: `${byEmail.events[0].actor.familyName} ${byEmail.events[0].actor.givenName}`,
+    });
     expect(byName.events.map((e: { actor: { id: string } }) => e.actor.id)).toEqual([sato.id]);
     expect((await search(adminCookie, { actor: "nobody-like-this" })).events).toEqual([]);
     // LIKE wildcards typed by the administrator are taken literally.
@@ -96,7 +130,12 @@ describe("the admin audit page", () => {
     expect(byAction.events.map((e: { subjectId: string }) => e.subjectId)).toEqual(["qst"]);
     const bySubject = await search(adminCookie, { subjectType: "user", subjectId: sato.id });
     expect(bySubject.events.map((e: { action: string }) => e.action)).toEqual(["account.sign_in_failed"]);
-    const combined = await search(adminCookie, { actor: "kim.minjun", action: "account.signed_in", ...dateQuery("from", "2026-11-21"), ...dateQuery("to", "2026-11-21") });
+    const combined = await search(adminCookie, {
+      actor: "kim.minjun",
+      action: "account.signed_in",
+      ...dateQuery("from", "2026-11-21"),
+      ...dateQuery("to", "2026-11-21"),
+    });
     // 2026-11-21 in Korea runs from 2026-11-20T15:00Z to 2026-11-21T15:00Z: the sign-ins of hours 15 to 38.
     expect(combined.events).toHaveLength(24);
     expect(combined.events.every((e: { actor: { id: string } }) => e.actor.id === kim.id)).toBe(true);
@@ -105,7 +144,10 @@ describe("the admin audit page", () => {
 
     // The day boundary is Korea's and Japan's midnight, not UTC's.
     const on26 = await search(adminCookie, { ...dateQuery("from", "2026-11-26"), ...dateQuery("to", "2026-11-26") });
-    expect(on26.events.map((e: { action: string }) => e.action).sort()).toEqual(["account.sign_in_failed", "api_token.created"]);
+    expect(on26.events.map((e: { action: string }) => e.action).sort()).toEqual([
+      "account.sign_in_failed",
+      "api_token.created",
+    ]);
     const on25 = await search(adminCookie, { action: "site.config.changed", ...dateQuery("to", "2026-11-25") });
     expect(on25.events).toHaveLength(1);
     expect(on25.form.to).toBe("2026-11-25");
@@ -113,11 +155,19 @@ describe("the admin audit page", () => {
 
   it("explains a wrong search in the page language and keeps what was typed", async () => {
     const { adminCookie } = await setup();
-    const impossible = await search(adminCookie, { actor: "kim", "from.year": "2026", "from.month": "2", "from.day": "30" }, "ja");
+    const impossible = await search(
+      adminCookie,
+      { actor: "kim", "from.year": "2026", "from.month": "2", "from.day": "30" },
+      "ja",
+    );
     expect(impossible.errors).toEqual({ from: tFor("ja", "validation")("invalidDate") });
     expect(impossible.events).toEqual([]);
     expect(impossible.form).toMatchObject({ actor: "kim", from: "2026-02-30" });
-    const reversed = await search(adminCookie, { ...dateQuery("from", "2026-11-26"), ...dateQuery("to", "2026-11-01") }, "ko");
+    const reversed = await search(
+      adminCookie,
+      { ...dateQuery("from", "2026-11-26"), ...dateQuery("to", "2026-11-01") },
+      "ko",
+    );
     expect(reversed.errors).toEqual({ to: tFor("ko", "audit")("errors.toBeforeFrom") });
   });
 
@@ -166,9 +216,18 @@ describe("the audit page in words, and its CSV export", () => {
   async function referralWithEvents(db: Database, admin: { id: string }) {
     const physician = await createAccount(db, { role: "physician" });
     const caseData = JSON.parse(fs.readFileSync("docs/examples/referral-case.json", "utf8")) as ReferralCase;
-    const referral = await submitReferral(db, { physician: { id: physician.id, country: "KR" }, caseData, now: new Date("2026-11-27T01:00:00Z") });
+    const referral = await submitReferral(db, {
+      physician: { id: physician.id, country: "KR" },
+      caseData,
+      now: new Date("2026-11-27T01:00:00Z"),
+    });
     const coordinator = await createAccount(db, { role: "coordinator", site: "konyang" });
-    await transitionReferral(db, { referralId: referral.id, actor: { id: coordinator.id, role: "coordinator" }, action: "accept", now: new Date("2026-11-27T02:00:00Z") });
+    await transitionReferral(db, {
+      referralId: referral.id,
+      actor: { id: coordinator.id, role: "coordinator" },
+      action: "accept",
+      now: new Date("2026-11-27T02:00:00Z"),
+    });
     void admin;
     return { referral, coordinator };
   }
@@ -185,7 +244,12 @@ describe("the audit page in words, and its CSV export", () => {
     expect(accept.actor.id).toBe(coordinator.id);
     // "<family> <given> 님이 KQ-… 의뢰를 수락했습니다."
     expect(accept.sentence).toMatch(new RegExp(`님이 ${referral.referenceCode} 의뢰를 수락했습니다\\.$`));
-    expect(JSON.parse(accept.raw)).toMatchObject({ seq: accept.seq, action: "referral.accept", subject_type: "referral", subject_id: referral.id });
+    expect(JSON.parse(accept.raw)).toMatchObject({
+      seq: accept.seq,
+      action: "referral.accept",
+      subject_type: "referral",
+      subject_id: referral.id,
+    });
     const english = await search(adminCookie, { code: referral.referenceCode }, "en");
     expect(english.events[0].sentence).toMatch(new RegExp(` accepted referral ${referral.referenceCode}\\.$`));
     const japanese = await search(adminCookie, { code: referral.referenceCode }, "ja");
@@ -203,11 +267,17 @@ describe("the audit page in words, and its CSV export", () => {
     const { db, admin, adminCookie } = await setup();
     const { referral } = await referralWithEvents(db, admin);
     const query = new URLSearchParams({ code: referral.referenceCode }).toString();
-    const answer = await answerOf(exportCsv(args(getRequest(`/admin/audit/export.csv?${query}`, { cookie: adminCookie, lng: "ko" }))));
+    const answer = await answerOf(
+      exportCsv(args(getRequest(`/admin/audit/export.csv?${query}`, { cookie: adminCookie, lng: "ko" }))),
+    );
     expect(answer.status).toBe(200);
-    const response = (await exportCsv(args(getRequest(`/admin/audit/export.csv?${query}`, { cookie: adminCookie, lng: "ko" })))) as Response;
+    const response = (await exportCsv(
+      args(getRequest(`/admin/audit/export.csv?${query}`, { cookie: adminCookie, lng: "ko" })),
+    )) as Response;
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
@@ -223,11 +293,16 @@ describe("the audit page in words, and its CSV export", () => {
     expect(JSON.parse(exported.events[0].raw).detail).toMatchObject({ filters: query, rows: 2 });
 
     expect((await answerOf(exportCsv(args(getRequest("/admin/audit/export.csv"))))).status).toBe(302);
-    const coordinatorCookie = await sessionCookieFor(db, (await createAccount(db, { role: "coordinator", site: "konyang" })).id);
-    expect((await answerOf(exportCsv(args(getRequest("/admin/audit/export.csv", { cookie: coordinatorCookie }))))).status).toBe(403);
+    const coordinatorCookie = await sessionCookieFor(
+      db,
+      (await createAccount(db, { role: "coordinator", site: "konyang" })).id,
+    );
+    expect(
+      (await answerOf(exportCsv(args(getRequest("/admin/audit/export.csv", { cookie: coordinatorCookie }))))).status,
+    ).toBe(403);
   });
 
   it("keeps a spreadsheet from running a typed formula", () => {
-    expect(csvRow(["=HYPERLINK(\"x\")", "박지훈", "a,b", "-1", 3])).toBe("\"'=HYPERLINK(\"\"x\"\")\",박지훈,\"a,b\",'-1,3\r\n");
+    expect(csvRow(['=HYPERLINK("x")', "박지훈", "a,b", "-1", 3])).toBe('"\'=HYPERLINK(""x"")",박지훈,"a,b",\'-1,3\r\n');
   });
 });

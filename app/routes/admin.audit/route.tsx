@@ -8,7 +8,12 @@ import { TextField } from "~/components/forms/text-field";
 import { ScrollTable } from "~/components/scroll-table";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
-import { AUDIT_EXPORT_MAX, auditChainStatus, auditSearchOptions, searchAuditLog } from "~/modules/audit/audit-log.service.server";
+import {
+  AUDIT_EXPORT_MAX,
+  auditChainStatus,
+  auditSearchOptions,
+  searchAuditLog,
+} from "~/modules/audit/audit-log.service.server";
 import { readAuditQuery } from "~/modules/audit/audit-query.server";
 import { auditTimeFormat, describeAuditEvent } from "~/modules/audit/audit-view.server";
 import { readerTimeZone } from "~/modules/sites/site-facts.server";
@@ -51,7 +56,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const base = { options, chain, form, filterQuery, searched: filterQuery !== "", exportMax: AUDIT_EXPORT_MAX };
   if (!parsed.success) {
     // Shown with the form, like any form error; a search that finds nothing because of a typo is not a failure.
-    return { ...base, errors: translateIssues(parsed.error.issues, t), events: [] as AuditEventView[], newer: null, older: null, actorTooBroad: false };
+    return {
+      ...base,
+      errors: translateIssues(parsed.error.issues, t),
+      events: [] as AuditEventView[],
+      newer: null,
+      older: null,
+      actorTooBroad: false,
+    };
   }
 
   const page = await searchAuditLog(db, parsed.data);
@@ -78,7 +90,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       raw: words.raw,
     };
   });
-  return { ...base, errors: {} as Record<string, string>, events, newer: page.newer, older: page.older, actorTooBroad: page.actorTooBroad };
+  return {
+    ...base,
+    errors: {} as Record<string, string>,
+    events,
+    newer: page.newer,
+    older: page.older,
+    actorTooBroad: page.actorTooBroad,
+  };
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -106,7 +125,9 @@ function ChainStatus({ chain }: { chain: LoaderData["chain"] }) {
       </p>
       <p>{t("audit:chain.broken", { seq: chain.brokenAt })}</p>
       <p>
-        <Link to={pageLink("", { before: chain.brokenAt + 1 })}>{t("audit:chain.showBroken", { seq: chain.brokenAt })}</Link>
+        <Link to={pageLink("", { before: chain.brokenAt + 1 })}>
+          {t("audit:chain.showBroken", { seq: chain.brokenAt })}
+        </Link>
       </p>
     </div>
   );
@@ -127,10 +148,16 @@ function Who({ event }: { event: LoaderData["events"][number] }) {
 
 export default function AuditLog() {
   const { t, i18n } = useTranslation();
-  const { options, chain, form, filterQuery, searched, errors, events, newer, older, actorTooBroad, exportMax } = useLoaderData<typeof loader>();
+  const { options, chain, form, filterQuery, searched, errors, events, newer, older, actorTooBroad, exportMax } =
+    useLoaderData<typeof loader>();
   const actionLabel = (code: string) => t(`audit:actions.${code}`, { defaultValue: code });
   const subjectLabel = (code: string) => t(`audit:subjects.${code}`, { defaultValue: code });
-  const roleLabel = (role: string | null) => (role === null ? t("audit:actor.none") : role === "system" ? t("audit:actor.system") : t(`roles.${role}`, { defaultValue: role }));
+  const roleLabel = (role: string | null) =>
+    role === null
+      ? t("audit:actor.none")
+      : role === "system"
+        ? t("audit:actor.system")
+        : t(`roles.${role}`, { defaultValue: role });
   return (
     <>
       <h1>{t("audit:title")}</h1>
@@ -141,13 +168,30 @@ export default function AuditLog() {
       <section aria-labelledby="audit-search">
         <h2 id="audit-search">{t("audit:search.heading")}</h2>
         <Form method="get" role="search" aria-labelledby="audit-search" data-form="audit-search" className="form">
-          <TextField name="code" label={t("audit:search.code")} hint={t("audit:search.codeHint")} defaultValue={form.code} error={errors.code} autoComplete="off" />
-          <TextField name="actor" label={t("audit:search.actor")} hint={t("audit:search.actorHint")} defaultValue={form.actor} error={errors.actor} autoComplete="off" />
+          <TextField
+            name="code"
+            label={t("audit:search.code")}
+            hint={t("audit:search.codeHint")}
+            defaultValue={form.code}
+            error={errors.code}
+            autoComplete="off"
+          />
+          <TextField
+            name="actor"
+            label={t("audit:search.actor")}
+            hint={t("audit:search.actorHint")}
+            defaultValue={form.actor}
+            error={errors.actor}
+            autoComplete="off"
+          />
           <SelectField
             name="action"
             label={t("audit:search.action")}
             placeholder={t("audit:search.any")}
-            options={options.actions.map((code) => ({ value: code, label: t("audit:search.optionWithCode", { label: actionLabel(code), code }) }))}
+            options={options.actions.map((code) => ({
+              value: code,
+              label: t("audit:search.optionWithCode", { label: actionLabel(code), code }),
+            }))}
             defaultValue={form.action}
             error={errors.action}
           />
@@ -155,13 +199,29 @@ export default function AuditLog() {
             name="subjectType"
             label={t("audit:search.subjectType")}
             placeholder={t("audit:search.any")}
-            options={options.subjectTypes.map((code) => ({ value: code, label: t("audit:search.optionWithCode", { label: subjectLabel(code), code }) }))}
+            options={options.subjectTypes.map((code) => ({
+              value: code,
+              label: t("audit:search.optionWithCode", { label: subjectLabel(code), code }),
+            }))}
             defaultValue={form.subjectType}
             error={errors.subjectType}
           />
-          <TextField name="subjectId" label={t("audit:search.subjectId")} hint={t("audit:search.subjectIdHint")} defaultValue={form.subjectId} error={errors.subjectId} autoComplete="off" />
+          <TextField
+            name="subjectId"
+            label={t("audit:search.subjectId")}
+            hint={t("audit:search.subjectIdHint")}
+            defaultValue={form.subjectId}
+            error={errors.subjectId}
+            autoComplete="off"
+          />
           <DateField name="from" legend={t("audit:search.from")} defaultValue={form.from} error={errors.from} />
-          <DateField name="to" legend={t("audit:search.to")} hint={t("audit:search.dateHint")} defaultValue={form.to} error={errors.to} />
+          <DateField
+            name="to"
+            legend={t("audit:search.to")}
+            hint={t("audit:search.dateHint")}
+            defaultValue={form.to}
+            error={errors.to}
+          />
           <div className="button-row">
             <button type="submit" className="button">
               {t("audit:search.submit")}
@@ -174,11 +234,17 @@ export default function AuditLog() {
       <h2 id="audit-results">{t("audit:results.heading")}</h2>
       {events.length > 0 ? (
         <p>
-          <a href={`/admin/audit/export.csv${filterQuery ? `?${filterQuery}` : ""}`} download data-testid="audit-export">
+          <a
+            href={`/admin/audit/export.csv${filterQuery ? `?${filterQuery}` : ""}`}
+            download
+            data-testid="audit-export"
+          >
             {t("audit:results.export")}
           </a>
           <br />
-          <span className="hint">{t("audit:results.exportHint", { max: exportMax.toLocaleString(i18n.language) })}</span>
+          <span className="hint">
+            {t("audit:results.exportHint", { max: exportMax.toLocaleString(i18n.language) })}
+          </span>
         </p>
       ) : null}
       {actorTooBroad ? (
@@ -229,7 +295,11 @@ export default function AuditLog() {
                         to={`/admin/audit?${new URLSearchParams(event.referenceCode ? { code: event.referenceCode } : { subjectType: event.subjectType, subjectId: event.subjectId }).toString()}`}
                         aria-label={t("audit:results.subjectLink", { id: event.subjectLabel || event.subjectId })}
                       >
-                        {event.subjectLabel && event.subjectLabel !== event.subjectId ? event.subjectLabel : <code>{event.subjectId}</code>}
+                        {event.subjectLabel && event.subjectLabel !== event.subjectId ? (
+                          event.subjectLabel
+                        ) : (
+                          <code>{event.subjectId}</code>
+                        )}
                       </Link>
                     </>
                   ) : null}

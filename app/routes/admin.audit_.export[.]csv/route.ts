@@ -42,7 +42,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
           words.atText,
           words.actorName,
           e.actor_email,
-          e.actor_role === null ? "" : e.actor_role === "system" ? t("audit:actor.system") : t(`roles.${e.actor_role}`, { defaultValue: e.actor_role }),
+          e.actor_role === null
+            ? ""
+            : e.actor_role === "system"
+              ? t("audit:actor.system")
+              : t(`roles.${e.actor_role}`, { defaultValue: e.actor_role }),
           words.sentence,
           e.action,
           e.subject_type,
@@ -50,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           e.subject_id,
           e.ip,
           e.detail,
-        ])
+        ]),
       );
     }
     if (page.older === null) break;
@@ -66,7 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       detail: { filters: filterQuery, rows: rows.length },
       ip: clientIp(request),
       at: new Date(),
-    })
+    }),
   );
 
   const header = csvRow([

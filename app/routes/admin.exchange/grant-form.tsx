@@ -19,7 +19,9 @@ type Props = {
 
 /** A date typed as year / month / day fields comes back as those three values. */
 const typedDate = (values: FormValues, name: string) =>
-  values[`${name}.year`] || values[`${name}.month`] || values[`${name}.day`] ? `${values[`${name}.year`] ?? ""}-${values[`${name}.month`] ?? ""}-${values[`${name}.day`] ?? ""}` : undefined;
+  values[`${name}.year`] || values[`${name}.month`] || values[`${name}.day`]
+    ? `${values[`${name}.year`] ?? ""}-${values[`${name}.month`] ?? ""}-${values[`${name}.day`] ?? ""}`
+    : undefined;
 
 /** The grant form: who visits, which host, the host's days, why. Works without JavaScript. */
 export function GrantForm({ hosts, candidates, maxDays, answer }: Props) {
@@ -36,7 +38,15 @@ export function GrantForm({ hosts, candidates, maxDays, answer }: Props) {
           label={t("admin:exchange.form.visitor")}
           hint={t("admin:exchange.form.visitorHint")}
           placeholder={t("admin:exchange.form.visitorPlaceholder")}
-          options={candidates.map((c) => ({ value: c.id, label: t("admin:exchange.form.visitorOption", { name: c.name, role: t(`roles.${c.role}`), site: c.site, email: c.email }) }))}
+          options={candidates.map((c) => ({
+            value: c.id,
+            label: t("admin:exchange.form.visitorOption", {
+              name: c.name,
+              role: t(`roles.${c.role}`),
+              site: c.site,
+              email: c.email,
+            }),
+          }))}
           defaultValue={values.visitorId ?? ""}
           error={errors.visitorId}
         />
@@ -53,9 +63,28 @@ export function GrantForm({ hosts, candidates, maxDays, answer }: Props) {
           // An administrator of one site grants for that site only: nothing to choose.
           <input type="hidden" name="hostSiteCode" value={hosts[0]?.value ?? ""} />
         )}
-        <DateField name="from" legend={t("admin:exchange.form.from")} hint={t("admin:exchange.form.datesHint", { max: maxDays })} error={errors.from} defaultValue={typedDate(values, "from")} />
-        <DateField name="to" legend={t("admin:exchange.form.to")} error={errors.to} defaultValue={typedDate(values, "to")} />
-        <TextAreaField name="note" label={t("admin:exchange.form.note")} hint={t("admin:exchange.form.noteHint")} error={errors.note} defaultValue={values.note} maxLength={NOTE_MAX_LENGTH} rows={3} />
+        <DateField
+          name="from"
+          legend={t("admin:exchange.form.from")}
+          hint={t("admin:exchange.form.datesHint", { max: maxDays })}
+          error={errors.from}
+          defaultValue={typedDate(values, "from")}
+        />
+        <DateField
+          name="to"
+          legend={t("admin:exchange.form.to")}
+          error={errors.to}
+          defaultValue={typedDate(values, "to")}
+        />
+        <TextAreaField
+          name="note"
+          label={t("admin:exchange.form.note")}
+          hint={t("admin:exchange.form.noteHint")}
+          error={errors.note}
+          defaultValue={values.note}
+          maxLength={NOTE_MAX_LENGTH}
+          rows={3}
+        />
         <button type="submit" className="button">
           {t("admin:exchange.form.submit")}
         </button>

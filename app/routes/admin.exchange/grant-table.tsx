@@ -57,7 +57,11 @@ export function GrantTable({ id, heading, rows }: { id: string; heading: string;
                   <td>
                     {row.state === "current" || row.state === "upcoming" ? (
                       // Revoking is never one click: its own page says what happens and asks to confirm.
-                      <Link to={`/admin/exchange/${row.id}/revoke`} className="button button--warning" aria-label={t("admin:exchange.revokeLabel", { name: row.name })}>
+                      <Link
+                        to={`/admin/exchange/${row.id}/revoke`}
+                        className="button button--warning"
+                        aria-label={t("admin:exchange.revokeLabel", { name: row.name })}
+                      >
                         {t("admin:exchange.revokeLink")}
                       </Link>
                     ) : null}

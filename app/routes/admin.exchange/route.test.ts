@@ -20,7 +20,11 @@ describe("the staff exchange page", () => {
   it("is for administrators: the host's coordinators, reviewers and physicians are refused", async () => {
     const db = await getDb();
     expect((await answerOf(loader(args(getRequest("/admin/exchange"))))).status).toBe(302);
-    for (const [role, site] of [["coordinator", "qst"], ["reviewer", "konyang"], ["physician", null]] as const) {
+    for (const [role, site] of [
+      ["coordinator", "qst"],
+      ["reviewer", "konyang"],
+      ["physician", null],
+    ] as const) {
       const cookie = await sessionCookieFor(db, (await createAccount(db, { role, site })).id);
       expect((await answerOf(loader(args(getRequest("/admin/exchange", { cookie }))))).status).toBe(403);
       expect((await answerOf(action(args(formRequest("/admin/exchange", {}, { cookie }))))).status).toBe(403);
@@ -41,14 +45,34 @@ describe("the staff exchange page", () => {
     });
     expect(Object.keys(empty.data.errors)).toEqual(["visitorId", "hostSiteCode", "from", "to"]);
     // A start in the past and an end before it show together, with the missing visitor, and what was typed stays.
-    const wrong = await answerOf(action(args(formRequest("/admin/exchange", { hostSiteCode: "qst", ...dates(["2020", "1", "10"], ["2020", "1", "9"]) }, { cookie, lng: "ko" }))));
+    const wrong = await answerOf(
+      action(
+        args(
+          formRequest(
+            "/admin/exchange",
+            { hostSiteCode: "qst", ...dates(["2020", "1", "10"], ["2020", "1", "9"]) },
+            { cookie, lng: "ko" },
+          ),
+        ),
+      ),
+    );
     expect(wrong.data.errors).toEqual({
       visitorId: t("exchange.errors.visitorRequired"),
       from: t("exchange.errors.fromInPast"),
       to: t("exchange.errors.toBeforeFrom"),
     });
     expect(wrong.data.values).toMatchObject({ "from.year": "2020", "to.day": "9" });
-    const tooLong = await answerOf(action(args(formRequest("/admin/exchange", { hostSiteCode: "qst", ...dates([nextYear, "1", "1"], [nextYear, "4", "1"]) }, { cookie, lng: "ja" }))));
+    const tooLong = await answerOf(
+      action(
+        args(
+          formRequest(
+            "/admin/exchange",
+            { hostSiteCode: "qst", ...dates([nextYear, "1", "1"], [nextYear, "4", "1"]) },
+            { cookie, lng: "ja" },
+          ),
+        ),
+      ),
+    );
     expect(tooLong.data.errors.to).toBe(tFor("ja", "admin")("exchange.errors.tooLong", { maximum: 90 }));
   });
 
@@ -61,7 +85,17 @@ describe("the staff exchange page", () => {
       [await createAccount(db, { role: "physician" }), "exchange.errors.visitorNotStaff"],
       [await createAccount(db, { role: "reviewer", site: "qst" }), "exchange.errors.visitorSameSite"],
     ] as const) {
-      const answer = await answerOf(action(args(formRequest("/admin/exchange", { visitorId: visitor.id, hostSiteCode: "qst", ...period }, { cookie, lng: "en" }))));
+      const answer = await answerOf(
+        action(
+          args(
+            formRequest(
+              "/admin/exchange",
+              { visitorId: visitor.id, hostSiteCode: "qst", ...period },
+              { cookie, lng: "en" },
+            ),
+          ),
+        ),
+      );
       expect(answer.status).toBe(400);
       expect(answer.data.errors).toEqual({ visitorId: t(key) });
     }
@@ -73,23 +107,53 @@ describe("the staff exchange page", () => {
     const cookie = await sessionCookieFor(db, admin.id);
     const visitor = await createAccount(db, { role: "reviewer", site: "konyang" });
     const granted = await answerOf(
-      action(args(formRequest("/admin/exchange", { visitorId: visitor.id, hostSiteCode: "qst", note: "研修", ...dates([nextYear, "6", "1"], [nextYear, "6", "14"]) }, { cookie })))
+      action(
+        args(
+          formRequest(
+            "/admin/exchange",
+            {
+              visitorId: visitor.id,
+              hostSiteCode: "qst",
+              note: "研修",
+              ...dates([nextYear, "6", "1"], [nextYear, "6", "14"]),
+            },
+            { cookie },
+          ),
+        ),
+      ),
     );
     expect(granted.location).toBe("/admin/exchange?done=granted");
     const page = await answerOf(loader(args(getRequest("/admin/exchange?done=granted", { cookie, lng: "en" }))));
     const row = page.data.upcoming.find((r: { email: string }) => r.email === visitor.email);
-    expect(row).toMatchObject({ from: `1 June ${nextYear}`, to: `14 June ${nextYear}`, hostSite: "QST Hospital", homeSite: "Konyang University Hospital", note: "研修", state: "upcoming" });
+    expect(row).toMatchObject({
+      from: `1 June ${nextYear}`,
+      to: `14 June ${nextYear}`,
+      hostSite: "QST Hospital",
+      homeSite: "Konyang University Hospital",
+      note: "研修",
+      state: "upcoming",
+    });
     expect(page.data.done).toBe("granted");
     expect(page.data.candidates.map((c: { id: string }) => c.id)).toContain(visitor.id);
 
     const revokeArgs = (request: Request) => ({ request, params: { grantId: row.id }, context: {} });
-    const confirm = await answerOf(revokePage.loader(revokeArgs(getRequest(`/admin/exchange/${row.id}/revoke`, { cookie, lng: "ja" }))));
+    const confirm = await answerOf(
+      revokePage.loader(revokeArgs(getRequest(`/admin/exchange/${row.id}/revoke`, { cookie, lng: "ja" }))),
+    );
     expect(confirm.data).toMatchObject({ host: "QST病院", inForce: false, from: `${nextYear}年6月1日` });
-    const revoked = await answerOf(revokePage.action(revokeArgs(formRequest(`/admin/exchange/${row.id}/revoke`, {}, { cookie }))));
+    const revoked = await answerOf(
+      revokePage.action(revokeArgs(formRequest(`/admin/exchange/${row.id}/revoke`, {}, { cookie }))),
+    );
     expect(revoked.location).toBe("/admin/exchange?done=revoked");
     // Nothing left to confirm: the page is gone, a second post changes nothing.
-    expect((await answerOf(revokePage.loader(revokeArgs(getRequest(`/admin/exchange/${row.id}/revoke`, { cookie }))))).status).toBe(404);
-    expect((await answerOf(revokePage.action(revokeArgs(formRequest(`/admin/exchange/${row.id}/revoke`, {}, { cookie }))))).location).toBe("/admin/exchange?done=alreadyEnded");
+    expect(
+      (await answerOf(revokePage.loader(revokeArgs(getRequest(`/admin/exchange/${row.id}/revoke`, { cookie })))))
+        .status,
+    ).toBe(404);
+    expect(
+      (await answerOf(revokePage.action(revokeArgs(formRequest(`/admin/exchange/${row.id}/revoke`, {}, { cookie })))))
+        .location,
+    ).toBe("/admin/exchange?done=alreadyEnded");
     const after = await answerOf(loader(args(getRequest("/admin/exchange", { cookie }))));
     expect(after.data.past.find((r: { id: string }) => r.id === row.id)?.state).toBe("revoked");
   });

@@ -9,7 +9,12 @@ import { siteNames } from "~/modules/accounts/account-admin.service.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { MAX_GRANT_DAYS } from "~/domain/staff-exchange/grant-window";
 import { grantSchema } from "~/modules/staff-exchange/staff-exchange.schema";
-import { exchangeCandidates, exchangeGrants, exchangeHostsOf, grantExchange } from "~/modules/staff-exchange/staff-exchange.service.server";
+import {
+  exchangeCandidates,
+  exchangeGrants,
+  exchangeHostsOf,
+  grantExchange,
+} from "~/modules/staff-exchange/staff-exchange.service.server";
 import { todayBySite } from "~/modules/staff-exchange/site-today.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
@@ -39,7 +44,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await guard(request, now);
   const { lng } = translatorFor(request);
   const db = await getDb();
-  const [grants, candidates, names] = await Promise.all([exchangeGrants(db, actor, now), exchangeCandidates(db), siteNames(db)]);
+  const [grants, candidates, names] = await Promise.all([
+    exchangeGrants(db, actor, now),
+    exchangeCandidates(db),
+    siteNames(db),
+  ]);
   const siteName = (code: string | null) => (code ? (names[code]?.[lng] ?? code) : "");
   // Dates are formatted here, once, so server and browser render the same text. A grant's days are calendar dates
   // of the host; the moment it was given is shown on the host's clock.
@@ -63,7 +72,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     upcoming: rows.filter((r) => r.state === "upcoming"),
     past: rows.filter((r) => r.state === "ended" || r.state === "revoked"),
     hosts: exchangeHostsOf(actor).map((code) => ({ value: code, label: siteName(code) })),
-    candidates: candidates.map((c) => ({ id: c.id, name: personName(c.family_name, c.given_name), email: c.email, role: c.role, site: siteName(c.site_code) })),
+    candidates: candidates.map((c) => ({
+      id: c.id,
+      name: personName(c.family_name, c.given_name),
+      email: c.email,
+      role: c.role,
+      site: siteName(c.site_code),
+    })),
     maxDays: MAX_GRANT_DAYS,
     done: done && doneKinds.has(done) ? done : null,
   };
@@ -82,7 +97,10 @@ export async function action({ request }: ActionFunctionArgs) {
     case "granted":
       return redirect("/admin/exchange?done=granted");
     case "forbidden":
-      return data<GrantAnswer>({ errors: { hostSiteCode: t("admin:exchange.errors.forbidden") }, values }, { status: 403 });
+      return data<GrantAnswer>(
+        { errors: { hostSiteCode: t("admin:exchange.errors.forbidden") }, values },
+        { status: 403 },
+      );
     case "invalid": {
       const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, t(key)]));
       return data<GrantAnswer>({ errors: inFormOrder(errors), values }, { status: 400 });

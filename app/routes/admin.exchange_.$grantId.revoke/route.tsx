@@ -55,7 +55,16 @@ export default function RevokeExchange() {
   return (
     <div className="form">
       <h1>{t("admin:exchange.revoke.title")}</h1>
-      <p className="lead">{t("admin:exchange.revoke.question", { name: grant.name, role: t(`roles.${grant.role}`), home: grant.home, host: grant.host, from: grant.from, to: grant.to })}</p>
+      <p className="lead">
+        {t("admin:exchange.revoke.question", {
+          name: grant.name,
+          role: t(`roles.${grant.role}`),
+          home: grant.home,
+          host: grant.host,
+          from: grant.from,
+          to: grant.to,
+        })}
+      </p>
       <p>{grant.inForce ? t("admin:exchange.revoke.effectCurrent") : t("admin:exchange.revoke.effectUpcoming")}</p>
       <Form method="post" data-form="revoke-exchange" noValidate>
         <CsrfInput />

@@ -13,14 +13,26 @@ import { getDb } from "~/utils/db.server";
 // /admin/retention: when the housekeeping job last ran and what it removed, in counts only (ADR 0021).
 export const handle = { titleKey: "security:retention.title" };
 
-const kinds: (keyof RetentionCounts)[] = ["rateLimitCounters", "statusLookupSessions", "signInDevices", "signInChallenges", "referralsPurged", "attachmentFilesRemoved"];
+const kinds: (keyof RetentionCounts)[] = [
+  "rateLimitCounters",
+  "statusLookupSessions",
+  "signInDevices",
+  "signInChallenges",
+  "referralsPurged",
+  "attachmentFilesRemoved",
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const { lng } = translatorFor(request);
   const last = await lastRetentionRun(await getDb());
   // Korea and Japan share UTC+9.
-  return { last: last && { at: formatInstant(last.finishedAt, lng, "Asia/Seoul"), counts: kinds.map((kind) => ({ kind, count: last.counts[kind] ?? 0 })) } };
+  return {
+    last: last && {
+      at: formatInstant(last.finishedAt, lng, "Asia/Seoul"),
+      counts: kinds.map((kind) => ({ kind, count: last.counts[kind] ?? 0 })),
+    },
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,7 +40,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = await getDb();
   const now = new Date();
   const counts = await runRetention(db, now);
-  await recordAudit(db, { actor: { id: admin.id, role: admin.role }, action: "retention.run", subjectType: "retention", subjectId: null, detail: counts, ip: clientIp(request), at: now });
+  await recordAudit(db, {
+    actor: { id: admin.id, role: admin.role },
+    action: "retention.run",
+    subjectType: "retention",
+    subjectId: null,
+    detail: counts,
+    ip: clientIp(request),
+    at: now,
+  });
   return redirect("/admin/retention");
 }
 

@@ -85,7 +85,12 @@ export default function AdminRules() {
       </section>
 
       {report ? (
-        <section aria-labelledby="rescreen-report" className="banner banner--success" role="status" data-testid="rescreen-report">
+        <section
+          aria-labelledby="rescreen-report"
+          className="banner banner--success"
+          role="status"
+          data-testid="rescreen-report"
+        >
           <h2 id="rescreen-report">{t("rules:admin.report.heading")}</h2>
           <p>{t("rules:admin.report.total", { count: report.total, version: report.toVersion })}</p>
           <ul>

@@ -34,8 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // from the server's and break hydration.
   return {
     saved: savedSite ? { code: savedSite.code, version: savedSite.current.version } : null,
-    savedContacts: sites.some((s) => s.code === url.searchParams.get("contacts")) ? url.searchParams.get("contacts") : null,
-    savedChecklist: sites.some((s) => s.code === url.searchParams.get("checklist")) ? url.searchParams.get("checklist") : null,
+    savedContacts: sites.some((s) => s.code === url.searchParams.get("contacts"))
+      ? url.searchParams.get("contacts")
+      : null,
+    savedChecklist: sites.some((s) => s.code === url.searchParams.get("checklist"))
+      ? url.searchParams.get("checklist")
+      : null,
     sites: sites.map((site) => {
       const when = dateTimeFormat(lng, "dateTimeZone", site.timezone);
       return {
@@ -108,7 +112,11 @@ function Changes({ changes }: { changes: SiteConfigChanges | null }) {
   }
   if (changes.languages) {
     const names = (codes: string[]) => codes.map((c) => t(`sites:languageNames.${c}`)).join(" · ");
-    lines.push(<li key="languages">{t("sites:history.languagesChanged", { from: names(changes.languages.from), to: names(changes.languages.to) })}</li>);
+    lines.push(
+      <li key="languages">
+        {t("sites:history.languagesChanged", { from: names(changes.languages.from), to: names(changes.languages.to) })}
+      </li>,
+    );
   }
   if (changes.weeklyCapacity) {
     lines.push(<li key="capacity">{t("sites:history.capacityChanged", changes.weeklyCapacity)}</li>);
@@ -159,7 +167,8 @@ function SiteSection({ site }: { site: Site }) {
       </dl>
 
       <h3>
-        {t("sites:config.heading")} <span className="tag">{t("sites:config.versionLabel", { version: current.version })}</span>
+        {t("sites:config.heading")}{" "}
+        <span className="tag">{t("sites:config.versionLabel", { version: current.version })}</span>
       </h3>
       <dl className="summary-list">
         <div>
@@ -169,7 +178,11 @@ function SiteSection({ site }: { site: Site }) {
               t("sites:config.noIndications")
             ) : (
               <>
-                {everything ? <p className="summary-list__lead">{t("sites:config.allIndications", { count: indications.length })}</p> : null}
+                {everything ? (
+                  <p className="summary-list__lead">
+                    {t("sites:config.allIndications", { count: indications.length })}
+                  </p>
+                ) : null}
                 <ul className="compact-list" data-accepted={site.code}>
                   {current.acceptedIndications.map((code) => (
                     <li key={code}>{t(indicationKey(code))}</li>
@@ -208,7 +221,12 @@ function SiteSection({ site }: { site: Site }) {
         </Link>
       </p>
 
-      <SiteContactsSummary code={site.code} name={name} contacts={site.contacts} checklistVersion={site.checklistVersion} />
+      <SiteContactsSummary
+        code={site.code}
+        name={name}
+        contacts={site.contacts}
+        checklistVersion={site.checklistVersion}
+      />
 
       <h3 id={`history-${site.code}`}>{t("sites:history.heading")}</h3>
       <div className="table-scroll" role="region" aria-labelledby={`history-${site.code}`} tabIndex={0}>
@@ -230,7 +248,11 @@ function SiteSection({ site }: { site: Site }) {
                 <td>
                   <time dateTime={v.changedAt}>{v.changedAtText}</time>
                 </td>
-                <td>{v.changedBy ? personName(v.changedBy.familyName, v.changedBy.givenName) : t("sites:history.portalDefault")}</td>
+                <td>
+                  {v.changedBy
+                    ? personName(v.changedBy.familyName, v.changedBy.givenName)
+                    : t("sites:history.portalDefault")}
+                </td>
                 <td>
                   <Changes changes={v.changes} />
                 </td>
@@ -255,12 +277,18 @@ export default function AdminSites() {
       <p className="lead">{t("sites:lead")}</p>
       {savedSite ? (
         <div className="banner banner--success" role="status">
-          <p>{t("sites:saved", { site: nameIn(savedSite.names, i18n.language as Language), version: saved.version })}</p>
+          <p>
+            {t("sites:saved", { site: nameIn(savedSite.names, i18n.language as Language), version: saved.version })}
+          </p>
         </div>
       ) : null}
       {savedOther ? (
         <div className="banner banner--success" role="status">
-          <p>{t(savedContacts ? "contacts:admin.saved" : "travel:admin.saved", { site: nameIn(savedOther.names, i18n.language as Language) })}</p>
+          <p>
+            {t(savedContacts ? "contacts:admin.saved" : "travel:admin.saved", {
+              site: nameIn(savedOther.names, i18n.language as Language),
+            })}
+          </p>
         </div>
       ) : null}
       {sites.map((site) => (

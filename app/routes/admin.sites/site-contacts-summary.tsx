@@ -5,7 +5,17 @@ import { contactFields, unconfirmedFields, type SiteContacts } from "~/modules/s
 import { isLanguage } from "~/i18n/config";
 
 /** A site's contact details in force on /admin/sites, each with whether the site has confirmed it. */
-export function SiteContactsSummary({ code, name, contacts, checklistVersion }: { code: string; name: string; contacts: SiteContacts | null; checklistVersion: number | null }) {
+export function SiteContactsSummary({
+  code,
+  name,
+  contacts,
+  checklistVersion,
+}: {
+  code: string;
+  name: string;
+  contacts: SiteContacts | null;
+  checklistVersion: number | null;
+}) {
   const { t, i18n } = useTranslation();
   const lng = isLanguage(i18n.language) ? i18n.language : "en";
   const unconfirmed = unconfirmedFields(contacts);
@@ -17,7 +27,8 @@ export function SiteContactsSummary({ code, name, contacts, checklistVersion }: 
   return (
     <>
       <h3 id={`site-${code}-contacts`}>
-        {t("contacts:admin.heading")} {contacts ? <span className="tag">{t("sites:config.versionLabel", { version: contacts.version })}</span> : null}
+        {t("contacts:admin.heading")}{" "}
+        {contacts ? <span className="tag">{t("sites:config.versionLabel", { version: contacts.version })}</span> : null}
       </h3>
       {unconfirmed.length ? <UnconfirmedContactsWarning site={name} fields={unconfirmed} context="admin" /> : null}
       {contacts ? (
@@ -30,7 +41,8 @@ export function SiteContactsSummary({ code, name, contacts, checklistVersion }: 
             <div key={field}>
               <dt>{t(`contacts:fields.${field}`)}</dt>
               <dd>
-                {shown(field)} ({contacts.confirmed[field] ? t("contacts:admin.confirmed") : t("contacts:admin.notConfirmed")})
+                {shown(field)} (
+                {contacts.confirmed[field] ? t("contacts:admin.confirmed") : t("contacts:admin.notConfirmed")})
               </dd>
             </div>
           ))}
@@ -44,7 +56,8 @@ export function SiteContactsSummary({ code, name, contacts, checklistVersion }: 
       {checklistVersion !== null ? (
         <>
           <h3 id={`site-${code}-checklist`}>
-            {t("travel:admin.heading")} <span className="tag">{t("sites:config.versionLabel", { version: checklistVersion })}</span>
+            {t("travel:admin.heading")}{" "}
+            <span className="tag">{t("sites:config.versionLabel", { version: checklistVersion })}</span>
           </h3>
           <p>{t("travel:admin.lead")}</p>
           <p>

@@ -28,7 +28,14 @@ export function CheckboxGroup({ name, legend, hint, error, options, inline }: Pr
             const optionId = index === 0 ? id : `${id}-${o.value}`;
             return (
               <div className="choice" key={o.value}>
-                <input type="checkbox" id={optionId} name={`${name}.${o.value}`} value="true" defaultChecked={o.checked} data-value={o.value} />
+                <input
+                  type="checkbox"
+                  id={optionId}
+                  name={`${name}.${o.value}`}
+                  value="true"
+                  defaultChecked={o.checked}
+                  data-value={o.value}
+                />
                 <label htmlFor={optionId}>{o.label}</label>
               </div>
             );

@@ -8,11 +8,19 @@ import { loader as sitesLoader } from "../admin.sites/route";
 import { action, loader } from "./route";
 
 const konyang = { siteCode: "konyang" };
-const call = (fn: (a: any) => Promise<unknown>, request: Request, params = konyang) => answerOf(fn({ request, params, context: {} }));
+const call = (fn: (a: any) => Promise<unknown>, request: Request, params = konyang) =>
+  answerOf(fn({ request, params, context: {} }));
 
 /** The edit form as a browser posts it: every indication but the dropped ones ticked. */
 function form(overrides: Record<string, string> = {}, drop: string[] = []) {
-  const fields: Record<string, string> = { baseVersion: "1", treatsOnSite: "no", "languages.ko": "true", "languages.en": "true", weeklyCapacity: "20", note: "Gynaecological melanoma is referred to QST directly." };
+  const fields: Record<string, string> = {
+    baseVersion: "1",
+    treatsOnSite: "no",
+    "languages.ko": "true",
+    "languages.en": "true",
+    weeklyCapacity: "20",
+    note: "Gynaecological melanoma is referred to QST directly.",
+  };
   for (const code of indications) if (!drop.includes(code)) fields[`acceptedIndications.${code}`] = "true";
   return { ...fields, ...overrides };
 }
@@ -63,12 +71,19 @@ describe("administering a site's configuration", () => {
     expect(page.data.saved).toEqual({ code: "konyang", version: 2 });
     expect(site.current.version).toBe(2);
     expect(site.current.acceptedIndications).not.toContain("gyn_melanoma");
-    expect(site.history[0]).toMatchObject({ version: 2, changedBy: { familyName: admin.familyName }, note: "Gynaecological melanoma is referred to QST directly." });
+    expect(site.history[0]).toMatchObject({
+      version: 2,
+      changedBy: { familyName: admin.familyName },
+      note: "Gynaecological melanoma is referred to QST directly.",
+    });
     expect(site.history[0].changes.removedIndications).toEqual(["gyn_melanoma"]);
     expect(site.history[0].changedAtText).toMatch(/\d{4}년/);
     expect(site.history[1].changes).toBeNull();
 
-    const stale = await call(action, formRequest("/admin/sites/konyang", form({ weeklyCapacity: "25" }), { cookie, lng: "en" }));
+    const stale = await call(
+      action,
+      formRequest("/admin/sites/konyang", form({ weeklyCapacity: "25" }), { cookie, lng: "en" }),
+    );
     expect(stale.status).toBe(409);
     expect(stale.data.formError).toBe(tFor("en")("sites:errors.stale", { version: 2 }));
     expect(stale.data.values.weeklyCapacity).toBe("25");
@@ -78,6 +93,8 @@ describe("administering a site's configuration", () => {
     const db = await getDb();
     const admin = await createAccount(db, { role: "admin" });
     const cookie = await sessionCookieFor(db, admin.id);
-    expect((await call(loader, getRequest("/admin/sites/severance", { cookie }), { siteCode: "severance" })).status).toBe(404);
+    expect(
+      (await call(loader, getRequest("/admin/sites/severance", { cookie }), { siteCode: "severance" })).status,
+    ).toBe(404);
   });
 });

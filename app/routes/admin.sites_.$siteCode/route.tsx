@@ -56,9 +56,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (result.ok) return redirect(`/admin/sites?saved=${site.code}#site-${site.code}-section`);
   if (result.reason === "stale") {
-    return data<ActionData>({ errors: {}, formError: t("sites:errors.stale", { version: result.currentVersion }), values }, { status: 409 });
+    return data<ActionData>(
+      { errors: {}, formError: t("sites:errors.stale", { version: result.currentVersion }), values },
+      { status: 409 },
+    );
   }
-  if (result.reason === "unchanged") return data<ActionData>({ errors: {}, formError: t("sites:errors.unchanged"), values }, { status: 400 });
+  if (result.reason === "unchanged")
+    return data<ActionData>({ errors: {}, formError: t("sites:errors.unchanged"), values }, { status: 400 });
   throw notFound();
 }
 
@@ -72,7 +76,8 @@ export default function EditSiteConfig() {
   const name = names[isLanguage(i18n.language) ? i18n.language : "en"];
 
   // After a failed save, show what was typed; otherwise the configuration in force.
-  const checked = (group: string, value: string, inForce: boolean) => (typed ? typed[`${group}.${value}`] === "true" : inForce);
+  const checked = (group: string, value: string, inForce: boolean) =>
+    typed ? typed[`${group}.${value}`] === "true" : inForce;
   const treatsOnSite = typed ? typed.treatsOnSite : current.treatsOnSite ? "yes" : "no";
   const clinicalSignoff = typed ? typed.clinicalSignoff : current.clinicalSignoffRequired ? "yes" : "no";
   const weeklyCapacity = typed ? (typed.weeklyCapacity ?? "") : String(current.weeklyCapacity);

@@ -9,7 +9,10 @@ import { isLanguage, languages } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
-import { changeTravelChecklist, checklistInForce } from "~/modules/travel-checklist/travel-checklist-config.service.server";
+import {
+  changeTravelChecklist,
+  checklistInForce,
+} from "~/modules/travel-checklist/travel-checklist-config.service.server";
 import { travelChecklistFormSchema } from "~/modules/travel-checklist/travel-checklist.schema";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
@@ -44,11 +47,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { code } = await findChecklist(params.siteCode);
   const parsed = validateForm(travelChecklistFormSchema, await request.formData(), t);
   if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await changeTravelChecklist(await getDb(), { actor: { id: user.id, role: user.role }, siteCode: code, change: parsed.data, ip: clientIp(request), at: new Date() });
+  const result = await changeTravelChecklist(await getDb(), {
+    actor: { id: user.id, role: user.role },
+    siteCode: code,
+    change: parsed.data,
+    ip: clientIp(request),
+    at: new Date(),
+  });
   if (result.ok) return redirect(`/admin/sites?checklist=${code}#site-${code}-checklist`);
   if (result.reason === "unknown_site") throw notFound();
-  const message = result.reason === "unchanged" ? t("travel:errors.unchanged") : t("travel:errors.stale", { version: result.currentVersion });
-  return data<ActionData>({ errors: {}, formError: message, values: parsed.values }, { status: result.reason === "unchanged" ? 400 : 409 });
+  const message =
+    result.reason === "unchanged"
+      ? t("travel:errors.unchanged")
+      : t("travel:errors.stale", { version: result.currentVersion });
+  return data<ActionData>(
+    { errors: {}, formError: message, values: parsed.values },
+    { status: result.reason === "unchanged" ? 400 : 409 },
+  );
 }
 
 export default function EditTravelChecklist() {
@@ -104,7 +119,14 @@ export default function EditTravelChecklist() {
             />
           </fieldset>
         ))}
-        <TextAreaField name="note" label={t("travel:edit.note")} hint={t("travel:edit.noteHint")} error={errors.note} defaultValue={typed?.note ?? ""} rows={3} />
+        <TextAreaField
+          name="note"
+          label={t("travel:edit.note")}
+          hint={t("travel:edit.noteHint")}
+          error={errors.note}
+          defaultValue={typed?.note ?? ""}
+          rows={3}
+        />
         <div className="button-row">
           <button type="submit" className="button">
             {t("travel:edit.submit", { version: version + 1 })}

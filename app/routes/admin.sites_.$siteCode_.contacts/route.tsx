@@ -52,12 +52,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The full phone metadata lives on the server: a number that cannot exist is refused with the site's country.
   const phone = parsed.values.phone?.trim();
   if (phone && !errors.phone && phoneProblem(phone, site.country)) errors.phone = t("contacts:validation.phoneInvalid");
-  if (!parsed.ok || Object.keys(errors).length) return data<ActionData>({ errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok || Object.keys(errors).length)
+    return data<ActionData>({ errors, values: parsed.values }, { status: 400 });
 
-  const result = await changeSiteContacts(await getDb(), { actor: { id: user.id, role: user.role }, siteCode: site.code, change: parsed.data, ip: clientIp(request), at: new Date() });
+  const result = await changeSiteContacts(await getDb(), {
+    actor: { id: user.id, role: user.role },
+    siteCode: site.code,
+    change: parsed.data,
+    ip: clientIp(request),
+    at: new Date(),
+  });
   if (result.ok) return redirect(`/admin/sites?contacts=${site.code}#site-${site.code}-contacts`);
-  if (result.reason === "stale") return data<ActionData>({ errors: {}, formError: t("contacts:errors.stale", { version: result.currentVersion }), values: parsed.values }, { status: 409 });
-  if (result.reason === "unchanged") return data<ActionData>({ errors: {}, formError: t("contacts:errors.unchanged"), values: parsed.values }, { status: 400 });
+  if (result.reason === "stale")
+    return data<ActionData>(
+      { errors: {}, formError: t("contacts:errors.stale", { version: result.currentVersion }), values: parsed.values },
+      { status: 409 },
+    );
+  if (result.reason === "unchanged")
+    return data<ActionData>(
+      { errors: {}, formError: t("contacts:errors.unchanged"), values: parsed.values },
+      { status: 400 },
+    );
   throw notFound();
 }
 
@@ -70,7 +85,8 @@ export default function EditSiteContacts() {
   const name = names[isLanguage(i18n.language) ? i18n.language : "en"];
   // After a failed save, what was typed; otherwise the details in force.
   const value = (field: string, inForce: string) => (typed ? (typed[field] ?? "") : inForce);
-  const confirmedBox = (field: "phone" | "email" | "hours" | "address") => (typed ? typed[`${field}Confirmed`] === "yes" : current.confirmed[field]);
+  const confirmedBox = (field: "phone" | "email" | "hours" | "address") =>
+    typed ? typed[`${field}Confirmed`] === "yes" : current.confirmed[field];
   const words = (field: "contactName" | "hours" | "address") =>
     languages.map((lng) => (
       <TextField
@@ -83,7 +99,13 @@ export default function EditSiteContacts() {
       />
     ));
   const confirm = (field: "phone" | "email" | "hours" | "address") => (
-    <CheckboxField name={`${field}Confirmed`} value="yes" label={t(`contacts:edit.confirmed.${field}`)} hint={t("contacts:edit.confirmedHint")} defaultChecked={confirmedBox(field)} />
+    <CheckboxField
+      name={`${field}Confirmed`}
+      value="yes"
+      label={t(`contacts:edit.confirmed.${field}`)}
+      hint={t("contacts:edit.confirmedHint")}
+      defaultChecked={confirmedBox(field)}
+    />
   );
   return (
     <>
@@ -102,12 +124,25 @@ export default function EditSiteContacts() {
         </fieldset>
         <fieldset>
           <legend>{t("contacts:fields.phone")}</legend>
-          <TextField name="phone" label={t("contacts:fields.phone")} hint={t("contacts:edit.phoneHint")} type="tel" error={errors.phone} defaultValue={value("phone", current.phone)} />
+          <TextField
+            name="phone"
+            label={t("contacts:fields.phone")}
+            hint={t("contacts:edit.phoneHint")}
+            type="tel"
+            error={errors.phone}
+            defaultValue={value("phone", current.phone)}
+          />
           {confirm("phone")}
         </fieldset>
         <fieldset>
           <legend>{t("contacts:fields.email")}</legend>
-          <TextField name="email" label={t("contacts:fields.email")} type="email" error={errors.email} defaultValue={value("email", current.email)} />
+          <TextField
+            name="email"
+            label={t("contacts:fields.email")}
+            type="email"
+            error={errors.email}
+            defaultValue={value("email", current.email)}
+          />
           {confirm("email")}
         </fieldset>
         <fieldset>
@@ -118,10 +153,23 @@ export default function EditSiteContacts() {
         <fieldset>
           <legend>{t("contacts:fields.address")}</legend>
           {words("address")}
-          <TextField name="mapQuery" label={t("contacts:edit.mapQuery")} hint={t("contacts:edit.mapQueryHint")} error={errors.mapQuery} defaultValue={value("mapQuery", current.mapQuery)} />
+          <TextField
+            name="mapQuery"
+            label={t("contacts:edit.mapQuery")}
+            hint={t("contacts:edit.mapQueryHint")}
+            error={errors.mapQuery}
+            defaultValue={value("mapQuery", current.mapQuery)}
+          />
           {confirm("address")}
         </fieldset>
-        <TextAreaField name="note" label={t("contacts:edit.note")} hint={t("contacts:edit.noteHint")} error={errors.note} defaultValue={typed?.note ?? ""} rows={3} />
+        <TextAreaField
+          name="note"
+          label={t("contacts:edit.note")}
+          hint={t("contacts:edit.noteHint")}
+          error={errors.note}
+          defaultValue={typed?.note ?? ""}
+          rows={3}
+        />
         <div className="button-row">
           <button type="submit" className="button">
             {t("contacts:edit.submit", { version: current.version + 1 })}

@@ -11,20 +11,33 @@ import * as usersRoute from "./route";
 
 describe("who may open the accounts page", () => {
   it("sends an anonymous visitor to sign in and back", async () => {
-    expect(await answerOf(usersRoute.loader(args(getRequest("/admin/users"))))).toMatchObject({ status: 302, location: "/login?redirectTo=%2Fadmin%2Fusers" });
+    expect(await answerOf(usersRoute.loader(args(getRequest("/admin/users"))))).toMatchObject({
+      status: 302,
+      location: "/login?redirectTo=%2Fadmin%2Fusers",
+    });
   });
 
   it("sends an account awaiting approval to its pending page, for every role-guarded page", async () => {
     const db = await getDb();
     const pending = await createAccount(db, { status: "pending" });
     const cookie = await sessionCookieFor(db, pending.id);
-    expect(await answerOf(usersRoute.loader(args(getRequest("/admin/users", { cookie }))))).toMatchObject({ status: 302, location: "/account/pending" });
-    expect(await answerOf(usersRoute.action(args(formRequest("/admin/users", { intent: "approve", userId: pending.id }, { cookie }))))).toMatchObject({
+    expect(await answerOf(usersRoute.loader(args(getRequest("/admin/users", { cookie }))))).toMatchObject({
+      status: 302,
+      location: "/account/pending",
+    });
+    expect(
+      await answerOf(
+        usersRoute.action(args(formRequest("/admin/users", { intent: "approve", userId: pending.id }, { cookie }))),
+      ),
+    ).toMatchObject({
       status: 302,
       location: "/account/pending",
     });
     // Even a page meant for physicians refuses a physician who has not been approved.
-    expect(await answerOf(requireRole(getRequest("/precheck", { cookie }), ["physician"]))).toMatchObject({ status: 302, location: "/account/pending" });
+    expect(await answerOf(requireRole(getRequest("/precheck", { cookie }), ["physician"]))).toMatchObject({
+      status: 302,
+      location: "/account/pending",
+    });
     expect((await findUserById(db, pending.id))!.status).toBe("pending");
   });
 
@@ -40,10 +53,16 @@ describe("who may open the accounts page", () => {
   it("lets only an administrator open the staff account form", async () => {
     const db = await getDb();
     const coordinator = await sessionCookieFor(db, (await createAccount(db, { role: "coordinator" })).id);
-    expect((await answerOf(newUserRoute.loader(args(getRequest("/admin/users/new", { cookie: coordinator }))))).status).toBe(403);
-    expect((await answerOf(newUserRoute.action(args(formRequest("/admin/users/new", {}, { cookie: coordinator }))))).status).toBe(403);
+    expect(
+      (await answerOf(newUserRoute.loader(args(getRequest("/admin/users/new", { cookie: coordinator }))))).status,
+    ).toBe(403);
+    expect(
+      (await answerOf(newUserRoute.action(args(formRequest("/admin/users/new", {}, { cookie: coordinator }))))).status,
+    ).toBe(403);
     const admin = await sessionCookieFor(db, (await createAccount(db, { role: "admin" })).id);
-    expect((await answerOf(newUserRoute.loader(args(getRequest("/admin/users/new", { cookie: admin }))))).status).toBe(200);
+    expect((await answerOf(newUserRoute.loader(args(getRequest("/admin/users/new", { cookie: admin }))))).status).toBe(
+      200,
+    );
   });
 });
 
@@ -60,19 +79,25 @@ describe("approving accounts", () => {
     expect(row).toMatchObject({ familyName: pending.familyName, givenName: pending.givenName, actions: ["approve"] });
     expect(row.registered).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
 
-    const answer = await answerOf(usersRoute.action(args(formRequest("/admin/users", { intent: "approve", userId: pending.id }, { cookie }))));
+    const answer = await answerOf(
+      usersRoute.action(args(formRequest("/admin/users", { intent: "approve", userId: pending.id }, { cookie }))),
+    );
     expect(answer).toMatchObject({ status: 302, location: "/admin/users?done=approved" });
     expect((await findUserById(db, pending.id))!.status).toBe("active");
-    expect((await auditEventsFor(db, "user", pending.id)).map((e) => [e.action, e.actor_user_id, e.actor_role])).toEqual([
-      ["account.approved", coordinator.id, "coordinator"],
-    ]);
+    expect(
+      (await auditEventsFor(db, "user", pending.id)).map((e) => [e.action, e.actor_user_id, e.actor_role]),
+    ).toEqual([["account.approved", coordinator.id, "coordinator"]]);
   });
 
   it("answers a coordinator's attempt to suspend with 403 and changes nothing", async () => {
     const db = await getDb();
     const cookie = await sessionCookieFor(db, (await createAccount(db, { role: "coordinator" })).id);
     const physician = await createAccount(db);
-    const answer = await answerOf(usersRoute.action(args(formRequest("/admin/users", { intent: "suspend", userId: physician.id }, { cookie, lng: "ko" }))));
+    const answer = await answerOf(
+      usersRoute.action(
+        args(formRequest("/admin/users", { intent: "suspend", userId: physician.id }, { cookie, lng: "ko" })),
+      ),
+    );
     expect(answer.status).toBe(403);
     expect(answer.data.formError).toBe("이 계정에는 해당 작업을 할 수 없습니다.");
     expect((await findUserById(db, physician.id))!.status).toBe("active");
@@ -98,14 +123,20 @@ describe("approving accounts", () => {
       preferredLanguage: "ko",
       password: "bright-autumn-river-8",
     };
-    const missingSite = await answerOf(newUserRoute.action(args(formRequest("/admin/users/new", fields, { cookie, lng: "ko" }))));
+    const missingSite = await answerOf(
+      newUserRoute.action(args(formRequest("/admin/users/new", fields, { cookie, lng: "ko" }))),
+    );
     expect(missingSite.status).toBe(400);
     expect(missingSite.data.errors.siteCode).toBe("담당 병원을 선택해 주십시오");
     expect(missingSite.data.values.familyName).toBe("최");
     expect(missingSite.data.values.password).toBeUndefined();
-    const created = await answerOf(newUserRoute.action(args(formRequest("/admin/users/new", { ...fields, siteCode: "konyang" }, { cookie }))));
+    const created = await answerOf(
+      newUserRoute.action(args(formRequest("/admin/users/new", { ...fields, siteCode: "konyang" }, { cookie }))),
+    );
     expect(created).toMatchObject({ status: 302, location: "/admin/users?done=created" });
-    const taken = await answerOf(newUserRoute.action(args(formRequest("/admin/users/new", { ...fields, siteCode: "konyang" }, { cookie }))));
+    const taken = await answerOf(
+      newUserRoute.action(args(formRequest("/admin/users/new", { ...fields, siteCode: "konyang" }, { cookie }))),
+    );
     expect(taken.status).toBe(400);
     expect(taken.data.errors.email).toBe("An account with this email address already exists");
   });
@@ -123,7 +154,11 @@ describe("suspending an account", () => {
     // The list links to the confirmation page; a suspend posted to the list itself changes nothing and goes there.
     const list = await answerOf(usersRoute.loader(args(getRequest("/admin/users", { cookie }))));
     expect(list.data.others.find((r: { id: string }) => r.id === physician.id).actions).toEqual(["suspend"]);
-    expect(await answerOf(usersRoute.action(args(formRequest("/admin/users", { intent: "suspend", userId: physician.id }, { cookie }))))).toMatchObject({
+    expect(
+      await answerOf(
+        usersRoute.action(args(formRequest("/admin/users", { intent: "suspend", userId: physician.id }, { cookie }))),
+      ),
+    ).toMatchObject({
       status: 302,
       location: url,
     });
@@ -131,13 +166,25 @@ describe("suspending an account", () => {
 
     const page = await answerOf(suspendRoute.loader(suspendArgs(getRequest(url, { cookie }))));
     expect(page.data.account).toMatchObject({ id: physician.id, email: physician.email });
-    const empty = await answerOf(suspendRoute.action(suspendArgs(formRequest(url, { reason: "  " }, { cookie, lng: "ja" }))));
-    expect(empty).toMatchObject({ status: 400, data: { errors: { reason: "アカウントを停止する理由を入力してください" } } });
-    const tooLong = await answerOf(suspendRoute.action(suspendArgs(formRequest(url, { reason: "x".repeat(501) }, { cookie, lng: "ko" }))));
-    expect(tooLong).toMatchObject({ status: 400, data: { errors: { reason: "사유는 500자 이내로 입력해 주십시오" }, reason: "x".repeat(501) } });
+    const empty = await answerOf(
+      suspendRoute.action(suspendArgs(formRequest(url, { reason: "  " }, { cookie, lng: "ja" }))),
+    );
+    expect(empty).toMatchObject({
+      status: 400,
+      data: { errors: { reason: "アカウントを停止する理由を入力してください" } },
+    });
+    const tooLong = await answerOf(
+      suspendRoute.action(suspendArgs(formRequest(url, { reason: "x".repeat(501) }, { cookie, lng: "ko" }))),
+    );
+    expect(tooLong).toMatchObject({
+      status: 400,
+      data: { errors: { reason: "사유는 500자 이내로 입력해 주십시오" }, reason: "x".repeat(501) },
+    });
     expect((await findUserById(db, physician.id))!.status).toBe("active");
 
-    const done = await answerOf(suspendRoute.action(suspendArgs(formRequest(url, { reason: "Left the practice" }, { cookie }))));
+    const done = await answerOf(
+      suspendRoute.action(suspendArgs(formRequest(url, { reason: "Left the practice" }, { cookie }))),
+    );
     expect(done).toMatchObject({ status: 302, location: "/admin/users?done=suspended" });
     expect((await findUserById(db, physician.id))!.status).toBe("suspended");
     const [event] = await auditEventsFor(db, "user", physician.id);
@@ -148,7 +195,21 @@ describe("suspending an account", () => {
     const coordinator = await sessionCookieFor(db, (await createAccount(db, { role: "coordinator" })).id);
     const other = await createAccount(db);
     const otherArgs = (request: Request) => ({ request, params: { userId: other.id }, context: {} });
-    expect((await answerOf(suspendRoute.loader(otherArgs(getRequest(`/admin/users/${other.id}/suspend`, { cookie: coordinator }))))).status).toBe(403);
-    expect((await answerOf(suspendRoute.action(otherArgs(formRequest(`/admin/users/${other.id}/suspend`, { reason: "x" }, { cookie: coordinator }))))).status).toBe(403);
+    expect(
+      (
+        await answerOf(
+          suspendRoute.loader(otherArgs(getRequest(`/admin/users/${other.id}/suspend`, { cookie: coordinator }))),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await answerOf(
+          suspendRoute.action(
+            otherArgs(formRequest(`/admin/users/${other.id}/suspend`, { reason: "x" }, { cookie: coordinator })),
+          ),
+        )
+      ).status,
+    ).toBe(403);
   });
 });

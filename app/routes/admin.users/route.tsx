@@ -5,7 +5,13 @@ import { CsrfInput } from "~/components/csrf-input";
 import { ScrollTable } from "~/components/scroll-table";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { translatorFor } from "~/i18n/i18n.server";
-import { accountApprovers, accountsFor, allowedActions, changeAccountStatus, siteNames } from "~/modules/accounts/account-admin.service.server";
+import {
+  accountApprovers,
+  accountsFor,
+  allowedActions,
+  changeAccountStatus,
+  siteNames,
+} from "~/modules/accounts/account-admin.service.server";
 import { accountActionSchema, type AccountAction } from "~/modules/accounts/accounts.schema";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -63,7 +69,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = accountActionSchema.safeParse({ intent: formData.get("intent"), userId: formData.get("userId") });
   // Only a hand-made request lacks these hidden fields.
   if (!parsed.success) throw new Response(null, { status: 400 });
-  const result = await changeAccountStatus(await getDb(), actor, { userId: parsed.data.userId, action: parsed.data.intent }, { ip: clientIp(request), now: new Date() });
+  const result = await changeAccountStatus(
+    await getDb(),
+    actor,
+    { userId: parsed.data.userId, action: parsed.data.intent },
+    { ip: clientIp(request), now: new Date() },
+  );
   switch (result.kind) {
     case "done":
       return redirect(`/admin/users?done=${doneKeys[result.action]}`);
@@ -81,7 +92,17 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type AccountRow = Awaited<ReturnType<typeof loader>>["pending"][number];
 
-function AccountsTable({ id, rows, showSite, canResetMfa = false }: { id: string; rows: AccountRow[]; showSite: boolean; canResetMfa?: boolean }) {
+function AccountsTable({
+  id,
+  rows,
+  showSite,
+  canResetMfa = false,
+}: {
+  id: string;
+  rows: AccountRow[];
+  showSite: boolean;
+  canResetMfa?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <ScrollTable labelledBy={id}>
@@ -132,15 +153,21 @@ function AccountsTable({ id, rows, showSite, canResetMfa = false }: { id: string
                         <button
                           type="submit"
                           className={`button${action === "approve" || action === "reactivate" ? "" : " button--warning"}`}
-                          aria-label={t("admin:users.actionLabel", { action: t(`admin:users.actions.${action}`), name })}
+                          aria-label={t("admin:users.actionLabel", {
+                            action: t(`admin:users.actions.${action}`),
+                            name,
+                          })}
                         >
                           {t(`admin:users.actions.${action}`)}
                         </button>
                       </Form>
-                    )
+                    ),
                   )}
                   {canResetMfa && row.status === "active" ? (
-                    <Link to={`/admin/users/${row.id}/mfa-reset`} aria-label={t("security:mfa.reset.linkLabel", { name })}>
+                    <Link
+                      to={`/admin/users/${row.id}/mfa-reset`}
+                      aria-label={t("security:mfa.reset.linkLabel", { name })}
+                    >
                       {t("security:mfa.reset.link")}
                     </Link>
                   ) : null}
@@ -177,7 +204,11 @@ export default function AdminUsers() {
       ) : null}
 
       <h2 id="accounts-pending">{t("admin:users.pendingHeading")}</h2>
-      {pending.length > 0 ? <AccountsTable id="accounts-pending" rows={pending} showSite={false} /> : <p>{t("admin:users.noPending")}</p>}
+      {pending.length > 0 ? (
+        <AccountsTable id="accounts-pending" rows={pending} showSite={false} />
+      ) : (
+        <p>{t("admin:users.noPending")}</p>
+      )}
 
       {isAdmin && others.length > 0 ? (
         <>

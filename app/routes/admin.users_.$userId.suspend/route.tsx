@@ -38,10 +38,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = validateForm(suspendSchema, await request.formData(), t);
   const typed = parsed.values.reason ?? "";
   if (!parsed.ok) return data<ActionAnswer>({ errors: parsed.errors, reason: typed }, { status: 400 });
-  const result = await changeAccountStatus(db, actor, { userId: account.id, action: "suspend", reason: parsed.data.reason }, { ip: clientIp(request), now: new Date() });
+  const result = await changeAccountStatus(
+    db,
+    actor,
+    { userId: account.id, action: "suspend", reason: parsed.data.reason },
+    { ip: clientIp(request), now: new Date() },
+  );
   if (result.kind === "done") return redirect("/admin/users?done=suspended");
-  if (result.kind === "reasonRequired") return data<ActionAnswer>({ errors: { reason: t("admin:suspend.errors.reasonRequired") }, reason: typed }, { status: 400 });
-  return data<ActionAnswer>({ formError: t(`admin:users.errors.${result.kind}`), reason: typed }, { status: result.kind === "conflict" ? 409 : 403 });
+  if (result.kind === "reasonRequired")
+    return data<ActionAnswer>(
+      { errors: { reason: t("admin:suspend.errors.reasonRequired") }, reason: typed },
+      { status: 400 },
+    );
+  return data<ActionAnswer>(
+    { formError: t(`admin:users.errors.${result.kind}`), reason: typed },
+    { status: result.kind === "conflict" ? 409 : 403 },
+  );
 }
 
 /** Suspending signs the person out everywhere at once: the page says so and asks why, before anything happens. */
@@ -54,7 +66,9 @@ export default function SuspendAccount() {
     <div className="form">
       <ErrorSummary errors={answer?.errors} formError={answer?.formError} />
       <h1>{t("admin:suspend.title")}</h1>
-      <p className="lead">{t("admin:suspend.question", { name, email: account.email, role: t(`roles.${account.role}`) })}</p>
+      <p className="lead">
+        {t("admin:suspend.question", { name, email: account.email, role: t(`roles.${account.role}`) })}
+      </p>
       <p>{t("admin:suspend.effect")}</p>
       <Form method="post" data-form="suspend-account" noValidate>
         <CsrfInput />

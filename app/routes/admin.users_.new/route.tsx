@@ -36,9 +36,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = validateForm(staffSchema, formData, t);
   const { password: _password, ...values } = parsed.values;
   if (!parsed.ok) return data<StaffAnswer>({ errors: parsed.errors, values }, { status: 400 });
-  const result = await createStaffAccount(await getDb(), actor, parsed.data, { ip: clientIp(request), now: new Date() });
+  const result = await createStaffAccount(await getDb(), actor, parsed.data, {
+    ip: clientIp(request),
+    now: new Date(),
+  });
   if (result.kind === "forbidden") throw new Response(null, { status: 403 });
-  if (result.kind === "emailTaken") return data<StaffAnswer>({ errors: { email: t("admin:errors.emailTaken") }, values }, { status: 400 });
+  if (result.kind === "emailTaken")
+    return data<StaffAnswer>({ errors: { email: t("admin:errors.emailTaken") }, values }, { status: 400 });
   return redirect("/admin/users?done=created");
 }
 
@@ -55,9 +59,30 @@ export default function NewStaffAccount() {
       <p>{t("admin:newUser.intro")}</p>
       <Form method="post" data-form="staff" noValidate>
         <CsrfInput />
-        <TextField name="familyName" label={t("auth:fields.familyName")} autoComplete="off" defaultValue={values.familyName} error={errors.familyName} />
-        <TextField name="givenName" label={t("auth:fields.givenName")} autoComplete="off" defaultValue={values.givenName} error={errors.givenName} />
-        <TextField name="email" type="email" label={t("auth:fields.email")} autoComplete="off" spellCheck={false} autoCapitalize="none" defaultValue={values.email} error={errors.email} />
+        <TextField
+          name="familyName"
+          label={t("auth:fields.familyName")}
+          autoComplete="off"
+          defaultValue={values.familyName}
+          error={errors.familyName}
+        />
+        <TextField
+          name="givenName"
+          label={t("auth:fields.givenName")}
+          autoComplete="off"
+          defaultValue={values.givenName}
+          error={errors.givenName}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth:fields.email")}
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="none"
+          defaultValue={values.email}
+          error={errors.email}
+        />
         <RadioGroup
           name="role"
           legend={t("auth:fields.role")}
@@ -74,7 +99,13 @@ export default function NewStaffAccount() {
           defaultValue={values.siteCode ?? ""}
           error={errors.siteCode}
         />
-        <TextField name="institution" label={t("auth:fields.institution")} autoComplete="off" defaultValue={values.institution} error={errors.institution} />
+        <TextField
+          name="institution"
+          label={t("auth:fields.institution")}
+          autoComplete="off"
+          defaultValue={values.institution}
+          error={errors.institution}
+        />
         <RadioGroup
           name="country"
           legend={t("auth:fields.country")}
@@ -91,7 +122,14 @@ export default function NewStaffAccount() {
           error={errors.preferredLanguage}
           inline
         />
-        <TextField name="password" type="password" label={t("admin:newUser.password")} hint={t("admin:newUser.passwordHint")} autoComplete="new-password" error={errors.password} />
+        <TextField
+          name="password"
+          type="password"
+          label={t("admin:newUser.password")}
+          hint={t("admin:newUser.passwordHint")}
+          autoComplete="new-password"
+          error={errors.password}
+        />
         <div className="button-row">
           <button type="submit" className="button">
             {t("admin:newUser.submit")}

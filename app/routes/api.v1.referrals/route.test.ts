@@ -18,24 +18,52 @@ const en = tFor("en", ["api", "screen"]);
 
 async function physicianWithToken(db: Database, overrides: { status?: string } = {}) {
   const physician = await createAccount(db, { role: "physician" });
-  const created = await createApiToken(db, { id: physician.id, role: "physician", status: "active" }, { name: "HIS" }, { ip: null, now: new Date() });
+  const created = await createApiToken(
+    db,
+    { id: physician.id, role: "physician", status: "active" },
+    { name: "HIS" },
+    { ip: null, now: new Date() },
+  );
   if (created.kind !== "created") throw new Error("no token");
-  if (overrides.status) await db.updateTable("users").set({ status: overrides.status }).where("id", "=", physician.id).execute();
+  if (overrides.status)
+    await db.updateTable("users").set({ status: overrides.status }).where("id", "=", physician.id).execute();
   return { physician, token: created.token, tokenId: created.id };
 }
 
 function post(body: BodyInit | null, headers: Record<string, string> = {}) {
-  return new Request(BASE, { method: "POST", headers: { "Content-Type": "application/json", [clientIpHeader]: "198.51.100.7", ...headers }, body });
+  return new Request(BASE, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", [clientIpHeader]: "198.51.100.7", ...headers },
+    body,
+  });
 }
 const submit = async (req: Request) => (await postReferral({ request: req, params: {}, context: {} })) as Response;
 const read = async (code: string, headers: Record<string, string> = {}) =>
-  (await getReferral({ request: new Request(`${BASE}/${encodeURIComponent(code)}`, { headers: { [clientIpHeader]: "198.51.100.7", ...headers } }), params: { referenceCode: code }, context: {} })) as Response;
+  (await getReferral({
+    request: new Request(`${BASE}/${encodeURIComponent(code)}`, {
+      headers: { [clientIpHeader]: "198.51.100.7", ...headers },
+    }),
+    params: { referenceCode: code },
+    context: {},
+  })) as Response;
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 async function counts(db: Database) {
   const one = async (table: "referrals" | "referral_events" | "referral_screens" | "audit_events") =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-  return { referrals: await one("referrals"), events: await one("referral_events"), screens: await one("referral_screens"), audit: await one("audit_events") };
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    referrals: await one("referrals"),
+    events: await one("referral_events"),
+    screens: await one("referral_screens"),
+    audit: await one("audit_events"),
+  };
 }
 
 beforeEach(() => {
@@ -51,7 +79,11 @@ describe("POST /api/v1/referrals", () => {
     expect(examples.length).toBeGreaterThanOrEqual(8);
     for (const example of examples) {
       // The screen door, asked just before, with the same queues the submission will see.
-      const screened = (await screenAction({ request: post(JSON.stringify(example.case)), params: {}, context: {} })) as Response;
+      const screened = (await screenAction({
+        request: post(JSON.stringify(example.case)),
+        params: {},
+        context: {},
+      })) as Response;
       const decision = await screened.json();
       const response = await submit(post(JSON.stringify(example.case), bearer(token)));
       expect(response.status, example.name).toBe(201);
@@ -74,8 +106,14 @@ describe("POST /api/v1/referrals", () => {
     delete invalid.patient.birthDate;
     invalid.diagnosis.maxDiameterMm = -5;
     const before = await counts(db);
-    for (const [lng, t] of [["ko", ko], ["ja", ja], ["en", en]] as const) {
-      const response = await submit(post(JSON.stringify(invalid), { ...bearer(token), "Accept-Language": `${lng},en;q=0.5` }));
+    for (const [lng, t] of [
+      ["ko", ko],
+      ["ja", ja],
+      ["en", en],
+    ] as const) {
+      const response = await submit(
+        post(JSON.stringify(invalid), { ...bearer(token), "Accept-Language": `${lng},en;q=0.5` }),
+      );
       expect(response.status).toBe(400);
       const body = await response.json();
       expect(body.error).toBe("invalid_case");
@@ -102,7 +140,9 @@ describe("POST /api/v1/referrals", () => {
     const before = await counts(db);
     const response = await submit(post(JSON.stringify(invalid), bearer(token)));
     expect(response.status).toBe(400);
-    expect((await response.json()).issues).toEqual([{ path: "consent.informedOfDiagnosis", message: en("screen:validation.consentRequired") }]);
+    expect((await response.json()).issues).toEqual([
+      { path: "consent.informedOfDiagnosis", message: en("screen:validation.consentRequired") },
+    ]);
     expect(await counts(db)).toEqual(before);
   });
 
@@ -114,7 +154,9 @@ describe("POST /api/v1/referrals", () => {
     body.patient.phone = "+81901234567";
     const response = await submit(post(JSON.stringify(body), { ...bearer(token), "Accept-Language": "en" }));
     expect(response.status).toBe(400);
-    expect((await response.json()).issues).toEqual([{ path: "patient.phone", message: en("api:errors.phoneNotValid", { example: "+819012345678" }) }]);
+    expect((await response.json()).issues).toEqual([
+      { path: "patient.phone", message: en("api:errors.phoneNotValid", { example: "+819012345678" }) },
+    ]);
     expect(await counts(db)).toEqual(before);
   });
 
@@ -126,7 +168,10 @@ describe("POST /api/v1/referrals", () => {
     inHospitalId.patient.referringHospitalId = "800101-1234567";
     const inExtraField = sharedCase("prostate-localised-kr") as any;
     inExtraField.patient.remarks = "주민번호 ８００１０１－２２３４５６７"; // full-width, in a field the contract does not name
-    for (const [body, path] of [[inHospitalId, "patient.referringHospitalId"], [inExtraField, "patient.remarks"]] as const) {
+    for (const [body, path] of [
+      [inHospitalId, "patient.referringHospitalId"],
+      [inExtraField, "patient.remarks"],
+    ] as const) {
       const response = await submit(post(JSON.stringify(body), { ...bearer(token), "Accept-Language": "ko" }));
       expect(response.status).toBe(400);
       expect((await response.json()).issues).toEqual([{ path, message: ko("api:errors.nationalId") }]);
@@ -138,7 +183,12 @@ describe("POST /api/v1/referrals", () => {
     const refused = await submit(post(JSON.stringify(myNumber), { ...bearer(token), "Accept-Language": "ja" }));
     expect(refused.status).toBe(400);
     const issues = (await refused.json()).issues as { path: string; message: string }[];
-    expect(issues.filter((i) => i.message === ja("api:errors.myNumber")).map((i) => i.path).sort()).toEqual(["patient.familyName", "patient.referringHospitalId"]);
+    expect(
+      issues
+        .filter((i) => i.message === ja("api:errors.myNumber"))
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual(["patient.familyName", "patient.referringHospitalId"]);
     expect(await counts(db)).toEqual(before);
     // A hospital record number, a phone number and a checksum are not taken for one.
     const fine = sharedCase("prostate-localised-kr") as any;
@@ -152,7 +202,10 @@ describe("POST /api/v1/referrals", () => {
     const { physician, token, tokenId } = await physicianWithToken(db);
     const suspended = await physicianWithToken(db, { status: "suspended" });
     const body = JSON.stringify(sharedCase("larynx-scc"));
-    await revokeApiToken(db, { id: physician.id, role: "physician", status: "active" }, tokenId, { ip: null, now: new Date() });
+    await revokeApiToken(db, { id: physician.id, role: "physician", status: "active" }, tokenId, {
+      ip: null,
+      now: new Date(),
+    });
     const before = await counts(db);
 
     const missing = await submit(post(body));
@@ -160,7 +213,13 @@ describe("POST /api/v1/referrals", () => {
     expect(missing.headers.get("WWW-Authenticate")).toBe('Bearer realm="kq-portal"');
     expect(await missing.json()).toEqual({ error: "unauthorized", message: en("api:errors.unauthorized") });
 
-    for (const headers of [bearer("kq_" + "x".repeat(43)), bearer("not-a-token"), { Authorization: `Basic ${btoa("a:b")}` }, bearer(token), bearer(suspended.token)]) {
+    for (const headers of [
+      bearer("kq_" + "x".repeat(43)),
+      bearer("not-a-token"),
+      { Authorization: `Basic ${btoa("a:b")}` },
+      bearer(token),
+      bearer(suspended.token),
+    ]) {
       const response = await submit(post(body, { ...headers, "Accept-Language": "ja" }));
       expect(response.status).toBe(401);
       expect(response.headers.get("WWW-Authenticate")).toBe('Bearer realm="kq-portal", error="invalid_token"');
@@ -173,7 +232,9 @@ describe("POST /api/v1/referrals", () => {
     const db = await getDb();
     const physician = await createAccount(db, { role: "physician" });
     const cookie = await sessionCookieFor(db, physician.id);
-    const response = await submit(post(JSON.stringify(sharedCase("larynx-scc")), { Cookie: `${cookie}; kq_csrf=${"t".repeat(43)}` }));
+    const response = await submit(
+      post(JSON.stringify(sharedCase("larynx-scc")), { Cookie: `${cookie}; kq_csrf=${"t".repeat(43)}` }),
+    );
     expect(response.status).toBe(401);
   });
 
@@ -186,7 +247,9 @@ describe("POST /api/v1/referrals", () => {
     expect(malformed.status).toBe(400);
     expect((await malformed.json()).error).toBe("invalid_json");
 
-    const form = await submit(post(new URLSearchParams({ a: "b" }), { ...bearer(token), "Content-Type": "application/x-www-form-urlencoded" }));
+    const form = await submit(
+      post(new URLSearchParams({ a: "b" }), { ...bearer(token), "Content-Type": "application/x-www-form-urlencoded" }),
+    );
     expect(form.status).toBe(415);
     expect((await form.json()).error).toBe("unsupported_media_type");
 
@@ -195,8 +258,21 @@ describe("POST /api/v1/referrals", () => {
     expect(declared.status).toBe(413);
     // Without a Content-Length (chunked), the door stops reading at the limit.
     const chunks = [new TextEncoder().encode(huge.slice(0, 600_000)), new TextEncoder().encode(huge.slice(600_000))];
-    const stream = new ReadableStream({ pull(controller) { const next = chunks.shift(); if (next) controller.enqueue(next); else controller.close(); } });
-    const streamed = await submit(new Request(BASE, { method: "POST", headers: { "Content-Type": "application/json", ...bearer(token) }, body: stream, duplex: "half" } as RequestInit));
+    const stream = new ReadableStream({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next) controller.enqueue(next);
+        else controller.close();
+      },
+    });
+    const streamed = await submit(
+      new Request(BASE, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...bearer(token) },
+        body: stream,
+        duplex: "half",
+      } as RequestInit),
+    );
     expect(streamed.status).toBe(413);
     expect((await streamed.json()).error).toBe("payload_too_large");
     expect(await counts(db)).toEqual(before);
@@ -213,10 +289,20 @@ describe("GET /api/v1/referrals/{referenceCode}", () => {
   it("gives the owning physician the referral, its decision and its history, without internal notes", async () => {
     const db = await getDb();
     const { token } = await physicianWithToken(db);
-    const created = await (await submit(post(JSON.stringify(sharedCase("prostate-localised-kr")), bearer(token)))).json();
+    const created = await (
+      await submit(post(JSON.stringify(sharedCase("prostate-localised-kr")), bearer(token)))
+    ).json();
     // A coordinator's internal note on the referral's history must not leave through the door.
-    const referral = await db.selectFrom("referrals").select("id").where("reference_code", "=", created.referenceCode).executeTakeFirstOrThrow();
-    await db.updateTable("referral_events").set({ note: "internal: call the family doctor", reason_code: "internal_reason" }).where("referral_id", "=", referral.id).execute();
+    const referral = await db
+      .selectFrom("referrals")
+      .select("id")
+      .where("reference_code", "=", created.referenceCode)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable("referral_events")
+      .set({ note: "internal: call the family doctor", reason_code: "internal_reason" })
+      .where("referral_id", "=", referral.id)
+      .execute();
 
     const response = await read(created.referenceCode, bearer(token));
     expect(response.status).toBe(200);
@@ -232,7 +318,12 @@ describe("GET /api/v1/referrals/{referenceCode}", () => {
     const typed = await read(created.referenceCode.toLowerCase().replace(/-/g, " "), bearer(token));
     expect((await typed.json()).referenceCode).toBe(created.referenceCode);
     // Each read is in the audit log.
-    const reads = await db.selectFrom("audit_events").selectAll().where("action", "=", "referral.viewed_via_api").where("subject_id", "=", referral.id).execute();
+    const reads = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "referral.viewed_via_api")
+      .where("subject_id", "=", referral.id)
+      .execute();
     expect(reads).toHaveLength(2);
     expect(reads[0]).toMatchObject({ actor_role: "physician", ip: "198.51.100.7" });
   });
@@ -250,7 +341,10 @@ describe("GET /api/v1/referrals/{referenceCode}", () => {
       expect(theirs.status).toBe(404);
       const bodies = [await theirs.text(), await unknown.text(), await garbage.text()];
       expect(new Set(bodies).size).toBe(1);
-      expect(JSON.parse(bodies[0]!)).toEqual({ error: "not_found", message: tFor(lng as "ko", "api")("errors.not_found") });
+      expect(JSON.parse(bodies[0]!)).toEqual({
+        error: "not_found",
+        message: tFor(lng as "ko", "api")("errors.not_found"),
+      });
       expect([...theirs.headers.entries()]).toEqual([...unknown.headers.entries()]);
     }
     const ownRead = await read(created.referenceCode, bearer(owner.token));
@@ -264,7 +358,9 @@ describe("GET /api/v1/referrals/{referenceCode}", () => {
     const anonymous = await read(created.referenceCode);
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get("WWW-Authenticate")).toMatch(/^Bearer /);
-    const wrongMethod = (await notGet({ request: new Request(`${BASE}/${created.referenceCode}`, { method: "DELETE" }) })) as Response;
+    const wrongMethod = (await notGet({
+      request: new Request(`${BASE}/${created.referenceCode}`, { method: "DELETE" }),
+    })) as Response;
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get("Allow")).toBe("GET");
   });
@@ -276,13 +372,17 @@ describe("the per-token rate limit", () => {
     const busy = await physicianWithToken(db);
     const calm = await physicianWithToken(db);
     const created = await (await submit(post(JSON.stringify(sharedCase("larynx-scc")), bearer(busy.token)))).json();
-    for (let i = 1; i < API_TOKEN_LIMIT.limit; i++) expect((await read(created.referenceCode, bearer(busy.token))).status).toBe(200);
+    for (let i = 1; i < API_TOKEN_LIMIT.limit; i++)
+      expect((await read(created.referenceCode, bearer(busy.token))).status).toBe(200);
     const limited = await read(created.referenceCode, { ...bearer(busy.token), "Accept-Language": "ko" });
     expect(limited.status).toBe(429);
     const retryAfter = Number(limited.headers.get("Retry-After"));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(await limited.json()).toEqual({ error: "rate_limited", message: ko("api:errors.rate_limited", { seconds: retryAfter }) });
+    expect(await limited.json()).toEqual({
+      error: "rate_limited",
+      message: ko("api:errors.rate_limited", { seconds: retryAfter }),
+    });
     // The limit covers submissions too, and stores nothing.
     const before = await counts(db);
     expect((await submit(post(JSON.stringify(sharedCase("larynx-scc")), bearer(busy.token)))).status).toBe(429);
@@ -297,7 +397,12 @@ describe("the CSRF guard", () => {
     const { withCsrfGuard } = await import("../../../server/csrf-guard");
     const apiAction = async () => new Response(null, { status: 201 });
     const pageAction = async () => new Response(null, { status: 200 });
-    const build = { routes: { "routes/api.v1.referrals": { id: "routes/api.v1.referrals", module: { action: apiAction } }, "routes/account_.tokens": { id: "routes/account_.tokens", module: { action: pageAction } } } } as any;
+    const build = {
+      routes: {
+        "routes/api.v1.referrals": { id: "routes/api.v1.referrals", module: { action: apiAction } },
+        "routes/account_.tokens": { id: "routes/account_.tokens", module: { action: pageAction } },
+      },
+    } as any;
     const guarded = withCsrfGuard(build);
     expect(guarded.routes["routes/api.v1.referrals"]!.module.action).toBe(apiAction);
     expect(guarded.routes["routes/account_.tokens"]!.module.action).not.toBe(pageAction);

@@ -1,5 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { apiError, apiJson, apiTranslator, authenticateRequest, methodNotAllowed, readJsonBody } from "~/modules/api/api-door.server";
+import {
+  apiError,
+  apiJson,
+  apiTranslator,
+  authenticateRequest,
+  methodNotAllowed,
+  readJsonBody,
+} from "~/modules/api/api-door.server";
 import { submitReferralFromApi } from "~/modules/api/referrals-api.service.server";
 import { fhirImportAnswer } from "~/modules/fhir/fhir-import-answer.server";
 import { importReferralBundle } from "~/modules/fhir/fhir-import.service.server";
@@ -26,18 +33,29 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!body.ok) return body.response;
   // A FHIR R4 Bundle makes a draft for the physician to finish in the browser (issue #11).
   if (isFhirJson(request)) {
-    const result = await importReferralBundle(db, { ...auth.principal, sessionId: `api-token:${auth.principal.tokenId}` }, body.json, { now, ip: clientIp(request) });
+    const result = await importReferralBundle(
+      db,
+      { ...auth.principal, sessionId: `api-token:${auth.principal.tokenId}` },
+      body.json,
+      { now, ip: clientIp(request) },
+    );
     return fhirImportAnswer(request, result, auth.principal.preferredLanguage);
   }
 
   const result = await submitReferralFromApi(db, auth.principal, body.json, now);
   if (result.kind === "invalid") {
     const t = apiTranslator(request);
-    const issues = result.issues.map((issue) => ({ path: issue.path, message: t(issue.messageKey, issue.params ?? {}) }));
+    const issues = result.issues.map((issue) => ({
+      path: issue.path,
+      message: t(issue.messageKey, issue.params ?? {}),
+    }));
     return apiError(request, 400, "invalid_case", { issues });
   }
   void kickMailer(); // a patient who opted in hears the referral was received
-  const response = apiJson({ referenceCode: result.referenceCode, status: result.status, decision: result.decision }, 201);
+  const response = apiJson(
+    { referenceCode: result.referenceCode, status: result.status, decision: result.decision },
+    201,
+  );
   response.headers.set("Location", `/api/v1/referrals/${result.referenceCode}`);
   return response;
 }

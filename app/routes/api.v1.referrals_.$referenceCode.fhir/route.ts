@@ -15,7 +15,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await authenticateRequest(request, db, now);
   if (!auth.ok) return auth.response;
   const code = normalizeReferenceCode(params.referenceCode ?? "");
-  const exported = code ? await exportReferralFhir(db, { user: auth.principal, via: "api", tokenId: auth.principal.tokenId }, { code }, { now, ip: clientIp(request) }) : null;
+  const exported = code
+    ? await exportReferralFhir(
+        db,
+        { user: auth.principal, via: "api", tokenId: auth.principal.tokenId },
+        { code },
+        { now, ip: clientIp(request) },
+      )
+    : null;
   if (!exported) return apiError(request, 404, "not_found");
   return fhirJson(exported.bundle);
 }

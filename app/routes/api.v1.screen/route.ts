@@ -16,7 +16,12 @@ function translator(request: Request) {
   return tFor(fromAcceptLanguage(request.headers.get("Accept-Language")) ?? fallbackLanguage, ["precheck", "screen"]);
 }
 
-function error(request: Request, status: number, code: string, extra: { issues?: unknown[]; headers?: Record<string, string>; params?: Record<string, unknown> } = {}) {
+function error(
+  request: Request,
+  status: number,
+  code: string,
+  extra: { issues?: unknown[]; headers?: Record<string, string>; params?: Record<string, unknown> } = {},
+) {
   const t = translator(request);
   const body: Record<string, unknown> = { error: code, message: t(`precheck:api.errors.${code}`, extra.params ?? {}) };
   if (extra.issues) body.issues = extra.issues;
@@ -39,10 +44,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   const type = (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/json" && !/^application\/[\w.+-]+\+json$/.test(type)) return error(request, 415, "unsupported_media_type");
+  if (type !== "application/json" && !/^application\/[\w.+-]+\+json$/.test(type))
+    return error(request, 415, "unsupported_media_type");
 
   const body = await readBodyText(request, MAX_SCREEN_BODY_BYTES);
-  if (!body.ok) return body.reason === "too_large" ? error(request, 413, "payload_too_large") : error(request, 400, "invalid_json");
+  if (!body.ok)
+    return body.reason === "too_large" ? error(request, 413, "payload_too_large") : error(request, 400, "invalid_json");
 
   let json: unknown;
   try {
@@ -54,9 +61,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = screenCaseSchema.safeParse(json);
   if (!parsed.success) {
     const t = translator(request);
-    const issues = issuesOf(parsed.error).map((issue) => ({ path: issue.path, message: t(issue.messageKey, issue.params ?? {}) }));
+    const issues = issuesOf(parsed.error).map((issue) => ({
+      path: issue.path,
+      message: t(issue.messageKey, issue.params ?? {}),
+    }));
     return error(request, 400, "invalid_case", { issues });
   }
 
-  return Response.json(await screenCaseToJson(await getDb(), parsed.data), { headers: { "Cache-Control": "no-store" } });
+  return Response.json(await screenCaseToJson(await getDb(), parsed.data), {
+    headers: { "Cache-Control": "no-store" },
+  });
 }

@@ -26,20 +26,34 @@ function answer(status: number, body: unknown, lng: Language, headers: Record<st
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", "Content-Language": lng, ...headers } });
 }
 
-function error(request: Request, status: number, code: string, messageKey: string, extra: { issues?: unknown[]; headers?: Record<string, string>; count?: number } = {}) {
+function error(
+  request: Request,
+  status: number,
+  code: string,
+  messageKey: string,
+  extra: { issues?: unknown[]; headers?: Record<string, string>; count?: number } = {},
+) {
   const lng = requestedLanguage(request) ?? fallbackLanguage;
   const t = tFor(lng, "status");
-  const body: Record<string, unknown> = { error: code, message: t(messageKey, extra.count === undefined ? {} : { count: extra.count }) };
+  const body: Record<string, unknown> = {
+    error: code,
+    message: t(messageKey, extra.count === undefined ? {} : { count: extra.count }),
+  };
   if (extra.issues) body.issues = extra.issues;
   return answer(status, body, lng, extra.headers);
 }
 
 export function loader({ request }: { request: Request }) {
-  return error(request, 405, "method_not_allowed", "status:api.errors.method_not_allowed", { headers: { Allow: "POST" } });
+  return error(request, 405, "method_not_allowed", "status:api.errors.method_not_allowed", {
+    headers: { Allow: "POST" },
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") return error(request, 405, "method_not_allowed", "status:api.errors.method_not_allowed", { headers: { Allow: "POST" } });
+  if (request.method !== "POST")
+    return error(request, 405, "method_not_allowed", "status:api.errors.method_not_allowed", {
+      headers: { Allow: "POST" },
+    });
 
   const type = (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json" && !/^application\/[\w.+-]+\+json$/.test(type)) {
@@ -85,7 +99,11 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "found": {
       const lng = requestedLanguage(request) ?? result.facts.patientLanguage ?? fallbackLanguage;
-      return answer(200, statusWords(result.facts, lng, tFor(lng, "status"), await siteContactsOf(db, result.facts.site.code)), lng);
+      return answer(
+        200,
+        statusWords(result.facts, lng, tFor(lng, "status"), await siteContactsOf(db, result.facts.site.code)),
+        lng,
+      );
     }
   }
 }

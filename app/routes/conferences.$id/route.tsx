@@ -28,7 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!detail) throw notFound();
   const { timezone } = await siteClockOf(db, staff.siteCode);
   const done = new URL(request.url).searchParams.get("done");
-  return { ...conferenceInWords(detail, lng, timezone, await siteNames(db)), done: (doneKinds as readonly string[]).includes(done ?? "") ? done : null };
+  return {
+    ...conferenceInWords(detail, lng, timezone, await siteNames(db)),
+    done: (doneKinds as readonly string[]).includes(done ?? "") ? done : null,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,13 +41,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.id ?? "";
   const form = await request.formData();
   if (form.get("intent") !== "finish") throw new Response(null, { status: 400 });
-  const result = await finishConference(db, staff, id, { now: new Date(), ip: clientIp(request), portalUrl: new URL(request.url).origin });
+  const result = await finishConference(db, staff, id, {
+    now: new Date(),
+    ip: clientIp(request),
+    portalUrl: new URL(request.url).origin,
+  });
   if (result.ok) {
     void kickMailer();
     return redirect(`/conferences/${id}?done=finished`);
   }
   if (result.code === "not_found") throw notFound();
-  return data({ formError: t(`conferences:errors.${result.code}`) }, { status: result.code === "not_chair" ? 403 : 409 });
+  return data(
+    { formError: t(`conferences:errors.${result.code}`) },
+    { status: result.code === "not_chair" ? 403 : 409 },
+  );
 }
 
 export default function Conference() {
@@ -141,7 +151,12 @@ export default function Conference() {
             <p className="hint" id="finish-hint">
               {t("conferences:detail.finishHint")}
             </p>
-            <button type="submit" className="button button--secondary" aria-describedby="finish-hint" data-action="finish">
+            <button
+              type="submit"
+              className="button button--secondary"
+              aria-describedby="finish-hint"
+              data-action="finish"
+            >
               {t("conferences:detail.finish")}
             </button>
           </Form>

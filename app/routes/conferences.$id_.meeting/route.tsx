@@ -42,14 +42,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const { lng } = translatorFor(request);
   const db = await getDb();
-  const view = await meetingCase(db, staff, params.id ?? "", positionOf(request), { now: new Date(), ip: clientIp(request) });
+  const view = await meetingCase(db, staff, params.id ?? "", positionOf(request), {
+    now: new Date(),
+    ip: clientIp(request),
+  });
   if (!view) throw notFound();
   const { timezone } = await siteClockOf(db, staff.siteCode);
   const names = await siteNames(db);
   const conference = conferenceInWords(view.detail, lng, timezone, names);
   const line = view.line ? conference.agenda[view.index]! : null;
   return {
-    conference: { id: conference.id, startsOn: conference.startsOn, status: conference.status, isChair: conference.isChair, attendees: conference.attendees },
+    conference: {
+      id: conference.id,
+      startsOn: conference.startsOn,
+      status: conference.status,
+      isChair: conference.isChair,
+      attendees: conference.attendees,
+    },
     position: view.index + 1,
     count: view.count,
     line,
@@ -68,12 +77,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = formValues(form);
   const present = form.getAll("present").filter((v): v is string => typeof v === "string");
   const position = positionOf(request);
-  const parsed = recommendationSchema.safeParse({ recommendation: values.recommendation, rationale: values.rationale, present });
-  if (!parsed.success) return data<ActionAnswer>({ errors: translateIssues(parsed.error.issues, t), values, present }, { status: 400 });
-  const result = await recordRecommendation(db, staff, id, values.itemId ?? "", parsed.data, { now: new Date(), ip: clientIp(request), portalUrl: new URL(request.url).origin });
+  const parsed = recommendationSchema.safeParse({
+    recommendation: values.recommendation,
+    rationale: values.rationale,
+    present,
+  });
+  if (!parsed.success)
+    return data<ActionAnswer>({ errors: translateIssues(parsed.error.issues, t), values, present }, { status: 400 });
+  const result = await recordRecommendation(db, staff, id, values.itemId ?? "", parsed.data, {
+    now: new Date(),
+    ip: clientIp(request),
+    portalUrl: new URL(request.url).origin,
+  });
   if (result.ok) return redirect(`/conferences/${id}/meeting?case=${position}&done=recorded`);
   if (result.code === "not_found") throw notFound();
-  return data<ActionAnswer>({ errors: {}, formError: t(`conferences:errors.${result.code}`), values, present }, { status: result.code === "not_chair" ? 403 : 409 });
+  return data<ActionAnswer>(
+    { errors: {}, formError: t(`conferences:errors.${result.code}`), values, present },
+    { status: result.code === "not_chair" ? 403 : 409 },
+  );
 }
 
 export default function Meeting() {
@@ -86,7 +107,9 @@ export default function Meeting() {
   return (
     <>
       <p>
-        <Link to={`/conferences/${m.conference.id}`}>{t("conferences:meeting.back", { date: m.conference.startsOn })}</Link>
+        <Link to={`/conferences/${m.conference.id}`}>
+          {t("conferences:meeting.back", { date: m.conference.startsOn })}
+        </Link>
       </p>
       <h1>{t("conferences:meeting.heading", { position: m.position, count: m.count })}</h1>
       {m.recorded ? (
@@ -116,7 +139,12 @@ export default function Meeting() {
               <dl className="referral-head" data-testid="key-facts">
                 <div>
                   <dt>{t("conferences:partner.patient")}</dt>
-                  <dd>{t("conferences:partner.ageSex", { age: facts.age ?? "—", sex: facts.sex ? t(`intake:options.sex.${facts.sex}`) : "—" })}</dd>
+                  <dd>
+                    {t("conferences:partner.ageSex", {
+                      age: facts.age ?? "—",
+                      sex: facts.sex ? t(`intake:options.sex.${facts.sex}`) : "—",
+                    })}
+                  </dd>
                 </div>
                 <div>
                   <dt>{t("queue:columns.indication")}</dt>
@@ -136,9 +164,13 @@ export default function Meeting() {
                 </div>
               </dl>
               <p>
-                <Link to={line.ownedByReader ? `/queue/${line.referralId}` : `/joint/${line.referralId}`}>{t("conferences:meeting.fullCase")}</Link>
+                <Link to={line.ownedByReader ? `/queue/${line.referralId}` : `/joint/${line.referralId}`}>
+                  {t("conferences:meeting.fullCase")}
+                </Link>
               </p>
-              {facts.decision ? <DecisionPanel decision={facts.decision} siteNames={m.siteNames} headingLevel={3} /> : null}
+              {facts.decision ? (
+                <DecisionPanel decision={facts.decision} siteNames={m.siteNames} headingLevel={3} />
+              ) : null}
               <h3>{t("queue:referral.documents")}</h3>
               <AttachmentList referralId={line.referralId} items={facts.attachments} />
             </>
@@ -149,7 +181,9 @@ export default function Meeting() {
             <section aria-labelledby="recorded-heading" data-testid="agenda-recommendation">
               <h3 id="recorded-heading">{t("conferences:recommendation.heading")}</h3>
               <p>
-                <strong data-recommendation={line.recommendation}>{t(`conferences:recommendations.${line.recommendation}`)}</strong>
+                <strong data-recommendation={line.recommendation}>
+                  {t(`conferences:recommendations.${line.recommendation}`)}
+                </strong>
               </p>
               <p className="pre-line">{line.rationale}</p>
             </section>

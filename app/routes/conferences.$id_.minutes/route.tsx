@@ -19,7 +19,11 @@ export const links = () => [{ rel: "stylesheet", href: queueStyles }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const { lng } = translatorFor(request);
-  const minutes = await minutesOf(await getDb(), staff, params.id ?? "", lng, { now: new Date(), ip: clientIp(request), format: "page" });
+  const minutes = await minutesOf(await getDb(), staff, params.id ?? "", lng, {
+    now: new Date(),
+    ip: clientIp(request),
+    format: "page",
+  });
   if (!minutes) throw notFound();
   return minutes;
 }
@@ -64,7 +68,11 @@ export default function MinutesPage() {
       <h2>{t("conferences:detail.attendees")}</h2>
       {sites.map((site) => (
         <p key={site}>
-          <strong>{site}</strong>: {m.attendees.filter((p) => p.site === site).map((p) => p.name).join(", ")}
+          <strong>{site}</strong>:{" "}
+          {m.attendees
+            .filter((p) => p.site === site)
+            .map((p) => p.name)
+            .join(", ")}
         </p>
       ))}
       <h2>{t("conferences:detail.agenda")}</h2>

@@ -12,7 +12,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const asked = new URL(request.url).searchParams.get("language");
   const lng = isLanguage(asked) ? asked : translatorFor(request).lng;
-  const minutes = await minutesOf(await getDb(), staff, params.id ?? "", lng, { now: new Date(), ip: clientIp(request), format: "pdf" });
+  const minutes = await minutesOf(await getDb(), staff, params.id ?? "", lng, {
+    now: new Date(),
+    ip: clientIp(request),
+    format: "pdf",
+  });
   if (!minutes) throw notFound();
   const pdf = await renderMinutesPdf(minutes, lng);
   const fileName = tFor(lng, "conferences")("minutes.fileName", { date: minutes.startsOn });

@@ -33,7 +33,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canSchedule: staff.role === "coordinator",
     upcoming: list.upcoming.map(line),
     held: list.held.map(line),
-    reviews: (await jointReviewsOfSite(db, staff)).map((r) => ({ ...r, ownerSite: siteName(r.ownerSite), proposedAt: formatInstant(r.proposedAt, lng, timezone, "date") })),
+    reviews: (await jointReviewsOfSite(db, staff)).map((r) => ({
+      ...r,
+      ownerSite: siteName(r.ownerSite),
+      proposedAt: formatInstant(r.proposedAt, lng, timezone, "date"),
+    })),
   };
 }
 
@@ -87,8 +91,12 @@ export default function Conferences() {
               {page.reviews.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <Link to={r.ownedByReader ? `/queue/${r.referralId}#joint` : `/joint/${r.referralId}`}>{r.referenceCode}</Link>
-                    {r.patient ? <span className="hint"> {personName(r.patient.familyName, r.patient.givenName)}</span> : null}
+                    <Link to={r.ownedByReader ? `/queue/${r.referralId}#joint` : `/joint/${r.referralId}`}>
+                      {r.referenceCode}
+                    </Link>
+                    {r.patient ? (
+                      <span className="hint"> {personName(r.patient.familyName, r.patient.givenName)}</span>
+                    ) : null}
                   </td>
                   <td>{r.ownerSite}</td>
                   <td>{r.indication ? t(indicationKey(r.indication)) : null}</td>
@@ -108,7 +116,8 @@ export default function Conferences() {
           <ul className="card-list" data-testid="held-conferences">
             {page.held.map((c) => (
               <li key={c.id}>
-                <Link to={`/conferences/${c.id}`}>{c.startsAt}</Link> · <Link to={`/conferences/${c.id}/minutes`}>{t("conferences:minutes.link")}</Link>
+                <Link to={`/conferences/${c.id}`}>{c.startsAt}</Link> ·{" "}
+                <Link to={`/conferences/${c.id}/minutes`}>{t("conferences:minutes.link")}</Link>
               </li>
             ))}
           </ul>

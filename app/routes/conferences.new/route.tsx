@@ -38,7 +38,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     me: staff.id,
     zone: timezone,
-    invitees: (await inviteesOf(db)).map((p) => ({ ...p, site: names[p.siteCode as keyof typeof names]?.[lng] ?? p.siteCode })),
+    invitees: (await inviteesOf(db)).map((p) => ({
+      ...p,
+      site: names[p.siteCode as keyof typeof names]?.[lng] ?? p.siteCode,
+    })),
   };
 }
 
@@ -56,8 +59,16 @@ export async function action({ request }: ActionFunctionArgs) {
     if (people && !errors.attendees) errors.attendees = t(people);
     return data<ActionAnswer>({ errors, values, attendees }, { status: 400 });
   }
-  const result = await scheduleConference(db, staff, parsed.data, { now: new Date(), ip: clientIp(request), portalUrl: new URL(request.url).origin });
-  if (!result.ok) return data<ActionAnswer>({ errors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, t(v)])), values, attendees }, { status: 400 });
+  const result = await scheduleConference(db, staff, parsed.data, {
+    now: new Date(),
+    ip: clientIp(request),
+    portalUrl: new URL(request.url).origin,
+  });
+  if (!result.ok)
+    return data<ActionAnswer>(
+      { errors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, t(v)])), values, attendees },
+      { status: 400 },
+    );
   return redirect(`/conferences/${result.id}?done=scheduled`);
 }
 
@@ -67,7 +78,10 @@ export default function ScheduleConference() {
   const answer = useActionData<ActionAnswer>();
   const errors = answer?.errors ?? {};
   const values = answer?.values ?? {};
-  const dateOf = (name: string) => (values[`${name}.year`] ? `${values[`${name}.year`]}-${values[`${name}.month`] ?? ""}-${values[`${name}.day`] ?? ""}` : undefined);
+  const dateOf = (name: string) =>
+    values[`${name}.year`]
+      ? `${values[`${name}.year`]}-${values[`${name}.month`] ?? ""}-${values[`${name}.day`] ?? ""}`
+      : undefined;
   const sites = [...new Set(page.invitees.map((p) => p.siteCode))];
   return (
     <div className="form">
@@ -79,35 +93,89 @@ export default function ScheduleConference() {
       <p className="hint">{t("conferences:schedule.zone", { zone: page.zone })}</p>
       <Form method="post" noValidate data-form="conference">
         <CsrfInput />
-        <DateField name="date" legend={t("conferences:schedule.date")} hint={t("scheduling:dateHint")} error={errors.date} defaultValue={dateOf("date")} />
-        <TextField name="time" label={t("conferences:schedule.time")} hint={t("scheduling:timeHint")} error={errors.time} defaultValue={values.time} className="input--short" autoComplete="off" />
+        <DateField
+          name="date"
+          legend={t("conferences:schedule.date")}
+          hint={t("scheduling:dateHint")}
+          error={errors.date}
+          defaultValue={dateOf("date")}
+        />
+        <TextField
+          name="time"
+          label={t("conferences:schedule.time")}
+          hint={t("scheduling:timeHint")}
+          error={errors.time}
+          defaultValue={values.time}
+          className="input--short"
+          autoComplete="off"
+        />
         <SelectField
           name="duration"
           label={t("conferences:schedule.duration")}
           error={errors.duration}
           defaultValue={values.duration ?? "60"}
-          options={slotDurations.map((m) => ({ value: String(m), label: t("conferences:schedule.minutes", { count: m }) }))}
+          options={slotDurations.map((m) => ({
+            value: String(m),
+            label: t("conferences:schedule.minutes", { count: m }),
+          }))}
         />
-        <DateField name="cutoffDate" legend={t("conferences:schedule.cutoffDate")} hint={t("conferences:schedule.cutoffHint")} error={errors.cutoffDate} defaultValue={dateOf("cutoffDate")} />
-        <TextField name="cutoffTime" label={t("conferences:schedule.cutoffTime")} error={errors.cutoffTime} defaultValue={values.cutoffTime} className="input--short" autoComplete="off" />
-        <TextField name="place" label={t("conferences:schedule.place")} hint={t("conferences:schedule.placeHint")} error={errors.place} defaultValue={values.place} />
-        <TextField name="videoUrl" type="url" label={t("conferences:schedule.videoUrl")} hint={t("conferences:schedule.videoHint")} error={errors.videoUrl} defaultValue={values.videoUrl} autoComplete="off" />
+        <DateField
+          name="cutoffDate"
+          legend={t("conferences:schedule.cutoffDate")}
+          hint={t("conferences:schedule.cutoffHint")}
+          error={errors.cutoffDate}
+          defaultValue={dateOf("cutoffDate")}
+        />
+        <TextField
+          name="cutoffTime"
+          label={t("conferences:schedule.cutoffTime")}
+          error={errors.cutoffTime}
+          defaultValue={values.cutoffTime}
+          className="input--short"
+          autoComplete="off"
+        />
+        <TextField
+          name="place"
+          label={t("conferences:schedule.place")}
+          hint={t("conferences:schedule.placeHint")}
+          error={errors.place}
+          defaultValue={values.place}
+        />
+        <TextField
+          name="videoUrl"
+          type="url"
+          label={t("conferences:schedule.videoUrl")}
+          hint={t("conferences:schedule.videoHint")}
+          error={errors.videoUrl}
+          defaultValue={values.videoUrl}
+          autoComplete="off"
+        />
         <SelectField
           name="chairId"
           label={t("conferences:schedule.chair")}
           error={errors.chairId}
           defaultValue={values.chairId ?? page.me}
-          options={page.invitees.map((p) => ({ value: p.id, label: `${personName(p.familyName, p.givenName)} (${p.site})` }))}
+          options={page.invitees.map((p) => ({
+            value: p.id,
+            label: `${personName(p.familyName, p.givenName)} (${p.site})`,
+          }))}
         />
         {sites.map((site, index) => (
           <CheckboxList
             key={site}
             name="attendees"
             idName={index === 0 ? "attendees" : `attendees-${site}`}
-            legend={t("conferences:schedule.attendees", { site: page.invitees.find((p) => p.siteCode === site)?.site ?? site })}
+            legend={t("conferences:schedule.attendees", {
+              site: page.invitees.find((p) => p.siteCode === site)?.site ?? site,
+            })}
             hint={index === 0 ? t("conferences:schedule.attendeesHint") : undefined}
             error={index === 0 ? errors.attendees : undefined}
-            options={page.invitees.filter((p) => p.siteCode === site).map((p) => ({ value: p.id, label: `${personName(p.familyName, p.givenName)} (${t(`roles.${p.role}`)})` }))}
+            options={page.invitees
+              .filter((p) => p.siteCode === site)
+              .map((p) => ({
+                value: p.id,
+                label: `${personName(p.familyName, p.givenName)} (${t(`roles.${p.role}`)})`,
+              }))}
             checked={answer?.attendees ?? [page.me]}
           />
         ))}

@@ -51,7 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const names = await siteNames(db);
   const siteName = (code: string) => names[code as keyof typeof names]?.[lng] ?? code;
   const { referral, caseData } = page;
-  const referredOn = typeof caseData.referredOn === "string" ? caseData.referredOn : (referral.submitted_at ?? "").slice(0, 10);
+  const referredOn =
+    typeof caseData.referredOn === "string" ? caseData.referredOn : (referral.submitted_at ?? "").slice(0, 10);
   const hidden = new Set(identifyingPaths);
   return {
     id: referral.id,
@@ -86,9 +87,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("intent") !== "joint_message") throw new Response(null, { status: 400 });
   const parsed = jointMessageSchema.safeParse({ body: form.get("jointBody") ?? undefined });
-  if (!parsed.success) return data<ActionAnswer>({ errors: { jointBody: translateIssues(parsed.error.issues, t).body ?? "" }, values: { body: String(form.get("jointBody") ?? "") } }, { status: 400 });
+  if (!parsed.success)
+    return data<ActionAnswer>(
+      {
+        errors: { jointBody: translateIssues(parsed.error.issues, t).body ?? "" },
+        values: { body: String(form.get("jointBody") ?? "") },
+      },
+      { status: 400 },
+    );
   // Only the open review's two sites may write; anyone else gets the page's empty 404.
-  if (!(await postJointMessage(db, staff, id, parsed.data.body, { now: new Date(), ip: clientIp(request) }))) throw notFound();
+  if (!(await postJointMessage(db, staff, id, parsed.data.body, { now: new Date(), ip: clientIp(request) })))
+    throw notFound();
   return redirect(`/joint/${id}?done=message#joint-thread`);
 }
 
@@ -119,7 +128,12 @@ export default function PartnerReferral() {
         </div>
         <div>
           <dt>{t("conferences:partner.patient")}</dt>
-          <dd>{t("conferences:partner.ageSex", { age: r.age ?? "—", sex: r.sex ? t(`intake:options.sex.${r.sex}`) : "—" })}</dd>
+          <dd>
+            {t("conferences:partner.ageSex", {
+              age: r.age ?? "—",
+              sex: r.sex ? t(`intake:options.sex.${r.sex}`) : "—",
+            })}
+          </dd>
         </div>
         <div>
           <dt>{t("queue:columns.status")}</dt>
@@ -139,11 +153,17 @@ export default function PartnerReferral() {
         <p className="pre-line">{r.joint.question}</p>
         {r.joint.upcoming ? (
           <p>
-            {t("conferences:panel.onAgenda", { date: r.joint.upcoming.startsAt })} <Link to={`/conferences/${r.joint.upcoming.conferenceId}`}>{t("conferences:panel.openConference")}</Link>
+            {t("conferences:panel.onAgenda", { date: r.joint.upcoming.startsAt })}{" "}
+            <Link to={`/conferences/${r.joint.upcoming.conferenceId}`}>{t("conferences:panel.openConference")}</Link>
           </p>
         ) : null}
         {r.joint.recommendations.length ? <RecommendationList items={r.joint.recommendations} /> : null}
-        <JointThread messages={r.joint.messages} open={r.joint.open} error={answer?.errors.jointBody} value={answer?.values.body} />
+        <JointThread
+          messages={r.joint.messages}
+          open={r.joint.open}
+          error={answer?.errors.jointBody}
+          value={answer?.values.body}
+        />
       </section>
       {r.decision ? <DecisionPanel decision={r.decision} siteNames={r.siteNames} headingLevel={2} /> : null}
       <CaseSections sections={r.sections} />

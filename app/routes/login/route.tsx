@@ -43,7 +43,12 @@ export async function action({ request }: ActionFunctionArgs) {
   // What was typed comes back, except the password: never echoed, never logged.
   const answer = (status: number, fields: Partial<LoginAnswer>) =>
     data<LoginAnswer>(
-      { errors: {}, formError: null, values: { email: typeof typedEmail === "string" ? typedEmail.slice(0, 320) : "" }, ...fields },
+      {
+        errors: {},
+        formError: null,
+        values: { email: typeof typedEmail === "string" ? typedEmail.slice(0, 320) : "" },
+        ...fields,
+      },
       { status },
     );
 
@@ -52,7 +57,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const now = new Date();
   const result = await signIn(
     await getDb(),
-    { email: parsed.data.email, password: parsed.data.password, previousSessionId: sessionIdFrom(request), deviceToken: deviceTokenFrom(request) },
+    {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      previousSessionId: sessionIdFrom(request),
+      deviceToken: deviceTokenFrom(request),
+    },
     { ip: clientIp(request), now },
   );
   switch (result.kind) {
@@ -68,7 +78,9 @@ export async function action({ request }: ActionFunctionArgs) {
     case "secondFactor": {
       // The code is asked on its own page; where to go afterwards travels with it (checked again there).
       const redirectTo = safeRedirect(formData.get("redirectTo"), "");
-      return redirect(redirectTo ? `/login/code?redirectTo=${encodeURIComponent(redirectTo)}` : "/login/code", { headers: { "Set-Cookie": result.challengeCookie } });
+      return redirect(redirectTo ? `/login/code?redirectTo=${encodeURIComponent(redirectTo)}` : "/login/code", {
+        headers: { "Set-Cookie": result.challengeCookie },
+      });
     }
     case "signedIn": {
       const { user } = result;
@@ -77,7 +89,10 @@ export async function action({ request }: ActionFunctionArgs) {
       headers.append("Set-Cookie", rotatedCsrfCookie());
       // The account's language becomes the page language, unless this browser has already chosen one.
       if (!fromCookie(request.headers.get("Cookie")) && isLanguage(user.preferred_language)) {
-        headers.append("Set-Cookie", serializeCookie(languageCookieName, user.preferred_language, { maxAgeSeconds: 31_536_000, httpOnly: false }));
+        headers.append(
+          "Set-Cookie",
+          serializeCookie(languageCookieName, user.preferred_language, { maxAgeSeconds: 31_536_000, httpOnly: false }),
+        );
       }
       const home = homeFor({ role: user.role as Role, status: user.status });
       const target = user.status === "pending" ? home : safeRedirect(formData.get("redirectTo"), home);
@@ -118,7 +133,13 @@ export default function Login() {
           defaultValue={answer?.values.email}
           error={answer?.errors.email}
         />
-        <TextField name="password" type="password" label={t("auth:fields.password")} autoComplete="current-password" error={answer?.errors.password} />
+        <TextField
+          name="password"
+          type="password"
+          label={t("auth:fields.password")}
+          autoComplete="current-password"
+          error={answer?.errors.password}
+        />
         <button type="submit" className="button">
           {t("auth:login.submit")}
         </button>

@@ -22,7 +22,8 @@ export const handle = { titleKey: "security:mfa.signIn.title" };
 type CodeAnswer = { errors: Record<string, string> };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (!(await liveChallenge(await getDb(), challengeTokenFrom(request), new Date()))) throw redirect("/login?expired=code");
+  if (!(await liveChallenge(await getDb(), challengeTokenFrom(request), new Date())))
+    throw redirect("/login?expired=code");
   return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "") };
 }
 
@@ -30,18 +31,29 @@ export async function action({ request }: ActionFunctionArgs) {
   const { t } = translatorFor(request);
   const formData = await request.formData();
   const code = String(formData.get("code") ?? "").slice(0, 40);
-  if (!code.trim()) return data<CodeAnswer>({ errors: { code: t("security:mfa.errors.codeMissing") } }, { status: 400 });
+  if (!code.trim())
+    return data<CodeAnswer>({ errors: { code: t("security:mfa.errors.codeMissing") } }, { status: 400 });
   const result = await completeSecondFactor(
     await getDb(),
-    { challengeToken: challengeTokenFrom(request), code, previousSessionId: sessionIdFrom(request), deviceToken: deviceTokenFrom(request) },
+    {
+      challengeToken: challengeTokenFrom(request),
+      code,
+      previousSessionId: sessionIdFrom(request),
+      deviceToken: deviceTokenFrom(request),
+    },
     { ip: clientIp(request), now: new Date() },
   );
-  if (result.kind === "expired") throw redirect("/login?expired=code", { headers: { "Set-Cookie": clearChallengeCookie() } });
-  if (result.kind === "wrong") return data<CodeAnswer>({ errors: { code: t("security:mfa.errors.codeWrong") } }, { status: 400 });
+  if (result.kind === "expired")
+    throw redirect("/login?expired=code", { headers: { "Set-Cookie": clearChallengeCookie() } });
+  if (result.kind === "wrong")
+    return data<CodeAnswer>({ errors: { code: t("security:mfa.errors.codeWrong") } }, { status: 400 });
   const headers = new Headers({ "Set-Cookie": result.setCookie });
-  for (const cookie of [result.deviceCookie, rotatedCsrfCookie(), clearChallengeCookie()]) headers.append("Set-Cookie", cookie);
+  for (const cookie of [result.deviceCookie, rotatedCsrfCookie(), clearChallengeCookie()])
+    headers.append("Set-Cookie", cookie);
   const home = homeFor({ role: result.user.role as Role, status: result.user.status });
-  return redirect(result.user.status === "pending" ? home : safeRedirect(formData.get("redirectTo"), home), { headers });
+  return redirect(result.user.status === "pending" ? home : safeRedirect(formData.get("redirectTo"), home), {
+    headers,
+  });
 }
 
 export default function SignInCode() {

@@ -9,7 +9,12 @@ import { formRequest } from "../../../tests/setup/request";
 import { action } from "./route";
 
 const valueAt = (c: Record<string, unknown>, path: string) =>
-  path.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), c);
+  path
+    .split(".")
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+      c,
+    );
 
 /** The form answers for a case: yes/no for booleans, dates in three boxes, numbers and codes as text. */
 function answersOf(c: Record<string, unknown>): Record<string, string> {
@@ -19,7 +24,11 @@ function answersOf(c: Record<string, unknown>): Record<string, string> {
     if (value === undefined || value === null) continue;
     if (field.kind.type === "date" && typeof value === "string") {
       const [year, month, day] = value.split("-");
-      Object.assign(answers, { [`${field.path}.year`]: year, [`${field.path}.month`]: month, [`${field.path}.day`]: day });
+      Object.assign(answers, {
+        [`${field.path}.year`]: year,
+        [`${field.path}.month`]: month,
+        [`${field.path}.day`]: day,
+      });
     } else if (typeof value === "boolean") answers[field.path] = value ? "yes" : "no";
     else answers[field.path] = String(value);
   }

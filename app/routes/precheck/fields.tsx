@@ -37,9 +37,12 @@ function useQuestionWords() {
     label: (path: string) => {
       const inRow = itemPathOf(path);
       if (inRow) return t(`case:items.${inRow.list.path.split(".").pop()}.${inRow.item.key}`);
-      return i18n.exists(`precheck:questions.${path}.label`) ? t(`precheck:questions.${path}.label`) : t(`screen:fields.${path}`);
+      return i18n.exists(`precheck:questions.${path}.label`)
+        ? t(`precheck:questions.${path}.label`)
+        : t(`screen:fields.${path}`);
     },
-    hint: (path: string) => (i18n.exists(`precheck:questions.${path}.hint`) ? t(`precheck:questions.${path}.hint`) : undefined),
+    hint: (path: string) =>
+      i18n.exists(`precheck:questions.${path}.hint`) ? t(`precheck:questions.${path}.hint`) : undefined,
   };
 }
 
@@ -53,7 +56,17 @@ function posted(values: FormValues | undefined, field: PrecheckField): string | 
   return values[field.path] ?? "";
 }
 
-export function PrecheckFields({ values, errors, relevant, today, countries, siteNames, onIndicationChange, showIndicationButton, rows }: Props) {
+export function PrecheckFields({
+  values,
+  errors,
+  relevant,
+  today,
+  countries,
+  siteNames,
+  onIndicationChange,
+  showIndicationButton,
+  rows,
+}: Props) {
   const { t, i18n } = useTranslation();
   const lng = isLanguage(i18n.language) ? i18n.language : "en";
   const { label, hint } = useQuestionWords();
@@ -66,7 +79,10 @@ export function PrecheckFields({ values, errors, relevant, today, countries, sit
     switch (kind.type) {
       case "select": {
         const isIndicationField = path === "diagnosis.indication";
-        const options = kind.options.map((o) => ({ value: o, label: isIndicationField ? t(indicationKey(o)) : t(`${kind.book}.${o}`) }));
+        const options = kind.options.map((o) => ({
+          value: o,
+          label: isIndicationField ? t(indicationKey(o)) : t(`${kind.book}.${o}`),
+        }));
         return (
           <>
             <SelectField
@@ -79,7 +95,13 @@ export function PrecheckFields({ values, errors, relevant, today, countries, sit
             />
             {isIndicationField && showIndicationButton ? (
               <p>
-                <button type="submit" name="intent" value="indication" formNoValidate className="button button--secondary">
+                <button
+                  type="submit"
+                  name="intent"
+                  value="indication"
+                  formNoValidate
+                  className="button button--secondary"
+                >
                   {t("precheck:actions.showQuestions")}
                 </button>
               </p>
@@ -88,7 +110,15 @@ export function PrecheckFields({ values, errors, relevant, today, countries, sit
         );
       }
       case "country":
-        return <SelectField {...common} label={label(path)} options={countries} placeholder={t("precheck:options.notKnown")} defaultValue={value ?? ""} />;
+        return (
+          <SelectField
+            {...common}
+            label={label(path)}
+            options={countries}
+            placeholder={t("precheck:options.notKnown")}
+            defaultValue={value ?? ""}
+          />
+        );
       case "yesNoUnknown":
         return (
           <RadioGroup
@@ -100,7 +130,10 @@ export function PrecheckFields({ values, errors, relevant, today, countries, sit
           />
         );
       case "site": {
-        const options = sitePreferences.map((o) => ({ value: o, label: o === "none" ? t("precheck:options.sitePreference.none") : (siteNames[o]?.[lng] ?? o) }));
+        const options = sitePreferences.map((o) => ({
+          value: o,
+          label: o === "none" ? t("precheck:options.sitePreference.none") : (siteNames[o]?.[lng] ?? o),
+        }));
         return <RadioGroup {...common} legend={label(path)} inline defaultValue={value || "none"} options={options} />;
       }
       case "list":
@@ -112,7 +145,11 @@ export function PrecheckFields({ values, errors, relevant, today, countries, sit
             error={error}
             rows={Math.max(rowCount(values ?? {}, path), rows?.[path] ?? 0)}
             max={kind.max}
-            renderRow={(row) => kind.item.map((item) => <div key={item.key}>{render({ path: `${row}.${item.key}`, kind: item.kind })}</div>)}
+            renderRow={(row) =>
+              kind.item.map((item) => (
+                <div key={item.key}>{render({ path: `${row}.${item.key}`, kind: item.kind })}</div>
+              ))
+            }
           />
         );
       case "radio": {
@@ -121,7 +158,15 @@ export function PrecheckFields({ values, errors, relevant, today, countries, sit
         if (kind.unknownOption) options.push({ value: UNKNOWN, label: t("precheck:options.yesNoUnknown.unknown") });
         // A row's choice starts unanswered: a blank row must stay blank to be left out.
         const fallback = inRow ? undefined : kind.unknownOption || kind.options.includes(UNKNOWN) ? UNKNOWN : undefined;
-        return <RadioGroup {...common} legend={label(path)} inline={kind.options.length <= 4} defaultValue={value || fallback} options={options} />;
+        return (
+          <RadioGroup
+            {...common}
+            legend={label(path)}
+            inline={kind.options.length <= 4}
+            defaultValue={value || fallback}
+            options={options}
+          />
+        );
       }
       case "number":
         return (
@@ -135,9 +180,20 @@ export function PrecheckFields({ values, errors, relevant, today, countries, sit
           />
         );
       case "text":
-        return <TextField {...common} label={label(path)} autoComplete="off" spellCheck={false} className="input--year" defaultValue={value ?? ""} />;
+        return (
+          <TextField
+            {...common}
+            label={label(path)}
+            autoComplete="off"
+            spellCheck={false}
+            className="input--year"
+            defaultValue={value ?? ""}
+          />
+        );
       case "date":
-        return <DateField {...common} legend={label(path)} defaultValue={value ?? (path === "referredOn" ? today : "")} />;
+        return (
+          <DateField {...common} legend={label(path)} defaultValue={value ?? (path === "referredOn" ? today : "")} />
+        );
       default:
         return null;
     }
@@ -148,9 +204,16 @@ export function PrecheckFields({ values, errors, relevant, today, countries, sit
       {precheckSections.map((section) => {
         const shown = section.fields.some((f) => relevant.has(f.path));
         return (
-          <section key={section.id} className="precheck__section" aria-labelledby={`section-${section.id}`} hidden={!shown}>
+          <section
+            key={section.id}
+            className="precheck__section"
+            aria-labelledby={`section-${section.id}`}
+            hidden={!shown}
+          >
             <h2 id={`section-${section.id}`}>{t(`precheck:sections.${section.id}.title`)}</h2>
-            {i18n.exists(`precheck:sections.${section.id}.intro`) ? <p className="hint">{t(`precheck:sections.${section.id}.intro`)}</p> : null}
+            {i18n.exists(`precheck:sections.${section.id}.intro`) ? (
+              <p className="hint">{t(`precheck:sections.${section.id}.intro`)}</p>
+            ) : null}
             {section.fields.map((field) => (
               <div key={field.path} data-field={field.path} hidden={!relevant.has(field.path)}>
                 {render(field)}
@@ -162,4 +225,3 @@ export function PrecheckFields({ values, errors, relevant, today, countries, sit
     </>
   );
 }
-

@@ -52,7 +52,11 @@ describe("the pre-check page", () => {
   it("screens the typed answers without JavaScript and keeps them for the next page", async () => {
     const { status, data } = await answerOf(action(args(formRequest("/precheck", { ...prostate, intent: "screen" }))));
     expect(status).toBe(200);
-    expect(data.decision).toMatchObject({ outcome: "likely_eligible", coverage: "jp_insurance", route: { site: "konyang" } });
+    expect(data.decision).toMatchObject({
+      outcome: "likely_eligible",
+      coverage: "jp_insurance",
+      route: { site: "konyang" },
+    });
     expect(data.decision.route.reasons).toContain("residence_kr");
     expect(data.errors).toEqual({});
     expect(data.values["diagnosis.psaNgMl"]).toBe("８.２");
@@ -60,14 +64,32 @@ describe("the pre-check page", () => {
 
   it("ignores answers the chosen indication does not ask for", async () => {
     // A PSA typed before switching to hepatocellular carcinoma is hidden, kept, and neither screened nor an error.
-    const { data } = await answerOf(action(args(formRequest("/precheck", { ...prostate, "diagnosis.indication": "hcc", "diagnosis.psaNgMl": "abc", intent: "screen" }))));
+    const { data } = await answerOf(
+      action(
+        args(
+          formRequest("/precheck", {
+            ...prostate,
+            "diagnosis.indication": "hcc",
+            "diagnosis.psaNgMl": "abc",
+            intent: "screen",
+          }),
+        ),
+      ),
+    );
     expect(data.errors).toEqual({});
     expect(data.decision.criteria.map((c: { id: string }) => c.id)).toContain("liver_function");
     expect(data.values["diagnosis.psaNgMl"]).toBe("abc");
   });
 
   it("answers mistakes with translated messages per field, keeps what was typed, and never a 500", async () => {
-    const fields = { ...prostate, "diagnosis.psaNgMl": "-4", "referredOn.day": "31", "referredOn.month": "2", "diagnosis.gleasonScore": "seven", intent: "screen" };
+    const fields = {
+      ...prostate,
+      "diagnosis.psaNgMl": "-4",
+      "referredOn.day": "31",
+      "referredOn.month": "2",
+      "diagnosis.gleasonScore": "seven",
+      intent: "screen",
+    };
     const { status, data } = await answerOf(action(args(formRequest("/precheck", fields, { lng: "ko" }))));
     expect(status).toBe(400);
     expect(data.decision).toBeNull();
@@ -81,7 +103,9 @@ describe("the pre-check page", () => {
   });
 
   it("stays quiet while recomputing before an indication is chosen", async () => {
-    const { status, data } = await answerOf(action(args(formRequest("/precheck", { "diagnosis.maxDiameterMm": "30", intent: "live" }))));
+    const { status, data } = await answerOf(
+      action(args(formRequest("/precheck", { "diagnosis.maxDiameterMm": "30", intent: "live" }))),
+    );
     expect(status).toBe(200);
     expect(data).toMatchObject({ errors: {}, decision: null, intent: "live" });
     const explicit = await answerOf(action(args(formRequest("/precheck", { intent: "screen" }, { lng: "ja" }))));

@@ -11,7 +11,13 @@ import { intlLocale } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { countryOptions } from "~/modules/screening/countries";
 import { applyRowIntent, parseRowIntent } from "~/components/forms/repeatable-rows";
-import { isIndication, parsePrecheck, precheckFacts, precheckFields, relevantPaths } from "~/modules/screening/precheck-form";
+import {
+  isIndication,
+  parsePrecheck,
+  precheckFacts,
+  precheckFields,
+  relevantPaths,
+} from "~/modules/screening/precheck-form";
 import { precheckLimiter } from "~/modules/screening/screen-door.server";
 import { screenCase } from "~/modules/screening/screening.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
@@ -62,16 +68,27 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent: Intent = rawIntent === "live" || rawIntent === "indication" ? rawIntent : "screen";
   let values = formValues(formData);
   let focus: string | undefined;
-  const rowIntent = parseRowIntent(rawIntent, listFields.map((f) => f.path));
+  const rowIntent = parseRowIntent(
+    rawIntent,
+    listFields.map((f) => f.path),
+  );
   if (rowIntent) {
     // "Add another" / "remove" post the page (with or without JavaScript); what was typed comes back, rows changed.
-    const kind = listFields.find((f) => f.path === rowIntent.list)!.kind as Extract<(typeof listFields)[number]["kind"], { type: "list" }>;
+    const kind = listFields.find((f) => f.path === rowIntent.list)!.kind as Extract<
+      (typeof listFields)[number]["kind"],
+      { type: "list" }
+    >;
     ({ values, focus } = applyRowIntent(values, rowIntent, kind.item[0]!.key, kind.max));
   }
-  const answer = (fields: Partial<PrecheckAnswer>, status = 200) => data<PrecheckAnswer>({ intent, values, errors: {}, decision: null, ...(focus ? { focus } : {}), ...fields }, { status });
+  const answer = (fields: Partial<PrecheckAnswer>, status = 200) =>
+    data<PrecheckAnswer>(
+      { intent, values, errors: {}, decision: null, ...(focus ? { focus } : {}), ...fields },
+      { status },
+    );
 
   const verdict = precheckLimiter.hit(clientIp(request) ?? "unknown", Date.now());
-  if (!verdict.ok) return answer({ formError: t("precheck:result.rateLimited", { seconds: verdict.retryAfterSeconds }) }, 429);
+  if (!verdict.ok)
+    return answer({ formError: t("precheck:result.rateLimited", { seconds: verdict.retryAfterSeconds }) }, 429);
 
   const parsed = parsePrecheck(values, isoDateIn(PORTAL_TIME_ZONE, new Date()));
   if (!parsed.ok) {
@@ -134,7 +151,14 @@ export default function Precheck() {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     // A row added or removed posts the page itself, as without JavaScript (the form is rebuilt with the new rows).
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    if (submitter && parseRowIntent(submitter.value, listFields.map((f) => f.path))) return;
+    if (
+      submitter &&
+      parseRowIntent(
+        submitter.value,
+        listFields.map((f) => f.path),
+      )
+    )
+      return;
     event.preventDefault();
     clearTimeout(timer.current);
     send("screen");
@@ -165,7 +189,15 @@ export default function Precheck() {
 
       <div className="precheck">
         <div className="precheck__form">
-          <form method="post" ref={formRef} onChange={onChange} onSubmit={onSubmit} noValidate data-form="precheck" className="form">
+          <form
+            method="post"
+            ref={formRef}
+            onChange={onChange}
+            onSubmit={onSubmit}
+            noValidate
+            data-form="precheck"
+            className="form"
+          >
             <CsrfInput />
             {/* Enter in a field submits with the first submit button: the screen, never a row's "remove". */}
             <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
@@ -176,7 +208,9 @@ export default function Precheck() {
               today={today}
               countries={countries}
               siteNames={names}
-              onIndicationChange={(indication) => setFacts((f) => ({ ...f, indication: isIndication(indication) ? indication : null }))}
+              onIndicationChange={(indication) =>
+                setFacts((f) => ({ ...f, indication: isIndication(indication) ? indication : null }))
+              }
               showIndicationButton={!hydrated}
             />
             <div className="button-row">
@@ -191,7 +225,9 @@ export default function Precheck() {
         {hydrated && decision ? (
           // On a narrow screen the result sits below a long form: this bar keeps the outcome in sight while typing.
           <div className="precheck__bar">
-            <span className={`precheck__bar-outcome precheck__bar-outcome--${decision.outcome}`}>{t("precheck:result.atTop", { outcome: outcomeLabel })}</span>{" "}
+            <span className={`precheck__bar-outcome precheck__bar-outcome--${decision.outcome}`}>
+              {t("precheck:result.atTop", { outcome: outcomeLabel })}
+            </span>{" "}
             <a href="#decision">{t("precheck:result.jump")}</a>
           </div>
         ) : null}

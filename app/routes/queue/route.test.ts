@@ -53,10 +53,19 @@ describe("the site queue", () => {
       const cookie = await sessionCookieFor(db, (await createAccount(db, { role, site: null })).id);
       expect((await answerOf(queueRoute.loader(args(getRequest("/queue", { cookie }))))).status).toBe(403);
       expect(
-        (await answerOf(queueRoute.action(args(formRequest("/queue", { intent: "bulk", bulkAction: "claim", ids: atKonyang.id }, { cookie }))))).status
+        (
+          await answerOf(
+            queueRoute.action(
+              args(formRequest("/queue", { intent: "bulk", bulkAction: "claim", ids: atKonyang.id }, { cookie })),
+            ),
+          )
+        ).status,
       ).toBe(403);
     }
-    expect(await answerOf(queueRoute.loader(args(getRequest("/queue"))))).toMatchObject({ status: 302, location: "/login?redirectTo=%2Fqueue" });
+    expect(await answerOf(queueRoute.loader(args(getRequest("/queue"))))).toMatchObject({
+      status: 302,
+      location: "/login?redirectTo=%2Fqueue",
+    });
   });
 
   it("counts every tab and lists each tab's referrals, urgent first then by due date", async () => {
@@ -73,20 +82,40 @@ describe("the site queue", () => {
     const reviewing = await make("routine", 1);
     await transitionReferral(db, { referralId: reviewing.id, actor, action: "claim", now });
     const asking = await make("routine", 1);
-    await transitionReferral(db, { referralId: asking.id, actor, action: "request_info", data: { fields: ["clinical.ecog"] }, now });
+    await transitionReferral(db, {
+      referralId: asking.id,
+      actor,
+      action: "request_info",
+      data: { fields: ["clinical.ecog"] },
+      now,
+    });
     const accepted = await make("routine", 1);
     await transitionReferral(db, { referralId: accepted.id, actor, action: "accept", now });
     const scheduled = await make("routine", 1);
     await transitionReferral(db, { referralId: scheduled.id, actor, action: "accept", now });
-    await transitionReferral(db, { referralId: scheduled.id, actor, action: "schedule", data: { date: "2099-01-05", time: "10:00", place: "A" }, now });
+    await transitionReferral(db, {
+      referralId: scheduled.id,
+      actor,
+      action: "schedule",
+      data: { date: "2099-01-05", time: "10:00", place: "A" },
+      now,
+    });
     const declined = await make("routine", 1);
-    await transitionReferral(db, { referralId: declined.id, actor, action: "decline", reasonCode: "outside_criteria", now });
+    await transitionReferral(db, {
+      referralId: declined.id,
+      actor,
+      action: "decline",
+      reasonCode: "outside_criteria",
+      now,
+    });
 
     const queue = await openQueue(staff.cookie);
     expect(queue.counts).toEqual({ triage: 3, in_review: 1, info_requested: 1, accepted: 1, scheduled: 1, closed: 1 });
     expect(queue.rows.map((r) => r.id)).toEqual([urgent.id, routineOld.id, routineNew.id]);
     expect(queue.rows[0]).toMatchObject({ urgency: "urgent", clock: { kind: "running" } });
-    expect((await openQueue(staff.cookie, "?tab=info_requested")).rows).toMatchObject([{ id: asking.id, clock: { kind: "paused" } }]);
+    expect((await openQueue(staff.cookie, "?tab=info_requested")).rows).toMatchObject([
+      { id: asking.id, clock: { kind: "paused" } },
+    ]);
     expect((await openQueue(staff.cookie, "?tab=scheduled")).rows.map((r) => r.id)).toEqual([scheduled.id]);
     expect((await openQueue(staff.cookie, "?tab=closed")).rows.map((r) => r.id)).toEqual([declined.id]);
     // An unknown tab falls back to triage rather than failing.
@@ -102,8 +131,19 @@ describe("the site queue", () => {
     const prostate = await referralAt(db, physician, { site: "konyang", base: "prostate-localised-kr", now });
     const icc = await referralAt(db, physician, { site: "konyang", base: "icc-ecog-missing", now });
     // Submitted long ago and urgent: its 3 working days are long gone.
-    const overdue = await referralAt(db, physician, { site: "konyang", base: "larynx-scc", urgency: "urgent", now: new Date(now.getTime() - 20 * day) });
-    await transitionReferral(db, { referralId: icc.id, actor: { id: staff.id, role: "coordinator" }, action: "assign", data: { assigneeId: staff.id }, now });
+    const overdue = await referralAt(db, physician, {
+      site: "konyang",
+      base: "larynx-scc",
+      urgency: "urgent",
+      now: new Date(now.getTime() - 20 * day),
+    });
+    await transitionReferral(db, {
+      referralId: icc.id,
+      actor: { id: staff.id, role: "coordinator" },
+      action: "assign",
+      data: { assigneeId: staff.id },
+      now,
+    });
     await transitionReferral(db, {
       referralId: overdue.id,
       actor: { id: staff.id, role: "coordinator" },
@@ -112,7 +152,8 @@ describe("the site queue", () => {
       now,
     });
 
-    const ids = async (query: string, tab = "triage") => (await openQueue(staff.cookie, `?tab=${tab}&${query}`)).rows.map((r) => r.id).sort();
+    const ids = async (query: string, tab = "triage") =>
+      (await openQueue(staff.cookie, `?tab=${tab}&${query}`)).rows.map((r) => r.id).sort();
     expect(await ids("indication=prostate")).toEqual([prostate.id]);
     expect(await ids("outcome=not_eligible", "in_review")).toEqual([overdue.id]);
     expect(await ids("outcome=needs_review", "in_review")).toEqual([icc.id]);
@@ -138,12 +179,20 @@ describe("the site queue", () => {
     // A Japanese patient living in Korea: waits at Konyang, with a katakana reading.
     const sato = await referralAt(db, physician, { site: "konyang", patient: "ja", now });
     const miller = await referralAt(db, physician, { site: "konyang", patient: "en", now });
-    const search = async (q: string) => (await openQueue(staff.cookie, `?q=${encodeURIComponent(q)}`)).rows.map((r) => r.id).sort();
+    const search = async (q: string) =>
+      (await openQueue(staff.cookie, `?q=${encodeURIComponent(q)}`)).rows.map((r) => r.id).sort();
 
     expect(await search(kim.referenceCode.toLowerCase().replace(/-/g, " "))).toEqual([kim.id]);
     expect(await search(`  ${park.referenceCode.slice(3)}`)).toEqual([park.id]);
     expect(await search("김민준")).toEqual([kim.id]);
-    expect((await openQueue(staff.cookie, `?q=${encodeURIComponent("김민준")}`)).counts).toEqual({ triage: 1, in_review: 0, info_requested: 0, accepted: 0, scheduled: 0, closed: 0 });
+    expect((await openQueue(staff.cookie, `?q=${encodeURIComponent("김민준")}`)).counts).toEqual({
+      triage: 1,
+      in_review: 0,
+      info_requested: 0,
+      accepted: 0,
+      scheduled: 0,
+      closed: 0,
+    });
     expect(await search("김 민")).toEqual([kim.id]);
     expect(await search("서연")).toEqual([park.id]);
     expect(await search("佐藤")).toEqual([sato.id]);
@@ -156,9 +205,19 @@ describe("the site queue", () => {
     expect(await search("Anne Miller")).toEqual([miller.id]);
     expect(await search("Tanaka")).toEqual([]);
     // Searched from another tab, the referral's own tab opens.
-    await transitionReferral(db, { referralId: miller.id, actor: { id: staff.id, role: "coordinator" }, action: "accept", now });
-    const moved = await answerOf(queueRoute.loader(args(getRequest(`/queue?tab=triage&q=${miller.referenceCode}`, { cookie: staff.cookie }))));
-    expect(moved).toMatchObject({ status: 302, location: `/queue?tab=accepted&q=${encodeURIComponent(miller.referenceCode)}` });
+    await transitionReferral(db, {
+      referralId: miller.id,
+      actor: { id: staff.id, role: "coordinator" },
+      action: "accept",
+      now,
+    });
+    const moved = await answerOf(
+      queueRoute.loader(args(getRequest(`/queue?tab=triage&q=${miller.referenceCode}`, { cookie: staff.cookie }))),
+    );
+    expect(moved).toMatchObject({
+      status: 302,
+      location: `/queue?tab=accepted&q=${encodeURIComponent(miller.referenceCode)}`,
+    });
     expect(await search("%")).toEqual([]);
   });
 
@@ -170,7 +229,13 @@ describe("the site queue", () => {
     const created: string[] = [];
     for (let i = 0; i < 60; i += 1)
       created.push(
-        (await referralAt(db, physician, { site: "konyang", urgency: i % 5 === 0 ? "urgent" : "routine", now: new Date(now.getTime() - (i % 9) * day) })).id
+        (
+          await referralAt(db, physician, {
+            site: "konyang",
+            urgency: i % 5 === 0 ? "urgent" : "routine",
+            now: new Date(now.getTime() - (i % 9) * day),
+          })
+        ).id,
       );
 
     const first = await openQueue(staff.cookie);
@@ -178,7 +243,8 @@ describe("the site queue", () => {
     expect(first.firstPage).toBe(true);
     expect(first.next).toBeTruthy();
     // New referrals that sort before the cursor arrive between page loads: they do not shift the next page.
-    for (let i = 0; i < 5; i += 1) await referralAt(db, physician, { site: "konyang", urgency: "urgent", now: new Date(now.getTime() - 30 * day) });
+    for (let i = 0; i < 5; i += 1)
+      await referralAt(db, physician, { site: "konyang", urgency: "urgent", now: new Date(now.getTime() - 30 * day) });
     const second = await openQueue(staff.cookie, `?tab=triage&after=${encodeURIComponent(first.next!)}`);
     expect(second.firstPage).toBe(false);
     expect(second.rows).toHaveLength(25);
@@ -190,7 +256,7 @@ describe("the site queue", () => {
     expect(seen.sort()).toEqual([...created].sort());
     // Each page continues the order of the one before: urgent first, then the earliest due date.
     const order = [...first.rows, ...second.rows, ...third.rows].map(
-      (r) => `${r.urgency === "urgent" ? 0 : 1}|${r.clock.kind === "running" ? r.clock.dueOn : ""}|${r.id}`
+      (r) => `${r.urgency === "urgent" ? 0 : 1}|${r.clock.kind === "running" ? r.clock.dueOn : ""}|${r.id}`,
     );
     expect(order).toEqual([...order].sort());
     // A forged cursor is ignored (the first page), never an error.
@@ -222,21 +288,37 @@ describe("the site queue", () => {
     expect(await findReferral(db, elsewhere.id)).toMatchObject({ status: "triage", assignee_id: null });
     expect(await auditEventsFor(db, "referral", elsewhere.id)).toHaveLength(1);
 
-    const claim = await answerOf(queueRoute.action(args(formRequest("/queue", { intent: "bulk", bulkAction: "claim", ids: c.id }, { cookie: staff.cookie }))));
+    const claim = await answerOf(
+      queueRoute.action(
+        args(formRequest("/queue", { intent: "bulk", bulkAction: "claim", ids: c.id }, { cookie: staff.cookie })),
+      ),
+    );
     expect(claim.status).toBe(302);
     expect(await findReferral(db, c.id)).toMatchObject({ status: "in_review", assignee_id: staff.id });
 
-    const empty = await answerOf(queueRoute.action(args(formRequest("/queue", { intent: "bulk", bulkAction: "claim" }, { cookie: staff.cookie, lng: "ja" }))));
+    const empty = await answerOf(
+      queueRoute.action(
+        args(formRequest("/queue", { intent: "bulk", bulkAction: "claim" }, { cookie: staff.cookie, lng: "ja" })),
+      ),
+    );
     expect(empty.status).toBe(400);
     expect(empty.data.errors.ids).toBe("紹介を1件以上選んでください。");
     const noAssignee = await answerOf(
-      queueRoute.action(args(formRequest("/queue", { intent: "bulk", bulkAction: "assign", ids: a.id }, { cookie: staff.cookie, lng: "ko" })))
+      queueRoute.action(
+        args(
+          formRequest(
+            "/queue",
+            { intent: "bulk", bulkAction: "assign", ids: a.id },
+            { cookie: staff.cookie, lng: "ko" },
+          ),
+        ),
+      ),
     );
     expect(noAssignee.data.errors.assigneeId).toBe("소속 기관의 담당자를 선택하십시오.");
     // A colleague of another site is no assignee here.
     const foreign = new URLSearchParams({ intent: "bulk", bulkAction: "assign", assigneeId: outsider.id, ids: a.id });
     expect((await answerOf(queueRoute.action(args(formRequestWith("/queue", foreign, staff.cookie))))).location).toBe(
-      "/queue?tab=triage&done=bulk&count=0&refused=1"
+      "/queue?tab=triage&done=bulk&count=0&refused=1",
     );
   });
 
@@ -246,21 +328,46 @@ describe("the site queue", () => {
     const other = await staffCookie(db, "konyang");
     const saved = await answerOf(
       queueRoute.action(
-        args(formRequest("/queue?tab=in_review&urgency=urgent&breach=1", { intent: "saveView", name: "Urgent overdue" }, { cookie: staff.cookie }))
-      )
+        args(
+          formRequest(
+            "/queue?tab=in_review&urgency=urgent&breach=1",
+            { intent: "saveView", name: "Urgent overdue" },
+            { cookie: staff.cookie },
+          ),
+        ),
+      ),
     );
-    expect(saved).toMatchObject({ status: 302, location: "/queue?tab=in_review&urgency=urgent&breach=1&done=viewSaved" });
+    expect(saved).toMatchObject({
+      status: 302,
+      location: "/queue?tab=in_review&urgency=urgent&breach=1&done=viewSaved",
+    });
     const views = (await openQueue(staff.cookie)).views;
     expect(views).toMatchObject([{ name: "Urgent overdue", query: "tab=in_review&urgency=urgent&breach=1" }]);
     expect((await openQueue(other.cookie)).views).toEqual([]);
     // Someone else's view cannot be deleted.
     expect(
-      (await answerOf(queueRoute.action(args(formRequest("/queue", { intent: "deleteView", viewId: views[0]!.id }, { cookie: other.cookie }))))).status
+      (
+        await answerOf(
+          queueRoute.action(
+            args(formRequest("/queue", { intent: "deleteView", viewId: views[0]!.id }, { cookie: other.cookie })),
+          ),
+        )
+      ).status,
     ).toBe(404);
-    const blank = await answerOf(queueRoute.action(args(formRequest("/queue", { intent: "saveView", name: "  " }, { cookie: staff.cookie, lng: "en" }))));
+    const blank = await answerOf(
+      queueRoute.action(
+        args(formRequest("/queue", { intent: "saveView", name: "  " }, { cookie: staff.cookie, lng: "en" })),
+      ),
+    );
     expect(blank).toMatchObject({ status: 400, data: { errors: { name: "Give the view a name." } } });
     expect(
-      (await answerOf(queueRoute.action(args(formRequest("/queue", { intent: "deleteView", viewId: views[0]!.id }, { cookie: staff.cookie }))))).status
+      (
+        await answerOf(
+          queueRoute.action(
+            args(formRequest("/queue", { intent: "deleteView", viewId: views[0]!.id }, { cookie: staff.cookie })),
+          ),
+        )
+      ).status,
     ).toBe(302);
     expect((await openQueue(staff.cookie)).views).toEqual([]);
   });

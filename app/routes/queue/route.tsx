@@ -47,7 +47,11 @@ export const links = () => [
 ];
 
 /** The switch's words, formatted once here; null when no staff-exchange grant is in force for this person. */
-function workingSiteChoice(working: WorkingSite | null, siteName: (code: string) => string, lng: string): WorkingSiteChoice | null {
+function workingSiteChoice(
+  working: WorkingSite | null,
+  siteName: (code: string) => string,
+  lng: string,
+): WorkingSiteChoice | null {
   const host = working?.hosts.find((h) => h.siteCode === working.siteCode) ?? working?.hosts[0];
   if (!working || !host) return null;
   return {
@@ -105,7 +109,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       submittedOn: row.submittedOn ? formatCalendarDate(row.submittedOn, lng, "compactDate") : null,
     })),
     done: done && doneKinds.has(done) ? { kind: done, count: count("count"), refused: count("refused") } : null,
-    moved: moved ? { referenceCode: moved.referenceCode, site: names[moved.siteCode as keyof typeof names]?.[lng] ?? moved.siteCode } : null,
+    moved: moved
+      ? {
+          referenceCode: moved.referenceCode,
+          site: names[moved.siteCode as keyof typeof names]?.[lng] ?? moved.siteCode,
+        }
+      : null,
   };
 }
 
@@ -125,19 +134,21 @@ export async function action({ request }: ActionFunctionArgs) {
         ids: form.getAll("ids"),
         assigneeId: form.get("assigneeId") || undefined,
       });
-      if (!parsed.success) return data<ActionAnswer>({ errors: translateIssues(parsed.error.issues, t), form: "bulk" }, { status: 400 });
+      if (!parsed.success)
+        return data<ActionAnswer>({ errors: translateIssues(parsed.error.issues, t), form: "bulk" }, { status: 400 });
       const result = await bulkTriage(
         db,
         staff,
         { ids: parsed.data.ids, action: parsed.data.bulkAction, assigneeId: parsed.data.assigneeId },
-        { now, ip: clientIp(request), portalUrl: url.origin }
+        { now, ip: clientIp(request), portalUrl: url.origin },
       );
       void kickMailer();
       return redirect(back({ done: "bulk", count: String(result.done), refused: String(result.refused) }));
     }
     case "saveView": {
       const parsed = savedViewSchema.safeParse({ name: form.get("name") ?? undefined });
-      if (!parsed.success) return data<ActionAnswer>({ errors: translateIssues(parsed.error.issues, t), form: "view" }, { status: 400 });
+      if (!parsed.success)
+        return data<ActionAnswer>({ errors: translateIssues(parsed.error.issues, t), form: "view" }, { status: 400 });
       await saveView(db, staff, parsed.data.name, filters, now);
       return redirect(back({ done: "viewSaved" }));
     }
@@ -162,8 +173,16 @@ function SortHeader({ column, filters }: { column: QueueSortColumn; filters: Que
   const current = filters.sort === column ? (filters.dir ?? "asc") : null;
   const next = current === "asc" ? "desc" : "asc";
   return (
-    <th scope="col" aria-sort={current ? (current === "asc" ? "ascending" : "descending") : undefined} data-column={column}>
-      <Link to={`/queue?${queueQueryString({ ...filters, sort: column, dir: next })}`} className="sort-link" data-sort={column}>
+    <th
+      scope="col"
+      aria-sort={current ? (current === "asc" ? "ascending" : "descending") : undefined}
+      data-column={column}
+    >
+      <Link
+        to={`/queue?${queueQueryString({ ...filters, sort: column, dir: next })}`}
+        className="sort-link"
+        data-sort={column}
+      >
         {t(`queue:columns.${column}`)}
         <span aria-hidden="true" className="sort-link__icon">
           {current === "asc" ? "▲" : current === "desc" ? "▼" : "↕"}
@@ -283,10 +302,17 @@ function Tabs({ filters, counts, atLeast }: { filters: QueueFilters; counts: Loa
         {queueTabs.map((tab) => {
           const count = counts[tab];
           // Capped (or, for a very broad name search, counted from part of its matches): "n+".
-          const shown = count >= COUNT_CAP || (atLeast && count > 0) ? t("queue:tabs.capped", { count: Math.min(count, COUNT_CAP) }) : String(count);
+          const shown =
+            count >= COUNT_CAP || (atLeast && count > 0)
+              ? t("queue:tabs.capped", { count: Math.min(count, COUNT_CAP) })
+              : String(count);
           return (
             <li key={tab}>
-              <Link to={`/queue?${queueQueryString({ ...filters, tab })}`} aria-current={filters.tab === tab ? "page" : undefined} data-tab={tab}>
+              <Link
+                to={`/queue?${queueQueryString({ ...filters, tab })}`}
+                aria-current={filters.tab === tab ? "page" : undefined}
+                data-tab={tab}
+              >
                 {t(`queue:tabs.${tab}`)}
                 <span className="count" data-count={count}>
                   <span className="visually-hidden">{t("queue:tabs.countLabel")}</span>
@@ -301,7 +327,15 @@ function Tabs({ filters, counts, atLeast }: { filters: QueueFilters; counts: Loa
   );
 }
 
-function SavedViews({ views, query, errors }: { views: Loaded["views"]; query: string; errors?: Record<string, string> }) {
+function SavedViews({
+  views,
+  query,
+  errors,
+}: {
+  views: Loaded["views"];
+  query: string;
+  errors?: Record<string, string>;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="views-heading">
@@ -315,7 +349,11 @@ function SavedViews({ views, query, errors }: { views: Loaded["views"]; query: s
                 <CsrfInput />
                 <input type="hidden" name="intent" value="deleteView" />
                 <input type="hidden" name="viewId" value={view.id} />
-                <button type="submit" className="button-link" aria-label={t("queue:views.deleteLabel", { name: view.name })}>
+                <button
+                  type="submit"
+                  className="button-link"
+                  aria-label={t("queue:views.deleteLabel", { name: view.name })}
+                >
                   {t("queue:views.delete")}
                 </button>
               </Form>
@@ -328,7 +366,14 @@ function SavedViews({ views, query, errors }: { views: Loaded["views"]; query: s
       <Form method="post" action={`/queue?${query}`} className="queue-bulk" data-form="save-view">
         <CsrfInput />
         <input type="hidden" name="intent" value="saveView" />
-        <TextField name="name" label={t("queue:views.name")} hint={t("queue:views.nameHint")} error={errors?.name} autoComplete="off" maxLength={60} />
+        <TextField
+          name="name"
+          label={t("queue:views.name")}
+          hint={t("queue:views.nameHint")}
+          error={errors?.name}
+          autoComplete="off"
+          maxLength={60}
+        />
         <div className="field">
           <button type="submit" className="button button--secondary">
             {t("queue:views.save")}
@@ -355,7 +400,11 @@ export default function Queue() {
       ) : null}
       {loaded.workingFor ? <WorkingSiteSwitch choice={loaded.workingFor} /> : null}
       {moved ? (
-        <NotificationBanner key={moved.referenceCode} heading={t("queue:done.movedAway", { code: moved.referenceCode, site: moved.site })} testId="moved-away">
+        <NotificationBanner
+          key={moved.referenceCode}
+          heading={t("queue:done.movedAway", { code: moved.referenceCode, site: moved.site })}
+          testId="moved-away"
+        >
           <p>{t("queue:done.movedAwayNext", { site: moved.site })}</p>
         </NotificationBanner>
       ) : null}
@@ -382,8 +431,13 @@ export default function Queue() {
       <h2 id="queue-heading">{t("queue:list.tabHeading", { tab: t(`queue:tabs.${filters.tab}`) })}</h2>
       {filters.sort ? (
         <p data-testid="queue-sorted">
-          {t("queue:sort.now", { column: t(`queue:columns.${filters.sort}`), direction: t(`queue:sort.${filters.dir ?? "asc"}`) })}{" "}
-          <Link to={`/queue?${queueQueryString({ ...filters, sort: undefined, dir: undefined })}`}>{t("queue:sort.reset")}</Link>
+          {t("queue:sort.now", {
+            column: t(`queue:columns.${filters.sort}`),
+            direction: t(`queue:sort.${filters.dir ?? "asc"}`),
+          })}{" "}
+          <Link to={`/queue?${queueQueryString({ ...filters, sort: undefined, dir: undefined })}`}>
+            {t("queue:sort.reset")}
+          </Link>
         </p>
       ) : null}
       {rows.length > 1 ? <SortForm key={`sort-${query}`} filters={filters} /> : null}
@@ -430,16 +484,28 @@ export default function Queue() {
                         </>
                       ) : null}
                     </td>
-                    <td data-label={t("queue:columns.indication")}>{row.indication ? t(indicationKey(row.indication)) : null}</td>
-                    <td data-label={t("queue:columns.screen")}>
-                      {row.outcome ? <span className={`tag tag--${row.outcome}`}>{t(`screen:outcomes.${row.outcome}.label`)}</span> : null}
+                    <td data-label={t("queue:columns.indication")}>
+                      {row.indication ? t(indicationKey(row.indication)) : null}
                     </td>
-                    <td data-label={t("queue:columns.urgency")}>{row.urgency === "urgent" ? <strong>{t("queue:urgency.urgent")}</strong> : t("queue:urgency.routine")}</td>
+                    <td data-label={t("queue:columns.screen")}>
+                      {row.outcome ? (
+                        <span className={`tag tag--${row.outcome}`}>{t(`screen:outcomes.${row.outcome}.label`)}</span>
+                      ) : null}
+                    </td>
+                    <td data-label={t("queue:columns.urgency")}>
+                      {row.urgency === "urgent" ? (
+                        <strong>{t("queue:urgency.urgent")}</strong>
+                      ) : (
+                        t("queue:urgency.routine")
+                      )}
+                    </td>
                     <td data-label={t("queue:columns.status")}>{t(`queue:status.${row.status}`)}</td>
                     <td className="queue-table__clock" data-label={t("queue:columns.clock")} data-testid="queue-clock">
                       <ClockText clock={row.clock} dueOn={row.dueOn} status={row.status} compact />
                     </td>
-                    <td data-label={t("queue:columns.assignee")}>{row.assignee ? nameOf(row.assignee) : t("queue:list.unassigned")}</td>
+                    <td data-label={t("queue:columns.assignee")}>
+                      {row.assignee ? nameOf(row.assignee) : t("queue:list.unassigned")}
+                    </td>
                     <td className="nowrap" data-label={t("queue:columns.received")}>
                       {row.submittedOn}
                     </td>

@@ -51,7 +51,9 @@ function post(id: string, slug: string, fields: Record<string, string | string[]
   const body = new URLSearchParams({ _csrf: "t".repeat(43) });
   for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
   const base = formRequest(`/queue/${id}/${slug}`, {}, { cookie, lng });
-  return actionRoute.action(actionArgs(new Request(base.url, { method: "POST", headers: base.headers, body }), id, slug));
+  return actionRoute.action(
+    actionArgs(new Request(base.url, { method: "POST", headers: base.headers, body }), id, slug),
+  );
 }
 
 /** Waits for the mail the action queued: the route nudges the mailer; this waits for that pass (and runs one more). */
@@ -87,13 +89,23 @@ describe("the staff referral page", () => {
     const physician = await physicianIn(db, "ko");
     const coordinator = await staff(db, "konyang");
     const { id, referenceCode } = await referralAt(db, physician, { site: "konyang", patient: "ko", now: new Date() });
-    const page = await answerOf(pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie, lng: "ja" }), id)));
+    const page = await answerOf(
+      pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie, lng: "ja" }), id)),
+    );
     expect(page.status).toBe(200);
-    expect(page.data).toMatchObject({ referenceCode, status: "triage", siteName: "建陽大学校病院", decision: { outcome: "likely_eligible" } });
+    expect(page.data).toMatchObject({
+      referenceCode,
+      status: "triage",
+      siteName: "建陽大学校病院",
+      decision: { outcome: "likely_eligible" },
+    });
     const patient = page.data.sections.find((s: { id: string }) => s.id === "patient");
     expect(patient.heading).toBe("患者");
     expect(patient.rows.find((r: { path: string }) => r.path === "patient.birthDate").value).toBe("1958年3月14日");
-    expect(page.data.sections.find((s: { id: string }) => s.id === "diagnosis").rows[0]).toMatchObject({ label: "適応症", value: "前立腺癌" });
+    expect(page.data.sections.find((s: { id: string }) => s.id === "diagnosis").rows[0]).toMatchObject({
+      label: "適応症",
+      value: "前立腺癌",
+    });
     expect(page.data.events.map((e: { action: string }) => e.action)).toEqual(["submit", "route"]);
     const viewed = (await auditEventsFor(db, "referral", id)).filter((e) => e.action === "referral.viewed");
     expect(viewed).toHaveLength(1);
@@ -110,22 +122,47 @@ describe("the staff referral page", () => {
       const answer = await answerOf(pageRoute.loader(pageArgs(getRequest(path, { cookie: qst.cookie }), id)));
       expect(answer).toMatchObject({ status: 404, data: null });
     }
-    expect(await answerOf(actionRoute.loader(actionArgs(getRequest(`/queue/${id}/accept`, { cookie: qst.cookie }), id, "accept")))).toMatchObject({
+    expect(
+      await answerOf(
+        actionRoute.loader(actionArgs(getRequest(`/queue/${id}/accept`, { cookie: qst.cookie }), id, "accept")),
+      ),
+    ).toMatchObject({
       status: 404,
       data: null,
     });
     expect((await answerOf(post(id, "accept", {}, qst.cookie))).status).toBe(404);
-    expect((await answerOf(pageRoute.action(pageArgs(formRequest(`/queue/${id}`, { intent: "claim" }, { cookie: qst.cookie }), id)))).status).toBe(404);
-    expect((await answerOf(pageRoute.action(pageArgs(formRequest(`/queue/${id}`, { intent: "note", body: "x" }, { cookie: qst.cookie }), id)))).status).toBe(
-      404
-    );
+    expect(
+      (
+        await answerOf(
+          pageRoute.action(pageArgs(formRequest(`/queue/${id}`, { intent: "claim" }, { cookie: qst.cookie }), id)),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await answerOf(
+          pageRoute.action(
+            pageArgs(formRequest(`/queue/${id}`, { intent: "note", body: "x" }, { cookie: qst.cookie }), id),
+          ),
+        )
+      ).status,
+    ).toBe(404);
     expect(await findReferral(db, id)).toMatchObject({ status: "triage" });
     // Nothing was read, so nothing was logged as read.
     expect((await auditEventsFor(db, "referral", id)).map((e) => e.action)).toEqual(["referral.submitted"]);
     // Unknown ids and unknown actions are 404s too.
     const konyang = await staff(db, "konyang");
-    expect((await answerOf(pageRoute.loader(pageArgs(getRequest("/queue/nope", { cookie: konyang.cookie }), "nope")))).status).toBe(404);
-    expect((await answerOf(actionRoute.loader(actionArgs(getRequest(`/queue/${id}/launch`, { cookie: konyang.cookie }), id, "launch")))).status).toBe(404);
+    expect(
+      (await answerOf(pageRoute.loader(pageArgs(getRequest("/queue/nope", { cookie: konyang.cookie }), "nope"))))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await answerOf(
+          actionRoute.loader(actionArgs(getRequest(`/queue/${id}/launch`, { cookie: konyang.cookie }), id, "launch")),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("claims, requests information (clock pauses, physician mailed in Japanese), resumes on the answer, accepts and schedules", async () => {
@@ -139,14 +176,23 @@ describe("the staff referral page", () => {
       now: new Date(Date.now() - 2 * 86_400_000),
     });
 
-    const claimed = await answerOf(pageRoute.action(pageArgs(formRequest(`/queue/${id}`, { intent: "claim" }, { cookie: coordinator.cookie }), id)));
+    const claimed = await answerOf(
+      pageRoute.action(pageArgs(formRequest(`/queue/${id}`, { intent: "claim" }, { cookie: coordinator.cookie }), id)),
+    );
     expect(claimed).toMatchObject({ status: 302, location: `/queue/${id}?done=claim` });
     expect(await findReferral(db, id)).toMatchObject({ status: "in_review", assignee_id: coordinator.id });
 
-    const form = await answerOf(actionRoute.loader(actionArgs(getRequest(`/queue/${id}/request-info`, { cookie: coordinator.cookie }), id, "request-info")));
-    expect(form.data).toMatchObject({ available: true, missingFields: ["diagnosis.childPugh", "diagnosis.ascites", "clinical.ecog"] });
+    const form = await answerOf(
+      actionRoute.loader(
+        actionArgs(getRequest(`/queue/${id}/request-info`, { cookie: coordinator.cookie }), id, "request-info"),
+      ),
+    );
+    expect(form.data).toMatchObject({
+      available: true,
+      missingFields: ["diagnosis.childPugh", "diagnosis.ascites", "clinical.ecog"],
+    });
     expect(form.data.documents.map((d: { id: string }) => d.id)).toEqual(
-      expect.arrayContaining(["referral_letter", "imaging", "liver_function", "tumour_markers"])
+      expect.arrayContaining(["referral_letter", "imaging", "liver_function", "tumour_markers"]),
     );
 
     const before = await findReferral(db, id);
@@ -154,20 +200,35 @@ describe("the staff referral page", () => {
       post(
         id,
         "request-info",
-        { documents: ["pathology_report", "liver_function"], fields: ["clinical.ecog"], message: "ECOG と肝機能をお願いします。" },
-        coordinator.cookie
-      )
+        {
+          documents: ["pathology_report", "liver_function"],
+          fields: ["clinical.ecog"],
+          message: "ECOG と肝機能をお願いします。",
+        },
+        coordinator.cookie,
+      ),
     );
     expect(asked).toMatchObject({ status: 302, location: `/queue/${id}?done=request_info` });
     const paused = await findReferral(db, id);
     expect(paused).toMatchObject({ status: "info_requested", clock_running_since: null, clock_due_on: null });
     expect(paused!.clock_used_days).toBeGreaterThanOrEqual(before!.clock_used_days);
     const requestEvent = (await referralEvents(db, id)).at(-1)!;
-    expect(requestEvent).toMatchObject({ action: "request_info", note: "ECOG と肝機能をお願いします。", actor_user_id: coordinator.id });
-    expect(JSON.parse(requestEvent.data)).toEqual({ documents: ["pathology_report", "liver_function"], fields: ["clinical.ecog"] });
+    expect(requestEvent).toMatchObject({
+      action: "request_info",
+      note: "ECOG と肝機能をお願いします。",
+      actor_user_id: coordinator.id,
+    });
+    expect(JSON.parse(requestEvent.data)).toEqual({
+      documents: ["pathology_report", "liver_function"],
+      fields: ["clinical.ecog"],
+    });
 
     const [mail] = await mailArrives(1);
-    expect(mail).toMatchObject({ to: [physician.email], language: "ja", subject: `紹介 ${referenceCode} の追加情報のお願い` });
+    expect(mail).toMatchObject({
+      to: [physician.email],
+      language: "ja",
+      subject: `紹介 ${referenceCode} の追加情報のお願い`,
+    });
     expect(mail!.text).toContain("建陽大学校病院のチームが紹介");
     expect(mail!.text).toContain("・病理診断報告書");
     expect(mail!.text).toContain("・肝機能（Child-Pugh分類）");
@@ -194,7 +255,10 @@ describe("the staff referral page", () => {
     expect(accepted).toMatchObject({ status: 302, location: `/queue/${id}?done=accept` });
     expect(await findReferral(db, id)).toMatchObject({ status: "accepted", clock_running_since: null });
     const [, acceptedMail] = await mailArrives(2);
-    expect(acceptedMail).toMatchObject({ language: "ja", subject: `紹介 ${referenceCode} は建陽大学校病院で受諾されました` });
+    expect(acceptedMail).toMatchObject({
+      language: "ja",
+      subject: `紹介 ${referenceCode} は建陽大学校病院で受諾されました`,
+    });
 
     const when = inDays(14);
     const scheduled = await answerOf(
@@ -211,8 +275,8 @@ describe("the staff referral page", () => {
           // Two weeks from today may fall on a weekend or holiday: the coordinator has confirmed the day.
           confirmDay: when.iso,
         },
-        coordinator.cookie
-      )
+        coordinator.cookie,
+      ),
     );
     expect(scheduled).toMatchObject({ status: 302, location: `/queue/${id}?done=schedule` });
     expect(JSON.parse((await findReferral(db, id))!.consultation_json!)).toMatchObject({
@@ -242,7 +306,9 @@ describe("the staff referral page", () => {
       ["accepted", "sent"],
       ["scheduled", "sent"],
     ]);
-    const history = await answerOf(pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie, lng: "ko" }), id)));
+    const history = await answerOf(
+      pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie, lng: "ko" }), id)),
+    );
     expect(history.data.events.map((e: { action: string }) => e.action)).toEqual([
       "submit",
       "route",
@@ -267,7 +333,13 @@ describe("the staff referral page", () => {
     const likely = await referralAt(db, physician, { site: "konyang", base: "prostate-localised-kr", now: new Date() });
 
     const warned = await answerOf(
-      actionRoute.loader(actionArgs(getRequest(`/queue/${notEligible.id}/accept`, { cookie: reviewer.cookie }), notEligible.id, "accept"))
+      actionRoute.loader(
+        actionArgs(
+          getRequest(`/queue/${notEligible.id}/accept`, { cookie: reviewer.cookie }),
+          notEligible.id,
+          "accept",
+        ),
+      ),
     );
     expect(warned.data).toMatchObject({ override: true, outcome: "not_eligible" });
     await clinicalDecisionBy(db, notEligible.id, "konyang", "accept");
@@ -279,17 +351,42 @@ describe("the staff referral page", () => {
     });
 
     await clinicalDecisionBy(db, likely.id, "konyang", "decline", { declineReason: "patient_choice" });
-    expect((await answerOf(post(likely.id, "decline", { reasonCode: "patient_choice", note: "Patient prefers surgery." }, reviewer.cookie))).status).toBe(302);
+    expect(
+      (
+        await answerOf(
+          post(
+            likely.id,
+            "decline",
+            { reasonCode: "patient_choice", note: "Patient prefers surgery." },
+            reviewer.cookie,
+          ),
+        )
+      ).status,
+    ).toBe(302);
     const declineEvent = (await referralEvents(db, likely.id)).at(-1)!;
-    expect(declineEvent).toMatchObject({ action: "decline", reason_code: "patient_choice", note: "Patient prefers surgery." });
+    expect(declineEvent).toMatchObject({
+      action: "decline",
+      reason_code: "patient_choice",
+      note: "Patient prefers surgery.",
+    });
     expect(JSON.parse(declineEvent.data)).toMatchObject({ override: true, screenOutcome: "likely_eligible" });
 
-    const page = await answerOf(pageRoute.loader(pageArgs(getRequest(`/queue/${likely.id}`, { cookie: reviewer.cookie, lng: "en" }), likely.id)));
-    expect(page.data.events.at(-1)).toMatchObject({ action: "decline", override: true, screenOutcome: "likely_eligible", reasonCode: "patient_choice" });
+    const page = await answerOf(
+      pageRoute.loader(pageArgs(getRequest(`/queue/${likely.id}`, { cookie: reviewer.cookie, lng: "en" }), likely.id)),
+    );
+    expect(page.data.events.at(-1)).toMatchObject({
+      action: "decline",
+      override: true,
+      screenOutcome: "likely_eligible",
+      reasonCode: "patient_choice",
+    });
 
     const mails = await mailArrives(2);
     const decline = mails.find((m) => m.subject.includes("not accepted"))!;
-    expect(decline).toMatchObject({ language: "en", subject: `Referral ${likely.referenceCode} not accepted by Konyang University Hospital` });
+    expect(decline).toMatchObject({
+      language: "en",
+      subject: `Referral ${likely.referenceCode} not accepted by Konyang University Hospital`,
+    });
     expect(decline.text).toContain("Reason: The patient no longer wishes to proceed.");
     expect(decline.text).not.toContain("Patient prefers surgery");
   });
@@ -301,21 +398,31 @@ describe("the staff referral page", () => {
     const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
 
     // Scheduling before accepting: the page says why, and a forced post is a 409 with words, never a 500.
-    const page = await answerOf(actionRoute.loader(actionArgs(getRequest(`/queue/${id}/schedule`, { cookie: coordinator.cookie }), id, "schedule")));
+    const page = await answerOf(
+      actionRoute.loader(
+        actionArgs(getRequest(`/queue/${id}/schedule`, { cookie: coordinator.cookie }), id, "schedule"),
+      ),
+    );
     expect(page.data.available).toBe(false);
     const when = inDays(7);
     const forced = await answerOf(
       post(
         id,
         "schedule",
-        { "date.year": when["date.year"], "date.month": when["date.month"], "date.day": when["date.day"], time: "09:00", place: "A" },
+        {
+          "date.year": when["date.year"],
+          "date.month": when["date.month"],
+          "date.day": when["date.day"],
+          time: "09:00",
+          place: "A",
+        },
         coordinator.cookie,
-        "ko"
-      )
+        "ko",
+      ),
     );
     expect(forced.status).toBe(409);
     expect(forced.data.formError).toBe(
-      "이 의뢰는 현재 ‘분류 대기’ 상태이므로 이 작업을 할 수 없습니다. 의뢰 화면에서 지금 할 수 있는 작업을 확인하십시오."
+      "이 의뢰는 현재 ‘분류 대기’ 상태이므로 이 작업을 할 수 없습니다. 의뢰 화면에서 지금 할 수 있는 작업을 확인하십시오.",
     );
 
     const noConsent = await answerOf(post(id, "redirect", { reasonCode: "capacity" }, coordinator.cookie, "ja"));
@@ -323,18 +430,23 @@ describe("the staff referral page", () => {
     expect(noConsent.data.formError).toContain("QST病院へ転送できません");
     expect(await findReferral(db, id)).toMatchObject({ status: "triage", site_code: "konyang" });
     const warned = await answerOf(
-      actionRoute.loader(actionArgs(getRequest(`/queue/${id}/redirect`, { cookie: coordinator.cookie, lng: "en" }), id, "redirect"))
+      actionRoute.loader(
+        actionArgs(getRequest(`/queue/${id}/redirect`, { cookie: coordinator.cookie, lng: "en" }), id, "redirect"),
+      ),
     );
     expect(warned.data.redirectTo).toEqual({ site: "QST Hospital", crossesBorder: true, consent: false });
 
     const invalid = await answerOf(post(id, "decline", { note: "" }, coordinator.cookie, "en"));
     expect(invalid).toMatchObject({ status: 400, data: { errors: { reasonCode: "Choose a reason." } } });
     const other = await answerOf(post(id, "decline", { reasonCode: "other" }, coordinator.cookie, "en"));
-    expect(other).toMatchObject({ status: 400, data: { errors: { note: "Explain the reason when you choose “Other”." }, values: { reasonCode: "other" } } });
+    expect(other).toMatchObject({
+      status: 400,
+      data: { errors: { note: "Explain the reason when you choose “Other”." }, values: { reasonCode: "other" } },
+    });
     const past = inDays(-3);
-    expect((await answerOf(post(id, "request-info", { message: "?" }, coordinator.cookie, "ja"))).data.errors.documents).toBe(
-      "依頼する書類または症例項目を1つ以上選んでください。"
-    );
+    expect(
+      (await answerOf(post(id, "request-info", { message: "?" }, coordinator.cookie, "ja"))).data.errors.documents,
+    ).toBe("依頼する書類または症例項目を1つ以上選んでください。");
 
     // Accept, then a schedule in the past is refused before anything changes.
     await clinicalDecisionBy(db, id, "konyang", "accept");
@@ -343,10 +455,16 @@ describe("the staff referral page", () => {
       post(
         id,
         "schedule",
-        { "date.year": past["date.year"], "date.month": past["date.month"], "date.day": past["date.day"], time: "09:00", place: "A" },
+        {
+          "date.year": past["date.year"],
+          "date.month": past["date.month"],
+          "date.day": past["date.day"],
+          time: "09:00",
+          place: "A",
+        },
         coordinator.cookie,
-        "en"
-      )
+        "en",
+      ),
     );
     expect(inPast).toMatchObject({ status: 400, data: { errors: { date: "Choose today or a later date." } } });
     expect(await findReferral(db, id)).toMatchObject({ status: "accepted" });
@@ -363,12 +481,22 @@ describe("the staff referral page", () => {
     const physician = await physicianIn(db, "ko");
     const coordinator = await staff(db, "konyang");
     const qst = await staff(db, "qst");
-    const { id, referenceCode } = await referralAt(db, physician, { site: "konyang", crossBorder: true, now: new Date() });
-    const moved = await answerOf(post(id, "redirect", { reasonCode: "treatment_on_site", note: "" }, coordinator.cookie));
+    const { id, referenceCode } = await referralAt(db, physician, {
+      site: "konyang",
+      crossBorder: true,
+      now: new Date(),
+    });
+    const moved = await answerOf(
+      post(id, "redirect", { reasonCode: "treatment_on_site", note: "" }, coordinator.cookie),
+    );
     // The coordinator lands on their queue, which names the code and the receiving site (the URL only the opaque id).
     expect(moved).toMatchObject({ status: 302, location: `/queue?done=moved&referral=${id}` });
     const queueAt = async (cookie: string, lng: string) =>
-      (await answerOf(queueRoute.loader({ request: getRequest(moved.location!, { cookie, lng }), params: {}, context: {} }))).data as { moved: unknown };
+      (
+        await answerOf(
+          queueRoute.loader({ request: getRequest(moved.location!, { cookie, lng }), params: {}, context: {} }),
+        )
+      ).data as { moved: unknown };
     expect((await queueAt(coordinator.cookie, "en")).moved).toEqual({ referenceCode, site: "QST Hospital" });
     expect((await queueAt(coordinator.cookie, "ja")).moved).toEqual({ referenceCode, site: "QST病院" });
     // Anyone else holding the URL learns nothing: a colleague at the same site, or the receiving site's staff.
@@ -376,10 +504,18 @@ describe("the staff referral page", () => {
     expect((await queueAt(colleague.cookie, "en")).moved).toBeNull();
     expect((await queueAt(qst.cookie, "en")).moved).toBeNull();
     expect(await findReferral(db, id)).toMatchObject({ status: "redirected", site_code: "qst", assignee_id: null });
-    expect((await answerOf(pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie }), id)))).status).toBe(404);
-    expect((await answerOf(pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: qst.cookie }), id)))).data.status).toBe("redirected");
+    expect(
+      (await answerOf(pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie }), id))))
+        .status,
+    ).toBe(404);
+    expect(
+      (await answerOf(pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: qst.cookie }), id)))).data.status,
+    ).toBe("redirected");
     const [mail] = await mailArrives(1);
-    expect(mail).toMatchObject({ language: "ko", subject: `의뢰 ${withParticle(referenceCode, "이/가")} QST 병원으로 이송되었습니다` });
+    expect(mail).toMatchObject({
+      language: "ko",
+      subject: `의뢰 ${withParticle(referenceCode, "이/가")} QST 병원으로 이송되었습니다`,
+    });
     expect(mail!.text).toContain("사유: 중입자선 치료 자체는 상대 기관에서 시행함.");
   });
 
@@ -389,22 +525,51 @@ describe("the staff referral page", () => {
     const coordinator = await staff(db, "konyang");
     const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
     const note = await answerOf(
-      pageRoute.action(pageArgs(formRequest(`/queue/${id}`, { intent: "note", body: "Discuss at Tuesday's board." }, { cookie: coordinator.cookie }), id))
+      pageRoute.action(
+        pageArgs(
+          formRequest(
+            `/queue/${id}`,
+            { intent: "note", body: "Discuss at Tuesday's board." },
+            { cookie: coordinator.cookie },
+          ),
+          id,
+        ),
+      ),
     );
     expect(note).toMatchObject({ status: 302, location: `/queue/${id}?done=note#notes` });
     const empty = await answerOf(
-      pageRoute.action(pageArgs(formRequest(`/queue/${id}`, { intent: "message", body: " " }, { cookie: coordinator.cookie, lng: "ko" }), id))
+      pageRoute.action(
+        pageArgs(
+          formRequest(`/queue/${id}`, { intent: "message", body: " " }, { cookie: coordinator.cookie, lng: "ko" }),
+          id,
+        ),
+      ),
     );
     expect(empty).toMatchObject({ status: 400, data: { errors: { messageBody: "내용을 입력한 뒤 보내십시오." } } });
     const message = await answerOf(
-      pageRoute.action(pageArgs(formRequest(`/queue/${id}`, { intent: "message", body: "Could you send the latest MRI?" }, { cookie: coordinator.cookie }), id))
+      pageRoute.action(
+        pageArgs(
+          formRequest(
+            `/queue/${id}`,
+            { intent: "message", body: "Could you send the latest MRI?" },
+            { cookie: coordinator.cookie },
+          ),
+          id,
+        ),
+      ),
     );
     expect(message.status).toBe(302);
-    const page = await answerOf(pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie }), id)));
+    const page = await answerOf(
+      pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie }), id)),
+    );
     expect(page.data.notes).toMatchObject([{ body: "Discuss at Tuesday's board." }]);
-    expect(page.data.thread).toMatchObject([{ kind: "message", body: "Could you send the latest MRI?", fromPhysician: false }]);
+    expect(page.data.thread).toMatchObject([
+      { kind: "message", body: "Could you send the latest MRI?", fromPhysician: false },
+    ]);
     // Audited without their words.
-    const audit = (await auditEventsFor(db, "referral", id)).filter((e) => e.action === "referral.note_added" || e.action === "referral.message_sent");
+    const audit = (await auditEventsFor(db, "referral", id)).filter(
+      (e) => e.action === "referral.note_added" || e.action === "referral.message_sent",
+    );
     expect(audit).toHaveLength(2);
     expect(audit.map((e) => e.detail).join("")).not.toMatch(/board|MRI/);
     const [mail] = await mailArrives(1);
@@ -421,7 +586,16 @@ describe("the staff referral page", () => {
     const now = new Date();
     // Through the service (no route nudging the mailer), with a relay that is down.
     await clinicalDecisionBy(db, id, "konyang", "accept");
-    expect(await performStaffAction(db, actor, id, "accept", { note: undefined }, { now, ip: null, portalUrl: "https://portal.test" })).toMatchObject({
+    expect(
+      await performStaffAction(
+        db,
+        actor,
+        id,
+        "accept",
+        { note: undefined },
+        { now, ip: null, portalUrl: "https://portal.test" },
+      ),
+    ).toMatchObject({
       ok: true,
     });
     const refused = async () => {
@@ -442,7 +616,10 @@ describe("the staff referral page", () => {
     const { smtpSender } = await import("~/modules/mail/mailer.server");
     expect(await deliverDueMail(db, smtpSender()!, new Date(now.getTime() + 61_000))).toEqual({ sent: 1, failed: 0 });
     const [mail] = await capture.waitFor(1);
-    expect(mail).toMatchObject({ language: "ko", subject: `의뢰 ${withParticle(referenceCode, "이/가")} 건양대학교병원에서 수락되었습니다` });
+    expect(mail).toMatchObject({
+      language: "ko",
+      subject: `의뢰 ${withParticle(referenceCode, "이/가")} 건양대학교병원에서 수락되었습니다`,
+    });
     expect(mail!.text).toContain("https://portal.test/referrals/");
     expect((await mailFor(db, id))[0]).toMatchObject({ status: "sent", attempts: 2 });
   });
@@ -461,7 +638,7 @@ describe("the staff referral page", () => {
       id,
       "decline",
       { reasonCode: "outside_criteria", note: undefined },
-      { now: at, ip: null, portalUrl: "https://portal.test" }
+      { now: at, ip: null, portalUrl: "https://portal.test" },
     );
     const refused = async () => {
       throw new Error("no");

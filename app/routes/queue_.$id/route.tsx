@@ -33,7 +33,14 @@ import { kickMailer } from "~/modules/mail/mailer.server";
 import { caseSections } from "~/modules/queue/case-view";
 import { actionSlugs, noteSchema, staffActions, type FormAction } from "~/modules/queue/queue.schema";
 import { requireStaff } from "~/modules/queue/staff.server";
-import { addNote, isOverride, openReferralForStaff, performStaffAction, referralForStaff, sendMessage } from "~/modules/queue/triage.service.server";
+import {
+  addNote,
+  isOverride,
+  openReferralForStaff,
+  performStaffAction,
+  referralForStaff,
+  sendMessage,
+} from "~/modules/queue/triage.service.server";
 import { notFound } from "~/utils/not-found.server";
 import { latestComparison, rescreenReferral } from "~/modules/rules/rescreen.service.server";
 import { rulesToday } from "~/modules/rules/rules.service.server";
@@ -56,21 +63,31 @@ export const links = () => [
   { rel: "stylesheet", href: travelStyles },
 ];
 
-type ActionAnswer = { form: "note" | "message" | "claim" | "joint"; errors?: Record<string, string>; formError?: string; values?: Record<string, string> };
+type ActionAnswer = {
+  form: "note" | "message" | "claim" | "joint";
+  errors?: Record<string, string>;
+  formError?: string;
+  values?: Record<string, string>;
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const { t, lng } = translatorFor(request);
   const db = await getDb();
   const now = new Date();
-  const page = await openReferralForStaff(db, staff, params.id ?? "", { now, ip: clientIp(request), portalUrl: new URL(request.url).origin });
+  const page = await openReferralForStaff(db, staff, params.id ?? "", {
+    now,
+    ip: clientIp(request),
+    portalUrl: new URL(request.url).origin,
+  });
   // Not this site's (or no such referral): the same empty 404, for pages and .data requests alike.
   if (!page) throw notFound();
   const { referral } = page;
   const at = (iso: string) => formatInstant(iso, lng, page.site.timezone);
   const name = (person: { family_name: string | null; given_name: string | null } | null) =>
     person?.family_name != null ? personName(person.family_name, person.given_name ?? "") : null;
-  const siteName = (code: string | null) => (code ? page.siteNames[code as keyof typeof page.siteNames]?.[lng] ?? code : null);
+  const siteName = (code: string | null) =>
+    code ? (page.siteNames[code as keyof typeof page.siteNames]?.[lng] ?? code) : null;
   const attachments = await listAttachments(db, referral.id);
   // The two latest screens side by side once the referral has been screened again (re-screen, answers to requests).
   const comparison = await latestComparison(db, referral.id);
@@ -86,7 +103,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     ...page.events
       .filter((e) => (e.action === "request_info" || e.action === "answer_info") && e.note)
-      .map((e) => ({ id: e.id, at: e.occurred_at, fromPhysician: e.action === "answer_info", author: name(e), kind: e.action, body: e.note ?? "" })),
+      .map((e) => ({
+        id: e.id,
+        at: e.occurred_at,
+        fromPhysician: e.action === "answer_info",
+        author: name(e),
+        kind: e.action,
+        body: e.note ?? "",
+      })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const done = new URL(request.url).searchParams.get("done");
   const clinical = await clinicalDecisionPanel(db, staff, referral);
@@ -96,7 +120,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: referral.id,
     referenceCode: referral.reference_code ?? "",
     status: referral.status,
-    patient: { familyName: referral.patient_family_name ?? "", givenName: referral.patient_given_name ?? "", latinName: referral.patient_latin_name },
+    patient: {
+      familyName: referral.patient_family_name ?? "",
+      givenName: referral.patient_given_name ?? "",
+      latinName: referral.patient_latin_name,
+    },
     // Privacy rule 5 (ADR 0025): a purged referral says so where the patient's name stood.
     purgedOn: referral.purged_at ? formatInstant(referral.purged_at, lng, page.site.timezone, "date") : null,
     indication: referral.indication,
@@ -140,7 +168,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       fields: Array.isArray(e.data.fields) ? (e.data.fields as string[]) : [],
       rescreen:
         e.action === "rescreen" && typeof e.data.from === "string" && typeof e.data.to === "string"
-          ? { from: e.data.from, to: e.data.to, outcomeBefore: String(e.data.outcomeBefore ?? ""), outcomeAfter: String(e.data.outcomeAfter ?? "") }
+          ? {
+              from: e.data.from,
+              to: e.data.to,
+              outcomeBefore: String(e.data.outcomeBefore ?? ""),
+              outcomeAfter: String(e.data.outcomeAfter ?? ""),
+            }
           : null,
       assignee: e.assigneeName ? personName(e.assigneeName.familyName, e.assigneeName.givenName) : null,
       joint: jointEventLine(e.data),
@@ -157,14 +190,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notes: page.notes.map((n) => ({ id: n.id, at: at(n.created_at), author: name(n), body: n.body })),
     thread: thread.map((m) => ({ ...m, at: at(m.at) })),
     actions: page.actions,
-    overrides: { accept: isOverride("accept", referral.screen_outcome), decline: isOverride("decline", referral.screen_outcome) },
-    done: done && (staffActions as readonly string[]).concat(["note", "message", "clinical_decision", "rescreen", "joint_proposed", "joint_closed", "joint_message"]).includes(done) ? done : null,
-    clinical: { ...clinical, current: clinical.current ? record(clinical.current) : null, earlier: clinical.earlier.map(record) },
-    letters: (await letterSummaries(db, referral.id)).map((l) => ({ ...l, issuedAt: formatInstant(l.issuedAt, lng, page.site.timezone, "date") })),
+    overrides: {
+      accept: isOverride("accept", referral.screen_outcome),
+      decline: isOverride("decline", referral.screen_outcome),
+    },
+    done:
+      done &&
+      (staffActions as readonly string[])
+        .concat(["note", "message", "clinical_decision", "rescreen", "joint_proposed", "joint_closed", "joint_message"])
+        .includes(done)
+        ? done
+        : null,
+    clinical: {
+      ...clinical,
+      current: clinical.current ? record(clinical.current) : null,
+      earlier: clinical.earlier.map(record),
+    },
+    letters: (await letterSummaries(db, referral.id)).map((l) => ({
+      ...l,
+      issuedAt: formatInstant(l.issuedAt, lng, page.site.timezone, "date"),
+    })),
     travel: await teamChecklist(db, referral, lng, page.site.timezone),
     unconfirmedContacts: await unconfirmedContactsOf(db, referral.site_code),
     joint: {
-      review: joint.summary ? summaryInWords(joint.summary, lng, page.site.timezone, (code) => siteName(code) ?? code) : null,
+      review: joint.summary
+        ? summaryInWords(joint.summary, lng, page.site.timezone, (code) => siteName(code) ?? code)
+        : null,
       partnerSite: siteName(otherSite(await siteFacts(db), referral.site_code)?.code ?? null) ?? "",
       refusal: joint.refusal === "already_open" ? null : joint.refusal,
     },
@@ -186,8 +237,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.ok) return redirect(`/queue/${id}?done=claim`);
     if (result.code === "not_found") throw notFound();
     return data<ActionAnswer>(
-      { form: "claim", formError: t(`queue:errors.${result.code}`, { status: t(`queue:status.${result.status ?? "triage"}`) }) },
-      { status: result.code === "not_allowed_for_role" ? 403 : 409 }
+      {
+        form: "claim",
+        formError: t(`queue:errors.${result.code}`, { status: t(`queue:status.${result.status ?? "triage"}`) }),
+      },
+      { status: result.code === "not_allowed_for_role" ? 403 : 409 },
     );
   }
   if (intent === "rescreen") {
@@ -199,7 +253,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "joint_message") {
     const parsed = jointMessageSchema.safeParse({ body: form.get("jointBody") ?? undefined });
     if (!parsed.success)
-      return data<ActionAnswer>({ form: "joint", errors: { jointBody: translateIssues(parsed.error.issues, t).body ?? "" }, values: { body: String(form.get("jointBody") ?? "") } }, { status: 400 });
+      return data<ActionAnswer>(
+        {
+          form: "joint",
+          errors: { jointBody: translateIssues(parsed.error.issues, t).body ?? "" },
+          values: { body: String(form.get("jointBody") ?? "") },
+        },
+        { status: 400 },
+      );
     if (!(await postJointMessage(db, staff, id, parsed.data.body, ctx))) throw notFound();
     return redirect(`/queue/${id}?done=joint_message#joint-thread`);
   }
@@ -208,11 +269,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) {
       const errors = translateIssues(parsed.error.issues, t);
       return data<ActionAnswer>(
-        { form: intent, errors: { [`${intent}Body`]: errors.body ?? "" }, values: { body: String(form.get("body") ?? "") } },
-        { status: 400 }
+        {
+          form: intent,
+          errors: { [`${intent}Body`]: errors.body ?? "" },
+          values: { body: String(form.get("body") ?? "") },
+        },
+        { status: 400 },
       );
     }
-    const saved = intent === "note" ? await addNote(db, staff, id, parsed.data.body, ctx) : await sendMessage(db, staff, id, parsed.data.body, ctx);
+    const saved =
+      intent === "note"
+        ? await addNote(db, staff, id, parsed.data.body, ctx)
+        : await sendMessage(db, staff, id, parsed.data.body, ctx);
     if (!saved) throw notFound();
     if (intent === "message") void kickMailer();
     return redirect(`/queue/${id}?done=${intent}#${intent === "note" ? "notes" : "messages"}`);
@@ -224,7 +292,10 @@ type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function eventWords(t: TFunction, e: Loaded["events"][number]): string {
   const base = t(`queue:history.actions.${e.action}`, { defaultValue: t("queue:history.actions.other") });
-  const to = e.from !== e.to ? t("queue:history.fromTo", { from: e.from ? t(`queue:status.${e.from}`) : "—", to: t(`queue:status.${e.to}`) }) : "";
+  const to =
+    e.from !== e.to
+      ? t("queue:history.fromTo", { from: e.from ? t(`queue:status.${e.from}`) : "—", to: t(`queue:status.${e.to}`) })
+      : "";
   return [base, to].filter(Boolean).join(" ");
 }
 
@@ -249,10 +320,22 @@ function History({ events }: { events: Loaded["events"] }) {
               </span>
             ) : null}
           </p>
-          <p>{e.actor ? t("queue:history.by", { name: e.actor, role: t(`roles.${e.role}`) }) : t("queue:history.bySystem")}</p>
-          {e.override && e.screenOutcome ? <p>{t("queue:override.explain", { outcome: t(`screen:outcomes.${e.screenOutcome}.label`) })}</p> : null}
+          <p>
+            {e.actor
+              ? t("queue:history.by", { name: e.actor, role: t(`roles.${e.role}`) })
+              : t("queue:history.bySystem")}
+          </p>
+          {e.override && e.screenOutcome ? (
+            <p>{t("queue:override.explain", { outcome: t(`screen:outcomes.${e.screenOutcome}.label`) })}</p>
+          ) : null}
           {e.action === "route" || e.action === "redirect" ? <p>{t("queue:history.site", { site: e.site })}</p> : null}
-          {e.reasonCode ? <p>{t("queue:history.reason", { reason: t(reasonKey(e.action, e.reasonCode), { defaultValue: e.reasonCode }) })}</p> : null}
+          {e.reasonCode ? (
+            <p>
+              {t("queue:history.reason", {
+                reason: t(reasonKey(e.action, e.reasonCode), { defaultValue: e.reasonCode }),
+              })}
+            </p>
+          ) : null}
           {e.assignee ? <p>{t("queue:history.assignedTo", { name: e.assignee })}</p> : null}
           {e.rescreen ? (
             <p>
@@ -286,7 +369,19 @@ function History({ events }: { events: Loaded["events"] }) {
   );
 }
 
-function TextArea({ name, label, hint, error, defaultValue }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string }) {
+function TextArea({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  defaultValue?: string;
+}) {
   const id = `field-${name}`;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -319,7 +414,9 @@ export default function StaffReferral() {
   const { t } = useTranslation();
   const r = useLoaderData<typeof loader>();
   const answer = useActionData<ActionAnswer>();
-  const patientName = r.purgedOn ? t("security:retention.purgedNotice", { date: r.purgedOn }) : personName(r.patient.familyName, r.patient.givenName);
+  const patientName = r.purgedOn
+    ? t("security:retention.purgedNotice", { date: r.purgedOn })
+    : personName(r.patient.familyName, r.patient.givenName);
   const formActions = r.actions.filter((a): a is FormAction => a !== "claim");
   return (
     <>
@@ -371,7 +468,9 @@ export default function StaffReferral() {
         </div>
         <div>
           <dt>{t("queue:referral.physician")}</dt>
-          <dd>{r.physician ? `${personName(r.physician.familyName, r.physician.givenName)} · ${r.physician.email}` : null}</dd>
+          <dd>
+            {r.physician ? `${personName(r.physician.familyName, r.physician.givenName)} · ${r.physician.email}` : null}
+          </dd>
         </div>
         <div>
           <dt>{t("queue:columns.received")}</dt>
@@ -385,7 +484,9 @@ export default function StaffReferral() {
         ) : null}
       </dl>
 
-      {r.unconfirmedContacts ? <UnconfirmedContactsWarning site={r.siteName ?? ""} fields={r.unconfirmedContacts} context="staff" /> : null}
+      {r.unconfirmedContacts ? (
+        <UnconfirmedContactsWarning site={r.siteName ?? ""} fields={r.unconfirmedContacts} context="staff" />
+      ) : null}
 
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">{t("queue:referral.actions")}</h2>
@@ -414,8 +515,12 @@ export default function StaffReferral() {
             </li>
           ))}
         </ul>
-        {r.overrides.accept && r.actions.includes("accept") ? <p className="notice">{t("queue:override.warnAccept")}</p> : null}
-        {r.overrides.decline && r.actions.includes("decline") ? <p className="notice">{t("queue:override.warnDecline")}</p> : null}
+        {r.overrides.accept && r.actions.includes("accept") ? (
+          <p className="notice">{t("queue:override.warnAccept")}</p>
+        ) : null}
+        {r.overrides.decline && r.actions.includes("decline") ? (
+          <p className="notice">{t("queue:override.warnDecline")}</p>
+        ) : null}
       </section>
 
       {r.travel ? <TeamTravelChecklist checklist={r.travel} tickAction={`/queue/${r.id}/travel-checklist`} /> : null}
@@ -433,7 +538,12 @@ export default function StaffReferral() {
           <p className="hint" id="rescreen-hint">
             {t("rules:compare.buttonHint", { current: r.decision.rulesetVersion })}
           </p>
-          <button type="submit" className="button button--secondary" aria-describedby="rescreen-hint" data-action="rescreen">
+          <button
+            type="submit"
+            className="button button--secondary"
+            aria-describedby="rescreen-hint"
+            data-action="rescreen"
+          >
             {t("rules:compare.button", { version: r.rescreenWith })}
           </button>
         </Form>

@@ -13,9 +13,21 @@ import { translatorFor } from "~/i18n/i18n.server";
 import { formatRecord, signoffFor } from "~/modules/clinical-decisions/clinical-decisions.service.server";
 import { letterDecisionOf } from "~/modules/letters/letters.service.server";
 import { kickMailer } from "~/modules/mail/mailer.server";
-import { actionOfSlug, actionSchemas, actionSlugs, declineReasons, redirectReasons, type FormAction } from "~/modules/queue/queue.schema";
+import {
+  actionOfSlug,
+  actionSchemas,
+  actionSlugs,
+  declineReasons,
+  redirectReasons,
+  type FormAction,
+} from "~/modules/queue/queue.schema";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
-import { actionFormFor, performStaffAction, referralForStaff, stepsCitingRecommendation } from "~/modules/queue/triage.service.server";
+import {
+  actionFormFor,
+  performStaffAction,
+  referralForStaff,
+  stepsCitingRecommendation,
+} from "~/modules/queue/triage.service.server";
 import { recommendationViews } from "~/modules/joint-review/joint-review-view.server";
 import { formatInstant } from "~/i18n/datetime";
 import { notFound } from "~/utils/not-found.server";
@@ -34,7 +46,12 @@ export const handle = { titleKey: "queue:actionPage.title" };
 export const links = () => [{ rel: "stylesheet", href: queueStyles }];
 
 type Values = Record<string, string | string[]>;
-type ActionAnswer = { errors: Record<string, string>; formError?: string; values: Values; warnings?: { date: string; lines: string[] } };
+type ActionAnswer = {
+  errors: Record<string, string>;
+  formError?: string;
+  values: Values;
+  warnings?: { date: string; lines: string[] };
+};
 
 const listFields = new Set(["documents", "fields"]);
 
@@ -74,7 +91,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...page,
     clinical,
     booking: action === "schedule" ? await bookingView(db, staff, page.id, lng, t, new Date()) : null,
-    jointRecommendation: recommendation ? { ...recommendation, conferenceOn: formatInstant(recommendation.conferenceStartsAt, lng, timezone, "date") } : null,
+    jointRecommendation: recommendation
+      ? { ...recommendation, conferenceOn: formatInstant(recommendation.conferenceStartsAt, lng, timezone, "date") }
+      : null,
   };
 }
 
@@ -90,7 +109,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { input, values } = readForm(form);
   const cites = form.get("citesRecommendation");
   const parsed = actionSchemas[action].safeParse(input);
-  if (!parsed.success) return data<ActionAnswer>({ errors: translateIssues(parsed.error.issues, t), values }, { status: 400 });
+  if (!parsed.success)
+    return data<ActionAnswer>({ errors: translateIssues(parsed.error.issues, t), values }, { status: 400 });
   const result = await performStaffAction(db, staff, referral.id, action, parsed.data as never, {
     now: new Date(),
     ip: clientIp(request),
@@ -108,7 +128,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "not_found":
       throw notFound();
     case "invalid_assignee":
-      return data<ActionAnswer>({ errors: { assigneeId: t("queue:validation.assigneeRequired") }, values }, { status: 400 });
+      return data<ActionAnswer>(
+        { errors: { assigneeId: t("queue:validation.assigneeRequired") }, values },
+        { status: 400 },
+      );
     case "date_in_past":
       return data<ActionAnswer>({ errors: { date: t("queue:validation.dateInPast") }, values }, { status: 400 });
     case "clinical_decision_required":
@@ -122,34 +145,55 @@ export async function action({ request, params }: ActionFunctionArgs) {
           }),
           values,
         },
-        { status: 409 }
+        { status: 409 },
       );
     case "time_in_past":
       return data<ActionAnswer>({ errors: { time: t("scheduling:validation.dateInPast") }, values }, { status: 400 });
     case "slot_gone":
       return data<ActionAnswer>({ errors: { slotId: t("scheduling:validation.slotGone") }, values }, { status: 409 });
     case "slot_taken":
-      return data<ActionAnswer>({ errors: { [values.slotId && values.slotId !== "other" ? "slotId" : "time"]: t("scheduling:validation.slotTaken") }, values }, { status: 409 });
+      return data<ActionAnswer>(
+        {
+          errors: {
+            [values.slotId && values.slotId !== "other" ? "slotId" : "time"]: t("scheduling:validation.slotTaken"),
+          },
+          values,
+        },
+        { status: 409 },
+      );
     case "confirm_day":
       // The day the booking falls on (the slot's, or the typed one) is the one the box confirms.
       return data<ActionAnswer>(
-        { errors: { confirmDay: t("scheduling:validation.confirmDay") }, values, warnings: { date: result.date, lines: dayWarningLines(result.date, result.warnings, lng, t) } },
-        { status: 400 }
+        {
+          errors: { confirmDay: t("scheduling:validation.confirmDay") },
+          values,
+          warnings: { date: result.date, lines: dayWarningLines(result.date, result.warnings, lng, t) },
+        },
+        { status: 400 },
       );
     case "reason_required":
-      return data<ActionAnswer>({ errors: { reasonCode: t("queue:validation.reasonRequired") }, values }, { status: 400 });
+      return data<ActionAnswer>(
+        { errors: { reasonCode: t("queue:validation.reasonRequired") }, values },
+        { status: 400 },
+      );
     case "not_allowed_for_role":
-      return data<ActionAnswer>({ errors: {}, formError: t("queue:errors.not_allowed_for_role"), values }, { status: 403 });
+      return data<ActionAnswer>(
+        { errors: {}, formError: t("queue:errors.not_allowed_for_role"), values },
+        { status: 403 },
+      );
     default: {
       const sites = await siteNames(db);
       const other = (otherSite(await siteFacts(db), referral.site_code)?.code ?? "") as keyof typeof sites;
       return data<ActionAnswer>(
         {
           errors: {},
-          formError: t(`queue:errors.${result.code}`, { status: t(`queue:status.${result.status ?? referral.status}`), site: sites[other]?.[lng] ?? other }),
+          formError: t(`queue:errors.${result.code}`, {
+            status: t(`queue:status.${result.status ?? referral.status}`),
+            site: sites[other]?.[lng] ?? other,
+          }),
           values,
         },
-        { status: 409 }
+        { status: 409 },
       );
     }
   }
@@ -162,7 +206,8 @@ function ActionFields({ action }: { action: FormAction }) {
   const errors = answer?.errors ?? {};
   const values = answer?.values ?? {};
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
-  const list = (name: string, fallback: string[]) => (Array.isArray(values[name]) ? (values[name] as string[]) : fallback);
+  const list = (name: string, fallback: string[]) =>
+    Array.isArray(values[name]) ? (values[name] as string[]) : fallback;
   switch (action) {
     case "assign":
       return (
@@ -191,14 +236,18 @@ function ActionFields({ action }: { action: FormAction }) {
             }))}
             checked={list(
               "documents",
-              page.documents.filter((d) => d.missing).map((d) => d.id)
+              page.documents.filter((d) => d.missing).map((d) => d.id),
             )}
             error={errors.documents}
           />
           <CheckboxList
             name="fields"
             legend={t("queue:actionPage.missingFields")}
-            hint={page.missingFields.length ? t("queue:actionPage.missingFieldsHint") : t("queue:actionPage.noMissingFields")}
+            hint={
+              page.missingFields.length
+                ? t("queue:actionPage.missingFieldsHint")
+                : t("queue:actionPage.noMissingFields")
+            }
             options={page.missingFields.map((path) => ({ value: path, label: t(`screen:fields.${path}`) }))}
             checked={list("fields", page.missingFields)}
           />
@@ -260,7 +309,15 @@ function ActionFields({ action }: { action: FormAction }) {
         />
       ) : null;
     default:
-      return <NoteArea name="note" label={t("queue:actionPage.note")} hint={t("queue:actionPage.noteHint")} error={errors.note} defaultValue={text("note")} />;
+      return (
+        <NoteArea
+          name="note"
+          label={t("queue:actionPage.note")}
+          hint={t("queue:actionPage.noteHint")}
+          error={errors.note}
+          defaultValue={text("note")}
+        />
+      );
   }
 }
 
@@ -318,7 +375,9 @@ export default function StaffAction() {
             <div className="banner banner--warning" data-testid="signoff-warning">
               <p>
                 {t(`decisions:signoff.${page.clinical.check.code.replace("clinical_decision_", "")}`, {
-                  recommendation: page.clinical.record ? t(`decisions:recommendations.${page.clinical.record.recommendation}`) : "",
+                  recommendation: page.clinical.record
+                    ? t(`decisions:recommendations.${page.clinical.record.recommendation}`)
+                    : "",
                 })}
               </p>
             </div>
@@ -338,7 +397,10 @@ export default function StaffAction() {
           <Form method="post" data-form={`action-${actionSlugs[action]}`} noValidate>
             <CsrfInput />
             {page.jointRecommendation ? (
-              <CiteRecommendation recommendation={page.jointRecommendation} cited={answer ? answer.values.citesRecommendation === page.jointRecommendation.id : true} />
+              <CiteRecommendation
+                recommendation={page.jointRecommendation}
+                cited={answer ? answer.values.citesRecommendation === page.jointRecommendation.id : true}
+              />
             ) : null}
             <ActionFields action={action} />
             <div className="button-row">

@@ -10,7 +10,16 @@ import { NoteArea } from "./note-area";
 export type BookingView = {
   zone: string;
   canManageSlots: boolean;
-  free: { id: string; startsAt: string; date: string; time: string; dateText: string; shortDate: string; timeText: string; durationMinutes: number }[];
+  free: {
+    id: string;
+    startsAt: string;
+    date: string;
+    time: string;
+    dateText: string;
+    shortDate: string;
+    timeText: string;
+    durationMinutes: number;
+  }[];
   current: { id: string; dateText: string; timeText: string } | null;
 };
 
@@ -37,16 +46,31 @@ export function ScheduleFields({ booking, errors, text, warnings, siteName, inte
   const days = [...byDay];
   return (
     <>
-      {booking.current ? <p data-testid="current-booking">{t("scheduling:booking.current", { date: booking.current.dateText, time: booking.current.timeText })}</p> : null}
-      {booking.free.length === 0 && !booking.current ? <p data-testid="no-slots">{t("scheduling:booking.noSlots")}</p> : null}
-      <FieldFrame name={slotName} label={t("scheduling:booking.legend")} hint={t("scheduling:booking.hint", { zone: booking.zone })} error={errors[slotName]}>
+      {booking.current ? (
+        <p data-testid="current-booking">
+          {t("scheduling:booking.current", { date: booking.current.dateText, time: booking.current.timeText })}
+        </p>
+      ) : null}
+      {booking.free.length === 0 && !booking.current ? (
+        <p data-testid="no-slots">{t("scheduling:booking.noSlots")}</p>
+      ) : null}
+      <FieldFrame
+        name={slotName}
+        label={t("scheduling:booking.legend")}
+        hint={t("scheduling:booking.hint", { zone: booking.zone })}
+        error={errors[slotName]}
+      >
         {/* One list grouped by day rather than a radio per slot: weeks of slots stay one control to read and to tab past. */}
         <select
           id={fieldId(slotName)}
           name={slotName}
           defaultValue={chosen ?? ""}
           aria-invalid={errors[slotName] ? true : undefined}
-          aria-describedby={describedBy(slotName, t("scheduling:booking.hint", { zone: booking.zone }), errors[slotName])}
+          aria-describedby={describedBy(
+            slotName,
+            t("scheduling:booking.hint", { zone: booking.zone }),
+            errors[slotName],
+          )}
           data-testid="slot-choices"
         >
           <option value="">{t("scheduling:booking.choose")}</option>
@@ -54,7 +78,11 @@ export function ScheduleFields({ booking, errors, text, warnings, siteName, inte
             <optgroup key={day} label={slots[0]!.dateText}>
               {slots.map((s) => (
                 <option key={s.id} value={s.id} data-date={s.date} data-time={s.time}>
-                  {t("scheduling:booking.option", { date: s.shortDate, time: s.timeText, length: t("scheduling:minutes", { count: s.durationMinutes }) })}
+                  {t("scheduling:booking.option", {
+                    date: s.shortDate,
+                    time: s.timeText,
+                    length: t("scheduling:minutes", { count: s.durationMinutes }),
+                  })}
                 </option>
               ))}
             </optgroup>
@@ -73,11 +101,28 @@ export function ScheduleFields({ booking, errors, text, warnings, siteName, inte
         legend={t("queue:actionPage.date")}
         hint={t("queue:actionPage.dateHint")}
         error={errors.date}
-        defaultValue={text("date.year") ? `${text("date.year")}-${text("date.month") ?? ""}-${text("date.day") ?? ""}` : undefined}
+        defaultValue={
+          text("date.year") ? `${text("date.year")}-${text("date.month") ?? ""}-${text("date.day") ?? ""}` : undefined
+        }
       />
-      <TextField name="time" type="time" label={t("queue:actionPage.time")} hint={t("queue:actionPage.timeHint")} error={errors.time} defaultValue={text("time")} className="input--short" />
+      <TextField
+        name="time"
+        type="time"
+        label={t("queue:actionPage.time")}
+        hint={t("queue:actionPage.timeHint")}
+        error={errors.time}
+        defaultValue={text("time")}
+        className="input--short"
+      />
       {warnings ? <DayWarningsConfirm date={warnings.date} lines={warnings.lines} error={errors.confirmDay} /> : null}
-      <TextField name="place" label={t("queue:actionPage.place")} hint={t("queue:actionPage.placeHint")} error={errors.place} defaultValue={text("place") ?? siteName} autoComplete="off" />
+      <TextField
+        name="place"
+        label={t("queue:actionPage.place")}
+        hint={t("queue:actionPage.placeHint")}
+        error={errors.place}
+        defaultValue={text("place") ?? siteName}
+        autoComplete="off"
+      />
       <NoteArea
         name="interpreter"
         label={t("queue:actionPage.interpreter")}

@@ -11,8 +11,16 @@ import queueStyles from "~/components/queue/queue.css?url";
 import { approaches, recommendations } from "~/domain/clinical-decision/clinical-decision";
 import { languageAutonyms } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
-import { clinicalDecisionSchema, DETAIL_MAX, RATIONALE_MAX } from "~/modules/clinical-decisions/clinical-decision.schema";
-import { clinicalDecisionForm, formatRecord, recordClinicalDecision } from "~/modules/clinical-decisions/clinical-decisions.service.server";
+import {
+  clinicalDecisionSchema,
+  DETAIL_MAX,
+  RATIONALE_MAX,
+} from "~/modules/clinical-decisions/clinical-decision.schema";
+import {
+  clinicalDecisionForm,
+  formatRecord,
+  recordClinicalDecision,
+} from "~/modules/clinical-decisions/clinical-decisions.service.server";
 import { declineReasons, redirectReasons } from "~/modules/queue/queue.schema";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
 import { notFound } from "~/utils/not-found.server";
@@ -64,10 +72,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "not_found":
       throw notFound();
     case "not_reviewer":
-      return data<ActionAnswer>({ errors: {}, formError: t("decisions:form.notReviewer"), values: parsed.values }, { status: 403 });
+      return data<ActionAnswer>(
+        { errors: {}, formError: t("decisions:form.notReviewer"), values: parsed.values },
+        { status: 403 },
+      );
     case "not_open": {
       const status = (await clinicalDecisionForm(db, staff, id))?.referral.status ?? "closed";
-      return data<ActionAnswer>({ errors: {}, formError: t("decisions:form.notOpen", { status: t(`queue:status.${status}`) }), values: parsed.values }, { status: 409 });
+      return data<ActionAnswer>(
+        {
+          errors: {},
+          formError: t("decisions:form.notOpen", { status: t(`queue:status.${status}`) }),
+          values: parsed.values,
+        },
+        { status: 409 },
+      );
     }
   }
 }
@@ -106,12 +124,18 @@ export default function ClinicalDecisionPage() {
       ) : null}
       {!page.canRecord ? (
         <div className="banner banner--warning" data-testid="cannot-record">
-          <p>{page.viewerIsReviewer ? t("decisions:form.notOpen", { status: t(`queue:status.${page.status}`) }) : t("decisions:form.notReviewer")}</p>
+          <p>
+            {page.viewerIsReviewer
+              ? t("decisions:form.notOpen", { status: t(`queue:status.${page.status}`) })
+              : t("decisions:form.notReviewer")}
+          </p>
         </div>
       ) : (
         <>
           <p>{t("decisions:form.intro")}</p>
-          <p className="notice">{t("decisions:form.letterLanguage", { language: languageAutonyms[page.physicianLanguage] })}</p>
+          <p className="notice">
+            {t("decisions:form.letterLanguage", { language: languageAutonyms[page.physicianLanguage] })}
+          </p>
           <Form method="post" className="clinical-form" data-form="clinical-decision" noValidate>
             <CsrfInput />
             <RadioGroup
@@ -144,7 +168,10 @@ export default function ClinicalDecisionPage() {
                 name="declineReason"
                 legend={t("decisions:form.declineReason")}
                 options={declineReasons.map((code) => ({ value: code, label: t(`queue:declineReasons.${code}`) }))}
-                defaultValue={value("declineReason", previous?.recommendation === "decline" ? previous.reasonCode : null)}
+                defaultValue={value(
+                  "declineReason",
+                  previous?.recommendation === "decline" ? previous.reasonCode : null,
+                )}
                 error={errors.declineReason}
               />
             </div>
@@ -153,7 +180,10 @@ export default function ClinicalDecisionPage() {
                 name="redirectReason"
                 legend={t("decisions:form.redirectReason")}
                 options={redirectReasons.map((code) => ({ value: code, label: t(`queue:redirectReasons.${code}`) }))}
-                defaultValue={value("redirectReason", previous?.recommendation === "redirect" ? previous.reasonCode : null)}
+                defaultValue={value(
+                  "redirectReason",
+                  previous?.recommendation === "redirect" ? previous.reasonCode : null,
+                )}
                 error={errors.redirectReason}
               />
             </div>

@@ -69,7 +69,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const names = await siteNames(db);
   const partner = (otherSite(await siteFacts(db), referral.site_code)?.code ?? "") as keyof typeof names;
   // The refusal says why in words, and the typed question stays for when the reason is mended.
-  return data<ActionAnswer>({ errors: {}, formError: t(`conferences:refusals.${result.code}`, { site: names[partner]?.[lng] ?? partner }), values: parsed.values }, { status: 409 });
+  return data<ActionAnswer>(
+    {
+      errors: {},
+      formError: t(`conferences:refusals.${result.code}`, { site: names[partner]?.[lng] ?? partner }),
+      values: parsed.values,
+    },
+    { status: 409 },
+  );
 }
 
 export default function JointReviewPage() {
@@ -81,7 +88,9 @@ export default function JointReviewPage() {
       <p>
         <Link to={`/queue/${page.id}`}>{t("queue:actionPage.back", { code: page.referenceCode })}</Link>
       </p>
-      <h1>{t(page.open ? "conferences:propose.headingOpen" : "conferences:propose.heading", { site: page.partnerSite })}</h1>
+      <h1>
+        {t(page.open ? "conferences:propose.headingOpen" : "conferences:propose.heading", { site: page.partnerSite })}
+      </h1>
       <ErrorSummary errors={answer?.errors} formError={answer?.formError} />
       <dl className="referral-head">
         <div>

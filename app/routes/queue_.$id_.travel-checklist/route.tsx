@@ -17,7 +17,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request, now);
   const id = params.id ?? "";
   const parsed = travelTickSchema.safeParse(Object.fromEntries(await request.formData()));
-  const result = parsed.success ? await setTravelItem(await getDb(), staff, id, parsed.data, { now, ip: clientIp(request) }) : null;
+  const result = parsed.success
+    ? await setTravelItem(await getDb(), staff, id, parsed.data, { now, ip: clientIp(request) })
+    : null;
   if (result && !result.ok && result.reason === "not_found") throw notFound();
   // The buttons post only known items; anything else was not made by the page, and changes nothing.
   if (!result?.ok) throw new Response(null, { status: 400 });

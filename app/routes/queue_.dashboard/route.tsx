@@ -21,9 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const { lng } = translatorFor(request);
   const asked = Number(new URL(request.url).searchParams.get("period"));
-  const period: DashboardPeriod = (dashboardPeriods as readonly number[]).includes(asked) ? (asked as DashboardPeriod) : 90;
+  const period: DashboardPeriod = (dashboardPeriods as readonly number[]).includes(asked)
+    ? (asked as DashboardPeriod)
+    : 90;
   const db = await getDb();
-  const [dashboard, names, joint] = await Promise.all([siteDashboard(db, staff, period, new Date()), siteNames(db), jointDashboard(db, staff, period, new Date())]);
+  const [dashboard, names, joint] = await Promise.all([
+    siteDashboard(db, staff, period, new Date()),
+    siteNames(db),
+    jointDashboard(db, staff, period, new Date()),
+  ]);
   const siteName = (code: string) => names[code as keyof typeof names]?.[lng] ?? code;
   return {
     ...dashboard,
@@ -66,7 +72,12 @@ function BarChart({
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`}>{title}</figcaption>
-      <svg viewBox={`0 0 ${labelWidth + barArea + 70} ${height}`} role="img" aria-labelledby={`${id}-title`} focusable="false">
+      <svg
+        viewBox={`0 0 ${labelWidth + barArea + 70} ${height}`}
+        role="img"
+        aria-labelledby={`${id}-title`}
+        focusable="false"
+      >
         {bars.map((bar, i) => {
           const width = Math.round((bar.value / max) * barArea);
           const y = i * row + 4;
@@ -75,7 +86,13 @@ function BarChart({
               <text x={labelWidth - 8} y={y + 20} textAnchor="end">
                 {bar.label.length > 28 ? `${bar.label.slice(0, 27)}…` : bar.label}
               </text>
-              <rect className={bar.alert ? "bar bar--alert" : "bar"} x={labelWidth} y={y + 4} width={Math.max(width, bar.value ? 2 : 0)} height={row - 12} />
+              <rect
+                className={bar.alert ? "bar bar--alert" : "bar"}
+                x={labelWidth}
+                y={y + 4}
+                width={Math.max(width, bar.value ? 2 : 0)}
+                height={row - 12}
+              />
               <text x={labelWidth + Math.max(width, 0) + 6} y={y + 20}>
                 {number.format(bar.value)}
               </text>
@@ -109,7 +126,9 @@ function BarChart({
 export default function Dashboard() {
   const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
-  const number = numberFormat(intlLocale[isLanguage(i18n.language) ? i18n.language : "en"], { maximumFractionDigits: 1 });
+  const number = numberFormat(intlLocale[isLanguage(i18n.language) ? i18n.language : "en"], {
+    maximumFractionDigits: 1,
+  });
   const days = (value: number | null) =>
     value === null
       ? t("queue:dashboard.noDecisions")
@@ -154,7 +173,11 @@ export default function Dashboard() {
         </li>
         <li data-stat="breaches">
           <span className="value">{number.format(breachTotal)}</span>
-          {breachTotal ? <Link to="/queue?tab=triage&breach=1">{t("queue:dashboard.breaches")}</Link> : t("queue:dashboard.breaches")}
+          {breachTotal ? (
+            <Link to="/queue?tab=triage&breach=1">{t("queue:dashboard.breaches")}</Link>
+          ) : (
+            t("queue:dashboard.breaches")
+          )}
         </li>
         <li data-stat="median">
           <span className="value">{d.medianDays.all === null ? "—" : number.format(d.medianDays.all)}</span>
@@ -273,7 +296,9 @@ export default function Dashboard() {
             {d.joint.reviews.map((r) => (
               <tr key={r.id}>
                 <th scope="row">
-                  <Link to={r.ownedByReader ? `/queue/${r.referralId}#joint` : `/joint/${r.referralId}`}>{r.referenceCode}</Link>
+                  <Link to={r.ownedByReader ? `/queue/${r.referralId}#joint` : `/joint/${r.referralId}`}>
+                    {r.referenceCode}
+                  </Link>
                 </th>
                 <td>{r.ownerSite}</td>
                 <td>{t("conferences:dashboard.days", { count: r.ageDays, value: number.format(r.ageDays) })}</td>
@@ -287,7 +312,11 @@ export default function Dashboard() {
       <BarChart
         id="joint-recommendations"
         title={t("conferences:dashboard.chart", { count: d.period })}
-        bars={d.joint.recommendations.map((r) => ({ key: r.code, label: t(`conferences:recommendations.${r.code}`), value: r.count }))}
+        bars={d.joint.recommendations.map((r) => ({
+          key: r.code,
+          label: t(`conferences:recommendations.${r.code}`),
+          value: r.count,
+        }))}
         tableCaption={t("conferences:dashboard.chart", { count: d.period })}
         columnLabel={t("conferences:recommendation.heading")}
         valueLabel={t("queue:dashboard.count")}

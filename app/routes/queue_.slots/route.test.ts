@@ -11,10 +11,16 @@ describe("the slots page", () => {
   it("is for the site's coordinators: reviewers, physicians and administrators are refused", async () => {
     const db = await getDb();
     expect((await answerOf(loader(args(getRequest("/queue/slots"))))).status).toBe(302);
-    for (const [role, site] of [["reviewer", "konyang"], ["physician", null], ["admin", null]] as const) {
+    for (const [role, site] of [
+      ["reviewer", "konyang"],
+      ["physician", null],
+      ["admin", null],
+    ] as const) {
       const cookie = await sessionCookieFor(db, (await createAccount(db, { role, site })).id);
       expect((await answerOf(loader(args(getRequest("/queue/slots", { cookie }))))).status).toBe(403);
-      expect((await answerOf(action(args(formRequest("/queue/slots", { intent: "one" }, { cookie }))))).status).toBe(403);
+      expect((await answerOf(action(args(formRequest("/queue/slots", { intent: "one" }, { cookie }))))).status).toBe(
+        403,
+      );
     }
   });
 
@@ -22,17 +28,66 @@ describe("the slots page", () => {
     const db = await getDb();
     const cookie = await sessionCookieFor(db, (await createAccount(db, { role: "coordinator", site: "qst" })).id);
     const t = tFor("ja", "scheduling");
-    const one = await answerOf(action(args(formRequest("/queue/slots", { intent: "one", "date.year": nextYear, "date.month": "2", "date.day": "30", time: "25:00", duration: "60" }, { cookie, lng: "ja" }))));
+    const one = await answerOf(
+      action(
+        args(
+          formRequest(
+            "/queue/slots",
+            {
+              intent: "one",
+              "date.year": nextYear,
+              "date.month": "2",
+              "date.day": "30",
+              time: "25:00",
+              duration: "60",
+            },
+            { cookie, lng: "ja" },
+          ),
+        ),
+      ),
+    );
     expect(one.status).toBe(400);
     expect(one.data.errors).toEqual({ date: t("validation.dateInvalid"), time: t("validation.timeInvalid") });
     expect(one.data.values).toMatchObject({ "date.day": "30", time: "25:00" });
     const pattern = await answerOf(
-      action(args(formRequest("/queue/slots", { intent: "pattern", "from.year": nextYear, "from.month": "3", "from.day": "10", "to.year": nextYear, "to.month": "3", "to.day": "1", times: "9時", patternDuration: "60" }, { cookie, lng: "ja" })))
+      action(
+        args(
+          formRequest(
+            "/queue/slots",
+            {
+              intent: "pattern",
+              "from.year": nextYear,
+              "from.month": "3",
+              "from.day": "10",
+              "to.year": nextYear,
+              "to.month": "3",
+              "to.day": "1",
+              times: "9時",
+              patternDuration: "60",
+            },
+            { cookie, lng: "ja" },
+          ),
+        ),
+      ),
     );
-    expect(pattern.data.errors).toMatchObject({ to: t("validation.toBeforeFrom"), weekdays: t("validation.weekdaysRequired"), times: t("validation.timesInvalid") });
+    expect(pattern.data.errors).toMatchObject({
+      to: t("validation.toBeforeFrom"),
+      weekdays: t("validation.weekdaysRequired"),
+      times: t("validation.timesInvalid"),
+    });
     expect(pattern.data.values).toMatchObject({ times: "9時", weekdays: "" });
     // Someone else's or a made-up slot id: not removed, said plainly.
-    const remove = await answerOf(action(args(formRequest("/queue/slots", { intent: "remove", slotId: "00000000-0000-4000-8000-000000000000" }, { cookie, lng: "ja" }))));
+    const remove = await answerOf(
+      action(
+        args(
+          formRequest(
+            "/queue/slots",
+            { intent: "remove", slotId: "00000000-0000-4000-8000-000000000000" },
+            { cookie, lng: "ja" },
+          ),
+        ),
+      ),
+    );
     expect(remove.status).toBe(409);
     expect(remove.data.formError).toBe(t("validation.notRemoved"));
   });
@@ -56,7 +111,17 @@ describe("the slots page", () => {
     const body = new URLSearchParams(fields);
     for (const day of ["1", "2", "3", "4", "5", "6", "7"]) body.append("weekdays", day);
     const request = formRequest("/queue/slots", {}, { cookie, lng: "en" });
-    const added = await answerOf(action(args(new Request(request.url, { method: "POST", headers: request.headers, body: `${await request.text()}&${body.toString()}` }))));
+    const added = await answerOf(
+      action(
+        args(
+          new Request(request.url, {
+            method: "POST",
+            headers: request.headers,
+            body: `${await request.text()}&${body.toString()}`,
+          }),
+        ),
+      ),
+    );
     expect(added.status).toBe(200);
     const page = await answerOf(loader(args(getRequest("/queue/slots", { cookie, lng: "en" }))));
     const times = page.data.slots.map((s: { timeText: string }) => s.timeText);

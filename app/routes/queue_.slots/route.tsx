@@ -71,7 +71,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "remove") {
     const parsed = removeSlotSchema.safeParse(values);
     const removed = parsed.success && (await removeSlot(db, staff, parsed.data.slotId, ctx));
-    if (!removed) return data<Answer>({ form: "remove", errors: {}, formError: t("scheduling:validation.notRemoved"), values }, { status: 409 });
+    if (!removed)
+      return data<Answer>(
+        { form: "remove", errors: {}, formError: t("scheduling:validation.notRemoved"), values },
+        { status: 409 },
+      );
     return { form: "remove", errors: {}, values: {}, notice: [t("scheduling:done.removed")] } satisfies Answer;
   }
 
@@ -89,19 +93,38 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const result = await addWeeklyPattern(db, staff, parsed.data, ctx);
     if (!result.ok) {
-      return data<Answer>({ form: "pattern", errors: { to: t("scheduling:validation.tooMany", { count: result.count, max: MAX_PATTERN_SLOTS }) }, values: all }, { status: 400 });
+      return data<Answer>(
+        {
+          form: "pattern",
+          errors: { to: t("scheduling:validation.tooMany", { count: result.count, max: MAX_PATTERN_SLOTS }) },
+          values: all,
+        },
+        { status: 400 },
+      );
     }
     const notice = [t("scheduling:done.added", { count: result.added })];
     if (result.existing) notice.push(t("scheduling:done.existing", { count: result.existing }));
     if (result.past) notice.push(t("scheduling:done.past", { count: result.past }));
-    if (result.holidays.length) notice.push(t("scheduling:done.holidays", { dates: result.holidays.map((d) => formatCalendarDate(d, lng, "fullDate")).join(t("scheduling:listSeparator")) }));
+    if (result.holidays.length)
+      notice.push(
+        t("scheduling:done.holidays", {
+          dates: result.holidays.map((d) => formatCalendarDate(d, lng, "fullDate")).join(t("scheduling:listSeparator")),
+        }),
+      );
     return { form: "pattern", errors: {}, values: {}, notice } satisfies Answer;
   }
 
   const parsed = addSlotSchema.safeParse(nestValues(values));
-  if (!parsed.success) return data<Answer>({ form: "one", errors: translateIssues(parsed.error.issues, t), values }, { status: 400 });
+  if (!parsed.success)
+    return data<Answer>({ form: "one", errors: translateIssues(parsed.error.issues, t), values }, { status: 400 });
   const result = await addSlot(db, staff, parsed.data, { ...ctx, lng });
-  if (result.ok) return { form: "one", errors: {}, values: {}, notice: [t("scheduling:done.added", { count: result.added })] } satisfies Answer;
+  if (result.ok)
+    return {
+      form: "one",
+      errors: {},
+      values: {},
+      notice: [t("scheduling:done.added", { count: result.added })],
+    } satisfies Answer;
   if (result.code === "confirm_day") {
     const date = parsed.data.date;
     return data<Answer>(
@@ -111,10 +134,19 @@ export async function action({ request }: ActionFunctionArgs) {
         values,
         warnings: { date, lines: dayWarningLines(date, result.warnings, lng, t) },
       },
-      { status: 400 }
+      { status: 400 },
     );
   }
-  return data<Answer>({ form: "one", errors: { time: t(result.code === "exists" ? "scheduling:validation.exists" : "scheduling:validation.dateInPast") }, values }, { status: 400 });
+  return data<Answer>(
+    {
+      form: "one",
+      errors: {
+        time: t(result.code === "exists" ? "scheduling:validation.exists" : "scheduling:validation.dateInPast"),
+      },
+      values,
+    },
+    { status: 400 },
+  );
 }
 
 const weekdayNumbers = ["1", "2", "3", "4", "5", "6", "7"];
@@ -127,8 +159,12 @@ export default function Slots() {
   const valuesOf = (form: Form) => (answer?.form === form ? answer.values : {});
   const one = valuesOf("one");
   const pattern = valuesOf("pattern");
-  const dateOf = (v: FormValues, name: string) => (v[`${name}.year`] ? `${v[`${name}.year`]}-${v[`${name}.month`] ?? ""}-${v[`${name}.day`] ?? ""}` : undefined);
-  const durationOptions = slotDurations.map((m) => ({ value: String(m), label: t("scheduling:minutes", { count: m }) }));
+  const dateOf = (v: FormValues, name: string) =>
+    v[`${name}.year`] ? `${v[`${name}.year`]}-${v[`${name}.month`] ?? ""}-${v[`${name}.day`] ?? ""}` : undefined;
+  const durationOptions = slotDurations.map((m) => ({
+    value: String(m),
+    label: t("scheduling:minutes", { count: m }),
+  }));
   const checkedDays = pattern.weekdays !== undefined ? pattern.weekdays.split(",") : ["1", "2", "3", "4", "5"];
   return (
     <>
@@ -149,10 +185,36 @@ export default function Slots() {
         <Form method="post" className="form" data-form="slot-one" noValidate>
           <CsrfInput />
           <input type="hidden" name="intent" value="one" />
-          <DateField name="date" legend={t("scheduling:addOne.date")} hint={t("scheduling:dateHint")} error={errorsOf("one").date} defaultValue={dateOf(one, "date")} />
-          <TextField name="time" label={t("scheduling:addOne.time")} hint={t("scheduling:timeHint")} error={errorsOf("one").time} defaultValue={one.time} className="input--short" autoComplete="off" />
-          <SelectField name="duration" label={t("scheduling:duration")} options={durationOptions} defaultValue={one.duration ?? "60"} error={errorsOf("one").duration} />
-          {answer?.form === "one" && answer.warnings ? <DayWarningsConfirm date={answer.warnings.date} lines={answer.warnings.lines} error={answer.errors.confirmDay} /> : null}
+          <DateField
+            name="date"
+            legend={t("scheduling:addOne.date")}
+            hint={t("scheduling:dateHint")}
+            error={errorsOf("one").date}
+            defaultValue={dateOf(one, "date")}
+          />
+          <TextField
+            name="time"
+            label={t("scheduling:addOne.time")}
+            hint={t("scheduling:timeHint")}
+            error={errorsOf("one").time}
+            defaultValue={one.time}
+            className="input--short"
+            autoComplete="off"
+          />
+          <SelectField
+            name="duration"
+            label={t("scheduling:duration")}
+            options={durationOptions}
+            defaultValue={one.duration ?? "60"}
+            error={errorsOf("one").duration}
+          />
+          {answer?.form === "one" && answer.warnings ? (
+            <DayWarningsConfirm
+              date={answer.warnings.date}
+              lines={answer.warnings.lines}
+              error={answer.errors.confirmDay}
+            />
+          ) : null}
           <button type="submit" className="button">
             {t("scheduling:addOne.submit")}
           </button>
@@ -165,8 +227,19 @@ export default function Slots() {
         <Form method="post" className="form" data-form="slot-pattern" noValidate>
           <CsrfInput />
           <input type="hidden" name="intent" value="pattern" />
-          <DateField name="from" legend={t("scheduling:pattern.from")} hint={t("scheduling:dateHint")} error={errorsOf("pattern").from} defaultValue={dateOf(pattern, "from")} />
-          <DateField name="to" legend={t("scheduling:pattern.to")} error={errorsOf("pattern").to} defaultValue={dateOf(pattern, "to")} />
+          <DateField
+            name="from"
+            legend={t("scheduling:pattern.from")}
+            hint={t("scheduling:dateHint")}
+            error={errorsOf("pattern").from}
+            defaultValue={dateOf(pattern, "from")}
+          />
+          <DateField
+            name="to"
+            legend={t("scheduling:pattern.to")}
+            error={errorsOf("pattern").to}
+            defaultValue={dateOf(pattern, "to")}
+          />
           <CheckboxList
             name="weekdays"
             legend={t("scheduling:pattern.weekdays")}
@@ -175,8 +248,21 @@ export default function Slots() {
             error={errorsOf("pattern").weekdays}
             inline
           />
-          <TextField name="times" label={t("scheduling:pattern.times")} hint={t("scheduling:pattern.timesHint")} error={errorsOf("pattern").times} defaultValue={pattern.times} autoComplete="off" />
-          <SelectField name="patternDuration" label={t("scheduling:duration")} options={durationOptions} defaultValue={pattern.patternDuration ?? "60"} error={errorsOf("pattern").patternDuration} />
+          <TextField
+            name="times"
+            label={t("scheduling:pattern.times")}
+            hint={t("scheduling:pattern.timesHint")}
+            error={errorsOf("pattern").times}
+            defaultValue={pattern.times}
+            autoComplete="off"
+          />
+          <SelectField
+            name="patternDuration"
+            label={t("scheduling:duration")}
+            options={durationOptions}
+            defaultValue={pattern.patternDuration ?? "60"}
+            error={errorsOf("pattern").patternDuration}
+          />
           <p className="hint">{t("scheduling:pattern.holidaysNote")}</p>
           <button type="submit" className="button">
             {t("scheduling:pattern.submit")}
@@ -200,7 +286,13 @@ export default function Slots() {
           </thead>
           <tbody>
             {slots.map((s) => (
-              <tr key={s.id} data-slot={s.id} data-date={s.date} data-time={s.time} data-state={s.booked ? "booked" : "free"}>
+              <tr
+                key={s.id}
+                data-slot={s.id}
+                data-date={s.date}
+                data-time={s.time}
+                data-state={s.booked ? "booked" : "free"}
+              >
                 <td>{s.dateText}</td>
                 <td>
                   <time dateTime={s.startsAt}>{s.timeText}</time>
@@ -224,7 +316,11 @@ export default function Slots() {
                       <CsrfInput />
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="slotId" value={s.id} />
-                      <button type="submit" className="button button--secondary" aria-label={t("scheduling:list.removeLabel", { date: s.dateText, time: s.timeText })}>
+                      <button
+                        type="submit"
+                        className="button button--secondary"
+                        aria-label={t("scheduling:list.removeLabel", { date: s.dateText, time: s.timeText })}
+                      >
                         {t("scheduling:list.remove")}
                       </button>
                     </Form>

@@ -13,8 +13,12 @@ const tokyo = (local: string) => new Date(`${local}+09:00`);
 const setClock = (local: string) => vi.setSystemTime(tokyo(local));
 afterEach(() => vi.useRealTimers());
 
-const switchTo = (site: string, cookie: string) => answerOf(action(args(formRequest("/queue/working-site", { site }, { cookie }))));
-const openReferral = (id: string, cookie: string) => answerOf(referralPage.loader({ request: getRequest(`/queue/${id}`, { cookie, lng: "en" }), params: { id }, context: {} }));
+const switchTo = (site: string, cookie: string) =>
+  answerOf(action(args(formRequest("/queue/working-site", { site }, { cookie }))));
+const openReferral = (id: string, cookie: string) =>
+  answerOf(
+    referralPage.loader({ request: getRequest(`/queue/${id}`, { cookie, lng: "en" }), params: { id }, context: {} }),
+  );
 
 describe("working for the host site during a staff exchange", () => {
   it("opens on the grant's days and closes by itself at the host's midnight after the last", async () => {
@@ -36,12 +40,17 @@ describe("working for the host site during a staff exchange", () => {
       "to.day": "12",
     };
     const adminCookie = await sessionCookieFor(db, admin.id, new Date());
-    expect((await answerOf(exchangePage.action(args(formRequest("/admin/exchange", grant, { cookie: adminCookie }))))).location).toBe("/admin/exchange?done=granted");
+    expect(
+      (await answerOf(exchangePage.action(args(formRequest("/admin/exchange", grant, { cookie: adminCookie })))))
+        .location,
+    ).toBe("/admin/exchange?done=granted");
 
     // Before the first day: no switch on the queue, a forged switch is refused, the host's referral is a 404.
     setClock("2026-12-09T23:50:00");
     let cookie = await sessionCookieFor(db, visitor.id, new Date());
-    expect((await answerOf(queuePage.loader(args(getRequest("/queue", { cookie, lng: "en" }))))).data.workingFor).toBeNull();
+    expect(
+      (await answerOf(queuePage.loader(args(getRequest("/queue", { cookie, lng: "en" }))))).data.workingFor,
+    ).toBeNull();
     expect((await switchTo("qst", cookie)).location).toBe("/queue?exchange=ended");
     expect((await openReferral(atQst.id, cookie)).status).toBe(404);
 
@@ -49,7 +58,10 @@ describe("working for the host site during a staff exchange", () => {
     setClock("2026-12-12T23:50:00");
     cookie = await sessionCookieFor(db, visitor.id, new Date());
     const offered = await answerOf(queuePage.loader(args(getRequest("/queue", { cookie, lng: "en" }))));
-    expect(offered.data.workingFor).toMatchObject({ current: "konyang", host: { code: "qst", to: "12 December 2026" } });
+    expect(offered.data.workingFor).toMatchObject({
+      current: "konyang",
+      host: { code: "qst", to: "12 December 2026" },
+    });
     expect((await switchTo("qst", cookie)).location).toBe("/queue");
     const visiting = await answerOf(queuePage.loader(args(getRequest("/queue", { cookie, lng: "en" }))));
     expect(visiting.data.siteName).toBe("QST Hospital");

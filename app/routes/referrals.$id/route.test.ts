@@ -24,9 +24,21 @@ async function submittedWithFile() {
   const db = await getDb();
   const owner = await signedIn(db);
   const id = await createDraft(db, { user: owner.user, now });
-  await receiveUploads(db, { user: owner.user, referralId: id, request: uploadRequest(`/referrals/${id}/edit/documents`, [{ name: "letter.pdf", content: minimalPdf() }], { cookie: owner.cookie }), now, csrfInFirstPart: true });
+  await receiveUploads(db, {
+    user: owner.user,
+    referralId: id,
+    request: uploadRequest(`/referrals/${id}/edit/documents`, [{ name: "letter.pdf", content: minimalPdf() }], {
+      cookie: owner.cookie,
+    }),
+    now,
+    csrfInFirstPart: true,
+  });
   await fillDraft(db, owner.user, id, koreanProstate, now);
-  const result = await submitDraft(db, { user: { ...owner.user, country: "KR" }, referral: (await findReferral(db, id))!, now });
+  const result = await submitDraft(db, {
+    user: { ...owner.user, country: "KR" },
+    referral: (await findReferral(db, id))!,
+    now,
+  });
   if (!result.ok) throw new Error("not submitted");
   const [attachment] = await listAttachments(db, id);
   return { db, owner, id, code: result.referenceCode, attachmentId: attachment!.id };
@@ -38,7 +50,9 @@ describe("a referral belongs to its physician", () => {
     const other = await signedIn(db);
     const coordinatorOfQst = await signedIn(db, { role: "coordinator", site: "qst" });
 
-    const mine = await answerOf(referralRoute.loader(args(getRequest(`/referrals/${id}`, { cookie: owner.cookie }), { id })));
+    const mine = await answerOf(
+      referralRoute.loader(args(getRequest(`/referrals/${id}`, { cookie: owner.cookie }), { id })),
+    );
     expect(mine.status).toBe(200);
     expect(mine.data).toMatchObject({ id, status: "triage", code: expect.stringMatching(/^KQ-/) });
 
@@ -47,26 +61,54 @@ describe("a referral belongs to its physician", () => {
         const answer = await answerOf(referralRoute.loader(args(getRequest(path, { cookie }), { id })));
         expect(answer).toMatchObject({ status: cookie === other.cookie ? 404 : 403, data: null });
       }
-      const file = await answerOf(downloadRoute.loader(args(getRequest(`/referrals/${id}/attachments/${attachmentId}`, { cookie }), { id, attachmentId })));
+      const file = await answerOf(
+        downloadRoute.loader(
+          args(getRequest(`/referrals/${id}/attachments/${attachmentId}`, { cookie }), { id, attachmentId }),
+        ),
+      );
       expect(file).toMatchObject({ status: 404, data: null });
     }
-    const upload = await answerOf(uploadRoute.action(args(uploadRequest(`/referrals/${id}/upload`, [{ name: "a.pdf", content: minimalPdf() }], { cookie: other.cookie, csrf: "header" }), { id })));
+    const upload = await answerOf(
+      uploadRoute.action(
+        args(
+          uploadRequest(`/referrals/${id}/upload`, [{ name: "a.pdf", content: minimalPdf() }], {
+            cookie: other.cookie,
+            csrf: "header",
+          }),
+          { id },
+        ),
+      ),
+    );
     expect(upload.status).toBe(404);
     // An unknown id looks the same as someone else's.
-    expect((await answerOf(referralRoute.loader(args(getRequest("/referrals/nope", { cookie: other.cookie }), { id: "nope" })))).status).toBe(404);
+    expect(
+      (
+        await answerOf(
+          referralRoute.loader(args(getRequest("/referrals/nope", { cookie: other.cookie }), { id: "nope" })),
+        )
+      ).status,
+    ).toBe(404);
     // Nor does it show in their list.
-    expect((await answerOf(listRoute.loader(args(getRequest("/referrals", { cookie: other.cookie }), {})))).data.referrals).toEqual([]);
+    expect(
+      (await answerOf(listRoute.loader(args(getRequest("/referrals", { cookie: other.cookie }), {})))).data.referrals,
+    ).toEqual([]);
   });
 
   it("its physician downloads the file as an attachment, never rendered, with nosniff", async () => {
     const { owner, id, attachmentId } = await submittedWithFile();
-    const response = (await downloadRoute.loader(args(getRequest(`/referrals/${id}/attachments/${attachmentId}`, { cookie: owner.cookie }), { id, attachmentId }))) as Response;
+    const response = (await downloadRoute.loader(
+      args(getRequest(`/referrals/${id}/attachments/${attachmentId}`, { cookie: owner.cookie }), { id, attachmentId }),
+    )) as Response;
     expect(response.status).toBe(200);
-    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="letter.pdf"; filename*=UTF-8''letter.pdf`);
+    expect(response.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="letter.pdf"; filename*=UTF-8''letter.pdf`,
+    );
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(minimalPdf());
-    expect(downloadRoute.contentDisposition("김민준 병리.pdf")).toBe(`attachment; filename="___ __.pdf"; filename*=UTF-8''%EA%B9%80%EB%AF%BC%EC%A4%80%20%EB%B3%91%EB%A6%AC.pdf`);
+    expect(downloadRoute.contentDisposition("김민준 병리.pdf")).toBe(
+      `attachment; filename="___ __.pdf"; filename*=UTF-8''%EA%B9%80%EB%AF%BC%EC%A4%80%20%EB%B3%91%EB%A6%AC.pdf`,
+    );
   });
 
   it("another physician cannot open or change a draft either", async () => {
@@ -75,9 +117,18 @@ describe("a referral belongs to its physician", () => {
     const other = await signedIn(db);
     const id = await createDraft(db, { user: owner.user, now });
     for (const path of [`/referrals/${id}/edit`, `/referrals/${id}/edit.data`]) {
-      expect(await answerOf(tasksRoute.loader(args(getRequest(path, { cookie: other.cookie }), { id })))).toMatchObject({ status: 404, data: null });
+      expect(await answerOf(tasksRoute.loader(args(getRequest(path, { cookie: other.cookie }), { id })))).toMatchObject(
+        { status: 404, data: null },
+      );
     }
-    const post = await answerOf(sectionRoute.action(args(formRequest(`/referrals/${id}/edit/patient`, { "patient.familyName": "X" }, { cookie: other.cookie }), { id, section: "patient" })));
+    const post = await answerOf(
+      sectionRoute.action(
+        args(formRequest(`/referrals/${id}/edit/patient`, { "patient.familyName": "X" }, { cookie: other.cookie }), {
+          id,
+          section: "patient",
+        }),
+      ),
+    );
     expect(post).toMatchObject({ status: 404, data: null });
     expect((await findReferral(db, id))!.case_json).toBe("{}");
   });
@@ -88,8 +139,17 @@ describe("the referral form without JavaScript", () => {
     const db = await getDb();
     const { user, cookie } = await signedIn(db);
     const id = await createDraft(db, { user, now });
-    const typed = { ...koreanProstate.patient, "patient.birthDate.month": "13", "patient.referringHospitalId": "580314-1234567", intent: "continue" };
-    const answer = await answerOf(sectionRoute.action(args(formRequest(`/referrals/${id}/edit/patient`, typed, { cookie, lng: "ko" }), { id, section: "patient" })));
+    const typed = {
+      ...koreanProstate.patient,
+      "patient.birthDate.month": "13",
+      "patient.referringHospitalId": "580314-1234567",
+      intent: "continue",
+    };
+    const answer = await answerOf(
+      sectionRoute.action(
+        args(formRequest(`/referrals/${id}/edit/patient`, typed, { cookie, lng: "ko" }), { id, section: "patient" }),
+      ),
+    );
     expect(answer.status).toBe(400);
     expect(answer.data.errors).toEqual({
       "patient.birthDate": "실제 날짜를 연, 월, 일로 입력하십시오. 예: 1958 3 14",
@@ -97,9 +157,20 @@ describe("the referral form without JavaScript", () => {
     });
     expect(answer.data.values).toMatchObject({ "patient.familyName": "김", "patient.birthDate.month": "13" });
 
-    const fixed = await answerOf(sectionRoute.action(args(formRequest(`/referrals/${id}/edit/patient`, { ...koreanProstate.patient, intent: "continue" }, { cookie }), { id, section: "patient" })));
+    const fixed = await answerOf(
+      sectionRoute.action(
+        args(
+          formRequest(`/referrals/${id}/edit/patient`, { ...koreanProstate.patient, intent: "continue" }, { cookie }),
+          { id, section: "patient" },
+        ),
+      ),
+    );
     expect(fixed).toMatchObject({ status: 302, location: `/referrals/${id}/edit/consent` });
-    const later = await answerOf(sectionRoute.action(args(formRequest(`/referrals/${id}/edit/consent`, { intent: "save" }, { cookie }), { id, section: "consent" })));
+    const later = await answerOf(
+      sectionRoute.action(
+        args(formRequest(`/referrals/${id}/edit/consent`, { intent: "save" }, { cookie }), { id, section: "consent" }),
+      ),
+    );
     expect(later).toMatchObject({ status: 302, location: `/referrals/${id}/edit?saved=1` });
     const tasks = await answerOf(tasksRoute.loader(args(getRequest(`/referrals/${id}/edit`, { cookie }), { id })));
     expect(tasks.data.tasks.map((t: { section: string; status: string }) => `${t.section}:${t.status}`)).toEqual([
@@ -117,11 +188,17 @@ describe("the referral form without JavaScript", () => {
     const { user, cookie } = await signedIn(db, {});
     const id = await createDraft(db, { user, now });
     await fillDraft(db, user, id);
-    const submitted = await answerOf(reviewRoute.action(args(formRequest(`/referrals/${id}/edit/review`, {}, { cookie }), { id })));
+    const submitted = await answerOf(
+      reviewRoute.action(args(formRequest(`/referrals/${id}/edit/review`, {}, { cookie }), { id })),
+    );
     expect(submitted).toMatchObject({ status: 302, location: `/referrals/${id}/submitted` });
     expect((await findReferral(db, id))!.reference_code).toMatch(/^KQ-/);
     // The draft pages now lead to the referral.
-    expect(await answerOf(sectionRoute.loader(args(getRequest(`/referrals/${id}/edit/patient`, { cookie }), { id, section: "patient" })))).toMatchObject({ status: 302, location: `/referrals/${id}` });
+    expect(
+      await answerOf(
+        sectionRoute.loader(args(getRequest(`/referrals/${id}/edit/patient`, { cookie }), { id, section: "patient" })),
+      ),
+    ).toMatchObject({ status: 302, location: `/referrals/${id}` });
   });
 
   it("takes several files in one multipart post, the token first, and says which were refused", async () => {
@@ -132,13 +209,19 @@ describe("the referral form without JavaScript", () => {
       { name: "letter.pdf", content: minimalPdf() },
       { name: "fake.pdf", content: "not a pdf\n" },
     ];
-    const answer = await answerOf(documentsRoute.action(args(uploadRequest(`/referrals/${id}/edit/documents`, files, { cookie }), { id })));
+    const answer = await answerOf(
+      documentsRoute.action(args(uploadRequest(`/referrals/${id}/edit/documents`, files, { cookie }), { id })),
+    );
     expect(answer.status).toBe(200);
     expect(answer.data.upload.files).toEqual([
       { fileName: "letter.pdf", ok: true },
       { fileName: "fake.pdf", ok: false, code: "name_mismatch" },
     ]);
-    const refused = await answerOf(documentsRoute.action(args(uploadRequest(`/referrals/${id}/edit/documents`, files, { cookie, csrf: "wrong" }), { id })));
+    const refused = await answerOf(
+      documentsRoute.action(
+        args(uploadRequest(`/referrals/${id}/edit/documents`, files, { cookie, csrf: "wrong" }), { id }),
+      ),
+    );
     expect(refused.status).toBe(403);
     expect((await listAttachments(db, id)).map((a) => a.fileName)).toEqual(["letter.pdf"]);
   });
@@ -146,27 +229,83 @@ describe("the referral form without JavaScript", () => {
   it("shows the coordinator's request and takes the answer on the referral page", async () => {
     const { db, owner, id } = await submittedWithFile();
     const coordinator = await signedIn(db, { role: "coordinator", site: "konyang" });
-    await transitionReferral(db, { referralId: id, actor: { id: coordinator.user.id, role: "coordinator" }, action: "request_info", note: "Please add the PSA history.", data: { fields: ["diagnosis.psaNgMl"], documents: ["psa_history"] }, now });
-    const page = await answerOf(referralRoute.loader(args(getRequest(`/referrals/${id}`, { cookie: owner.cookie }), { id })));
-    expect(page.data.request).toMatchObject({ note: "Please add the PSA history.", fields: ["diagnosis.psaNgMl"], documents: ["psa_history"] });
+    await transitionReferral(db, {
+      referralId: id,
+      actor: { id: coordinator.user.id, role: "coordinator" },
+      action: "request_info",
+      note: "Please add the PSA history.",
+      data: { fields: ["diagnosis.psaNgMl"], documents: ["psa_history"] },
+      now,
+    });
+    const page = await answerOf(
+      referralRoute.loader(args(getRequest(`/referrals/${id}`, { cookie: owner.cookie }), { id })),
+    );
+    expect(page.data.request).toMatchObject({
+      note: "Please add the PSA history.",
+      fields: ["diagnosis.psaNgMl"],
+      documents: ["psa_history"],
+    });
     expect(page.data.requestedValues).toEqual({ "diagnosis.psaNgMl": "8.2" });
     // The requested document is added on the same page, without JavaScript too.
-    const upload = await answerOf(referralRoute.action(args(uploadRequest(`/referrals/${id}`, [{ name: "psa-history.csv", content: "date,psa\n2026-09-01,7.9\n" }], { cookie: owner.cookie, kind: "lab_results" }), { id })));
+    const upload = await answerOf(
+      referralRoute.action(
+        args(
+          uploadRequest(`/referrals/${id}`, [{ name: "psa-history.csv", content: "date,psa\n2026-09-01,7.9\n" }], {
+            cookie: owner.cookie,
+            kind: "lab_results",
+          }),
+          { id },
+        ),
+      ),
+    );
     expect(upload.data).toEqual({ form: "upload", upload: { files: [{ fileName: "psa-history.csv", ok: true }] } });
-    const invalid = await answerOf(referralRoute.action(args(formRequest(`/referrals/${id}`, { intent: "answer", "diagnosis.psaNgMl": "lots", reply: "" }, { cookie: owner.cookie }), { id })));
-    expect(invalid).toMatchObject({ status: 400, data: { form: "answer", errors: { "diagnosis.psaNgMl": "Enter a number, for example 42 or 8.2." }, values: { "diagnosis.psaNgMl": "lots" } } });
-    const answered = await answerOf(referralRoute.action(args(formRequest(`/referrals/${id}`, { intent: "answer", "diagnosis.psaNgMl": "9.1", reply: "PSA history attached." }, { cookie: owner.cookie }), { id })));
+    const invalid = await answerOf(
+      referralRoute.action(
+        args(
+          formRequest(
+            `/referrals/${id}`,
+            { intent: "answer", "diagnosis.psaNgMl": "lots", reply: "" },
+            { cookie: owner.cookie },
+          ),
+          { id },
+        ),
+      ),
+    );
+    expect(invalid).toMatchObject({
+      status: 400,
+      data: {
+        form: "answer",
+        errors: { "diagnosis.psaNgMl": "Enter a number, for example 42 or 8.2." },
+        values: { "diagnosis.psaNgMl": "lots" },
+      },
+    });
+    const answered = await answerOf(
+      referralRoute.action(
+        args(
+          formRequest(
+            `/referrals/${id}`,
+            { intent: "answer", "diagnosis.psaNgMl": "9.1", reply: "PSA history attached." },
+            { cookie: owner.cookie },
+          ),
+          { id },
+        ),
+      ),
+    );
     expect(answered).toMatchObject({ status: 302, location: `/referrals/${id}?done=answered` });
     const row = (await findReferral(db, id))!;
     expect(row.status).toBe("triage");
-    expect(JSON.parse(row.case_json).attachments.map((a: { fileName: string; kind: string }) => `${a.kind}:${a.fileName}`)).toEqual(["referral_letter:letter.pdf", "lab_results:psa-history.csv"]);
+    expect(
+      JSON.parse(row.case_json).attachments.map((a: { fileName: string; kind: string }) => `${a.kind}:${a.fileName}`),
+    ).toEqual(["referral_letter:letter.pdf", "lab_results:psa-history.csv"]);
   });
 });
 
 describe("the team's decision leads the page", () => {
   it("has none before the team decides, then the decline with its reason and the team's advice", async () => {
     const { db, owner, id } = await submittedWithFile();
-    const open = async () => (await answerOf(referralRoute.loader(args(getRequest(`/referrals/${id}`, { cookie: owner.cookie }), { id })))).data;
+    const open = async () =>
+      (await answerOf(referralRoute.loader(args(getRequest(`/referrals/${id}`, { cookie: owner.cookie }), { id }))))
+        .data;
     expect((await open()).teamDecision).toBeNull();
     const coordinator = await signedIn(db, { role: "coordinator", site: "konyang" });
     const declined = await transitionReferral(db, {
@@ -181,7 +320,12 @@ describe("the team's decision leads the page", () => {
     const page = await open();
     // The screen still says "likely eligible"; the page leads with the team's answer instead.
     expect(page.decision.outcome).toBe("likely_eligible");
-    expect(page.teamDecision).toMatchObject({ action: "decline", site: "konyang", reasonCode: "alternative_recommended", note: "Active surveillance first; SBRT if the PSA rises." });
+    expect(page.teamDecision).toMatchObject({
+      action: "decline",
+      site: "konyang",
+      reasonCode: "alternative_recommended",
+      note: "Active surveillance first; SBRT if the PSA rises.",
+    });
   });
 });
 
@@ -190,17 +334,45 @@ describe("messages with the receiving team", () => {
     const { db, owner, id } = await submittedWithFile();
     const { messagesOf } = await import("~/modules/queue/queue.repository.server");
 
-    const refused = await answerOf(referralRoute.action(args(formRequest(`/referrals/${id}`, { intent: "message", message: "환자 주민번호 580314-1234567" }, { cookie: owner.cookie, lng: "ko" }), { id })));
+    const refused = await answerOf(
+      referralRoute.action(
+        args(
+          formRequest(
+            `/referrals/${id}`,
+            { intent: "message", message: "환자 주민번호 580314-1234567" },
+            { cookie: owner.cookie, lng: "ko" },
+          ),
+          { id },
+        ),
+      ),
+    );
     expect(refused.status).toBe(400);
     expect(refused.data.errors.message).toMatch(/주민등록번호/);
     expect(refused.data.message).toBe("환자 주민번호 580314-1234567");
     expect(await messagesOf(db, id)).toEqual([]);
 
-    const sent = await answerOf(referralRoute.action(args(formRequest(`/referrals/${id}`, { intent: "message", message: "PET-CT는 다음 주에 보내 드리겠습니다." }, { cookie: owner.cookie }), { id })));
+    const sent = await answerOf(
+      referralRoute.action(
+        args(
+          formRequest(
+            `/referrals/${id}`,
+            { intent: "message", message: "PET-CT는 다음 주에 보내 드리겠습니다." },
+            { cookie: owner.cookie },
+          ),
+          { id },
+        ),
+      ),
+    );
     expect(sent.status).toBe(302);
-    expect((await messagesOf(db, id)).map((m) => [m.author_role, m.body])).toEqual([["physician", "PET-CT는 다음 주에 보내 드리겠습니다."]]);
+    expect((await messagesOf(db, id)).map((m) => [m.author_role, m.body])).toEqual([
+      ["physician", "PET-CT는 다음 주에 보내 드리겠습니다."],
+    ]);
 
-    const page = await answerOf(referralRoute.loader(args(getRequest(`/referrals/${id}`, { cookie: owner.cookie }), { id })));
-    expect(page.data.messages).toEqual([expect.objectContaining({ fromYou: true, body: "PET-CT는 다음 주에 보내 드리겠습니다." })]);
+    const page = await answerOf(
+      referralRoute.loader(args(getRequest(`/referrals/${id}`, { cookie: owner.cookie }), { id })),
+    );
+    expect(page.data.messages).toEqual([
+      expect.objectContaining({ fromYou: true, body: "PET-CT는 다음 주에 보내 드리겠습니다." }),
+    ]);
   });
 });

@@ -29,7 +29,14 @@ import { receiveUploads, uploadAnswer, uploadLimits } from "~/modules/intake/att
 import { checklistFor } from "~/modules/intake/checklist";
 import { messagesForPhysician, sendPhysicianMessage } from "~/modules/intake/messages.service.server";
 import { requireOwnReferral } from "~/modules/intake/guards.server";
-import { fieldAt, formValuesOf, getPath, isIndication, withdrawReasons, type FlatValues } from "~/modules/intake/intake-form";
+import {
+  fieldAt,
+  formValuesOf,
+  getPath,
+  isIndication,
+  withdrawReasons,
+  type FlatValues,
+} from "~/modules/intake/intake-form";
 import { answerRequest, referralDetail, referralToday, withdrawReferral } from "~/modules/intake/intake.service.server";
 import { teamDecisionOf } from "~/modules/intake/team-decision";
 import { decisionLinks } from "~/modules/intake/refer-again.service.server";
@@ -93,10 +100,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     screens: detail.screens,
     history: detail.history,
     attachments: detail.attachments,
-    checklist: checklistFor(isIndication(indication) ? indication : null, detail.attachments.map((a) => a.kind)),
+    checklist: checklistFor(
+      isIndication(indication) ? indication : null,
+      detail.attachments.map((a) => a.kind),
+    ),
     request: detail.request,
     requestedFields,
-    requestedValues: formValuesOf(detail.caseData, requestedFields.map((p) => fieldAt(p)!)),
+    requestedValues: formValuesOf(
+      detail.caseData,
+      requestedFields.map((p) => fieldAt(p)!),
+    ),
     canWithdraw: availableActions(referral.status as ReferralStatus, "physician").includes("withdraw"),
     countries: requestedFields.includes("patient.residenceCountry") ? countryOptions(intlLocale[lng]) : [],
     siteNames: await siteNames(db),
@@ -130,7 +143,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const ip = clientIp(request);
   if (isMultipart(request)) {
-    const result = await receiveUploads(db, { user, referralId: referral.id, request, now, ip, csrfInFirstPart: !request.headers.has(csrfHeaderName) });
+    const result = await receiveUploads(db, {
+      user,
+      referralId: referral.id,
+      request,
+      now,
+      ip,
+      csrfInFirstPart: !request.headers.has(csrfHeaderName),
+    });
     if (!result.ok && result.status === 403) throw new Response(null, { status: 403 });
     return data<Answer>({ form: "upload", upload: uploadAnswer(result) }, { status: result.ok ? 200 : result.status });
   }
@@ -259,7 +279,11 @@ export default function ReferralPage() {
         <section aria-labelledby="joint-title" data-testid="physician-joint">
           <h2 id="joint-title">{t("conferences:physician.heading")}</h2>
           <p>{t("conferences:physician.lead")}</p>
-          <RecommendationList items={d.jointRecommendations} heading="conferences:recommendation.heading" links={false} />
+          <RecommendationList
+            items={d.jointRecommendations}
+            heading="conferences:recommendation.heading"
+            links={false}
+          />
         </section>
       ) : null}
       {d.consultation ? <ConsultationPanel consultation={d.consultation} /> : null}
@@ -280,10 +304,18 @@ export default function ReferralPage() {
               <h3>{t("intake:referral.requestedDocuments")}</h3>
               <ul>
                 {d.request.documents.map((doc) => (
-                  <li key={doc}>{i18n.exists(`intake:documents.items.${doc}`) ? t(`intake:documents.items.${doc}`) : doc}</li>
+                  <li key={doc}>
+                    {i18n.exists(`intake:documents.items.${doc}`) ? t(`intake:documents.items.${doc}`) : doc}
+                  </li>
                 ))}
               </ul>
-              <UploadForm referralId={d.id} action={`/referrals/${d.id}`} posted={posted?.form === "upload" ? posted.upload : null} maxFileMb={d.maxFileMb} defaultKind="other" />
+              <UploadForm
+                referralId={d.id}
+                action={`/referrals/${d.id}`}
+                posted={posted?.form === "upload" ? posted.upload : null}
+                maxFileMb={d.maxFileMb}
+                defaultKind="other"
+              />
             </>
           ) : null}
           <h3>{t("intake:referral.answerTitle")}</h3>
@@ -291,9 +323,25 @@ export default function ReferralPage() {
           <Form method="post" data-form="answer" noValidate className="form">
             <CsrfInput />
             {d.requestedFields.map((path) => (
-              <IntakeFieldInput key={path} field={fieldAt(path)!} ctx={{ values: answerValues, errors: answer?.errors ?? {}, siteNames: d.siteNames, countries: d.countries }} />
+              <IntakeFieldInput
+                key={path}
+                field={fieldAt(path)!}
+                ctx={{
+                  values: answerValues,
+                  errors: answer?.errors ?? {},
+                  siteNames: d.siteNames,
+                  countries: d.countries,
+                }}
+              />
             ))}
-            <TextAreaField rows={5} name="reply" label={t("intake:referral.reply")} hint={t("intake:referral.replyHint")} error={answer?.errors.reply} defaultValue={answer?.reply} />
+            <TextAreaField
+              rows={5}
+              name="reply"
+              label={t("intake:referral.reply")}
+              hint={t("intake:referral.replyHint")}
+              error={answer?.errors.reply}
+              defaultValue={answer?.reply}
+            />
             <button type="submit" name="intent" value="answer" className="button">
               {t("intake:referral.sendAnswer")}
             </button>
@@ -316,7 +364,13 @@ export default function ReferralPage() {
           <h2 id="screens-title">{t("intake:referral.screensTitle")}</h2>
           <ol>
             {d.screens.map((s) => (
-              <li key={s.at}>{t("intake:referral.screenLine", { when: when(s.at), outcome: t(`screen:outcomes.${s.outcome}.label`), version: s.rulesetVersion })}</li>
+              <li key={s.at}>
+                {t("intake:referral.screenLine", {
+                  when: when(s.at),
+                  outcome: t(`screen:outcomes.${s.outcome}.label`),
+                  version: s.rulesetVersion,
+                })}
+              </li>
             ))}
           </ol>
         </section>
@@ -324,7 +378,13 @@ export default function ReferralPage() {
 
       <section aria-labelledby="case-title" data-testid="referral-case">
         <h2 id="case-title">{t("queue:case.heading")}</h2>
-        <CaseSummary caseData={d.caseData} today={d.caseDate} siteNames={d.siteNames} countryNames={d.countryNames} headingLevel={3} />
+        <CaseSummary
+          caseData={d.caseData}
+          today={d.caseDate}
+          siteNames={d.siteNames}
+          countryNames={d.countryNames}
+          headingLevel={3}
+        />
       </section>
 
       <section aria-labelledby="documents-title">
@@ -341,7 +401,12 @@ export default function ReferralPage() {
             {d.messages.map((m) => (
               <li key={m.id}>
                 <p className="decision__label">
-                  {m.fromYou ? t("intake:messages.fromYou") : t("intake:messages.fromTeam", { name: personName(m.familyName, m.givenName), role: t(`roles.${m.role}`) })}{" "}
+                  {m.fromYou
+                    ? t("intake:messages.fromYou")
+                    : t("intake:messages.fromTeam", {
+                        name: personName(m.familyName, m.givenName),
+                        role: t(`roles.${m.role}`),
+                      })}{" "}
                   {when(m.at)}
                 </p>
                 <blockquote className="history__note">{m.body}</blockquote>
@@ -354,7 +419,14 @@ export default function ReferralPage() {
         <ErrorSummary errors={posted?.form === "message" ? posted.errors : undefined} />
         <Form method="post" data-form="message" noValidate className="form">
           <CsrfInput />
-          <TextAreaField rows={5} name="message" label={t("intake:messages.label")} hint={t("intake:messages.hint")} error={posted?.form === "message" ? posted.errors.message : undefined} defaultValue={posted?.form === "message" ? posted.message : undefined} />
+          <TextAreaField
+            rows={5}
+            name="message"
+            label={t("intake:messages.label")}
+            hint={t("intake:messages.hint")}
+            error={posted?.form === "message" ? posted.errors.message : undefined}
+            defaultValue={posted?.form === "message" ? posted.message : undefined}
+          />
           <button type="submit" name="intent" value="message" className="button button--secondary">
             {t("intake:messages.send")}
           </button>
@@ -379,13 +451,28 @@ export default function ReferralPage() {
                 <FieldError name="reasonCode" error={withdraw?.errors.reasonCode} />
                 {withdrawReasons.map((reason, index) => (
                   <div className="choice" key={reason}>
-                    <input type="radio" name="reasonCode" value={reason} id={index === 0 ? fieldId("reasonCode") : `${fieldId("reasonCode")}-${reason}`} defaultChecked={withdraw?.reasonCode === reason} />
-                    <label htmlFor={index === 0 ? fieldId("reasonCode") : `${fieldId("reasonCode")}-${reason}`}>{t(`intake:withdraw.reasons.${reason}`)}</label>
+                    <input
+                      type="radio"
+                      name="reasonCode"
+                      value={reason}
+                      id={index === 0 ? fieldId("reasonCode") : `${fieldId("reasonCode")}-${reason}`}
+                      defaultChecked={withdraw?.reasonCode === reason}
+                    />
+                    <label htmlFor={index === 0 ? fieldId("reasonCode") : `${fieldId("reasonCode")}-${reason}`}>
+                      {t(`intake:withdraw.reasons.${reason}`)}
+                    </label>
                   </div>
                 ))}
               </fieldset>
             </div>
-            <TextAreaField rows={5} name="note" label={t("intake:withdraw.note")} hint={t("intake:withdraw.noteHint")} error={withdraw?.errors.note} defaultValue={withdraw?.note} />
+            <TextAreaField
+              rows={5}
+              name="note"
+              label={t("intake:withdraw.note")}
+              hint={t("intake:withdraw.noteHint")}
+              error={withdraw?.errors.note}
+              defaultValue={withdraw?.note}
+            />
             <button type="submit" name="intent" value="withdraw" className="button button--warning">
               {t("intake:withdraw.submit")}
             </button>

@@ -10,7 +10,10 @@ import { getDb } from "~/utils/db.server";
 /** `attachment` with an ASCII fallback name and the real one in UTF-8 (RFC 6266 / RFC 5987). */
 export function contentDisposition(fileName: string): string {
   const fallback = fileName.replace(/[^\x20-\x7E]/g, "_").replace(/["\\;]/g, "_") || "file";
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -23,7 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   // Staff open the files of the site they work for on this request (a visitor's host, while a grant is in force).
   const user = await asWorkingUser(db, await requireUser(request, now), now);
-  const found = await openAttachment(db, { user, referralId: params.id ?? "", attachmentId: params.attachmentId ?? "", now, ip: clientIp(request) });
+  const found = await openAttachment(db, {
+    user,
+    referralId: params.id ?? "",
+    attachmentId: params.attachmentId ?? "",
+    now,
+    ip: clientIp(request),
+  });
   if (!found) throw notFound();
   const body = createReadableStreamFromReadable(fs.createReadStream(found.filePath));
   return new Response(body, {

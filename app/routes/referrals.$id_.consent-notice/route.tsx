@@ -36,22 +36,47 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const crossBorder =
     named.length === 1
       ? t("consentNotice.crossBorder.text", { country: named[0]!.country, hospital: named[0]!.hospital })
-      : t("consentNotice.crossBorder.textBoth", { country1: named[0]!.country, hospital1: named[0]!.hospital, country2: named[1]!.country, hospital2: named[1]!.hospital });
+      : t("consentNotice.crossBorder.textBoth", {
+          country1: named[0]!.country,
+          hospital1: named[0]!.hospital,
+          country2: named[1]!.country,
+          hospital2: named[1]!.hospital,
+        });
   return {
     id: referral.id,
     lang,
     texts: {
       title: t("consentNotice.title"),
       intro: t("consentNotice.intro"),
-      patient: typeof family === "string" || typeof given === "string" ? t("consentNotice.patient", { name: personName(typeof family === "string" ? family : "", typeof given === "string" ? given : "") }) : null,
-      physician: t("consentNotice.physician", { name: personName(user.familyName, user.givenName), institution: user.institution }),
+      patient:
+        typeof family === "string" || typeof given === "string"
+          ? t("consentNotice.patient", {
+              name: personName(typeof family === "string" ? family : "", typeof given === "string" ? given : ""),
+            })
+          : null,
+      physician: t("consentNotice.physician", {
+        name: personName(user.familyName, user.givenName),
+        institution: user.institution,
+      }),
       sections: [
-        { id: "sensitiveData", title: t("consentNotice.sensitiveData.title"), text: t("consentNotice.sensitiveData.text") },
+        {
+          id: "sensitiveData",
+          title: t("consentNotice.sensitiveData.title"),
+          text: t("consentNotice.sensitiveData.text"),
+        },
         { id: "crossBorder", title: t("consentNotice.crossBorder.title"), text: crossBorder },
-        { id: "informedOfDiagnosis", title: t("consentNotice.informedOfDiagnosis.title"), text: t("consentNotice.informedOfDiagnosis.text") },
+        {
+          id: "informedOfDiagnosis",
+          title: t("consentNotice.informedOfDiagnosis.title"),
+          text: t("consentNotice.informedOfDiagnosis.text"),
+        },
         // Issue #11: research use is asked separately, after the three the referral itself needs.
         { id: "research", title: t("consentNotice.research.title"), text: t("consentNotice.research.text") },
-        { id: "statusUpdates", title: t("consentNotice.statusUpdates.title"), text: t("consentNotice.statusUpdates.text") },
+        {
+          id: "statusUpdates",
+          title: t("consentNotice.statusUpdates.title"),
+          text: t("consentNotice.statusUpdates.text"),
+        },
       ],
       choice: t("consentNotice.choice"),
       agree: t("consentNotice.agree"),
@@ -84,7 +109,8 @@ export default function ConsentNotice() {
             <h2 id={`notice-${section.id}`}>{section.title}</h2>
             <p>{section.text}</p>
             <p className="printable__choice">
-              {texts.choice} <span className="printable__box" aria-hidden="true" /> {texts.agree} <span className="printable__box" aria-hidden="true" /> {texts.disagree}
+              {texts.choice} <span className="printable__box" aria-hidden="true" /> {texts.agree}{" "}
+              <span className="printable__box" aria-hidden="true" /> {texts.disagree}
             </p>
           </section>
         ))}

@@ -12,10 +12,23 @@ import { siteNames } from "~/modules/sites/sites.service.server";
 // referral page and from the physician's mail; a link followed while signed out goes through sign-in.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, referral } = await requireOwnReferral(request, params.id);
-  const consultation = referral.status === "consultation_scheduled" ? readStoredConsultation(referral.consultation_json) : null;
+  const consultation =
+    referral.status === "consultation_scheduled" ? readStoredConsultation(referral.consultation_json) : null;
   if (!consultation || !referral.site_code) throw notFound();
   const { lng, t } = translatorFor(request);
-  const [site, names, contacts] = await Promise.all([siteClockOf(db, referral.site_code), siteNames(db), siteContactsOf(db, referral.site_code)]);
+  const [site, names, contacts] = await Promise.all([
+    siteClockOf(db, referral.site_code),
+    siteNames(db),
+    siteContactsOf(db, referral.site_code),
+  ]);
   const name = names[referral.site_code as keyof typeof names]?.[lng] ?? referral.site_code;
-  return consultationCalendarResponse({ referralId: referral.id, consultation, site: { code: site.code, timezone: site.timezone, name }, contacts, lng, t, now: new Date() });
+  return consultationCalendarResponse({
+    referralId: referral.id,
+    consultation,
+    site: { code: site.code, timezone: site.timezone, name },
+    contacts,
+    lng,
+    t,
+    now: new Date(),
+  });
 }

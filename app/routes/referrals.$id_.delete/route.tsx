@@ -13,7 +13,11 @@ export const handle = { titleKey: "intake:delete.title" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { referral } = await requireOwnDraft(request, params.id);
   const saved = caseOf(referral);
-  return { id: referral.id, family: (getPath(saved, "patient.familyName") as string | undefined) ?? null, given: (getPath(saved, "patient.givenName") as string | undefined) ?? null };
+  return {
+    id: referral.id,
+    family: (getPath(saved, "patient.familyName") as string | undefined) ?? null,
+    given: (getPath(saved, "patient.givenName") as string | undefined) ?? null,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

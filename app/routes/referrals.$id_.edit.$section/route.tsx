@@ -1,5 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useFetcher, useLoaderData, useSubmit, type ShouldRevalidateFunctionArgs } from "@remix-run/react";
+import {
+  Link,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+  useSubmit,
+  type ShouldRevalidateFunctionArgs,
+} from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
@@ -31,7 +38,13 @@ import {
   type FlatValues,
   type FormSection,
 } from "~/modules/intake/intake-form";
-import { caseOf, livePrecheck, referralToday, saveSection, type SaveIntent } from "~/modules/intake/intake.service.server";
+import {
+  caseOf,
+  livePrecheck,
+  referralToday,
+  saveSection,
+  type SaveIntent,
+} from "~/modules/intake/intake.service.server";
 import { countryOptions } from "~/modules/screening/countries";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { siteFacts } from "~/modules/sites/site-facts.server";
@@ -49,7 +62,12 @@ export const links = () => [
   { rel: "stylesheet", href: intakeStylesUrl },
 ];
 
-const nextOf: Record<FormSection, string> = { patient: "consent", consent: "diagnosis", diagnosis: "history", history: "documents" };
+const nextOf: Record<FormSection, string> = {
+  patient: "consent",
+  consent: "diagnosis",
+  diagnosis: "history",
+  history: "documents",
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, referral } = await requireOwnDraft(request, params.id);
@@ -60,10 +78,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const names = await siteNames(db);
   const regions = regionNames(intlLocale[lng]);
   // The hospital and country the patient's data would go to (privacy.md rule 2).
-  const recipients = crossBorderRecipients(await siteFacts(db), getPath(saved, "patient.residenceCountry")).map((site) => ({
-    country: regions.of(site.country) ?? "",
-    hospital: site.names[lng],
-  }));
+  const recipients = crossBorderRecipients(await siteFacts(db), getPath(saved, "patient.residenceCountry")).map(
+    (site) => ({
+      country: regions.of(site.country) ?? "",
+      hospital: site.names[lng],
+    }),
+  );
   const recordedAt = getPath(saved, "consent.recordedAt");
   return {
     id: referral.id,
@@ -98,29 +118,60 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { t } = translatorFor(request, ["intake", "screen"]);
   const formData = await request.formData();
   const rawIntent = formData.get("intent");
-  const intent = (intents as readonly unknown[]).includes(rawIntent) ? (rawIntent as (typeof intents)[number]) : "continue";
+  const intent = (intents as readonly unknown[]).includes(rawIntent)
+    ? (rawIntent as (typeof intents)[number])
+    : "continue";
   let values = formValues(formData);
   const now = new Date();
   const lists = sectionFields[section].filter((f) => f.kind.type === "list");
-  const rowIntent = parseRowIntent(rawIntent, lists.map((f) => f.path));
+  const rowIntent = parseRowIntent(
+    rawIntent,
+    lists.map((f) => f.path),
+  );
   if (rowIntent) {
     // A row added or removed: the section is saved as it stands (nothing typed is lost) and shown again.
     const list = lists.find((f) => f.path === rowIntent.list)!;
     const kind = list.kind as Extract<typeof list.kind, { type: "list" }>;
     const applied = applyRowIntent(values, rowIntent, kind.item[0]!.key, kind.max);
-    const result = await saveSection(db, { user, referral, section, values: applied.values, intent: "save", now, ip: clientIp(request) });
+    const result = await saveSection(db, {
+      user,
+      referral,
+      section,
+      values: applied.values,
+      intent: "save",
+      now,
+      ip: clientIp(request),
+    });
     if (!result.saved) throw redirect(`/referrals/${referral.id}`);
-    return data<SectionAnswer>({ kind: "rows", values: applied.values, focus: applied.focus, revision: now.toISOString() });
+    return data<SectionAnswer>({
+      kind: "rows",
+      values: applied.values,
+      focus: applied.focus,
+      revision: now.toISOString(),
+    });
   }
   values = Object.fromEntries(Object.entries(values).filter(([name]) => !name.startsWith("__rows.")));
   const saveIntent: SaveIntent = intent === "refresh" ? "save" : intent;
-  const result = await saveSection(db, { user, referral, section, values, intent: saveIntent, now, ip: clientIp(request) });
+  const result = await saveSection(db, {
+    user,
+    referral,
+    section,
+    values,
+    intent: saveIntent,
+    now,
+    ip: clientIp(request),
+  });
   if (!result.saved) throw redirect(`/referrals/${referral.id}`);
   const errors: Record<string, string> = {};
   for (const issue of result.issues) errors[issue.path] ??= t(issue.key, issue.params ?? {});
 
   if (intent === "autosave") {
-    return data<SectionAnswer>({ kind: "autosave", savedAt: now.toISOString(), errors, precheck: await livePrecheck(db, result.caseData, now) });
+    return data<SectionAnswer>({
+      kind: "autosave",
+      savedAt: now.toISOString(),
+      errors,
+      precheck: await livePrecheck(db, result.caseData, now),
+    });
   }
   // What was typed comes back with the errors (a refused identifier too, so it can be taken out; it was not stored).
   if (Object.keys(errors).length) return data<SectionAnswer>({ kind: "invalid", errors, values }, { status: 400 });
@@ -161,8 +212,17 @@ function SectionForm() {
   const [summary, setSummary] = useState<Record<string, string> | undefined>(undefined);
   const initial = invalid?.values ?? rowsAnswer?.values ?? loaderData.values;
 
-  const resolver = useMemo(() => intakeResolver(section, loaderData.today, loaderData.saved, t), [section, loaderData.today, loaderData.saved, t]);
-  const form = useForm<Record<string, unknown>>({ defaultValues: nested(initial), resolver, mode: "onTouched", reValidateMode: "onChange", shouldFocusError: false });
+  const resolver = useMemo(
+    () => intakeResolver(section, loaderData.today, loaderData.saved, t),
+    [section, loaderData.today, loaderData.saved, t],
+  );
+  const form = useForm<Record<string, unknown>>({
+    defaultValues: nested(initial),
+    resolver,
+    mode: "onTouched",
+    reValidateMode: "onChange",
+    shouldFocusError: false,
+  });
   const { formState } = form;
 
   const sendAutosave = () => {
@@ -219,7 +279,10 @@ function SectionForm() {
   };
 
   const clientErrors = flatErrors(formState.errors);
-  const serverErrors = { ...(invalid?.errors ?? {}), ...(autosave.data?.kind === "autosave" ? autosave.data.errors : {}) };
+  const serverErrors = {
+    ...(invalid?.errors ?? {}),
+    ...(autosave.data?.kind === "autosave" ? autosave.data.errors : {}),
+  };
   const errors = hydrated && formState.isSubmitted ? { ...clientErrors } : { ...serverErrors, ...clientErrors };
 
   const onBlurField = (path: string) => {
@@ -242,17 +305,26 @@ function SectionForm() {
 
   // Which questions apply depends on answers (indication, sex and age, metastases): this page's over the saved case.
   const current = hydrated ? flatten(form.watch()) : initial;
-  const about = mergeSection(loaderData.saved, answersOf(section, current, { today: loaderData.today, saved: loaderData.saved }));
+  const about = mergeSection(
+    loaderData.saved,
+    answersOf(section, current, { today: loaderData.today, saved: loaderData.saved }),
+  );
   const autosaveData = autosave.data?.kind === "autosave" ? autosave.data : undefined;
   const precheck = autosaveData ? autosaveData.precheck : loaderData.precheck;
-  const name = loaderData.family || loaderData.given ? personName(loaderData.family ?? "", loaderData.given ?? "") : null;
+  const name =
+    loaderData.family || loaderData.given ? personName(loaderData.family ?? "", loaderData.given ?? "") : null;
 
   const fields = sectionFields[section];
   // The summary names each field with its problem; memoised, since a new object would take the focus again.
   const summaryErrors = useMemo(() => {
     const source = summary ?? invalid?.errors;
     if (!source) return undefined;
-    return Object.fromEntries(Object.entries(source).map(([path, message]) => [path, t("intake:review.problem", { field: fieldLabel(t, path), message })]));
+    return Object.fromEntries(
+      Object.entries(source).map(([path, message]) => [
+        path,
+        t("intake:review.problem", { field: fieldLabel(t, path), message }),
+      ]),
+    );
   }, [summary, invalid, t]);
 
   return (
@@ -261,9 +333,20 @@ function SectionForm() {
         <p className="caption">{name ? t("intake:tasks.captionNamed", { name }) : t("intake:tasks.caption")}</p>
         <h1>{t(`intake:sections.${section}.title`)}</h1>
         <ErrorSummary errors={summaryErrors} />
-        {i18n.exists(`intake:sections.${section}.intro`) ? <p className="lead">{t(`intake:sections.${section}.intro`)}</p> : null}
+        {i18n.exists(`intake:sections.${section}.intro`) ? (
+          <p className="lead">{t(`intake:sections.${section}.intro`)}</p>
+        ) : null}
 
-        <form method="post" ref={formRef} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="form intake-form" data-form={`section-${section}`} data-hydrated={hydrated ? "true" : undefined}>
+        <form
+          method="post"
+          ref={formRef}
+          onSubmit={onSubmit}
+          onKeyDown={onKeyDown}
+          noValidate
+          className="form intake-form"
+          data-form={`section-${section}`}
+          data-hydrated={hydrated ? "true" : undefined}
+        >
           <CsrfInput />
           {/* Enter in a field submits with the first submit button: "continue", never a row's "remove". */}
           <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
@@ -274,49 +357,70 @@ function SectionForm() {
                 {languages.map((l, index) => (
                   <span key={l}>
                     {index ? t("intake:consent.listSeparator") : ""}
-                    <a href={`/referrals/${loaderData.id}/consent-notice?lang=${l}`} hrefLang={l} target="_blank" rel="noreferrer">
+                    <a
+                      href={`/referrals/${loaderData.id}/consent-notice?lang=${l}`}
+                      hrefLang={l}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
                       {t(`intake:consent.printIn.${l}`)}
                     </a>
                     {loaderData.patientLanguage === l ? ` ${t("intake:consent.patientLanguage")}` : ""}
                   </span>
                 ))}
               </p>
-              {fields.filter((field) => field.kind.type === "consent").map((field) => {
-                const consent = field.path.split(".")[1]!;
-                const recipients = loaderData.recipients;
-                return (
-                  <section key={field.path} className="consent-block" aria-labelledby={`consent-${consent}`}>
-                    <h2 id={`consent-${consent}`}>{t(`intake:consent.${consent}.title`)}</h2>
-                    <div className="consent-block__notice" id={`${fieldId(field.path)}-notice`}>
-                      {consent === "crossBorder" ? (
-                        <p>
-                          {recipients.length === 1
-                            ? t("intake:consent.crossBorder.notice", { country: recipients[0]!.country, hospital: recipients[0]!.hospital })
-                            : t("intake:consent.crossBorder.noticeBoth", {
-                                country1: recipients[0]!.country,
-                                hospital1: recipients[0]!.hospital,
-                                country2: recipients[1]!.country,
-                                hospital2: recipients[1]!.hospital,
-                              })}
-                        </p>
-                      ) : (
-                        <p>{t(`intake:consent.${consent}.notice`)}</p>
-                      )}
-                      <p className="hint">{t(`intake:consent.${consent}.note`)}</p>
-                    </div>
-                    <IntakeFieldInput field={field} ctx={ctx} />
-                    {/* The address goes with the opt-in, asked only once it is given; without script it stays in view. */}
-                    {fields
-                      .filter((asked) => asked.kind.type !== "consent" && catalogueField(asked.path)?.askedIf === field.path)
-                      .map((asked) => (
-                        <div key={asked.path} data-field={asked.path} hidden={hydrated && !isAsked(asked.path, about, loaderData.today)}>
-                          <IntakeFieldInput field={asked} ctx={ctx} optionalMark={false} />
-                        </div>
-                      ))}
-                  </section>
-                );
-              })}
-              {loaderData.recordedAt ? <p className="hint">{t("intake:consent.recordedAt", { when: formatInstant(loaderData.recordedAt, lng, timeZone) })}</p> : null}
+              {fields
+                .filter((field) => field.kind.type === "consent")
+                .map((field) => {
+                  const consent = field.path.split(".")[1]!;
+                  const recipients = loaderData.recipients;
+                  return (
+                    <section key={field.path} className="consent-block" aria-labelledby={`consent-${consent}`}>
+                      <h2 id={`consent-${consent}`}>{t(`intake:consent.${consent}.title`)}</h2>
+                      <div className="consent-block__notice" id={`${fieldId(field.path)}-notice`}>
+                        {consent === "crossBorder" ? (
+                          <p>
+                            {recipients.length === 1
+                              ? t("intake:consent.crossBorder.notice", {
+                                  country: recipients[0]!.country,
+                                  hospital: recipients[0]!.hospital,
+                                })
+                              : t("intake:consent.crossBorder.noticeBoth", {
+                                  country1: recipients[0]!.country,
+                                  hospital1: recipients[0]!.hospital,
+                                  country2: recipients[1]!.country,
+                                  hospital2: recipients[1]!.hospital,
+                                })}
+                          </p>
+                        ) : (
+                          <p>{t(`intake:consent.${consent}.notice`)}</p>
+                        )}
+                        <p className="hint">{t(`intake:consent.${consent}.note`)}</p>
+                      </div>
+                      <IntakeFieldInput field={field} ctx={ctx} />
+                      {/* The address goes with the opt-in, asked only once it is given; without script it stays in view. */}
+                      {fields
+                        .filter(
+                          (asked) =>
+                            asked.kind.type !== "consent" && catalogueField(asked.path)?.askedIf === field.path,
+                        )
+                        .map((asked) => (
+                          <div
+                            key={asked.path}
+                            data-field={asked.path}
+                            hidden={hydrated && !isAsked(asked.path, about, loaderData.today)}
+                          >
+                            <IntakeFieldInput field={asked} ctx={ctx} optionalMark={false} />
+                          </div>
+                        ))}
+                    </section>
+                  );
+                })}
+              {loaderData.recordedAt ? (
+                <p className="hint">
+                  {t("intake:consent.recordedAt", { when: formatInstant(loaderData.recordedAt, lng, timeZone) })}
+                </p>
+              ) : null}
             </>
           ) : (
             fields.map((field) => {
@@ -326,7 +430,13 @@ function SectionForm() {
                   <IntakeFieldInput field={field} ctx={ctx} />
                   {field.path === "diagnosis.indication" && !hydrated ? (
                     <p>
-                      <button type="submit" name="intent" value="refresh" formNoValidate className="button button--secondary">
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="refresh"
+                        formNoValidate
+                        className="button button--secondary"
+                      >
                         {t("intake:form.showQuestions")}
                       </button>
                     </p>
@@ -344,7 +454,11 @@ function SectionForm() {
             </button>
           </div>
           <p className="autosave-status" role="status" data-testid="autosave-status">
-            {autosave.state !== "idle" ? t("intake:form.saving") : autosaveData ? t("intake:form.savedAt", { time: formatInstant(autosaveData.savedAt, lng, timeZone, "time") }) : ""}
+            {autosave.state !== "idle"
+              ? t("intake:form.saving")
+              : autosaveData
+                ? t("intake:form.savedAt", { time: formatInstant(autosaveData.savedAt, lng, timeZone, "time") })
+                : ""}
           </p>
         </form>
         <p>

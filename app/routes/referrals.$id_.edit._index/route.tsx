@@ -27,11 +27,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const saved = caseOf(referral);
   const today = referralToday(now);
-  const tasks: { section: TaskSection; status: TaskStatus }[] = formSections.map((section) => ({ section, status: sectionStatus(section, saved, today) }));
+  const tasks: { section: TaskSection; status: TaskStatus }[] = formSections.map((section) => ({
+    section,
+    status: sectionStatus(section, saved, today),
+  }));
   const attachments = await listAttachments(db, referral.id);
   const indication = getPath(saved, "diagnosis.indication");
-  const missing = missingDocuments(checklistFor(isIndication(indication) ? indication : null, attachments.map((a) => a.kind)));
-  tasks.push({ section: "documents", status: attachments.length === 0 ? "not_started" : missing.length ? "missing_documents" : "completed" });
+  const missing = missingDocuments(
+    checklistFor(
+      isIndication(indication) ? indication : null,
+      attachments.map((a) => a.kind),
+    ),
+  );
+  tasks.push({
+    section: "documents",
+    status: attachments.length === 0 ? "not_started" : missing.length ? "missing_documents" : "completed",
+  });
   const ready = tasks.slice(0, formSections.length).every((task) => task.status === "completed");
   tasks.push({ section: "review", status: ready ? "not_started" : "cannot_start" });
   return {
@@ -72,7 +83,11 @@ export default function TaskList() {
                 {task.status === "cannot_start" ? (
                   <span className="task-list__name">{title}</span>
                 ) : (
-                  <Link to={`/referrals/${data.id}/edit/${task.section}`} aria-describedby={statusId} className="task-list__name">
+                  <Link
+                    to={`/referrals/${data.id}/edit/${task.section}`}
+                    aria-describedby={statusId}
+                    className="task-list__name"
+                  >
                     {title}
                   </Link>
                 )}

@@ -7,7 +7,13 @@ import { ChecklistView } from "~/components/intake/checklist-view";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
 import { PrecheckBanner } from "~/components/intake/precheck-banner";
 import { UploadForm, type UploadAnswer } from "~/components/intake/upload-form";
-import { listAttachments, receiveUploads, removeAttachment, uploadAnswer, uploadLimits } from "~/modules/intake/attachments.service.server";
+import {
+  listAttachments,
+  receiveUploads,
+  removeAttachment,
+  uploadAnswer,
+  uploadLimits,
+} from "~/modules/intake/attachments.service.server";
 import { checklistFor } from "~/modules/intake/checklist";
 import { requireOwnDraft } from "~/modules/intake/guards.server";
 import { getPath, isIndication } from "~/modules/intake/intake-form";
@@ -32,7 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     id: referral.id,
     attachments,
-    checklist: checklistFor(isIndication(indication) ? indication : null, attachments.map((a) => a.kind)),
+    checklist: checklistFor(
+      isIndication(indication) ? indication : null,
+      attachments.map((a) => a.kind),
+    ),
     precheck: await livePrecheck(db, saved, new Date()),
     siteNames: await siteNames(db),
     maxFileMb: Math.floor(uploadLimits().maxFileBytes / (1024 * 1024)),
@@ -45,7 +54,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const ip = clientIp(request);
   if (isMultipart(request)) {
-    const result = await receiveUploads(db, { user, referralId: referral.id, request, now, ip, csrfInFirstPart: !request.headers.has(csrfHeaderName) });
+    const result = await receiveUploads(db, {
+      user,
+      referralId: referral.id,
+      request,
+      now,
+      ip,
+      csrfInFirstPart: !request.headers.has(csrfHeaderName),
+    });
     if (!result.ok && result.status === 403) throw new Response(null, { status: 403 });
     return data({ upload: uploadAnswer(result) }, { status: result.ok ? 200 : result.status });
   }
@@ -75,7 +91,12 @@ export default function Documents() {
         <ChecklistView lines={loaderData.checklist} />
         <section aria-labelledby="upload-title">
           <h2 id="upload-title">{t("intake:documents.uploadTitle")}</h2>
-          <UploadForm referralId={loaderData.id} action={`/referrals/${loaderData.id}/edit/documents`} posted={posted?.upload} maxFileMb={loaderData.maxFileMb} />
+          <UploadForm
+            referralId={loaderData.id}
+            action={`/referrals/${loaderData.id}/edit/documents`}
+            posted={posted?.upload}
+            maxFileMb={loaderData.maxFileMb}
+          />
         </section>
         <section aria-labelledby="attached-title">
           <h2 id="attached-title">{t("intake:documents.attachedTitle")}</h2>

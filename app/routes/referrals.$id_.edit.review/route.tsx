@@ -17,7 +17,14 @@ import { translatorFor } from "~/i18n/i18n.server";
 import { listAttachments } from "~/modules/intake/attachments.service.server";
 import { checklistFor, missingDocuments } from "~/modules/intake/checklist";
 import { requireOwnDraft } from "~/modules/intake/guards.server";
-import { formSections, getPath, isIndication, sectionOf, validateSaved, type FormSection } from "~/modules/intake/intake-form";
+import {
+  formSections,
+  getPath,
+  isIndication,
+  sectionOf,
+  validateSaved,
+  type FormSection,
+} from "~/modules/intake/intake-form";
 import { caseOf, livePrecheck, referralToday, submitDraft } from "~/modules/intake/intake.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -32,8 +39,15 @@ export const links = () => [
 
 type Problem = { section: FormSection | "documents"; path: string; message: string };
 
-function problemsOf(issues: { path: string; key: string; params?: Record<string, unknown> }[], t: (key: string, params?: Record<string, unknown>) => string): Problem[] {
-  return issues.map((issue) => ({ section: sectionOf(issue.path) ?? "documents", path: issue.path, message: t(issue.key, issue.params ?? {}) }));
+function problemsOf(
+  issues: { path: string; key: string; params?: Record<string, unknown> }[],
+  t: (key: string, params?: Record<string, unknown>) => string,
+): Problem[] {
+  return issues.map((issue) => ({
+    section: sectionOf(issue.path) ?? "documents",
+    path: issue.path,
+    message: t(issue.key, issue.params ?? {}),
+  }));
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -44,7 +58,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = referralToday(now);
   const attachments = await listAttachments(db, referral.id);
   const indication = getPath(saved, "diagnosis.indication");
-  const checklist = checklistFor(isIndication(indication) ? indication : null, attachments.map((a) => a.kind));
+  const checklist = checklistFor(
+    isIndication(indication) ? indication : null,
+    attachments.map((a) => a.kind),
+  );
   const residence = getPath(saved, "patient.residenceCountry");
   const regions = regionNames(intlLocale[lng]);
   return {
@@ -58,7 +75,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       formSections.flatMap((s) => validateSaved(s, saved, today)),
       t,
     ),
-    countryNames: typeof residence === "string" && /^[A-Z]{2}$/.test(residence) ? { [residence]: regions.of(residence) ?? residence } : {},
+    countryNames:
+      typeof residence === "string" && /^[A-Z]{2}$/.test(residence)
+        ? { [residence]: regions.of(residence) ?? residence }
+        : {},
     precheck: await livePrecheck(db, saved, now),
     siteNames: await siteNames(db),
   };
@@ -80,7 +100,8 @@ export default function Review() {
   const { t, i18n } = useTranslation();
   const loaderData = useLoaderData<typeof loader>();
   const posted = useActionData<{ problems: Problem[] }>();
-  const label = (path: string) => (i18n.exists(`screen:fields.${path}`) || itemPathOf(path) ? fieldLabel(t, path) : t("screen:fields.attachments"));
+  const label = (path: string) =>
+    i18n.exists(`screen:fields.${path}`) || itemPathOf(path) ? fieldLabel(t, path) : t("screen:fields.attachments");
   const navigation = useNavigation();
   const problems = posted?.problems ?? [];
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -88,7 +109,9 @@ export default function Review() {
     if (problems.length) summaryRef.current?.focus();
   }, [problems.length, posted]);
   const href = (section: string, path: string) =>
-    section === "documents" ? `/referrals/${loaderData.id}/edit/documents` : `/referrals/${loaderData.id}/edit/${section}#${fieldId(path)}`;
+    section === "documents"
+      ? `/referrals/${loaderData.id}/edit/documents`
+      : `/referrals/${loaderData.id}/edit/${section}#${fieldId(path)}`;
   const incomplete = loaderData.problems;
 
   return (
@@ -96,13 +119,23 @@ export default function Review() {
       <div className="intake-layout__main">
         <h1>{t("intake:review.title")}</h1>
         {problems.length ? (
-          <div className="error-summary" role="alert" aria-labelledby="review-problems-title" tabIndex={-1} ref={summaryRef}>
+          <div
+            className="error-summary"
+            role="alert"
+            aria-labelledby="review-problems-title"
+            tabIndex={-1}
+            ref={summaryRef}
+          >
             <h2 id="review-problems-title">{t("forms.errorSummaryTitle")}</h2>
             <ul>
               {problems.map((p) => (
                 <li key={p.path}>
                   <a href={href(p.section, p.path)}>
-                    {t("intake:review.problemInSection", { section: t(`intake:sections.${p.section}.title`), field: label(p.path), message: p.message })}
+                    {t("intake:review.problemInSection", {
+                      section: t(`intake:sections.${p.section}.title`),
+                      field: label(p.path),
+                      message: p.message,
+                    })}
                   </a>
                 </li>
               ))}
@@ -139,7 +172,9 @@ export default function Review() {
           </p>
         </section>
         <ChecklistView lines={loaderData.checklist} headingId="review-checklist" />
-        {loaderData.missingDocuments ? <p className="hint">{t("intake:review.missingDocuments", { count: loaderData.missingDocuments })}</p> : null}
+        {loaderData.missingDocuments ? (
+          <p className="hint">{t("intake:review.missingDocuments", { count: loaderData.missingDocuments })}</p>
+        ) : null}
 
         <h2>{t("intake:review.declarationTitle")}</h2>
         <p>{t("intake:review.declaration")}</p>

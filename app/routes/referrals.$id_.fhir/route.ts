@@ -16,7 +16,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   // Staff read for the site they work for on this request (a visitor's host, while a grant is in force).
   const user = await asWorkingUser(db, await requireRole(request, ["physician", "coordinator", "reviewer"], now), now);
-  const exported = await exportReferralFhir(db, { user, via: "page" }, { id: params.id ?? "" }, { now, ip: clientIp(request) });
+  const exported = await exportReferralFhir(
+    db,
+    { user, via: "page" },
+    { id: params.id ?? "" },
+    { now, ip: clientIp(request) },
+  );
   if (!exported) throw notFound();
-  return fhirJson(exported.bundle, { headers: { "Content-Disposition": `attachment; filename="${exported.referenceCode}.fhir.json"` } });
+  return fhirJson(exported.bundle, {
+    headers: { "Content-Disposition": `attachment; filename="${exported.referenceCode}.fhir.json"` },
+  });
 }

@@ -12,10 +12,7 @@ import { qrSvgPath } from "~/modules/handout/qr-code.server";
 import { requireOwnReferral } from "~/modules/intake/guards.server";
 import { siteTimeZone } from "~/domain/routing/site-facts";
 import { siteFacts } from "~/modules/sites/site-facts.server";
-import {
-  publicContact,
-  unconfirmedFields,
-} from "~/modules/site-contacts/site-contacts";
+import { publicContact, unconfirmedFields } from "~/modules/site-contacts/site-contacts";
 import { siteContactsOf } from "~/modules/site-contacts/site-contacts.service.server";
 import { statusLinkWithCode } from "~/modules/status-lookup/status-page";
 import { siteNames } from "~/modules/sites/sites.service.server";
@@ -35,16 +32,12 @@ export const links = () => [
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, user, referral } = await requireOwnReferral(request, params.id);
-  if (!referral.reference_code)
-    throw redirect(`/referrals/${referral.id}/edit`);
-  const lang: Language = isLanguage(referral.patient_language)
-    ? referral.patient_language
-    : "en";
+  if (!referral.reference_code) throw redirect(`/referrals/${referral.id}/edit`);
+  const lang: Language = isLanguage(referral.patient_language) ? referral.patient_language : "en";
   const t = tFor(lang, ["intake", "common", "contacts"]);
   const names = await siteNames(db);
   const site = referral.site_code
-    ? names[referral.site_code as keyof typeof names]?.[lang] ??
-      referral.site_code
+    ? (names[referral.site_code as keyof typeof names]?.[lang] ?? referral.site_code)
     : "";
   const origin = new URL(request.url).origin;
   const statusUrl = `${origin}/status`;
@@ -61,14 +54,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     statusUrl,
     qr: qrSvgPath(statusLink),
     // Shown to the physician only (not printed): what the site has not confirmed is left off the handout.
-    unconfirmed: referral.site_code
-      ? unconfirmedFields(contacts).filter(
-          (f) => f === "phone" || f === "hours"
-        )
-      : [],
+    unconfirmed: referral.site_code ? unconfirmedFields(contacts).filter((f) => f === "phone" || f === "hours") : [],
     siteForWarning: referral.site_code
-      ? names[referral.site_code as keyof typeof names]?.[page.lng] ??
-        referral.site_code
+      ? (names[referral.site_code as keyof typeof names]?.[page.lng] ?? referral.site_code)
       : "",
     texts: {
       title: t("handout.title"),
@@ -76,10 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         date: formatInstant(new Date(), lang, timezone, "date"),
       }),
       greeting: t("handout.greeting", {
-        name: personName(
-          referral.patient_family_name ?? "",
-          referral.patient_given_name ?? ""
-        ),
+        name: personName(referral.patient_family_name ?? "", referral.patient_given_name ?? ""),
       }),
       sent: t("handout.sent", { site }),
       codeLabel: t("handout.codeLabel"),
@@ -89,10 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       steps: [t("handout.step1"), t("handout.step2"), t("handout.step3")],
       privacy: t("handout.privacy"),
       nextTitle: t("contacts:handout.nextTitle"),
-      next: [
-        t("handout.next"),
-        ...(travel ? [t("contacts:handout.travel", { site })] : []),
-      ],
+      next: [t("handout.next"), ...(travel ? [t("contacts:handout.travel", { site })] : [])],
       contactTitle: t("contacts:handout.contactTitle", { site }),
       contactName: contact.name,
       phoneLabel: t("contacts:handout.phone"),
@@ -108,13 +90,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function QrCode({
-  qr,
-  label,
-}: {
-  qr: { viewBox: string; path: string };
-  label: string;
-}) {
+function QrCode({ qr, label }: { qr: { viewBox: string; path: string }; label: string }) {
   return (
     <svg
       className="handout__qr"
@@ -132,8 +108,7 @@ function QrCode({
 
 export default function Handout() {
   const { t } = useTranslation();
-  const { id, lang, code, statusUrl, qr, unconfirmed, siteForWarning, texts } =
-    useLoaderData<typeof loader>();
+  const { id, lang, code, statusUrl, qr, unconfirmed, siteForWarning, texts } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="no-print">
@@ -141,11 +116,7 @@ export default function Handout() {
           <Link to={`/referrals/${id}`}>{t("intake:handout.back")}</Link>
         </p>
         {unconfirmed.length > 0 ? (
-          <UnconfirmedContactsWarning
-            site={siteForWarning}
-            fields={unconfirmed}
-            context="handout"
-          />
+          <UnconfirmedContactsWarning site={siteForWarning} fields={unconfirmed} context="handout" />
         ) : null}
         <PrintButton />
       </div>
@@ -169,8 +140,7 @@ export default function Handout() {
         <h2>{texts.howTitle}</h2>
         <ol>
           <li>
-            {texts.steps[0]}{" "}
-            <strong className="printable__url">{statusUrl}</strong>
+            {texts.steps[0]} <strong className="printable__url">{statusUrl}</strong>
           </li>
           <li>{texts.steps[1]}</li>
           <li>{texts.steps[2]}</li>

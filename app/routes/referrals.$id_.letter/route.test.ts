@@ -25,10 +25,20 @@ async function signedIn(db: Database, overrides: Parameters<typeof createAccount
 /** A referral at `site`, declined by its coordinator on the reviewer's decision: the physician gets a letter. */
 async function declinedFor(db: Database, physician: { id: string }, site: "konyang" | "qst") {
   const referral = await referralAt(db, physician, { site, now: new Date() });
-  await clinicalDecisionBy(db, referral.id, site, "decline", { declineReason: "prior_radiotherapy", rationale: "Re-irradiation of the same field is not advisable." });
+  await clinicalDecisionBy(db, referral.id, site, "decline", {
+    declineReason: "prior_radiotherapy",
+    rationale: "Re-irradiation of the same field is not advisable.",
+  });
   const coordinator = await signedIn(db, { role: "coordinator", site });
   const staff = (await getSessionUser(getRequest("/", { cookie: coordinator.cookie }))) as Staff;
-  const result = await performStaffAction(db, staff, referral.id, "decline", { reasonCode: "prior_radiotherapy", note: undefined }, { now: new Date(), ip: null, portalUrl: "https://portal.test" });
+  const result = await performStaffAction(
+    db,
+    staff,
+    referral.id,
+    "decline",
+    { reasonCode: "prior_radiotherapy", note: undefined },
+    { now: new Date(), ip: null, portalUrl: "https://portal.test" },
+  );
   expect(result.ok).toBe(true);
   return { ...referral, coordinator };
 }
@@ -47,27 +57,54 @@ describe("the decision letter page and PDF", () => {
     const { id, referenceCode, coordinator } = await declinedFor(db, physician, "konyang");
 
     // The physician reads English pages; the letter stays in the language of their account.
-    const page = await answerOf(loader(args(getRequest(`/referrals/${id}/letter`, { cookie: physician.cookie, lng: "en" }), id)));
+    const page = await answerOf(
+      loader(args(getRequest(`/referrals/${id}/letter`, { cookie: physician.cookie, lng: "en" }), id)),
+    );
     expect(page.status).toBe(200);
-    expect(page.data).toMatchObject({ back: `/referrals/${id}`, language: "日本語", content: { lang: "ja", salutation: "拝啓" } });
-    expect(JSON.stringify(page.data.content)).toContain(tFor("ja")("decisions:letter.declineReasons.prior_radiotherapy"));
+    expect(page.data).toMatchObject({
+      back: `/referrals/${id}`,
+      language: "日本語",
+      content: { lang: "ja", salutation: "拝啓" },
+    });
+    expect(JSON.stringify(page.data.content)).toContain(
+      tFor("ja")("decisions:letter.declineReasons.prior_radiotherapy"),
+    );
     expect(JSON.stringify(page.data.content)).toContain(referenceCode);
     expect(new Headers(headers({} as never)).get("Cache-Control")).toBe("private, no-store");
 
-    const staffView = await answerOf(loader(args(getRequest(`/referrals/${id}/letter`, { cookie: coordinator.cookie }), id)));
+    const staffView = await answerOf(
+      loader(args(getRequest(`/referrals/${id}/letter`, { cookie: coordinator.cookie }), id)),
+    );
     expect(staffView).toMatchObject({ status: 200, data: { back: `/queue/${id}` } });
 
-    for (const stranger of [await signedIn(db, { role: "physician" }), await signedIn(db, { role: "coordinator", site: "qst" }), await signedIn(db, { role: "reviewer", site: "qst" })]) {
-      expect((await answerOf(loader(args(getRequest(`/referrals/${id}/letter`, { cookie: stranger.cookie }), id)))).status).toBe(404);
-      expect((await answerOf(pdfLoader(args(getRequest(`/referrals/${id}/letter/pdf`, { cookie: stranger.cookie }), id)))).status).toBe(404);
+    for (const stranger of [
+      await signedIn(db, { role: "physician" }),
+      await signedIn(db, { role: "coordinator", site: "qst" }),
+      await signedIn(db, { role: "reviewer", site: "qst" }),
+    ]) {
+      expect(
+        (await answerOf(loader(args(getRequest(`/referrals/${id}/letter`, { cookie: stranger.cookie }), id)))).status,
+      ).toBe(404);
+      expect(
+        (await answerOf(pdfLoader(args(getRequest(`/referrals/${id}/letter/pdf`, { cookie: stranger.cookie }), id))))
+          .status,
+      ).toBe(404);
     }
     const admin = await signedIn(db, { role: "admin" });
-    expect((await answerOf(loader(args(getRequest(`/referrals/${id}/letter`, { cookie: admin.cookie }), id)))).status).toBe(403);
+    expect(
+      (await answerOf(loader(args(getRequest(`/referrals/${id}/letter`, { cookie: admin.cookie }), id)))).status,
+    ).toBe(403);
     const anonymous = await answerOf(loader(args(getRequest(`/referrals/${id}/letter`), id)));
     expect(anonymous.status).toBe(302);
     // A referral without a letter yet has no letter page.
     const fresh = await referralAt(db, physician, { site: "konyang", now: new Date() });
-    expect((await answerOf(loader(args(getRequest(`/referrals/${fresh.id}/letter`, { cookie: physician.cookie }), fresh.id)))).status).toBe(404);
+    expect(
+      (
+        await answerOf(
+          loader(args(getRequest(`/referrals/${fresh.id}/letter`, { cookie: physician.cookie }), fresh.id)),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   for (const [lng, expected] of [
@@ -79,7 +116,9 @@ describe("the decision letter page and PDF", () => {
       const db = await getDb();
       const physician = await signedIn(db, { role: "physician" }, lng);
       const { id, referenceCode } = await declinedFor(db, physician, lng === "ja" ? "qst" : "konyang");
-      const response = await pdfLoader(args(getRequest(`/referrals/${id}/letter/pdf`, { cookie: physician.cookie, lng }), id));
+      const response = await pdfLoader(
+        args(getRequest(`/referrals/${id}/letter/pdf`, { cookie: physician.cookie, lng }), id),
+      );
       expect(response.headers.get("Content-Type")).toBe("application/pdf");
       expect(response.headers.get("Cache-Control")).toBe("private, no-store");
       expect(response.headers.get("Content-Disposition")).toContain(`filename="decision-letter-${referenceCode}.pdf"`);

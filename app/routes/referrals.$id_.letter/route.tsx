@@ -60,7 +60,12 @@ export default function DecisionLetter() {
         <h1>{t("decisions:letterPage.pageTitle")}</h1>
         <p>{t("decisions:letterPage.language", { language: d.language })}</p>
         <p>
-          <a className="button" href={`/referrals/${d.referralId}/letter/pdf?letter=${d.letterId}`} download data-testid="letter-pdf">
+          <a
+            className="button"
+            href={`/referrals/${d.referralId}/letter/pdf?letter=${d.letterId}`}
+            download
+            data-testid="letter-pdf"
+          >
             {t("decisions:letterPage.download")}
           </a>
         </p>

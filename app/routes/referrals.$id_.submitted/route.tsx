@@ -50,7 +50,9 @@ export default function Submitted() {
           <Link to={`/referrals/${data.id}/summary`}>{t("intake:submitted.printSummary")}</Link>
         </li>
         <li>
-          <Link to={`/referrals/${data.id}/handout`}>{t("intake:submitted.printHandout", { language: t(`intake:languageNames.${data.patientLanguage}`) })}</Link>
+          <Link to={`/referrals/${data.id}/handout`}>
+            {t("intake:submitted.printHandout", { language: t(`intake:languageNames.${data.patientLanguage}`) })}
+          </Link>
         </li>
       </ul>
       <p>{t("intake:submitted.handoutHint")}</p>

@@ -43,7 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     physician: { family: user.familyName, given: user.givenName, institution: user.institution },
     attachments: await listAttachments(db, referral.id),
     decision: referral.decision_json ? toDecisionJson(JSON.parse(referral.decision_json)) : null,
-    countryNames: typeof residence === "string" && /^[A-Z]{2}$/.test(residence) ? { [residence]: regions.of(residence) ?? residence } : {},
+    countryNames:
+      typeof residence === "string" && /^[A-Z]{2}$/.test(residence)
+        ? { [residence]: regions.of(residence) ?? residence }
+        : {},
     siteNames: await siteNames(db),
   };
 }
@@ -75,7 +78,12 @@ export default function PrintableSummary() {
           ) : null}
           <div>
             <dt>{t("intake:summary.physician")}</dt>
-            <dd>{t("intake:summary.physicianValue", { name: personName(d.physician.family, d.physician.given), institution: d.physician.institution })}</dd>
+            <dd>
+              {t("intake:summary.physicianValue", {
+                name: personName(d.physician.family, d.physician.given),
+                institution: d.physician.institution,
+              })}
+            </dd>
           </div>
         </dl>
         <CaseSummary caseData={d.caseData} today={d.today} siteNames={d.siteNames} countryNames={d.countryNames} />

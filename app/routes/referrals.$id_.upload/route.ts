@@ -16,7 +16,14 @@ export function loader() {
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["physician"]);
-  const result = await receiveUploads(await getDb(), { user, referralId: params.id ?? "", request, now: new Date(), ip: clientIp(request), csrfInFirstPart: false });
+  const result = await receiveUploads(await getDb(), {
+    user,
+    referralId: params.id ?? "",
+    request,
+    now: new Date(),
+    ip: clientIp(request),
+    csrfInFirstPart: false,
+  });
   if (!result.ok && result.status === 404) throw notFound();
   // A body refused unread is not drained (Node would otherwise read the rest of it): the connection closes instead.
   const headers: Record<string, string> = { "Cache-Control": "no-store" };

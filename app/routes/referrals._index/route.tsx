@@ -46,7 +46,8 @@ export default function MyReferrals() {
   const { referrals, siteNames: names, notice } = useLoaderData<typeof loader>();
   const when = useDateTime();
   const waiting = referrals.filter((r) => r.waitingOnMe);
-  const patient = (r: Row) => (r.family || r.given ? personName(r.family ?? "", r.given ?? "") : t("intake:list.unnamed"));
+  const patient = (r: Row) =>
+    r.family || r.given ? personName(r.family ?? "", r.given ?? "") : t("intake:list.unnamed");
   const href = (r: Row) => (r.status === "draft" ? `/referrals/${r.id}/edit` : `/referrals/${r.id}`);
 
   const table = (rows: Row[], id: string) => (
@@ -74,7 +75,9 @@ export default function MyReferrals() {
               {r.waitingOnMe ? (
                 <>
                   {" "}
-                  <span className="tag tag--waiting">{t(r.status === "draft" ? "intake:list.toFinish" : "intake:list.toAnswer")}</span>
+                  <span className="tag tag--waiting">
+                    {t(r.status === "draft" ? "intake:list.toFinish" : "intake:list.toAnswer")}
+                  </span>
                 </>
               ) : null}
               {r.urgency === "urgent" && r.status !== "draft" ? (

@@ -22,22 +22,40 @@ describe("registration", () => {
     expect(answer).toMatchObject({ status: 302, location: "/account/pending", setCookies: [] });
     const user = await findUserByEmail(await getDb(), "takahashi.yoko@chiba.test");
     expect(user).toMatchObject({ status: "pending", role: "physician", preferred_language: "ja", country: "JP" });
-    expect(await answerOf(pendingRoute.loader(args(getRequest("/account/pending"))))).toMatchObject({ status: 200, data: { user: null } });
+    expect(await answerOf(pendingRoute.loader(args(getRequest("/account/pending"))))).toMatchObject({
+      status: 200,
+      data: { user: null },
+    });
   });
 
   it("answers an address that is already registered exactly as a new one", async () => {
-    const first = await answerOf(registerRoute.action(args(formRequest("/register", { ...fields, email: "dup@chiba.test" }))));
-    const second = await answerOf(registerRoute.action(args(formRequest("/register", { ...fields, email: "dup@chiba.test", givenName: "別人" }))));
+    const first = await answerOf(
+      registerRoute.action(args(formRequest("/register", { ...fields, email: "dup@chiba.test" }))),
+    );
+    const second = await answerOf(
+      registerRoute.action(args(formRequest("/register", { ...fields, email: "dup@chiba.test", givenName: "別人" }))),
+    );
     expect(second).toEqual(first);
     expect((await findUserByEmail(await getDb(), "dup@chiba.test"))!.given_name).toBe("陽子");
   });
 
   it("explains each problem in the page's language and keeps everything typed except the password", async () => {
     const answer = await answerOf(
-      registerRoute.action(args(formRequest("/register", { ...fields, email: "short@chiba.test", password: "tooshort", institution: "" }, { lng: "ko" }))),
+      registerRoute.action(
+        args(
+          formRequest(
+            "/register",
+            { ...fields, email: "short@chiba.test", password: "tooshort", institution: "" },
+            { lng: "ko" },
+          ),
+        ),
+      ),
     );
     expect(answer.status).toBe(400);
-    expect(answer.data.errors).toEqual({ password: "비밀번호를 12자 이상 입력해 주십시오", institution: "이 항목을 입력해 주십시오" });
+    expect(answer.data.errors).toEqual({
+      password: "비밀번호를 12자 이상 입력해 주십시오",
+      institution: "이 항목을 입력해 주십시오",
+    });
     expect(answer.data.values).toMatchObject({ familyName: "高橋", email: "short@chiba.test", country: "JP" });
     expect(answer.data.values.password).toBeUndefined();
     expect(await findUserByEmail(await getDb(), "short@chiba.test")).toBeUndefined();
@@ -45,10 +63,20 @@ describe("registration", () => {
 
   it("refuses common passwords, the email as password, and national identifiers", async () => {
     const attempt = async (overrides: Record<string, string>) =>
-      (await answerOf(registerRoute.action(args(formRequest("/register", { ...fields, email: "rules@chiba.test", ...overrides }))))).data?.errors;
-    expect(await attempt({ password: "Password1234" })).toEqual({ password: "This password is too common and easy to guess. Choose another one" });
-    expect(await attempt({ password: "RULES@chiba.test" })).toEqual({ password: "Your password must not be your email address" });
-    expect(await attempt({ institution: "850101-1234567 병원" })).toEqual({ institution: "Do not enter a resident registration number or My Number here" });
+      (
+        await answerOf(
+          registerRoute.action(args(formRequest("/register", { ...fields, email: "rules@chiba.test", ...overrides }))),
+        )
+      ).data?.errors;
+    expect(await attempt({ password: "Password1234" })).toEqual({
+      password: "This password is too common and easy to guess. Choose another one",
+    });
+    expect(await attempt({ password: "RULES@chiba.test" })).toEqual({
+      password: "Your password must not be your email address",
+    });
+    expect(await attempt({ institution: "850101-1234567 병원" })).toEqual({
+      institution: "Do not enter a resident registration number or My Number here",
+    });
     expect(await attempt({ country: "FR" })).toEqual({ country: "Choose one of the options" });
   });
 });

@@ -39,7 +39,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (result.kind === "throttled") {
     const { password: _password, ...values } = parsed.values;
     const minutes = Math.max(1, Math.ceil((result.until.getTime() - now.getTime()) / 60_000));
-    return data<RegisterAnswer>({ errors: {}, formError: t("auth:register.errors.throttled", { minutes }), values }, { status: 429 });
+    return data<RegisterAnswer>(
+      { errors: {}, formError: t("auth:register.errors.throttled", { minutes }), values },
+      { status: 429 },
+    );
   }
   // The same answer whether the address was new or already registered (docs/decisions/0004).
   return redirect(pendingHome);
@@ -59,8 +62,20 @@ export default function Register() {
       <p>{t("auth:register.privacyNote")}</p>
       <Form method="post" data-form="register" noValidate>
         <CsrfInput />
-        <TextField name="familyName" label={t("auth:fields.familyName")} autoComplete="family-name" defaultValue={values.familyName} error={errors.familyName} />
-        <TextField name="givenName" label={t("auth:fields.givenName")} autoComplete="given-name" defaultValue={values.givenName} error={errors.givenName} />
+        <TextField
+          name="familyName"
+          label={t("auth:fields.familyName")}
+          autoComplete="family-name"
+          defaultValue={values.familyName}
+          error={errors.familyName}
+        />
+        <TextField
+          name="givenName"
+          label={t("auth:fields.givenName")}
+          autoComplete="given-name"
+          defaultValue={values.givenName}
+          error={errors.givenName}
+        />
         <TextField
           name="email"
           type="email"
@@ -72,7 +87,14 @@ export default function Register() {
           defaultValue={values.email}
           error={errors.email}
         />
-        <TextField name="password" type="password" label={t("auth:fields.password")} hint={t("auth:register.passwordHint")} autoComplete="new-password" error={errors.password} />
+        <TextField
+          name="password"
+          type="password"
+          label={t("auth:fields.password")}
+          hint={t("auth:register.passwordHint")}
+          autoComplete="new-password"
+          error={errors.password}
+        />
         <TextField
           name="institution"
           label={t("auth:fields.institution")}

@@ -8,6 +8,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, researchRoles);
   const dictionary = await researchDictionary(await getDb());
   return new Response(JSON.stringify(dictionary, null, 2), {
-    headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": 'attachment; filename="kq-research-dictionary.json"', "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="kq-research-dictionary.json"',
+      "Cache-Control": "private, no-store",
+    },
   });
 }

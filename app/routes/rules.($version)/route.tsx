@@ -17,7 +17,11 @@ export const links = () => [{ rel: "stylesheet", href: ruleBookStyles }];
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const page = ruleBookPage(params.version, { from: url.searchParams.get("from"), to: url.searchParams.get("to") }, new Date());
+  const page = ruleBookPage(
+    params.version,
+    { from: url.searchParams.get("from"), to: url.searchParams.get("to") },
+    new Date(),
+  );
   if (!page) throw notFound();
   return page;
 }
@@ -39,13 +43,23 @@ export default function RuleBook() {
       </p>
       <nav aria-label={t("rules:contents")}>
         <ul>
-          <li><a href="#sets">{t("rules:sets.heading")}</a></li>
-          <li><a href="#indications">{t("rules:indications.heading")}</a></li>
+          <li>
+            <a href="#sets">{t("rules:sets.heading")}</a>
+          </li>
+          <li>
+            <a href="#indications">{t("rules:indications.heading")}</a>
+          </li>
           {groups.map((g) => (
-            <li key={g}><a href={`#group-${g}`}>{t(`rules:groups.${g}`)}</a></li>
+            <li key={g}>
+              <a href={`#group-${g}`}>{t(`rules:groups.${g}`)}</a>
+            </li>
           ))}
-          <li><a href="#changes">{t("rules:diff.heading")}</a></li>
-          <li><a href="#review">{t("rules:review.heading")}</a></li>
+          <li>
+            <a href="#changes">{t("rules:diff.heading")}</a>
+          </li>
+          <li>
+            <a href="#review">{t("rules:review.heading")}</a>
+          </li>
         </ul>
       </nav>
 
@@ -68,7 +82,11 @@ export default function RuleBook() {
             {sets.map((s) => (
               <tr key={s.version} data-version={s.version} data-in-force={s.inForce ? "true" : "false"}>
                 <th scope="row">
-                  {s.version === book.version ? <span aria-current="page">{s.version}</span> : <Link to={`/rules/${s.version}`}>{s.version}</Link>}
+                  {s.version === book.version ? (
+                    <span aria-current="page">{s.version}</span>
+                  ) : (
+                    <Link to={`/rules/${s.version}`}>{s.version}</Link>
+                  )}
                 </th>
                 <td>{dateText(words, s.effectiveFrom)}</td>
                 <td>{s.effectiveTo ? dateText(words, s.effectiveTo) : t("rules:sets.openEnded")}</td>
@@ -139,13 +157,17 @@ export default function RuleBook() {
           <label htmlFor="compare-from">{t("rules:diff.from")}</label>
           <select id="compare-from" name="from" defaultValue={diff?.from}>
             {versions.map((v) => (
-              <option key={v} value={v}>{v}</option>
+              <option key={v} value={v}>
+                {v}
+              </option>
             ))}
           </select>
           <label htmlFor="compare-to">{t("rules:diff.to")}</label>
           <select id="compare-to" name="to" defaultValue={diff?.to ?? versions.at(-1)}>
             {versions.map((v) => (
-              <option key={v} value={v}>{v}</option>
+              <option key={v} value={v}>
+                {v}
+              </option>
             ))}
           </select>
           <button type="submit" className="button button--secondary">

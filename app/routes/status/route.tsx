@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
@@ -27,7 +33,11 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   return headers;
 };
 
-type Answer = { errors: Record<string, string>; formError: string | null; values: { referenceCode: string; birthDate: string } };
+type Answer = {
+  errors: Record<string, string>;
+  formError: string | null;
+  values: { referenceCode: string; birthDate: string };
+};
 
 const notices = ["finished", "expired"] as const;
 
@@ -46,7 +56,9 @@ function typed(values: FormValues): Answer["values"] {
   const part = (name: string) => (values[`birthDate.${name}`] ?? "").replace(/-/g, "").slice(0, 8);
   return {
     referenceCode: (values.referenceCode ?? "").slice(0, 64),
-    birthDate: [part("year"), part("month"), part("day")].some(Boolean) ? `${part("year")}-${part("month")}-${part("day")}` : "",
+    birthDate: [part("year"), part("month"), part("day")].some(Boolean)
+      ? `${part("year")}-${part("month")}-${part("day")}`
+      : "",
   };
 }
 
@@ -54,10 +66,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const { t } = translatorFor(request);
   const parsed = validateForm(statusLookupSchema, await request.formData(), t);
   // A typo the check symbol catches, or a missing field: say which, and keep what was typed.
-  if (!parsed.ok) return data<Answer>({ errors: parsed.errors, formError: null, values: typed(parsed.values) }, { status: 400 });
+  if (!parsed.ok)
+    return data<Answer>({ errors: parsed.errors, formError: null, values: typed(parsed.values) }, { status: 400 });
 
   const now = new Date();
-  const result = await lookUpStatus(await getDb(), parsed.data, { ip: clientIp(request), now, door: "page", previousToken: statusTokenFrom(request) });
+  const result = await lookUpStatus(await getDb(), parsed.data, {
+    ip: clientIp(request),
+    now,
+    door: "page",
+    previousToken: statusTokenFrom(request),
+  });
   // Refusals echo nothing back: a wrong code and a wrong birth date must give byte-identical pages.
   const refuse = (status: number, formError: string, headers?: Record<string, string>) =>
     data<Answer>({ errors: {}, formError, values: { referenceCode: "", birthDate: "" } }, { status, headers });
@@ -67,7 +85,9 @@ export async function action({ request }: ActionFunctionArgs) {
     case "locked":
     case "throttled": {
       const minutes = minutesUntil(result.until, now);
-      return refuse(429, t(`status:errors.${result.kind}`, { count: minutes }), { "Retry-After": String(minutes * 60) });
+      return refuse(429, t(`status:errors.${result.kind}`, { count: minutes }), {
+        "Retry-After": String(minutes * 60),
+      });
     }
     case "found": {
       // The code goes nowhere near a URL: the session cookie opens /status/view.

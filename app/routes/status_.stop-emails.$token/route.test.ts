@@ -15,7 +15,11 @@ async function tokenFromMail() {
   const caseData = sharedCase("hcc-child-pugh-c"); // a Japanese patient
   caseData.patient.email = "hanako@example.jp";
   caseData.consent.statusUpdates = true;
-  const { id } = await submitReferral(db, { physician: { id: physician.id, country: "JP" }, caseData, now: new Date() });
+  const { id } = await submitReferral(db, {
+    physician: { id: physician.id, country: "JP" },
+    caseData,
+    now: new Date(),
+  });
   const [mail] = await mailFor(db, id);
   return new RegExp(`${UNSUBSCRIBE_PATH}/([A-Za-z0-9_-]+)`).exec(mail!.body_text)![1]!;
 }
@@ -26,19 +30,35 @@ describe(UNSUBSCRIBE_PATH, () => {
   it("opens with the e-mail's link, stops the e-mails with one button, with no sign-in", async () => {
     const token = await tokenFromMail();
     const path = `${UNSUBSCRIBE_PATH}/${token}`;
-    expect(await answerOf(loader(withToken(getRequest(path), token)))).toMatchObject({ status: 200, data: { state: "active" } });
+    expect(await answerOf(loader(withToken(getRequest(path), token)))).toMatchObject({
+      status: 200,
+      data: { state: "active" },
+    });
     const posted = await answerOf(action(withToken(formRequest(path, {}), token)));
     expect(posted).toMatchObject({ status: 302, location: path });
-    expect(await answerOf(loader(withToken(getRequest(path), token)))).toMatchObject({ status: 200, data: { state: "stopped" } });
+    expect(await answerOf(loader(withToken(getRequest(path), token)))).toMatchObject({
+      status: 200,
+      data: { state: "stopped" },
+    });
     // The page speaks the reader's language, and the patient's own for a browser that asks none of ko, ja, en.
-    expect(await pageLanguage(new Request(`http://localhost${path}`, { headers: { "Accept-Language": "de" } }))).toBe("ja");
-    expect(await pageLanguage(new Request(`http://localhost${path}`, { headers: { "Accept-Language": "ko-KR" } }))).toBe("ko");
+    expect(await pageLanguage(new Request(`http://localhost${path}`, { headers: { "Accept-Language": "de" } }))).toBe(
+      "ja",
+    );
+    expect(
+      await pageLanguage(new Request(`http://localhost${path}`, { headers: { "Accept-Language": "ko-KR" } })),
+    ).toBe("ko");
   });
 
   it("answers a link it does not know with a 404 page, and stops nothing", async () => {
     const token = "A".repeat(43);
     const path = `${UNSUBSCRIBE_PATH}/${token}`;
-    expect(await answerOf(loader(withToken(getRequest(path), token)))).toMatchObject({ status: 404, data: { state: "unknown" } });
-    expect(await answerOf(action(withToken(formRequest(path, {}), token)))).toMatchObject({ status: 404, data: { state: "unknown" } });
+    expect(await answerOf(loader(withToken(getRequest(path), token)))).toMatchObject({
+      status: 404,
+      data: { state: "unknown" },
+    });
+    expect(await answerOf(action(withToken(formRequest(path, {}), token)))).toMatchObject({
+      status: 404,
+      data: { state: "unknown" },
+    });
   });
 });

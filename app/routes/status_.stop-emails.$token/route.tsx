@@ -1,8 +1,19 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
-import { stopNotices, stopState, UNSUBSCRIBE_PATH, type StopState } from "~/modules/patient-notifications/patient-notifications.service.server";
+import {
+  stopNotices,
+  stopState,
+  UNSUBSCRIBE_PATH,
+  type StopState,
+} from "~/modules/patient-notifications/patient-notifications.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import stylesUrl from "../status/status.css?url";

@@ -4,7 +4,12 @@ import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import { detectLanguage } from "~/i18n/detect";
 import { tFor } from "~/i18n/i18n.server";
-import { clearStatusCookie, endStatusSessionFor, statusForSession, statusTokenFrom } from "~/modules/status-lookup/status-lookup.service.server";
+import {
+  clearStatusCookie,
+  endStatusSessionFor,
+  statusForSession,
+  statusTokenFrom,
+} from "~/modules/status-lookup/status-lookup.service.server";
 import { readStoredConsultation } from "~/modules/scheduling/calendar-file.server";
 import { sitePlace } from "~/modules/scheduling/site-place";
 import { statusWords } from "~/modules/status-lookup/status-words";
@@ -29,7 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const session = await statusForSession(db, statusTokenFrom(request), new Date());
   if (session.kind !== "ok") {
-    throw redirect(session.kind === "expired" ? "/status?ended=expired" : "/status", { headers: { "Set-Cookie": clearStatusCookie() } });
+    throw redirect(session.kind === "expired" ? "/status?ended=expired" : "/status", {
+      headers: { "Set-Cookie": clearStatusCookie() },
+    });
   }
   // The reader's language, else the patient's (the root loader decides the same: status-language.server.ts).
   const lng = detectLanguage(request, session.facts.patientLanguage);
@@ -38,14 +45,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const words = statusWords(session.facts, lng, t, contacts);
   // Where to go and a calendar file, for a booked consultation only; the file's link names nothing (the session is the key).
   const calendar = words.consultation?.time ? readStoredConsultation(session.consultationJson) !== null : false;
-  return { words, place: words.consultation ? sitePlace(contacts, lng) : null, calendar, travel: await patientChecklist(db, session.referralId, lng) };
+  return {
+    words,
+    place: words.consultation ? sitePlace(contacts, lng) : null,
+    calendar,
+    travel: await patientChecklist(db, session.referralId, lng),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   // "Check another referral" and "Finish" both end the session the cookie names (and only that one).
   const intent = (await request.formData()).get("intent");
   await endStatusSessionFor(await getDb(), statusTokenFrom(request), new Date());
-  return redirect(intent === "finish" ? "/status?ended=finished" : "/status", { headers: { "Set-Cookie": clearStatusCookie() } });
+  return redirect(intent === "finish" ? "/status?ended=finished" : "/status", {
+    headers: { "Set-Cookie": clearStatusCookie() },
+  });
 }
 
 export default function StatusView() {
@@ -55,7 +69,11 @@ export default function StatusView() {
   return (
     <div className="status-page">
       <h1>{t("status:viewTitle")}</h1>
-      <section className={`status-card status-card--${words.stage}`} aria-labelledby="status-stage" data-stage={words.stage}>
+      <section
+        className={`status-card status-card--${words.stage}`}
+        aria-labelledby="status-stage"
+        data-stage={words.stage}
+      >
         <p className="status-card__label">{t("status:view.stageLabel")}</p>
         <h2 id="status-stage">{words.headline}</h2>
         <p>{words.explanation}</p>

@@ -13,7 +13,10 @@ import { notFound } from "~/utils/not-found.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const session = await statusForSession(db, statusTokenFrom(request), new Date());
-  const consultation = session.kind === "ok" && session.facts.stage === "consultation_scheduled" ? readStoredConsultation(session.consultationJson) : null;
+  const consultation =
+    session.kind === "ok" && session.facts.stage === "consultation_scheduled"
+      ? readStoredConsultation(session.consultationJson)
+      : null;
   if (session.kind !== "ok" || !consultation) throw notFound();
   const lng = detectLanguage(request, session.facts.patientLanguage);
   const t = tFor(lng);

@@ -21,7 +21,9 @@ const latestPublished = (sets: readonly RuleSet[]) => sets.reduce((a, b) => (b.p
 export function ruleSetInForce(referredOn: unknown, publishedBy?: string): RuleSet {
   const known = publishedOnOrBefore(publishedBy);
   if (typeof referredOn !== "string") return latestPublished(known);
-  const inForce = known.filter((r) => referredOn >= r.effectiveFrom && (r.effectiveTo === undefined || referredOn <= r.effectiveTo));
+  const inForce = known.filter(
+    (r) => referredOn >= r.effectiveFrom && (r.effectiveTo === undefined || referredOn <= r.effectiveTo),
+  );
   return latestPublished(inForce.length > 0 ? inForce : known);
 }
 

@@ -24,7 +24,11 @@ export const sources = {
 } as const;
 
 const s = sources;
-const insured = (since: string): IndicationRule => ({ programme: "insurance", since, sources: [s.insuranceList, s.qstList] });
+const insured = (since: string): IndicationRule => ({
+  programme: "insurance",
+  since,
+  sources: [s.insuranceList, s.qstList],
+});
 const advancedCare: IndicationRule = { programme: "advanced_care", sources: [s.qstForDoctors, s.qstCosts] };
 
 const indications: Record<Indication, IndicationRule> = {
@@ -77,7 +81,11 @@ const criteria: CriterionDef[] = [
     id: "head_neck_scc_excluded",
     appliesTo: ["head_neck"],
     group: "indication",
-    rule: { kind: "histology_at_subsite", histology: "squamous_cell_carcinoma", subsites: ["oral_cavity", "pharynx", "larynx"] },
+    rule: {
+      kind: "histology_at_subsite",
+      histology: "squamous_cell_carcinoma",
+      subsites: ["oral_cavity", "pharynx", "larynx"],
+    },
     sources: [s.insuranceList],
   },
   {
@@ -190,7 +198,12 @@ const criteria: CriterionDef[] = [
     id: "distant_metastasis",
     appliesTo: "all",
     group: "general",
-    rule: { kind: "distant_metastasis", m0Required: ["prostate", "pancreas"], oligometastasisIndications: ["metastasis"], oligometastasisMaxSites: 2 },
+    rule: {
+      kind: "distant_metastasis",
+      m0Required: ["prostate", "pancreas"],
+      oligometastasisIndications: ["metastasis"],
+      oligometastasisMaxSites: 2,
+    },
     sources: [s.himak, s.cnao, s.insuranceList],
   },
   {

@@ -12,8 +12,10 @@ export const sources = {
   figo2018: "https://doi.org/10.1002/ijgo.12749",
   childPugh: "https://doi.org/10.1002/bjs.1800600817",
   albi: "https://doi.org/10.1200/JCO.2014.57.9151",
-  whoNasopharynx: "https://publications.iarc.fr/Book-And-Report-Series/Who-Classification-Of-Tumours/Head-And-Neck-Tumours-2024",
-  icdO3: "https://www.who.int/standards/classifications/other-classifications/international-classification-of-diseases-for-oncology",
+  whoNasopharynx:
+    "https://publications.iarc.fr/Book-And-Report-Series/Who-Classification-Of-Tumours/Head-And-Neck-Tumours-2024",
+  icdO3:
+    "https://www.who.int/standards/classifications/other-classifications/international-classification-of-diseases-for-oncology",
 } as const;
 
 const s = sources;
@@ -253,7 +255,12 @@ const criteria: CriterionDef[] = [
     appliesTo: "all",
     group: "general",
     strength: "exclusion",
-    rule: { kind: "metastatic_organs", maxOrgans: 2, m0Required: ["prostate"], oligometastasisIndications: ["metastasis"] },
+    rule: {
+      kind: "metastatic_organs",
+      maxOrgans: 2,
+      m0Required: ["prostate"],
+      oligometastasisIndications: ["metastasis"],
+    },
     resolve: "oligometastasis",
     sources: [s.himak, s.cnao, s.insuranceList],
     supersedes: ["distant_metastasis"],
