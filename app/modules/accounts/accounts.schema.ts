@@ -80,12 +80,10 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 
 export const loginSchema = z.object({
   email: emailField,
-  password: z
-    .string()
-    .refine((v) => v.length <= PASSWORD_MAX_LENGTH, {
-      message: "validation:tooLong",
-      params: { maximum: PASSWORD_MAX_LENGTH },
-    }),
+  password: z.string().refine((v) => v.length <= PASSWORD_MAX_LENGTH, {
+    message: "validation:tooLong",
+    params: { maximum: PASSWORD_MAX_LENGTH },
+  }),
 });
 
 export const changePasswordSchema = (email: string) =>

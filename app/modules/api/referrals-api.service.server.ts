@@ -89,19 +89,17 @@ export async function referralForApi(
   const row = await findReferralByCode(db, code);
   if (!row || !canSeeReferral({ ...physician, sessionId: `api-token:${physician.tokenId}` }, row)) return null;
   const events = await referralEvents(db, row.id);
-  await db
-    .transaction()
-    .execute((trx) =>
-      recordAudit(trx, {
-        actor: { id: physician.id, role: physician.role },
-        action: "referral.viewed_via_api",
-        subjectType: "referral",
-        subjectId: row.id,
-        detail: { tokenId: physician.tokenId },
-        ip: context.ip,
-        at: context.now,
-      }),
-    );
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, {
+      actor: { id: physician.id, role: physician.role },
+      action: "referral.viewed_via_api",
+      subjectType: "referral",
+      subjectId: row.id,
+      detail: { tokenId: physician.tokenId },
+      ip: context.ip,
+      at: context.now,
+    }),
+  );
   return {
     referenceCode: code,
     status: row.status,
