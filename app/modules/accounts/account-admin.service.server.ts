@@ -13,6 +13,7 @@ import {
   type AccountStatus,
 } from "./accounts.repository.server";
 import type { RequestContext } from "./accounts.service.server";
+import { toAccountSummary, type AccountSummary } from "./account.mapper.server";
 import { hashPassword } from "./password.server";
 import { normalizePassword } from "./password-policy";
 import { revokeUserSessions } from "./session.repository.server";
@@ -27,10 +28,10 @@ const LIST_LIMIT = 500;
  * The accounts an approver sees: an administrator every account, a coordinator only physicians awaiting approval
  * (workflow.md: an account is active once an administrator or coordinator verifies it).
  */
-export async function accountsFor(db: Database, actor: SessionUser): Promise<AccountListRow[]> {
-  if (actor.role === "admin") return listAccounts(db, { limit: LIST_LIMIT });
+export async function accountsFor(db: Database, actor: SessionUser): Promise<AccountSummary[]> {
+  if (actor.role === "admin") return (await listAccounts(db, { limit: LIST_LIMIT })).map(toAccountSummary);
   if (actor.role === "coordinator")
-    return listAccounts(db, { status: "pending", role: "physician", limit: LIST_LIMIT });
+    return (await listAccounts(db, { status: "pending", role: "physician", limit: LIST_LIMIT })).map(toAccountSummary);
   return [];
 }
 

@@ -109,8 +109,11 @@ export async function register(db: Database, input: RegisterInput, context: Requ
 // ---------------------------------------------------------------------------------------------------------------
 // Signing in
 
+/** Who has just signed in, as the sign-in pages need them: where to send them and in which language. */
+export type SignedInUser = { id: string; role: string; status: string; preferredLanguage: string };
+
 export type SignInResult =
-  | { kind: "signedIn"; user: UserRow; setCookie: string; deviceCookie: string }
+  | { kind: "signedIn"; user: SignedInUser; setCookie: string; deviceCookie: string }
   /** The right password of an account with a second factor: the code is asked next (sign-in-second-factor.server.ts). */
   | { kind: "secondFactor"; challengeCookie: string }
   /** Unknown email or wrong password: one answer for both. */
@@ -211,7 +214,13 @@ export async function openSignedInSession(
     ip,
     at: now,
   });
-  return { kind: "signedIn", user, setCookie, deviceCookie };
+  const signedIn: SignedInUser = {
+    id: user.id,
+    role: user.role,
+    status: user.status,
+    preferredLanguage: user.preferred_language,
+  };
+  return { kind: "signedIn", user: signedIn, setCookie, deviceCookie };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

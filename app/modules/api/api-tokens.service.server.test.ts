@@ -87,7 +87,7 @@ describe("API tokens", () => {
       role: "physician",
       tokenId: created.id,
     });
-    expect((await apiTokensOf(db, physician))[0]!.last_used_at).toBe(at.toISOString());
+    expect((await apiTokensOf(db, physician))[0]!.lastUsedAt).toBe(at.toISOString());
 
     await revokeApiToken(db, owner(physician), created.id, context);
     expect(await authenticateApiToken(db, created.token, at)).toBeNull();

@@ -106,8 +106,25 @@ export async function revokeApiToken(
   });
 }
 
-export async function apiTokensOf(db: Database, owner: Pick<SessionUser, "id">) {
-  return apiTokensOfUser(db, owner.id);
+/** A token as its owner's page lists it; the secret itself is never kept, only its first characters. */
+export type ApiTokenSummary = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+export async function apiTokensOf(db: Database, owner: Pick<SessionUser, "id">): Promise<ApiTokenSummary[]> {
+  return (await apiTokensOfUser(db, owner.id)).map((row) => ({
+    id: row.id,
+    name: row.name,
+    prefix: row.token_prefix,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  }));
 }
 
 /** The account a token speaks for, shaped like a session's user so the same access rules apply to both. */

@@ -1,5 +1,5 @@
 // Granting and revoking staff exchanges: who may, whom, and the audit record of each (ADR 0017).
-import { grantState, type GrantState } from "~/domain/staff-exchange/grant-window";
+import { grantState } from "~/domain/staff-exchange/grant-window";
 import { findUserById } from "~/modules/accounts/accounts.repository.server";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
@@ -16,6 +16,14 @@ import {
   visitableStaff,
 } from "./staff-exchange.repository.server";
 import { todayBySite } from "./site-today.server";
+import {
+  toExchangeCandidate,
+  toExchangeGrant,
+  toRevocableGrant,
+  type ExchangeCandidate,
+  type ExchangeGrant,
+  type RevocableGrant,
+} from "./staff-exchange.mapper.server";
 
 export type ExchangeContext = { now: Date; ip: string | null };
 
@@ -142,37 +150,36 @@ export async function revokeExchange(
   });
 }
 
-export type ExchangeListRow = Awaited<ReturnType<typeof grantsAtHosts>>[number] & { state: GrantState };
-
 /** The grants this administrator's hosts hold, each with where it stands on its host's today. */
-export async function exchangeGrants(db: Database, actor: SessionUser, now: Date): Promise<ExchangeListRow[]> {
+export async function exchangeGrants(db: Database, actor: SessionUser, now: Date): Promise<ExchangeGrant[]> {
   const todays = await todayBySite(db, now);
   const rows = await grantsAtHosts(db, exchangeHostsOf(actor), LIST_LIMIT);
-  return rows.map((row) => ({ ...row, state: grantState(row, todays[row.host_site_code] ?? "") }));
+  return rows.map((row) => toExchangeGrant(row, grantState(row, todays[row.host_site_code] ?? "")));
 }
 
 /** Whom an administrator may choose as a visitor: active coordinators and reviewers (their home site is shown). */
-export async function exchangeCandidates(db: Database) {
-  return visitableStaff(db);
+export async function exchangeCandidates(db: Database): Promise<ExchangeCandidate[]> {
+  return (await visitableStaff(db)).map(toExchangeCandidate);
 }
 
 /** One grant for the revoke confirmation page, when this administrator may revoke it now; null otherwise (404). */
-export async function revocableGrant(db: Database, actor: SessionUser, grantId: string, now: Date) {
+export async function revocableGrant(
+  db: Database,
+  actor: SessionUser,
+  grantId: string,
+  now: Date,
+): Promise<RevocableGrant | null> {
   const grant = await findGrant(db, grantId);
   if (!grant || !exchangeHostsOf(actor).includes(grant.host_site_code)) return null;
   const state = grantState(grant, (await todayBySite(db, now))[grant.host_site_code] ?? "");
   if (state !== "current" && state !== "upcoming") return null;
   const visitor = await findUserById(db, grant.user_id);
   if (!visitor) return null;
-  return {
-    ...grant,
-    state,
-    visitor: {
-      familyName: visitor.family_name,
-      givenName: visitor.given_name,
-      email: visitor.email,
-      role: visitor.role,
-      homeSiteCode: visitor.site_code,
-    },
-  };
+  return toRevocableGrant(grant, state, {
+    familyName: visitor.family_name,
+    givenName: visitor.given_name,
+    email: visitor.email,
+    role: visitor.role,
+    homeSiteCode: visitor.site_code,
+  });
 }

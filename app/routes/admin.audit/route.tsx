@@ -68,26 +68,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   const page = await searchAuditLog(db, parsed.data);
   const when = auditTimeFormat(lng, await readerTimeZone(db, admin));
-  const events = page.events.map((e): AuditEventView => {
+  const events = page.events.map((row): AuditEventView => {
+    const e = describeAuditEvent(row, lng, t, names, when);
     const detail = e.detail === "{}" ? "" : e.detail;
-    const words = describeAuditEvent(e, lng, t, names, when);
     return {
       seq: e.seq,
-      at: { iso: e.occurred_at, text: words.atText },
-      actor: e.actor_user_id
-        ? { id: e.actor_user_id, email: e.actor_email, familyName: e.actor_family_name, givenName: e.actor_given_name }
-        : null,
-      role: e.actor_role,
+      at: { iso: e.occurredAt, text: e.atText },
+      actor: e.actor,
+      role: e.actorRole,
       action: e.action,
-      subjectType: e.subject_type,
-      subjectId: e.subject_id,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
       ip: e.ip,
       detail: detail.length > DETAIL_MAX ? `${detail.slice(0, DETAIL_MAX)}…` : detail,
-      actorName: words.actorName,
-      sentence: words.sentence,
-      subjectLabel: words.subjectLabel,
-      referenceCode: words.referenceCode,
-      raw: words.raw,
+      actorName: e.actorName,
+      sentence: e.sentence,
+      subjectLabel: e.subjectLabel,
+      referenceCode: e.referenceCode,
+      raw: e.raw,
     };
   });
   return {

@@ -33,25 +33,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let before: number | undefined;
   while (rows.length < AUDIT_EXPORT_MAX) {
     const page = await searchAuditLog(db, { ...search, before }, Math.min(BATCH, AUDIT_EXPORT_MAX - rows.length));
-    for (const e of page.events) {
-      const words = describeAuditEvent(e, lng, t, names, when);
+    for (const row of page.events) {
+      const e = describeAuditEvent(row, lng, t, names, when);
       rows.push(
         csvRow([
           e.seq,
-          e.occurred_at,
-          words.atText,
-          words.actorName,
-          e.actor_email,
-          e.actor_role === null
+          e.occurredAt,
+          e.atText,
+          e.actorName,
+          e.actor?.email ?? null,
+          e.actorRole === null
             ? ""
-            : e.actor_role === "system"
+            : e.actorRole === "system"
               ? t("audit:actor.system")
-              : t(`roles.${e.actor_role}`, { defaultValue: e.actor_role }),
-          words.sentence,
+              : t(`roles.${e.actorRole}`, { defaultValue: e.actorRole }),
+          e.sentence,
           e.action,
-          e.subject_type,
-          words.referenceCode ?? words.subjectLabel,
-          e.subject_id,
+          e.subjectType,
+          e.referenceCode ?? e.subjectLabel,
+          e.subjectId,
           e.ip,
           e.detail,
         ]),

@@ -32,9 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: personName(grant.visitor.familyName, grant.visitor.givenName),
     role: grant.visitor.role,
     home: siteName(grant.visitor.homeSiteCode),
-    host: siteName(grant.host_site_code),
-    from: formatCalendarDate(grant.from_date, lng),
-    to: formatCalendarDate(grant.to_date, lng),
+    host: siteName(grant.hostSiteCode),
+    from: formatCalendarDate(grant.from, lng),
+    to: formatCalendarDate(grant.to, lng),
     inForce: grant.state === "current",
   };
 }

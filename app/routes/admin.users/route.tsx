@@ -42,15 +42,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const date = dateTimeFormat(lng, "date", await readerTimeZone(db, actor));
   const accounts = rows.map((row) => ({
     id: row.id,
-    familyName: row.family_name,
-    givenName: row.given_name,
+    familyName: row.familyName,
+    givenName: row.givenName,
     email: row.email,
     role: row.role,
     status: row.status,
     institution: row.institution,
     country: row.country,
-    siteName: row.site_code ? (sites[row.site_code]?.[lng] ?? row.site_code) : null,
-    registered: date.format(new Date(row.created_at)),
+    siteName: row.siteCode ? (sites[row.siteCode]?.[lng] ?? row.siteCode) : null,
+    registered: date.format(new Date(row.createdAt)),
     actions: allowedActions(actor, row),
   }));
   const done = new URL(request.url).searchParams.get("done");

@@ -88,10 +88,10 @@ export async function action({ request }: ActionFunctionArgs) {
       headers.append("Set-Cookie", result.deviceCookie);
       headers.append("Set-Cookie", rotatedCsrfCookie());
       // The account's language becomes the page language, unless this browser has already chosen one.
-      if (!fromCookie(request.headers.get("Cookie")) && isLanguage(user.preferred_language)) {
+      if (!fromCookie(request.headers.get("Cookie")) && isLanguage(user.preferredLanguage)) {
         headers.append(
           "Set-Cookie",
-          serializeCookie(languageCookieName, user.preferred_language, { maxAgeSeconds: 31_536_000, httpOnly: false }),
+          serializeCookie(languageCookieName, user.preferredLanguage, { maxAgeSeconds: 31_536_000, httpOnly: false }),
         );
       }
       const home = homeFor({ role: user.role as Role, status: user.status });
