@@ -14,7 +14,7 @@ import { loadContextFor, securityHeaders } from "./security-headers";
 import { requestGuards } from "./request-guards";
 import { env } from "../app/utils/env.server";
 import { getDb } from "../app/utils/db.server";
-import { startMailer } from "../app/modules/mail/mailer.server";
+import { startMailer } from "../app/modules/notifications/mailer.server";
 import { startRetentionJob } from "../app/modules/retention/retention.service.server";
 import { logger } from "../app/utils/logger.server";
 import { seedDemoDataIfEmpty } from "../db/seed";

@@ -17,7 +17,7 @@ import {
   openJointReviewsOfSite,
 } from "~/modules/joint-review/joint-review.repository.server";
 import { placeOnAgenda } from "~/modules/joint-review/joint-review.service.server";
-import { queueNotification } from "~/modules/queue/notifications.server";
+import { queueNotification } from "~/modules/notifications/physician-mail.server";
 import { usersByIds } from "~/modules/queue/queue.repository.server";
 import { siteClockOf, type Staff } from "~/modules/queue/staff.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";

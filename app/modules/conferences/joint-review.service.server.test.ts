@@ -13,7 +13,7 @@ import {
   postJointMessage,
   proposeJointReview,
 } from "~/modules/joint-review/joint-review.service.server";
-import { mailFor } from "~/modules/mail/outbox.repository.server";
+import { mailFor } from "~/modules/notifications/outbox.repository.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import { addNote, performStaffAction } from "~/modules/queue/triage.service.server";
 import { findReferral, referralEvents } from "~/modules/referrals/referrals.repository.server";

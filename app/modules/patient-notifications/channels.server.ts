@@ -5,7 +5,7 @@
 // channels and live in patient-notifications.service.server.ts.
 import type { TFunction } from "i18next";
 import type { Language } from "~/i18n/config";
-import { insertMail } from "~/modules/mail/outbox.repository.server";
+import { insertMail } from "~/modules/notifications/outbox.repository.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { composeStatusEmail, type ComposedNotice, type NoticeLinks, type NotifiedStage } from "./patient-notice";

@@ -23,7 +23,7 @@ import { newId } from "~/utils/tokens.server";
 import { holidaysOf } from "~/modules/referrals/calendar.server";
 import { clockView } from "./clock-view";
 import { recommendationsOf } from "~/modules/conferences/conferences.repository.server";
-import { queueNotification, type NotificationKind } from "./notifications.server";
+import { queueNotification, type NotificationKind } from "~/modules/notifications/physician-mail.server";
 import {
   eventsWithActors,
   insertMessage,

@@ -13,7 +13,7 @@ import { importReferralBundle } from "~/modules/fhir/fhir-import.service.server"
 import { isFhirJson } from "~/modules/fhir/fhir-response.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
-import { kickMailer } from "~/modules/mail/mailer.server";
+import { kickMailer } from "~/modules/notifications/mailer.server";
 
 // POST /api/v1/referrals (shared/domain/api.md): a physician's system submits a complete case with the physician's
 // API token. Never reads cookies; the CSRF guard leaves routes/api.* alone for that reason.

@@ -10,7 +10,7 @@ import { conferenceInWords } from "~/modules/conferences/conference-words.server
 import { conferenceDetail, finishConference } from "~/modules/conferences/conferences.service.server";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
 import { notFound } from "~/utils/not-found.server";
-import { kickMailer } from "~/modules/mail/mailer.server";
+import { kickMailer } from "~/modules/notifications/mailer.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";

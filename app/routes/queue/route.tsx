@@ -13,7 +13,7 @@ import queueStyles from "~/components/queue/queue.css?url";
 import { indications, urgencies } from "~/domain/case/schema";
 import { formatCalendarDate } from "~/i18n/datetime";
 import { translatorFor } from "~/i18n/i18n.server";
-import { kickMailer } from "~/modules/mail/mailer.server";
+import { kickMailer } from "~/modules/notifications/mailer.server";
 import { movedAwayNotice } from "~/modules/queue/moved-away.server";
 import { loadQueue, removeView, saveView } from "~/modules/queue/queue.service.server";
 import {

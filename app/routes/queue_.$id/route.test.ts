@@ -12,8 +12,8 @@ const capture = await vi.hoisted(async () => {
 
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { verifyAuditChain } from "~/modules/audit/audit.service.server";
-import { deliverDueMail, kickMailer } from "~/modules/mail/mailer.server";
-import { mailFor } from "~/modules/mail/outbox.repository.server";
+import { deliverDueMail, kickMailer } from "~/modules/notifications/mailer.server";
+import { mailFor } from "~/modules/notifications/outbox.repository.server";
 import { findReferral, referralEvents } from "~/modules/referrals/referrals.repository.server";
 import { getSessionUser } from "~/modules/accounts/session.server";
 import type { Staff } from "~/modules/queue/staff.server";
@@ -613,7 +613,7 @@ describe("the staff referral page", () => {
     // Not due yet: nothing is tried again before the pause is over.
     expect(await deliverDueMail(db, refused, new Date(now.getTime() + 30_000))).toEqual({ sent: 0, failed: 0 });
     // The relay is back: the real SMTP sender delivers it.
-    const { smtpSender } = await import("~/modules/mail/mailer.server");
+    const { smtpSender } = await import("~/modules/notifications/mailer.server");
     expect(await deliverDueMail(db, smtpSender()!, new Date(now.getTime() + 61_000))).toEqual({ sent: 1, failed: 0 });
     const [mail] = await capture.waitFor(1);
     expect(mail).toMatchObject({

@@ -29,7 +29,7 @@ import { translatorFor } from "~/i18n/i18n.server";
 import { clinicalDecisionPanel, formatRecord } from "~/modules/clinical-decisions/clinical-decisions.service.server";
 import { listAttachments } from "~/modules/intake/attachments.service.server";
 import { letterSummaries } from "~/modules/letters/letters.service.server";
-import { kickMailer } from "~/modules/mail/mailer.server";
+import { kickMailer } from "~/modules/notifications/mailer.server";
 import { caseSections } from "~/modules/queue/case-view";
 import { actionSlugs, noteSchema, staffActions, type FormAction } from "~/modules/queue/queue.schema";
 import { requireStaff } from "~/modules/queue/staff.server";

@@ -12,7 +12,7 @@ import queueStyles from "~/components/queue/queue.css?url";
 import { translatorFor } from "~/i18n/i18n.server";
 import { formatRecord, signoffFor } from "~/modules/clinical-decisions/clinical-decisions.service.server";
 import { letterDecisionOf } from "~/modules/letters/letters.service.server";
-import { kickMailer } from "~/modules/mail/mailer.server";
+import { kickMailer } from "~/modules/notifications/mailer.server";
 import {
   actionOfSlug,
   actionSchemas,

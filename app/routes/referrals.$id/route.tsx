@@ -49,7 +49,7 @@ import { clientIp } from "~/utils/client-ip.server";
 import { csrfHeaderName, isMultipart } from "~/utils/csrf.server";
 import { formValues } from "~/utils/form.server";
 import { personName } from "~/i18n/person-name";
-import { kickMailer } from "~/modules/mail/mailer.server";
+import { kickMailer } from "~/modules/notifications/mailer.server";
 import { TeamTravelChecklist } from "~/components/travel/team-travel-checklist";
 import travelStyles from "~/components/travel/travel.css?url";
 import { teamChecklist } from "~/modules/travel-checklist/team-checklist.server";

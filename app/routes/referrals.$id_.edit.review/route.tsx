@@ -28,7 +28,7 @@ import {
 import { caseOf, livePrecheck, referralToday, submitDraft } from "~/modules/intake/intake.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
-import { kickMailer } from "~/modules/mail/mailer.server";
+import { kickMailer } from "~/modules/notifications/mailer.server";
 import { regionNames } from "~/i18n/intl-cache";
 
 export const handle = { titleKey: "intake:review.title" };

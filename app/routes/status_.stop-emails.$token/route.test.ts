@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mailFor } from "~/modules/mail/outbox.repository.server";
+import { mailFor } from "~/modules/notifications/outbox.repository.server";
 import { UNSUBSCRIBE_PATH } from "~/modules/patient-notifications/patient-notifications.service.server";
 import { submitReferral } from "~/modules/referrals/referrals.service.server";
 import { pageLanguage } from "~/modules/status-lookup/status-language.server";

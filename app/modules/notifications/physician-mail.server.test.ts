@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeNotification } from "./notifications.server";
+import { composeNotification } from "./physician-mail.server";
 
 const facts = {
   referenceCode: "KQ-2RY5P-DNDJR-J9ZH3",

@@ -5,7 +5,7 @@ import { tFor } from "~/i18n/i18n.server";
 import type { TFunction } from "i18next";
 import { sitePlace } from "~/modules/scheduling/site-place";
 import type { SiteContacts } from "~/modules/site-contacts/site-contacts";
-import { insertMail } from "~/modules/mail/outbox.repository.server";
+import { insertMail } from "./outbox.repository.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 
