@@ -6,7 +6,7 @@ import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextField } from "~/components/forms/text-field";
-import { ScrollTable } from "~/components/scroll-table";
+import { DataTable } from "~/components/data-table/data-table";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { createTokenSchema, revokeTokenSchema, TOKEN_NAME_MAX } from "~/modules/api/api-tokens.schema";
@@ -182,60 +182,64 @@ export default function ApiTokens() {
       {tokens.length === 0 ? (
         <p>{t("api:tokens.none")}</p>
       ) : (
-        <ScrollTable labelledBy="tokens-list">
-          <thead>
-            <tr>
-              <th scope="col">{t("api:tokens.columns.name")}</th>
-              <th scope="col">{t("api:tokens.columns.prefix")}</th>
-              <th scope="col">{t("api:tokens.columns.created")}</th>
-              <th scope="col">{t("api:tokens.columns.lastUsed")}</th>
-              <th scope="col">{t("api:tokens.columns.status")}</th>
-              <th scope="col">{t("api:tokens.columns.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr key={token.id} data-token-id={token.id}>
-                <td>{token.name}</td>
-                <td>
-                  <code>{t("api:tokens.prefixValue", { prefix: token.prefix })}</code>
-                </td>
-                <td>
-                  <time dateTime={token.created.iso}>{token.created.text}</time>
-                </td>
-                <td>
-                  {token.lastUsed ? (
-                    <time dateTime={token.lastUsed.iso}>{token.lastUsed.text}</time>
-                  ) : (
-                    t("api:tokens.neverUsed")
-                  )}
-                </td>
-                <td>
-                  {token.revoked
-                    ? t("api:tokens.status.revoked", { date: token.revoked.text })
-                    : t("api:tokens.status.active")}
-                </td>
-                <td>
-                  {token.revoked ? null : (
-                    <Form method="post">
-                      <CsrfInput />
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="tokenId" value={token.id} />
-                      <button
-                        type="submit"
-                        className="button button--warning"
-                        aria-label={t("api:tokens.revokeLabel", { name: token.name })}
-                      >
-                        {t("api:tokens.revoke")}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
+        <DataTable
+          labelledBy="tokens-list"
+          rows={tokens}
+          rowKey={(token) => token.id}
+          rowProps={(token) => ({ "data-token-id": token.id })}
+          columns={[
+            { key: "name", header: t("api:tokens.columns.name"), cell: (token) => token.name },
+            {
+              key: "prefix",
+              header: t("api:tokens.columns.prefix"),
+              cell: (token) => <code>{t("api:tokens.prefixValue", { prefix: token.prefix })}</code>,
+            },
+            {
+              key: "created",
+              header: t("api:tokens.columns.created"),
+              cell: (token) => <time dateTime={token.created.iso}>{token.created.text}</time>,
+            },
+            {
+              key: "lastUsed",
+              header: t("api:tokens.columns.lastUsed"),
+              cell: (token) =>
+                token.lastUsed ? (
+                  <time dateTime={token.lastUsed.iso}>{token.lastUsed.text}</time>
+                ) : (
+                  t("api:tokens.neverUsed")
+                ),
+            },
+            {
+              key: "status",
+              header: t("api:tokens.columns.status"),
+              cell: (token) =>
+                token.revoked
+                  ? t("api:tokens.status.revoked", { date: token.revoked.text })
+                  : t("api:tokens.status.active"),
+            },
+            {
+              key: "actions",
+              header: t("api:tokens.columns.actions"),
+              cell: (token) => (token.revoked ? null : <RevokeButton id={token.id} name={token.name} />),
+            },
+          ]}
+        />
       )}
     </>
+  );
+}
+
+/** Revoking a token is one step: the button names the token it revokes. */
+function RevokeButton({ id, name }: { id: string; name: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post">
+      <CsrfInput />
+      <input type="hidden" name="intent" value="revoke" />
+      <input type="hidden" name="tokenId" value={id} />
+      <button type="submit" className="button button--warning" aria-label={t("api:tokens.revokeLabel", { name })}>
+        {t("api:tokens.revoke")}
+      </button>
+    </Form>
   );
 }

@@ -5,7 +5,7 @@ import { DateField } from "~/components/forms/date-field";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
-import { ScrollTable } from "~/components/scroll-table";
+import { DataTable, KeysetPager } from "~/components/data-table/data-table";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import {
@@ -144,6 +144,34 @@ function Who({ event }: { event: LoaderData["events"][number] }) {
   );
 }
 
+/** What the event is about, linked to a search for every event about the same thing. */
+function Subject({ event }: { event: LoaderData["events"][number] }) {
+  const { t } = useTranslation();
+  const subjectLabel = (code: string) => t(`audit:subjects.${code}`, { defaultValue: code });
+  if (!event.subjectId) return <>{subjectLabel(event.subjectType)}</>;
+  const search = new URLSearchParams(
+    event.referenceCode
+      ? { code: event.referenceCode }
+      : { subjectType: event.subjectType, subjectId: event.subjectId },
+  );
+  return (
+    <>
+      {subjectLabel(event.subjectType)}
+      <br />
+      <Link
+        to={`/admin/audit?${search.toString()}`}
+        aria-label={t("audit:results.subjectLink", { id: event.subjectLabel || event.subjectId })}
+      >
+        {event.subjectLabel && event.subjectLabel !== event.subjectId ? (
+          event.subjectLabel
+        ) : (
+          <code>{event.subjectId}</code>
+        )}
+      </Link>
+    </>
+  );
+}
+
 export default function AuditLog() {
   const { t, i18n } = useTranslation();
   const { options, chain, form, filterQuery, searched, errors, events, newer, older, actorTooBroad, exportMax } =
@@ -253,84 +281,57 @@ export default function AuditLog() {
       {events.length === 0 ? (
         <p data-testid="audit-empty">{t("audit:results.none")}</p>
       ) : (
-        <ScrollTable labelledBy="audit-results" aria-describedby="audit-times">
-          <thead>
-            <tr>
-              <th scope="col">{t("audit:columns.seq")}</th>
-              <th scope="col">{t("audit:columns.when")}</th>
-              <th scope="col">{t("audit:columns.who")}</th>
-              <th scope="col">{t("audit:columns.role")}</th>
-              <th scope="col">{t("audit:columns.what")}</th>
-              <th scope="col">{t("audit:columns.subject")}</th>
-              <th scope="col">{t("audit:columns.ip")}</th>
-              <th scope="col">{t("audit:columns.detail")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <tr key={event.seq} data-seq={event.seq} data-action={event.action}>
-                <td>{event.seq}</td>
-                <td>
-                  <time dateTime={event.at.iso}>{event.at.text}</time>
-                </td>
-                <td>
-                  <Who event={event} />
-                </td>
-                <td>{roleLabel(event.role)}</td>
-                <td>
+        <DataTable
+          labelledBy="audit-results"
+          aria-describedby="audit-times"
+          rows={events}
+          rowKey={(event) => event.seq}
+          rowProps={(event) => ({ "data-seq": event.seq, "data-action": event.action })}
+          columns={[
+            { key: "seq", header: t("audit:columns.seq"), cell: (event) => event.seq },
+            {
+              key: "when",
+              header: t("audit:columns.when"),
+              cell: (event) => <time dateTime={event.at.iso}>{event.at.text}</time>,
+            },
+            { key: "who", header: t("audit:columns.who"), cell: (event) => <Who event={event} /> },
+            { key: "role", header: t("audit:columns.role"), cell: (event) => roleLabel(event.role) },
+            {
+              key: "what",
+              header: t("audit:columns.what"),
+              cell: (event) => (
+                <>
                   <span data-testid="audit-sentence">{event.sentence}</span>
                   <br />
                   <span className="hint">
                     {actionLabel(event.action)} (<code>{event.action}</code>)
                   </span>
-                </td>
-                <td>
-                  {subjectLabel(event.subjectType)}
-                  {event.subjectId ? (
-                    <>
-                      <br />
-                      <Link
-                        to={`/admin/audit?${new URLSearchParams(event.referenceCode ? { code: event.referenceCode } : { subjectType: event.subjectType, subjectId: event.subjectId }).toString()}`}
-                        aria-label={t("audit:results.subjectLink", { id: event.subjectLabel || event.subjectId })}
-                      >
-                        {event.subjectLabel && event.subjectLabel !== event.subjectId ? (
-                          event.subjectLabel
-                        ) : (
-                          <code>{event.subjectId}</code>
-                        )}
-                      </Link>
-                    </>
-                  ) : null}
-                </td>
-                <td>{event.ip ?? t("audit:results.noIp")}</td>
-                <td>
-                  <details>
-                    <summary>{t("audit:results.raw")}</summary>
-                    <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{event.raw}</pre>
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
+                </>
+              ),
+            },
+            { key: "subject", header: t("audit:columns.subject"), cell: (event) => <Subject event={event} /> },
+            { key: "ip", header: t("audit:columns.ip"), cell: (event) => event.ip ?? t("audit:results.noIp") },
+            {
+              key: "detail",
+              header: t("audit:columns.detail"),
+              cell: (event) => (
+                <details>
+                  <summary>{t("audit:results.raw")}</summary>
+                  <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{event.raw}</pre>
+                </details>
+              ),
+            },
+          ]}
+        />
       )}
       <p id="audit-times" className="hint">
         {t("audit:results.times")}
       </p>
-      {newer !== null || older !== null ? (
-        <nav aria-label={t("audit:pager.label")} className="button-row">
-          {newer !== null ? (
-            <Link to={pageLink(filterQuery, { after: newer })} rel="prev">
-              {t("audit:pager.newer")}
-            </Link>
-          ) : null}
-          {older !== null ? (
-            <Link to={pageLink(filterQuery, { before: older })} rel="next">
-              {t("audit:pager.older")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <KeysetPager
+        label={t("audit:pager.label")}
+        newer={newer !== null ? { to: pageLink(filterQuery, { after: newer }), text: t("audit:pager.newer") } : null}
+        older={older !== null ? { to: pageLink(filterQuery, { before: older }), text: t("audit:pager.older") } : null}
+      />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { indicationKey } from "~/components/decision-panel/labels";
 import { indications } from "~/domain/case/schema";
 import { intlLocale, isLanguage, type Language } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
+import { DataTable } from "~/components/data-table/data-table";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { siteConfigChanges, type SiteConfigChanges } from "~/modules/sites/site-config.diff";
 import { sitesOverview } from "~/modules/sites/sites.service.server";
@@ -83,30 +84,18 @@ function Changes({ changes }: { changes: SiteConfigChanges | null }) {
   const yesNo = (value: boolean) => t(value ? "sites:config.yes" : "sites:config.no");
   const fromTo = (change: { from: boolean; to: boolean }) => ({ from: yesNo(change.from), to: yesNo(change.to) });
   const lines: React.ReactNode[] = [];
-  if (changes.removedIndications.length) {
-    lines.push(
-      <li key="removed">
-        {t("sites:history.removed")}
-        <ul>
-          {changes.removedIndications.map((code) => (
-            <li key={code}>{t(indicationKey(code))}</li>
-          ))}
-        </ul>
-      </li>,
-    );
-  }
-  if (changes.addedIndications.length) {
-    lines.push(
-      <li key="added">
-        {t("sites:history.added")}
-        <ul>
-          {changes.addedIndications.map((code) => (
-            <li key={code}>{t(indicationKey(code))}</li>
-          ))}
-        </ul>
-      </li>,
-    );
-  }
+  const indicationList = (key: string, codes: string[]) => (
+    <li key={key}>
+      {t(`sites:history.${key}`)}
+      <ul>
+        {codes.map((code) => (
+          <li key={code}>{t(indicationKey(code))}</li>
+        ))}
+      </ul>
+    </li>
+  );
+  if (changes.removedIndications.length) lines.push(indicationList("removed", changes.removedIndications));
+  if (changes.addedIndications.length) lines.push(indicationList("added", changes.addedIndications));
   if (changes.treatsOnSite) {
     lines.push(<li key="treats">{t("sites:history.treatsOnSite", fromTo(changes.treatsOnSite))}</li>);
   }
@@ -127,14 +116,11 @@ function Changes({ changes }: { changes: SiteConfigChanges | null }) {
   return lines.length ? <ul className="plain-list">{lines}</ul> : <>{t("sites:history.noChange")}</>;
 }
 
-function SiteSection({ site }: { site: Site }) {
-  const { t, i18n } = useTranslation();
-  const name = nameIn(site.names, i18n.language);
-  const { current } = site;
-  const everything = current.acceptedIndications.length === indications.length;
+/** The site's fixed facts: its names in the three languages, code, country and time zone. */
+function SiteFacts({ site }: { site: Site }) {
+  const { t } = useTranslation();
   return (
-    <section className="site-config" aria-labelledby={`site-${site.code}`} id={`site-${site.code}-section`}>
-      <h2 id={`site-${site.code}`}>{name}</h2>
+    <>
       <h3>{t("sites:facts.heading")}</h3>
       <dl className="summary-list">
         <div>
@@ -165,7 +151,17 @@ function SiteSection({ site }: { site: Site }) {
           <dd>{site.timezone}</dd>
         </div>
       </dl>
+    </>
+  );
+}
 
+/** The site's configuration in force, and the link to edit it. */
+function SiteConfigSummary({ site, name }: { site: Site; name: string }) {
+  const { t } = useTranslation();
+  const { current } = site;
+  const everything = current.acceptedIndications.length === indications.length;
+  return (
+    <>
       <h3>
         {t("sites:config.heading")}{" "}
         <span className="tag">{t("sites:config.versionLabel", { version: current.version })}</span>
@@ -220,48 +216,67 @@ function SiteSection({ site }: { site: Site }) {
           {t("sites:edit.link", { site: name })}
         </Link>
       </p>
+    </>
+  );
+}
 
+/** Every version of the site's configuration: when, by whom, and what changed. */
+function SiteHistory({ site, name }: { site: Site; name: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h3 id={`history-${site.code}`}>{t("sites:history.heading")}</h3>
+      <DataTable
+        labelledBy={`history-${site.code}`}
+        regionClassName="table-scroll"
+        data-history={site.code}
+        caption={<caption className="visually-hidden">{t("sites:history.caption", { site: name })}</caption>}
+        rows={site.history}
+        rowKey={(v) => v.version}
+        rowProps={(v) => ({ "data-version": v.version })}
+        columns={[
+          { key: "version", header: t("sites:history.version"), rowHeader: true, cell: (v) => v.version },
+          {
+            key: "when",
+            header: t("sites:history.when"),
+            cell: (v) => <time dateTime={v.changedAt}>{v.changedAtText}</time>,
+          },
+          {
+            key: "who",
+            header: t("sites:history.who"),
+            cell: (v) =>
+              v.changedBy
+                ? personName(v.changedBy.familyName, v.changedBy.givenName)
+                : t("sites:history.portalDefault"),
+          },
+          { key: "changes", header: t("sites:history.changes"), cell: (v) => <Changes changes={v.changes} /> },
+          {
+            key: "note",
+            header: t("sites:history.note"),
+            cell: (v) => v.note ?? "",
+            cellProps: { className: "pre-wrap" },
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function SiteSection({ site }: { site: Site }) {
+  const { i18n } = useTranslation();
+  const name = nameIn(site.names, i18n.language);
+  return (
+    <section className="site-config" aria-labelledby={`site-${site.code}`} id={`site-${site.code}-section`}>
+      <h2 id={`site-${site.code}`}>{name}</h2>
+      <SiteFacts site={site} />
+      <SiteConfigSummary site={site} name={name} />
       <SiteContactsSummary
         code={site.code}
         name={name}
         contacts={site.contacts}
         checklistVersion={site.checklistVersion}
       />
-
-      <h3 id={`history-${site.code}`}>{t("sites:history.heading")}</h3>
-      <div className="table-scroll" role="region" aria-labelledby={`history-${site.code}`} tabIndex={0}>
-        <table data-history={site.code}>
-          <caption className="visually-hidden">{t("sites:history.caption", { site: name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("sites:history.version")}</th>
-              <th scope="col">{t("sites:history.when")}</th>
-              <th scope="col">{t("sites:history.who")}</th>
-              <th scope="col">{t("sites:history.changes")}</th>
-              <th scope="col">{t("sites:history.note")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {site.history.map((v) => (
-              <tr key={v.version} data-version={v.version}>
-                <th scope="row">{v.version}</th>
-                <td>
-                  <time dateTime={v.changedAt}>{v.changedAtText}</time>
-                </td>
-                <td>
-                  {v.changedBy
-                    ? personName(v.changedBy.familyName, v.changedBy.givenName)
-                    : t("sites:history.portalDefault")}
-                </td>
-                <td>
-                  <Changes changes={v.changes} />
-                </td>
-                <td className="pre-wrap">{v.note ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SiteHistory site={site} name={name} />
     </section>
   );
 }

@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
-import { ScrollTable } from "~/components/scroll-table";
+import { DataTable, type DataColumn } from "~/components/data-table/data-table";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { translatorFor } from "~/i18n/i18n.server";
 import {
@@ -92,6 +93,48 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type AccountRow = Awaited<ReturnType<typeof loader>>["pending"][number];
 
+/** What an approver may do with one account, each action labelled with the person's name. */
+function AccountActions({ row, canResetMfa }: { row: AccountRow; canResetMfa: boolean }) {
+  const { t } = useTranslation();
+  const name = personName(row.familyName, row.givenName);
+  const label = (action: string) => t("admin:users.actionLabel", { action: t(`admin:users.actions.${action}`), name });
+  return (
+    <div className="button-row">
+      {row.actions.map((action) =>
+        // Suspending asks for confirmation and a reason on its own page; the other actions are one step.
+        action === "suspend" ? (
+          <Link
+            key={action}
+            to={`/admin/users/${row.id}/suspend`}
+            className="button button--warning"
+            aria-label={label(action)}
+          >
+            {t(`admin:users.actions.${action}`)}
+          </Link>
+        ) : (
+          <Form method="post" key={action}>
+            <CsrfInput />
+            <input type="hidden" name="userId" value={row.id} />
+            <input type="hidden" name="intent" value={action} />
+            <button
+              type="submit"
+              className={`button${action === "approve" || action === "reactivate" ? "" : " button--warning"}`}
+              aria-label={label(action)}
+            >
+              {t(`admin:users.actions.${action}`)}
+            </button>
+          </Form>
+        ),
+      )}
+      {canResetMfa && row.status === "active" ? (
+        <Link to={`/admin/users/${row.id}/mfa-reset`} aria-label={t("security:mfa.reset.linkLabel", { name })}>
+          {t("security:mfa.reset.link")}
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
 function AccountsTable({
   id,
   rows,
@@ -104,80 +147,29 @@ function AccountsTable({
   canResetMfa?: boolean;
 }) {
   const { t } = useTranslation();
+  const column = (key: string, cell: (row: AccountRow) => ReactNode): DataColumn<AccountRow> => ({
+    key,
+    header: t(`admin:users.columns.${key}`),
+    cell,
+  });
   return (
-    <ScrollTable labelledBy={id}>
-      <thead>
-        <tr>
-          <th scope="col">{t("admin:users.columns.name")}</th>
-          <th scope="col">{t("admin:users.columns.email")}</th>
-          <th scope="col">{t("admin:users.columns.role")}</th>
-          <th scope="col">{t("admin:users.columns.institution")}</th>
-          <th scope="col">{t("admin:users.columns.country")}</th>
-          {showSite ? <th scope="col">{t("admin:users.columns.site")}</th> : null}
-          <th scope="col">{t("admin:users.columns.registered")}</th>
-          <th scope="col">{t("admin:users.columns.status")}</th>
-          <th scope="col">{t("admin:users.columns.actions")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => {
-          const name = personName(row.familyName, row.givenName);
-          return (
-            <tr key={row.id} data-email={row.email}>
-              <td>{name}</td>
-              <td>{row.email}</td>
-              <td>{t(`roles.${row.role}`)}</td>
-              <td>{row.institution}</td>
-              <td>{t(`auth:countries.${row.country}`, { defaultValue: row.country })}</td>
-              {showSite ? <td>{row.siteName ?? t("auth:account.noSite")}</td> : null}
-              <td>{row.registered}</td>
-              <td>{t(`auth:statuses.${row.status}`)}</td>
-              <td>
-                <div className="button-row">
-                  {row.actions.map((action) =>
-                    // Suspending asks for confirmation and a reason on its own page; the other actions are one step.
-                    action === "suspend" ? (
-                      <Link
-                        key={action}
-                        to={`/admin/users/${row.id}/suspend`}
-                        className="button button--warning"
-                        aria-label={t("admin:users.actionLabel", { action: t(`admin:users.actions.${action}`), name })}
-                      >
-                        {t(`admin:users.actions.${action}`)}
-                      </Link>
-                    ) : (
-                      <Form method="post" key={action}>
-                        <CsrfInput />
-                        <input type="hidden" name="userId" value={row.id} />
-                        <input type="hidden" name="intent" value={action} />
-                        <button
-                          type="submit"
-                          className={`button${action === "approve" || action === "reactivate" ? "" : " button--warning"}`}
-                          aria-label={t("admin:users.actionLabel", {
-                            action: t(`admin:users.actions.${action}`),
-                            name,
-                          })}
-                        >
-                          {t(`admin:users.actions.${action}`)}
-                        </button>
-                      </Form>
-                    ),
-                  )}
-                  {canResetMfa && row.status === "active" ? (
-                    <Link
-                      to={`/admin/users/${row.id}/mfa-reset`}
-                      aria-label={t("security:mfa.reset.linkLabel", { name })}
-                    >
-                      {t("security:mfa.reset.link")}
-                    </Link>
-                  ) : null}
-                </div>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </ScrollTable>
+    <DataTable
+      labelledBy={id}
+      rows={rows}
+      rowKey={(row) => row.id}
+      rowProps={(row) => ({ "data-email": row.email })}
+      columns={[
+        column("name", (row) => personName(row.familyName, row.givenName)),
+        column("email", (row) => row.email),
+        column("role", (row) => t(`roles.${row.role}`)),
+        column("institution", (row) => row.institution),
+        column("country", (row) => t(`auth:countries.${row.country}`, { defaultValue: row.country })),
+        showSite && column("site", (row) => row.siteName ?? t("auth:account.noSite")),
+        column("registered", (row) => row.registered),
+        column("status", (row) => t(`auth:statuses.${row.status}`)),
+        column("actions", (row) => <AccountActions row={row} canResetMfa={canResetMfa} />),
+      ]}
+    />
   );
 }
 
