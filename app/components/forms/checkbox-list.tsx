@@ -1,5 +1,5 @@
 import { fieldId } from "./error-summary";
-import { describedBy, FieldError, Hint } from "./field-parts";
+import { ChoiceFieldset } from "./field-parts";
 
 type Props = {
   name: string;
@@ -21,32 +21,31 @@ type Props = {
 export function CheckboxList({ name, idName = name, legend, hint, options, checked, error, inline }: Props) {
   const id = fieldId(idName);
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <fieldset aria-describedby={describedBy(idName, hint, error)}>
-        <legend>{legend}</legend>
-        <Hint name={idName} hint={hint} />
-        <FieldError name={idName} error={error} />
-        <div className={inline ? "choices" : "checkbox-columns"}>
-          {options.map((o, i) => {
-            const optionId = i === 0 ? id : `${id}-${o.value.replace(/[^A-Za-z0-9_-]/g, "-")}`;
-            return (
-              <div className="choice" key={o.value}>
-                <input
-                  type="checkbox"
-                  id={optionId}
-                  name={name}
-                  value={o.value}
-                  defaultChecked={checked.includes(o.value)}
-                />
-                <label htmlFor={optionId}>
-                  {o.label}
-                  {o.hint ? <span className="hint"> {o.hint}</span> : null}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <ChoiceFieldset
+      name={idName}
+      legend={legend}
+      hint={hint}
+      error={error}
+      choicesClassName={inline ? "choices" : "checkbox-columns"}
+    >
+      {options.map((o, i) => {
+        const optionId = i === 0 ? id : `${id}-${o.value.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+        return (
+          <div className="choice" key={o.value}>
+            <input
+              type="checkbox"
+              id={optionId}
+              name={name}
+              value={o.value}
+              defaultChecked={checked.includes(o.value)}
+            />
+            <label htmlFor={optionId}>
+              {o.label}
+              {o.hint ? <span className="hint"> {o.hint}</span> : null}
+            </label>
+          </div>
+        );
+      })}
+    </ChoiceFieldset>
   );
 }

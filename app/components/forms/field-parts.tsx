@@ -49,3 +49,34 @@ export function FieldFrame({
     </div>
   );
 }
+
+/**
+ * A group of radios or checkboxes: the fieldset named by its legend and described by its hint and error, the error
+ * style on the whole field, and the choices in columns (`checkbox-columns`), in one row (`choices`) or stacked.
+ */
+export function ChoiceFieldset({
+  name,
+  legend,
+  hint,
+  error,
+  choicesClassName,
+  children,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  choicesClassName?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <fieldset aria-describedby={describedBy(name, hint, error)}>
+        <legend>{legend}</legend>
+        <Hint name={name} hint={hint} />
+        <FieldError name={name} error={error} />
+        <div className={choicesClassName}>{children}</div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
 import { fieldId } from "./error-summary";
-import { describedBy, FieldError, Hint } from "./field-parts";
+import { ChoiceFieldset } from "./field-parts";
 
 type Props = {
   name: string;
@@ -16,30 +16,29 @@ type Props = {
 export function RadioGroup({ name, legend, hint, error, options, defaultValue, inline, onChange }: Props) {
   const id = fieldId(name);
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <fieldset aria-describedby={describedBy(name, hint, error)}>
-        <legend>{legend}</legend>
-        <Hint name={name} hint={hint} />
-        <FieldError name={name} error={error} />
-        <div className={inline ? "choices" : undefined}>
-          {options.map((o, index) => {
-            const optionId = index === 0 ? id : `${id}-${o.value}`;
-            return (
-              <div className="choice" key={o.value}>
-                <input
-                  type="radio"
-                  id={optionId}
-                  name={name}
-                  value={o.value}
-                  defaultChecked={defaultValue === o.value}
-                  onChange={onChange ? () => onChange(o.value) : undefined}
-                />
-                <label htmlFor={optionId}>{o.label}</label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <ChoiceFieldset
+      name={name}
+      legend={legend}
+      hint={hint}
+      error={error}
+      choicesClassName={inline ? "choices" : undefined}
+    >
+      {options.map((o, index) => {
+        const optionId = index === 0 ? id : `${id}-${o.value}`;
+        return (
+          <div className="choice" key={o.value}>
+            <input
+              type="radio"
+              id={optionId}
+              name={name}
+              value={o.value}
+              defaultChecked={defaultValue === o.value}
+              onChange={onChange ? () => onChange(o.value) : undefined}
+            />
+            <label htmlFor={optionId}>{o.label}</label>
+          </div>
+        );
+      })}
+    </ChoiceFieldset>
   );
 }

@@ -15,7 +15,7 @@ import { changeSiteConfig, sitesOverview } from "~/modules/sites/sites.service.s
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
-import { CheckboxGroup } from "./checkbox-group";
+import { CheckboxGroup } from "~/components/forms/checkbox-group";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import stylesUrl from "../admin.sites/sites.css?url";
 import { notFound } from "~/utils/not-found.server";
