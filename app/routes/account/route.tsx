@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
-import { ErrorSummary } from "~/components/forms/error-summary";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { TextField } from "~/components/forms/text-field";
 import { isLanguage, languageAutonyms, languages } from "~/i18n/config";
@@ -135,13 +135,16 @@ export default function Account() {
   ];
   return (
     <>
-      <h1>{t("auth:account.title")}</h1>
-      {saved && !answer ? (
-        <div className="banner banner--success" role="status">
-          <p>{saved === "language" ? t("auth:account.language.saved") : t("auth:account.password.changed")}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={answer?.errors} formError={answer?.formError ?? undefined} />
+      <StaffPageHeader
+        heading={t("auth:account.title")}
+        done={
+          saved && !answer
+            ? { text: saved === "language" ? t("auth:account.language.saved") : t("auth:account.password.changed") }
+            : null
+        }
+        errors={answer?.errors}
+        formError={answer?.formError ?? undefined}
+      />
 
       <section aria-labelledby="account-details">
         <h2 id="account-details">{t("auth:account.detailsHeading")}</h2>

@@ -1,10 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
-import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextField } from "~/components/forms/text-field";
 import { DataTable } from "~/components/data-table/data-table";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -142,16 +142,13 @@ export default function ApiTokens() {
   const created = answer?.kind === "created" ? answer : null;
   return (
     <>
-      <p>
-        <Link to="/account">{t("api:tokens.backToAccount")}</Link>
-      </p>
-      <h1>{t("api:tokens.title")}</h1>
-      {revoked && !answer ? (
-        <div className="banner banner--success" role="status">
-          <p>{t("api:tokens.revokedBanner")}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={error?.errors} formError={error?.formError ?? undefined} />
+      <StaffPageHeader
+        back={{ to: "/account", text: t("api:tokens.backToAccount") }}
+        heading={t("api:tokens.title")}
+        done={revoked && !answer ? { text: t("api:tokens.revokedBanner") } : null}
+        errors={error?.errors}
+        formError={error?.formError ?? undefined}
+      />
       {created ? <NewToken name={created.name} token={created.token} /> : null}
       <p>{t("api:tokens.intro")}</p>
       <p>

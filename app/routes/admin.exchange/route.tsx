@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary } from "~/components/forms/error-summary";
+import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { formatCalendarDate, formatInstant } from "~/i18n/datetime";
 import { translatorFor } from "~/i18n/i18n.server";
 import { personName } from "~/i18n/person-name";
@@ -114,13 +114,11 @@ export default function StaffExchange() {
   const answer = useActionData<GrantAnswer>();
   return (
     <>
-      <h1>{t("admin:exchange.title")}</h1>
-      {page.done && !answer ? (
-        <div className="banner banner--success" role="status">
-          <p>{t(`admin:exchange.done.${page.done}`)}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={answer?.errors} />
+      <StaffPageHeader
+        heading={t("admin:exchange.title")}
+        done={page.done && !answer ? { text: t(`admin:exchange.done.${page.done}`) } : null}
+        errors={answer?.errors}
+      />
       <p>{t("admin:exchange.intro")}</p>
 
       <GrantTable id="exchange-current" heading={t("admin:exchange.lists.current")} rows={page.current} />

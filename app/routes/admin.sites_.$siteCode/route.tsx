@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
 import { indicationKey } from "~/components/decision-panel/labels";
-import { ErrorSummary } from "~/components/forms/error-summary";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { TextField } from "~/components/forms/text-field";
 import { indications } from "~/domain/case/schema";
@@ -86,12 +86,13 @@ export default function EditSiteConfig() {
 
   return (
     <>
-      <p>
-        <Link to={`/admin/sites#site-${code}-section`}>{t("sites:edit.cancel")}</Link>
-      </p>
-      <h1>{t("sites:edit.heading", { site: name })}</h1>
-      <p className="lead">{t("sites:edit.lead", { current: current.version, next: current.version + 1 })}</p>
-      <ErrorSummary errors={errors} formError={actionData?.formError} />
+      <StaffPageHeader
+        back={{ to: `/admin/sites#site-${code}-section`, text: t("sites:edit.cancel") }}
+        heading={t("sites:edit.heading", { site: name })}
+        lead={t("sites:edit.lead", { current: current.version, next: current.version + 1 })}
+        errors={errors}
+        formError={actionData?.formError}
+      />
       <Form method="post" className="form" noValidate data-form="site-config">
         <CsrfInput />
         <input type="hidden" name="baseVersion" value={baseVersion} />

@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
-import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import { TextField } from "~/components/forms/text-field";
 import { isLanguage, languages } from "~/i18n/config";
@@ -76,12 +76,13 @@ export default function EditTravelChecklist() {
   const value = (field: string, inForce: string) => (typed ? (typed[field] ?? "") : inForce);
   return (
     <>
-      <p>
-        <Link to={`/admin/sites#site-${code}-checklist`}>{t("travel:edit.cancel")}</Link>
-      </p>
-      <h1>{t("travel:edit.heading", { site: name })}</h1>
-      <p className="lead">{t("travel:edit.lead", { current: version, next: version + 1 })}</p>
-      <ErrorSummary errors={errors} formError={answer?.formError} />
+      <StaffPageHeader
+        back={{ to: `/admin/sites#site-${code}-checklist`, text: t("travel:edit.cancel") }}
+        heading={t("travel:edit.heading", { site: name })}
+        lead={t("travel:edit.lead", { current: version, next: version + 1 })}
+        errors={errors}
+        formError={answer?.formError}
+      />
       <Form method="post" className="form" noValidate data-form="travel-checklist">
         <CsrfInput />
         <input type="hidden" name="baseVersion" value={version} />

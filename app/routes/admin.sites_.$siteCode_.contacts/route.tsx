@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
 import { CheckboxField } from "~/components/forms/checkbox-field";
-import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import { TextField } from "~/components/forms/text-field";
 import { isLanguage, languages } from "~/i18n/config";
@@ -109,12 +109,13 @@ export default function EditSiteContacts() {
   );
   return (
     <>
-      <p>
-        <Link to={`/admin/sites#site-${code}-contacts`}>{t("contacts:edit.cancel")}</Link>
-      </p>
-      <h1>{t("contacts:edit.heading", { site: name })}</h1>
-      <p className="lead">{t("contacts:edit.lead", { current: current.version, next: current.version + 1 })}</p>
-      <ErrorSummary errors={errors} formError={answer?.formError} />
+      <StaffPageHeader
+        back={{ to: `/admin/sites#site-${code}-contacts`, text: t("contacts:edit.cancel") }}
+        heading={t("contacts:edit.heading", { site: name })}
+        lead={t("contacts:edit.lead", { current: current.version, next: current.version + 1 })}
+        errors={errors}
+        formError={answer?.formError}
+      />
       <Form method="post" className="form" noValidate data-form="site-contacts">
         <CsrfInput />
         <input type="hidden" name="baseVersion" value={current.version} />

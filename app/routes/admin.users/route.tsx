@@ -2,9 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
 import { DataTable, type DataColumn } from "~/components/data-table/data-table";
-import { ErrorSummary } from "~/components/forms/error-summary";
 import { translatorFor } from "~/i18n/i18n.server";
 import {
   accountApprovers,
@@ -179,13 +179,11 @@ export default function AdminUsers() {
   const answer = useActionData<ActionAnswer>();
   return (
     <>
-      <h1>{t("admin:users.title")}</h1>
-      {done && !answer ? (
-        <div className="banner banner--success" role="status">
-          <p>{t(`admin:users.done.${done}`)}</p>
-        </div>
-      ) : null}
-      <ErrorSummary formError={answer?.formError} />
+      <StaffPageHeader
+        heading={t("admin:users.title")}
+        done={done && !answer ? { text: t(`admin:users.done.${done}`) } : null}
+        formError={answer?.formError}
+      />
       <p>{isAdmin ? t("admin:users.introAdmin") : t("admin:users.introCoordinator")}</p>
       {isAdmin ? (
         <p>

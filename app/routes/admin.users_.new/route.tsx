@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
-import { ErrorSummary } from "~/components/forms/error-summary";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
@@ -54,8 +54,7 @@ export default function NewStaffAccount() {
   const errors = answer?.errors ?? {};
   return (
     <div className="form">
-      <h1>{t("admin:newUser.title")}</h1>
-      <ErrorSummary errors={errors} />
+      <StaffPageHeader heading={t("admin:newUser.title")} errors={errors} />
       <p>{t("admin:newUser.intro")}</p>
       <Form method="post" data-form="staff" noValidate>
         <CsrfInput />

@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
 import { AgendaTable } from "~/components/joint-review/agenda-table";
-import { ErrorSummary } from "~/components/forms/error-summary";
 import queueStyles from "~/components/queue/queue.css?url";
 import { translatorFor } from "~/i18n/i18n.server";
 import { conferenceInWords } from "~/modules/conferences/conference-words.server";
@@ -64,16 +64,12 @@ export default function Conference() {
   const sites = [...new Set(c.attendees.map((p) => p.site))];
   return (
     <>
-      <p>
-        <Link to="/conferences">{t("conferences:hub.back")}</Link>
-      </p>
-      <h1>{t("conferences:detail.heading", { date: c.startsOn })}</h1>
-      {c.done ? (
-        <div className="banner banner--success" role="status" data-testid="done-banner">
-          <p>{t(`conferences:done.${c.done}`)}</p>
-        </div>
-      ) : null}
-      <ErrorSummary formError={answer?.formError} />
+      <StaffPageHeader
+        back={{ to: "/conferences", text: t("conferences:hub.back") }}
+        heading={t("conferences:detail.heading", { date: c.startsOn })}
+        done={c.done ? { text: t(`conferences:done.${c.done}`), testId: "done-banner" } : null}
+        formError={answer?.formError}
+      />
       <dl className="referral-head" data-testid="conference-facts">
         <div>
           <dt>{t("conferences:detail.when")}</dt>

@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
 import panelStyles from "~/components/decision-panel/decision-panel.css?url";
 import { indicationKey } from "~/components/decision-panel/labels";
 import { CheckboxList } from "~/components/forms/checkbox-list";
-import { ErrorSummary } from "~/components/forms/error-summary";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import { AttachmentList } from "~/components/intake/attachment-list";
@@ -106,18 +106,16 @@ export default function Meeting() {
   const caseLink = (n: number) => `/conferences/${m.conference.id}/meeting?case=${n}`;
   return (
     <>
-      <p>
-        <Link to={`/conferences/${m.conference.id}`}>
-          {t("conferences:meeting.back", { date: m.conference.startsOn })}
-        </Link>
-      </p>
-      <h1>{t("conferences:meeting.heading", { position: m.position, count: m.count })}</h1>
-      {m.recorded ? (
-        <div className="banner banner--success" role="status" data-testid="done-banner">
-          <p>{t("conferences:done.recorded")}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={answer?.errors} formError={answer?.formError} />
+      <StaffPageHeader
+        back={{
+          to: `/conferences/${m.conference.id}`,
+          text: t("conferences:meeting.back", { date: m.conference.startsOn }),
+        }}
+        heading={t("conferences:meeting.heading", { position: m.position, count: m.count })}
+        done={m.recorded ? { text: t("conferences:done.recorded"), testId: "done-banner" } : null}
+        errors={answer?.errors}
+        formError={answer?.formError}
+      />
       {!line ? (
         <p>{t("conferences:detail.noAgenda")}</p>
       ) : (

@@ -1,10 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
 import { CheckboxList } from "~/components/forms/checkbox-list";
 import { DateField } from "~/components/forms/date-field";
-import { ErrorSummary } from "~/components/forms/error-summary";
 import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
 import { slotDurations } from "~/modules/scheduling/slots.schema";
@@ -85,11 +85,11 @@ export default function ScheduleConference() {
   const sites = [...new Set(page.invitees.map((p) => p.siteCode))];
   return (
     <div className="form">
-      <p>
-        <Link to="/conferences">{t("conferences:hub.back")}</Link>
-      </p>
-      <h1>{t("conferences:schedule.heading")}</h1>
-      <ErrorSummary errors={errors} />
+      <StaffPageHeader
+        back={{ to: "/conferences", text: t("conferences:hub.back") }}
+        heading={t("conferences:schedule.heading")}
+        errors={errors}
+      />
       <p className="hint">{t("conferences:schedule.zone", { zone: page.zone })}</p>
       <Form method="post" noValidate data-form="conference">
         <CsrfInput />
