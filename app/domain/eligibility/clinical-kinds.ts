@@ -9,8 +9,7 @@ import { albiGradeOf, childPughOf } from "./liver";
 import { lungEditionOf, lungStageFromTnm, parseStageDetail, stagesAgree } from "./lung-staging";
 import { parseM, parseN, parseStage, stagePosition } from "./staging";
 import type { CriterionDef, CriterionRule } from "./types";
-
-const addMonths = (date: string, months: number) => subtractMonths(date, -months);
+import { localisedDisease, metastaticLesions, metastaticOrgans, reirradiation } from "./spread-kinds";
 
 /** The evaluator of a kq-2026-12 criterion kind, or null for another kind. */
 export function compileClinicalCriterion(def: CriterionDef): Evaluator | null {
@@ -23,15 +22,8 @@ export function compileClinicalCriterion(def: CriterionDef): Evaluator | null {
       );
     case "liver_function":
       return liverFunction(resultsOf(def, liverFields));
-    case "ascites": {
-      const present = rule.present;
-      const r = resultsOf(def, ["diagnosis.ascites", "diagnosis.ascitesGrade"]);
-      return (c) => {
-        const a = ascitesOf(c);
-        if (a === undefined) return r.unknown(["diagnosis.ascites"], undefined, "false");
-        return r.ok(a ? present : "met", a, "false");
-      };
-    }
+    case "ascites":
+      return ascites(resultsOf(def, ["diagnosis.ascites", "diagnosis.ascitesGrade"]), rule.present);
     case "cervix_adeno_figo":
       return cervixAdeno(resultsOf(def, ["diagnosis.stage"]));
     case "lung_stage":
@@ -46,15 +38,10 @@ export function compileClinicalCriterion(def: CriterionDef): Evaluator | null {
         ]),
         rule.upTo,
       );
-    case "localised_disease": {
-      const r = resultsOf(def, ["diagnosis.metastases", "diagnosis.distantMetastasisSites", "diagnosis.tnm.m"]);
-      return (c) => {
-        const spread = metastaticOf(c);
-        if (spread.any === true) return r.ok("flag", spread.value, "M0");
-        if (spread.any === false) return r.ok("met", spread.value, "M0");
-        return r.unknown(["diagnosis.distantMetastasisSites"], undefined, "M0");
-      };
-    }
+    case "localised_disease":
+      return localisedDisease(
+        resultsOf(def, ["diagnosis.metastases", "diagnosis.distantMetastasisSites", "diagnosis.tnm.m"]),
+      );
     case "metastatic_organs":
       return metastaticOrgans(
         resultsOf(def, [
@@ -65,21 +52,8 @@ export function compileClinicalCriterion(def: CriterionDef): Evaluator | null {
         ]),
         rule,
       );
-    case "metastatic_lesions": {
-      const r = resultsOf(def, ["diagnosis.metastases"]);
-      const expected = `<=${rule.maxLesions}`;
-      return (c) => {
-        const list = c.diagnosis.metastases;
-        if (Array.isArray(list)) {
-          const lesions = list.reduce((sum, m) => sum + m.lesions, 0);
-          return r.ok(lesions > rule.maxLesions ? "flag" : "met", lesions, expected);
-        }
-        const spread = metastaticOf(c);
-        if (spread.any === false) return r.ok("met", 0, expected);
-        if (spread.any === true) return r.unknown(["diagnosis.metastases"], undefined, expected);
-        return r.ok("not_applicable", undefined, expected);
-      };
-    }
+    case "metastatic_lesions":
+      return metastaticLesions(resultsOf(def, ["diagnosis.metastases"]), rule.maxLesions);
     case "reirradiation":
       return reirradiation(
         resultsOf(def, [
@@ -92,15 +66,8 @@ export function compileClinicalCriterion(def: CriterionDef): Evaluator | null {
       );
     case "consistency":
       return consistency(def, rule.check);
-    case "imaging_recent": {
-      const r = resultsOf(def, ["diagnosis.imagingDate", "referredOn"]);
-      return (c) => {
-        const imaged = c.diagnosis.imagingDate;
-        const cutoff = typeof c.referredOn === "string" ? subtractMonths(c.referredOn, rule.months) : null;
-        if (typeof imaged !== "string" || cutoff === null) return r.ok("not_applicable", undefined, undefined);
-        return r.ok(imaged < cutoff ? "flag" : "met", imaged, `>=${cutoff}`);
-      };
-    }
+    case "imaging_recent":
+      return imagingRecent(resultsOf(def, ["diagnosis.imagingDate", "referredOn"]), rule.months);
     default:
       return null;
   }
@@ -211,6 +178,25 @@ function liverFunction(r: Results): Evaluator {
   };
 }
 
+/** Ascites, stated or graded: `present` is the outcome when there is any. */
+function ascites(r: Results, present: Extract<CriterionRule, { kind: "ascites" }>["present"]): Evaluator {
+  return (c) => {
+    const a = ascitesOf(c);
+    if (a === undefined) return r.unknown(["diagnosis.ascites"], undefined, "false");
+    return r.ok(a ? present : "met", a, "false");
+  };
+}
+
+/** The imaging is recent enough: taken within `months` before the referral. */
+function imagingRecent(r: Results, months: number): Evaluator {
+  return (c) => {
+    const imaged = c.diagnosis.imagingDate;
+    const cutoff = typeof c.referredOn === "string" ? subtractMonths(c.referredOn, months) : null;
+    if (typeof imaged !== "string" || cutoff === null) return r.ok("not_applicable", undefined, undefined);
+    return r.ok(imaged < cutoff ? "flag" : "met", imaged, `>=${cutoff}`);
+  };
+}
+
 // ── Staging (K7) ─────────────────────────────────────────────────────────────────────────────────────────────
 
 function cervixAdeno(r: Results): Evaluator {
@@ -257,98 +243,6 @@ function lungStage(r: Results, upTo: string): Evaluator {
       if (position === "outside") return r.ok("flag", value, expected, { details });
     }
     return r.unknown(["diagnosis.stage"], isText(stated) ? stated : undefined, expected, { details });
-  };
-}
-
-// ── Metastases (K4) ──────────────────────────────────────────────────────────────────────────────────────────
-
-/** Whether the case has distant metastasis, from the organ list, the count or the M category. */
-function metastaticOf(c: ScreenCase): {
-  any: boolean | undefined;
-  organs: number | undefined;
-  value: string | number | undefined;
-} {
-  const list = c.diagnosis.metastases;
-  const organs = Array.isArray(list)
-    ? list.length
-    : isNumber(c.diagnosis.distantMetastasisSites)
-      ? c.diagnosis.distantMetastasisSites
-      : undefined;
-  const m = parseM(c.diagnosis.tnm?.m);
-  if (organs !== undefined && organs > 0) return { any: true, organs, value: organs };
-  if (m?.kind === "number" && m.number >= 1) return { any: true, organs, value: String(c.diagnosis.tnm?.m) };
-  if (organs === 0) return { any: false, organs, value: 0 };
-  if (m?.kind === "number" && m.number === 0) return { any: false, organs, value: String(c.diagnosis.tnm?.m) };
-  return { any: undefined, organs, value: undefined };
-}
-
-function metastaticOrgans(r: Results, rule: Extract<CriterionRule, { kind: "metastatic_organs" }>): Evaluator {
-  return (c, indication) => {
-    const spread = c.diagnosis.peritonealOrMeningealSpread;
-    const m = metastaticOf(c);
-    if (rule.m0Required.includes(indication)) {
-      // NOTE: 前立腺癌（転移を有するものを除く）: any distant metastasis excludes.
-      if (m.any === true) return r.ok("not_met", m.value, "0");
-      if (spread === true) return r.ok("not_met", "peritoneal_or_meningeal_spread", "0");
-      if (m.any === false) return r.ok("met", m.value, "0");
-      return r.unknown(["diagnosis.distantMetastasisSites"], undefined, "0");
-    }
-    const oligoIsIndication = rule.oligometastasisIndications.includes(indication);
-    const expected = oligoIsIndication ? `0-${rule.maxOrgans}` : "0";
-    if (spread === true) return r.ok("not_met", "peritoneal_or_meningeal_spread", expected);
-    if (m.organs === undefined) {
-      if (m.any === false) return r.ok("met", m.value, expected);
-      return r.unknown(["diagnosis.distantMetastasisSites"], undefined, expected);
-    }
-    if (m.organs > rule.maxOrgans) return r.ok("not_met", m.organs, expected);
-    if (m.organs === 0) return r.ok("met", 0, expected);
-    // 1..maxOrgans organs: peritoneal or meningeal spread would exclude, so it must be known.
-    if (spread !== false) return r.unknown(["diagnosis.peritonealOrMeningealSpread"], m.organs, expected);
-    return r.ok(oligoIsIndication ? "met" : "flag", m.organs, expected);
-  };
-}
-
-// ── Re-irradiation (K3) ──────────────────────────────────────────────────────────────────────────────────────
-
-type Course = { endedOn?: string; overlapsTarget: "yes" | "no" | "unknown" };
-
-/** Every course the case states: the list, and the old pair of fields read as one course. */
-function coursesOf(c: ScreenCase): Course[] | undefined {
-  const history = c.history;
-  const listed = Array.isArray(history?.radiotherapyCourses) ? history.radiotherapyCourses : undefined;
-  const courses: Course[] = (listed ?? []).map((course) => ({
-    endedOn: course.endedOn,
-    overlapsTarget: course.overlapsTarget,
-  }));
-  const kind = history?.priorRadiotherapy;
-  const endedOn = history?.priorRadiotherapyEndedOn ?? undefined;
-  // NOTE: "other site" says nothing of the previous field's edge, so its overlap with the target is unknown.
-  if (kind === "same_site") courses.push({ endedOn, overlapsTarget: "yes" });
-  else if (kind === "other_site") courses.push({ endedOn, overlapsTarget: "unknown" });
-  if (courses.length > 0 || listed !== undefined || kind === "none") return courses;
-  return undefined;
-}
-
-function reirradiation(r: Results, months: number): Evaluator {
-  return (c) => {
-    const courses = coursesOf(c);
-    if (courses === undefined)
-      return r.unknown(
-        ["history.priorRadiotherapy"],
-        c.history?.priorRadiotherapy === "unknown" ? "unknown" : undefined,
-        "none",
-      );
-    const overlapping = courses.filter((course) => course.overlapsTarget === "yes");
-    if (overlapping.length > 0) {
-      const dates = overlapping.map((course) => (course.endedOn ? addMonths(course.endedOn, months) : null));
-      // NOTE: CNAO re-irradiates from 6 months after the last course; the value is the earliest such date.
-      if (dates.some((d) => d === null)) return r.ok("flag", "same_site", undefined, { resolve: "reirradiation_date" });
-      const earliest = (dates as string[]).reduce((a, b) => (a > b ? a : b));
-      return r.ok("flag", earliest, undefined, { resolve: "reirradiation_interval" });
-    }
-    if (courses.some((course) => course.overlapsTarget === "unknown"))
-      return r.ok("flag", "overlap_unknown", undefined, { resolve: "confirm_no_overlap" });
-    return r.ok("met", courses.length === 0 ? "none" : "no_overlap", "none");
   };
 }
 
