@@ -9,6 +9,8 @@ export default mergeConfig(
       exclude: ["tests/e2e/**", "node_modules/**"],
       environment: "node",
       setupFiles: ["tests/setup/env.ts"],
+      // Without TEST_DATABASE_URL it does nothing (SQLite); with it, it migrates a PostgreSQL template database.
+      globalSetup: ["tests/setup/postgres.ts"],
       pool: "forks",
       testTimeout: 20_000,
     },

@@ -5,6 +5,13 @@ import { backupDataDirectory, defaultBackupPath } from "../db/backup";
 import { env } from "../app/utils/env.server";
 
 const settings = env();
+if (settings.DATABASE_URL) {
+  // PostgreSQL is backed up with its own tools, which the hospital's IT department already runs (README, "Backups").
+  console.error(
+    "backup: DATABASE_URL names PostgreSQL; back it up with pg_dump (README, Backups) and copy DATA_DIR/attachments",
+  );
+  process.exit(2);
+}
 const target = process.argv[2] ?? defaultBackupPath(settings.DATA_DIR, new Date());
 try {
   const result = backupDataDirectory(settings.DATA_DIR, settings.databasePath, target);

@@ -4,7 +4,7 @@ import { migrateToLatest } from "../db/migrate";
 import { openDatabase } from "../app/utils/db.server";
 import { env } from "../app/utils/env.server";
 
-const db = openDatabase(env().databasePath);
+const db = openDatabase(env().databaseLocation);
 const applied = await migrateToLatest(db);
 console.log(applied.length ? `applied: ${applied.join(", ")}` : "the database is up to date");
 await db.destroy();

@@ -19,6 +19,7 @@ import {
   type PlannedStep,
 } from "./demo-referrals";
 import type { DB } from "./types";
+import { isPostgres } from "./dialect";
 
 export { demoStatusExamples };
 
@@ -181,11 +182,13 @@ export async function seedDemoReferrals(
 
   timeline.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order);
   // A brand-new demo database: commits need not wait for the disk while it fills (a crash means seeding again).
-  await sql`PRAGMA synchronous = NORMAL`.execute(db);
+  // SQLite only: on PostgreSQL the setting would hold for one pooled connection, and its commits are fast enough.
+  const sqlite = !isPostgres(db);
+  if (sqlite) await sql`PRAGMA synchronous = NORMAL`.execute(db);
   try {
     for (const item of timeline) await item.run();
   } finally {
-    await sql`PRAGMA synchronous = FULL`.execute(db);
+    if (sqlite) await sql`PRAGMA synchronous = FULL`.execute(db);
   }
 
   return {

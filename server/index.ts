@@ -13,7 +13,7 @@ import { fallbackErrorPage } from "./fallback-error";
 import { loadContextFor, securityHeaders } from "./security-headers";
 import { requestGuards } from "./request-guards";
 import { env } from "../app/utils/env.server";
-import { getDb } from "../app/utils/db.server";
+import { databaseForLog, getDb } from "../app/utils/db.server";
 import { startMailer } from "../app/modules/notifications/mailer.server";
 import { startRetentionJob } from "../app/modules/retention/retention.service.server";
 import { logger } from "../app/utils/logger.server";
@@ -107,7 +107,10 @@ app.all(
 app.use(fallbackErrorPage);
 
 app.listen(config.PORT, config.HOST, () => {
-  logger.info({ url: `http://localhost:${config.PORT}`, database: config.databasePath }, "portal listening");
+  logger.info(
+    { url: `http://localhost:${config.PORT}`, database: databaseForLog(config.databaseLocation) },
+    "portal listening",
+  );
   if (seeded) {
     logger.warn("SERVING DEMO DATA: this database was empty and has been filled with demo accounts and referrals");
     for (const line of seeded.lines) logger.warn(line);

@@ -7,6 +7,16 @@ const schema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   DATA_DIR: z.string().default("data"),
   DATABASE_PATH: z.string().optional(),
+  /**
+   * `postgres://user:password@host:port/database`: the portal runs on PostgreSQL, so several app servers can share one
+   * database (docs/decisions/0027-postgresql.md). Unset: the SQLite file at DATABASE_PATH.
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//i)
+    .optional(),
+  /** Connections each app server keeps open to PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   /** Secure + __Host- cookies; on by default in production (Chromium treats http://localhost as secure). */
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
   /** Seed demo data into a new, empty database. */
@@ -58,7 +68,13 @@ const schema = z.object({
   SMTP_PASSWORD: z.string().optional(),
 });
 
-export type Env = z.infer<typeof schema> & { databasePath: string; cookieSecure: boolean; publicUrl: string };
+export type Env = z.infer<typeof schema> & {
+  databasePath: string;
+  /** What openDatabase opens: DATABASE_URL when set, else the SQLite file. */
+  databaseLocation: string;
+  cookieSecure: boolean;
+  publicUrl: string;
+};
 
 let cached: Env | undefined;
 
@@ -68,6 +84,7 @@ export function env(): Env {
   cached = {
     ...parsed,
     databasePath: parsed.DATABASE_PATH ?? `${parsed.DATA_DIR}/portal.sqlite`,
+    databaseLocation: parsed.DATABASE_URL ?? parsed.DATABASE_PATH ?? `${parsed.DATA_DIR}/portal.sqlite`,
     cookieSecure: parsed.COOKIE_SECURE ? parsed.COOKIE_SECURE === "true" : parsed.NODE_ENV === "production",
     publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ""),
   };

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { isPostgres } from "../dialect";
 
 // Frozen once landed. The staff side of a referral (docs/decisions/0009-site-queue.md): saved queue views, internal
 // notes, messages with the physician, the mail outbox, name-search keys, and the indexes that keep the site queue
@@ -24,6 +25,37 @@ const keysOf = (row: string) => `
     UNION SELECT ${norm(`${row}.patient_latin_name`)}
     UNION SELECT ${norm(`json_extract(${row}.case_json, '$.patient.nameReading')`)}
   ) WHERE k IS NOT NULL AND k <> ''`;
+
+// The same keys in PostgreSQL's words (added with the PostgreSQL engine, docs/decisions/0027-postgresql.md): jsonb
+// paths for json_extract, a named subquery, and one trigger function for insert and update.
+const pgJson = (row: string, key: string) => `(${row}.case_json::jsonb #>> '{patient,${key}}')`;
+const keysOfPostgres = (row: string) => `
+  SELECT ${row}.id, COALESCE(${row}.site_code, ''), k FROM (
+    SELECT ${norm(`${row}.patient_family_name || ${row}.patient_given_name`)} AS k
+    UNION SELECT ${norm(`${row}.patient_given_name || ${row}.patient_family_name`)}
+    UNION SELECT ${norm(`${row}.patient_given_name`)}
+    UNION SELECT ${norm(`${pgJson(row, "familyNameLatin")} || ${pgJson(row, "givenNameLatin")}`)}
+    UNION SELECT ${norm(`${pgJson(row, "givenNameLatin")} || ${pgJson(row, "familyNameLatin")}`)}
+    UNION SELECT ${norm(pgJson(row, "givenNameLatin"))}
+    UNION SELECT ${norm(`${row}.patient_latin_name`)}
+    UNION SELECT ${norm(pgJson(row, "nameReading"))}
+  ) AS keys WHERE k IS NOT NULL AND k <> ''`;
+
+async function createSearchKeyTriggersPostgres(db: Kysely<unknown>): Promise<void> {
+  await sql
+    .raw(
+      `CREATE FUNCTION referral_search_keys_refresh() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        IF TG_OP = 'UPDATE' THEN DELETE FROM referral_search_keys WHERE referral_id = OLD.id; END IF;
+        INSERT INTO referral_search_keys (referral_id, site_code, key) ${keysOfPostgres("NEW")} ON CONFLICT DO NOTHING;
+        RETURN NULL;
+      END $$`,
+    )
+    .execute(db);
+  await sql`CREATE TRIGGER referral_search_keys_insert AFTER INSERT ON referrals
+    FOR EACH ROW EXECUTE FUNCTION referral_search_keys_refresh()`.execute(db);
+  await sql`CREATE TRIGGER referral_search_keys_update AFTER UPDATE OF patient_family_name, patient_given_name, patient_latin_name, site_code, case_json ON referrals
+    FOR EACH ROW EXECUTE FUNCTION referral_search_keys_refresh()`.execute(db);
+}
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -107,20 +139,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(["action", "occurred_at"])
     .execute();
 
-  await db.schema
+  const searchKeys = db.schema
     .createTable("referral_search_keys")
     .addColumn("site_code", "text", (c) => c.notNull())
     .addColumn("key", "text", (c) => c.notNull())
     .addColumn("referral_id", "text", (c) => c.notNull())
-    .addPrimaryKeyConstraint("referral_search_keys_pk", ["site_code", "key", "referral_id"])
-    .modifyEnd(sql`without rowid`)
-    .execute();
+    .addPrimaryKeyConstraint("referral_search_keys_pk", ["site_code", "key", "referral_id"]);
+  // A PostgreSQL table is a heap with its primary key beside it: "without rowid" is SQLite's clustering only.
+  await (isPostgres(db) ? searchKeys : searchKeys.modifyEnd(sql`without rowid`)).execute();
   await db.schema
     .createIndex("referral_search_keys_referral_idx")
     .on("referral_search_keys")
     .column("referral_id")
     .execute();
   // Triggers, so every path that writes a referral (submission, drafts, redirects, purges) keeps the keys right.
+  if (isPostgres(db)) await createSearchKeyTriggersPostgres(db);
+  else await createSearchKeyTriggersSqlite(db);
+  // Referrals written before this migration: naming site_code in an UPDATE fires the update trigger for each row.
+  await sql`UPDATE referrals SET site_code = site_code`.execute(db);
+}
+
+async function createSearchKeyTriggersSqlite(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(
       `CREATE TRIGGER referral_search_keys_insert AFTER INSERT ON referrals BEGIN
@@ -136,13 +175,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       END`,
     )
     .execute(db);
-  // Referrals written before this migration: naming site_code in an UPDATE fires the update trigger for each row.
-  await sql`UPDATE referrals SET site_code = site_code`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`DROP TRIGGER referral_search_keys_update`.execute(db);
-  await sql`DROP TRIGGER referral_search_keys_insert`.execute(db);
+  if (isPostgres(db)) {
+    await sql`DROP TRIGGER referral_search_keys_update ON referrals`.execute(db);
+    await sql`DROP TRIGGER referral_search_keys_insert ON referrals`.execute(db);
+    await sql`DROP FUNCTION referral_search_keys_refresh()`.execute(db);
+  } else {
+    await sql`DROP TRIGGER referral_search_keys_update`.execute(db);
+    await sql`DROP TRIGGER referral_search_keys_insert`.execute(db);
+  }
   await db.schema.dropTable("referral_search_keys").execute();
   for (const index of ["referral_events_action_idx", "referrals_queue_done_idx", "referrals_queue_open_idx"])
     await db.schema.dropIndex(index).execute();

@@ -1,9 +1,19 @@
 import { sql, type Kysely } from "kysely";
+import { isPostgres } from "../dialect";
+
+// PostgreSQL's words for "this table is append-only" (added with the PostgreSQL engine, ADR 0027).
+async function appendOnlyPostgres(db: Kysely<unknown>, table: "clinical_decisions" | "decision_letters") {
+  await sql`create trigger ${sql.raw(`${table}_no_update`)} before update on ${sql.table(table)}
+    for each row execute function append_only_table()`.execute(db);
+}
 
 // Frozen once landed. The reviewer's clinical decision record, the decision letters to referring physicians, the
 // link from a referral made again to the one it follows, and the sites' clinical sign-off setting
 // (docs/decisions/0012-clinical-decision-and-letter.md).
 export async function up(db: Kysely<unknown>): Promise<void> {
+  if (isPostgres(db))
+    await sql`create function append_only_table() returns trigger language plpgsql as $$
+      begin raise exception '% is append-only', TG_TABLE_NAME; end $$`.execute(db);
   // One row per recording: a reviewer who changes their mind records again, and the newest row of the site counts.
   // Never updated, so what a coordinator acted on stays readable.
   await db.schema
@@ -27,7 +37,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("clinical_decisions")
     .columns(["referral_id", "site_code", "recorded_at"])
     .execute();
-  await sql`create trigger clinical_decisions_no_update before update on clinical_decisions
+  if (isPostgres(db)) await appendOnlyPostgres(db, "clinical_decisions");
+  else
+    await sql`create trigger clinical_decisions_no_update before update on clinical_decisions
     begin select raise(abort, 'clinical_decisions is append-only'); end`.execute(db);
 
   // The facts of each letter are kept as issued (decision, reasons, the clinical record it used, the language), so the
@@ -51,7 +63,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("decision_letters")
     .columns(["referral_id", "issued_at"])
     .execute();
-  await sql`create trigger decision_letters_no_update before update on decision_letters
+  if (isPostgres(db)) await appendOnlyPostgres(db, "decision_letters");
+  else
+    await sql`create trigger decision_letters_no_update before update on decision_letters
     begin select raise(abort, 'decision_letters is append-only'); end`.execute(db);
 
   // A referral made again after a decline names the one it follows.
@@ -72,8 +86,10 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable("site_config_versions").dropColumn("clinical_signoff_required").execute();
   await db.schema.dropIndex("referrals_previous_idx").execute();
   await db.schema.alterTable("referrals").dropColumn("previous_referral_id").execute();
-  await sql`drop trigger decision_letters_no_update`.execute(db);
+  const on = (table: string) => (isPostgres(db) ? sql` on ${sql.table(table)}` : sql``);
+  await sql`drop trigger decision_letters_no_update${on("decision_letters")}`.execute(db);
   await db.schema.dropTable("decision_letters").execute();
-  await sql`drop trigger clinical_decisions_no_update`.execute(db);
+  await sql`drop trigger clinical_decisions_no_update${on("clinical_decisions")}`.execute(db);
   await db.schema.dropTable("clinical_decisions").execute();
+  if (isPostgres(db)) await sql`drop function append_only_table()`.execute(db);
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
 import { auditEventsFor } from "./audit.repository.server";
 import { recordAudit, verifyAuditChain } from "./audit.service.server";
+import { allowAuditEdits } from "../../../tests/factories/tamper";
 
 describe("audit log", () => {
   it("chains events and detects a silent edit", async () => {
@@ -26,7 +27,7 @@ describe("audit log", () => {
     ]);
 
     // The database refuses edits (migration 0008); someone holding the file can still drop the trigger first.
-    await sql`drop trigger audit_events_no_update`.execute(db);
+    await allowAuditEdits(db);
     await sql`update audit_events set detail = '{"n":"forged"}' where seq = 2`.execute(db);
     expect(await verifyAuditChain(db)).toEqual({ seq: 2 });
   });

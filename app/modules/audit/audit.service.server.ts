@@ -37,6 +37,8 @@ function hashOf(row: Omit<AuditRow, "hash">): string {
  * Call inside the transaction that makes the change, so the change and its record stand or fall together.
  */
 export async function recordAudit(db: Database, input: AuditInput): Promise<void> {
+  // Reading the chain's head and appending to it are one step: alone, the record takes a transaction of its own.
+  if (!db.isTransaction) return db.transaction().execute((trx) => recordAudit(trx, input));
   const last = await lastAuditEvent(db);
   const row: Omit<AuditRow, "hash"> = {
     id: newId(),

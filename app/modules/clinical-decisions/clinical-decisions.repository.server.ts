@@ -1,6 +1,7 @@
-import { sql, type Insertable, type Selectable } from "kysely";
+import { type Insertable, type Selectable } from "kysely";
 import type { Database } from "~/utils/db.server";
 import type { ClinicalDecisions } from "../../../db/types";
+import { insertionOrder } from "../../../db/dialect";
 
 export type ClinicalDecisionRow = Selectable<ClinicalDecisions>;
 export type ClinicalDecisionWithReviewer = ClinicalDecisionRow & {
@@ -26,9 +27,9 @@ export async function clinicalDecisionsOf(
       .select(["u.family_name as reviewer_family_name", "u.given_name as reviewer_given_name"])
       .where("c.referral_id", "=", referralId)
       .where("c.site_code", "=", siteCode)
-      // rowid breaks ties between two recordings in the same millisecond: the later insert wins.
+      // The insertion order (rowid) breaks ties between two recordings in the same millisecond: the later insert wins.
       .orderBy("c.recorded_at", "desc")
-      .orderBy(sql`c.rowid`, "desc")
+      .orderBy(insertionOrder(db, "c"), "desc")
       .execute()
   );
 }

@@ -1,6 +1,7 @@
-import { sql, type Insertable, type Selectable } from "kysely";
+import { type Insertable, type Selectable } from "kysely";
 import type { Database } from "~/utils/db.server";
 import type { Attachments, Referrals } from "../../../db/types";
+import { insertionOrder } from "../../../db/dialect";
 
 export type AttachmentRow = Selectable<Attachments>;
 
@@ -105,7 +106,7 @@ export async function attachmentsOf(db: Database, referralId: string) {
     .where("referral_id", "=", referralId)
     .where("removed_at", "is", null)
     .orderBy("uploaded_at")
-    .orderBy(sql`rowid`)
+    .orderBy(insertionOrder(db))
     .execute();
 }
 

@@ -1,6 +1,7 @@
-import { sql, type Insertable, type Selectable } from "kysely";
+import { type Insertable, type Selectable } from "kysely";
 import type { Database } from "~/utils/db.server";
 import type { DecisionLetters } from "../../../db/types";
+import { insertionOrder } from "../../../db/dialect";
 
 export type LetterRow = Selectable<DecisionLetters>;
 
@@ -15,7 +16,7 @@ export async function lettersOf(db: Database, referralId: string): Promise<Lette
     .selectAll()
     .where("referral_id", "=", referralId)
     .orderBy("issued_at", "desc")
-    .orderBy(sql`rowid`, "desc")
+    .orderBy(insertionOrder(db), "desc")
     .execute();
 }
 

@@ -4,6 +4,7 @@ import type { QueueViews, ReferralMessages, ReferralNotes } from "../../../db/ty
 import { tabCaseSql } from "~/domain/workflow/queue-tabs";
 import { referralStatuses } from "~/domain/workflow/states";
 import { screenOutcomes, type QueueSortColumn, type QueueTab, type SortDirection } from "./queue.schema";
+import { isPostgres, jsonNumber } from "../../../db/dialect";
 
 // The queue's sort expressions, word for word as in db/migrations/0007_queue.ts (the tab's CASE is built from the
 // domain's mapping; app/domain/workflow/queue-tabs.test.ts checks the migration's copy): SQLite uses an expression
@@ -23,7 +24,7 @@ export type QueueOrder = { column: QueueSortColumn; direction: SortDirection; in
 
 /** A rank by position in a list of codes (unknown or missing last), so a coded column sorts in a meaningful order. */
 function rankOf(column: string, codes: readonly string[]): RawBuilder<CursorValue> {
-  const cases = codes.map((code, i) => sql`WHEN ${code} THEN ${i}`);
+  const cases = codes.map((code, i) => sql`WHEN ${code} THEN ${sql.lit(i)}`);
   return sql`(CASE ${sql.ref(column)} ${sql.join(cases, sql` `)} ELSE ${codes.length} END)`;
 }
 
@@ -162,7 +163,9 @@ export async function resolveCodeSearch(db: Database, criteria: QueueCriteria): 
  * runs the receiving site's clock); information requested is paused; decided referrals have no clock.
  */
 function breachWhere(tab: QueueTab | null, today: string, targets: QueueCriteria["targets"]): Expression<SqlBool> {
-  const paused = sql<SqlBool>`clock_used_days > (CASE WHEN urgency = 'urgent' THEN ${targets.urgent} ELSE ${targets.routine} END)`;
+  // The targets are the portal's own numbers, written into the SQL: PostgreSQL would read bound ones as text here.
+  const [urgent, routine] = [sql.lit(Math.trunc(targets.urgent)), sql.lit(Math.trunc(targets.routine))];
+  const paused = sql<SqlBool>`clock_used_days > (CASE WHEN urgency = 'urgent' THEN ${urgent} ELSE ${routine} END)`;
   switch (tab) {
     case "triage":
     case "in_review":
@@ -176,7 +179,7 @@ function breachWhere(tab: QueueTab | null, today: string, targets: QueueCriteria
   }
 }
 
-function criteriaWhere(criteria: QueueCriteria, tab: QueueTab | null): Expression<SqlBool>[] {
+function criteriaWhere(db: Database, criteria: QueueCriteria, tab: QueueTab | null): Expression<SqlBool>[] {
   const where: Expression<SqlBool>[] = [sql<SqlBool>`site_code = ${criteria.siteCode}`];
   if (tab) where.push(sql<SqlBool>`${tabExpr} = ${tab}`);
   if (criteria.indication) where.push(sql<SqlBool>`indication = ${criteria.indication}`);
@@ -201,7 +204,8 @@ function criteriaWhere(criteria: QueueCriteria, tab: QueueTab | null): Expressio
       criteria.nameProbe === "row"
         ? sql<SqlBool>`EXISTS (SELECT 1 FROM referral_search_keys k WHERE k.referral_id = referrals.id AND k.key >= ${from} AND k.key < ${to})`
         : // The unary + keeps SQLite from driving the query by the list: the tab's index leads, the list is probed.
-          sql<SqlBool>`+id IN (SELECT k.referral_id FROM referral_search_keys k WHERE k.site_code = ${criteria.siteCode} AND k.key >= ${from} AND k.key < ${to})`,
+          // PostgreSQL has no + for text, and its planner weighs the list by its statistics instead.
+          sql<SqlBool>`${sql.raw(isPostgres(db) ? "id" : "+id")} IN (SELECT k.referral_id FROM referral_search_keys k WHERE k.site_code = ${criteria.siteCode} AND k.key >= ${from} AND k.key < ${to})`,
     );
   }
   return where;
@@ -295,7 +299,7 @@ export function queuePageQueries(
   const sort = sortOf(tab, order);
   const dir = sql.raw(sort.direction === "asc" ? "ASC" : "DESC");
   const op = sql.raw(sort.direction === "asc" ? ">" : "<");
-  const base = criteriaWhere(criteria, tab);
+  const base = criteriaWhere(db, criteria, tab);
   const query = (where: Expression<SqlBool>[], orderKeys: RawBuilder<CursorValue>[]) =>
     db
       .selectFrom("referrals")
@@ -361,7 +365,7 @@ export async function queueTabCounts(
     const rows = await db
       .selectFrom("referrals")
       .select([tabExpr.as("tab"), (eb) => eb.fn.countAll<number>().as("n")])
-      .where((eb) => eb.and([...criteriaWhere(rest, null), byName]))
+      .where((eb) => eb.and([...criteriaWhere(db, rest, null), byName]))
       .groupBy(tabExpr)
       .execute();
     for (const row of rows)
@@ -372,7 +376,7 @@ export async function queueTabCounts(
     const inner = db
       .selectFrom("referrals")
       .select(sql<number>`1`.as("one"))
-      .where((eb) => eb.and(criteriaWhere(criteria, tab)))
+      .where((eb) => eb.and(criteriaWhere(db, criteria, tab)))
       .limit(cap);
     const row = await db
       .selectFrom(inner.as("capped"))
@@ -508,7 +512,10 @@ export async function breachedOpen(
     .selectFrom("referrals")
     .select(["urgency", (eb) => eb.fn.countAll<number>().as("n")])
     .where((eb) =>
-      eb.and([...criteriaWhere(criteria, null), sql<SqlBool>`${tabExpr} IN ('triage', 'in_review', 'info_requested')`]),
+      eb.and([
+        ...criteriaWhere(db, criteria, null),
+        sql<SqlBool>`${tabExpr} IN ('triage', 'in_review', 'info_requested')`,
+      ]),
     )
     .groupBy("urgency")
     .execute();
@@ -528,7 +535,7 @@ export async function firstDecisions(db: Database, siteCode: string, fromIso: st
         "e.action",
         "r.indication",
         "r.urgency",
-        sql<number>`COALESCE(json_extract(e.data, '$.clockUsedDays'), r.clock_used_days)`.as("clock_used_days"),
+        sql<number>`COALESCE(${jsonNumber(db, "e.data", "clockUsedDays")}, r.clock_used_days)`.as("clock_used_days"),
         "e.occurred_at",
       ])
       .where("e.action", "in", ["accept", "decline", "redirect"])

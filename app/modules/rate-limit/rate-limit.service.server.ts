@@ -4,6 +4,7 @@ import {
   deleteRateLimit,
   deleteRateLimitsStartedBefore,
   findRateLimit,
+  findRateLimitToCount,
   saveRateLimit,
   type RateLimitRow,
 } from "./rate-limit.repository.server";
@@ -63,7 +64,7 @@ export async function recordFailure(
   policy: RateLimitPolicy,
   now: Date,
 ): Promise<RateLimitState> {
-  const row = await findRateLimit(db, key);
+  const row = await findRateLimitToCount(db, key);
   const state = live(row, policy, now);
   if (state.blocked) return state;
   const count = state.failures + 1;

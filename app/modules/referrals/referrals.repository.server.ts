@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
 import type { Database } from "~/utils/db.server";
 import type { ReferralEvents, Referrals, ReferralScreens } from "../../../db/types";
+import { isPostgres } from "../../../db/dialect";
 
 export type ReferralRow = Selectable<Referrals>;
 export type ReferralEventRow = Selectable<ReferralEvents>;
@@ -14,8 +15,18 @@ export async function updateReferral(db: Database, id: string, patch: Updateable
   await db.updateTable("referrals").set(patch).where("id", "=", id).execute();
 }
 
+/**
+ * A referral by id. Inside a transaction on PostgreSQL the row is locked until it ends (FOR UPDATE): the services read a
+ * referral, check the step against its state and write, and two app servers must not both pass the check (two claims,
+ * two decisions). SQLite needs no lock: one writer at a time holds the whole file.
+ */
 export async function findReferral(db: Database, id: string) {
-  return db.selectFrom("referrals").selectAll().where("id", "=", id).executeTakeFirst();
+  return db
+    .selectFrom("referrals")
+    .selectAll()
+    .where("id", "=", id)
+    .$if(db.isTransaction && isPostgres(db), (qb) => qb.forUpdate())
+    .executeTakeFirst();
 }
 
 export async function findReferralByCode(db: Database, referenceCode: string) {

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { sql } from "kysely";
+import { researchConsented } from "./research.repository.server";
 import {
   deidentifiedCohort,
   K_ANONYMITY,
@@ -38,7 +38,7 @@ async function consentedSources(db: Database): Promise<CohortSource[]> {
     .where("reference_code", "is not", null)
     .where("status", "!=", "draft")
     // Indexed by migration 0018; a case without the item (every referral before it) reads as not consented.
-    .where(sql<number>`json_extract(case_json, '$.consent.research')`, "=", 1)
+    .where(researchConsented(db))
     .execute();
   return rows.map((row) => ({
     caseData: JSON.parse(row.case_json) as Record<string, unknown>,

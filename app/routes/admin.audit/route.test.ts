@@ -11,6 +11,7 @@ import { getDb, type Database } from "~/utils/db.server";
 import { answerOf, args, createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
 import { loader as exportCsv } from "../admin.audit_.export[.]csv/route";
 import { loader } from "./route";
+import { allowAuditEdits } from "../../../tests/factories/tamper";
 
 // Every test file has its own database (tests/setup/env.ts); this one builds one log and searches it.
 let world: Promise<Awaited<ReturnType<typeof build>>> | undefined;
@@ -198,7 +199,7 @@ describe("the admin audit page", () => {
     expect(intact.chain.brokenAt).toBeNull();
     expect(intact.chain.events).toBeGreaterThanOrEqual(123);
     // Someone with the database file drops the guard and edits an event.
-    await sql`drop trigger audit_events_no_update`.execute(db);
+    await allowAuditEdits(db);
     await sql`update audit_events set ip = '10.6.6.6' where seq = 7`.execute(db);
     // An already checked event is checked again with the whole chain, at most FULL_CHECK_MS later (ADR 0019).
     vi.useFakeTimers({ toFake: ["Date"] });
