@@ -168,7 +168,7 @@ async function main() {
   const twin = await startServer("twin", "bench/twin/server.js", basePort + 1, { NODE_ENV: "production" }, "/data");
   const rows: Row[] = [];
   try {
-    const jars = await signInAll(portal.url);
+    const jars = await signInAll(portal.url, path.join(dataDir, "portal.sqlite"));
     const targets = (await portalTargets(portal.url, jars)).filter(
       (t) => !filter || t.name.includes(filter) || t.path.includes(filter),
     );

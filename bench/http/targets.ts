@@ -29,9 +29,10 @@ const demoToken = "kq_demo_park_jihoon_try_the_json_doors";
 const statusCheck = { referenceCode: "KQ-2RY5P-DNDJR-J9ZHX", birthDate: "1973-10-12" };
 const json = { "Content-Type": "application/json", "Accept-Language": "en" };
 
-export async function signInAll(base: string): Promise<Record<Role, Jar>> {
+/** A cookie jar per role; `databaseFile` is the portal's, where the staff's one-time-code secrets are. */
+export async function signInAll(base: string, databaseFile: string): Promise<Record<Role, Jar>> {
   const jars = { anonymous: { cookie: "" } } as Record<Role, Jar>;
-  for (const [role, email] of Object.entries(accounts)) jars[role as Role] = await signIn(base, email);
+  for (const [role, email] of Object.entries(accounts)) jars[role as Role] = await signIn(base, email, databaseFile);
   return jars;
 }
 
