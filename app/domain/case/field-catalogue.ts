@@ -18,8 +18,8 @@ import {
   resectability,
   sexes,
   urgencies,
-  type ReferralCase,
-} from "./schema";
+} from "./vocabulary";
+import type { ReferralCase } from "./schema";
 
 // ── Paths typed against the schema: a path that is not a leaf of ReferralCase is a type error. ────────────────────
 
