@@ -78,10 +78,17 @@ async function measure(server: Server, target: Target, jar?: Jar): Promise<Row> 
 }
 
 const gzipped = new Map<string, number>();
-/** The JavaScript files a page's HTML names (entry, route modules, modulepreloads), each gzipped, summed. */
+/**
+ * The JavaScript a page makes the browser download as it loads, each file gzipped, summed: its module preloads (entry,
+ * route modules and what they import) and the modules its inline script imports. Not every `/assets/*.js` the HTML
+ * names: with lazy route discovery the inlined manifest also lists the modules of the routes above the page (the
+ * queue's, on a referral of the queue), which the browser fetches only when someone navigates there.
+ */
 async function jsGzipBytes(base: string, pagePath: string, jar?: Jar): Promise<number> {
   const { text } = await get(base, pagePath, jar ? { ...jar } : undefined);
-  const files = new Set(text.match(/\/assets\/[\w.-]+\.js/g) ?? []);
+  const preloaded = [...text.matchAll(/<link rel="modulepreload" href="(\/assets\/[\w.-]+\.js)"/g)];
+  const imported = [...text.matchAll(/import(?:[^"'();]*?from)?\s*\(?["'](\/assets\/[\w.-]+\.js)["']/g)];
+  const files = new Set([...preloaded, ...imported].map((m) => m[1]!));
   let total = 0;
   for (const file of files) {
     if (!gzipped.has(file))

@@ -70,7 +70,12 @@ export async function signIn(
   if (response.status !== 302) throw new Error(`sign-in as ${email} answered ${response.status}`);
   let home = response.headers.get("location") ?? "/";
   if (home.startsWith("/login/code")) {
-    const answer = await postForm(base, "/login/code", jar, { code: await oneTimeCode(databaseFile, email) });
+    let answer = await postForm(base, "/login/code", jar, { code: await oneTimeCode(databaseFile, email) });
+    if (answer.status === 400) {
+      // A code works once: signed in with this one already (a run moments ago), so wait for the next.
+      await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 500));
+      answer = await postForm(base, "/login/code", jar, { code: await oneTimeCode(databaseFile, email) });
+    }
     if (answer.status !== 302) throw new Error(`the code for ${email} answered ${answer.status}`);
     home = answer.headers.get("location") ?? "/";
   }
