@@ -1,15 +1,18 @@
 // The portal against a bare Remix twin, side by side in one run: `npm run bench:http [-- FILTER] [--seconds=N]
-// [--no-build] [--no-profile] [--profile=NAME]`. Not a test: it prints figures and fails nothing.
+// [--no-build] [--no-profile] [--profile=NAME] [--million]`. Not a test: it prints figures and fails nothing.
 //
 // Builds the portal (`npm run build`: Remix plus the compiled server) and the twin (bench/twin), starts both in
 // production mode on a fresh demo database, signs in as each role, then loads every page and JSON door with
 // autocannon (20 connections, N seconds each after a one-second warm-up) and prints req/s, p50/p99, the share of the
 // twin's req/s, the server's CPU time per request (and the twin's as a share of it: on a machine shared with other
-// jobs this moves far less than req/s) and the JavaScript a page makes the browser download (gzip). The twin is measured at the start and
-// at the end and its mean is the 100 %, so a machine that slows down during the run is seen. Then it profiles the
+// jobs this moves far less than req/s) and the JavaScript a page makes the browser download (gzip). The twin is
+// measured at the start and at the end and its mean is the 100 %, so a machine that slows down during the run is
+// seen. Then it profiles the
 // slowest page, or the first row matching --profile=NAME (node --cpu-prof), and prints the functions with the most
 // CPU time.
-// FILTER keeps the rows whose name or path contains it. Ports: BENCH_PORT (default 3510) and the next two.
+// --million adds the coordinator queue on a database of a million referrals (bench/http/million.ts; built once into
+// .cache/, a few minutes, then reused). FILTER keeps the rows whose name or path contains it.
+// Ports: BENCH_PORT (default 3510) and the next two.
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -18,8 +21,9 @@ import zlib from "node:zlib";
 import autocannon from "autocannon";
 import { topFunctions, topProjectFunctions } from "./http/profile";
 import { cpuMs, startServer, stopServer, type Server } from "./http/servers";
-import { get, type Jar } from "./http/session";
-import { portalTargets, signInAll, twinTargets, verdict, type Target } from "./http/targets";
+import { millionDataDir, millionTargets } from "./http/million";
+import { get, signIn, type Jar } from "./http/session";
+import { accounts, portalTargets, signInAll, twinTargets, verdict, type Target } from "./http/targets";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -74,10 +78,17 @@ async function measure(server: Server, target: Target, jar?: Jar): Promise<Row> 
 }
 
 const gzipped = new Map<string, number>();
-/** The JavaScript files a page's HTML names (entry, route modules, modulepreloads), each gzipped, summed. */
+/**
+ * The JavaScript a page makes the browser download as it loads, each file gzipped, summed: its module preloads (entry,
+ * route modules and what they import) and the modules its inline script imports. Not every `/assets/*.js` the HTML
+ * names: with lazy route discovery the inlined manifest also lists the modules of the routes above the page (the
+ * queue's, on a referral of the queue), which the browser fetches only when someone navigates there.
+ */
 async function jsGzipBytes(base: string, pagePath: string, jar?: Jar): Promise<number> {
   const { text } = await get(base, pagePath, jar ? { ...jar } : undefined);
-  const files = new Set(text.match(/\/assets\/[\w.-]+\.js/g) ?? []);
+  const preloaded = [...text.matchAll(/<link rel="modulepreload" href="(\/assets\/[\w.-]+\.js)"/g)];
+  const imported = [...text.matchAll(/import(?:[^"'();]*?from)?\s*\(?["'](\/assets\/[\w.-]+\.js)["']/g)];
+  const files = new Set([...preloaded, ...imported].map((m) => m[1]!));
   let total = 0;
   for (const file of files) {
     if (!gzipped.has(file))
@@ -138,6 +149,37 @@ async function profileSlowest(row: Row, dataDir: string, jar: Jar | undefined, p
   console.log(`  (profile: ${path.join(dir, file)}; open it in Chrome DevTools)`);
 }
 
+/** The million-referral portal's data directory and the coordinator's jar there, once its rows have run. */
+let million: { dataDir: string; jar: Jar } | null = null;
+
+/** The queue on a million referrals: its own portal (on the next port but one) on the cached database. */
+async function measureMillion(portalEnv: Record<string, string>): Promise<Row[]> {
+  const targets = millionTargets.filter((t) => !filter || t.name.includes(filter) || t.path.includes(filter));
+  if (!targets.length) return [];
+  const dataDir = await millionDataDir(basePort + 2, portalEnv);
+  const portal = await startServer(
+    "portal (1M)",
+    "build/node/server.js",
+    basePort + 2,
+    { ...portalEnv, DATA_DIR: dataDir },
+    "/healthz",
+  );
+  const rows: Row[] = [];
+  try {
+    const jar = await signIn(portal.url, accounts.coordinator, path.join(dataDir, "portal.sqlite"));
+    million = { dataDir, jar };
+    for (const target of targets) {
+      const row = await measure(portal, target, jar);
+      row.jsGzip = await jsGzipBytes(portal.url, target.path, jar);
+      rows.push(row);
+      console.log(`  ${target.name}: ${row.rps.toFixed(0)} req/s, p99 ${row.p99} ms`);
+    }
+  } finally {
+    await stopServer(portal);
+  }
+  return rows;
+}
+
 async function main() {
   if (!flag("no-build")) {
     console.log("Building the portal and the twin ...");
@@ -168,7 +210,7 @@ async function main() {
   const twin = await startServer("twin", "bench/twin/server.js", basePort + 1, { NODE_ENV: "production" }, "/data");
   const rows: Row[] = [];
   try {
-    const jars = await signInAll(portal.url);
+    const jars = await signInAll(portal.url, path.join(dataDir, "portal.sqlite"));
     const targets = (await portalTargets(portal.url, jars)).filter(
       (t) => !filter || t.name.includes(filter) || t.path.includes(filter),
     );
@@ -187,6 +229,7 @@ async function main() {
       rows.push(row);
       console.log(`  ${target.name}: ${row.rps.toFixed(0)} req/s, p99 ${row.p99} ms`);
     }
+    if (flag("million")) rows.push(...(await measureMillion(portalEnv)));
     const twinLast = [await measure(twin, twinTargets.page), await measure(twin, twinTargets.door)];
     const mean = (i: number) => ({
       rps: (twinFirst[i]!.rps + twinLast[i]!.rps) / 2,
@@ -202,8 +245,16 @@ async function main() {
     const chosen = option("profile");
     const slowest = chosen
       ? pages.find((r) => r.target.name.includes(chosen) || r.target.path.includes(chosen))
-      : pages.sort((a, b) => a.rps - b.rps)[0];
-    if (slowest && !flag("no-profile")) await profileSlowest(slowest, dataDir, jars[slowest.target.role], portalEnv);
+      : pages.filter((r) => r.target.kind !== "million queue").sort((a, b) => a.rps - b.rps)[0];
+    // A million-referral row is profiled on its own database, as the coordinator who loaded it.
+    const onMillion = slowest?.target.kind === "million queue" && million;
+    if (slowest && !flag("no-profile"))
+      await profileSlowest(
+        slowest,
+        onMillion ? million!.dataDir : dataDir,
+        onMillion ? million!.jar : jars[slowest.target.role],
+        portalEnv,
+      );
   } finally {
     await stopServer(portal);
     await stopServer(twin);

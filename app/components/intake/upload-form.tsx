@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import { useRootData } from "~/components/use-root-data";
-import { attachmentKinds } from "~/domain/case/schema";
+import { attachmentKinds } from "~/domain/case/vocabulary";
 import { uploadFilesHeader } from "~/modules/intake/upload-protocol";
 
 /** `sizeMb` is set when the browser refused the file itself, before sending it. */

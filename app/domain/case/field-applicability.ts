@@ -5,7 +5,8 @@
 import { evaluate } from "../eligibility/evaluate";
 import { isIsoDate } from "./dates";
 import { catalogueField, type CatalogueField } from "./field-catalogue";
-import { indications, metastasisOrgans, sexes, type Indication, type ScreenCase } from "./schema";
+import { indications, metastasisOrgans, sexes, type Indication } from "./vocabulary";
+import type { ScreenCase } from "./schema";
 
 /** The facts applicability depends on: the indication, sex and age on the referral date, metastasis to the liver. */
 export type ApplicabilityFacts = {

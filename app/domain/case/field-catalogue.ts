@@ -18,7 +18,7 @@ import {
   resectability,
   sexes,
   urgencies,
-} from "./schema";
+} from "./vocabulary";
 import type { CasePath, CatalogueField, FieldKind, ItemField, ItemKey, ViewGroup } from "./field-catalogue.types";
 
 export * from "./field-catalogue.types";

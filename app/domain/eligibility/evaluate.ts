@@ -1,7 +1,7 @@
 // Interprets a rule set (data) against one case. Pure and fast: each rule set is compiled once into, per
 // indication, the list of criterion evaluators that apply, so a screen is a loop over small closures.
 import type { Indication, ScreenCase } from "../case/schema";
-import { indications } from "../case/schema";
+import { indications } from "../case/vocabulary";
 import { compileBasicCriterion, insuredOn, type Evaluator } from "./basic-kinds";
 import { compileClinicalCriterion } from "./clinical-kinds";
 import { resultsOf } from "./criterion-results";

@@ -1,5 +1,5 @@
 // Sites are configuration (shared/domain/routing.md). screen.ts re-exports these types and defaults.
-import { indications, type Indication } from "../case/schema";
+import { indications, type Indication } from "../case/vocabulary";
 
 export type SiteCode = "konyang" | "qst";
 export const siteCodes: readonly SiteCode[] = ["konyang", "qst"];

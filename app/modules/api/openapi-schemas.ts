@@ -1,5 +1,5 @@
 // Component schemas of the OpenAPI description (openapi.ts). JSON Schema 2020-12, as OpenAPI 3.1 uses it.
-import { indications, sexes } from "~/domain/case/schema";
+import { indications, sexes } from "~/domain/case/vocabulary";
 
 const referenceCode = {
   type: "string",

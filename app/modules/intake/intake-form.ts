@@ -414,12 +414,5 @@ export function submissionSchema(today: string, phoneRule?: PhoneRule) {
   );
 }
 
-/** Why a physician withdraws a referral (workflow.md: a reason is required). Stable codes; words in locales/. */
-export const withdrawReasons = [
-  "patient_declined",
-  "treated_elsewhere",
-  "condition_changed",
-  "patient_died",
-  "duplicate",
-  "other",
-] as const;
+// Why a physician withdraws a referral: in ./withdraw-reasons (no zod) for the referral page's bundle.
+export { withdrawReasons } from "./withdraw-reasons";

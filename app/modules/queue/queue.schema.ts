@@ -3,7 +3,7 @@
 // of the "queue" namespace, translated per request.
 import { z } from "zod";
 import { fieldCatalogue, type CasePath } from "~/domain/case/field-catalogue";
-import { indications, urgencies } from "~/domain/case/schema";
+import { indications, urgencies } from "~/domain/case/vocabulary";
 import { queueTabs, type QueueTab } from "~/domain/workflow/queue-tabs";
 import { checklistFor } from "~/modules/intake/checklist";
 import { alwaysCheck } from "~/utils/always-check";
@@ -154,26 +154,16 @@ export const redirectReasons = [
   "other",
 ] as const;
 
-/** The actions a staff member starts from the referral page; claim is a single button, the rest have a form. */
-export const formActions = ["assign", "request_info", "accept", "decline", "redirect", "schedule", "close"] as const;
-export type FormAction = (typeof formActions)[number];
-export const staffActions = ["claim", ...formActions] as const;
-export type StaffAction = (typeof staffActions)[number];
-
-/** Slugs of the action pages (/queue/<id>/<slug>). */
-export const actionSlugs: Record<FormAction, string> = {
-  assign: "assign",
-  request_info: "request-info",
-  accept: "accept",
-  decline: "decline",
-  redirect: "redirect",
-  schedule: "schedule",
-  close: "close",
-};
-
-export function actionOfSlug(slug: string | undefined): FormAction | null {
-  return formActions.find((a) => actionSlugs[a] === slug) ?? null;
-}
+// The staff actions and their slugs: in ./queue-actions (no zod) for the staff referral page's bundle.
+export {
+  actionOfSlug,
+  actionSlugs,
+  formActions,
+  staffActions,
+  type FormAction,
+  type StaffAction,
+} from "./queue-actions";
+import type { StaffAction } from "./queue-actions";
 
 const NOTE_MAX = 2000;
 const note = z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { indications, type Indication } from "~/domain/case/schema";
+import { indications, type Indication } from "~/domain/case/vocabulary";
 
 export const siteCodes = ["konyang", "qst"] as const;
 export const siteLanguages = ["ko", "ja", "en"] as const;

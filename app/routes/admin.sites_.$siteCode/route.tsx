@@ -6,7 +6,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { indicationKey } from "~/components/decision-panel/labels";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { TextField } from "~/components/forms/text-field";
-import { indications } from "~/domain/case/schema";
+import { indications } from "~/domain/case/vocabulary";
 import { isLanguage } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";

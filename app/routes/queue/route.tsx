@@ -10,7 +10,7 @@ import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
 import { ClockText } from "~/components/queue/clock-text";
 import queueStyles from "~/components/queue/queue.css?url";
-import { indications, urgencies } from "~/domain/case/schema";
+import { indications, urgencies } from "~/domain/case/vocabulary";
 import { formatCalendarDate } from "~/i18n/datetime";
 import { translatorFor } from "~/i18n/i18n.server";
 import { kickMailer } from "~/modules/notifications/mailer.server";

@@ -31,7 +31,8 @@ import { listAttachments } from "~/modules/intake/attachments.service.server";
 import { letterSummaries } from "~/modules/letters/letters.service.server";
 import { kickMailer } from "~/modules/notifications/mailer.server";
 import { caseSections } from "~/modules/queue/case-view";
-import { actionSlugs, noteSchema, staffActions, type FormAction } from "~/modules/queue/queue.schema";
+import { actionSlugs, staffActions, type FormAction } from "~/modules/queue/queue-actions";
+import { noteSchema } from "~/modules/queue/queue.schema";
 import { requireStaff } from "~/modules/queue/staff.server";
 import {
   addNote,

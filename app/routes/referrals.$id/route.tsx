@@ -14,7 +14,7 @@ import { CaseSummary } from "~/components/intake/case-summary";
 import { ChecklistView } from "~/components/intake/checklist-view";
 import { DecisionLinks } from "~/components/letters/decision-links";
 import { History, useDateTime } from "~/components/intake/history";
-import { IntakeFieldInput } from "~/components/intake/intake-field";
+import { AnswerRequestForm } from "~/components/intake/answer-request-form.lazy";
 import { TeamDecisionPanel } from "~/components/intake/team-decision";
 import { RecommendationList } from "~/components/joint-review/recommendation-list";
 import { formatInstant } from "~/i18n/datetime";
@@ -29,14 +29,8 @@ import { receiveUploads, uploadAnswer, uploadLimits } from "~/modules/intake/att
 import { checklistFor } from "~/modules/intake/checklist";
 import { messagesForPhysician, sendPhysicianMessage } from "~/modules/intake/messages.service.server";
 import { requireOwnReferral } from "~/modules/intake/guards.server";
-import {
-  fieldAt,
-  formValuesOf,
-  getPath,
-  isIndication,
-  withdrawReasons,
-  type FlatValues,
-} from "~/modules/intake/intake-form";
+import { fieldAt, formValuesOf, getPath, isIndication, type FlatValues } from "~/modules/intake/intake-form";
+import { withdrawReasons } from "~/modules/intake/withdraw-reasons";
 import { answerRequest, referralDetail, referralToday, withdrawReferral } from "~/modules/intake/intake.service.server";
 import { teamDecisionOf } from "~/modules/intake/team-decision";
 import { decisionLinks } from "~/modules/intake/refer-again.service.server";
@@ -318,34 +312,14 @@ export default function ReferralPage() {
               />
             </>
           ) : null}
-          <h3>{t("intake:referral.answerTitle")}</h3>
-          <ErrorSummary errors={answer?.errors} />
-          <Form method="post" data-form="answer" noValidate className="form">
-            <CsrfInput />
-            {d.requestedFields.map((path) => (
-              <IntakeFieldInput
-                key={path}
-                field={fieldAt(path)!}
-                ctx={{
-                  values: answerValues,
-                  errors: answer?.errors ?? {},
-                  siteNames: d.siteNames,
-                  countries: d.countries,
-                }}
-              />
-            ))}
-            <TextAreaField
-              rows={5}
-              name="reply"
-              label={t("intake:referral.reply")}
-              hint={t("intake:referral.replyHint")}
-              error={answer?.errors.reply}
-              defaultValue={answer?.reply}
-            />
-            <button type="submit" name="intent" value="answer" className="button">
-              {t("intake:referral.sendAnswer")}
-            </button>
-          </Form>
+          <AnswerRequestForm
+            requestedFields={d.requestedFields}
+            values={answerValues}
+            errors={answer?.errors}
+            reply={answer?.reply}
+            siteNames={d.siteNames}
+            countries={d.countries}
+          />
         </section>
       ) : null}
 
