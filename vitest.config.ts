@@ -12,7 +12,10 @@ export default mergeConfig(
       // Without TEST_DATABASE_URL it does nothing (SQLite); with it, it migrates a PostgreSQL template database.
       globalSetup: ["tests/setup/postgres.ts"],
       pool: "forks",
-      testTimeout: 20_000,
+      // On PostgreSQL every query is a round trip to another process: seeding the demo data in a hook takes a few times
+      // longer than on SQLite, so the PostgreSQL run (TEST_DATABASE_URL) gives hooks and tests more time before failing.
+      testTimeout: process.env.TEST_DATABASE_URL ? 60_000 : 20_000,
+      hookTimeout: process.env.TEST_DATABASE_URL ? 60_000 : 10_000,
     },
   }),
 );

@@ -2,9 +2,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
+import { insertMail } from "~/modules/mail/outbox.repository.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
+import { newId } from "~/utils/tokens.server";
 import { getDb } from "~/utils/db.server";
 import { createAccount, sessionCookieFor, TEST_PASSWORD } from "./factories/accounts";
+import { startSmtpCapture } from "./factories/mail";
 import { referralAt } from "./factories/queue";
 import { onPostgres } from "./setup/engine";
 
@@ -15,6 +18,7 @@ import { onPostgres } from "./setup/engine";
 const fixture = path.resolve("tests/fixtures/portal-process.ts");
 type Server = { origin: string; child: ChildProcess };
 const servers: Server[] = [];
+let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
 
 function startServer(): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -50,11 +54,43 @@ function postForm(server: Server, to: string, fields: Record<string, string>, co
 describe.runIf(onPostgres)("two app servers on one database", () => {
   beforeAll(async () => {
     await getDb(); // migrated once, before either server opens the database
+    // Both servers send the outbox to this capture server, each on its own timer, often, so their passes overlap.
+    smtp = await startSmtpCapture();
+    Object.assign(process.env, { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port) });
+    process.env.KQ_TEST_MAILER_INTERVAL_MS = "150";
     servers.push(...(await Promise.all([startServer(), startServer()])));
   }, 120_000);
 
-  afterAll(() => {
+  afterAll(async () => {
     for (const { child } of servers) child.kill("SIGTERM");
+    await smtp?.close();
+  });
+
+  it("sends each mail of the outbox once, though both servers send the outbox", async () => {
+    const db = await getDb();
+    const at = new Date().toISOString();
+    const addresses = Array.from({ length: 30 }, (_, i) => `physician${i}.${Date.now()}@hospital.test`);
+    for (const to of addresses)
+      await insertMail(db, {
+        id: newId(),
+        created_at: at,
+        referral_id: null,
+        kind: "test",
+        to_address: to,
+        language: "en",
+        subject: "A status change",
+        body_text: "Your referral has changed.",
+        status: "pending",
+        next_attempt_at: at,
+      });
+    // Every row marked sent (after its mail went): a second sender of the same row would have sent it before marking.
+    const statuses = async () =>
+      (await db.selectFrom("mail_outbox").select("status").where("to_address", "in", addresses).execute()).map(
+        (row) => row.status,
+      );
+    await expect.poll(statuses, { timeout: 60_000, interval: 200 }).toEqual(addresses.map(() => "sent"));
+    const received = await smtp.waitForMatching((mail) => addresses.includes(mail.to[0]!), addresses.length);
+    expect(received.map((mail) => mail.to[0]).sort()).toEqual([...addresses].sort());
   });
 
   it("signs in on one server and carries on, signed in, on the other", async () => {
