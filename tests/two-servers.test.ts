@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
-import { insertMail } from "~/modules/mail/outbox.repository.server";
+import { insertMail } from "~/modules/notifications/outbox.repository.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { newId } from "~/utils/tokens.server";
 import { getDb } from "~/utils/db.server";
