@@ -2,8 +2,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
-import { Kysely, PostgresDialect, sql } from "kysely";
-import pg from "pg";
 
 // Each test file gets its own data directory, so getDb() opens a fresh SQLite file migrated from the registry.
 process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "kq-test-"));
@@ -17,7 +15,11 @@ process.env.MFA_REQUIRED_ROLES ??= "";
 // migrated template, and getDb() opens it through DATABASE_URL.
 const testServer = process.env.TEST_DATABASE_URL;
 const template = process.env.KQ_TEST_TEMPLATE_DATABASE;
+// A DATABASE_URL left in the shell must never send the tests into a real database.
+delete process.env.DATABASE_URL;
 if (testServer && template) {
+  const { Kysely, PostgresDialect, sql } = await import("kysely");
+  const { default: pg } = await import("pg");
   const name = `${template.replace(/_template$/, "")}_${crypto.randomBytes(6).toString("hex")}`;
   const admin = new Kysely<any>({
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: testServer, max: 1 }) }),
