@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SubmitRow } from "~/components/forms/submit-row";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
 import { CheckboxList } from "~/components/forms/checkbox-list";
@@ -179,12 +180,10 @@ export default function ScheduleConference() {
             checked={answer?.attendees ?? [page.me]}
           />
         ))}
-        <div className="button-row">
-          <button type="submit" className="button">
-            {t("conferences:schedule.submit")}
-          </button>
-          <Link to="/conferences">{t("queue:actionPage.cancel")}</Link>
-        </div>
+        <SubmitRow
+          submit={t("conferences:schedule.submit")}
+          cancel={{ to: "/conferences", text: t("queue:actionPage.cancel") }}
+        />
       </Form>
     </div>
   );
