@@ -15,7 +15,7 @@ import {
   searchAuditLog,
 } from "~/modules/audit/audit-log.service.server";
 import { readAuditQuery } from "~/modules/audit/audit-query.server";
-import { auditTimeFormat, describeAuditEvent } from "~/modules/audit/audit-view.server";
+import { auditTimeFormat, describeAuditEvent, type AuditEntry } from "~/modules/audit/audit-view.server";
 import { readerTimeZone } from "~/modules/sites/site-facts.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { getDb } from "~/utils/db.server";
@@ -28,22 +28,10 @@ export const handle = { titleKey: "audit:title" };
 
 const DETAIL_MAX = 300;
 
-type AuditEventView = {
-  seq: number;
+/** An event as the page shows it: the instant with its text, the role under its short name, the detail cut short. */
+type AuditEventView = Omit<AuditEntry, "occurredAt" | "atText" | "actorRole"> & {
   at: { iso: string; text: string };
-  actor: { id: string; email: string | null; familyName: string | null; givenName: string | null } | null;
   role: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  ip: string | null;
-  detail: string;
-  /** In words: the actor's name (family name first), the event as a sentence, its subject as people name it. */
-  actorName: string;
-  sentence: string;
-  subjectLabel: string;
-  referenceCode: string | null;
-  raw: string;
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -69,23 +57,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = await searchAuditLog(db, parsed.data);
   const when = auditTimeFormat(lng, await readerTimeZone(db, admin));
   const events = page.events.map((row): AuditEventView => {
-    const e = describeAuditEvent(row, lng, t, names, when);
-    const detail = e.detail === "{}" ? "" : e.detail;
+    const { occurredAt, atText, actorRole, ...entry } = describeAuditEvent(row, lng, t, names, when);
+    const detail = entry.detail === "{}" ? "" : entry.detail;
     return {
-      seq: e.seq,
-      at: { iso: e.occurredAt, text: e.atText },
-      actor: e.actor,
-      role: e.actorRole,
-      action: e.action,
-      subjectType: e.subjectType,
-      subjectId: e.subjectId,
-      ip: e.ip,
+      ...entry,
+      at: { iso: occurredAt, text: atText },
+      role: actorRole,
       detail: detail.length > DETAIL_MAX ? `${detail.slice(0, DETAIL_MAX)}…` : detail,
-      actorName: e.actorName,
-      sentence: e.sentence,
-      subjectLabel: e.subjectLabel,
-      referenceCode: e.referenceCode,
-      raw: e.raw,
     };
   });
   return {
