@@ -119,6 +119,67 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+/** A new password, after the current one; every other session ends. */
+function PasswordSection({ email, errors }: { email: string; errors: Record<string, string> }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="account-password" className="form">
+      <h2 id="account-password">{t("auth:account.password.heading")}</h2>
+      <p>{t("auth:account.password.intro")}</p>
+      <Form method="post" data-form="password" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="password" />
+        {/* A hidden username lets password managers file the new password under the right account. */}
+        <input type="hidden" name="username" autoComplete="username" value={email} />
+        <TextField
+          name="currentPassword"
+          type="password"
+          label={t("auth:account.password.current")}
+          autoComplete="current-password"
+          error={errors.currentPassword}
+        />
+        <TextField
+          name="newPassword"
+          type="password"
+          label={t("auth:account.password.new")}
+          hint={t("auth:register.passwordHint")}
+          autoComplete="new-password"
+          error={errors.newPassword}
+        />
+        <button type="submit" className="button button--secondary">
+          {t("auth:account.password.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+/** The language the portal speaks to this account (mail included). */
+function LanguageSection({ preferred, errors }: { preferred: string; errors: Record<string, string> }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="account-language" className="form">
+      <h2 id="account-language">{t("auth:account.language.heading")}</h2>
+      {/* A full page load, so the whole page (and the browser's word bundle) switches language. */}
+      <Form method="post" reloadDocument data-form="language">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="language" />
+        <RadioGroup
+          name="preferredLanguage"
+          legend={t("auth:fields.preferredLanguage")}
+          options={languages.map((l) => ({ value: l, label: languageAutonyms[l] }))}
+          defaultValue={preferred}
+          error={errors.preferredLanguage}
+          inline
+        />
+        <button type="submit" className="button button--secondary">
+          {t("auth:account.language.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
 export default function Account() {
   const { t } = useTranslation();
   const { user, saved } = useLoaderData<typeof loader>();
@@ -168,54 +229,9 @@ export default function Account() {
         <Link to="/account/mfa">{t("security:mfa.accountLink")}</Link>
       </p>
 
-      <section aria-labelledby="account-language" className="form">
-        <h2 id="account-language">{t("auth:account.language.heading")}</h2>
-        {/* A full page load, so the whole page (and the browser's word bundle) switches language. */}
-        <Form method="post" reloadDocument data-form="language">
-          <CsrfInput />
-          <input type="hidden" name="intent" value="language" />
-          <RadioGroup
-            name="preferredLanguage"
-            legend={t("auth:fields.preferredLanguage")}
-            options={languages.map((l) => ({ value: l, label: languageAutonyms[l] }))}
-            defaultValue={user.preferredLanguage}
-            error={errorsFor("language").preferredLanguage}
-            inline
-          />
-          <button type="submit" className="button button--secondary">
-            {t("auth:account.language.submit")}
-          </button>
-        </Form>
-      </section>
+      <LanguageSection preferred={user.preferredLanguage} errors={errorsFor("language")} />
 
-      <section aria-labelledby="account-password" className="form">
-        <h2 id="account-password">{t("auth:account.password.heading")}</h2>
-        <p>{t("auth:account.password.intro")}</p>
-        <Form method="post" data-form="password" noValidate>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="password" />
-          {/* A hidden username lets password managers file the new password under the right account. */}
-          <input type="hidden" name="username" autoComplete="username" value={user.email} />
-          <TextField
-            name="currentPassword"
-            type="password"
-            label={t("auth:account.password.current")}
-            autoComplete="current-password"
-            error={errorsFor("password").currentPassword}
-          />
-          <TextField
-            name="newPassword"
-            type="password"
-            label={t("auth:account.password.new")}
-            hint={t("auth:register.passwordHint")}
-            autoComplete="new-password"
-            error={errorsFor("password").newPassword}
-          />
-          <button type="submit" className="button button--secondary">
-            {t("auth:account.password.submit")}
-          </button>
-        </Form>
-      </section>
+      <PasswordSection email={user.email} errors={errorsFor("password")} />
 
       <section aria-labelledby="account-everywhere" className="form">
         <h2 id="account-everywhere">{t("auth:account.everywhere.heading")}</h2>

@@ -15,7 +15,7 @@ import {
   searchAuditLog,
 } from "~/modules/audit/audit-log.service.server";
 import { readAuditQuery } from "~/modules/audit/audit-query.server";
-import { auditTimeFormat, describeAuditEvent } from "~/modules/audit/audit-view.server";
+import { auditTimeFormat, describeAuditEvent, type AuditEntry } from "~/modules/audit/audit-view.server";
 import { readerTimeZone } from "~/modules/sites/site-facts.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { getDb } from "~/utils/db.server";
@@ -28,22 +28,10 @@ export const handle = { titleKey: "audit:title" };
 
 const DETAIL_MAX = 300;
 
-type AuditEventView = {
-  seq: number;
+/** An event as the page shows it: the instant with its text, the role under its short name, the detail cut short. */
+type AuditEventView = Omit<AuditEntry, "occurredAt" | "atText" | "actorRole"> & {
   at: { iso: string; text: string };
-  actor: { id: string; email: string | null; familyName: string | null; givenName: string | null } | null;
   role: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  ip: string | null;
-  detail: string;
-  /** In words: the actor's name (family name first), the event as a sentence, its subject as people name it. */
-  actorName: string;
-  sentence: string;
-  subjectLabel: string;
-  referenceCode: string | null;
-  raw: string;
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -69,23 +57,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = await searchAuditLog(db, parsed.data);
   const when = auditTimeFormat(lng, await readerTimeZone(db, admin));
   const events = page.events.map((row): AuditEventView => {
-    const e = describeAuditEvent(row, lng, t, names, when);
-    const detail = e.detail === "{}" ? "" : e.detail;
+    const { occurredAt, atText, actorRole, ...entry } = describeAuditEvent(row, lng, t, names, when);
+    const detail = entry.detail === "{}" ? "" : entry.detail;
     return {
-      seq: e.seq,
-      at: { iso: e.occurredAt, text: e.atText },
-      actor: e.actor,
-      role: e.actorRole,
-      action: e.action,
-      subjectType: e.subjectType,
-      subjectId: e.subjectId,
-      ip: e.ip,
+      ...entry,
+      at: { iso: occurredAt, text: atText },
+      role: actorRole,
       detail: detail.length > DETAIL_MAX ? `${detail.slice(0, DETAIL_MAX)}…` : detail,
-      actorName: e.actorName,
-      sentence: e.sentence,
-      subjectLabel: e.subjectLabel,
-      referenceCode: e.referenceCode,
-      raw: e.raw,
     };
   });
   return {
@@ -172,12 +150,89 @@ function Subject({ event }: { event: LoaderData["events"][number] }) {
   );
 }
 
-export default function AuditLog() {
-  const { t, i18n } = useTranslation();
-  const { options, chain, form, filterQuery, searched, errors, events, newer, older, actorTooBroad, exportMax } =
-    useLoaderData<typeof loader>();
+/** The search: a GET form, so a search is a link an administrator can keep or pass on. */
+function AuditSearchForm({
+  options,
+  form,
+  errors,
+  searched,
+}: Pick<LoaderData, "options" | "form" | "errors" | "searched">) {
+  const { t } = useTranslation();
   const actionLabel = (code: string) => t(`audit:actions.${code}`, { defaultValue: code });
   const subjectLabel = (code: string) => t(`audit:subjects.${code}`, { defaultValue: code });
+  return (
+    <section aria-labelledby="audit-search">
+      <h2 id="audit-search">{t("audit:search.heading")}</h2>
+      <Form method="get" role="search" aria-labelledby="audit-search" data-form="audit-search" className="form">
+        <TextField
+          name="code"
+          label={t("audit:search.code")}
+          hint={t("audit:search.codeHint")}
+          defaultValue={form.code}
+          error={errors.code}
+          autoComplete="off"
+        />
+        <TextField
+          name="actor"
+          label={t("audit:search.actor")}
+          hint={t("audit:search.actorHint")}
+          defaultValue={form.actor}
+          error={errors.actor}
+          autoComplete="off"
+        />
+        <SelectField
+          name="action"
+          label={t("audit:search.action")}
+          placeholder={t("audit:search.any")}
+          options={options.actions.map((code) => ({
+            value: code,
+            label: t("audit:search.optionWithCode", { label: actionLabel(code), code }),
+          }))}
+          defaultValue={form.action}
+          error={errors.action}
+        />
+        <SelectField
+          name="subjectType"
+          label={t("audit:search.subjectType")}
+          placeholder={t("audit:search.any")}
+          options={options.subjectTypes.map((code) => ({
+            value: code,
+            label: t("audit:search.optionWithCode", { label: subjectLabel(code), code }),
+          }))}
+          defaultValue={form.subjectType}
+          error={errors.subjectType}
+        />
+        <TextField
+          name="subjectId"
+          label={t("audit:search.subjectId")}
+          hint={t("audit:search.subjectIdHint")}
+          defaultValue={form.subjectId}
+          error={errors.subjectId}
+          autoComplete="off"
+        />
+        <DateField name="from" legend={t("audit:search.from")} defaultValue={form.from} error={errors.from} />
+        <DateField
+          name="to"
+          legend={t("audit:search.to")}
+          hint={t("audit:search.dateHint")}
+          defaultValue={form.to}
+          error={errors.to}
+        />
+        <div className="button-row">
+          <button type="submit" className="button">
+            {t("audit:search.submit")}
+          </button>
+          {searched ? <Link to="/admin/audit">{t("audit:search.clear")}</Link> : null}
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+/** The events found, newest first: the sentence, who, about what, and the raw record one click away. */
+function AuditTable({ events }: { events: LoaderData["events"] }) {
+  const { t } = useTranslation();
+  const actionLabel = (code: string) => t(`audit:actions.${code}`, { defaultValue: code });
   const roleLabel = (role: string | null) =>
     role === null
       ? t("audit:actor.none")
@@ -185,77 +240,63 @@ export default function AuditLog() {
         ? t("audit:actor.system")
         : t(`roles.${role}`, { defaultValue: role });
   return (
+    <DataTable
+      labelledBy="audit-results"
+      aria-describedby="audit-times"
+      rows={events}
+      rowKey={(event) => event.seq}
+      rowProps={(event) => ({ "data-seq": event.seq, "data-action": event.action })}
+      columns={[
+        { key: "seq", header: t("audit:columns.seq"), cell: (event) => event.seq },
+        {
+          key: "when",
+          header: t("audit:columns.when"),
+          cell: (event) => <time dateTime={event.at.iso}>{event.at.text}</time>,
+        },
+        { key: "who", header: t("audit:columns.who"), cell: (event) => <Who event={event} /> },
+        { key: "role", header: t("audit:columns.role"), cell: (event) => roleLabel(event.role) },
+        {
+          key: "what",
+          header: t("audit:columns.what"),
+          cell: (event) => (
+            <>
+              <span data-testid="audit-sentence">{event.sentence}</span>
+              <br />
+              <span className="hint">
+                {actionLabel(event.action)} (<code>{event.action}</code>)
+              </span>
+            </>
+          ),
+        },
+        { key: "subject", header: t("audit:columns.subject"), cell: (event) => <Subject event={event} /> },
+        { key: "ip", header: t("audit:columns.ip"), cell: (event) => event.ip ?? t("audit:results.noIp") },
+        {
+          key: "detail",
+          header: t("audit:columns.detail"),
+          cell: (event) => (
+            <details>
+              <summary>{t("audit:results.raw")}</summary>
+              <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{event.raw}</pre>
+            </details>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+export default function AuditLog() {
+  const { t, i18n } = useTranslation();
+  const { options, chain, form, filterQuery, searched, errors, events, newer, older, actorTooBroad, exportMax } =
+    useLoaderData<typeof loader>();
+  return (
     <>
       <h1>{t("audit:title")}</h1>
       <p>{t("audit:intro")}</p>
       <ChainStatus chain={chain} />
       <ErrorSummary errors={errors} />
 
-      <section aria-labelledby="audit-search">
-        <h2 id="audit-search">{t("audit:search.heading")}</h2>
-        <Form method="get" role="search" aria-labelledby="audit-search" data-form="audit-search" className="form">
-          <TextField
-            name="code"
-            label={t("audit:search.code")}
-            hint={t("audit:search.codeHint")}
-            defaultValue={form.code}
-            error={errors.code}
-            autoComplete="off"
-          />
-          <TextField
-            name="actor"
-            label={t("audit:search.actor")}
-            hint={t("audit:search.actorHint")}
-            defaultValue={form.actor}
-            error={errors.actor}
-            autoComplete="off"
-          />
-          <SelectField
-            name="action"
-            label={t("audit:search.action")}
-            placeholder={t("audit:search.any")}
-            options={options.actions.map((code) => ({
-              value: code,
-              label: t("audit:search.optionWithCode", { label: actionLabel(code), code }),
-            }))}
-            defaultValue={form.action}
-            error={errors.action}
-          />
-          <SelectField
-            name="subjectType"
-            label={t("audit:search.subjectType")}
-            placeholder={t("audit:search.any")}
-            options={options.subjectTypes.map((code) => ({
-              value: code,
-              label: t("audit:search.optionWithCode", { label: subjectLabel(code), code }),
-            }))}
-            defaultValue={form.subjectType}
-            error={errors.subjectType}
-          />
-          <TextField
-            name="subjectId"
-            label={t("audit:search.subjectId")}
-            hint={t("audit:search.subjectIdHint")}
-            defaultValue={form.subjectId}
-            error={errors.subjectId}
-            autoComplete="off"
-          />
-          <DateField name="from" legend={t("audit:search.from")} defaultValue={form.from} error={errors.from} />
-          <DateField
-            name="to"
-            legend={t("audit:search.to")}
-            hint={t("audit:search.dateHint")}
-            defaultValue={form.to}
-            error={errors.to}
-          />
-          <div className="button-row">
-            <button type="submit" className="button">
-              {t("audit:search.submit")}
-            </button>
-            {searched ? <Link to="/admin/audit">{t("audit:search.clear")}</Link> : null}
-          </div>
-        </Form>
-      </section>
+      <AuditSearchForm options={options} form={form} errors={errors} searched={searched} />
 
       <h2 id="audit-results">{t("audit:results.heading")}</h2>
       {events.length > 0 ? (
@@ -281,48 +322,7 @@ export default function AuditLog() {
       {events.length === 0 ? (
         <p data-testid="audit-empty">{t("audit:results.none")}</p>
       ) : (
-        <DataTable
-          labelledBy="audit-results"
-          aria-describedby="audit-times"
-          rows={events}
-          rowKey={(event) => event.seq}
-          rowProps={(event) => ({ "data-seq": event.seq, "data-action": event.action })}
-          columns={[
-            { key: "seq", header: t("audit:columns.seq"), cell: (event) => event.seq },
-            {
-              key: "when",
-              header: t("audit:columns.when"),
-              cell: (event) => <time dateTime={event.at.iso}>{event.at.text}</time>,
-            },
-            { key: "who", header: t("audit:columns.who"), cell: (event) => <Who event={event} /> },
-            { key: "role", header: t("audit:columns.role"), cell: (event) => roleLabel(event.role) },
-            {
-              key: "what",
-              header: t("audit:columns.what"),
-              cell: (event) => (
-                <>
-                  <span data-testid="audit-sentence">{event.sentence}</span>
-                  <br />
-                  <span className="hint">
-                    {actionLabel(event.action)} (<code>{event.action}</code>)
-                  </span>
-                </>
-              ),
-            },
-            { key: "subject", header: t("audit:columns.subject"), cell: (event) => <Subject event={event} /> },
-            { key: "ip", header: t("audit:columns.ip"), cell: (event) => event.ip ?? t("audit:results.noIp") },
-            {
-              key: "detail",
-              header: t("audit:columns.detail"),
-              cell: (event) => (
-                <details>
-                  <summary>{t("audit:results.raw")}</summary>
-                  <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{event.raw}</pre>
-                </details>
-              ),
-            },
-          ]}
-        />
+        <AuditTable events={events} />
       )}
       <p id="audit-times" className="hint">
         {t("audit:results.times")}

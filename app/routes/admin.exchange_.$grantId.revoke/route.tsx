@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SubmitRow } from "~/components/forms/submit-row";
 import { CsrfInput } from "~/components/csrf-input";
 import { formatCalendarDate } from "~/i18n/datetime";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -68,12 +69,11 @@ export default function RevokeExchange() {
       <p>{grant.inForce ? t("admin:exchange.revoke.effectCurrent") : t("admin:exchange.revoke.effectUpcoming")}</p>
       <Form method="post" data-form="revoke-exchange" noValidate>
         <CsrfInput />
-        <div className="button-row">
-          <button type="submit" className="button button--warning">
-            {t("admin:exchange.revoke.confirm")}
-          </button>
-          <Link to="/admin/exchange">{t("admin:exchange.revoke.cancel")}</Link>
-        </div>
+        <SubmitRow
+          submit={t("admin:exchange.revoke.confirm")}
+          cancel={{ to: "/admin/exchange", text: t("admin:exchange.revoke.cancel") }}
+          warning
+        />
       </Form>
     </div>
   );

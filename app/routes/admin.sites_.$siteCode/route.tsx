@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SubmitRow } from "~/components/forms/submit-row";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
 import { indicationKey } from "~/components/decision-panel/labels";
@@ -159,12 +160,11 @@ export default function EditSiteConfig() {
           defaultValue={typed?.note ?? ""}
           rows={4}
         />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            {t("sites:edit.submit", { version: current.version + 1 })}
-          </button>
-          <Link to={`/admin/sites#site-${code}-section`}>{t("sites:edit.cancel")}</Link>
-        </div>
+        <SubmitRow
+          submit={t("sites:edit.submit", { version: current.version + 1 })}
+          cancel={{ to: `/admin/sites#site-${code}-section`, text: t("sites:edit.cancel") }}
+          disabled={navigation.state === "submitting"}
+        />
       </Form>
     </>
   );

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SubmitRow } from "~/components/forms/submit-row";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
 import { TextAreaField } from "~/components/forms/text-area-field";
@@ -128,12 +129,10 @@ export default function EditTravelChecklist() {
           defaultValue={typed?.note ?? ""}
           rows={3}
         />
-        <div className="button-row">
-          <button type="submit" className="button">
-            {t("travel:edit.submit", { version: version + 1 })}
-          </button>
-          <Link to={`/admin/sites#site-${code}-checklist`}>{t("travel:edit.cancel")}</Link>
-        </div>
+        <SubmitRow
+          submit={t("travel:edit.submit", { version: version + 1 })}
+          cancel={{ to: `/admin/sites#site-${code}-checklist`, text: t("travel:edit.cancel") }}
+        />
       </Form>
     </>
   );

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SubmitRow } from "~/components/forms/submit-row";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
 import { CheckboxField } from "~/components/forms/checkbox-field";
@@ -171,12 +172,10 @@ export default function EditSiteContacts() {
           defaultValue={typed?.note ?? ""}
           rows={3}
         />
-        <div className="button-row">
-          <button type="submit" className="button">
-            {t("contacts:edit.submit", { version: current.version + 1 })}
-          </button>
-          <Link to={`/admin/sites#site-${code}-contacts`}>{t("contacts:edit.cancel")}</Link>
-        </div>
+        <SubmitRow
+          submit={t("contacts:edit.submit", { version: current.version + 1 })}
+          cancel={{ to: `/admin/sites#site-${code}-contacts`, text: t("contacts:edit.cancel") }}
+        />
       </Form>
     </>
   );

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SubmitRow } from "~/components/forms/submit-row";
 import { CsrfInput } from "~/components/csrf-input";
 import { personName } from "~/i18n/person-name";
 import { requireRole } from "~/modules/accounts/guards.server";
@@ -44,12 +45,11 @@ export default function ResetSecondFactor() {
           <p>{t("security:mfa.reset.effect")}</p>
           <Form method="post" data-form="mfa-reset" noValidate>
             <CsrfInput />
-            <div className="button-row">
-              <button type="submit" className="button button--warning">
-                {t("security:mfa.reset.confirm")}
-              </button>
-              <Link to="/admin/users">{t("security:mfa.reset.cancel")}</Link>
-            </div>
+            <SubmitRow
+              submit={t("security:mfa.reset.confirm")}
+              cancel={{ to: "/admin/users", text: t("security:mfa.reset.cancel") }}
+              warning
+            />
           </Form>
         </>
       ) : (

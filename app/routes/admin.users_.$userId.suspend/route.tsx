@@ -1,7 +1,8 @@
 import { personName } from "~/i18n/person-name";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SubmitRow } from "~/components/forms/submit-row";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextAreaField } from "~/components/forms/text-area-field";
@@ -81,12 +82,11 @@ export default function SuspendAccount() {
           maxLength={500}
           required
         />
-        <div className="button-row">
-          <button type="submit" className="button button--warning">
-            {t("admin:suspend.confirm")}
-          </button>
-          <Link to="/admin/users">{t("admin:suspend.cancel")}</Link>
-        </div>
+        <SubmitRow
+          submit={t("admin:suspend.confirm")}
+          cancel={{ to: "/admin/users", text: t("admin:suspend.cancel") }}
+          warning
+        />
       </Form>
     </div>
   );

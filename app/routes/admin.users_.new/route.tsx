@@ -1,11 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SubmitRow } from "~/components/forms/submit-row";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
+import { PersonFields } from "~/components/forms/person-fields";
 import { languageAutonyms, languages } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { createStaffAccount, siteNames } from "~/modules/accounts/account-admin.service.server";
@@ -58,30 +60,7 @@ export default function NewStaffAccount() {
       <p>{t("admin:newUser.intro")}</p>
       <Form method="post" data-form="staff" noValidate>
         <CsrfInput />
-        <TextField
-          name="familyName"
-          label={t("auth:fields.familyName")}
-          autoComplete="off"
-          defaultValue={values.familyName}
-          error={errors.familyName}
-        />
-        <TextField
-          name="givenName"
-          label={t("auth:fields.givenName")}
-          autoComplete="off"
-          defaultValue={values.givenName}
-          error={errors.givenName}
-        />
-        <TextField
-          name="email"
-          type="email"
-          label={t("auth:fields.email")}
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="none"
-          defaultValue={values.email}
-          error={errors.email}
-        />
+        <PersonFields values={values} errors={errors} who="other" />
         <RadioGroup
           name="role"
           legend={t("auth:fields.role")}
@@ -129,12 +108,7 @@ export default function NewStaffAccount() {
           autoComplete="new-password"
           error={errors.password}
         />
-        <div className="button-row">
-          <button type="submit" className="button">
-            {t("admin:newUser.submit")}
-          </button>
-          <Link to="/admin/users">{t("admin:newUser.back")}</Link>
-        </div>
+        <SubmitRow submit={t("admin:newUser.submit")} cancel={{ to: "/admin/users", text: t("admin:newUser.back") }} />
       </Form>
     </div>
   );

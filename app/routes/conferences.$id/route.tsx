@@ -57,11 +57,52 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
+/** Who attends, site by site. */
+function Attendees({ attendees }: { attendees: ReturnType<typeof useLoaderData<typeof loader>>["attendees"] }) {
+  const { t } = useTranslation();
+  const sites = [...new Set(attendees.map((p) => p.site))];
+  return (
+    <section aria-labelledby="attendees-heading">
+      <h2 id="attendees-heading">{t("conferences:detail.attendees")}</h2>
+      {sites.map((site) => (
+        <div key={site}>
+          <h3>{site}</h3>
+          <ul>
+            {attendees
+              .filter((p) => p.site === site)
+              .map((p) => (
+                <li key={p.id}>
+                  {p.name} ({t(`roles.${p.role}`)})
+                </li>
+              ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** The chair marks the conference held; the minutes open then. */
+function FinishForm() {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" data-form="finish">
+      <CsrfInput />
+      <input type="hidden" name="intent" value="finish" />
+      <p className="hint" id="finish-hint">
+        {t("conferences:detail.finishHint")}
+      </p>
+      <button type="submit" className="button button--secondary" aria-describedby="finish-hint" data-action="finish">
+        {t("conferences:detail.finish")}
+      </button>
+    </Form>
+  );
+}
+
 export default function Conference() {
   const { t } = useTranslation();
   const c = useLoaderData<typeof loader>();
   const answer = useActionData<{ formError?: string }>();
-  const sites = [...new Set(c.attendees.map((p) => p.site))];
   return (
     <>
       <StaffPageHeader
@@ -104,23 +145,7 @@ export default function Conference() {
           <dd data-testid="conference-status">{t(`conferences:statuses.${c.status}`)}</dd>
         </div>
       </dl>
-      <section aria-labelledby="attendees-heading">
-        <h2 id="attendees-heading">{t("conferences:detail.attendees")}</h2>
-        {sites.map((site) => (
-          <div key={site}>
-            <h3>{site}</h3>
-            <ul>
-              {c.attendees
-                .filter((p) => p.site === site)
-                .map((p) => (
-                  <li key={p.id}>
-                    {p.name} ({t(`roles.${p.role}`)})
-                  </li>
-                ))}
-            </ul>
-          </div>
-        ))}
-      </section>
+      <Attendees attendees={c.attendees} />
       <section aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">{t("conferences:detail.agenda")}</h2>
         {c.agenda.length ? <AgendaTable agenda={c.agenda} /> : <p>{t("conferences:detail.noAgenda")}</p>}
@@ -140,23 +165,7 @@ export default function Conference() {
             </li>
           ) : null}
         </ul>
-        {c.status === "scheduled" && c.isChair ? (
-          <Form method="post" data-form="finish">
-            <CsrfInput />
-            <input type="hidden" name="intent" value="finish" />
-            <p className="hint" id="finish-hint">
-              {t("conferences:detail.finishHint")}
-            </p>
-            <button
-              type="submit"
-              className="button button--secondary"
-              aria-describedby="finish-hint"
-              data-action="finish"
-            >
-              {t("conferences:detail.finish")}
-            </button>
-          </Form>
-        ) : null}
+        {c.status === "scheduled" && c.isChair ? <FinishForm /> : null}
       </section>
     </>
   );

@@ -97,6 +97,109 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
+type MeetingData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** What the team needs in front of it for this case: key facts, the screen's decision and the documents. */
+function CaseFacts({
+  line,
+  facts,
+  siteNames,
+}: {
+  line: NonNullable<MeetingData["line"]>;
+  facts: MeetingData["facts"];
+  siteNames: MeetingData["siteNames"];
+}) {
+  const { t } = useTranslation();
+  return facts ? (
+    <>
+      <h3>{t("conferences:meeting.keyFacts")}</h3>
+      <dl className="referral-head" data-testid="key-facts">
+        <div>
+          <dt>{t("conferences:partner.patient")}</dt>
+          <dd>
+            {t("conferences:partner.ageSex", {
+              age: facts.age ?? "—",
+              sex: facts.sex ? t(`intake:options.sex.${facts.sex}`) : "—",
+            })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("queue:columns.indication")}</dt>
+          <dd>{line.indication ? t(indicationKey(line.indication)) : null}</dd>
+        </div>
+        <div>
+          <dt>{t("conferences:meeting.ecog")}</dt>
+          <dd>{facts.ecog ?? "—"}</dd>
+        </div>
+        <div>
+          <dt>{t("queue:columns.urgency")}</dt>
+          <dd>{t(`queue:urgency.${facts.urgency}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("queue:columns.status")}</dt>
+          <dd>{t(`queue:status.${facts.status}`)}</dd>
+        </div>
+      </dl>
+      <p>
+        <Link to={line.ownedByReader ? `/queue/${line.referralId}` : `/joint/${line.referralId}`}>
+          {t("conferences:meeting.fullCase")}
+        </Link>
+      </p>
+      {facts.decision ? <DecisionPanel decision={facts.decision} siteNames={siteNames} headingLevel={3} /> : null}
+      <h3>{t("queue:referral.documents")}</h3>
+      <AttachmentList referralId={line.referralId} items={facts.attachments} />
+    </>
+  ) : (
+    <p className="notice">{t("conferences:meeting.reviewClosed")}</p>
+  );
+}
+
+/** The chair records the team's recommendation for this case, with who was present. */
+function RecommendationForm({
+  line,
+  attendees,
+  answer,
+}: {
+  line: NonNullable<MeetingData["line"]>;
+  attendees: MeetingData["conference"]["attendees"];
+  answer: ActionAnswer | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" noValidate data-form="recommendation" className="form">
+      <CsrfInput />
+      <input type="hidden" name="itemId" value={line.id} />
+      <h3>{t("conferences:meeting.record")}</h3>
+      <RadioGroup
+        name="recommendation"
+        legend={t("conferences:meeting.recommendation")}
+        options={jointRecommendations.map((r) => ({ value: r, label: t(`conferences:recommendations.${r}`) }))}
+        defaultValue={answer?.values.recommendation ?? line.recommendation ?? undefined}
+        error={answer?.errors.recommendation}
+      />
+      <TextAreaField
+        name="rationale"
+        label={t("conferences:meeting.rationale")}
+        hint={t("conferences:meeting.rationaleHint")}
+        error={answer?.errors.rationale}
+        defaultValue={answer?.values.rationale ?? line.rationale ?? undefined}
+        rows={5}
+        maxLength={4000}
+      />
+      <CheckboxList
+        name="present"
+        legend={t("conferences:meeting.present")}
+        options={attendees.map((p) => ({ value: p.id, label: `${p.name} (${p.site})` }))}
+        checked={answer?.present ?? attendees.map((p) => p.id)}
+        error={answer?.errors.present}
+      />
+      <button type="submit" className="button">
+        {t("conferences:meeting.save")}
+      </button>
+    </Form>
+  );
+}
+
 export default function Meeting() {
   const { t } = useTranslation();
   const m = useLoaderData<typeof loader>();
@@ -131,50 +234,7 @@ export default function Meeting() {
               {line.question}
             </p>
           </section>
-          {facts ? (
-            <>
-              <h3>{t("conferences:meeting.keyFacts")}</h3>
-              <dl className="referral-head" data-testid="key-facts">
-                <div>
-                  <dt>{t("conferences:partner.patient")}</dt>
-                  <dd>
-                    {t("conferences:partner.ageSex", {
-                      age: facts.age ?? "—",
-                      sex: facts.sex ? t(`intake:options.sex.${facts.sex}`) : "—",
-                    })}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t("queue:columns.indication")}</dt>
-                  <dd>{line.indication ? t(indicationKey(line.indication)) : null}</dd>
-                </div>
-                <div>
-                  <dt>{t("conferences:meeting.ecog")}</dt>
-                  <dd>{facts.ecog ?? "—"}</dd>
-                </div>
-                <div>
-                  <dt>{t("queue:columns.urgency")}</dt>
-                  <dd>{t(`queue:urgency.${facts.urgency}`)}</dd>
-                </div>
-                <div>
-                  <dt>{t("queue:columns.status")}</dt>
-                  <dd>{t(`queue:status.${facts.status}`)}</dd>
-                </div>
-              </dl>
-              <p>
-                <Link to={line.ownedByReader ? `/queue/${line.referralId}` : `/joint/${line.referralId}`}>
-                  {t("conferences:meeting.fullCase")}
-                </Link>
-              </p>
-              {facts.decision ? (
-                <DecisionPanel decision={facts.decision} siteNames={m.siteNames} headingLevel={3} />
-              ) : null}
-              <h3>{t("queue:referral.documents")}</h3>
-              <AttachmentList referralId={line.referralId} items={facts.attachments} />
-            </>
-          ) : (
-            <p className="notice">{t("conferences:meeting.reviewClosed")}</p>
-          )}
+          <CaseFacts line={line} facts={facts} siteNames={m.siteNames} />
           {line.recommendation ? (
             <section aria-labelledby="recorded-heading" data-testid="agenda-recommendation">
               <h3 id="recorded-heading">{t("conferences:recommendation.heading")}</h3>
@@ -187,37 +247,7 @@ export default function Meeting() {
             </section>
           ) : null}
           {m.conference.isChair && m.conference.status === "scheduled" && facts ? (
-            <Form method="post" noValidate data-form="recommendation" className="form">
-              <CsrfInput />
-              <input type="hidden" name="itemId" value={line.id} />
-              <h3>{t("conferences:meeting.record")}</h3>
-              <RadioGroup
-                name="recommendation"
-                legend={t("conferences:meeting.recommendation")}
-                options={jointRecommendations.map((r) => ({ value: r, label: t(`conferences:recommendations.${r}`) }))}
-                defaultValue={answer?.values.recommendation ?? line.recommendation ?? undefined}
-                error={answer?.errors.recommendation}
-              />
-              <TextAreaField
-                name="rationale"
-                label={t("conferences:meeting.rationale")}
-                hint={t("conferences:meeting.rationaleHint")}
-                error={answer?.errors.rationale}
-                defaultValue={answer?.values.rationale ?? line.rationale ?? undefined}
-                rows={5}
-                maxLength={4000}
-              />
-              <CheckboxList
-                name="present"
-                legend={t("conferences:meeting.present")}
-                options={m.conference.attendees.map((p) => ({ value: p.id, label: `${p.name} (${p.site})` }))}
-                checked={answer?.present ?? m.conference.attendees.map((p) => p.id)}
-                error={answer?.errors.present}
-              />
-              <button type="submit" className="button">
-                {t("conferences:meeting.save")}
-              </button>
-            </Form>
+            <RecommendationForm line={line} attendees={m.conference.attendees} answer={answer} />
           ) : null}
           <nav aria-label={t("conferences:meeting.steps")} className="button-row">
             {m.position > 1 ? <Link to={caseLink(m.position - 1)}>{t("conferences:meeting.previous")}</Link> : null}

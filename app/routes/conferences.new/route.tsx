@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SubmitRow } from "~/components/forms/submit-row";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
 import { CheckboxList } from "~/components/forms/checkbox-list";
@@ -72,17 +73,108 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/conferences/${result.id}?done=scheduled`);
 }
 
+type Invitee = ReturnType<typeof useLoaderData<typeof loader>>["invitees"][number];
+
+/** Who is invited: one list of boxes per site, the organiser ticked until the form says otherwise. */
+function AttendeeLists({
+  invitees,
+  me,
+  checked,
+  error,
+}: {
+  invitees: Invitee[];
+  me: string;
+  checked: string[] | undefined;
+  error: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const sites = [...new Set(invitees.map((p) => p.siteCode))];
+  return (
+    <>
+      {sites.map((site, index) => (
+        <CheckboxList
+          key={site}
+          name="attendees"
+          idName={index === 0 ? "attendees" : `attendees-${site}`}
+          legend={t("conferences:schedule.attendees", {
+            site: invitees.find((p) => p.siteCode === site)?.site ?? site,
+          })}
+          hint={index === 0 ? t("conferences:schedule.attendeesHint") : undefined}
+          error={index === 0 ? error : undefined}
+          options={invitees
+            .filter((p) => p.siteCode === site)
+            .map((p) => ({
+              value: p.id,
+              label: `${personName(p.familyName, p.givenName)} (${t(`roles.${p.role}`)})`,
+            }))}
+          checked={checked ?? [me]}
+        />
+      ))}
+    </>
+  );
+}
+
+/** When the conference meets, for how long, and until when cases may be put on its agenda. */
+function WhenFields({ errors, values }: { errors: Record<string, string>; values: Record<string, string> }) {
+  const { t } = useTranslation();
+  // A refused form's date comes back as its three parts; the date field takes them as one ISO-shaped value.
+  const dateOf = (name: string) =>
+    values[`${name}.year`]
+      ? `${values[`${name}.year`]}-${values[`${name}.month`] ?? ""}-${values[`${name}.day`] ?? ""}`
+      : undefined;
+  return (
+    <>
+      <DateField
+        name="date"
+        legend={t("conferences:schedule.date")}
+        hint={t("scheduling:dateHint")}
+        error={errors.date}
+        defaultValue={dateOf("date")}
+      />
+      <TextField
+        name="time"
+        label={t("conferences:schedule.time")}
+        hint={t("scheduling:timeHint")}
+        error={errors.time}
+        defaultValue={values.time}
+        className="input--short"
+        autoComplete="off"
+      />
+      <SelectField
+        name="duration"
+        label={t("conferences:schedule.duration")}
+        error={errors.duration}
+        defaultValue={values.duration ?? "60"}
+        options={slotDurations.map((m) => ({
+          value: String(m),
+          label: t("conferences:schedule.minutes", { count: m }),
+        }))}
+      />
+      <DateField
+        name="cutoffDate"
+        legend={t("conferences:schedule.cutoffDate")}
+        hint={t("conferences:schedule.cutoffHint")}
+        error={errors.cutoffDate}
+        defaultValue={dateOf("cutoffDate")}
+      />
+      <TextField
+        name="cutoffTime"
+        label={t("conferences:schedule.cutoffTime")}
+        error={errors.cutoffTime}
+        defaultValue={values.cutoffTime}
+        className="input--short"
+        autoComplete="off"
+      />
+    </>
+  );
+}
+
 export default function ScheduleConference() {
   const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
   const answer = useActionData<ActionAnswer>();
   const errors = answer?.errors ?? {};
   const values = answer?.values ?? {};
-  const dateOf = (name: string) =>
-    values[`${name}.year`]
-      ? `${values[`${name}.year`]}-${values[`${name}.month`] ?? ""}-${values[`${name}.day`] ?? ""}`
-      : undefined;
-  const sites = [...new Set(page.invitees.map((p) => p.siteCode))];
   return (
     <div className="form">
       <StaffPageHeader
@@ -93,47 +185,7 @@ export default function ScheduleConference() {
       <p className="hint">{t("conferences:schedule.zone", { zone: page.zone })}</p>
       <Form method="post" noValidate data-form="conference">
         <CsrfInput />
-        <DateField
-          name="date"
-          legend={t("conferences:schedule.date")}
-          hint={t("scheduling:dateHint")}
-          error={errors.date}
-          defaultValue={dateOf("date")}
-        />
-        <TextField
-          name="time"
-          label={t("conferences:schedule.time")}
-          hint={t("scheduling:timeHint")}
-          error={errors.time}
-          defaultValue={values.time}
-          className="input--short"
-          autoComplete="off"
-        />
-        <SelectField
-          name="duration"
-          label={t("conferences:schedule.duration")}
-          error={errors.duration}
-          defaultValue={values.duration ?? "60"}
-          options={slotDurations.map((m) => ({
-            value: String(m),
-            label: t("conferences:schedule.minutes", { count: m }),
-          }))}
-        />
-        <DateField
-          name="cutoffDate"
-          legend={t("conferences:schedule.cutoffDate")}
-          hint={t("conferences:schedule.cutoffHint")}
-          error={errors.cutoffDate}
-          defaultValue={dateOf("cutoffDate")}
-        />
-        <TextField
-          name="cutoffTime"
-          label={t("conferences:schedule.cutoffTime")}
-          error={errors.cutoffTime}
-          defaultValue={values.cutoffTime}
-          className="input--short"
-          autoComplete="off"
-        />
+        <WhenFields errors={errors} values={values} />
         <TextField
           name="place"
           label={t("conferences:schedule.place")}
@@ -160,31 +212,11 @@ export default function ScheduleConference() {
             label: `${personName(p.familyName, p.givenName)} (${p.site})`,
           }))}
         />
-        {sites.map((site, index) => (
-          <CheckboxList
-            key={site}
-            name="attendees"
-            idName={index === 0 ? "attendees" : `attendees-${site}`}
-            legend={t("conferences:schedule.attendees", {
-              site: page.invitees.find((p) => p.siteCode === site)?.site ?? site,
-            })}
-            hint={index === 0 ? t("conferences:schedule.attendeesHint") : undefined}
-            error={index === 0 ? errors.attendees : undefined}
-            options={page.invitees
-              .filter((p) => p.siteCode === site)
-              .map((p) => ({
-                value: p.id,
-                label: `${personName(p.familyName, p.givenName)} (${t(`roles.${p.role}`)})`,
-              }))}
-            checked={answer?.attendees ?? [page.me]}
-          />
-        ))}
-        <div className="button-row">
-          <button type="submit" className="button">
-            {t("conferences:schedule.submit")}
-          </button>
-          <Link to="/conferences">{t("queue:actionPage.cancel")}</Link>
-        </div>
+        <AttendeeLists invitees={page.invitees} me={page.me} checked={answer?.attendees} error={errors.attendees} />
+        <SubmitRow
+          submit={t("conferences:schedule.submit")}
+          cancel={{ to: "/conferences", text: t("queue:actionPage.cancel") }}
+        />
       </Form>
     </div>
   );

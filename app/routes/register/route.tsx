@@ -5,6 +5,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { TextField } from "~/components/forms/text-field";
+import { PersonFields } from "~/components/forms/person-fields";
 import { languageAutonyms, languages } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { countries, registerSchema } from "~/modules/accounts/accounts.schema";
@@ -62,31 +63,7 @@ export default function Register() {
       <p>{t("auth:register.privacyNote")}</p>
       <Form method="post" data-form="register" noValidate>
         <CsrfInput />
-        <TextField
-          name="familyName"
-          label={t("auth:fields.familyName")}
-          autoComplete="family-name"
-          defaultValue={values.familyName}
-          error={errors.familyName}
-        />
-        <TextField
-          name="givenName"
-          label={t("auth:fields.givenName")}
-          autoComplete="given-name"
-          defaultValue={values.givenName}
-          error={errors.givenName}
-        />
-        <TextField
-          name="email"
-          type="email"
-          label={t("auth:fields.email")}
-          hint={t("auth:register.emailHint")}
-          autoComplete="email"
-          spellCheck={false}
-          autoCapitalize="none"
-          defaultValue={values.email}
-          error={errors.email}
-        />
+        <PersonFields values={values} errors={errors} who="self" emailHint={t("auth:register.emailHint")} />
         <TextField
           name="password"
           type="password"
