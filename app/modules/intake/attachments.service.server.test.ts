@@ -247,7 +247,9 @@ describe("downloads", () => {
     const open = (user: typeof owner.user) =>
       openAttachment(db, { user, referralId: id, attachmentId: attachment!.id, now });
 
-    expect(await open(owner.user)).toMatchObject({ row: { id: attachment!.id } });
+    const download = await open(owner.user);
+    expect(download).toMatchObject({ file: { fileName: attachment!.fileName, sizeBytes: attachment!.sizeBytes } });
+    expect(download!.filePath.endsWith(attachment!.id)).toBe(true);
     expect(await open(other.user)).toBeNull();
     expect(await open(konyang.user)).toBeNull(); // a draft is the physician's alone
     await fillDraft(db, owner.user, id, undefined, now);

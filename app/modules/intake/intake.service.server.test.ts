@@ -83,7 +83,7 @@ describe("drafts", () => {
       "patient.birthDate.day": "9",
       "patient.nameReading": "タナカ ハナコ",
     });
-    expect(resumed).toMatchObject({ patient_family_name: "田中", patient_given_name: "花子" });
+    expect(resumed).toMatchObject({ patient: { familyName: "田中", givenName: "花子" } });
     expect((await myReferrals(db, user)).map((r) => ({ id: r.id, waitingOnMe: r.waitingOnMe }))).toEqual([
       { id, waitingOnMe: true },
     ]);
