@@ -1,3 +1,4 @@
+import { toReferral } from "~/modules/referrals/referral.mapper.server";
 import { getSessionUser, type SessionUser } from "~/modules/accounts/session.server";
 import { saveSection } from "~/modules/intake/intake.service.server";
 import type { FlatValues, FormSection } from "~/modules/intake/intake-form";
@@ -77,7 +78,7 @@ export async function fillDraft(
   now = new Date(),
 ) {
   for (const section of ["patient", "consent", "diagnosis", "history"] as const) {
-    const referral = (await findReferral(db, referralId))!;
+    const referral = toReferral((await findReferral(db, referralId))!);
     const result = await saveSection(db, {
       user,
       referral,

@@ -11,7 +11,8 @@ import { findUserById } from "~/modules/accounts/accounts.repository.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
-import { findReferral, type ReferralRow } from "~/modules/referrals/referrals.repository.server";
+import { findReferral } from "~/modules/referrals/referrals.repository.server";
+import { toReferral, type Referral } from "~/modules/referrals/referral.mapper.server";
 import { clinicalSignoffRequired } from "~/modules/sites/sites.service.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
@@ -62,8 +63,12 @@ export async function currentClinicalDecision(
 }
 
 /** What the staff pages show of the clinical decision: the one in force, earlier ones, and whether this person may record. */
-export async function clinicalDecisionPanel(db: Database, staff: Staff, referral: ReferralRow) {
-  const site = referral.site_code ?? staff.siteCode;
+export async function clinicalDecisionPanel(
+  db: Database,
+  staff: Staff,
+  referral: Pick<Referral, "id" | "siteCode" | "status">,
+) {
+  const site = referral.siteCode ?? staff.siteCode;
   const [rows, required] = await Promise.all([
     clinicalDecisionsOf(db, referral.id, site),
     clinicalSignoffRequired(db, site),
@@ -73,7 +78,7 @@ export async function clinicalDecisionPanel(db: Database, staff: Staff, referral
     current: views[0] ?? null,
     earlier: views.slice(1),
     required,
-    canRecord: canRecordClinicalDecision(referral.status as ReferralStatus, staff.role),
+    canRecord: canRecordClinicalDecision(referral.status, staff.role),
     viewerIsReviewer: staff.role === "reviewer",
   };
 }
@@ -140,11 +145,12 @@ export function formatRecord(view: ClinicalDecisionView, lng: Language, timeZone
 
 /** The reviewer's form page: the referral's head, the decision in force, and the language the letter would be in. */
 export async function clinicalDecisionForm(db: Database, staff: Staff, referralId: string) {
-  const referral = await findReferral(db, referralId);
-  if (!referral || !canSeeReferral(staff, referral)) return null;
+  const row = await findReferral(db, referralId);
+  if (!row || !canSeeReferral(staff, row)) return null;
+  const referral = toReferral(row);
   const [panel, physician] = await Promise.all([
     clinicalDecisionPanel(db, staff, referral),
-    findUserById(db, referral.physician_id),
+    findUserById(db, referral.physicianId),
   ]);
   return {
     referral,

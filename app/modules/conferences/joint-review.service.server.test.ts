@@ -1,3 +1,4 @@
+import { toReferral } from "~/modules/referrals/referral.mapper.server";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -15,7 +16,8 @@ import {
 } from "~/modules/joint-review/joint-review.service.server";
 import { mailFor } from "~/modules/notifications/outbox.repository.server";
 import type { Staff } from "~/modules/queue/staff.server";
-import { addNote, performStaffAction } from "~/modules/queue/triage.service.server";
+import { performStaffAction } from "~/modules/queue/triage.service.server";
+import { addNote } from "~/modules/queue/staff-notes.service.server";
 import { findReferral, referralEvents } from "~/modules/referrals/referrals.repository.server";
 import { getDb, type Database } from "~/utils/db.server";
 import { createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
@@ -94,7 +96,9 @@ describe("joint review of a referral by Konyang and QST", () => {
       ok: false,
       code: "no_cross_border_consent",
     });
-    expect((await ownerJointPanel(db, (await findReferral(db, id))!)).refusal).toBe("no_cross_border_consent");
+    expect((await ownerJointPanel(db, toReferral((await findReferral(db, id))!))).refusal).toBe(
+      "no_cross_border_consent",
+    );
     expect(await referralForPartner(db, await staffOf(db, "qst", "reviewer"), id)).toBeNull();
   });
 
@@ -314,7 +318,7 @@ describe("joint review of a referral by Konyang and QST", () => {
       { reasonCode: "treatment_on_site", note: undefined },
       { ...ctx(now), citesRecommendation: item!.id },
     );
-    expect(redirected).toMatchObject({ ok: true, referral: { site_code: "qst" } });
+    expect(redirected).toMatchObject({ ok: true, referral: { siteCode: "qst" } });
     const events = await referralEvents(db, shared.id);
     const redirect = events.find((e) => e.action === "redirect")!;
     expect(JSON.parse(redirect.data)).toMatchObject({

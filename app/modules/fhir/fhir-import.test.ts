@@ -1,3 +1,4 @@
+import { toReferral } from "~/modules/referrals/referral.mapper.server";
 import type { Bundle, Patient } from "@medplum/fhirtypes";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedDemoDataIfEmpty } from "../../../db/seed";
@@ -141,12 +142,19 @@ describe("POST /api/v1/referrals with application/fhir+json", () => {
           "consent.crossBorder": String(originalCase.consent.crossBorder),
           "consent.informedOfDiagnosis": "true",
         };
-        await saveSection(db, { user, referral: draft, section: "consent", values: consent, intent: "continue", now });
+        await saveSection(db, {
+          user,
+          referral: toReferral(draft),
+          section: "consent",
+          values: consent,
+          intent: "continue",
+          now,
+        });
         draft = (await findReferral(db, answer.draft.id))!;
         // Submitted on the original's referral date, so the same rule set is in force.
         const submitted = await submitDraft(db, {
           user,
-          referral: draft,
+          referral: toReferral(draft),
           now: new Date(`${originalCase.referredOn}T03:00:00Z`),
         });
         expect(submitted.ok, `${code}: ${JSON.stringify(submitted)}`).toBe(true);

@@ -1,9 +1,9 @@
+import { storedReferral } from "../../../tests/factories/referrals";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
-import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { getDb } from "~/utils/db.server";
 import { fillDraft, signedIn } from "../../../tests/factories/intake";
 import { minimalDicom, minimalPdf, uploadRequest } from "../../../tests/factories/uploads";
@@ -218,7 +218,7 @@ describe("uploads", () => {
     });
     expect(result).toEqual({ ok: false, status: 404, code: "not_found" });
     await fillDraft(db, owner.user, id, undefined, now);
-    await submitDraft(db, { user: { ...owner.user, country: "KR" }, referral: (await findReferral(db, id))!, now });
+    await submitDraft(db, { user: { ...owner.user, country: "KR" }, referral: await storedReferral(db, id), now });
     const closed = await receiveUploads(db, {
       user: owner.user,
       referralId: id,
@@ -247,11 +247,13 @@ describe("downloads", () => {
     const open = (user: typeof owner.user) =>
       openAttachment(db, { user, referralId: id, attachmentId: attachment!.id, now });
 
-    expect(await open(owner.user)).toMatchObject({ row: { id: attachment!.id } });
+    const download = await open(owner.user);
+    expect(download).toMatchObject({ file: { fileName: attachment!.fileName, sizeBytes: attachment!.sizeBytes } });
+    expect(download!.filePath.endsWith(attachment!.id)).toBe(true);
     expect(await open(other.user)).toBeNull();
     expect(await open(konyang.user)).toBeNull(); // a draft is the physician's alone
     await fillDraft(db, owner.user, id, undefined, now);
-    await submitDraft(db, { user: { ...owner.user, country: "KR" }, referral: (await findReferral(db, id))!, now });
+    await submitDraft(db, { user: { ...owner.user, country: "KR" }, referral: await storedReferral(db, id), now });
     expect(await open(konyang.user)).not.toBeNull();
     expect(await open(qst.user)).toBeNull();
     const downloads = (await auditEventsFor(db, "referral", id)).filter((e) => e.action === "attachment.downloaded");

@@ -399,7 +399,13 @@ export async function deleteFilesOf(referralId: string) {
   await fs.promises.rm(path.join(attachmentsRoot(), referralId), { recursive: true, force: true });
 }
 
-export type Download = { row: AttachmentRow; filePath: string };
+/** A file to send: where it lies, and what the download says of it (type, size, the name it was uploaded with). */
+export type Download = { file: { mediaType: string; sizeBytes: number; fileName: string }; filePath: string };
+
+const downloadOf = (row: AttachmentRow, filePath: string): Download => ({
+  file: { mediaType: row.media_type, sizeBytes: row.size_bytes, fileName: row.file_name },
+  filePath,
+});
 
 /**
  * A file for someone allowed to see its referral (its physician; staff of its site), recorded in the audit log
@@ -427,7 +433,7 @@ export async function openAttachment(
       { now: input.now, ip: input.ip ?? null },
       { attachmentId: row.id },
     );
-    return { row, filePath };
+    return downloadOf(row, filePath);
   }
   await recordAudit(db, {
     actor: { id: input.user.id, role: input.user.role },
@@ -438,5 +444,5 @@ export async function openAttachment(
     ip: input.ip ?? null,
     at: input.now,
   });
-  return { row, filePath };
+  return downloadOf(row, filePath);
 }

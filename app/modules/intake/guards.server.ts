@@ -1,12 +1,12 @@
 import { redirect } from "@remix-run/node";
 import { requireRole } from "~/modules/accounts/guards.server";
 import type { SessionUser } from "~/modules/accounts/session.server";
-import type { ReferralRow } from "~/modules/referrals/referrals.repository.server";
+import type { Referral } from "~/modules/referrals/referral.mapper.server";
 import { getDb, type Database } from "~/utils/db.server";
 import { ownReferral } from "./intake.service.server";
 import { notFound } from "~/utils/not-found.server";
 
-export type PhysicianReferral = { db: Database; user: SessionUser; referral: ReferralRow };
+export type PhysicianReferral = { db: Database; user: SessionUser; referral: Referral };
 
 /** The signed-in physician and their own referral; anyone else, or another physician's referral, gets a bare 404. */
 export async function requireOwnReferral(request: Request, id: string | undefined): Promise<PhysicianReferral> {

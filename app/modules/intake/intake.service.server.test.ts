@@ -1,3 +1,5 @@
+import { storedReferral } from "../../../tests/factories/referrals";
+import { toReferral } from "~/modules/referrals/referral.mapper.server";
 import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "~/modules/audit/audit.service.server";
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
@@ -41,7 +43,7 @@ describe("drafts", () => {
     };
     const saved = await saveSection(db, {
       user,
-      referral: draft,
+      referral: toReferral(draft),
       section: "patient",
       values: typed,
       intent: "autosave",
@@ -50,7 +52,7 @@ describe("drafts", () => {
     expect(saved).toMatchObject({ saved: true, issues: [] });
     const continued = await saveSection(db, {
       user,
-      referral: (await findReferral(db, id))!,
+      referral: await storedReferral(db, id),
       section: "patient",
       values: typed,
       intent: "continue",
@@ -81,7 +83,7 @@ describe("drafts", () => {
       "patient.birthDate.day": "9",
       "patient.nameReading": "タナカ ハナコ",
     });
-    expect(resumed).toMatchObject({ patient_family_name: "田中", patient_given_name: "花子" });
+    expect(resumed).toMatchObject({ patient: { familyName: "田中", givenName: "花子" } });
     expect((await myReferrals(db, user)).map((r) => ({ id: r.id, waitingOnMe: r.waitingOnMe }))).toEqual([
       { id, waitingOnMe: true },
     ]);
@@ -93,7 +95,7 @@ describe("drafts", () => {
     const id = await createDraft(db, { user, now });
     const result = await saveSection(db, {
       user,
-      referral: (await findReferral(db, id))!,
+      referral: await storedReferral(db, id),
       section: "patient",
       values: { "patient.familyName": "김", "patient.referringHospitalId": "580314-1234567" },
       intent: "autosave",
@@ -102,7 +104,7 @@ describe("drafts", () => {
     expect(result.issues).toEqual([{ path: "patient.referringHospitalId", key: "intake:validation.rrn" }]);
     const row = (await findReferral(db, id))!;
     expect(row.case_json).not.toMatch(/1234567/);
-    expect(caseOf(row)).toEqual({ patient: { familyName: "김" } });
+    expect(caseOf(toReferral(row))).toEqual({ patient: { familyName: "김" } });
   });
 
   it("refuse on continuing a phone number that does not exist (090-1234-567 in Japan), saying how one is written", async () => {
@@ -112,7 +114,7 @@ describe("drafts", () => {
     const values = { "patient.familyName": "田中", "patient.residenceCountry": "JP", "patient.phone": "090-1234-567" };
     const result = await saveSection(db, {
       user,
-      referral: (await findReferral(db, id))!,
+      referral: await storedReferral(db, id),
       section: "patient",
       values,
       intent: "continue",
@@ -124,10 +126,10 @@ describe("drafts", () => {
       params: { example: "090-1234-5678" },
     });
     // Nothing typed is lost: the draft keeps the number to be corrected.
-    expect(caseOf((await findReferral(db, id))!)).toMatchObject({ patient: { familyName: "田中" } });
+    expect(caseOf(await storedReferral(db, id))).toMatchObject({ patient: { familyName: "田中" } });
     const fine = await saveSection(db, {
       user,
-      referral: (await findReferral(db, id))!,
+      referral: await storedReferral(db, id),
       section: "patient",
       values: { ...values, "patient.phone": "090-1234-5678" },
       intent: "continue",
@@ -147,7 +149,7 @@ describe("drafts", () => {
     };
     const result = await saveSection(db, {
       user,
-      referral: (await findReferral(db, id))!,
+      referral: await storedReferral(db, id),
       section: "patient",
       values,
       intent: "autosave",
@@ -159,7 +161,7 @@ describe("drafts", () => {
     ]);
     const row = (await findReferral(db, id))!;
     expect(row.case_json).not.toMatch(/9018|321093/);
-    expect(caseOf(row)).toEqual({ patient: { givenName: "花子" } });
+    expect(caseOf(toReferral(row))).toEqual({ patient: { givenName: "花子" } });
   });
 
   it("record each change of consent with its time and the physician who took it", async () => {
@@ -168,13 +170,13 @@ describe("drafts", () => {
     const id = await createDraft(db, { user, now });
     await saveSection(db, {
       user,
-      referral: (await findReferral(db, id))!,
+      referral: await storedReferral(db, id),
       section: "consent",
       values: { "consent.sensitiveData": "true", "consent.crossBorder": "true", "consent.informedOfDiagnosis": "true" },
       intent: "continue",
       now,
     });
-    expect(caseOf((await findReferral(db, id))!).consent).toEqual({
+    expect(caseOf(await storedReferral(db, id)).consent).toEqual({
       sensitiveData: true,
       crossBorder: true,
       informedOfDiagnosis: true,
@@ -185,7 +187,7 @@ describe("drafts", () => {
     // Saving the same answers again records nothing new.
     await saveSection(db, {
       user,
-      referral: (await findReferral(db, id))!,
+      referral: await storedReferral(db, id),
       section: "consent",
       values: { "consent.sensitiveData": "true", "consent.crossBorder": "true", "consent.informedOfDiagnosis": "true" },
       intent: "save",
@@ -219,13 +221,13 @@ describe("drafts", () => {
     const id = await createDraft(db, { user, now });
     await saveSection(db, {
       user,
-      referral: (await findReferral(db, id))!,
+      referral: await storedReferral(db, id),
       section: "consent",
       values: { "consent.sensitiveData": "true" },
       intent: "save",
       now,
     });
-    expect(await discardDraft(db, { user, referral: (await findReferral(db, id))!, now })).toBe(true);
+    expect(await discardDraft(db, { user, referral: await storedReferral(db, id), now })).toBe(true);
     expect(await findReferral(db, id)).toBeUndefined();
     expect(await verifyAuditChain(db)).toBeNull();
   });
@@ -249,7 +251,7 @@ describe("submission", () => {
     const id = await createDraft(db, { user, now });
     await saveSection(db, {
       user,
-      referral: (await findReferral(db, id))!,
+      referral: await storedReferral(db, id),
       section: "patient",
       values: koreanProstate.patient,
       intent: "continue",
@@ -257,13 +259,13 @@ describe("submission", () => {
     });
     await saveSection(db, {
       user,
-      referral: (await findReferral(db, id))!,
+      referral: await storedReferral(db, id),
       section: "consent",
       values: { "consent.sensitiveData": "true" },
       intent: "save",
       now,
     });
-    const result = await submitDraft(db, { user, referral: (await findReferral(db, id))!, now });
+    const result = await submitDraft(db, { user, referral: await storedReferral(db, id), now });
     expect(result.ok).toBe(false);
     if (result.ok || result.code !== "invalid") throw new Error("expected issues");
     expect(result.issues).toContainEqual({ path: "consent.informedOfDiagnosis", key: "intake:validation.consent" });
@@ -278,7 +280,7 @@ describe("submission", () => {
     await fillDraft(db, user, id, koreanProstate, now);
     const result = await submitDraft(db, {
       user: { ...user, country: "KR" },
-      referral: (await findReferral(db, id))!,
+      referral: await storedReferral(db, id),
       now,
     });
     expect(result).toMatchObject({ ok: true, id });
@@ -292,7 +294,7 @@ describe("submission", () => {
       screen_outcome: "likely_eligible",
       patient_birth_date: "1958-03-14",
     });
-    const stored = caseOf(row);
+    const stored = caseOf(toReferral(row));
     expect(stored).toMatchObject({
       referredOn: "2026-11-26",
       attachments: [],
@@ -304,8 +306,8 @@ describe("submission", () => {
       ruleset_version: "kq-2026-12",
     });
     // A second click finds no draft to submit.
-    expect(await submitDraft(db, { user, referral: row, now })).toEqual({ ok: false, code: "not_draft" });
-    const replay = await submitDraft(db, { user, referral: { ...row, status: "draft" }, now });
+    expect(await submitDraft(db, { user, referral: toReferral(row), now })).toEqual({ ok: false, code: "not_draft" });
+    const replay = await submitDraft(db, { user, referral: { ...toReferral(row), status: "draft" }, now });
     expect(replay).toEqual({ ok: false, code: "not_draft" });
     expect((await findReferral(db, id))!.reference_code).toBe(result.referenceCode);
   });
@@ -320,7 +322,7 @@ describe("after submission", () => {
     await fillDraft(db, user, id, koreanProstate, now);
     const result = await submitDraft(db, {
       user: { ...user, country: "KR" },
-      referral: (await findReferral(db, id))!,
+      referral: await storedReferral(db, id),
       now,
     });
     if (!result.ok) throw new Error("not submitted");
@@ -343,7 +345,7 @@ describe("after submission", () => {
     // An answer that breaks the case is refused, with the field named.
     const bad = await answerRequest(db, {
       user,
-      referral: waiting,
+      referral: toReferral(waiting),
       values: { "diagnosis.gleasonScore": "11", "clinical.ecog": "3" },
       reply: "",
       now: new Date(now.getTime() + 7_200_000),
@@ -355,7 +357,7 @@ describe("after submission", () => {
     });
     const rrn = await answerRequest(db, {
       user,
-      referral: waiting,
+      referral: toReferral(waiting),
       values: { "diagnosis.gleasonScore": "8", "clinical.ecog": "3" },
       reply: "주민번호 580314-1234567",
       now: new Date(now.getTime() + 7_200_000),
@@ -364,7 +366,7 @@ describe("after submission", () => {
 
     const ok = await answerRequest(db, {
       user,
-      referral: waiting,
+      referral: toReferral(waiting),
       values: { "diagnosis.gleasonScore": "8", "clinical.ecog": "3", "diagnosis.psaNgMl": "999" },
       reply: "Gleason 4+4, ECOG 3.",
       now: new Date(now.getTime() + 7_200_000),
@@ -373,7 +375,10 @@ describe("after submission", () => {
     const row = (await findReferral(db, id))!;
     expect(row.status).toBe("triage");
     // Only the requested fields changed (PSA was not asked for); the new ECOG makes it not eligible.
-    expect(caseOf(row)).toMatchObject({ diagnosis: { gleasonScore: 8, psaNgMl: 8.2 }, clinical: { ecog: 3 } });
+    expect(caseOf(toReferral(row))).toMatchObject({
+      diagnosis: { gleasonScore: 8, psaNgMl: 8.2 },
+      clinical: { ecog: 3 },
+    });
     expect(row.screen_outcome).toBe("not_eligible");
     expect((await referralScreens(db, id)).map((s) => s.outcome)).toEqual(["likely_eligible", "not_eligible"]);
     const answer = (await referralEvents(db, id)).at(-1)!;
@@ -388,7 +393,7 @@ describe("after submission", () => {
 
   it("withdraws with a reason, and not twice", async () => {
     const { db, user, id } = await submitted();
-    const referral = (await findReferral(db, id))!;
+    const referral = await storedReferral(db, id);
     expect(await withdrawReferral(db, { user, referral, reasonCode: "", note: "", now })).toMatchObject({
       ok: false,
       issues: [{ path: "reasonCode" }],
@@ -404,7 +409,7 @@ describe("after submission", () => {
     expect(
       await withdrawReferral(db, {
         user,
-        referral: (await findReferral(db, id))!,
+        referral: await storedReferral(db, id),
         reasonCode: "duplicate",
         note: "",
         now,

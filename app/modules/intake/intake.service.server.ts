@@ -5,6 +5,7 @@ import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { recordReading } from "~/modules/audit/read-audit.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
+import { toReferral, type Referral } from "~/modules/referrals/referral.mapper.server";
 import { PORTAL_TIME_ZONE } from "~/domain/routing/site-facts";
 import { todayAt } from "~/modules/referrals/clock.server";
 import {
@@ -13,7 +14,6 @@ import {
   referralEvents,
   referralScreens,
   type ReferralEventRow,
-  type ReferralRow,
 } from "~/modules/referrals/referrals.repository.server";
 import {
   DraftNotSubmittableError,
@@ -59,23 +59,15 @@ type Who = { user: SessionUser; now: Date; ip?: string | null };
  * The referral if it is this physician's own; null otherwise (the route answers 404 with no data, so a referral
  * that is not yours cannot even be shown to exist).
  */
-export async function ownReferral(
-  db: Database,
-  user: SessionUser,
-  id: string | undefined,
-): Promise<ReferralRow | null> {
+export async function ownReferral(db: Database, user: SessionUser, id: string | undefined): Promise<Referral | null> {
   if (!id || user.role !== "physician") return null;
   const row = await findReferral(db, id);
-  return row && canSeeReferral(user, row) ? row : null;
+  return row && canSeeReferral(user, row) ? toReferral(row) : null;
 }
 
-export function caseOf(row: Pick<ReferralRow, "case_json">): Record<string, unknown> {
-  try {
-    const parsed = JSON.parse(row.case_json) as unknown;
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+/** A copy of the stored case (a draft's is partial), for the forms to read and change. */
+export function caseOf(referral: Pick<Referral, "storedCase">): Record<string, unknown> {
+  return structuredClone(referral.storedCase) as Record<string, unknown>;
 }
 
 export async function createDraft(db: Database, { user, now, ip }: Who): Promise<string> {
@@ -127,7 +119,7 @@ const consentPaths = [
  */
 async function recordConsentIfChanged(
   trx: Database,
-  referral: ReferralRow,
+  referral: Referral,
   before: Record<string, unknown>,
   after: Record<string, unknown>,
   who: Who,
@@ -148,7 +140,7 @@ async function recordConsentIfChanged(
     action: "consent_recorded",
     from_status: referral.status,
     to_status: referral.status,
-    site_code: referral.site_code,
+    site_code: referral.siteCode,
     reason_code: null,
     note: null,
     data: JSON.stringify(answers),
@@ -192,7 +184,7 @@ export type SaveResult = { saved: boolean; issues: FieldIssue[]; caseData: Recor
  */
 export async function saveSection(
   db: Database,
-  input: Who & { referral: ReferralRow; section: FormSection; values: FlatValues; intent: SaveIntent },
+  input: Who & { referral: Referral; section: FormSection; values: FlatValues; intent: SaveIntent },
 ): Promise<SaveResult> {
   const { referral, section, values, intent } = input;
   const saved = caseOf(referral);
@@ -259,7 +251,7 @@ export type SubmitResult =
  * that the patient knows the diagnosis are required), then the core screens, routes, issues the reference code and
  * stores the decision with the versions it used.
  */
-export async function submitDraft(db: Database, input: Who & { referral: ReferralRow }): Promise<SubmitResult> {
+export async function submitDraft(db: Database, input: Who & { referral: Referral }): Promise<SubmitResult> {
   const { user, referral, now } = input;
   if (referral.status !== "draft") return { ok: false, code: "not_draft" };
   const today = referralToday(now);
@@ -281,7 +273,7 @@ export async function submitDraft(db: Database, input: Who & { referral: Referra
 }
 
 /** Deletes a draft, its files and its history; submitted referrals cannot be deleted (they can be withdrawn). */
-export async function discardDraft(db: Database, input: Who & { referral: ReferralRow }): Promise<boolean> {
+export async function discardDraft(db: Database, input: Who & { referral: Referral }): Promise<boolean> {
   const { user, referral, now } = input;
   const deleted = await db.transaction().execute(async (trx) => {
     const ok = await deleteDraft(trx, referral.id);
@@ -300,12 +292,32 @@ export async function discardDraft(db: Database, input: Who & { referral: Referr
   return deleted;
 }
 
-export type MyReferral = Awaited<ReturnType<typeof referralsOfPhysician>>[number] & { waitingOnMe: boolean };
+export type MyReferral = {
+  id: string;
+  referenceCode: string | null;
+  status: string;
+  siteCode: string | null;
+  patient: { familyName: string | null; givenName: string | null };
+  indication: string | null;
+  urgency: string;
+  updatedAt: string;
+  waitingOnMe: boolean;
+};
 
 /** The physician's referrals and drafts; those waiting on them (information requested, unfinished drafts) marked. */
 export async function myReferrals(db: Database, user: SessionUser): Promise<MyReferral[]> {
   const rows = await referralsOfPhysician(db, user.id);
-  return rows.map((row) => ({ ...row, waitingOnMe: row.status === "draft" || row.status === "info_requested" }));
+  return rows.map((row) => ({
+    id: row.id,
+    referenceCode: row.reference_code,
+    status: row.status,
+    siteCode: row.site_code,
+    patient: { familyName: row.patient_family_name, givenName: row.patient_given_name },
+    indication: row.indication,
+    urgency: row.urgency,
+    updatedAt: row.updated_at,
+    waitingOnMe: row.status === "draft" || row.status === "info_requested",
+  }));
 }
 
 export type InfoRequest = { at: string; note: string | null; fields: string[]; documents: string[] };
@@ -352,7 +364,7 @@ export type ReferralDetail = {
 };
 
 /** Everything the physician's referral page shows; the opening is written to the audit log (privacy.md rule 3). */
-export async function referralDetail(db: Database, input: Who & { referral: ReferralRow }): Promise<ReferralDetail> {
+export async function referralDetail(db: Database, input: Who & { referral: Referral }): Promise<ReferralDetail> {
   const { referral, user } = input;
   const [events, screens, attachments] = await Promise.all([
     referralEvents(db, referral.id),
@@ -367,17 +379,9 @@ export async function referralDetail(db: Database, input: Who & { referral: Refe
     ip: input.ip ?? null,
     at: input.now,
   });
-  let decision: DecisionJson | null = null;
-  if (referral.decision_json) {
-    try {
-      decision = toDecisionJson(JSON.parse(referral.decision_json));
-    } catch {
-      decision = null;
-    }
-  }
   return {
     caseData: caseOf(referral),
-    decision,
+    decision: referral.decision,
     screens: screens.map((s) => ({ at: s.screened_at, outcome: s.outcome, rulesetVersion: s.ruleset_version })),
     history: events.map((e) => ({
       seq: e.seq,
@@ -406,7 +410,7 @@ export type AnswerResult =
  */
 export async function answerRequest(
   db: Database,
-  input: Who & { referral: ReferralRow; values: FlatValues; reply: string },
+  input: Who & { referral: Referral; values: FlatValues; reply: string },
 ): Promise<AnswerResult> {
   const { referral, user, now } = input;
   if (referral.status !== "info_requested") return { ok: false, code: "not_waiting" };
@@ -485,7 +489,7 @@ export type WithdrawResult = { ok: true } | { ok: false; issues: FieldIssue[] } 
 /** Withdraws a referral the physician sent, with a reason (workflow.md: from any open state). */
 export async function withdrawReferral(
   db: Database,
-  input: Who & { referral: ReferralRow; reasonCode: string; note: string },
+  input: Who & { referral: Referral; reasonCode: string; note: string },
 ): Promise<WithdrawResult> {
   const issues: FieldIssue[] = [];
   if (!(withdrawReasons as readonly string[]).includes(input.reasonCode))

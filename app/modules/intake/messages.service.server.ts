@@ -2,7 +2,7 @@ import { nationalIdIn, nationalIdRefusedKey } from "~/domain/case/national-id";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { insertMessage, messagesOf } from "~/modules/queue/queue.repository.server";
-import type { ReferralRow } from "~/modules/referrals/referrals.repository.server";
+import type { Referral } from "~/modules/referrals/referral.mapper.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { intakeKeys, type FieldIssue } from "./intake-form";
@@ -36,7 +36,7 @@ export async function messagesForPhysician(db: Database, referralId: string): Pr
 /** A physician's message to the team that has the referral: stored with it and audited. */
 export async function sendPhysicianMessage(
   db: Database,
-  input: { user: SessionUser; referral: ReferralRow; body: string; now: Date; ip?: string | null },
+  input: { user: SessionUser; referral: Pick<Referral, "id">; body: string; now: Date; ip?: string | null },
 ): Promise<{ ok: true } | { ok: false; issues: FieldIssue[] }> {
   const body = input.body.trim();
   const issues: FieldIssue[] = [];

@@ -1,3 +1,4 @@
+import { toReferral } from "~/modules/referrals/referral.mapper.server";
 import { describe, expect, it } from "vitest";
 import { getSessionUser } from "~/modules/accounts/session.server";
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
@@ -71,8 +72,8 @@ describe("referring again with new information", () => {
       patient_language: old.patient_language,
       urgency: old.urgency,
     });
-    const before = caseOf(old);
-    const after = caseOf(draft);
+    const before = caseOf(toReferral(old));
+    const after = caseOf(toReferral(draft));
     expect(after.diagnosis).toEqual(before.diagnosis);
     expect(after.patient).toEqual(before.patient);
     expect(after).not.toHaveProperty("consent");
@@ -80,12 +81,14 @@ describe("referring again with new information", () => {
     expect(after).not.toHaveProperty("referredOn");
 
     // Asking again opens the same draft; both pages name the other.
-    expect(await referAgain(db, { user: physician.user, referral: old, now: new Date(), ip: null })).toEqual({
+    expect(
+      await referAgain(db, { user: physician.user, referral: toReferral(old), now: new Date(), ip: null }),
+    ).toEqual({
       ok: true,
       id: draftId,
       created: false,
     });
-    expect((await decisionLinks(db, old)).links.next).toEqual({ id: draftId, code: null, status: "draft" });
+    expect((await decisionLinks(db, toReferral(old))).links.next).toEqual({ id: draftId, code: null, status: "draft" });
     const editPage = await answerOf(
       editRoute.loader(args(getRequest(`/referrals/${draftId}/edit`, { cookie: physician.cookie }), draftId)),
     );
@@ -125,7 +128,7 @@ describe("referring again with new information", () => {
       ),
     );
     expect(refused).toMatchObject({ status: 409, data: { refused: true } });
-    expect((await decisionLinks(db, (await findReferral(db, open.id))!)).canReferAgain).toBe(false);
+    expect((await decisionLinks(db, toReferral((await findReferral(db, open.id))!))).canReferAgain).toBe(false);
     // A GET never creates a draft.
     expect(
       await answerOf(

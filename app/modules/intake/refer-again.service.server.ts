@@ -1,7 +1,7 @@
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { letterSummaries, type LetterSummary } from "~/modules/letters/letters.service.server";
-import type { ReferralRow } from "~/modules/referrals/referrals.repository.server";
+import type { Referral } from "~/modules/referrals/referral.mapper.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { caseOf, draftListColumns } from "./intake.service.server";
@@ -11,7 +11,7 @@ import { followUpOf, insertFollowUpDraft, referralHead } from "./refer-again.rep
  * Whether the physician may refer again from this referral: the team did not accept it (declined, or closed after a
  * decline). Withdrawn referrals are the physician's own choice and are simply referred anew.
  */
-export function mayReferAgain(referral: Pick<ReferralRow, "status">, letters: LetterSummary[]): boolean {
+export function mayReferAgain(referral: Pick<Referral, "status">, letters: LetterSummary[]): boolean {
   return referral.status === "declined" || (referral.status === "closed" && letters[0]?.decision === "declined");
 }
 
@@ -35,7 +35,7 @@ export type ReferAgainResult = { ok: true; id: string; created: boolean } | { ok
  */
 export async function referAgain(
   db: Database,
-  input: { user: SessionUser; referral: ReferralRow; now: Date; ip: string | null },
+  input: { user: SessionUser; referral: Referral; now: Date; ip: string | null },
 ): Promise<ReferAgainResult> {
   const { user, referral, now } = input;
   if (!mayReferAgain(referral, await letterSummaries(db, referral.id))) return { ok: false, code: "not_declined" };
@@ -82,15 +82,15 @@ export type ReferralLinks = {
 /** The referral this one follows and the one made again from it: both belong to the same physician. */
 export async function referralLinks(
   db: Database,
-  referral: Pick<ReferralRow, "id" | "previous_referral_id" | "physician_id">,
+  referral: Pick<Referral, "id" | "previousReferralId" | "physicianId">,
 ): Promise<ReferralLinks> {
   const [previous, next] = await Promise.all([
-    referral.previous_referral_id ? referralHead(db, referral.previous_referral_id) : undefined,
+    referral.previousReferralId ? referralHead(db, referral.previousReferralId) : undefined,
     followUpOf(db, referral.id),
   ]);
   return {
     previous:
-      previous && previous.physician_id === referral.physician_id
+      previous && previous.physician_id === referral.physicianId
         ? { id: previous.id, code: previous.reference_code }
         : null,
     next: next ? { id: next.id, code: next.reference_code, status: next.status } : null,
@@ -98,7 +98,7 @@ export async function referralLinks(
 }
 
 /** What the physician's referral page shows of the decision: its letters, the links between referrals, and the way to refer again. */
-export async function decisionLinks(db: Database, referral: ReferralRow) {
+export async function decisionLinks(db: Database, referral: Referral) {
   const letters = await letterSummaries(db, referral.id);
   return { letters, links: await referralLinks(db, referral), canReferAgain: mayReferAgain(referral, letters) };
 }

@@ -2,6 +2,7 @@
 // (app/modules/referrals/referrals.service.server.ts) can end a review inside its own transaction without a cycle.
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { findReferral, insertReferralEvent, type ReferralRow } from "~/modules/referrals/referrals.repository.server";
+import type { Referral } from "~/modules/referrals/referral.mapper.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { closeJointReviewRow, openJointReviewOf } from "./joint-review.repository.server";
@@ -9,7 +10,7 @@ import { closeJointReviewRow, openJointReviewOf } from "./joint-review.repositor
 /** A step of the joint review in the referral's history, which both sites read. */
 export async function jointEvent(
   trx: Database,
-  referral: ReferralRow,
+  referral: Pick<ReferralRow, "id" | "status" | "site_code"> | Pick<Referral, "id" | "status" | "siteCode">,
   actor: { id: string | null; role: string },
   action: string,
   at: Date,
@@ -24,7 +25,7 @@ export async function jointEvent(
     action,
     from_status: referral.status,
     to_status: referral.status,
-    site_code: referral.site_code,
+    site_code: "siteCode" in referral ? referral.siteCode : referral.site_code,
     reason_code: null,
     note: null,
     data: JSON.stringify(data),

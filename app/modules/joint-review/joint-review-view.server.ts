@@ -5,8 +5,8 @@ import type { JointRecommendation } from "~/domain/joint-review/joint-review";
 import { recommendationsOf, upcomingItemOf } from "~/modules/conferences/conferences.repository.server";
 import { listAttachments } from "~/modules/intake/attachments.service.server";
 import type { Staff } from "~/modules/queue/staff.server";
-import { decisionOf } from "~/modules/queue/triage.service.server";
-import { referralEvents, type ReferralRow } from "~/modules/referrals/referrals.repository.server";
+import { referralEvents } from "~/modules/referrals/referrals.repository.server";
+import { toReferral, type Referral } from "~/modules/referrals/referral.mapper.server";
 import type { Database } from "~/utils/db.server";
 import type { Language } from "~/i18n/config";
 import { formatInstant } from "~/i18n/datetime";
@@ -65,7 +65,7 @@ async function jointSummary(db: Database, referralId: string) {
 }
 
 /** The owning site's joint review panel: the review (if any) and, when none is open, why it cannot be proposed. */
-export async function ownerJointPanel(db: Database, referral: ReferralRow) {
+export async function ownerJointPanel(db: Database, referral: Referral) {
   return {
     summary: await jointSummary(db, referral.id),
     refusal: proposalRefusal(referral, await openJointReviewOf(db, referral.id)),
@@ -96,11 +96,12 @@ export async function partnerReferralPage(db: Database, staff: Staff, referralId
   const shared = await referralForPartner(db, staff, referralId);
   if (!shared) return null;
   await auditPartnerRead(db, staff, shared.review, "page", ctx);
-  const { referral } = shared;
+  const referral = toReferral(shared.referral);
   return {
     referral,
-    caseData: JSON.parse(referral.case_json) as ReferralCase,
-    decision: decisionOf(referral),
+    // The case as stored: a partner reads only referrals still open, whose case passed the schema when sent.
+    caseData: referral.case ?? (referral.storedCase as ReferralCase),
+    decision: referral.decision,
     attachments: await listAttachments(db, referral.id),
     joint: (await jointSummary(db, referral.id))!,
     history: await jointHistory(db, referral.id),

@@ -2,16 +2,14 @@
 // The owning site proposes and closes; while the review is open the partner site's staff read the referral (never
 // its internal notes, its messages with the physician or who the patient is) and write in the joint thread.
 // Every read by the partner is in the audit log.
-import type { ReferralCase } from "~/domain/case/schema";
 import { conferenceFor, shareableStatuses } from "~/domain/joint-review/joint-review";
 import { otherSite } from "~/domain/routing/site-facts";
 import { siteFacts } from "~/modules/sites/site-facts.server";
-import type { ReferralStatus } from "~/domain/workflow/states";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { insertAgendaItem, scheduledConferences } from "~/modules/conferences/conferences.repository.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import { referralForStaff } from "~/modules/queue/triage.service.server";
-import type { ReferralRow } from "~/modules/referrals/referrals.repository.server";
+import type { Referral } from "~/modules/referrals/referral.mapper.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { endJointReview, jointEvent } from "./joint-review-events.server";
@@ -57,14 +55,13 @@ export type ProposeResult =
 
 /** Why a referral cannot be proposed now, or null when it can (the page says it before the form is sent). */
 export function proposalRefusal(
-  referral: ReferralRow,
+  referral: Pick<Referral, "status" | "case" | "storedCase">,
   open: JointReviewRow | undefined,
 ): Exclude<ProposeResult, { ok: true }>["code"] | null {
   if (open) return "already_open";
-  if (!shareableStatuses.includes(referral.status as ReferralStatus)) return "not_shareable";
-  const caseData = JSON.parse(referral.case_json) as Partial<ReferralCase>;
+  if (!shareableStatuses.includes(referral.status)) return "not_shareable";
   // privacy.md rule 2: the other country's hospital reads the case only with the patient's separate consent.
-  if (caseData.consent?.crossBorder !== true) return "no_cross_border_consent";
+  if (referral.case?.consent.crossBorder !== true) return "no_cross_border_consent";
   return null;
 }
 
@@ -77,15 +74,16 @@ export async function proposeJointReview(
   ctx: JointContext,
 ): Promise<ProposeResult> {
   const referral = await referralForStaff(db, staff, referralId);
-  const partner = otherSite(await siteFacts(db), referral?.site_code);
-  if (!referral || !referral.site_code || !partner) return { ok: false, code: "not_found" };
+  const partner = otherSite(await siteFacts(db), referral?.siteCode);
+  const ownerSite = referral?.siteCode;
+  if (!referral || !ownerSite || !partner) return { ok: false, code: "not_found" };
   return db.transaction().execute(async (trx) => {
     const refusal = proposalRefusal(referral, await openJointReviewOf(trx, referralId));
     if (refusal) return { ok: false, code: refusal } as const;
     const review = {
       id: newId(),
       referral_id: referral.id,
-      owner_site_code: referral.site_code!,
+      owner_site_code: ownerSite,
       partner_site_code: partner.code,
       question,
       status: "open",

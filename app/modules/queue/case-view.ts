@@ -9,7 +9,7 @@ import { regionNames } from "~/i18n/intl-cache";
 export type { CaseRow, CaseSection } from "~/components/case-view/case-words";
 
 export function caseSections(
-  caseData: ReferralCase,
+  caseData: ReferralCase | Readonly<Record<string, unknown>>,
   t: TFunction,
   lng: Language,
   siteNames: Partial<Record<string, Record<Language, string>>>,

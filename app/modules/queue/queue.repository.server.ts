@@ -1,10 +1,15 @@
-import { sql, type Expression, type Insertable, type RawBuilder, type SqlBool } from "kysely";
+import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
 import type { Database } from "~/utils/db.server";
-import type { QueueViews, ReferralMessages, ReferralNotes } from "../../../db/types";
 import { tabCaseSql } from "~/domain/workflow/queue-tabs";
 import { referralStatuses } from "~/domain/workflow/states";
 import { screenOutcomes, type QueueSortColumn, type QueueTab, type SortDirection } from "./queue.schema";
 import { isPostgres, jsonNumber } from "../../../db/dialect";
+import type { QueueCriteria } from "./queue-search.repository.server";
+
+// The search, people, thread and saved-view queries live in their own files; their names stay importable from here.
+export * from "./queue-search.repository.server";
+export * from "./queue-views.repository.server";
+export * from "./referral-thread.repository.server";
 
 // The queue's sort expressions, word for word as in db/migrations/0007_queue.ts (the tab's CASE is built from the
 // domain's mapping; app/domain/workflow/queue-tabs.test.ts checks the migration's copy): SQLite uses an expression
@@ -71,90 +76,6 @@ function sortOf(tab: QueueTab, order?: QueueOrder | null): SortSpec {
     default:
       return { keys: [sql`status_changed_at`, sql`id`], direction: "desc" };
   }
-}
-
-export type QueueCriteria = {
-  siteCode: string;
-  indication?: string;
-  outcome?: string;
-  urgency?: string;
-  /** A staff member's id, or null for "not assigned". */
-  assigneeId?: string | null;
-  /** Only referrals whose clock has run out by this site date. */
-  breachedOn?: string;
-  targets: { urgent: number; routine: number };
-  /** A canonical reference code: that referral only. */
-  referenceCode?: string;
-  /** The canonical start of a code (at least 5 symbols): the referrals whose code begins with it. */
-  codePrefix?: string;
-  /** What to search by name instead if no code at the site begins with codePrefix (it may be a Latin name). */
-  nameIfNoCode?: string;
-  /** A normalised name (see queue.service): referrals whose name keys start with it. */
-  namePrefix?: string;
-  /** The referrals a narrow name search matched (set by resolveNameSearch; replaces namePrefix). */
-  nameMatches?: string[];
-  /** How a wider name search meets the tab's index (set by resolveNameSearch). */
-  nameProbe?: "list" | "row";
-};
-
-/** Up to this many matching name keys, a search looks its referrals up by id. */
-export const NARROW_SEARCH = 500;
-/** Beyond this many, building the list of matches costs more than probing each row of the tab. */
-export const BROAD_SEARCH = 20_000;
-
-/**
- * Chooses how a name search runs, so it stays fast at a million referrals whatever the name: a narrow search (most:
- * one patient's name) becomes its referrals' ids, looked up directly; a wider one walks the tab's index in order
- * and checks each row against the list of matches; a very broad one ("김") checks each row's own keys instead,
- * since building a list of a hundred thousand matches would cost more than the few rows a page needs.
- */
-export async function resolveNameSearch(
-  db: Database,
-  criteria: QueueCriteria,
-  narrow = NARROW_SEARCH,
-  broad = BROAD_SEARCH,
-): Promise<QueueCriteria> {
-  if (!criteria.namePrefix) return criteria;
-  const range = db
-    .selectFrom("referral_search_keys")
-    .where("site_code", "=", criteria.siteCode)
-    .where("key", ">=", criteria.namePrefix)
-    .where("key", "<", `${criteria.namePrefix}\u{10FFFF}`);
-  const keys = await db
-    .selectFrom(
-      range
-        .select("referral_id")
-        .limit(broad + 1)
-        .as("matching"),
-    )
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirst();
-  const n = Number(keys?.n ?? 0);
-  if (n > broad) return { ...criteria, nameProbe: "row" };
-  if (n > narrow) return { ...criteria, nameProbe: "list" };
-  const rows = await range.select("referral_id").distinct().execute();
-  const { namePrefix: _prefix, ...rest } = criteria;
-  return { ...rest, nameMatches: rows.map((r) => r.referral_id) };
-}
-
-/**
- * Settles a partial code that could also be a name ("TANAKA" reads as code symbols too): the code if any referral
- * of the site has a code starting so, the name otherwise. One index probe on the unique reference_code index.
- */
-export async function resolveCodeSearch(db: Database, criteria: QueueCriteria): Promise<QueueCriteria> {
-  const { nameIfNoCode, ...rest } = criteria;
-  if (!criteria.codePrefix || nameIfNoCode === undefined) return rest;
-  const found = await db
-    .selectFrom("referrals")
-    .select("id")
-    .where("reference_code", ">=", criteria.codePrefix)
-    .where("reference_code", "<", `${criteria.codePrefix}\u{10FFFF}`)
-    .where("site_code", "=", criteria.siteCode)
-    .limit(1)
-    .executeTakeFirst();
-  if (found) return rest;
-  const { codePrefix: _prefix, ...byName } = rest;
-  return { ...byName, namePrefix: nameIfNoCode };
 }
 
 /**
@@ -385,106 +306,6 @@ export async function queueTabCounts(
     counts[tab] = Number(row?.n ?? 0);
   }
   return { counts, atLeast: false };
-}
-
-/** The staff of a site who can hold a referral (active coordinators and reviewers). */
-export async function siteStaff(db: Database, siteCode: string) {
-  return db
-    .selectFrom("users")
-    .select(["id", "family_name", "given_name", "role"])
-    .where("site_code", "=", siteCode)
-    .where("role", "in", ["coordinator", "reviewer"])
-    .where("status", "=", "active")
-    .orderBy("family_name")
-    .orderBy("given_name")
-    .execute();
-}
-
-export async function usersByIds(db: Database, ids: string[]) {
-  if (!ids.length) return [];
-  return db
-    .selectFrom("users")
-    .select(["id", "family_name", "given_name", "role", "email", "preferred_language", "site_code", "status"])
-    .where("id", "in", ids)
-    .execute();
-}
-
-// --- Saved views --------------------------------------------------------------------------------------------------
-
-export async function viewsOf(db: Database, userId: string) {
-  return db.selectFrom("queue_views").selectAll().where("user_id", "=", userId).orderBy("name").execute();
-}
-
-export async function upsertView(db: Database, row: Insertable<QueueViews>) {
-  await db
-    .insertInto("queue_views")
-    .values(row)
-    .onConflict((oc) => oc.columns(["user_id", "name"]).doUpdateSet({ query: row.query }))
-    .execute();
-}
-
-export async function deleteView(db: Database, userId: string, id: string) {
-  const result = await db
-    .deleteFrom("queue_views")
-    .where("id", "=", id)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
-}
-
-// --- Notes and messages --------------------------------------------------------------------------------------------
-
-export async function insertNote(db: Database, row: Insertable<ReferralNotes>) {
-  await db.insertInto("referral_notes").values(row).execute();
-}
-
-export async function notesOf(db: Database, referralId: string) {
-  return db
-    .selectFrom("referral_notes as n")
-    .innerJoin("users as u", "u.id", "n.author_id")
-    .select(["n.id", "n.body", "n.created_at", "u.family_name", "u.given_name", "u.role"])
-    .where("n.referral_id", "=", referralId)
-    .orderBy("n.created_at", "asc")
-    .execute();
-}
-
-export async function insertMessage(db: Database, row: Insertable<ReferralMessages>) {
-  await db.insertInto("referral_messages").values(row).execute();
-}
-
-export async function messagesOf(db: Database, referralId: string) {
-  return db
-    .selectFrom("referral_messages as m")
-    .innerJoin("users as u", "u.id", "m.author_id")
-    .select(["m.id", "m.body", "m.created_at", "m.author_role", "u.family_name", "u.given_name"])
-    .where("m.referral_id", "=", referralId)
-    .orderBy("m.created_at", "asc")
-    .execute();
-}
-
-/** The history with each actor's name (the system has none). */
-export async function eventsWithActors(db: Database, referralId: string) {
-  return db
-    .selectFrom("referral_events as e")
-    .leftJoin("users as u", "u.id", "e.actor_user_id")
-    .select([
-      "e.id",
-      "e.seq",
-      "e.occurred_at",
-      "e.actor_role",
-      "e.action",
-      "e.from_status",
-      "e.to_status",
-      "e.site_code",
-      "e.reason_code",
-      "e.note",
-      "e.data",
-      "u.family_name",
-      "u.given_name",
-    ])
-    .where("e.referral_id", "=", referralId)
-    .orderBy("e.seq", "asc")
-    .execute();
 }
 
 // --- Dashboard -----------------------------------------------------------------------------------------------------

@@ -1,50 +1,25 @@
-import type { ReferralCase } from "~/domain/case/schema";
-import { siteContactsOf } from "~/modules/site-contacts/site-contacts.service.server";
 import { checkSignoff, type Recommendation } from "~/domain/clinical-decision/clinical-decision";
-import { currentClinicalDecision } from "~/modules/clinical-decisions/clinical-decisions.service.server";
-import { issueLetter, letterDecisionOf } from "~/modules/letters/letters.service.server";
-import { toDecisionJson, type Decision, type DecisionJson } from "~/domain/screen";
 import { availableActions } from "~/domain/workflow/transitions";
 import type { ReferralStatus } from "~/domain/workflow/states";
+import type { DayWarning } from "~/domain/scheduling/weekly-pattern";
+import type { DecisionJson } from "~/domain/screen";
 import type { Language } from "~/i18n/config";
-import { listAttachments } from "~/modules/intake/attachments.service.server";
-import { checklistFor, missingDocuments } from "~/modules/intake/checklist";
-import { recordAudit } from "~/modules/audit/audit.service.server";
-import { recordReading } from "~/modules/audit/read-audit.server";
+import { currentClinicalDecision } from "~/modules/clinical-decisions/clinical-decisions.service.server";
+import { recommendationsOf } from "~/modules/conferences/conferences.repository.server";
+import { issueLetter, letterDecisionOf } from "~/modules/letters/letters.service.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
-import { todayAt } from "~/modules/referrals/clock.server";
+import { decisionFrom, toReferral, type Referral } from "~/modules/referrals/referral.mapper.server";
 import { findReferral, type ReferralRow } from "~/modules/referrals/referrals.repository.server";
 import { transitionReferral, type TransitionResult } from "~/modules/referrals/referrals.service.server";
-import { clinicalSignoffRequired, siteNames } from "~/modules/sites/sites.service.server";
-import { otherSite } from "~/domain/routing/site-facts";
-import { siteFacts } from "~/modules/sites/site-facts.server";
-import type { Database } from "~/utils/db.server";
-import { newId } from "~/utils/tokens.server";
-import { holidaysOf } from "~/modules/referrals/calendar.server";
-import { clockView } from "./clock-view";
-import { recommendationsOf } from "~/modules/conferences/conferences.repository.server";
-import { queueNotification, type NotificationKind } from "~/modules/notifications/physician-mail.server";
-import {
-  eventsWithActors,
-  insertMessage,
-  insertNote,
-  messagesOf,
-  notesOf,
-  usersByIds,
-} from "./queue.repository.server";
-import { siteTeam } from "./site-team.server";
-import {
-  requestableDocuments,
-  requestableFields,
-  staffActions,
-  tabOf,
-  type ActionInput,
-  type FormAction,
-  type StaffAction,
-} from "./queue.schema";
-import { siteClockOf, type Staff } from "./staff.server";
-import type { DayWarning } from "~/domain/scheduling/weekly-pattern";
 import { planBooking, SlotTakenError, type ConsultationData } from "~/modules/scheduling/booking.service.server";
+import { siteContactsOf } from "~/modules/site-contacts/site-contacts.service.server";
+import { clinicalSignoffRequired } from "~/modules/sites/sites.service.server";
+import type { Database } from "~/utils/db.server";
+import { notifyPhysician } from "./physician-notice.server";
+import type { NotificationKind } from "~/modules/notifications/physician-mail.server";
+import { staffActions, type ActionInput, type StaffAction } from "./queue.schema";
+import { siteTeam } from "./site-team.server";
+import type { Staff } from "./staff.server";
 
 export type StaffContext = {
   now: Date;
@@ -61,24 +36,14 @@ export type StaffContext = {
 export const stepsCitingRecommendation: readonly StaffAction[] = ["accept", "decline", "redirect", "request_info"];
 
 /** The referral if this staff member may see it (their site, not a draft); null otherwise — the caller answers 404. */
-export async function referralForStaff(db: Database, staff: Staff, id: string): Promise<ReferralRow | null> {
-  const referral = await findReferral(db, id);
-  return referral && canSeeReferral(staff, referral) ? referral : null;
+export async function referralForStaff(db: Database, staff: Staff, id: string): Promise<Referral | null> {
+  const row = await findReferral(db, id);
+  return row && canSeeReferral(staff, row) ? toReferral(row) : null;
 }
 
-function parseJson<T>(text: string | null | undefined, fallback: T): T {
-  if (!text) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
-
-/** The screen's decision in the contract's shape (older rows may hold the full Decision). */
+/** The screen's decision of a stored row, in the contract's shape (the one shape stored since migration 0020). */
 export function decisionOf(referral: Pick<ReferralRow, "decision_json">): DecisionJson | null {
-  const decision = parseJson<Decision | null>(referral.decision_json, null);
-  return decision ? toDecisionJson(decision) : null;
+  return decisionFrom(referral.decision_json);
 }
 
 /**
@@ -98,144 +63,21 @@ export function staffActionsFor(staff: Staff, status: string): StaffAction[] {
   return staffActions.filter((a) => possible.includes(a));
 }
 
-/**
- * Everything the staff referral page shows, and the access-log entry for reading it (privacy.md: every read of
- * a referral's clinical detail is logged). Null when the referral is not this staff member's to see.
- */
-export async function openReferralForStaff(db: Database, staff: Staff, id: string, ctx: StaffContext) {
-  const referral = await referralForStaff(db, staff, id);
-  if (!referral) return null;
-  await recordReading(db, {
-    actor: { id: staff.id, role: staff.role },
-    action: "referral.viewed",
-    subjectType: "referral",
-    subjectId: referral.id,
-    detail: { site: referral.site_code },
-    ip: ctx.ip,
-    at: ctx.now,
-  });
-  const site = await siteClockOf(db, staff.siteCode);
-  const today = todayAt(site.timezone, ctx.now);
-  const [events, notes, messages, people, names] = await Promise.all([
-    eventsWithActors(db, referral.id),
-    notesOf(db, referral.id),
-    messagesOf(db, referral.id),
-    siteTeam(db, staff.siteCode, ctx.now),
-    siteNames(db),
-  ]);
-  const [physician] = await usersByIds(db, [referral.physician_id]);
-  const caseData = parseJson<ReferralCase | null>(referral.case_json, null);
-  const assigneeIds = new Set<string>();
-  if (referral.assignee_id) assigneeIds.add(referral.assignee_id);
-  const parsedEvents = events.map((e) => ({ ...e, data: parseJson<Record<string, unknown>>(e.data, {}) }));
-  for (const e of parsedEvents) if (typeof e.data.assigneeId === "string") assigneeIds.add(e.data.assigneeId);
-  const named = new Map(
-    (await usersByIds(db, [...assigneeIds])).map((u) => [u.id, { familyName: u.family_name, givenName: u.given_name }]),
-  );
-  return {
-    referral,
-    site,
-    today,
-    caseData,
-    decision: decisionOf(referral),
-    siteNames: names,
-    clock: clockView(referral, today, holidaysOf(site.country)),
-    tab: tabOf(referral.status),
-    assignee: referral.assignee_id ? (named.get(referral.assignee_id) ?? null) : null,
-    physician: physician
-      ? { familyName: physician.family_name, givenName: physician.given_name, email: physician.email }
-      : null,
-    consultation: parseJson<Record<string, string> | null>(referral.consultation_json, null),
-    events: parsedEvents.map((e) => ({
-      ...e,
-      assigneeName: typeof e.data.assigneeId === "string" ? (named.get(e.data.assigneeId) ?? null) : null,
-    })),
-    notes,
-    messages,
-    staff: people,
-    actions: staffActionsFor(staff, referral.status),
-  };
-}
-
-/** What an action page shows and offers: the referral's summary and the choices of that action's form. */
-export async function actionFormFor(
-  db: Database,
-  staff: Staff,
-  id: string,
-  action: FormAction,
-  lng: Language,
-  now: Date,
-) {
-  const referral = await referralForStaff(db, staff, id);
-  if (!referral) return null;
-  const names = await siteNames(db);
-  const nameOf = (code: string | null) => (code ? (names[code as keyof typeof names]?.[lng] ?? code) : "");
-  const caseData = parseJson<ReferralCase | null>(referral.case_json, null);
-  const decision = decisionOf(referral);
-  const people = action === "assign" ? await siteTeam(db, staff.siteCode, now) : [];
-  let documents: { id: string; provided: boolean; missing: boolean }[] = [];
-  if (action === "request_info") {
-    const kinds = (await listAttachments(db, referral.id)).map((a) => a.kind);
-    const lines = checklistFor(caseData?.diagnosis.indication ?? null, kinds).filter((line) =>
-      requestableDocuments.includes(line.id),
-    );
-    const missingIds = new Set(missingDocuments(lines).map((line) => line.id));
-    documents = lines.map((line) => ({ id: line.id, provided: line.provided, missing: missingIds.has(line.id) }));
-  }
-  const missing = (decision?.missing ?? []).filter((path) => (requestableFields as readonly string[]).includes(path));
-  let redirectTo: { site: string; crossesBorder: boolean; consent: boolean } | null = null;
-  if (action === "redirect") {
-    const target = otherSite(await siteFacts(db), referral.site_code);
-    redirectTo = {
-      site: nameOf(target?.code ?? null),
-      crossesBorder: target?.country !== caseData?.patient.residenceCountry,
-      consent: caseData?.consent.crossBorder === true,
-    };
-  }
-  return {
-    id: referral.id,
-    action,
-    available: staffActionsFor(staff, referral.status).includes(action),
-    referenceCode: referral.reference_code ?? "",
-    patient: { familyName: referral.patient_family_name ?? "", givenName: referral.patient_given_name ?? "" },
-    status: referral.status,
-    indication: referral.indication,
-    outcome: referral.screen_outcome,
-    siteName: nameOf(referral.site_code),
-    override: isOverride(action, referral.screen_outcome),
-    staff: people.map((p) => ({ id: p.id, familyName: p.family_name, givenName: p.given_name, role: p.role })),
-    assigneeId: referral.assignee_id,
-    documents,
-    missingFields: missing,
-    otherFields: requestableFields.filter((path) => !missing.includes(path)),
-    redirectTo,
-    // QST offers no language support (routing.md): a patient without Japanese brings a medical interpreter.
-    interpreterHint: referral.site_code === "qst" && caseData?.patient.preferredLanguage !== "ja",
-  };
-}
-
 export type ActionFailure = TransitionResult extends infer R
   ? R extends { ok: false; code: infer C }
     ? C
     : never
   : never;
 export type SignoffFailure = "clinical_decision_required" | "clinical_decision_differs" | "clinical_decision_changed";
-export type StaffActionResult =
-  | { ok: true; referral: ReferralRow }
-  | {
-      ok: false;
-      code:
-        | ActionFailure
-        | SignoffFailure
-        | "invalid_assignee"
-        | "date_in_past"
-        | "time_in_past"
-        | "slot_gone"
-        | "slot_taken";
-      status?: string;
-      recommendation?: Recommendation;
-    }
-  | { ok: false; code: "confirm_day"; warnings: DayWarning[]; date: string; status?: string };
+type BookingFailure = "date_in_past" | "time_in_past" | "slot_gone" | "slot_taken";
+type Refusal = {
+  ok: false;
+  code: ActionFailure | SignoffFailure | BookingFailure | "invalid_assignee";
+  status?: string;
+  recommendation?: Recommendation;
+};
+type DayToConfirm = { ok: false; code: "confirm_day"; warnings: DayWarning[]; date: string; status?: string };
+export type StaffActionResult = { ok: true; referral: Referral } | Refusal | DayToConfirm;
 
 /** Thrown inside the step's transaction when the clinical decision it was checked against is no longer the newest. */
 class ClinicalDecisionChanged extends Error {}
@@ -247,6 +89,132 @@ const notificationOf: Partial<Record<StaffAction, NotificationKind>> = {
   redirect: "redirected",
   schedule: "scheduled",
 };
+
+/** What one step records: its reason, note and event data, and for a booking the slot to take inside the step. */
+type Step = {
+  reasonCode: string | null;
+  note: string | null;
+  data: Record<string, unknown>;
+  takeSlot: ((trx: Database, referralId: string) => Promise<void>) | null;
+};
+
+/** The step's reason, note and data from the action's checked input; a refusal when the input cannot be acted on. */
+async function stepOf<A extends StaffAction>(
+  db: Database,
+  staff: Staff,
+  referral: Referral,
+  action: A,
+  input: ActionInput<A>,
+  ctx: StaffContext,
+): Promise<Step | Refusal | DayToConfirm> {
+  const step: Step = { reasonCode: null, note: null, data: {}, takeSlot: null };
+  switch (action) {
+    case "assign": {
+      const { assigneeId } = input as ActionInput<"assign">;
+      const people = await siteTeam(db, staff.siteCode, ctx.now);
+      if (!people.some((p) => p.id === assigneeId)) return { ok: false, code: "invalid_assignee" };
+      return { ...step, data: { assigneeId } };
+    }
+    case "request_info": {
+      const v = input as ActionInput<"request_info">;
+      return { ...step, data: { documents: v.documents, fields: v.fields }, note: v.message ?? null };
+    }
+    case "accept":
+    case "close":
+      return { ...step, note: (input as ActionInput<"accept">).note ?? null };
+    case "decline":
+    case "redirect": {
+      const v = input as ActionInput<"decline">;
+      return { ...step, reasonCode: v.reasonCode, note: v.note ?? null };
+    }
+    case "schedule": {
+      // A referral that cannot be scheduled now is refused by the workflow below, before any slot is looked at.
+      if (!staffActionsFor(staff, referral.status).includes("schedule")) return step;
+      const plan = await planBooking(db, staff, referral.id, input as ActionInput<"schedule">, {
+        now: ctx.now,
+        lng: ctx.lng ?? "en",
+      });
+      if (!plan.ok) return plan;
+      return { ...step, data: plan.data, takeSlot: plan.takeSlot };
+    }
+  }
+  return step;
+}
+
+/** The joint conference's recommendation this step follows, as kept in the event (issue 10). */
+async function citedRecommendation(db: Database, referralId: string, action: StaffAction, ctx: StaffContext) {
+  if (!ctx.citesRecommendation || !stepsCitingRecommendation.includes(action)) return null;
+  const cited = (await recommendationsOf(db, referralId)).find((r) => r.id === ctx.citesRecommendation);
+  return cited ? { itemId: cited.id, conferenceId: cited.conference_id, recommendation: cited.recommendation } : null;
+}
+
+/**
+ * The reviewer's clinical decision: accept and decline need an agreeing one where the site asks for sign-off; any
+ * decision that agrees with the newest recording names it, and its letter quotes it.
+ */
+async function signoffOf(
+  db: Database,
+  staff: Staff,
+  referral: Referral,
+  action: StaffAction,
+): Promise<{ ok: true; clinicalDecisionId: string | null } | Refusal> {
+  // Only for a step the workflow allows now: otherwise the core answers why not (illegal_transition), not the sign-off.
+  if (!letterDecisionOf[action] || !staffActionsFor(staff, referral.status).includes(action))
+    return { ok: true, clinicalDecisionId: null };
+  const latest = await currentClinicalDecision(db, referral.id, staff.siteCode);
+  const check = checkSignoff(action, await clinicalSignoffRequired(db, staff.siteCode), latest);
+  if (!check.ok) return { ok: false, code: check.code, recommendation: check.recommendation, status: referral.status };
+  return { ok: true, clinicalDecisionId: latest && latest.recommendation === action ? latest.id : null };
+}
+
+/** What runs inside the step's transaction after the state changed: the slot, the letter and the physician's mail. */
+function withinStep(
+  staff: Staff,
+  action: StaffAction,
+  step: Step,
+  clinicalDecisionId: string | null,
+  ctx: StaffContext,
+) {
+  return async (trx: Database, before: ReferralRow, after: ReferralRow) => {
+    // A reviewer recorded again between the check and this step: undo the step rather than act on an old record.
+    if (
+      clinicalDecisionId &&
+      (await currentClinicalDecision(trx, before.id, staff.siteCode))?.id !== clinicalDecisionId
+    )
+      throw new ClinicalDecisionChanged();
+    if (step.takeSlot) await step.takeSlot(trx, after.id);
+    await issueLetter(trx, {
+      before,
+      after,
+      action,
+      issuer: { id: staff.id, role: staff.role },
+      reasonCode: step.reasonCode,
+      note: step.note,
+      clinicalDecisionId,
+      now: ctx.now,
+      ip: ctx.ip,
+    });
+    const kind = notificationOf[action];
+    if (!kind) return;
+    const scheduled = kind === "scheduled";
+    await notifyPhysician(trx, {
+      kind,
+      referral: { id: after.id, physicianId: after.physician_id, referenceCode: after.reference_code },
+      // A redirect speaks for the site the referral moved to; every other step for the site that took it.
+      speaksFor: kind === "redirected" ? after.site_code : before.site_code,
+      facts: {
+        documents: step.data.documents as string[] | undefined,
+        fields: step.data.fields as string[] | undefined,
+        reasonCode: step.reasonCode ?? undefined,
+        consultation: scheduled ? (step.data as ConsultationData) : undefined,
+        siteCode: before.site_code ?? undefined,
+        siteContacts: scheduled ? await siteContactsOf(trx, before.site_code) : undefined,
+        calendarLink: scheduled ? `${ctx.portalUrl}/referrals/${after.id}/consultation.ics` : undefined,
+      },
+      ctx,
+    });
+  };
+}
 
 /**
  * One triage step by a staff member on a referral of their site, through the referral core (one transaction:
@@ -263,154 +231,40 @@ export async function performStaffAction<A extends StaffAction>(
 ): Promise<StaffActionResult> {
   const referral = await referralForStaff(db, staff, id);
   if (!referral) return { ok: false, code: "not_found" };
-  let reasonCode: string | null = null;
-  let note: string | null = null;
-  let data: Record<string, unknown> = {};
-  let takeSlot: ((trx: Database, referralId: string) => Promise<void>) | null = null;
+  const step = await stepOf(db, staff, referral, action, input, ctx);
+  if ("ok" in step) return step;
+  if (isOverride(action, referral.screenOutcome))
+    step.data = { ...step.data, override: true, screenOutcome: referral.screenOutcome };
+  const jointRecommendation = await citedRecommendation(db, referral.id, action, ctx);
+  if (jointRecommendation) step.data = { ...step.data, jointRecommendation };
+  const signoff = await signoffOf(db, staff, referral, action);
+  if (!signoff.ok) return signoff;
+  const { clinicalDecisionId } = signoff;
+  if (clinicalDecisionId) step.data = { ...step.data, clinicalDecisionId };
 
-  switch (action) {
-    case "assign": {
-      const { assigneeId } = input as ActionInput<"assign">;
-      const people = await siteTeam(db, staff.siteCode, ctx.now);
-      if (!people.some((p) => p.id === assigneeId)) return { ok: false, code: "invalid_assignee" };
-      data = { assigneeId };
-      break;
-    }
-    case "request_info": {
-      const v = input as ActionInput<"request_info">;
-      data = { documents: v.documents, fields: v.fields };
-      note = v.message ?? null;
-      break;
-    }
-    case "accept":
-    case "close":
-      note = (input as ActionInput<"accept">).note ?? null;
-      break;
-    case "decline":
-    case "redirect": {
-      const v = input as ActionInput<"decline">;
-      reasonCode = v.reasonCode;
-      note = v.note ?? null;
-      break;
-    }
-    case "schedule": {
-      // A referral that cannot be scheduled now is refused by the workflow below, before any slot is looked at.
-      if (!staffActionsFor(staff, referral.status).includes("schedule")) break;
-      const plan = await planBooking(db, staff, referral.id, input as ActionInput<"schedule">, {
-        now: ctx.now,
-        lng: ctx.lng ?? "en",
-      });
-      if (!plan.ok) return plan;
-      data = plan.data;
-      takeSlot = plan.takeSlot;
-      break;
-    }
-  }
-  if (isOverride(action, referral.screen_outcome))
-    data = { ...data, override: true, screenOutcome: referral.screen_outcome };
-  if (ctx.citesRecommendation && stepsCitingRecommendation.includes(action)) {
-    const cited = (await recommendationsOf(db, referral.id)).find((r) => r.id === ctx.citesRecommendation);
-    if (cited)
-      data = {
-        ...data,
-        jointRecommendation: {
-          itemId: cited.id,
-          conferenceId: cited.conference_id,
-          recommendation: cited.recommendation,
-        },
-      };
-  }
-
-  // The reviewer's clinical decision: accept and decline need an agreeing one where the site asks for sign-off; any
-  // decision that agrees with the newest recording names it, and its letter quotes it.
-  let clinicalDecisionId: string | null = null;
-  // Only for a step the workflow allows now: otherwise the core answers why not (illegal_transition), not the sign-off.
-  if (letterDecisionOf[action] && staffActionsFor(staff, referral.status).includes(action)) {
-    const latest = await currentClinicalDecision(db, referral.id, staff.siteCode);
-    const check = checkSignoff(action, await clinicalSignoffRequired(db, staff.siteCode), latest);
-    if (!check.ok)
-      return { ok: false, code: check.code, recommendation: check.recommendation, status: referral.status };
-    if (latest && latest.recommendation === action) {
-      clinicalDecisionId = latest.id;
-      data = { ...data, clinicalDecisionId };
-    }
-  }
-
-  const kind = notificationOf[action];
-  let result: TransitionResult | { ok: false; code: "slot_taken" };
+  let result: TransitionResult;
   try {
     result = await transitionReferral(db, {
       referralId: id,
       actor: { id: staff.id, role: staff.role },
       action,
-      reasonCode,
-      note,
-      data,
+      reasonCode: step.reasonCode,
+      note: step.note,
+      data: step.data,
       ip: ctx.ip,
       now: ctx.now,
       expectSite: staff.siteCode,
-      within: async (trx, before, after) => {
-        // A reviewer recorded again between the check and this step: undo the step rather than act on an old record.
-        if (
-          clinicalDecisionId &&
-          (await currentClinicalDecision(trx, before.id, staff.siteCode))?.id !== clinicalDecisionId
-        )
-          throw new ClinicalDecisionChanged();
-        if (takeSlot) await takeSlot(trx, after.id);
-        await issueLetter(trx, {
-          before,
-          after,
-          action,
-          issuer: { id: staff.id, role: staff.role },
-          reasonCode,
-          note,
-          clinicalDecisionId,
-          now: ctx.now,
-          ip: ctx.ip,
-        });
-        if (!kind) return;
-        const [physician] = await usersByIds(trx, [after.physician_id]);
-        if (!physician?.email) return;
-        const names = await siteNames(trx);
-        const speaksFor = (kind === "redirected" ? after.site_code : before.site_code) as keyof typeof names;
-        await queueNotification(trx, {
-          kind,
-          referralId: after.id,
-          recipient: {
-            email: physician.email,
-            familyName: physician.family_name,
-            givenName: physician.given_name,
-            language: physician.preferred_language,
-          },
-          facts: {
-            referenceCode: after.reference_code ?? "",
-            siteName: names[speaksFor] ?? { ko: speaksFor, ja: speaksFor, en: speaksFor },
-            documents: data.documents as string[] | undefined,
-            fields: data.fields as string[] | undefined,
-            reasonCode: reasonCode ?? undefined,
-            consultation: kind === "scheduled" ? (data as ConsultationData) : undefined,
-            siteCode: before.site_code ?? undefined,
-            siteContacts: kind === "scheduled" ? await siteContactsOf(trx, before.site_code) : undefined,
-            calendarLink: kind === "scheduled" ? `${ctx.portalUrl}/referrals/${after.id}/consultation.ics` : undefined,
-          },
-          link: `${ctx.portalUrl}/referrals/${after.id}`,
-          now: ctx.now,
-        });
-      },
+      within: withinStep(staff, action, step, clinicalDecisionId, ctx),
     });
   } catch (error) {
     if (error instanceof ClinicalDecisionChanged)
       return { ok: false, code: "clinical_decision_changed", status: referral.status };
     // Another coordinator took the slot between the check and the transaction: nothing was written.
-    if (error instanceof SlotTakenError) result = { ok: false, code: "slot_taken" };
-    else throw error;
+    if (error instanceof SlotTakenError) return { ok: false, code: "slot_taken" };
+    throw error;
   }
-  if (!result.ok) {
-    if (result.code === "slot_taken") return { ok: false, code: "slot_taken" };
-    const current = await findReferral(db, id);
-    return { ok: false, code: result.code, status: current?.status };
-  }
-  return result;
+  if (!result.ok) return { ok: false, code: result.code, status: (await findReferral(db, id))?.status };
+  return { ok: true, referral: toReferral(result.referral) };
 }
 
 /** Claims or assigns several referrals of the queue at once: each is its own step (own transaction and audit). */
@@ -431,90 +285,4 @@ export async function bulkTriage(
     else refused.push(id);
   }
   return { done, refused: refused.length };
-}
-
-/** An internal note: staff of the site only, never shown to the physician or the patient. */
-export async function addNote(
-  db: Database,
-  staff: Staff,
-  id: string,
-  body: string,
-  ctx: StaffContext,
-): Promise<boolean> {
-  const referral = await referralForStaff(db, staff, id);
-  if (!referral) return false;
-  await db.transaction().execute(async (trx) => {
-    const noteId = newId();
-    await insertNote(trx, {
-      id: noteId,
-      referral_id: id,
-      author_id: staff.id,
-      body,
-      created_at: ctx.now.toISOString(),
-    });
-    // The audit says a note was written, never what it says.
-    await recordAudit(trx, {
-      actor: { id: staff.id, role: staff.role },
-      action: "referral.note_added",
-      subjectType: "referral",
-      subjectId: id,
-      detail: { noteId },
-      ip: ctx.ip,
-      at: ctx.now,
-    });
-  });
-  return true;
-}
-
-/** A message to the referring physician: kept with the referral, and the physician is told by mail that it waits. */
-export async function sendMessage(
-  db: Database,
-  staff: Staff,
-  id: string,
-  body: string,
-  ctx: StaffContext,
-): Promise<boolean> {
-  const referral = await referralForStaff(db, staff, id);
-  if (!referral) return false;
-  await db.transaction().execute(async (trx) => {
-    const messageId = newId();
-    await insertMessage(trx, {
-      id: messageId,
-      referral_id: id,
-      author_id: staff.id,
-      author_role: staff.role,
-      body,
-      created_at: ctx.now.toISOString(),
-    });
-    await recordAudit(trx, {
-      actor: { id: staff.id, role: staff.role },
-      action: "referral.message_sent",
-      subjectType: "referral",
-      subjectId: id,
-      detail: { messageId },
-      ip: ctx.ip,
-      at: ctx.now,
-    });
-    const [physician] = await usersByIds(trx, [referral.physician_id]);
-    if (!physician?.email) return;
-    const names = await siteNames(trx);
-    const code = referral.site_code as keyof typeof names;
-    await queueNotification(trx, {
-      kind: "message",
-      referralId: id,
-      recipient: {
-        email: physician.email,
-        familyName: physician.family_name,
-        givenName: physician.given_name,
-        language: physician.preferred_language,
-      },
-      facts: {
-        referenceCode: referral.reference_code ?? "",
-        siteName: names[code] ?? { ko: code, ja: code, en: code },
-      },
-      link: `${ctx.portalUrl}/referrals/${id}`,
-      now: ctx.now,
-    });
-  });
-  return true;
 }

@@ -103,7 +103,7 @@ export async function submitReferral(
       case_json: JSON.stringify(input.caseData),
       ...patientColumns(input.caseData),
       screen_outcome: record.decision.outcome,
-      decision_json: JSON.stringify(record.decision),
+      decision_json: JSON.stringify(toDecisionJson(record.decision)),
       ...startClock(site.country, today, input.caseData.urgency),
       updated_at: at,
       submitted_at: at,
@@ -286,7 +286,7 @@ export async function transitionReferral(db: Database, input: TransitionInput): 
         case_json: JSON.stringify(input.caseData),
         ...patientColumns(input.caseData),
         screen_outcome: record.decision.outcome,
-        decision_json: JSON.stringify(record.decision),
+        decision_json: JSON.stringify(toDecisionJson(record.decision)),
       };
     }
 

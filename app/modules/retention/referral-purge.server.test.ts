@@ -1,3 +1,4 @@
+import { storedReferral } from "../../../tests/factories/referrals";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -53,7 +54,7 @@ async function referralWithEverything(
   await fillDraft(db, owner.user, id, koreanProstate, submittedOn);
   const result = await submitDraft(db, {
     user: { ...owner.user, country: "KR" },
-    referral: (await findReferral(db, id))!,
+    referral: await storedReferral(db, id),
     now: submittedOn,
   });
   if (!result.ok) throw new Error("not submitted");

@@ -61,7 +61,7 @@ async function rescreenRow(
   // The referral stays where it is (re-screening changes the screen, not the route a person already acted on).
   await updateReferral(trx, referral.id, {
     screen_outcome: after.outcome,
-    decision_json: JSON.stringify(record.decision),
+    decision_json: JSON.stringify(after),
     updated_at: at,
   });
   await insertReferralEvent(trx, {

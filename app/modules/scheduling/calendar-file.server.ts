@@ -27,10 +27,11 @@ const storedSchema = z.object({
 
 export type StoredConsultation = z.infer<typeof storedSchema>;
 
-export function readStoredConsultation(json: string | null): StoredConsultation | null {
-  if (!json) return null;
+/** A stored consultation, as its JSON text or as the referral mapper read it, when it can go into a calendar. */
+export function readStoredConsultation(stored: string | object | null): StoredConsultation | null {
+  if (!stored) return null;
   try {
-    const parsed = storedSchema.safeParse(JSON.parse(json));
+    const parsed = storedSchema.safeParse(typeof stored === "string" ? JSON.parse(stored) : stored);
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import { zonedInstant } from "~/domain/scheduling/zoned-time";
 import type { Language } from "~/i18n/config";
 import { siteClockOf } from "~/modules/queue/staff.server";
-import type { ReferralRow } from "~/modules/referrals/referrals.repository.server";
+import type { Referral } from "~/modules/referrals/referral.mapper.server";
 import type { SiteNames } from "~/modules/sites/sites.service.server";
 import type { Database } from "~/utils/db.server";
 import { readStoredConsultation } from "./calendar-file.server";
@@ -13,23 +13,18 @@ import { sitePlace } from "./site-place";
 /** The booked consultation as the physician's referral page shows it, or null when none is booked. */
 export async function consultationView(
   db: Database,
-  referral: ReferralRow,
+  referral: Pick<Referral, "id" | "status" | "siteCode" | "consultation">,
   names: SiteNames,
   lng: Language,
   t: TFunction,
 ) {
-  if (referral.status !== "consultation_scheduled" || !referral.site_code) return null;
-  const stored = readStoredConsultation(referral.consultation_json);
+  if (referral.status !== "consultation_scheduled" || !referral.siteCode) return null;
+  const stored = readStoredConsultation(referral.consultation);
   if (!stored) return null;
-  const site = await siteClockOf(db, referral.site_code);
+  const site = await siteClockOf(db, referral.siteCode);
   const tz = stored.timeZone ?? site.timezone;
   const when = whenWords(zonedInstant(stored.date, stored.time, tz), tz, lng);
-  let place: string | null = null;
-  try {
-    place = (JSON.parse(referral.consultation_json ?? "{}") as { place?: string }).place ?? null;
-  } catch {
-    place = null;
-  }
+  const place = referral.consultation?.place ?? null;
   return {
     dateText: when.dateText,
     timeText: t("scheduling:consultation.timeWithZone", {

@@ -1,3 +1,4 @@
+import { toReferral } from "~/modules/referrals/referral.mapper.server";
 import fs from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ReferralCase } from "~/domain/case/schema";
@@ -209,7 +210,7 @@ describe("booking a first consultation", () => {
     // The physician's referral page: the day in full, the site's clock and zone, the place and the calendar file.
     const view = await consultationView(
       db,
-      (await findReferral(db, first.id))!,
+      toReferral((await findReferral(db, first.id))!),
       await siteNames(db),
       "en",
       tFor("en", ["scheduling", "status"]),
@@ -223,7 +224,13 @@ describe("booking a first consultation", () => {
     expect(view!.mapHref).toContain("https://www.google.com/maps/search/?api=1&query=");
     // A referral without a booked consultation shows none.
     expect(
-      await consultationView(db, (await findReferral(db, second.id))!, await siteNames(db), "en", tFor("en")),
+      await consultationView(
+        db,
+        toReferral((await findReferral(db, second.id))!),
+        await siteNames(db),
+        "en",
+        tFor("en"),
+      ),
     ).toBeNull();
   });
 

@@ -1,5 +1,6 @@
 import type { Language } from "~/i18n/config";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
+import { toReferral } from "~/modules/referrals/referral.mapper.server";
 import type { PatientChecklistView } from "~/components/travel/patient-travel-checklist";
 import type { Database } from "~/utils/db.server";
 import { travelChecklistFor } from "./travel-checklist.service.server";
@@ -13,8 +14,8 @@ export async function patientChecklist(
   referralId: string,
   lng: Language,
 ): Promise<PatientChecklistView | null> {
-  const referral = await findReferral(db, referralId);
-  const checklist = referral ? await travelChecklistFor(db, referral, "patient") : null;
+  const row = await findReferral(db, referralId);
+  const checklist = row ? await travelChecklistFor(db, toReferral(row), "patient") : null;
   if (!checklist) return null;
   return {
     done: checklist.done,

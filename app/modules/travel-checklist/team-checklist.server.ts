@@ -1,6 +1,6 @@
 import type { Language } from "~/i18n/config";
 import { formatInstant } from "~/i18n/datetime";
-import type { ReferralRow } from "~/modules/referrals/referrals.repository.server";
+import type { Referral } from "~/modules/referrals/referral.mapper.server";
 import type { Database } from "~/utils/db.server";
 import { checklistInWords, type ChecklistView } from "./travel-checklist-view";
 import { travelChecklistFor } from "./travel-checklist.service.server";
@@ -8,7 +8,7 @@ import { travelChecklistFor } from "./travel-checklist.service.server";
 /** The whole checklist (the patient's items and the site's own) for the physician's and the staff referral pages. */
 export async function teamChecklist(
   db: Database,
-  referral: ReferralRow,
+  referral: Referral,
   lng: Language,
   timezone: string,
 ): Promise<ChecklistView | null> {

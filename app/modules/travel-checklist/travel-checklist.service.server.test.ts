@@ -1,3 +1,4 @@
+import { toReferral } from "~/modules/referrals/referral.mapper.server";
 import { describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
 import { lookUpStatus } from "~/modules/status-lookup/status-lookup.service.server";
@@ -46,7 +47,7 @@ describe("the cross-border checklist", () => {
   it("is there for a Korean patient routed to QST and not for a Japanese resident", async () => {
     const db = await getDb();
     const korean = await koreanAtQst(db);
-    const checklist = await travelChecklistFor(db, korean.row, "team");
+    const checklist = await travelChecklistFor(db, toReferral(korean.row), "team");
     expect(checklist?.items.map((i) => i.key)).toEqual([
       "passport",
       "visa",
@@ -61,7 +62,7 @@ describe("the cross-border checklist", () => {
     const japanese = await referralAt(db, { id: physician.id, country: "JP" }, { site: "qst", now });
     const row = await db.selectFrom("referrals").selectAll().where("id", "=", japanese.id).executeTakeFirstOrThrow();
     expect(row.site_code).toBe("qst");
-    expect(await travelChecklistFor(db, row, "team")).toBeNull();
+    expect(await travelChecklistFor(db, toReferral(row), "team")).toBeNull();
     const { cookie } = await qstStaffCookie(db);
     expect(
       (
@@ -177,7 +178,7 @@ describe("the cross-border checklist", () => {
         )
       ).status,
     ).toBe(400);
-    expect((await travelChecklistFor(db, korean.row, "team"))?.done).toBe(0);
+    expect((await travelChecklistFor(db, toReferral(korean.row), "team"))?.done).toBe(0);
     // The words the staff page shows for the progress exist in every language.
     for (const lng of ["ko", "ja", "en"] as const)
       expect(tFor(lng)("travel:progress", { done: 1, total: 7 })).toMatch(/1/);

@@ -7,23 +7,19 @@ import {
   type ChecklistItem,
   type ChecklistProgress,
 } from "~/domain/travel/travel-checklist";
-import { isOpen, type ReferralStatus } from "~/domain/workflow/states";
+import { isOpen } from "~/domain/workflow/states";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import { referralForStaff } from "~/modules/queue/triage.service.server";
-import type { ReferralRow } from "~/modules/referrals/referrals.repository.server";
+import type { Referral } from "~/modules/referrals/referral.mapper.server";
 import type { Database } from "~/utils/db.server";
 import { currentChecklistRow, deleteTick, insertTick, ticksOf } from "./travel-checklist.repository.server";
 
-type ReferralFacts = Pick<ReferralRow, "id" | "site_code" | "status" | "case_json">;
+type ReferralFacts = Pick<Referral, "id" | "siteCode" | "status" | "storedCase">;
 
-function residenceOf(caseJson: string): string | null {
-  try {
-    const residence = (JSON.parse(caseJson) as { patient?: { residenceCountry?: unknown } }).patient?.residenceCountry;
-    return typeof residence === "string" ? residence : null;
-  } catch {
-    return null;
-  }
+function residenceOf(storedCase: Readonly<Record<string, unknown>>): string | null {
+  const residence = (storedCase as { patient?: { residenceCountry?: unknown } }).patient?.residenceCountry;
+  return typeof residence === "string" ? residence : null;
 }
 
 async function siteCountry(db: Database, siteCode: string): Promise<string | null> {
@@ -37,12 +33,12 @@ export async function checklistItemsFor(
   referral: ReferralFacts,
 ): Promise<{ version: number; items: ChecklistItem[] } | null> {
   // A declined, withdrawn or closed referral has no trip to prepare.
-  if (!referral.site_code || !isOpen(referral.status as ReferralStatus)) return null;
-  const row = await currentChecklistRow(db, referral.site_code);
+  if (!referral.siteCode || !isOpen(referral.status)) return null;
+  const row = await currentChecklistRow(db, referral.siteCode);
   const items = row ? parseChecklistItems(row.items) : [];
   const applies = travelChecklistApplies({
-    siteCountry: await siteCountry(db, referral.site_code),
-    residenceCountry: residenceOf(referral.case_json),
+    siteCountry: await siteCountry(db, referral.siteCode),
+    residenceCountry: residenceOf(referral.storedCase),
     itemCount: items.length,
   });
   return applies && row ? { version: row.version, items } : null;
@@ -90,7 +86,7 @@ export async function setTravelItem(
         action: change.done ? "referral.travel_item_done" : "referral.travel_item_undone",
         subjectType: "referral",
         subjectId: referralId,
-        detail: { item: change.itemKey, checklistVersion: config.version, site: referral.site_code },
+        detail: { item: change.itemKey, checklistVersion: config.version, site: referral.siteCode },
         ip: ctx.ip,
         at: ctx.now,
       });

@@ -52,11 +52,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const siteName = (code: string) => names[code as keyof typeof names]?.[lng] ?? code;
   const { referral, caseData } = page;
   const referredOn =
-    typeof caseData.referredOn === "string" ? caseData.referredOn : (referral.submitted_at ?? "").slice(0, 10);
+    typeof caseData.referredOn === "string" ? caseData.referredOn : (referral.submittedAt ?? "").slice(0, 10);
   const hidden = new Set(identifyingPaths);
   return {
     id: referral.id,
-    referenceCode: referral.reference_code ?? "",
+    referenceCode: referral.referenceCode ?? "",
     ownerSite: siteName(page.joint.ownerSite),
     status: referral.status,
     indication: referral.indication,

@@ -1,16 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
 import { indicationKey } from "~/components/decision-panel/labels";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { NotificationBanner } from "~/components/notification-banner/notification-banner";
 import bannerStyles from "~/components/notification-banner/notification-banner.css?url";
-import { SelectField } from "~/components/forms/select-field";
-import { TextField } from "~/components/forms/text-field";
-import { ClockText } from "~/components/queue/clock-text";
 import queueStyles from "~/components/queue/queue.css?url";
-import { indications, urgencies } from "~/domain/case/vocabulary";
+import { indications } from "~/domain/case/vocabulary";
 import { formatCalendarDate } from "~/i18n/datetime";
 import { translatorFor } from "~/i18n/i18n.server";
 import { kickMailer } from "~/modules/notifications/mailer.server";
@@ -18,15 +14,10 @@ import { movedAwayNotice } from "~/modules/queue/moved-away.server";
 import { loadQueue, removeView, saveView } from "~/modules/queue/queue.service.server";
 import {
   bulkSchema,
-  COUNT_CAP,
   parseQueueQuery,
   queueQueryString,
-  queueSortColumns,
   queueTabs,
   savedViewSchema,
-  screenOutcomes,
-  type QueueFilters,
-  type QueueSortColumn,
 } from "~/modules/queue/queue.schema";
 import { requireStaff } from "~/modules/queue/staff.server";
 import { workingSiteSwitch, type WorkingSite } from "~/modules/staff-exchange/working-site.server";
@@ -36,9 +27,12 @@ import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { translateIssues } from "~/utils/form.server";
-import { personName } from "~/i18n/person-name";
 import { notFound } from "~/utils/not-found.server";
 import { collator } from "~/i18n/intl-cache";
+import { Filters, Tabs } from "./filters";
+import { SavedViews } from "./saved-views";
+import { QueueTable } from "./queue-table";
+import { SortForm } from "./sort-controls";
 
 export const handle = { titleKey: "queue:list.title" };
 export const links = () => [
@@ -162,228 +156,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
-
-/**
- * A column header that sorts the queue: a link (works without JavaScript) to the same view sorted by this column,
- * ascending first, then the other way. aria-sort tells assistive technology which column sorts the table now.
- */
-function SortHeader({ column, filters }: { column: QueueSortColumn; filters: QueueFilters }) {
-  const { t } = useTranslation();
-  const current = filters.sort === column ? (filters.dir ?? "asc") : null;
-  const next = current === "asc" ? "desc" : "asc";
-  return (
-    <th
-      scope="col"
-      aria-sort={current ? (current === "asc" ? "ascending" : "descending") : undefined}
-      data-column={column}
-    >
-      <Link
-        to={`/queue?${queueQueryString({ ...filters, sort: column, dir: next })}`}
-        className="sort-link"
-        data-sort={column}
-      >
-        {t(`queue:columns.${column}`)}
-        <span aria-hidden="true" className="sort-link__icon">
-          {current === "asc" ? "▲" : current === "desc" ? "▼" : "↕"}
-        </span>
-        <span className="visually-hidden">{t(next === "asc" ? "queue:sort.ascending" : "queue:sort.descending")}</span>
-      </Link>
-    </th>
-  );
-}
-
-/** Sorting where the headers are hidden (a phone shows each referral as a card): the same choice as a small form. */
-function SortForm({ filters }: { filters: QueueFilters }) {
-  const { t } = useTranslation();
-  const kept = new URLSearchParams(queueQueryString({ ...filters, sort: undefined, dir: undefined }));
-  return (
-    <Form method="get" className="queue-sort" data-form="queue-sort">
-      {[...kept.entries()].map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <SelectField
-        name="sort"
-        label={t("queue:sort.label")}
-        placeholder={t("queue:sort.default")}
-        options={queueSortColumns.map((column) => ({ value: column, label: t(`queue:columns.${column}`) }))}
-        defaultValue={filters.sort ?? ""}
-      />
-      <SelectField
-        name="dir"
-        label={t("queue:sort.direction")}
-        options={[
-          { value: "asc", label: t("queue:sort.asc") },
-          { value: "desc", label: t("queue:sort.desc") },
-        ]}
-        defaultValue={filters.dir ?? "asc"}
-      />
-      <div className="field">
-        <button type="submit" className="button button--secondary">
-          {t("queue:sort.apply")}
-        </button>
-      </div>
-    </Form>
-  );
-}
-
-function nameOf(person: { familyName: string; givenName: string }) {
-  return personName(person.familyName, person.givenName);
-}
-
-function Filters({ filters, staff }: { filters: QueueFilters; staff: Loaded["staff"] }) {
-  const { t } = useTranslation();
-  return (
-    <Form method="get" className="queue-filters" aria-labelledby="filters-heading" data-form="queue-filters">
-      <h2 id="filters-heading" className="visually-hidden">
-        {t("queue:filters.heading")}
-      </h2>
-      <input type="hidden" name="tab" value={filters.tab} />
-      <TextField
-        name="q"
-        type="search"
-        label={t("queue:filters.search")}
-        hint={t("queue:filters.searchHint")}
-        defaultValue={filters.q ?? ""}
-        autoComplete="off"
-        spellCheck={false}
-      />
-      <SelectField
-        name="indication"
-        label={t("queue:filters.indication")}
-        placeholder={t("queue:filters.any")}
-        options={indications.map((code) => ({ value: code, label: t(indicationKey(code)) }))}
-        defaultValue={filters.indication ?? ""}
-      />
-      <SelectField
-        name="outcome"
-        label={t("queue:filters.outcome")}
-        placeholder={t("queue:filters.any")}
-        options={screenOutcomes.map((code) => ({ value: code, label: t(`screen:outcomes.${code}.label`) }))}
-        defaultValue={filters.outcome ?? ""}
-      />
-      <SelectField
-        name="urgency"
-        label={t("queue:filters.urgency")}
-        placeholder={t("queue:filters.any")}
-        options={urgencies.map((code) => ({ value: code, label: t(`queue:urgency.${code}`) }))}
-        defaultValue={filters.urgency ?? ""}
-      />
-      <SelectField
-        name="assignee"
-        label={t("queue:filters.assignee")}
-        placeholder={t("queue:filters.anyone")}
-        options={[
-          { value: "me", label: t("queue:filters.me") },
-          { value: "none", label: t("queue:filters.unassigned") },
-          ...staff.map((p) => ({ value: p.id, label: nameOf(p) })),
-        ]}
-        defaultValue={filters.assignee ?? ""}
-      />
-      <div className="choice">
-        <input type="checkbox" id="filter-breach" name="breach" value="1" defaultChecked={!!filters.breach} />
-        <label htmlFor="filter-breach">{t("queue:filters.breach")}</label>
-      </div>
-      <div className="button-row field">
-        <button type="submit" className="button">
-          {t("queue:filters.apply")}
-        </button>
-        <Link to={`/queue?tab=${filters.tab}`}>{t("queue:filters.clear")}</Link>
-      </div>
-    </Form>
-  );
-}
-
-function Tabs({ filters, counts, atLeast }: { filters: QueueFilters; counts: Loaded["counts"]; atLeast: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <nav aria-label={t("queue:tabs.label")}>
-      <ul className="queue-tabs">
-        {queueTabs.map((tab) => {
-          const count = counts[tab];
-          // Capped (or, for a very broad name search, counted from part of its matches): "n+".
-          const shown =
-            count >= COUNT_CAP || (atLeast && count > 0)
-              ? t("queue:tabs.capped", { count: Math.min(count, COUNT_CAP) })
-              : String(count);
-          return (
-            <li key={tab}>
-              <Link
-                to={`/queue?${queueQueryString({ ...filters, tab })}`}
-                aria-current={filters.tab === tab ? "page" : undefined}
-                data-tab={tab}
-              >
-                {t(`queue:tabs.${tab}`)}
-                <span className="count" data-count={count}>
-                  <span className="visually-hidden">{t("queue:tabs.countLabel")}</span>
-                  {shown}
-                </span>
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
-}
-
-function SavedViews({
-  views,
-  query,
-  errors,
-}: {
-  views: Loaded["views"];
-  query: string;
-  errors?: Record<string, string>;
-}) {
-  const { t } = useTranslation();
-  return (
-    <section aria-labelledby="views-heading">
-      <h2 id="views-heading">{t("queue:views.heading")}</h2>
-      {views.length ? (
-        <ul className="queue-views">
-          {views.map((view) => (
-            <li key={view.id}>
-              <Link to={`/queue?${view.query}`}>{view.name}</Link>
-              <Form method="post" action={`/queue?${query}`}>
-                <CsrfInput />
-                <input type="hidden" name="intent" value="deleteView" />
-                <input type="hidden" name="viewId" value={view.id} />
-                <button
-                  type="submit"
-                  className="button-link"
-                  aria-label={t("queue:views.deleteLabel", { name: view.name })}
-                >
-                  {t("queue:views.delete")}
-                </button>
-              </Form>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t("queue:views.none")}</p>
-      )}
-      <Form method="post" action={`/queue?${query}`} className="queue-bulk" data-form="save-view">
-        <CsrfInput />
-        <input type="hidden" name="intent" value="saveView" />
-        <TextField
-          name="name"
-          label={t("queue:views.name")}
-          hint={t("queue:views.nameHint")}
-          error={errors?.name}
-          autoComplete="off"
-          maxLength={60}
-        />
-        <div className="field">
-          <button type="submit" className="button button--secondary">
-            {t("queue:views.save")}
-          </button>
-        </div>
-      </Form>
-    </section>
-  );
-}
-
 export default function Queue() {
   const { t } = useTranslation();
   const loaded = useLoaderData<typeof loader>();
@@ -444,107 +216,7 @@ export default function Queue() {
       {rows.length === 0 ? (
         <p data-testid="queue-empty">{t("queue:list.empty")}</p>
       ) : (
-        <Form method="post" action={`/queue?${query}`} data-form="bulk">
-          <CsrfInput />
-          <input type="hidden" name="intent" value="bulk" />
-          <div className="table-scroll" role="region" aria-labelledby="queue-heading" tabIndex={0}>
-            <table className="queue-table" aria-labelledby="queue-heading" data-testid="queue-table">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("queue:columns.select")}</span>
-                  </th>
-                  {queueSortColumns.map((column) => (
-                    <SortHeader key={column} column={column} filters={filters} />
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id} data-referral={row.id} data-code={row.referenceCode} data-status={row.status}>
-                    <td className="queue-table__select">
-                      <input
-                        type="checkbox"
-                        name="ids"
-                        value={row.id}
-                        id={`select-${row.id}`}
-                        aria-label={t("queue:columns.selectOne", { code: row.referenceCode })}
-                      />
-                    </td>
-                    {/* data-label names each cell where a phone shows the row as a card without the header row. */}
-                    <td className="nowrap queue-table__code" data-label={t("queue:columns.code")}>
-                      <Link to={`/queue/${row.id}`}>{row.referenceCode}</Link>
-                    </td>
-                    <td data-label={t("queue:columns.patient")}>
-                      <span className="nowrap">{nameOf(row)}</span>
-                      {row.latinName ? (
-                        <>
-                          <br />
-                          <span className="nowrap">{row.latinName}</span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td data-label={t("queue:columns.indication")}>
-                      {row.indication ? t(indicationKey(row.indication)) : null}
-                    </td>
-                    <td data-label={t("queue:columns.screen")}>
-                      {row.outcome ? (
-                        <span className={`tag tag--${row.outcome}`}>{t(`screen:outcomes.${row.outcome}.label`)}</span>
-                      ) : null}
-                    </td>
-                    <td data-label={t("queue:columns.urgency")}>
-                      {row.urgency === "urgent" ? (
-                        <strong>{t("queue:urgency.urgent")}</strong>
-                      ) : (
-                        t("queue:urgency.routine")
-                      )}
-                    </td>
-                    <td data-label={t("queue:columns.status")}>{t(`queue:status.${row.status}`)}</td>
-                    <td className="queue-table__clock" data-label={t("queue:columns.clock")} data-testid="queue-clock">
-                      <ClockText clock={row.clock} dueOn={row.dueOn} status={row.status} compact />
-                    </td>
-                    <td data-label={t("queue:columns.assignee")}>
-                      {row.assignee ? nameOf(row.assignee) : t("queue:list.unassigned")}
-                    </td>
-                    <td className="nowrap" data-label={t("queue:columns.received")}>
-                      {row.submittedOn}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <fieldset className="queue-bulk">
-            <legend className="visually-hidden">{t("queue:bulk.legend")}</legend>
-            <SelectField
-              name="bulkAction"
-              label={t("queue:bulk.action")}
-              placeholder={t("queue:bulk.choose")}
-              options={[
-                { value: "claim", label: t("queue:bulk.claim") },
-                { value: "assign", label: t("queue:bulk.assign") },
-              ]}
-              error={bulkErrors?.bulkAction}
-            />
-            <SelectField
-              name="assigneeId"
-              label={t("queue:bulk.assignee")}
-              placeholder={t("queue:bulk.choose")}
-              options={staff.map((p) => ({ value: p.id, label: `${nameOf(p)} (${t(`roles.${p.role}`)})` }))}
-              error={bulkErrors?.assigneeId}
-            />
-            <div className="field">
-              <button type="submit" className="button">
-                {t("queue:bulk.submit")}
-              </button>
-            </div>
-            {bulkErrors?.ids ? (
-              <p className="field-error" id="field-ids">
-                {bulkErrors.ids}
-              </p>
-            ) : null}
-          </fieldset>
-        </Form>
+        <QueueTable rows={rows} filters={filters} query={query} staff={staff} bulkErrors={bulkErrors} />
       )}
       <nav className="queue-pages" aria-label={t("queue:pages.label")}>
         {!firstPage ? <Link to={`/queue?${query}`}>{t("queue:pages.first")}</Link> : null}

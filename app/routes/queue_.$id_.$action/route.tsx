@@ -22,12 +22,8 @@ import {
   type FormAction,
 } from "~/modules/queue/queue.schema";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
-import {
-  actionFormFor,
-  performStaffAction,
-  referralForStaff,
-  stepsCitingRecommendation,
-} from "~/modules/queue/triage.service.server";
+import { actionFormFor } from "~/modules/queue/action-form.server";
+import { performStaffAction, referralForStaff, stepsCitingRecommendation } from "~/modules/queue/triage.service.server";
 import { recommendationViews } from "~/modules/joint-review/joint-review-view.server";
 import { formatInstant } from "~/i18n/datetime";
 import { notFound } from "~/utils/not-found.server";
@@ -183,7 +179,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     default: {
       const sites = await siteNames(db);
-      const other = (otherSite(await siteFacts(db), referral.site_code)?.code ?? "") as keyof typeof sites;
+      const other = (otherSite(await siteFacts(db), referral.siteCode)?.code ?? "") as keyof typeof sites;
       return data<ActionAnswer>(
         {
           errors: {},

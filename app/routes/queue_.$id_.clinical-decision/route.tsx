@@ -48,8 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const site = await siteClockOf(db, staff.siteCode);
   return {
     id: referral.id,
-    referenceCode: referral.reference_code ?? "",
-    patient: { familyName: referral.patient_family_name ?? "", givenName: referral.patient_given_name ?? "" },
+    referenceCode: referral.referenceCode ?? "",
+    patient: { familyName: referral.patient.familyName ?? "", givenName: referral.patient.givenName ?? "" },
     status: referral.status,
     canRecord: panel.canRecord,
     viewerIsReviewer: panel.viewerIsReviewer,

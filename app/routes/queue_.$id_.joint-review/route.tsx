@@ -35,13 +35,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!referral) throw notFound();
   const panel = await ownerJointPanel(db, referral);
   const names = await siteNames(db);
-  const partner = (otherSite(await siteFacts(db), referral.site_code)?.code ?? "") as keyof typeof names;
+  const partner = (otherSite(await siteFacts(db), referral.siteCode)?.code ?? "") as keyof typeof names;
   const { timezone } = await siteClockOf(db, staff.siteCode);
   const open = panel.summary?.open ? panel.summary : null;
   return {
     id: referral.id,
-    referenceCode: referral.reference_code ?? "",
-    patient: personName(referral.patient_family_name ?? "", referral.patient_given_name ?? ""),
+    referenceCode: referral.referenceCode ?? "",
+    patient: personName(referral.patient.familyName ?? "", referral.patient.givenName ?? ""),
     partnerSite: names[partner]?.[lng] ?? partner,
     refusal: panel.refusal === "already_open" ? null : panel.refusal,
     open: open ? { question: open.question, proposedAt: formatInstant(open.proposedAt, lng, timezone) } : null,
@@ -67,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.ok) return redirect(`/queue/${id}?done=joint_proposed#joint`);
   if (result.code === "not_found") throw notFound();
   const names = await siteNames(db);
-  const partner = (otherSite(await siteFacts(db), referral.site_code)?.code ?? "") as keyof typeof names;
+  const partner = (otherSite(await siteFacts(db), referral.siteCode)?.code ?? "") as keyof typeof names;
   // The refusal says why in words, and the typed question stays for when the reason is mended.
   return data<ActionAnswer>(
     {

@@ -1,3 +1,4 @@
+import { storedReferral } from "../../../tests/factories/referrals";
 import { describe, expect, it } from "vitest";
 import { createDraft, submitDraft } from "~/modules/intake/intake.service.server";
 import { receiveUploads, listAttachments } from "~/modules/intake/attachments.service.server";
@@ -36,7 +37,7 @@ async function submittedWithFile() {
   await fillDraft(db, owner.user, id, koreanProstate, now);
   const result = await submitDraft(db, {
     user: { ...owner.user, country: "KR" },
-    referral: (await findReferral(db, id))!,
+    referral: await storedReferral(db, id),
     now,
   });
   if (!result.ok) throw new Error("not submitted");

@@ -75,19 +75,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const indication = getPath(detail.caseData, "diagnosis.indication");
   const done = new URL(request.url).searchParams.get("done");
   // The referral's dates (its conferences) are its receiving site's.
-  const siteZone = siteTimeZone(await siteFacts(db), referral.site_code);
+  const siteZone = siteTimeZone(await siteFacts(db), referral.siteCode);
   return {
     id: referral.id,
-    code: referral.reference_code,
+    code: referral.referenceCode,
     status: referral.status as ReferralStatus,
-    site: referral.site_code,
+    site: referral.siteCode,
     urgency: referral.urgency,
-    submittedAt: referral.submitted_at,
-    changedAt: referral.status_changed_at,
-    family: referral.patient_family_name,
-    given: referral.patient_given_name,
+    submittedAt: referral.submittedAt,
+    changedAt: referral.statusChangedAt,
+    family: referral.patient.familyName,
+    given: referral.patient.givenName,
     // Privacy rule 5 (ADR 0025): a purged referral says so where the patient's name stood.
-    purgedOn: referral.purged_at ? formatInstant(referral.purged_at, lng, siteZone, "date") : null,
+    purgedOn: referral.purgedAt ? formatInstant(referral.purgedAt, lng, siteZone, "date") : null,
     indication: referral.indication,
     decision: detail.decision,
     teamDecision: teamDecisionOf(detail.history),

@@ -37,9 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const body = createReadableStreamFromReadable(fs.createReadStream(found.filePath));
   return new Response(body, {
     headers: {
-      "Content-Type": found.row.media_type,
-      "Content-Length": String(found.row.size_bytes),
-      "Content-Disposition": contentDisposition(found.row.file_name),
+      "Content-Type": found.file.mediaType,
+      "Content-Length": String(found.file.sizeBytes),
+      "Content-Disposition": contentDisposition(found.file.fileName),
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cache-Control": "private, no-store",

@@ -13,15 +13,15 @@ import { siteNames } from "~/modules/sites/sites.service.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, referral } = await requireOwnReferral(request, params.id);
   const consultation =
-    referral.status === "consultation_scheduled" ? readStoredConsultation(referral.consultation_json) : null;
-  if (!consultation || !referral.site_code) throw notFound();
+    referral.status === "consultation_scheduled" ? readStoredConsultation(referral.consultation) : null;
+  if (!consultation || !referral.siteCode) throw notFound();
   const { lng, t } = translatorFor(request);
   const [site, names, contacts] = await Promise.all([
-    siteClockOf(db, referral.site_code),
+    siteClockOf(db, referral.siteCode),
     siteNames(db),
-    siteContactsOf(db, referral.site_code),
+    siteContactsOf(db, referral.siteCode),
   ]);
-  const name = names[referral.site_code as keyof typeof names]?.[lng] ?? referral.site_code;
+  const name = names[referral.siteCode as keyof typeof names]?.[lng] ?? referral.siteCode;
   return consultationCalendarResponse({
     referralId: referral.id,
     consultation,

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
 import { PrintButton } from "~/components/intake/print-button";
 import { UnconfirmedContactsWarning } from "~/components/site-contacts/unconfirmed-contacts-warning";
-import { isLanguage, type Language } from "~/i18n/config";
+import type { Language } from "~/i18n/config";
 import { formatInstant } from "~/i18n/datetime";
 import { tFor, translatorFor } from "~/i18n/i18n.server";
 import { personName } from "~/i18n/person-name";
@@ -32,31 +32,29 @@ export const links = () => [
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, user, referral } = await requireOwnReferral(request, params.id);
-  if (!referral.reference_code) throw redirect(`/referrals/${referral.id}/edit`);
-  const lang: Language = isLanguage(referral.patient_language) ? referral.patient_language : "en";
+  if (!referral.referenceCode) throw redirect(`/referrals/${referral.id}/edit`);
+  const lang: Language = referral.patient.language ?? "en";
   const t = tFor(lang, ["intake", "common", "contacts"]);
   const names = await siteNames(db);
-  const site = referral.site_code
-    ? (names[referral.site_code as keyof typeof names]?.[lang] ?? referral.site_code)
-    : "";
+  const site = referral.siteCode ? (names[referral.siteCode as keyof typeof names]?.[lang] ?? referral.siteCode) : "";
   const origin = new URL(request.url).origin;
   const statusUrl = `${origin}/status`;
-  const statusLink = statusLinkWithCode(origin, referral.reference_code);
-  const contacts = await siteContactsOf(db, referral.site_code);
+  const statusLink = statusLinkWithCode(origin, referral.referenceCode);
+  const contacts = await siteContactsOf(db, referral.siteCode);
   const contact = publicContact(contacts, lang);
-  const timezone = siteTimeZone(await siteFacts(db), referral.site_code);
+  const timezone = siteTimeZone(await siteFacts(db), referral.siteCode);
   const travel = await checklistItemsFor(db, referral);
   const page = translatorFor(request);
   return {
     id: referral.id,
     lang,
-    code: referral.reference_code,
+    code: referral.referenceCode,
     statusUrl,
     qr: qrSvgPath(statusLink),
     // Shown to the physician only (not printed): what the site has not confirmed is left off the handout.
-    unconfirmed: referral.site_code ? unconfirmedFields(contacts).filter((f) => f === "phone" || f === "hours") : [],
-    siteForWarning: referral.site_code
-      ? (names[referral.site_code as keyof typeof names]?.[page.lng] ?? referral.site_code)
+    unconfirmed: referral.siteCode ? unconfirmedFields(contacts).filter((f) => f === "phone" || f === "hours") : [],
+    siteForWarning: referral.siteCode
+      ? (names[referral.siteCode as keyof typeof names]?.[page.lng] ?? referral.siteCode)
       : "",
     texts: {
       title: t("handout.title"),
@@ -64,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         date: formatInstant(new Date(), lang, timezone, "date"),
       }),
       greeting: t("handout.greeting", {
-        name: personName(referral.patient_family_name ?? "", referral.patient_given_name ?? ""),
+        name: personName(referral.patient.familyName ?? "", referral.patient.givenName ?? ""),
       }),
       sent: t("handout.sent", { site }),
       codeLabel: t("handout.codeLabel"),

@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
 import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
-import { toDecisionJson } from "~/domain/screen";
 import { isLanguage } from "~/i18n/config";
 import { requireOwnReferral } from "~/modules/intake/guards.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
@@ -17,13 +16,13 @@ export const links = () => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, referral } = await requireOwnReferral(request, params.id);
-  if (referral.status === "draft" || !referral.reference_code) throw redirect(`/referrals/${referral.id}/edit`);
+  if (referral.status === "draft" || !referral.referenceCode) throw redirect(`/referrals/${referral.id}/edit`);
   return {
     id: referral.id,
-    code: referral.reference_code,
-    site: referral.site_code,
-    patientLanguage: isLanguage(referral.patient_language) ? referral.patient_language : "en",
-    decision: referral.decision_json ? toDecisionJson(JSON.parse(referral.decision_json)) : null,
+    code: referral.referenceCode,
+    site: referral.siteCode,
+    patientLanguage: referral.patient.language ?? "en",
+    decision: referral.decision,
     siteNames: await siteNames(db),
   };
 }

@@ -8,7 +8,6 @@ import { CaseSummary } from "~/components/intake/case-summary";
 import { useDateTime } from "~/components/intake/history";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
 import { PrintButton } from "~/components/intake/print-button";
-import { toDecisionJson } from "~/domain/screen";
 import { intlLocale } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { listAttachments } from "~/modules/intake/attachments.service.server";
@@ -28,21 +27,21 @@ export const links = () => [
 /** The referral as sent, for the patient's file: code, answers, documents and the screen's decision. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, user, referral } = await requireOwnReferral(request, params.id);
-  if (!referral.reference_code) throw redirect(`/referrals/${referral.id}/edit`);
+  if (!referral.referenceCode) throw redirect(`/referrals/${referral.id}/edit`);
   const { lng } = translatorFor(request);
   const saved = caseOf(referral);
   const residence = getPath(saved, "patient.residenceCountry");
   const regions = regionNames(intlLocale[lng]);
   return {
     id: referral.id,
-    code: referral.reference_code,
-    submittedAt: referral.submitted_at,
+    code: referral.referenceCode,
+    submittedAt: referral.submittedAt,
     caseData: saved,
     // The questions that applied are those of the referral date.
     today: typeof saved.referredOn === "string" ? saved.referredOn : referralToday(new Date()),
     physician: { family: user.familyName, given: user.givenName, institution: user.institution },
     attachments: await listAttachments(db, referral.id),
-    decision: referral.decision_json ? toDecisionJson(JSON.parse(referral.decision_json)) : null,
+    decision: referral.decision,
     countryNames:
       typeof residence === "string" && /^[A-Z]{2}$/.test(residence)
         ? { [residence]: regions.of(residence) ?? residence }

@@ -1,0 +1,64 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { TextField } from "~/components/forms/text-field";
+import type { loadQueue } from "~/modules/queue/queue.service.server";
+
+type Loaded = Awaited<ReturnType<typeof loadQueue>>;
+
+export function SavedViews({
+  views,
+  query,
+  errors,
+}: {
+  views: Loaded["views"];
+  query: string;
+  errors?: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="views-heading">
+      <h2 id="views-heading">{t("queue:views.heading")}</h2>
+      {views.length ? (
+        <ul className="queue-views">
+          {views.map((view) => (
+            <li key={view.id}>
+              <Link to={`/queue?${view.query}`}>{view.name}</Link>
+              <Form method="post" action={`/queue?${query}`}>
+                <CsrfInput />
+                <input type="hidden" name="intent" value="deleteView" />
+                <input type="hidden" name="viewId" value={view.id} />
+                <button
+                  type="submit"
+                  className="button-link"
+                  aria-label={t("queue:views.deleteLabel", { name: view.name })}
+                >
+                  {t("queue:views.delete")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("queue:views.none")}</p>
+      )}
+      <Form method="post" action={`/queue?${query}`} className="queue-bulk" data-form="save-view">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="saveView" />
+        <TextField
+          name="name"
+          label={t("queue:views.name")}
+          hint={t("queue:views.nameHint")}
+          error={errors?.name}
+          autoComplete="off"
+          maxLength={60}
+        />
+        <div className="field">
+          <button type="submit" className="button button--secondary">
+            {t("queue:views.save")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
