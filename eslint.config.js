@@ -63,24 +63,12 @@ export default tseslint.config(
           ],
         },
       ],
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom)$/]",
-          message: "Routes call services; queries stay in repositories.",
-        },
-      ],
     },
   },
   {
-    // Referral pages read the typed referral services return (referral.mapper.server.ts), never a row's snake_case
-    // column. Other routes still read rows of their own aggregates and join this list as their mappers land.
-    files: [
-      "app/routes/queue*/**/*.{ts,tsx}",
-      "app/routes/referrals*/**/*.{ts,tsx}",
-      "app/routes/joint*/**/*.{ts,tsx}",
-      "app/routes/api.v1.status/**/*.{ts,tsx}",
-    ],
+    // Routes read the typed camelCase objects services return (one mapper per aggregate, e.g.
+    // referral.mapper.server.ts), never a database row's snake_case column.
+    files: ["app/routes/**/*.{ts,tsx}"],
     ignores: ["app/routes/**/*.test.{ts,tsx}"],
     rules: {
       "no-restricted-syntax": [
@@ -91,6 +79,10 @@ export default tseslint.config(
         },
         {
           selector: "MemberExpression[computed=false][property.name=/^[a-z0-9]+_[a-z0-9_]+$/]",
+          message: "Routes read the typed objects services return, never a database row's snake_case column.",
+        },
+        {
+          selector: "ObjectPattern > Property[key.name=/^[a-z0-9]+_[a-z0-9_]+$/]",
           message: "Routes read the typed objects services return, never a database row's snake_case column.",
         },
       ],
