@@ -189,7 +189,9 @@ for (const lng of languages) {
     await date.getByLabel(common.forms.date.month, { exact: true }).fill(String(when.getUTCMonth() + 1));
     await date.getByLabel(common.forms.date.day, { exact: true }).fill(String(when.getUTCDate()));
     // One time per language, over an hour apart: each run books the same day, and a site refuses overlapping consultations.
-    const time = { ko: "10:30", ja: "15:30", en: "13:45" }[lng];
+    // All after 16:00, when the demo data's consultations (09:30–15:00, an hour each; db/demo-referrals.ts) have ended:
+    // 15:30 met one of them on the days when three weeks ahead is the demo's day 21 in Korea.
+    const time = { ko: "16:30", ja: "17:45", en: "19:00" }[lng];
     await schedule.getByLabel(queue.actionPage.time, { exact: true }).fill(time);
     await schedule.getByLabel(queue.actionPage.place, { exact: true }).fill("Radiation Oncology, 2F");
     await schedule.getByRole("button", { name: queue.actionPage.submit.schedule }).click();
