@@ -5,8 +5,8 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 // Distinct per port so that two runs side by side (E2E_PORT=3211 ...) never share a database.
 const dataDir = process.env.E2E_DATA_DIR ?? `.cache/e2e-data-${port}`;
 const buildDir = `.cache/e2e-build-${port}`;
-// Mail goes to a capturing SMTP server the triage spec starts on this port (tests/e2e/triage.spec.ts); while none
-// listens, the portal keeps the mail in its outbox and retries, as in production.
+// Mail goes to the run's one capturing SMTP server on this port (started by tests/e2e/global-setup.ts, read through
+// tests/e2e/mailbox.ts); while none listens, the portal keeps the mail in its outbox and retries, as in production.
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525 + (port - 3210));
 
 // Debian's Chromium: browsers cannot be downloaded on this machine (shared/design/stack.md).
@@ -15,8 +15,11 @@ const chromiumPath =
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Two workers share one server: each spec file runs in one worker, in order, beside another file. Specs act on
+  // referrals they make and on people of their own (tests/e2e/people.ts) where they change an account, and read mail
+  // by their own code or address, so no spec waits on or hunts for another's data (docs/decisions/0030).
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   // One retry on CI only: a journey that hits its time limit on a loaded 2-core machine gets a second chance, and the
   // report still lists it as flaky; locally every failure shows at once.
   retries: process.env.CI ? 1 : 0,

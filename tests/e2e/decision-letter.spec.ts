@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
+import { test } from "./people";
 
 // Issue #15: a reviewer records a clinical decision, the coordinator declines with it, and the physician reads the
 // decision letter first, downloads its PDF and refers again — in each language, as the people involved would.
@@ -13,18 +14,17 @@ const words = (lng: Language, ns: string): Words =>
 const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? "");
 
-const PARK = "park.jihoon@demo.test";
 const TANAKA = "tanaka.kenichi@demo.test";
-const PARK_TOKEN = "kq_demo_park_jihoon_try_the_json_doors";
 
 /**
  * Who takes part in each language's run: a Korean physician writing to Konyang in Korean, a Japanese one writing to
- * QST in Japanese, and the Korean physician with an English account (the letter follows the account's language).
- * Every run sends its own new referral, so no other journey's demo referral is touched.
+ * QST in Japanese, and a Korean physician with an English account (the letter follows the account's language). Each
+ * run has a physician of its own (tests/e2e/people.ts), whose account language it changes, and sends its own new
+ * referral, so no other journey's demo account or referral is touched.
  */
 const cast = {
   ko: {
-    physician: PARK,
+    physicianCountry: "KR",
     coordinator: "lee.sujin@demo.test",
     reviewer: "choi.minho@demo.test",
     patient: {
@@ -37,7 +37,7 @@ const cast = {
     },
   },
   ja: {
-    physician: TANAKA,
+    physicianCountry: "JP",
     coordinator: "suzuki.yui@demo.test",
     reviewer: "takahashi.hiroshi@demo.test",
     patient: {
@@ -51,7 +51,7 @@ const cast = {
     },
   },
   en: {
-    physician: PARK,
+    physicianCountry: "KR",
     coordinator: "lee.sujin@demo.test",
     reviewer: "choi.minho@demo.test",
     patient: {
@@ -80,9 +80,8 @@ async function setAccountLanguage(page: Page, lng: Language) {
   await expect(page.getByRole("status")).toBeVisible();
 }
 
-/** Tanaka has no demo token: he makes one on his tokens page, as the README tells physicians to. */
-async function tokenFor(page: Page, email: string, lng: Language): Promise<string> {
-  if (email === PARK) return PARK_TOKEN;
+/** The physician makes a token on their tokens page, as the README tells physicians to. */
+async function tokenFor(page: Page, lng: Language): Promise<string> {
   await gotoIn(page, "/account/tokens", lng);
   const form = page.locator('form[data-form="create-token"]');
   await form.locator('input[name="name"]').fill("decision-letter e2e");
@@ -114,18 +113,21 @@ async function findInQueue(page: Page, code: string, lng: Language): Promise<str
 for (const lng of languages) {
   test(`a reviewer's clinical decision, a decline that uses it, and the physician's letter, PDF and new referral, in ${lng}`, async ({
     page,
+    people,
   }) => {
     test.setTimeout(480_000);
     const who = cast[lng];
+    // Made speaking another language than this run's, which the physician then chooses for the account.
+    const physician = await people.physician({ language: lng === "en" ? "ko" : "en", country: who.physicianCountry });
     const d = words(lng, "decisions");
     const queue = words(lng, "queue");
     // The physician's account reads this run's language, so the letter does too.
     const letterWords = d.letter;
 
     // The physician's account speaks this run's language; the referral arrives through the JSON door.
-    await signInAs(page, who.physician, lng);
+    await signInAs(page, physician.email, lng);
     await setAccountLanguage(page, lng);
-    const code = await sendReferral(page, await tokenFor(page, who.physician, lng), who.patient);
+    const code = await sendReferral(page, await tokenFor(page, lng), who.patient);
 
     // The coordinator cannot decline before a reviewer has decided: the page says so, and so does a forced post.
     await signInAs(page, who.coordinator, lng);
@@ -178,7 +180,7 @@ for (const lng of languages) {
     await expectNoAxeViolations(page);
 
     // The physician opens the referral: the letter comes first, and it is in the account's language.
-    await signInAs(page, who.physician, lng);
+    await signInAs(page, physician.email, lng);
     await gotoIn(page, `/referrals/${id}`, lng);
     const banner = page.getByTestId("letter-banner");
     await expect(banner).toHaveAttribute("data-decision", "declined");
@@ -236,11 +238,6 @@ for (const lng of languages) {
         expect(response.status()).toBe(404);
         expect(await response.text()).not.toContain(code);
       }
-    }
-    // The demo physician reads Korean again for the journeys after this one.
-    if (who.physician === PARK && lng !== "ko") {
-      await signInAs(page, PARK, lng);
-      await setAccountLanguage(page, "ko");
     }
   });
 }

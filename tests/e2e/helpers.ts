@@ -6,6 +6,10 @@ import { expect, type APIRequestContext, type Page } from "@playwright/test";
 export const languages = ["ko", "ja", "en"] as const;
 export type Language = (typeof languages)[number];
 export const DEMO_PASSWORD = "carbon-ion-demo";
+/** The people a test makes for itself (tests/e2e/people.ts) have addresses here and this password. */
+export const PEOPLE_DOMAIN = "e2e-people.test";
+export const PEOPLE_PASSWORD = "quiet-harbour-maple-58";
+const passwordOf = (email: string) => (email.endsWith(`@${PEOPLE_DOMAIN}`) ? PEOPLE_PASSWORD : DEMO_PASSWORD);
 
 /** axe-core with the WCAG 2.0 A/AA, 2.1 AA and 2.2 AA rules: the page must show no violation. */
 export async function expectNoAxeViolations(page: Page) {
@@ -22,7 +26,7 @@ export async function gotoIn(page: Page, path: string, lng: Language) {
   await expect(page.locator("html")).toHaveAttribute("lang", lng);
 }
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+export async function signIn(page: Page, email: string, password = passwordOf(email)) {
   await page.goto("/login");
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
@@ -82,12 +86,14 @@ export function consoleErrors(page: Page): string[] {
 const DEMO_TOKEN = "kq_demo_park_jihoon_try_the_json_doors";
 
 /**
- * A new referral of the demo physician (박지훈), made through the JSON door from the documented example, waiting in
- * Konyang's triage: journeys act on their own referrals, never on another spec's demo data.
+ * A new referral of the demo physician (박지훈), or of the physician whose token is given, made through the JSON door
+ * from the documented example, waiting in Konyang's triage: journeys act on their own referrals, never on another
+ * spec's demo data.
  */
 export async function newReferral(
   request: APIRequestContext,
   patient: { given: string; latin?: string; urgency?: "urgent" | "routine"; crossBorder: boolean },
+  token = DEMO_TOKEN,
 ): Promise<string> {
   const example = JSON.parse(fs.readFileSync(path.resolve("docs/examples/referral-case.json"), "utf8"));
   example.patient = {
@@ -100,12 +106,9 @@ export async function newReferral(
   example.consent.crossBorder = patient.crossBorder;
   if (patient.urgency) example.urgency = patient.urgency;
   const answer = await request.post("/api/v1/referrals", {
-    headers: { Authorization: `Bearer ${DEMO_TOKEN}`, "Content-Type": "application/json" },
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
     data: example,
   });
   expect(answer.status()).toBe(201);
   return ((await answer.json()) as { referenceCode: string }).referenceCode;
 }
-
-/** The SMTP port the web server sends mail to (playwright.config.ts), where a spec's capturing server listens. */
-export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525 + (Number(process.env.E2E_PORT ?? 3210) - 3210));

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { startSmtpCapture } from "../factories/mail";
+import { expect } from "@playwright/test";
 import {
   consoleErrors,
   expectNoAxeViolations,
@@ -9,27 +8,20 @@ import {
   languages,
   newReferral,
   signInAs,
-  smtpPort,
   words,
 } from "./helpers";
+import { mailbox } from "./mailbox";
+import { test } from "./people";
 
 // Issue #10: Konyang and QST review a case together. Each language makes its own referrals through the JSON door,
 // schedules its own conference and ends it, so no other spec's demo data is touched.
 
-let capture: Awaited<ReturnType<typeof startSmtpCapture>>;
-test.beforeAll(async () => {
-  capture = await startSmtpCapture(smtpPort);
-});
-test.afterAll(async () => {
-  // The redirect's mail of the last language is delivered before the server closes.
-  await capture?.waitFor(2 * languages.length, 15_000).catch(() => undefined);
-  await capture?.close();
-});
+// The portal's mail goes to the run's capturing SMTP server (tests/e2e/mailbox.ts).
+const capture = mailbox;
 
 const KONYANG = "lee.sujin@demo.test";
 const KONYANG_REVIEWER = "choi.minho@demo.test";
 const QST_REVIEWER = "takahashi.hiroshi@demo.test";
-const PHYSICIAN = "park.jihoon@demo.test";
 
 /** A day `days` from now on Korea's and Japan's clock (UTC+9), as year, month and day. */
 function dayAhead(days: number) {
@@ -48,6 +40,7 @@ for (const lng of languages) {
   test(`Konyang proposes a consented referral, QST finds it on the conference agenda, the chair records a recommendation, Konyang redirects citing it and the physician is mailed (${lng})`, async ({
     page,
     request,
+    people,
   }) => {
     test.setTimeout(240_000);
     const errors = consoleErrors(page);
@@ -55,12 +48,23 @@ for (const lng of languages) {
     const queue = words(lng, "queue");
     const decisions = words(lng, "decisions");
     const email = words(lng, "email");
-    const code = await newReferral(request, { given: givenNames[lng], latin: "JOINT", crossBorder: true });
-    const refusedCode = await newReferral(request, {
-      given: `${givenNames[lng]}별`,
-      latin: "JOINT",
-      crossBorder: false,
-    });
+    // A physician of this test alone, so that choosing the language of their mail changes no one else's.
+    const physician = await people.physician({ language: lng === "ko" ? "en" : "ko", country: "KR", token: true });
+    const PHYSICIAN = physician.email;
+    const code = await newReferral(
+      request,
+      { given: givenNames[lng], latin: "JOINT", crossBorder: true },
+      physician.token,
+    );
+    const refusedCode = await newReferral(
+      request,
+      {
+        given: `${givenNames[lng]}별`,
+        latin: "JOINT",
+        crossBorder: false,
+      },
+      physician.token,
+    );
 
     // The physician reads the portal's mail in this run's language.
     await signInAs(page, PHYSICIAN, lng);

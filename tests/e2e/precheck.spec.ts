@@ -9,7 +9,7 @@ function words(lng: Language) {
   return { screen: load("screen"), precheck: load("precheck") };
 }
 
-/** A localised prostate cancer in a Korean resident (shared/cases/prostate-localised-kr.json), as a physician answers it. */
+/** A localised prostate cancer in a Korean resident (tests/fixtures/cases/prostate-localised-kr.json), as a physician answers it. */
 async function answerProstateCase(page: Page) {
   const fill = (name: string, value: string) => page.locator(`[name="${name}"]`).fill(value);
   const choose = (name: string, value: string) => page.locator(`input[name="${name}"][value="${value}"]`).check();

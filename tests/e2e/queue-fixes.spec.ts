@@ -2,7 +2,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startSmtpCapture } from "../factories/mail";
 import {
   consoleErrors,
   expectNoAxeViolations,
@@ -12,26 +11,14 @@ import {
   languages,
   newReferral,
   signInAs,
-  smtpPort,
   words,
 } from "./helpers";
 
 // Issue #15, what new users hit: every referral these tests act on is made here, through the JSON door, so no other
 // spec's demo referral is touched.
 
-// The redirects and declines here mail the demo physician. A capturing SMTP server takes that mail while this file
-// runs (the port playwright.config.ts gives the web server), so none of it waits in the outbox for a later spec's
-// capture (tests/e2e/triage.spec.ts reads the first mail it receives as its own).
-
-let capture: Awaited<ReturnType<typeof startSmtpCapture>>;
-test.beforeAll(async () => {
-  capture = await startSmtpCapture(smtpPort);
-});
-test.afterAll(async () => {
-  // A redirect and a decline per language: their mail is delivered before the server closes.
-  await capture?.waitFor(2 * languages.length, 15_000).catch(() => undefined);
-  await capture?.close();
-});
+// The redirects and declines here mail the demo physician; the run's capturing SMTP server takes that mail
+// (tests/e2e/mailbox.ts).
 
 const KONYANG = "lee.sujin@demo.test";
 const KONYANG_REVIEWER = "choi.minho@demo.test";

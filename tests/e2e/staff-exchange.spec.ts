@@ -1,10 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { personName } from "../../app/i18n/person-name";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
+import { test } from "./people";
 
-// Staff exchange (ADR 0017): the administrator's page in every language, then one grant that the visitor uses from
-// their queue and the administrator revokes again, so the demo data is left as it was found.
+// Staff exchange (ADR 0017): the administrator's page in every language, then one grant that a Konyang coordinator of
+// this test alone (tests/e2e/people.ts) uses from their queue and the administrator revokes again: no demo account is
+// lent while other specs use it.
 
 type Words = Record<string, any>;
 const words = (lng: Language, ns: string): Words =>
@@ -17,7 +20,9 @@ test.describe.configure({ timeout: 180_000 });
 test("an administrator lends a Konyang coordinator to QST; the visitor switches; revoking ends it", async ({
   page,
   browser,
+  people,
 }) => {
+  const lent = await people.staff({ role: "coordinator", site: "konyang", language: "ko" });
   await signIn(page, "admin@demo.test");
   await expect(page).not.toHaveURL(/\/login/);
 
@@ -40,9 +45,7 @@ test("an administrator lends a Konyang coordinator to QST; the visitor switches;
       .format(new Date(Date.now() + offset * 86_400_000))
       .split("-");
   const form = page.locator('form[data-form="staff-exchange"]');
-  const visitor = await form
-    .locator('select[name="visitorId"] option', { hasText: "lee.sujin@demo.test" })
-    .getAttribute("value");
+  const visitor = await form.locator('select[name="visitorId"] option', { hasText: lent.email }).getAttribute("value");
   await form.locator('select[name="visitorId"]').selectOption(visitor ?? "");
   await form.locator('input[name="hostSiteCode"][value="qst"]').check();
   for (const [name, [y, m, d]] of [
@@ -55,12 +58,12 @@ test("an administrator lends a Konyang coordinator to QST; the visitor switches;
   }
   await form.locator('button[type="submit"]').click();
   await expect(page.locator(".banner--success")).toContainText(en.done.granted);
-  await expect(page.locator(`tr[data-email="lee.sujin@demo.test"][data-state="current"]`)).toBeVisible();
+  await expect(page.locator(`tr[data-email="${lent.email}"][data-state="current"]`)).toBeVisible();
 
   // The visitor's queue offers the host; choosing it binds the queue to QST.
   const visitorContext = await browser.newContext();
   const visitorPage = await visitorContext.newPage();
-  await signIn(visitorPage, "lee.sujin@demo.test");
+  await signIn(visitorPage, lent.email);
   await expect(visitorPage).not.toHaveURL(/\/login/);
   await gotoIn(visitorPage, "/queue", "en");
   const queue = words("en", "queue");
@@ -75,7 +78,9 @@ test("an administrator lends a Konyang coordinator to QST; the visitor switches;
   await expectNoAxeViolations(visitorPage);
 
   // Revoked after confirmation: the visitor's next page is Konyang's queue, without the switch.
-  await page.getByRole("link", { name: fill(en.revokeLabel, { name: "이수진" }) }).click();
+  await page
+    .getByRole("link", { name: fill(en.revokeLabel, { name: personName(lent.familyName, lent.givenName) }) })
+    .click();
   await page.locator('form[data-form="revoke-exchange"] button[type="submit"]').click();
   await expect(page.locator(".banner--success")).toContainText(en.done.revoked);
   await visitorPage.reload();

@@ -1,18 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { withParticle, type ParticleOption } from "../../app/i18n/korean-particle";
-import { startSmtpCapture } from "../factories/mail";
-import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
+import { mailbox } from "./mailbox";
+import { expectNoAxeViolations, gotoIn, idInQueue, languages, newReferral, signIn, type Language } from "./helpers";
+import { test } from "./people";
 
-// The portal's mail goes to this capturing SMTP server (playwright.config.ts points the web server at the same port).
-const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525 + (Number(process.env.E2E_PORT ?? 3210) - 3210));
-let capture: Awaited<ReturnType<typeof startSmtpCapture>>;
-test.beforeAll(async () => {
-  capture = await startSmtpCapture(smtpPort);
-});
-test.afterAll(async () => capture?.close());
+// The portal's mail goes to the run's capturing SMTP server (tests/e2e/mailbox.ts).
+const capture = mailbox;
 
 type Words = Record<string, any>;
 const words = (lng: Language, ns: string): Words =>
@@ -40,7 +36,6 @@ function birthDateOf(referenceCode: string): string {
 
 const COORDINATOR = "lee.sujin@demo.test";
 const REVIEWER = "choi.minho@demo.test";
-const PHYSICIAN = "park.jihoon@demo.test";
 
 async function signOut(page: Page) {
   await page.context().clearCookies();
@@ -53,26 +48,6 @@ async function signInAs(page: Page, email: string, lng: Language) {
   await gotoIn(page, "/account", lng);
 }
 
-/**
- * A referral of the demo data waiting in Konyang's triage, sent by the Korean demo physician, that no earlier run
- * took: the first such row of the queue (unassigned, status "triage").
- */
-async function untouchedReferral(page: Page, lng: Language): Promise<{ id: string; code: string }> {
-  await gotoIn(page, "/queue?tab=triage&assignee=none", lng);
-  const rows = page.locator("tbody tr[data-referral]");
-  const count = await rows.count();
-  for (let i = 0; i < count; i += 1) {
-    const row = rows.nth(i);
-    if ((await row.getAttribute("data-status")) !== "triage") continue;
-    const id = (await row.getAttribute("data-referral"))!;
-    const code = (await row.getAttribute("data-code"))!;
-    // The physician is named on the referral's page (its .data carries the same loader data).
-    const body = await (await page.request.get(`/queue/${id}.data`)).text();
-    if (body.includes(PHYSICIAN)) return { id, code };
-  }
-  throw new Error("no untouched Konyang triage referral from the demo physician in the demo data");
-}
-
 async function setMailLanguage(page: Page, lng: Language) {
   await gotoIn(page, "/account", lng);
   await page.getByRole("radio", { name: { ko: "한국어", ja: "日本語", en: "English" }[lng] }).check();
@@ -83,13 +58,19 @@ async function setMailLanguage(page: Page, lng: Language) {
 for (const lng of languages) {
   test(`a Konyang coordinator triages a referral to its first consultation; the physician answers and is mailed, and the patient sees the status follow, in ${lng}`, async ({
     page,
+    request,
+    people,
   }) => {
     test.setTimeout(360_000);
     const queue = words(lng, "queue");
     const email = words(lng, "email");
     const intake = words(lng, "intake");
 
-    // The physician reads the portal's mail in this run's language.
+    // A physician of this test alone, whose account speaks another language until they choose this run's for mail,
+    // sends a new referral through the JSON door: it waits, unassigned, in Konyang's triage.
+    const physician = await people.physician({ language: lng === "ko" ? "en" : "ko", country: "KR", token: true });
+    const PHYSICIAN = physician.email;
+    const code = await newReferral(request, { given: "다온", latin: "TRIAGE", crossBorder: false }, physician.token);
     await signInAs(page, PHYSICIAN, lng);
     await setMailLanguage(page, lng);
 
@@ -102,7 +83,8 @@ for (const lng of languages) {
         .getByRole("link", { name: new RegExp(queue.tabs.triage) }),
     ).toHaveAttribute("aria-current", "page");
     await expectNoAxeViolations(page);
-    const { id, code } = await untouchedReferral(page, lng);
+    const id = await idInQueue(page, code, lng);
+    await expect(page.locator(`tbody tr[data-code="${code}"]`)).toHaveAttribute("data-status", "triage");
 
     // Search by the code as a patient might read it out: lower case, spaces.
     await gotoIn(page, "/queue", lng);
@@ -207,7 +189,9 @@ for (const lng of languages) {
     await date.getByLabel(common.forms.date.month, { exact: true }).fill(String(when.getUTCMonth() + 1));
     await date.getByLabel(common.forms.date.day, { exact: true }).fill(String(when.getUTCDate()));
     // One time per language, over an hour apart: each run books the same day, and a site refuses overlapping consultations.
-    const time = { ko: "10:30", ja: "15:30", en: "13:45" }[lng];
+    // All after 16:00, when the demo data's consultations (09:30–15:00, an hour each; db/demo-referrals.ts) have ended:
+    // 15:30 met one of them on the days when three weeks ahead is the demo's day 21 in Korea.
+    const time = { ko: "16:30", ja: "17:45", en: "19:00" }[lng];
     await schedule.getByLabel(queue.actionPage.time, { exact: true }).fill(time);
     await schedule.getByLabel(queue.actionPage.place, { exact: true }).fill("Radiation Oncology, 2F");
     await schedule.getByRole("button", { name: queue.actionPage.submit.schedule }).click();

@@ -5,7 +5,7 @@ import { answerOf, args } from "../../../tests/factories/accounts";
 import { formRequest } from "../../../tests/setup/request";
 import { action, loader } from "./route";
 
-// The answers a physician gives for a localised prostate cancer in a Korean resident (shared/cases/prostate-localised-kr).
+// The answers a physician gives for a localised prostate cancer in a Korean resident (tests/fixtures/cases/prostate-localised-kr.json).
 const prostate = {
   "diagnosis.indication": "prostate",
   "referredOn.year": "2026",
