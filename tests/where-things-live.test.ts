@@ -15,7 +15,7 @@ function tableRows(): string[] {
 /** The paths a row names in its first column, up to any `<placeholder>` part. */
 function pathsOf(row: string): string[] {
   const firstCell = row.split("|")[1] ?? "";
-  return [...firstCell.matchAll(/`([^`]+)`/g)].map((m) => m[1].split("<")[0].replace(/\{[^}]*\}.*$/, ""));
+  return [...firstCell.matchAll(/`([^`]+)`/g)].map((m) => (m[1] ?? "").replace(/<.*$/, ""));
 }
 
 describe("README 'Where things live'", () => {

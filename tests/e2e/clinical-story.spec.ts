@@ -170,7 +170,8 @@ for (const lng of languages) {
     const screen = words(lng, "screen");
     await signIn(page, "tanaka.kenichi@demo.test");
     await gotoIn(page, "/precheck", lng);
-    await expect(page.locator('form[data-form="precheck"]')).toBeVisible();
+    // A choice made before React hydrates the form is reset by it: answer once the page is live.
+    await expect(page.locator('form[data-form="precheck"]')).toHaveAttribute("data-hydrated", "true");
     await page.locator('[name="diagnosis.indication"]').selectOption("lung");
     await radio(page, "diagnosis.resectable", "yes").check();
     await page.locator('[name="diagnosis.stage"]').fill("IA2");

@@ -67,6 +67,7 @@ test.describe("pre-check with JavaScript", () => {
       const w = words(lng);
       await gotoIn(page, "/precheck", lng);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.precheck.heading);
+      await expect(page.locator('form[data-form="precheck"]')).toHaveAttribute("data-hydrated", "true");
       // Prostate questions are hidden until the indication asks for them.
       await expect(page.locator('[name="diagnosis.psaNgMl"]')).toBeHidden();
       await expectNoAxeViolations(page);

@@ -196,6 +196,7 @@ export default function Precheck() {
             onSubmit={onSubmit}
             noValidate
             data-form="precheck"
+            data-hydrated={hydrated ? "true" : undefined}
             className="form"
           >
             <CsrfInput />
