@@ -7,7 +7,7 @@ import { listAttachments } from "~/modules/intake/attachments.service.server";
 import { auditPartnerRead } from "~/modules/joint-review/joint-access.server";
 import { jointReviewById } from "~/modules/joint-review/joint-review.repository.server";
 import type { Staff } from "~/modules/queue/staff.server";
-import { decisionOf } from "~/modules/queue/triage.service.server";
+import { decisionFrom } from "~/modules/referrals/referral.mapper.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import type { Database } from "~/utils/db.server";
 import { conferenceDetail } from "./conferences.service.server";
@@ -39,7 +39,7 @@ export async function meetingCase(
         age: caseData.patient?.birthDate ? ageOn(caseData.patient.birthDate, referredOn) : null,
         sex: caseData.patient?.sex ?? null,
         ecog: caseData.clinical?.ecog ?? null,
-        decision: decisionOf(referral),
+        decision: decisionFrom(referral.decision_json),
         attachments: await listAttachments(db, referral.id),
       };
     }

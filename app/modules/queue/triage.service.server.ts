@@ -2,13 +2,12 @@ import { checkSignoff, type Recommendation } from "~/domain/clinical-decision/cl
 import { availableActions } from "~/domain/workflow/transitions";
 import type { ReferralStatus } from "~/domain/workflow/states";
 import type { DayWarning } from "~/domain/scheduling/weekly-pattern";
-import type { DecisionJson } from "~/domain/screen";
 import type { Language } from "~/i18n/config";
 import { currentClinicalDecision } from "~/modules/clinical-decisions/clinical-decisions.service.server";
 import { recommendationsOf } from "~/modules/conferences/conferences.repository.server";
 import { issueLetter, letterDecisionOf } from "~/modules/letters/letters.service.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
-import { decisionFrom, toReferral, type Referral } from "~/modules/referrals/referral.mapper.server";
+import { toReferral, type Referral } from "~/modules/referrals/referral.mapper.server";
 import { findReferral, type ReferralRow } from "~/modules/referrals/referrals.repository.server";
 import { transitionReferral, type TransitionResult } from "~/modules/referrals/referrals.service.server";
 import { planBooking, SlotTakenError, type ConsultationData } from "~/modules/scheduling/booking.service.server";
@@ -39,11 +38,6 @@ export const stepsCitingRecommendation: readonly StaffAction[] = ["accept", "dec
 export async function referralForStaff(db: Database, staff: Staff, id: string): Promise<Referral | null> {
   const row = await findReferral(db, id);
   return row && canSeeReferral(staff, row) ? toReferral(row) : null;
-}
-
-/** The screen's decision of a stored row, in the contract's shape (the one shape stored since migration 0020). */
-export function decisionOf(referral: Pick<ReferralRow, "decision_json">): DecisionJson | null {
-  return decisionFrom(referral.decision_json);
 }
 
 /**
