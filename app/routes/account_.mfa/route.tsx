@@ -9,6 +9,7 @@ import { translatorFor } from "~/i18n/i18n.server";
 import { requireUser } from "~/modules/accounts/guards.server";
 import { confirmEnrolment, enrolmentFor, factorStatus } from "~/modules/accounts/mfa.server";
 import { clientIp } from "~/utils/client-ip.server";
+import { readerTimeZone } from "~/modules/sites/site-facts.server";
 import { getDb } from "~/utils/db.server";
 
 // /account/mfa: set up a one-time-code app (QR code, or the key typed by hand), confirm it with a first code, and keep
@@ -23,8 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lng } = translatorFor(request);
   const status = await factorStatus(db, user.id);
   const enrolment = status.confirmedAt ? null : await enrolmentFor(db, user, new Date());
-  // Korea and Japan share UTC+9: the day is the same on both sites' calendars.
-  const confirmedOn = status.confirmedAt ? formatInstant(status.confirmedAt, lng, "Asia/Seoul", "date") : null;
+  const confirmedOn = status.confirmedAt
+    ? formatInstant(status.confirmedAt, lng, await readerTimeZone(db, user), "date")
+    : null;
   return {
     confirmedOn,
     recoveryCodesLeft: status.recoveryCodesLeft,

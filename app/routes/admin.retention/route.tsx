@@ -6,6 +6,7 @@ import { formatInstant } from "~/i18n/datetime";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
+import { readerTimeZone } from "~/modules/sites/site-facts.server";
 import { lastRetentionRun, runRetention, type RetentionCounts } from "~/modules/retention/retention.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
@@ -23,13 +24,13 @@ const kinds: (keyof RetentionCounts)[] = [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+  const admin = await requireRole(request, ["admin"]);
   const { lng } = translatorFor(request);
-  const last = await lastRetentionRun(await getDb());
-  // Korea and Japan share UTC+9.
+  const db = await getDb();
+  const last = await lastRetentionRun(db);
   return {
     last: last && {
-      at: formatInstant(last.finishedAt, lng, "Asia/Seoul"),
+      at: formatInstant(last.finishedAt, lng, await readerTimeZone(db, admin)),
       counts: kinds.map((kind) => ({ kind, count: last.counts[kind] ?? 0 })),
     },
   };
