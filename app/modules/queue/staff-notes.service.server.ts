@@ -1,4 +1,5 @@
 import { recordAudit } from "~/modules/audit/audit.service.server";
+import type { Referral } from "~/modules/referrals/referral.mapper.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { notifyPhysician } from "./physician-notice.server";
@@ -6,32 +7,31 @@ import { insertMessage, insertNote } from "./queue.repository.server";
 import type { Staff } from "./staff.server";
 import { referralForStaff, type StaffContext } from "./triage.service.server";
 
-/** An internal note: staff of the site only, never shown to the physician or the patient. */
-export async function addNote(
+/**
+ * Writes one piece of staff text about a referral the staff member may see, with its audit event, in one
+ * transaction. The audit names the text's id, never what it says. False when the referral is not theirs.
+ */
+async function writeStaffText(
   db: Database,
   staff: Staff,
   id: string,
-  body: string,
   ctx: StaffContext,
+  write: (
+    trx: Database,
+    textId: string,
+    referral: Referral,
+  ) => Promise<{ action: string; detail: Record<string, unknown> }>,
 ): Promise<boolean> {
   const referral = await referralForStaff(db, staff, id);
   if (!referral) return false;
   await db.transaction().execute(async (trx) => {
-    const noteId = newId();
-    await insertNote(trx, {
-      id: noteId,
-      referral_id: id,
-      author_id: staff.id,
-      body,
-      created_at: ctx.now.toISOString(),
-    });
-    // The audit says a note was written, never what it says.
+    const { action, detail } = await write(trx, newId(), referral);
     await recordAudit(trx, {
       actor: { id: staff.id, role: staff.role },
-      action: "referral.note_added",
+      action,
       subjectType: "referral",
       subjectId: id,
-      detail: { noteId },
+      detail,
       ip: ctx.ip,
       at: ctx.now,
     });
@@ -39,18 +39,23 @@ export async function addNote(
   return true;
 }
 
+/** An internal note: staff of the site only, never shown to the physician or the patient. */
+export function addNote(db: Database, staff: Staff, id: string, body: string, ctx: StaffContext): Promise<boolean> {
+  return writeStaffText(db, staff, id, ctx, async (trx, noteId) => {
+    await insertNote(trx, {
+      id: noteId,
+      referral_id: id,
+      author_id: staff.id,
+      body,
+      created_at: ctx.now.toISOString(),
+    });
+    return { action: "referral.note_added", detail: { noteId } };
+  });
+}
+
 /** A message to the referring physician: kept with the referral, and the physician is told by mail that it waits. */
-export async function sendMessage(
-  db: Database,
-  staff: Staff,
-  id: string,
-  body: string,
-  ctx: StaffContext,
-): Promise<boolean> {
-  const referral = await referralForStaff(db, staff, id);
-  if (!referral) return false;
-  await db.transaction().execute(async (trx) => {
-    const messageId = newId();
+export function sendMessage(db: Database, staff: Staff, id: string, body: string, ctx: StaffContext): Promise<boolean> {
+  return writeStaffText(db, staff, id, ctx, async (trx, messageId, referral) => {
     await insertMessage(trx, {
       id: messageId,
       referral_id: id,
@@ -59,16 +64,7 @@ export async function sendMessage(
       body,
       created_at: ctx.now.toISOString(),
     });
-    await recordAudit(trx, {
-      actor: { id: staff.id, role: staff.role },
-      action: "referral.message_sent",
-      subjectType: "referral",
-      subjectId: id,
-      detail: { messageId },
-      ip: ctx.ip,
-      at: ctx.now,
-    });
     await notifyPhysician(trx, { kind: "message", referral, speaksFor: referral.siteCode, ctx });
+    return { action: "referral.message_sent", detail: { messageId } };
   });
-  return true;
 }
