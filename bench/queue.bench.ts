@@ -1,11 +1,10 @@
 // The site queue at a million referrals: `npx tsx bench/queue.bench.ts [COUNT] [RUNS]` (defaults 1,000,000 and 1,000).
-// Builds a temporary SQLite file migrated from the registry, fills it with bench/queue/million.ts, then times the
-// queue's statements through the queue repository and prints p50 / p99.
+// Builds a database migrated from the registry, fills it with bench/queue/referral-rows.ts's generated referrals, then
+// times the queue's statements through the queue repository and service and prints p50 / p99.
+// SQLite by default: a temporary file, or KQ_BENCH_DB=/some/file.sqlite to keep and reuse it (generation takes minutes).
+// PostgreSQL with KQ_BENCH_DATABASE_URL=postgres://user@host:port/postgres: a database of its own on that server,
+// dropped afterwards, or KQ_BENCH_PG_DATABASE=name to keep and reuse it (bench/queue/bench-database.ts).
 // Target: every page under 50 ms at p99. Not a test: nothing here fails a build.
-// KQ_BENCH_DB=/some/file.sqlite keeps the generated file there and reuses it on the next run (generation takes minutes).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { defaultTargets } from "../app/domain/workflow/clock";
 import {
   queuePage,
@@ -16,9 +15,7 @@ import {
 import { COUNT_CAP, PAGE_SIZE, queueTabs, type QueueTab } from "../app/modules/queue/queue.schema";
 import { loadQueue, nameSearchKey } from "../app/modules/queue/queue.service.server";
 import type { Staff } from "../app/modules/queue/staff.server";
-import { openDatabase } from "../app/utils/db.server";
-import { migrateToLatest } from "../db/migrate";
-import { fillReferrals } from "./queue/million";
+import { postgresBenchDatabase, sqliteBenchDatabase } from "./queue/bench-database";
 
 const count = Number(process.argv[2] ?? 1_000_000);
 const runs = Number(process.argv[3] ?? 1_000);
@@ -47,25 +44,10 @@ async function time(label: string, run: () => Promise<unknown>) {
   return { label, p50, p99 };
 }
 
-const kept = process.env.KQ_BENCH_DB;
-const dir = kept ? null : fs.mkdtempSync(path.join(os.tmpdir(), "kq-queue-bench-"));
-const file = kept ?? path.join(dir!, "queue.sqlite");
+const server = process.env.KQ_BENCH_DATABASE_URL;
+const bench = server ? await postgresBenchDatabase(server, count) : await sqliteBenchDatabase(count);
 try {
-  if (!kept || !fs.existsSync(file)) {
-    const migrating = openDatabase(file);
-    await migrateToLatest(migrating);
-    await migrating.destroy();
-    console.log(`Generating ${count.toLocaleString("en")} referrals in ${file} ...`);
-    const { seconds } = fillReferrals(file, count);
-    const size = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
-    console.log(
-      `  inserted in ${seconds.toFixed(1)} s (search keys by trigger included), ${(size / 1e6).toFixed(0)} MB`,
-    );
-  } else {
-    console.log(`Reusing ${file}`);
-  }
-
-  const db = openDatabase(file);
+  const { db } = bench;
   const staffIds = await db
     .selectFrom("users")
     .select("id")
@@ -81,7 +63,7 @@ try {
     .groupBy("status")
     .execute();
   console.log(`  Konyang: ${tabRows.map((r) => `${r.status} ${Number(r.n).toLocaleString("en")}`).join(", ")}`);
-  console.log(`\n${runs} runs each, page size ${PAGE_SIZE}:`);
+  console.log(`\n${bench.engine}, ${runs} runs each, page size ${PAGE_SIZE}:`);
 
   const page =
     (criteria: QueueCriteria, tab: QueueTab, after: (string | number)[] | null = null) =>
@@ -153,7 +135,6 @@ try {
       ? `\n${over.length} over the 50 ms p99 target.`
       : "\nEvery measured statement is under the 50 ms p99 target.",
   );
-  await db.destroy();
 } finally {
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await bench.close();
 }

@@ -12,12 +12,13 @@ import type { Target } from "./targets";
 
 export const MILLION = 1_000_000;
 
-/** Where the cached database lives: keyed by the migrations' names and the generator's source. */
+/** Where the cached database lives: keyed by the migrations' names and the generator's and writer's source. */
 function cacheDir(): string {
   const key = crypto
     .createHash("sha256")
     .update(fs.readdirSync("db/migrations").sort().join("\n"))
     .update(fs.readFileSync("bench/queue/million.ts"))
+    .update(fs.readFileSync("bench/queue/referral-rows.ts"))
     .digest("hex")
     .slice(0, 12);
   return path.resolve(".cache/bench-million", key);
