@@ -32,6 +32,46 @@ type Props = {
   interpreterHintQst: boolean;
 };
 
+/** The site's free slots as one list grouped by day, with "another date and time" at its end. */
+function SlotSelect({ booking, chosen, error }: { booking: BookingView; chosen?: string; error?: string }) {
+  const { t } = useTranslation();
+  const slotName = "slotId";
+  const hint = t("scheduling:booking.hint", { zone: booking.zone });
+  const byDay = new Map<string, BookingView["free"]>();
+  for (const slot of booking.free) byDay.set(slot.date, [...(byDay.get(slot.date) ?? []), slot]);
+  const days = [...byDay];
+  return (
+    <FieldFrame name={slotName} label={t("scheduling:booking.legend")} hint={hint} error={error}>
+      {/* One list grouped by day rather than a radio per slot: weeks of slots stay one control to read and to tab past. */}
+      <select
+        id={fieldId(slotName)}
+        name={slotName}
+        defaultValue={chosen ?? ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(slotName, hint, error)}
+        data-testid="slot-choices"
+      >
+        <option value="">{t("scheduling:booking.choose")}</option>
+        {days.map(([day, slots]) => (
+          <optgroup key={day} label={slots[0]!.dateText}>
+            {slots.map((s) => (
+              <option key={s.id} value={s.id} data-date={s.date} data-time={s.time}>
+                {t("scheduling:booking.option", {
+                  date: s.shortDate,
+                  time: s.timeText,
+                  length: t("scheduling:minutes", { count: s.durationMinutes }),
+                })}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+        <option value="other">{t("scheduling:booking.other")}</option>
+      </select>
+      <p className="hint">{t("scheduling:booking.otherHint")}</p>
+    </FieldFrame>
+  );
+}
+
 /**
  * The schedule action's fields: a free slot of the site, or another date and time (outside the slots, with a
  * warning). Without JavaScript both parts are always shown; the server reads the chosen slot, and with none chosen
@@ -39,11 +79,6 @@ type Props = {
  */
 export function ScheduleFields({ booking, errors, text, warnings, siteName, interpreterHintQst }: Props) {
   const { t } = useTranslation();
-  const chosen = text("slotId") ?? booking.current?.id;
-  const slotName = "slotId";
-  const byDay = new Map<string, BookingView["free"]>();
-  for (const slot of booking.free) byDay.set(slot.date, [...(byDay.get(slot.date) ?? []), slot]);
-  const days = [...byDay];
   return (
     <>
       {booking.current ? (
@@ -54,43 +89,7 @@ export function ScheduleFields({ booking, errors, text, warnings, siteName, inte
       {booking.free.length === 0 && !booking.current ? (
         <p data-testid="no-slots">{t("scheduling:booking.noSlots")}</p>
       ) : null}
-      <FieldFrame
-        name={slotName}
-        label={t("scheduling:booking.legend")}
-        hint={t("scheduling:booking.hint", { zone: booking.zone })}
-        error={errors[slotName]}
-      >
-        {/* One list grouped by day rather than a radio per slot: weeks of slots stay one control to read and to tab past. */}
-        <select
-          id={fieldId(slotName)}
-          name={slotName}
-          defaultValue={chosen ?? ""}
-          aria-invalid={errors[slotName] ? true : undefined}
-          aria-describedby={describedBy(
-            slotName,
-            t("scheduling:booking.hint", { zone: booking.zone }),
-            errors[slotName],
-          )}
-          data-testid="slot-choices"
-        >
-          <option value="">{t("scheduling:booking.choose")}</option>
-          {days.map(([day, slots]) => (
-            <optgroup key={day} label={slots[0]!.dateText}>
-              {slots.map((s) => (
-                <option key={s.id} value={s.id} data-date={s.date} data-time={s.time}>
-                  {t("scheduling:booking.option", {
-                    date: s.shortDate,
-                    time: s.timeText,
-                    length: t("scheduling:minutes", { count: s.durationMinutes }),
-                  })}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-          <option value="other">{t("scheduling:booking.other")}</option>
-        </select>
-        <p className="hint">{t("scheduling:booking.otherHint")}</p>
-      </FieldFrame>
+      <SlotSelect booking={booking} chosen={text("slotId") ?? booking.current?.id} error={errors.slotId} />
       {booking.canManageSlots ? (
         <p>
           <Link to="/queue/slots">{t("scheduling:booking.manage")}</Link>

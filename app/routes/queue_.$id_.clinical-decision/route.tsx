@@ -1,32 +1,24 @@
 import { personName } from "~/i18n/person-name";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ClinicalRecord } from "~/components/clinical/clinical-record";
-import { CsrfInput } from "~/components/csrf-input";
-import { ErrorSummary } from "~/components/forms/error-summary";
-import { RadioGroup } from "~/components/forms/radio-group";
-import { TextAreaField } from "~/components/forms/text-area-field";
 import queueStyles from "~/components/queue/queue.css?url";
-import { approaches, recommendations } from "~/domain/clinical-decision/clinical-decision";
+import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { languageAutonyms } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
-import {
-  clinicalDecisionSchema,
-  DETAIL_MAX,
-  RATIONALE_MAX,
-} from "~/modules/clinical-decisions/clinical-decision.schema";
+import { clinicalDecisionSchema } from "~/modules/clinical-decisions/clinical-decision.schema";
 import {
   clinicalDecisionForm,
   formatRecord,
   recordClinicalDecision,
 } from "~/modules/clinical-decisions/clinical-decisions.service.server";
-import { declineReasons, redirectReasons } from "~/modules/queue/queue.schema";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
 import { notFound } from "~/utils/not-found.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
+import { ClinicalDecisionForm } from "./clinical-decision-form";
 import styles from "./clinical-decision.css?url";
 
 export const handle = { titleKey: "decisions:form.pageTitle" };
@@ -94,28 +86,26 @@ export default function ClinicalDecisionPage() {
   const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
   const answer = useActionData<ActionAnswer>();
-  const errors = answer?.errors ?? {};
   const typed = answer?.values;
   const previous = page.current;
   // After a refused post, what was typed; otherwise the decision in force, so recording again starts from it.
   const value = (name: string, fallback?: string | null) => (typed ? typed[name] : (fallback ?? undefined));
   return (
     <div className="form">
-      <p>
-        <Link to={`/queue/${page.id}`}>{t("decisions:form.back", { code: page.referenceCode })}</Link>
-      </p>
-      <h1>{t("decisions:form.heading", { code: page.referenceCode })}</h1>
-      <ErrorSummary errors={errors} formError={answer?.formError} />
-      <dl className="referral-head">
-        <div>
-          <dt>{t("queue:columns.patient")}</dt>
-          <dd>{personName(page.patient.familyName, page.patient.givenName)}</dd>
-        </div>
-        <div>
-          <dt>{t("queue:columns.status")}</dt>
-          <dd>{t(`queue:status.${page.status}`)}</dd>
-        </div>
-      </dl>
+      <StaffPageHeader
+        back={{ to: `/queue/${page.id}`, text: t("decisions:form.back", { code: page.referenceCode }) }}
+        heading={t("decisions:form.heading", { code: page.referenceCode })}
+        errors={answer?.errors ?? {}}
+        formError={answer?.formError}
+        facts={[
+          {
+            key: "patient",
+            label: t("queue:columns.patient"),
+            value: personName(page.patient.familyName, page.patient.givenName),
+          },
+          { key: "status", label: t("queue:columns.status"), value: t(`queue:status.${page.status}`) },
+        ]}
+      />
       {previous ? (
         <section aria-labelledby="current-heading">
           <h2 id="current-heading">{t("decisions:panel.heading")}</h2>
@@ -136,82 +126,7 @@ export default function ClinicalDecisionPage() {
           <p className="notice">
             {t("decisions:form.letterLanguage", { language: languageAutonyms[page.physicianLanguage] })}
           </p>
-          <Form method="post" className="clinical-form" data-form="clinical-decision" noValidate>
-            <CsrfInput />
-            <RadioGroup
-              name="recommendation"
-              legend={t("decisions:form.recommendation")}
-              options={recommendations.map((code) => ({ value: code, label: t(`decisions:recommendations.${code}`) }))}
-              defaultValue={value("recommendation", previous?.recommendation)}
-              error={errors.recommendation}
-            />
-            <div className="for-accept">
-              <RadioGroup
-                name="approach"
-                legend={t("decisions:form.approach")}
-                options={approaches.map((code) => ({ value: code, label: t(`decisions:approaches.${code}`) }))}
-                defaultValue={value("approach", previous?.approach)}
-                error={errors.approach}
-              />
-              <TextAreaField
-                name="approachDetail"
-                label={t("decisions:form.approachDetail")}
-                hint={t("decisions:form.approachDetailHint")}
-                error={errors.approachDetail}
-                defaultValue={value("approachDetail", previous?.approachDetail)}
-                rows={2}
-                maxLength={DETAIL_MAX}
-              />
-            </div>
-            <div className="for-decline">
-              <RadioGroup
-                name="declineReason"
-                legend={t("decisions:form.declineReason")}
-                options={declineReasons.map((code) => ({ value: code, label: t(`queue:declineReasons.${code}`) }))}
-                defaultValue={value(
-                  "declineReason",
-                  previous?.recommendation === "decline" ? previous.reasonCode : null,
-                )}
-                error={errors.declineReason}
-              />
-            </div>
-            <div className="for-redirect">
-              <RadioGroup
-                name="redirectReason"
-                legend={t("decisions:form.redirectReason")}
-                options={redirectReasons.map((code) => ({ value: code, label: t(`queue:redirectReasons.${code}`) }))}
-                defaultValue={value(
-                  "redirectReason",
-                  previous?.recommendation === "redirect" ? previous.reasonCode : null,
-                )}
-                error={errors.redirectReason}
-              />
-            </div>
-            <TextAreaField
-              name="rationale"
-              label={t("decisions:form.rationale")}
-              hint={t("decisions:form.rationaleHint")}
-              error={errors.rationale}
-              defaultValue={value("rationale", previous?.rationale)}
-              rows={6}
-              maxLength={RATIONALE_MAX}
-            />
-            <TextAreaField
-              name="alternatives"
-              label={t("decisions:form.alternatives")}
-              hint={t("decisions:form.alternativesHint")}
-              error={errors.alternatives}
-              defaultValue={value("alternatives", previous?.alternatives)}
-              rows={3}
-              maxLength={RATIONALE_MAX}
-            />
-            <div className="button-row">
-              <button type="submit" className="button">
-                {t("decisions:form.submit")}
-              </button>
-              <Link to={`/queue/${page.id}`}>{t("decisions:form.cancel")}</Link>
-            </div>
-          </Form>
+          <ClinicalDecisionForm id={page.id} previous={previous} errors={answer?.errors ?? {}} value={value} />
         </>
       )}
     </div>
