@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { e2eDatabaseUrl } from "./tests/e2e/database";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 // Distinct per port so that two runs side by side (E2E_PORT=3211 ...) never share a database.
@@ -8,6 +9,11 @@ const buildDir = `.cache/e2e-build-${port}`;
 // Mail goes to the run's one capturing SMTP server on this port (started by tests/e2e/global-setup.ts, read through
 // tests/e2e/mailbox.ts); while none listens, the portal keeps the mail in its outbox and retries, as in production.
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525 + (port - 3210));
+// On PostgreSQL (`npm run test:e2e:pg`, E2E_DATABASE_URL naming a server): the run's own database, made anew and empty
+// before the server starts (tests/e2e/fresh-postgres-database.ts); the server migrates and seeds it as on SQLite.
+const postgresUrl = e2eDatabaseUrl();
+const freshPostgres = postgresUrl ? "npx tsx tests/e2e/fresh-postgres-database.ts && " : "";
+const databaseUrl = postgresUrl ? `DATABASE_URL='${postgresUrl}' ` : "";
 
 // Debian's Chromium: browsers cannot be downloaded on this machine (shared/design/stack.md).
 const chromiumPath =
@@ -46,7 +52,7 @@ export default defineConfig({
   },
   webServer: {
     // The production build (compiled server included) on a fresh database with demo data, as `npm start` serves it.
-    command: `rm -rf ${dataDir} ${buildDir} && mkdir -p .cache && cp -r build ${buildDir} && NODE_ENV=production PORT=${port} DATA_DIR=${dataDir} BUILD_DIR=${buildDir} LOG_LEVEL=warn MFA_REQUIRED_ROLES= SMTP_HOST=127.0.0.1 SMTP_PORT=${smtpPort} node ${buildDir}/node/server.js`,
+    command: `rm -rf ${dataDir} ${buildDir} && mkdir -p .cache && cp -r build ${buildDir} && ${freshPostgres}${databaseUrl}NODE_ENV=production PORT=${port} DATA_DIR=${dataDir} BUILD_DIR=${buildDir} LOG_LEVEL=warn MFA_REQUIRED_ROLES= SMTP_HOST=127.0.0.1 SMTP_PORT=${smtpPort} node ${buildDir}/node/server.js`,
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
+import { API_TOKEN_LIMIT } from "~/modules/api/api-door.server";
+import { createApiToken } from "~/modules/api/api-tokens.service.server";
 import { insertMail } from "~/modules/notifications/outbox.repository.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { newId } from "~/utils/tokens.server";
@@ -152,6 +154,34 @@ describe.runIf(onPostgres)("two app servers on one database", () => {
       );
       const winner = answers[0]!.status === 302 ? first : second;
       expect(await findReferral(db, id)).toMatchObject({ status: "in_review", assignee_id: winner.id });
+    }
+  });
+
+  it("counts one API token's requests at both servers together, and refuses past the limit at both", async () => {
+    const [a, b] = servers as [Server, Server];
+    const db = await getDb();
+    const physician = await createAccount(db, { role: "physician" });
+    const created = await createApiToken(
+      db,
+      { id: physician.id, role: "physician", status: "active" },
+      { name: "HIS" },
+      { ip: null, now: new Date() },
+    );
+    if (created.kind !== "created") throw new Error("no token");
+    const read = (server: Server) =>
+      fetch(`${server.origin}/api/v1/referrals/KQ-00000-00000-00000`, {
+        headers: { Authorization: `Bearer ${created.token}`, "Accept-Language": "en" },
+      });
+    // The minute's requests and ten more, half at each server, all at once: a count per server would let all through.
+    const answers = await Promise.all(
+      Array.from({ length: API_TOKEN_LIMIT.limit + 10 }, (_, i) => read(i % 2 ? b : a).then((r) => r.status)),
+    );
+    expect(answers.filter((status) => status === 404)).toHaveLength(API_TOKEN_LIMIT.limit);
+    expect(answers.filter((status) => status === 429)).toHaveLength(10);
+    for (const server of [a, b]) {
+      const refused = await read(server);
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { error: string }).error).toBe("rate_limited");
     }
   });
 });

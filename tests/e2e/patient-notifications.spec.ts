@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
 import type { CapturedMail } from "../factories/mail";
 import { consoleErrors, expectNoAxeViolations, fill, gotoIn, signInAs, words, type Language } from "./helpers";
+import { readRow } from "./database";
 import { mailbox } from "./mailbox";
 
 // Issue #17: a patient who opted in at intake is e-mailed at each change of their status page, in their language, with
@@ -17,20 +17,12 @@ const REVIEWER = "choi.minho@demo.test";
 const DEMO_TOKEN = "kq_demo_park_jihoon_try_the_json_doors";
 
 /** The test server's database, read only: what the outbox holds is the portal's own record of what it will send. */
-function patientMailCount(referenceCode: string): number {
-  const port = Number(process.env.E2E_PORT ?? 3210);
-  const file = path.resolve(process.env.E2E_DATA_DIR ?? `.cache/e2e-data-${port}`, "portal.sqlite");
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const row = db
-      .prepare(
-        "select count(*) as n from mail_outbox m join referrals r on r.id = m.referral_id where r.reference_code = ? and m.kind = 'patient_status'",
-      )
-      .get(referenceCode) as { n: number };
-    return row.n;
-  } finally {
-    db.close();
-  }
+async function patientMailCount(referenceCode: string): Promise<number> {
+  const row = await readRow<{ n: number }>(
+    "select count(*) as n from mail_outbox m join referrals r on r.id = m.referral_id where r.reference_code = ? and m.kind = 'patient_status'",
+    referenceCode,
+  );
+  return row?.n ?? 0;
 }
 
 /** A Korean patient's referral through the JSON door, opted in to status e-mails at this address. */
@@ -205,11 +197,11 @@ test("a patient who opted in is e-mailed in Korean at each visible change, with 
   await patient.close();
 
   // The next change (closing the referral) queues nothing for the patient.
-  expect(patientMailCount(code)).toBe(stagesSoFar.length);
+  expect(await patientMailCount(code)).toBe(stagesSoFar.length);
   await gotoIn(page, `/queue/${id}/close`, "ko");
   await page.getByRole("button", { name: queue.actionPage.submit.close }).click();
   await expect(page.getByTestId("referral-status")).toHaveAttribute("data-status", "closed");
-  expect(patientMailCount(code)).toBe(stagesSoFar.length);
+  expect(await patientMailCount(code)).toBe(stagesSoFar.length);
 
   // The stop is in the audit log.
   await signInAs(page, "admin@demo.test", "ko");

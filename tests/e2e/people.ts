@@ -1,6 +1,5 @@
-import path from "node:path";
 import { expect, test as base, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
-import Database from "better-sqlite3";
+import { readRow } from "./database";
 import { DEMO_PASSWORD, PEOPLE_DOMAIN, PEOPLE_PASSWORD, type Language } from "./helpers";
 
 // Each test that changes an account (its language, its site, what it is lent to) gets its own people, made through
@@ -12,10 +11,6 @@ import { DEMO_PASSWORD, PEOPLE_DOMAIN, PEOPLE_PASSWORD, type Language } from "./
 const ADMIN = "admin@demo.test";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
-
-/** The test server's database file (playwright.config.ts), opened read only where a test needs an id. */
-export const e2eDatabaseFile = () =>
-  path.resolve(process.env.E2E_DATA_DIR ?? `.cache/e2e-data-${port}`, "portal.sqlite");
 
 export type Person = {
   id: string;
@@ -43,15 +38,11 @@ let made = 0;
 const uniqueEmail = (kind: string) =>
   `${kind}.w${test.info().workerIndex}.${Date.now()}.${(made += 1)}@${PEOPLE_DOMAIN}`;
 
-function userIdOf(email: string): string {
-  const db = new Database(e2eDatabaseFile(), { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare("select id from users where email = ?").get(email) as { id: string } | undefined;
-    if (!row) throw new Error(`no account ${email}`);
-    return row.id;
-  } finally {
-    db.close();
-  }
+/** An account's id, read from the test server's database (tests/e2e/database.ts). */
+async function userIdOf(email: string): Promise<string> {
+  const row = await readRow<{ id: string }>("select id from users where email = ?", email);
+  if (!row) throw new Error(`no account ${email}`);
+  return row.id;
 }
 
 /** The CSRF token of the context (the double-submitted cookie; server/csrf-guard.ts). */
@@ -121,7 +112,7 @@ class AdministratorDoors {
     } finally {
       await visitor.close();
     }
-    const id = userIdOf(email);
+    const id = await userIdOf(email);
     expect(await this.asAdmin("/admin/users", { intent: "approve", userId: id })).toBe("/admin/users?done=approved");
     const person: Person = {
       id,
@@ -152,7 +143,7 @@ class AdministratorDoors {
       }),
     ).toBe("/admin/users?done=created");
     return {
-      id: userIdOf(email),
+      id: await userIdOf(email),
       email,
       password: PEOPLE_PASSWORD,
       familyName: name.family,

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
 import Holidays from "date-holidays";
 import { eventProperty, parseIcs, unescapeIcsText } from "../factories/ics";
+import { readRow } from "./database";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
 
 // A coordinator keeps the site's slots, is warned off a public holiday when booking by hand, books a slot instead;
@@ -15,15 +15,11 @@ const words = (lng: Language, ns: string): Words =>
 const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? "");
 
-const dbFile = () =>
-  path.resolve(process.env.E2E_DATA_DIR ?? `.cache/e2e-data-${Number(process.env.E2E_PORT ?? 3210)}`, "portal.sqlite");
-function query<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(dbFile(), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
+/** One row from the test server's database (tests/e2e/database.ts); the test fails plainly if there is none. */
+async function query<T>(text: string, ...params: unknown[]): Promise<T> {
+  const row = await readRow<T>(text, ...params);
+  if (!row) throw new Error(`nothing for ${text}`);
+  return row;
 }
 
 // Each language works on its own accepted demo referral, so the three never meet (and no other journey's example).
@@ -117,8 +113,8 @@ for (const lng of languages) {
     const plan = plans[lng];
     const scheduling = words(lng, "scheduling");
     const queue = words(lng, "queue");
-    const referral = query<{ id: string; code: string; birthDate: string }>(
-      "select id, reference_code as code, patient_birth_date as birthDate from referrals where status = 'accepted' and site_code = ? and indication = ? order by reference_code limit 1",
+    const referral = await query<{ id: string; code: string; birthDate: string }>(
+      "select id, reference_code as code, patient_birth_date as \"birthDate\" from referrals where status = 'accepted' and site_code = ? and indication = ? order by reference_code limit 1",
       plan.site,
       plan.indication,
     );
@@ -164,7 +160,7 @@ for (const lng of languages) {
     await expectNoAxeViolations(page);
 
     // The coordinator takes the free slot instead.
-    const slot = query<{ id: string }>(
+    const slot = await query<{ id: string }>(
       "select id from consultation_slots where site_code = ? and local_date = ? and local_time = ?",
       plan.site,
       slotDay,
@@ -184,9 +180,11 @@ for (const lng of languages) {
     // The site's address is configuration (docs/decisions/0023); the demo database has it confirmed.
     const address = (
       JSON.parse(
-        query<{ address: string }>(
-          "select address from site_contact_versions where site_code = ? and address_confirmed = 1 order by version desc limit 1",
-          plan.site,
+        (
+          await query<{ address: string }>(
+            "select address from site_contact_versions where site_code = ? and address_confirmed = 1 order by version desc limit 1",
+            plan.site,
+          )
         ).address,
       ) as Record<Language, string>
     )[lng];
@@ -243,7 +241,7 @@ for (const lng of languages) {
 
 test("another site's coordinator cannot see or book a site's slots", async ({ page }) => {
   await signInAs(page, "suzuki.yui@demo.test", "en");
-  const konyangAccepted = query<{ id: string; code: string }>(
+  const konyangAccepted = await query<{ id: string; code: string }>(
     "select id, reference_code as code from referrals where status in ('accepted', 'consultation_scheduled') and site_code = 'konyang' limit 1",
   );
   expect((await page.goto(`/queue/${konyangAccepted.id}/schedule`))?.status()).toBe(404);

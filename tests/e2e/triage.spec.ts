@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
 import { withParticle, type ParticleOption } from "../../app/i18n/korean-particle";
+import { readRow } from "./database";
 import { mailbox } from "./mailbox";
 import { expectNoAxeViolations, gotoIn, idInQueue, languages, newReferral, signIn, type Language } from "./helpers";
 import { test } from "./people";
@@ -20,18 +20,13 @@ const fill = (text: string, values: Record<string, string>) =>
   );
 
 /** The patient's date of birth, which the patient knows: read from the database the test server runs on. */
-function birthDateOf(referenceCode: string): string {
-  const port = Number(process.env.E2E_PORT ?? 3210);
-  const file = path.resolve(process.env.E2E_DATA_DIR ?? `.cache/e2e-data-${port}`, "portal.sqlite");
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const row = db
-      .prepare("select patient_birth_date as birthDate from referrals where reference_code = ?")
-      .get(referenceCode) as { birthDate: string };
-    return row.birthDate;
-  } finally {
-    db.close();
-  }
+async function birthDateOf(referenceCode: string): Promise<string> {
+  const row = await readRow<{ birthDate: string }>(
+    'select patient_birth_date as "birthDate" from referrals where reference_code = ?',
+    referenceCode,
+  );
+  if (!row) throw new Error(`no referral ${referenceCode}`);
+  return row.birthDate;
 }
 
 const COORDINATOR = "lee.sujin@demo.test";
@@ -225,7 +220,7 @@ for (const lng of languages) {
     const patient = await page.context().browser()!.newContext();
     const patientPage = await patient.newPage();
     await gotoIn(patientPage, "/status", lng);
-    const [year, month, day] = birthDateOf(code).split("-");
+    const [year, month, day] = (await birthDateOf(code)).split("-");
     await patientPage.locator('input[name="referenceCode"]').fill(code);
     await patientPage.locator('input[name="birthDate.year"]').fill(year!);
     await patientPage.locator('input[name="birthDate.month"]').fill(String(Number(month)));

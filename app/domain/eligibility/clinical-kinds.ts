@@ -8,7 +8,7 @@ import { cervixAdenoPosition, figoNeedsNodes, parseFigo } from "./figo";
 import { albiGradeOf, childPughOf } from "./liver";
 import { lungEditionOf, lungStageFromTnm, parseStageDetail, stagesAgree } from "./lung-staging";
 import { parseM, parseN, parseStage, stagePosition } from "./staging";
-import type { CriterionDef, CriterionRule } from "./types";
+import type { CriterionDef, CriterionRule, RuleOf } from "./types";
 import { localisedDisease, metastaticLesions, metastaticOrgans, reirradiation } from "./spread-kinds";
 
 /** The evaluator of a kq-2026-12 criterion kind, or null for another kind. */
@@ -179,7 +179,7 @@ function liverFunction(r: Results): Evaluator {
 }
 
 /** Ascites, stated or graded: `present` is the outcome when there is any. */
-function ascites(r: Results, present: Extract<CriterionRule, { kind: "ascites" }>["present"]): Evaluator {
+function ascites(r: Results, present: RuleOf<"ascites">["present"]): Evaluator {
   return (c) => {
     const a = ascitesOf(c);
     if (a === undefined) return r.unknown(["diagnosis.ascites"], undefined, "false");
@@ -248,87 +248,103 @@ function lungStage(r: Results, upTo: string): Evaluator {
 
 // ── Consistency (K8) ─────────────────────────────────────────────────────────────────────────────────────────
 
-function consistency(def: CriterionDef, check: "stage" | "metastasis" | "nodes" | "child_pugh"): Evaluator {
-  switch (check) {
-    case "stage": {
-      const r = resultsOf(def, [
-        "diagnosis.stage",
-        "diagnosis.tnm.t",
-        "diagnosis.tnm.n",
-        "diagnosis.tnm.m",
-        "diagnosis.tnm.edition",
-      ]);
-      return (c, indication) => {
-        const stated = c.diagnosis.stage;
-        if (!isText(stated)) return r.ok("not_applicable", undefined, undefined);
-        if (indication === "lung") {
-          const { derived, edition } = lungStageOf(c);
-          const statedDetail = parseStageDetail(stated);
-          const derivedDetail = parseStageDetail(derived);
-          if (statedDetail && derivedDetail) {
-            return r.ok(stagesAgree(statedDetail, derivedDetail) ? "met" : "flag", stated, derived ?? undefined, {
-              details: { edition },
-            });
-          }
-        }
-        // Any staging system puts distant metastasis in stage IV.
-        const m = parseM(c.diagnosis.tnm?.m);
-        const group = parseStage(stated)?.group ?? parseFigo(stated)?.group;
-        if (m?.kind === "number" && m.number >= 1 && group !== undefined)
-          return r.ok(group === 4 ? "met" : "flag", stated, "IV");
-        return r.ok("not_applicable", undefined, undefined);
-      };
-    }
-    case "metastasis": {
-      const r = resultsOf(def, ["diagnosis.tnm.m", "diagnosis.metastases", "diagnosis.distantMetastasisSites"]);
-      return (c) => {
-        const m = parseM(c.diagnosis.tnm?.m);
-        const list = c.diagnosis.metastases;
-        const organs = Array.isArray(list)
-          ? list.length
-          : isNumber(c.diagnosis.distantMetastasisSites)
-            ? c.diagnosis.distantMetastasisSites
-            : undefined;
-        if (m?.kind !== "number" || organs === undefined) return r.ok("not_applicable", undefined, undefined);
-        const agree = m.number === 0 ? organs === 0 : organs > 0;
-        return r.ok(agree ? "met" : "flag", `${String(c.diagnosis.tnm?.m)} / ${organs}`, m.number === 0 ? "0" : ">=1");
-      };
-    }
-    case "nodes": {
-      const r = resultsOf(def, ["diagnosis.tnm.n", "diagnosis.stage"]);
-      return (c, indication) => {
-        const n = parseN(c.diagnosis.tnm?.n);
-        const stated = c.diagnosis.stage;
-        if (n?.kind !== "number" || !isText(stated)) return r.ok("not_applicable", undefined, undefined);
-        const value = `${String(c.diagnosis.tnm?.n)} / ${stated}`;
-        if (indication === "lung") {
-          const stage = parseStageDetail(stated);
-          if (!stage) return r.ok("not_applicable", undefined, undefined);
-          // Stage 0 and I are node-negative in both editions; IIIB and IIIC need nodes.
-          const needsN0 = stage.group <= 1;
-          const needsNodes = stage.group === 3 && (stage.letter === 2 || stage.letter === 3);
-          const bad = (needsN0 && n.number > 0) || (needsNodes && n.number === 0);
-          return r.ok(bad ? "flag" : "met", value, undefined);
-        }
-        if (indication === "cervix_adeno" || indication === "cervix_scc") {
-          const figo = parseFigo(stated);
-          if (!figo || figo.group === 4) return r.ok("not_applicable", undefined, undefined);
-          // FIGO 2018: any nodal metastasis is IIIC, and IIIC is defined by nodes.
-          const bad = figoNeedsNodes(figo) !== n.number > 0;
-          return r.ok(bad ? "flag" : "met", value, undefined);
-        }
-        return r.ok("not_applicable", undefined, undefined);
-      };
-    }
-    case "child_pugh": {
-      const r = resultsOf(def, liverFields);
-      return (c) => {
-        const { given, computed } = liverFunctionOf(c);
-        if (given === undefined || computed === null) return r.ok("not_applicable", undefined, undefined);
-        return r.ok(given === computed.class ? "met" : "flag", given, computed.class, {
-          details: { childPughPoints: computed.points },
+type Check = RuleOf<"consistency">["check"];
+
+/** The stated stage agrees with the one T/N/M give (lung), or with M1 meaning stage IV (any staging system). */
+function stageConsistency(def: CriterionDef): Evaluator {
+  const r = resultsOf(def, [
+    "diagnosis.stage",
+    "diagnosis.tnm.t",
+    "diagnosis.tnm.n",
+    "diagnosis.tnm.m",
+    "diagnosis.tnm.edition",
+  ]);
+  return (c, indication) => {
+    const stated = c.diagnosis.stage;
+    if (!isText(stated)) return r.ok("not_applicable", undefined, undefined);
+    if (indication === "lung") {
+      const { derived, edition } = lungStageOf(c);
+      const statedDetail = parseStageDetail(stated);
+      const derivedDetail = parseStageDetail(derived);
+      if (statedDetail && derivedDetail) {
+        return r.ok(stagesAgree(statedDetail, derivedDetail) ? "met" : "flag", stated, derived ?? undefined, {
+          details: { edition },
         });
-      };
+      }
     }
-  }
+    // Any staging system puts distant metastasis in stage IV.
+    const m = parseM(c.diagnosis.tnm?.m);
+    const group = parseStage(stated)?.group ?? parseFigo(stated)?.group;
+    if (m?.kind === "number" && m.number >= 1 && group !== undefined)
+      return r.ok(group === 4 ? "met" : "flag", stated, "IV");
+    return r.ok("not_applicable", undefined, undefined);
+  };
+}
+
+/** M0 goes with no metastatic organ, M1 with at least one. */
+function metastasisConsistency(def: CriterionDef): Evaluator {
+  const r = resultsOf(def, ["diagnosis.tnm.m", "diagnosis.metastases", "diagnosis.distantMetastasisSites"]);
+  return (c) => {
+    const m = parseM(c.diagnosis.tnm?.m);
+    const list = c.diagnosis.metastases;
+    const organs = Array.isArray(list)
+      ? list.length
+      : isNumber(c.diagnosis.distantMetastasisSites)
+        ? c.diagnosis.distantMetastasisSites
+        : undefined;
+    if (m?.kind !== "number" || organs === undefined) return r.ok("not_applicable", undefined, undefined);
+    const agree = m.number === 0 ? organs === 0 : organs > 0;
+    return r.ok(agree ? "met" : "flag", `${String(c.diagnosis.tnm?.m)} / ${organs}`, m.number === 0 ? "0" : ">=1");
+  };
+}
+
+/** The N category fits the stated stage: lung stage groups and FIGO 2018 both say where nodes belong. */
+function nodesConsistency(def: CriterionDef): Evaluator {
+  const r = resultsOf(def, ["diagnosis.tnm.n", "diagnosis.stage"]);
+  return (c, indication) => {
+    const n = parseN(c.diagnosis.tnm?.n);
+    const stated = c.diagnosis.stage;
+    if (n?.kind !== "number" || !isText(stated)) return r.ok("not_applicable", undefined, undefined);
+    const value = `${String(c.diagnosis.tnm?.n)} / ${stated}`;
+    if (indication === "lung") {
+      const stage = parseStageDetail(stated);
+      if (!stage) return r.ok("not_applicable", undefined, undefined);
+      // Stage 0 and I are node-negative in both editions; IIIB and IIIC need nodes.
+      const needsN0 = stage.group <= 1;
+      const needsNodes = stage.group === 3 && (stage.letter === 2 || stage.letter === 3);
+      const bad = (needsN0 && n.number > 0) || (needsNodes && n.number === 0);
+      return r.ok(bad ? "flag" : "met", value, undefined);
+    }
+    if (indication === "cervix_adeno" || indication === "cervix_scc") {
+      const figo = parseFigo(stated);
+      if (!figo || figo.group === 4) return r.ok("not_applicable", undefined, undefined);
+      // FIGO 2018: any nodal metastasis is IIIC, and IIIC is defined by nodes.
+      const bad = figoNeedsNodes(figo) !== n.number > 0;
+      return r.ok(bad ? "flag" : "met", value, undefined);
+    }
+    return r.ok("not_applicable", undefined, undefined);
+  };
+}
+
+/** The stated Child-Pugh class is the one the laboratory values give. */
+function childPughConsistency(def: CriterionDef): Evaluator {
+  const r = resultsOf(def, liverFields);
+  return (c) => {
+    const { given, computed } = liverFunctionOf(c);
+    if (given === undefined || computed === null) return r.ok("not_applicable", undefined, undefined);
+    return r.ok(given === computed.class ? "met" : "flag", given, computed.class, {
+      details: { childPughPoints: computed.points },
+    });
+  };
+}
+
+const consistencyChecks: Record<Check, (def: CriterionDef) => Evaluator> = {
+  stage: stageConsistency,
+  metastasis: metastasisConsistency,
+  nodes: nodesConsistency,
+  child_pugh: childPughConsistency,
+};
+
+function consistency(def: CriterionDef, check: Check): Evaluator {
+  return consistencyChecks[check](def);
 }

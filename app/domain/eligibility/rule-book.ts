@@ -2,6 +2,7 @@
 // computed from the rule-set data, so the book can never say something the screen does not do.
 import type { Indication } from "../case/schema";
 import { indicationsOf } from "./evaluate";
+import { thresholdOf, type Threshold } from "./thresholds";
 import { ruleSetInForce, ruleSets } from "./rulesets";
 import type {
   Applicability,
@@ -16,16 +17,7 @@ import type {
   Strength,
 } from "./types";
 
-/** A criterion's threshold: the screen's own notation where the rule has one, and the rule's parameters. */
-export type Threshold = {
-  kind: CriterionRule["kind"];
-  /** The language-neutral notation the screen shows as "expected" (decision-panel/format.ts puts it into words). */
-  expected?: string;
-  /** Numbers, codes and statuses the rule kind's sentence needs (rules:kinds.<kind>). */
-  params: Record<string, string | number>;
-  /** The case fields the rule reads (words: screen:fields.<path>). */
-  fields: string[];
-};
+export { thresholdOf, type Threshold } from "./thresholds";
 
 export type CriterionView = {
   id: string;
@@ -122,144 +114,6 @@ export function strengthOf(def: CriterionDef): Strength {
   if (def.rule.kind === "indication_listed" || def.coverageOnFlag !== undefined) return "tier";
   if (statuses.includes("flag")) return "flag";
   return "information";
-}
-
-const tnm = ["diagnosis.tnm.t", "diagnosis.tnm.n", "diagnosis.tnm.m"];
-
-const metCodes = (statuses: Readonly<Record<string, CriterionStatus>>) =>
-  Object.keys(statuses)
-    .filter((k) => statuses[k] === "met")
-    .join("|");
-
-/** The threshold of a rule, as the screen writes it where it can, and the parameters of its kind otherwise. */
-export function thresholdOf(rule: CriterionRule): Threshold {
-  switch (rule.kind) {
-    case "boolean":
-      return {
-        kind: rule.kind,
-        expected: rule.onTrue === "met" ? "true" : "false",
-        params: { onTrue: rule.onTrue, onFalse: rule.onFalse },
-        fields: [rule.field],
-      };
-    case "minimum":
-      return {
-        kind: rule.kind,
-        expected: `>=${rule.min} ${rule.unit}`,
-        params: { otherwise: rule.below },
-        fields: [rule.field],
-      };
-    case "maximum":
-      return {
-        kind: rule.kind,
-        expected: `<=${rule.max} ${rule.unit}`,
-        params: { otherwise: rule.above },
-        fields: [rule.field],
-      };
-    case "range":
-      return {
-        kind: rule.kind,
-        expected: `${rule.min}-${rule.max}`,
-        params: { otherwise: rule.outside },
-        fields: [rule.field],
-      };
-    case "choice": {
-      const params: Record<string, string> = {};
-      for (const [code, status] of Object.entries(rule.statuses)) if (status !== "met") params[code] = status;
-      return { kind: rule.kind, expected: metCodes(rule.statuses), params, fields: [rule.field] };
-    }
-    case "indication_listed":
-      return {
-        kind: rule.kind,
-        expected: "insurance_list",
-        params: {},
-        fields: ["diagnosis.indication", "referredOn"],
-      };
-    case "distant_metastasis":
-      return {
-        kind: rule.kind,
-        expected: "0",
-        params: { maxSites: rule.oligometastasisMaxSites, m0Required: rule.m0Required.join("|") },
-        fields: ["diagnosis.distantMetastasisSites", "diagnosis.peritonealOrMeningealSpread", "diagnosis.tnm.m"],
-      };
-    case "prior_radiotherapy":
-      return {
-        kind: rule.kind,
-        expected: "none|other_site",
-        params: { months: rule.minMonthsSinceSameSite },
-        fields: ["history.priorRadiotherapy", "history.priorRadiotherapyEndedOn"],
-      };
-    case "stage":
-      return {
-        kind: rule.kind,
-        expected: rule.from === rule.to ? rule.from : `${rule.from}-${rule.to}`,
-        params: { otherwise: rule.outside },
-        fields: ["diagnosis.stage", ...(rule.derive ? tnm : [])],
-      };
-    case "histology_at_subsite":
-      return {
-        kind: rule.kind,
-        expected: `!${rule.histology}@${rule.subsites.join("|")}`,
-        params: {},
-        fields: ["diagnosis.histology", "diagnosis.subsite"],
-      };
-    case "node_negative":
-      return { kind: rule.kind, expected: "N0", params: {}, fields: ["diagnosis.tnm.n"] };
-    case "head_neck_squamous":
-      return {
-        kind: rule.kind,
-        expected: `!squamous_cell_carcinoma@${rule.subsites.join("|")}`,
-        params: {},
-        fields: ["diagnosis.histology", "diagnosis.icdO3Morphology", "diagnosis.icd10", "diagnosis.subsite"],
-      };
-    case "liver_function":
-      return {
-        kind: rule.kind,
-        expected: "A|B",
-        params: {},
-        fields: [
-          "diagnosis.childPugh",
-          "diagnosis.labs.bilirubinMgDl",
-          "diagnosis.labs.albuminGDl",
-          "diagnosis.labs.inr",
-          "diagnosis.ascitesGrade",
-          "clinical.encephalopathyGrade",
-        ],
-      };
-    case "ascites":
-      return {
-        kind: rule.kind,
-        expected: "false",
-        params: { otherwise: rule.present },
-        fields: ["diagnosis.ascites", "diagnosis.ascitesGrade"],
-      };
-    case "cervix_adeno_figo":
-      return { kind: rule.kind, expected: "II-IVA", params: {}, fields: ["diagnosis.stage"] };
-    case "lung_stage":
-      return {
-        kind: rule.kind,
-        expected: `I-${rule.upTo}`,
-        params: { upTo: rule.upTo },
-        fields: ["diagnosis.stage", ...tnm, "diagnosis.tnm.edition"],
-      };
-    case "localised_disease":
-      return { kind: rule.kind, expected: "M0", params: {}, fields: ["diagnosis.metastases", "diagnosis.tnm.m"] };
-    case "metastatic_organs":
-      return {
-        kind: rule.kind,
-        params: { maxOrgans: rule.maxOrgans, m0Required: rule.m0Required.join("|") },
-        fields: ["diagnosis.metastases", "diagnosis.peritonealOrMeningealSpread", "diagnosis.tnm.m"],
-      };
-    case "metastatic_lesions":
-      return { kind: rule.kind, params: { maxLesions: rule.maxLesions }, fields: ["diagnosis.metastases"] };
-    case "reirradiation":
-      return { kind: rule.kind, params: { months: rule.months }, fields: ["history.radiotherapyCourses"] };
-    case "consistency":
-      return { kind: rule.kind, params: { check: rule.check }, fields: [] };
-    case "imaging_recent":
-      return { kind: rule.kind, params: { months: rule.months }, fields: ["diagnosis.imagingDate", "referredOn"] };
-    case "known":
-      return { kind: rule.kind, expected: "known", params: {}, fields: [...rule.fields] };
-  }
 }
 
 function indicationView(code: Indication, rule: IndicationRule): IndicationView {

@@ -118,6 +118,9 @@ export type CriterionRule =
   /** Data that must be known (T category, Gleason score, PSA): met when all are there. */
   | { kind: "known"; fields: readonly FieldPath[] };
 
+/** The rule of one kind. */
+export type RuleOf<K extends CriterionRule["kind"]> = Extract<CriterionRule, { kind: K }>;
+
 /** When a criterion does not fit a case it reads `not_applicable` (K2) instead of being evaluated. */
 export type Applicability =
   /** Pregnancy: asked only of a patient whose sex is female or unknown and aged within the range (or of unknown age). */

@@ -6,7 +6,13 @@ import {
   recordFailure,
   type RateLimitPolicy,
 } from "~/modules/rate-limit/rate-limit.service.server";
-import { deleteRateLimit, findRateLimit, saveRateLimit } from "~/modules/rate-limit/rate-limit.repository.server";
+import {
+  deleteRateLimit,
+  findRateLimit,
+  findRateLimitToCount,
+  saveRateLimit,
+  type RateLimitRow,
+} from "~/modules/rate-limit/rate-limit.repository.server";
 import type { Database } from "~/utils/db.server";
 import { forgetDevice } from "./sign-in-devices.server";
 
@@ -43,8 +49,7 @@ export type Throttle = { blocked: false } | { blocked: true; until: Date; reason
 
 type Who = { email: string; ip: string | null; deviceId: string | null };
 
-async function pairFailures(db: Database, key: string, now: Date): Promise<{ count: number; last: number }> {
-  const row = await findRateLimit(db, key);
+function pairFailures(row: RateLimitRow | undefined, now: Date): { count: number; last: number } {
   const last = row ? new Date(row.window_started_at).getTime() : 0;
   return row && now.getTime() - last < PAIR_MEMORY_MS ? { count: row.count, last } : { count: 0, last };
 }
@@ -65,7 +70,7 @@ export async function signInThrottle(db: Database, who: Who, now: Date): Promise
   if (address.blocked) return { blocked: true, until: address.until, reason: "address" };
   const untrusted = await checkRateLimit(db, untrustedKey(who.email), UNTRUSTED_ACCOUNT_POLICY, now);
   if (untrusted.blocked) return { blocked: true, until: untrusted.until, reason: "account" };
-  const pair = await pairFailures(db, pairKey(who.email, who.ip), now);
+  const pair = pairFailures(await findRateLimit(db, pairKey(who.email, who.ip)), now);
   const until = pair.last + pairDelayMs(pair.count);
   return pair.count >= PAIR_FREE_FAILURES && now.getTime() < until
     ? { blocked: true, until: new Date(until), reason: "account" }
@@ -87,7 +92,9 @@ export async function recordSignInFailure(db: Database, who: Who, now: Date): Pr
   await recordFailure(db, addressKey(who.ip), SIGN_IN_ADDRESS_POLICY, now);
   await recordFailure(db, untrustedKey(who.email), UNTRUSTED_ACCOUNT_POLICY, now);
   const key = pairKey(who.email, who.ip);
-  const pair = await pairFailures(db, key, now);
+  // Read to count, like the other counters: on PostgreSQL the key stays locked until the transaction ends, so two
+  // servers' failures for one pair are both counted.
+  const pair = pairFailures(await findRateLimitToCount(db, key), now);
   await saveRateLimit(db, { key, count: pair.count + 1, window_started_at: now.toISOString() });
 }
 

@@ -4,16 +4,28 @@ import { tFor } from "~/i18n/i18n.server";
 import { readBodyText } from "~/modules/screening/screen-door.server";
 import type { Database } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { createMemoryRateLimiter } from "~/utils/rate-limit-memory.server";
+import { clearRateLimitsWithPrefix, countRequest } from "~/modules/rate-limit/rate-limit.service.server";
 import { authenticateApiToken, type ApiPrincipal } from "./api-tokens.service.server";
 
 // What every token-authenticated JSON door shares (shared/domain/api.md): the language (Accept-Language only:
 // these doors never read a cookie, which is also why the CSRF guard leaves routes/api.* alone), the error shape,
 // the bearer check, the per-token limit and the body checks.
 
-/** Per token, across the referral doors. In memory, like the screen door's limit: it protects the server, not an account. */
+/** Per token, across the referral doors. */
 export const API_TOKEN_LIMIT = { limit: env().API_TOKEN_LIMIT_PER_MINUTE, windowMs: 60_000 } as const;
-export const apiTokenLimiter = createMemoryRateLimiter(API_TOKEN_LIMIT);
+
+const tokenKeyPrefix = "api-token:";
+
+/**
+ * The tokens' requests per minute, counted in the database (the rate_limits table, as sign-in throttling is), so that
+ * several app servers on one database hold one limit per token, not one per server.
+ */
+export const apiTokenLimiter = {
+  hit: (db: Database, tokenId: string, now: Date) =>
+    countRequest(db, `${tokenKeyPrefix}${tokenId}`, API_TOKEN_LIMIT, now),
+  /** Every token starts a fresh minute (tests). */
+  reset: (db: Database) => clearRateLimitsWithPrefix(db, tokenKeyPrefix),
+};
 
 /** 1 MB: a case is a few kilobytes; attachments travel separately. */
 export const MAX_API_BODY_BYTES = 1_048_576;
@@ -87,7 +99,7 @@ export async function authenticateRequest(request: Request, db: Database, now: D
       response: apiError(request, 401, "unauthorized", { headers: { "WWW-Authenticate": challenge } }),
     };
   }
-  const verdict = apiTokenLimiter.hit(principal.tokenId, now.getTime());
+  const verdict = await apiTokenLimiter.hit(db, principal.tokenId, now);
   if (!verdict.ok) {
     return {
       ok: false,

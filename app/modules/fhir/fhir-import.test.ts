@@ -76,7 +76,7 @@ beforeAll(async () => {
   db = await getDb();
   await seedDemoDataIfEmpty(db, now);
 });
-beforeEach(() => apiTokenLimiter.reset());
+beforeEach(() => apiTokenLimiter.reset(db));
 
 describe("GET /api/v1/referrals/{code}/fhir", () => {
   it("gives the owning physician's token an R4 bundle that validates, audits the export, and answers 404 for anyone else", async () => {
@@ -120,7 +120,7 @@ describe("POST /api/v1/referrals with application/fhir+json", () => {
       const ownerToken = await tokenFor(owner.id);
       const token = await tokenFor(user.id);
       for (const code of await demoCodes(email)) {
-        apiTokenLimiter.reset();
+        await apiTokenLimiter.reset(db);
         const original = await db
           .selectFrom("referrals")
           .selectAll()

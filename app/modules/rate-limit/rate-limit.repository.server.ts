@@ -34,3 +34,8 @@ export async function deleteRateLimitsStartedBefore(db: Database, before: string
   const result = await db.deleteFrom("rate_limits").where("window_started_at", "<", before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Every key that starts with `prefix`, as a range on the primary key (text compares byte by byte on both engines). */
+export async function deleteRateLimitsWithPrefix(db: Database, prefix: string): Promise<void> {
+  await db.deleteFrom("rate_limits").where("key", ">=", prefix).where("key", "<", `${prefix}\u{10FFFF}`).execute();
+}

@@ -3,6 +3,8 @@ import { getDb } from "~/utils/db.server";
 import {
   checkRateLimit,
   clearRateLimit,
+  clearRateLimitsWithPrefix,
+  countRequest,
   MINUTE,
   pruneRateLimits,
   recordFailure,
@@ -52,5 +54,30 @@ describe("rate limits", () => {
     expect(await pruneRateLimits(db, at(60))).toBeGreaterThanOrEqual(1);
     expect(await checkRateLimit(db, "old", policy, at(60 * 24))).toEqual({ blocked: false, failures: 0 });
     expect(await checkRateLimit(db, "new", policy, at(60 * 24))).toEqual({ blocked: false, failures: 1 });
+  });
+
+  it("lets a key make so many requests in a window, then answers the wait until the window ends", async () => {
+    const db = await getDb();
+    const rule = { limit: 3, windowMs: MINUTE };
+    for (let i = 1; i <= 3; i++)
+      expect(await countRequest(db, "api-token:a", rule, at(i / 10))).toEqual({ ok: true, remaining: 3 - i });
+    expect(await countRequest(db, "api-token:a", rule, at(0.5))).toEqual({ ok: false, retryAfterSeconds: 36 });
+    // A refused request is not counted, and another key has its own window.
+    expect(await countRequest(db, "api-token:b", rule, at(0.5))).toEqual({ ok: true, remaining: 2 });
+    // The window started at the first request: a minute later it starts again.
+    expect(await countRequest(db, "api-token:a", rule, at(1.1))).toEqual({ ok: true, remaining: 2 });
+    await clearRateLimitsWithPrefix(db, "api-token:");
+    expect(await countRequest(db, "api-token:a", rule, at(1.2))).toEqual({ ok: true, remaining: 2 });
+    expect(await countRequest(db, "api-token:b", rule, at(1.2))).toEqual({ ok: true, remaining: 2 });
+  });
+
+  it("counts requests made at the same moment once each (on PostgreSQL, on several pooled connections)", async () => {
+    const db = await getDb();
+    const rule = { limit: 10, windowMs: MINUTE };
+    const verdicts = await Promise.all(
+      Array.from({ length: 25 }, () => countRequest(db, "api-token:busy", rule, at(0))),
+    );
+    expect(verdicts.filter((v) => v.ok)).toHaveLength(10);
+    expect(await countRequest(db, "api-token:busy", rule, at(0.1))).toMatchObject({ ok: false });
   });
 });

@@ -1,7 +1,9 @@
 import type { Database } from "~/utils/db.server";
 import { sha256Hex } from "~/utils/tokens.server";
+import type { RateLimitVerdict } from "~/utils/rate-limit-memory.server";
 import {
   deleteRateLimit,
+  deleteRateLimitsWithPrefix,
   deleteRateLimitsStartedBefore,
   findRateLimit,
   findRateLimitToCount,
@@ -72,6 +74,41 @@ export async function recordFailure(
   const startedAt = state.failures === 0 || count >= policy.max ? now.toISOString() : row!.window_started_at;
   await saveRateLimit(db, { key, count, window_started_at: startedAt });
   return live({ key, count, window_started_at: startedAt }, policy, now);
+}
+
+/** So many requests per key in a fixed window that starts at the key's first request (the API tokens' limit). */
+export type RequestLimit = { limit: number; windowMs: number };
+
+/**
+ * Counts one request for `key` and answers whether it may go ahead, as the in-process limiter does, but in the
+ * database, so that every app server counts the same requests. Its own transaction: on PostgreSQL the key is locked
+ * (findRateLimitToCount) from the read to the write, so two servers' requests are both counted. A refused request is
+ * not counted, and the wait is until the window ends.
+ */
+export async function countRequest(
+  db: Database,
+  key: string,
+  rule: RequestLimit,
+  now: Date,
+): Promise<RateLimitVerdict> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => countRequest(trx, key, rule, now));
+  const row = await findRateLimitToCount(db, key);
+  const started = row ? new Date(row.window_started_at).getTime() : NaN;
+  // No row, or its window is over, starts a new window with this request. A window a little in the future is still
+  // current: a request that read its clock before another that got the key first, or another server's clock slightly
+  // ahead; only a clock set back by a whole window starts afresh.
+  const current = row && Math.abs(now.getTime() - started) < rule.windowMs;
+  if (current && row.count >= rule.limit) {
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((started + rule.windowMs - now.getTime()) / 1000)) };
+  }
+  const count = current ? row.count + 1 : 1;
+  await saveRateLimit(db, { key, count, window_started_at: current ? row.window_started_at : now.toISOString() });
+  return { ok: true, remaining: rule.limit - count };
+}
+
+/** Forgets every count whose key starts with `prefix` (a test starting from a clean minute). */
+export async function clearRateLimitsWithPrefix(db: Database, prefix: string): Promise<void> {
+  await deleteRateLimitsWithPrefix(db, prefix);
 }
 
 /** Forgets the key's failures (a correct password, a correct code). */

@@ -66,8 +66,8 @@ async function counts(db: Database) {
   };
 }
 
-beforeEach(() => {
-  apiTokenLimiter.reset();
+beforeEach(async () => {
+  await apiTokenLimiter.reset(await getDb());
   screenApiLimiter.reset();
 });
 

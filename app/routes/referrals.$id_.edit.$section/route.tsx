@@ -1,26 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import {
-  Link,
-  useActionData,
-  useFetcher,
-  useLoaderData,
-  useSubmit,
-  type ShouldRevalidateFunctionArgs,
-} from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { useForm } from "react-hook-form";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunctionArgs } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
-import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
+import { ErrorSummary } from "~/components/forms/error-summary";
 import { applyRowIntent, parseRowIntent } from "~/components/forms/repeatable-rows";
-import { fieldLabel, IntakeFieldInput, type FieldContext } from "~/components/intake/intake-field";
+import type { FieldContext } from "~/components/intake/intake-field";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
 import { PrecheckBanner } from "~/components/intake/precheck-banner";
-import { flatErrors, intakeResolver, nested } from "~/components/intake/use-intake-form";
-import { catalogueField } from "~/domain/case/field-catalogue";
-import type { DecisionJson } from "~/domain/screen";
-import { intlLocale, isLanguage, languages } from "~/i18n/config";
+import { intlLocale } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireOwnDraft } from "~/modules/intake/guards.server";
 import { notFound } from "~/utils/not-found.server";
@@ -33,9 +21,6 @@ import {
   isFormSection,
   mergeSection,
   sectionFields,
-  toE164,
-  toKatakanaReading,
-  type FlatValues,
   type FormSection,
 } from "~/modules/intake/intake-form";
 import {
@@ -51,10 +36,12 @@ import { siteFacts } from "~/modules/sites/site-facts.server";
 import { crossBorderRecipients } from "~/domain/routing/site-facts";
 import { clientIp } from "~/utils/client-ip.server";
 import { formValues } from "~/utils/form.server";
-import { formatInstant } from "~/i18n/datetime";
-import { useReaderTimeZone } from "~/components/use-root-data";
 import { personName } from "~/i18n/person-name";
 import { regionNames } from "~/i18n/intl-cache";
+import type { SectionAnswer } from "./answer";
+import { ConsentFields } from "./consent-fields";
+import { SectionButtons, SectionFields } from "./section-fields";
+import { useSectionForm } from "./use-section-form";
 
 export const handle = { titleKey: "intake:form.pageTitle" };
 export const links = () => [
@@ -102,12 +89,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     given: (getPath(saved, "patient.givenName") as string | undefined) ?? null,
   };
 }
-
-export type SectionAnswer =
-  | { kind: "autosave"; savedAt: string; errors: Record<string, string>; precheck: DecisionJson | null }
-  | { kind: "invalid"; errors: Record<string, string>; values: FlatValues }
-  /** After "add another" or "remove": the values as typed, rows changed, and where the focus goes. */
-  | { kind: "rows"; values: FlatValues; focus: string; revision: string };
 
 const intents = ["continue", "save", "autosave", "refresh"] as const;
 
@@ -186,8 +167,6 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRe
   return defaultShouldRevalidate;
 }
 
-const AUTOSAVE_DELAY_MS = 1000;
-
 export default function SectionPage() {
   const loaderData = useLoaderData<typeof loader>();
   const posted = useActionData<SectionAnswer>();
@@ -196,150 +175,43 @@ export default function SectionPage() {
 }
 
 function SectionForm() {
-  const { t, i18n } = useTranslation();
-  const lng = isLanguage(i18n.language) ? i18n.language : "en";
-  const timeZone = useReaderTimeZone();
-  const loaderData = useLoaderData<typeof loader>();
-  const section = loaderData.section as FormSection;
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const section = d.section as FormSection;
   const posted = useActionData<SectionAnswer>();
   const invalid = posted?.kind === "invalid" ? posted : undefined;
   const rowsAnswer = posted?.kind === "rows" ? posted : undefined;
-  const autosave = useFetcher<SectionAnswer>({ key: `autosave-${loaderData.id}-${section}` });
-  const submit = useSubmit();
-  const formRef = useRef<HTMLFormElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const [hydrated, setHydrated] = useState(false);
-  const [summary, setSummary] = useState<Record<string, string> | undefined>(undefined);
-  const initial = invalid?.values ?? rowsAnswer?.values ?? loaderData.values;
-
-  const resolver = useMemo(
-    () => intakeResolver(section, loaderData.today, loaderData.saved, t),
-    [section, loaderData.today, loaderData.saved, t],
-  );
-  const form = useForm<Record<string, unknown>>({
-    defaultValues: nested(initial),
-    resolver,
-    mode: "onTouched",
-    reValidateMode: "onChange",
-    shouldFocusError: false,
+  const initial = invalid?.values ?? rowsAnswer?.values ?? d.values;
+  const { form, autosave, onSubmit, onKeyDown, errors, summaryErrors, onBlurField } = useSectionForm({
+    ...d,
+    section,
+    initial,
+    invalid,
+    rowsAnswer,
   });
-  const { formState } = form;
-
-  const sendAutosave = () => {
-    const element = formRef.current;
-    if (!element) return;
-    const formData = new FormData(element);
-    formData.set("intent", "autosave");
-    autosave.submit(formData, { method: "post" });
-  };
-
-  useEffect(() => {
-    // After "add another" the new row's first field takes the focus (after "remove", the add button).
-    if (rowsAnswer) document.getElementById(rowsAnswer.focus)?.focus();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per answer: the form is remounted for each
-  }, []);
-
-  useEffect(() => {
-    setHydrated(true);
-    // Every change is saved on the server a moment after typing stops: the draft can be resumed on any device.
-    const subscription = form.watch(() => {
-      clearTimeout(timer.current);
-      timer.current = setTimeout(sendAutosave, AUTOSAVE_DELAY_MS);
-    });
-    return () => {
-      subscription.unsubscribe();
-      clearTimeout(timer.current);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe once; sendAutosave reads the form element itself
-  }, [form]);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    // The unnamed default button (Enter in a field) means "continue".
-    const intent = submitter?.name === "intent" ? submitter.value : "continue";
-    clearTimeout(timer.current);
-    if (intent !== "continue") {
-      event.preventDefault();
-      submit(submitter ?? event.currentTarget, { method: "post" });
-      return;
-    }
-    void form.handleSubmit(
-      () => submit(submitter ?? formRef.current, { method: "post" }),
-      (errors) => {
-        setSummary(flatErrors(errors));
-        // Invalid or not, what was typed is saved.
-        sendAutosave();
-      },
-    )(event);
-  };
-
-  // No Enter-submits while an input method (Korean, Japanese) is still composing a word.
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === "Enter" && (event.nativeEvent.isComposing || event.keyCode === 229)) event.preventDefault();
-  };
-
-  const clientErrors = flatErrors(formState.errors);
-  const serverErrors = {
-    ...(invalid?.errors ?? {}),
-    ...(autosave.data?.kind === "autosave" ? autosave.data.errors : {}),
-  };
-  const errors = hydrated && formState.isSubmitted ? { ...clientErrors } : { ...serverErrors, ...clientErrors };
-
-  const onBlurField = (path: string) => {
-    const current = form.getValues(path);
-    if (typeof current !== "string" || current === "") return;
-    let tidy = current;
-    if (path === "patient.nameReading") tidy = toKatakanaReading(current);
-    if (path === "patient.phone") tidy = toE164(current, form.getValues("patient.residenceCountry")) ?? current;
-    if (tidy !== current) form.setValue(path, tidy, { shouldValidate: true, shouldDirty: true });
-  };
-
+  const { hydrated } = autosave;
   const ctx: FieldContext = {
     values: initial,
     errors,
     register: hydrated ? form.register : undefined,
-    siteNames: loaderData.siteNames,
-    countries: loaderData.countries,
+    siteNames: d.siteNames,
+    countries: d.countries,
     onBlurField,
   };
-
   // Which questions apply depends on answers (indication, sex and age, metastases): this page's over the saved case.
   const current = hydrated ? flatten(form.watch()) : initial;
-  const about = mergeSection(
-    loaderData.saved,
-    answersOf(section, current, { today: loaderData.today, saved: loaderData.saved }),
-  );
-  const autosaveData = autosave.data?.kind === "autosave" ? autosave.data : undefined;
-  const precheck = autosaveData ? autosaveData.precheck : loaderData.precheck;
-  const name =
-    loaderData.family || loaderData.given ? personName(loaderData.family ?? "", loaderData.given ?? "") : null;
-
+  const about = mergeSection(d.saved, answersOf(section, current, { today: d.today, saved: d.saved }));
+  const asked = (path: string) => isAsked(path, about, d.today);
+  const name = d.family || d.given ? personName(d.family ?? "", d.given ?? "") : null;
   const fields = sectionFields[section];
-  // The summary names each field with its problem; memoised, since a new object would take the focus again.
-  const summaryErrors = useMemo(() => {
-    const source = summary ?? invalid?.errors;
-    if (!source) return undefined;
-    return Object.fromEntries(
-      Object.entries(source).map(([path, message]) => [
-        path,
-        t("intake:review.problem", { field: fieldLabel(t, path), message }),
-      ]),
-    );
-  }, [summary, invalid, t]);
 
   return (
     <div className="intake-layout">
       <div className="intake-layout__main">
-        <p className="caption">{name ? t("intake:tasks.captionNamed", { name }) : t("intake:tasks.caption")}</p>
-        <h1>{t(`intake:sections.${section}.title`)}</h1>
-        <ErrorSummary errors={summaryErrors} />
-        {i18n.exists(`intake:sections.${section}.intro`) ? (
-          <p className="lead">{t(`intake:sections.${section}.intro`)}</p>
-        ) : null}
-
+        <SectionHeading name={name} section={section} summaryErrors={summaryErrors} />
         <form
           method="post"
-          ref={formRef}
+          ref={autosave.formRef}
           onSubmit={onSubmit}
           onKeyDown={onKeyDown}
           noValidate
@@ -351,123 +223,47 @@ function SectionForm() {
           {/* Enter in a field submits with the first submit button: "continue", never a row's "remove". */}
           <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
           {section === "consent" ? (
-            <>
-              <p>
-                {t("intake:consent.printIntro")}{" "}
-                {languages.map((l, index) => (
-                  <span key={l}>
-                    {index ? t("intake:consent.listSeparator") : ""}
-                    <a
-                      href={`/referrals/${loaderData.id}/consent-notice?lang=${l}`}
-                      hrefLang={l}
-                      target="_blank"
-                      rel="noreferrer"
-                    >
-                      {t(`intake:consent.printIn.${l}`)}
-                    </a>
-                    {loaderData.patientLanguage === l ? ` ${t("intake:consent.patientLanguage")}` : ""}
-                  </span>
-                ))}
-              </p>
-              {fields
-                .filter((field) => field.kind.type === "consent")
-                .map((field) => {
-                  const consent = field.path.split(".")[1]!;
-                  const recipients = loaderData.recipients;
-                  return (
-                    <section key={field.path} className="consent-block" aria-labelledby={`consent-${consent}`}>
-                      <h2 id={`consent-${consent}`}>{t(`intake:consent.${consent}.title`)}</h2>
-                      <div className="consent-block__notice" id={`${fieldId(field.path)}-notice`}>
-                        {consent === "crossBorder" ? (
-                          <p>
-                            {recipients.length === 1
-                              ? t("intake:consent.crossBorder.notice", {
-                                  country: recipients[0]!.country,
-                                  hospital: recipients[0]!.hospital,
-                                })
-                              : t("intake:consent.crossBorder.noticeBoth", {
-                                  country1: recipients[0]!.country,
-                                  hospital1: recipients[0]!.hospital,
-                                  country2: recipients[1]!.country,
-                                  hospital2: recipients[1]!.hospital,
-                                })}
-                          </p>
-                        ) : (
-                          <p>{t(`intake:consent.${consent}.notice`)}</p>
-                        )}
-                        <p className="hint">{t(`intake:consent.${consent}.note`)}</p>
-                      </div>
-                      <IntakeFieldInput field={field} ctx={ctx} />
-                      {/* The address goes with the opt-in, asked only once it is given; without script it stays in view. */}
-                      {fields
-                        .filter(
-                          (asked) =>
-                            asked.kind.type !== "consent" && catalogueField(asked.path)?.askedIf === field.path,
-                        )
-                        .map((asked) => (
-                          <div
-                            key={asked.path}
-                            data-field={asked.path}
-                            hidden={hydrated && !isAsked(asked.path, about, loaderData.today)}
-                          >
-                            <IntakeFieldInput field={asked} ctx={ctx} optionalMark={false} />
-                          </div>
-                        ))}
-                    </section>
-                  );
-                })}
-              {loaderData.recordedAt ? (
-                <p className="hint">
-                  {t("intake:consent.recordedAt", { when: formatInstant(loaderData.recordedAt, lng, timeZone) })}
-                </p>
-              ) : null}
-            </>
+            <ConsentFields
+              referralId={d.id}
+              fields={fields}
+              ctx={ctx}
+              recipients={d.recipients}
+              patientLanguage={d.patientLanguage}
+              recordedAt={d.recordedAt}
+              shown={(path) => !hydrated || asked(path)}
+            />
           ) : (
-            fields.map((field) => {
-              const shown = isAsked(field.path, about, loaderData.today);
-              return (
-                <div key={field.path} data-field={field.path} hidden={!shown}>
-                  <IntakeFieldInput field={field} ctx={ctx} />
-                  {field.path === "diagnosis.indication" && !hydrated ? (
-                    <p>
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="refresh"
-                        formNoValidate
-                        className="button button--secondary"
-                      >
-                        {t("intake:form.showQuestions")}
-                      </button>
-                    </p>
-                  ) : null}
-                </div>
-              );
-            })
+            <SectionFields fields={fields} ctx={ctx} shown={asked} hydrated={hydrated} />
           )}
-          <div className="button-row">
-            <button type="submit" name="intent" value="continue" className="button">
-              {t("intake:form.continue")}
-            </button>
-            <button type="submit" name="intent" value="save" formNoValidate className="button button--secondary">
-              {t("intake:form.saveForLater")}
-            </button>
-          </div>
-          <p className="autosave-status" role="status" data-testid="autosave-status">
-            {autosave.state !== "idle"
-              ? t("intake:form.saving")
-              : autosaveData
-                ? t("intake:form.savedAt", { time: formatInstant(autosaveData.savedAt, lng, timeZone, "time") })
-                : ""}
-          </p>
+          <SectionButtons busy={autosave.busy} savedAt={autosave.answer?.savedAt} />
         </form>
         <p>
-          <Link to={`/referrals/${loaderData.id}/edit`}>{t("intake:form.backToTasks")}</Link>
+          <Link to={`/referrals/${d.id}/edit`}>{t("intake:form.backToTasks")}</Link>
         </p>
       </div>
       <div className="intake-layout__side">
-        <PrecheckBanner decision={precheck} siteNames={loaderData.siteNames} busy={autosave.state !== "idle"} />
+        <PrecheckBanner
+          decision={autosave.answer ? autosave.answer.precheck : d.precheck}
+          siteNames={d.siteNames}
+          busy={autosave.busy}
+        />
       </div>
     </div>
+  );
+}
+
+/** The patient's name as caption, the section's title, the error summary and the section's introduction. */
+function SectionHeading(props: { name: string | null; section: FormSection; summaryErrors?: Record<string, string> }) {
+  const { t, i18n } = useTranslation();
+  const { name, section } = props;
+  return (
+    <>
+      <p className="caption">{name ? t("intake:tasks.captionNamed", { name }) : t("intake:tasks.caption")}</p>
+      <h1>{t(`intake:sections.${section}.title`)}</h1>
+      <ErrorSummary errors={props.summaryErrors} />
+      {i18n.exists(`intake:sections.${section}.intro`) ? (
+        <p className="lead">{t(`intake:sections.${section}.intro`)}</p>
+      ) : null}
+    </>
   );
 }

@@ -1,13 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
 import { AttachmentList } from "~/components/intake/attachment-list";
 import { CaseSummary } from "~/components/intake/case-summary";
-import { fieldLabel } from "~/components/intake/intake-field";
-import { itemPathOf } from "~/domain/case/field-catalogue";
 import { ChecklistView } from "~/components/intake/checklist-view";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
 import { PrecheckBanner } from "~/components/intake/precheck-banner";
@@ -17,27 +14,19 @@ import { translatorFor } from "~/i18n/i18n.server";
 import { listAttachments } from "~/modules/intake/attachments.service.server";
 import { checklistFor, missingDocuments } from "~/modules/intake/checklist";
 import { requireOwnDraft } from "~/modules/intake/guards.server";
-import {
-  formSections,
-  getPath,
-  isIndication,
-  sectionOf,
-  validateSaved,
-  type FormSection,
-} from "~/modules/intake/intake-form";
+import { formSections, getPath, isIndication, sectionOf, validateSaved } from "~/modules/intake/intake-form";
 import { caseOf, livePrecheck, referralToday, submitDraft } from "~/modules/intake/intake.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { kickMailer } from "~/modules/notifications/mailer.server";
 import { regionNames } from "~/i18n/intl-cache";
+import { IncompleteBanner, SubmitProblems, type Problem } from "./review-problems";
 
 export const handle = { titleKey: "intake:review.title" };
 export const links = () => [
   { rel: "stylesheet", href: panelStylesUrl },
   { rel: "stylesheet", href: intakeStylesUrl },
 ];
-
-type Problem = { section: FormSection | "documents"; path: string; message: string };
 
 function problemsOf(
   issues: { path: string; key: string; params?: Record<string, unknown> }[],
@@ -97,65 +86,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Review() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const loaderData = useLoaderData<typeof loader>();
   const posted = useActionData<{ problems: Problem[] }>();
-  const label = (path: string) =>
-    i18n.exists(`screen:fields.${path}`) || itemPathOf(path) ? fieldLabel(t, path) : t("screen:fields.attachments");
   const navigation = useNavigation();
   const problems = posted?.problems ?? [];
-  const summaryRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (problems.length) summaryRef.current?.focus();
-  }, [problems.length, posted]);
-  const href = (section: string, path: string) =>
-    section === "documents"
-      ? `/referrals/${loaderData.id}/edit/documents`
-      : `/referrals/${loaderData.id}/edit/${section}#${fieldId(path)}`;
   const incomplete = loaderData.problems;
 
   return (
     <div className="intake-layout">
       <div className="intake-layout__main">
         <h1>{t("intake:review.title")}</h1>
-        {problems.length ? (
-          <div
-            className="error-summary"
-            role="alert"
-            aria-labelledby="review-problems-title"
-            tabIndex={-1}
-            ref={summaryRef}
-          >
-            <h2 id="review-problems-title">{t("forms.errorSummaryTitle")}</h2>
-            <ul>
-              {problems.map((p) => (
-                <li key={p.path}>
-                  <a href={href(p.section, p.path)}>
-                    {t("intake:review.problemInSection", {
-                      section: t(`intake:sections.${p.section}.title`),
-                      field: label(p.path),
-                      message: p.message,
-                    })}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <SubmitProblems referralId={loaderData.id} problems={problems} />
         <p className="lead">{t("intake:review.lead")}</p>
         {!problems.length && incomplete.length ? (
-          <div className="banner banner--warning" data-testid="review-incomplete">
-            <h2>{t("intake:review.incompleteTitle", { count: incomplete.length })}</h2>
-            <ul>
-              {incomplete.map((p) => (
-                <li key={p.path}>
-                  <Link to={href(p.section, p.path)}>
-                    {t("intake:review.problem", { field: label(p.path), message: p.message })}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </div>
+          <IncompleteBanner referralId={loaderData.id} incomplete={incomplete} />
         ) : null}
         <CaseSummary
           caseData={loaderData.caseData}
