@@ -50,6 +50,35 @@ function pdfText(bytes: Buffer): string {
   return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
 }
 
+/** Strangers get a 404 (page and PDF), an admin a 403, anyone signed out the sign-in page; no letter yet, no page. */
+async function expectNoLetterForOthers(db: Database, id: string, physician: { id: string; cookie: string }) {
+  for (const stranger of [
+    await signedIn(db, { role: "physician" }),
+    await signedIn(db, { role: "coordinator", site: "qst" }),
+    await signedIn(db, { role: "reviewer", site: "qst" }),
+  ]) {
+    expect(
+      (await answerOf(loader(args(getRequest(`/referrals/${id}/letter`, { cookie: stranger.cookie }), id)))).status,
+    ).toBe(404);
+    expect(
+      (await answerOf(pdfLoader(args(getRequest(`/referrals/${id}/letter/pdf`, { cookie: stranger.cookie }), id))))
+        .status,
+    ).toBe(404);
+  }
+  const admin = await signedIn(db, { role: "admin" });
+  expect(
+    (await answerOf(loader(args(getRequest(`/referrals/${id}/letter`, { cookie: admin.cookie }), id)))).status,
+  ).toBe(403);
+  const anonymous = await answerOf(loader(args(getRequest(`/referrals/${id}/letter`), id)));
+  expect(anonymous.status).toBe(302);
+  // A referral without a letter yet has no letter page.
+  const fresh = await referralAt(db, physician, { site: "konyang", now: new Date() });
+  expect(
+    (await answerOf(loader(args(getRequest(`/referrals/${fresh.id}/letter`, { cookie: physician.cookie }), fresh.id))))
+      .status,
+  ).toBe(404);
+}
+
 describe("the decision letter page and PDF", () => {
   it("shows the physician's letter in their language, to them and to the site's staff, and to nobody else", async () => {
     const db = await getDb();
@@ -77,34 +106,7 @@ describe("the decision letter page and PDF", () => {
     );
     expect(staffView).toMatchObject({ status: 200, data: { back: `/queue/${id}` } });
 
-    for (const stranger of [
-      await signedIn(db, { role: "physician" }),
-      await signedIn(db, { role: "coordinator", site: "qst" }),
-      await signedIn(db, { role: "reviewer", site: "qst" }),
-    ]) {
-      expect(
-        (await answerOf(loader(args(getRequest(`/referrals/${id}/letter`, { cookie: stranger.cookie }), id)))).status,
-      ).toBe(404);
-      expect(
-        (await answerOf(pdfLoader(args(getRequest(`/referrals/${id}/letter/pdf`, { cookie: stranger.cookie }), id))))
-          .status,
-      ).toBe(404);
-    }
-    const admin = await signedIn(db, { role: "admin" });
-    expect(
-      (await answerOf(loader(args(getRequest(`/referrals/${id}/letter`, { cookie: admin.cookie }), id)))).status,
-    ).toBe(403);
-    const anonymous = await answerOf(loader(args(getRequest(`/referrals/${id}/letter`), id)));
-    expect(anonymous.status).toBe(302);
-    // A referral without a letter yet has no letter page.
-    const fresh = await referralAt(db, physician, { site: "konyang", now: new Date() });
-    expect(
-      (
-        await answerOf(
-          loader(args(getRequest(`/referrals/${fresh.id}/letter`, { cookie: physician.cookie }), fresh.id)),
-        )
-      ).status,
-    ).toBe(404);
+    await expectNoLetterForOthers(db, id, physician);
   });
 
   for (const [lng, expected] of [

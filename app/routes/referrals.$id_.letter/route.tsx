@@ -11,6 +11,7 @@ import { clientIp } from "~/utils/client-ip.server";
 import { asWorkingUser } from "~/modules/staff-exchange/working-site.server";
 import { getDb } from "~/utils/db.server";
 import styles from "./letter.css?url";
+import { EarlierLetters, LetterArticle } from "./letter-parts";
 
 export const handle = { titleKey: "decisions:letterPage.pageTitle" };
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -50,7 +51,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function DecisionLetter() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
-  const c = d.content;
   return (
     <>
       <div className="no-print">
@@ -70,75 +70,8 @@ export default function DecisionLetter() {
           </a>
         </p>
       </div>
-      {/* The letter is in the physician's language, which may differ from the page's: lang tells readers and screen readers. */}
-      <article className="letter" lang={c.lang} data-testid="letter" aria-labelledby="letter-title">
-        <header className="letter__head">
-          <p className="letter__site">{c.letterhead}</p>
-          <p className="letter__department">{c.department}</p>
-        </header>
-        <p className="letter__date">{c.date}</p>
-        <div className="letter__recipient">
-          {c.recipient.map((line) => (
-            <p key={line}>{line}</p>
-          ))}
-        </div>
-        <h2 id="letter-title">{c.title}</h2>
-        <dl className="letter__facts">
-          {c.facts.map((fact) => (
-            <div key={fact.label} style={{ display: "contents" }}>
-              <dt>{fact.label}</dt>
-              <dd>{fact.value}</dd>
-            </div>
-          ))}
-        </dl>
-        <p>{c.salutation}</p>
-        <p>{c.opening}</p>
-        {c.sections.map((section) => (
-          <section key={section.id} aria-labelledby={`letter-${section.id}`} data-section={section.id}>
-            <h3 id={`letter-${section.id}`}>{section.heading}</h3>
-            {section.paragraphs.map((p, index) => (
-              <div key={index}>
-                {p.label ? <p className="letter__label">{p.label}</p> : null}
-                {p.quoted ? <blockquote>{p.text}</blockquote> : <p>{p.text}</p>}
-              </div>
-            ))}
-          </section>
-        ))}
-        <p>{c.closing}</p>
-        <div className="letter__signature">
-          {c.signature.map((line) => (
-            <p key={line}>{line}</p>
-          ))}
-        </div>
-        <p className="letter__footer">{c.footer}</p>
-      </article>
-      {d.letters.length > 1 ? (
-        <section className="no-print" aria-labelledby="letters-heading">
-          <h2 id="letters-heading">{t("decisions:letterPage.earlier")}</h2>
-          <ul>
-            {d.letters.map((l) => (
-              <li key={l.id}>
-                {l.id === d.letterId ? (
-                  <span aria-current="page">
-                    {t("decisions:letterPage.item", {
-                      decision: t(`decisions:decisionNames.${l.decision}`),
-                      date: l.date,
-                    })}{" "}
-                    {t("decisions:letterPage.current")}
-                  </span>
-                ) : (
-                  <Link to={`/referrals/${d.referralId}/letter?letter=${l.id}`}>
-                    {t("decisions:letterPage.item", {
-                      decision: t(`decisions:decisionNames.${l.decision}`),
-                      date: l.date,
-                    })}
-                  </Link>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <LetterArticle content={d.content} />
+      <EarlierLetters referralId={d.referralId} letterId={d.letterId} letters={d.letters} />
     </>
   );
 }
