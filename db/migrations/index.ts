@@ -17,6 +17,7 @@ import * as m0017 from "./0017_security_mfa_throttling";
 import * as m0018 from "./0018_research_consent_and_role";
 import * as m0019 from "./0019_referral_purge";
 import * as m0020 from "./0020_decision_one_shape";
+import * as m0022 from "./0022_queue_index_only_counts_postgres";
 
 // The explicit registry: static imports work the same under Vitest, tsx scripts and the server bundle.
 // Append new migrations here; never reorder or edit landed ones.
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "0018_research_consent_and_role": m0018,
   "0019_referral_purge": m0019,
   "0020_decision_one_shape": m0020,
+  "0022_queue_index_only_counts_postgres": m0022,
 };

@@ -10,9 +10,11 @@ import { gotoIn, languages, signIn, type Language } from "./helpers";
 type Problem = { page: string; what: string };
 
 /** Collects everything the browser complains about while `page` is open. */
-function watch(page: Page): Problem[] {
+async function watch(page: Page): Promise<Problem[]> {
   const problems: Problem[] = [];
-  void page.addInitScript(countCommits);
+  // Awaited: Playwright handles calls side by side, so a navigation asked for while the script is still being added
+  // can open its document without it; that page then never counts a commit, and `settle` waited its full 30 s.
+  await page.addInitScript(countCommits);
   const where = () => {
     const url = new URL(page.url());
     return url.pathname + url.search;
@@ -100,7 +102,7 @@ function expectClean(problems: Problem[]) {
 
 test("public pages and a patient's status", async ({ page }) => {
   test.setTimeout(120_000);
-  const problems = watch(page);
+  const problems = await watch(page);
   const { referenceCode, birthDate } = demoStatusExamples[0]!;
   const [year, month, day] = birthDate.split("-");
   for (const lng of languages) {
@@ -121,7 +123,7 @@ for (const physician of ["park.jihoon@demo.test", "tanaka.kenichi@demo.test"]) {
     page,
   }) => {
     test.setTimeout(120_000);
-    const problems = watch(page);
+    const problems = await watch(page);
     await signInAs(page, physician);
     for (const lng of languages) {
       await visit(page, "/account", lng);
@@ -152,7 +154,7 @@ for (const physician of ["park.jihoon@demo.test", "tanaka.kenichi@demo.test"]) {
 for (const staff of ["lee.sujin@demo.test", "takahashi.hiroshi@demo.test"]) {
   test(`site staff ${staff}: queue, dashboard, a referral and its action pages`, async ({ page }) => {
     test.setTimeout(120_000);
-    const problems = watch(page);
+    const problems = await watch(page);
     await signInAs(page, staff);
     for (const lng of languages) {
       await visit(page, "/account", lng);
@@ -175,7 +177,7 @@ for (const staff of ["lee.sujin@demo.test", "takahashi.hiroshi@demo.test"]) {
 
 test("administrator: users, sites, each site, the audit log; then a physician awaiting approval", async ({ page }) => {
   test.setTimeout(120_000);
-  const problems = watch(page);
+  const problems = await watch(page);
   await signInAs(page, "admin@demo.test");
   for (const lng of languages) {
     for (const path of [

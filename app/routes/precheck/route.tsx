@@ -1,30 +1,25 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useFetcher, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
-import { DecisionPanel } from "~/components/decision-panel/decision-panel";
 import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
 import { ErrorSummary } from "~/components/forms/error-summary";
-import { toDecisionJson, type DecisionJson } from "~/domain/screen";
+import { toDecisionJson } from "~/domain/screen";
 import { intlLocale } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { countryOptions } from "~/modules/screening/countries";
 import { applyRowIntent, parseRowIntent } from "~/components/forms/repeatable-rows";
-import {
-  isIndication,
-  parsePrecheck,
-  precheckFacts,
-  precheckFields,
-  relevantPaths,
-} from "~/modules/screening/precheck-form";
+import { isIndication, parsePrecheck, relevantPaths } from "~/modules/screening/precheck-form";
 import { precheckLimiter } from "~/modules/screening/screen-door.server";
 import { screenCase } from "~/modules/screening/screening.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
-import { formValues, type FormValues } from "~/utils/form.server";
+import { formValues } from "~/utils/form.server";
+import { listFields, type Intent, type PrecheckAnswer } from "./answer";
 import { PrecheckFields } from "./fields";
+import { PrecheckResult } from "./result";
+import { usePrecheckForm } from "./use-precheck-form";
 import { isoDateIn } from "~/i18n/datetime";
 import { PORTAL_TIME_ZONE } from "~/domain/routing/site-facts";
 
@@ -45,21 +40,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     countries: countryOptions(intlLocale[lng]),
   };
 }
-
-/** `screen`: the submit button (errors summarised); `live`: recomputing as fields change; `indication`: show its questions. */
-type Intent = "screen" | "live" | "indication";
-
-export type PrecheckAnswer = {
-  intent: Intent;
-  values: FormValues;
-  errors: Record<string, string>;
-  formError?: string;
-  decision: DecisionJson | null;
-  /** After "add another" or "remove": the element to focus. */
-  focus?: string;
-};
-
-const listFields = precheckFields.filter((f) => f.kind.type === "list");
 
 export async function action({ request }: ActionFunctionArgs) {
   const { t } = translatorFor(request, ["precheck", "screen"]);
@@ -104,72 +84,15 @@ export async function action({ request }: ActionFunctionArgs) {
   return answer({ decision: toDecisionJson(record.decision) });
 }
 
-const LIVE_DELAY_MS = 300;
-
-/** The form's fields as posted (the same map the action reads). */
-function formValuesOf(formData: FormData): FormValues {
-  const out: FormValues = {};
-  for (const [name, value] of formData) if (typeof value === "string") out[name] = value;
-  return out;
-}
-
 export default function Precheck() {
   const { t } = useTranslation();
   const { today, siteNames: names, countries } = useLoaderData<typeof loader>();
   // Without JavaScript the form posts the page itself (actionData); with it, a fetcher posts in the background.
   const posted = useActionData<PrecheckAnswer>();
-  const fetcher = useFetcher<PrecheckAnswer>();
+  const { fetcher, formRef, hydrated, facts, onChange, onSubmit, onIndicationChange } = usePrecheckForm(posted);
   const result = fetcher.data ?? posted;
-  const formRef = useRef<HTMLFormElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const [hydrated, setHydrated] = useState(false);
-  const [facts, setFacts] = useState(() => precheckFacts(posted?.values ?? {}));
-
-  useEffect(() => {
-    setHydrated(true);
-    // After "add another" (a full page post) the new row's first field takes the focus.
-    if (posted?.focus) document.getElementById(posted.focus)?.focus();
-    return () => clearTimeout(timer.current);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on the page the post returned
-  }, []);
-
-  const send = (intent: Intent) => {
-    const form = formRef.current;
-    if (!form) return;
-    const formData = new FormData(form);
-    formData.set("intent", intent);
-    fetcher.submit(formData, { method: "post" });
-  };
-
-  const onChange = () => {
-    // Which questions apply follows the answers (indication, sex, metastasis to the liver).
-    if (formRef.current) setFacts(precheckFacts(formValuesOf(new FormData(formRef.current))));
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => send("live"), LIVE_DELAY_MS);
-  };
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    // A row added or removed posts the page itself, as without JavaScript (the form is rebuilt with the new rows).
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    if (
-      submitter &&
-      parseRowIntent(
-        submitter.value,
-        listFields.map((f) => f.path),
-      )
-    )
-      return;
-    event.preventDefault();
-    clearTimeout(timer.current);
-    send("screen");
-  };
-
   const errors = result?.errors ?? {};
   const summaryErrors = result?.intent === "screen" ? errors : {};
-  const decision = result?.decision ?? null;
-  const relevant = relevantPaths(facts, today);
-  const busy = fetcher.state !== "idle";
-  const outcomeLabel = decision ? t(`screen:outcomes.${decision.outcome}.label`) : "";
 
   return (
     <>
@@ -205,13 +128,11 @@ export default function Precheck() {
             <PrecheckFields
               values={posted?.values}
               errors={errors}
-              relevant={relevant}
+              relevant={relevantPaths(facts, today)}
               today={today}
               countries={countries}
               siteNames={names}
-              onIndicationChange={(indication) =>
-                setFacts((f) => ({ ...f, indication: isIndication(indication) ? indication : null }))
-              }
+              onIndicationChange={onIndicationChange}
               showIndicationButton={!hydrated}
             />
             <div className="button-row">
@@ -222,31 +143,13 @@ export default function Precheck() {
             </div>
           </form>
         </div>
-
-        {hydrated && decision ? (
-          // On a narrow screen the result sits below a long form: this bar keeps the outcome in sight while typing.
-          <div className="precheck__bar">
-            <span className={`precheck__bar-outcome precheck__bar-outcome--${decision.outcome}`}>
-              {t("precheck:result.atTop", { outcome: outcomeLabel })}
-            </span>{" "}
-            <a href="#decision">{t("precheck:result.jump")}</a>
-          </div>
-        ) : null}
-
-        <div className="precheck__result" id="result">
-          {/* Announces a new outcome once; "updating" is conveyed by aria-busy on the panel, not read aloud per keystroke. */}
-          <p role="status" className="visually-hidden">
-            {decision ? t("precheck:result.updated", { outcome: outcomeLabel }) : ""}
-          </p>
-          {decision ? (
-            <DecisionPanel decision={decision} siteNames={names} busy={busy} />
-          ) : (
-            <section className="precheck__placeholder" aria-labelledby="decision-placeholder">
-              <h2 id="decision-placeholder">{t("screen:labels.outcome")}</h2>
-              <p>{Object.keys(errors).length ? t("precheck:result.invalid") : t("precheck:result.empty")}</p>
-            </section>
-          )}
-        </div>
+        <PrecheckResult
+          decision={result?.decision ?? null}
+          hydrated={hydrated}
+          invalid={Object.keys(errors).length > 0}
+          siteNames={names}
+          busy={fetcher.state !== "idle"}
+        />
       </div>
     </>
   );

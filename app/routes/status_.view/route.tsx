@@ -20,6 +20,7 @@ import { patientChecklist } from "~/modules/travel-checklist/patient-checklist.s
 import { getDb } from "~/utils/db.server";
 import travelStyles from "~/components/travel/travel.css?url";
 import stylesUrl from "../status/status.css?url";
+import { ConsultationSection } from "./consultation-section";
 
 // /status/view: the status a successful lookup opened, for as long as its short session lives. The URL names
 // nothing; the session cookie (a random token) is the only key, and it holds no code and no health data.
@@ -81,48 +82,7 @@ export default function StatusView() {
       </section>
 
       {consultation ? (
-        <section aria-labelledby="status-consultation">
-          <h2 id="status-consultation">{t("status:view.consultationHeading")}</h2>
-          <dl className="status-facts">
-            <div>
-              <dt>{t("status:view.date")}</dt>
-              <dd>{consultation.dateText}</dd>
-            </div>
-            {consultation.timeText ? (
-              <div>
-                <dt>{t("status:view.time")}</dt>
-                <dd>{consultation.timeText}</dd>
-              </div>
-            ) : null}
-            {consultation.place ? (
-              <div>
-                <dt>{t("status:view.place")}</dt>
-                <dd>{consultation.place}</dd>
-              </div>
-            ) : null}
-            {place ? (
-              <div>
-                <dt>{t("status:view.address")}</dt>
-                <dd data-testid="consultation-address">
-                  {site.name}, {place.address}
-                  <br />
-                  <a href={place.mapHref} rel="noreferrer">
-                    {t("status:view.map")}
-                  </a>
-                </dd>
-              </div>
-            ) : null}
-          </dl>
-          {calendar ? (
-            <p>
-              <a href="/status/view/consultation.ics" download data-testid="consultation-calendar">
-                {t("status:view.calendar")}
-              </a>
-              <br />
-              <span className="hint">{t("status:view.calendarHint")}</span>
-            </p>
-          ) : null}
-        </section>
+        <ConsultationSection consultation={consultation} place={place} siteName={site.name} calendar={calendar} />
       ) : null}
 
       <section aria-labelledby="status-next">

@@ -1,0 +1,175 @@
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+// A real SMTP server on a random local port, configured before any module reads the environment.
+const capture = await vi.hoisted(async () => {
+  const { startSmtpCapture } = await import("../../../tests/factories/mail");
+  const server = await startSmtpCapture();
+  process.env.SMTP_HOST = "127.0.0.1";
+  process.env.SMTP_PORT = String(server.port);
+  process.env.SMTP_FROM = "Referral portal <portal@test.invalid>";
+  return server;
+});
+
+import { auditEventsFor } from "~/modules/audit/audit.repository.server";
+import { deliverDueMail, kickMailer } from "~/modules/notifications/mailer.server";
+import { mailFor } from "~/modules/notifications/outbox.repository.server";
+import { findReferral } from "~/modules/referrals/referrals.repository.server";
+import { performStaffAction } from "~/modules/queue/triage.service.server";
+import { getDb } from "~/utils/db.server";
+import { answerOf, getRequest } from "../../../tests/factories/accounts";
+import { clinicalDecisionBy } from "../../../tests/factories/clinical";
+import { emptyQueues, referralAt } from "../../../tests/factories/queue";
+import { formRequest } from "../../../tests/setup/request";
+import * as pageRoute from "./route";
+import { withParticle } from "~/i18n/korean-particle";
+import { getSessionUserFor, pageArgs, physicianIn, staff } from "../../../tests/factories/staff-referral";
+
+afterAll(() => capture.close());
+
+/** Waits for the mail the action queued: the route nudges the mailer; this waits for that pass (and runs one more). */
+async function mailArrives(count: number) {
+  await kickMailer();
+  return capture.waitFor(count);
+}
+
+describe("the staff referral page: notes, messages and the mail that carries them", () => {
+  beforeEach(async () => {
+    await emptyQueues(await getDb());
+    // Mail an earlier test queued is delivered first, so each test reads only its own.
+    await kickMailer();
+    capture.received.length = 0;
+  });
+
+  it("keeps internal notes to staff and sends messages to the physician with a mail that carries no text", async () => {
+    const db = await getDb();
+    const physician = await physicianIn(db, "en");
+    const coordinator = await staff(db, "konyang");
+    const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
+    const note = await answerOf(
+      pageRoute.action(
+        pageArgs(
+          formRequest(
+            `/queue/${id}`,
+            { intent: "note", body: "Discuss at Tuesday's board." },
+            { cookie: coordinator.cookie },
+          ),
+          id,
+        ),
+      ),
+    );
+    expect(note).toMatchObject({ status: 302, location: `/queue/${id}?done=note#notes` });
+    const empty = await answerOf(
+      pageRoute.action(
+        pageArgs(
+          formRequest(`/queue/${id}`, { intent: "message", body: " " }, { cookie: coordinator.cookie, lng: "ko" }),
+          id,
+        ),
+      ),
+    );
+    expect(empty).toMatchObject({ status: 400, data: { errors: { messageBody: "내용을 입력한 뒤 보내십시오." } } });
+    const message = await answerOf(
+      pageRoute.action(
+        pageArgs(
+          formRequest(
+            `/queue/${id}`,
+            { intent: "message", body: "Could you send the latest MRI?" },
+            { cookie: coordinator.cookie },
+          ),
+          id,
+        ),
+      ),
+    );
+    expect(message.status).toBe(302);
+    const page = await answerOf(
+      pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie }), id)),
+    );
+    expect(page.data.notes).toMatchObject([{ body: "Discuss at Tuesday's board." }]);
+    expect(page.data.thread).toMatchObject([
+      { kind: "message", body: "Could you send the latest MRI?", fromPhysician: false },
+    ]);
+    // Audited without their words.
+    const audit = (await auditEventsFor(db, "referral", id)).filter(
+      (e) => e.action === "referral.note_added" || e.action === "referral.message_sent",
+    );
+    expect(audit).toHaveLength(2);
+    expect(audit.map((e) => e.detail).join("")).not.toMatch(/board|MRI/);
+    const [mail] = await mailArrives(1);
+    expect(mail!.subject).toMatch(/^New message about referral KQ-/);
+    expect(mail!.text).not.toContain("MRI");
+  });
+
+  it("never loses a decision because mail fails: the outbox keeps the mail and retries with growing pauses", async () => {
+    const db = await getDb();
+    const physician = await physicianIn(db, "ko");
+    const coordinator = await staff(db, "konyang");
+    const { id, referenceCode } = await referralAt(db, physician, { site: "konyang", now: new Date() });
+    const actor = (await getSessionUserFor(coordinator.cookie))!;
+    const now = new Date();
+    // Through the service (no route nudging the mailer), with a relay that is down.
+    await clinicalDecisionBy(db, id, "konyang", "accept");
+    expect(
+      await performStaffAction(
+        db,
+        actor,
+        id,
+        "accept",
+        { note: undefined },
+        { now, ip: null, portalUrl: "https://portal.test" },
+      ),
+    ).toMatchObject({
+      ok: true,
+    });
+    const refused = async () => {
+      throw Object.assign(new Error("relay down"), { code: "ECONNREFUSED" });
+    };
+    expect(await deliverDueMail(db, refused, now)).toEqual({ sent: 0, failed: 1 });
+    expect(await findReferral(db, id)).toMatchObject({ status: "accepted" });
+    const [waiting] = await mailFor(db, id);
+    expect(waiting).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      last_error: "ECONNREFUSED",
+      next_attempt_at: new Date(now.getTime() + 60_000).toISOString(),
+    });
+    // Not due yet: nothing is tried again before the pause is over.
+    expect(await deliverDueMail(db, refused, new Date(now.getTime() + 30_000))).toEqual({ sent: 0, failed: 0 });
+    // The relay is back: the real SMTP sender delivers it.
+    const { smtpSender } = await import("~/modules/notifications/mailer.server");
+    expect(await deliverDueMail(db, smtpSender()!, new Date(now.getTime() + 61_000))).toEqual({ sent: 1, failed: 0 });
+    const [mail] = await capture.waitFor(1);
+    expect(mail).toMatchObject({
+      language: "ko",
+      subject: `의뢰 ${withParticle(referenceCode, "이/가")} 건양대학교병원에서 수락되었습니다`,
+    });
+    expect(mail!.text).toContain("https://portal.test/referrals/");
+    expect((await mailFor(db, id))[0]).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("gives a message up after its last retry, without touching the decision", async () => {
+    const db = await getDb();
+    const physician = await physicianIn(db, "en");
+    const coordinator = await staff(db, "konyang");
+    const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
+    const actor = (await getSessionUserFor(coordinator.cookie))!;
+    let at = new Date();
+    await clinicalDecisionBy(db, id, "konyang", "decline");
+    await performStaffAction(
+      db,
+      actor,
+      id,
+      "decline",
+      { reasonCode: "outside_criteria", note: undefined },
+      { now: at, ip: null, portalUrl: "https://portal.test" },
+    );
+    const refused = async () => {
+      throw new Error("no");
+    };
+    for (let attempt = 1; attempt <= 8; attempt += 1) {
+      expect((await deliverDueMail(db, refused, at)).failed).toBe(1);
+      at = new Date(at.getTime() + 13 * 3_600_000);
+    }
+    expect((await mailFor(db, id))[0]).toMatchObject({ status: "failed", attempts: 8, last_error: "send_failed" });
+    expect(await deliverDueMail(db, refused, at)).toEqual({ sent: 0, failed: 0 });
+    expect(await findReferral(db, id)).toMatchObject({ status: "declined" });
+  });
+});

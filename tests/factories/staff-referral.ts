@@ -1,0 +1,54 @@
+// Helpers for the tests of the staff referral page (app/routes/queue_.$id) and its step pages: staff and physicians
+// signed in, and the requests their browsers would send.
+import { getSessionUser } from "~/modules/accounts/session.server";
+import type { Staff } from "~/modules/queue/staff.server";
+import * as actionRoute from "~/routes/queue_.$id_.$action/route";
+import type { Database } from "~/utils/db.server";
+import { formRequest } from "../setup/request";
+import { createAccount, getRequest, sessionCookieFor } from "./accounts";
+
+const params = (id: string, action?: string) => (action ? { id, action } : { id });
+export const pageArgs = (request: Request, id: string) => ({ request, params: params(id), context: {} });
+export const actionArgs = (request: Request, id: string, slug: string) => ({
+  request,
+  params: params(id, slug),
+  context: {},
+});
+
+/** A signed-in member of a site's staff, with the cookie their browser sends. */
+export async function staff(db: Database, site: "konyang" | "qst", role: "coordinator" | "reviewer" = "coordinator") {
+  const account = await createAccount(db, { role, site });
+  return { ...account, cookie: await sessionCookieFor(db, account.id) };
+}
+
+/** A physician who reads mail in `lng`. */
+export async function physicianIn(db: Database, lng: "ko" | "ja" | "en") {
+  const account = await createAccount(db, { role: "physician" });
+  await db.updateTable("users").set({ preferred_language: lng }).where("id", "=", account.id).execute();
+  return account;
+}
+
+/** Posts a staff step's form (`/queue/:id/:slug`), lists as repeated fields, in the reader's language. */
+export function post(id: string, slug: string, fields: Record<string, string | string[]>, cookie: string, lng = "en") {
+  const body = new URLSearchParams({ _csrf: "t".repeat(43) });
+  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
+  const base = formRequest(`/queue/${id}/${slug}`, {}, { cookie, lng });
+  return actionRoute.action(
+    actionArgs(new Request(base.url, { method: "POST", headers: base.headers, body }), id, slug),
+  );
+}
+
+export async function getSessionUserFor(cookie: string) {
+  return (await getSessionUser(getRequest("/", { cookie }))) as Staff | null;
+}
+
+/** A date `days` from now, as the date field's three parts and as ISO. */
+export function inDays(days: number) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return {
+    "date.year": String(d.getUTCFullYear()),
+    "date.month": String(d.getUTCMonth() + 1),
+    "date.day": String(d.getUTCDate()),
+    iso: d.toISOString().slice(0, 10),
+  };
+}
