@@ -13,8 +13,8 @@ function part(value: unknown): string | undefined {
 }
 
 /**
- * The cache key of a call whose answer depends only on the key, the language, the namespaces and numbers (a plural's
- * count): no string or object values to interpolate, no `returnObjects`. Undefined when the call is not like that.
+ * The cache key of a call whose answer depends only on the key, the language, the namespaces, a default text and
+ * numbers (a plural's count): no text or objects to interpolate, no `returnObjects`. Undefined otherwise.
  */
 export function plainCallKey(key: unknown, options: unknown, extra: number): string | undefined {
   if (typeof key !== "string" || extra > 0) return undefined;
@@ -23,7 +23,8 @@ export function plainCallKey(key: unknown, options: unknown, extra: number): str
   let cacheKey = key;
   for (const [name, value] of Object.entries(options)) {
     if (name === "returnObjects" || name === "postProcess") return undefined;
-    const known = lookupOptions.has(name);
+    // A default text (`defaultValue`) is part of the question, like the key: the answer depends on nothing else.
+    const known = lookupOptions.has(name) || name === "defaultValue";
     if (!known && typeof value !== "number" && typeof value !== "boolean" && value !== undefined) return undefined;
     const text = part(value);
     if (text === undefined) return undefined;
