@@ -2,6 +2,7 @@ import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { defaultNamespace, fallbackLanguage, type Language } from "./config";
 import { detectLanguage } from "./detect";
 import { addParticleFormat } from "./korean-particle";
+import { memoisePlainLookups } from "./memo-t.server";
 import { allResources, namespaces } from "./resources.server";
 
 // One initialised instance per language, shared by every request: a per-request instance
@@ -24,6 +25,7 @@ export function i18nFor(lng: Language): I18n {
       returnNull: false,
     });
     addParticleFormat(instance);
+    memoisePlainLookups(instance);
     instances.set(lng, instance);
   }
   return instance;

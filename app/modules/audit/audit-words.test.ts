@@ -58,3 +58,14 @@ describe("staff-exchange events in words", () => {
     );
   });
 });
+
+describe("an action without a sentence of its own", () => {
+  it("reads the generic sentence: who, the action's code, and the subject", () => {
+    const unknown = row("made_up.action", {}, {});
+    const sentence = auditSentence(unknown, "en", tFor("en"), sites);
+    expect(sentence).toMatch(/^.*정해인.*: made_up\.action \(.+\)$/);
+    expect(
+      auditSentence(row("staff_exchange.granted", {}, { hostSite: "qst" }), "en", tFor("en"), sites),
+    ).not.toContain("staff_exchange.granted");
+  });
+});

@@ -88,5 +88,6 @@ export function auditSentence(row: AuditEventRow, lng: Language, t: TFunction, s
     action: t(`audit:actions.${row.action}`, { defaultValue: row.action }),
     ...exchangeParams(row, lng, sites),
   };
-  return t(key, { ...params, defaultValue: t("audit:sentences.generic", params) });
+  // The generic sentence only for an action without its own (writing it for every row was half the sentence work).
+  return t(key, { ...params, defaultValue: "" }) || t("audit:sentences.generic", params);
 }

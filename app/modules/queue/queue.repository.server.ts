@@ -111,6 +111,13 @@ function breachWhere(
   }
 }
 
+// A wider name search walks the tab's index, testing each row against the matches (not each match looked up by id).
+// SQLite: the unary + keeps the list from driving. PostgreSQL joined "id IN (…)" by id (190 ms for 6,191 matches);
+// "(…) IS TRUE" is never made a join: a hashed test on the walk (19 ms). The same test: an id is never NULL.
+function listProbe(db: Database, list: RawBuilder<unknown>): Expression<SqlBool> {
+  return isPostgres(db) ? sql<SqlBool>`(id IN ${list}) IS TRUE` : sql<SqlBool>`+id IN ${list}`;
+}
+
 /** The criteria as conditions; `ordered`: for a page, read in the tab's order (see breachWhere). */
 function criteriaWhere(
   db: Database,
@@ -141,9 +148,10 @@ function criteriaWhere(
     where.push(
       criteria.nameProbe === "row"
         ? sql<SqlBool>`EXISTS (SELECT 1 FROM referral_search_keys k WHERE k.referral_id = referrals.id AND k.key >= ${from} AND k.key < ${to})`
-        : // The unary + keeps SQLite from driving the query by the list: the tab's index leads, the list is probed.
-          // PostgreSQL has no + for text, and its planner weighs the list by its statistics instead.
-          sql<SqlBool>`${sql.raw(isPostgres(db) ? "id" : "+id")} IN (SELECT k.referral_id FROM referral_search_keys k WHERE k.site_code = ${criteria.siteCode} AND k.key >= ${from} AND k.key < ${to})`,
+        : listProbe(
+            db,
+            sql`(SELECT k.referral_id FROM referral_search_keys k WHERE k.site_code = ${criteria.siteCode} AND k.key >= ${from} AND k.key < ${to})`,
+          ),
     );
   }
   return where;

@@ -1,12 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
 import { TextField } from "~/components/forms/text-field";
-import { DataTable } from "~/components/data-table/data-table";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { createTokenSchema, revokeTokenSchema, TOKEN_NAME_MAX } from "~/modules/api/api-tokens.schema";
@@ -16,6 +14,7 @@ import { getDb } from "~/utils/db.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
 import { formatInstant } from "~/i18n/datetime";
 import { readerTimeZone } from "~/modules/sites/site-facts.server";
+import { NewToken, TokenTable } from "./token-parts";
 
 // /account/tokens: a physician's API tokens for the JSON doors (shared/domain/api.md). Its own route beside
 // /account (the `_` keeps it out of the account page's layout); the account page links here.
@@ -105,35 +104,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-function NewToken({ name, token }: { name: string; token: string }) {
-  const { t } = useTranslation();
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Moves the reader straight to the token, which will not be shown again.
-  useEffect(() => heading.current?.focus(), [token]);
-  return (
-    <section className="banner banner--success" aria-labelledby="new-token-heading" data-testid="new-token">
-      <h2 id="new-token-heading" tabIndex={-1} ref={heading}>
-        {t("api:tokens.created.heading", { name })}
-      </h2>
-      <p>{t("api:tokens.created.body")}</p>
-      <div className="field">
-        <label htmlFor="new-token">{t("api:tokens.created.label")}</label>
-        <input
-          id="new-token"
-          name="new-token"
-          type="text"
-          readOnly
-          value={token}
-          style={{ fontFamily: "monospace", width: "100%", maxWidth: "40rem" }}
-          spellCheck={false}
-          autoComplete="off"
-          onFocus={(e) => e.currentTarget.select()}
-        />
-      </div>
-    </section>
-  );
-}
-
 export default function ApiTokens() {
   const { t } = useTranslation();
   const { tokens, revoked, nameMax } = useLoaderData<typeof loader>();
@@ -176,67 +146,7 @@ export default function ApiTokens() {
       </section>
 
       <h2 id="tokens-list">{t("api:tokens.listHeading")}</h2>
-      {tokens.length === 0 ? (
-        <p>{t("api:tokens.none")}</p>
-      ) : (
-        <DataTable
-          labelledBy="tokens-list"
-          rows={tokens}
-          rowKey={(token) => token.id}
-          rowProps={(token) => ({ "data-token-id": token.id })}
-          columns={[
-            { key: "name", header: t("api:tokens.columns.name"), cell: (token) => token.name },
-            {
-              key: "prefix",
-              header: t("api:tokens.columns.prefix"),
-              cell: (token) => <code>{t("api:tokens.prefixValue", { prefix: token.prefix })}</code>,
-            },
-            {
-              key: "created",
-              header: t("api:tokens.columns.created"),
-              cell: (token) => <time dateTime={token.created.iso}>{token.created.text}</time>,
-            },
-            {
-              key: "lastUsed",
-              header: t("api:tokens.columns.lastUsed"),
-              cell: (token) =>
-                token.lastUsed ? (
-                  <time dateTime={token.lastUsed.iso}>{token.lastUsed.text}</time>
-                ) : (
-                  t("api:tokens.neverUsed")
-                ),
-            },
-            {
-              key: "status",
-              header: t("api:tokens.columns.status"),
-              cell: (token) =>
-                token.revoked
-                  ? t("api:tokens.status.revoked", { date: token.revoked.text })
-                  : t("api:tokens.status.active"),
-            },
-            {
-              key: "actions",
-              header: t("api:tokens.columns.actions"),
-              cell: (token) => (token.revoked ? null : <RevokeButton id={token.id} name={token.name} />),
-            },
-          ]}
-        />
-      )}
+      {tokens.length === 0 ? <p>{t("api:tokens.none")}</p> : <TokenTable tokens={tokens} />}
     </>
-  );
-}
-
-/** Revoking a token is one step: the button names the token it revokes. */
-function RevokeButton({ id, name }: { id: string; name: string }) {
-  const { t } = useTranslation();
-  return (
-    <Form method="post">
-      <CsrfInput />
-      <input type="hidden" name="intent" value="revoke" />
-      <input type="hidden" name="tokenId" value={id} />
-      <button type="submit" className="button button--warning" aria-label={t("api:tokens.revokeLabel", { name })}>
-        {t("api:tokens.revoke")}
-      </button>
-    </Form>
   );
 }

@@ -10,6 +10,7 @@ import { rescreenAllOpen, type BulkRescreenReport } from "~/modules/rules/rescre
 import { rulesToday } from "~/modules/rules/rules.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
+import { RescreenReport } from "./rescreen-report";
 
 // /admin/rules: the rule sets with their dates, and the one administrator action on them: re-screen every open
 // referral with the set now in force (issue #9, part 4), reporting how many outcomes changed and which way.
@@ -84,45 +85,7 @@ export default function AdminRules() {
         </Form>
       </section>
 
-      {report ? (
-        <section
-          aria-labelledby="rescreen-report"
-          className="banner banner--success"
-          role="status"
-          data-testid="rescreen-report"
-        >
-          <h2 id="rescreen-report">{t("rules:admin.report.heading")}</h2>
-          <p>{t("rules:admin.report.total", { count: report.total, version: report.toVersion })}</p>
-          <ul>
-            {(["improved", "worsened", "unchanged"] as const).map((d) => (
-              <li key={d} data-direction={d} data-count={report.directions[d]}>
-                {t(`rules:admin.report.${d}`, { count: report.directions[d] })}
-              </li>
-            ))}
-          </ul>
-          {report.pairs.length ? (
-            <table className="rule-table" data-testid="rescreen-pairs">
-              <caption>{t("rules:admin.report.pairsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("rules:admin.report.from")}</th>
-                  <th scope="col">{t("rules:admin.report.to")}</th>
-                  <th scope="col">{t("rules:admin.report.count")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.pairs.map((p) => (
-                  <tr key={`${p.from}>${p.to}`} data-from={p.from} data-to={p.to}>
-                    <td>{t(`screen:outcomes.${p.from}.label`)}</td>
-                    <td>{t(`screen:outcomes.${p.to}.label`)}</td>
-                    <td>{p.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-        </section>
-      ) : null}
+      {report ? <RescreenReport report={report} /> : null}
     </>
   );
 }

@@ -4,10 +4,7 @@ import { useTranslation } from "react-i18next";
 import { SubmitRow } from "~/components/forms/submit-row";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
-import { CheckboxField } from "~/components/forms/checkbox-field";
-import { TextAreaField } from "~/components/forms/text-area-field";
-import { TextField } from "~/components/forms/text-field";
-import { isLanguage, languages } from "~/i18n/config";
+import { isLanguage } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { siteContactsFormSchema } from "~/modules/site-contacts/site-contacts.schema";
@@ -21,6 +18,7 @@ import stylesUrl from "../admin.sites/sites.css?url";
 import { notFound } from "~/utils/not-found.server";
 import { siteByCode } from "~/domain/routing/site-facts";
 import { siteFacts } from "~/modules/sites/site-facts.server";
+import { ContactFields } from "./contact-fields";
 
 // /admin/sites/<code>/contacts: an administrator records the site's contact details and which of them the site has
 // confirmed. Each save is a new, audited version (docs/decisions/0023).
@@ -84,30 +82,6 @@ export default function EditSiteContacts() {
   const errors = answer?.errors ?? {};
   const typed = answer?.values;
   const name = names[isLanguage(i18n.language) ? i18n.language : "en"];
-  // After a failed save, what was typed; otherwise the details in force.
-  const value = (field: string, inForce: string) => (typed ? (typed[field] ?? "") : inForce);
-  const confirmedBox = (field: "phone" | "email" | "hours" | "address") =>
-    typed ? typed[`${field}Confirmed`] === "yes" : current.confirmed[field];
-  const words = (field: "contactName" | "hours" | "address") =>
-    languages.map((lng) => (
-      <TextField
-        key={`${field}.${lng}`}
-        name={`${field}.${lng}`}
-        label={t(`contacts:edit.${field}In.${lng}`)}
-        lang={lng}
-        error={errors[`${field}.${lng}`]}
-        defaultValue={value(`${field}.${lng}`, current[field][lng])}
-      />
-    ));
-  const confirm = (field: "phone" | "email" | "hours" | "address") => (
-    <CheckboxField
-      name={`${field}Confirmed`}
-      value="yes"
-      label={t(`contacts:edit.confirmed.${field}`)}
-      hint={t("contacts:edit.confirmedHint")}
-      defaultChecked={confirmedBox(field)}
-    />
-  );
   return (
     <>
       <StaffPageHeader
@@ -120,58 +94,7 @@ export default function EditSiteContacts() {
       <Form method="post" className="form" noValidate data-form="site-contacts">
         <CsrfInput />
         <input type="hidden" name="baseVersion" value={current.version} />
-        <fieldset>
-          <legend>{t("contacts:edit.contactName")}</legend>
-          {words("contactName")}
-        </fieldset>
-        <fieldset>
-          <legend>{t("contacts:fields.phone")}</legend>
-          <TextField
-            name="phone"
-            label={t("contacts:fields.phone")}
-            hint={t("contacts:edit.phoneHint")}
-            type="tel"
-            error={errors.phone}
-            defaultValue={value("phone", current.phone)}
-          />
-          {confirm("phone")}
-        </fieldset>
-        <fieldset>
-          <legend>{t("contacts:fields.email")}</legend>
-          <TextField
-            name="email"
-            label={t("contacts:fields.email")}
-            type="email"
-            error={errors.email}
-            defaultValue={value("email", current.email)}
-          />
-          {confirm("email")}
-        </fieldset>
-        <fieldset>
-          <legend>{t("contacts:fields.hours")}</legend>
-          {words("hours")}
-          {confirm("hours")}
-        </fieldset>
-        <fieldset>
-          <legend>{t("contacts:fields.address")}</legend>
-          {words("address")}
-          <TextField
-            name="mapQuery"
-            label={t("contacts:edit.mapQuery")}
-            hint={t("contacts:edit.mapQueryHint")}
-            error={errors.mapQuery}
-            defaultValue={value("mapQuery", current.mapQuery)}
-          />
-          {confirm("address")}
-        </fieldset>
-        <TextAreaField
-          name="note"
-          label={t("contacts:edit.note")}
-          hint={t("contacts:edit.noteHint")}
-          error={errors.note}
-          defaultValue={typed?.note ?? ""}
-          rows={3}
-        />
+        <ContactFields current={current} typed={typed} errors={errors} />
         <SubmitRow
           submit={t("contacts:edit.submit", { version: current.version + 1 })}
           cancel={{ to: `/admin/sites#site-${code}-contacts`, text: t("contacts:edit.cancel") }}
