@@ -72,6 +72,17 @@ const ops: [string, () => Promise<unknown>][] = [
       ),
   ],
   [
+    "search-sato",
+    async () =>
+      queuePage(
+        db,
+        await resolveNameSearch(db, { ...base, namePrefix: nameSearchKey("sato hanako") }),
+        "closed",
+        null,
+        PAGE_SIZE,
+      ),
+  ],
+  [
     "counts-park",
     async () =>
       queueTabCounts(
