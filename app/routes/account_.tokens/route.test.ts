@@ -63,7 +63,9 @@ describe("the API tokens page", () => {
     expect(after.data.revoked).toBe(true);
     expect(after.data.tokens[0].revoked).toMatchObject({ iso: expect.any(String) });
   });
+});
 
+describe("the API tokens page", () => {
   it("keeps what was typed and explains the problem in the page language; someone else's token is not found", async () => {
     const db = await getDb();
     const cookie = await sessionCookieFor(db, (await createAccount(db)).id);

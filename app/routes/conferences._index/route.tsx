@@ -1,15 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { indicationKey } from "~/components/decision-panel/labels";
 import queueStyles from "~/components/queue/queue.css?url";
 import { formatInstant } from "~/i18n/datetime";
 import { translatorFor } from "~/i18n/i18n.server";
-import { personName } from "~/i18n/person-name";
 import { conferenceList, jointReviewsOfSite } from "~/modules/conferences/conferences.service.server";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { getDb } from "~/utils/db.server";
+import { JointReviewsTable } from "./reviews-table";
 
 export const handle = { titleKey: "conferences:hub.title" };
 export const links = () => [{ rel: "stylesheet", href: queueStyles }];
@@ -76,39 +75,7 @@ export default function Conferences() {
       </section>
       <section aria-labelledby="reviews-heading">
         <h2 id="reviews-heading">{t("conferences:hub.reviews")}</h2>
-        {page.reviews.length ? (
-          <table className="queue-table" data-testid="joint-reviews">
-            <thead>
-              <tr>
-                <th scope="col">{t("queue:columns.code")}</th>
-                <th scope="col">{t("conferences:hub.owner")}</th>
-                <th scope="col">{t("queue:columns.indication")}</th>
-                <th scope="col">{t("conferences:hub.question")}</th>
-                <th scope="col">{t("conferences:hub.proposed")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.reviews.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={r.ownedByReader ? `/queue/${r.referralId}#joint` : `/joint/${r.referralId}`}>
-                      {r.referenceCode}
-                    </Link>
-                    {r.patient ? (
-                      <span className="hint"> {personName(r.patient.familyName, r.patient.givenName)}</span>
-                    ) : null}
-                  </td>
-                  <td>{r.ownerSite}</td>
-                  <td>{r.indication ? t(indicationKey(r.indication)) : null}</td>
-                  <td className="pre-line">{r.question}</td>
-                  <td>{r.proposedAt}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p>{t("conferences:hub.noReviews")}</p>
-        )}
+        {page.reviews.length ? <JointReviewsTable reviews={page.reviews} /> : <p>{t("conferences:hub.noReviews")}</p>}
       </section>
       <section aria-labelledby="held-heading">
         <h2 id="held-heading">{t("conferences:hub.held")}</h2>

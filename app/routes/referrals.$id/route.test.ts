@@ -94,7 +94,9 @@ describe("a referral belongs to its physician", () => {
       (await answerOf(listRoute.loader(args(getRequest("/referrals", { cookie: other.cookie }), {})))).data.referrals,
     ).toEqual([]);
   });
+});
 
+describe("a referral belongs to its physician", () => {
   it("its physician downloads the file as an attachment, never rendered, with nosniff", async () => {
     const { owner, id, attachmentId } = await submittedWithFile();
     const response = (await downloadRoute.loader(
@@ -183,7 +185,9 @@ describe("the referral form without JavaScript", () => {
       "review:cannot_start",
     ]);
   });
+});
 
+describe("the referral form without JavaScript", () => {
   it("submits from the check-your-answers page and lands on the confirmation", async () => {
     const db = await getDb();
     const { user, cookie } = await signedIn(db, {});
@@ -226,7 +230,9 @@ describe("the referral form without JavaScript", () => {
     expect(refused.status).toBe(403);
     expect((await listAttachments(db, id)).map((a) => a.fileName)).toEqual(["letter.pdf"]);
   });
+});
 
+describe("the referral form without JavaScript", () => {
   it("shows the coordinator's request and takes the answer on the referral page", async () => {
     const { db, owner, id } = await submittedWithFile();
     const coordinator = await signedIn(db, { role: "coordinator", site: "konyang" });
