@@ -74,6 +74,65 @@ export async function bookingChoices(db: Database, staff: Staff, referralId: str
   };
 }
 
+/** Another referral's booked consultation runs into this one (those starting up to a day earlier may). */
+async function overlapsBooked(
+  db: Database,
+  siteCode: string,
+  startsAt: Date,
+  durationMinutes: number,
+  referralId: string,
+): Promise<boolean> {
+  const end = startsAt.getTime() + durationMinutes * 60_000;
+  const nearby = await bookedSlotsBetween(
+    db,
+    siteCode,
+    new Date(startsAt.getTime() - 86_400_000).toISOString(),
+    new Date(end).toISOString(),
+  );
+  return nearby.some(
+    (b) => b.referral_id !== referralId && Date.parse(b.starts_at) + b.duration_minutes * 60_000 > startsAt.getTime(),
+  );
+}
+
+type SlotToTake = {
+  siteCode: string;
+  /** The planned free slot the booking falls on, or none: an override slot is made. */
+  planned: { id: string } | undefined;
+  slotId: string;
+  startsAt: Date;
+  date: string;
+  time: string;
+  durationMinutes: number;
+  staff: Staff;
+  nowIso: string;
+};
+
+/** Takes the slot inside the referral core's transaction; a slot someone else took first throws SlotTakenError. */
+function slotTaker(p: SlotToTake) {
+  return async (trx: Database, id: string) => {
+    // Rebooking frees the slot the referral held (an override slot goes; a planned one is free again).
+    await releaseSlotOf(trx, id);
+    const taken = p.planned
+      ? await claimSlot(trx, p.siteCode, p.planned.id, id, p.nowIso)
+      : (await insertSlots(trx, [
+          {
+            id: p.slotId,
+            site_code: p.siteCode,
+            starts_at: p.startsAt.toISOString(),
+            local_date: p.date,
+            local_time: p.time,
+            duration_minutes: p.durationMinutes,
+            kind: "override",
+            referral_id: id,
+            booked_at: p.nowIso,
+            created_by: p.staff.id,
+            created_at: p.nowIso,
+          },
+        ])) === 1;
+    if (!taken) throw new SlotTakenError();
+  };
+}
+
 /**
  * Checks a booking and says what will be stored. A slot must be the site's, still free (or this referral's own) and
  * ahead; a date and time of the coordinator's own must be ahead and not overlap another booked consultation; if it
@@ -105,20 +164,8 @@ export async function planBooking(
     slot = atStart;
   }
   const durationMinutes = slot?.duration_minutes ?? DEFAULT_CONSULTATION_MINUTES;
-  if (!slot) {
-    const end = startsAt.getTime() + durationMinutes * 60_000;
-    // Booked consultations that start up to a day earlier may still run into this one.
-    const nearby = await bookedSlotsBetween(
-      db,
-      site.code,
-      new Date(startsAt.getTime() - 86_400_000).toISOString(),
-      new Date(end).toISOString(),
-    );
-    const overlaps = nearby.some(
-      (b) => b.referral_id !== referralId && Date.parse(b.starts_at) + b.duration_minutes * 60_000 > startsAt.getTime(),
-    );
-    if (overlaps) return { ok: false, code: "slot_taken" };
-  }
+  if (!slot && (await overlapsBooked(db, site.code, startsAt, durationMinutes, referralId)))
+    return { ok: false, code: "slot_taken" };
   const warnings = warningsFor(site, date, ctx.lng);
   if (warnings.length && input.confirmDay !== date) return { ok: false, code: "confirm_day", warnings, date };
 
@@ -136,27 +183,16 @@ export async function planBooking(
     ...(planned ? {} : { outsideSlots: true as const }),
     ...(warnings.length ? { confirmedDay: warnings.map((w) => w.code) } : {}),
   };
-  const takeSlot = async (trx: Database, id: string) => {
-    // Rebooking frees the slot the referral held (an override slot goes; a planned one is free again).
-    await releaseSlotOf(trx, id);
-    const taken = planned
-      ? await claimSlot(trx, site.code, planned.id, id, nowIso)
-      : (await insertSlots(trx, [
-          {
-            id: slotId,
-            site_code: site.code,
-            starts_at: startsAt.toISOString(),
-            local_date: date,
-            local_time: time,
-            duration_minutes: durationMinutes,
-            kind: "override",
-            referral_id: id,
-            booked_at: nowIso,
-            created_by: staff.id,
-            created_at: nowIso,
-          },
-        ])) === 1;
-    if (!taken) throw new SlotTakenError();
-  };
+  const takeSlot = slotTaker({
+    siteCode: site.code,
+    planned,
+    slotId,
+    startsAt,
+    date,
+    time,
+    durationMinutes,
+    staff,
+    nowIso,
+  });
   return { ok: true, data, takeSlot };
 }
