@@ -68,3 +68,15 @@ export async function startSmtpCapture(port = 0) {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * Starts a capture and points the portal's mail settings at it. Call it inside `vi.hoisted`, so that it runs before
+ * any module reads the environment.
+ */
+export async function captureMailForPortal() {
+  const server = await startSmtpCapture();
+  process.env.SMTP_HOST = "127.0.0.1";
+  process.env.SMTP_PORT = String(server.port);
+  process.env.SMTP_FROM = "Referral portal <portal@test.invalid>";
+  return server;
+}

@@ -1,11 +1,14 @@
 // Helpers for the tests of the staff referral page (app/routes/queue_.$id) and its step pages: staff and physicians
 // signed in, and the requests their browsers would send.
+import { beforeEach } from "vitest";
 import { getSessionUser } from "~/modules/accounts/session.server";
+import { kickMailer } from "~/modules/notifications/mailer.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import * as actionRoute from "~/routes/queue_.$id_.$action/route";
-import type { Database } from "~/utils/db.server";
+import { getDb, type Database } from "~/utils/db.server";
 import { formRequest } from "../setup/request";
 import { createAccount, getRequest, sessionCookieFor } from "./accounts";
+import { emptyQueues } from "./queue";
 
 const params = (id: string, action?: string) => (action ? { id, action } : { id });
 export const pageArgs = (request: Request, id: string) => ({ request, params: params(id), context: {} });
@@ -51,4 +54,16 @@ export function inDays(days: number) {
     "date.day": String(d.getUTCDate()),
     iso: d.toISOString().slice(0, 10),
   };
+}
+
+/**
+ * Before each test: empty queues and an empty mailbox. Mail an earlier test queued is delivered first, so each test
+ * reads only its own.
+ */
+export function freshQueuesAndMailbox(capture: { received: unknown[] }) {
+  beforeEach(async () => {
+    await emptyQueues(await getDb());
+    await kickMailer();
+    capture.received.length = 0;
+  });
 }

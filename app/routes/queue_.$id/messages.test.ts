@@ -1,14 +1,7 @@
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
 // A real SMTP server on a random local port, configured before any module reads the environment.
-const capture = await vi.hoisted(async () => {
-  const { startSmtpCapture } = await import("../../../tests/factories/mail");
-  const server = await startSmtpCapture();
-  process.env.SMTP_HOST = "127.0.0.1";
-  process.env.SMTP_PORT = String(server.port);
-  process.env.SMTP_FROM = "Referral portal <portal@test.invalid>";
-  return server;
-});
+const capture = await vi.hoisted(async () => (await import("../../../tests/factories/mail")).captureMailForPortal());
 
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { deliverDueMail, kickMailer } from "~/modules/notifications/mailer.server";
@@ -18,11 +11,17 @@ import { performStaffAction } from "~/modules/queue/triage.service.server";
 import { getDb } from "~/utils/db.server";
 import { answerOf, getRequest } from "../../../tests/factories/accounts";
 import { clinicalDecisionBy } from "../../../tests/factories/clinical";
-import { emptyQueues, referralAt } from "../../../tests/factories/queue";
+import { referralAt } from "../../../tests/factories/queue";
 import { formRequest } from "../../../tests/setup/request";
 import * as pageRoute from "./route";
 import { withParticle } from "~/i18n/korean-particle";
-import { getSessionUserFor, pageArgs, physicianIn, staff } from "../../../tests/factories/staff-referral";
+import {
+  getSessionUserFor,
+  pageArgs,
+  physicianIn,
+  staff,
+  freshQueuesAndMailbox,
+} from "../../../tests/factories/staff-referral";
 
 afterAll(() => capture.close());
 
@@ -33,12 +32,7 @@ async function mailArrives(count: number) {
 }
 
 describe("the staff referral page: notes, messages and the mail that carries them", () => {
-  beforeEach(async () => {
-    await emptyQueues(await getDb());
-    // Mail an earlier test queued is delivered first, so each test reads only its own.
-    await kickMailer();
-    capture.received.length = 0;
-  });
+  freshQueuesAndMailbox(capture);
 
   it("keeps internal notes to staff and sends messages to the physician with a mail that carries no text", async () => {
     const db = await getDb();

@@ -1,14 +1,7 @@
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
 // A real SMTP server on a random local port, configured before any module reads the environment.
-const capture = await vi.hoisted(async () => {
-  const { startSmtpCapture } = await import("../../../tests/factories/mail");
-  const server = await startSmtpCapture();
-  process.env.SMTP_HOST = "127.0.0.1";
-  process.env.SMTP_PORT = String(server.port);
-  process.env.SMTP_FROM = "Referral portal <portal@test.invalid>";
-  return server;
-});
+const capture = await vi.hoisted(async () => (await import("../../../tests/factories/mail")).captureMailForPortal());
 
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { kickMailer } from "~/modules/notifications/mailer.server";
@@ -16,12 +9,20 @@ import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { getDb } from "~/utils/db.server";
 import { answerOf, getRequest } from "../../../tests/factories/accounts";
 import { clinicalDecisionBy } from "../../../tests/factories/clinical";
-import { emptyQueues, referralAt } from "../../../tests/factories/queue";
+import { referralAt } from "../../../tests/factories/queue";
 import * as actionRoute from "../queue_.$id_.$action/route";
 import * as queueRoute from "../queue/route";
 import * as pageRoute from "./route";
 import { withParticle } from "~/i18n/korean-particle";
-import { actionArgs, inDays, pageArgs, physicianIn, post, staff } from "../../../tests/factories/staff-referral";
+import {
+  actionArgs,
+  inDays,
+  pageArgs,
+  physicianIn,
+  post,
+  staff,
+  freshQueuesAndMailbox,
+} from "../../../tests/factories/staff-referral";
 
 afterAll(() => capture.close());
 
@@ -32,12 +33,7 @@ async function mailArrives(count: number) {
 }
 
 describe("the staff referral page: refusals and redirects", () => {
-  beforeEach(async () => {
-    await emptyQueues(await getDb());
-    // Mail an earlier test queued is delivered first, so each test reads only its own.
-    await kickMailer();
-    capture.received.length = 0;
-  });
+  freshQueuesAndMailbox(capture);
 
   it("refuses what the workflow forbids with a translated 409, and a redirect abroad without consent in words", async () => {
     const db = await getDb();

@@ -1,36 +1,30 @@
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
 // A real SMTP server on a random local port, configured before any module reads the environment.
-const capture = await vi.hoisted(async () => {
-  const { startSmtpCapture } = await import("../../../tests/factories/mail");
-  const server = await startSmtpCapture();
-  process.env.SMTP_HOST = "127.0.0.1";
-  process.env.SMTP_PORT = String(server.port);
-  process.env.SMTP_FROM = "Referral portal <portal@test.invalid>";
-  return server;
-});
+const capture = await vi.hoisted(async () => (await import("../../../tests/factories/mail")).captureMailForPortal());
 
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { verifyAuditChain } from "~/modules/audit/audit.service.server";
-import { kickMailer } from "~/modules/notifications/mailer.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { getDb } from "~/utils/db.server";
 import { answerOf, getRequest } from "../../../tests/factories/accounts";
-import { emptyQueues, referralAt } from "../../../tests/factories/queue";
+import { referralAt } from "../../../tests/factories/queue";
 import { formRequest } from "../../../tests/setup/request";
 import * as actionRoute from "../queue_.$id_.$action/route";
 import * as pageRoute from "./route";
-import { actionArgs, pageArgs, physicianIn, post, staff } from "../../../tests/factories/staff-referral";
+import {
+  actionArgs,
+  pageArgs,
+  physicianIn,
+  post,
+  staff,
+  freshQueuesAndMailbox,
+} from "../../../tests/factories/staff-referral";
 
 afterAll(() => capture.close());
 
 describe("the staff referral page: who may read it", () => {
-  beforeEach(async () => {
-    await emptyQueues(await getDb());
-    // Mail an earlier test queued is delivered first, so each test reads only its own.
-    await kickMailer();
-    capture.received.length = 0;
-  });
+  freshQueuesAndMailbox(capture);
 
   it("shows the full case to staff of its site, and logs the reading", async () => {
     const db = await getDb();
