@@ -1,6 +1,6 @@
 // Helpers for the tests of the staff referral page (app/routes/queue_.$id) and its step pages: staff and physicians
 // signed in, and the requests their browsers would send.
-import { beforeEach } from "vitest";
+import { afterAll, beforeEach } from "vitest";
 import { getSessionUser } from "~/modules/accounts/session.server";
 import { kickMailer } from "~/modules/notifications/mailer.server";
 import type { Staff } from "~/modules/queue/staff.server";
@@ -8,6 +8,7 @@ import * as actionRoute from "~/routes/queue_.$id_.$action/route";
 import { getDb, type Database } from "~/utils/db.server";
 import { formRequest } from "../setup/request";
 import { createAccount, getRequest, sessionCookieFor } from "./accounts";
+import type { CapturedMail } from "./mail";
 import { emptyQueues } from "./queue";
 
 const params = (id: string, action?: string) => (action ? { id, action } : { id });
@@ -57,13 +58,25 @@ export function inDays(days: number) {
 }
 
 /**
- * Before each test: empty queues and an empty mailbox. Mail an earlier test queued is delivered first, so each test
- * reads only its own.
+ * Before each test: empty queues and an empty mailbox (mail an earlier test queued is delivered first, so each test
+ * reads only its own); after the file, the capture closes. `mailArrives` waits for the mail an action queued: the
+ * route nudges the mailer; this waits for that pass (and runs one more).
  */
-export function freshQueuesAndMailbox(capture: { received: unknown[] }) {
+export function freshQueuesAndMailbox(capture: {
+  received: unknown[];
+  close: () => unknown;
+  waitFor: (count: number) => Promise<CapturedMail[]>;
+}) {
   beforeEach(async () => {
     await emptyQueues(await getDb());
     await kickMailer();
     capture.received.length = 0;
   });
+  afterAll(() => capture.close());
+  return {
+    mailArrives: async (count: number) => {
+      await kickMailer();
+      return capture.waitFor(count);
+    },
+  };
 }

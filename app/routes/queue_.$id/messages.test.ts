@@ -1,10 +1,10 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 // A real SMTP server on a random local port, configured before any module reads the environment.
 const capture = await vi.hoisted(async () => (await import("../../../tests/factories/mail")).captureMailForPortal());
 
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
-import { deliverDueMail, kickMailer } from "~/modules/notifications/mailer.server";
+import { deliverDueMail } from "~/modules/notifications/mailer.server";
 import { mailFor } from "~/modules/notifications/outbox.repository.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { performStaffAction } from "~/modules/queue/triage.service.server";
@@ -23,16 +23,8 @@ import {
   freshQueuesAndMailbox,
 } from "../../../tests/factories/staff-referral";
 
-afterAll(() => capture.close());
-
-/** Waits for the mail the action queued: the route nudges the mailer; this waits for that pass (and runs one more). */
-async function mailArrives(count: number) {
-  await kickMailer();
-  return capture.waitFor(count);
-}
-
 describe("the staff referral page: notes, messages and the mail that carries them", () => {
-  freshQueuesAndMailbox(capture);
+  const { mailArrives } = freshQueuesAndMailbox(capture);
 
   it("keeps internal notes to staff and sends messages to the physician with a mail that carries no text", async () => {
     const db = await getDb();

@@ -1,10 +1,9 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 // A real SMTP server on a random local port, configured before any module reads the environment.
 const capture = await vi.hoisted(async () => (await import("../../../tests/factories/mail")).captureMailForPortal());
 
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
-import { kickMailer } from "~/modules/notifications/mailer.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { getDb } from "~/utils/db.server";
 import { answerOf, getRequest } from "../../../tests/factories/accounts";
@@ -24,16 +23,8 @@ import {
   freshQueuesAndMailbox,
 } from "../../../tests/factories/staff-referral";
 
-afterAll(() => capture.close());
-
-/** Waits for the mail the action queued: the route nudges the mailer; this waits for that pass (and runs one more). */
-async function mailArrives(count: number) {
-  await kickMailer();
-  return capture.waitFor(count);
-}
-
 describe("the staff referral page: refusals and redirects", () => {
-  freshQueuesAndMailbox(capture);
+  const { mailArrives } = freshQueuesAndMailbox(capture);
 
   it("refuses what the workflow forbids with a translated 409, and a redirect abroad without consent in words", async () => {
     const db = await getDb();

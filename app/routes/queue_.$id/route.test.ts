@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 // A real SMTP server on a random local port, configured before any module reads the environment.
 const capture = await vi.hoisted(async () => (await import("../../../tests/factories/mail")).captureMailForPortal());
@@ -20,8 +20,6 @@ import {
   staff,
   freshQueuesAndMailbox,
 } from "../../../tests/factories/staff-referral";
-
-afterAll(() => capture.close());
 
 describe("the staff referral page: who may read it", () => {
   freshQueuesAndMailbox(capture);

@@ -1,10 +1,9 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 // A real SMTP server on a random local port, configured before any module reads the environment.
 const capture = await vi.hoisted(async () => (await import("../../../tests/factories/mail")).captureMailForPortal());
 
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
-import { kickMailer } from "~/modules/notifications/mailer.server";
 import { mailFor } from "~/modules/notifications/outbox.repository.server";
 import { findReferral, referralEvents } from "~/modules/referrals/referrals.repository.server";
 import { transitionReferral } from "~/modules/referrals/referrals.service.server";
@@ -25,16 +24,8 @@ import {
   freshQueuesAndMailbox,
 } from "../../../tests/factories/staff-referral";
 
-afterAll(() => capture.close());
-
-/** Waits for the mail the action queued: the route nudges the mailer; this waits for that pass (and runs one more). */
-async function mailArrives(count: number) {
-  await kickMailer();
-  return capture.waitFor(count);
-}
-
 describe("the staff referral page: the workflow from triage to a booked consultation", () => {
-  freshQueuesAndMailbox(capture);
+  const { mailArrives } = freshQueuesAndMailbox(capture);
 
   it("claims, requests information (clock pauses, physician mailed in Japanese), resumes on the answer, accepts and schedules", async () => {
     const db = await getDb();
