@@ -1,5 +1,5 @@
 // Intl objects are slow to build and fast to use: each kind + locale + options is built once and kept for the life
-// of the process (or the page, in the browser). Dates and times have their own styles in ./datetime.ts; this is for
+// of the process (or the page, in the browser). Dates and times have their own styles in ./format.ts; this is for
 // numbers, region names and sorting. The options are small literal objects, so their JSON is a fine key.
 const built = new Map<string, unknown>();
 

@@ -14,7 +14,7 @@ import {
 } from "~/domain/case/field-catalogue";
 import { isupGradeGroup } from "~/domain/case/gleason";
 import { intlLocale, isLanguage, languageAutonyms, type Language } from "~/i18n/config";
-import { formatCalendarDate, formatInstant } from "~/i18n/datetime";
+import { formatCalendarDate, formatInstant } from "~/i18n/format";
 import { numberFormat } from "~/i18n/intl-cache";
 
 export type CaseRow = {

@@ -1,7 +1,7 @@
 // Turns the decision's language-neutral values and thresholds ("<=120 mm", "A|B", "none|other_site",
 // "not squamous_cell_carcinoma@oral_cavity|pharynx|larynx", ISO dates, true/false) into words of the page language.
 import type { TFunction } from "i18next";
-import { formatCalendarDate } from "~/i18n/datetime";
+import { formatCalendarDate } from "~/i18n/format";
 import { fieldKey, indicationKey } from "./labels";
 
 export type Words = { t: TFunction; exists: (key: string) => boolean; lng: string };

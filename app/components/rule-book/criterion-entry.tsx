@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { fieldKey, indicationKey } from "~/components/decision-panel/labels";
 import type { CriterionView } from "~/domain/eligibility/rule-book";
 import type { Words } from "~/components/decision-panel/format";
-import { formatCalendarDate } from "~/i18n/datetime";
+import { formatCalendarDate } from "~/i18n/format";
 import { ruleText, thresholdText } from "./threshold-words";
 import { renderedOnce } from "./rendered-once";
 import { SourceLinks } from "./source-links";

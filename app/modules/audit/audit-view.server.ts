@@ -1,10 +1,10 @@
 import type { TFunction } from "i18next";
 import type { Language } from "~/i18n/config";
-import { dateTimeFormat } from "~/i18n/datetime";
+import { dateTimeFormat } from "~/i18n/format";
 import { auditSentence, actorName, subjectWords, type AuditEventRow, type SiteNamesByCode } from "./audit-words";
 
 /**
- * The shared, cached formatter (app/i18n/datetime.ts): to the second, 24-hour, in the administrator's time zone,
+ * The shared, cached formatter (app/i18n/format.ts): to the second, 24-hour, in the administrator's time zone,
  * formatted on the server so the page and the export say the same.
  */
 export function auditTimeFormat(lng: Language, timeZone: string): Intl.DateTimeFormat {

@@ -3,7 +3,7 @@
 // available beside it. Korean particles follow the actor's last syllable (es-hangul), so a sentence reads naturally
 // whoever acted.
 import { isIsoDate } from "~/domain/case/dates";
-import { formatCalendarDate } from "~/i18n/datetime";
+import { formatCalendarDate } from "~/i18n/format";
 import { personName } from "~/i18n/person-name";
 import { josa } from "es-hangul";
 import type { TFunction } from "i18next";

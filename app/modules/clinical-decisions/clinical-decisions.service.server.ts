@@ -4,7 +4,7 @@ import {
   type Approach,
   type Recommendation,
 } from "~/domain/clinical-decision/clinical-decision";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import type { ReferralStatus } from "~/domain/workflow/states";
 import { isLanguage, type Language } from "~/i18n/config";
 import { findUserById } from "~/modules/accounts/accounts.repository.server";

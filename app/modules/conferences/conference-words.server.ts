@@ -1,7 +1,7 @@
 // A conference's details in the reader's words: moments on the reader's own site's clock (with the zone named, since
 // the two teams meet across a border), sites by name, people family name first.
 import type { Language } from "~/i18n/config";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import { personName } from "~/i18n/person-name";
 import type { SiteNames } from "~/modules/sites/sites.service.server";
 import type { conferenceDetail } from "./conferences.service.server";

@@ -9,7 +9,7 @@ import { referralEvents } from "~/modules/referrals/referrals.repository.server"
 import { toReferral, type Referral } from "~/modules/referrals/referral.mapper.server";
 import type { Database } from "~/utils/db.server";
 import type { Language } from "~/i18n/config";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import { auditPartnerRead, referralForPartner } from "./joint-access.server";
 import { jointMessagesOf, latestJointReviewOf, openJointReviewOf } from "./joint-review.repository.server";
 import { proposalRefusal, type JointContext } from "./joint-review.service.server";

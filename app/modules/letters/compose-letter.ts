@@ -2,7 +2,7 @@
 // Pure: takes the letter's stored facts and a translator fixed to the letter's language (never the reader's).
 import { publicContact, type SiteContacts } from "~/modules/site-contacts/site-contacts";
 import { personName } from "~/i18n/person-name";
-import { formatCalendarDate, formatInstant } from "~/i18n/datetime";
+import { formatCalendarDate, formatInstant } from "~/i18n/format";
 import type { TFunction } from "i18next";
 import type { Language } from "~/i18n/config";
 

@@ -1,4 +1,4 @@
-import { formatCalendarDate } from "~/i18n/datetime";
+import { formatCalendarDate } from "~/i18n/format";
 import { personName } from "~/i18n/person-name";
 import { isLanguage, type Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n.server";

@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import { ruleSetInForce } from "~/domain/eligibility/rulesets";
 import { otherSite } from "~/domain/routing/site-facts";
 import type { Language } from "~/i18n/config";
-import { formatCalendarDate, formatInstant } from "~/i18n/datetime";
+import { formatCalendarDate, formatInstant } from "~/i18n/format";
 import { recordReading } from "~/modules/audit/read-audit.server";
 import { clinicalDecisionPanel, formatRecord } from "~/modules/clinical-decisions/clinical-decisions.service.server";
 import { listAttachments } from "~/modules/intake/attachments.service.server";

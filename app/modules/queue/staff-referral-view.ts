@@ -1,6 +1,6 @@
 // The staff referral page's history and thread in words: pure, so the page's parts and their tests read plain data.
 // Times are formatted by the caller's `at` (the site's zone); names come already joined from the users table.
-import { formatCalendarDate } from "~/i18n/datetime";
+import { formatCalendarDate } from "~/i18n/format";
 import type { Language } from "~/i18n/config";
 import { personName } from "~/i18n/person-name";
 import { jointEventLine } from "~/modules/joint-review/joint-event-line";

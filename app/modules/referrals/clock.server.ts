@@ -1,5 +1,5 @@
 import { addWorkingDays, defaultTargets, workingDaysBetween, type Urgency } from "~/domain/workflow/clock";
-import { isoDateIn } from "~/i18n/datetime";
+import { isoDateIn } from "~/i18n/format";
 import { holidaysOf } from "./calendar.server";
 
 /** The calendar date at a site (both sites are UTC+9; the time zone still comes from the site). */

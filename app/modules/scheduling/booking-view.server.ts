@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import type { DayWarning } from "~/domain/scheduling/weekly-pattern";
 import type { Language } from "~/i18n/config";
-import { formatCalendarDate } from "~/i18n/datetime";
+import { formatCalendarDate } from "~/i18n/format";
 import type { Staff } from "~/modules/queue/staff.server";
 import type { Database } from "~/utils/db.server";
 import { bookingChoices } from "./booking.service.server";

@@ -4,7 +4,7 @@ import type { TFunction } from "i18next";
 import type { PatientStage } from "~/domain/workflow/states";
 import type { Language } from "~/i18n/config";
 import { publicContact, type SiteContacts } from "~/modules/site-contacts/site-contacts";
-import { formatCalendarDate, formatInstant, formatWallTime, isoDateIn } from "~/i18n/datetime";
+import { formatCalendarDate, formatInstant, formatWallTime, isoDateIn } from "~/i18n/format";
 
 export type { SiteCode } from "~/domain/routing/sites";
 import type { SiteCode } from "~/domain/routing/sites";

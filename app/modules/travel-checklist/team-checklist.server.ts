@@ -1,5 +1,5 @@
 import type { Language } from "~/i18n/config";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import type { Referral } from "~/modules/referrals/referral.mapper.server";
 import type { Database } from "~/utils/db.server";
 import { checklistInWords, type ChecklistView } from "./travel-checklist-view";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextField } from "~/components/forms/text-field";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireUser } from "~/modules/accounts/guards.server";
 import { confirmEnrolment, enrolmentFor, factorStatus } from "~/modules/accounts/mfa.server";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
 import { authenticateApiToken } from "~/modules/api/api-tokens.service.server";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import { forgetSiteFacts } from "~/modules/sites/site-facts.server";
 import { getDb } from "~/utils/db.server";
 import { answerOf, args, createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";

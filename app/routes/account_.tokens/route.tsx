@@ -12,7 +12,7 @@ import { apiTokensOf, createApiToken, revokeApiToken } from "~/modules/api/api-t
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import { readerTimeZone } from "~/modules/sites/site-facts.server";
 import { NewToken, TokenTable } from "./token-parts";
 

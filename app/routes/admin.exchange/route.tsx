@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
-import { formatCalendarDate, formatInstant } from "~/i18n/datetime";
+import { formatCalendarDate, formatInstant } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { personName } from "~/i18n/person-name";
 import { siteNames } from "~/modules/accounts/account-admin.service.server";

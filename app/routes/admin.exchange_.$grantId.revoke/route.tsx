@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SubmitRow } from "~/components/forms/submit-row";
 import { CsrfInput } from "~/components/csrf-input";
-import { formatCalendarDate } from "~/i18n/datetime";
+import { formatCalendarDate } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { personName } from "~/i18n/person-name";
 import { siteNames } from "~/modules/accounts/account-admin.service.server";

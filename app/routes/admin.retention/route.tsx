@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@rem
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import ruleBookStyles from "~/components/rule-book/rule-book.css?url";
 import { ruleSetValidity } from "~/domain/eligibility/rule-book";
-import { formatCalendarDate } from "~/i18n/datetime";
+import { formatCalendarDate } from "~/i18n/format";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { rescreenAllOpen, type BulkRescreenReport } from "~/modules/rules/rescreen.service.server";
 import { rulesToday } from "~/modules/rules/rules.service.server";

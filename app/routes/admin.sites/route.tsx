@@ -14,7 +14,7 @@ import { siteContactBook } from "~/modules/site-contacts/site-contacts.service.s
 import { checklistVersions } from "~/modules/travel-checklist/travel-checklist-config.service.server";
 import { SiteContactsSummary } from "./site-contacts-summary";
 import stylesUrl from "./sites.css?url";
-import { dateTimeFormat } from "~/i18n/datetime";
+import { dateTimeFormat } from "~/i18n/format";
 import { personName } from "~/i18n/person-name";
 import { regionNames } from "~/i18n/intl-cache";
 

@@ -17,7 +17,7 @@ import { accountActionSchema, type AccountAction } from "~/modules/accounts/acco
 import { requireRole } from "~/modules/accounts/guards.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
-import { dateTimeFormat } from "~/i18n/datetime";
+import { dateTimeFormat } from "~/i18n/format";
 import { readerTimeZone } from "~/modules/sites/site-facts.server";
 import { personName } from "~/i18n/person-name";
 

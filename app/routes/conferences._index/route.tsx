@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import queueStyles from "~/components/queue/queue.css?url";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { conferenceList, jointReviewsOfSite } from "~/modules/conferences/conferences.service.server";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";

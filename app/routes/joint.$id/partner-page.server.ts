@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { ageOn, identifyingPaths } from "~/domain/joint-review/joint-review";
 import type { Language } from "~/i18n/config";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import { jointEventLine } from "~/modules/joint-review/joint-event-line";
 import { partnerReferralPage, summaryInWords } from "~/modules/joint-review/joint-review-view.server";
 import { caseSections } from "~/modules/queue/case-view";

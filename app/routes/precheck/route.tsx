@@ -20,7 +20,7 @@ import { listFields, type Intent, type PrecheckAnswer } from "./answer";
 import { PrecheckFields } from "./fields";
 import { PrecheckResult } from "./result";
 import { usePrecheckForm } from "./use-precheck-form";
-import { isoDateIn } from "~/i18n/datetime";
+import { isoDateIn } from "~/i18n/format";
 import { PORTAL_TIME_ZONE } from "~/domain/routing/site-facts";
 
 export const handle = { titleKey: "precheck:pageTitle" };

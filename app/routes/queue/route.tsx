@@ -7,7 +7,7 @@ import { NotificationBanner } from "~/components/notification-banner/notificatio
 import bannerStyles from "~/components/notification-banner/notification-banner.css?url";
 import queueStyles from "~/components/queue/queue.css?url";
 import { indications } from "~/domain/case/vocabulary";
-import { formatCalendarDate } from "~/i18n/datetime";
+import { formatCalendarDate } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { kickMailer } from "~/modules/notifications/mailer.server";
 import { movedAwayNotice } from "~/modules/queue/moved-away.server";

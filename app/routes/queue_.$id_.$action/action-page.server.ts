@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import type { Language } from "~/i18n/config";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import { formatRecord, signoffFor } from "~/modules/clinical-decisions/clinical-decisions.service.server";
 import { recommendationViews } from "~/modules/joint-review/joint-review-view.server";
 import { letterDecisionOf } from "~/modules/letters/letters.service.server";

@@ -6,7 +6,7 @@ import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import queueStyles from "~/components/queue/queue.css?url";
 import { otherSite } from "~/domain/routing/site-facts";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { personName } from "~/i18n/person-name";
 import { proposeSchema } from "~/modules/conferences/conferences.schema";

@@ -2,7 +2,7 @@ import { data } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { MAX_PATTERN_SLOTS } from "~/domain/scheduling/weekly-pattern";
 import type { Language } from "~/i18n/config";
-import { formatCalendarDate } from "~/i18n/datetime";
+import { formatCalendarDate } from "~/i18n/format";
 import type { Staff } from "~/modules/queue/staff.server";
 import { dayWarningLines } from "~/modules/scheduling/booking-view.server";
 import { addPatternSchema, addSlotSchema, removeSlotSchema } from "~/modules/scheduling/slots.schema";

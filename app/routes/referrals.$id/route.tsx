@@ -10,7 +10,7 @@ import { ChecklistView } from "~/components/intake/checklist-view";
 import { DecisionLinks } from "~/components/letters/decision-links";
 import { History } from "~/components/intake/history";
 import { TeamDecisionPanel } from "~/components/intake/team-decision";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import { recommendationViews } from "~/modules/joint-review/joint-review-view.server";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
 import { availableActions } from "~/domain/workflow/transitions";

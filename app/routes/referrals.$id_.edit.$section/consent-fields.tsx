@@ -3,7 +3,7 @@ import { fieldId } from "~/components/forms/error-summary";
 import { IntakeFieldInput, type FieldContext } from "~/components/intake/intake-field";
 import { catalogueField } from "~/domain/case/field-catalogue";
 import { languages } from "~/i18n/config";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import type { IntakeField } from "~/modules/intake/intake-form";
 import { useReaderTimeZone } from "~/components/use-root-data";
 import { useLanguage } from "./use-language";

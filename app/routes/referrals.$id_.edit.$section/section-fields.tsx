@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { IntakeFieldInput, type FieldContext } from "~/components/intake/intake-field";
 import { useReaderTimeZone } from "~/components/use-root-data";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import type { IntakeField } from "~/modules/intake/intake-form";
 import { useLanguage } from "./use-language";
 

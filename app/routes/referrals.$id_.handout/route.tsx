@@ -5,7 +5,7 @@ import intakeStylesUrl from "~/components/intake/intake.css?url";
 import { PrintButton } from "~/components/intake/print-button";
 import { UnconfirmedContactsWarning } from "~/components/site-contacts/unconfirmed-contacts-warning";
 import type { Language } from "~/i18n/config";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import { tFor, translatorFor } from "~/i18n/i18n.server";
 import { personName } from "~/i18n/person-name";
 import { qrSvgPath } from "~/modules/handout/qr-code.server";

@@ -1,5 +1,5 @@
 import { type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { formatInstant } from "~/i18n/datetime";
+import { formatInstant } from "~/i18n/format";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { languageAutonyms } from "~/i18n/config";

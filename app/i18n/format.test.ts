@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateTimeFormat, formatCalendarDate, formatInstant, formatWallTime, isoDateIn } from "./datetime";
+import { dateTimeFormat, formatCalendarDate, formatInstant, formatWallTime, isoDateIn } from "./format";
 
 // 06:29:07 UTC is 15:29:07 in Seoul and Tokyo: an afternoon, where a 12-hour clock would say PM / 오후 / 午後.
 const afternoon = "2026-12-03T06:29:07Z";
