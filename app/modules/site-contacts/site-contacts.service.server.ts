@@ -1,6 +1,12 @@
 // Sites' contact details as versioned, audited configuration (docs/decisions/0023). The same pattern as the sites'
 // configuration (0005): a change is a new version, refused when based on an older one or when it changes nothing.
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import {
+  changerOf,
+  changeSiteSetting,
+  type SettingChangeInput,
+  type SettingChangeResult,
+  type SettingKind,
+} from "~/modules/sites/versioned-site-setting.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import type { SiteContactsForm } from "./site-contacts.schema";
@@ -64,17 +70,12 @@ export async function siteContactsHistory(db: Database, siteCode: string): Promi
   return (await contactHistory(db, siteCode)).map((row: SiteContactHistoryRow) => ({
     ...toContacts(row),
     changedAt: row.changed_at,
-    changedBy:
-      row.changed_by && row.changer_family_name != null
-        ? { familyName: row.changer_family_name, givenName: row.changer_given_name ?? "" }
-        : null,
+    changedBy: changerOf(row),
     note: row.note,
   }));
 }
 
-export type ChangeContactsResult =
-  | { ok: true; version: number }
-  | { ok: false; reason: "unknown_site" | "stale" | "unchanged"; currentVersion?: number };
+export type ChangeContactsResult = SettingChangeResult;
 
 type Snapshot = Omit<SiteContacts, "siteCode" | "version">;
 
@@ -95,56 +96,41 @@ function snapshotOf(form: SiteContactsForm): Snapshot {
   };
 }
 
-/** Saves the next version of a site's contact details and audits it with before and after, in one transaction. */
-export async function changeSiteContacts(
-  db: Database,
-  input: {
-    actor: { id: string; role: string };
-    siteCode: string;
-    change: SiteContactsForm;
-    ip?: string | null;
-    at: Date;
+const contactsSetting: SettingKind<SiteContactRow, Snapshot, SiteContactsForm, never> = {
+  action: "site.contacts.changed",
+  current: currentContactRow,
+  valueOf: (row) => {
+    const { siteCode: _s, version: _v, ...snapshot } = toContacts(row);
+    return snapshot;
   },
-): Promise<ChangeContactsResult> {
-  const { actor, siteCode, change, at } = input;
-  return db.transaction().execute(async (trx) => {
-    const row = await currentContactRow(trx, siteCode);
-    if (!row) return { ok: false, reason: "unknown_site" } as const;
-    if (row.version !== change.baseVersion) return { ok: false, reason: "stale", currentVersion: row.version } as const;
-    const { siteCode: _s, version: _v, ...before } = toContacts(row);
-    const after = snapshotOf(change);
-    if (JSON.stringify(before) === JSON.stringify(after))
-      return { ok: false, reason: "unchanged", currentVersion: row.version } as const;
-    const version = row.version + 1;
-    await insertContactVersion(trx, {
+  changed: (_before, change) => snapshotOf(change),
+  insert: (db, { siteCode, version, value, by, at, note }) =>
+    insertContactVersion(db, {
       id: newId(),
       site_code: siteCode,
       version,
-      contact_name: JSON.stringify(after.contactName),
-      phone: after.phone,
-      phone_confirmed: after.confirmed.phone ? 1 : 0,
-      email: after.email,
-      email_confirmed: after.confirmed.email ? 1 : 0,
-      hours: JSON.stringify(after.hours),
-      hours_confirmed: after.confirmed.hours ? 1 : 0,
-      address: JSON.stringify(after.address),
-      map_query: after.mapQuery,
-      address_confirmed: after.confirmed.address ? 1 : 0,
-      changed_by: actor.id,
+      contact_name: JSON.stringify(value.contactName),
+      phone: value.phone,
+      phone_confirmed: value.confirmed.phone ? 1 : 0,
+      email: value.email,
+      email_confirmed: value.confirmed.email ? 1 : 0,
+      hours: JSON.stringify(value.hours),
+      hours_confirmed: value.confirmed.hours ? 1 : 0,
+      address: JSON.stringify(value.address),
+      map_query: value.mapQuery,
+      address_confirmed: value.confirmed.address ? 1 : 0,
+      changed_by: by,
       changed_at: at.toISOString(),
-      note: change.note,
-    });
-    await recordAudit(trx, {
-      actor,
-      action: "site.contacts.changed",
-      subjectType: "site",
-      subjectId: siteCode,
-      detail: { fromVersion: row.version, toVersion: version, before, after, note: change.note },
-      ip: input.ip ?? null,
-      at,
-    });
-    return { ok: true, version } as const;
-  });
+      note,
+    }),
+};
+
+/** Saves the next version of a site's contact details and audits it with before and after, in one transaction. */
+export function changeSiteContacts(
+  db: Database,
+  input: SettingChangeInput<SiteContactsForm>,
+): Promise<ChangeContactsResult> {
+  return changeSiteSetting(db, contactsSetting, input);
 }
 
 /** What a staff page warns about: the site's details not confirmed yet, or null when all are confirmed. */

@@ -1,8 +1,13 @@
 import { indications, type Indication } from "~/domain/case/schema";
 import type { SiteCode, SiteConfig } from "~/domain/screen";
-import { recordAudit } from "~/modules/audit/audit.service.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
+import {
+  changerOf,
+  changeSiteSetting,
+  type SettingChangeResult,
+  type SettingKind,
+} from "./versioned-site-setting.server";
 import { siteCodes, siteLanguages, type SiteConfigForm } from "./site-config.schema";
 import { forgetSiteFacts, siteFacts } from "./site-facts.server";
 import {
@@ -66,10 +71,7 @@ function toVersion(
     weeklyCapacity: row.weekly_capacity,
     clinicalSignoffRequired: row.clinical_signoff_required !== 0,
     changedAt: row.changed_at,
-    changedBy:
-      row.changed_by && row.changer_family_name != null
-        ? { familyName: row.changer_family_name, givenName: row.changer_given_name ?? "" }
-        : null,
+    changedBy: changerOf(row),
     note: row.note,
   };
 }
@@ -132,16 +134,14 @@ export type ChangeSiteConfigInput = {
   at: Date;
 };
 
-export type ChangeSiteConfigResult =
-  | { ok: true; version: number }
-  | { ok: false; reason: "unknown_site" | "stale" | "unchanged"; currentVersion?: number };
+export type ChangeSiteConfigResult = SettingChangeResult;
 
-function snapshot(
-  v: Pick<
-    SiteConfigVersion,
-    "acceptedIndications" | "treatsOnSite" | "languages" | "weeklyCapacity" | "clinicalSignoffRequired"
-  >,
-) {
+type ConfigSnapshot = Pick<
+  SiteConfigVersion,
+  "acceptedIndications" | "treatsOnSite" | "languages" | "weeklyCapacity" | "clinicalSignoffRequired"
+>;
+
+function snapshot(v: ConfigSnapshot): ConfigSnapshot {
   return {
     acceptedIndications: v.acceptedIndications,
     treatsOnSite: v.treatsOnSite,
@@ -151,55 +151,42 @@ function snapshot(
   };
 }
 
+const configSetting: SettingKind<SiteConfigRow, ConfigSnapshot, SiteConfigForm, never> = {
+  action: "site.config.changed",
+  current: currentConfigRow,
+  valueOf: (row) => snapshot(toVersion(row)),
+  changed: (before, change) =>
+    snapshot({
+      // Stored in the canonical order of the indication list, so equal sets compare equal.
+      acceptedIndications: indications.filter((i) => change.acceptedIndications.includes(i)),
+      treatsOnSite: change.treatsOnSite,
+      languages: siteLanguages.filter((l) => change.languages.includes(l)),
+      weeklyCapacity: change.weeklyCapacity,
+      clinicalSignoffRequired: change.clinicalSignoff ?? before.clinicalSignoffRequired,
+    }),
+  insert: (db, { siteCode, version, value, by, at, note }) =>
+    insertConfigVersion(db, {
+      id: newId(),
+      site_code: siteCode,
+      version,
+      accepted_indications: JSON.stringify(value.acceptedIndications),
+      treats_on_site: value.treatsOnSite ? 1 : 0,
+      languages: JSON.stringify(value.languages),
+      weekly_capacity: value.weeklyCapacity,
+      clinical_signoff_required: value.clinicalSignoffRequired ? 1 : 0,
+      changed_by: by,
+      changed_at: at.toISOString(),
+      note,
+    }),
+};
+
 /**
  * Saves a new configuration version for one site: never an update, always the next version, audited with the
  * configuration before and after, in one transaction. The form carries the version it was based on; if another
  * administrator saved in between, nothing is written and the caller shows the newer version (no silent overwrite).
  */
 export async function changeSiteConfig(db: Database, input: ChangeSiteConfigInput): Promise<ChangeSiteConfigResult> {
-  const { change, actor, at } = input;
-  const result = await db.transaction().execute(async (trx) => {
-    const currentRow = await currentConfigRow(trx, change.siteCode);
-    if (!currentRow) return { ok: false, reason: "unknown_site" } as const;
-    if (currentRow.version !== change.baseVersion)
-      return { ok: false, reason: "stale", currentVersion: currentRow.version } as const;
-    const inForce = toVersion(currentRow);
-    const before = snapshot(inForce);
-    const after = snapshot({
-      // Stored in the canonical order of the indication list, so equal sets compare equal.
-      acceptedIndications: indications.filter((i) => change.acceptedIndications.includes(i)),
-      treatsOnSite: change.treatsOnSite,
-      languages: siteLanguages.filter((l) => change.languages.includes(l)),
-      weeklyCapacity: change.weeklyCapacity,
-      clinicalSignoffRequired: change.clinicalSignoff ?? inForce.clinicalSignoffRequired,
-    });
-    if (JSON.stringify(before) === JSON.stringify(after))
-      return { ok: false, reason: "unchanged", currentVersion: currentRow.version } as const;
-    const version = currentRow.version + 1;
-    await insertConfigVersion(trx, {
-      id: newId(),
-      site_code: change.siteCode,
-      version,
-      accepted_indications: JSON.stringify(after.acceptedIndications),
-      treats_on_site: after.treatsOnSite ? 1 : 0,
-      languages: JSON.stringify(after.languages),
-      weekly_capacity: after.weeklyCapacity,
-      clinical_signoff_required: after.clinicalSignoffRequired ? 1 : 0,
-      changed_by: actor.id,
-      changed_at: at.toISOString(),
-      note: change.note,
-    });
-    await recordAudit(trx, {
-      actor,
-      action: "site.config.changed",
-      subjectType: "site",
-      subjectId: change.siteCode,
-      detail: { fromVersion: currentRow.version, toVersion: version, before, after, note: change.note },
-      ip: input.ip ?? null,
-      at,
-    });
-    return { ok: true, version } as const;
-  });
+  const result = await changeSiteSetting(db, configSetting, { ...input, siteCode: input.change.siteCode });
   if (result.ok) forgetSiteFacts();
   return result;
 }

@@ -1,6 +1,11 @@
 // A site's checklist wording as versioned, audited configuration (docs/decisions/0023), like its contact details.
 import { parseChecklistItems, type ChecklistItem } from "~/domain/travel/travel-checklist";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import {
+  changeSiteSetting,
+  type SettingChangeInput,
+  type SettingChangeResult,
+  type SettingKind,
+} from "~/modules/sites/versioned-site-setting.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import type { TravelChecklistForm } from "./travel-checklist.schema";
@@ -24,53 +29,37 @@ export async function checklistInForce(
   return row ? { version: row.version, items: parseChecklistItems(row.items) } : null;
 }
 
-export type ChangeChecklistResult =
-  | { ok: true; version: number }
-  | { ok: false; reason: "unknown_site" | "stale" | "unchanged" | "items_changed"; currentVersion?: number };
+export type ChangeChecklistResult = SettingChangeResult<"items_changed">;
 
-/** Saves the next version with the new wording and audits before and after, in one transaction. */
-export async function changeTravelChecklist(
-  db: Database,
-  input: {
-    actor: { id: string; role: string };
-    siteCode: string;
-    change: TravelChecklistForm;
-    ip?: string | null;
-    at: Date;
-  },
-): Promise<ChangeChecklistResult> {
-  const { actor, siteCode, change, at } = input;
-  return db.transaction().execute(async (trx) => {
-    const row = await currentChecklistRow(trx, siteCode);
-    if (!row) return { ok: false, reason: "unknown_site" } as const;
-    if (row.version !== change.baseVersion) return { ok: false, reason: "stale", currentVersion: row.version } as const;
-    const before = parseChecklistItems(row.items);
+type ChecklistRow = NonNullable<Awaited<ReturnType<typeof currentChecklistRow>>>;
+
+const checklistSetting: SettingKind<ChecklistRow, ChecklistItem[], TravelChecklistForm, "items_changed"> = {
+  action: "site.checklist.changed",
+  current: currentChecklistRow,
+  valueOf: (row) => parseChecklistItems(row.items),
+  changed: (before, change) => {
     // The form words the items in force; a form naming other items was not made from this version.
     if (before.some((item) => !change.items[item.key]) || Object.keys(change.items).length !== before.length) {
-      return { ok: false, reason: "items_changed", currentVersion: row.version } as const;
+      return { refused: "items_changed" };
     }
-    const after: ChecklistItem[] = before.map((item) => ({ ...item, ...change.items[item.key]! }));
-    if (JSON.stringify(before) === JSON.stringify(after))
-      return { ok: false, reason: "unchanged", currentVersion: row.version } as const;
-    const version = row.version + 1;
-    await insertChecklistVersion(trx, {
+    return before.map((item) => ({ ...item, ...change.items[item.key]! }));
+  },
+  insert: (db, { siteCode, version, value, by, at, note }) =>
+    insertChecklistVersion(db, {
       id: newId(),
       site_code: siteCode,
       version,
-      items: JSON.stringify(after),
-      changed_by: actor.id,
+      items: JSON.stringify(value),
+      changed_by: by,
       changed_at: at.toISOString(),
-      note: change.note,
-    });
-    await recordAudit(trx, {
-      actor,
-      action: "site.checklist.changed",
-      subjectType: "site",
-      subjectId: siteCode,
-      detail: { fromVersion: row.version, toVersion: version, before, after, note: change.note },
-      ip: input.ip ?? null,
-      at,
-    });
-    return { ok: true, version } as const;
-  });
+      note,
+    }),
+};
+
+/** Saves the next version with the new wording and audits before and after, in one transaction. */
+export function changeTravelChecklist(
+  db: Database,
+  input: SettingChangeInput<TravelChecklistForm>,
+): Promise<ChangeChecklistResult> {
+  return changeSiteSetting(db, checklistSetting, input);
 }
