@@ -1,5 +1,4 @@
-import { fieldId } from "./error-summary";
-import { ChoiceFieldset } from "./field-parts";
+import { ChoiceGroup } from "./choice-group";
 
 type Props = {
   name: string;
@@ -15,32 +14,14 @@ type Props = {
  * (several inputs sharing one name would collapse to the last). The first box carries the group's field id,
  * so the error summary's link lands on it. (CheckboxList posts every box under one name instead, read back as a list.)
  */
-export function CheckboxGroup({ name, legend, hint, error, options, inline }: Props) {
-  const id = fieldId(name);
+export function CheckboxGroup({ name, inline, ...group }: Props) {
   return (
-    <ChoiceFieldset
+    <ChoiceGroup
+      {...group}
       name={name}
-      legend={legend}
-      hint={hint}
-      error={error}
+      type="checkbox"
       choicesClassName={inline ? "choices" : "checkbox-columns"}
-    >
-      {options.map((o, index) => {
-        const optionId = index === 0 ? id : `${id}-${o.value}`;
-        return (
-          <div className="choice" key={o.value}>
-            <input
-              type="checkbox"
-              id={optionId}
-              name={`${name}.${o.value}`}
-              value="true"
-              defaultChecked={o.checked}
-              data-value={o.value}
-            />
-            <label htmlFor={optionId}>{o.label}</label>
-          </div>
-        );
-      })}
-    </ChoiceFieldset>
+      input={(o) => ({ name: `${name}.${o.value}`, value: "true", defaultChecked: o.checked, "data-value": o.value })}
+    />
   );
 }

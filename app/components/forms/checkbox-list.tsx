@@ -1,5 +1,4 @@
-import { fieldId } from "./error-summary";
-import { ChoiceFieldset } from "./field-parts";
+import { ChoiceGroup } from "./choice-group";
 
 type Props = {
   name: string;
@@ -14,38 +13,22 @@ type Props = {
   inline?: boolean;
 };
 
+/** A value (a dotted field path, say) made safe for an id. */
+const idSafe = (value: string) => value.replace(/[^A-Za-z0-9_-]/g, "-");
+
 /**
  * A fieldset of checkboxes that all post under one name, one value each (read back as a list). The first box
  * carries the group's field id, so the error summary's link lands on it.
  */
-export function CheckboxList({ name, idName = name, legend, hint, options, checked, error, inline }: Props) {
-  const id = fieldId(idName);
+export function CheckboxList({ name, idName = name, checked, inline, ...group }: Props) {
   return (
-    <ChoiceFieldset
+    <ChoiceGroup
+      {...group}
       name={idName}
-      legend={legend}
-      hint={hint}
-      error={error}
+      type="checkbox"
       choicesClassName={inline ? "choices" : "checkbox-columns"}
-    >
-      {options.map((o, i) => {
-        const optionId = i === 0 ? id : `${id}-${o.value.replace(/[^A-Za-z0-9_-]/g, "-")}`;
-        return (
-          <div className="choice" key={o.value}>
-            <input
-              type="checkbox"
-              id={optionId}
-              name={name}
-              value={o.value}
-              defaultChecked={checked.includes(o.value)}
-            />
-            <label htmlFor={optionId}>
-              {o.label}
-              {o.hint ? <span className="hint"> {o.hint}</span> : null}
-            </label>
-          </div>
-        );
-      })}
-    </ChoiceFieldset>
+      idSuffix={idSafe}
+      input={(o) => ({ name, value: o.value, defaultChecked: checked.includes(o.value) })}
+    />
   );
 }

@@ -12,26 +12,28 @@ type Props = {
   emailHint?: string;
 };
 
+/** The two name fields, family name first (as the portal writes names), with what the browser may fill them with. */
+const nameFields = [
+  { name: "familyName", autoComplete: "family-name" },
+  { name: "givenName", autoComplete: "given-name" },
+] as const;
+
 /** A person's family name, given name (family name first, as the portal writes names) and e-mail address. */
 export function PersonFields({ values, errors, who, emailHint }: Props) {
   const { t } = useTranslation();
   const own = who === "self";
   return (
     <>
-      <TextField
-        name="familyName"
-        label={t("auth:fields.familyName")}
-        autoComplete={own ? "family-name" : "off"}
-        defaultValue={values.familyName}
-        error={errors.familyName}
-      />
-      <TextField
-        name="givenName"
-        label={t("auth:fields.givenName")}
-        autoComplete={own ? "given-name" : "off"}
-        defaultValue={values.givenName}
-        error={errors.givenName}
-      />
+      {nameFields.map((field) => (
+        <TextField
+          key={field.name}
+          name={field.name}
+          label={t(`auth:fields.${field.name}`)}
+          autoComplete={own ? field.autoComplete : "off"}
+          defaultValue={values[field.name]}
+          error={errors[field.name]}
+        />
+      ))}
       <TextField
         name="email"
         type="email"

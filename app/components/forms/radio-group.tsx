@@ -1,5 +1,4 @@
-import { fieldId } from "./error-summary";
-import { ChoiceFieldset } from "./field-parts";
+import { ChoiceGroup } from "./choice-group";
 
 type Props = {
   name: string;
@@ -13,32 +12,19 @@ type Props = {
 };
 
 /** A fieldset of radios; the first radio carries the field id so the error summary can link to it. */
-export function RadioGroup({ name, legend, hint, error, options, defaultValue, inline, onChange }: Props) {
-  const id = fieldId(name);
+export function RadioGroup({ name, defaultValue, inline, onChange, ...group }: Props) {
   return (
-    <ChoiceFieldset
+    <ChoiceGroup
+      {...group}
       name={name}
-      legend={legend}
-      hint={hint}
-      error={error}
+      type="radio"
       choicesClassName={inline ? "choices" : undefined}
-    >
-      {options.map((o, index) => {
-        const optionId = index === 0 ? id : `${id}-${o.value}`;
-        return (
-          <div className="choice" key={o.value}>
-            <input
-              type="radio"
-              id={optionId}
-              name={name}
-              value={o.value}
-              defaultChecked={defaultValue === o.value}
-              onChange={onChange ? () => onChange(o.value) : undefined}
-            />
-            <label htmlFor={optionId}>{o.label}</label>
-          </div>
-        );
+      input={(o) => ({
+        name,
+        value: o.value,
+        defaultChecked: defaultValue === o.value,
+        onChange: onChange ? () => onChange(o.value) : undefined,
       })}
-    </ChoiceFieldset>
+    />
   );
 }

@@ -1,28 +1,14 @@
 import type { InputHTMLAttributes } from "react";
-import { fieldId } from "./error-summary";
-import { describedBy, FieldFrame } from "./field-parts";
+import { controlWiring, FieldFrame, type FieldLabelling } from "./field-parts";
 
-type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id"> & {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-};
+type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id"> & FieldLabelling;
 
 /** A labelled input wired to its hint and error; keeps the typed value after a failed submit via defaultValue. */
-export function TextField({ name, label, hint, error, type = "text", className, ...input }: Props) {
-  const id = fieldId(name);
+export function TextField({ label, type = "text", ...input }: Props) {
+  const { name, hint, error, ...attributes } = input;
   return (
     <FieldFrame name={name} label={label} hint={hint} error={error}>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        className={className}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
-        {...input}
-      />
+      <input type={type} {...controlWiring(input)} {...attributes} />
     </FieldFrame>
   );
 }

@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import { ChoiceFieldset, FieldError, FieldFrame, Hint } from "~/components/forms/field-parts";
+import { SelectOptions } from "~/components/forms/select-options";
 import type { IntakeField } from "~/modules/intake/intake-form";
 import type { FieldContext, Wiring } from "./intake-field-wiring";
 
@@ -85,12 +86,7 @@ export function SelectChoices({ w, options }: { w: Wiring; options: { value: str
   return (
     <FieldFrame name={w.path} label={w.label} hint={w.hint} error={w.error}>
       <select id={w.id} defaultValue={w.value} {...w.aria} {...w.reg(w.path)}>
-        <option value="">{t("intake:form.choose")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} placeholder={t("intake:form.choose")} />
       </select>
     </FieldFrame>
   );

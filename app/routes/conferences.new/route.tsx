@@ -5,15 +5,15 @@ import { SubmitRow } from "~/components/forms/submit-row";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
 import { CheckboxList } from "~/components/forms/checkbox-list";
-import { DateField } from "~/components/forms/date-field";
 import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
-import { slotDurations } from "~/modules/scheduling/slots.schema";
+import { DateTimeFields, DurationField, type TypedForm } from "~/components/scheduling/when-fields";
 import { translatorFor } from "~/i18n/i18n.server";
 import { personName } from "~/i18n/person-name";
 import { conferenceSchema } from "~/modules/conferences/conferences.schema";
 import { attendeesProblem, inviteesOf, scheduleConference } from "~/modules/conferences/conferences.service.server";
-import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
+import { requireCoordinator } from "~/modules/queue/require-coordinator.server";
+import { siteClockOf } from "~/modules/queue/staff.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
@@ -23,13 +23,7 @@ export const handle = { titleKey: "conferences:schedule.title" };
 
 type ActionAnswer = { errors: Record<string, string>; values: FormValues; attendees: string[] };
 
-/** Coordinators of either site schedule joint conferences; reviewers attend them. */
-async function requireCoordinator(request: Request) {
-  const staff = await requireStaff(request);
-  if (staff.role !== "coordinator") throw new Response(null, { status: 403 });
-  return staff;
-}
-
+/** Coordinators of either site schedule joint conferences (requireCoordinator); reviewers attend them. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireCoordinator(request);
   const { lng } = translatorFor(request);
@@ -115,55 +109,24 @@ function AttendeeLists({
 }
 
 /** When the conference meets, for how long, and until when cases may be put on its agenda. */
-function WhenFields({ errors, values }: { errors: Record<string, string>; values: Record<string, string> }) {
+function WhenFields({ typed }: { typed: TypedForm }) {
   const { t } = useTranslation();
-  // A refused form's date comes back as its three parts; the date field takes them as one ISO-shaped value.
-  const dateOf = (name: string) =>
-    values[`${name}.year`]
-      ? `${values[`${name}.year`]}-${values[`${name}.month`] ?? ""}-${values[`${name}.day`] ?? ""}`
-      : undefined;
   return (
     <>
-      <DateField
-        name="date"
-        legend={t("conferences:schedule.date")}
-        hint={t("scheduling:dateHint")}
-        error={errors.date}
-        defaultValue={dateOf("date")}
+      <DateTimeFields
+        typed={typed}
+        date={{ name: "date", legend: t("conferences:schedule.date"), hint: t("scheduling:dateHint") }}
+        time={{ name: "time", label: t("conferences:schedule.time"), hint: t("scheduling:timeHint") }}
       />
-      <TextField
-        name="time"
-        label={t("conferences:schedule.time")}
-        hint={t("scheduling:timeHint")}
-        error={errors.time}
-        defaultValue={values.time}
-        className="input--short"
-        autoComplete="off"
-      />
-      <SelectField
-        name="duration"
-        label={t("conferences:schedule.duration")}
-        error={errors.duration}
-        defaultValue={values.duration ?? "60"}
-        options={slotDurations.map((m) => ({
-          value: String(m),
-          label: t("conferences:schedule.minutes", { count: m }),
-        }))}
-      />
-      <DateField
-        name="cutoffDate"
-        legend={t("conferences:schedule.cutoffDate")}
-        hint={t("conferences:schedule.cutoffHint")}
-        error={errors.cutoffDate}
-        defaultValue={dateOf("cutoffDate")}
-      />
-      <TextField
-        name="cutoffTime"
-        label={t("conferences:schedule.cutoffTime")}
-        error={errors.cutoffTime}
-        defaultValue={values.cutoffTime}
-        className="input--short"
-        autoComplete="off"
+      <DurationField typed={typed} name="duration" label={t("conferences:schedule.duration")} />
+      <DateTimeFields
+        typed={typed}
+        date={{
+          name: "cutoffDate",
+          legend: t("conferences:schedule.cutoffDate"),
+          hint: t("conferences:schedule.cutoffHint"),
+        }}
+        time={{ name: "cutoffTime", label: t("conferences:schedule.cutoffTime") }}
       />
     </>
   );
@@ -185,7 +148,7 @@ export default function ScheduleConference() {
       <p className="hint">{t("conferences:schedule.zone", { zone: page.zone })}</p>
       <Form method="post" noValidate data-form="conference">
         <CsrfInput />
-        <WhenFields errors={errors} values={values} />
+        <WhenFields typed={{ errors, values }} />
         <TextField
           name="place"
           label={t("conferences:schedule.place")}

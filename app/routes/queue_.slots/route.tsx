@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import queueStyles from "~/components/queue/queue.css?url";
 import { translatorFor } from "~/i18n/i18n.server";
-import { requireStaff } from "~/modules/queue/staff.server";
+import { requireCoordinator } from "~/modules/queue/require-coordinator.server";
 import { whenWords } from "~/modules/scheduling/format";
 import { listSiteSlots } from "~/modules/scheduling/slots.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
@@ -27,13 +27,6 @@ import {
 
 export const handle = { titleKey: "scheduling:title" };
 export const links = () => [{ rel: "stylesheet", href: queueStyles }];
-
-async function requireCoordinator(request: Request) {
-  const staff = await requireStaff(request);
-  // Booking is the coordinators' work (workflow.md); reviewers see the booked consultation on the referral.
-  if (staff.role !== "coordinator") throw new Response(null, { status: 403 });
-  return staff;
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireCoordinator(request);
