@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { z } from "zod";
-import { CsrfInput } from "~/components/csrf-input";
-import { RadioGroup } from "~/components/forms/radio-group";
+import { NewPasswordField, PreferredLanguageField } from "~/components/forms/account-fields";
+import { PostForm } from "~/components/forms/post-form";
 import { TextField } from "~/components/forms/text-field";
-import { isLanguage, languageAutonyms, languages } from "~/i18n/config";
+import { isLanguage } from "~/i18n/config";
 import { languageCookieName } from "~/i18n/detect";
 import { translatorFor } from "~/i18n/i18n.server";
 import { siteNames } from "~/modules/accounts/account-admin.service.server";
@@ -126,9 +126,12 @@ function PasswordSection({ email, errors }: { email: string; errors: Record<stri
     <section aria-labelledby="account-password" className="form">
       <h2 id="account-password">{t("auth:account.password.heading")}</h2>
       <p>{t("auth:account.password.intro")}</p>
-      <Form method="post" data-form="password" noValidate>
-        <CsrfInput />
-        <input type="hidden" name="intent" value="password" />
+      <PostForm
+        data-form="password"
+        noValidate
+        intent="password"
+        submit={{ text: t("auth:account.password.submit"), variant: "secondary" }}
+      >
         {/* A hidden username lets password managers file the new password under the right account. */}
         <input type="hidden" name="username" autoComplete="username" value={email} />
         <TextField
@@ -138,18 +141,13 @@ function PasswordSection({ email, errors }: { email: string; errors: Record<stri
           autoComplete="current-password"
           error={errors.currentPassword}
         />
-        <TextField
+        <NewPasswordField
           name="newPassword"
-          type="password"
           label={t("auth:account.password.new")}
           hint={t("auth:register.passwordHint")}
-          autoComplete="new-password"
           error={errors.newPassword}
         />
-        <button type="submit" className="button button--secondary">
-          {t("auth:account.password.submit")}
-        </button>
-      </Form>
+      </PostForm>
     </section>
   );
 }
@@ -161,21 +159,14 @@ function LanguageSection({ preferred, errors }: { preferred: string; errors: Rec
     <section aria-labelledby="account-language" className="form">
       <h2 id="account-language">{t("auth:account.language.heading")}</h2>
       {/* A full page load, so the whole page (and the browser's word bundle) switches language. */}
-      <Form method="post" reloadDocument data-form="language">
-        <CsrfInput />
-        <input type="hidden" name="intent" value="language" />
-        <RadioGroup
-          name="preferredLanguage"
-          legend={t("auth:fields.preferredLanguage")}
-          options={languages.map((l) => ({ value: l, label: languageAutonyms[l] }))}
-          defaultValue={preferred}
-          error={errors.preferredLanguage}
-          inline
-        />
-        <button type="submit" className="button button--secondary">
-          {t("auth:account.language.submit")}
-        </button>
-      </Form>
+      <PostForm
+        reloadDocument
+        data-form="language"
+        intent="language"
+        submit={{ text: t("auth:account.language.submit"), variant: "secondary" }}
+      >
+        <PreferredLanguageField defaultValue={preferred} error={errors.preferredLanguage} />
+      </PostForm>
     </section>
   );
 }
@@ -236,13 +227,11 @@ export default function Account() {
       <section aria-labelledby="account-everywhere" className="form">
         <h2 id="account-everywhere">{t("auth:account.everywhere.heading")}</h2>
         <p>{t("auth:account.everywhere.body")}</p>
-        <Form method="post" data-form="sign-out-everywhere">
-          <CsrfInput />
-          <input type="hidden" name="intent" value="signOutEverywhere" />
-          <button type="submit" className="button button--warning">
-            {t("auth:account.everywhere.submit")}
-          </button>
-        </Form>
+        <PostForm
+          data-form="sign-out-everywhere"
+          intent="signOutEverywhere"
+          submit={{ text: t("auth:account.everywhere.submit"), variant: "warning" }}
+        />
       </section>
     </>
   );

@@ -1,8 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
+import { PostForm } from "~/components/forms/post-form";
+import { StatusBanner } from "~/components/status-banner";
 import { TextField } from "~/components/forms/text-field";
 import { formatInstant } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -100,11 +101,7 @@ export default function MfaEnrolment() {
   return (
     <div className="form">
       <h1>{t("security:mfa.enrol.title")}</h1>
-      {required && !answer ? (
-        <div className="banner banner--warning" role="status">
-          <p>{t("security:mfa.enrol.required")}</p>
-        </div>
-      ) : null}
+      {required && !answer ? <StatusBanner tone="warning">{t("security:mfa.enrol.required")}</StatusBanner> : null}
       <ErrorSummary errors={answer?.errors} />
       <p>{t("security:mfa.enrol.intro")}</p>
       <h2 id="mfa-step-1">{t("security:mfa.enrol.step1")}</h2>
@@ -118,8 +115,7 @@ export default function MfaEnrolment() {
         {t("security:mfa.enrol.manual")} <code data-testid="mfa-secret">{enrolment.secretGroups}</code>
       </p>
       <h2 id="mfa-step-2">{t("security:mfa.enrol.step2")}</h2>
-      <Form method="post" data-form="mfa-enrol" noValidate>
-        <CsrfInput />
+      <PostForm data-form="mfa-enrol" noValidate submit={{ text: t("security:mfa.enrol.submit") }}>
         <TextField
           name="code"
           label={t("security:mfa.enrol.codeLabel")}
@@ -128,10 +124,7 @@ export default function MfaEnrolment() {
           inputMode="numeric"
           error={answer?.errors.code}
         />
-        <button type="submit" className="button">
-          {t("security:mfa.enrol.submit")}
-        </button>
-      </Form>
+      </PostForm>
     </div>
   );
 }

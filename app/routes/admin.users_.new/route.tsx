@@ -1,17 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SubmitRow } from "~/components/forms/submit-row";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
-import { CsrfInput } from "~/components/csrf-input";
+import { AccountPlaceFields, NewPasswordField } from "~/components/forms/account-fields";
+import { PostForm } from "~/components/forms/post-form";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { SelectField } from "~/components/forms/select-field";
-import { TextField } from "~/components/forms/text-field";
 import { PersonFields } from "~/components/forms/person-fields";
-import { languageAutonyms, languages } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { createStaffAccount, siteNames } from "~/modules/accounts/account-admin.service.server";
-import { countries, siteCodes, staffRoles, staffSchema } from "~/modules/accounts/accounts.schema";
+import { siteCodes, staffRoles, staffSchema } from "~/modules/accounts/accounts.schema";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
@@ -58,8 +57,7 @@ export default function NewStaffAccount() {
     <div className="form">
       <StaffPageHeader heading={t("admin:newUser.title")} errors={errors} />
       <p>{t("admin:newUser.intro")}</p>
-      <Form method="post" data-form="staff" noValidate>
-        <CsrfInput />
+      <PostForm data-form="staff" noValidate>
         <PersonFields values={values} errors={errors} who="other" />
         <RadioGroup
           name="role"
@@ -77,39 +75,15 @@ export default function NewStaffAccount() {
           defaultValue={values.siteCode ?? ""}
           error={errors.siteCode}
         />
-        <TextField
-          name="institution"
-          label={t("auth:fields.institution")}
-          autoComplete="off"
-          defaultValue={values.institution}
-          error={errors.institution}
-        />
-        <RadioGroup
-          name="country"
-          legend={t("auth:fields.country")}
-          options={countries.map((c) => ({ value: c, label: t(`auth:countries.${c}`) }))}
-          defaultValue={values.country}
-          error={errors.country}
-          inline
-        />
-        <RadioGroup
-          name="preferredLanguage"
-          legend={t("auth:fields.preferredLanguage")}
-          options={languages.map((l) => ({ value: l, label: languageAutonyms[l] }))}
-          defaultValue={values.preferredLanguage ?? defaultLanguage}
-          error={errors.preferredLanguage}
-          inline
-        />
-        <TextField
+        <AccountPlaceFields values={values} errors={errors} defaultLanguage={defaultLanguage} who="other" />
+        <NewPasswordField
           name="password"
-          type="password"
           label={t("admin:newUser.password")}
           hint={t("admin:newUser.passwordHint")}
-          autoComplete="new-password"
           error={errors.password}
         />
         <SubmitRow submit={t("admin:newUser.submit")} cancel={{ to: "/admin/users", text: t("admin:newUser.back") }} />
-      </Form>
+      </PostForm>
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
+import { PostForm } from "~/components/forms/post-form";
+import { StatusBanner } from "~/components/status-banner";
 import { TextField } from "~/components/forms/text-field";
 import { fromCookie, languageCookieName } from "~/i18n/detect";
 import { isLanguage } from "~/i18n/config";
@@ -109,19 +110,12 @@ export default function Login() {
     <div className="form">
       <h1>{t("auth:login.title")}</h1>
       {signedOutEverywhere && !answer ? (
-        <div className="banner banner--success" role="status">
-          <p>{t("auth:login.signedOutEverywhere")}</p>
-        </div>
+        <StatusBanner tone="success">{t("auth:login.signedOutEverywhere")}</StatusBanner>
       ) : null}
-      {codeExpired && !answer ? (
-        <div className="banner banner--warning" role="status">
-          <p>{t("security:mfa.signIn.expired")}</p>
-        </div>
-      ) : null}
+      {codeExpired && !answer ? <StatusBanner tone="warning">{t("security:mfa.signIn.expired")}</StatusBanner> : null}
       <ErrorSummary errors={answer?.errors} formError={answer?.formError ?? undefined} />
       <p>{t("auth:login.intro")}</p>
-      <Form method="post" data-form="login" noValidate>
-        <CsrfInput />
+      <PostForm data-form="login" noValidate submit={{ text: t("auth:login.submit") }}>
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <TextField
           name="email"
@@ -140,10 +134,7 @@ export default function Login() {
           autoComplete="current-password"
           error={answer?.errors.password}
         />
-        <button type="submit" className="button">
-          {t("auth:login.submit")}
-        </button>
-      </Form>
+      </PostForm>
       <p>
         {t("auth:login.noAccount")} <Link to="/register">{t("auth:login.registerLink")}</Link>
       </p>

@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
+import { PostForm } from "~/components/forms/post-form";
 import { TextField } from "~/components/forms/text-field";
 import { translatorFor } from "~/i18n/i18n.server";
 import { homeFor } from "~/modules/accounts/home";
@@ -65,8 +65,7 @@ export default function SignInCode() {
       <h1>{t("security:mfa.signIn.title")}</h1>
       <ErrorSummary errors={answer?.errors} />
       <p>{t("security:mfa.signIn.intro")}</p>
-      <Form method="post" data-form="sign-in-code" noValidate>
-        <CsrfInput />
+      <PostForm data-form="sign-in-code" noValidate submit={{ text: t("security:mfa.signIn.submit") }}>
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <TextField
           name="code"
@@ -78,10 +77,7 @@ export default function SignInCode() {
           autoCapitalize="none"
           error={answer?.errors.code}
         />
-        <button type="submit" className="button">
-          {t("security:mfa.signIn.submit")}
-        </button>
-      </Form>
+      </PostForm>
       <p>
         <Link to="/login">{t("security:mfa.signIn.startAgain")}</Link>
       </p>

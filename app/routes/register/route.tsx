@@ -1,14 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
+import { AccountPlaceFields, NewPasswordField } from "~/components/forms/account-fields";
 import { ErrorSummary } from "~/components/forms/error-summary";
-import { RadioGroup } from "~/components/forms/radio-group";
-import { TextField } from "~/components/forms/text-field";
 import { PersonFields } from "~/components/forms/person-fields";
-import { languageAutonyms, languages } from "~/i18n/config";
+import { PostForm } from "~/components/forms/post-form";
 import { translatorFor } from "~/i18n/i18n.server";
-import { countries, registerSchema } from "~/modules/accounts/accounts.schema";
+import { registerSchema } from "~/modules/accounts/accounts.schema";
 import { register } from "~/modules/accounts/accounts.service.server";
 import { homeFor, pendingHome } from "~/modules/accounts/home";
 import { getSessionUser } from "~/modules/accounts/session.server";
@@ -61,46 +59,16 @@ export default function Register() {
       <ErrorSummary errors={errors} formError={answer?.formError ?? undefined} />
       <p>{t("auth:register.intro")}</p>
       <p>{t("auth:register.privacyNote")}</p>
-      <Form method="post" data-form="register" noValidate>
-        <CsrfInput />
+      <PostForm data-form="register" noValidate submit={{ text: t("auth:register.submit") }}>
         <PersonFields values={values} errors={errors} who="self" emailHint={t("auth:register.emailHint")} />
-        <TextField
+        <NewPasswordField
           name="password"
-          type="password"
           label={t("auth:fields.password")}
           hint={t("auth:register.passwordHint")}
-          autoComplete="new-password"
           error={errors.password}
         />
-        <TextField
-          name="institution"
-          label={t("auth:fields.institution")}
-          hint={t("auth:register.institutionHint")}
-          autoComplete="organization"
-          defaultValue={values.institution}
-          error={errors.institution}
-        />
-        <RadioGroup
-          name="country"
-          legend={t("auth:fields.country")}
-          options={countries.map((c) => ({ value: c, label: t(`auth:countries.${c}`) }))}
-          defaultValue={values.country}
-          error={errors.country}
-          inline
-        />
-        <RadioGroup
-          name="preferredLanguage"
-          legend={t("auth:fields.preferredLanguage")}
-          hint={t("auth:register.preferredLanguageHint")}
-          options={languages.map((l) => ({ value: l, label: languageAutonyms[l] }))}
-          defaultValue={values.preferredLanguage ?? defaultLanguage}
-          error={errors.preferredLanguage}
-          inline
-        />
-        <button type="submit" className="button">
-          {t("auth:register.submit")}
-        </button>
-      </Form>
+        <AccountPlaceFields values={values} errors={errors} defaultLanguage={defaultLanguage} who="self" />
+      </PostForm>
       <p>
         {t("auth:register.haveAccount")} <Link to="/login">{t("auth:register.signInLink")}</Link>
       </p>

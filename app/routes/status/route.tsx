@@ -5,11 +5,12 @@ import {
   type HeadersFunction,
   type LoaderFunctionArgs,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
 import { DateField } from "~/components/forms/date-field";
 import { ErrorSummary } from "~/components/forms/error-summary";
+import { PostForm } from "~/components/forms/post-form";
+import { StatusBanner } from "~/components/status-banner";
 import { TextField } from "~/components/forms/text-field";
 import { normalizeReferenceCode } from "~/domain/reference-code/reference-code";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -106,15 +107,10 @@ export default function StatusEntry() {
   return (
     <div className="status-page">
       <h1>{t("status:entry.heading")}</h1>
-      {notice && !answer ? (
-        <div className="banner banner--success" role="status">
-          <p>{t(`status:notices.${notice}`)}</p>
-        </div>
-      ) : null}
+      {notice && !answer ? <StatusBanner tone="success">{t(`status:notices.${notice}`)}</StatusBanner> : null}
       <ErrorSummary errors={answer?.errors} formError={answer?.formError ?? undefined} />
       <p className="lead">{t("status:entry.lead")}</p>
-      <Form method="post" data-form="status-lookup" noValidate>
-        <CsrfInput />
+      <PostForm data-form="status-lookup" noValidate submit={{ text: t("status:entry.submit") }}>
         <TextField
           name="referenceCode"
           label={t("status:fields.referenceCode")}
@@ -134,10 +130,7 @@ export default function StatusEntry() {
           defaultValue={answer?.values.birthDate}
           error={answer?.errors.birthDate}
         />
-        <button type="submit" className="button">
-          {t("status:entry.submit")}
-        </button>
-      </Form>
+      </PostForm>
       <p>{t("status:entry.noCode")}</p>
       <aside className="notice" aria-labelledby="status-privacy">
         <h2 id="status-privacy">{t("status:entry.privacyHeading")}</h2>

@@ -5,9 +5,10 @@ import {
   type HeadersFunction,
   type LoaderFunctionArgs,
 } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
+import { PostForm } from "~/components/forms/post-form";
+import { StatusBanner } from "~/components/status-banner";
 import {
   stopNotices,
   stopState,
@@ -60,18 +61,13 @@ export default function StopEmails() {
     <div className="status-page">
       <h1>{t("patient-notices:stop.heading")}</h1>
       {state === "stopped" ? (
-        <div className="banner banner--success" role="status" data-testid="emails-stopped">
-          <p>{t("patient-notices:stop.stopped")}</p>
-        </div>
+        <StatusBanner tone="success" testId="emails-stopped">
+          {t("patient-notices:stop.stopped")}
+        </StatusBanner>
       ) : (
         <>
           <p className="lead">{t("patient-notices:stop.lead")}</p>
-          <Form method="post" data-form="stop-emails">
-            <CsrfInput />
-            <button type="submit" className="button">
-              {t("patient-notices:stop.submit")}
-            </button>
-          </Form>
+          <PostForm data-form="stop-emails" submit={{ text: t("patient-notices:stop.submit") }} />
         </>
       )}
       <p>
