@@ -2,6 +2,22 @@ import i18next from "eslint-plugin-i18next";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+// Import restrictions by layer. The patterns are gitignore-style and see the import as written: `~/components/x` and
+// `../../components/x` alike.
+const serverOnly = {
+  group: ["**/*.server", "**/*.server.*", "node:*", "kysely", "better-sqlite3"],
+  message: "UI and domain code must not import server-only modules.",
+};
+const uiComponents = {
+  group: ["~/components", "~/components/**", "**/components/**"],
+  message:
+    "Domain and server modules must not import UI code: move what is shared to app/domain, app/i18n or the module.",
+};
+const routeCode = {
+  group: ["~/routes", "~/routes/**", "**/routes/**"],
+  message: "Domain and server modules must not import routes: routes call modules, never the other way round.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -31,21 +47,26 @@ export default tseslint.config(
     rules: { "i18next/no-literal-string": ["error", { mode: "jsx-text-only" }] },
   },
   {
-    // The domain is pure and UI code never reaches server-only modules.
-    files: ["app/domain/**/*.ts", "app/components/**/*.{ts,tsx}"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["**/*.server", "**/*.server.*", "node:*", "kysely", "better-sqlite3"],
-              message: "UI and domain code must not import server-only modules.",
-            },
-          ],
-        },
-      ],
-    },
+    // UI code never reaches server-only modules.
+    files: ["app/components/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [serverOnly] }] },
+  },
+  {
+    // The domain is pure: no server-only module, no UI, no route.
+    files: ["app/domain/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [serverOnly, uiComponents, routeCode] }] },
+  },
+  {
+    // Server modules never import UI or routes (#14): a word or type both need lives in app/domain, app/i18n or the
+    // module, and the component imports it from there.
+    files: ["app/modules/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [uiComponents, routeCode] }] },
+  },
+  {
+    // A module's integration test may drive a route's loader or action end to end (e.g. a purged referral is a 404 on
+    // the staff page); it still never imports UI code.
+    files: ["app/modules/**/*.test.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [uiComponents] }] },
   },
   {
     // Routes talk to services, never to the database: a repository or the query builder in a route is refused.

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { CaseSection } from "./case-words";
+import type { CaseSection } from "~/i18n/case-words";
 
 /** The case in words, section by section, as staff read it (the owning site's page and the partner's page). */
 export function CaseSections({ sections }: { sections: CaseSection[] }) {

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { DecisionJson } from "~/domain/screen";
 import { FundingSection } from "./funding-section";
 import { Heading } from "./heading";
-import { fieldKey } from "./labels";
+import { fieldKey } from "~/i18n/screen-keys";
 
 type SectionProps = { decision: DecisionJson; level: number; id: (part: string) => string };
 

@@ -2,7 +2,7 @@
 // "not squamous_cell_carcinoma@oral_cavity|pharynx|larynx", ISO dates, true/false) into words of the page language.
 import type { TFunction } from "i18next";
 import { formatCalendarDate } from "~/i18n/format";
-import { fieldKey, indicationKey } from "./labels";
+import { fieldKey, indicationKey } from "~/i18n/screen-keys";
 
 export type Words = { t: TFunction; exists: (key: string) => boolean; lng: string };
 

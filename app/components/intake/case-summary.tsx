@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { caseInWords } from "~/components/case-view/case-words";
+import { caseInWords } from "~/i18n/case-words";
 import type { SiteNames } from "~/components/decision-panel/decision-panel";
 import { isLanguage } from "~/i18n/config";
 import { useReaderTimeZone } from "~/components/use-root-data";

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { SiteNames } from "~/components/decision-panel/decision-panel";
-import { fieldKey } from "~/components/decision-panel/labels";
+import { fieldKey } from "~/i18n/screen-keys";
 import { isLanguage } from "~/i18n/config";
 import { formatInstant } from "~/i18n/format";
 import { useReaderTimeZone } from "~/components/use-root-data";

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { DecisionPanel, type SiteNames } from "~/components/decision-panel/decision-panel";
-import { fieldKey } from "~/components/decision-panel/labels";
+import { fieldKey } from "~/i18n/screen-keys";
 import type { DecisionJson } from "~/domain/screen";
 
 const symbol = { likely_eligible: "✓", needs_review: "!", not_eligible: "✕" } as const;

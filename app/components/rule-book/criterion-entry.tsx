@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { fieldKey, indicationKey } from "~/components/decision-panel/labels";
+import { fieldKey, indicationKey } from "~/i18n/screen-keys";
 import type { CriterionView } from "~/domain/eligibility/rule-book";
 import type { Words } from "~/components/decision-panel/format";
 import { formatCalendarDate } from "~/i18n/format";

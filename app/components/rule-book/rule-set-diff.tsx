@@ -1,5 +1,5 @@
 import type { Words } from "~/components/decision-panel/format";
-import { indicationKey } from "~/components/decision-panel/labels";
+import { indicationKey } from "~/i18n/screen-keys";
 import type { CriterionView, IndicationView } from "~/domain/eligibility/rule-book";
 import type { CriterionChange, RuleSetDiff } from "~/domain/eligibility/rule-diff";
 import { applicabilityText, dateText, strengthText, useWords } from "./criterion-entry";

@@ -2,7 +2,7 @@
 // rule kind's parameters through rules:kinds.<kind>. Codes inside the parameters (statuses, indications) are words too.
 import type { Threshold } from "~/domain/eligibility/rule-book";
 import { formatExpected, type Words } from "~/components/decision-panel/format";
-import { indicationKey } from "~/components/decision-panel/labels";
+import { indicationKey } from "~/i18n/screen-keys";
 
 const statusCodes = new Set(["met", "not_met", "unknown", "flag", "not_applicable"]);
 

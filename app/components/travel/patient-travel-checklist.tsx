@@ -1,11 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { TravelItemText } from "./travel-item-text";
-
-export type PatientChecklistView = {
-  done: number;
-  total: number;
-  items: { key: string; title: string; body: string; sources: string[]; done: boolean }[];
-};
+import type { PatientChecklistView } from "~/modules/travel-checklist/travel-checklist-view";
 
 /**
  * The patient's own items of the cross-border checklist on /status/view, with what the site has marked done.

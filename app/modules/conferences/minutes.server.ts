@@ -3,7 +3,7 @@
 // rationale. Reading them is audited: they carry the two teams' clinical reasoning.
 import type { Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n.server";
-import { indicationKey } from "~/components/decision-panel/labels";
+import { indicationKey } from "~/i18n/screen-keys";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import { siteClockOf } from "~/modules/queue/staff.server";

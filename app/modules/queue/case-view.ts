@@ -1,12 +1,12 @@
-// The full case as staff read it: the one rendering the physician's pages use too (components/case-view/case-words),
+// The full case as staff read it: the one rendering the physician's pages use too (app/i18n/case-words.ts),
 // built on the server once per request, so the page and its hydration agree.
 import type { TFunction } from "i18next";
-import { caseInWords, type CaseSection } from "~/components/case-view/case-words";
+import { caseInWords, type CaseSection } from "~/i18n/case-words";
 import type { ReferralCase } from "~/domain/case/schema";
 import { intlLocale, type Language } from "~/i18n/config";
 import { regionNames } from "~/i18n/intl-cache";
 
-export type { CaseRow, CaseSection } from "~/components/case-view/case-words";
+export type { CaseRow, CaseSection } from "~/i18n/case-words";
 
 export function caseSections(
   caseData: ReferralCase | Readonly<Record<string, unknown>>,

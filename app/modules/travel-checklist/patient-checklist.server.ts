@@ -1,9 +1,9 @@
 import type { Language } from "~/i18n/config";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { toReferral } from "~/modules/referrals/referral.mapper.server";
-import type { PatientChecklistView } from "~/components/travel/patient-travel-checklist";
 import type { Database } from "~/utils/db.server";
 import { travelChecklistFor } from "./travel-checklist.service.server";
+import type { PatientChecklistView } from "./travel-checklist-view";
 
 /**
  * The patient's own checklist items for the referral their status session opened, in `lng`, or null. Only what the

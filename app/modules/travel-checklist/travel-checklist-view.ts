@@ -12,6 +12,12 @@ export type ChecklistItemView = {
   doneAtText: string | null;
 };
 export type ChecklistView = { done: number; total: number; items: ChecklistItemView[] };
+/** The patient's own items on /status/view: no dates and no names of who ticked, only done or not. */
+export type PatientChecklistView = {
+  done: number;
+  total: number;
+  items: { key: string; title: string; body: string; sources: string[]; done: boolean }[];
+};
 
 export function checklistInWords(
   progress: ChecklistProgress,

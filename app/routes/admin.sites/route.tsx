@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { indicationKey } from "~/components/decision-panel/labels";
+import { indicationKey } from "~/i18n/screen-keys";
 import { indications } from "~/domain/case/vocabulary";
 import { intlLocale, isLanguage, type Language } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { indicationKey } from "~/components/decision-panel/labels";
+import { indicationKey } from "~/i18n/screen-keys";
 import { CheckboxGroup } from "~/components/forms/checkbox-group";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { TextAreaField } from "~/components/forms/text-area-field";

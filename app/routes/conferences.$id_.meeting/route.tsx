@@ -5,7 +5,7 @@ import { StaffPageHeader } from "~/components/staff-page-header/staff-page-heade
 import { CsrfInput } from "~/components/csrf-input";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
 import panelStyles from "~/components/decision-panel/decision-panel.css?url";
-import { indicationKey } from "~/components/decision-panel/labels";
+import { indicationKey } from "~/i18n/screen-keys";
 import { CheckboxList } from "~/components/forms/checkbox-list";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { TextAreaField } from "~/components/forms/text-area-field";

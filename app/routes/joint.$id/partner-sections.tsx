@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { indicationKey } from "~/components/decision-panel/labels";
+import { indicationKey } from "~/i18n/screen-keys";
 import { JointEventLine } from "~/components/joint-review/joint-event-line";
 import { JointThread } from "~/components/joint-review/joint-thread";
 import { RecommendationList } from "~/components/joint-review/recommendation-list";

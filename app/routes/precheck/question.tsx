@@ -3,7 +3,7 @@ import { ListField } from "~/components/forms/list-field";
 import { rowCount } from "~/components/forms/repeatable-rows";
 import { itemPathOf } from "~/domain/case/field-catalogue";
 import { sitePreferences } from "~/domain/case/vocabulary";
-import { indicationKey } from "~/components/decision-panel/labels";
+import { indicationKey } from "~/i18n/screen-keys";
 import { DateField } from "~/components/forms/date-field";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { SelectField } from "~/components/forms/select-field";

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
-import { indicationKey } from "~/components/decision-panel/labels";
+import { indicationKey } from "~/i18n/screen-keys";
 import { SelectField } from "~/components/forms/select-field";
 import { ClockText } from "~/components/queue/clock-text";
 import { personName } from "~/i18n/person-name";

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { indicationKey } from "~/components/decision-panel/labels";
+import { indicationKey } from "~/i18n/screen-keys";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { NotificationBanner } from "~/components/notification-banner/notification-banner";
 import bannerStyles from "~/components/notification-banner/notification-banner.css?url";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { indicationKey } from "~/components/decision-panel/labels";
+import { indicationKey } from "~/i18n/screen-keys";
 import { ClockText } from "~/components/queue/clock-text";
 import { personName } from "~/i18n/person-name";
 import type { StaffReferralPageData } from "~/modules/queue/staff-referral-page.server";

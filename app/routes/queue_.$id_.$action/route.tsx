@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CiteRecommendation } from "~/components/joint-review/cite-recommendation";
 import { CsrfInput } from "~/components/csrf-input";
-import { indicationKey } from "~/components/decision-panel/labels";
+import { indicationKey } from "~/i18n/screen-keys";
 import { SubmitRow } from "~/components/forms/submit-row";
 import queueStyles from "~/components/queue/queue.css?url";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { indicationKey } from "~/components/decision-panel/labels";
+import { indicationKey } from "~/i18n/screen-keys";
 import { SelectField } from "~/components/forms/select-field";
 import type { siteDashboard } from "~/modules/queue/queue.service.server";
 import type { jointDashboard } from "~/modules/conferences/conferences.service.server";

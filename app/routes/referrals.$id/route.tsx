@@ -114,7 +114,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messages: await messagesForPhysician(db, referral.id),
     decisionLinks: await decisionLinks(db, referral),
     consultation: await consultationView(db, referral, await siteNames(db), lng, tFor(lng, ["scheduling", "status"])),
-    // The case as sent, in the words the staff page uses (components/case-view/case-words.ts).
+    // The case as sent, in the words the staff page uses (app/i18n/case-words.ts).
     caseData: detail.caseData,
     caseDate: typeof detail.caseData.referredOn === "string" ? detail.caseData.referredOn : referralToday(new Date()),
     countryNames: countryNamesOf(detail.caseData, lng),

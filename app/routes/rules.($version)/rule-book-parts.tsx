@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { indicationKey } from "~/components/decision-panel/labels";
+import { indicationKey } from "~/i18n/screen-keys";
 import { dateText, useWords } from "~/components/rule-book/criterion-entry";
 import { RuleSetDiffView } from "~/components/rule-book/rule-set-diff";
 import { SourceLinks } from "~/components/rule-book/source-links";
