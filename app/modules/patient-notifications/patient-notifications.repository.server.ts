@@ -1,5 +1,6 @@
 import type { Insertable } from "kysely";
 import type { Database } from "~/utils/db.server";
+import { findRow } from "~/utils/db-rows.server";
 import type { PatientNotificationTokens } from "../../../db/types";
 
 // Unsubscribe tokens (hashed) and the stops they record (migration 0015).
@@ -23,12 +24,7 @@ export async function findNoticeToken(db: Database, tokenHash: string) {
 }
 
 export async function findStop(db: Database, referralId: string, channel: string) {
-  return db
-    .selectFrom("patient_notification_stops")
-    .selectAll()
-    .where("referral_id", "=", referralId)
-    .where("channel", "=", channel)
-    .executeTakeFirst();
+  return findRow(db, "patient_notification_stops", { referral_id: referralId, channel });
 }
 
 /** Records the stop once; true when this call recorded it (false: it was already stopped). */
