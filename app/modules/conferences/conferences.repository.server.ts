@@ -52,20 +52,6 @@ export async function attendeesOf(db: Database, conferenceId: string) {
     .execute();
 }
 
-/** The coordinators and reviewers of both sites who may be invited, by site and name. */
-export async function invitableStaff(db: Database) {
-  return db
-    .selectFrom("users")
-    .select(["id", "family_name", "given_name", "role", "site_code"])
-    .where("role", "in", ["coordinator", "reviewer"])
-    .where("status", "=", "active")
-    .where("site_code", "is not", null)
-    .orderBy("site_code")
-    .orderBy("family_name")
-    .orderBy("given_name")
-    .execute();
-}
-
 export async function insertAgendaItem(db: Database, row: Insertable<AgendaItems>) {
   await db
     .insertInto("agenda_items")

@@ -12,14 +12,10 @@ export async function insertNoticeToken(db: Database, row: Insertable<PatientNot
 /** A token by its hash, with the patient's language of its referral (for the page it opens). */
 export async function findNoticeToken(db: Database, tokenHash: string) {
   return db
-    .selectFrom("patient_notification_tokens")
-    .innerJoin("referrals", "referrals.id", "patient_notification_tokens.referral_id")
-    .select([
-      "patient_notification_tokens.referral_id",
-      "patient_notification_tokens.channel",
-      "referrals.patient_language",
-    ])
-    .where("patient_notification_tokens.token_hash", "=", tokenHash)
+    .selectFrom("patient_notification_tokens as t")
+    .innerJoin("referrals as r", "r.id", "t.referral_id")
+    .select(["t.referral_id", "t.channel", "r.patient_language"])
+    .where("t.token_hash", "=", tokenHash)
     .executeTakeFirst();
 }
 

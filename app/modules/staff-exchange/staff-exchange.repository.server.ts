@@ -79,20 +79,6 @@ export async function grantsAtHosts(db: Database, hostSiteCodes: readonly string
     .execute();
 }
 
-/** Everyone who could visit another site: active coordinators and reviewers with a home site. */
-export async function visitableStaff(db: Database) {
-  return db
-    .selectFrom("users")
-    .select(["id", "family_name", "given_name", "email", "role", "site_code"])
-    .where("role", "in", ["coordinator", "reviewer"])
-    .where("status", "=", "active")
-    .where("site_code", "is not", null)
-    .orderBy("site_code")
-    .orderBy("family_name")
-    .orderBy("given_name")
-    .execute();
-}
-
 /** Active visitors whose grant at this host covers `today` (the host's date): members of the host's team today. */
 export async function visitorsOn(db: Database, hostSiteCode: string, today: string) {
   return db

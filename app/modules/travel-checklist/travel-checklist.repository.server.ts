@@ -1,13 +1,11 @@
 import type { Insertable } from "kysely";
 import type { Database } from "~/utils/db.server";
+import { currentVersionRow } from "~/modules/sites/site-versions.repository.server";
 import { deleteRows, rowsWhere } from "~/utils/db-rows.server";
 import type { TravelChecklistVersions } from "../../../db/types";
 
 export async function currentChecklistRow(db: Database, siteCode: string) {
-  return rowsWhere(db, "travel_checklist_versions", { site_code: siteCode })
-    .orderBy("version", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  return currentVersionRow(db, "travel_checklist_versions", siteCode);
 }
 
 /** Every version of one site's checklist, newest first, with the name of whoever saved it. */
