@@ -85,6 +85,23 @@ export async function listAccounts(
     .execute();
 }
 
+/**
+ * Every active coordinator and reviewer with a home site, by site and name: whom a joint conference may invite, and who
+ * may be granted a visit to the other site.
+ */
+export async function activeSiteStaff(db: Database) {
+  return db
+    .selectFrom("users")
+    .select(["id", "family_name", "given_name", "email", "role", "site_code"])
+    .where("role", "in", ["coordinator", "reviewer"])
+    .where("status", "=", "active")
+    .where("site_code", "is not", null)
+    .orderBy("site_code")
+    .orderBy("family_name")
+    .orderBy("given_name")
+    .execute();
+}
+
 export async function siteNameRows(db: Database) {
   return db.selectFrom("sites").select(["code", "name_ko", "name_ja", "name_en"]).orderBy("code").execute();
 }

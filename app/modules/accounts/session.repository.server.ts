@@ -1,4 +1,5 @@
 import type { Database } from "~/utils/db.server";
+import { findRow, updateRows } from "~/utils/db-rows.server";
 
 export type SessionRow = {
   id: string;
@@ -16,6 +17,20 @@ export async function insertSession(db: Database, row: Omit<SessionRow, "revoked
     .execute();
 }
 
+/** What a signed-in visitor's account shows about them, whether they came with a session or an API token. */
+export const signedInAccountColumns = [
+  "users.id",
+  "users.email",
+  "users.family_name",
+  "users.given_name",
+  "users.role",
+  "users.site_code",
+  "users.status",
+  "users.preferred_language",
+  "users.institution",
+  "users.country",
+] as const;
+
 export async function findLiveSessionWithUser(db: Database, sessionId: string) {
   return db
     .selectFrom("sessions")
@@ -25,16 +40,7 @@ export async function findLiveSessionWithUser(db: Database, sessionId: string) {
       "sessions.created_at as session_created_at",
       "sessions.last_seen_at",
       "sessions.expires_at",
-      "users.id",
-      "users.email",
-      "users.family_name",
-      "users.given_name",
-      "users.role",
-      "users.site_code",
-      "users.status",
-      "users.preferred_language",
-      "users.institution",
-      "users.country",
+      ...signedInAccountColumns,
     ])
     .where("sessions.id", "=", sessionId)
     .where("sessions.revoked_at", "is", null)
@@ -42,27 +48,16 @@ export async function findLiveSessionWithUser(db: Database, sessionId: string) {
 }
 
 export async function touchSession(db: Database, sessionId: string, at: string) {
-  await db.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", sessionId).execute();
+  await updateRows(db, "sessions", { where: { id: sessionId }, set: { last_seen_at: at } });
 }
 
 export async function revokeSession(db: Database, sessionId: string, at: string) {
-  await db
-    .updateTable("sessions")
-    .set({ revoked_at: at })
-    .where("id", "=", sessionId)
-    .where("revoked_at", "is", null)
-    .execute();
+  await updateRows(db, "sessions", { where: { id: sessionId, revoked_at: null }, set: { revoked_at: at } });
 }
 
 /** Revokes every live session of a user; answers how many there were. */
 export async function revokeUserSessions(db: Database, userId: string, at: string): Promise<number> {
-  const result = await db
-    .updateTable("sessions")
-    .set({ revoked_at: at })
-    .where("user_id", "=", userId)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return updateRows(db, "sessions", { where: { user_id: userId, revoked_at: null }, set: { revoked_at: at } });
 }
 
 /** Revokes every live session of a user but one (the one that asked); answers how many there were. */
@@ -84,12 +79,8 @@ export async function revokeOtherUserSessions(
 
 /** The site the session's visitor chose to work for (staff exchange); null when they work for their home site. */
 export async function workingSiteOfSession(db: Database, sessionId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom("sessions")
-    .select("working_site_code")
-    .where("id", "=", sessionId)
-    .executeTakeFirst();
-  return row?.working_site_code ?? null;
+  const session = await findRow(db, "sessions", { id: sessionId });
+  return session?.working_site_code ?? null;
 }
 
 /** Records the choice; `expected` makes clearing a lapsed choice a no-op when another request changed it first. */
@@ -99,7 +90,9 @@ export async function setWorkingSiteOfSession(
   siteCode: string | null,
   expected?: string,
 ): Promise<void> {
-  let query = db.updateTable("sessions").set({ working_site_code: siteCode }).where("id", "=", sessionId);
-  if (expected !== undefined) query = query.where("working_site_code", "=", expected);
-  await query.execute();
+  // An undefined `expected` is left out of the match: then any choice is replaced.
+  await updateRows(db, "sessions", {
+    where: { id: sessionId, working_site_code: expected },
+    set: { working_site_code: siteCode },
+  });
 }

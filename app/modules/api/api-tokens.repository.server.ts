@@ -1,6 +1,8 @@
 import type { Insertable, Selectable } from "kysely";
 import type { Database } from "~/utils/db.server";
 import type { ApiTokens } from "../../../db/types";
+import { countRows, updateRows } from "~/utils/db-rows.server";
+import { signedInAccountColumns } from "../accounts/session.repository.server";
 
 export type ApiTokenRow = Selectable<ApiTokens>;
 
@@ -20,13 +22,7 @@ export async function apiTokensOfUser(db: Database, userId: string) {
 }
 
 export async function countActiveApiTokens(db: Database, userId: string): Promise<number> {
-  const row = await db
-    .selectFrom("api_tokens")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("user_id", "=", userId)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return countRows(db, "api_tokens", { user_id: userId, revoked_at: null });
 }
 
 export async function findApiTokenOfUser(db: Database, userId: string, tokenId: string) {
@@ -39,13 +35,11 @@ export async function findApiTokenOfUser(db: Database, userId: string, tokenId: 
 }
 
 export async function markApiTokenRevoked(db: Database, tokenId: string, at: string): Promise<boolean> {
-  const result = await db
-    .updateTable("api_tokens")
-    .set({ revoked_at: at })
-    .where("id", "=", tokenId)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const revoked = await updateRows(db, "api_tokens", {
+    where: { id: tokenId, revoked_at: null },
+    set: { revoked_at: at },
+  });
+  return revoked === 1;
 }
 
 /** The live token with this hash and its owner's account, whatever the owner's role or status (the service decides). */
@@ -53,25 +47,12 @@ export async function findLiveApiTokenWithUser(db: Database, tokenHash: string) 
   return db
     .selectFrom("api_tokens")
     .innerJoin("users", "users.id", "api_tokens.user_id")
-    .select([
-      "api_tokens.id as token_id",
-      "api_tokens.last_used_at",
-      "users.id",
-      "users.email",
-      "users.family_name",
-      "users.given_name",
-      "users.role",
-      "users.site_code",
-      "users.status",
-      "users.preferred_language",
-      "users.institution",
-      "users.country",
-    ])
+    .select(["api_tokens.id as token_id", "api_tokens.last_used_at", ...signedInAccountColumns])
     .where("api_tokens.token_hash", "=", tokenHash)
     .where("api_tokens.revoked_at", "is", null)
     .executeTakeFirst();
 }
 
 export async function touchApiToken(db: Database, tokenId: string, at: string) {
-  await db.updateTable("api_tokens").set({ last_used_at: at }).where("id", "=", tokenId).execute();
+  await updateRows(db, "api_tokens", { where: { id: tokenId }, set: { last_used_at: at } });
 }

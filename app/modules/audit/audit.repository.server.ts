@@ -1,4 +1,5 @@
 import type { Database } from "~/utils/db.server";
+import { rowsWhere } from "~/utils/db-rows.server";
 import type { AuditEvents } from "../../../db/types";
 import { sql, type Selectable } from "kysely";
 import { isPostgres } from "../../../db/dialect";
@@ -30,11 +31,7 @@ export async function auditEventsInOrder(db: Database) {
 }
 
 export async function auditEventsFor(db: Database, subjectType: string, subjectId: string) {
-  return db
-    .selectFrom("audit_events")
-    .selectAll()
-    .where("subject_type", "=", subjectType)
-    .where("subject_id", "=", subjectId)
+  return rowsWhere(db, "audit_events", { subject_type: subjectType, subject_id: subjectId })
     .orderBy("seq", "asc")
     .execute();
 }

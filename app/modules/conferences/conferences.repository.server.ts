@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from "kysely";
 import type { Database } from "~/utils/db.server";
+import { findRow, rowsWhere, updateRows } from "~/utils/db-rows.server";
 import type { AgendaItems, Conferences } from "../../../db/types";
 
 export type ConferenceRow = Selectable<Conferences>;
@@ -19,38 +20,25 @@ export async function insertConference(
 }
 
 export async function conferenceById(db: Database, id: string) {
-  return db.selectFrom("conferences").selectAll().where("id", "=", id).executeTakeFirst();
+  return findRow(db, "conferences", { id });
 }
 
 /** Conferences still to be held (their agenda may be open), earliest first. */
 export async function scheduledConferences(db: Database) {
-  return db
-    .selectFrom("conferences")
-    .selectAll()
-    .where("status", "=", "scheduled")
-    .orderBy("starts_at", "asc")
-    .execute();
+  return rowsWhere(db, "conferences", { status: "scheduled" }).orderBy("starts_at", "asc").execute();
 }
 
 /** Conferences held, newest first. */
 export async function heldConferences(db: Database, limit: number) {
-  return db
-    .selectFrom("conferences")
-    .selectAll()
-    .where("status", "=", "held")
-    .orderBy("starts_at", "desc")
-    .limit(limit)
-    .execute();
+  return rowsWhere(db, "conferences", { status: "held" }).orderBy("starts_at", "desc").limit(limit).execute();
 }
 
 export async function markConferenceHeld(db: Database, id: string, at: string) {
-  const result = await db
-    .updateTable("conferences")
-    .set({ status: "held", held_at: at })
-    .where("id", "=", id)
-    .where("status", "=", "scheduled")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const held = await updateRows(db, "conferences", {
+    where: { id, status: "scheduled" },
+    set: { status: "held", held_at: at },
+  });
+  return held === 1;
 }
 
 export async function attendeesOf(db: Database, conferenceId: string) {
@@ -61,20 +49,6 @@ export async function attendeesOf(db: Database, conferenceId: string) {
     .where("a.conference_id", "=", conferenceId)
     .orderBy("a.site_code")
     .orderBy("u.family_name")
-    .execute();
-}
-
-/** The coordinators and reviewers of both sites who may be invited, by site and name. */
-export async function invitableStaff(db: Database) {
-  return db
-    .selectFrom("users")
-    .select(["id", "family_name", "given_name", "role", "site_code"])
-    .where("role", "in", ["coordinator", "reviewer"])
-    .where("status", "=", "active")
-    .where("site_code", "is not", null)
-    .orderBy("site_code")
-    .orderBy("family_name")
-    .orderBy("given_name")
     .execute();
 }
 
@@ -121,12 +95,7 @@ export async function agendaOf(db: Database, conferenceId: string) {
 }
 
 export async function agendaItemById(db: Database, conferenceId: string, itemId: string) {
-  return db
-    .selectFrom("agenda_items")
-    .selectAll()
-    .where("conference_id", "=", conferenceId)
-    .where("id", "=", itemId)
-    .executeTakeFirst();
+  return findRow(db, "agenda_items", { conference_id: conferenceId, id: itemId });
 }
 
 export async function recordAgendaRecommendation(
@@ -134,7 +103,7 @@ export async function recordAgendaRecommendation(
   itemId: string,
   patch: { recommendation: string; rationale: string; present_json: string; recorded_by: string; recorded_at: string },
 ) {
-  await db.updateTable("agenda_items").set(patch).where("id", "=", itemId).execute();
+  await updateRows(db, "agenda_items", { where: { id: itemId }, set: patch });
 }
 
 /** Every recommendation given for a referral, newest first, with its conference's date. */

@@ -9,6 +9,7 @@ import {
 } from "~/domain/joint-review/joint-review";
 import { todayAt } from "~/modules/referrals/clock.server";
 import { zonedInstant } from "~/domain/scheduling/zoned-time";
+import { activeSiteStaff } from "~/modules/accounts/accounts.repository.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { jointEvent } from "~/modules/joint-review/joint-review-events.server";
 import {
@@ -31,7 +32,6 @@ import {
   conferenceById,
   heldConferences,
   insertConference,
-  invitableStaff,
   markConferenceHeld,
   recommendationCounts,
   recordAgendaRecommendation,
@@ -46,7 +46,7 @@ export type ScheduleResult = { ok: true; id: string; agenda: number } | { ok: fa
 
 /** The people who may be invited: both sites' coordinators and reviewers. */
 export async function inviteesOf(db: Database) {
-  return (await invitableStaff(db)).map((p) => ({
+  return (await activeSiteStaff(db)).map((p) => ({
     id: p.id,
     familyName: p.family_name,
     givenName: p.given_name,

@@ -1,5 +1,6 @@
 import { type Insertable, type Selectable } from "kysely";
 import type { Database } from "~/utils/db.server";
+import { countRows, deleteRows, findRow, rowsWhere, updateRows } from "~/utils/db-rows.server";
 import type { Attachments, Referrals } from "../../../db/types";
 import { insertionOrder } from "../../../db/dialect";
 
@@ -8,10 +9,22 @@ export type AttachmentRow = Selectable<Attachments>;
 // Drafts are rows of the core's `referrals` table with status "draft" and no reference code; their case_json is the
 // partial case typed so far. Every write below names status = 'draft', so a submitted referral is never touched here.
 
-export async function insertDraft(
-  db: Database,
-  row: Pick<Insertable<Referrals>, "id" | "physician_id" | "case_json" | "created_at">,
-) {
+type DraftColumns = Pick<
+  Insertable<Referrals>,
+  | "patient_family_name"
+  | "patient_given_name"
+  | "patient_latin_name"
+  | "patient_birth_date"
+  | "patient_language"
+  | "indication"
+>;
+
+/** What a new draft starts with; a draft made again from an earlier referral also names it and the patient. */
+export type NewDraft = Pick<Insertable<Referrals>, "id" | "physician_id" | "case_json" | "created_at"> &
+  Partial<Pick<Insertable<Referrals>, "previous_referral_id" | "urgency" | keyof DraftColumns>>;
+
+/** A new draft: status draft, no reference code and no site yet. */
+export async function insertDraft(db: Database, row: NewDraft): Promise<void> {
   await db
     .insertInto("referrals")
     .values({
@@ -25,16 +38,6 @@ export async function insertDraft(
     .execute();
 }
 
-type DraftColumns = Pick<
-  Insertable<Referrals>,
-  | "patient_family_name"
-  | "patient_given_name"
-  | "patient_latin_name"
-  | "patient_birth_date"
-  | "patient_language"
-  | "indication"
->;
-
 /** Saves a draft's partial case; false when the row is no longer a draft. */
 export async function updateDraft(
   db: Database,
@@ -43,28 +46,20 @@ export async function updateDraft(
   columns: DraftColumns & { urgency?: string },
   at: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("referrals")
-    .set({ case_json: caseJson, ...columns, updated_at: at })
-    .where("id", "=", id)
-    .where("status", "=", "draft")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const saved = await updateRows(db, "referrals", {
+    where: { id, status: "draft" },
+    set: { case_json: caseJson, ...columns, updated_at: at },
+  });
+  return saved === 1;
 }
 
 /** Deletes a draft with its history and file records (call inside a transaction); false when it is not a draft. */
 export async function deleteDraft(db: Database, id: string): Promise<boolean> {
-  const draft = await db
-    .selectFrom("referrals")
-    .select("id")
-    .where("id", "=", id)
-    .where("status", "=", "draft")
-    .executeTakeFirst();
-  if (!draft) return false;
-  await db.deleteFrom("attachments").where("referral_id", "=", id).execute();
-  await db.deleteFrom("referral_events").where("referral_id", "=", id).execute();
-  await db.deleteFrom("referral_screens").where("referral_id", "=", id).execute();
-  await db.deleteFrom("referrals").where("id", "=", id).where("status", "=", "draft").execute();
+  if ((await countRows(db, "referrals", { id, status: "draft" })) === 0) return false;
+  await deleteRows(db, "attachments", { referral_id: id });
+  await deleteRows(db, "referral_events", { referral_id: id });
+  await deleteRows(db, "referral_screens", { referral_id: id });
+  await deleteRows(db, "referrals", { id, status: "draft" });
   return true;
 }
 
@@ -100,28 +95,18 @@ export async function insertAttachment(db: Database, row: Insertable<Attachments
 
 /** A referral's files in the order they arrived (removed ones left out). */
 export async function attachmentsOf(db: Database, referralId: string) {
-  return db
-    .selectFrom("attachments")
-    .selectAll()
-    .where("referral_id", "=", referralId)
-    .where("removed_at", "is", null)
+  return rowsWhere(db, "attachments", { referral_id: referralId, removed_at: null })
     .orderBy("uploaded_at")
     .orderBy(insertionOrder(db))
     .execute();
 }
 
 export async function findAttachment(db: Database, referralId: string, attachmentId: string) {
-  return db
-    .selectFrom("attachments")
-    .selectAll()
-    .where("id", "=", attachmentId)
-    .where("referral_id", "=", referralId)
-    .where("removed_at", "is", null)
-    .executeTakeFirst();
+  return findRow(db, "attachments", { id: attachmentId, referral_id: referralId, removed_at: null });
 }
 
 export async function markAttachmentRemoved(db: Database, attachmentId: string, at: string) {
-  await db.updateTable("attachments").set({ removed_at: at }).where("id", "=", attachmentId).execute();
+  await updateRows(db, "attachments", { where: { id: attachmentId }, set: { removed_at: at } });
 }
 
 /** Bytes a referral's files take together, for its size limit. */

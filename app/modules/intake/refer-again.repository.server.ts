@@ -1,37 +1,6 @@
-import type { Insertable } from "kysely";
 import type { Database } from "~/utils/db.server";
-import type { Referrals } from "../../../db/types";
 
-type DraftRow = Pick<
-  Insertable<Referrals>,
-  | "id"
-  | "physician_id"
-  | "case_json"
-  | "created_at"
-  | "previous_referral_id"
-  | "patient_family_name"
-  | "patient_given_name"
-  | "patient_latin_name"
-  | "patient_birth_date"
-  | "patient_language"
-  | "indication"
-  | "urgency"
->;
-
-/** A new draft that follows an earlier referral (status draft, no code, no site, like every draft). */
-export async function insertFollowUpDraft(db: Database, row: DraftRow): Promise<void> {
-  await db
-    .insertInto("referrals")
-    .values({
-      ...row,
-      status: "draft",
-      reference_code: null,
-      site_code: null,
-      updated_at: row.created_at,
-      status_changed_at: row.created_at,
-    })
-    .execute();
-}
+// A new draft that follows an earlier referral is inserted by intake.repository.server.ts (insertDraft), like every draft.
 
 /** The referral made again from this one, if any (the newest). */
 export async function followUpOf(db: Database, referralId: string) {

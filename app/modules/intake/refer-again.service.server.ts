@@ -5,7 +5,8 @@ import type { Referral } from "~/modules/referrals/referral.mapper.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import { caseOf, draftListColumns } from "./intake.service.server";
-import { followUpOf, insertFollowUpDraft, referralHead } from "./refer-again.repository.server";
+import { insertDraft } from "./intake.repository.server";
+import { followUpOf, referralHead } from "./refer-again.repository.server";
 
 /**
  * Whether the physician may refer again from this referral: the team did not accept it (declined, or closed after a
@@ -44,7 +45,7 @@ export async function referAgain(
     if (existing) return { ok: true, id: existing.id, created: false } as const;
     const draft = followUpCase(caseOf(referral));
     const id = newId();
-    await insertFollowUpDraft(trx, {
+    await insertDraft(trx, {
       id,
       physician_id: user.id,
       case_json: JSON.stringify(draft),

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from "kysely";
 import type { Database } from "~/utils/db.server";
+import { findRow, rowsWhere, updateRows } from "~/utils/db-rows.server";
 import type { JointMessages, JointReviews } from "../../../db/types";
 
 export type JointReviewRow = Selectable<JointReviews>;
@@ -11,26 +12,16 @@ export async function insertJointReview(db: Database, row: Insertable<JointRevie
 
 /** The referral's open joint review, if any (at most one: a unique index). */
 export async function openJointReviewOf(db: Database, referralId: string) {
-  return db
-    .selectFrom("joint_reviews")
-    .selectAll()
-    .where("referral_id", "=", referralId)
-    .where("status", "=", "open")
-    .executeTakeFirst();
+  return findRow(db, "joint_reviews", { referral_id: referralId, status: "open" });
 }
 
 /** The referral's newest joint review, open or closed. */
 export async function latestJointReviewOf(db: Database, referralId: string) {
-  return db
-    .selectFrom("joint_reviews")
-    .selectAll()
-    .where("referral_id", "=", referralId)
-    .orderBy("proposed_at", "desc")
-    .executeTakeFirst();
+  return rowsWhere(db, "joint_reviews", { referral_id: referralId }).orderBy("proposed_at", "desc").executeTakeFirst();
 }
 
 export async function jointReviewById(db: Database, id: string) {
-  return db.selectFrom("joint_reviews").selectAll().where("id", "=", id).executeTakeFirst();
+  return findRow(db, "joint_reviews", { id });
 }
 
 export async function closeJointReviewRow(
@@ -38,12 +29,7 @@ export async function closeJointReviewRow(
   id: string,
   patch: { closed_by: string | null; closed_at: string; close_reason: string },
 ) {
-  await db
-    .updateTable("joint_reviews")
-    .set({ ...patch, status: "closed" })
-    .where("id", "=", id)
-    .where("status", "=", "open")
-    .execute();
+  await updateRows(db, "joint_reviews", { where: { id, status: "open" }, set: { ...patch, status: "closed" } });
 }
 
 /** Open joint reviews with the referral's code and owner, for a site as owner or as partner. */

@@ -1,5 +1,6 @@
 import type { Insertable } from "kysely";
 import type { Database } from "~/utils/db.server";
+import { findRow } from "~/utils/db-rows.server";
 import type { PatientNotificationTokens } from "../../../db/types";
 
 // Unsubscribe tokens (hashed) and the stops they record (migration 0015).
@@ -11,24 +12,15 @@ export async function insertNoticeToken(db: Database, row: Insertable<PatientNot
 /** A token by its hash, with the patient's language of its referral (for the page it opens). */
 export async function findNoticeToken(db: Database, tokenHash: string) {
   return db
-    .selectFrom("patient_notification_tokens")
-    .innerJoin("referrals", "referrals.id", "patient_notification_tokens.referral_id")
-    .select([
-      "patient_notification_tokens.referral_id",
-      "patient_notification_tokens.channel",
-      "referrals.patient_language",
-    ])
-    .where("patient_notification_tokens.token_hash", "=", tokenHash)
+    .selectFrom("patient_notification_tokens as t")
+    .innerJoin("referrals as r", "r.id", "t.referral_id")
+    .select(["t.referral_id", "t.channel", "r.patient_language"])
+    .where("t.token_hash", "=", tokenHash)
     .executeTakeFirst();
 }
 
 export async function findStop(db: Database, referralId: string, channel: string) {
-  return db
-    .selectFrom("patient_notification_stops")
-    .selectAll()
-    .where("referral_id", "=", referralId)
-    .where("channel", "=", channel)
-    .executeTakeFirst();
+  return findRow(db, "patient_notification_stops", { referral_id: referralId, channel });
 }
 
 /** Records the stop once; true when this call recorded it (false: it was already stopped). */

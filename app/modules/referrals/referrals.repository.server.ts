@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
 import type { Database } from "~/utils/db.server";
+import { findRow, rowsWhere, updateRows } from "~/utils/db-rows.server";
 import type { ReferralEvents, Referrals, ReferralScreens } from "../../../db/types";
 import { isPostgres } from "../../../db/dialect";
 
@@ -12,7 +13,7 @@ export async function insertReferral(db: Database, row: Insertable<Referrals>) {
 }
 
 export async function updateReferral(db: Database, id: string, patch: Updateable<Referrals>) {
-  await db.updateTable("referrals").set(patch).where("id", "=", id).execute();
+  await updateRows(db, "referrals", { where: { id }, set: patch });
 }
 
 /**
@@ -21,16 +22,13 @@ export async function updateReferral(db: Database, id: string, patch: Updateable
  * two decisions). SQLite needs no lock: one writer at a time holds the whole file.
  */
 export async function findReferral(db: Database, id: string) {
-  return db
-    .selectFrom("referrals")
-    .selectAll()
-    .where("id", "=", id)
+  return rowsWhere(db, "referrals", { id })
     .$if(db.isTransaction && isPostgres(db), (qb) => qb.forUpdate())
     .executeTakeFirst();
 }
 
 export async function findReferralByCode(db: Database, referenceCode: string) {
-  return db.selectFrom("referrals").selectAll().where("reference_code", "=", referenceCode).executeTakeFirst();
+  return findRow(db, "referrals", { reference_code: referenceCode });
 }
 
 export async function referenceCodeTaken(db: Database, referenceCode: string) {
@@ -55,12 +53,7 @@ export async function insertReferralEvent(db: Database, row: Omit<Insertable<Ref
 }
 
 export async function referralEvents(db: Database, referralId: string) {
-  return db
-    .selectFrom("referral_events")
-    .selectAll()
-    .where("referral_id", "=", referralId)
-    .orderBy("seq", "asc")
-    .execute();
+  return rowsWhere(db, "referral_events", { referral_id: referralId }).orderBy("seq", "asc").execute();
 }
 
 export async function insertReferralScreen(db: Database, row: Insertable<ReferralScreens>) {
@@ -68,12 +61,7 @@ export async function insertReferralScreen(db: Database, row: Insertable<Referra
 }
 
 export async function referralScreens(db: Database, referralId: string) {
-  return db
-    .selectFrom("referral_screens")
-    .selectAll()
-    .where("referral_id", "=", referralId)
-    .orderBy("screened_at", "asc")
-    .execute();
+  return rowsWhere(db, "referral_screens", { referral_id: referralId }).orderBy("screened_at", "asc").execute();
 }
 
 /** Referrals open at a site, for the router's capacity step. */

@@ -1,5 +1,6 @@
 import { openStatuses } from "~/domain/workflow/states";
 import type { Database } from "~/utils/db.server";
+import { rowsWhere } from "~/utils/db-rows.server";
 
 /** Every referral still open (submitted and not finished), oldest first: what a bulk re-screen goes through. */
 export async function openReferralIds(db: Database): Promise<string[]> {
@@ -15,10 +16,7 @@ export async function openReferralIds(db: Database): Promise<string[]> {
 
 /** The two latest stored screens of a referral, newest first (the pair the staff page compares). */
 export async function latestScreens(db: Database, referralId: string) {
-  return db
-    .selectFrom("referral_screens")
-    .selectAll()
-    .where("referral_id", "=", referralId)
+  return rowsWhere(db, "referral_screens", { referral_id: referralId })
     .orderBy("screened_at", "desc")
     .orderBy("id", "desc")
     .limit(2)

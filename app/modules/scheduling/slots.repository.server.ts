@@ -1,5 +1,6 @@
 import type { Insertable } from "kysely";
 import type { Database } from "~/utils/db.server";
+import { deleteRows, findRow, rowsWhere, updateRows } from "~/utils/db-rows.server";
 import type { ConsultationSlots } from "../../../db/types";
 
 // Consultation slots. Every read and write names the site: a site's slots are its own staff's only.
@@ -35,11 +36,7 @@ export async function slotsBetween(db: Database, siteCode: string, from: string,
 
 /** The site's free slots from `from` on, soonest first. */
 export async function freeSlotsFrom(db: Database, siteCode: string, from: string, limit: number) {
-  return db
-    .selectFrom("consultation_slots")
-    .selectAll()
-    .where("site_code", "=", siteCode)
-    .where("referral_id", "is", null)
+  return rowsWhere(db, "consultation_slots", { site_code: siteCode, referral_id: null })
     .where("starts_at", ">=", from)
     .orderBy("starts_at")
     .limit(limit)
@@ -47,29 +44,16 @@ export async function freeSlotsFrom(db: Database, siteCode: string, from: string
 }
 
 export async function slotOfSite(db: Database, siteCode: string, id: string) {
-  return db
-    .selectFrom("consultation_slots")
-    .selectAll()
-    .where("site_code", "=", siteCode)
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return findRow(db, "consultation_slots", { site_code: siteCode, id });
 }
 
 export async function slotAtStart(db: Database, siteCode: string, startsAt: string) {
-  return db
-    .selectFrom("consultation_slots")
-    .selectAll()
-    .where("site_code", "=", siteCode)
-    .where("starts_at", "=", startsAt)
-    .executeTakeFirst();
+  return findRow(db, "consultation_slots", { site_code: siteCode, starts_at: startsAt });
 }
 
 /** Booked slots of the site starting in [from, until): what an override must not overlap. */
 export async function bookedSlotsBetween(db: Database, siteCode: string, from: string, until: string) {
-  return db
-    .selectFrom("consultation_slots")
-    .selectAll()
-    .where("site_code", "=", siteCode)
+  return rowsWhere(db, "consultation_slots", { site_code: siteCode })
     .where("referral_id", "is not", null)
     .where("starts_at", ">=", from)
     .where("starts_at", "<", until)
@@ -78,13 +62,7 @@ export async function bookedSlotsBetween(db: Database, siteCode: string, from: s
 
 /** Removes a free slot; a booked one stays (returns false). */
 export async function deleteFreeSlot(db: Database, siteCode: string, id: string): Promise<boolean> {
-  const result = await db
-    .deleteFrom("consultation_slots")
-    .where("site_code", "=", siteCode)
-    .where("id", "=", id)
-    .where("referral_id", "is", null)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+  return (await deleteRows(db, "consultation_slots", { site_code: siteCode, id, referral_id: null })) > 0;
 }
 
 /** Books a free slot for a referral; false when someone else took it first. */
@@ -95,30 +73,22 @@ export async function claimSlot(
   referralId: string,
   at: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("consultation_slots")
-    .set({ referral_id: referralId, booked_at: at })
-    .where("site_code", "=", siteCode)
-    .where("id", "=", id)
-    .where("referral_id", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  const claimed = await updateRows(db, "consultation_slots", {
+    where: { site_code: siteCode, id, referral_id: null },
+    set: { referral_id: referralId, booked_at: at },
+  });
+  return claimed > 0;
 }
 
 export async function slotOfReferral(db: Database, referralId: string) {
-  return db.selectFrom("consultation_slots").selectAll().where("referral_id", "=", referralId).executeTakeFirst();
+  return findRow(db, "consultation_slots", { referral_id: referralId });
 }
 
 /** Frees a referral's slot (rebooking): a planned slot becomes free again, an override slot goes. */
 export async function releaseSlotOf(db: Database, referralId: string): Promise<void> {
-  await db
-    .deleteFrom("consultation_slots")
-    .where("referral_id", "=", referralId)
-    .where("kind", "=", "override")
-    .execute();
-  await db
-    .updateTable("consultation_slots")
-    .set({ referral_id: null, booked_at: null })
-    .where("referral_id", "=", referralId)
-    .execute();
+  await deleteRows(db, "consultation_slots", { referral_id: referralId, kind: "override" });
+  await updateRows(db, "consultation_slots", {
+    where: { referral_id: referralId },
+    set: { referral_id: null, booked_at: null },
+  });
 }

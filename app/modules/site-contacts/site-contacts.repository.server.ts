@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from "kysely";
 import type { Database } from "~/utils/db.server";
+import { currentVersionRow, currentVersionRows } from "~/modules/sites/site-versions.repository.server";
 import type { SiteContactVersions } from "../../../db/types";
 
 export type SiteContactRow = Selectable<SiteContactVersions>;
@@ -10,30 +11,11 @@ export type SiteContactHistoryRow = SiteContactRow & {
 
 /** Each site's contact details in force: its row with the highest version. */
 export async function currentContactRows(db: Database): Promise<SiteContactRow[]> {
-  return db
-    .selectFrom("site_contact_versions as v")
-    .selectAll("v")
-    .where(({ eb, selectFrom }) =>
-      eb(
-        "v.version",
-        "=",
-        selectFrom("site_contact_versions as w")
-          .select(({ fn }) => fn.max("w.version").as("max"))
-          .whereRef("w.site_code", "=", "v.site_code"),
-      ),
-    )
-    .orderBy("v.site_code")
-    .execute();
+  return currentVersionRows(db, "site_contact_versions");
 }
 
 export async function currentContactRow(db: Database, siteCode: string): Promise<SiteContactRow | undefined> {
-  return db
-    .selectFrom("site_contact_versions")
-    .selectAll()
-    .where("site_code", "=", siteCode)
-    .orderBy("version", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  return currentVersionRow(db, "site_contact_versions", siteCode);
 }
 
 /** Every version of one site's contact details, newest first, with the name of whoever saved it. */

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from "kysely";
 import type { Database } from "~/utils/db.server";
+import { currentVersionRow, currentVersionRows } from "./site-versions.repository.server";
 import type { SiteConfigVersions, Sites } from "../../../db/types";
 
 export type SiteRow = Selectable<Sites>;
@@ -15,31 +16,12 @@ export async function listSites(db: Database): Promise<SiteRow[]> {
 
 /** Each site's current configuration: its row with the highest version. */
 export async function currentConfigRows(db: Database): Promise<SiteConfigRow[]> {
-  return db
-    .selectFrom("site_config_versions as v")
-    .selectAll("v")
-    .where(({ eb, selectFrom }) =>
-      eb(
-        "v.version",
-        "=",
-        selectFrom("site_config_versions as w")
-          .select(({ fn }) => fn.max("w.version").as("max"))
-          .whereRef("w.site_code", "=", "v.site_code"),
-      ),
-    )
-    .orderBy("v.site_code")
-    .execute();
+  return currentVersionRows(db, "site_config_versions");
 }
 
 /** The current configuration of one site joined with the site's reference data, or undefined for an unknown site. */
 export async function currentConfigRow(db: Database, siteCode: string): Promise<SiteConfigRow | undefined> {
-  return db
-    .selectFrom("site_config_versions")
-    .selectAll()
-    .where("site_code", "=", siteCode)
-    .orderBy("version", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  return currentVersionRow(db, "site_config_versions", siteCode);
 }
 
 /** Every version of every site, newest first, with the name of whoever made it. */

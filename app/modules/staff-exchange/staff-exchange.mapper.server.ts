@@ -1,6 +1,7 @@
 // Staff-exchange rows out of the repository become camelCase objects here, once, so routes never read a column name.
 import type { GrantState } from "~/domain/staff-exchange/grant-window";
-import type { grantsAtHosts, GrantRow, visitableStaff } from "./staff-exchange.repository.server";
+import type { activeSiteStaff } from "~/modules/accounts/accounts.repository.server";
+import type { grantsAtHosts, GrantRow } from "./staff-exchange.repository.server";
 
 /** A person as the exchange pages show them: name parts, address and role. */
 export type ExchangePerson = { familyName: string; givenName: string; email: string; role: string };
@@ -55,7 +56,7 @@ export function toExchangeGrant(row: ListedGrantRow, state: GrantState): Exchang
   };
 }
 
-export function toExchangeCandidate(row: Awaited<ReturnType<typeof visitableStaff>>[number]): ExchangeCandidate {
+export function toExchangeCandidate(row: Awaited<ReturnType<typeof activeSiteStaff>>[number]): ExchangeCandidate {
   return {
     id: row.id,
     familyName: row.family_name,

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from "kysely";
 import type { Database } from "~/utils/db.server";
+import { findRow, rowsWhere, updateRows } from "~/utils/db-rows.server";
 import type { StaffExchangeGrants } from "../../../db/types";
 
 export type GrantRow = Selectable<StaffExchangeGrants>;
@@ -9,18 +10,16 @@ export async function insertGrant(db: Database, row: Insertable<StaffExchangeGra
 }
 
 export async function findGrant(db: Database, id: string): Promise<GrantRow | undefined> {
-  return db.selectFrom("staff_exchange_grants").selectAll().where("id", "=", id).executeTakeFirst();
+  return findRow(db, "staff_exchange_grants", { id });
 }
 
 /** Stamps the revocation once; answers whether this call did it (0 when someone revoked it first). */
 export async function revokeGrant(db: Database, id: string, by: string, at: string): Promise<boolean> {
-  const result = await db
-    .updateTable("staff_exchange_grants")
-    .set({ revoked_at: at, revoked_by: by })
-    .where("id", "=", id)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const revoked = await updateRows(db, "staff_exchange_grants", {
+    where: { id, revoked_at: null },
+    set: { revoked_at: at, revoked_by: by },
+  });
+  return revoked === 1;
 }
 
 /**
@@ -28,11 +27,7 @@ export async function revokeGrant(db: Database, id: string, by: string, at: stri
  * a short list the caller checks day by day against each host's own today.
  */
 export async function openGrantsOf(db: Database, userId: string, earliestToday: string): Promise<GrantRow[]> {
-  return db
-    .selectFrom("staff_exchange_grants")
-    .selectAll()
-    .where("user_id", "=", userId)
-    .where("revoked_at", "is", null)
+  return rowsWhere(db, "staff_exchange_grants", { user_id: userId, revoked_at: null })
     .where("to_date", ">=", earliestToday)
     .orderBy("from_date")
     .execute();
@@ -81,20 +76,6 @@ export async function grantsAtHosts(db: Database, hostSiteCodes: readonly string
     .orderBy("g.from_date", "desc")
     .orderBy("g.granted_at", "desc")
     .limit(limit)
-    .execute();
-}
-
-/** Everyone who could visit another site: active coordinators and reviewers with a home site. */
-export async function visitableStaff(db: Database) {
-  return db
-    .selectFrom("users")
-    .select(["id", "family_name", "given_name", "email", "role", "site_code"])
-    .where("role", "in", ["coordinator", "reviewer"])
-    .where("status", "=", "active")
-    .where("site_code", "is not", null)
-    .orderBy("site_code")
-    .orderBy("family_name")
-    .orderBy("given_name")
     .execute();
 }
 

@@ -1,6 +1,6 @@
 // Granting and revoking staff exchanges: who may, whom, and the audit record of each (ADR 0017).
 import { grantState } from "~/domain/staff-exchange/grant-window";
-import { findUserById } from "~/modules/accounts/accounts.repository.server";
+import { activeSiteStaff, findUserById } from "~/modules/accounts/accounts.repository.server";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.service.server";
 import { siteCodes } from "~/modules/accounts/accounts.schema";
@@ -13,7 +13,6 @@ import {
   insertGrant,
   overlappingGrant,
   revokeGrant,
-  visitableStaff,
 } from "./staff-exchange.repository.server";
 import { todayBySite } from "./site-today.server";
 import {
@@ -159,7 +158,7 @@ export async function exchangeGrants(db: Database, actor: SessionUser, now: Date
 
 /** Whom an administrator may choose as a visitor: active coordinators and reviewers (their home site is shown). */
 export async function exchangeCandidates(db: Database): Promise<ExchangeCandidate[]> {
-  return (await visitableStaff(db)).map(toExchangeCandidate);
+  return (await activeSiteStaff(db)).map(toExchangeCandidate);
 }
 
 /** One grant for the revoke confirmation page, when this administrator may revoke it now; null otherwise (404). */

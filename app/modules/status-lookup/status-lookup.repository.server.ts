@@ -1,5 +1,6 @@
 import type { Insertable } from "kysely";
 import type { Database } from "~/utils/db.server";
+import { findRow, updateRows } from "~/utils/db-rows.server";
 import type { StatusSessions } from "../../../db/types";
 
 const statusColumns = [
@@ -16,23 +17,17 @@ const statusColumns = [
   "sites.timezone",
 ] as const;
 
-/** The few columns the patient's status needs (never the case, the names or the history), by reference code. */
+/** The few columns the patient's status needs (never the case, the names or the history), of every referral. */
+function statuses(db: Database) {
+  return db.selectFrom("referrals").leftJoin("sites", "sites.code", "referrals.site_code").select(statusColumns);
+}
+
 export async function findStatusByCode(db: Database, referenceCode: string) {
-  return db
-    .selectFrom("referrals")
-    .leftJoin("sites", "sites.code", "referrals.site_code")
-    .select(statusColumns)
-    .where("referrals.reference_code", "=", referenceCode)
-    .executeTakeFirst();
+  return statuses(db).where("referrals.reference_code", "=", referenceCode).executeTakeFirst();
 }
 
 export async function findStatusById(db: Database, referralId: string) {
-  return db
-    .selectFrom("referrals")
-    .leftJoin("sites", "sites.code", "referrals.site_code")
-    .select(statusColumns)
-    .where("referrals.id", "=", referralId)
-    .executeTakeFirst();
+  return statuses(db).where("referrals.id", "=", referralId).executeTakeFirst();
 }
 
 export type StatusRow = NonNullable<Awaited<ReturnType<typeof findStatusByCode>>>;
@@ -42,25 +37,15 @@ export async function insertStatusSession(db: Database, row: Insertable<StatusSe
 }
 
 export async function findStatusSession(db: Database, id: string) {
-  return db
-    .selectFrom("status_sessions")
-    .selectAll()
-    .where("id", "=", id)
-    .where("ended_at", "is", null)
-    .executeTakeFirst();
+  return findRow(db, "status_sessions", { id, ended_at: null });
 }
 
 export async function touchStatusSession(db: Database, id: string, at: string) {
-  await db.updateTable("status_sessions").set({ last_seen_at: at }).where("id", "=", id).execute();
+  await updateRows(db, "status_sessions", { where: { id }, set: { last_seen_at: at } });
 }
 
 export async function endStatusSession(db: Database, id: string, at: string) {
-  await db
-    .updateTable("status_sessions")
-    .set({ ended_at: at })
-    .where("id", "=", id)
-    .where("ended_at", "is", null)
-    .execute();
+  await updateRows(db, "status_sessions", { where: { id, ended_at: null }, set: { ended_at: at } });
 }
 
 /** Housekeeping: sessions past their absolute limit are of no further use (they never held more than a link). */

@@ -1,15 +1,11 @@
 import type { Insertable } from "kysely";
 import type { Database } from "~/utils/db.server";
+import { currentVersionRow } from "~/modules/sites/site-versions.repository.server";
+import { deleteRows, rowsWhere } from "~/utils/db-rows.server";
 import type { TravelChecklistVersions } from "../../../db/types";
 
 export async function currentChecklistRow(db: Database, siteCode: string) {
-  return db
-    .selectFrom("travel_checklist_versions")
-    .selectAll()
-    .where("site_code", "=", siteCode)
-    .orderBy("version", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  return currentVersionRow(db, "travel_checklist_versions", siteCode);
 }
 
 /** Every version of one site's checklist, newest first, with the name of whoever saved it. */
@@ -35,11 +31,7 @@ export async function insertChecklistVersion(db: Database, row: Insertable<Trave
 }
 
 export async function ticksOf(db: Database, referralId: string): Promise<{ itemKey: string; doneAt: string }[]> {
-  const rows = await db
-    .selectFrom("travel_checklist_ticks")
-    .select(["item_key", "done_at"])
-    .where("referral_id", "=", referralId)
-    .execute();
+  const rows = await rowsWhere(db, "travel_checklist_ticks", { referral_id: referralId }).execute();
   return rows.map((row) => ({ itemKey: row.item_key, doneAt: row.done_at }));
 }
 
@@ -58,10 +50,5 @@ export async function insertTick(
 
 /** Unticks an item; true when it was ticked. */
 export async function deleteTick(db: Database, referralId: string, itemKey: string): Promise<boolean> {
-  const result = await db
-    .deleteFrom("travel_checklist_ticks")
-    .where("referral_id", "=", referralId)
-    .where("item_key", "=", itemKey)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+  return (await deleteRows(db, "travel_checklist_ticks", { referral_id: referralId, item_key: itemKey })) > 0;
 }
