@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { HistoryItem } from "~/components/intake/history";
+import type { HistoryEntry } from "~/domain/workflow/history";
 import { teamDecisionOf } from "./team-decision";
 
 let seq = 0;
-const step = (action: string, site: string | null, extra: Partial<HistoryItem> = {}): HistoryItem => ({
+const step = (action: string, site: string | null, extra: Partial<HistoryEntry> = {}): HistoryEntry => ({
   seq: (seq += 1),
   at: `2026-11-${String(10 + seq).padStart(2, "0")}T01:00:00.000Z`,
   action,
