@@ -1,17 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
+import type { AttachmentFacts } from "~/domain/case/attachment";
 import { intlLocale, isLanguage } from "~/i18n/config";
 import { numberFormat } from "~/i18n/intl-cache";
-
-export type AttachmentItem = {
-  id: string;
-  kind: string;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedAt: string;
-};
 
 export function useFileSize() {
   const { i18n } = useTranslation();
@@ -40,7 +31,7 @@ export function AttachmentList({
   removable,
 }: {
   referralId: string;
-  items: AttachmentItem[];
+  items: AttachmentFacts[];
   removable?: boolean;
 }) {
   const { t } = useTranslation();

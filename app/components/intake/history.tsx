@@ -1,22 +1,10 @@
 import { useTranslation } from "react-i18next";
 import type { SiteNames } from "~/components/decision-panel/decision-panel";
 import { fieldKey } from "~/i18n/screen-keys";
+import type { HistoryEntry } from "~/domain/workflow/history";
 import { isLanguage } from "~/i18n/config";
 import { formatInstant } from "~/i18n/format";
 import { useReaderTimeZone } from "~/components/use-root-data";
-
-export type HistoryItem = {
-  seq: number;
-  at: string;
-  action: string;
-  actorRole: string;
-  from: string | null;
-  to: string;
-  site: string | null;
-  reasonCode: string | null;
-  note: string | null;
-  data: Record<string, unknown>;
-};
 
 /** A moment of the history in the reader's language and time zone (a Japanese physician reads Japan time). */
 export function useDateTime() {
@@ -29,11 +17,11 @@ export function useDateTime() {
 const list = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 
 /** The referral's history, every step in words: who (by role), what, when, why, and what was asked or answered. */
-export function History({ items, siteNames }: { items: HistoryItem[]; siteNames: SiteNames }) {
+export function History({ items, siteNames }: { items: HistoryEntry[]; siteNames: SiteNames }) {
   const { t, i18n } = useTranslation();
   const lng = isLanguage(i18n.language) ? i18n.language : "en";
   const when = useDateTime();
-  const reason = (item: HistoryItem) => {
+  const reason = (item: HistoryEntry) => {
     if (!item.reasonCode) return null;
     const books =
       item.action === "withdraw"

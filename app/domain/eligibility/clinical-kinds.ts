@@ -3,13 +3,19 @@
 import { subtractMonths } from "../case/dates";
 import type { ScreenCase } from "../case/schema";
 import type { Evaluator } from "./basic-kinds";
-import { isNumber, isText, resultsOf, type Results } from "./criterion-results";
+import { isText, resultsOf, type Results } from "./criterion-results";
 import { cervixAdenoPosition, figoNeedsNodes, parseFigo } from "./figo";
 import { albiGradeOf, childPughOf } from "./liver";
 import { lungEditionOf, lungStageFromTnm, parseStageDetail, stagesAgree } from "./lung-staging";
 import { parseM, parseN, parseStage, stagePosition } from "./staging";
 import type { CriterionDef, CriterionRule, RuleOf } from "./types";
-import { localisedDisease, metastaticLesions, metastaticOrgans, reirradiation } from "./spread-kinds";
+import {
+  localisedDisease,
+  metastaticLesions,
+  metastaticOrganCount,
+  metastaticOrgans,
+  reirradiation,
+} from "./spread-kinds";
 
 /** The evaluator of a kq-2026-12 criterion kind, or null for another kind. */
 export function compileClinicalCriterion(def: CriterionDef): Evaluator | null {
@@ -286,12 +292,7 @@ function metastasisConsistency(def: CriterionDef): Evaluator {
   const r = resultsOf(def, ["diagnosis.tnm.m", "diagnosis.metastases", "diagnosis.distantMetastasisSites"]);
   return (c) => {
     const m = parseM(c.diagnosis.tnm?.m);
-    const list = c.diagnosis.metastases;
-    const organs = Array.isArray(list)
-      ? list.length
-      : isNumber(c.diagnosis.distantMetastasisSites)
-        ? c.diagnosis.distantMetastasisSites
-        : undefined;
+    const organs = metastaticOrganCount(c);
     if (m?.kind !== "number" || organs === undefined) return r.ok("not_applicable", undefined, undefined);
     const agree = m.number === 0 ? organs === 0 : organs > 0;
     return r.ok(agree ? "met" : "flag", `${String(c.diagnosis.tnm?.m)} / ${organs}`, m.number === 0 ? "0" : ">=1");

@@ -11,18 +11,20 @@ const addMonths = (date: string, months: number) => subtractMonths(date, -months
 
 // ── Metastases (K4) ──────────────────────────────────────────────────────────────────────────────────────────
 
+/** How many organs carry distant metastases: the organ list when given, else the count, else unknown. */
+export function metastaticOrganCount(c: ScreenCase): number | undefined {
+  const list = c.diagnosis.metastases;
+  if (Array.isArray(list)) return list.length;
+  return isNumber(c.diagnosis.distantMetastasisSites) ? c.diagnosis.distantMetastasisSites : undefined;
+}
+
 /** Whether the case has distant metastasis, from the organ list, the count or the M category. */
 export function metastaticOf(c: ScreenCase): {
   any: boolean | undefined;
   organs: number | undefined;
   value: string | number | undefined;
 } {
-  const list = c.diagnosis.metastases;
-  const organs = Array.isArray(list)
-    ? list.length
-    : isNumber(c.diagnosis.distantMetastasisSites)
-      ? c.diagnosis.distantMetastasisSites
-      : undefined;
+  const organs = metastaticOrganCount(c);
   const m = parseM(c.diagnosis.tnm?.m);
   if (organs !== undefined && organs > 0) return { any: true, organs, value: organs };
   if (m?.kind === "number" && m.number >= 1) return { any: true, organs, value: String(c.diagnosis.tnm?.m) };

@@ -1,5 +1,6 @@
 // The Condition, the screen's decision and the attachments of a referral's bundle.
 import type { CodeableConcept, Condition, ConditionStage, DocumentReference, Observation } from "@medplum/fhirtypes";
+import type { AttachmentFacts } from "~/domain/case/attachment";
 import type { DecisionJson } from "~/domain/screen";
 import { getPath } from "./case-observations";
 import { documentLoinc, extensions, stagingLoinc, systems, type Ref } from "./vocabulary";
@@ -91,16 +92,6 @@ export function decisionObservation(decision: DecisionJson, subject: Ref, effect
     component,
   };
 }
-
-export type AttachmentFacts = {
-  id: string;
-  kind: string;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedAt: string;
-};
 
 /** An attachment as described, not its bytes: type, size, SHA-256 (in its own extension: R4's hash is SHA-1), name. */
 export function documentReference(attachment: AttachmentFacts, subject: Ref): DocumentReference {

@@ -4,7 +4,8 @@
 import type { Bundle, BundleEntry, Resource } from "@medplum/fhirtypes";
 import type { DecisionJson } from "~/domain/screen";
 import { caseObservations } from "./case-observations";
-import { conditionResource, decisionObservation, documentReference, type AttachmentFacts } from "./clinical-resources";
+import type { AttachmentFacts } from "~/domain/case/attachment";
+import { conditionResource, decisionObservation, documentReference } from "./clinical-resources";
 import { consentResources, patientResource, type ConsentItem } from "./patient-resources";
 import { systems, type Ref } from "./vocabulary";
 import {

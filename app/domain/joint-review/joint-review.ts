@@ -1,6 +1,6 @@
 // Joint review of a referral by Konyang and QST, and the case conferences that discuss it (issue 10,
 // docs/decisions/0018-joint-review-and-conferences.md). Pure: codes, rules and the agenda's placement; no I/O, no clock.
-import type { ReferralStatus } from "~/domain/workflow/states";
+import { openStatuses, type ReferralStatus } from "~/domain/workflow/states";
 
 /** What the chair records for a case: the four answers a joint conference gives. */
 export const jointRecommendations = [
@@ -13,17 +13,9 @@ export type JointRecommendation = (typeof jointRecommendations)[number];
 
 /**
  * A referral may be shared while its owning site still has something to decide: from its arrival to a booked
- * consultation. A declined, withdrawn or closed referral has nothing left to discuss.
+ * consultation, the open statuses. A declined, withdrawn or closed referral has nothing left to discuss.
  */
-export const shareableStatuses: readonly ReferralStatus[] = [
-  "submitted",
-  "triage",
-  "redirected",
-  "in_review",
-  "info_requested",
-  "accepted",
-  "consultation_scheduled",
-];
+export const shareableStatuses: readonly ReferralStatus[] = openStatuses;
 
 /** Steps after which the referral has left the owning site's hands: its joint review closes with them. */
 export const stepsThatEndJointReview = ["decline", "redirect", "close", "withdraw"] as const;

@@ -1,14 +1,20 @@
 // The life of a referral (shared/domain/workflow.md). Stable codes; words live in locales/.
-export const referralStatuses = [
-  "draft",
-  "submitted",
-  "triage",
+// The statuses a patient is shown as they are (workflow.md, "What the patient sees"); the others are put in words
+// of their own by patientStageOf.
+const statusesShownToPatients = [
   "in_review",
   "info_requested",
   "accepted",
   "consultation_scheduled",
   "declined",
   "redirected",
+] as const;
+
+export const referralStatuses = [
+  "draft",
+  "submitted",
+  "triage",
+  ...statusesShownToPatients,
   "withdrawn",
   "closed",
 ] as const;
@@ -30,16 +36,7 @@ export function isOpen(status: ReferralStatus): boolean {
 }
 
 /** What the patient sees: a handful of plain stages, never clinical detail (workflow.md, "What the patient sees"). */
-export const patientStages = [
-  "received",
-  "in_review",
-  "info_requested",
-  "accepted",
-  "consultation_scheduled",
-  "declined",
-  "redirected",
-  "closed",
-] as const;
+export const patientStages = ["received", ...statusesShownToPatients, "closed"] as const;
 export type PatientStage = (typeof patientStages)[number];
 
 export function patientStageOf(status: ReferralStatus): PatientStage | null {

@@ -1,6 +1,7 @@
 // Where a referral's files live and how they are described: the limits, the store under the data directory, the view
 // of a stored file, and who may add files (the referral's own physician while drafting or asked for more).
 import path from "node:path";
+import type { AttachmentFacts } from "~/domain/case/attachment";
 import type { attachmentKinds } from "~/domain/case/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
@@ -22,15 +23,7 @@ export function attachmentsRoot(): string {
   return path.resolve(env().DATA_DIR, "attachments");
 }
 
-export type AttachmentView = {
-  id: string;
-  kind: string;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedAt: string;
-};
+export type AttachmentView = AttachmentFacts;
 
 export function viewOf(row: AttachmentRow): AttachmentView {
   return {

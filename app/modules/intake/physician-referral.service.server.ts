@@ -3,6 +3,7 @@
 import type { ReferralCase } from "~/domain/case/schema";
 import { nationalIdIn, nationalIdRefusedKey } from "~/domain/case/national-id";
 import type { DecisionJson } from "~/domain/screen";
+import type { HistoryEntry } from "~/domain/workflow/history";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordReading } from "~/modules/audit/read-audit.server";
 import type { Referral } from "~/modules/referrals/referral.mapper.server";
@@ -82,18 +83,7 @@ export function latestRequest(events: ReferralEventRow[]): InfoRequest | null {
   return { at: event.occurred_at, note: event.note, fields: strings(data.fields), documents: strings(data.documents) };
 }
 
-export type HistoryEntry = {
-  seq: number;
-  at: string;
-  action: string;
-  actorRole: string;
-  from: string | null;
-  to: string;
-  site: string | null;
-  reasonCode: string | null;
-  note: string | null;
-  data: Record<string, unknown>;
-};
+export type { HistoryEntry };
 
 export type ReferralDetail = {
   caseData: Record<string, unknown>;

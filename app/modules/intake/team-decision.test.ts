@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { HistoryEntry } from "./physician-referral.service.server";
+import type { HistoryEntry } from "~/domain/workflow/history";
 import { teamDecisionOf } from "./team-decision";
 
 let seq = 0;
