@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { DataTable } from "./data-table";
+import { ColumnTable, DataTable } from "./data-table";
 
 type Person = { id: string; name: string; site: string | null };
 const people: Person[] = [
@@ -52,5 +52,26 @@ describe("a data table", () => {
     expect(html).toContain('<div role="region" aria-labelledby="people" tabindex="0" class="table-scroll">');
     expect(html).toContain('<th aria-sort="ascending">Name ↑</th><th scope="col">Site</th>');
     expect(html).toContain('<td>박지훈</td><td data-label="Site of 박지훈"></td>');
+  });
+
+  it("draws a narrow table without the scrolling region, with its caption first and a column naming each row", () => {
+    const html = renderToStaticMarkup(
+      <ColumnTable
+        className="rule-table"
+        data-testid="people"
+        caption={<caption>{"People"}</caption>}
+        rows={people}
+        rowKey={(p) => p.id}
+        columns={[
+          { key: "name", header: "Name", cell: (p) => p.name, rowHeader: true },
+          { key: "site", header: "Site", cell: (p) => p.site ?? "—" },
+        ]}
+      />,
+    );
+    expect(html).toBe(
+      '<table class="rule-table" data-testid="people"><caption>People</caption>' +
+        '<thead><tr><th scope="col">Name</th><th scope="col">Site</th></tr></thead>' +
+        '<tbody><tr><th scope="row">박지훈</th><td>—</td></tr><tr><th scope="row">田中 健一</th><td>qst</td></tr></tbody></table>',
+    );
   });
 });

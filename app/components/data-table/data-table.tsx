@@ -23,18 +23,22 @@ export type DataColumn<Row> = {
   cellProps?: CellAttributes | ((row: Row) => CellAttributes);
 };
 
-type Props<Row> = Omit<TableHTMLAttributes<HTMLTableElement>, "aria-labelledby" | "children"> & {
-  /** The id of the heading that names the table (and the region it scrolls in). */
-  labelledBy: string;
+type RowsProps<Row> = {
   columns: (DataColumn<Row> | false | null | undefined)[];
   rows: readonly Row[];
   rowKey: (row: Row) => string | number;
   rowProps?: (row: Row) => RowAttributes;
-  /** A class for the scrolling region, when the page styles it (the queue's table-scroll). */
-  regionClassName?: string;
   /** A `<caption>` element, when the table needs a name of its own beside the heading. */
   caption?: ReactNode;
 };
+
+type Props<Row> = Omit<TableHTMLAttributes<HTMLTableElement>, "aria-labelledby" | "children"> &
+  RowsProps<Row> & {
+    /** The id of the heading that names the table (and the region it scrolls in). */
+    labelledBy: string;
+    /** A class for the scrolling region, when the page styles it (the queue's table-scroll). */
+    regionClassName?: string;
+  };
 
 /**
  * A list as a table: one header row of column headers, one row per item, inside a region that scrolls sideways
@@ -43,9 +47,33 @@ type Props<Row> = Omit<TableHTMLAttributes<HTMLTableElement>, "aria-labelledby" 
  */
 export function DataTable<Row>(props: Props<Row>) {
   const { labelledBy, columns, rows, rowKey, rowProps, regionClassName, caption, ...table } = props;
-  const shown = columns.filter((c): c is DataColumn<Row> => Boolean(c));
   return (
     <ScrollTable labelledBy={labelledBy} regionClassName={regionClassName} {...table}>
+      <TableContents columns={columns} rows={rows} rowKey={rowKey} rowProps={rowProps} caption={caption} />
+    </ScrollTable>
+  );
+}
+
+type ColumnTableProps<Row> = Omit<TableHTMLAttributes<HTMLTableElement>, "children"> & RowsProps<Row>;
+
+/**
+ * The same table without the scrolling region, for a narrow table that fits any screen and is named by its own
+ * `<caption>` (or by `aria-labelledby`), such as a rule book's list of versions or a dashboard's figures.
+ */
+export function ColumnTable<Row>(props: ColumnTableProps<Row>) {
+  const { columns, rows, rowKey, rowProps, caption, ...table } = props;
+  return (
+    <table {...table}>
+      <TableContents columns={columns} rows={rows} rowKey={rowKey} rowProps={rowProps} caption={caption} />
+    </table>
+  );
+}
+
+/** What goes inside the `<table>`: the caption, the header row, one row per item. */
+function TableContents<Row>({ columns, rows, rowKey, rowProps, caption }: RowsProps<Row>) {
+  const shown = columns.filter((c): c is DataColumn<Row> => Boolean(c));
+  return (
+    <>
       {caption}
       <thead>
         <tr>
@@ -78,7 +106,7 @@ export function DataTable<Row>(props: Props<Row>) {
           </tr>
         ))}
       </tbody>
-    </ScrollTable>
+    </>
   );
 }
 

@@ -1,9 +1,15 @@
 import { useTranslation } from "react-i18next";
+import { ColumnTable, type DataColumn } from "~/components/data-table/data-table";
 import type { BulkRescreenReport } from "~/modules/rules/rescreen.service.server";
 
 /** What rescreening every open referral changed: totals by direction and the outcome pairs that moved. */
 export function RescreenReport({ report }: { report: BulkRescreenReport }) {
   const { t } = useTranslation();
+  const columns: DataColumn<BulkRescreenReport["pairs"][number]>[] = [
+    { key: "from", header: t("rules:admin.report.from"), cell: (p) => t(`screen:outcomes.${p.from}.label`) },
+    { key: "to", header: t("rules:admin.report.to"), cell: (p) => t(`screen:outcomes.${p.to}.label`) },
+    { key: "count", header: t("rules:admin.report.count"), cell: (p) => p.count },
+  ];
   return (
     <section
       aria-labelledby="rescreen-report"
@@ -21,25 +27,15 @@ export function RescreenReport({ report }: { report: BulkRescreenReport }) {
         ))}
       </ul>
       {report.pairs.length ? (
-        <table className="rule-table" data-testid="rescreen-pairs">
-          <caption>{t("rules:admin.report.pairsCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("rules:admin.report.from")}</th>
-              <th scope="col">{t("rules:admin.report.to")}</th>
-              <th scope="col">{t("rules:admin.report.count")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.pairs.map((p) => (
-              <tr key={`${p.from}>${p.to}`} data-from={p.from} data-to={p.to}>
-                <td>{t(`screen:outcomes.${p.from}.label`)}</td>
-                <td>{t(`screen:outcomes.${p.to}.label`)}</td>
-                <td>{p.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ColumnTable
+          className="rule-table"
+          data-testid="rescreen-pairs"
+          caption={<caption>{t("rules:admin.report.pairsCaption")}</caption>}
+          columns={columns}
+          rows={report.pairs}
+          rowKey={(p) => `${p.from}>${p.to}`}
+          rowProps={(p) => ({ "data-from": p.from, "data-to": p.to })}
+        />
       ) : null}
     </section>
   );

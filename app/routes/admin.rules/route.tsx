@@ -1,10 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
+import { ColumnTable } from "~/components/data-table/data-table";
+import { useWords } from "~/components/rule-book/criterion-entry";
+import { ruleSetColumns } from "~/components/rule-book/rule-set-columns";
 import ruleBookStyles from "~/components/rule-book/rule-book.css?url";
 import { ruleSetValidity } from "~/domain/eligibility/rule-book";
-import { formatCalendarDate } from "~/i18n/format";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { rescreenAllOpen, type BulkRescreenReport } from "~/modules/rules/rescreen.service.server";
 import { rulesToday } from "~/modules/rules/rules.service.server";
@@ -32,46 +33,28 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminRules() {
-  const { t, i18n } = useTranslation();
+  const words = useWords();
+  const { t } = words;
   const { sets } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const report = answer?.report;
   const inForce = sets.find((s) => s.inForce);
-  const date = (iso: string) => formatCalendarDate(iso, i18n.language);
+  const c = ruleSetColumns(words, null);
   return (
     <>
       <h1>{t("rules:admin.heading")}</h1>
       <p>
         <Link to="/rules">{t("rules:admin.bookLink")}</Link>
       </p>
-      <table className="rule-table" data-testid="admin-rule-sets">
-        <caption>{t("rules:sets.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("rules:sets.version")}</th>
-            <th scope="col">{t("rules:sets.effectiveFrom")}</th>
-            <th scope="col">{t("rules:sets.publishedOn")}</th>
-            <th scope="col">{t("rules:sets.reviewDueOn")}</th>
-            <th scope="col">{t("rules:sets.state")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sets.map((s) => (
-            <tr key={s.version} data-version={s.version}>
-              <th scope="row">
-                <Link to={`/rules/${s.version}`}>{s.version}</Link>
-              </th>
-              <td>{date(s.effectiveFrom)}</td>
-              <td>{date(s.publishedOn)}</td>
-              <td>
-                {date(s.reviewDueOn)}
-                {s.reviewOverdue ? ` (${t("rules:sets.overdue")})` : null}
-              </td>
-              <td>{s.inForce ? t("rules:sets.inForce") : t("rules:sets.notInForce")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ColumnTable
+        className="rule-table"
+        data-testid="admin-rule-sets"
+        caption={<caption>{t("rules:sets.caption")}</caption>}
+        columns={[c.version, c.effectiveFrom, c.publishedOn, c.reviewDueOn, c.state]}
+        rows={sets}
+        rowKey={(s) => s.version}
+        rowProps={(s) => ({ "data-version": s.version })}
+      />
 
       <section aria-labelledby="rescreen-all">
         <h2 id="rescreen-all">{t("rules:admin.rescreenHeading")}</h2>

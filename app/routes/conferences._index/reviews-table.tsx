@@ -1,6 +1,7 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataTable, type DataColumn } from "~/components/data-table/data-table";
 import { indicationKey } from "~/i18n/screen-keys";
+import { JointReviewLink } from "~/components/joint-review/joint-review-link";
 import { personName } from "~/i18n/person-name";
 
 export type JointReviewLine = {
@@ -20,37 +21,41 @@ export type JointReviewLine = {
  * The referrals under joint review for the reader's site: the owner opens its referral page, the other site the
  * joint review page.
  */
-export function JointReviewsTable({ reviews }: { reviews: JointReviewLine[] }) {
+export function JointReviewsTable({ reviews, labelledBy }: { reviews: JointReviewLine[]; labelledBy: string }) {
   const { t } = useTranslation();
+  const columns: DataColumn<JointReviewLine>[] = [
+    {
+      key: "code",
+      header: t("queue:columns.code"),
+      cell: (r) => (
+        <>
+          <JointReviewLink review={r} />
+          {r.patient ? <span className="hint"> {personName(r.patient.familyName, r.patient.givenName)}</span> : null}
+        </>
+      ),
+    },
+    { key: "owner", header: t("conferences:hub.owner"), cell: (r) => r.ownerSite },
+    {
+      key: "indication",
+      header: t("queue:columns.indication"),
+      cell: (r) => (r.indication ? t(indicationKey(r.indication)) : null),
+    },
+    {
+      key: "question",
+      header: t("conferences:hub.question"),
+      cell: (r) => r.question,
+      cellProps: { className: "pre-line" },
+    },
+    { key: "proposed", header: t("conferences:hub.proposed"), cell: (r) => r.proposedAt },
+  ];
   return (
-    <table className="queue-table" data-testid="joint-reviews">
-      <thead>
-        <tr>
-          <th scope="col">{t("queue:columns.code")}</th>
-          <th scope="col">{t("conferences:hub.owner")}</th>
-          <th scope="col">{t("queue:columns.indication")}</th>
-          <th scope="col">{t("conferences:hub.question")}</th>
-          <th scope="col">{t("conferences:hub.proposed")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {reviews.map((r) => (
-          <tr key={r.id}>
-            <td>
-              <Link to={r.ownedByReader ? `/queue/${r.referralId}#joint` : `/joint/${r.referralId}`}>
-                {r.referenceCode}
-              </Link>
-              {r.patient ? (
-                <span className="hint"> {personName(r.patient.familyName, r.patient.givenName)}</span>
-              ) : null}
-            </td>
-            <td>{r.ownerSite}</td>
-            <td>{r.indication ? t(indicationKey(r.indication)) : null}</td>
-            <td className="pre-line">{r.question}</td>
-            <td>{r.proposedAt}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      labelledBy={labelledBy}
+      className="queue-table"
+      data-testid="joint-reviews"
+      columns={columns}
+      rows={reviews}
+      rowKey={(r) => r.id}
+    />
   );
 }

@@ -75,7 +75,11 @@ export default function Conferences() {
       </section>
       <section aria-labelledby="reviews-heading">
         <h2 id="reviews-heading">{t("conferences:hub.reviews")}</h2>
-        {page.reviews.length ? <JointReviewsTable reviews={page.reviews} /> : <p>{t("conferences:hub.noReviews")}</p>}
+        {page.reviews.length ? (
+          <JointReviewsTable reviews={page.reviews} labelledBy="reviews-heading" />
+        ) : (
+          <p>{t("conferences:hub.noReviews")}</p>
+        )}
       </section>
       <section aria-labelledby="held-heading">
         <h2 id="held-heading">{t("conferences:hub.held")}</h2>

@@ -1,12 +1,14 @@
 import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
+import { DataTable, type DataColumn } from "~/components/data-table/data-table";
 import { indicationKey } from "~/i18n/screen-keys";
 import { SelectField } from "~/components/forms/select-field";
 import { ClockText } from "~/components/queue/clock-text";
 import { personName } from "~/i18n/person-name";
 import type { loadQueue } from "~/modules/queue/queue.service.server";
-import { queueSortColumns, type QueueFilters } from "~/modules/queue/queue.schema";
+import { queueSortColumns, type QueueFilters, type QueueSortColumn } from "~/modules/queue/queue.schema";
 import { SortHeader } from "./sort-controls";
 
 type Loaded = Awaited<ReturnType<typeof loadQueue>>;
@@ -17,54 +19,89 @@ function nameOf(person: { familyName: string; givenName: string }) {
   return personName(person.familyName, person.givenName);
 }
 
-/** One referral of the queue: a table row on a wide screen, a card on a phone (each cell names itself). */
-function QueueTableRow({ row }: { row: ListRow }) {
+/** Each column's cell, and the cell's class where it has one. */
+type QueueCell = { cell: (row: ListRow) => ReactNode; className?: string; testId?: string };
+
+/** The cells of one referral of the queue, by column, in the order the sort columns list them. */
+function useQueueCells(): Record<QueueSortColumn, QueueCell> {
   const { t } = useTranslation();
-  return (
-    <tr data-referral={row.id} data-code={row.referenceCode} data-status={row.status}>
-      <td className="queue-table__select">
-        <input
-          type="checkbox"
-          name="ids"
-          value={row.id}
-          id={`select-${row.id}`}
-          aria-label={t("queue:columns.selectOne", { code: row.referenceCode })}
-        />
-      </td>
-      {/* data-label names each cell where a phone shows the row as a card without the header row. */}
-      <td className="nowrap queue-table__code" data-label={t("queue:columns.code")}>
-        <Link to={`/queue/${row.id}`}>{row.referenceCode}</Link>
-      </td>
-      <td data-label={t("queue:columns.patient")}>
-        <span className="nowrap">{nameOf(row)}</span>
-        {row.latinName ? (
-          <>
-            <br />
-            <span className="nowrap">{row.latinName}</span>
-          </>
-        ) : null}
-      </td>
-      <td data-label={t("queue:columns.indication")}>{row.indication ? t(indicationKey(row.indication)) : null}</td>
-      <td data-label={t("queue:columns.screen")}>
-        {row.outcome ? (
+  return {
+    code: {
+      className: "nowrap queue-table__code",
+      cell: (row) => <Link to={`/queue/${row.id}`}>{row.referenceCode}</Link>,
+    },
+    patient: { cell: (row) => <PatientNames row={row} /> },
+    indication: { cell: (row) => (row.indication ? t(indicationKey(row.indication)) : null) },
+    screen: {
+      cell: (row) =>
+        row.outcome ? (
           <span className={`tag tag--${row.outcome}`}>{t(`screen:outcomes.${row.outcome}.label`)}</span>
-        ) : null}
-      </td>
-      <td data-label={t("queue:columns.urgency")}>
-        {row.urgency === "urgent" ? <strong>{t("queue:urgency.urgent")}</strong> : t("queue:urgency.routine")}
-      </td>
-      <td data-label={t("queue:columns.status")}>{t(`queue:status.${row.status}`)}</td>
-      <td className="queue-table__clock" data-label={t("queue:columns.clock")} data-testid="queue-clock">
-        <ClockText clock={row.clock} dueOn={row.dueOn} status={row.status} compact />
-      </td>
-      <td data-label={t("queue:columns.assignee")}>
-        {row.assignee ? nameOf(row.assignee) : t("queue:list.unassigned")}
-      </td>
-      <td className="nowrap" data-label={t("queue:columns.received")}>
-        {row.submittedOn}
-      </td>
-    </tr>
+        ) : null,
+    },
+    urgency: {
+      cell: (row) =>
+        row.urgency === "urgent" ? <strong>{t("queue:urgency.urgent")}</strong> : t("queue:urgency.routine"),
+    },
+    status: { cell: (row) => t(`queue:status.${row.status}`) },
+    clock: {
+      className: "queue-table__clock",
+      testId: "queue-clock",
+      cell: (row) => <ClockText clock={row.clock} dueOn={row.dueOn} status={row.status} compact />,
+    },
+    assignee: { cell: (row) => (row.assignee ? nameOf(row.assignee) : t("queue:list.unassigned")) },
+    received: { className: "nowrap", cell: (row) => row.submittedOn },
+  };
+}
+
+function PatientNames({ row }: { row: ListRow }) {
+  return (
+    <>
+      <span className="nowrap">{nameOf(row)}</span>
+      {row.latinName ? (
+        <>
+          <br />
+          <span className="nowrap">{row.latinName}</span>
+        </>
+      ) : null}
+    </>
   );
+}
+
+/**
+ * The queue's columns: a tick box, then one sortable column each. A phone shows each row as a card without the
+ * header row, so `data-label` names each cell there.
+ */
+function useQueueColumns(filters: QueueFilters): DataColumn<ListRow>[] {
+  const { t } = useTranslation();
+  const cells = useQueueCells();
+  const select: DataColumn<ListRow> = {
+    key: "select",
+    header: <span className="visually-hidden">{t("queue:columns.select")}</span>,
+    cellProps: { className: "queue-table__select" },
+    cell: (row) => (
+      <input
+        type="checkbox"
+        name="ids"
+        value={row.id}
+        id={`select-${row.id}`}
+        aria-label={t("queue:columns.selectOne", { code: row.referenceCode })}
+      />
+    ),
+  };
+  return [
+    select,
+    ...queueSortColumns.map((column) => ({
+      key: column,
+      header: t(`queue:columns.${column}`),
+      headerCell: <SortHeader column={column} filters={filters} />,
+      cell: cells[column].cell,
+      cellProps: {
+        className: cells[column].className,
+        "data-label": t(`queue:columns.${column}`),
+        "data-testid": cells[column].testId,
+      },
+    })),
+  ];
 }
 
 /** Claim or assign the ticked referrals at once. */
@@ -119,30 +156,21 @@ export function QueueTable({
   staff: Loaded["staff"];
   bulkErrors?: Record<string, string>;
 }) {
-  const { t } = useTranslation();
+  const columns = useQueueColumns(filters);
   return (
     <Form method="post" action={`/queue?${query}`} data-form="bulk">
       <CsrfInput />
       <input type="hidden" name="intent" value="bulk" />
-      <div className="table-scroll" role="region" aria-labelledby="queue-heading" tabIndex={0}>
-        <table className="queue-table" aria-labelledby="queue-heading" data-testid="queue-table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="visually-hidden">{t("queue:columns.select")}</span>
-              </th>
-              {queueSortColumns.map((column) => (
-                <SortHeader key={column} column={column} filters={filters} />
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <QueueTableRow key={row.id} row={row} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        labelledBy="queue-heading"
+        regionClassName="table-scroll"
+        className="queue-table"
+        data-testid="queue-table"
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.id}
+        rowProps={(row) => ({ "data-referral": row.id, "data-code": row.referenceCode, "data-status": row.status })}
+      />
       <BulkFields staff={staff} errors={bulkErrors} />
     </Form>
   );

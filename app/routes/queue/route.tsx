@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { KeysetPager } from "~/components/data-table/data-table";
 import { indicationKey } from "~/i18n/screen-keys";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { NotificationBanner } from "~/components/notification-banner/notification-banner";
@@ -218,14 +219,12 @@ export default function Queue() {
       ) : (
         <QueueTable rows={rows} filters={filters} query={query} staff={staff} bulkErrors={bulkErrors} />
       )}
-      <nav className="queue-pages" aria-label={t("queue:pages.label")}>
-        {!firstPage ? <Link to={`/queue?${query}`}>{t("queue:pages.first")}</Link> : null}
-        {next ? (
-          <Link to={`/queue?${query}&after=${encodeURIComponent(next)}`} rel="next">
-            {t("queue:pages.next")}
-          </Link>
-        ) : null}
-      </nav>
+      <KeysetPager
+        label={t("queue:pages.label")}
+        className="queue-pages"
+        first={firstPage ? null : { to: `/queue?${query}`, text: t("queue:pages.first") }}
+        older={next ? { to: `/queue?${query}&after=${encodeURIComponent(next)}`, text: t("queue:pages.next") } : null}
+      />
       <SavedViews views={views} query={query} errors={answer?.form === "view" ? answer.errors : undefined} />
     </>
   );

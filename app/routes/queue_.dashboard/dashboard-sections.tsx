@@ -1,6 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ColumnTable, type DataColumn } from "~/components/data-table/data-table";
 import { indicationKey } from "~/i18n/screen-keys";
+import { JointReviewLink } from "~/components/joint-review/joint-review-link";
 import { SelectField } from "~/components/forms/select-field";
 import type { siteDashboard } from "~/modules/queue/queue.service.server";
 import type { jointDashboard } from "~/modules/conferences/conferences.service.server";
@@ -8,6 +10,7 @@ import { BarChart, useNumberFormat, type Bar } from "./bar-chart";
 
 type SiteDashboard = Awaited<ReturnType<typeof siteDashboard>>;
 type JointDashboard = Awaited<ReturnType<typeof jointDashboard>>;
+type IndicationRow = SiteDashboard["byIndication"][number];
 
 /** The period the figures cover: 30, 90 or 365 days. */
 export function PeriodForm({ period }: { period: number }) {
@@ -133,31 +136,32 @@ export function ClockSection({ d }: { d: SiteDashboard }) {
 export function OutcomesSection({ d }: { d: SiteDashboard }) {
   const { t } = useTranslation();
   const number = useNumberFormat(1);
-  const total = (row: SiteDashboard["byIndication"][number]) => row.accept + row.decline + row.redirect;
+  const total = (row: IndicationRow) => row.accept + row.decline + row.redirect;
+  const count = (key: keyof Omit<IndicationRow, "indication">, header: string): DataColumn<IndicationRow> => ({
+    key,
+    header,
+    cell: (row) => number.format(row[key]),
+  });
   const table = (
-    <table data-testid="outcomes">
-      <caption className="visually-hidden">{t("queue:dashboard.outcomeTable")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("queue:columns.indication")}</th>
-          <th scope="col">{t("queue:dashboard.outcomes.accept")}</th>
-          <th scope="col">{t("queue:dashboard.outcomes.decline")}</th>
-          <th scope="col">{t("queue:dashboard.outcomes.redirect")}</th>
-          <th scope="col">{t("queue:dashboard.outcomes.total")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {d.byIndication.map((row) => (
-          <tr key={row.indication} data-row={row.indication}>
-            <th scope="row">{t(indicationKey(row.indication))}</th>
-            <td>{number.format(row.accept)}</td>
-            <td>{number.format(row.decline)}</td>
-            <td>{number.format(row.redirect)}</td>
-            <td>{number.format(total(row))}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ColumnTable
+      data-testid="outcomes"
+      caption={<caption className="visually-hidden">{t("queue:dashboard.outcomeTable")}</caption>}
+      columns={[
+        {
+          key: "indication",
+          header: t("queue:columns.indication"),
+          rowHeader: true,
+          cell: (row) => t(indicationKey(row.indication)),
+        },
+        count("accept", t("queue:dashboard.outcomes.accept")),
+        count("decline", t("queue:dashboard.outcomes.decline")),
+        count("redirect", t("queue:dashboard.outcomes.redirect")),
+        { key: "total", header: t("queue:dashboard.outcomes.total"), cell: (row) => number.format(total(row)) },
+      ]}
+      rows={d.byIndication}
+      rowKey={(row) => row.indication}
+      rowProps={(row) => ({ "data-row": row.indication })}
+    />
   );
   return (
     <>
@@ -191,29 +195,26 @@ export function JointSection({ joint, period }: { joint: JointDashboard; period:
     <>
       <h2 id="joint-dashboard-heading">{t("conferences:dashboard.heading")}</h2>
       {joint.reviews.length ? (
-        <table data-testid="joint-dashboard">
-          <caption className="visually-hidden">{t("conferences:dashboard.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("queue:columns.code")}</th>
-              <th scope="col">{t("conferences:hub.owner")}</th>
-              <th scope="col">{t("conferences:dashboard.age")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {joint.reviews.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">
-                  <Link to={r.ownedByReader ? `/queue/${r.referralId}#joint` : `/joint/${r.referralId}`}>
-                    {r.referenceCode}
-                  </Link>
-                </th>
-                <td>{r.ownerSite}</td>
-                <td>{t("conferences:dashboard.days", { count: r.ageDays, value: number.format(r.ageDays) })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ColumnTable
+          data-testid="joint-dashboard"
+          caption={<caption className="visually-hidden">{t("conferences:dashboard.caption")}</caption>}
+          columns={[
+            {
+              key: "code",
+              header: t("queue:columns.code"),
+              rowHeader: true,
+              cell: (r) => <JointReviewLink review={r} />,
+            },
+            { key: "owner", header: t("conferences:hub.owner"), cell: (r) => r.ownerSite },
+            {
+              key: "age",
+              header: t("conferences:dashboard.age"),
+              cell: (r) => t("conferences:dashboard.days", { count: r.ageDays, value: number.format(r.ageDays) }),
+            },
+          ]}
+          rows={joint.reviews}
+          rowKey={(r) => r.id}
+        />
       ) : (
         <p>{t("conferences:hub.noReviews")}</p>
       )}

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataTable, type DataColumn } from "~/components/data-table/data-table";
 import type { SiteNames } from "~/components/decision-panel/decision-panel";
 import { useDateTime } from "~/components/intake/history";
 import { isLanguage } from "~/i18n/config";
@@ -34,50 +35,61 @@ export function ReferralTable({
   const patient = (r: ReferralRow) =>
     r.family || r.given ? personName(r.family ?? "", r.given ?? "") : t("intake:list.unnamed");
   const href = (r: ReferralRow) => (r.status === "draft" ? `/referrals/${r.id}/edit` : `/referrals/${r.id}`);
+  const site = (r: ReferralRow) =>
+    r.site ? (names[r.site as keyof typeof names]?.[lng] ?? r.site) : t("intake:list.notYet");
+  const columns: DataColumn<ReferralRow>[] = [
+    { key: "patient", header: t("intake:list.columns.patient"), cell: (r) => <Link to={href(r)}>{patient(r)}</Link> },
+    {
+      key: "code",
+      header: t("intake:list.columns.code"),
+      cell: (r) => r.code ?? t("intake:list.noCode"),
+      cellProps: { className: "referral-list__code" },
+    },
+    {
+      key: "indication",
+      header: t("intake:list.columns.indication"),
+      cell: (r) => (r.indication ? t(`screen:indications.${r.indication}`) : t("intake:list.notYet")),
+    },
+    { key: "status", header: t("intake:list.columns.status"), cell: (r) => <StatusTags row={r} /> },
+    { key: "site", header: t("intake:list.columns.site"), cell: site },
+    {
+      key: "changed",
+      header: t("intake:list.columns.changed"),
+      cell: (r) => <time dateTime={r.changedAt}>{when(r.changedAt)}</time>,
+    },
+  ];
   return (
-    <table className="referral-list" aria-labelledby={labelledBy}>
-      <thead>
-        <tr>
-          <th scope="col">{t("intake:list.columns.patient")}</th>
-          <th scope="col">{t("intake:list.columns.code")}</th>
-          <th scope="col">{t("intake:list.columns.indication")}</th>
-          <th scope="col">{t("intake:list.columns.status")}</th>
-          <th scope="col">{t("intake:list.columns.site")}</th>
-          <th scope="col">{t("intake:list.columns.changed")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id} data-referral={r.id} data-status={r.status}>
-            <td>
-              <Link to={href(r)}>{patient(r)}</Link>
-            </td>
-            <td className="referral-list__code">{r.code ?? t("intake:list.noCode")}</td>
-            <td>{r.indication ? t(`screen:indications.${r.indication}`) : t("intake:list.notYet")}</td>
-            <td>
-              <span className={`status status--${r.status}`}>{t(`intake:statuses.${r.status}`)}</span>
-              {r.waitingOnMe ? (
-                <>
-                  {" "}
-                  <span className="tag tag--waiting">
-                    {t(r.status === "draft" ? "intake:list.toFinish" : "intake:list.toAnswer")}
-                  </span>
-                </>
-              ) : null}
-              {r.urgency === "urgent" && r.status !== "draft" ? (
-                <>
-                  {" "}
-                  <span className="tag tag--urgent">{t("intake:options.urgency.urgent")}</span>
-                </>
-              ) : null}
-            </td>
-            <td>{r.site ? (names[r.site as keyof typeof names]?.[lng] ?? r.site) : t("intake:list.notYet")}</td>
-            <td>
-              <time dateTime={r.changedAt}>{when(r.changedAt)}</time>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      labelledBy={labelledBy}
+      className="referral-list"
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.id}
+      rowProps={(r) => ({ "data-referral": r.id, "data-status": r.status })}
+    />
+  );
+}
+
+/** The referral's status, with a tag when it waits on the physician and one when it is urgent. */
+function StatusTags({ row: r }: { row: ReferralRow }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className={`status status--${r.status}`}>{t(`intake:statuses.${r.status}`)}</span>
+      {r.waitingOnMe ? (
+        <>
+          {" "}
+          <span className="tag tag--waiting">
+            {t(r.status === "draft" ? "intake:list.toFinish" : "intake:list.toAnswer")}
+          </span>
+        </>
+      ) : null}
+      {r.urgency === "urgent" && r.status !== "draft" ? (
+        <>
+          {" "}
+          <span className="tag tag--urgent">{t("intake:options.urgency.urgent")}</span>
+        </>
+      ) : null}
+    </>
   );
 }

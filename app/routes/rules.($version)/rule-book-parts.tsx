@@ -1,7 +1,10 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { ColumnTable, type DataColumn } from "~/components/data-table/data-table";
+import type { Words } from "~/components/decision-panel/format";
 import { indicationKey } from "~/i18n/screen-keys";
 import { dateText, useWords } from "~/components/rule-book/criterion-entry";
 import { RuleSetDiffView } from "~/components/rule-book/rule-set-diff";
+import { ruleSetColumns } from "~/components/rule-book/rule-set-columns";
 import { SourceLinks } from "~/components/rule-book/source-links";
 import type { RuleBook, RuleSetValidity } from "~/domain/eligibility/rule-book";
 import type { RuleSetDiff } from "~/domain/eligibility/rule-diff";
@@ -40,87 +43,62 @@ export function Contents() {
 export function RuleSetsTable({ sets, current }: { sets: RuleSetValidity[]; current: string }) {
   const words = useWords();
   const { t } = words;
+  const c = ruleSetColumns(words, current);
+  const columns = [c.version, c.effectiveFrom, c.effectiveTo, c.publishedOn, c.reviewDueOn, c.replaces, c.state];
   return (
     <section aria-labelledby="sets">
       <h2 id="sets">{t("rules:sets.heading")}</h2>
-      <table className="rule-table" data-testid="rule-sets">
-        <caption>{t("rules:sets.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("rules:sets.version")}</th>
-            <th scope="col">{t("rules:sets.effectiveFrom")}</th>
-            <th scope="col">{t("rules:sets.effectiveTo")}</th>
-            <th scope="col">{t("rules:sets.publishedOn")}</th>
-            <th scope="col">{t("rules:sets.reviewDueOn")}</th>
-            <th scope="col">{t("rules:sets.replaces")}</th>
-            <th scope="col">{t("rules:sets.state")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sets.map((s) => (
-            <tr key={s.version} data-version={s.version} data-in-force={s.inForce ? "true" : "false"}>
-              <th scope="row">
-                {s.version === current ? (
-                  <span aria-current="page">{s.version}</span>
-                ) : (
-                  <Link to={`/rules/${s.version}`}>{s.version}</Link>
-                )}
-              </th>
-              <td>{dateText(words, s.effectiveFrom)}</td>
-              <td>{s.effectiveTo ? dateText(words, s.effectiveTo) : t("rules:sets.openEnded")}</td>
-              <td>{dateText(words, s.publishedOn)}</td>
-              <td>
-                {dateText(words, s.reviewDueOn)}
-                {s.reviewOverdue ? ` (${t("rules:sets.overdue")})` : null}
-              </td>
-              <td>{s.replaces ?? t("rules:sets.none")}</td>
-              <td>{s.inForce ? t("rules:sets.inForce") : t("rules:sets.notInForce")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ColumnTable
+        className="rule-table"
+        data-testid="rule-sets"
+        caption={<caption>{t("rules:sets.caption")}</caption>}
+        columns={columns}
+        rows={sets}
+        rowKey={(s) => s.version}
+        rowProps={(s) => ({ "data-version": s.version, "data-in-force": s.inForce ? "true" : "false" })}
+      />
     </section>
   );
+}
+
+/** Where an indication falls when not covered: a programme, nowhere (insurance itself), or nothing to say. */
+function fallsToText(t: Words["t"], i: RuleBook["indications"][number]) {
+  if (i.fallsTo) return t(`rules:programmesByCoverage.${i.fallsTo}`);
+  return i.programme === "insurance" ? t("rules:indications.fallsNowhere") : t("rules:sets.none");
 }
 
 /** Each indication's programme, since when, where it falls when not covered, and its sources. */
 export function IndicationsTable({ book }: { book: RuleBook }) {
   const words = useWords();
   const { t } = words;
+  const columns: DataColumn<RuleBook["indications"][number]>[] = [
+    {
+      key: "indication",
+      header: t("rules:indications.indication"),
+      rowHeader: true,
+      cell: (i) => t(indicationKey(i.code)),
+    },
+    { key: "tier", header: t("rules:indications.tier"), cell: (i) => t(`rules:programmes.${i.programme}`) },
+    {
+      key: "since",
+      header: t("rules:indications.since"),
+      cell: (i) => (i.since ? dateText(words, i.since) : t("rules:sets.none")),
+    },
+    { key: "fallsTo", header: t("rules:indications.fallsTo"), cell: (i) => fallsToText(t, i) },
+    { key: "sources", header: t("rules:criteria.sources"), cell: (i) => <SourceLinks sources={i.sources} /> },
+  ];
   return (
     <section aria-labelledby="indications">
       <h2 id="indications">{t("rules:indications.heading")}</h2>
-      <table className="rule-table" data-testid="rule-indications">
-        <caption>{t("rules:indications.caption", { version: book.version })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("rules:indications.indication")}</th>
-            <th scope="col">{t("rules:indications.tier")}</th>
-            <th scope="col">{t("rules:indications.since")}</th>
-            <th scope="col">{t("rules:indications.fallsTo")}</th>
-            <th scope="col">{t("rules:criteria.sources")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {book.indications.map((i) => (
-            <tr key={i.code} data-indication={i.code}>
-              <th scope="row">{t(indicationKey(i.code))}</th>
-              <td>{t(`rules:programmes.${i.programme}`)}</td>
-              <td>{i.since ? dateText(words, i.since) : t("rules:sets.none")}</td>
-              <td>
-                {i.fallsTo
-                  ? t(`rules:programmesByCoverage.${i.fallsTo}`)
-                  : i.programme === "insurance"
-                    ? t("rules:indications.fallsNowhere")
-                    : t("rules:sets.none")}
-              </td>
-              <td>
-                <SourceLinks sources={i.sources} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ColumnTable
+        className="rule-table"
+        data-testid="rule-indications"
+        caption={<caption>{t("rules:indications.caption", { version: book.version })}</caption>}
+        columns={columns}
+        rows={book.indications}
+        rowKey={(i) => i.code}
+        rowProps={(i) => ({ "data-indication": i.code })}
+      />
     </section>
   );
 }
