@@ -1,7 +1,7 @@
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
+import { MessageForm } from "~/components/forms/message-form";
 import { TextAreaField } from "~/components/forms/text-area-field";
+import { MessageThread } from "~/components/message-thread";
 import { personName } from "~/i18n/person-name";
 
 export type JointMessageView = {
@@ -29,24 +29,18 @@ export function JointThread({
     <div id="joint-thread">
       <h3>{t("conferences:thread.heading")}</h3>
       <p className="hint">{t("conferences:thread.hint")}</p>
-      {messages.length ? (
-        <ul className="thread" data-testid="joint-thread">
-          {messages.map((m) => (
-            <li key={m.id} className="from-staff">
-              <p className="meta">
-                {personName(m.author.familyName, m.author.givenName)} · {m.site} · {m.at}
-              </p>
-              <p className="pre-line">{m.body}</p>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t("conferences:thread.none")}</p>
-      )}
+      <MessageThread
+        testId="joint-thread"
+        none={t("conferences:thread.none")}
+        entries={messages.map((m) => ({
+          id: m.id,
+          side: "from-staff",
+          meta: `${personName(m.author.familyName, m.author.givenName)} · ${m.site} · ${m.at}`,
+          body: m.body,
+        }))}
+      />
       {open ? (
-        <Form method="post" data-form="joint-message">
-          <CsrfInput />
-          <input type="hidden" name="intent" value="joint_message" />
+        <MessageForm intent="joint_message" name="joint-message" send={t("conferences:thread.send")}>
           <TextAreaField
             name="jointBody"
             label={t("conferences:thread.label")}
@@ -55,10 +49,7 @@ export function JointThread({
             rows={4}
             maxLength={4000}
           />
-          <button type="submit" className="button button--secondary">
-            {t("conferences:thread.send")}
-          </button>
-        </Form>
+        </MessageForm>
       ) : null}
     </div>
   );

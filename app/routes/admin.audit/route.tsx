@@ -1,10 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DateField } from "~/components/forms/date-field";
 import { ErrorSummary } from "~/components/forms/error-summary";
-import { SelectField } from "~/components/forms/select-field";
-import { TextField } from "~/components/forms/text-field";
 import { DataTable, KeysetPager } from "~/components/data-table/data-table";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
@@ -20,6 +17,7 @@ import { readerTimeZone } from "~/modules/sites/site-facts.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { getDb } from "~/utils/db.server";
 import { translateIssues } from "~/utils/form.server";
+import { AuditSearchForm } from "./audit-search-form";
 
 // /admin/audit: administrators search the append-only, hash-chained audit log (privacy.md rule 4) and see
 // whether the chain still verifies. A GET form: searches are links an administrator can keep or pass on.
@@ -147,85 +145,6 @@ function Subject({ event }: { event: LoaderData["events"][number] }) {
         )}
       </Link>
     </>
-  );
-}
-
-/** The search: a GET form, so a search is a link an administrator can keep or pass on. */
-function AuditSearchForm({
-  options,
-  form,
-  errors,
-  searched,
-}: Pick<LoaderData, "options" | "form" | "errors" | "searched">) {
-  const { t } = useTranslation();
-  const actionLabel = (code: string) => t(`audit:actions.${code}`, { defaultValue: code });
-  const subjectLabel = (code: string) => t(`audit:subjects.${code}`, { defaultValue: code });
-  return (
-    <section aria-labelledby="audit-search">
-      <h2 id="audit-search">{t("audit:search.heading")}</h2>
-      <Form method="get" role="search" aria-labelledby="audit-search" data-form="audit-search" className="form">
-        <TextField
-          name="code"
-          label={t("audit:search.code")}
-          hint={t("audit:search.codeHint")}
-          defaultValue={form.code}
-          error={errors.code}
-          autoComplete="off"
-        />
-        <TextField
-          name="actor"
-          label={t("audit:search.actor")}
-          hint={t("audit:search.actorHint")}
-          defaultValue={form.actor}
-          error={errors.actor}
-          autoComplete="off"
-        />
-        <SelectField
-          name="action"
-          label={t("audit:search.action")}
-          placeholder={t("audit:search.any")}
-          options={options.actions.map((code) => ({
-            value: code,
-            label: t("audit:search.optionWithCode", { label: actionLabel(code), code }),
-          }))}
-          defaultValue={form.action}
-          error={errors.action}
-        />
-        <SelectField
-          name="subjectType"
-          label={t("audit:search.subjectType")}
-          placeholder={t("audit:search.any")}
-          options={options.subjectTypes.map((code) => ({
-            value: code,
-            label: t("audit:search.optionWithCode", { label: subjectLabel(code), code }),
-          }))}
-          defaultValue={form.subjectType}
-          error={errors.subjectType}
-        />
-        <TextField
-          name="subjectId"
-          label={t("audit:search.subjectId")}
-          hint={t("audit:search.subjectIdHint")}
-          defaultValue={form.subjectId}
-          error={errors.subjectId}
-          autoComplete="off"
-        />
-        <DateField name="from" legend={t("audit:search.from")} defaultValue={form.from} error={errors.from} />
-        <DateField
-          name="to"
-          legend={t("audit:search.to")}
-          hint={t("audit:search.dateHint")}
-          defaultValue={form.to}
-          error={errors.to}
-        />
-        <div className="button-row">
-          <button type="submit" className="button">
-            {t("audit:search.submit")}
-          </button>
-          {searched ? <Link to="/admin/audit">{t("audit:search.clear")}</Link> : null}
-        </div>
-      </Form>
-    </section>
   );
 }
 

@@ -1,8 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SubmitRow } from "~/components/forms/submit-row";
-import { CsrfInput } from "~/components/csrf-input";
+import { ConfirmForm } from "~/components/forms/confirm-form";
 import { formatCalendarDate } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { personName } from "~/i18n/person-name";
@@ -56,8 +55,8 @@ export default function RevokeExchange() {
   return (
     <div className="form">
       <h1>{t("admin:exchange.revoke.title")}</h1>
-      <p className="lead">
-        {t("admin:exchange.revoke.question", {
+      <ConfirmForm
+        question={t("admin:exchange.revoke.question", {
           name: grant.name,
           role: t(`roles.${grant.role}`),
           home: grant.home,
@@ -65,16 +64,11 @@ export default function RevokeExchange() {
           from: grant.from,
           to: grant.to,
         })}
-      </p>
-      <p>{grant.inForce ? t("admin:exchange.revoke.effectCurrent") : t("admin:exchange.revoke.effectUpcoming")}</p>
-      <Form method="post" data-form="revoke-exchange" noValidate>
-        <CsrfInput />
-        <SubmitRow
-          submit={t("admin:exchange.revoke.confirm")}
-          cancel={{ to: "/admin/exchange", text: t("admin:exchange.revoke.cancel") }}
-          warning
-        />
-      </Form>
+        effect={grant.inForce ? t("admin:exchange.revoke.effectCurrent") : t("admin:exchange.revoke.effectUpcoming")}
+        name="revoke-exchange"
+        submit={t("admin:exchange.revoke.confirm")}
+        cancel={{ to: "/admin/exchange", text: t("admin:exchange.revoke.cancel") }}
+      />
     </div>
   );
 }

@@ -1,8 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SubmitRow } from "~/components/forms/submit-row";
-import { CsrfInput } from "~/components/csrf-input";
+import { ConfirmForm } from "~/components/forms/confirm-form";
 import { personName } from "~/i18n/person-name";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { factorResetSubject, resetFactor } from "~/modules/accounts/mfa.server";
@@ -40,18 +39,13 @@ export default function ResetSecondFactor() {
     <div className="form">
       <h1>{t("security:mfa.reset.title")}</h1>
       {enrolled ? (
-        <>
-          <p className="lead">{t("security:mfa.reset.question", { name, email })}</p>
-          <p>{t("security:mfa.reset.effect")}</p>
-          <Form method="post" data-form="mfa-reset" noValidate>
-            <CsrfInput />
-            <SubmitRow
-              submit={t("security:mfa.reset.confirm")}
-              cancel={{ to: "/admin/users", text: t("security:mfa.reset.cancel") }}
-              warning
-            />
-          </Form>
-        </>
+        <ConfirmForm
+          question={t("security:mfa.reset.question", { name, email })}
+          effect={t("security:mfa.reset.effect")}
+          name="mfa-reset"
+          submit={t("security:mfa.reset.confirm")}
+          cancel={{ to: "/admin/users", text: t("security:mfa.reset.cancel") }}
+        />
       ) : (
         <>
           <p role="status" data-testid="mfa-none">

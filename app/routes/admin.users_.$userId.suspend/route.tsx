@@ -1,9 +1,8 @@
 import { personName } from "~/i18n/person-name";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SubmitRow } from "~/components/forms/submit-row";
-import { CsrfInput } from "~/components/csrf-input";
+import { ConfirmForm } from "~/components/forms/confirm-form";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -67,12 +66,13 @@ export default function SuspendAccount() {
     <div className="form">
       <ErrorSummary errors={answer?.errors} formError={answer?.formError} />
       <h1>{t("admin:suspend.title")}</h1>
-      <p className="lead">
-        {t("admin:suspend.question", { name, email: account.email, role: t(`roles.${account.role}`) })}
-      </p>
-      <p>{t("admin:suspend.effect")}</p>
-      <Form method="post" data-form="suspend-account" noValidate>
-        <CsrfInput />
+      <ConfirmForm
+        question={t("admin:suspend.question", { name, email: account.email, role: t(`roles.${account.role}`) })}
+        effect={t("admin:suspend.effect")}
+        name="suspend-account"
+        submit={t("admin:suspend.confirm")}
+        cancel={{ to: "/admin/users", text: t("admin:suspend.cancel") }}
+      >
         <TextAreaField
           name="reason"
           label={t("admin:suspend.reason")}
@@ -82,12 +82,7 @@ export default function SuspendAccount() {
           maxLength={500}
           required
         />
-        <SubmitRow
-          submit={t("admin:suspend.confirm")}
-          cancel={{ to: "/admin/users", text: t("admin:suspend.cancel") }}
-          warning
-        />
-      </Form>
+      </ConfirmForm>
     </div>
   );
 }

@@ -1,8 +1,8 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
 import { TextField } from "~/components/forms/text-field";
 import type { loadQueue } from "~/modules/queue/queue.service.server";
+import { IntentForm } from "~/components/forms/intent-form";
 
 type Loaded = Awaited<ReturnType<typeof loadQueue>>;
 
@@ -24,9 +24,7 @@ export function SavedViews({
           {views.map((view) => (
             <li key={view.id}>
               <Link to={`/queue?${view.query}`}>{view.name}</Link>
-              <Form method="post" action={`/queue?${query}`}>
-                <CsrfInput />
-                <input type="hidden" name="intent" value="deleteView" />
+              <IntentForm intent="deleteView" action={`/queue?${query}`}>
                 <input type="hidden" name="viewId" value={view.id} />
                 <button
                   type="submit"
@@ -35,16 +33,14 @@ export function SavedViews({
                 >
                   {t("queue:views.delete")}
                 </button>
-              </Form>
+              </IntentForm>
             </li>
           ))}
         </ul>
       ) : (
         <p>{t("queue:views.none")}</p>
       )}
-      <Form method="post" action={`/queue?${query}`} className="queue-bulk" data-form="save-view">
-        <CsrfInput />
-        <input type="hidden" name="intent" value="saveView" />
+      <IntentForm intent="saveView" action={`/queue?${query}`} className="queue-bulk" data-form="save-view">
         <TextField
           name="name"
           label={t("queue:views.name")}
@@ -58,7 +54,7 @@ export function SavedViews({
             {t("queue:views.save")}
           </button>
         </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }

@@ -1,7 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import queueStyles from "~/components/queue/queue.css?url";
@@ -20,6 +19,7 @@ import { siteFacts } from "~/modules/sites/site-facts.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
+import { IntentForm } from "~/components/forms/intent-form";
 
 export const handle = { titleKey: "conferences:propose.title" };
 export const links = () => [{ rel: "stylesheet", href: queueStyles }];
@@ -107,13 +107,11 @@ export default function JointReviewPage() {
           <p>{t("conferences:panel.open", { site: page.partnerSite, date: page.open.proposedAt })}</p>
           <p className="pre-line">{page.open.question}</p>
           <p>{t("conferences:propose.closeExplain", { site: page.partnerSite })}</p>
-          <Form method="post" data-form="joint-close">
-            <CsrfInput />
-            <input type="hidden" name="intent" value="close" />
+          <IntentForm intent="close" data-form="joint-close">
             <button type="submit" className="button button--warning">
               {t("conferences:propose.close")}
             </button>
-          </Form>
+          </IntentForm>
         </>
       ) : (
         <>
@@ -128,9 +126,7 @@ export default function JointReviewPage() {
               <p>{t(`conferences:refusals.${page.refusal}`, { site: page.partnerSite })}</p>
             </div>
           ) : null}
-          <Form method="post" data-form="joint-propose" noValidate>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="propose" />
+          <IntentForm intent="propose" data-form="joint-propose" noValidate>
             <TextAreaField
               name="question"
               label={t("conferences:propose.question")}
@@ -146,7 +142,7 @@ export default function JointReviewPage() {
               </button>
               <Link to={`/queue/${page.id}`}>{t("queue:actionPage.cancel")}</Link>
             </div>
-          </Form>
+          </IntentForm>
         </>
       )}
     </div>

@@ -1,11 +1,10 @@
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
 import { CheckboxList } from "~/components/forms/checkbox-list";
 import { TextField } from "~/components/forms/text-field";
 import { DayWarningsConfirm } from "~/components/scheduling/day-warnings";
 import { DateTimeFields, DurationField, TypedDateField } from "~/components/scheduling/when-fields";
 import type { FormValues } from "~/utils/form.server";
+import { IntentForm } from "~/components/forms/intent-form";
 
 /** What one of the forms was answered with: its errors and what was typed (empty for the other forms). */
 type Typed = { errors: Record<string, string>; values: FormValues };
@@ -18,9 +17,7 @@ export function OneSlotForm({ typed, warnings }: { typed: Typed; warnings?: { da
   return (
     <section aria-labelledby="slots-one">
       <h2 id="slots-one">{t("scheduling:addOne.heading")}</h2>
-      <Form method="post" className="form" data-form="slot-one" noValidate>
-        <CsrfInput />
-        <input type="hidden" name="intent" value="one" />
+      <IntentForm intent="one" className="form" data-form="slot-one" noValidate>
         <DateTimeFields
           typed={typed}
           date={{ name: "date", legend: t("scheduling:addOne.date"), hint: t("scheduling:dateHint") }}
@@ -33,7 +30,7 @@ export function OneSlotForm({ typed, warnings }: { typed: Typed; warnings?: { da
         <button type="submit" className="button">
           {t("scheduling:addOne.submit")}
         </button>
-      </Form>
+      </IntentForm>
     </section>
   );
 }
@@ -47,9 +44,7 @@ export function PatternForm({ typed }: { typed: Typed }) {
     <section aria-labelledby="slots-pattern">
       <h2 id="slots-pattern">{t("scheduling:pattern.heading")}</h2>
       <p>{t("scheduling:pattern.intro")}</p>
-      <Form method="post" className="form" data-form="slot-pattern" noValidate>
-        <CsrfInput />
-        <input type="hidden" name="intent" value="pattern" />
+      <IntentForm intent="pattern" className="form" data-form="slot-pattern" noValidate>
         <TypedDateField
           typed={typed}
           name="from"
@@ -78,7 +73,7 @@ export function PatternForm({ typed }: { typed: Typed }) {
         <button type="submit" className="button">
           {t("scheduling:pattern.submit")}
         </button>
-      </Form>
+      </IntentForm>
     </section>
   );
 }

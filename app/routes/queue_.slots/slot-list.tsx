@@ -1,9 +1,9 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
 import { DataTable } from "~/components/data-table/data-table";
 import type { whenWords } from "~/modules/scheduling/format";
 import type { listSiteSlots } from "~/modules/scheduling/slots.service.server";
+import { IntentForm } from "~/components/forms/intent-form";
 
 export type SlotRow = Awaited<ReturnType<typeof listSiteSlots>>["slots"][number] & ReturnType<typeof whenWords>;
 
@@ -25,9 +25,7 @@ function RemoveSlot({ slot }: { slot: SlotRow }) {
   const { t } = useTranslation();
   if (slot.booked || slot.past) return null;
   return (
-    <Form method="post">
-      <CsrfInput />
-      <input type="hidden" name="intent" value="remove" />
+    <IntentForm intent="remove">
       <input type="hidden" name="slotId" value={slot.id} />
       <button
         type="submit"
@@ -36,7 +34,7 @@ function RemoveSlot({ slot }: { slot: SlotRow }) {
       >
         {t("scheduling:list.remove")}
       </button>
-    </Form>
+    </IntentForm>
   );
 }
 

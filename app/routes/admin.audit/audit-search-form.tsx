@@ -1,0 +1,79 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DateField } from "~/components/forms/date-field";
+import { SelectField } from "~/components/forms/select-field";
+import { TextField } from "~/components/forms/text-field";
+
+type SearchForm = Record<"code" | "actor" | "action" | "subjectType" | "subjectId" | "from" | "to", string>;
+type Typed = { form: SearchForm; errors: Record<string, string> };
+
+/** A free-text box of the search, with its hint on what it matches; the browser must not fill it in. */
+function SearchText({ name, typed }: { name: "code" | "actor" | "subjectId"; typed: Typed }) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      name={name}
+      label={t(`audit:search.${name}`)}
+      hint={t(`audit:search.${name}Hint`)}
+      defaultValue={typed.form[name]}
+      error={typed.errors[name]}
+      autoComplete="off"
+    />
+  );
+}
+
+/** A choice among the codes the log holds (actions, subject types), each shown by its name and its code. */
+function SearchCodes({ name, codes, typed }: { name: "action" | "subjectType"; codes: string[]; typed: Typed }) {
+  const { t } = useTranslation();
+  const names = name === "action" ? "actions" : "subjects";
+  return (
+    <SelectField
+      name={name}
+      label={t(`audit:search.${name}`)}
+      placeholder={t("audit:search.any")}
+      options={codes.map((code) => ({
+        value: code,
+        label: t("audit:search.optionWithCode", { label: t(`audit:${names}.${code}`, { defaultValue: code }), code }),
+      }))}
+      defaultValue={typed.form[name]}
+      error={typed.errors[name]}
+    />
+  );
+}
+
+/** The search: a GET form, so a search is a link an administrator can keep or pass on. */
+export function AuditSearchForm({
+  options,
+  form,
+  errors,
+  searched,
+}: Typed & { options: { actions: string[]; subjectTypes: string[] }; searched: boolean }) {
+  const { t } = useTranslation();
+  const typed = { form, errors };
+  return (
+    <section aria-labelledby="audit-search">
+      <h2 id="audit-search">{t("audit:search.heading")}</h2>
+      <Form method="get" role="search" aria-labelledby="audit-search" data-form="audit-search" className="form">
+        <SearchText name="code" typed={typed} />
+        <SearchText name="actor" typed={typed} />
+        <SearchCodes name="action" codes={options.actions} typed={typed} />
+        <SearchCodes name="subjectType" codes={options.subjectTypes} typed={typed} />
+        <SearchText name="subjectId" typed={typed} />
+        <DateField name="from" legend={t("audit:search.from")} defaultValue={form.from} error={errors.from} />
+        <DateField
+          name="to"
+          legend={t("audit:search.to")}
+          hint={t("audit:search.dateHint")}
+          defaultValue={form.to}
+          error={errors.to}
+        />
+        <div className="button-row">
+          <button type="submit" className="button">
+            {t("audit:search.submit")}
+          </button>
+          {searched ? <Link to="/admin/audit">{t("audit:search.clear")}</Link> : null}
+        </div>
+      </Form>
+    </section>
+  );
+}
