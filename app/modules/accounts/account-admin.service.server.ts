@@ -15,6 +15,7 @@ import {
 import type { RequestContext } from "./accounts.service.server";
 import { toAccountSummary, type AccountSummary } from "./account.mapper.server";
 import { hashPassword } from "./password.server";
+import { newUserRow } from "./new-user-row.server";
 import { normalizePassword } from "./password-policy";
 import { revokeUserSessions } from "./session.repository.server";
 import type { SessionUser } from "./session.server";
@@ -136,24 +137,17 @@ export async function createStaffAccount(
     if (await findUserByEmail(trx, input.email)) return { kind: "emailTaken" };
     const id = newId();
     const at = context.now.toISOString();
-    await insertUser(trx, {
-      id,
-      email: input.email,
-      password_hash: passwordHash,
-      family_name: input.familyName,
-      given_name: input.givenName,
-      role: input.role,
-      site_code: input.role === "admin" || input.role === "researcher" ? null : (input.siteCode ?? null),
-      institution: input.institution,
-      country: input.country,
-      preferred_language: input.preferredLanguage,
-      status: "active",
-      approved_by: actor.id,
-      approved_at: at,
-      created_at: at,
-      failed_login_count: 0,
-      locked_until: null,
-    });
+    await insertUser(
+      trx,
+      newUserRow(id, input, passwordHash, {
+        role: input.role,
+        site_code: input.role === "admin" || input.role === "researcher" ? null : (input.siteCode ?? null),
+        status: "active",
+        approved_by: actor.id,
+        approved_at: at,
+        created_at: at,
+      }),
+    );
     await recordAudit(trx, {
       actor: { id: actor.id, role: actor.role },
       action: "account.created",

@@ -19,6 +19,7 @@ import {
   type UserRow,
 } from "./accounts.repository.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
+import { newUserRow } from "./new-user-row.server";
 import { normalizePassword } from "./password-policy";
 import { revokeOtherUserSessions, revokeSession, revokeUserSessions } from "./session.repository.server";
 import { openSession, type SessionUser } from "./session.server";
@@ -75,24 +76,17 @@ export async function register(db: Database, input: RegisterInput, context: Requ
       return;
     }
     const id = newId();
-    await insertUser(trx, {
-      id,
-      email: input.email,
-      password_hash: passwordHash,
-      family_name: input.familyName,
-      given_name: input.givenName,
-      role: "physician",
-      site_code: null,
-      institution: input.institution,
-      country: input.country,
-      preferred_language: input.preferredLanguage,
-      status: "pending",
-      approved_by: null,
-      approved_at: null,
-      created_at: context.now.toISOString(),
-      failed_login_count: 0,
-      locked_until: null,
-    });
+    await insertUser(
+      trx,
+      newUserRow(id, input, passwordHash, {
+        role: "physician",
+        site_code: null,
+        status: "pending",
+        approved_by: null,
+        approved_at: null,
+        created_at: context.now.toISOString(),
+      }),
+    );
     await recordAudit(trx, {
       actor: { id, role: "physician" },
       action: "account.registered",

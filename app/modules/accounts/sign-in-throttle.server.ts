@@ -34,6 +34,7 @@ export const PAIR_MEMORY_MS = 24 * 60 * MINUTE;
 export const UNTRUSTED_ACCOUNT_POLICY: RateLimitPolicy = { max: 20, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE };
 export const SIGN_IN_ADDRESS_POLICY: RateLimitPolicy = { max: 50, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE };
 export const DEVICE_FAILURES_MAX = 10;
+const DEVICE_POLICY: RateLimitPolicy = { max: DEVICE_FAILURES_MAX, windowMs: null, blockMs: 15 * MINUTE };
 
 const pairKey = (email: string, ip: string | null) => hashedKey("sign-in:pair", `${email}\n${ip ?? "unknown"}`);
 const untrustedKey = (email: string) => hashedKey("sign-in:untrusted", email);
@@ -58,12 +59,7 @@ function pairFailures(row: RateLimitRow | undefined, now: Date): { count: number
 export async function signInThrottle(db: Database, who: Who, now: Date): Promise<Throttle> {
   if (who.deviceId) {
     // The owner's usual browser: only its own failures count.
-    const device = await checkRateLimit(
-      db,
-      deviceKey(who.deviceId),
-      { max: DEVICE_FAILURES_MAX, windowMs: null, blockMs: 15 * MINUTE },
-      now,
-    );
+    const device = await checkRateLimit(db, deviceKey(who.deviceId), DEVICE_POLICY, now);
     return device.blocked ? { blocked: true, until: device.until, reason: "account" } : { blocked: false };
   }
   const address = await checkRateLimit(db, addressKey(who.ip), SIGN_IN_ADDRESS_POLICY, now);
@@ -80,12 +76,7 @@ export async function signInThrottle(db: Database, who: Who, now: Date): Promise
 /** Counts one wrong password (inside the caller's transaction). */
 export async function recordSignInFailure(db: Database, who: Who, now: Date): Promise<void> {
   if (who.deviceId) {
-    const after = await recordFailure(
-      db,
-      deviceKey(who.deviceId),
-      { max: DEVICE_FAILURES_MAX, windowMs: null, blockMs: 15 * MINUTE },
-      now,
-    );
+    const after = await recordFailure(db, deviceKey(who.deviceId), DEVICE_POLICY, now);
     if (after.blocked) await forgetDevice(db, who.deviceId);
     return;
   }

@@ -18,11 +18,10 @@ import {
   openJointReviewsOfSite,
 } from "~/modules/joint-review/joint-review.repository.server";
 import { placeOnAgenda } from "~/modules/joint-review/joint-review.service.server";
-import { queueNotification } from "~/modules/notifications/physician-mail.server";
+import { notifyPhysician } from "~/modules/queue/physician-notice.server";
 import { usersByIds } from "~/modules/queue/queue.repository.server";
 import { siteClockOf, type Staff } from "~/modules/queue/staff.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
-import { siteNames } from "~/modules/sites/sites.service.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import {
@@ -277,33 +276,14 @@ export async function finishConference(
   return db.transaction().execute(async (trx) => {
     if (!(await markConferenceHeld(trx, conferenceId, ctx.now.toISOString())))
       return { ok: false, code: "conference_held" } as const;
-    const names = await siteNames(trx);
     let told = 0;
     let carried = 0;
     for (const item of await agendaOf(trx, conferenceId)) {
       if (item.recommendation) {
-        const [physician] = await usersByIds(trx, [item.physician_id]);
-        const owner = item.owner_site_code as keyof typeof names;
-        if (physician?.email) {
-          await queueNotification(trx, {
-            kind: "joint_recommendation",
-            referralId: item.referral_id,
-            recipient: {
-              email: physician.email,
-              familyName: physician.family_name,
-              givenName: physician.given_name,
-              language: physician.preferred_language,
-            },
-            facts: {
-              referenceCode: item.reference_code ?? "",
-              siteName: names[owner] ?? { ko: owner, ja: owner, en: owner },
-              recommendation: item.recommendation,
-            },
-            link: `${ctx.portalUrl}/referrals/${item.referral_id}`,
-            now: ctx.now,
-          });
-          told += 1;
-        }
+        const referral = { id: item.referral_id, physicianId: item.physician_id, referenceCode: item.reference_code };
+        const facts = { recommendation: item.recommendation };
+        const speaksFor = item.owner_site_code;
+        if (await notifyPhysician(trx, { kind: "joint_recommendation", referral, speaksFor, facts, ctx })) told += 1;
       }
       if (item.review_status === "open" && needsAnotherConference(item.recommendation)) {
         if (await placeOnAgenda(trx, { id: item.joint_review_id, referral_id: item.referral_id }, ctx.now))

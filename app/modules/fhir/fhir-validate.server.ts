@@ -15,28 +15,28 @@ function ensureIndexed() {
 
 export type FhirIssue = { resource: string; path: string; message: string; severity: string };
 
+type OutcomeIssue = { severity: string; expression?: string[]; details?: { text?: string } };
+
+/** The errors and fatal errors among a validation's issues, each named by the resource it is in. */
+function errorsOf(issues: readonly OutcomeIssue[], label: string): FhirIssue[] {
+  return issues
+    .filter((issue) => issue.severity === "error" || issue.severity === "fatal")
+    .map((issue) => ({
+      resource: label,
+      path: issue.expression?.[0] ?? "",
+      message: issue.details?.text ?? "",
+      severity: issue.severity,
+    }));
+}
+
 /** The errors of one resource (empty when valid): which resource, where, and what is wrong. */
 export function validateFhirResource(resource: Resource, label: string = resource.resourceType): FhirIssue[] {
   ensureIndexed();
   try {
-    return validateResource(resource)
-      .filter((issue) => issue.severity === "error" || issue.severity === "fatal")
-      .map((issue) => ({
-        resource: label,
-        path: issue.expression?.[0] ?? "",
-        message: issue.details?.text ?? "",
-        severity: issue.severity,
-      }));
+    return errorsOf(validateResource(resource), label);
   } catch (error) {
     if (!(error instanceof OperationOutcomeError)) throw error;
-    return (error.outcome.issue ?? [])
-      .filter((issue) => issue.severity === "error" || issue.severity === "fatal")
-      .map((issue) => ({
-        resource: label,
-        path: issue.expression?.[0] ?? "",
-        message: issue.details?.text ?? "",
-        severity: issue.severity,
-      }));
+    return errorsOf(error.outcome.issue ?? [], label);
   }
 }
 

@@ -10,7 +10,7 @@ import { usersByIds } from "./queue.repository.server";
 
 /**
  * Puts the referring physician's mail about their referral in the outbox (inside the caller's transaction), in the
- * physician's language and speaking for `speaksFor`'s team. A physician without an address gets none.
+ * physician's language and speaking for `speaksFor`'s team. A physician without an address gets none: false.
  */
 export async function notifyPhysician(
   trx: Database,
@@ -21,10 +21,10 @@ export async function notifyPhysician(
     facts?: Omit<NotificationFacts, "referenceCode" | "siteName">;
     ctx: { now: Date; portalUrl: string };
   },
-): Promise<void> {
+): Promise<boolean> {
   const { referral, ctx } = input;
   const [physician] = await usersByIds(trx, [referral.physicianId]);
-  if (!physician?.email) return;
+  if (!physician?.email) return false;
   const names = await siteNames(trx);
   const code = (input.speaksFor ?? "") as keyof typeof names;
   await queueNotification(trx, {
@@ -44,4 +44,5 @@ export async function notifyPhysician(
     link: `${ctx.portalUrl}/referrals/${referral.id}`,
     now: ctx.now,
   });
+  return true;
 }

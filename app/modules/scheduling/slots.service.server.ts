@@ -82,6 +82,24 @@ export type AddSlotResult =
   | { ok: false; code: "date_in_past" | "exists" }
   | { ok: false; code: "confirm_day"; warnings: DayWarning[] };
 
+/** One audit event for slots a site's staff added, one at a time or by a weekly pattern (what and how many). */
+function auditSlotsAdded(
+  trx: Database,
+  staff: Staff,
+  siteCode: string,
+  ctx: SlotContext,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  return recordAudit(trx, {
+    actor: { id: staff.id, role: staff.role },
+    action: "slots.added",
+    subjectType: "site",
+    subjectId: siteCode,
+    detail,
+    ip: ctx.ip,
+    at: ctx.now,
+  });
+}
 /**
  * One slot. A weekend or public holiday is allowed (a clinic may open on one) but only once the coordinator has
  * confirmed that very date.
@@ -101,21 +119,13 @@ export async function addSlot(
       slotRow(site, staff, input.date, input.time, input.duration, "planned", ctx.now.toISOString()),
     ]);
     if (!added) return { ok: false, code: "exists" } as const;
-    await recordAudit(trx, {
-      actor: { id: staff.id, role: staff.role },
-      action: "slots.added",
-      subjectType: "site",
-      subjectId: site.code,
-      detail: {
-        count: 1,
-        from: input.date,
-        to: input.date,
-        times: [input.time],
-        durationMinutes: input.duration,
-        ...(warnings.length ? { confirmedDay: warnings.map((w) => w.code) } : {}),
-      },
-      ip: ctx.ip,
-      at: ctx.now,
+    await auditSlotsAdded(trx, staff, site.code, ctx, {
+      count: 1,
+      from: input.date,
+      to: input.date,
+      times: [input.time],
+      durationMinutes: input.duration,
+      ...(warnings.length ? { confirmedDay: warnings.map((w) => w.code) } : {}),
     });
     return { ok: true, added } as const;
   });
@@ -140,22 +150,14 @@ export async function addWeeklyPattern(
   return db.transaction().execute(async (trx) => {
     const added = await insertSlots(trx, future);
     if (added) {
-      await recordAudit(trx, {
-        actor: { id: staff.id, role: staff.role },
-        action: "slots.added",
-        subjectType: "site",
-        subjectId: site.code,
-        detail: {
-          count: added,
-          from: input.from,
-          to: input.to,
-          weekdays: input.weekdays,
-          times: input.times,
-          durationMinutes: input.duration,
-          holidaysSkipped: holidays,
-        },
-        ip: ctx.ip,
-        at: ctx.now,
+      await auditSlotsAdded(trx, staff, site.code, ctx, {
+        count: added,
+        from: input.from,
+        to: input.to,
+        weekdays: input.weekdays,
+        times: input.times,
+        durationMinutes: input.duration,
+        holidaysSkipped: holidays,
       });
     }
     return { ok: true, added, existing: future.length - added, holidays, past: rows.length - future.length } as const;

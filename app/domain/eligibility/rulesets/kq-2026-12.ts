@@ -4,7 +4,8 @@
 // clinical-kinds.ts interpret each rule kind; the readings of the sources are in docs/decisions/0014.
 import type { Indication } from "../../case/schema";
 import type { CriterionDef, IndicationRule, RuleSet } from "../types";
-import { sources as jpSources } from "./jp-2024-06";
+import { carriedOver, consistencyCheck } from "./criterion-builders";
+import { jp2024_06, sources as jpSources } from "./jp-2024-06";
 
 export const sources = {
   ...jpSources,
@@ -19,32 +20,24 @@ export const sources = {
 } as const;
 
 const s = sources;
-const insured = (since: string, fallsTo: IndicationRule["fallsTo"] = "case_by_case"): IndicationRule => ({
-  programme: "insurance",
-  since,
-  fallsTo,
-  sources: [s.insuranceList, s.qstList],
-});
-const advancedCare: IndicationRule = { programme: "advanced_care", sources: [s.qstForDoctors, s.qstCosts] };
+// The indications, their programmes and insured-since dates are those of jp-2024-06 (the same notice). The review adds
+// where an insured case falls when one of its insurance conditions is not met (principle 2): case by case unless
+// QST lists the disease for advanced care.
+// NOTE: K1 — QST lists non-insured early non-small-cell lung cancer (operable, surgery declined) for advanced care.
+const fallsToAdvancedCare: readonly Indication[] = ["lung"];
 
-const indications: Record<Indication, IndicationRule> = {
-  bone_soft_tissue: insured("2016-04-01"),
-  head_neck: insured("2018-04-01"),
-  prostate: insured("2018-04-01"),
-  hcc: insured("2022-04-01"),
-  icc: insured("2022-04-01"),
-  pancreas: insured("2022-04-01"),
-  colorectal_recurrence: insured("2022-04-01"),
-  cervix_adeno: insured("2022-04-01"),
-  // NOTE: K1 — QST lists non-insured early non-small-cell lung cancer (operable, surgery declined) for advanced care.
-  lung: insured("2024-06-01", "jp_advanced_care"),
-  cervix_scc: insured("2024-06-01"),
-  gyn_melanoma: insured("2024-06-01"),
-  esophagus: advancedCare,
-  renal_cell: advancedCare,
-  metastasis: advancedCare,
-  other: { programme: "case_by_case", sources: [s.qstForDoctors] },
-};
+function withFallsTo(indication: Indication, rule: IndicationRule): IndicationRule {
+  if (rule.programme !== "insurance") return rule;
+  const fallsTo = fallsToAdvancedCare.includes(indication) ? "jp_advanced_care" : "case_by_case";
+  return { programme: rule.programme, since: rule.since, fallsTo, sources: rule.sources };
+}
+
+const indications = Object.fromEntries(
+  Object.entries(jp2024_06.indications).map(([indication, rule]) => [
+    indication,
+    withFallsTo(indication as Indication, rule),
+  ]),
+) as Record<Indication, IndicationRule>;
 
 const criteria: CriterionDef[] = [
   // ── The indication and its funding tier ─────────────────────────────────────────────────────────────────────
@@ -84,34 +77,10 @@ const criteria: CriterionDef[] = [
     supersedes: ["head_neck_scc_excluded"],
     review: ["K6"],
   },
-  {
-    // NOTE: 前立腺癌（転移を有するものを除く）: a lymph-node metastasis is a metastasis.
-    id: "prostate_nodes",
-    appliesTo: ["prostate"],
-    group: "indication",
-    strength: "exclusion",
-    rule: { kind: "node_negative" },
-    sources: [s.insuranceList, s.gunmaProstate],
-    review: ["K4"],
-  },
-  {
-    id: "prostate_staging_known",
-    appliesTo: ["prostate"],
-    group: "indication",
-    strength: "information",
-    rule: { kind: "known", fields: ["diagnosis.tnm.t", "diagnosis.gleasonScore", "diagnosis.psaNgMl"] },
-    sources: [s.gunmaProstate, s.qstForDoctors],
-  },
-  {
-    id: "hcc_size",
-    appliesTo: ["hcc"],
-    group: "indication",
-    strength: "tier",
-    rule: { kind: "minimum", field: "diagnosis.maxDiameterMm", min: 40, unit: "mm", below: "flag" },
-    coverageOnFlag: "jp_advanced_care",
-    resolve: "hcc_advanced_care",
-    sources: [s.insuranceList, s.qstForDoctors],
-  },
+  // NOTE: 前立腺癌（転移を有するものを除く）: a lymph-node metastasis is a metastasis.
+  carriedOver(jp2024_06, "prostate_nodes", { strength: "exclusion", review: ["K4"] }),
+  carriedOver(jp2024_06, "prostate_staging_known", { strength: "information" }),
+  carriedOver(jp2024_06, "hcc_size", { strength: "tier", resolve: "hcc_advanced_care" }),
   {
     // NOTE: K5 — decompensated liver excludes when the liver is irradiated; the class is computed from the
     // laboratory values when all five items are given.
@@ -162,14 +131,7 @@ const criteria: CriterionDef[] = [
     supersedes: ["colorectal_local_recurrence"],
     review: ["P1", "P2"],
   },
-  {
-    id: "anastomotic_recurrence",
-    appliesTo: ["colorectal_recurrence"],
-    group: "indication",
-    strength: "exclusion",
-    rule: { kind: "boolean", field: "diagnosis.anastomoticRecurrence", onTrue: "not_met", onFalse: "met" },
-    sources: [s.gunma, s.insuranceList],
-  },
+  carriedOver(jp2024_06, "anastomotic_recurrence", { strength: "exclusion" }),
   {
     // NOTE: K7 — FIGO 2018 with sub-stages; IB3 is commonly counted as locally advanced (a flag).
     id: "cervix_adeno_stage",
@@ -208,16 +170,7 @@ const criteria: CriterionDef[] = [
     supersedes: ["lung_stage"],
     review: ["K7", "K1"],
   },
-  {
-    id: "esophagus_stage",
-    appliesTo: ["esophagus"],
-    group: "indication",
-    strength: "tier",
-    rule: { kind: "stage", from: "I", to: "I", outside: "flag", derive: "esophagus" },
-    coverageOnFlag: "case_by_case",
-    resolve: "esophagus_beyond_i",
-    sources: [s.qstForDoctors],
-  },
+  carriedOver(jp2024_06, "esophagus_stage", { strength: "tier", resolve: "esophagus_beyond_i" }),
   {
     // NOTE: K4 — 限局性 (sarcoma), 局所 (colorectal), 局所進行性 (pancreas): metastatic disease loses the insured tier.
     id: "localised_disease",
@@ -232,23 +185,8 @@ const criteria: CriterionDef[] = [
   },
 
   // ── General criteria ─────────────────────────────────────────────────────────────────────────────────────────
-  {
-    id: "histology_confirmed",
-    appliesTo: "all",
-    group: "general",
-    strength: "flag",
-    rule: { kind: "boolean", field: "diagnosis.histologicallyConfirmed", onTrue: "met", onFalse: "flag" },
-    resolve: "pathology",
-    sources: [s.qstForDoctors, s.himak],
-  },
-  {
-    id: "solid_tumour",
-    appliesTo: "all",
-    group: "general",
-    strength: "exclusion",
-    rule: { kind: "boolean", field: "diagnosis.haematological", onTrue: "not_met", onFalse: "met" },
-    sources: [s.qstForDoctors],
-  },
+  carriedOver(jp2024_06, "histology_confirmed", { strength: "flag", resolve: "pathology" }),
+  carriedOver(jp2024_06, "solid_tumour", { strength: "exclusion" }),
   {
     // NOTE: K4 — counted by organ (HIMAK: 3 or more sites); prostate excludes any metastasis.
     id: "metastatic_organs",
@@ -276,49 +214,27 @@ const criteria: CriterionDef[] = [
     sources: [s.cnao],
     review: ["K4"],
   },
-  {
-    // NOTE: K2 — no diameter for prostate: the whole gland is the target.
-    id: "tumour_size",
-    appliesTo: "all",
+  // NOTE: K2 — no diameter for prostate: the whole gland is the target.
+  carriedOver(jp2024_06, "tumour_size", {
     notApplicableTo: ["prostate"],
-    group: "general",
     strength: "flag",
-    rule: { kind: "maximum", field: "diagnosis.maxDiameterMm", max: 120, unit: "mm", above: "flag" },
     resolve: "large_tumour",
-    sources: [s.gunma],
     review: ["K2"],
-  },
-  {
-    // NOTE: K2 — an oesophageal cancer starts in the GI tract; invasion of it is no exclusion there.
-    id: "gi_tract_invasion",
-    appliesTo: "all",
+  }),
+  // NOTE: K2 — an oesophageal cancer starts in the GI tract; invasion of it is no exclusion there.
+  carriedOver(jp2024_06, "gi_tract_invasion", {
     notApplicableTo: ["esophagus"],
-    group: "general",
     strength: "exclusion",
-    rule: { kind: "boolean", field: "diagnosis.invadesGiTract", onTrue: "not_met", onFalse: "met" },
-    sources: [s.gunma, s.insuranceList],
     review: ["K2"],
-  },
-  {
-    // NOTE: K2 — the rectum always abuts the prostate (a spacer is routine); the oesophagus is the GI tract.
-    id: "gi_tract_abutment",
-    appliesTo: "all",
+  }),
+  // NOTE: K2 — the rectum always abuts the prostate (a spacer is routine); the oesophagus is the GI tract.
+  carriedOver(jp2024_06, "gi_tract_abutment", {
     notApplicableTo: ["esophagus", "prostate"],
-    group: "general",
     strength: "flag",
-    rule: { kind: "boolean", field: "diagnosis.abutsGiTract", onTrue: "flag", onFalse: "met" },
     resolve: "spacer",
-    sources: [s.gunma],
     review: ["K2"],
-  },
-  {
-    id: "spinal_cord_invasion",
-    appliesTo: "all",
-    group: "general",
-    strength: "exclusion",
-    rule: { kind: "boolean", field: "diagnosis.invadesSpinalCord", onTrue: "not_met", onFalse: "met" },
-    sources: [s.gunma],
-  },
+  }),
+  carriedOver(jp2024_06, "spinal_cord_invasion", { strength: "exclusion" }),
   {
     // NOTE: K3 — re-irradiation is a flag whatever the interval (CNAO: from 6 months; HIMAK: never-irradiated only).
     id: "reirradiation",
@@ -331,49 +247,11 @@ const criteria: CriterionDef[] = [
     supersedes: ["prior_radiotherapy"],
     review: ["K3"],
   },
-  {
-    id: "performance_status",
-    appliesTo: "all",
-    group: "general",
-    strength: "exclusion",
-    rule: { kind: "range", field: "clinical.ecog", min: 0, max: 2, outside: "not_met" },
-    sources: [s.himak, s.ecog],
-  },
-  {
-    id: "positioning",
-    appliesTo: "all",
-    group: "general",
-    strength: "exclusion",
-    rule: { kind: "boolean", field: "clinical.canLieStill30Min", onTrue: "met", onFalse: "not_met" },
-    sources: [s.himak, s.himakFaq],
-  },
-  {
-    id: "infection",
-    appliesTo: "all",
-    group: "general",
-    strength: "flag",
-    rule: { kind: "boolean", field: "clinical.activeInfectionInField", onTrue: "flag", onFalse: "met" },
-    resolve: "infection",
-    sources: [s.himak],
-  },
-  {
-    id: "metal_implant",
-    appliesTo: "all",
-    group: "general",
-    strength: "flag",
-    rule: { kind: "boolean", field: "clinical.metalImplantInField", onTrue: "flag", onFalse: "met" },
-    resolve: "metal_implant",
-    sources: [s.gunma],
-  },
-  {
-    id: "cardiac_device",
-    appliesTo: "all",
-    group: "general",
-    strength: "flag",
-    rule: { kind: "boolean", field: "clinical.cardiacDevice", onTrue: "flag", onFalse: "met" },
-    resolve: "cardiology",
-    sources: [s.cardiacDevices],
-  },
+  carriedOver(jp2024_06, "performance_status", { strength: "exclusion" }),
+  carriedOver(jp2024_06, "positioning", { strength: "exclusion" }),
+  carriedOver(jp2024_06, "infection", { strength: "flag", resolve: "infection" }),
+  carriedOver(jp2024_06, "metal_implant", { strength: "flag", resolve: "metal_implant" }),
+  carriedOver(jp2024_06, "cardiac_device", { strength: "flag", resolve: "cardiology" }),
   {
     // NOTE: K2 — asked only of a patient who is female or of unknown sex and aged 12–55 on the referral date.
     // No carbon-specific rule was found [U]: a flag, with no source cited.
@@ -390,47 +268,16 @@ const criteria: CriterionDef[] = [
   },
 
   // ── Consistency (K8): a disagreement is a flag, never an exclusion ───────────────────────────────────────────
-  {
-    id: "consistency_stage",
-    appliesTo: "all",
-    group: "consistency",
-    strength: "flag",
-    rule: { kind: "consistency", check: "stage" },
-    resolve: "check_stage",
-    sources: [s.iaslc9, s.figo2018],
-    review: ["K8"],
-  },
-  {
-    id: "consistency_metastasis",
-    appliesTo: "all",
-    group: "consistency",
-    strength: "flag",
-    rule: { kind: "consistency", check: "metastasis" },
-    resolve: "check_metastasis",
-    sources: [s.iaslc9],
-    review: ["K8", "K4"],
-  },
-  {
-    id: "consistency_nodes",
-    appliesTo: "all",
-    group: "consistency",
-    strength: "flag",
-    rule: { kind: "consistency", check: "nodes" },
-    resolve: "check_nodes",
-    sources: [s.iaslc9, s.figo2018],
-    review: ["K8"],
-  },
-  {
-    id: "consistency_child_pugh",
+  consistencyCheck("stage", { resolve: "check_stage", sources: [s.iaslc9, s.figo2018], review: ["K8"] }),
+  consistencyCheck("metastasis", { resolve: "check_metastasis", sources: [s.iaslc9], review: ["K8", "K4"] }),
+  consistencyCheck("nodes", { resolve: "check_nodes", sources: [s.iaslc9, s.figo2018], review: ["K8"] }),
+  consistencyCheck("child_pugh", {
     appliesTo: ["hcc", "icc", "metastasis"],
     applicable: { kind: "liver_irradiated" },
-    group: "consistency",
-    strength: "flag",
-    rule: { kind: "consistency", check: "child_pugh" },
     resolve: "check_child_pugh",
     sources: [s.childPugh],
     review: ["K8", "K5"],
-  },
+  }),
   {
     id: "imaging_recent",
     appliesTo: "all",
