@@ -1,5 +1,6 @@
 import { personName } from "~/i18n/person-name";
 import { useTranslation } from "react-i18next";
+import { FactList } from "~/components/fact-list";
 
 /** A reviewer's clinical decision as staff pages show it; `recordedAt` comes formatted from the loader (site time, 24-hour). */
 export type ClinicalRecordView = {
@@ -14,6 +15,9 @@ export type ClinicalRecordView = {
   reviewer: { familyName: string; givenName: string } | null;
 };
 
+/** Free text keeps the reviewer's line breaks. */
+const preLine = { className: "pre-line" };
+
 function reasonKey(recommendation: string, code: string): string {
   return recommendation === "redirect" ? `queue:redirectReasons.${code}` : `queue:declineReasons.${code}`;
 }
@@ -24,40 +28,28 @@ export function ClinicalRecord({ record }: { record: ClinicalRecordView }) {
   return (
     <div className="clinical-record" data-testid="clinical-record" data-recommendation={record.recommendation}>
       <p className="meta">{t("decisions:panel.recordedBy", { name: reviewer, when: record.recordedAt })}</p>
-      <dl className="case-list">
-        <div>
-          <dt>{t("decisions:panel.recommendation")}</dt>
-          <dd>{t(`decisions:recommendations.${record.recommendation}`)}</dd>
-        </div>
-        {record.reasonCode ? (
-          <div>
-            <dt>{t("decisions:panel.reason")}</dt>
-            <dd>{t(reasonKey(record.recommendation, record.reasonCode))}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>{t("decisions:panel.rationale")}</dt>
-          <dd className="pre-line">{record.rationale}</dd>
-        </div>
-        {record.approach ? (
-          <div>
-            <dt>{t("decisions:panel.approach")}</dt>
-            <dd>{t(`decisions:approaches.${record.approach}`)}</dd>
-          </div>
-        ) : null}
-        {record.approachDetail ? (
-          <div>
-            <dt>{t("decisions:panel.approachDetail")}</dt>
-            <dd className="pre-line">{record.approachDetail}</dd>
-          </div>
-        ) : null}
-        {record.alternatives ? (
-          <div>
-            <dt>{t("decisions:panel.alternatives")}</dt>
-            <dd className="pre-line">{record.alternatives}</dd>
-          </div>
-        ) : null}
-      </dl>
+      <FactList
+        className="case-list"
+        facts={[
+          {
+            label: t("decisions:panel.recommendation"),
+            value: t(`decisions:recommendations.${record.recommendation}`),
+          },
+          record.reasonCode
+            ? { label: t("decisions:panel.reason"), value: t(reasonKey(record.recommendation, record.reasonCode)) }
+            : null,
+          { label: t("decisions:panel.rationale"), value: record.rationale, valueProps: preLine },
+          record.approach
+            ? { label: t("decisions:panel.approach"), value: t(`decisions:approaches.${record.approach}`) }
+            : null,
+          record.approachDetail
+            ? { label: t("decisions:panel.approachDetail"), value: record.approachDetail, valueProps: preLine }
+            : null,
+          record.alternatives
+            ? { label: t("decisions:panel.alternatives"), value: record.alternatives, valueProps: preLine }
+            : null,
+        ]}
+      />
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { AddressWithMap } from "~/components/address-with-map";
+import { FactList } from "~/components/fact-list";
 
 export type ConsultationPanelView = {
   dateText: string;
@@ -17,32 +19,26 @@ export function ConsultationPanel({ consultation }: { consultation: Consultation
   return (
     <section aria-labelledby="consultation-title" data-testid="physician-consultation">
       <h2 id="consultation-title">{t("scheduling:consultation.heading")}</h2>
-      <dl className="summary-list">
-        <div>
-          <dt>{t("scheduling:consultation.when")}</dt>
-          <dd>
-            {consultation.dateText} {consultation.timeText}
-          </dd>
-        </div>
-        {consultation.place ? (
-          <div>
-            <dt>{t("scheduling:consultation.place")}</dt>
-            <dd>{consultation.place}</dd>
-          </div>
-        ) : null}
-        {consultation.address && consultation.mapHref ? (
-          <div>
-            <dt>{t("scheduling:consultation.address")}</dt>
-            <dd>
-              {consultation.siteName}, {consultation.address}
-              <br />
-              <a href={consultation.mapHref} rel="noreferrer">
-                {t("scheduling:consultation.map")}
-              </a>
-            </dd>
-          </div>
-        ) : null}
-      </dl>
+      <FactList
+        className="summary-list"
+        facts={[
+          { label: t("scheduling:consultation.when"), value: `${consultation.dateText} ${consultation.timeText}` },
+          consultation.place ? { label: t("scheduling:consultation.place"), value: consultation.place } : null,
+          consultation.address && consultation.mapHref
+            ? {
+                label: t("scheduling:consultation.address"),
+                value: (
+                  <AddressWithMap
+                    siteName={consultation.siteName}
+                    address={consultation.address}
+                    mapHref={consultation.mapHref}
+                    mapText={t("scheduling:consultation.map")}
+                  />
+                ),
+              }
+            : null,
+        ]}
+      />
       <p>
         <a
           href={consultation.calendarHref}

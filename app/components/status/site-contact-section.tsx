@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { FactList } from "~/components/fact-list";
 import type { StatusWords } from "~/modules/status-lookup/status-words";
 
 /**
@@ -17,30 +18,19 @@ export function SiteContactSection({ site }: { site: StatusWords["site"] }) {
           <p>
             {t("status:view.contactIntro", { site: site.name })} <strong>{contact.name}</strong>
           </p>
-          <dl className="status-facts" data-testid="site-contact">
-            {contact.phone && contact.phoneHref ? (
-              <div>
-                <dt>{t("status:view.phone")}</dt>
-                <dd>
-                  <a href={contact.phoneHref}>{contact.phone}</a>
-                </dd>
-              </div>
-            ) : null}
-            {contact.email ? (
-              <div>
-                <dt>{t("status:view.email")}</dt>
-                <dd>
-                  <a href={`mailto:${contact.email}`}>{contact.email}</a>
-                </dd>
-              </div>
-            ) : null}
-            {contact.hours ? (
-              <div>
-                <dt>{t("status:view.hours")}</dt>
-                <dd>{contact.hours}</dd>
-              </div>
-            ) : null}
-          </dl>
+          <FactList
+            className="status-facts"
+            data-testid="site-contact"
+            facts={[
+              contact.phone && contact.phoneHref
+                ? { label: t("status:view.phone"), value: <a href={contact.phoneHref}>{contact.phone}</a> }
+                : null,
+              contact.email
+                ? { label: t("status:view.email"), value: <a href={`mailto:${contact.email}`}>{contact.email}</a> }
+                : null,
+              contact.hours ? { label: t("status:view.hours"), value: contact.hours } : null,
+            ]}
+          />
         </>
       ) : (
         <p>{t("contacts:patient.none")}</p>

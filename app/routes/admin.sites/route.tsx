@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FactList } from "~/components/fact-list";
 import { indicationKey } from "~/i18n/screen-keys";
 import { indications } from "~/domain/case/vocabulary";
 import { intlLocale, isLanguage, type Language } from "~/i18n/config";
@@ -122,35 +123,46 @@ function SiteFacts({ site }: { site: Site }) {
   return (
     <>
       <h3>{t("sites:facts.heading")}</h3>
-      <dl className="summary-list">
-        <div>
-          <dt>{t("sites:facts.names")}</dt>
-          <dd>
-            <dl className="inline-list">
-              {(["ko", "ja", "en"] as const).map((lng) => (
-                <div key={lng}>
-                  <dt>{t(`sites:facts.nameIn.${lng}`)}</dt>
-                  <dd lang={lng}>{site.names[lng]}</dd>
-                </div>
-              ))}
-            </dl>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("sites:facts.code")}</dt>
-          <dd>
-            <code>{site.code}</code>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("sites:facts.country")}</dt>
-          <dd>{site.countryName}</dd>
-        </div>
-        <div>
-          <dt>{t("sites:facts.timezone")}</dt>
-          <dd>{site.timezone}</dd>
-        </div>
-      </dl>
+      <FactList
+        className="summary-list"
+        facts={[
+          {
+            label: t("sites:facts.names"),
+            value: (
+              <FactList
+                className="inline-list"
+                facts={(["ko", "ja", "en"] as const).map((lng) => ({
+                  label: t(`sites:facts.nameIn.${lng}`),
+                  value: site.names[lng],
+                  valueProps: { lang: lng },
+                }))}
+              />
+            ),
+          },
+          { label: t("sites:facts.code"), value: <code>{site.code}</code> },
+          { label: t("sites:facts.country"), value: site.countryName },
+          { label: t("sites:facts.timezone"), value: site.timezone },
+        ]}
+      />
+    </>
+  );
+}
+
+/** The indications the site accepts: none, or the list (led by "all of them" when it is every one). */
+function AcceptedIndications({ site }: { site: Site }) {
+  const { t } = useTranslation();
+  const accepted = site.current.acceptedIndications;
+  if (accepted.length === 0) return <>{t("sites:config.noIndications")}</>;
+  return (
+    <>
+      {accepted.length === indications.length ? (
+        <p className="summary-list__lead">{t("sites:config.allIndications", { count: indications.length })}</p>
+      ) : null}
+      <ul className="compact-list" data-accepted={site.code}>
+        {accepted.map((code) => (
+          <li key={code}>{t(indicationKey(code))}</li>
+        ))}
+      </ul>
     </>
   );
 }
@@ -159,58 +171,32 @@ function SiteFacts({ site }: { site: Site }) {
 function SiteConfigSummary({ site, name }: { site: Site; name: string }) {
   const { t } = useTranslation();
   const { current } = site;
-  const everything = current.acceptedIndications.length === indications.length;
   return (
     <>
       <h3>
         {t("sites:config.heading")}{" "}
         <span className="tag">{t("sites:config.versionLabel", { version: current.version })}</span>
       </h3>
-      <dl className="summary-list">
-        <div>
-          <dt>{t("sites:config.acceptedIndications")}</dt>
-          <dd>
-            {current.acceptedIndications.length === 0 ? (
-              t("sites:config.noIndications")
-            ) : (
-              <>
-                {everything ? (
-                  <p className="summary-list__lead">
-                    {t("sites:config.allIndications", { count: indications.length })}
-                  </p>
-                ) : null}
-                <ul className="compact-list" data-accepted={site.code}>
-                  {current.acceptedIndications.map((code) => (
-                    <li key={code}>{t(indicationKey(code))}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("sites:config.treatsOnSite")}</dt>
-          <dd>
-            <YesNo value={current.treatsOnSite} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("sites:config.languages")}</dt>
-          <dd>
-            <LanguageList codes={current.languages} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("sites:config.weeklyCapacity")}</dt>
-          <dd>{t("sites:config.weeklyCapacityValue", { count: current.weeklyCapacity })}</dd>
-        </div>
-        <div>
-          <dt>{t("sites:config.clinicalSignoff")}</dt>
-          <dd data-signoff={site.code}>
-            <YesNo value={current.clinicalSignoffRequired} />
-          </dd>
-        </div>
-      </dl>
+      <FactList
+        className="summary-list"
+        facts={[
+          {
+            label: t("sites:config.acceptedIndications"),
+            value: <AcceptedIndications site={site} />,
+          },
+          { label: t("sites:config.treatsOnSite"), value: <YesNo value={current.treatsOnSite} /> },
+          { label: t("sites:config.languages"), value: <LanguageList codes={current.languages} /> },
+          {
+            label: t("sites:config.weeklyCapacity"),
+            value: t("sites:config.weeklyCapacityValue", { count: current.weeklyCapacity }),
+          },
+          {
+            label: t("sites:config.clinicalSignoff"),
+            value: <YesNo value={current.clinicalSignoffRequired} />,
+            valueProps: { "data-signoff": site.code },
+          },
+        ]}
+      />
       <p>
         <Link className="button button--secondary" to={`/admin/sites/${site.code}`}>
           {t("sites:edit.link", { site: name })}

@@ -1,6 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FactList } from "~/components/fact-list";
+import { conferenceFacts } from "~/components/joint-review/conference-facts";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
 import { AgendaTable } from "~/components/joint-review/agenda-table";
@@ -103,6 +105,7 @@ export default function Conference() {
   const { t } = useTranslation();
   const c = useLoaderData<typeof loader>();
   const answer = useActionData<{ formError?: string }>();
+  const facts = conferenceFacts(t, c);
   return (
     <>
       <StaffPageHeader
@@ -111,40 +114,31 @@ export default function Conference() {
         done={c.done ? { text: t(`conferences:done.${c.done}`), testId: "done-banner" } : null}
         formError={answer?.formError}
       />
-      <dl className="referral-head" data-testid="conference-facts">
-        <div>
-          <dt>{t("conferences:detail.when")}</dt>
-          <dd>{t("conferences:detail.whenValue", { date: c.startsAt, minutes: c.duration })}</dd>
-        </div>
-        <div>
-          <dt>{t("conferences:detail.cutoff")}</dt>
-          <dd>{c.cutoff}</dd>
-        </div>
-        {c.place ? (
-          <div>
-            <dt>{t("conferences:schedule.place")}</dt>
-            <dd>{c.place}</dd>
-          </div>
-        ) : null}
-        {c.videoUrl ? (
-          <div>
-            <dt>{t("conferences:schedule.videoUrl")}</dt>
-            <dd>
-              <a href={c.videoUrl} rel="noopener noreferrer" target="_blank">
-                {c.videoUrl}
-              </a>
-            </dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>{t("conferences:schedule.chair")}</dt>
-          <dd>{c.chair}</dd>
-        </div>
-        <div>
-          <dt>{t("conferences:detail.status")}</dt>
-          <dd data-testid="conference-status">{t(`conferences:statuses.${c.status}`)}</dd>
-        </div>
-      </dl>
+      <FactList
+        className="referral-head"
+        data-testid="conference-facts"
+        facts={[
+          facts.when,
+          { label: t("conferences:detail.cutoff"), value: c.cutoff },
+          facts.place,
+          c.videoUrl
+            ? {
+                label: t("conferences:schedule.videoUrl"),
+                value: (
+                  <a href={c.videoUrl} rel="noopener noreferrer" target="_blank">
+                    {c.videoUrl}
+                  </a>
+                ),
+              }
+            : null,
+          facts.chair,
+          {
+            label: t("conferences:detail.status"),
+            value: t(`conferences:statuses.${c.status}`),
+            valueProps: { "data-testid": "conference-status" },
+          },
+        ]}
+      />
       <Attendees attendees={c.attendees} />
       <section aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">{t("conferences:detail.agenda")}</h2>

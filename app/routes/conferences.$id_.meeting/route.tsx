@@ -5,7 +5,8 @@ import { StaffPageHeader } from "~/components/staff-page-header/staff-page-heade
 import { CsrfInput } from "~/components/csrf-input";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
 import panelStyles from "~/components/decision-panel/decision-panel.css?url";
-import { indicationKey } from "~/i18n/screen-keys";
+import { caseFacts } from "~/components/case-facts/case-facts";
+import { FactList } from "~/components/fact-list";
 import { CheckboxList } from "~/components/forms/checkbox-list";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { TextAreaField } from "~/components/forms/text-area-field";
@@ -110,36 +111,22 @@ function CaseFacts({
   siteNames: MeetingData["siteNames"];
 }) {
   const { t } = useTranslation();
-  return facts ? (
+  if (!facts) return <p className="notice">{t("conferences:meeting.reviewClosed")}</p>;
+  const c = caseFacts(t, { ...facts, indication: line.indication });
+  return (
     <>
       <h3>{t("conferences:meeting.keyFacts")}</h3>
-      <dl className="referral-head" data-testid="key-facts">
-        <div>
-          <dt>{t("conferences:partner.patient")}</dt>
-          <dd>
-            {t("conferences:partner.ageSex", {
-              age: facts.age ?? "—",
-              sex: facts.sex ? t(`intake:options.sex.${facts.sex}`) : "—",
-            })}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("queue:columns.indication")}</dt>
-          <dd>{line.indication ? t(indicationKey(line.indication)) : null}</dd>
-        </div>
-        <div>
-          <dt>{t("conferences:meeting.ecog")}</dt>
-          <dd>{facts.ecog ?? "—"}</dd>
-        </div>
-        <div>
-          <dt>{t("queue:columns.urgency")}</dt>
-          <dd>{t(`queue:urgency.${facts.urgency}`)}</dd>
-        </div>
-        <div>
-          <dt>{t("queue:columns.status")}</dt>
-          <dd>{t(`queue:status.${facts.status}`)}</dd>
-        </div>
-      </dl>
+      <FactList
+        className="referral-head"
+        data-testid="key-facts"
+        facts={[
+          c.ageSex,
+          c.indication,
+          { label: t("conferences:meeting.ecog"), value: facts.ecog ?? "—" },
+          c.urgency,
+          c.status,
+        ]}
+      />
       <p>
         <Link to={line.ownedByReader ? `/queue/${line.referralId}` : `/joint/${line.referralId}`}>
           {t("conferences:meeting.fullCase")}
@@ -149,8 +136,6 @@ function CaseFacts({
       <h3>{t("queue:referral.documents")}</h3>
       <AttachmentList referralId={line.referralId} items={facts.attachments} />
     </>
-  ) : (
-    <p className="notice">{t("conferences:meeting.reviewClosed")}</p>
   );
 }
 

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FactList } from "~/components/fact-list";
 import { PrintButton } from "~/components/intake/print-button";
 import { AgendaTable } from "~/components/joint-review/agenda-table";
+import { conferenceFacts } from "~/components/joint-review/conference-facts";
 import queueStyles from "~/components/queue/queue.css?url";
 import { languageAutonyms, languages } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -31,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function MinutesPage() {
   const { t } = useTranslation();
   const m = useLoaderData<typeof loader>();
+  const facts = conferenceFacts(t, m);
   const sites = [...new Set(m.attendees.map((p) => p.site))];
   return (
     <article className="minutes">
@@ -49,22 +52,7 @@ export default function MinutesPage() {
           </li>
         ))}
       </ul>
-      <dl className="referral-head">
-        <div>
-          <dt>{t("conferences:detail.when")}</dt>
-          <dd>{t("conferences:detail.whenValue", { date: m.startsAt, minutes: m.duration })}</dd>
-        </div>
-        {m.place ? (
-          <div>
-            <dt>{t("conferences:schedule.place")}</dt>
-            <dd>{m.place}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>{t("conferences:schedule.chair")}</dt>
-          <dd>{m.chair}</dd>
-        </div>
-      </dl>
+      <FactList className="referral-head" facts={[facts.when, facts.place, facts.chair]} />
       <h2>{t("conferences:detail.attendees")}</h2>
       {sites.map((site) => (
         <p key={site}>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { indicationKey } from "~/i18n/screen-keys";
+import { caseFacts } from "~/components/case-facts/case-facts";
+import { FactList } from "~/components/fact-list";
 import { JointEventLine } from "~/components/joint-review/joint-event-line";
 import { JointThread } from "~/components/joint-review/joint-thread";
 import { RecommendationList } from "~/components/joint-review/recommendation-list";
@@ -9,34 +10,18 @@ import type { PartnerPageView } from "./partner-page.server";
 /** The referral's key facts for the partner: the owning site, age and sex instead of the patient's identity. */
 export function PartnerFacts({ r }: { r: PartnerPageView }) {
   const { t } = useTranslation();
+  const c = caseFacts(t, r);
   return (
-    <dl className="referral-head">
-      <div>
-        <dt>{t("conferences:partner.ownerLabel")}</dt>
-        <dd>{r.ownerSite}</dd>
-      </div>
-      <div>
-        <dt>{t("conferences:partner.patient")}</dt>
-        <dd>
-          {t("conferences:partner.ageSex", {
-            age: r.age ?? "—",
-            sex: r.sex ? t(`intake:options.sex.${r.sex}`) : "—",
-          })}
-        </dd>
-      </div>
-      <div>
-        <dt>{t("queue:columns.status")}</dt>
-        <dd>{t(`queue:status.${r.status}`)}</dd>
-      </div>
-      <div>
-        <dt>{t("queue:columns.indication")}</dt>
-        <dd>{r.indication ? t(indicationKey(r.indication)) : null}</dd>
-      </div>
-      <div>
-        <dt>{t("queue:columns.urgency")}</dt>
-        <dd>{t(`queue:urgency.${r.urgency}`)}</dd>
-      </div>
-    </dl>
+    <FactList
+      className="referral-head"
+      facts={[
+        { label: t("conferences:partner.ownerLabel"), value: r.ownerSite },
+        c.ageSex,
+        c.status,
+        c.indication,
+        c.urgency,
+      ]}
+    />
   );
 }
 

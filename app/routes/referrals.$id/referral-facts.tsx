@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FactList } from "~/components/fact-list";
 import { useDateTime } from "~/components/intake/history";
 
 type Props = {
@@ -19,44 +20,32 @@ export function ReferralFacts({ id, code, status, site, indication, submittedAt,
   const when = useDateTime();
   return (
     <>
-      <dl className="referral-facts">
-        <div>
-          <dt>{t("intake:referral.code")}</dt>
-          <dd className="referral-facts__code" data-testid="reference-code">
-            {code}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("intake:referral.status")}</dt>
-          <dd data-testid="referral-status" data-status={status}>
-            {t(`intake:statuses.${status}`)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("intake:referral.site")}</dt>
-          <dd>{site ?? t("intake:list.notYet")}</dd>
-        </div>
-        {indication ? (
-          <div>
-            <dt>{t("screen:fields.diagnosis.indication")}</dt>
-            <dd>{t(`screen:indications.${indication}`)}</dd>
-          </div>
-        ) : null}
-        {submittedAt ? (
-          <div>
-            <dt>{t("intake:referral.submittedAt")}</dt>
-            <dd>
-              <time dateTime={submittedAt}>{when(submittedAt)}</time>
-            </dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>{t("intake:referral.changedAt")}</dt>
-          <dd>
-            <time dateTime={changedAt}>{when(changedAt)}</time>
-          </dd>
-        </div>
-      </dl>
+      <FactList
+        className="referral-facts"
+        facts={[
+          {
+            label: t("intake:referral.code"),
+            value: code,
+            valueProps: { className: "referral-facts__code", "data-testid": "reference-code" },
+          },
+          {
+            label: t("intake:referral.status"),
+            value: t(`intake:statuses.${status}`),
+            valueProps: { "data-testid": "referral-status", "data-status": status },
+          },
+          { label: t("intake:referral.site"), value: site ?? t("intake:list.notYet") },
+          indication
+            ? { label: t("screen:fields.diagnosis.indication"), value: t(`screen:indications.${indication}`) }
+            : null,
+          submittedAt
+            ? {
+                label: t("intake:referral.submittedAt"),
+                value: <time dateTime={submittedAt}>{when(submittedAt)}</time>,
+              }
+            : null,
+          { label: t("intake:referral.changedAt"), value: <time dateTime={changedAt}>{when(changedAt)}</time> },
+        ]}
+      />
       <p className="print-links">
         <Link to={`/referrals/${id}/summary`}>{t("intake:submitted.printSummary")}</Link>{" "}
         <Link to={`/referrals/${id}/handout`}>{t("intake:referral.handout")}</Link>

@@ -1,4 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { AddressWithMap } from "~/components/address-with-map";
+import { FactList } from "~/components/fact-list";
 import type { StatusWords } from "~/modules/status-lookup/status-words";
 
 type Props = {
@@ -16,36 +18,28 @@ export function ConsultationSection({ consultation, place, siteName, calendar }:
   return (
     <section aria-labelledby="status-consultation">
       <h2 id="status-consultation">{t("status:view.consultationHeading")}</h2>
-      <dl className="status-facts">
-        <div>
-          <dt>{t("status:view.date")}</dt>
-          <dd>{consultation.dateText}</dd>
-        </div>
-        {consultation.timeText ? (
-          <div>
-            <dt>{t("status:view.time")}</dt>
-            <dd>{consultation.timeText}</dd>
-          </div>
-        ) : null}
-        {consultation.place ? (
-          <div>
-            <dt>{t("status:view.place")}</dt>
-            <dd>{consultation.place}</dd>
-          </div>
-        ) : null}
-        {place ? (
-          <div>
-            <dt>{t("status:view.address")}</dt>
-            <dd data-testid="consultation-address">
-              {siteName}, {place.address}
-              <br />
-              <a href={place.mapHref} rel="noreferrer">
-                {t("status:view.map")}
-              </a>
-            </dd>
-          </div>
-        ) : null}
-      </dl>
+      <FactList
+        className="status-facts"
+        facts={[
+          { label: t("status:view.date"), value: consultation.dateText },
+          consultation.timeText ? { label: t("status:view.time"), value: consultation.timeText } : null,
+          consultation.place ? { label: t("status:view.place"), value: consultation.place } : null,
+          place
+            ? {
+                label: t("status:view.address"),
+                value: (
+                  <AddressWithMap
+                    siteName={siteName}
+                    address={place.address}
+                    mapHref={place.mapHref}
+                    mapText={t("status:view.map")}
+                  />
+                ),
+                valueProps: { "data-testid": "consultation-address" },
+              }
+            : null,
+        ]}
+      />
       {calendar ? (
         <p>
           <a href="/status/view/consultation.ics" download data-testid="consultation-calendar">
