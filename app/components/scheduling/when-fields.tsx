@@ -1,41 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { DateField } from "~/components/forms/date-field";
 import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
+import { TypedDateField, type TypedForm } from "~/components/forms/typed-date-field";
 import { slotDurations } from "~/modules/scheduling/slots.schema";
-
-/** What a refused scheduling form was answered with: its errors and what was typed. */
-export type TypedForm = { errors: Record<string, string>; values: Record<string, string | undefined> };
-
-/** A date a refused form brings back as its three parts (`date.year`, …), put back together for the date field. */
-function typedDate(values: TypedForm["values"], name: string): string | undefined {
-  return values[`${name}.year`]
-    ? `${values[`${name}.year`]}-${values[`${name}.month`] ?? ""}-${values[`${name}.day`] ?? ""}`
-    : undefined;
-}
-
-/** A date field that shows again what was typed into it, with its error. */
-export function TypedDateField({
-  typed,
-  name,
-  legend,
-  hint,
-}: {
-  typed: TypedForm;
-  name: string;
-  legend: string;
-  hint?: string;
-}) {
-  return (
-    <DateField
-      name={name}
-      legend={legend}
-      hint={hint}
-      error={typed.errors[name]}
-      defaultValue={typedDate(typed.values, name)}
-    />
-  );
-}
 
 /** A day and a time of day on it (`HH:MM`, a short text field), as slots, conferences and their agenda close are set. */
 export function DateTimeFields({

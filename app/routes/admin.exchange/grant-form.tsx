@@ -1,10 +1,10 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
-import { DateField } from "~/components/forms/date-field";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { SelectField } from "~/components/forms/select-field";
 import { TextAreaField } from "~/components/forms/text-area-field";
+import { TypedDateField } from "~/components/forms/typed-date-field";
 import { NOTE_MAX_LENGTH } from "~/modules/staff-exchange/staff-exchange.schema";
 
 type FormValues = Record<string, string>;
@@ -17,17 +17,11 @@ type Props = {
   answer: GrantAnswer | undefined;
 };
 
-/** A date typed as year / month / day fields comes back as those three values. */
-const typedDate = (values: FormValues, name: string) =>
-  values[`${name}.year`] || values[`${name}.month`] || values[`${name}.day`]
-    ? `${values[`${name}.year`] ?? ""}-${values[`${name}.month`] ?? ""}-${values[`${name}.day`] ?? ""}`
-    : undefined;
-
 /** The grant form: who visits, which host, the host's days, why. Works without JavaScript. */
 export function GrantForm({ hosts, candidates, maxDays, answer }: Props) {
   const { t } = useTranslation();
-  const values = answer?.values ?? {};
-  const errors = answer?.errors ?? {};
+  const typed = { values: answer?.values ?? {}, errors: answer?.errors ?? {} };
+  const { values, errors } = typed;
   return (
     <section aria-labelledby="exchange-form-heading">
       <h2 id="exchange-form-heading">{t("admin:exchange.form.heading")}</h2>
@@ -63,19 +57,13 @@ export function GrantForm({ hosts, candidates, maxDays, answer }: Props) {
           // An administrator of one site grants for that site only: nothing to choose.
           <input type="hidden" name="hostSiteCode" value={hosts[0]?.value ?? ""} />
         )}
-        <DateField
+        <TypedDateField
+          typed={typed}
           name="from"
           legend={t("admin:exchange.form.from")}
           hint={t("admin:exchange.form.datesHint", { max: maxDays })}
-          error={errors.from}
-          defaultValue={typedDate(values, "from")}
         />
-        <DateField
-          name="to"
-          legend={t("admin:exchange.form.to")}
-          error={errors.to}
-          defaultValue={typedDate(values, "to")}
-        />
+        <TypedDateField typed={typed} name="to" legend={t("admin:exchange.form.to")} />
         <TextAreaField
           name="note"
           label={t("admin:exchange.form.note")}

@@ -2,12 +2,12 @@ import { useTranslation } from "react-i18next";
 import { indicationKey } from "~/i18n/screen-keys";
 import { CheckboxGroup } from "~/components/forms/checkbox-group";
 import { RadioGroup } from "~/components/forms/radio-group";
-import { TextAreaField } from "~/components/forms/text-area-field";
 import { TextField } from "~/components/forms/text-field";
 import { indications } from "~/domain/case/vocabulary";
 import { siteLanguages } from "~/modules/sites/site-config.schema";
 import type { SiteConfigVersion } from "~/modules/sites/sites.service.server";
 import type { FormValues } from "~/utils/form.server";
+import { ChangeNoteField } from "~/components/forms/change-note-field";
 
 type Props = {
   current: Pick<
@@ -22,37 +22,29 @@ type Props = {
 /** The site configuration's fields: indications, on-site treatment, languages, capacity, sign-off, and a note. */
 export function SiteConfigFields({ current, typed, errors }: Props) {
   const { t } = useTranslation();
-  const checked = (group: string, value: string, inForce: boolean) =>
-    typed ? typed[`${group}.${value}`] === "true" : inForce;
   const yesNo = (inForce: boolean) => (inForce ? "yes" : "no");
   return (
     <>
-      <CheckboxGroup
+      <TickedList
         name="acceptedIndications"
-        legend={t("sites:edit.acceptedIndications")}
         hint={t("sites:edit.acceptedIndicationsHint")}
+        options={indications.map((code) => ({ value: code, label: t(indicationKey(code)) }))}
+        inForce={current.acceptedIndications}
+        typed={typed}
         error={errors.acceptedIndications}
-        options={indications.map((code) => ({
-          value: code,
-          label: t(indicationKey(code)),
-          checked: checked("acceptedIndications", code, current.acceptedIndications.includes(code)),
-        }))}
       />
       <YesNoField
         name="treatsOnSite"
         error={errors.treatsOnSite}
         defaultValue={typed ? typed.treatsOnSite : yesNo(current.treatsOnSite)}
       />
-      <CheckboxGroup
+      <TickedList
         name="languages"
-        legend={t("sites:edit.languages")}
-        error={errors.languages}
         inline
-        options={siteLanguages.map((lng) => ({
-          value: lng,
-          label: t(`sites:languageNames.${lng}`),
-          checked: checked("languages", lng, current.languages.includes(lng)),
-        }))}
+        options={siteLanguages.map((lng) => ({ value: lng, label: t(`sites:languageNames.${lng}`) }))}
+        inForce={current.languages}
+        typed={typed}
+        error={errors.languages}
       />
       <TextField
         name="weeklyCapacity"
@@ -68,14 +60,7 @@ export function SiteConfigFields({ current, typed, errors }: Props) {
         error={errors.clinicalSignoff}
         defaultValue={typed ? typed.clinicalSignoff : yesNo(current.clinicalSignoffRequired)}
       />
-      <TextAreaField
-        name="note"
-        label={t("sites:edit.note")}
-        hint={t("sites:edit.noteHint")}
-        error={errors.note}
-        defaultValue={typed?.note ?? ""}
-        rows={4}
-      />
+      <ChangeNoteField ns="sites" error={errors.note} typed={typed?.note} rows={4} />
     </>
   );
 }
@@ -95,6 +80,36 @@ function YesNoField(props: { name: "treatsOnSite" | "clinicalSignoff"; error?: s
         { value: "yes", label: t("sites:config.yes") },
         { value: "no", label: t("sites:config.no") },
       ]}
+    />
+  );
+}
+
+/** A list of boxes (sites:edit.<name>), ticked as typed after a failed save, otherwise as in force. */
+function TickedList({
+  name,
+  options,
+  inForce,
+  typed,
+  ...group
+}: {
+  name: "acceptedIndications" | "languages";
+  hint?: string;
+  inline?: boolean;
+  options: { value: string; label: string }[];
+  inForce: readonly string[];
+  typed: FormValues | undefined;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <CheckboxGroup
+      name={name}
+      legend={t(`sites:edit.${name}`)}
+      {...group}
+      options={options.map((o) => ({
+        ...o,
+        checked: typed ? typed[`${name}.${o.value}`] === "true" : inForce.includes(o.value),
+      }))}
     />
   );
 }

@@ -20,6 +20,7 @@ import { getDb } from "~/utils/db.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
 import stylesUrl from "../admin.sites/sites.css?url";
 import { notFound } from "~/utils/not-found.server";
+import { ChangeNoteField } from "~/components/forms/change-note-field";
 
 // /admin/sites/<code>/checklist: the wording of the site's cross-border checklist in ko/ja/en. Each save is a new,
 // audited version; ticks on referrals refer to item keys, so rewording keeps what is done (docs/decisions/0023).
@@ -121,14 +122,7 @@ export default function EditTravelChecklist() {
             />
           </fieldset>
         ))}
-        <TextAreaField
-          name="note"
-          label={t("travel:edit.note")}
-          hint={t("travel:edit.noteHint")}
-          error={errors.note}
-          defaultValue={typed?.note ?? ""}
-          rows={3}
-        />
+        <ChangeNoteField ns="travel" error={errors.note} typed={typed?.note} rows={3} />
         <SubmitRow
           submit={t("travel:edit.submit", { version: version + 1 })}
           cancel={{ to: `/admin/sites#site-${code}-checklist`, text: t("travel:edit.cancel") }}

@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { CheckboxField } from "~/components/forms/checkbox-field";
-import { TextAreaField } from "~/components/forms/text-area-field";
 import { TextField } from "~/components/forms/text-field";
 import { languages } from "~/i18n/config";
 import type { ContactField, SiteContacts } from "~/modules/site-contacts/site-contacts";
 import type { FormValues } from "~/utils/form.server";
+import { ChangeNoteField } from "~/components/forms/change-note-field";
 
 type Props = {
   current: Pick<SiteContacts, "contactName" | "phone" | "email" | "hours" | "address" | "mapQuery" | "confirmed">;
@@ -22,36 +22,14 @@ function shown(typed: FormValues | undefined, field: string, inForce: string): s
 export function ContactFields(props: Props) {
   const { t } = useTranslation();
   const { current, typed, errors } = props;
-  const value = (field: string, inForce: string) => shown(typed, field, inForce);
   return (
     <>
       <fieldset>
         <legend>{t("contacts:edit.contactName")}</legend>
         <PerLanguage field="contactName" {...props} />
       </fieldset>
-      <fieldset>
-        <legend>{t("contacts:fields.phone")}</legend>
-        <TextField
-          name="phone"
-          label={t("contacts:fields.phone")}
-          hint={t("contacts:edit.phoneHint")}
-          type="tel"
-          error={errors.phone}
-          defaultValue={value("phone", current.phone)}
-        />
-        <ConfirmBox field="phone" typed={typed} current={current} />
-      </fieldset>
-      <fieldset>
-        <legend>{t("contacts:fields.email")}</legend>
-        <TextField
-          name="email"
-          label={t("contacts:fields.email")}
-          type="email"
-          error={errors.email}
-          defaultValue={value("email", current.email)}
-        />
-        <ConfirmBox field="email" typed={typed} current={current} />
-      </fieldset>
+      <OneDetail field="phone" type="tel" hint={t("contacts:edit.phoneHint")} {...props} />
+      <OneDetail field="email" type="email" {...props} />
       <fieldset>
         <legend>{t("contacts:fields.hours")}</legend>
         <PerLanguage field="hours" {...props} />
@@ -65,27 +43,38 @@ export function ContactFields(props: Props) {
           label={t("contacts:edit.mapQuery")}
           hint={t("contacts:edit.mapQueryHint")}
           error={errors.mapQuery}
-          defaultValue={value("mapQuery", current.mapQuery)}
+          defaultValue={shown(typed, "mapQuery", current.mapQuery)}
         />
         <ConfirmBox field="address" typed={typed} current={current} />
       </fieldset>
-      <TextAreaField
-        name="note"
-        label={t("contacts:edit.note")}
-        hint={t("contacts:edit.noteHint")}
-        error={errors.note}
-        defaultValue={typed?.note ?? ""}
-        rows={3}
-      />
-      <TextAreaField
-        name="note"
-        label={t("contacts:edit.note")}
-        hint={t("contacts:edit.noteHint")}
-        error={errors.note}
-        defaultValue={typed?.note ?? ""}
-        rows={3}
-      />
+      <ChangeNoteField ns="contacts" error={errors.note} typed={typed?.note} rows={3} />
     </>
+  );
+}
+
+/** A detail written the same in every language (the phone number, the e-mail address), with its confirmation. */
+function OneDetail({
+  field,
+  type,
+  hint,
+  current,
+  typed,
+  errors,
+}: Props & { field: "phone" | "email"; type: "tel" | "email"; hint?: string }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset>
+      <legend>{t(`contacts:fields.${field}`)}</legend>
+      <TextField
+        name={field}
+        label={t(`contacts:fields.${field}`)}
+        hint={hint}
+        type={type}
+        error={errors[field]}
+        defaultValue={shown(typed, field, current[field])}
+      />
+      <ConfirmBox field={field} typed={typed} current={current} />
+    </fieldset>
   );
 }
 

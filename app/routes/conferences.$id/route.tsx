@@ -11,6 +11,7 @@ import { translatorFor } from "~/i18n/i18n.server";
 import { conferenceInWords } from "~/modules/conferences/conference-words.server";
 import { conferenceDetail, finishConference } from "~/modules/conferences/conferences.service.server";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
+import { staffRecord } from "~/modules/queue/staff-record.server";
 import { notFound } from "~/utils/not-found.server";
 import { kickMailer } from "~/modules/notifications/mailer.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
@@ -23,11 +24,7 @@ export const links = () => [{ rel: "stylesheet", href: queueStyles }];
 const doneKinds = ["scheduled", "finished", "recorded"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request);
-  const { lng } = translatorFor(request);
-  const db = await getDb();
-  const detail = await conferenceDetail(db, staff, params.id ?? "");
-  if (!detail) throw notFound();
+  const { staff, lng, db, record: detail } = await staffRecord(request, params.id, conferenceDetail);
   const { timezone } = await siteClockOf(db, staff.siteCode);
   const done = new URL(request.url).searchParams.get("done");
   return {

@@ -13,6 +13,7 @@ import { jointMessageSchema } from "~/modules/conferences/conferences.schema";
 import { referralForPartner } from "~/modules/joint-review/joint-access.server";
 import { postJointMessage } from "~/modules/joint-review/joint-review.service.server";
 import { requireStaff } from "~/modules/queue/staff.server";
+import { staffRecord } from "~/modules/queue/staff-record.server";
 import { notFound } from "~/utils/not-found.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
@@ -43,12 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request);
-  const { t } = translatorFor(request);
-  const db = await getDb();
-  const id = params.id ?? "";
   // Not this site's to read as partner: the empty 404, before anything posted is looked at.
-  if (!(await referralForPartner(db, staff, id))) throw notFound();
+  const { staff, t, db, id } = await staffRecord(request, params.id, referralForPartner);
   const form = await request.formData();
   if (form.get("intent") !== "joint_message") throw new Response(null, { status: 400 });
   const parsed = jointMessageSchema.safeParse({ body: form.get("jointBody") ?? undefined });

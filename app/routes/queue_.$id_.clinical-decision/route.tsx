@@ -6,17 +6,16 @@ import { ClinicalRecord } from "~/components/clinical/clinical-record";
 import queueStyles from "~/components/queue/queue.css?url";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { languageAutonyms } from "~/i18n/config";
-import { translatorFor } from "~/i18n/i18n.server";
 import { clinicalDecisionSchema } from "~/modules/clinical-decisions/clinical-decision.schema";
 import {
   clinicalDecisionForm,
   formatRecord,
   recordClinicalDecision,
 } from "~/modules/clinical-decisions/clinical-decisions.service.server";
-import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
+import { siteClockOf } from "~/modules/queue/staff.server";
+import { staffRecord } from "~/modules/queue/staff-record.server";
 import { notFound } from "~/utils/not-found.server";
 import { clientIp } from "~/utils/client-ip.server";
-import { getDb } from "~/utils/db.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
 import { ClinicalDecisionForm } from "./clinical-decision-form";
 import styles from "./clinical-decision.css?url";
@@ -30,12 +29,8 @@ export const links = () => [
 type ActionAnswer = { errors: Record<string, string>; formError?: string; values: FormValues };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request);
-  const { lng } = translatorFor(request);
-  const db = await getDb();
-  const form = await clinicalDecisionForm(db, staff, params.id ?? "");
   // Another site's referral, or none: the same empty 404 for the page and its .data.
-  if (!form) throw notFound();
+  const { staff, lng, db, record: form } = await staffRecord(request, params.id, clinicalDecisionForm);
   const { referral, panel } = form;
   const site = await siteClockOf(db, staff.siteCode);
   return {
@@ -51,11 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request);
-  const { t } = translatorFor(request);
-  const db = await getDb();
-  const id = params.id ?? "";
-  if (!(await clinicalDecisionForm(db, staff, id))) throw notFound();
+  const { staff, t, db, id } = await staffRecord(request, params.id, clinicalDecisionForm);
   const parsed = validateForm(clinicalDecisionSchema, await request.formData(), t);
   if (!parsed.ok) return data<ActionAnswer>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await recordClinicalDecision(db, staff, id, parsed.data, { now: new Date(), ip: clientIp(request) });

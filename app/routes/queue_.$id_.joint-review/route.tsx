@@ -6,18 +6,17 @@ import { TextAreaField } from "~/components/forms/text-area-field";
 import queueStyles from "~/components/queue/queue.css?url";
 import { otherSite } from "~/domain/routing/site-facts";
 import { formatInstant } from "~/i18n/format";
-import { translatorFor } from "~/i18n/i18n.server";
 import { personName } from "~/i18n/person-name";
 import { proposeSchema } from "~/modules/conferences/conferences.schema";
 import { ownerJointPanel } from "~/modules/joint-review/joint-review-view.server";
 import { closeJointReview, proposeJointReview } from "~/modules/joint-review/joint-review.service.server";
-import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
+import { siteClockOf } from "~/modules/queue/staff.server";
+import { staffRecord } from "~/modules/queue/staff-record.server";
 import { referralForStaff } from "~/modules/queue/triage.service.server";
 import { notFound } from "~/utils/not-found.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { siteFacts } from "~/modules/sites/site-facts.server";
 import { clientIp } from "~/utils/client-ip.server";
-import { getDb } from "~/utils/db.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
 import { IntentForm } from "~/components/forms/intent-form";
 
@@ -27,12 +26,8 @@ export const links = () => [{ rel: "stylesheet", href: queueStyles }];
 type ActionAnswer = { errors: Record<string, string>; formError?: string; values: FormValues };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request);
-  const { lng } = translatorFor(request);
-  const db = await getDb();
   // Only the owning site proposes or closes: anyone else gets the same empty 404 as for the referral.
-  const referral = await referralForStaff(db, staff, params.id ?? "");
-  if (!referral) throw notFound();
+  const { staff, lng, db, record: referral } = await staffRecord(request, params.id, referralForStaff);
   const panel = await ownerJointPanel(db, referral);
   const names = await siteNames(db);
   const partner = (otherSite(await siteFacts(db), referral.siteCode)?.code ?? "") as keyof typeof names;
@@ -49,12 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request);
-  const { t, lng } = translatorFor(request);
-  const db = await getDb();
-  const id = params.id ?? "";
-  const referral = await referralForStaff(db, staff, id);
-  if (!referral) throw notFound();
+  const { staff, t, lng, db, id, record: referral } = await staffRecord(request, params.id, referralForStaff);
   const form = await request.formData();
   const ctx = { now: new Date(), ip: clientIp(request) };
   if (form.get("intent") === "close") {

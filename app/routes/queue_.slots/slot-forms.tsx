@@ -2,7 +2,8 @@ import { useTranslation } from "react-i18next";
 import { CheckboxList } from "~/components/forms/checkbox-list";
 import { TextField } from "~/components/forms/text-field";
 import { DayWarningsConfirm } from "~/components/scheduling/day-warnings";
-import { DateTimeFields, DurationField, TypedDateField } from "~/components/scheduling/when-fields";
+import { TypedDateField } from "~/components/forms/typed-date-field";
+import { DateTimeFields, DurationField } from "~/components/scheduling/when-fields";
 import type { FormValues } from "~/utils/form.server";
 import { IntentForm } from "~/components/forms/intent-form";
 
