@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OneTimeCodeField } from "~/components/forms/account-fields";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { PostForm } from "~/components/forms/post-form";
 import { StatusBanner } from "~/components/status-banner";
-import { TextField } from "~/components/forms/text-field";
 import { formatInstant } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireUser } from "~/modules/accounts/guards.server";
@@ -116,12 +116,9 @@ export default function MfaEnrolment() {
       </p>
       <h2 id="mfa-step-2">{t("security:mfa.enrol.step2")}</h2>
       <PostForm data-form="mfa-enrol" noValidate submit={{ text: t("security:mfa.enrol.submit") }}>
-        <TextField
-          name="code"
+        <OneTimeCodeField
           label={t("security:mfa.enrol.codeLabel")}
           hint={t("security:mfa.enrol.codeHint")}
-          autoComplete="one-time-code"
-          inputMode="numeric"
           error={answer?.errors.code}
         />
       </PostForm>
