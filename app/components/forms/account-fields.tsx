@@ -67,3 +67,16 @@ export function AccountPlaceFields({ values, errors, defaultLanguage, who }: Pro
     </>
   );
 }
+
+/**
+ * The code from a one-time-code app, which the browser or phone may offer to fill in (`one-time-code`). Where a
+ * recovery code (letters and digits) is taken too, the keyboard is a text one and nothing is corrected or capitalised;
+ * otherwise it is the digits keyboard.
+ */
+export function OneTimeCodeField(props: { label: string; hint: string; error?: string; recoveryCodes?: boolean }) {
+  const { recoveryCodes, ...field } = props;
+  const typing = recoveryCodes
+    ? ({ inputMode: "text", spellCheck: false, autoCapitalize: "none" } as const)
+    : ({ inputMode: "numeric" } as const);
+  return <TextField name="code" {...field} autoComplete="one-time-code" {...typing} />;
+}

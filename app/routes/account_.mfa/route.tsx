@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OneTimeCodeField } from "~/components/forms/account-fields";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { PostForm } from "~/components/forms/post-form";
 import { StatusBanner } from "~/components/status-banner";
-import { TextField } from "~/components/forms/text-field";
 import { formatInstant } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireUser } from "~/modules/accounts/guards.server";
@@ -61,9 +61,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="recovery-codes">
-      <div className="banner banner--success" role="status">
-        <p>{t("security:mfa.enrol.done")}</p>
-      </div>
+      <StatusBanner tone="success">{t("security:mfa.enrol.done")}</StatusBanner>
       <h2 id="recovery-codes">{t("security:mfa.recovery.heading")}</h2>
       <p>{t("security:mfa.recovery.intro")}</p>
       <ol data-testid="recovery-codes">
@@ -80,24 +78,28 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
   );
 }
 
+/** The page once the second factor is on: since when, how many recovery codes are left, and what to do if lost. */
+function FactorOn({ confirmedOn, recoveryCodesLeft }: { confirmedOn: string | null; recoveryCodesLeft: number }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <h1>{t("security:mfa.enrol.title")}</h1>
+      <p data-testid="mfa-on">{t("security:mfa.status.on", { date: confirmedOn ?? "" })}</p>
+      <p>{t("security:mfa.status.recoveryLeft", { count: recoveryCodesLeft })}</p>
+      <p>{t("security:mfa.status.lost")}</p>
+      <p>
+        <Link to="/account">{t("security:mfa.backToAccount")}</Link>
+      </p>
+    </div>
+  );
+}
+
 export default function MfaEnrolment() {
   const { t } = useTranslation();
   const { confirmedOn, recoveryCodesLeft, enrolment, required } = useLoaderData<typeof loader>();
   const answer = useActionData<EnrolAnswer>();
   if (answer?.recoveryCodes) return <RecoveryCodes codes={answer.recoveryCodes} />;
-  if (confirmedOn || !enrolment) {
-    return (
-      <div>
-        <h1>{t("security:mfa.enrol.title")}</h1>
-        <p data-testid="mfa-on">{t("security:mfa.status.on", { date: confirmedOn ?? "" })}</p>
-        <p>{t("security:mfa.status.recoveryLeft", { count: recoveryCodesLeft })}</p>
-        <p>{t("security:mfa.status.lost")}</p>
-        <p>
-          <Link to="/account">{t("security:mfa.backToAccount")}</Link>
-        </p>
-      </div>
-    );
-  }
+  if (confirmedOn || !enrolment) return <FactorOn confirmedOn={confirmedOn} recoveryCodesLeft={recoveryCodesLeft} />;
   return (
     <div className="form">
       <h1>{t("security:mfa.enrol.title")}</h1>
@@ -116,12 +118,9 @@ export default function MfaEnrolment() {
       </p>
       <h2 id="mfa-step-2">{t("security:mfa.enrol.step2")}</h2>
       <PostForm data-form="mfa-enrol" noValidate submit={{ text: t("security:mfa.enrol.submit") }}>
-        <TextField
-          name="code"
+        <OneTimeCodeField
           label={t("security:mfa.enrol.codeLabel")}
           hint={t("security:mfa.enrol.codeHint")}
-          autoComplete="one-time-code"
-          inputMode="numeric"
           error={answer?.errors.code}
         />
       </PostForm>

@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OneTimeCodeField } from "~/components/forms/account-fields";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { PostForm } from "~/components/forms/post-form";
-import { TextField } from "~/components/forms/text-field";
 import { translatorFor } from "~/i18n/i18n.server";
 import { homeFor } from "~/modules/accounts/home";
 import { challengeTokenFrom, clearChallengeCookie, liveChallenge } from "~/modules/accounts/mfa-challenge.server";
@@ -67,15 +67,11 @@ export default function SignInCode() {
       <p>{t("security:mfa.signIn.intro")}</p>
       <PostForm data-form="sign-in-code" noValidate submit={{ text: t("security:mfa.signIn.submit") }}>
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-        <TextField
-          name="code"
+        <OneTimeCodeField
           label={t("security:mfa.signIn.codeLabel")}
           hint={t("security:mfa.signIn.codeHint")}
-          autoComplete="one-time-code"
-          inputMode="text"
-          spellCheck={false}
-          autoCapitalize="none"
           error={answer?.errors.code}
+          recoveryCodes
         />
       </PostForm>
       <p>

@@ -1,23 +1,10 @@
 import { useTranslation } from "react-i18next";
-import type { SiteNames } from "~/components/decision-panel/decision-panel";
 import { precheckSections } from "~/modules/screening/precheck-form";
-import type { FormValues } from "~/utils/form.server";
 import { PrecheckQuestion, type QuestionContext } from "./question";
 
-type Props = {
-  /** What was posted (no-JavaScript round trip), to show again; undefined on a fresh page. */
-  values?: FormValues;
-  errors: Record<string, string>;
+type Props = QuestionContext & {
   /** The questions that matter for the chosen indication; the others stay in the page but hidden. */
   relevant: Set<string>;
-  today: string;
-  countries: { value: string; label: string }[];
-  siteNames: SiteNames;
-  onIndicationChange: (indication: string) => void;
-  /** Without JavaScript the page cannot reveal an indication's questions by itself: a button asks the server. */
-  showIndicationButton: boolean;
-  /** Rows each list shows (after "add another"). */
-  rows?: Record<string, number>;
 };
 
 /** The pre-check's sections, each with its questions; those that do not matter for the indication stay hidden. */
@@ -40,7 +27,7 @@ export function PrecheckFields({ relevant, ...ctx }: Props) {
             ) : null}
             {section.fields.map((field) => (
               <div key={field.path} data-field={field.path} hidden={!relevant.has(field.path)}>
-                <PrecheckQuestion field={field} ctx={ctx satisfies QuestionContext} />
+                <PrecheckQuestion field={field} ctx={ctx} />
               </div>
             ))}
           </section>

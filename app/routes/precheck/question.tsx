@@ -15,13 +15,16 @@ import type { FormValues } from "~/utils/form.server";
 
 /** What every question on the page shares: the posted values and errors, and the choices named on the server. */
 export type QuestionContext = {
+  /** What was posted (no-JavaScript round trip), to show again; undefined on a fresh page. */
   values?: FormValues;
   errors: Record<string, string>;
   today: string;
   countries: { value: string; label: string }[];
   siteNames: SiteNames;
   onIndicationChange: (indication: string) => void;
+  /** Without JavaScript the page cannot reveal an indication's questions by itself: a button asks the server. */
   showIndicationButton: boolean;
+  /** Rows each list shows (after "add another"). */
   rows?: Record<string, number>;
 };
 

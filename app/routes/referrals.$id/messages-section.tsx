@@ -1,7 +1,6 @@
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/forms/error-summary";
+import { PostForm } from "~/components/forms/post-form";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import { useDateTime } from "~/components/intake/history";
 import { personName } from "~/i18n/person-name";
@@ -16,8 +15,12 @@ export function MessagesSection({ messages, posted }: { messages: MessageView[];
       <h2 id="messages-title">{t("intake:messages.title")}</h2>
       {messages.length ? <MessageList messages={messages} /> : <p>{t("intake:messages.none")}</p>}
       <ErrorSummary errors={posted?.errors} />
-      <Form method="post" data-form="message" noValidate className="form">
-        <CsrfInput />
+      <PostForm
+        data-form="message"
+        noValidate
+        className="form"
+        submit={{ text: t("intake:messages.send"), variant: "secondary", name: "intent", value: "message" }}
+      >
         <TextAreaField
           rows={5}
           name="message"
@@ -26,10 +29,7 @@ export function MessagesSection({ messages, posted }: { messages: MessageView[];
           error={posted?.errors.message}
           defaultValue={posted?.message}
         />
-        <button type="submit" name="intent" value="message" className="button button--secondary">
-          {t("intake:messages.send")}
-        </button>
-      </Form>
+      </PostForm>
     </section>
   );
 }

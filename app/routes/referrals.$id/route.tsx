@@ -17,7 +17,7 @@ import { availableActions } from "~/domain/workflow/transitions";
 import type { ReferralStatus } from "~/domain/workflow/states";
 import { intlLocale, isLanguage } from "~/i18n/config";
 import { tFor, translatorFor } from "~/i18n/i18n.server";
-import { receiveUploads, uploadAnswer, uploadLimits } from "~/modules/intake/attachments.service.server";
+import { maxFileMb, receivePageUpload } from "~/modules/intake/page-upload.server";
 import { checklistFor } from "~/modules/intake/checklist";
 import { messagesForPhysician, sendPhysicianMessage } from "~/modules/intake/messages.service.server";
 import { requireOwnReferral } from "~/modules/intake/guards.server";
@@ -32,7 +32,7 @@ import type { SiteNames } from "~/components/decision-panel/decision-panel";
 import { readerTimeZone, siteFacts } from "~/modules/sites/site-facts.server";
 import { siteTimeZone } from "~/domain/routing/site-facts";
 import { clientIp } from "~/utils/client-ip.server";
-import { csrfHeaderName, isMultipart } from "~/utils/csrf.server";
+import { isMultipart } from "~/utils/csrf.server";
 import { formValues } from "~/utils/form.server";
 import { personName } from "~/i18n/person-name";
 import { kickMailer } from "~/modules/notifications/mailer.server";
@@ -109,7 +109,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     jointRecommendations: (await recommendationViews(db, referral.id))
       .filter((r) => r.final)
       .map((r) => ({ ...r, conferenceOn: formatInstant(r.conferenceStartsAt, lng, siteZone, "date") })),
-    maxFileMb: Math.floor(uploadLimits().maxFileBytes / (1024 * 1024)),
+    maxFileMb: maxFileMb(),
     notice: (notices as readonly string[]).includes(done ?? "") ? done : null,
     messages: await messagesForPhysician(db, referral.id),
     decisionLinks: await decisionLinks(db, referral),
@@ -128,16 +128,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const ip = clientIp(request);
   if (isMultipart(request)) {
-    const result = await receiveUploads(db, {
-      user,
-      referralId: referral.id,
-      request,
-      now,
-      ip,
-      csrfInFirstPart: !request.headers.has(csrfHeaderName),
-    });
-    if (!result.ok && result.status === 403) throw new Response(null, { status: 403 });
-    return data<Answer>({ form: "upload", upload: uploadAnswer(result) }, { status: result.ok ? 200 : result.status });
+    const { upload, status } = await receivePageUpload(db, request, { user, referralId: referral.id, now, ip });
+    return data<Answer>({ form: "upload", upload }, { status });
   }
   const { t } = translatorFor(request, ["intake", "screen"]);
   const formData = await request.formData();

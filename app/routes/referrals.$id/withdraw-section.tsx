@@ -1,8 +1,7 @@
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
 import { FieldError } from "~/components/forms/field-parts";
+import { PostForm } from "~/components/forms/post-form";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import { withdrawReasons } from "~/modules/intake/withdraw-reasons";
 import type { WithdrawAnswer } from "./answer";
@@ -15,8 +14,12 @@ export function WithdrawSection({ posted }: { posted: WithdrawAnswer | undefined
       <h2 id="withdraw-title">{t("intake:withdraw.title")}</h2>
       <p>{t("intake:withdraw.intro")}</p>
       <ErrorSummary errors={posted?.errors} />
-      <Form method="post" data-form="withdraw" noValidate className="form">
-        <CsrfInput />
+      <PostForm
+        data-form="withdraw"
+        noValidate
+        className="form"
+        submit={{ text: t("intake:withdraw.submit"), variant: "warning", name: "intent", value: "withdraw" }}
+      >
         <WithdrawReasons error={posted?.errors.reasonCode} checked={posted?.reasonCode} />
         <TextAreaField
           rows={5}
@@ -26,10 +29,7 @@ export function WithdrawSection({ posted }: { posted: WithdrawAnswer | undefined
           error={posted?.errors.note}
           defaultValue={posted?.note}
         />
-        <button type="submit" name="intent" value="withdraw" className="button button--warning">
-          {t("intake:withdraw.submit")}
-        </button>
-      </Form>
+      </PostForm>
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
+import { PostForm } from "~/components/forms/post-form";
+import { SubmitRow } from "~/components/forms/submit-row";
 import { requireOwnDraft } from "~/modules/intake/guards.server";
 import { getPath } from "~/modules/intake/intake-form";
 import { caseOf, discardDraft } from "~/modules/intake/intake.service.server";
@@ -36,15 +37,13 @@ export default function DeleteDraft() {
       <h1>{t("intake:delete.title")}</h1>
       <p className="lead">{t("intake:delete.question", { name })}</p>
       <p>{t("intake:delete.warning")}</p>
-      <Form method="post" data-form="delete-draft">
-        <CsrfInput />
-        <div className="button-row">
-          <button type="submit" className="button button--warning">
-            {t("intake:delete.confirm")}
-          </button>
-          <Link to={`/referrals/${id}/edit`}>{t("intake:delete.cancel")}</Link>
-        </div>
-      </Form>
+      <PostForm data-form="delete-draft">
+        <SubmitRow
+          submit={t("intake:delete.confirm")}
+          cancel={{ to: `/referrals/${id}/edit`, text: t("intake:delete.cancel") }}
+          warning
+        />
+      </PostForm>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { ErrorSummary } from "~/components/forms/error-summary";
 import { applyRowIntent, parseRowIntent } from "~/components/forms/repeatable-rows";
 import type { FieldContext } from "~/components/intake/intake-field";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
-import { PrecheckBanner } from "~/components/intake/precheck-banner";
+import { IntakeLayout } from "~/components/intake/intake-layout";
 import { intlLocale } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireOwnDraft } from "~/modules/intake/guards.server";
@@ -206,49 +206,44 @@ function SectionForm() {
   const fields = sectionFields[section];
 
   return (
-    <div className="intake-layout">
-      <div className="intake-layout__main">
-        <SectionHeading name={name} section={section} summaryErrors={summaryErrors} />
-        <form
-          method="post"
-          ref={autosave.formRef}
-          onSubmit={onSubmit}
-          onKeyDown={onKeyDown}
-          noValidate
-          className="form intake-form"
-          data-form={`section-${section}`}
-          data-hydrated={hydrated ? "true" : undefined}
-        >
-          <CsrfInput />
-          {/* Enter in a field submits with the first submit button: "continue", never a row's "remove". */}
-          <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
-          {section === "consent" ? (
-            <ConsentFields
-              referralId={d.id}
-              fields={fields}
-              ctx={ctx}
-              recipients={d.recipients}
-              patientLanguage={d.patientLanguage}
-              recordedAt={d.recordedAt}
-              shown={(path) => !hydrated || asked(path)}
-            />
-          ) : (
-            <SectionFields fields={fields} ctx={ctx} shown={asked} hydrated={hydrated} />
-          )}
-          <SectionButtons busy={autosave.busy} savedAt={autosave.answer?.savedAt} />
-        </form>
-        <p>
-          <Link to={`/referrals/${d.id}/edit`}>{t("intake:form.backToTasks")}</Link>
-        </p>
-      </div>
-      <div className="intake-layout__side">
-        <PrecheckBanner
-          decision={autosave.answer ? autosave.answer.precheck : d.precheck}
-          siteNames={d.siteNames}
-          busy={autosave.busy}
-        />
-      </div>
-    </div>
+    <IntakeLayout
+      precheck={autosave.answer ? autosave.answer.precheck : d.precheck}
+      siteNames={d.siteNames}
+      busy={autosave.busy}
+    >
+      <SectionHeading name={name} section={section} summaryErrors={summaryErrors} />
+      <form
+        method="post"
+        ref={autosave.formRef}
+        onSubmit={onSubmit}
+        onKeyDown={onKeyDown}
+        noValidate
+        className="form intake-form"
+        data-form={`section-${section}`}
+        data-hydrated={hydrated ? "true" : undefined}
+      >
+        <CsrfInput />
+        {/* Enter in a field submits with the first submit button: "continue", never a row's "remove". */}
+        <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
+        {section === "consent" ? (
+          <ConsentFields
+            referralId={d.id}
+            fields={fields}
+            ctx={ctx}
+            recipients={d.recipients}
+            patientLanguage={d.patientLanguage}
+            recordedAt={d.recordedAt}
+            shown={(path) => !hydrated || asked(path)}
+          />
+        ) : (
+          <SectionFields fields={fields} ctx={ctx} shown={asked} hydrated={hydrated} />
+        )}
+        <SectionButtons busy={autosave.busy} savedAt={autosave.answer?.savedAt} />
+      </form>
+      <p>
+        <Link to={`/referrals/${d.id}/edit`}>{t("intake:form.backToTasks")}</Link>
+      </p>
+    </IntakeLayout>
   );
 }
 

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
-import { PrecheckBanner } from "~/components/intake/precheck-banner";
+import { IntakeLayout } from "~/components/intake/intake-layout";
+import { StatusBanner } from "~/components/status-banner";
 import { FollowsNotice } from "~/components/letters/decision-links";
 import { checklistFor, missingDocuments } from "~/modules/intake/checklist";
 import { formSections, getPath, isIndication, sectionStatus, type TaskSection } from "~/modules/intake/intake-form";
@@ -63,52 +64,43 @@ export default function TaskList() {
   const data = useLoaderData<typeof loader>();
   const name = data.family || data.given ? personName(data.family ?? "", data.given ?? "") : null;
   return (
-    <div className="intake-layout">
-      <div className="intake-layout__main">
-        <p className="caption">{name ? t("intake:tasks.captionNamed", { name }) : t("intake:tasks.caption")}</p>
-        <h1>{t("intake:tasks.title")}</h1>
-        <FollowsNotice previous={data.previous} />
-        {data.saved ? (
-          <div className="banner banner--success" role="status">
-            <p>{t("intake:tasks.savedForLater")}</p>
-          </div>
-        ) : null}
-        <p>{t("intake:tasks.progress", { done: data.completed, total: data.tasks.length - 1 })}</p>
-        <ol className="task-list" data-testid="task-list">
-          {data.tasks.map((task, index) => {
-            const title = `${index + 1}. ${t(`intake:sections.${task.section}.title`)}`;
-            const statusId = `task-status-${task.section}`;
-            return (
-              <li key={task.section} className="task-list__item" data-section={task.section} data-status={task.status}>
-                {task.status === "cannot_start" ? (
-                  <span className="task-list__name">{title}</span>
-                ) : (
-                  <Link
-                    to={`/referrals/${data.id}/edit/${task.section}`}
-                    aria-describedby={statusId}
-                    className="task-list__name"
-                  >
-                    {title}
-                  </Link>
-                )}
-                <span id={statusId} className={`tag task-list__status task-list__status--${task.status}`}>
-                  {t(`intake:tasks.statuses.${task.status}`)}
-                </span>
-              </li>
-            );
-          })}
-        </ol>
-        <p>{t("intake:tasks.autosaved")}</p>
-        <p className="button-row">
-          <Link to="/referrals">{t("intake:tasks.backToList")}</Link>
-          <Link to={`/referrals/${data.id}/delete`} className="intake-danger-link">
-            {t("intake:tasks.delete")}
-          </Link>
-        </p>
-      </div>
-      <div className="intake-layout__side">
-        <PrecheckBanner decision={data.precheck} siteNames={data.siteNames} />
-      </div>
-    </div>
+    <IntakeLayout precheck={data.precheck} siteNames={data.siteNames}>
+      <p className="caption">{name ? t("intake:tasks.captionNamed", { name }) : t("intake:tasks.caption")}</p>
+      <h1>{t("intake:tasks.title")}</h1>
+      <FollowsNotice previous={data.previous} />
+      {data.saved ? <StatusBanner tone="success">{t("intake:tasks.savedForLater")}</StatusBanner> : null}
+      <p>{t("intake:tasks.progress", { done: data.completed, total: data.tasks.length - 1 })}</p>
+      <ol className="task-list" data-testid="task-list">
+        {data.tasks.map((task, index) => {
+          const title = `${index + 1}. ${t(`intake:sections.${task.section}.title`)}`;
+          const statusId = `task-status-${task.section}`;
+          return (
+            <li key={task.section} className="task-list__item" data-section={task.section} data-status={task.status}>
+              {task.status === "cannot_start" ? (
+                <span className="task-list__name">{title}</span>
+              ) : (
+                <Link
+                  to={`/referrals/${data.id}/edit/${task.section}`}
+                  aria-describedby={statusId}
+                  className="task-list__name"
+                >
+                  {title}
+                </Link>
+              )}
+              <span id={statusId} className={`tag task-list__status task-list__status--${task.status}`}>
+                {t(`intake:tasks.statuses.${task.status}`)}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <p>{t("intake:tasks.autosaved")}</p>
+      <p className="button-row">
+        <Link to="/referrals">{t("intake:tasks.backToList")}</Link>
+        <Link to={`/referrals/${data.id}/delete`} className="intake-danger-link">
+          {t("intake:tasks.delete")}
+        </Link>
+      </p>
+    </IntakeLayout>
   );
 }

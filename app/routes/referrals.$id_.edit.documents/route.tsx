@@ -5,22 +5,18 @@ import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
 import { AttachmentList } from "~/components/intake/attachment-list";
 import { ChecklistView } from "~/components/intake/checklist-view";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
-import { PrecheckBanner } from "~/components/intake/precheck-banner";
+import { IntakeLayout } from "~/components/intake/intake-layout";
+import { StatusBanner } from "~/components/status-banner";
 import { UploadForm, type UploadAnswer } from "~/components/intake/upload-form";
-import {
-  listAttachments,
-  receiveUploads,
-  removeAttachment,
-  uploadAnswer,
-  uploadLimits,
-} from "~/modules/intake/attachments.service.server";
+import { listAttachments, removeAttachment } from "~/modules/intake/attachments.service.server";
 import { checklistFor } from "~/modules/intake/checklist";
 import { requireOwnDraft } from "~/modules/intake/guards.server";
 import { getPath, isIndication } from "~/modules/intake/intake-form";
 import { caseOf, livePrecheck } from "~/modules/intake/intake.service.server";
+import { maxFileMb, receivePageUpload } from "~/modules/intake/page-upload.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
-import { csrfHeaderName, isMultipart } from "~/utils/csrf.server";
+import { isMultipart } from "~/utils/csrf.server";
 
 // `csrf`: without JavaScript this page's upload form posts a multipart body, whose first part (the token) the action
 // checks itself before reading any file (server/csrf-guard.ts, docs/decisions/0008-intake.md).
@@ -44,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     precheck: await livePrecheck(db, saved, new Date()),
     siteNames: await siteNames(db),
-    maxFileMb: Math.floor(uploadLimits().maxFileBytes / (1024 * 1024)),
+    maxFileMb: maxFileMb(),
     removed: new URL(request.url).searchParams.get("removed") === "1",
   };
 }
@@ -54,16 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const ip = clientIp(request);
   if (isMultipart(request)) {
-    const result = await receiveUploads(db, {
-      user,
-      referralId: referral.id,
-      request,
-      now,
-      ip,
-      csrfInFirstPart: !request.headers.has(csrfHeaderName),
-    });
-    if (!result.ok && result.status === 403) throw new Response(null, { status: 403 });
-    return data({ upload: uploadAnswer(result) }, { status: result.ok ? 200 : result.status });
+    const { upload, status } = await receivePageUpload(db, request, { user, referralId: referral.id, now, ip });
+    return data({ upload }, { status });
   }
   const formData = await request.formData();
   const attachmentId = formData.get("attachmentId");
@@ -79,39 +67,30 @@ export default function Documents() {
   const loaderData = useLoaderData<typeof loader>();
   const posted = useActionData<{ upload: UploadAnswer }>();
   return (
-    <div className="intake-layout">
-      <div className="intake-layout__main">
-        <h1>{t("intake:sections.documents.title")}</h1>
-        <p className="lead">{t("intake:sections.documents.intro")}</p>
-        {loaderData.removed ? (
-          <div className="banner banner--success" role="status">
-            <p>{t("intake:documents.removedNotice")}</p>
-          </div>
-        ) : null}
-        <ChecklistView lines={loaderData.checklist} />
-        <section aria-labelledby="upload-title">
-          <h2 id="upload-title">{t("intake:documents.uploadTitle")}</h2>
-          <UploadForm
-            referralId={loaderData.id}
-            action={`/referrals/${loaderData.id}/edit/documents`}
-            posted={posted?.upload}
-            maxFileMb={loaderData.maxFileMb}
-          />
-        </section>
-        <section aria-labelledby="attached-title">
-          <h2 id="attached-title">{t("intake:documents.attachedTitle")}</h2>
-          <AttachmentList referralId={loaderData.id} items={loaderData.attachments} removable />
-        </section>
-        <p className="button-row">
-          <Link to={`/referrals/${loaderData.id}/edit/review`} className="button">
-            {t("intake:form.next")}
-          </Link>
-          <Link to={`/referrals/${loaderData.id}/edit`}>{t("intake:form.backToTasks")}</Link>
-        </p>
-      </div>
-      <div className="intake-layout__side">
-        <PrecheckBanner decision={loaderData.precheck} siteNames={loaderData.siteNames} />
-      </div>
-    </div>
+    <IntakeLayout precheck={loaderData.precheck} siteNames={loaderData.siteNames}>
+      <h1>{t("intake:sections.documents.title")}</h1>
+      <p className="lead">{t("intake:sections.documents.intro")}</p>
+      {loaderData.removed ? <StatusBanner tone="success">{t("intake:documents.removedNotice")}</StatusBanner> : null}
+      <ChecklistView lines={loaderData.checklist} />
+      <section aria-labelledby="upload-title">
+        <h2 id="upload-title">{t("intake:documents.uploadTitle")}</h2>
+        <UploadForm
+          referralId={loaderData.id}
+          action={`/referrals/${loaderData.id}/edit/documents`}
+          posted={posted?.upload}
+          maxFileMb={loaderData.maxFileMb}
+        />
+      </section>
+      <section aria-labelledby="attached-title">
+        <h2 id="attached-title">{t("intake:documents.attachedTitle")}</h2>
+        <AttachmentList referralId={loaderData.id} items={loaderData.attachments} removable />
+      </section>
+      <p className="button-row">
+        <Link to={`/referrals/${loaderData.id}/edit/review`} className="button">
+          {t("intake:form.next")}
+        </Link>
+        <Link to={`/referrals/${loaderData.id}/edit`}>{t("intake:form.backToTasks")}</Link>
+      </p>
+    </IntakeLayout>
   );
 }

@@ -1,13 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
+import { PostForm } from "~/components/forms/post-form";
 import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
 import { AttachmentList } from "~/components/intake/attachment-list";
 import { CaseSummary } from "~/components/intake/case-summary";
 import { ChecklistView } from "~/components/intake/checklist-view";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
-import { PrecheckBanner } from "~/components/intake/precheck-banner";
+import { IntakeLayout } from "~/components/intake/intake-layout";
 import { fieldId } from "~/components/forms/error-summary";
 import { intlLocale } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -94,48 +94,41 @@ export default function Review() {
   const incomplete = loaderData.problems;
 
   return (
-    <div className="intake-layout">
-      <div className="intake-layout__main">
-        <h1>{t("intake:review.title")}</h1>
-        <SubmitProblems referralId={loaderData.id} problems={problems} />
-        <p className="lead">{t("intake:review.lead")}</p>
-        {!problems.length && incomplete.length ? (
-          <IncompleteBanner referralId={loaderData.id} incomplete={incomplete} />
-        ) : null}
-        <CaseSummary
-          caseData={loaderData.caseData}
-          today={loaderData.today}
-          siteNames={loaderData.siteNames}
-          countryNames={loaderData.countryNames}
-          changeHref={(section, path) => `/referrals/${loaderData.id}/edit/${section}#${fieldId(path)}`}
-        />
-        <section aria-labelledby="summary-documents">
-          <h2 id="summary-documents">{t("intake:sections.documents.title")}</h2>
-          <AttachmentList referralId={loaderData.id} items={loaderData.attachments} />
-          <p>
-            <Link to={`/referrals/${loaderData.id}/edit/documents`}>{t("intake:review.changeDocuments")}</Link>
-          </p>
-        </section>
-        <ChecklistView lines={loaderData.checklist} headingId="review-checklist" />
-        {loaderData.missingDocuments ? (
-          <p className="hint">{t("intake:review.missingDocuments", { count: loaderData.missingDocuments })}</p>
-        ) : null}
-
-        <h2>{t("intake:review.declarationTitle")}</h2>
-        <p>{t("intake:review.declaration")}</p>
-        <Form method="post" data-form="submit-referral">
-          <CsrfInput />
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            {t("intake:review.submit")}
-          </button>
-        </Form>
+    <IntakeLayout precheck={loaderData.precheck} siteNames={loaderData.siteNames}>
+      <h1>{t("intake:review.title")}</h1>
+      <SubmitProblems referralId={loaderData.id} problems={problems} />
+      <p className="lead">{t("intake:review.lead")}</p>
+      {!problems.length && incomplete.length ? (
+        <IncompleteBanner referralId={loaderData.id} incomplete={incomplete} />
+      ) : null}
+      <CaseSummary
+        caseData={loaderData.caseData}
+        today={loaderData.today}
+        siteNames={loaderData.siteNames}
+        countryNames={loaderData.countryNames}
+        changeHref={(section, path) => `/referrals/${loaderData.id}/edit/${section}#${fieldId(path)}`}
+      />
+      <section aria-labelledby="summary-documents">
+        <h2 id="summary-documents">{t("intake:sections.documents.title")}</h2>
+        <AttachmentList referralId={loaderData.id} items={loaderData.attachments} />
         <p>
-          <Link to={`/referrals/${loaderData.id}/edit`}>{t("intake:form.backToTasks")}</Link>
+          <Link to={`/referrals/${loaderData.id}/edit/documents`}>{t("intake:review.changeDocuments")}</Link>
         </p>
-      </div>
-      <div className="intake-layout__side">
-        <PrecheckBanner decision={loaderData.precheck} siteNames={loaderData.siteNames} />
-      </div>
-    </div>
+      </section>
+      <ChecklistView lines={loaderData.checklist} headingId="review-checklist" />
+      {loaderData.missingDocuments ? (
+        <p className="hint">{t("intake:review.missingDocuments", { count: loaderData.missingDocuments })}</p>
+      ) : null}
+
+      <h2>{t("intake:review.declarationTitle")}</h2>
+      <p>{t("intake:review.declaration")}</p>
+      <PostForm
+        data-form="submit-referral"
+        submit={{ text: t("intake:review.submit"), disabled: navigation.state === "submitting" }}
+      />
+      <p>
+        <Link to={`/referrals/${loaderData.id}/edit`}>{t("intake:form.backToTasks")}</Link>
+      </p>
+    </IntakeLayout>
   );
 }

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
+import { PostForm } from "~/components/forms/post-form";
+import { SubmitRow } from "~/components/forms/submit-row";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { createDraft } from "~/modules/intake/intake.service.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -35,15 +35,9 @@ export default function NewReferral() {
         <li>{t("intake:start.need.documents")}</li>
       </ul>
       <p>{t("intake:start.drafts")}</p>
-      <Form method="post" data-form="start-referral">
-        <CsrfInput />
-        <div className="button-row">
-          <button type="submit" className="button">
-            {t("intake:start.submit")}
-          </button>
-          <Link to="/referrals">{t("intake:start.back")}</Link>
-        </div>
-      </Form>
+      <PostForm data-form="start-referral">
+        <SubmitRow submit={t("intake:start.submit")} cancel={{ to: "/referrals", text: t("intake:start.back") }} />
+      </PostForm>
     </div>
   );
 }
