@@ -67,14 +67,19 @@ beforeAll(async () => {
   }
 });
 
+/** The seeded administrator, as the export service sees who asks. */
+async function demoAdmin() {
+  const { id } = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", "admin@demo.test")
+    .executeTakeFirstOrThrow();
+  return { id, role: "admin" as const };
+}
+
 describe("the de-identified research export", () => {
   it("leaves out every name, birth date, reference code, phone, e-mail and record number, and every unconsented referral", async () => {
-    const { id } = await db
-      .selectFrom("users")
-      .select("id")
-      .where("email", "=", "admin@demo.test")
-      .executeTakeFirstOrThrow();
-    const admin = { id, role: "admin" as const };
+    const admin = await demoAdmin();
     const { csv, cohort } = await exportResearchCsv(db, admin, { now, ip: null });
     const referrals = await db
       .selectFrom("referrals")
@@ -130,12 +135,7 @@ describe("the de-identified research export", () => {
   });
 
   it("gives new random ids and date shifts to every export, and audits each with the file's SHA-256", async () => {
-    const { id } = await db
-      .selectFrom("users")
-      .select("id")
-      .where("email", "=", "admin@demo.test")
-      .executeTakeFirstOrThrow();
-    const admin = { id, role: "admin" as const };
+    const admin = await demoAdmin();
     const first = await exportResearchCsv(db, admin, { now, ip: null });
     const second = await exportResearchCsv(db, admin, { now, ip: null });
     const ids = (csv: string) => new Set(parseCsv(csv).map((r) => r.research_id));
