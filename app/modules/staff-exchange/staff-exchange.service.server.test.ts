@@ -170,22 +170,16 @@ describe("a staff exchange", () => {
     const sameSite = await createAccount(db, { role: "coordinator", site: "qst" });
     const suspended = await createAccount(db, { role: "reviewer", site: "konyang", status: "suspended" });
     const otherAdmin = await createAccount(db, { role: "admin" });
-    expect(await grant(physician.id)).toEqual({
-      kind: "invalid",
-      errors: { visitorId: "admin:exchange.errors.visitorNotStaff" },
-    });
-    expect(await grant(sameSite.id)).toEqual({
-      kind: "invalid",
-      errors: { visitorId: "admin:exchange.errors.visitorSameSite" },
-    });
-    expect(await grant(suspended.id)).toEqual({
-      kind: "invalid",
-      errors: { visitorId: "admin:exchange.errors.visitorNotStaff" },
-    });
-    expect(await grant(otherAdmin.id)).toEqual({
-      kind: "invalid",
-      errors: { visitorId: "admin:exchange.errors.visitorNotStaff" },
-    });
+    for (const [visitor, error] of [
+      [physician, "visitorNotStaff"],
+      [sameSite, "visitorSameSite"],
+      [suspended, "visitorNotStaff"],
+      [otherAdmin, "visitorNotStaff"],
+    ] as const)
+      expect(await grant(visitor.id), visitor.role).toEqual({
+        kind: "invalid",
+        errors: { visitorId: `admin:exchange.errors.${error}` },
+      });
     expect(
       await db
         .selectFrom("staff_exchange_grants")
