@@ -202,6 +202,22 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** One thing added to a case: its name, the indications where it decides, and the fields it sets. */
+type CaseChange = {
+  name: string;
+  applies: (i: Indication) => boolean;
+  set: (c: ScreenCase) => Record<string, unknown>;
+};
+
+/** The outcome before a change, the screen after it, and whether the change applies to the case's indication. */
+function screenedBeforeAndAfter(c: ScreenCase, change: CaseChange) {
+  return {
+    before: screen(c, ctx).outcome,
+    after: screen(withFields(c, change.set(c)), ctx),
+    applies: change.applies(c.diagnosis.indication),
+  };
+}
+
 describe("screen properties", () => {
   it("the arbitrary builds valid cases", () => {
     fc.assert(
@@ -226,11 +242,7 @@ describe("screen properties", () => {
     );
   });
 
-  const exclusions: {
-    name: string;
-    applies: (i: Indication) => boolean;
-    set: (c: ScreenCase) => Record<string, unknown>;
-  }[] = [
+  const exclusions: CaseChange[] = [
     { name: "haematological malignancy", applies: () => true, set: () => ({ "diagnosis.haematological": true }) },
     // kq-2026-12, K2: an oesophageal cancer starts in the GI tract.
     { name: "GI tract invasion", applies: (i) => i !== "esophagus", set: () => ({ "diagnosis.invadesGiTract": true }) },
@@ -264,14 +276,12 @@ describe("screen properties", () => {
 
   it.each(exclusions)(
     "adding an exclusion ($name) never improves the outcome, and rules the case out where it applies",
-    ({ applies, set }) => {
+    (change) => {
       fc.assert(
         fc.property(arbitraryCase, (c) => {
-          const before = screen(c, ctx).outcome;
-          const after = screen(withFields(c, set(c)), ctx);
+          const { before, after, applies } = screenedBeforeAndAfter(c, change);
           expect(rank[after.outcome]).toBeLessThanOrEqual(rank[before]);
-          if (applies(c.diagnosis.indication))
-            expect(after).toMatchObject({ outcome: "not_eligible", coverage: "none" });
+          if (applies) expect(after).toMatchObject({ outcome: "not_eligible", coverage: "none" });
         }),
         runs,
       );
@@ -291,11 +301,7 @@ describe("screen properties", () => {
   });
 
   // kq-2026-12 (K1, K3): surgery possible and re-irradiation are for a clinician, never an exclusion on that ground.
-  const reviewOnly: {
-    name: string;
-    applies: (i: Indication) => boolean;
-    set: (c: ScreenCase) => Record<string, unknown>;
-  }[] = [
+  const reviewOnly: CaseChange[] = [
     {
       name: "resectable",
       applies: (i) => !["prostate", "head_neck"].includes(i),
@@ -316,21 +322,17 @@ describe("screen properties", () => {
     },
   ];
 
-  it.each(reviewOnly)(
-    "adding '$name' never improves the outcome and alone never rules a case out",
-    ({ applies, set }) => {
-      fc.assert(
-        fc.property(arbitraryCase, (c) => {
-          const before = screen(c, ctx).outcome;
-          const after = screen(withFields(c, set(c)), ctx).outcome;
-          expect(rank[after]).toBeLessThanOrEqual(rank[before]);
-          if (applies(c.diagnosis.indication)) expect(rank[after]).toBeLessThanOrEqual(rank.needs_review);
-          if (before !== "not_eligible") expect(after).not.toBe("not_eligible");
-        }),
-        runs,
-      );
-    },
-  );
+  it.each(reviewOnly)("adding '$name' never improves the outcome and alone never rules a case out", (change) => {
+    fc.assert(
+      fc.property(arbitraryCase, (c) => {
+        const { before, after, applies } = screenedBeforeAndAfter(c, change);
+        expect(rank[after.outcome]).toBeLessThanOrEqual(rank[before]);
+        if (applies) expect(rank[after.outcome]).toBeLessThanOrEqual(rank.needs_review);
+        if (before !== "not_eligible") expect(after.outcome).not.toBe("not_eligible");
+      }),
+      runs,
+    );
+  });
 
   it("a not_applicable criterion never worsens the outcome: the same case without it screens the same", () => {
     fc.assert(

@@ -1,7 +1,9 @@
 import { insertUser } from "~/modules/accounts/accounts.repository.server";
 import { hashPassword } from "~/modules/accounts/password.server";
 import { openSession, type Role } from "~/modules/accounts/session.server";
+import { expect } from "vitest";
 import type { Database } from "~/utils/db.server";
+import { formRequest } from "../setup/request";
 import { newId } from "~/utils/tokens.server";
 
 export const TEST_PASSWORD = "stone-river-lantern-42";
@@ -56,6 +58,15 @@ export async function sessionCookieFor(db: Database, userId: string, now = new D
   return setCookie.split(";")[0]!;
 }
 
+/** A new account (a physician unless `overrides` say otherwise) and the Cookie header of its signed-in browser. */
+export async function accountWithCookie(db: Database, overrides: Overrides = {}) {
+  const account = await createAccount(db, overrides);
+  return { ...account, cookie: await sessionCookieFor(db, account.id) };
+}
+
+/** The answer of every page to an account that still awaits approval: off to its pending page. */
+export const toPendingPage = { status: 302, location: "/account/pending" } as const;
+
 /** Awaits a loader or action and answers what it returned or threw (Remix throws redirects and 403s). */
 export async function settle<T>(promise: T | Promise<T>): Promise<T | Response> {
   try {
@@ -93,3 +104,20 @@ export function getRequest(path: string, options: { cookie?: string; lng?: strin
 }
 
 export const args = (request: Request) => ({ request, params: {}, context: {} });
+
+type PageRoute = { loader: (args: never) => unknown; action: (args: never) => unknown };
+
+/** Signs in one account of each role (and site) in turn: the page and its form must answer each with a 403. */
+export async function expectPageAndFormForbidden(
+  db: Database,
+  accounts: readonly (readonly [Role, string | null])[],
+  route: PageRoute,
+  path: string,
+  fields: Record<string, string> = {},
+) {
+  for (const [role, site] of accounts) {
+    const cookie = await sessionCookieFor(db, (await createAccount(db, { role, site })).id);
+    expect((await answerOf(route.loader(args(getRequest(path, { cookie })) as never))).status, role).toBe(403);
+    expect((await answerOf(route.action(args(formRequest(path, fields, { cookie })) as never))).status, role).toBe(403);
+  }
+}

@@ -6,10 +6,23 @@ import type { Staff } from "~/modules/queue/staff.server";
 import type { Database } from "~/utils/db.server";
 import { createAccount, getRequest, sessionCookieFor } from "./accounts";
 
+/** The staff member an account is once signed in, as the services see them. */
+export async function asStaff(db: Database, accountId: string): Promise<Staff> {
+  return (await getSessionUser(getRequest("/", { cookie: await sessionCookieFor(db, accountId) }))) as Staff;
+}
+
+/** A signed-in member of `site`'s staff (a coordinator unless `role` says otherwise). */
+export async function staffOf(
+  db: Database,
+  site: "konyang" | "qst",
+  role: "coordinator" | "reviewer" = "coordinator",
+): Promise<Staff> {
+  return asStaff(db, (await createAccount(db, { role, site })).id);
+}
+
 /** A signed-in reviewer of `site`, as the services see one. */
 export async function reviewerOf(db: Database, site: "konyang" | "qst"): Promise<Staff> {
-  const account = await createAccount(db, { role: "reviewer", site });
-  return (await getSessionUser(getRequest("/", { cookie: await sessionCookieFor(db, account.id) }))) as Staff;
+  return staffOf(db, site, "reviewer");
 }
 
 const defaults: Record<Recommendation, Record<string, string>> = {

@@ -1,6 +1,6 @@
 import { toReferral } from "~/modules/referrals/referral.mapper.server";
 import { getSessionUser, type SessionUser } from "~/modules/accounts/session.server";
-import { saveSection } from "~/modules/intake/intake.service.server";
+import { saveSection, submitDraft } from "~/modules/intake/intake.service.server";
 import type { FlatValues, FormSection } from "~/modules/intake/intake-form";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import type { Database } from "~/utils/db.server";
@@ -90,4 +90,27 @@ export async function fillDraft(
     if (result.issues.length) throw new Error(`${section}: ${JSON.stringify(result.issues)}`);
   }
   return (await findReferral(db, referralId))!;
+}
+
+/** Saves one section of a draft as it is stored now, as the page's button (`intent`) would. */
+export async function saveDraftSection(
+  db: Database,
+  { id, ...input }: Omit<Parameters<typeof saveSection>[1], "referral"> & { id: string },
+) {
+  return saveSection(db, { ...input, referral: toReferral((await findReferral(db, id))!) });
+}
+
+/** Fills every section of a draft and submits it as a physician in Korea; the accepted result, or it throws. */
+export async function submitFilledDraft(
+  db: Database,
+  user: SessionUser,
+  referralId: string,
+  now = new Date(),
+  answers: Record<FormSection, FlatValues> = koreanProstate,
+) {
+  await fillDraft(db, user, referralId, answers, now);
+  const referral = toReferral((await findReferral(db, referralId))!);
+  const result = await submitDraft(db, { user: { ...user, country: "KR" }, referral, now });
+  if (!result.ok) throw new Error(`not submitted: ${result.code}`);
+  return result;
 }

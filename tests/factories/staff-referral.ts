@@ -5,11 +5,12 @@ import { getSessionUser } from "~/modules/accounts/session.server";
 import { kickMailer } from "~/modules/notifications/mailer.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import * as actionRoute from "~/routes/queue_.$id_.$action/route";
+import * as pageRoute from "~/routes/queue_.$id/route";
 import { getDb, type Database } from "~/utils/db.server";
 import { formRequest } from "../setup/request";
-import { createAccount, getRequest, sessionCookieFor } from "./accounts";
+import { accountWithCookie, answerOf, createAccount, getRequest } from "./accounts";
 import type { CapturedMail } from "./mail";
-import { emptyQueues } from "./queue";
+import { emptyQueues, referralAt } from "./queue";
 
 const params = (id: string, action?: string) => (action ? { id, action } : { id });
 export const pageArgs = (request: Request, id: string) => ({ request, params: params(id), context: {} });
@@ -21,8 +22,7 @@ export const actionArgs = (request: Request, id: string, slug: string) => ({
 
 /** A signed-in member of a site's staff, with the cookie their browser sends. */
 export async function staff(db: Database, site: "konyang" | "qst", role: "coordinator" | "reviewer" = "coordinator") {
-  const account = await createAccount(db, { role, site });
-  return { ...account, cookie: await sessionCookieFor(db, account.id) };
+  return accountWithCookie(db, { role, site });
 }
 
 /** A physician who reads mail in `lng`. */
@@ -40,6 +40,23 @@ export function post(id: string, slug: string, fields: Record<string, string | s
   return actionRoute.action(
     actionArgs(new Request(base.url, { method: "POST", headers: base.headers, body }), id, slug),
   );
+}
+
+/** Posts one of the staff referral page's own forms (`/queue/:id`: claim, note, message), as the page answers it. */
+export function postToPage(id: string, fields: Record<string, string>, cookie: string, lng?: string) {
+  return answerOf(pageRoute.action(pageArgs(formRequest(`/queue/${id}`, fields, { cookie, lng }), id)));
+}
+
+/** A physician who reads `lng`, a Konyang coordinator, and the physician's referral waiting in Konyang's queue. */
+export async function referralAtKonyang(
+  lng: "ko" | "ja" | "en",
+  options: Partial<Parameters<typeof referralAt>[2]> = {},
+) {
+  const db = await getDb();
+  const physician = await physicianIn(db, lng);
+  const coordinator = await staff(db, "konyang");
+  const referral = await referralAt(db, physician, { site: "konyang", now: new Date(), ...options });
+  return { db, physician, coordinator, id: referral.id, referenceCode: referral.referenceCode };
 }
 
 export async function getSessionUserFor(cookie: string) {

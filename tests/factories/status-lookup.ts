@@ -1,7 +1,9 @@
 import { referenceCodeFrom } from "~/domain/reference-code/reference-code";
 import { submitReferral, transitionReferral } from "~/modules/referrals/referrals.service.server";
+import { lookUpStatus } from "~/modules/status-lookup/status-lookup.service.server";
+import { loader as statusView } from "~/routes/status_.view/route";
 import type { Database } from "~/utils/db.server";
-import { createAccount } from "./accounts";
+import { answerOf, args, createAccount, getRequest } from "./accounts";
 import { sharedCase } from "./referrals";
 
 /** A submitted referral (shared case, referred from Korea) and a coordinator of its site, for status tests. */
@@ -48,4 +50,23 @@ let addresses = 0;
 export function freshIp(): string {
   addresses += 1;
   return `198.51.${Math.floor(addresses / 250)}.${(addresses % 250) + 1}`;
+}
+
+/**
+ * The patient's status page as the patient opens it, in `lng`: the reference code and birth date at the door, then
+ * the page the session cookie opens. Answers the page's data.
+ */
+export async function patientStatusPage(
+  db: Database,
+  referral: { referenceCode: string; birthDate: string },
+  lng: string,
+) {
+  const found = await lookUpStatus(
+    db,
+    { referenceCode: referral.referenceCode, birthDate: referral.birthDate },
+    { ip: freshIp(), now: new Date(), door: "page" },
+  );
+  if (found.kind !== "found") throw new Error(found.kind);
+  const cookie = found.setCookie!.split(";")[0]!;
+  return (await answerOf(statusView(args(getRequest("/status/view", { cookie, lng }))))).data;
 }

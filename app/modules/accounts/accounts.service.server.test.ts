@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { verifyAuditChain } from "~/modules/audit/audit.service.server";
 import { MINUTE } from "~/modules/rate-limit/rate-limit.service.server";
-import { getDb } from "~/utils/db.server";
+import { getDb, type Database } from "~/utils/db.server";
 import { createAccount, TEST_PASSWORD } from "../../../tests/factories/accounts";
 import { findUserByEmail } from "./accounts.repository.server";
 import { changePassword, register, signIn, signOutEverywhere } from "./accounts.service.server";
@@ -244,16 +244,26 @@ describe("signing in", () => {
 });
 
 describe("sessions", () => {
+  /** The Set-Cookie of each of `count` sign-ins of the user at `now`, as from that many browsers. */
+  async function sessionCookiesOf(db: Database, user: { email: string }, count: number, now = t0) {
+    const cookies: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const result = await signIn(
+        db,
+        { email: user.email, password: TEST_PASSWORD, previousSessionId: null },
+        { ip: null, now },
+      );
+      if (result.kind === "signedIn") cookies.push(result.setCookie);
+    }
+    return cookies;
+  }
+
   async function signedIn(now: Date) {
     const db = await getDb();
     const user = await createAccount(db);
-    const result = await signIn(
-      db,
-      { email: user.email, password: TEST_PASSWORD, previousSessionId: null },
-      { ip: null, now },
-    );
-    if (result.kind !== "signedIn") throw new Error("expected a session");
-    return { user, request: requestWith(result.setCookie) };
+    const [cookie] = await sessionCookiesOf(db, user, 1, now);
+    if (!cookie) throw new Error("expected a session");
+    return { user, request: requestWith(cookie) };
   }
 
   it("end after 30 idle minutes", async () => {
@@ -276,15 +286,7 @@ describe("sessions", () => {
   it("all end when the user signs out everywhere", async () => {
     const db = await getDb();
     const user = await createAccount(db);
-    const cookies: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const result = await signIn(
-        db,
-        { email: user.email, password: TEST_PASSWORD, previousSessionId: null },
-        { ip: null, now: t0 },
-      );
-      if (result.kind === "signedIn") cookies.push(result.setCookie);
-    }
+    const cookies = await sessionCookiesOf(db, user, 3);
     const other = await signedIn(t0);
     const me = await getSessionUser(requestWith(cookies[0]!), at(1));
     expect(await signOutEverywhere(db, me!, { ip: "10.3.0.1", now: at(1) })).toBe(3);
@@ -301,15 +303,7 @@ describe("sessions", () => {
   it("end elsewhere when the password changes, but not here", async () => {
     const db = await getDb();
     const user = await createAccount(db);
-    const cookies: string[] = [];
-    for (let i = 0; i < 2; i++) {
-      const result = await signIn(
-        db,
-        { email: user.email, password: TEST_PASSWORD, previousSessionId: null },
-        { ip: null, now: t0 },
-      );
-      if (result.kind === "signedIn") cookies.push(result.setCookie);
-    }
+    const cookies = await sessionCookiesOf(db, user, 2);
     const me = await getSessionUser(requestWith(cookies[0]!), at(1));
     expect(
       await changePassword(

@@ -1,10 +1,7 @@
 import { toReferral } from "~/modules/referrals/referral.mapper.server";
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getSessionUser } from "~/modules/accounts/session.server";
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { attachmentsRoot, openAttachment } from "~/modules/intake/attachments.service.server";
 import { referralForPartner } from "~/modules/joint-review/joint-access.server";
@@ -20,9 +17,11 @@ import { performStaffAction } from "~/modules/queue/triage.service.server";
 import { addNote } from "~/modules/queue/staff-notes.service.server";
 import { findReferral, referralEvents } from "~/modules/referrals/referrals.repository.server";
 import { getDb, type Database } from "~/utils/db.server";
-import { createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
-import { clinicalDecisionBy } from "../../../tests/factories/clinical";
+import { createAccount } from "../../../tests/factories/accounts";
+import { asStaff, clinicalDecisionBy } from "../../../tests/factories/clinical";
+import { pdfText } from "../../../tests/factories/pdf";
 import { emptyQueues, referralAt } from "../../../tests/factories/queue";
+import { physicianIn } from "../../../tests/factories/staff-referral";
 import { conferenceSchema, recommendationSchema } from "./conferences.schema";
 import {
   conferenceDetail,
@@ -39,7 +38,7 @@ async function staffOf(
   db: Database,
   site: "konyang" | "qst",
   role: "coordinator" | "reviewer" = "coordinator",
-  names?: { familyName: string; givenName: string },
+  names?: Names,
 ) {
   const account = await createAccount(db, { role, site });
   if (names)
@@ -48,13 +47,7 @@ async function staffOf(
       .set({ family_name: names.familyName, given_name: names.givenName })
       .where("id", "=", account.id)
       .execute();
-  return (await getSessionUser(getRequest("/", { cookie: await sessionCookieFor(db, account.id) }))) as Staff;
-}
-
-async function physicianIn(db: Database, lng: "ko" | "ja" | "en") {
-  const account = await createAccount(db, { role: "physician" });
-  await db.updateTable("users").set({ preferred_language: lng }).where("id", "=", account.id).execute();
-  return account;
+  return asStaff(db, account.id);
 }
 
 /** Seoul-clock parts of a moment `hours` from now (both sites keep UTC+9). */
@@ -76,6 +69,34 @@ function conferenceInput(chair: Staff, attendees: Staff[], startHours: number, c
     chairId: chair.id,
     attendees: attendees.map((a) => a.id),
   });
+}
+
+/** A conference `by` schedules, or the test fails. */
+async function scheduled(db: Database, by: Staff, input: ReturnType<typeof conferenceInput>, now: Date) {
+  const conference = await scheduleConference(db, by, input, ctx(now));
+  if (!conference.ok) throw new Error("not scheduled");
+  return conference;
+}
+
+type Names = { familyName: string; givenName: string };
+
+/**
+ * A physician (reading `lng`) with a cross-border referral at Konyang, and a conference two days ahead that a Konyang
+ * coordinator schedules with a QST reviewer in the chair; both staff are named [family, given].
+ */
+async function sharedCaseAndConference(
+  db: Database,
+  lng: "ko" | "ja" | "en",
+  [konyangFamily, konyangGiven]: [string, string],
+  [chairFamily, chairGiven]: [string, string],
+) {
+  const physician = await physicianIn(db, lng);
+  const now = new Date();
+  const konyang = await staffOf(db, "konyang", "coordinator", { familyName: konyangFamily, givenName: konyangGiven });
+  const chair = await staffOf(db, "qst", "reviewer", { familyName: chairFamily, givenName: chairGiven });
+  const conference = await scheduled(db, konyang, conferenceInput(chair, [konyang, chair], 48, 24, now), now);
+  const shared = await referralAt(db, physician, { site: "konyang", now, crossBorder: true, patient: "ko2" });
+  return { physician, now, konyang, chair, conference, shared };
 }
 
 describe("joint review of a referral by Konyang and QST", () => {
@@ -184,20 +205,8 @@ describe("joint review of a referral by Konyang and QST", () => {
     const konyang = await staffOf(db, "konyang");
     const qst = await staffOf(db, "qst");
     const now = new Date();
-    const first = await scheduleConference(
-      db,
-      konyang,
-      conferenceInput(konyang, [konyang, qst], 48, 24, now),
-      ctx(now),
-    );
-    const second = await scheduleConference(
-      db,
-      qst,
-      conferenceInput(qst, [konyang, qst], 24 * 8, 24 * 7, now),
-      ctx(now),
-    );
-    expect(first.ok && second.ok).toBe(true);
-    if (!first.ok || !second.ok) return;
+    const first = await scheduled(db, konyang, conferenceInput(konyang, [konyang, qst], 48, 24, now), now);
+    const second = await scheduled(db, qst, conferenceInput(qst, [konyang, qst], 24 * 8, 24 * 7, now), now);
 
     const early = await referralAt(db, physician, { site: "konyang", now, crossBorder: true });
     const late = await referralAt(db, physician, { site: "konyang", now, crossBorder: true });
@@ -252,18 +261,8 @@ describe("joint review of a referral by Konyang and QST", () => {
 
   it("records the chair's recommendation, tells the physician in their language when the meeting ends, and lets the owner cite it", async () => {
     const db = await getDb();
-    const physician = await physicianIn(db, "ja");
-    const konyang = await staffOf(db, "konyang", "coordinator", { familyName: "이", givenName: "수진" });
-    const chair = await staffOf(db, "qst", "reviewer", { familyName: "山本", givenName: "健" });
-    const now = new Date();
-    const conference = await scheduleConference(
-      db,
-      konyang,
-      conferenceInput(chair, [konyang, chair], 48, 24, now),
-      ctx(now),
-    );
-    if (!conference.ok) throw new Error("not scheduled");
-    const shared = await referralAt(db, physician, { site: "konyang", now, crossBorder: true, patient: "ko2" });
+    const meeting = await sharedCaseAndConference(db, "ja", ["이", "수진"], ["山本", "健"]);
+    const { physician, now, konyang, chair, conference, shared } = meeting;
     const waiting = await referralAt(db, physician, { site: "konyang", now, crossBorder: true });
     await proposeJointReview(db, konyang, shared.id, "Suitable for carbon ions at QST?", ctx(now));
     await proposeJointReview(db, konyang, waiting.id, "Re-irradiation after 5 months?", ctx(now));
@@ -296,13 +295,7 @@ describe("joint review of a referral by Konyang and QST", () => {
     expect(mail!.body_text).not.toContain("박");
 
     // The unanswered case waits for the next conference and joins its agenda when one is scheduled.
-    const next = await scheduleConference(
-      db,
-      chair,
-      conferenceInput(chair, [konyang, chair], 24 * 8, 24 * 7, now),
-      ctx(now),
-    );
-    if (!next.ok) throw new Error("not scheduled");
+    const next = await scheduled(db, chair, conferenceInput(chair, [konyang, chair], 24 * 8, 24 * 7, now), now);
     expect((await conferenceDetail(db, chair, next.id))!.agenda.map((a) => a.referenceCode)).toEqual([
       waiting.referenceCode,
     ]);
@@ -334,18 +327,8 @@ describe("joint review of a referral by Konyang and QST", () => {
 
   it("writes the minutes as a PDF whose Korean and Japanese text a PDF reader extracts, naming patients only for the owner", async () => {
     const db = await getDb();
-    const physician = await physicianIn(db, "ko");
-    const konyang = await staffOf(db, "konyang", "coordinator", { familyName: "최", givenName: "영희" });
-    const chair = await staffOf(db, "qst", "reviewer", { familyName: "鈴木", givenName: "一郎" });
-    const now = new Date();
-    const conference = await scheduleConference(
-      db,
-      konyang,
-      conferenceInput(chair, [konyang, chair], 48, 24, now),
-      ctx(now),
-    );
-    if (!conference.ok) throw new Error("not scheduled");
-    const shared = await referralAt(db, physician, { site: "konyang", now, crossBorder: true, patient: "ko2" });
+    const meeting = await sharedCaseAndConference(db, "ko", ["최", "영희"], ["鈴木", "一郎"]);
+    const { now, konyang, chair, conference, shared } = meeting;
     await proposeJointReview(db, konyang, shared.id, "重粒子線治療の適応はありますか", ctx(now));
     const [item] = (await conferenceDetail(db, chair, conference.id))!.agenda;
     await recordRecommendation(
@@ -363,11 +346,7 @@ describe("joint review of a referral by Konyang and QST", () => {
     expect(await minutesOf(db, chair, conference.id, "ja", { ...ctx(now), format: "pdf" })).toBeNull();
     await finishConference(db, chair, conference.id, ctx(now));
 
-    const text = (bytes: Buffer) => {
-      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kq-minutes-")), "minutes.pdf");
-      fs.writeFileSync(file, bytes);
-      return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
-    };
+    const text = (bytes: Buffer) => pdfText(bytes).replace(/\s+/g, "");
     const ja = text(
       await renderMinutesPdf((await minutesOf(db, chair, conference.id, "ja", { ...ctx(now), format: "pdf" }))!, "ja"),
     );

@@ -1,11 +1,10 @@
-import { storedReferral } from "../../../tests/factories/referrals";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { getDb } from "~/utils/db.server";
-import { fillDraft, signedIn } from "../../../tests/factories/intake";
+import { signedIn, submitFilledDraft } from "../../../tests/factories/intake";
 import { minimalDicom, minimalPdf, uploadRequest } from "../../../tests/factories/uploads";
 import {
   attachmentsRoot,
@@ -14,7 +13,7 @@ import {
   receiveUploads,
   removeAttachment,
 } from "./attachments.service.server";
-import { createDraft, submitDraft } from "./intake.service.server";
+import { createDraft } from "./intake.service.server";
 
 const now = new Date("2026-11-26T01:00:00Z");
 const sha = (data: Uint8Array | string) => crypto.createHash("sha256").update(data).digest("hex");
@@ -26,6 +25,20 @@ async function draftOf() {
   const owner = await signedIn(db);
   const id = await createDraft(db, { user: owner.user, now });
   return { db, owner, id, url: `/referrals/${id}/edit/documents` };
+}
+
+/** A draft with one PDF letter uploaded, and that attachment as stored. */
+async function draftWithLetter() {
+  const { db, owner, id, url } = await draftOf();
+  await receiveUploads(db, {
+    user: owner.user,
+    referralId: id,
+    request: uploadRequest(url, [{ name: "letter.pdf", content: minimalPdf() }], { cookie: owner.cookie }),
+    now,
+    csrfInFirstPart: true,
+  });
+  const [attachment] = await listAttachments(db, id);
+  return { db, owner, id, attachment };
 }
 
 describe("uploads", () => {
@@ -217,8 +230,7 @@ describe("uploads", () => {
       csrfInFirstPart: false,
     });
     expect(result).toEqual({ ok: false, status: 404, code: "not_found" });
-    await fillDraft(db, owner.user, id, undefined, now);
-    await submitDraft(db, { user: { ...owner.user, country: "KR" }, referral: await storedReferral(db, id), now });
+    await submitFilledDraft(db, owner.user, id, now);
     const closed = await receiveUploads(db, {
       user: owner.user,
       referralId: id,
@@ -232,15 +244,7 @@ describe("uploads", () => {
 
 describe("downloads", () => {
   it("open only for the physician and, once sent, the staff of its site; each opening is logged", async () => {
-    const { db, owner, id, url } = await draftOf();
-    await receiveUploads(db, {
-      user: owner.user,
-      referralId: id,
-      request: uploadRequest(url, [{ name: "letter.pdf", content: minimalPdf() }], { cookie: owner.cookie }),
-      now,
-      csrfInFirstPart: true,
-    });
-    const [attachment] = await listAttachments(db, id);
+    const { db, owner, id, attachment } = await draftWithLetter();
     const other = await signedIn(db);
     const konyang = await signedIn(db, { role: "coordinator", site: "konyang" });
     const qst = await signedIn(db, { role: "coordinator", site: "qst" });
@@ -252,8 +256,7 @@ describe("downloads", () => {
     expect(download!.filePath.endsWith(attachment!.id)).toBe(true);
     expect(await open(other.user)).toBeNull();
     expect(await open(konyang.user)).toBeNull(); // a draft is the physician's alone
-    await fillDraft(db, owner.user, id, undefined, now);
-    await submitDraft(db, { user: { ...owner.user, country: "KR" }, referral: await storedReferral(db, id), now });
+    await submitFilledDraft(db, owner.user, id, now);
     expect(await open(konyang.user)).not.toBeNull();
     expect(await open(qst.user)).toBeNull();
     const downloads = (await auditEventsFor(db, "referral", id)).filter((e) => e.action === "attachment.downloaded");
@@ -261,15 +264,7 @@ describe("downloads", () => {
   });
 
   it("a file removed from a draft is gone from disk and no longer opens", async () => {
-    const { db, owner, id, url } = await draftOf();
-    await receiveUploads(db, {
-      user: owner.user,
-      referralId: id,
-      request: uploadRequest(url, [{ name: "letter.pdf", content: minimalPdf() }], { cookie: owner.cookie }),
-      now,
-      csrfInFirstPart: true,
-    });
-    const [attachment] = await listAttachments(db, id);
+    const { db, owner, id, attachment } = await draftWithLetter();
     expect(await removeAttachment(db, { user: owner.user, referralId: id, attachmentId: attachment!.id, now })).toBe(
       true,
     );

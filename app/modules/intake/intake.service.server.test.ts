@@ -5,7 +5,7 @@ import { verifyAuditChain } from "~/modules/audit/audit.service.server";
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { findReferral, referralEvents, referralScreens } from "~/modules/referrals/referrals.repository.server";
 import { getDb } from "~/utils/db.server";
-import { fillDraft, koreanProstate, signedIn } from "../../../tests/factories/intake";
+import { koreanProstate, saveDraftSection, signedIn, submitFilledDraft } from "../../../tests/factories/intake";
 import { formValuesOf } from "./intake-form";
 import {
   caseOf,
@@ -19,11 +19,26 @@ import {
 
 const now = new Date("2026-11-26T01:00:00Z");
 
+const requiredConsents = {
+  "consent.sensitiveData": "true",
+  "consent.crossBorder": "true",
+  "consent.informedOfDiagnosis": "true",
+};
+
+/** One consent of the three required: a draft with it alone cannot be submitted. */
+const sensitiveDataOnly = { "consent.sensitiveData": "true" };
+
+/** A signed-in physician's new, empty draft. */
+async function newDraft() {
+  const db = await getDb();
+  const { user } = await signedIn(db);
+  const id = await createDraft(db, { user, now });
+  return { db, user, id };
+}
+
 describe("drafts", () => {
   it("save whatever was typed, valid or not, and resume it elsewhere", async () => {
-    const db = await getDb();
-    const { user } = await signedIn(db);
-    const id = await createDraft(db, { user, now });
+    const { db, user, id } = await newDraft();
     const draft = (await findReferral(db, id))!;
     expect(draft).toMatchObject({ status: "draft", reference_code: null, site_code: null, case_json: "{}" });
 
@@ -47,9 +62,9 @@ describe("drafts", () => {
       now,
     });
     expect(saved).toMatchObject({ saved: true, issues: [] });
-    const continued = await saveSection(db, {
+    const continued = await saveDraftSection(db, {
       user,
-      referral: await storedReferral(db, id),
+      id,
       section: "patient",
       values: typed,
       intent: "continue",
@@ -87,12 +102,10 @@ describe("drafts", () => {
   });
 
   it("refuse a resident registration number: it is never stored, the rest is", async () => {
-    const db = await getDb();
-    const { user } = await signedIn(db);
-    const id = await createDraft(db, { user, now });
-    const result = await saveSection(db, {
+    const { db, user, id } = await newDraft();
+    const result = await saveDraftSection(db, {
       user,
-      referral: await storedReferral(db, id),
+      id,
       section: "patient",
       values: { "patient.familyName": "김", "patient.referringHospitalId": "580314-1234567" },
       intent: "autosave",
@@ -105,18 +118,9 @@ describe("drafts", () => {
   });
 
   it("refuse on continuing a phone number that does not exist (090-1234-567 in Japan), saying how one is written", async () => {
-    const db = await getDb();
-    const { user } = await signedIn(db);
-    const id = await createDraft(db, { user, now });
+    const { db, user, id } = await newDraft();
     const values = { "patient.familyName": "田中", "patient.residenceCountry": "JP", "patient.phone": "090-1234-567" };
-    const result = await saveSection(db, {
-      user,
-      referral: await storedReferral(db, id),
-      section: "patient",
-      values,
-      intent: "continue",
-      now,
-    });
+    const result = await saveDraftSection(db, { user, id, section: "patient", values, intent: "continue", now });
     expect(result.issues).toContainEqual({
       path: "patient.phone",
       key: "intake:validation.phoneNotValid",
@@ -124,9 +128,9 @@ describe("drafts", () => {
     });
     // Nothing typed is lost: the draft keeps the number to be corrected.
     expect(caseOf(await storedReferral(db, id))).toMatchObject({ patient: { familyName: "田中" } });
-    const fine = await saveSection(db, {
+    const fine = await saveDraftSection(db, {
       user,
-      referral: await storedReferral(db, id),
+      id,
       section: "patient",
       values: { ...values, "patient.phone": "090-1234-5678" },
       intent: "continue",
@@ -136,22 +140,13 @@ describe("drafts", () => {
   });
 
   it("refuse a Japanese My Number with a valid check digit, in the record number and in the name, with its own words", async () => {
-    const db = await getDb();
-    const { user } = await signedIn(db);
-    const id = await createDraft(db, { user, now });
+    const { db, user, id } = await newDraft();
     const values = {
       "patient.familyName": "田中 1234 5678 9018",
       "patient.givenName": "花子",
       "patient.referringHospitalId": "987654321093",
     };
-    const result = await saveSection(db, {
-      user,
-      referral: await storedReferral(db, id),
-      section: "patient",
-      values,
-      intent: "autosave",
-      now,
-    });
+    const result = await saveDraftSection(db, { user, id, section: "patient", values, intent: "autosave", now });
     expect(result.issues).toEqual([
       { path: "patient.familyName", key: "intake:validation.myNumber" },
       { path: "patient.referringHospitalId", key: "intake:validation.myNumber" },
@@ -162,17 +157,8 @@ describe("drafts", () => {
   });
 
   it("record each change of consent with its time and the physician who took it", async () => {
-    const db = await getDb();
-    const { user } = await signedIn(db);
-    const id = await createDraft(db, { user, now });
-    await saveSection(db, {
-      user,
-      referral: await storedReferral(db, id),
-      section: "consent",
-      values: { "consent.sensitiveData": "true", "consent.crossBorder": "true", "consent.informedOfDiagnosis": "true" },
-      intent: "continue",
-      now,
-    });
+    const { db, user, id } = await newDraft();
+    await saveDraftSection(db, { user, id, section: "consent", values: requiredConsents, intent: "continue", now });
     expect(caseOf(await storedReferral(db, id)).consent).toEqual({
       sensitiveData: true,
       crossBorder: true,
@@ -182,11 +168,11 @@ describe("drafts", () => {
       recordedAt: now.toISOString(),
     });
     // Saving the same answers again records nothing new.
-    await saveSection(db, {
+    await saveDraftSection(db, {
       user,
-      referral: await storedReferral(db, id),
+      id,
       section: "consent",
-      values: { "consent.sensitiveData": "true", "consent.crossBorder": "true", "consent.informedOfDiagnosis": "true" },
+      values: requiredConsents,
       intent: "save",
       now: new Date(now.getTime() + 60_000),
     });
@@ -213,17 +199,8 @@ describe("drafts", () => {
   });
 
   it("are deleted with their history, and only drafts are", async () => {
-    const db = await getDb();
-    const { user } = await signedIn(db);
-    const id = await createDraft(db, { user, now });
-    await saveSection(db, {
-      user,
-      referral: await storedReferral(db, id),
-      section: "consent",
-      values: { "consent.sensitiveData": "true" },
-      intent: "save",
-      now,
-    });
+    const { db, user, id } = await newDraft();
+    await saveDraftSection(db, { user, id, section: "consent", values: sensitiveDataOnly, intent: "save", now });
     expect(await discardDraft(db, { user, referral: await storedReferral(db, id), now })).toBe(true);
     expect(await findReferral(db, id)).toBeUndefined();
     expect(await verifyAuditChain(db)).toBeNull();
@@ -243,25 +220,16 @@ describe("drafts", () => {
 
 describe("submission", () => {
   it("validates the whole case: the required consents and every required answer", async () => {
-    const db = await getDb();
-    const { user } = await signedIn(db);
-    const id = await createDraft(db, { user, now });
-    await saveSection(db, {
+    const { db, user, id } = await newDraft();
+    await saveDraftSection(db, {
       user,
-      referral: await storedReferral(db, id),
+      id,
       section: "patient",
       values: koreanProstate.patient,
       intent: "continue",
       now,
     });
-    await saveSection(db, {
-      user,
-      referral: await storedReferral(db, id),
-      section: "consent",
-      values: { "consent.sensitiveData": "true" },
-      intent: "save",
-      now,
-    });
+    await saveDraftSection(db, { user, id, section: "consent", values: sensitiveDataOnly, intent: "save", now });
     const result = await submitDraft(db, { user, referral: await storedReferral(db, id), now });
     expect(result.ok).toBe(false);
     if (result.ok || result.code !== "invalid") throw new Error("expected issues");
@@ -271,17 +239,9 @@ describe("submission", () => {
   });
 
   it("creates the referral: reference code, screen decision with versions, route, history", async () => {
-    const db = await getDb();
-    const { user } = await signedIn(db);
-    const id = await createDraft(db, { user, now });
-    await fillDraft(db, user, id, koreanProstate, now);
-    const result = await submitDraft(db, {
-      user: { ...user, country: "KR" },
-      referral: await storedReferral(db, id),
-      now,
-    });
+    const { db, user, id } = await newDraft();
+    const result = await submitFilledDraft(db, user, id, now);
     expect(result).toMatchObject({ ok: true, id });
-    if (!result.ok) throw new Error("not submitted");
     expect(result.referenceCode).toMatch(/^KQ-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     const row = (await findReferral(db, id))!;
     expect(row).toMatchObject({

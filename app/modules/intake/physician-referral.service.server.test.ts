@@ -5,8 +5,8 @@ import { verifyAuditChain } from "~/modules/audit/audit.service.server";
 import { findReferral, referralEvents, referralScreens } from "~/modules/referrals/referrals.repository.server";
 import { transitionReferral } from "~/modules/referrals/referrals.service.server";
 import { getDb } from "~/utils/db.server";
-import { fillDraft, koreanProstate, signedIn } from "../../../tests/factories/intake";
-import { answerRequest, caseOf, createDraft, submitDraft, withdrawReferral } from "./intake.service.server";
+import { signedIn, submitFilledDraft } from "../../../tests/factories/intake";
+import { answerRequest, caseOf, createDraft, withdrawReferral } from "./intake.service.server";
 
 const now = new Date("2026-11-26T01:00:00Z");
 
@@ -16,13 +16,7 @@ describe("after submission", () => {
     const { user } = await signedIn(db);
     const coordinator = await signedIn(db, { role: "coordinator", site: "konyang" });
     const id = await createDraft(db, { user, now });
-    await fillDraft(db, user, id, koreanProstate, now);
-    const result = await submitDraft(db, {
-      user: { ...user, country: "KR" },
-      referral: await storedReferral(db, id),
-      now,
-    });
-    if (!result.ok) throw new Error("not submitted");
+    await submitFilledDraft(db, user, id, now);
     return { db, user, coordinator: coordinator.user, id };
   }
 
@@ -38,36 +32,30 @@ describe("after submission", () => {
     });
     const waiting = (await findReferral(db, id))!;
     expect(waiting.status).toBe("info_requested");
+    // The physician's answer two hours after the request: the requested values and a reply.
+    const answerWith = (values: Record<string, string>, reply: string) =>
+      answerRequest(db, {
+        user,
+        referral: toReferral(waiting),
+        values,
+        reply,
+        now: new Date(now.getTime() + 7_200_000),
+      });
 
     // An answer that breaks the case is refused, with the field named.
-    const bad = await answerRequest(db, {
-      user,
-      referral: toReferral(waiting),
-      values: { "diagnosis.gleasonScore": "11", "clinical.ecog": "3" },
-      reply: "",
-      now: new Date(now.getTime() + 7_200_000),
-    });
+    const bad = await answerWith({ "diagnosis.gleasonScore": "11", "clinical.ecog": "3" }, "");
     expect(bad).toMatchObject({
       ok: false,
       code: "invalid",
       issues: [{ path: "diagnosis.gleasonScore", key: "screen:validation.tooBig" }],
     });
-    const rrn = await answerRequest(db, {
-      user,
-      referral: toReferral(waiting),
-      values: { "diagnosis.gleasonScore": "8", "clinical.ecog": "3" },
-      reply: "주민번호 580314-1234567",
-      now: new Date(now.getTime() + 7_200_000),
-    });
+    const rrn = await answerWith({ "diagnosis.gleasonScore": "8", "clinical.ecog": "3" }, "주민번호 580314-1234567");
     expect(rrn).toMatchObject({ ok: false, issues: [{ path: "reply", key: "intake:validation.rrn" }] });
 
-    const ok = await answerRequest(db, {
-      user,
-      referral: toReferral(waiting),
-      values: { "diagnosis.gleasonScore": "8", "clinical.ecog": "3", "diagnosis.psaNgMl": "999" },
-      reply: "Gleason 4+4, ECOG 3.",
-      now: new Date(now.getTime() + 7_200_000),
-    });
+    const ok = await answerWith(
+      { "diagnosis.gleasonScore": "8", "clinical.ecog": "3", "diagnosis.psaNgMl": "999" },
+      "Gleason 4+4, ECOG 3.",
+    );
     expect(ok).toEqual({ ok: true });
     const row = (await findReferral(db, id))!;
     expect(row.status).toBe("triage");

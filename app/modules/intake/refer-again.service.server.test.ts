@@ -37,6 +37,9 @@ async function declined(db: Database, physician: { id: string }) {
 }
 
 const args = (request: Request, id: string) => ({ request, params: { id }, context: {} });
+/** The "Refer again" button on the referral's page, pressed in `cookie`'s browser. */
+const pressReferAgain = (id: string, cookie: string) =>
+  answerOf(referAgainRoute.action(args(formRequest(`/referrals/${id}/refer-again`, {}, { cookie }), id)));
 
 describe("referring again with new information", () => {
   it("opens one linked draft prefilled from the declined referral, without its consents, files or date", async () => {
@@ -44,11 +47,7 @@ describe("referring again with new information", () => {
     const physician = await signedIn(db, { role: "physician" });
     const old = await declined(db, physician);
 
-    const posted = await answerOf(
-      referAgainRoute.action(
-        args(formRequest(`/referrals/${old.id}/refer-again`, {}, { cookie: physician.cookie }), old.id),
-      ),
-    );
+    const posted = await pressReferAgain(old.id, physician.cookie);
     expect(posted.status).toBe(302);
     const draftId = posted.location!.match(/^\/referrals\/([^/]+)\/edit$/)![1]!;
     const draft = (await findReferral(db, draftId))!;
@@ -101,32 +100,12 @@ describe("referring again with new information", () => {
     const physician = await signedIn(db, { role: "physician" });
     const old = await declined(db, physician);
     const other = await signedIn(db, { role: "physician" });
-    expect(
-      (
-        await answerOf(
-          referAgainRoute.action(
-            args(formRequest(`/referrals/${old.id}/refer-again`, {}, { cookie: other.cookie }), old.id),
-          ),
-        )
-      ).status,
-    ).toBe(404);
+    expect((await pressReferAgain(old.id, other.cookie)).status).toBe(404);
     const coordinator = await signedIn(db, { role: "coordinator", site: "konyang" });
-    expect(
-      (
-        await answerOf(
-          referAgainRoute.action(
-            args(formRequest(`/referrals/${old.id}/refer-again`, {}, { cookie: coordinator.cookie }), old.id),
-          ),
-        )
-      ).status,
-    ).toBe(403);
+    expect((await pressReferAgain(old.id, coordinator.cookie)).status).toBe(403);
 
     const open = await referralAt(db, physician, { site: "konyang", now: new Date() });
-    const refused = await answerOf(
-      referAgainRoute.action(
-        args(formRequest(`/referrals/${open.id}/refer-again`, {}, { cookie: physician.cookie }), open.id),
-      ),
-    );
+    const refused = await pressReferAgain(open.id, physician.cookie);
     expect(refused).toMatchObject({ status: 409, data: { refused: true } });
     expect((await decisionLinks(db, toReferral((await findReferral(db, open.id))!))).canReferAgain).toBe(false);
     // A GET never creates a draft.

@@ -7,13 +7,12 @@ import { getSessionUser } from "~/modules/accounts/session.server";
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { clinicalDecisionSchema } from "~/modules/clinical-decisions/clinical-decision.schema";
 import { recordClinicalDecision, signoffFor } from "~/modules/clinical-decisions/clinical-decisions.service.server";
-import type { Staff } from "~/modules/queue/staff.server";
 import { performStaffAction } from "~/modules/queue/triage.service.server";
 import { findReferral, referralEvents } from "~/modules/referrals/referrals.repository.server";
 import { changeSiteConfig, sitesOverview, siteNames } from "~/modules/sites/sites.service.server";
 import { getDb, type Database } from "~/utils/db.server";
 import { createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
-import { clinicalDecisionBy, reviewerOf } from "../../../tests/factories/clinical";
+import { clinicalDecisionBy, reviewerOf, staffOf } from "../../../tests/factories/clinical";
 import { emptyQueues, referralAt } from "../../../tests/factories/queue";
 import { composeLetter } from "./compose-letter";
 import { letterSummaries, openLetter } from "./letters.service.server";
@@ -22,10 +21,6 @@ const ctx = (now = new Date()) => ({ now, ip: "192.0.2.1", portalUrl: "https://p
 
 async function userOf(db: Database, account: { id: string }) {
   return (await getSessionUser(getRequest("/", { cookie: await sessionCookieFor(db, account.id) })))!;
-}
-
-async function coordinatorOf(db: Database, site: "konyang" | "qst") {
-  return (await userOf(db, await createAccount(db, { role: "coordinator", site }))) as Staff;
 }
 
 async function physicianIn(db: Database, lng: "ko" | "ja" | "en") {
@@ -40,7 +35,7 @@ describe("the clinical sign-off of accepting and declining", () => {
   it("refuses a decline without the reviewer's decision, or against it, and then declines with it and writes the letter", async () => {
     const db = await getDb();
     const physician = await physicianIn(db, "ja");
-    const coordinator = await coordinatorOf(db, "konyang");
+    const coordinator = await staffOf(db, "konyang");
     const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
     const decline = () =>
       performStaffAction(db, coordinator, id, "decline", { reasonCode: "disease_extent", note: undefined }, ctx());
@@ -110,7 +105,7 @@ describe("the clinical sign-off of accepting and declining", () => {
   it("lets a site turn the sign-off off: coordinators then decide alone, and the letter quotes no clinical record", async () => {
     const db = await getDb();
     const physician = await physicianIn(db, "en");
-    const coordinator = await coordinatorOf(db, "qst");
+    const coordinator = await staffOf(db, "qst");
     const admin = await createAccount(db, { role: "admin" });
     const qst = (await sitesOverview(db)).find((s) => s.code === "qst")!;
     const change = {
@@ -161,7 +156,7 @@ describe("the clinical sign-off of accepting and declining", () => {
     const physician = await physicianIn(db, "ko");
     const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
     const input = clinicalDecisionSchema.parse({ recommendation: "more_info", rationale: "Need the PSA trend." });
-    const coordinator = await coordinatorOf(db, "konyang");
+    const coordinator = await staffOf(db, "konyang");
     expect(await recordClinicalDecision(db, coordinator, id, input, { now: new Date(), ip: null })).toEqual({
       ok: false,
       code: "not_reviewer",
@@ -188,13 +183,13 @@ describe("the clinical sign-off of accepting and declining", () => {
     const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
     await clinicalDecisionBy(db, id, "konyang", "accept", { approachDetail: "64.0 Gy (RBE) in 16 fractions" });
     expect(
-      await performStaffAction(db, await coordinatorOf(db, "konyang"), id, "accept", { note: undefined }, ctx()),
+      await performStaffAction(db, await staffOf(db, "konyang"), id, "accept", { note: undefined }, ctx()),
     ).toMatchObject({ ok: true });
     const open = (user: Awaited<ReturnType<typeof userOf>>) =>
       openLetter(db, user, id, null, { now: new Date(), ip: null, format: "page" });
     expect(await open(physician.user)).not.toBeNull();
-    expect(await open(await coordinatorOf(db, "konyang"))).not.toBeNull();
-    expect(await open(await coordinatorOf(db, "qst"))).toBeNull();
+    expect(await open(await staffOf(db, "konyang"))).not.toBeNull();
+    expect(await open(await staffOf(db, "qst"))).toBeNull();
     expect(await open((await physicianIn(db, "ko")).user)).toBeNull();
     expect(await open(await userOf(db, await createAccount(db, { role: "admin" })))).toBeNull();
     expect(

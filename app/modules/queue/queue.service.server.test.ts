@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { getSessionUser } from "~/modules/accounts/session.server";
 import { transitionReferral } from "~/modules/referrals/referrals.service.server";
-import { getDb, type Database } from "~/utils/db.server";
-import { createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
+import { getDb } from "~/utils/db.server";
+import { createAccount } from "../../../tests/factories/accounts";
+import { staffOf } from "../../../tests/factories/clinical";
 import { emptyQueues, referralAt } from "../../../tests/factories/queue";
 import { loadQueue, nameSearchKey, siteDashboard } from "./queue.service.server";
 import type { Staff } from "./staff.server";
@@ -12,19 +12,18 @@ import type { Staff } from "./staff.server";
 const monday = new Date("2026-12-21T01:00:00Z");
 const at = (isoDate: string) => new Date(`${isoDate}T01:00:00Z`);
 
-async function staffOf(db: Database, site: "konyang" | "qst"): Promise<Staff> {
-  const account = await createAccount(db, { role: "coordinator", site });
-  return (await getSessionUser(getRequest("/", { cookie: await sessionCookieFor(db, account.id) }))) as Staff;
+/** A referring physician and a coordinator at each site. */
+async function physicianAndBothSites() {
+  const db = await getDb();
+  const physician = await createAccount(db, { role: "physician" });
+  return { db, physician, konyang: await staffOf(db, "konyang"), qst: await staffOf(db, "qst") };
 }
 
 describe("the clock in the queue", () => {
   beforeEach(async () => emptyQueues(await getDb()));
 
   it("counts working days of the site's own country, pauses while information is requested, and flags breaches", async () => {
-    const db = await getDb();
-    const physician = await createAccount(db, { role: "physician" });
-    const konyang = await staffOf(db, "konyang");
-    const qst = await staffOf(db, "qst");
+    const { db, physician, konyang, qst } = await physicianAndBothSites();
     const kr = await referralAt(db, physician, { site: "konyang", urgency: "urgent", now: monday });
     const jp = await referralAt(db, physician, { site: "qst", urgency: "urgent", now: monday });
 
@@ -93,10 +92,7 @@ describe("the site dashboard", () => {
   beforeEach(async () => emptyQueues(await getDb()));
 
   it("counts open referrals per state, breaches, median working days to first decision and outcomes per indication", async () => {
-    const db = await getDb();
-    const physician = await createAccount(db, { role: "physician" });
-    const konyang = await staffOf(db, "konyang");
-    const qst = await staffOf(db, "qst");
+    const { db, physician, konyang, qst } = await physicianAndBothSites();
     const actor = { id: konyang.id, role: "coordinator" as const };
     const prostate1 = await referralAt(db, physician, { site: "konyang", base: "prostate-localised-kr", now: monday });
     const prostate2 = await referralAt(db, physician, { site: "konyang", base: "prostate-localised-kr", now: monday });
@@ -204,10 +200,7 @@ describe("sorting and partial codes", () => {
   });
 
   it("finds a referral by the first five symbols of its code, typed in any case, with dashes, spaces or full width", async () => {
-    const db = await getDb();
-    const physician = await createAccount(db, { role: "physician" });
-    const konyang = await staffOf(db, "konyang");
-    const qst = await staffOf(db, "qst");
+    const { db, physician, konyang, qst } = await physicianAndBothSites();
     const target = await referralAt(db, physician, { site: "konyang", now: monday });
     await referralAt(db, physician, { site: "konyang", patient: "ko2", now: monday });
     const symbols = target.referenceCode.replace(/^KQ-|-/g, "");

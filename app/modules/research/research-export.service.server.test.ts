@@ -31,6 +31,18 @@ async function call(loader: (a: never) => unknown, path: string, cookie: string)
   }
 }
 
+/** Rewrites a stored referral's case behind the services' back (the seed's patients, an older stored shape). */
+async function editStoredCase(id: string, edit: (caseData: any) => void) {
+  const row = await db.selectFrom("referrals").select("case_json").where("id", "=", id).executeTakeFirstOrThrow();
+  const caseData = JSON.parse(row.case_json);
+  edit(caseData);
+  await db
+    .updateTable("referrals")
+    .set({ case_json: JSON.stringify(caseData) })
+    .where("id", "=", id)
+    .execute();
+}
+
 beforeAll(async () => {
   db = await getDb();
   await seedDemoDataIfEmpty(db, now);
@@ -38,43 +50,38 @@ beforeAll(async () => {
   const physician = await createAccount(db, { role: "physician" });
   for (let i = 0; i < 6; i++) {
     const { id } = await referralAt(db, physician, { site: "qst", now, crossBorder: false, base: "larynx-scc" });
-    const row = await db.selectFrom("referrals").select("case_json").where("id", "=", id).executeTakeFirstOrThrow();
-    const caseData = JSON.parse(row.case_json);
-    caseData.consent.research = true;
-    caseData.patient.sex = "female";
-    caseData.patient.birthDate = `1960-0${i + 1}-15`;
-    caseData.patient.familyName = `研究${i}`;
-    await db
-      .updateTable("referrals")
-      .set({ case_json: JSON.stringify(caseData) })
-      .where("id", "=", id)
-      .execute();
+    await editStoredCase(id, (caseData) => {
+      caseData.consent.research = true;
+      caseData.patient.sex = "female";
+      caseData.patient.birthDate = `1960-0${i + 1}-15`;
+      caseData.patient.familyName = `研究${i}`;
+    });
   }
   // A referral stored before the item existed: its case has no `consent.research` at all.
   for (let i = 0; i < 5; i++) {
     const { id } = await referralAt(db, physician, { site: "qst", now, base: "larynx-scc" });
-    const row = await db.selectFrom("referrals").select("case_json").where("id", "=", id).executeTakeFirstOrThrow();
-    const caseData = JSON.parse(row.case_json);
-    delete caseData.consent.research;
-    caseData.patient.sex = "female";
-    caseData.patient.birthDate = "1960-03-03";
-    caseData.patient.familyName = `過去${i}`;
-    await db
-      .updateTable("referrals")
-      .set({ case_json: JSON.stringify(caseData) })
-      .where("id", "=", id)
-      .execute();
+    await editStoredCase(id, (caseData) => {
+      delete caseData.consent.research;
+      caseData.patient.sex = "female";
+      caseData.patient.birthDate = "1960-03-03";
+      caseData.patient.familyName = `過去${i}`;
+    });
   }
 });
 
+/** The seeded administrator, as the export service sees who asks. */
+async function demoAdmin() {
+  const { id } = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", "admin@demo.test")
+    .executeTakeFirstOrThrow();
+  return { id, role: "admin" as const };
+}
+
 describe("the de-identified research export", () => {
   it("leaves out every name, birth date, reference code, phone, e-mail and record number, and every unconsented referral", async () => {
-    const { id } = await db
-      .selectFrom("users")
-      .select("id")
-      .where("email", "=", "admin@demo.test")
-      .executeTakeFirstOrThrow();
-    const admin = { id, role: "admin" as const };
+    const admin = await demoAdmin();
     const { csv, cohort } = await exportResearchCsv(db, admin, { now, ip: null });
     const referrals = await db
       .selectFrom("referrals")
@@ -130,12 +137,7 @@ describe("the de-identified research export", () => {
   });
 
   it("gives new random ids and date shifts to every export, and audits each with the file's SHA-256", async () => {
-    const { id } = await db
-      .selectFrom("users")
-      .select("id")
-      .where("email", "=", "admin@demo.test")
-      .executeTakeFirstOrThrow();
-    const admin = { id, role: "admin" as const };
+    const admin = await demoAdmin();
     const first = await exportResearchCsv(db, admin, { now, ip: null });
     const second = await exportResearchCsv(db, admin, { now, ip: null });
     const ids = (csv: string) => new Set(parseCsv(csv).map((r) => r.research_id));

@@ -1,16 +1,15 @@
-import { storedReferral } from "../../../tests/factories/referrals";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
 import { verifyAuditChain } from "~/modules/audit/audit.service.server";
 import { attachmentsRoot, listAttachments, receiveUploads } from "~/modules/intake/attachments.service.server";
-import { createDraft, submitDraft } from "~/modules/intake/intake.service.server";
+import { createDraft } from "~/modules/intake/intake.service.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { runRetention } from "~/modules/retention/retention.service.server";
 import { getDb, type Database } from "~/utils/db.server";
 import { answerOf, getRequest } from "../../../tests/factories/accounts";
-import { fillDraft, koreanProstate, signedIn } from "../../../tests/factories/intake";
+import { signedIn, submitFilledDraft } from "../../../tests/factories/intake";
 import { minimalPdf, uploadRequest } from "../../../tests/factories/uploads";
 import * as staffRoute from "../../routes/queue_.$id/route";
 import * as queueRoute from "../../routes/queue/route";
@@ -51,13 +50,7 @@ async function referralWithEverything(
     now: submittedOn,
     csrfInFirstPart: true,
   });
-  await fillDraft(db, owner.user, id, koreanProstate, submittedOn);
-  const result = await submitDraft(db, {
-    user: { ...owner.user, country: "KR" },
-    referral: await storedReferral(db, id),
-    now: submittedOn,
-  });
-  if (!result.ok) throw new Error("not submitted");
+  await submitFilledDraft(db, owner.user, id, submittedOn);
   // What a physician may also have written: an address, the story in free text, notes and messages naming the patient.
   const row = (await findReferral(db, id))!;
   const caseData = JSON.parse(row.case_json);

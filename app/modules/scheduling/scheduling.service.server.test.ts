@@ -2,7 +2,6 @@ import { toReferral } from "~/modules/referrals/referral.mapper.server";
 import fs from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ReferralCase } from "~/domain/case/schema";
-import { getSessionUser } from "~/modules/accounts/session.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import { performStaffAction } from "~/modules/queue/triage.service.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
@@ -10,7 +9,8 @@ import { submitReferral, transitionReferral } from "~/modules/referrals/referral
 import { tFor } from "~/i18n/i18n.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { getDb, type Database } from "~/utils/db.server";
-import { createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
+import { createAccount } from "../../../tests/factories/accounts";
+import { staffOf } from "../../../tests/factories/clinical";
 import { emptyQueues } from "../../../tests/factories/queue";
 import { dayWarningLines } from "./booking-view.server";
 import { bookingChoices } from "./booking.service.server";
@@ -22,15 +22,6 @@ import { addSlot, addWeeklyPattern, listSiteSlots, removeSlot } from "./slots.se
 // New Year's Day (Fri 1 January) is one in both.
 const now = new Date("2026-12-21T01:00:00Z");
 const ctx = { now, ip: "192.0.2.9" };
-
-async function staffOf(
-  db: Database,
-  site: "konyang" | "qst",
-  role: "coordinator" | "reviewer" = "coordinator",
-): Promise<Staff> {
-  const account = await createAccount(db, { role, site });
-  return (await getSessionUser(getRequest("/", { cookie: await sessionCookieFor(db, account.id) }))) as Staff;
-}
 
 /**
  * A referral the router sends to the staff member's site, from the published example case (the shared case files
@@ -52,6 +43,9 @@ async function acceptedReferral(db: Database, staff: Staff, physician: { id: str
 
 const staffCtx = { ...ctx, portalUrl: "https://portal.test", lng: "ko" as const };
 const booking = (extra: Record<string, string>) => ({ place: "방사선종양학과 외래", ...extra }) as never;
+/** The staff's "schedule" step with the booking form's fields (the place is always given). */
+const schedule = (db: Database, staff: Staff, referralId: string, fields: Record<string, string>) =>
+  performStaffAction(db, staff, referralId, "schedule", booking(fields), staffCtx);
 
 describe("a site's consultation slots", () => {
   beforeEach(async () => emptyQueues(await getDb()));
@@ -68,20 +62,11 @@ describe("a site's consultation slots", () => {
       duration: 60,
     };
     // Mon 21 (09:00 has passed), Wed 23, Fri 25 (Christmas), Mon 28, Wed 30, Fri 1 (New Year's Day).
-    expect(await addWeeklyPattern(db, konyang, pattern, ctx)).toEqual({
-      ok: true,
-      added: 7,
-      existing: 0,
-      past: 1,
-      holidays: ["2026-12-25", "2027-01-01"],
-    });
-    expect(await addWeeklyPattern(db, konyang, pattern, ctx)).toEqual({
-      ok: true,
-      added: 0,
-      existing: 7,
-      past: 1,
-      holidays: ["2026-12-25", "2027-01-01"],
-    });
+    const holidays = ["2026-12-25", "2027-01-01"];
+    const addPattern = () => addWeeklyPattern(db, konyang, pattern, ctx);
+    expect(await addPattern()).toEqual({ ok: true, added: 7, existing: 0, past: 1, holidays });
+    // The same pattern again adds nothing: its slots are there.
+    expect(await addPattern()).toEqual({ ok: true, added: 0, existing: 7, past: 1, holidays });
     const listed = await listSiteSlots(db, konyang, now);
     expect(listed.slots.map((s) => `${s.date} ${s.time}`)).toEqual([
       "2026-12-21 14:00",
@@ -153,9 +138,7 @@ describe("booking a first consultation", () => {
     const first = await acceptedReferral(db, coordinator, physician);
     const second = await acceptedReferral(db, coordinator, physician);
 
-    expect(
-      await performStaffAction(db, coordinator, first.id, "schedule", booking({ slotId: monday!.id }), staffCtx),
-    ).toMatchObject({ ok: true });
+    expect(await schedule(db, coordinator, first.id, { slotId: monday!.id })).toMatchObject({ ok: true });
     const stored = JSON.parse((await findReferral(db, first.id))!.consultation_json!);
     expect(stored).toMatchObject({
       date: "2027-01-04",
@@ -169,25 +152,17 @@ describe("booking a first consultation", () => {
     expect((await bookingChoices(db, coordinator, first.id, now)).current?.id).toBe(monday!.id);
 
     // The same slot for another referral: gone. The same time typed by hand: taken.
+    expect(await schedule(db, coordinator, second.id, { slotId: monday!.id })).toMatchObject({
+      ok: false,
+      code: "slot_gone",
+    });
     expect(
-      await performStaffAction(db, coordinator, second.id, "schedule", booking({ slotId: monday!.id }), staffCtx),
-    ).toMatchObject({ ok: false, code: "slot_gone" });
-    expect(
-      await performStaffAction(
-        db,
-        coordinator,
-        second.id,
-        "schedule",
-        booking({ slotId: "other", date: "2027-01-04", time: "09:30" }),
-        staffCtx,
-      ),
+      await schedule(db, coordinator, second.id, { slotId: "other", date: "2027-01-04", time: "09:30" }),
     ).toMatchObject({ ok: false, code: "slot_taken" });
     expect((await findReferral(db, second.id))!.status).toBe("accepted");
 
     // Rebooking the first referral to Tuesday frees Monday for the second.
-    expect(
-      await performStaffAction(db, coordinator, first.id, "schedule", booking({ slotId: tuesday!.id }), staffCtx),
-    ).toMatchObject({ ok: true });
+    expect(await schedule(db, coordinator, first.id, { slotId: tuesday!.id })).toMatchObject({ ok: true });
     expect(
       (await bookingChoices(db, coordinator, second.id, now)).free
         .filter((s) => s.date >= "2027-01-04")
@@ -239,8 +214,8 @@ describe("booking a first consultation", () => {
     const coordinator = await staffOf(db, "konyang");
     const physician = await createAccount(db, { role: "physician" });
     const referral = await acceptedReferral(db, coordinator, physician);
-    const christmas = booking({ slotId: "other", date: "2026-12-25", time: "11:00" });
-    const warned = await performStaffAction(db, coordinator, referral.id, "schedule", christmas, staffCtx);
+    const christmas = { slotId: "other", date: "2026-12-25", time: "11:00" };
+    const warned = await schedule(db, coordinator, referral.id, christmas);
     expect(warned).toMatchObject({
       ok: false,
       code: "confirm_day",
@@ -248,16 +223,9 @@ describe("booking a first consultation", () => {
       warnings: [{ code: "holiday" }],
     });
     expect((await findReferral(db, referral.id))!.status).toBe("accepted");
-    expect(
-      await performStaffAction(
-        db,
-        coordinator,
-        referral.id,
-        "schedule",
-        { ...(christmas as object), confirmDay: "2026-12-25" } as never,
-        staffCtx,
-      ),
-    ).toMatchObject({ ok: true });
+    expect(await schedule(db, coordinator, referral.id, { ...christmas, confirmDay: "2026-12-25" })).toMatchObject({
+      ok: true,
+    });
     const stored = JSON.parse((await findReferral(db, referral.id))!.consultation_json!);
     expect(stored).toMatchObject({
       date: "2026-12-25",
@@ -269,36 +237,15 @@ describe("booking a first consultation", () => {
     // The booking outside the slots now occupies its hour.
     const other = await acceptedReferral(db, coordinator, physician);
     expect(
-      await performStaffAction(
-        db,
-        coordinator,
-        other.id,
-        "schedule",
-        booking({ date: "2026-12-25", time: "11:30", confirmDay: "2026-12-25" }),
-        staffCtx,
-      ),
+      await schedule(db, coordinator, other.id, { date: "2026-12-25", time: "11:30", confirmDay: "2026-12-25" }),
     ).toMatchObject({ code: "slot_taken" });
     // Earlier today is the time's fault; yesterday the date's.
-    expect(
-      await performStaffAction(
-        db,
-        coordinator,
-        other.id,
-        "schedule",
-        booking({ date: "2026-12-21", time: "09:00" }),
-        staffCtx,
-      ),
-    ).toMatchObject({ code: "time_in_past" });
-    expect(
-      await performStaffAction(
-        db,
-        coordinator,
-        other.id,
-        "schedule",
-        booking({ date: "2026-12-18", time: "11:00" }),
-        staffCtx,
-      ),
-    ).toMatchObject({ code: "date_in_past" });
+    expect(await schedule(db, coordinator, other.id, { date: "2026-12-21", time: "09:00" })).toMatchObject({
+      code: "time_in_past",
+    });
+    expect(await schedule(db, coordinator, other.id, { date: "2026-12-18", time: "11:00" })).toMatchObject({
+      code: "date_in_past",
+    });
   });
 
   it("never books another site's slot", async () => {
@@ -314,9 +261,10 @@ describe("booking a first consultation", () => {
     );
     const qstSlot = (await bookingChoices(db, qst, "none", now)).free[0]!;
     const referral = await acceptedReferral(db, konyang, physician);
-    expect(
-      await performStaffAction(db, konyang, referral.id, "schedule", booking({ slotId: qstSlot.id }), staffCtx),
-    ).toMatchObject({ ok: false, code: "slot_gone" });
+    expect(await schedule(db, konyang, referral.id, { slotId: qstSlot.id })).toMatchObject({
+      ok: false,
+      code: "slot_gone",
+    });
   });
 });
 

@@ -3,6 +3,7 @@ import { indications, screenCaseSchema, type ScreenCase } from "~/domain/case/sc
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { verifyAuditChain } from "~/modules/audit/audit.service.server";
 import { changeSiteConfig, currentSiteConfigs, sitesOverview } from "~/modules/sites/sites.service.server";
+import { siteConfigChange } from "../../../tests/factories/site-config";
 import { getDb } from "~/utils/db.server";
 import { createAccount } from "../../../tests/factories/accounts";
 import { exampleCase as example } from "../../../tests/factories/example-cases";
@@ -23,19 +24,14 @@ describe("screening with the sites' configuration in force", () => {
     expect(before.decision.route.site).toBe("konyang");
     expect(before).toMatchObject({ rulesetVersion: "kq-2026-12", siteConfigVersions: { konyang: 1, qst: 1 } });
 
-    const konyang = (await currentSiteConfigs(db)).find((s) => s.code === "konyang")!;
     const at = new Date("2026-11-26T01:00:00Z");
+    const { change: noProstate } = await siteConfigChange(db, "konyang", {
+      acceptedIndications: indications.filter((i) => i !== "prostate"),
+      note: "전립선암 의뢰 접수를 일시 중단합니다",
+    });
     const change = await changeSiteConfig(db, {
       actor: { id: admin.id, role: "admin" },
-      change: {
-        siteCode: "konyang",
-        baseVersion: konyang.version,
-        acceptedIndications: indications.filter((i) => i !== "prostate"),
-        treatsOnSite: konyang.treatsOnSite,
-        languages: konyang.languages,
-        weeklyCapacity: konyang.weeklyCapacity,
-        note: "전립선암 의뢰 접수를 일시 중단합니다",
-      },
+      change: noProstate,
       ip: "192.0.2.1",
       at,
     });
@@ -88,16 +84,10 @@ describe("screening with the sites' configuration in force", () => {
   it("never overwrites a version saved in between, and saves nothing when nothing changed", async () => {
     const db = await getDb();
     const admin = await createAccount(db, { role: "admin" });
-    const qst = (await currentSiteConfigs(db)).find((s) => s.code === "qst")!;
-    const base = {
-      siteCode: "qst" as const,
-      baseVersion: qst.version,
-      acceptedIndications: qst.acceptedIndications,
+    const { current: qst, change: base } = await siteConfigChange(db, "qst", {
       treatsOnSite: true,
-      languages: qst.languages,
-      weeklyCapacity: qst.weeklyCapacity,
       note: "週あたりの審査枠を見直し",
-    };
+    });
     const actor = { id: admin.id, role: "admin" };
     const at = new Date("2026-11-26T02:00:00Z");
     expect(await changeSiteConfig(db, { actor, change: base, at })).toEqual({

@@ -1,21 +1,20 @@
 import jsQR from "jsqr";
 import { describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
-import { lookUpStatus } from "~/modules/status-lookup/status-lookup.service.server";
 import { getDb, type Database } from "~/utils/db.server";
-import { answerOf, args, createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
+import { accountWithCookie, answerOf, args, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
 import { confirmSiteContacts } from "../../../tests/factories/site-contacts";
-import { freshIp, submittedReferral } from "../../../tests/factories/status-lookup";
+import { patientStatusPage, submittedReferral } from "../../../tests/factories/status-lookup";
 import { formRequest } from "../../../tests/setup/request";
 import { action as editContacts, loader as contactsForm } from "../../routes/admin.sites_.$siteCode_.contacts/route";
 import { loader as sitesPage } from "../../routes/admin.sites/route";
 import { loader as handout } from "../../routes/referrals.$id_.handout/route";
 import { loader as staffPage } from "../../routes/queue_.$id/route";
 import { loader as statusEntry } from "../../routes/status/route";
-import { loader as statusView } from "../../routes/status_.view/route";
 import { siteContactsOf } from "./site-contacts.service.server";
 
 const now = new Date("2026-12-01T01:00:00Z");
+const qst = { siteCode: "qst" };
 
 /** The QST contact form as a browser posts it, from the details in force, with some fields changed. */
 async function qstForm(db: Database, overrides: Record<string, string> = {}) {
@@ -39,7 +38,7 @@ const post = (fields: Record<string, string>, cookie: string, lng = "en") =>
   answerOf(
     editContacts({
       request: formRequest("/admin/sites/qst/contacts", fields, { cookie, lng }),
-      params: { siteCode: "qst" },
+      params: qst,
       context: {},
     }),
   );
@@ -59,37 +58,24 @@ function decodeQr(qr: { path: string; size: number }): string | null {
 }
 
 async function statusWordsFor(db: Database, referral: { referenceCode: string; birthDate: string }, lng: string) {
-  const found = await lookUpStatus(
-    db,
-    { referenceCode: referral.referenceCode, birthDate: referral.birthDate },
-    { ip: freshIp(), now: new Date(), door: "page" },
-  );
-  if (found.kind !== "found") throw new Error(found.kind);
-  return (
-    await answerOf(statusView(args(getRequest("/status/view", { cookie: found.setCookie!.split(";")[0]!, lng }))))
-  ).data.words;
+  return (await patientStatusPage(db, referral, lng)).words;
 }
 
 describe("site contact details as configuration", () => {
   it("are for administrators to change: translated errors keep what was typed, a save is a new audited version", async () => {
     const db = await getDb();
-    const coordinator = await createAccount(db, { role: "coordinator", site: "qst" });
-    const coordinatorCookie = await sessionCookieFor(db, coordinator.id);
-    expect(
-      (
-        await answerOf(
-          contactsForm({
-            request: getRequest("/admin/sites/qst/contacts", { cookie: coordinatorCookie }),
-            params: { siteCode: "qst" },
-            context: {},
-          }),
-        )
-      ).status,
-    ).toBe(403);
+    const { cookie: coordinatorCookie } = await accountWithCookie(db, { role: "coordinator", site: "qst" });
+    const refusedPage = await answerOf(
+      contactsForm({
+        request: getRequest("/admin/sites/qst/contacts", { cookie: coordinatorCookie }),
+        params: qst,
+        context: {},
+      }),
+    );
+    expect(refusedPage.status).toBe(403);
     expect((await post(await qstForm(db), coordinatorCookie)).status).toBe(403);
 
-    const admin = await createAccount(db, { role: "admin" });
-    const cookie = await sessionCookieFor(db, admin.id);
+    const { cookie, ...admin } = await accountWithCookie(db, { role: "admin" });
     const bad = await post(
       await qstForm(db, { phone: "+81-43-206", "hours.ja": " ", note: "", phoneConfirmed: "yes" }),
       cookie,
@@ -141,8 +127,7 @@ describe("what patients and staff see of a site's contact details", () => {
     const db = await getDb();
     await confirmSiteContacts(db, "qst", []); // tests of this file share the database: start from nothing confirmed
     const referral = await submittedReferral(db, { caseName: "pancreas-kr-prefers-qst-consented", now });
-    const coordinator = await createAccount(db, { role: "coordinator", site: "qst" });
-    const cookie = await sessionCookieFor(db, coordinator.id);
+    const { cookie } = await accountWithCookie(db, { role: "coordinator", site: "qst" });
     const staffView = async () =>
       (
         await answerOf(

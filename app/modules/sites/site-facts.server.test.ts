@@ -3,6 +3,7 @@ import { getDb } from "~/utils/db.server";
 import { createAccount } from "../../../tests/factories/accounts";
 import { forgetSiteFacts, readerTimeZone, siteFacts } from "./site-facts.server";
 import { changeSiteConfig, currentSiteConfigs, siteNames } from "./sites.service.server";
+import { siteConfigChange } from "../../../tests/factories/site-config";
 
 describe("site facts read from the sites table", () => {
   it("gives each site's country, time zone and names as the migrations seeded them", async () => {
@@ -41,15 +42,10 @@ describe("site facts read from the sites table", () => {
       expect((await siteFacts(db)).find((s) => s.code === "qst")?.timezone).toBe("Asia/Tokyo");
       const admin = await createAccount(db, { role: "admin" });
       const qst = (await currentSiteConfigs(db)).find((s) => s.code === "qst")!;
-      const change = {
-        siteCode: "qst" as const,
-        baseVersion: qst.version,
-        acceptedIndications: qst.acceptedIndications,
-        treatsOnSite: qst.treatsOnSite,
-        languages: qst.languages,
+      const { change } = await siteConfigChange(db, "qst", {
         weeklyCapacity: qst.weeklyCapacity + 1,
         note: "週の検討枠を1件増やします",
-      };
+      });
       expect(
         await changeSiteConfig(db, { actor: { id: admin.id, role: "admin" }, change, at: new Date() }),
       ).toMatchObject({ ok: true });

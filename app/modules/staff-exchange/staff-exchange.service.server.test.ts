@@ -54,22 +54,34 @@ const events = (db: Database, action: string, subjectId: string) =>
     .orderBy("seq")
     .execute();
 
+type Site = "konyang" | "qst";
+
+/** An administrator, a visitor signed in at their home site, and a referral waiting at the host site. */
+async function visitorWithReferralAtHost(db: Database, role: "coordinator" | "reviewer", home: Site, host: Site) {
+  const admin = await signedIn(db, "admin", null);
+  const visitor = await signedIn(db, role, home);
+  const physician = await createAccount(db, { role: "physician" });
+  const atHost = await referralAt(db, physician, { site: host, now: tokyo("2026-12-01T10:00:00") });
+  return { admin, visitor, atHost };
+}
+
+/** The id of the grant the administrator makes at `now`; the test fails if it is refused. */
+async function granted(db: Database, admin: SessionUser, input: Parameters<typeof grantExchange>[2], now: Date) {
+  const result = await grantExchange(db, admin, input, ctx(now));
+  expect(result.kind).toBe("granted");
+  return result.kind === "granted" ? result.id : "";
+}
+
 describe("a staff exchange", () => {
   it("opens the host's team on the grant's first day and closes it after the last, by the host's clock", async () => {
     const db = await getDb();
-    const admin = await signedIn(db, "admin", null);
-    const visitor = await signedIn(db, "coordinator", "konyang");
-    const physician = await createAccount(db, { role: "physician" });
-    const atQst = await referralAt(db, physician, { site: "qst", now: tokyo("2026-12-01T10:00:00") });
-
-    const granted = await grantExchange(
+    const { admin, visitor, atHost: atQst } = await visitorWithReferralAtHost(db, "coordinator", "konyang", "qst");
+    const grantId = await granted(
       db,
       admin,
       { visitorId: visitor.id, hostSiteCode: "qst", from: "2026-12-10", to: "2026-12-12", note: "短期研修" },
-      ctx(tokyo("2026-12-01T09:00:00")),
+      tokyo("2026-12-01T09:00:00"),
     );
-    expect(granted.kind).toBe("granted");
-    const grantId = granted.kind === "granted" ? granted.id : "";
     const [grantedEvent] = await events(db, "staff_exchange.granted", visitor.id);
     expect(grantedEvent).toMatchObject({ actor_user_id: admin.id, subject_type: "user" });
     expect(JSON.parse(grantedEvent!.detail)).toMatchObject({
@@ -128,17 +140,13 @@ describe("a staff exchange", () => {
 
   it("ends at once when revoked", async () => {
     const db = await getDb();
-    const admin = await signedIn(db, "admin", null);
-    const visitor = await signedIn(db, "reviewer", "qst");
-    const physician = await createAccount(db, { role: "physician" });
-    const atKonyang = await referralAt(db, physician, { site: "konyang", now: tokyo("2026-12-01T10:00:00") });
-    const granted = await grantExchange(
+    const { admin, visitor, atHost: atKonyang } = await visitorWithReferralAtHost(db, "reviewer", "qst", "konyang");
+    const grantId = await granted(
       db,
       admin,
       { visitorId: visitor.id, hostSiteCode: "konyang", from: "2026-12-10", to: "2026-12-20" },
-      ctx(tokyo("2026-12-02T09:00:00")),
+      tokyo("2026-12-02T09:00:00"),
     );
-    const grantId = granted.kind === "granted" ? granted.id : "";
     const noon = tokyo("2026-12-15T12:00:00");
     await switchWorkingSite(db, visitor, "konyang", ctx(noon));
     expect(await referralForStaff(db, await staffAt(db, visitor, noon), atKonyang.id)).not.toBeNull();
@@ -162,22 +170,16 @@ describe("a staff exchange", () => {
     const sameSite = await createAccount(db, { role: "coordinator", site: "qst" });
     const suspended = await createAccount(db, { role: "reviewer", site: "konyang", status: "suspended" });
     const otherAdmin = await createAccount(db, { role: "admin" });
-    expect(await grant(physician.id)).toEqual({
-      kind: "invalid",
-      errors: { visitorId: "admin:exchange.errors.visitorNotStaff" },
-    });
-    expect(await grant(sameSite.id)).toEqual({
-      kind: "invalid",
-      errors: { visitorId: "admin:exchange.errors.visitorSameSite" },
-    });
-    expect(await grant(suspended.id)).toEqual({
-      kind: "invalid",
-      errors: { visitorId: "admin:exchange.errors.visitorNotStaff" },
-    });
-    expect(await grant(otherAdmin.id)).toEqual({
-      kind: "invalid",
-      errors: { visitorId: "admin:exchange.errors.visitorNotStaff" },
-    });
+    for (const [visitor, error] of [
+      [physician, "visitorNotStaff"],
+      [sameSite, "visitorSameSite"],
+      [suspended, "visitorNotStaff"],
+      [otherAdmin, "visitorNotStaff"],
+    ] as const)
+      expect(await grant(visitor.id), visitor.role).toEqual({
+        kind: "invalid",
+        errors: { visitorId: `admin:exchange.errors.${error}` },
+      });
     expect(
       await db
         .selectFrom("staff_exchange_grants")
@@ -191,36 +193,20 @@ describe("a staff exchange", () => {
     const db = await getDb();
     const admin = await signedIn(db, "admin", null);
     const visitor = await createAccount(db, { role: "coordinator", site: "konyang" });
-    const at = ctx(tokyo("2026-12-10T08:00:00"));
-    expect(
-      await grantExchange(
+    // Grants to QST from `from` to `to`, asked for at 08:00 on 10 December in Tokyo.
+    const grantFrom = (from: string, to: string) =>
+      grantExchange(
         db,
         admin,
-        { visitorId: visitor.id, hostSiteCode: "qst", from: "2026-12-09", to: "2026-12-12" },
-        at,
-      ),
-    ).toEqual({
+        { visitorId: visitor.id, hostSiteCode: "qst", from, to },
+        ctx(tokyo("2026-12-10T08:00:00")),
+      );
+    expect(await grantFrom("2026-12-09", "2026-12-12")).toEqual({
       kind: "invalid",
       errors: { from: "admin:exchange.errors.fromInPast" },
     });
-    expect(
-      (
-        await grantExchange(
-          db,
-          admin,
-          { visitorId: visitor.id, hostSiteCode: "qst", from: "2026-12-10", to: "2026-12-12" },
-          at,
-        )
-      ).kind,
-    ).toBe("granted");
-    expect(
-      await grantExchange(
-        db,
-        admin,
-        { visitorId: visitor.id, hostSiteCode: "qst", from: "2026-12-12", to: "2026-12-14" },
-        at,
-      ),
-    ).toEqual({
+    expect((await grantFrom("2026-12-10", "2026-12-12")).kind).toBe("granted");
+    expect(await grantFrom("2026-12-12", "2026-12-14")).toEqual({
       kind: "invalid",
       errors: { from: "admin:exchange.errors.overlaps" },
     });
@@ -240,8 +226,7 @@ describe("a staff exchange", () => {
       const someone = await signedIn(db, role, site);
       expect(await grantExchange(db, someone, input, when)).toEqual({ kind: "forbidden" });
     }
-    const granted = await grantExchange(db, admin, input, when);
-    const grantId = granted.kind === "granted" ? granted.id : "";
+    const grantId = await granted(db, admin, input, when.now);
     const hostCoordinator = await signedIn(db, "coordinator", "qst");
     expect(await revokeExchange(db, hostCoordinator, grantId, when)).toEqual({ kind: "notFound" });
     expect(await exchangeGrants(db, hostCoordinator, when.now)).toEqual([]);

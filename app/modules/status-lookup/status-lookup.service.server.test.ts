@@ -28,6 +28,12 @@ function tokenOf(setCookie: string | null): string {
   return decodeURIComponent(match[1]!);
 }
 
+/** What the patient types: the referral's reference code and their birth date. */
+const codeAndBirthDate = (referral: { referenceCode: string; birthDate: string }) => ({
+  referenceCode: referral.referenceCode,
+  birthDate: referral.birthDate,
+});
+
 describe("status lookup: the code and the birth date", () => {
   it("reads a code as people type it and refuses one whose check symbol fails", () => {
     const typed = statusLookupSchema.parse({ referenceCode: " kq ０ｆ１８ｋ—jxvd5 9jvmw ", birthDate: "1958-03-14" });
@@ -43,11 +49,7 @@ describe("status lookup: the code and the birth date", () => {
   it("finds the stage with the right code and birth date, and nothing more", async () => {
     const db = await getDb();
     const referral = await submittedReferral(db, { now: t0 });
-    const result = await lookUpStatus(
-      db,
-      { referenceCode: referral.referenceCode, birthDate: referral.birthDate },
-      page(at(1)),
-    );
+    const result = await lookUpStatus(db, codeAndBirthDate(referral), page(at(1)));
     expect(result.kind).toBe("found");
     if (result.kind !== "found") return;
     expect(result.facts).toEqual({
@@ -65,11 +67,7 @@ describe("status lookup: the code and the birth date", () => {
     expect(result.setCookie).toMatch(/^kq_status=[A-Za-z0-9_-]{43}; Path=\/; SameSite=Lax; HttpOnly$/);
     expect(result.setCookie).not.toContain(referral.referenceCode);
     // The API door opens no session.
-    const viaApi = await lookUpStatus(
-      db,
-      { referenceCode: referral.referenceCode, birthDate: referral.birthDate },
-      api(at(2)),
-    );
+    const viaApi = await lookUpStatus(db, codeAndBirthDate(referral), api(at(2)));
     expect(viaApi).toMatchObject({ kind: "found", setCookie: null });
   });
 
@@ -137,11 +135,7 @@ describe("status lookup: the code and the birth date", () => {
       ])
         expect(text).not.toContain(secret);
     }
-    await lookUpStatus(
-      db,
-      { referenceCode: referral.referenceCode, birthDate: referral.birthDate },
-      page(at(2), "203.0.113.7"),
-    );
+    await lookUpStatus(db, codeAndBirthDate(referral), page(at(2), "203.0.113.7"));
     const last = await db.selectFrom("audit_events").selectAll().orderBy("seq", "desc").executeTakeFirstOrThrow();
     expect(last).toMatchObject({
       action: "status.lookup",
@@ -159,7 +153,7 @@ describe("status lookup: limits", () => {
     const db = await getDb();
     const referral = await submittedReferral(db, { now: t0 });
     const wrong = { referenceCode: referral.referenceCode, birthDate: "1960-01-01" };
-    const right = { referenceCode: referral.referenceCode, birthDate: referral.birthDate };
+    const right = codeAndBirthDate(referral);
     const before = await lastSeq(db);
     // A different address each time: the lock is the code's, not the address's.
     for (let i = 1; i <= 4; i++) expect(await lookUpStatus(db, wrong, page(at(i)))).toEqual({ kind: "not_found" });
@@ -193,7 +187,7 @@ describe("status lookup: limits", () => {
   it("holds back an address after 10 failures in 15 minutes, whatever the codes", async () => {
     const db = await getDb();
     const referral = await submittedReferral(db, { now: t0 });
-    const right = { referenceCode: referral.referenceCode, birthDate: referral.birthDate };
+    const right = codeAndBirthDate(referral);
     const others = await Promise.all([1, 2, 3].map(() => submittedReferral(db, { now: t0 })));
     const tries = others.flatMap((o) =>
       [1, 2, 3].map((n) => ({ referenceCode: o.referenceCode, birthDate: `1930-01-0${n}` })),
@@ -217,11 +211,7 @@ describe("status session", () => {
   it("closes after 5 idle minutes; each view keeps it alive", async () => {
     const db = await getDb();
     const referral = await submittedReferral(db, { now: t0 });
-    const found = await lookUpStatus(
-      db,
-      { referenceCode: referral.referenceCode, birthDate: referral.birthDate },
-      page(at(0)),
-    );
+    const found = await lookUpStatus(db, codeAndBirthDate(referral), page(at(0)));
     const token = tokenOf(found.kind === "found" ? found.setCookie : null);
 
     expect(await statusForSession(db, token, at(4.9))).toMatchObject({ kind: "ok", facts: { stage: "received" } });
@@ -237,11 +227,7 @@ describe("status session", () => {
     const db = await getDb();
     const referral = await submittedReferral(db, { now: t0 });
     const open = async (now: Date) => {
-      const found = await lookUpStatus(
-        db,
-        { referenceCode: referral.referenceCode, birthDate: referral.birthDate },
-        page(now),
-      );
+      const found = await lookUpStatus(db, codeAndBirthDate(referral), page(now));
       return tokenOf(found.kind === "found" ? found.setCookie : null);
     };
     const token = await open(at(0));

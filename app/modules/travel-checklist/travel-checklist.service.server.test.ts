@@ -1,16 +1,14 @@
 import { toReferral } from "~/modules/referrals/referral.mapper.server";
 import { describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
-import { lookUpStatus } from "~/modules/status-lookup/status-lookup.service.server";
 import { getDb, type Database } from "~/utils/db.server";
-import { answerOf, args, createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
+import { answerOf, createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
 import { referralAt } from "../../../tests/factories/queue";
-import { freshIp, submittedReferral } from "../../../tests/factories/status-lookup";
+import { patientStatusPage, submittedReferral } from "../../../tests/factories/status-lookup";
 import { formRequest } from "../../../tests/setup/request";
 import { loader as physicianPage } from "../../routes/referrals.$id/route";
 import { loader as staffPage } from "../../routes/queue_.$id/route";
 import { action as tick } from "../../routes/queue_.$id_.travel-checklist/route";
-import { loader as statusView } from "../../routes/status_.view/route";
 import { travelChecklistFor } from "./travel-checklist.service.server";
 
 const now = new Date("2026-12-01T01:00:00Z");
@@ -23,25 +21,20 @@ async function koreanAtQst(db: Database) {
   return { ...referral, row };
 }
 
-/** The patient's status page as the patient opens it: code and birth date, then the view the session cookie opens. */
-async function patientView(db: Database, referral: { referenceCode: string; birthDate: string }, lng: string) {
-  const found = await lookUpStatus(
-    db,
-    { referenceCode: referral.referenceCode, birthDate: referral.birthDate },
-    { ip: freshIp(), now: new Date(), door: "page" },
-  );
-  if (found.kind !== "found") throw new Error(found.kind);
-  const cookie = found.setCookie!.split(";")[0]!;
-  return (await answerOf(statusView(args(getRequest("/status/view", { cookie, lng }))))).data;
-}
-
 async function qstStaffCookie(db: Database, site = "qst") {
   const coordinator = await createAccount(db, { role: "coordinator", site });
   return { coordinator, cookie: await sessionCookieFor(db, coordinator.id) };
 }
 
-const tickRequest = (id: string, item: string, done: "yes" | "no", cookie: string) =>
-  formRequest(`/queue/${id}/travel-checklist`, { item, done }, { cookie });
+/** The staff page's checklist form, posted from `cookie`'s browser: `item` ticked ("yes") or undone ("no"). */
+const postTick = (id: string, item: string, done: "yes" | "no", cookie: string) =>
+  answerOf(
+    tick({
+      request: formRequest(`/queue/${id}/travel-checklist`, { item, done }, { cookie }),
+      params: { id },
+      context: {},
+    }),
+  );
 
 describe("the cross-border checklist", () => {
   it("is there for a Korean patient routed to QST and not for a Japanese resident", async () => {
@@ -76,7 +69,7 @@ describe("the cross-border checklist", () => {
   it("shows the patient their own items, in their language, and their progress as QST's staff tick items", async () => {
     const db = await getDb();
     const korean = await koreanAtQst(db);
-    const before = await patientView(db, korean, "ko");
+    const before = await patientStatusPage(db, korean, "ko");
     expect(before.travel).toMatchObject({ done: 0, total: 6 });
     expect(before.travel.items.map((i: { key: string }) => i.key)).not.toContain("coordinator");
     const visa = before.travel.items.find((i: { key: string }) => i.key === "visa");
@@ -85,13 +78,11 @@ describe("the cross-border checklist", () => {
 
     const { coordinator, cookie } = await qstStaffCookie(db);
     for (const item of ["passport", "visa", "coordinator"]) {
-      const answer = await answerOf(
-        tick({ request: tickRequest(korean.id, item, "yes", cookie), params: { id: korean.id }, context: {} }),
-      );
+      const answer = await postTick(korean.id, item, "yes", cookie);
       expect(answer.status).toBe(302);
       expect(answer.location).toBe(`/queue/${korean.id}?done=travel_item#travel-checklist`);
     }
-    const after = await patientView(db, korean, "en");
+    const after = await patientStatusPage(db, korean, "en");
     expect(after.travel).toMatchObject({ done: 2, total: 6 }); // the team's own item does not count for the patient
     expect(after.travel.items.filter((i: { done: boolean }) => i.done).map((i: { title: string }) => i.title)).toEqual([
       "Passport",
@@ -99,10 +90,8 @@ describe("the cross-border checklist", () => {
     ]);
 
     // Undone again: the patient sees it open, and each step is in the audit log with who did it.
-    await answerOf(
-      tick({ request: tickRequest(korean.id, "visa", "no", cookie), params: { id: korean.id }, context: {} }),
-    );
-    expect((await patientView(db, korean, "ja")).travel).toMatchObject({ done: 1, total: 6 });
+    await postTick(korean.id, "visa", "no", cookie);
+    expect((await patientStatusPage(db, korean, "ja")).travel).toMatchObject({ done: 1, total: 6 });
     const events = await db
       .selectFrom("audit_events")
       .select(["action", "actor_user_id", "detail"])
@@ -145,39 +134,13 @@ describe("the cross-border checklist", () => {
     const db = await getDb();
     const korean = await koreanAtQst(db);
     const konyang = await qstStaffCookie(db, "konyang");
-    const refused = await answerOf(
-      tick({
-        request: tickRequest(korean.id, "passport", "yes", konyang.cookie),
-        params: { id: korean.id },
-        context: {},
-      }),
-    );
+    const refused = await postTick(korean.id, "passport", "yes", konyang.cookie);
     expect(refused.status).toBe(404);
     expect(refused.data).toBeNull();
     const physicianCookie = await sessionCookieFor(db, korean.physician.id);
-    expect(
-      (
-        await answerOf(
-          tick({
-            request: tickRequest(korean.id, "passport", "yes", physicianCookie),
-            params: { id: korean.id },
-            context: {},
-          }),
-        )
-      ).status,
-    ).toBe(403);
+    expect((await postTick(korean.id, "passport", "yes", physicianCookie)).status).toBe(403);
     const { cookie } = await qstStaffCookie(db);
-    expect(
-      (
-        await answerOf(
-          tick({
-            request: tickRequest(korean.id, "no-such-item", "yes", cookie),
-            params: { id: korean.id },
-            context: {},
-          }),
-        )
-      ).status,
-    ).toBe(400);
+    expect((await postTick(korean.id, "no-such-item", "yes", cookie)).status).toBe(400);
     expect((await travelChecklistFor(db, toReferral(korean.row), "team"))?.done).toBe(0);
     // The words the staff page shows for the progress exist in every language.
     for (const lng of ["ko", "ja", "en"] as const)

@@ -4,35 +4,35 @@ import { getSessionUser } from "~/modules/accounts/session.server";
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { getDb } from "~/utils/db.server";
 import {
+  accountWithCookie,
   answerOf,
   args,
   createAccount,
   getRequest,
   sessionCookieFor,
   TEST_PASSWORD,
+  toPendingPage,
 } from "../../../tests/factories/accounts";
 import { formRequest } from "../../../tests/setup/request";
 import * as pendingRoute from "../account_.pending/route";
 import * as accountRoute from "./route";
 
+/** Posts one of the account page's forms (language, password, sign out everywhere) from the signed-in browser. */
+const postAccount = (path: string, fields: Record<string, string>, options: { cookie: string }) =>
+  answerOf(accountRoute.action(args(formRequest(path, fields, options))));
+
 describe("the account page", () => {
   it("is for approved accounts: pending ones see their pending page, which shows who they are", async () => {
     const db = await getDb();
-    const pending = await createAccount(db, { status: "pending" });
-    const cookie = await sessionCookieFor(db, pending.id);
-    expect(await answerOf(accountRoute.loader(args(getRequest("/account", { cookie }))))).toMatchObject({
-      status: 302,
-      location: "/account/pending",
-    });
-    expect(
-      await answerOf(accountRoute.action(args(formRequest("/account", { intent: "signOutEverywhere" }, { cookie })))),
-    ).toMatchObject({
+    const { cookie, ...pending } = await accountWithCookie(db, { status: "pending" });
+    expect(await answerOf(accountRoute.loader(args(getRequest("/account", { cookie }))))).toMatchObject(toPendingPage);
+    expect(await postAccount("/account", { intent: "signOutEverywhere" }, { cookie })).toMatchObject({
       location: "/account/pending",
     });
     const page = await answerOf(pendingRoute.loader(args(getRequest("/account/pending", { cookie }))));
     expect(page.data.user).toMatchObject({ familyName: pending.familyName, email: pending.email });
     // An approved account has nothing to wait for.
-    const active = await sessionCookieFor(db, (await createAccount(db)).id);
+    const active = (await accountWithCookie(db)).cookie;
     expect(await answerOf(pendingRoute.loader(args(getRequest("/account/pending", { cookie: active }))))).toMatchObject(
       { status: 302, location: "/referrals" },
     );
@@ -49,61 +49,37 @@ describe("the account page", () => {
 
   it("saves the preferred language and sets the page language with it", async () => {
     const db = await getDb();
-    const user = await createAccount(db);
-    const cookie = await sessionCookieFor(db, user.id);
-    const answer = await answerOf(
-      accountRoute.action(args(formRequest("/account", { intent: "language", preferredLanguage: "ja" }, { cookie }))),
-    );
+    const { cookie, ...user } = await accountWithCookie(db);
+    const answer = await postAccount("/account", { intent: "language", preferredLanguage: "ja" }, { cookie });
     expect(answer).toMatchObject({ status: 302, location: "/account?saved=language" });
     expect(answer.setCookies.some((c) => c.startsWith("lng=ja;"))).toBe(true);
     expect((await findUserById(db, user.id))!.preferred_language).toBe("ja");
-    const invalid = await answerOf(
-      accountRoute.action(args(formRequest("/account", { intent: "language", preferredLanguage: "fr" }, { cookie }))),
-    );
+    const invalid = await postAccount("/account", { intent: "language", preferredLanguage: "fr" }, { cookie });
     expect(invalid.status).toBe(400);
   });
 
   it("changes the password only with the current one, never sending either back", async () => {
     const db = await getDb();
-    const user = await createAccount(db);
-    const cookie = await sessionCookieFor(db, user.id);
+    const { cookie, ...user } = await accountWithCookie(db);
     const other = await sessionCookieFor(db, user.id);
-    const wrong = await answerOf(
-      accountRoute.action(
-        args(
-          formRequest(
-            "/account",
-            { intent: "password", currentPassword: "not-my-password-1", newPassword: "fresh-mountain-air-22" },
-            { cookie },
-          ),
-        ),
-      ),
+    const wrong = await postAccount(
+      "/account",
+      { intent: "password", currentPassword: "not-my-password-1", newPassword: "fresh-mountain-air-22" },
+      { cookie },
     );
     expect(wrong.status).toBe(400);
     expect(wrong.data.errors).toEqual({ currentPassword: "Your current password is not right" });
     expect(JSON.stringify(wrong.data)).not.toMatch(/not-my-password-1|fresh-mountain-air-22/);
-    const same = await answerOf(
-      accountRoute.action(
-        args(
-          formRequest(
-            "/account",
-            { intent: "password", currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
-            { cookie },
-          ),
-        ),
-      ),
+    const same = await postAccount(
+      "/account",
+      { intent: "password", currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
+      { cookie },
     );
     expect(same.data.errors.newPassword).toBe("Choose a new password that is different from your current one");
-    const done = await answerOf(
-      accountRoute.action(
-        args(
-          formRequest(
-            "/account",
-            { intent: "password", currentPassword: TEST_PASSWORD, newPassword: "fresh-mountain-air-22" },
-            { cookie },
-          ),
-        ),
-      ),
+    const done = await postAccount(
+      "/account",
+      { intent: "password", currentPassword: TEST_PASSWORD, newPassword: "fresh-mountain-air-22" },
+      { cookie },
     );
     expect(done).toMatchObject({ status: 302, location: "/account?saved=password" });
     expect(await getSessionUser(getRequest("/", { cookie }))).not.toBeNull();

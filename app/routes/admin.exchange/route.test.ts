@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { answerOf, args, createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
+import {
+  accountWithCookie,
+  answerOf,
+  args,
+  createAccount,
+  expectPageAndFormForbidden,
+  getRequest,
+} from "../../../tests/factories/accounts";
 import { formRequest } from "../../../tests/setup/request";
 import * as revokePage from "../admin.exchange_.$grantId.revoke/route";
 import { action, loader } from "./route";
@@ -20,20 +27,17 @@ describe("the staff exchange page", () => {
   it("is for administrators: the host's coordinators, reviewers and physicians are refused", async () => {
     const db = await getDb();
     expect((await answerOf(loader(args(getRequest("/admin/exchange"))))).status).toBe(302);
-    for (const [role, site] of [
+    const others = [
       ["coordinator", "qst"],
       ["reviewer", "konyang"],
       ["physician", null],
-    ] as const) {
-      const cookie = await sessionCookieFor(db, (await createAccount(db, { role, site })).id);
-      expect((await answerOf(loader(args(getRequest("/admin/exchange", { cookie }))))).status).toBe(403);
-      expect((await answerOf(action(args(formRequest("/admin/exchange", {}, { cookie }))))).status).toBe(403);
-    }
+    ] as const;
+    await expectPageAndFormForbidden(db, others, { loader, action }, "/admin/exchange");
   });
 
   it("lists every problem of the form at once, in the page's language and the form's order", async () => {
     const db = await getDb();
-    const cookie = await sessionCookieFor(db, (await createAccount(db, { role: "admin" })).id);
+    const cookie = (await accountWithCookie(db, { role: "admin" })).cookie;
     const t = tFor("ko", "admin");
     const empty = await answerOf(action(args(formRequest("/admin/exchange", {}, { cookie, lng: "ko" }))));
     expect(empty.status).toBe(400);
@@ -78,7 +82,7 @@ describe("the staff exchange page", () => {
 
   it("refuses a physician or a member of the host's own team as the visitor", async () => {
     const db = await getDb();
-    const cookie = await sessionCookieFor(db, (await createAccount(db, { role: "admin" })).id);
+    const cookie = (await accountWithCookie(db, { role: "admin" })).cookie;
     const t = tFor("en", "admin");
     const period = dates([nextYear, "3", "2"], [nextYear, "3", "6"]);
     for (const [visitor, key] of [
@@ -103,8 +107,7 @@ describe("the staff exchange page", () => {
 
   it("grants, lists the grant with its dates in words, and revokes it after confirmation", async () => {
     const db = await getDb();
-    const admin = await createAccount(db, { role: "admin" });
-    const cookie = await sessionCookieFor(db, admin.id);
+    const { cookie } = await accountWithCookie(db, { role: "admin" });
     const visitor = await createAccount(db, { role: "reviewer", site: "konyang" });
     const granted = await answerOf(
       action(

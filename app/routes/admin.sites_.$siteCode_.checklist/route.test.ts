@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
 import { checklistInForce } from "~/modules/travel-checklist/travel-checklist-config.service.server";
 import { getDb, type Database } from "~/utils/db.server";
-import { answerOf, createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
+import { accountWithCookie, answerOf, getRequest } from "../../../tests/factories/accounts";
 import { formRequest } from "../../../tests/setup/request";
 import { action, loader } from "./route";
 
@@ -25,47 +25,35 @@ async function form(db: Database, overrides: Record<string, string> = {}) {
   return { ...fields, ...overrides };
 }
 
+/** The wording page of `siteCode`'s checklist, opened from `cookie`'s browser. */
+const openChecklist = (siteCode: string, cookie: string) =>
+  answerOf(
+    loader({
+      request: getRequest(`/admin/sites/${siteCode}/checklist`, { cookie }),
+      params: { siteCode },
+      context: {},
+    }),
+  );
+
+/** QST's wording form posted from `cookie`'s browser, in the reader's language. */
+const saveChecklist = (fields: Record<string, string>, cookie: string, lng?: string) =>
+  answerOf(
+    action({ request: formRequest("/admin/sites/qst/checklist", fields, { cookie, lng }), params: qst, context: {} }),
+  );
+
 describe("administering the cross-border checklist's wording", () => {
   it("is for administrators; saves a new audited version; keeps every typed answer on an error", async () => {
     const db = await getDb();
-    const coordinator = await createAccount(db, { role: "coordinator", site: "qst" });
-    const coordinatorCookie = await sessionCookieFor(db, coordinator.id);
-    expect(
-      (
-        await answerOf(
-          loader({
-            request: getRequest("/admin/sites/qst/checklist", { cookie: coordinatorCookie }),
-            params: qst,
-            context: {},
-          }),
-        )
-      ).status,
-    ).toBe(403);
+    const { cookie: coordinatorCookie } = await accountWithCookie(db, { role: "coordinator", site: "qst" });
+    expect((await openChecklist("qst", coordinatorCookie)).status).toBe(403);
 
-    const admin = await createAccount(db, { role: "admin" });
-    const cookie = await sessionCookieFor(db, admin.id);
-    expect(
-      (
-        await answerOf(
-          loader({
-            request: getRequest("/admin/sites/konyang/checklist", { cookie }),
-            params: { siteCode: "konyang" },
-            context: {},
-          }),
-        )
-      ).status,
-    ).toBe(404);
+    const { cookie, ...admin } = await accountWithCookie(db, { role: "admin" });
+    expect((await openChecklist("konyang", cookie)).status).toBe(404);
 
-    const bad = await answerOf(
-      action({
-        request: formRequest(
-          "/admin/sites/qst/checklist",
-          await form(db, { "items.visa.body.ko": "", "items.visa.sources": "www.mofa.go.jp" }),
-          { cookie, lng: "ko" },
-        ),
-        params: qst,
-        context: {},
-      }),
+    const bad = await saveChecklist(
+      await form(db, { "items.visa.body.ko": "", "items.visa.sources": "www.mofa.go.jp" }),
+      cookie,
+      "ko",
     );
     expect(bad.status).toBe(400);
     const ko = tFor("ko");
@@ -76,15 +64,7 @@ describe("administering the cross-border checklist's wording", () => {
     expect(bad.data.values["items.visa.sources"]).toBe("www.mofa.go.jp");
 
     const newWording = "Your passport must be valid for at least the whole stay; bring a copy as well.";
-    const saved = await answerOf(
-      action({
-        request: formRequest("/admin/sites/qst/checklist", await form(db, { "items.passport.body.en": newWording }), {
-          cookie,
-        }),
-        params: qst,
-        context: {},
-      }),
-    );
+    const saved = await saveChecklist(await form(db, { "items.passport.body.en": newWording }), cookie);
     expect(saved).toMatchObject({ status: 302, location: "/admin/sites?checklist=qst#site-qst-checklist" });
     const inForce = (await checklistInForce(db, "qst"))!;
     expect(inForce.version).toBe(2);
@@ -101,17 +81,7 @@ describe("administering the cross-border checklist's wording", () => {
     expect(JSON.parse(audit.detail)).toMatchObject({ fromVersion: 1, toVersion: 2 });
 
     // A form made from version 1 is refused now that version 2 is in force.
-    const stale = await answerOf(
-      action({
-        request: formRequest(
-          "/admin/sites/qst/checklist",
-          { ...(await form(db)), baseVersion: "1" },
-          { cookie, lng: "ja" },
-        ),
-        params: qst,
-        context: {},
-      }),
-    );
+    const stale = await saveChecklist({ ...(await form(db)), baseVersion: "1" }, cookie, "ja");
     expect(stale.status).toBe(409);
     expect(stale.data.formError).toBe(tFor("ja")("travel:errors.stale", { version: 2 }));
   });

@@ -3,7 +3,14 @@ import { findUserById } from "~/modules/accounts/accounts.repository.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { getDb } from "~/utils/db.server";
-import { answerOf, args, createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
+import {
+  accountWithCookie,
+  answerOf,
+  args,
+  createAccount,
+  getRequest,
+  toPendingPage,
+} from "../../../tests/factories/accounts";
 import { formRequest } from "../../../tests/setup/request";
 import * as newUserRoute from "../admin.users_.new/route";
 import * as suspendRoute from "../admin.users_.$userId.suspend/route";
@@ -19,32 +26,26 @@ describe("who may open the accounts page", () => {
 
   it("sends an account awaiting approval to its pending page, for every role-guarded page", async () => {
     const db = await getDb();
-    const pending = await createAccount(db, { status: "pending" });
-    const cookie = await sessionCookieFor(db, pending.id);
-    expect(await answerOf(usersRoute.loader(args(getRequest("/admin/users", { cookie }))))).toMatchObject({
-      status: 302,
-      location: "/account/pending",
-    });
+    const { cookie, ...pending } = await accountWithCookie(db, { status: "pending" });
+    expect(await answerOf(usersRoute.loader(args(getRequest("/admin/users", { cookie }))))).toMatchObject(
+      toPendingPage,
+    );
     expect(
       await answerOf(
         usersRoute.action(args(formRequest("/admin/users", { intent: "approve", userId: pending.id }, { cookie }))),
       ),
-    ).toMatchObject({
-      status: 302,
-      location: "/account/pending",
-    });
+    ).toMatchObject(toPendingPage);
     // Even a page meant for physicians refuses a physician who has not been approved.
-    expect(await answerOf(requireRole(getRequest("/precheck", { cookie }), ["physician"]))).toMatchObject({
-      status: 302,
-      location: "/account/pending",
-    });
+    expect(await answerOf(requireRole(getRequest("/precheck", { cookie }), ["physician"]))).toMatchObject(
+      toPendingPage,
+    );
     expect((await findUserById(db, pending.id))!.status).toBe("pending");
   });
 
   it("refuses an approved physician or reviewer with 403 and no data", async () => {
     const db = await getDb();
     for (const role of ["physician", "reviewer"] as const) {
-      const cookie = await sessionCookieFor(db, (await createAccount(db, { role })).id);
+      const cookie = (await accountWithCookie(db, { role })).cookie;
       const answer = await answerOf(usersRoute.loader(args(getRequest("/admin/users", { cookie }))));
       expect(answer).toMatchObject({ status: 403, data: null });
     }
@@ -52,14 +53,14 @@ describe("who may open the accounts page", () => {
 
   it("lets only an administrator open the staff account form", async () => {
     const db = await getDb();
-    const coordinator = await sessionCookieFor(db, (await createAccount(db, { role: "coordinator" })).id);
+    const coordinator = (await accountWithCookie(db, { role: "coordinator" })).cookie;
     expect(
       (await answerOf(newUserRoute.loader(args(getRequest("/admin/users/new", { cookie: coordinator }))))).status,
     ).toBe(403);
     expect(
       (await answerOf(newUserRoute.action(args(formRequest("/admin/users/new", {}, { cookie: coordinator }))))).status,
     ).toBe(403);
-    const admin = await sessionCookieFor(db, (await createAccount(db, { role: "admin" })).id);
+    const admin = (await accountWithCookie(db, { role: "admin" })).cookie;
     expect((await answerOf(newUserRoute.loader(args(getRequest("/admin/users/new", { cookie: admin }))))).status).toBe(
       200,
     );
@@ -69,9 +70,8 @@ describe("who may open the accounts page", () => {
 describe("approving accounts", () => {
   it("a coordinator sees pending physicians, family name first with a localised date, and approves one", async () => {
     const db = await getDb();
-    const coordinator = await createAccount(db, { role: "coordinator" });
+    const { cookie, ...coordinator } = await accountWithCookie(db, { role: "coordinator" });
     const pending = await createAccount(db, { status: "pending" });
-    const cookie = await sessionCookieFor(db, coordinator.id);
     const page = await answerOf(usersRoute.loader(args(getRequest("/admin/users", { cookie, lng: "ja" }))));
     expect(page.data.isAdmin).toBe(false);
     expect(page.data.others).toEqual([]);
@@ -91,7 +91,7 @@ describe("approving accounts", () => {
 
   it("answers a coordinator's attempt to suspend with 403 and changes nothing", async () => {
     const db = await getDb();
-    const cookie = await sessionCookieFor(db, (await createAccount(db, { role: "coordinator" })).id);
+    const cookie = (await accountWithCookie(db, { role: "coordinator" })).cookie;
     const physician = await createAccount(db);
     const answer = await answerOf(
       usersRoute.action(
@@ -105,8 +105,7 @@ describe("approving accounts", () => {
 
   it("an administrator sees every account, pending first, and creates a staff account", async () => {
     const db = await getDb();
-    const admin = await createAccount(db, { role: "admin" });
-    const cookie = await sessionCookieFor(db, admin.id);
+    const { cookie, ...admin } = await accountWithCookie(db, { role: "admin" });
     await createAccount(db, { status: "pending" });
     const page = await answerOf(usersRoute.loader(args(getRequest("/admin/users", { cookie, lng: "ko" }))));
     expect(page.data.isAdmin).toBe(true);
@@ -145,8 +144,7 @@ describe("approving accounts", () => {
 describe("suspending an account", () => {
   it("asks for confirmation and a reason on its own page, keeps the typed text on a mistake, and audits the reason", async () => {
     const db = await getDb();
-    const admin = await createAccount(db, { role: "admin" });
-    const cookie = await sessionCookieFor(db, admin.id);
+    const { cookie, ...admin } = await accountWithCookie(db, { role: "admin" });
     const physician = await createAccount(db);
     const suspendArgs = (request: Request) => ({ request, params: { userId: physician.id }, context: {} });
     const url = `/admin/users/${physician.id}/suspend`;
@@ -192,7 +190,7 @@ describe("suspending an account", () => {
     expect(JSON.parse(event!.detail)).toMatchObject({ reason: "Left the practice" });
     // Once suspended there is nothing to confirm: the page is a 404, as it is for a coordinator or an unknown id.
     expect((await answerOf(suspendRoute.loader(suspendArgs(getRequest(url, { cookie }))))).status).toBe(404);
-    const coordinator = await sessionCookieFor(db, (await createAccount(db, { role: "coordinator" })).id);
+    const coordinator = (await accountWithCookie(db, { role: "coordinator" })).cookie;
     const other = await createAccount(db);
     const otherArgs = (request: Request) => ({ request, params: { userId: other.id }, context: {} });
     expect(

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_API_BODY_BYTES } from "~/modules/api/api-door.server";
 import { revokeApiToken } from "~/modules/api/api-tokens.service.server";
 import { action as screenAction } from "~/routes/api.v1.screen/route";
-import { getDb } from "~/utils/db.server";
+import { getDb, type Database } from "~/utils/db.server";
 import { createAccount, sessionCookieFor } from "../../../tests/factories/accounts";
 import { sharedCase, sharedCases } from "../../../tests/factories/referrals";
 import { loader as notPost } from "./route";
@@ -21,6 +21,15 @@ import {
 } from "../../../tests/fixtures/api-doors";
 
 freshLimits();
+
+/** Sends `request` to the door: a 400 naming exactly `issues`, and not a row more in the database. */
+async function expectRefusedAndNothingStored(db: Database, request: Request, issues: unknown[]) {
+  const before = await counts(db);
+  const response = await submit(request);
+  expect(response.status).toBe(400);
+  expect((await response.json()).issues).toEqual(issues);
+  expect(await counts(db)).toEqual(before);
+}
 
 describe("POST /api/v1/referrals", () => {
   it("submits every shared example case: 201, a reference code, and the very decision the screen door gives", async () => {
@@ -88,27 +97,19 @@ describe("POST /api/v1/referrals", () => {
     const { token } = await physicianWithToken(db);
     const invalid = sharedCase("larynx-scc") as any;
     invalid.consent.informedOfDiagnosis = false;
-    const before = await counts(db);
-    const response = await submit(post(JSON.stringify(invalid), bearer(token)));
-    expect(response.status).toBe(400);
-    expect((await response.json()).issues).toEqual([
+    await expectRefusedAndNothingStored(db, post(JSON.stringify(invalid), bearer(token)), [
       { path: "consent.informedOfDiagnosis", message: en("screen:validation.consentRequired") },
     ]);
-    expect(await counts(db)).toEqual(before);
   });
 
   it("refuses a phone number that does not exist in its country, with an example, and stores nothing", async () => {
     const db = await getDb();
     const { token } = await physicianWithToken(db);
-    const before = await counts(db);
     const body = sharedCase("prostate-localised-kr") as any;
     body.patient.phone = "+81901234567";
-    const response = await submit(post(JSON.stringify(body), { ...bearer(token), "Accept-Language": "en" }));
-    expect(response.status).toBe(400);
-    expect((await response.json()).issues).toEqual([
+    await expectRefusedAndNothingStored(db, post(JSON.stringify(body), { ...bearer(token), "Accept-Language": "en" }), [
       { path: "patient.phone", message: en("api:errors.phoneNotValid", { example: "+819012345678" }) },
     ]);
-    expect(await counts(db)).toEqual(before);
   });
 
   it("refuses anything that looks like a resident registration number, wherever it is typed, and stores nothing", async () => {

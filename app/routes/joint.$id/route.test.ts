@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { getDb, type Database } from "~/utils/db.server";
-import { answerOf, createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
+import { answerOf, createAccount, getRequest } from "../../../tests/factories/accounts";
 import { emptyQueues, referralAt } from "../../../tests/factories/queue";
+import { staff } from "../../../tests/factories/staff-referral";
 import { formRequest } from "../../../tests/setup/request";
 import * as apiDoor from "../api.v1.referrals.$referenceCode/route";
 import * as conferenceRoute from "../conferences.$id/route";
@@ -11,11 +12,6 @@ import * as newConference from "../conferences.new/route";
 import * as proposeRoute from "../queue_.$id_.joint-review/route";
 import * as queuePage from "../queue_.$id/route";
 import * as pageRoute from "./route";
-
-async function staff(db: Database, site: "konyang" | "qst", role: "coordinator" | "reviewer" = "coordinator") {
-  const account = await createAccount(db, { role, site });
-  return { ...account, cookie: await sessionCookieFor(db, account.id) };
-}
 
 const load = (
   route: { loader: (a: never) => unknown },
@@ -33,6 +29,19 @@ const send = (
   lng = "en",
 ) => answerOf(route.action({ request: formRequest(path, fields, { cookie, lng }), params, context: {} } as never));
 
+/** Posts the staff page's joint-review form (`intent` propose or close) for referral `id`. */
+const sendJointReview = (id: string, fields: Record<string, string>, cookie: string, lng = "en") =>
+  send(proposeRoute, `/queue/${id}/joint-review`, { id }, fields, cookie, lng);
+
+/** A physician's referral waiting at Konyang with consent to share it abroad, Konyang's coordinator, a QST reviewer. */
+async function crossBorderCase(db: Database, options: { patient?: "ko2" } = {}) {
+  const physician = await createAccount(db, { role: "physician" });
+  const konyang = await staff(db, "konyang");
+  const qst = await staff(db, "qst", "reviewer");
+  const referral = await referralAt(db, physician, { site: "konyang", now: new Date(), crossBorder: true, ...options });
+  return { konyang, qst, id: referral.id, referenceCode: referral.referenceCode };
+}
+
 describe("a referral under joint review, as each site reads it", () => {
   beforeEach(async () => {
     const db = await getDb();
@@ -47,60 +56,30 @@ describe("a referral under joint review, as each site reads it", () => {
     const { id } = await referralAt(db, physician, { site: "konyang", now: new Date(), crossBorder: false });
     const page = await load(proposeRoute, `/queue/${id}/joint-review`, { id }, konyang.cookie, "ko");
     expect(page.data.refusal).toBe("no_cross_border_consent");
-    const answer = await send(
-      proposeRoute,
-      `/queue/${id}/joint-review`,
-      { id },
-      { intent: "propose", question: "재조사 가능 여부" },
-      konyang.cookie,
-      "ko",
-    );
+    const answer = await sendJointReview(id, { intent: "propose", question: "재조사 가능 여부" }, konyang.cookie, "ko");
     expect(answer.status).toBe(409);
     expect(answer.data.formError).toContain("동의하지 않았습니다");
     expect(answer.data.values.question).toBe("재조사 가능 여부");
     // An empty question is refused with its own message; another site's staff get the empty 404.
     expect(
-      (
-        await send(
-          proposeRoute,
-          `/queue/${id}/joint-review`,
-          { id },
-          { intent: "propose", question: " " },
-          konyang.cookie,
-          "ja",
-        )
-      ).data.errors.question,
+      (await sendJointReview(id, { intent: "propose", question: " " }, konyang.cookie, "ja")).data.errors.question,
     ).toBe("合同検討会への質問を入力してください。");
     const qst = await staff(db, "qst");
-    expect(
-      await send(proposeRoute, `/queue/${id}/joint-review`, { id }, { intent: "propose", question: "x" }, qst.cookie),
-    ).toMatchObject({ status: 404, data: null });
+    expect(await sendJointReview(id, { intent: "propose", question: "x" }, qst.cookie)).toMatchObject({
+      status: 404,
+      data: null,
+    });
   });
 
   it("shows the partner the case without the patient's identity, audits each read, and answers 404 everywhere once closed", async () => {
     const db = await getDb();
-    const physician = await createAccount(db, { role: "physician" });
-    const konyang = await staff(db, "konyang");
-    const qst = await staff(db, "qst", "reviewer");
-    const { id, referenceCode } = await referralAt(db, physician, {
-      site: "konyang",
-      now: new Date(),
-      crossBorder: true,
-      patient: "ko2",
-    });
+    const { konyang, qst, id, referenceCode } = await crossBorderCase(db, { patient: "ko2" });
 
     // Before any proposal the partner sees nothing.
     expect(await load(pageRoute, `/joint/${id}`, { id }, qst.cookie)).toMatchObject({ status: 404, data: null });
     expect(
-      (
-        await send(
-          proposeRoute,
-          `/queue/${id}/joint-review`,
-          { id },
-          { intent: "propose", question: "Carbon ions after recurrence?" },
-          konyang.cookie,
-        )
-      ).location,
+      (await sendJointReview(id, { intent: "propose", question: "Carbon ions after recurrence?" }, konyang.cookie))
+        .location,
     ).toBe(`/queue/${id}?done=joint_proposed#joint`);
 
     for (const path of [`/joint/${id}`, `/joint/${id}.data`]) {
@@ -133,9 +112,9 @@ describe("a referral under joint review, as each site reads it", () => {
     // The owner sees the partner's message on its page and closes the review.
     const owner = await load(queuePage, `/queue/${id}`, { id }, konyang.cookie);
     expect(owner.data.joint.review.messages.map((m: { body: string }) => m.body)).toEqual(["PSMA-PET please."]);
-    expect(
-      (await send(proposeRoute, `/queue/${id}/joint-review`, { id }, { intent: "close" }, konyang.cookie)).location,
-    ).toBe(`/queue/${id}?done=joint_closed#joint`);
+    expect((await sendJointReview(id, { intent: "close" }, konyang.cookie)).location).toBe(
+      `/queue/${id}?done=joint_closed#joint`,
+    );
 
     for (const path of [`/joint/${id}`, `/joint/${id}.data`])
       expect(await load(pageRoute, path, { id }, qst.cookie)).toMatchObject({ status: 404, data: null });
@@ -157,14 +136,7 @@ describe("a referral under joint review, as each site reads it", () => {
   it("lets a QST reviewer find the case on the next conference, and the chair step through it", async () => {
     const db = await getDb();
     await db.updateTable("conferences").set({ status: "held" }).execute();
-    const physician = await createAccount(db, { role: "physician" });
-    const konyang = await staff(db, "konyang");
-    const qst = await staff(db, "qst", "reviewer");
-    const { id, referenceCode } = await referralAt(db, physician, {
-      site: "konyang",
-      now: new Date(),
-      crossBorder: true,
-    });
+    const { konyang, qst, id, referenceCode } = await crossBorderCase(db);
     const day = (days: number) =>
       new Date(Date.now() + days * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10).split("-");
     const [y, m, d] = day(3);
@@ -197,13 +169,7 @@ describe("a referral under joint review, as each site reads it", () => {
     // Reviewers attend but do not schedule.
     expect((await load(newConference, "/conferences/new", {}, qst.cookie)).status).toBe(403);
 
-    await send(
-      proposeRoute,
-      `/queue/${id}/joint-review`,
-      { id },
-      { intent: "propose", question: "Is re-irradiation reasonable?" },
-      konyang.cookie,
-    );
+    await sendJointReview(id, { intent: "propose", question: "Is re-irradiation reasonable?" }, konyang.cookie);
     const agenda = (await load(conferenceRoute, `/conferences/${conferenceId}`, { id: conferenceId }, qst.cookie, "ja"))
       .data.agenda;
     expect(agenda.map((a: { referenceCode: string; patient: string | null }) => [a.referenceCode, a.patient])).toEqual([

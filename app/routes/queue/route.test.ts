@@ -2,25 +2,25 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { transitionReferral } from "~/modules/referrals/referrals.service.server";
-import { getDb, type Database } from "~/utils/db.server";
+import { getDb } from "~/utils/db.server";
 import { answerOf, createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
 import { emptyQueues, referralAt } from "../../../tests/factories/queue";
 import { formRequest } from "../../../tests/setup/request";
 import * as queueRoute from "./route";
+import { staff as staffCookie } from "../../../tests/factories/staff-referral";
 
 const day = 86_400_000;
 const args = (request: Request) => ({ request, params: {}, context: {} });
-
-async function staffCookie(db: Database, site: "konyang" | "qst", role: "coordinator" | "reviewer" = "coordinator") {
-  const account = await createAccount(db, { role, site });
-  return { ...account, cookie: await sessionCookieFor(db, account.id) };
-}
 
 async function openQueue(cookie: string, query = "", lng = "en") {
   const answer = await answerOf(queueRoute.loader(args(getRequest(`/queue${query}`, { cookie, lng }))));
   expect(answer.status).toBe(200);
   return answer.data as Awaited<ReturnType<typeof queueRoute.loader>>;
 }
+
+/** Posts one of the queue page's forms (bulk actions, saved views) and answers what the action returned. */
+const postQueue = (path: string, fields: Record<string, string>, options: { cookie: string; lng?: string }) =>
+  answerOf(queueRoute.action(args(formRequest(path, fields, options))));
 
 describe("the site queue", () => {
   beforeEach(async () => emptyQueues(await getDb()));
@@ -53,13 +53,7 @@ describe("the site queue", () => {
       const cookie = await sessionCookieFor(db, (await createAccount(db, { role, site: null })).id);
       expect((await answerOf(queueRoute.loader(args(getRequest("/queue", { cookie }))))).status).toBe(403);
       expect(
-        (
-          await answerOf(
-            queueRoute.action(
-              args(formRequest("/queue", { intent: "bulk", bulkAction: "claim", ids: atKonyang.id }, { cookie })),
-            ),
-          )
-        ).status,
+        (await postQueue("/queue", { intent: "bulk", bulkAction: "claim", ids: atKonyang.id }, { cookie })).status,
       ).toBe(403);
     }
     expect(await answerOf(queueRoute.loader(args(getRequest("/queue"))))).toMatchObject({
@@ -128,6 +122,15 @@ describe("the site queue", () => {
     const staff = await staffCookie(db, "konyang");
     const colleague = await staffCookie(db, "konyang", "reviewer");
     const now = new Date();
+    // The coordinator assigns a referral to someone of the site.
+    const assign = (referral: { id: string }, assignee: { id: string }) =>
+      transitionReferral(db, {
+        referralId: referral.id,
+        actor: { id: staff.id, role: "coordinator" },
+        action: "assign",
+        data: { assigneeId: assignee.id },
+        now,
+      });
     const prostate = await referralAt(db, physician, { site: "konyang", base: "prostate-localised-kr", now });
     const icc = await referralAt(db, physician, { site: "konyang", base: "icc-ecog-missing", now });
     // Submitted long ago and urgent: its 3 working days are long gone.
@@ -137,20 +140,8 @@ describe("the site queue", () => {
       urgency: "urgent",
       now: new Date(now.getTime() - 20 * day),
     });
-    await transitionReferral(db, {
-      referralId: icc.id,
-      actor: { id: staff.id, role: "coordinator" },
-      action: "assign",
-      data: { assigneeId: staff.id },
-      now,
-    });
-    await transitionReferral(db, {
-      referralId: overdue.id,
-      actor: { id: staff.id, role: "coordinator" },
-      action: "assign",
-      data: { assigneeId: colleague.id },
-      now,
-    });
+    await assign(icc, staff);
+    await assign(overdue, colleague);
 
     const ids = async (query: string, tab = "triage") =>
       (await openQueue(staff.cookie, `?tab=${tab}&${query}`)).rows.map((r) => r.id).sort();
@@ -288,31 +279,25 @@ describe("the site queue", () => {
     expect(await findReferral(db, elsewhere.id)).toMatchObject({ status: "triage", assignee_id: null });
     expect(await auditEventsFor(db, "referral", elsewhere.id)).toHaveLength(1);
 
-    const claim = await answerOf(
-      queueRoute.action(
-        args(formRequest("/queue", { intent: "bulk", bulkAction: "claim", ids: c.id }, { cookie: staff.cookie })),
-      ),
+    const claim = await postQueue(
+      "/queue",
+      { intent: "bulk", bulkAction: "claim", ids: c.id },
+      { cookie: staff.cookie },
     );
     expect(claim.status).toBe(302);
     expect(await findReferral(db, c.id)).toMatchObject({ status: "in_review", assignee_id: staff.id });
 
-    const empty = await answerOf(
-      queueRoute.action(
-        args(formRequest("/queue", { intent: "bulk", bulkAction: "claim" }, { cookie: staff.cookie, lng: "ja" })),
-      ),
+    const empty = await postQueue(
+      "/queue",
+      { intent: "bulk", bulkAction: "claim" },
+      { cookie: staff.cookie, lng: "ja" },
     );
     expect(empty.status).toBe(400);
     expect(empty.data.errors.ids).toBe("紹介を1件以上選んでください。");
-    const noAssignee = await answerOf(
-      queueRoute.action(
-        args(
-          formRequest(
-            "/queue",
-            { intent: "bulk", bulkAction: "assign", ids: a.id },
-            { cookie: staff.cookie, lng: "ko" },
-          ),
-        ),
-      ),
+    const noAssignee = await postQueue(
+      "/queue",
+      { intent: "bulk", bulkAction: "assign", ids: a.id },
+      { cookie: staff.cookie, lng: "ko" },
     );
     expect(noAssignee.data.errors.assigneeId).toBe("소속 기관의 담당자를 선택하십시오.");
     // A colleague of another site is no assignee here.
@@ -326,16 +311,10 @@ describe("the site queue", () => {
     const db = await getDb();
     const staff = await staffCookie(db, "konyang");
     const other = await staffCookie(db, "konyang");
-    const saved = await answerOf(
-      queueRoute.action(
-        args(
-          formRequest(
-            "/queue?tab=in_review&urgency=urgent&breach=1",
-            { intent: "saveView", name: "Urgent overdue" },
-            { cookie: staff.cookie },
-          ),
-        ),
-      ),
+    const saved = await postQueue(
+      "/queue?tab=in_review&urgency=urgent&breach=1",
+      { intent: "saveView", name: "Urgent overdue" },
+      { cookie: staff.cookie },
     );
     expect(saved).toMatchObject({
       status: 302,
@@ -346,28 +325,12 @@ describe("the site queue", () => {
     expect((await openQueue(other.cookie)).views).toEqual([]);
     // Someone else's view cannot be deleted.
     expect(
-      (
-        await answerOf(
-          queueRoute.action(
-            args(formRequest("/queue", { intent: "deleteView", viewId: views[0]!.id }, { cookie: other.cookie })),
-          ),
-        )
-      ).status,
+      (await postQueue("/queue", { intent: "deleteView", viewId: views[0]!.id }, { cookie: other.cookie })).status,
     ).toBe(404);
-    const blank = await answerOf(
-      queueRoute.action(
-        args(formRequest("/queue", { intent: "saveView", name: "  " }, { cookie: staff.cookie, lng: "en" })),
-      ),
-    );
+    const blank = await postQueue("/queue", { intent: "saveView", name: "  " }, { cookie: staff.cookie, lng: "en" });
     expect(blank).toMatchObject({ status: 400, data: { errors: { name: "Give the view a name." } } });
     expect(
-      (
-        await answerOf(
-          queueRoute.action(
-            args(formRequest("/queue", { intent: "deleteView", viewId: views[0]!.id }, { cookie: staff.cookie })),
-          ),
-        )
-      ).status,
+      (await postQueue("/queue", { intent: "deleteView", viewId: views[0]!.id }, { cookie: staff.cookie })).status,
     ).toBe(302);
     expect((await openQueue(staff.cookie)).views).toEqual([]);
   });

@@ -8,62 +8,31 @@ import { deliverDueMail } from "~/modules/notifications/mailer.server";
 import { mailFor } from "~/modules/notifications/outbox.repository.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { performStaffAction } from "~/modules/queue/triage.service.server";
-import { getDb } from "~/utils/db.server";
 import { answerOf, getRequest } from "../../../tests/factories/accounts";
 import { clinicalDecisionBy } from "../../../tests/factories/clinical";
-import { referralAt } from "../../../tests/factories/queue";
-import { formRequest } from "../../../tests/setup/request";
 import * as pageRoute from "./route";
 import { withParticle } from "~/i18n/korean-particle";
 import {
   getSessionUserFor,
   pageArgs,
-  physicianIn,
-  staff,
   freshQueuesAndMailbox,
+  postToPage,
+  referralAtKonyang,
 } from "../../../tests/factories/staff-referral";
 
 describe("the staff referral page: notes, messages and the mail that carries them", () => {
   const { mailArrives } = freshQueuesAndMailbox(capture);
 
   it("keeps internal notes to staff and sends messages to the physician with a mail that carries no text", async () => {
-    const db = await getDb();
-    const physician = await physicianIn(db, "en");
-    const coordinator = await staff(db, "konyang");
-    const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
-    const note = await answerOf(
-      pageRoute.action(
-        pageArgs(
-          formRequest(
-            `/queue/${id}`,
-            { intent: "note", body: "Discuss at Tuesday's board." },
-            { cookie: coordinator.cookie },
-          ),
-          id,
-        ),
-      ),
-    );
+    const { db, coordinator, id } = await referralAtKonyang("en");
+    const note = await postToPage(id, { intent: "note", body: "Discuss at Tuesday's board." }, coordinator.cookie);
     expect(note).toMatchObject({ status: 302, location: `/queue/${id}?done=note#notes` });
-    const empty = await answerOf(
-      pageRoute.action(
-        pageArgs(
-          formRequest(`/queue/${id}`, { intent: "message", body: " " }, { cookie: coordinator.cookie, lng: "ko" }),
-          id,
-        ),
-      ),
-    );
+    const empty = await postToPage(id, { intent: "message", body: " " }, coordinator.cookie, "ko");
     expect(empty).toMatchObject({ status: 400, data: { errors: { messageBody: "내용을 입력한 뒤 보내십시오." } } });
-    const message = await answerOf(
-      pageRoute.action(
-        pageArgs(
-          formRequest(
-            `/queue/${id}`,
-            { intent: "message", body: "Could you send the latest MRI?" },
-            { cookie: coordinator.cookie },
-          ),
-          id,
-        ),
-      ),
+    const message = await postToPage(
+      id,
+      { intent: "message", body: "Could you send the latest MRI?" },
+      coordinator.cookie,
     );
     expect(message.status).toBe(302);
     const page = await answerOf(
@@ -85,10 +54,7 @@ describe("the staff referral page: notes, messages and the mail that carries the
   });
 
   it("never loses a decision because mail fails: the outbox keeps the mail and retries with growing pauses", async () => {
-    const db = await getDb();
-    const physician = await physicianIn(db, "ko");
-    const coordinator = await staff(db, "konyang");
-    const { id, referenceCode } = await referralAt(db, physician, { site: "konyang", now: new Date() });
+    const { db, coordinator, id, referenceCode } = await referralAtKonyang("ko");
     const actor = (await getSessionUserFor(coordinator.cookie))!;
     const now = new Date();
     // Through the service (no route nudging the mailer), with a relay that is down.
@@ -132,10 +98,7 @@ describe("the staff referral page: notes, messages and the mail that carries the
   });
 
   it("gives a message up after its last retry, without touching the decision", async () => {
-    const db = await getDb();
-    const physician = await physicianIn(db, "en");
-    const coordinator = await staff(db, "konyang");
-    const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
+    const { db, coordinator, id } = await referralAtKonyang("en");
     const actor = (await getSessionUserFor(coordinator.cookie))!;
     let at = new Date();
     await clinicalDecisionBy(db, id, "konyang", "decline");

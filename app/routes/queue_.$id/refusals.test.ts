@@ -21,16 +21,14 @@ import {
   post,
   staff,
   freshQueuesAndMailbox,
+  referralAtKonyang,
 } from "../../../tests/factories/staff-referral";
 
 describe("the staff referral page: refusals and redirects", () => {
   const { mailArrives } = freshQueuesAndMailbox(capture);
 
   it("refuses what the workflow forbids with a translated 409, and a redirect abroad without consent in words", async () => {
-    const db = await getDb();
-    const physician = await physicianIn(db, "ko");
-    const coordinator = await staff(db, "konyang");
-    const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
+    const { db, coordinator, id } = await referralAtKonyang("ko");
 
     // Scheduling before accepting: the page says why, and a forced post is a 409 with words, never a 500.
     const page = await answerOf(

@@ -9,7 +9,6 @@ import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { getDb } from "~/utils/db.server";
 import { answerOf, getRequest } from "../../../tests/factories/accounts";
 import { referralAt } from "../../../tests/factories/queue";
-import { formRequest } from "../../../tests/setup/request";
 import * as actionRoute from "../queue_.$id_.$action/route";
 import * as pageRoute from "./route";
 import {
@@ -19,16 +18,15 @@ import {
   post,
   staff,
   freshQueuesAndMailbox,
+  postToPage,
+  referralAtKonyang,
 } from "../../../tests/factories/staff-referral";
 
 describe("the staff referral page: who may read it", () => {
   freshQueuesAndMailbox(capture);
 
   it("shows the full case to staff of its site, and logs the reading", async () => {
-    const db = await getDb();
-    const physician = await physicianIn(db, "ko");
-    const coordinator = await staff(db, "konyang");
-    const { id, referenceCode } = await referralAt(db, physician, { site: "konyang", patient: "ko", now: new Date() });
+    const { db, coordinator, id, referenceCode } = await referralAtKonyang("ko", { patient: "ko" });
     const page = await answerOf(
       pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie, lng: "ja" }), id)),
     );
@@ -71,22 +69,8 @@ describe("the staff referral page: who may read it", () => {
       data: null,
     });
     expect((await answerOf(post(id, "accept", {}, qst.cookie))).status).toBe(404);
-    expect(
-      (
-        await answerOf(
-          pageRoute.action(pageArgs(formRequest(`/queue/${id}`, { intent: "claim" }, { cookie: qst.cookie }), id)),
-        )
-      ).status,
-    ).toBe(404);
-    expect(
-      (
-        await answerOf(
-          pageRoute.action(
-            pageArgs(formRequest(`/queue/${id}`, { intent: "note", body: "x" }, { cookie: qst.cookie }), id),
-          ),
-        )
-      ).status,
-    ).toBe(404);
+    expect((await postToPage(id, { intent: "claim" }, qst.cookie)).status).toBe(404);
+    expect((await postToPage(id, { intent: "note", body: "x" }, qst.cookie)).status).toBe(404);
     expect(await findReferral(db, id)).toMatchObject({ status: "triage" });
     // Nothing was read, so nothing was logged as read.
     expect((await auditEventsFor(db, "referral", id)).map((e) => e.action)).toEqual(["referral.submitted"]);

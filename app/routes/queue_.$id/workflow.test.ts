@@ -11,7 +11,6 @@ import { getDb } from "~/utils/db.server";
 import { answerOf, getRequest } from "../../../tests/factories/accounts";
 import { clinicalDecisionBy } from "../../../tests/factories/clinical";
 import { referralAt } from "../../../tests/factories/queue";
-import { formRequest } from "../../../tests/setup/request";
 import * as actionRoute from "../queue_.$id_.$action/route";
 import * as pageRoute from "./route";
 import {
@@ -22,6 +21,7 @@ import {
   post,
   staff,
   freshQueuesAndMailbox,
+  postToPage,
 } from "../../../tests/factories/staff-referral";
 
 describe("the staff referral page: the workflow from triage to a booked consultation", () => {
@@ -38,9 +38,7 @@ describe("the staff referral page: the workflow from triage to a booked consulta
       now: new Date(Date.now() - 2 * 86_400_000),
     });
 
-    const claimed = await answerOf(
-      pageRoute.action(pageArgs(formRequest(`/queue/${id}`, { intent: "claim" }, { cookie: coordinator.cookie }), id)),
-    );
+    const claimed = await postToPage(id, { intent: "claim" }, coordinator.cookie);
     expect(claimed).toMatchObject({ status: 302, location: `/queue/${id}?done=claim` });
     expect(await findReferral(db, id)).toMatchObject({ status: "in_review", assignee_id: coordinator.id });
 

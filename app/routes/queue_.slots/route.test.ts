@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { answerOf, args, createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
+import {
+  accountWithCookie,
+  answerOf,
+  args,
+  expectPageAndFormForbidden,
+  getRequest,
+} from "../../../tests/factories/accounts";
 import { formRequest } from "../../../tests/setup/request";
 import { action, loader } from "./route";
 
@@ -11,22 +17,17 @@ describe("the slots page", () => {
   it("is for the site's coordinators: reviewers, physicians and administrators are refused", async () => {
     const db = await getDb();
     expect((await answerOf(loader(args(getRequest("/queue/slots"))))).status).toBe(302);
-    for (const [role, site] of [
+    const others = [
       ["reviewer", "konyang"],
       ["physician", null],
       ["admin", null],
-    ] as const) {
-      const cookie = await sessionCookieFor(db, (await createAccount(db, { role, site })).id);
-      expect((await answerOf(loader(args(getRequest("/queue/slots", { cookie }))))).status).toBe(403);
-      expect((await answerOf(action(args(formRequest("/queue/slots", { intent: "one" }, { cookie }))))).status).toBe(
-        403,
-      );
-    }
+    ] as const;
+    await expectPageAndFormForbidden(db, others, { loader, action }, "/queue/slots", { intent: "one" });
   });
 
   it("explains wrong input in the page's language and keeps what was typed", async () => {
     const db = await getDb();
-    const cookie = await sessionCookieFor(db, (await createAccount(db, { role: "coordinator", site: "qst" })).id);
+    const cookie = (await accountWithCookie(db, { role: "coordinator", site: "qst" })).cookie;
     const t = tFor("ja", "scheduling");
     const one = await answerOf(
       action(
@@ -94,7 +95,7 @@ describe("the slots page", () => {
 
   it("adds a weekly pattern and lists it in the site's time zone on a 24-hour clock", async () => {
     const db = await getDb();
-    const cookie = await sessionCookieFor(db, (await createAccount(db, { role: "coordinator", site: "qst" })).id);
+    const cookie = (await accountWithCookie(db, { role: "coordinator", site: "qst" })).cookie;
     const today = new Date(Date.now() + 9 * 3_600_000);
     const inTwoDays = new Date(today.getTime() + 2 * 86_400_000);
     const fields = {

@@ -1,12 +1,11 @@
-import { storedReferral } from "../../../tests/factories/referrals";
 import { describe, expect, it } from "vitest";
-import { createDraft, submitDraft } from "~/modules/intake/intake.service.server";
+import { createDraft } from "~/modules/intake/intake.service.server";
 import { receiveUploads, listAttachments } from "~/modules/intake/attachments.service.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { transitionReferral } from "~/modules/referrals/referrals.service.server";
 import { getDb } from "~/utils/db.server";
 import { answerOf, getRequest } from "../../../tests/factories/accounts";
-import { fillDraft, koreanProstate, signedIn } from "../../../tests/factories/intake";
+import { fillDraft, koreanProstate, signedIn, submitFilledDraft } from "../../../tests/factories/intake";
 import { minimalPdf, uploadRequest } from "../../../tests/factories/uploads";
 import { formRequest } from "../../../tests/setup/request";
 import * as downloadRoute from "../referrals.$id_.attachments.$attachmentId/route";
@@ -20,6 +19,9 @@ import * as referralRoute from "./route";
 
 const now = new Date("2026-11-26T01:00:00Z");
 const args = (request: Request, params: Record<string, string>) => ({ request, params, context: {} });
+/** Posts one of the referral page's forms (an answer, a message) from the physician's browser. */
+const postToReferral = (id: string, fields: Record<string, string>, cookie: string, lng?: string) =>
+  answerOf(referralRoute.action(args(formRequest(`/referrals/${id}`, fields, { cookie, lng }), { id })));
 
 async function submittedWithFile() {
   const db = await getDb();
@@ -34,13 +36,7 @@ async function submittedWithFile() {
     now,
     csrfInFirstPart: true,
   });
-  await fillDraft(db, owner.user, id, koreanProstate, now);
-  const result = await submitDraft(db, {
-    user: { ...owner.user, country: "KR" },
-    referral: await storedReferral(db, id),
-    now,
-  });
-  if (!result.ok) throw new Error("not submitted");
+  const result = await submitFilledDraft(db, owner.user, id, now);
   const [attachment] = await listAttachments(db, id);
   return { db, owner, id, code: result.referenceCode, attachmentId: attachment!.id };
 }
@@ -266,17 +262,10 @@ describe("the referral form without JavaScript", () => {
       ),
     );
     expect(upload.data).toEqual({ form: "upload", upload: { files: [{ fileName: "psa-history.csv", ok: true }] } });
-    const invalid = await answerOf(
-      referralRoute.action(
-        args(
-          formRequest(
-            `/referrals/${id}`,
-            { intent: "answer", "diagnosis.psaNgMl": "lots", reply: "" },
-            { cookie: owner.cookie },
-          ),
-          { id },
-        ),
-      ),
+    const invalid = await postToReferral(
+      id,
+      { intent: "answer", "diagnosis.psaNgMl": "lots", reply: "" },
+      owner.cookie,
     );
     expect(invalid).toMatchObject({
       status: 400,
@@ -286,17 +275,10 @@ describe("the referral form without JavaScript", () => {
         values: { "diagnosis.psaNgMl": "lots" },
       },
     });
-    const answered = await answerOf(
-      referralRoute.action(
-        args(
-          formRequest(
-            `/referrals/${id}`,
-            { intent: "answer", "diagnosis.psaNgMl": "9.1", reply: "PSA history attached." },
-            { cookie: owner.cookie },
-          ),
-          { id },
-        ),
-      ),
+    const answered = await postToReferral(
+      id,
+      { intent: "answer", "diagnosis.psaNgMl": "9.1", reply: "PSA history attached." },
+      owner.cookie,
     );
     expect(answered).toMatchObject({ status: 302, location: `/referrals/${id}?done=answered` });
     const row = (await findReferral(db, id))!;
@@ -341,34 +323,21 @@ describe("messages with the receiving team", () => {
     const { db, owner, id } = await submittedWithFile();
     const { messagesOf } = await import("~/modules/queue/queue.repository.server");
 
-    const refused = await answerOf(
-      referralRoute.action(
-        args(
-          formRequest(
-            `/referrals/${id}`,
-            { intent: "message", message: "환자 주민번호 580314-1234567" },
-            { cookie: owner.cookie, lng: "ko" },
-          ),
-          { id },
-        ),
-      ),
+    const refused = await postToReferral(
+      id,
+      { intent: "message", message: "환자 주민번호 580314-1234567" },
+      owner.cookie,
+      "ko",
     );
     expect(refused.status).toBe(400);
     expect(refused.data.errors.message).toMatch(/주민등록번호/);
     expect(refused.data.message).toBe("환자 주민번호 580314-1234567");
     expect(await messagesOf(db, id)).toEqual([]);
 
-    const sent = await answerOf(
-      referralRoute.action(
-        args(
-          formRequest(
-            `/referrals/${id}`,
-            { intent: "message", message: "PET-CT는 다음 주에 보내 드리겠습니다." },
-            { cookie: owner.cookie },
-          ),
-          { id },
-        ),
-      ),
+    const sent = await postToReferral(
+      id,
+      { intent: "message", message: "PET-CT는 다음 주에 보내 드리겠습니다." },
+      owner.cookie,
     );
     expect(sent.status).toBe(302);
     expect((await messagesOf(db, id)).map((m) => [m.author_role, m.body])).toEqual([

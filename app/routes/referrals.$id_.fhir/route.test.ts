@@ -1,9 +1,9 @@
 import type { Bundle, Patient } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
 import { validateFhirBundle } from "~/modules/fhir/fhir-validate.server";
-import { getDb, type Database } from "~/utils/db.server";
+import { getDb } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
-import { createAccount, getRequest, sessionCookieFor } from "../../../tests/factories/accounts";
+import { accountWithCookie, getRequest } from "../../../tests/factories/accounts";
 import { referralAt } from "../../../tests/factories/queue";
 import { formRequest } from "../../../tests/setup/request";
 import * as proposeRoute from "../queue_.$id_.joint-review/route";
@@ -11,15 +11,6 @@ import { loader } from "./route";
 
 // The FHIR download from the referral pages (issue #11): the physician and the site's staff in full; the partner
 // site of an open joint review without who the patient is, and only with cross-border consent; anyone else 404.
-
-async function person(
-  db: Database,
-  role: "physician" | "coordinator" | "reviewer",
-  site: "konyang" | "qst" | null = null,
-) {
-  const account = await createAccount(db, { role, site });
-  return { ...account, cookie: await sessionCookieFor(db, account.id) };
-}
 
 async function download(id: string, cookie: string, path = `/referrals/${id}/fhir`) {
   try {
@@ -36,8 +27,8 @@ const patientOf = (bundle: Bundle) =>
 describe("GET /referrals/:id/fhir", () => {
   it("gives the physician and the site's staff the whole bundle, with each attachment's size, type and SHA-256, and audits it", async () => {
     const db = await getDb();
-    const physician = await person(db, "physician");
-    const coordinator = await person(db, "coordinator", "konyang");
+    const physician = await accountWithCookie(db, { role: "physician" });
+    const coordinator = await accountWithCookie(db, { role: "coordinator", site: "konyang" });
     const { id, referenceCode } = await referralAt(db, physician, {
       site: "konyang",
       now: new Date(),
@@ -130,9 +121,12 @@ describe("GET /referrals/:id/fhir", () => {
 
   it("answers 404 with no data to another physician, the other site's staff and a draft", async () => {
     const db = await getDb();
-    const physician = await person(db, "physician");
+    const physician = await accountWithCookie(db, { role: "physician" });
     const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
-    for (const reader of [await person(db, "physician"), await person(db, "coordinator", "qst")]) {
+    for (const reader of [
+      await accountWithCookie(db, { role: "physician" }),
+      await accountWithCookie(db, { role: "coordinator", site: "qst" }),
+    ]) {
       const response = await download(id, reader.cookie);
       expect(response.status).toBe(404);
       expect(await response.text()).toBe("");
@@ -141,9 +135,9 @@ describe("GET /referrals/:id/fhir", () => {
 
   it("gives the partner site of an open joint review the case without the patient's identity, only while cross-border consent stands", async () => {
     const db = await getDb();
-    const physician = await person(db, "physician");
-    const konyang = await person(db, "coordinator", "konyang");
-    const qst = await person(db, "reviewer", "qst");
+    const physician = await accountWithCookie(db, { role: "physician" });
+    const konyang = await accountWithCookie(db, { role: "coordinator", site: "konyang" });
+    const qst = await accountWithCookie(db, { role: "reviewer", site: "qst" });
     const { id } = await referralAt(db, physician, {
       site: "konyang",
       now: new Date(),

@@ -1,7 +1,4 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { pdfText } from "../../../tests/factories/pdf";
 import { describe, expect, it } from "vitest";
 import { tFor } from "~/i18n/i18n.server";
 import { getSessionUser } from "~/modules/accounts/session.server";
@@ -41,13 +38,6 @@ async function declinedFor(db: Database, physician: { id: string }, site: "konya
   );
   expect(result.ok).toBe(true);
   return { ...referral, coordinator };
-}
-
-/** The text a PDF reader extracts, through poppler's pdftotext (installed by .ci/run). */
-function pdfText(bytes: Buffer): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kq-letter-")), "letter.pdf");
-  fs.writeFileSync(file, bytes);
-  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
 }
 
 /** Strangers get a 404 (page and PDF), an admin a 403, anyone signed out the sign-in page; no letter yet, no page. */
