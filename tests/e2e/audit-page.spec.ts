@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
+import { budget } from "./time";
 
 // The audit page for people: a referral found by its code as typed, events as sentences with names, the raw event one
 // click away, and the same events as a CSV file that Excel opens (UTF-8 with a byte-order mark).
@@ -16,7 +17,7 @@ const CODE = "KQ-SN69G-90DEJ-Q6ACG";
 for (const lng of languages) {
   test(`an administrator reads a referral's history in words and exports it (${lng})`, async ({ page }) => {
     // Four axe scans and a download: slow when other suites share the machine.
-    test.setTimeout(240_000);
+    test.setTimeout(budget(240_000));
     const audit = words(lng, "audit");
     await signIn(page, "admin@demo.test");
     await expect(page).toHaveURL("/admin/users");

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoStatusExamples } from "../../db/demo-referrals";
 import { gotoIn, languages, signIn, type Language } from "./helpers";
+import { budget } from "./time";
 
 // Every page of every journey, in every language, as each demo role: a page is clean when the browser reports
 // no console error, no uncaught exception (React's hydration errors #418/#425 are both), no failed request and no
@@ -53,9 +54,10 @@ async function settle(page: Page) {
   if ((await page.locator('script[type="module"]').count()) === 0) return;
   // React reports each commit to the devtools hook (see `countCommits`); a hydration mismatch is reported in the
   // same task as the first commit, so once one commit is counted every hydration error has reached the console.
-  // A page that has not hydrated in 30 s will not: fail then, rather than wait out the whole test's time.
+  // A page that has not hydrated in 30 s (scaled for a shared machine) will not: fail then, rather than wait out the
+  // whole test's time.
   await page.waitForFunction(() => ((window as unknown as { __kqCommits?: number }).__kqCommits ?? 0) > 0, undefined, {
-    timeout: 30_000,
+    timeout: budget(30_000),
   });
 }
 
@@ -101,7 +103,7 @@ function expectClean(problems: Problem[]) {
 }
 
 test("public pages and a patient's status", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(budget(120_000));
   const problems = await watch(page);
   const { referenceCode, birthDate } = demoStatusExamples[0]!;
   const [year, month, day] = birthDate.split("-");
@@ -122,7 +124,7 @@ for (const physician of ["park.jihoon@demo.test", "tanaka.kenichi@demo.test"]) {
   test(`physician ${physician}: referrals, a referral, its summary and handout, a draft's every section, account`, async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(budget(120_000));
     const problems = await watch(page);
     await signInAs(page, physician);
     for (const lng of languages) {
@@ -153,7 +155,7 @@ for (const physician of ["park.jihoon@demo.test", "tanaka.kenichi@demo.test"]) {
 
 for (const staff of ["lee.sujin@demo.test", "takahashi.hiroshi@demo.test"]) {
   test(`site staff ${staff}: queue, dashboard, a referral and its action pages`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(budget(120_000));
     const problems = await watch(page);
     await signInAs(page, staff);
     for (const lng of languages) {
@@ -176,7 +178,7 @@ for (const staff of ["lee.sujin@demo.test", "takahashi.hiroshi@demo.test"]) {
 }
 
 test("administrator: users, sites, each site, the audit log; then a physician awaiting approval", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(budget(120_000));
   const problems = await watch(page);
   await signInAs(page, "admin@demo.test");
   for (const lng of languages) {

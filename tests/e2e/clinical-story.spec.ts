@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
+import { budget } from "./time";
 
 type Words = Record<string, any>;
 const words = (lng: Language, ns: string): Words =>
@@ -46,7 +47,7 @@ const story = {
 } as const;
 
 // A whole referral with an accessibility scan on each page takes a while.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: budget(180_000) });
 
 for (const lng of languages) {
   test(`a physician tells the clinical story and treatment history, and reads it back (${lng})`, async ({ page }) => {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
 import { test } from "./people";
+import { budget } from "./time";
 
 // Issue #15: a reviewer records a clinical decision, the coordinator declines with it, and the physician reads the
 // decision letter first, downloads its PDF and refers again — in each language, as the people involved would.
@@ -115,7 +116,7 @@ for (const lng of languages) {
     page,
     people,
   }) => {
-    test.setTimeout(480_000);
+    test.setTimeout(budget(480_000));
     const who = cast[lng];
     // Made speaking another language than this run's, which the physician then chooses for the account.
     const physician = await people.physician({ language: lng === "en" ? "ko" : "en", country: who.physicianCountry });

@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, gotoIn, signIn, type Language } from "./helpers";
 import { personName } from "../../app/i18n/person-name";
 import { minimalDicom } from "../factories/uploads";
+import { budget } from "./time";
 
 type Words = Record<string, any>;
 const words = (lng: Language, ns: string): Words =>
@@ -80,7 +81,7 @@ async function ready(page: Page, js: boolean, section: string) {
 }
 
 // A whole referral with an accessibility scan on each page takes a while; the default 30 s is for single pages.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: budget(120_000) });
 
 /** One physician, one complete referral, in their language, with JavaScript on or off; returns the reference code. */
 async function submitReferral(page: Page, lng: Language, who: Patient, js: boolean, axe: boolean) {

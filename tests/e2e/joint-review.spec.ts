@@ -12,6 +12,7 @@ import {
 } from "./helpers";
 import { mailbox } from "./mailbox";
 import { test } from "./people";
+import { budget } from "./time";
 
 // Issue #10: Konyang and QST review a case together. Each language makes its own referrals through the JSON door,
 // schedules its own conference and ends it, so no other spec's demo data is touched.
@@ -42,7 +43,7 @@ for (const lng of languages) {
     request,
     people,
   }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(budget(240_000));
     const errors = consoleErrors(page);
     const c = words(lng, "conferences");
     const queue = words(lng, "queue");

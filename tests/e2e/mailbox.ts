@@ -3,6 +3,7 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import type { CapturedMail } from "../factories/mail";
+import { budget } from "./time";
 
 // One capturing SMTP server for the whole run (tests/e2e/global-setup.ts starts it on the port playwright.config.ts
 // gives the web server), so that specs running side by side in several workers never fight over the port. It drops
@@ -77,7 +78,11 @@ async function receivedMail(): Promise<CapturedMail[]> {
 /** The run's mail, as a spec reads it. */
 export const mailbox = {
   /** Resolves once `count` messages match (or rejects after `ms`); answers them in the order they arrived. */
-  async waitForMatching(match: (mail: CapturedMail) => boolean, count = 1, ms = 10_000): Promise<CapturedMail[]> {
+  async waitForMatching(
+    match: (mail: CapturedMail) => boolean,
+    count = 1,
+    ms = budget(10_000),
+  ): Promise<CapturedMail[]> {
     const deadline = Date.now() + ms;
     for (;;) {
       const matching = (await receivedMail()).filter(match);

@@ -10,6 +10,7 @@ import {
   words,
   type Language,
 } from "./helpers";
+import { budget } from "./time";
 
 // Two-step sign-in (docs/decisions/0021-asvs-level-2.md): in each language a new coordinator (made by the
 // administrator, so no other spec's demo account changes) sets up a one-time-code app from the QR page, signs out,
@@ -55,7 +56,7 @@ for (const lng of languages) {
   test(`a coordinator turns on two-step sign-in, signs in with a code and a recovery code; the administrator resets it (${lng})`, async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(budget(120_000));
     const errors = consoleErrors(page);
     const security = words(lng, "security").mfa;
     const common = words(lng, "common");

@@ -5,6 +5,7 @@ import type { CapturedMail } from "../factories/mail";
 import { consoleErrors, expectNoAxeViolations, fill, gotoIn, signInAs, words, type Language } from "./helpers";
 import { readRow } from "./database";
 import { mailbox } from "./mailbox";
+import { budget } from "./time";
 
 // Issue #17: a patient who opted in at intake is e-mailed at each change of their status page, in their language, with
 // no health detail, and one link stops the e-mails; the status page speaks the reader's language, not the last
@@ -59,7 +60,7 @@ test("a patient who opted in is e-mailed in Korean at each visible change, with 
   page,
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(budget(240_000));
   const intake = words("ko", "intake");
   const queue = words("ko", "queue");
   const status = words("ko", "status");
@@ -93,7 +94,7 @@ test("a patient who opted in is e-mailed in Korean at each visible change, with 
   const toPatient = (m: CapturedMail) => m.to.includes(address);
   const stagesSoFar: string[] = ["received"];
   const expectMails = async () => {
-    const mails = await capture.waitForMatching(toPatient, stagesSoFar.length, 30_000);
+    const mails = await capture.waitForMatching(toPatient, stagesSoFar.length, budget(30_000));
     expect(mails).toHaveLength(stagesSoFar.length);
     const latest = mails[mails.length - 1]!;
     expect(latest).toMatchObject({ subject: notices.email.subject, language: "ko" });
@@ -165,7 +166,7 @@ test("a patient who opted in is e-mailed in Korean at each visible change, with 
   await schedule.getByRole("button", { name: queue.actionPage.submit.schedule }).click();
   // The day may be a weekend or a public holiday: the page then asks to confirm it.
   const confirmDay = page.getByTestId("day-warnings");
-  await expect(page.getByTestId("referral-status").or(confirmDay)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("referral-status").or(confirmDay)).toBeVisible({ timeout: budget(30_000) });
   if (await confirmDay.isVisible()) {
     await confirmDay.getByRole("checkbox").check();
     await schedule.getByRole("button", { name: queue.actionPage.submit.schedule }).click();

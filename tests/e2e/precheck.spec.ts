@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations, gotoIn, languages, type Language } from "./helpers";
+import { budget } from "./time";
 
 // The words the panel must show, read from the locale files the portal serves.
 function words(lng: Language) {
@@ -43,7 +44,7 @@ async function answerProstateCase(page: Page) {
 const panel = (page: Page) => page.locator("section.decision");
 
 // Each journey fills a long form and runs axe three times on it.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: budget(120_000) });
 
 /**
  * axe runs inside the page, which a browser without JavaScript cannot do: the page as the no-JavaScript browser

@@ -13,6 +13,7 @@ import {
   signInAs,
   words,
 } from "./helpers";
+import { budget } from "./time";
 
 // Issue #15, what new users hit: every referral these tests act on is made here, through the JSON door, so no other
 // spec's demo referral is touched.
@@ -34,7 +35,7 @@ for (const lng of languages) {
     request,
   }) => {
     // Several sign-ins and axe scans on a machine shared with other runs.
-    test.setTimeout(120_000);
+    test.setTimeout(budget(120_000));
     const errors = consoleErrors(page);
     const queue = words(lng, "queue");
     const common = words(lng, "common");
@@ -72,7 +73,7 @@ for (const lng of languages) {
     request,
   }) => {
     // Several sign-ins and axe scans on a machine shared with other runs.
-    test.setTimeout(120_000);
+    test.setTimeout(budget(120_000));
     const errors = consoleErrors(page);
     const intake = words(lng, "intake");
     const queue = words(lng, "queue");
@@ -131,7 +132,7 @@ for (const lng of languages) {
     request,
   }) => {
     // Several sign-ins and axe scans on a machine shared with other runs.
-    test.setTimeout(120_000);
+    test.setTimeout(budget(120_000));
     const errors = consoleErrors(page);
     const queue = words(lng, "queue");
     const code = await newReferral(request, { given: `${givenNames[lng]}솔`, urgency: "routine", crossBorder: true });
@@ -215,7 +216,7 @@ for (const lng of languages) {
 
   test(`a file over the size limit is refused in the browser before it is sent (${lng})`, async ({ page }) => {
     // Several sign-ins and axe scans on a machine shared with other runs.
-    test.setTimeout(120_000);
+    test.setTimeout(budget(120_000));
     const errors = consoleErrors(page);
     const intake = words(lng, "intake");
     await signInAs(page, PHYSICIAN, lng);
@@ -253,7 +254,7 @@ for (const lng of languages) {
     page,
   }) => {
     // Several sign-ins and axe scans on a machine shared with other runs.
-    test.setTimeout(120_000);
+    test.setTimeout(budget(120_000));
     const errors = consoleErrors(page);
     const admin = words(lng, "admin");
     await signInAs(page, ADMIN, lng);

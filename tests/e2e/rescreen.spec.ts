@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
+import { budget } from "./time";
 
 const words = (lng: Language) => ({
   rules: JSON.parse(fs.readFileSync(path.resolve("locales", lng, "rules.json"), "utf8")),
@@ -10,7 +11,7 @@ const words = (lng: Language) => ({
 const fill = (text: string, values: Record<string, string>) =>
   Object.entries(values).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, v), text);
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: budget(180_000) });
 
 /** The demo referrals in Konyang's triage tab whose stored decision was made under jp-2024-06 (seeded before kq-2026-12). */
 async function jpReferrals(page: Page): Promise<string[]> {

@@ -2,11 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
+import { budget } from "./time";
 
 const rules = (lng: Language) => JSON.parse(fs.readFileSync(path.resolve("locales", lng, "rules.json"), "utf8"));
 const screenWords = (lng: Language) => JSON.parse(fs.readFileSync(path.resolve("locales", lng, "screen.json"), "utf8"));
 
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: budget(120_000) });
 
 for (const lng of languages) {
   test(`the rule book shows kq-2026-12 with its sources, the earlier set and what changed (${lng})`, async ({

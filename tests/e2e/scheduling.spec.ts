@@ -5,6 +5,7 @@ import Holidays from "date-holidays";
 import { eventProperty, parseIcs, unescapeIcsText } from "../factories/ics";
 import { readRow } from "./database";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
+import { budget } from "./time";
 
 // A coordinator keeps the site's slots, is warned off a public holiday when booking by hand, books a slot instead;
 // the physician and the patient each download the calendar file, which this test reads as a calendar program would.
@@ -109,7 +110,7 @@ for (const lng of languages) {
     browser,
   }) => {
     // Three people, seven pages, seven axe scans and two downloads: minutes on a machine shared with other suites.
-    test.setTimeout(300_000);
+    test.setTimeout(budget(300_000));
     const plan = plans[lng];
     const scheduling = words(lng, "scheduling");
     const queue = words(lng, "queue");

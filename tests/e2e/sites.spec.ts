@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
+import { budget } from "./time";
 
 function words(lng: Language) {
   const load = (ns: string) => JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
@@ -34,7 +35,7 @@ async function saveKonyang(page: Page, change: { indication: string; accept: boo
   return before + 1;
 }
 
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: budget(120_000) });
 
 test("an administrator changes Konyang's accepted indications; the history shows who, when and what", async ({
   page,

@@ -4,6 +4,7 @@ import { expect } from "@playwright/test";
 import { personName } from "../../app/i18n/person-name";
 import { expectNoAxeViolations, gotoIn, languages, signIn, type Language } from "./helpers";
 import { test } from "./people";
+import { budget } from "./time";
 
 // Staff exchange (ADR 0017): the administrator's page in every language, then one grant that a Konyang coordinator of
 // this test alone (tests/e2e/people.ts) uses from their queue and the administrator revokes again: no demo account is
@@ -15,7 +16,7 @@ const words = (lng: Language, ns: string): Words =>
 const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? "");
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: budget(180_000) });
 
 test("an administrator lends a Konyang coordinator to QST; the visitor switches; revoking ends it", async ({
   page,

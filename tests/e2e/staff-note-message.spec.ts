@@ -2,13 +2,14 @@ import { expect } from "@playwright/test";
 import { expectNoAxeViolations, gotoIn, idInQueue, newReferral, signIn, words } from "./helpers";
 import { mailbox } from "./mailbox";
 import { test } from "./people";
+import { budget } from "./time";
 
 // On the staff referral page (/queue/:id) a coordinator writes an internal note and a message to the referring
 // physician: the note stays with the site's staff, the message reaches the physician, on their referral page and as
 // a mail that says a message is waiting without carrying its text. English only: the other languages of these forms
 // are covered by the route tests (app/routes/queue_.$id/messages.test.ts).
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: budget(180_000) });
 
 test("a coordinator writes an internal note and a message; only the message reaches the physician (en)", async ({
   page,

@@ -4,6 +4,7 @@ import zlib from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import { demoReferenceCode, demoReferralPlan, demoStatusExamples } from "../../db/demo-referrals";
 import { expectNoAxeViolations, gotoIn, languages, type Language } from "./helpers";
+import { budget } from "./time";
 
 // A patient checks where their referral stands: reference code + date of birth, no account, in ko/ja/en,
 // without JavaScript. The demo database's examples (db/demo-referrals.ts) cover every patient stage.
@@ -42,7 +43,7 @@ async function lookUp(page: Page, referenceCode: string, birthDate: string) {
 test.describe("a patient checks the status", () => {
   for (const lng of languages) {
     test(`in ${lng}, at every stage of the demo referrals`, async ({ page }) => {
-      test.setTimeout(90_000);
+      test.setTimeout(budget(90_000));
       const w = words[lng];
       await gotoIn(page, "/status", lng);
       await expectNoAxeViolations(page);
@@ -219,7 +220,7 @@ test("a wrong code and a wrong birth date get the same answer, byte for byte", a
 });
 
 test("six wrong tries on one code: the code is locked, even for the right birth date", async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(budget(60_000));
   // A closed demo referral that is not one of the examples, so nothing else in this run needs it (the triage
   // journey works on open referrals, and would find this code locked).
   const target = demoReferralPlan.find(

@@ -15,6 +15,7 @@ import {
   words,
   type Language,
 } from "./helpers";
+import { budget } from "./time";
 
 // Issue 17, items 3–5: a Korean patient referred to QST gets the handout (date, QR code, QST's confirmed phone) and
 // the cross-border checklist; QST's staff tick items; the patient sees the progress; a Japanese resident gets none.
@@ -63,7 +64,7 @@ async function statusLookup(page: Page, birthDate: string) {
 
 for (const lng of languages) {
   test(`handout and cross-border checklist in ${lng}`, async ({ page, request }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(budget(150_000));
     const errors = consoleErrors(page);
     const travel = words(lng, "travel");
     const { code, birthDate } = await koreanForQst(request, lng);

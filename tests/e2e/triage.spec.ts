@@ -6,6 +6,7 @@ import { readRow } from "./database";
 import { mailbox } from "./mailbox";
 import { expectNoAxeViolations, gotoIn, idInQueue, languages, newReferral, signIn, type Language } from "./helpers";
 import { test } from "./people";
+import { budget } from "./time";
 
 // The portal's mail goes to the run's capturing SMTP server (tests/e2e/mailbox.ts).
 const capture = mailbox;
@@ -56,7 +57,7 @@ for (const lng of languages) {
     request,
     people,
   }) => {
-    test.setTimeout(360_000);
+    test.setTimeout(budget(360_000));
     const queue = words(lng, "queue");
     const email = words(lng, "email");
     const intake = words(lng, "intake");
@@ -193,7 +194,7 @@ for (const lng of languages) {
     // Three weeks ahead may be a weekend or a public holiday: the page then asks to confirm the day (scheduling.spec.ts).
     const booked = page.getByTestId("referral-status");
     const confirmDay = page.getByTestId("day-warnings");
-    await expect(booked.or(confirmDay)).toBeVisible({ timeout: 30_000 });
+    await expect(booked.or(confirmDay)).toBeVisible({ timeout: budget(30_000) });
     if (await confirmDay.isVisible()) {
       await confirmDay.getByRole("checkbox").check();
       await schedule.getByRole("button", { name: queue.actionPage.submit.schedule }).click();
