@@ -57,6 +57,8 @@ async function referral(db: Database, caseData: ReferralCase) {
 const patientMail = async (db: Database, referralId: string) =>
   (await mailFor(db, referralId)).filter((m) => m.kind === PATIENT_STATUS_MAIL);
 const unsubscribeToken = (body: string) => new RegExp(`${UNSUBSCRIBE_PATH}/([A-Za-z0-9_-]+)`).exec(body)?.[1] ?? "";
+/** The words a reader sees: the random unsubscribe token can spell "PSA" or "C61" by chance, so it is set aside. */
+const readableWords = (body: string) => body.replace(new RegExp(`(${UNSUBSCRIBE_PATH}/)[A-Za-z0-9_-]+`, "g"), "$1…");
 
 /** Every word that would tell a reader what the patient has, or why a team decided: none may be in a notice. */
 function healthWords(lng: (typeof languages)[number]): string[] {
@@ -162,7 +164,7 @@ describe("patient notifications through the outbox", () => {
         "Radiation Oncology",
         "2026-12-1",
       ])
-        expect(mail.body_text).not.toContain(word);
+        expect(readableWords(mail.body_text)).not.toContain(word);
     }
     // Each e-mail carries its own unsubscribe token; the database keeps only their hashes.
     const tokens = mails.map((m) => unsubscribeToken(m.body_text));
@@ -187,7 +189,7 @@ describe("patient notifications through the outbox", () => {
     expect(mails[1]!.body_text).toContain(ja("status:stages.declined.headline"));
     expect(mails[1]!.body_text).toContain(ja("patient-notices:stages.declined"));
     for (const word of [...healthWords("ja"), ja("queue:declineReasons.not_fit_for_treatment")])
-      expect(mails[1]!.body_text).not.toContain(word);
+      expect(readableWords(mails[1]!.body_text)).not.toContain(word);
   });
 
   it("sends nothing to a patient who did not opt in, even with an address in the case", async () => {
