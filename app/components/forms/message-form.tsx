@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { IntentForm } from "./intent-form";
+import { PostForm } from "./post-form";
 
 type Props = {
   intent: string;
@@ -14,11 +14,11 @@ type Props = {
 /** The form under a thread of messages or notes: the text box and a secondary button that posts it. */
 export function MessageForm({ intent, name, send, children }: Props) {
   return (
-    <IntentForm intent={intent} data-form={name}>
+    <PostForm intent={intent} data-form={name}>
       {children}
       <button type="submit" className="button button--secondary">
         {send}
       </button>
-    </IntentForm>
+    </PostForm>
   );
 }

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TextField } from "~/components/forms/text-field";
 import type { loadQueue } from "~/modules/queue/queue.service.server";
-import { IntentForm } from "~/components/forms/intent-form";
+import { PostForm } from "~/components/forms/post-form";
 
 type Loaded = Awaited<ReturnType<typeof loadQueue>>;
 
@@ -24,7 +24,7 @@ export function SavedViews({
           {views.map((view) => (
             <li key={view.id}>
               <Link to={`/queue?${view.query}`}>{view.name}</Link>
-              <IntentForm intent="deleteView" action={`/queue?${query}`}>
+              <PostForm intent="deleteView" action={`/queue?${query}`}>
                 <input type="hidden" name="viewId" value={view.id} />
                 <button
                   type="submit"
@@ -33,14 +33,14 @@ export function SavedViews({
                 >
                   {t("queue:views.delete")}
                 </button>
-              </IntentForm>
+              </PostForm>
             </li>
           ))}
         </ul>
       ) : (
         <p>{t("queue:views.none")}</p>
       )}
-      <IntentForm intent="saveView" action={`/queue?${query}`} className="queue-bulk" data-form="save-view">
+      <PostForm intent="saveView" action={`/queue?${query}`} className="queue-bulk" data-form="save-view">
         <TextField
           name="name"
           label={t("queue:views.name")}
@@ -54,7 +54,7 @@ export function SavedViews({
             {t("queue:views.save")}
           </button>
         </div>
-      </IntentForm>
+      </PostForm>
     </section>
   );
 }

@@ -18,7 +18,7 @@ import { siteNames } from "~/modules/sites/sites.service.server";
 import { siteFacts } from "~/modules/sites/site-facts.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
-import { IntentForm } from "~/components/forms/intent-form";
+import { PostForm } from "~/components/forms/post-form";
 
 export const handle = { titleKey: "conferences:propose.title" };
 export const links = () => [{ rel: "stylesheet", href: queueStyles }];
@@ -97,11 +97,11 @@ export default function JointReviewPage() {
           <p>{t("conferences:panel.open", { site: page.partnerSite, date: page.open.proposedAt })}</p>
           <p className="pre-line">{page.open.question}</p>
           <p>{t("conferences:propose.closeExplain", { site: page.partnerSite })}</p>
-          <IntentForm intent="close" data-form="joint-close">
+          <PostForm intent="close" data-form="joint-close">
             <button type="submit" className="button button--warning">
               {t("conferences:propose.close")}
             </button>
-          </IntentForm>
+          </PostForm>
         </>
       ) : (
         <>
@@ -116,7 +116,7 @@ export default function JointReviewPage() {
               <p>{t(`conferences:refusals.${page.refusal}`, { site: page.partnerSite })}</p>
             </div>
           ) : null}
-          <IntentForm intent="propose" data-form="joint-propose" noValidate>
+          <PostForm intent="propose" data-form="joint-propose" noValidate>
             <TextAreaField
               name="question"
               label={t("conferences:propose.question")}
@@ -132,7 +132,7 @@ export default function JointReviewPage() {
               </button>
               <Link to={`/queue/${page.id}`}>{t("queue:actionPage.cancel")}</Link>
             </div>
-          </IntentForm>
+          </PostForm>
         </>
       )}
     </div>

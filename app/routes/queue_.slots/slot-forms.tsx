@@ -5,7 +5,7 @@ import { DayWarningsConfirm } from "~/components/scheduling/day-warnings";
 import { TypedDateField } from "~/components/forms/typed-date-field";
 import { DateTimeFields, DurationField } from "~/components/scheduling/when-fields";
 import type { FormValues } from "~/utils/form.server";
-import { IntentForm } from "~/components/forms/intent-form";
+import { PostForm } from "~/components/forms/post-form";
 
 /** What one of the forms was answered with: its errors and what was typed (empty for the other forms). */
 type Typed = { errors: Record<string, string>; values: FormValues };
@@ -18,7 +18,7 @@ export function OneSlotForm({ typed, warnings }: { typed: Typed; warnings?: { da
   return (
     <section aria-labelledby="slots-one">
       <h2 id="slots-one">{t("scheduling:addOne.heading")}</h2>
-      <IntentForm intent="one" className="form" data-form="slot-one" noValidate>
+      <PostForm intent="one" className="form" data-form="slot-one" noValidate>
         <DateTimeFields
           typed={typed}
           date={{ name: "date", legend: t("scheduling:addOne.date"), hint: t("scheduling:dateHint") }}
@@ -31,7 +31,7 @@ export function OneSlotForm({ typed, warnings }: { typed: Typed; warnings?: { da
         <button type="submit" className="button">
           {t("scheduling:addOne.submit")}
         </button>
-      </IntentForm>
+      </PostForm>
     </section>
   );
 }
@@ -45,7 +45,7 @@ export function PatternForm({ typed }: { typed: Typed }) {
     <section aria-labelledby="slots-pattern">
       <h2 id="slots-pattern">{t("scheduling:pattern.heading")}</h2>
       <p>{t("scheduling:pattern.intro")}</p>
-      <IntentForm intent="pattern" className="form" data-form="slot-pattern" noValidate>
+      <PostForm intent="pattern" className="form" data-form="slot-pattern" noValidate>
         <TypedDateField
           typed={typed}
           name="from"
@@ -74,7 +74,7 @@ export function PatternForm({ typed }: { typed: Typed }) {
         <button type="submit" className="button">
           {t("scheduling:pattern.submit")}
         </button>
-      </IntentForm>
+      </PostForm>
     </section>
   );
 }

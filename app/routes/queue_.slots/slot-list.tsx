@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table/data-table";
 import type { whenWords } from "~/modules/scheduling/format";
 import type { listSiteSlots } from "~/modules/scheduling/slots.service.server";
-import { IntentForm } from "~/components/forms/intent-form";
+import { PostForm } from "~/components/forms/post-form";
 
 export type SlotRow = Awaited<ReturnType<typeof listSiteSlots>>["slots"][number] & ReturnType<typeof whenWords>;
 
@@ -25,7 +25,7 @@ function RemoveSlot({ slot }: { slot: SlotRow }) {
   const { t } = useTranslation();
   if (slot.booked || slot.past) return null;
   return (
-    <IntentForm intent="remove">
+    <PostForm intent="remove">
       <input type="hidden" name="slotId" value={slot.id} />
       <button
         type="submit"
@@ -34,7 +34,7 @@ function RemoveSlot({ slot }: { slot: SlotRow }) {
       >
         {t("scheduling:list.remove")}
       </button>
-    </IntentForm>
+    </PostForm>
   );
 }
 
