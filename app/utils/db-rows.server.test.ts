@@ -61,4 +61,16 @@ describe("one-table row helpers", () => {
     expect(await deleteRows(db, "rate_limits", { count: 2 })).toBe(1);
     expect(await countRows(db, "rate_limits", {})).toBe(2);
   });
+
+  it("refuses an update or delete whose match leaves a column undefined or names none, and changes no row", async () => {
+    const before = await countRows(db, "rate_limits", {});
+    await expect(updateRows(db, "rate_limits", { where: { key: undefined }, set: { count: 9 } })).rejects.toThrow();
+    await expect(
+      updateRows(db, "rate_limits", { where: { key: undefined, count: 2 }, set: { count: 9 } }),
+    ).rejects.toThrow();
+    await expect(deleteRows(db, "rate_limits", {})).rejects.toThrow();
+    await expect(deleteRows(db, "rate_limits", { key: undefined, count: 2 })).rejects.toThrow();
+    expect(await countRows(db, "rate_limits", {})).toBe(before);
+    expect(await countRows(db, "rate_limits", { count: 9 })).toBe(0);
+  });
 });

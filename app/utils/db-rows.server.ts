@@ -29,6 +29,16 @@ function matching<S, TB extends keyof S>(db: Database, eb: ExpressionBuilder<S, 
   return eb.and(definedColumns(match).map(([column, value]) => eb(ref(column), value === null ? "is" : "=", value)));
 }
 
+/**
+ * A change names exactly the rows it changes: a value left undefined (say an id that was never read) would drop that
+ * column from the match and widen the change — to the whole table, or to every draft — so a write refuses it.
+ */
+function refuseLooseMatch(match: object) {
+  const values = Object.values(match);
+  if (values.length === 0 || values.some((value) => value === undefined))
+    throw new Error("An update or delete must give a value for every column it names");
+}
+
 function table<T extends TableName>(db: Database, name: T) {
   return db.dynamic.table(name).as("t");
 }
@@ -63,6 +73,7 @@ export async function updateRows<T extends TableName>(
   name: T,
   change: { where: RowMatch<T>; set: Updateable<DB[T]> },
 ): Promise<number> {
+  refuseLooseMatch(change.where);
   const { ref } = db.dynamic;
   let query = db.updateTable(table(db, name)).where((eb) => matching(db, eb, change.where));
   for (const [column, value] of definedColumns(change.set)) query = query.set(ref(column), value);
@@ -72,6 +83,7 @@ export async function updateRows<T extends TableName>(
 
 /** Deletes the rows of `table` that match; answers how many there were. */
 export async function deleteRows<T extends TableName>(db: Database, name: T, match: RowMatch<T>): Promise<number> {
+  refuseLooseMatch(match);
   const result = await db
     .deleteFrom(table(db, name))
     .where((eb) => matching(db, eb, match))
