@@ -90,9 +90,10 @@ export async function setWorkingSiteOfSession(
   siteCode: string | null,
   expected?: string,
 ): Promise<void> {
-  // An undefined `expected` is left out of the match: then any choice is replaced.
+  // Without `expected`, any choice is replaced.
+  const where = expected === undefined ? { id: sessionId } : { id: sessionId, working_site_code: expected };
   await updateRows(db, "sessions", {
-    where: { id: sessionId, working_site_code: expected },
+    where,
     set: { working_site_code: siteCode },
   });
 }
