@@ -1,4 +1,4 @@
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import type { AccountAction, StaffInput } from "./accounts.schema";
@@ -98,21 +98,18 @@ export async function changeAccountStatus(
     const changed = await updateUserStatus(trx, target.id, transition.from, transition.to, approval);
     if (changed === 0) return { kind: "conflict" };
     const sessionsEnded = transition.to === "active" ? 0 : await revokeUserSessions(trx, target.id, at);
-    await recordAudit(trx, {
-      actor: { id: actor.id, role: actor.role },
-      action: transition.audit,
-      subjectType: "user",
-      subjectId: target.id,
-      detail: {
+    const audit = auditBy(trx, actor, context);
+    await audit(
+      transition.audit,
+      { type: "user", id: target.id },
+      {
         from: target.status,
         to: transition.to,
         role: target.role,
         sessionsEnded,
         ...(reason ? { reason } : {}),
       },
-      ip: context.ip,
-      at: context.now,
-    });
+    );
     return { kind: "done", action: input.action };
   });
 }
@@ -148,15 +145,12 @@ export async function createStaffAccount(
         created_at: at,
       }),
     );
-    await recordAudit(trx, {
-      actor: { id: actor.id, role: actor.role },
-      action: "account.created",
-      subjectType: "user",
-      subjectId: id,
-      detail: { role: input.role, site: input.role === "admin" || input.role === "researcher" ? null : input.siteCode },
-      ip: context.ip,
-      at: context.now,
-    });
+    const audit = auditBy(trx, actor, context);
+    await audit(
+      "account.created",
+      { type: "user", id },
+      { role: input.role, site: input.role === "admin" || input.role === "researcher" ? null : input.siteCode },
+    );
     return { kind: "created", id };
   });
 }

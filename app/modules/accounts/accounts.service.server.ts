@@ -1,4 +1,4 @@
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import {
   checkRateLimit,
   clearRateLimit,
@@ -65,14 +65,8 @@ export async function register(db: Database, input: RegisterInput, context: Requ
     await recordFailure(trx, key, REGISTER_ADDRESS_POLICY, context.now);
     const existing = await findUserByEmail(trx, input.email);
     if (existing) {
-      await recordAudit(trx, {
-        actor: null,
-        action: "account.registration_repeated",
-        subjectType: "user",
-        subjectId: existing.id,
-        ip: context.ip,
-        at: context.now,
-      });
+      const audit = auditBy(trx, null, context);
+      await audit("account.registration_repeated", { type: "user", id: existing.id });
       return;
     }
     const id = newId();
@@ -87,15 +81,8 @@ export async function register(db: Database, input: RegisterInput, context: Requ
         created_at: context.now.toISOString(),
       }),
     );
-    await recordAudit(trx, {
-      actor: { id, role: "physician" },
-      action: "account.registered",
-      subjectType: "user",
-      subjectId: id,
-      detail: { country: input.country },
-      ip: context.ip,
-      at: context.now,
-    });
+    const audit = auditBy(trx, { id, role: "physician" }, context);
+    await audit("account.registered", { type: "user", id }, { country: input.country });
   });
   return { kind: "received" };
 }
@@ -147,15 +134,12 @@ export async function signIn(
   if (!user || !matches) {
     await db.transaction().execute(async (trx) => {
       await recordSignInFailure(trx, who, now);
-      await recordAudit(trx, {
-        actor: null,
-        action: "account.sign_in_failed",
-        subjectType: "user",
-        subjectId: user?.id ?? null,
-        detail: { trustedDevice: deviceId !== null },
-        ip,
-        at: now,
-      });
+      const audit = auditBy(trx, null, { now, ip });
+      await audit(
+        "account.sign_in_failed",
+        { type: "user", id: user?.id ?? null },
+        { trustedDevice: deviceId !== null },
+      );
     });
     return { kind: "invalid" };
   }
@@ -163,15 +147,8 @@ export async function signIn(
   return db.transaction().execute(async (trx): Promise<SignInResult> => {
     await clearSignInFailures(trx, who);
     if (user.status !== "active" && user.status !== "pending") {
-      await recordAudit(trx, {
-        actor: null,
-        action: "account.sign_in_refused",
-        subjectType: "user",
-        subjectId: user.id,
-        detail: { status: user.status },
-        ip,
-        at: now,
-      });
+      const audit = auditBy(trx, null, { now, ip });
+      await audit("account.sign_in_refused", { type: "user", id: user.id }, { status: user.status });
       return { kind: "disabled" };
     }
     if (await hasConfirmedFactor(trx, user.id))
@@ -199,15 +176,8 @@ export async function openSignedInSession(
   if (input.previousSessionId) await revokeSession(trx, input.previousSessionId, now.toISOString());
   const setCookie = await openSession(trx, user.id, now, ip);
   const deviceCookie = await rememberDevice(trx, user.id, input.deviceToken, now);
-  await recordAudit(trx, {
-    actor: { id: user.id, role: user.role },
-    action: "account.signed_in",
-    subjectType: "user",
-    subjectId: user.id,
-    detail: input.detail,
-    ip,
-    at: now,
-  });
+  const audit = auditBy(trx, user, { now, ip });
+  await audit("account.signed_in", { type: "user", id: user.id }, input.detail);
   const signedIn: SignedInUser = {
     id: user.id,
     role: user.role,
@@ -241,14 +211,8 @@ export async function changePassword(
   if (!row || !(await verifyPassword(row.password_hash, normalizePassword(input.currentPassword)))) {
     await db.transaction().execute(async (trx) => {
       await recordFailure(trx, key, PASSWORD_CHANGE_POLICY, now);
-      await recordAudit(trx, {
-        actor: { id: user.id, role: user.role },
-        action: "account.password_change_failed",
-        subjectType: "user",
-        subjectId: user.id,
-        ip,
-        at: now,
-      });
+      const audit = auditBy(trx, user, { now, ip });
+      await audit("account.password_change_failed", { type: "user", id: user.id });
     });
     return { kind: "wrongCurrent" };
   }
@@ -257,15 +221,8 @@ export async function changePassword(
     await updatePasswordHash(trx, user.id, passwordHash);
     await clearRateLimit(trx, key);
     const ended = await revokeOtherUserSessions(trx, user.id, user.sessionId, now.toISOString());
-    await recordAudit(trx, {
-      actor: { id: user.id, role: user.role },
-      action: "account.password_changed",
-      subjectType: "user",
-      subjectId: user.id,
-      detail: { otherSessionsEnded: ended },
-      ip,
-      at: now,
-    });
+    const audit = auditBy(trx, user, { now, ip });
+    await audit("account.password_changed", { type: "user", id: user.id }, { otherSessionsEnded: ended });
     return { kind: "changed" as const, otherSessionsEnded: ended };
   });
 }
@@ -274,15 +231,8 @@ export async function changePassword(
 export async function signOutEverywhere(db: Database, user: SessionUser, context: RequestContext): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const ended = await revokeUserSessions(trx, user.id, context.now.toISOString());
-    await recordAudit(trx, {
-      actor: { id: user.id, role: user.role },
-      action: "account.signed_out_everywhere",
-      subjectType: "user",
-      subjectId: user.id,
-      detail: { sessionsEnded: ended },
-      ip: context.ip,
-      at: context.now,
-    });
+    const audit = auditBy(trx, user, context);
+    await audit("account.signed_out_everywhere", { type: "user", id: user.id }, { sessionsEnded: ended });
     return ended;
   });
 }

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { findUserById } from "./accounts.repository.server";
 import type { Database } from "~/utils/db.server";
 import { sha256Hex } from "~/utils/tokens.server";
@@ -139,14 +139,8 @@ export async function confirmEnrolment(
         })),
       )
       .execute();
-    await recordAudit(trx, {
-      actor: user,
-      action: "account.mfa_enrolled",
-      subjectType: "user",
-      subjectId: user.id,
-      ip: context.ip,
-      at: context.now,
-    });
+    const audit = auditBy(trx, user, context);
+    await audit("account.mfa_enrolled", { type: "user", id: user.id });
     return codes;
   });
 }
@@ -184,14 +178,8 @@ export async function resetFactor(db: Database, admin: Actor, userId: string, co
     await trx.deleteFrom("mfa_recovery_codes").where("user_id", "=", userId).execute();
     await trx.deleteFrom("mfa_challenges").where("user_id", "=", userId).execute();
     if (Number(removed.numDeletedRows) === 0) return false;
-    await recordAudit(trx, {
-      actor: admin,
-      action: "account.mfa_reset",
-      subjectType: "user",
-      subjectId: userId,
-      ip: context.ip,
-      at: context.now,
-    });
+    const audit = auditBy(trx, admin, context);
+    await audit("account.mfa_reset", { type: "user", id: userId });
     return true;
   });
 }

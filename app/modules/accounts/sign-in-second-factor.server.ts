@@ -1,4 +1,4 @@
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import type { Database } from "~/utils/db.server";
 import { findUserById } from "./accounts.repository.server";
 import { openSignedInSession, type RequestContext, type SignInResult } from "./accounts.service.server";
@@ -19,27 +19,15 @@ export async function completeSecondFactor(
     const answer = await answerChallenge(trx, input.challengeToken, input.code, context.now);
     if (answer.kind === "expired") return answer;
     if (answer.kind === "wrong") {
-      await recordAudit(trx, {
-        actor: null,
-        action: "account.mfa_failed",
-        subjectType: "user",
-        subjectId: answer.userId,
-        ip: context.ip,
-        at: context.now,
-      });
+      const audit = auditBy(trx, null, context);
+      await audit("account.mfa_failed", { type: "user", id: answer.userId });
       return { kind: "wrong" };
     }
     const user = await findUserById(trx, answer.userId);
     if (!user || (user.status !== "active" && user.status !== "pending")) return { kind: "expired" };
     if (answer.method === "recovery") {
-      await recordAudit(trx, {
-        actor: { id: user.id, role: user.role },
-        action: "account.mfa_recovery_code_used",
-        subjectType: "user",
-        subjectId: user.id,
-        ip: context.ip,
-        at: context.now,
-      });
+      const audit = auditBy(trx, user, context);
+      await audit("account.mfa_recovery_code_used", { type: "user", id: user.id });
     }
     return openSignedInSession(
       trx,

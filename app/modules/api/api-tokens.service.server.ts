@@ -1,5 +1,5 @@
 import { identityOf, type Role, type SessionUser } from "~/modules/accounts/session.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import type { Database } from "~/utils/db.server";
 import { newId, randomToken, sha256Hex } from "~/utils/tokens.server";
 import {
@@ -65,15 +65,8 @@ export async function createApiToken(
       last_used_at: null,
       revoked_at: null,
     });
-    await recordAudit(trx, {
-      actor: { id: owner.id, role: owner.role },
-      action: "api_token.created",
-      subjectType: "api_token",
-      subjectId: id,
-      detail: { name: input.name },
-      ip: context.ip,
-      at: context.now,
-    });
+    const audit = auditBy(trx, owner, context);
+    await audit("api_token.created", { type: "api_token", id }, { name: input.name });
     return { kind: "created", id, token, name: input.name };
   });
 }
@@ -92,15 +85,8 @@ export async function revokeApiToken(
     const token = await findApiTokenOfUser(trx, owner.id, tokenId);
     if (!token) return { kind: "notFound" };
     if (await markApiTokenRevoked(trx, tokenId, context.now.toISOString())) {
-      await recordAudit(trx, {
-        actor: { id: owner.id, role: owner.role },
-        action: "api_token.revoked",
-        subjectType: "api_token",
-        subjectId: tokenId,
-        detail: { name: token.name },
-        ip: context.ip,
-        at: context.now,
-      });
+      const audit = auditBy(trx, owner, context);
+      await audit("api_token.revoked", { type: "api_token", id: tokenId }, { name: token.name });
     }
     return { kind: "revoked" };
   });

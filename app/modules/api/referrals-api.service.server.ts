@@ -1,7 +1,7 @@
 import { caseSchema, issuesOf, type CaseIssue } from "~/domain/case/schema";
 import { normalizeReferenceCode } from "~/domain/reference-code/reference-code";
 import { toDecisionJson, type Decision, type DecisionJson } from "~/domain/screen";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
 import { findReferral, findReferralByCode, referralEvents } from "~/modules/referrals/referrals.repository.server";
 import { submitReferral } from "~/modules/referrals/referrals.service.server";
@@ -89,17 +89,8 @@ export async function referralForApi(
   const row = await findReferralByCode(db, code);
   if (!row || !canSeeReferral({ ...physician, sessionId: `api-token:${physician.tokenId}` }, row)) return null;
   const events = await referralEvents(db, row.id);
-  await db.transaction().execute((trx) =>
-    recordAudit(trx, {
-      actor: { id: physician.id, role: physician.role },
-      action: "referral.viewed_via_api",
-      subjectType: "referral",
-      subjectId: row.id,
-      detail: { tokenId: physician.tokenId },
-      ip: context.ip,
-      at: context.now,
-    }),
-  );
+  const audit = auditBy(db, physician, context);
+  await audit("referral.viewed_via_api", { type: "referral", id: row.id }, { tokenId: physician.tokenId });
   return {
     referenceCode: code,
     status: row.status,

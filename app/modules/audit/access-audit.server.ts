@@ -3,7 +3,7 @@ import { canSeeReferral } from "~/modules/referrals/access.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
-import { recordAudit } from "./audit.service.server";
+import { auditBy } from "./audit.service.server";
 
 /**
  * The pages that show who a patient is without writing a read event of their own, and the action each reading is
@@ -44,15 +44,8 @@ export async function recordPageRead(
   const action = pageReadActions[routeId];
   const user = action && params.id ? await getSessionUser(request, now) : null;
   if (!action || !user) return;
-  await recordAudit(await getDb(), {
-    actor: { id: user.id, role: user.role },
-    action,
-    subjectType: "referral",
-    subjectId: params.id!,
-    detail: pageOf(routeId, params),
-    ip: clientIp(request),
-    at: now,
-  });
+  const audit = auditBy(await getDb(), user, { now, ip: clientIp(request) });
+  await audit(action, { type: "referral", id: params.id! }, pageOf(routeId, params));
 }
 
 /**
@@ -71,13 +64,10 @@ export async function recordRefusalIfForeign(
   const db = await getDb();
   const referral = await findReferral(db, params.id);
   if (!referral || canSeeReferral(user, referral)) return;
-  await recordAudit(db, {
-    actor: { id: user.id, role: user.role },
-    action: refusedAction,
-    subjectType: "referral",
-    subjectId: referral.id,
-    detail: { ...pageOf(routeId, params), method: request.method },
-    ip: clientIp(request),
-    at: now,
-  });
+  const audit = auditBy(db, user, { now, ip: clientIp(request) });
+  await audit(
+    refusedAction,
+    { type: "referral", id: referral.id },
+    { ...pageOf(routeId, params), method: request.method },
+  );
 }

@@ -13,6 +13,32 @@ export type AuditInput = {
   at: Date;
 };
 
+/** Who acts: any account (signed in, staff, an API token's owner); the log keeps only its id and role. */
+export type AuditActor = { id: string; role: string };
+/** What is acted on: a referral, a user, a site… by its id (null where there is no one thing, e.g. an export). */
+export type AuditSubject = { type: string; id: string | null };
+/** When and from where: the `{ now, ip }` every action already carries (no ip for what the portal does itself). */
+export type AuditContext = { now: Date; ip?: string | null };
+/** Records one event of one actor's request: what was done, to what, and its particulars (never clinical text). */
+export type AuditRecorder = (action: string, subject: AuditSubject, detail?: Record<string, unknown>) => Promise<void>;
+
+/** The stored input of one event: the actor cut down to its id and role, the context's moment and address. */
+export function auditInputOf(
+  actor: AuditActor | null,
+  context: AuditContext,
+  event: { action: string; subject: AuditSubject; detail?: Record<string, unknown> },
+): AuditInput {
+  return {
+    actor: actor && { id: actor.id, role: actor.role },
+    action: event.action,
+    subjectType: event.subject.type,
+    subjectId: event.subject.id,
+    detail: event.detail,
+    ip: context.ip,
+    at: context.now,
+  };
+}
+
 export const GENESIS = "0".repeat(64);
 
 function hashOf(row: Omit<AuditRow, "hash">): string {
@@ -54,6 +80,14 @@ export async function recordAudit(db: Database, input: AuditInput): Promise<void
     prev_hash: last?.hash ?? GENESIS,
   };
   await insertAuditEvent(db, { ...row, hash: hashOf(row) });
+}
+
+/**
+ * The events `actor` causes in this request, recorded in `db` (the change's transaction, as for recordAudit):
+ * `const audit = auditBy(trx, staff, context); await audit("referral.noted", { type: "referral", id }, { noteId });`
+ */
+export function auditBy(db: Database, actor: AuditActor | null, context: AuditContext): AuditRecorder {
+  return (action, subject, detail) => recordAudit(db, auditInputOf(actor, context, { action, subject, detail }));
 }
 
 /** The first of `rows` (in order, continuing a chain whose last hash is `previous`) that does not match, or null. */

@@ -1,5 +1,12 @@
 import type { Database } from "~/utils/db.server";
-import { recordAudit, type AuditInput } from "./audit.service.server";
+import {
+  auditInputOf,
+  recordAudit,
+  type AuditActor,
+  type AuditContext,
+  type AuditInput,
+  type AuditRecorder,
+} from "./audit.service.server";
 
 // Every reading of a referral is audited, and every audit event is a durable commit: with synchronous = FULL that
 // is an fsync (about 5 ms on this machine), during which better-sqlite3 holds the whole event loop. One commit per
@@ -34,4 +41,9 @@ export function recordReading(db: Database, input: AuditInput): Promise<void> {
     }
     batch.push({ input, resolve, reject });
   });
+}
+
+/** The readings `actor` makes in this request, as auditBy records changes, but batched as recordReading does. */
+export function readingsBy(db: Database, actor: AuditActor | null, context: AuditContext): AuditRecorder {
+  return (action, subject, detail) => recordReading(db, auditInputOf(actor, context, { action, subject, detail }));
 }

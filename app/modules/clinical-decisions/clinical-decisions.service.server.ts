@@ -8,7 +8,7 @@ import { formatInstant } from "~/i18n/format";
 import type { ReferralStatus } from "~/domain/workflow/states";
 import { isLanguage, type Language } from "~/i18n/config";
 import { findUserById } from "~/modules/accounts/accounts.repository.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
@@ -119,21 +119,18 @@ export async function recordClinicalDecision(
       alternatives: input.alternatives ?? null,
       recorded_at: ctx.now.toISOString(),
     });
-    await recordAudit(trx, {
-      actor: { id: staff.id, role: staff.role },
-      action: "referral.clinical_decision_recorded",
-      subjectType: "referral",
-      subjectId: referral.id,
-      detail: {
+    const audit = auditBy(trx, staff, ctx);
+    await audit(
+      "referral.clinical_decision_recorded",
+      { type: "referral", id: referral.id },
+      {
         clinicalDecisionId: id,
         site: staff.siteCode,
         recommendation: input.recommendation,
         reasonCode: input.reasonCode ?? null,
         approach: input.approach ?? null,
       },
-      ip: ctx.ip,
-      at: ctx.now,
-    });
+    );
     return { ok: true, id } as const;
   });
 }

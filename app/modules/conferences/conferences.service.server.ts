@@ -10,7 +10,7 @@ import {
 import { todayAt } from "~/modules/referrals/clock.server";
 import { zonedInstant } from "~/domain/scheduling/zoned-time";
 import { activeSiteStaff } from "~/modules/accounts/accounts.repository.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { jointEvent } from "~/modules/joint-review/joint-review-events.server";
 import {
   jointReviewById,
@@ -112,15 +112,12 @@ export async function scheduleConference(
     let added = 0;
     for (const review of await jointReviewsAwaitingAgenda(trx))
       if (await placeOnAgenda(trx, review, ctx.now)) added += 1;
-    await recordAudit(trx, {
-      actor: { id: staff.id, role: staff.role },
-      action: "conference.scheduled",
-      subjectType: "conference",
-      subjectId: id,
-      detail: { startsAt: startsAt.toISOString(), attendees: chosen.length, agenda: added },
-      ip: ctx.ip,
-      at: ctx.now,
-    });
+    const audit = auditBy(trx, staff, ctx);
+    await audit(
+      "conference.scheduled",
+      { type: "conference", id },
+      { startsAt: startsAt.toISOString(), attendees: chosen.length, agenda: added },
+    );
     return added;
   });
   return { ok: true, id, agenda };
@@ -243,15 +240,12 @@ export async function recordRecommendation(
         itemId: item.id,
         recommendation: input.recommendation,
       });
-    await recordAudit(trx, {
-      actor: { id: staff.id, role: staff.role },
-      action: "conference.recommendation_recorded",
-      subjectType: "referral",
-      subjectId: item.referral_id,
-      detail: { conferenceId, itemId: item.id, recommendation: input.recommendation, present: input.present.length },
-      ip: ctx.ip,
-      at: ctx.now,
-    });
+    const audit = auditBy(trx, staff, ctx);
+    await audit(
+      "conference.recommendation_recorded",
+      { type: "referral", id: item.referral_id },
+      { conferenceId, itemId: item.id, recommendation: input.recommendation, present: input.present.length },
+    );
   });
   return { ok: true };
 }
@@ -290,15 +284,8 @@ export async function finishConference(
           carried += 1;
       }
     }
-    await recordAudit(trx, {
-      actor: { id: staff.id, role: staff.role },
-      action: "conference.held",
-      subjectType: "conference",
-      subjectId: conferenceId,
-      detail: { told, carried },
-      ip: ctx.ip,
-      at: ctx.now,
-    });
+    const audit = auditBy(trx, staff, ctx);
+    await audit("conference.held", { type: "conference", id: conferenceId }, { told, carried });
     return { ok: true, told, carried } as const;
   });
 }

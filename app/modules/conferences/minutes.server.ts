@@ -4,7 +4,7 @@
 import type { Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n.server";
 import { indicationKey } from "~/i18n/screen-keys";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import { siteClockOf } from "~/modules/queue/staff.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
@@ -24,15 +24,12 @@ export async function minutesOf(
   const detail = await conferenceDetail(db, staff, conferenceId);
   if (!detail || detail.conference.status !== "held") return null;
   const { timezone } = await siteClockOf(db, staff.siteCode);
-  await recordAudit(db, {
-    actor: { id: staff.id, role: staff.role },
-    action: "conference.minutes_read",
-    subjectType: "conference",
-    subjectId: conferenceId,
-    detail: { format: ctx.format, language: lng, site: staff.siteCode },
-    ip: ctx.ip,
-    at: ctx.now,
-  });
+  const audit = auditBy(db, staff, ctx);
+  await audit(
+    "conference.minutes_read",
+    { type: "conference", id: conferenceId },
+    { format: ctx.format, language: lng, site: staff.siteCode },
+  );
   return conferenceInWords(detail, lng, timezone, await siteNames(db));
 }
 

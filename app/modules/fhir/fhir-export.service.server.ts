@@ -5,7 +5,7 @@ import { referralBundle } from "~/domain/fhir/referral-bundle";
 import { toDecisionJson, type Decision } from "~/domain/screen";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { findUserById } from "~/modules/accounts/accounts.repository.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { listAttachments } from "~/modules/intake/attachments.service.server";
 import { auditPartnerRead, referralForPartner } from "~/modules/joint-review/joint-access.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
@@ -121,19 +121,16 @@ export async function exportReferralFhir(
       { format: "fhir" },
     );
   } else {
-    await recordAudit(db, {
-      actor: { id: reader.user.id, role: reader.user.role },
-      action: "referral.exported_fhir",
-      subjectType: "referral",
-      subjectId: row.id,
-      detail: {
+    const audit = auditBy(db, reader.user, ctx);
+    await audit(
+      "referral.exported_fhir",
+      { type: "referral", id: row.id },
+      {
         via: reader.via,
         ...(reader.tokenId ? { tokenId: reader.tokenId } : {}),
         resources: bundle.entry?.length ?? 0,
       },
-      ip: ctx.ip,
-      at: ctx.now,
-    });
+    );
   }
   return { bundle, referenceCode: row.reference_code };
 }

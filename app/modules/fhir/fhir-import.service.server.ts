@@ -4,7 +4,7 @@ import { caseFromBundle, hasPatient, type UnmappedPart } from "~/domain/fhir/bun
 import { getPath } from "~/domain/fhir/case-observations";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { nationalIdsIn } from "~/modules/api/rrn";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { receiveUploads } from "~/modules/intake/attachments.service.server";
 import { deletePath } from "~/modules/intake/intake-form";
 import { insertDraft, updateDraft } from "~/modules/intake/intake.repository.server";
@@ -96,20 +96,17 @@ export async function importReferralBundle(
   await db.transaction().execute(async (trx) => {
     await insertDraft(trx, { id: draftId, physician_id: user.id, case_json: "{}", created_at: at });
     await updateDraft(trx, draftId, JSON.stringify(caseData), draftListColumns(caseData), at);
-    await recordAudit(trx, {
-      actor: { id: user.id, role: user.role },
-      action: "referral.draft_created",
-      subjectType: "referral",
-      subjectId: draftId,
-      detail: {
+    const audit = auditBy(trx, user, ctx);
+    await audit(
+      "referral.draft_created",
+      { type: "referral", id: draftId },
+      {
         via: "fhir",
         ...(user.tokenId ? { tokenId: user.tokenId } : {}),
         unmapped: refused.length,
         documents: documents.length,
       },
-      ip: ctx.ip,
-      at: ctx.now,
-    });
+    );
   });
   refused.push(...(await storeDocuments(db, user, draftId, documents, ctx.now)));
   return { kind: "created", draftId, unmapped: refused, missing: missingRequired(caseData) };

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { SessionUser } from "~/modules/accounts/session.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
 import { auditPartnerRead, referralForPartner } from "~/modules/joint-review/joint-access.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
@@ -38,15 +38,8 @@ export async function removeAttachment(
   if (!row) return false;
   await db.transaction().execute(async (trx) => {
     await markAttachmentRemoved(trx, row.id, input.now.toISOString());
-    await recordAudit(trx, {
-      actor: { id: input.user.id, role: input.user.role },
-      action: "attachment.removed",
-      subjectType: "referral",
-      subjectId: input.referralId,
-      detail: { attachmentId: row.id },
-      ip: input.ip ?? null,
-      at: input.now,
-    });
+    const audit = auditBy(trx, input.user, input);
+    await audit("attachment.removed", { type: "referral", id: input.referralId }, { attachmentId: row.id });
   });
   await fs.promises.rm(path.join(attachmentsRoot(), row.storage_key), { force: true });
   return true;
@@ -93,14 +86,7 @@ export async function openAttachment(
     );
     return downloadOf(row, filePath);
   }
-  await recordAudit(db, {
-    actor: { id: input.user.id, role: input.user.role },
-    action: "attachment.downloaded",
-    subjectType: "referral",
-    subjectId: input.referralId,
-    detail: { attachmentId: row.id },
-    ip: input.ip ?? null,
-    at: input.now,
-  });
+  const audit = auditBy(db, input.user, input);
+  await audit("attachment.downloaded", { type: "referral", id: input.referralId }, { attachmentId: row.id });
   return downloadOf(row, filePath);
 }

@@ -4,7 +4,7 @@
 import { nationalIdIn, nationalIdRefusedKey } from "~/domain/case/national-id";
 import { toDecisionJson, type DecisionJson } from "~/domain/screen";
 import type { SessionUser } from "~/modules/accounts/session.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
 import { toReferral, type Referral } from "~/modules/referrals/referral.mapper.server";
 import { findReferral, insertReferralEvent } from "~/modules/referrals/referrals.repository.server";
@@ -63,14 +63,8 @@ export async function createDraft(db: Database, { user, now, ip }: Who): Promise
   const id = newId();
   await db.transaction().execute(async (trx) => {
     await insertDraft(trx, { id, physician_id: user.id, case_json: "{}", created_at: now.toISOString() });
-    await recordAudit(trx, {
-      actor: { id: user.id, role: user.role },
-      action: "referral.draft_created",
-      subjectType: "referral",
-      subjectId: id,
-      ip: ip ?? null,
-      at: now,
-    });
+    const audit = auditBy(trx, user, { now, ip: ip ?? null });
+    await audit("referral.draft_created", { type: "referral", id });
   });
   return id;
 }
@@ -134,15 +128,8 @@ async function recordConsentIfChanged(
     note: null,
     data: JSON.stringify(answers),
   });
-  await recordAudit(trx, {
-    actor: { id: who.user.id, role: who.user.role },
-    action: "referral.consent_recorded",
-    subjectType: "referral",
-    subjectId: referral.id,
-    detail: answers,
-    ip: who.ip ?? null,
-    at: who.now,
-  });
+  const audit = auditBy(trx, who.user, who);
+  await audit("referral.consent_recorded", { type: "referral", id: referral.id }, answers);
 }
 
 /**
@@ -257,18 +244,10 @@ export async function submitDraft(db: Database, input: Who & { referral: Referra
 
 /** Deletes a draft, its files and its history; submitted referrals cannot be deleted (they can be withdrawn). */
 export async function discardDraft(db: Database, input: Who & { referral: Referral }): Promise<boolean> {
-  const { user, referral, now } = input;
+  const { user, referral } = input;
   const deleted = await db.transaction().execute(async (trx) => {
     const ok = await deleteDraft(trx, referral.id);
-    if (ok)
-      await recordAudit(trx, {
-        actor: { id: user.id, role: user.role },
-        action: "referral.draft_deleted",
-        subjectType: "referral",
-        subjectId: referral.id,
-        ip: input.ip ?? null,
-        at: now,
-      });
+    if (ok) await auditBy(trx, user, input)("referral.draft_deleted", { type: "referral", id: referral.id });
     return ok;
   });
   if (deleted) await deleteFilesOf(referral.id);

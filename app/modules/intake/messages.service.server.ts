@@ -1,6 +1,6 @@
 import { nationalIdIn, nationalIdRefusedKey } from "~/domain/case/national-id";
 import type { SessionUser } from "~/modules/accounts/session.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { insertMessage, messagesOf } from "~/modules/queue/queue.repository.server";
 import type { Referral } from "~/modules/referrals/referral.mapper.server";
 import type { Database } from "~/utils/db.server";
@@ -55,15 +55,8 @@ export async function sendPhysicianMessage(
       body,
       created_at: input.now.toISOString(),
     });
-    await recordAudit(trx, {
-      actor: { id: input.user.id, role: "physician" },
-      action: "referral.message_sent",
-      subjectType: "referral",
-      subjectId: input.referral.id,
-      detail: { messageId: id },
-      ip: input.ip ?? null,
-      at: input.now,
-    });
+    const audit = auditBy(trx, { id: input.user.id, role: "physician" }, input);
+    await audit("referral.message_sent", { type: "referral", id: input.referral.id }, { messageId: id });
   });
   return { ok: true };
 }

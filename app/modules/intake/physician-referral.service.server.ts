@@ -5,7 +5,7 @@ import { nationalIdIn, nationalIdRefusedKey } from "~/domain/case/national-id";
 import type { DecisionJson } from "~/domain/screen";
 import type { HistoryEntry } from "~/domain/workflow/history";
 import type { SessionUser } from "~/modules/accounts/session.server";
-import { recordReading } from "~/modules/audit/read-audit.server";
+import { readingsBy } from "~/modules/audit/read-audit.server";
 import type { Referral } from "~/modules/referrals/referral.mapper.server";
 import {
   referralEvents,
@@ -102,14 +102,8 @@ export async function referralDetail(db: Database, input: Who & { referral: Refe
     referralScreens(db, referral.id),
     listAttachments(db, referral.id),
   ]);
-  await recordReading(db, {
-    actor: { id: user.id, role: user.role },
-    action: "referral.viewed",
-    subjectType: "referral",
-    subjectId: referral.id,
-    ip: input.ip ?? null,
-    at: input.now,
-  });
+  const audit = readingsBy(db, user, input);
+  await audit("referral.viewed", { type: "referral", id: referral.id });
   return {
     caseData: caseOf(referral),
     decision: referral.decision,

@@ -1,5 +1,5 @@
 import type { SessionUser } from "~/modules/accounts/session.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { letterSummaries, type LetterSummary } from "~/modules/letters/letters.service.server";
 import type { Referral } from "~/modules/referrals/referral.mapper.server";
 import type { Database } from "~/utils/db.server";
@@ -53,24 +53,9 @@ export async function referAgain(
       previous_referral_id: referral.id,
       ...draftListColumns(draft),
     });
-    await recordAudit(trx, {
-      actor: { id: user.id, role: user.role },
-      action: "referral.draft_created",
-      subjectType: "referral",
-      subjectId: id,
-      detail: { previousReferralId: referral.id },
-      ip: input.ip,
-      at: now,
-    });
-    await recordAudit(trx, {
-      actor: { id: user.id, role: user.role },
-      action: "referral.referred_again",
-      subjectType: "referral",
-      subjectId: referral.id,
-      detail: { draftId: id },
-      ip: input.ip,
-      at: now,
-    });
+    const audit = auditBy(trx, user, input);
+    await audit("referral.draft_created", { type: "referral", id }, { previousReferralId: referral.id });
+    await audit("referral.referred_again", { type: "referral", id: referral.id }, { draftId: id });
     return { ok: true, id, created: true } as const;
   });
 }

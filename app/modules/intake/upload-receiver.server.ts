@@ -12,7 +12,7 @@ import { attachmentKinds } from "~/domain/case/schema";
 import { nationalIdIn } from "~/domain/case/national-id";
 import { withoutInvisibleControls } from "~/domain/names";
 import type { SessionUser } from "~/modules/accounts/session.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { csrfFieldName, isCsrfFieldValid } from "~/utils/csrf.server";
 import type { Database } from "~/utils/db.server";
@@ -270,15 +270,12 @@ async function recordFiles(db: Database, input: UploadInput, rows: { staged: Sta
         removed_at: null,
       });
       // No file name in the audit log: names often carry the patient's.
-      await recordAudit(trx, {
-        actor: { id: user.id, role: user.role },
-        action: "attachment.uploaded",
-        subjectType: "referral",
-        subjectId: referralId,
-        detail: { attachmentId: id, kind: s.kind, mediaType: s.mediaType, sizeBytes: s.sizeBytes, sha256: s.sha256 },
-        ip: input.ip ?? null,
-        at: now,
-      });
+      const audit = auditBy(trx, user, { now, ip: input.ip ?? null });
+      await audit(
+        "attachment.uploaded",
+        { type: "referral", id: referralId },
+        { attachmentId: id, kind: s.kind, mediaType: s.mediaType, sizeBytes: s.sizeBytes, sha256: s.sha256 },
+      );
     }
   });
 }

@@ -2,7 +2,7 @@
 // below it, so the attachments and letters services can ask it without an import cycle.
 import { shareableStatuses } from "~/domain/joint-review/joint-review";
 import type { ReferralStatus } from "~/domain/workflow/states";
-import { recordReading } from "~/modules/audit/read-audit.server";
+import { readingsBy } from "~/modules/audit/read-audit.server";
 import { findReferral, type ReferralRow } from "~/modules/referrals/referrals.repository.server";
 import type { Database } from "~/utils/db.server";
 import { openJointReviewOf, type JointReviewRow } from "./joint-review.repository.server";
@@ -40,13 +40,10 @@ export async function auditPartnerRead(
   ctx: { now: Date; ip: string | null },
   extra: Record<string, unknown> = {},
 ) {
-  await recordReading(db, {
-    actor: { id: staff.id, role: staff.role },
-    action: "referral.viewed_jointly",
-    subjectType: "referral",
-    subjectId: review.referral_id,
-    detail: { site: review.owner_site_code, readerSite: staff.siteCode, jointReviewId: review.id, part, ...extra },
-    ip: ctx.ip,
-    at: ctx.now,
-  });
+  const audit = readingsBy(db, staff, ctx);
+  await audit(
+    "referral.viewed_jointly",
+    { type: "referral", id: review.referral_id },
+    { site: review.owner_site_code, readerSite: staff.siteCode, jointReviewId: review.id, part, ...extra },
+  );
 }

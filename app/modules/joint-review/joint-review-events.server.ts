@@ -1,6 +1,6 @@
 // The joint review's steps in a referral's history and its ending. Apart from the service so that the referral core
 // (app/modules/referrals/referrals.service.server.ts) can end a review inside its own transaction without a cycle.
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { findReferral, insertReferralEvent, type ReferralRow } from "~/modules/referrals/referrals.repository.server";
 import type { Referral } from "~/modules/referrals/referral.mapper.server";
 import type { Database } from "~/utils/db.server";
@@ -48,13 +48,11 @@ export async function endJointReview(
   await closeJointReviewRow(trx, open.id, { closed_by: actor.id, closed_at: at.toISOString(), close_reason: reason });
   const referral = await findReferral(trx, referralId);
   if (referral) await jointEvent(trx, referral, actor, "joint_review_closed", at, { jointReviewId: open.id, reason });
-  await recordAudit(trx, {
-    actor: actor.id ? { id: actor.id, role: actor.role } : null,
-    action: "joint_review.closed",
-    subjectType: "referral",
-    subjectId: referralId,
-    detail: { jointReviewId: open.id, reason, partnerSite: open.partner_site_code },
-    at,
-  });
+  const audit = auditBy(trx, actor.id ? { id: actor.id, role: actor.role } : null, { now: at });
+  await audit(
+    "joint_review.closed",
+    { type: "referral", id: referralId },
+    { jointReviewId: open.id, reason, partnerSite: open.partner_site_code },
+  );
   return true;
 }

@@ -5,7 +5,7 @@
 import { conferenceFor, shareableStatuses } from "~/domain/joint-review/joint-review";
 import { otherSite } from "~/domain/routing/site-facts";
 import { siteFacts } from "~/modules/sites/site-facts.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { insertAgendaItem, scheduledConferences } from "~/modules/conferences/conferences.repository.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import { referralForStaff } from "~/modules/queue/triage.service.server";
@@ -97,15 +97,12 @@ export async function proposeJointReview(
       partnerSite: review.partner_site_code,
       conferenceId,
     });
-    await recordAudit(trx, {
-      actor: { id: staff.id, role: staff.role },
-      action: "joint_review.proposed",
-      subjectType: "referral",
-      subjectId: referral.id,
-      detail: { jointReviewId: review.id, partnerSite: review.partner_site_code, conferenceId },
-      ip: ctx.ip,
-      at: ctx.now,
-    });
+    const audit = auditBy(trx, staff, ctx);
+    await audit(
+      "joint_review.proposed",
+      { type: "referral", id: referral.id },
+      { jointReviewId: review.id, partnerSite: review.partner_site_code, conferenceId },
+    );
     return { ok: true, reviewId: review.id, conferenceId } as const;
   });
 }
@@ -146,15 +143,12 @@ export async function postJointMessage(
       created_at: ctx.now.toISOString(),
     });
     // The audit says a message was written, never what it says.
-    await recordAudit(trx, {
-      actor: { id: staff.id, role: staff.role },
-      action: "joint_review.message_posted",
-      subjectType: "referral",
-      subjectId: referralId,
-      detail: { jointReviewId: review.id, messageId: id, site: staff.siteCode },
-      ip: ctx.ip,
-      at: ctx.now,
-    });
+    const audit = auditBy(trx, staff, ctx);
+    await audit(
+      "joint_review.message_posted",
+      { type: "referral", id: referralId },
+      { jointReviewId: review.id, messageId: id, site: staff.siteCode },
+    );
   });
   return true;
 }

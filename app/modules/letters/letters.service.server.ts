@@ -2,7 +2,7 @@ import { isLanguage, type Language } from "~/i18n/config";
 import { siteContactBook } from "~/modules/site-contacts/site-contacts.service.server";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { findUserById } from "~/modules/accounts/accounts.repository.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
 import { findReferral, type ReferralRow } from "~/modules/referrals/referrals.repository.server";
 import { siteTimeZone } from "~/domain/routing/site-facts";
@@ -57,15 +57,8 @@ export async function issueLetter(trx: Database, input: IssueLetterInput): Promi
     issued_by: input.issuer.id,
     issued_at: input.now.toISOString(),
   });
-  await recordAudit(trx, {
-    actor: input.issuer,
-    action: "referral.letter_issued",
-    subjectType: "referral",
-    subjectId: input.after.id,
-    detail: { letterId: id, decision, language },
-    ip: input.ip,
-    at: input.now,
-  });
+  const audit = auditBy(trx, input.issuer, input);
+  await audit("referral.letter_issued", { type: "referral", id: input.after.id }, { letterId: id, decision, language });
   return id;
 }
 
@@ -141,15 +134,12 @@ export async function openLetter(
   if (!row) return null;
   // The letter is the receiving site's: its dates are that site's.
   const timeZone = siteTimeZone(await siteFacts(db), row.site_code);
-  await recordAudit(db, {
-    actor: { id: user.id, role: user.role },
-    action: "referral.letter_viewed",
-    subjectType: "referral",
-    subjectId: referral.id,
-    detail: { letterId: chosen.id, format: ctx.format },
-    ip: ctx.ip,
-    at: ctx.now,
-  });
+  const audit = auditBy(db, user, ctx);
+  await audit(
+    "referral.letter_viewed",
+    { type: "referral", id: referral.id },
+    { letterId: chosen.id, format: ctx.format },
+  );
   return { referral, letter: toLetterInput(row, timeZone), letters };
 }
 

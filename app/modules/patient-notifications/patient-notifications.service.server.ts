@@ -7,7 +7,7 @@ import type { WorkflowAction } from "~/domain/workflow/transitions";
 import type { ReferralStatus } from "~/domain/workflow/states";
 import { fallbackLanguage, isLanguage, type Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import type { ReferralRow } from "~/modules/referrals/referrals.repository.server";
 import { STATUS_PAGE_PATH } from "~/modules/status-lookup/status-page";
 import type { Database } from "~/utils/db.server";
@@ -102,15 +102,8 @@ export async function stopNotices(
     if (!found || !channelById(found.channel)) return { kind: "unknown" };
     const recorded = await insertStop(trx, found.referral_id, found.channel, ctx.now.toISOString());
     if (recorded) {
-      await recordAudit(trx, {
-        actor: null,
-        action: "patient_notice.stopped",
-        subjectType: "referral",
-        subjectId: found.referral_id,
-        detail: { channel: found.channel },
-        ip: ctx.ip,
-        at: ctx.now,
-      });
+      const audit = auditBy(trx, null, ctx);
+      await audit("patient_notice.stopped", { type: "referral", id: found.referral_id }, { channel: found.channel });
     }
     return { kind: "stopped", language: noticeLanguage(found) };
   });

@@ -1,4 +1,4 @@
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import type { Referral } from "~/modules/referrals/referral.mapper.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
@@ -26,15 +26,8 @@ async function writeStaffText(
   if (!referral) return false;
   await db.transaction().execute(async (trx) => {
     const { action, detail } = await write(trx, newId(), referral);
-    await recordAudit(trx, {
-      actor: { id: staff.id, role: staff.role },
-      action,
-      subjectType: "referral",
-      subjectId: id,
-      detail,
-      ip: ctx.ip,
-      at: ctx.now,
-    });
+    const audit = auditBy(trx, staff, ctx);
+    await audit(action, { type: "referral", id }, detail);
   });
   return true;
 }

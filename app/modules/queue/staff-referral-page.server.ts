@@ -4,7 +4,7 @@ import { ruleSetInForce } from "~/domain/eligibility/rulesets";
 import { otherSite } from "~/domain/routing/site-facts";
 import type { Language } from "~/i18n/config";
 import { formatCalendarDate, formatInstant } from "~/i18n/format";
-import { recordReading } from "~/modules/audit/read-audit.server";
+import { readingsBy } from "~/modules/audit/read-audit.server";
 import { clinicalDecisionPanel, formatRecord } from "~/modules/clinical-decisions/clinical-decisions.service.server";
 import { listAttachments } from "~/modules/intake/attachments.service.server";
 import { ownerJointPanel, summaryInWords } from "~/modules/joint-review/joint-review-view.server";
@@ -49,15 +49,8 @@ const doneBanners: readonly string[] = [
 export async function openReferralForStaff(db: Database, staff: Staff, id: string, ctx: StaffContext) {
   const referral = await referralForStaff(db, staff, id);
   if (!referral) return null;
-  await recordReading(db, {
-    actor: { id: staff.id, role: staff.role },
-    action: "referral.viewed",
-    subjectType: "referral",
-    subjectId: referral.id,
-    detail: { site: referral.siteCode },
-    ip: ctx.ip,
-    at: ctx.now,
-  });
+  const audit = readingsBy(db, staff, ctx);
+  await audit("referral.viewed", { type: "referral", id: referral.id }, { site: referral.siteCode });
   const site = await siteClockOf(db, staff.siteCode);
   const today = todayAt(site.timezone, ctx.now);
   const [events, notes, messages, people, names, [physician]] = await Promise.all([

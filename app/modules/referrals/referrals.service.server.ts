@@ -8,7 +8,7 @@ import { toDecisionJson, type SiteCode } from "~/domain/screen";
 import { clockStoppingActions, checkTransition, type WorkflowAction } from "~/domain/workflow/transitions";
 import type { ReferralStatus } from "~/domain/workflow/states";
 import type { Role } from "~/modules/accounts/session.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { notifyPatientOfStep } from "~/modules/patient-notifications/patient-notifications.service.server";
 import { screenCase, type ScreeningRecord } from "~/modules/screening/screening.service.server";
 import type { Database } from "~/utils/db.server";
@@ -183,14 +183,8 @@ export async function submitReferral(
     const id = await writeSubmitted(trx, input, columns, at);
     await storeScreen(trx, id, at, record);
     await submitEvents(trx, id, at, input.physician.id, site, record);
-    await recordAudit(trx, {
-      actor: { id: input.physician.id, role: "physician" },
-      action: "referral.submitted",
-      subjectType: "referral",
-      subjectId: id,
-      detail: { site: site.code, outcome: record.decision.outcome },
-      at: input.now,
-    });
+    const audit = auditBy(trx, { id: input.physician.id, role: "physician" }, { now: input.now });
+    await audit("referral.submitted", { type: "referral", id }, { site: site.code, outcome: record.decision.outcome });
     // A patient who opted in hears that the referral was received (issue #17).
     await notifyPatientOfStep(trx, {
       referral: (await findReferral(trx, id))!,
@@ -313,15 +307,12 @@ async function recordStep(ctx: StepContext, to: ReferralStatus, change: StepChan
   // A step that takes the referral out of the owning site's hands ends its joint review, and the partner's reading.
   if ((stepsThatEndJointReview as readonly string[]).includes(input.action))
     await endJointReview(trx, referral.id, input.actor, "referral_left_site", input.now);
-  await recordAudit(trx, {
-    actor: input.actor.id ? { id: input.actor.id, role: input.actor.role } : null,
-    action: `referral.${input.action}`,
-    subjectType: "referral",
-    subjectId: referral.id,
-    detail: { from: referral.status, to, site: change.eventSite, reasonCode: input.reasonCode ?? null },
-    ip: input.ip ?? null,
-    at: input.now,
-  });
+  const audit = auditBy(trx, input.actor.id ? { id: input.actor.id, role: input.actor.role } : null, input);
+  await audit(
+    `referral.${input.action}`,
+    { type: "referral", id: referral.id },
+    { from: referral.status, to, site: change.eventSite, reasonCode: input.reasonCode ?? null },
+  );
 }
 
 /**

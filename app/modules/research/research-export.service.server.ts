@@ -13,7 +13,7 @@ import {
 import { languages } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n.server";
 import type { SessionUser } from "~/modules/accounts/session.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import type { Database } from "~/utils/db.server";
 
 /** Who may export the research cohort: an administrator, or an account with the researcher role (issue #11). */
@@ -67,21 +67,18 @@ export async function exportResearchCsv(
   // UTF-8 with a BOM, so Excel in Korea and Japan opens it as UTF-8 (as the audit export does).
   const csv = `\uFEFF${toCsv(cohort.rows)}`;
   const sha256 = crypto.createHash("sha256").update(csv, "utf8").digest("hex");
-  await recordAudit(db, {
-    actor: { id: user.id, role: user.role },
-    action: "research.exported",
-    subjectType: "research_export",
-    subjectId: null,
-    detail: {
+  const audit = auditBy(db, user, ctx);
+  await audit(
+    "research.exported",
+    { type: "research_export", id: null },
+    {
       sha256,
       rows: cohort.rows.length,
       suppressed: cohort.suppressed,
       consented: cohort.consented,
       k: K_ANONYMITY,
     },
-    ip: ctx.ip,
-    at: ctx.now,
-  });
+  );
   return { csv, sha256, cohort };
 }
 

@@ -4,7 +4,7 @@ import type { ScreenCase } from "~/domain/case/schema";
 import { compareDecisions, type DecisionComparison, type Direction } from "~/domain/decision-compare";
 import { ruleSetInForce } from "~/domain/eligibility/rulesets";
 import { toDecisionJson, type Decision, type DecisionJson, type Outcome } from "~/domain/screen";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import { canSeeReferral } from "~/modules/referrals/access.server";
@@ -101,20 +101,17 @@ export async function rescreenReferral(
     if (!referral || !canSeeReferral(staff, referral)) return null;
     const comparison = await rescreenRow(trx, referral, { id: staff.id, role: staff.role }, ctx.now);
     if (!comparison) return null;
-    await recordAudit(trx, {
-      actor: { id: staff.id, role: staff.role },
-      action: "referral.rescreened",
-      subjectType: "referral",
-      subjectId: referral.id,
-      detail: {
+    const audit = auditBy(trx, staff, ctx);
+    await audit(
+      "referral.rescreened",
+      { type: "referral", id: referral.id },
+      {
         from: comparison.before.rulesetVersion,
         to: comparison.after.rulesetVersion,
         outcomeBefore: comparison.before.outcome,
         outcomeAfter: comparison.after.outcome,
       },
-      ip: ctx.ip,
-      at: ctx.now,
-    });
+    );
     return comparison;
   });
 }
@@ -171,15 +168,8 @@ export async function rescreenAllOpen(
       else report.pairs.push({ from, to, count: 1 });
     }
     report.pairs.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
-    await recordAudit(trx, {
-      actor: { id: admin.id, role: admin.role },
-      action: "rules.rescreened_all",
-      subjectType: "rule_set",
-      subjectId: report.toVersion,
-      detail: report,
-      ip: ctx.ip,
-      at: ctx.now,
-    });
+    const audit = auditBy(trx, admin, ctx);
+    await audit("rules.rescreened_all", { type: "rule_set", id: report.toVersion }, report);
     return report;
   });
 }

@@ -9,7 +9,7 @@ import {
   type WeeklyPattern,
 } from "~/domain/scheduling/weekly-pattern";
 import type { Language } from "~/i18n/config";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { siteClockOf, type SiteClock, type Staff } from "~/modules/queue/staff.server";
 import { holidaysOf } from "~/modules/referrals/calendar.server";
 import type { Database } from "~/utils/db.server";
@@ -90,15 +90,8 @@ function auditSlotsAdded(
   ctx: SlotContext,
   detail: Record<string, unknown>,
 ): Promise<void> {
-  return recordAudit(trx, {
-    actor: { id: staff.id, role: staff.role },
-    action: "slots.added",
-    subjectType: "site",
-    subjectId: siteCode,
-    detail,
-    ip: ctx.ip,
-    at: ctx.now,
-  });
+  const audit = auditBy(trx, staff, ctx);
+  return audit("slots.added", { type: "site", id: siteCode }, detail);
 }
 /**
  * One slot. A weekend or public holiday is allowed (a clinic may open on one) but only once the coordinator has
@@ -169,15 +162,8 @@ export async function removeSlot(db: Database, staff: Staff, slotId: string, ctx
   return db.transaction().execute(async (trx) => {
     const removed = await deleteFreeSlot(trx, staff.siteCode, slotId);
     if (removed) {
-      await recordAudit(trx, {
-        actor: { id: staff.id, role: staff.role },
-        action: "slots.removed",
-        subjectType: "site",
-        subjectId: staff.siteCode,
-        detail: { slotId },
-        ip: ctx.ip,
-        at: ctx.now,
-      });
+      const audit = auditBy(trx, staff, ctx);
+      await audit("slots.removed", { type: "site", id: staff.siteCode }, { slotId });
     }
     return removed;
   });

@@ -1,7 +1,7 @@
 // A site's setting kept as versions (docs/decisions/0005, 0023): its contact details, its checklist wording. A change
 // is a new version, made from the version in force, refused when made from an older one or when it changes nothing,
 // and audited with before and after in the same transaction. The steps are the same for every such setting.
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import type { Database } from "~/utils/db.server";
 
 /** Who changed a version, from the row joined with the account (null when the account is gone or unnamed). */
@@ -57,15 +57,12 @@ export async function changeSiteSetting<Row extends { version: number }, Value, 
       return { ok: false, reason: "unchanged", currentVersion: row.version } as const;
     const version = row.version + 1;
     await kind.insert(trx, { siteCode, version, value: after, by: actor.id, at, note: change.note });
-    await recordAudit(trx, {
-      actor,
-      action: kind.action,
-      subjectType: "site",
-      subjectId: siteCode,
-      detail: { fromVersion: row.version, toVersion: version, before, after, note: change.note },
-      ip: input.ip ?? null,
-      at,
-    });
+    const audit = auditBy(trx, actor, { now: at, ip: input.ip ?? null });
+    await audit(
+      kind.action,
+      { type: "site", id: siteCode },
+      { fromVersion: row.version, toVersion: version, before, after, note: change.note },
+    );
     return { ok: true, version } as const;
   });
 }

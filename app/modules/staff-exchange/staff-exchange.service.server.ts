@@ -2,7 +2,7 @@
 import { grantState } from "~/domain/staff-exchange/grant-window";
 import { activeSiteStaff, findUserById } from "~/modules/accounts/accounts.repository.server";
 import type { SessionUser } from "~/modules/accounts/session.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { siteCodes } from "~/modules/accounts/accounts.schema";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
@@ -90,12 +90,11 @@ export async function grantExchange(
       revoked_at: null,
       revoked_by: null,
     });
-    await recordAudit(trx, {
-      actor: { id: actor.id, role: actor.role },
-      action: "staff_exchange.granted",
-      subjectType: "user",
-      subjectId: input.visitorId,
-      detail: {
+    const audit = auditBy(trx, actor, context);
+    await audit(
+      "staff_exchange.granted",
+      { type: "user", id: input.visitorId },
+      {
         grantId: id,
         hostSite: input.hostSiteCode,
         homeSite,
@@ -103,9 +102,7 @@ export async function grantExchange(
         to: input.to,
         ...(input.note ? { note: input.note } : {}),
       },
-      ip: context.ip,
-      at: context.now,
-    });
+    );
     return { kind: "granted", id };
   });
 }
@@ -130,21 +127,18 @@ export async function revokeExchange(
     const state = grantState(grant, todays[grant.host_site_code] ?? "");
     if (state === "revoked" || state === "ended") return { kind: "conflict" };
     if (!(await revokeGrant(trx, grant.id, actor.id, context.now.toISOString()))) return { kind: "conflict" };
-    await recordAudit(trx, {
-      actor: { id: actor.id, role: actor.role },
-      action: "staff_exchange.revoked",
-      subjectType: "user",
-      subjectId: grant.user_id,
-      detail: {
+    const audit = auditBy(trx, actor, context);
+    await audit(
+      "staff_exchange.revoked",
+      { type: "user", id: grant.user_id },
+      {
         grantId: grant.id,
         hostSite: grant.host_site_code,
         from: grant.from_date,
         to: grant.to_date,
         wasInForce: state === "current",
       },
-      ip: context.ip,
-      at: context.now,
-    });
+    );
     return { kind: "revoked" };
   });
 }

@@ -5,7 +5,7 @@
 import { grantInForce } from "~/domain/staff-exchange/grant-window";
 import { setWorkingSiteOfSession, workingSiteOfSession } from "~/modules/accounts/session.repository.server";
 import type { SessionUser } from "~/modules/accounts/session.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import type { Database } from "~/utils/db.server";
 import { openGrantsOf, type GrantRow } from "./staff-exchange.repository.server";
 import { todayBySite } from "./site-today.server";
@@ -106,15 +106,12 @@ export async function switchWorkingSite(
     const host = current.hosts.find((h) => h.siteCode === target);
     if (!host) return { kind: "refused" };
     await setWorkingSiteOfSession(trx, staff.sessionId, target);
-    await recordAudit(trx, {
-      actor: { id: staff.id, role: staff.role },
-      action: "staff_exchange.acting_for_host",
-      subjectType: "site",
-      subjectId: target,
-      detail: { grantId: host.grantId, homeSite: current.home },
-      ip: context.ip,
-      at: context.now,
-    });
+    const audit = auditBy(trx, staff, context);
+    await audit(
+      "staff_exchange.acting_for_host",
+      { type: "site", id: target },
+      { grantId: host.grantId, homeSite: current.home },
+    );
     return { kind: "switched", siteCode: target };
   });
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { isIsoDate } from "~/domain/case/dates";
 import { patientStageOf, type ReferralStatus } from "~/domain/workflow/states";
 import { isLanguage } from "~/i18n/config";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import {
   checkRateLimit,
   clearRateLimit,
@@ -123,15 +123,7 @@ export async function lookUpStatus(
   const code = codeKey(input.referenceCode);
   const address = addressKey(ip);
   const audit = (trx: Database, ok: boolean, outcome: string, referralId: string | null) =>
-    recordAudit(trx, {
-      actor: null,
-      action: "status.lookup",
-      subjectType: "referral",
-      subjectId: referralId,
-      detail: { ok, outcome, door, code },
-      ip,
-      at: now,
-    });
+    auditBy(trx, null, context)("status.lookup", { type: "referral", id: referralId }, { ok, outcome, door, code });
 
   // The code's lock first: a locked code says so even to an address that is also held back.
   const codeState = await checkRateLimit(db, code, STATUS_CODE_POLICY, now);

@@ -8,7 +8,7 @@ import {
   type ChecklistProgress,
 } from "~/domain/travel/travel-checklist";
 import { isOpen } from "~/domain/workflow/states";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import type { Staff } from "~/modules/queue/staff.server";
 import { referralForStaff } from "~/modules/queue/triage.service.server";
 import type { Referral } from "~/modules/referrals/referral.mapper.server";
@@ -81,15 +81,12 @@ export async function setTravelItem(
       ? await insertTick(trx, { referralId, itemKey: change.itemKey, doneBy: staff.id, doneAt: ctx.now.toISOString() })
       : await deleteTick(trx, referralId, change.itemKey);
     if (changed) {
-      await recordAudit(trx, {
-        actor: { id: staff.id, role: staff.role },
-        action: change.done ? "referral.travel_item_done" : "referral.travel_item_undone",
-        subjectType: "referral",
-        subjectId: referralId,
-        detail: { item: change.itemKey, checklistVersion: config.version, site: referral.siteCode },
-        ip: ctx.ip,
-        at: ctx.now,
-      });
+      const audit = auditBy(trx, staff, ctx);
+      await audit(
+        change.done ? "referral.travel_item_done" : "referral.travel_item_undone",
+        { type: "referral", id: referralId },
+        { item: change.itemKey, checklistVersion: config.version, site: referral.siteCode },
+      );
     }
     return { ok: true, changed };
   });

@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { AUDIT_EXPORT_MAX, searchAuditLog } from "~/modules/audit/audit-log.service.server";
 import { readAuditQuery } from "~/modules/audit/audit-query.server";
 import { auditTimeFormat, describeAuditEvent } from "~/modules/audit/audit-view.server";
@@ -61,17 +61,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     before = page.older;
   }
 
-  await db.transaction().execute((trx) =>
-    recordAudit(trx, {
-      actor: { id: admin.id, role: admin.role },
-      action: "audit.exported",
-      subjectType: "audit_log",
-      subjectId: null,
-      detail: { filters: filterQuery, rows: rows.length },
-      ip: clientIp(request),
-      at: new Date(),
-    }),
-  );
+  const audit = auditBy(db, admin, { now: new Date(), ip: clientIp(request) });
+  await audit("audit.exported", { type: "audit_log", id: null }, { filters: filterQuery, rows: rows.length });
 
   const header = csvRow([
     t("audit:columns.seq"),

@@ -5,7 +5,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { formatInstant } from "~/i18n/format";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
-import { recordAudit } from "~/modules/audit/audit.service.server";
+import { auditBy } from "~/modules/audit/audit.service.server";
 import { readerTimeZone } from "~/modules/sites/site-facts.server";
 import { lastRetentionRun, runRetention, type RetentionCounts } from "~/modules/retention/retention.service.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -41,15 +41,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = await getDb();
   const now = new Date();
   const counts = await runRetention(db, now);
-  await recordAudit(db, {
-    actor: { id: admin.id, role: admin.role },
-    action: "retention.run",
-    subjectType: "retention",
-    subjectId: null,
-    detail: counts,
-    ip: clientIp(request),
-    at: now,
-  });
+  const audit = auditBy(db, admin, { now, ip: clientIp(request) });
+  await audit("retention.run", { type: "retention", id: null }, counts);
   return redirect("/admin/retention");
 }
 
