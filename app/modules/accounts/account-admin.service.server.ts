@@ -99,17 +99,13 @@ export async function changeAccountStatus(
     if (changed === 0) return { kind: "conflict" };
     const sessionsEnded = transition.to === "active" ? 0 : await revokeUserSessions(trx, target.id, at);
     const audit = auditBy(trx, actor, context);
-    await audit(
-      transition.audit,
-      { type: "user", id: target.id },
-      {
-        from: target.status,
-        to: transition.to,
-        role: target.role,
-        sessionsEnded,
-        ...(reason ? { reason } : {}),
-      },
-    );
+    await audit(transition.audit, ["user", target.id], {
+      from: target.status,
+      to: transition.to,
+      role: target.role,
+      sessionsEnded,
+      ...(reason ? { reason } : {}),
+    });
     return { kind: "done", action: input.action };
   });
 }
@@ -146,11 +142,10 @@ export async function createStaffAccount(
       }),
     );
     const audit = auditBy(trx, actor, context);
-    await audit(
-      "account.created",
-      { type: "user", id },
-      { role: input.role, site: input.role === "admin" || input.role === "researcher" ? null : input.siteCode },
-    );
+    await audit("account.created", ["user", id], {
+      role: input.role,
+      site: input.role === "admin" || input.role === "researcher" ? null : input.siteCode,
+    });
     return { kind: "created", id };
   });
 }

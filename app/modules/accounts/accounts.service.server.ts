@@ -66,7 +66,7 @@ export async function register(db: Database, input: RegisterInput, context: Requ
     const existing = await findUserByEmail(trx, input.email);
     if (existing) {
       const audit = auditBy(trx, null, context);
-      await audit("account.registration_repeated", { type: "user", id: existing.id });
+      await audit("account.registration_repeated", ["user", existing.id]);
       return;
     }
     const id = newId();
@@ -82,7 +82,7 @@ export async function register(db: Database, input: RegisterInput, context: Requ
       }),
     );
     const audit = auditBy(trx, { id, role: "physician" }, context);
-    await audit("account.registered", { type: "user", id }, { country: input.country });
+    await audit("account.registered", ["user", id], { country: input.country });
   });
   return { kind: "received" };
 }
@@ -135,11 +135,7 @@ export async function signIn(
     await db.transaction().execute(async (trx) => {
       await recordSignInFailure(trx, who, now);
       const audit = auditBy(trx, null, { now, ip });
-      await audit(
-        "account.sign_in_failed",
-        { type: "user", id: user?.id ?? null },
-        { trustedDevice: deviceId !== null },
-      );
+      await audit("account.sign_in_failed", ["user", user?.id ?? null], { trustedDevice: deviceId !== null });
     });
     return { kind: "invalid" };
   }
@@ -148,7 +144,7 @@ export async function signIn(
     await clearSignInFailures(trx, who);
     if (user.status !== "active" && user.status !== "pending") {
       const audit = auditBy(trx, null, { now, ip });
-      await audit("account.sign_in_refused", { type: "user", id: user.id }, { status: user.status });
+      await audit("account.sign_in_refused", ["user", user.id], { status: user.status });
       return { kind: "disabled" };
     }
     if (await hasConfirmedFactor(trx, user.id))
@@ -177,7 +173,7 @@ export async function openSignedInSession(
   const setCookie = await openSession(trx, user.id, now, ip);
   const deviceCookie = await rememberDevice(trx, user.id, input.deviceToken, now);
   const audit = auditBy(trx, user, { now, ip });
-  await audit("account.signed_in", { type: "user", id: user.id }, input.detail);
+  await audit("account.signed_in", ["user", user.id], input.detail);
   const signedIn: SignedInUser = {
     id: user.id,
     role: user.role,
@@ -212,7 +208,7 @@ export async function changePassword(
     await db.transaction().execute(async (trx) => {
       await recordFailure(trx, key, PASSWORD_CHANGE_POLICY, now);
       const audit = auditBy(trx, user, { now, ip });
-      await audit("account.password_change_failed", { type: "user", id: user.id });
+      await audit("account.password_change_failed", ["user", user.id]);
     });
     return { kind: "wrongCurrent" };
   }
@@ -222,7 +218,7 @@ export async function changePassword(
     await clearRateLimit(trx, key);
     const ended = await revokeOtherUserSessions(trx, user.id, user.sessionId, now.toISOString());
     const audit = auditBy(trx, user, { now, ip });
-    await audit("account.password_changed", { type: "user", id: user.id }, { otherSessionsEnded: ended });
+    await audit("account.password_changed", ["user", user.id], { otherSessionsEnded: ended });
     return { kind: "changed" as const, otherSessionsEnded: ended };
   });
 }
@@ -232,7 +228,7 @@ export async function signOutEverywhere(db: Database, user: SessionUser, context
   return db.transaction().execute(async (trx) => {
     const ended = await revokeUserSessions(trx, user.id, context.now.toISOString());
     const audit = auditBy(trx, user, context);
-    await audit("account.signed_out_everywhere", { type: "user", id: user.id }, { sessionsEnded: ended });
+    await audit("account.signed_out_everywhere", ["user", user.id], { sessionsEnded: ended });
     return ended;
   });
 }

@@ -140,7 +140,7 @@ export async function confirmEnrolment(
       )
       .execute();
     const audit = auditBy(trx, user, context);
-    await audit("account.mfa_enrolled", { type: "user", id: user.id });
+    await audit("account.mfa_enrolled", ["user", user.id]);
     return codes;
   });
 }
@@ -179,7 +179,7 @@ export async function resetFactor(db: Database, admin: Actor, userId: string, co
     await trx.deleteFrom("mfa_challenges").where("user_id", "=", userId).execute();
     if (Number(removed.numDeletedRows) === 0) return false;
     const audit = auditBy(trx, admin, context);
-    await audit("account.mfa_reset", { type: "user", id: userId });
+    await audit("account.mfa_reset", ["user", userId]);
     return true;
   });
 }

@@ -20,14 +20,14 @@ export async function completeSecondFactor(
     if (answer.kind === "expired") return answer;
     if (answer.kind === "wrong") {
       const audit = auditBy(trx, null, context);
-      await audit("account.mfa_failed", { type: "user", id: answer.userId });
+      await audit("account.mfa_failed", ["user", answer.userId]);
       return { kind: "wrong" };
     }
     const user = await findUserById(trx, answer.userId);
     if (!user || (user.status !== "active" && user.status !== "pending")) return { kind: "expired" };
     if (answer.method === "recovery") {
       const audit = auditBy(trx, user, context);
-      await audit("account.mfa_recovery_code_used", { type: "user", id: user.id });
+      await audit("account.mfa_recovery_code_used", ["user", user.id]);
     }
     return openSignedInSession(
       trx,

@@ -66,7 +66,7 @@ export async function createApiToken(
       revoked_at: null,
     });
     const audit = auditBy(trx, owner, context);
-    await audit("api_token.created", { type: "api_token", id }, { name: input.name });
+    await audit("api_token.created", ["api_token", id], { name: input.name });
     return { kind: "created", id, token, name: input.name };
   });
 }
@@ -86,7 +86,7 @@ export async function revokeApiToken(
     if (!token) return { kind: "notFound" };
     if (await markApiTokenRevoked(trx, tokenId, context.now.toISOString())) {
       const audit = auditBy(trx, owner, context);
-      await audit("api_token.revoked", { type: "api_token", id: tokenId }, { name: token.name });
+      await audit("api_token.revoked", ["api_token", tokenId], { name: token.name });
     }
     return { kind: "revoked" };
   });

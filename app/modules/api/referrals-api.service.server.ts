@@ -90,7 +90,7 @@ export async function referralForApi(
   if (!row || !canSeeReferral({ ...physician, sessionId: `api-token:${physician.tokenId}` }, row)) return null;
   const events = await referralEvents(db, row.id);
   const audit = auditBy(db, physician, context);
-  await audit("referral.viewed_via_api", { type: "referral", id: row.id }, { tokenId: physician.tokenId });
+  await audit("referral.viewed_via_api", ["referral", row.id], { tokenId: physician.tokenId });
   return {
     referenceCode: code,
     status: row.status,

@@ -45,7 +45,7 @@ export async function recordPageRead(
   const user = action && params.id ? await getSessionUser(request, now) : null;
   if (!action || !user) return;
   const audit = auditBy(await getDb(), user, { now, ip: clientIp(request) });
-  await audit(action, { type: "referral", id: params.id! }, pageOf(routeId, params));
+  await audit(action, ["referral", params.id!], pageOf(routeId, params));
 }
 
 /**
@@ -65,9 +65,5 @@ export async function recordRefusalIfForeign(
   const referral = await findReferral(db, params.id);
   if (!referral || canSeeReferral(user, referral)) return;
   const audit = auditBy(db, user, { now, ip: clientIp(request) });
-  await audit(
-    refusedAction,
-    { type: "referral", id: referral.id },
-    { ...pageOf(routeId, params), method: request.method },
-  );
+  await audit(refusedAction, ["referral", referral.id], { ...pageOf(routeId, params), method: request.method });
 }

@@ -15,8 +15,8 @@ export type AuditInput = {
 
 /** Who acts: any account (signed in, staff, an API token's owner); the log keeps only its id and role. */
 export type AuditActor = { id: string; role: string };
-/** What is acted on: a referral, a user, a site… by its id (null where there is no one thing, e.g. an export). */
-export type AuditSubject = { type: string; id: string | null };
+/** What is acted on: a referral, a user, a site… and its id (null where there is no one thing, e.g. an export). */
+export type AuditSubject = readonly [type: string, id: string | null];
 /** When and from where: the `{ now, ip }` every action already carries (no ip for what the portal does itself). */
 export type AuditContext = { now: Date; ip?: string | null };
 /** Records one event of one actor's request: what was done, to what, and its particulars (never clinical text). */
@@ -31,8 +31,8 @@ export function auditInputOf(
   return {
     actor: actor && { id: actor.id, role: actor.role },
     action: event.action,
-    subjectType: event.subject.type,
-    subjectId: event.subject.id,
+    subjectType: event.subject[0],
+    subjectId: event.subject[1],
     detail: event.detail,
     ip: context.ip,
     at: context.now,
@@ -84,7 +84,7 @@ export async function recordAudit(db: Database, input: AuditInput): Promise<void
 
 /**
  * The events `actor` causes in this request, recorded in `db` (the change's transaction, as for recordAudit):
- * `const audit = auditBy(trx, staff, context); await audit("referral.noted", { type: "referral", id }, { noteId });`
+ * `const audit = auditBy(trx, staff, context); await audit("referral.noted", ["referral", id], { noteId });`
  */
 export function auditBy(db: Database, actor: AuditActor | null, context: AuditContext): AuditRecorder {
   return (action, subject, detail) => recordAudit(db, auditInputOf(actor, context, { action, subject, detail }));

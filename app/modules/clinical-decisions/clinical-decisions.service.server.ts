@@ -120,17 +120,13 @@ export async function recordClinicalDecision(
       recorded_at: ctx.now.toISOString(),
     });
     const audit = auditBy(trx, staff, ctx);
-    await audit(
-      "referral.clinical_decision_recorded",
-      { type: "referral", id: referral.id },
-      {
-        clinicalDecisionId: id,
-        site: staff.siteCode,
-        recommendation: input.recommendation,
-        reasonCode: input.reasonCode ?? null,
-        approach: input.approach ?? null,
-      },
-    );
+    await audit("referral.clinical_decision_recorded", ["referral", referral.id], {
+      clinicalDecisionId: id,
+      site: staff.siteCode,
+      recommendation: input.recommendation,
+      reasonCode: input.reasonCode ?? null,
+      approach: input.approach ?? null,
+    });
     return { ok: true, id } as const;
   });
 }

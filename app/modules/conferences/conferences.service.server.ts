@@ -113,11 +113,11 @@ export async function scheduleConference(
     for (const review of await jointReviewsAwaitingAgenda(trx))
       if (await placeOnAgenda(trx, review, ctx.now)) added += 1;
     const audit = auditBy(trx, staff, ctx);
-    await audit(
-      "conference.scheduled",
-      { type: "conference", id },
-      { startsAt: startsAt.toISOString(), attendees: chosen.length, agenda: added },
-    );
+    await audit("conference.scheduled", ["conference", id], {
+      startsAt: startsAt.toISOString(),
+      attendees: chosen.length,
+      agenda: added,
+    });
     return added;
   });
   return { ok: true, id, agenda };
@@ -241,11 +241,12 @@ export async function recordRecommendation(
         recommendation: input.recommendation,
       });
     const audit = auditBy(trx, staff, ctx);
-    await audit(
-      "conference.recommendation_recorded",
-      { type: "referral", id: item.referral_id },
-      { conferenceId, itemId: item.id, recommendation: input.recommendation, present: input.present.length },
-    );
+    await audit("conference.recommendation_recorded", ["referral", item.referral_id], {
+      conferenceId,
+      itemId: item.id,
+      recommendation: input.recommendation,
+      present: input.present.length,
+    });
   });
   return { ok: true };
 }
@@ -285,7 +286,7 @@ export async function finishConference(
       }
     }
     const audit = auditBy(trx, staff, ctx);
-    await audit("conference.held", { type: "conference", id: conferenceId }, { told, carried });
+    await audit("conference.held", ["conference", conferenceId], { told, carried });
     return { ok: true, told, carried } as const;
   });
 }

@@ -25,11 +25,11 @@ export async function minutesOf(
   if (!detail || detail.conference.status !== "held") return null;
   const { timezone } = await siteClockOf(db, staff.siteCode);
   const audit = auditBy(db, staff, ctx);
-  await audit(
-    "conference.minutes_read",
-    { type: "conference", id: conferenceId },
-    { format: ctx.format, language: lng, site: staff.siteCode },
-  );
+  await audit("conference.minutes_read", ["conference", conferenceId], {
+    format: ctx.format,
+    language: lng,
+    site: staff.siteCode,
+  });
   return conferenceInWords(detail, lng, timezone, await siteNames(db));
 }
 

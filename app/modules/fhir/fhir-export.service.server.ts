@@ -122,15 +122,11 @@ export async function exportReferralFhir(
     );
   } else {
     const audit = auditBy(db, reader.user, ctx);
-    await audit(
-      "referral.exported_fhir",
-      { type: "referral", id: row.id },
-      {
-        via: reader.via,
-        ...(reader.tokenId ? { tokenId: reader.tokenId } : {}),
-        resources: bundle.entry?.length ?? 0,
-      },
-    );
+    await audit("referral.exported_fhir", ["referral", row.id], {
+      via: reader.via,
+      ...(reader.tokenId ? { tokenId: reader.tokenId } : {}),
+      resources: bundle.entry?.length ?? 0,
+    });
   }
   return { bundle, referenceCode: row.reference_code };
 }

@@ -97,16 +97,12 @@ export async function importReferralBundle(
     await insertDraft(trx, { id: draftId, physician_id: user.id, case_json: "{}", created_at: at });
     await updateDraft(trx, draftId, JSON.stringify(caseData), draftListColumns(caseData), at);
     const audit = auditBy(trx, user, ctx);
-    await audit(
-      "referral.draft_created",
-      { type: "referral", id: draftId },
-      {
-        via: "fhir",
-        ...(user.tokenId ? { tokenId: user.tokenId } : {}),
-        unmapped: refused.length,
-        documents: documents.length,
-      },
-    );
+    await audit("referral.draft_created", ["referral", draftId], {
+      via: "fhir",
+      ...(user.tokenId ? { tokenId: user.tokenId } : {}),
+      unmapped: refused.length,
+      documents: documents.length,
+    });
   });
   refused.push(...(await storeDocuments(db, user, draftId, documents, ctx.now)));
   return { kind: "created", draftId, unmapped: refused, missing: missingRequired(caseData) };

@@ -39,7 +39,7 @@ export async function removeAttachment(
   await db.transaction().execute(async (trx) => {
     await markAttachmentRemoved(trx, row.id, input.now.toISOString());
     const audit = auditBy(trx, input.user, input);
-    await audit("attachment.removed", { type: "referral", id: input.referralId }, { attachmentId: row.id });
+    await audit("attachment.removed", ["referral", input.referralId], { attachmentId: row.id });
   });
   await fs.promises.rm(path.join(attachmentsRoot(), row.storage_key), { force: true });
   return true;
@@ -87,6 +87,6 @@ export async function openAttachment(
     return downloadOf(row, filePath);
   }
   const audit = auditBy(db, input.user, input);
-  await audit("attachment.downloaded", { type: "referral", id: input.referralId }, { attachmentId: row.id });
+  await audit("attachment.downloaded", ["referral", input.referralId], { attachmentId: row.id });
   return downloadOf(row, filePath);
 }

@@ -64,7 +64,7 @@ export async function createDraft(db: Database, { user, now, ip }: Who): Promise
   await db.transaction().execute(async (trx) => {
     await insertDraft(trx, { id, physician_id: user.id, case_json: "{}", created_at: now.toISOString() });
     const audit = auditBy(trx, user, { now, ip: ip ?? null });
-    await audit("referral.draft_created", { type: "referral", id });
+    await audit("referral.draft_created", ["referral", id]);
   });
   return id;
 }
@@ -129,7 +129,7 @@ async function recordConsentIfChanged(
     data: JSON.stringify(answers),
   });
   const audit = auditBy(trx, who.user, who);
-  await audit("referral.consent_recorded", { type: "referral", id: referral.id }, answers);
+  await audit("referral.consent_recorded", ["referral", referral.id], answers);
 }
 
 /**
@@ -247,7 +247,7 @@ export async function discardDraft(db: Database, input: Who & { referral: Referr
   const { user, referral } = input;
   const deleted = await db.transaction().execute(async (trx) => {
     const ok = await deleteDraft(trx, referral.id);
-    if (ok) await auditBy(trx, user, input)("referral.draft_deleted", { type: "referral", id: referral.id });
+    if (ok) await auditBy(trx, user, input)("referral.draft_deleted", ["referral", referral.id]);
     return ok;
   });
   if (deleted) await deleteFilesOf(referral.id);

@@ -56,7 +56,7 @@ export async function sendPhysicianMessage(
       created_at: input.now.toISOString(),
     });
     const audit = auditBy(trx, { id: input.user.id, role: "physician" }, input);
-    await audit("referral.message_sent", { type: "referral", id: input.referral.id }, { messageId: id });
+    await audit("referral.message_sent", ["referral", input.referral.id], { messageId: id });
   });
   return { ok: true };
 }

@@ -103,7 +103,7 @@ export async function referralDetail(db: Database, input: Who & { referral: Refe
     listAttachments(db, referral.id),
   ]);
   const audit = readingsBy(db, user, input);
-  await audit("referral.viewed", { type: "referral", id: referral.id });
+  await audit("referral.viewed", ["referral", referral.id]);
   return {
     caseData: caseOf(referral),
     decision: referral.decision,

@@ -54,8 +54,8 @@ export async function referAgain(
       ...draftListColumns(draft),
     });
     const audit = auditBy(trx, user, input);
-    await audit("referral.draft_created", { type: "referral", id }, { previousReferralId: referral.id });
-    await audit("referral.referred_again", { type: "referral", id: referral.id }, { draftId: id });
+    await audit("referral.draft_created", ["referral", id], { previousReferralId: referral.id });
+    await audit("referral.referred_again", ["referral", referral.id], { draftId: id });
     return { ok: true, id, created: true } as const;
   });
 }

@@ -271,11 +271,13 @@ async function recordFiles(db: Database, input: UploadInput, rows: { staged: Sta
       });
       // No file name in the audit log: names often carry the patient's.
       const audit = auditBy(trx, user, { now, ip: input.ip ?? null });
-      await audit(
-        "attachment.uploaded",
-        { type: "referral", id: referralId },
-        { attachmentId: id, kind: s.kind, mediaType: s.mediaType, sizeBytes: s.sizeBytes, sha256: s.sha256 },
-      );
+      await audit("attachment.uploaded", ["referral", referralId], {
+        attachmentId: id,
+        kind: s.kind,
+        mediaType: s.mediaType,
+        sizeBytes: s.sizeBytes,
+        sha256: s.sha256,
+      });
     }
   });
 }

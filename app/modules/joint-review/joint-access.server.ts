@@ -41,9 +41,11 @@ export async function auditPartnerRead(
   extra: Record<string, unknown> = {},
 ) {
   const audit = readingsBy(db, staff, ctx);
-  await audit(
-    "referral.viewed_jointly",
-    { type: "referral", id: review.referral_id },
-    { site: review.owner_site_code, readerSite: staff.siteCode, jointReviewId: review.id, part, ...extra },
-  );
+  await audit("referral.viewed_jointly", ["referral", review.referral_id], {
+    site: review.owner_site_code,
+    readerSite: staff.siteCode,
+    jointReviewId: review.id,
+    part,
+    ...extra,
+  });
 }

@@ -49,10 +49,10 @@ export async function endJointReview(
   const referral = await findReferral(trx, referralId);
   if (referral) await jointEvent(trx, referral, actor, "joint_review_closed", at, { jointReviewId: open.id, reason });
   const audit = auditBy(trx, actor.id ? { id: actor.id, role: actor.role } : null, { now: at });
-  await audit(
-    "joint_review.closed",
-    { type: "referral", id: referralId },
-    { jointReviewId: open.id, reason, partnerSite: open.partner_site_code },
-  );
+  await audit("joint_review.closed", ["referral", referralId], {
+    jointReviewId: open.id,
+    reason,
+    partnerSite: open.partner_site_code,
+  });
   return true;
 }

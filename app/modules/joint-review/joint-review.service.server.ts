@@ -98,11 +98,11 @@ export async function proposeJointReview(
       conferenceId,
     });
     const audit = auditBy(trx, staff, ctx);
-    await audit(
-      "joint_review.proposed",
-      { type: "referral", id: referral.id },
-      { jointReviewId: review.id, partnerSite: review.partner_site_code, conferenceId },
-    );
+    await audit("joint_review.proposed", ["referral", referral.id], {
+      jointReviewId: review.id,
+      partnerSite: review.partner_site_code,
+      conferenceId,
+    });
     return { ok: true, reviewId: review.id, conferenceId } as const;
   });
 }
@@ -144,11 +144,11 @@ export async function postJointMessage(
     });
     // The audit says a message was written, never what it says.
     const audit = auditBy(trx, staff, ctx);
-    await audit(
-      "joint_review.message_posted",
-      { type: "referral", id: referralId },
-      { jointReviewId: review.id, messageId: id, site: staff.siteCode },
-    );
+    await audit("joint_review.message_posted", ["referral", referralId], {
+      jointReviewId: review.id,
+      messageId: id,
+      site: staff.siteCode,
+    });
   });
   return true;
 }

@@ -58,7 +58,7 @@ export async function issueLetter(trx: Database, input: IssueLetterInput): Promi
     issued_at: input.now.toISOString(),
   });
   const audit = auditBy(trx, input.issuer, input);
-  await audit("referral.letter_issued", { type: "referral", id: input.after.id }, { letterId: id, decision, language });
+  await audit("referral.letter_issued", ["referral", input.after.id], { letterId: id, decision, language });
   return id;
 }
 
@@ -135,11 +135,7 @@ export async function openLetter(
   // The letter is the receiving site's: its dates are that site's.
   const timeZone = siteTimeZone(await siteFacts(db), row.site_code);
   const audit = auditBy(db, user, ctx);
-  await audit(
-    "referral.letter_viewed",
-    { type: "referral", id: referral.id },
-    { letterId: chosen.id, format: ctx.format },
-  );
+  await audit("referral.letter_viewed", ["referral", referral.id], { letterId: chosen.id, format: ctx.format });
   return { referral, letter: toLetterInput(row, timeZone), letters };
 }
 

@@ -103,7 +103,7 @@ export async function stopNotices(
     const recorded = await insertStop(trx, found.referral_id, found.channel, ctx.now.toISOString());
     if (recorded) {
       const audit = auditBy(trx, null, ctx);
-      await audit("patient_notice.stopped", { type: "referral", id: found.referral_id }, { channel: found.channel });
+      await audit("patient_notice.stopped", ["referral", found.referral_id], { channel: found.channel });
     }
     return { kind: "stopped", language: noticeLanguage(found) };
   });

@@ -27,7 +27,7 @@ async function writeStaffText(
   await db.transaction().execute(async (trx) => {
     const { action, detail } = await write(trx, newId(), referral);
     const audit = auditBy(trx, staff, ctx);
-    await audit(action, { type: "referral", id }, detail);
+    await audit(action, ["referral", id], detail);
   });
   return true;
 }

@@ -50,7 +50,7 @@ export async function openReferralForStaff(db: Database, staff: Staff, id: strin
   const referral = await referralForStaff(db, staff, id);
   if (!referral) return null;
   const audit = readingsBy(db, staff, ctx);
-  await audit("referral.viewed", { type: "referral", id: referral.id }, { site: referral.siteCode });
+  await audit("referral.viewed", ["referral", referral.id], { site: referral.siteCode });
   const site = await siteClockOf(db, staff.siteCode);
   const today = todayAt(site.timezone, ctx.now);
   const [events, notes, messages, people, names, [physician]] = await Promise.all([

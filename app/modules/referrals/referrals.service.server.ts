@@ -184,7 +184,7 @@ export async function submitReferral(
     await storeScreen(trx, id, at, record);
     await submitEvents(trx, id, at, input.physician.id, site, record);
     const audit = auditBy(trx, { id: input.physician.id, role: "physician" }, { now: input.now });
-    await audit("referral.submitted", { type: "referral", id }, { site: site.code, outcome: record.decision.outcome });
+    await audit("referral.submitted", ["referral", id], { site: site.code, outcome: record.decision.outcome });
     // A patient who opted in hears that the referral was received (issue #17).
     await notifyPatientOfStep(trx, {
       referral: (await findReferral(trx, id))!,
@@ -308,11 +308,12 @@ async function recordStep(ctx: StepContext, to: ReferralStatus, change: StepChan
   if ((stepsThatEndJointReview as readonly string[]).includes(input.action))
     await endJointReview(trx, referral.id, input.actor, "referral_left_site", input.now);
   const audit = auditBy(trx, input.actor.id ? { id: input.actor.id, role: input.actor.role } : null, input);
-  await audit(
-    `referral.${input.action}`,
-    { type: "referral", id: referral.id },
-    { from: referral.status, to, site: change.eventSite, reasonCode: input.reasonCode ?? null },
-  );
+  await audit(`referral.${input.action}`, ["referral", referral.id], {
+    from: referral.status,
+    to,
+    site: change.eventSite,
+    reasonCode: input.reasonCode ?? null,
+  });
 }
 
 /**

@@ -68,17 +68,13 @@ export async function exportResearchCsv(
   const csv = `\uFEFF${toCsv(cohort.rows)}`;
   const sha256 = crypto.createHash("sha256").update(csv, "utf8").digest("hex");
   const audit = auditBy(db, user, ctx);
-  await audit(
-    "research.exported",
-    { type: "research_export", id: null },
-    {
-      sha256,
-      rows: cohort.rows.length,
-      suppressed: cohort.suppressed,
-      consented: cohort.consented,
-      k: K_ANONYMITY,
-    },
-  );
+  await audit("research.exported", ["research_export", null], {
+    sha256,
+    rows: cohort.rows.length,
+    suppressed: cohort.suppressed,
+    consented: cohort.consented,
+    k: K_ANONYMITY,
+  });
   return { csv, sha256, cohort };
 }
 

@@ -102,16 +102,12 @@ export async function rescreenReferral(
     const comparison = await rescreenRow(trx, referral, { id: staff.id, role: staff.role }, ctx.now);
     if (!comparison) return null;
     const audit = auditBy(trx, staff, ctx);
-    await audit(
-      "referral.rescreened",
-      { type: "referral", id: referral.id },
-      {
-        from: comparison.before.rulesetVersion,
-        to: comparison.after.rulesetVersion,
-        outcomeBefore: comparison.before.outcome,
-        outcomeAfter: comparison.after.outcome,
-      },
-    );
+    await audit("referral.rescreened", ["referral", referral.id], {
+      from: comparison.before.rulesetVersion,
+      to: comparison.after.rulesetVersion,
+      outcomeBefore: comparison.before.outcome,
+      outcomeAfter: comparison.after.outcome,
+    });
     return comparison;
   });
 }
@@ -169,7 +165,7 @@ export async function rescreenAllOpen(
     }
     report.pairs.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
     const audit = auditBy(trx, admin, ctx);
-    await audit("rules.rescreened_all", { type: "rule_set", id: report.toVersion }, report);
+    await audit("rules.rescreened_all", ["rule_set", report.toVersion], report);
     return report;
   });
 }

@@ -91,7 +91,7 @@ function auditSlotsAdded(
   detail: Record<string, unknown>,
 ): Promise<void> {
   const audit = auditBy(trx, staff, ctx);
-  return audit("slots.added", { type: "site", id: siteCode }, detail);
+  return audit("slots.added", ["site", siteCode], detail);
 }
 /**
  * One slot. A weekend or public holiday is allowed (a clinic may open on one) but only once the coordinator has
@@ -163,7 +163,7 @@ export async function removeSlot(db: Database, staff: Staff, slotId: string, ctx
     const removed = await deleteFreeSlot(trx, staff.siteCode, slotId);
     if (removed) {
       const audit = auditBy(trx, staff, ctx);
-      await audit("slots.removed", { type: "site", id: staff.siteCode }, { slotId });
+      await audit("slots.removed", ["site", staff.siteCode], { slotId });
     }
     return removed;
   });

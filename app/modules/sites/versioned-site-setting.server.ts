@@ -58,11 +58,13 @@ export async function changeSiteSetting<Row extends { version: number }, Value, 
     const version = row.version + 1;
     await kind.insert(trx, { siteCode, version, value: after, by: actor.id, at, note: change.note });
     const audit = auditBy(trx, actor, { now: at, ip: input.ip ?? null });
-    await audit(
-      kind.action,
-      { type: "site", id: siteCode },
-      { fromVersion: row.version, toVersion: version, before, after, note: change.note },
-    );
+    await audit(kind.action, ["site", siteCode], {
+      fromVersion: row.version,
+      toVersion: version,
+      before,
+      after,
+      note: change.note,
+    });
     return { ok: true, version } as const;
   });
 }

@@ -91,18 +91,14 @@ export async function grantExchange(
       revoked_by: null,
     });
     const audit = auditBy(trx, actor, context);
-    await audit(
-      "staff_exchange.granted",
-      { type: "user", id: input.visitorId },
-      {
-        grantId: id,
-        hostSite: input.hostSiteCode,
-        homeSite,
-        from: input.from,
-        to: input.to,
-        ...(input.note ? { note: input.note } : {}),
-      },
-    );
+    await audit("staff_exchange.granted", ["user", input.visitorId], {
+      grantId: id,
+      hostSite: input.hostSiteCode,
+      homeSite,
+      from: input.from,
+      to: input.to,
+      ...(input.note ? { note: input.note } : {}),
+    });
     return { kind: "granted", id };
   });
 }
@@ -128,17 +124,13 @@ export async function revokeExchange(
     if (state === "revoked" || state === "ended") return { kind: "conflict" };
     if (!(await revokeGrant(trx, grant.id, actor.id, context.now.toISOString()))) return { kind: "conflict" };
     const audit = auditBy(trx, actor, context);
-    await audit(
-      "staff_exchange.revoked",
-      { type: "user", id: grant.user_id },
-      {
-        grantId: grant.id,
-        hostSite: grant.host_site_code,
-        from: grant.from_date,
-        to: grant.to_date,
-        wasInForce: state === "current",
-      },
-    );
+    await audit("staff_exchange.revoked", ["user", grant.user_id], {
+      grantId: grant.id,
+      hostSite: grant.host_site_code,
+      from: grant.from_date,
+      to: grant.to_date,
+      wasInForce: state === "current",
+    });
     return { kind: "revoked" };
   });
 }

@@ -107,11 +107,7 @@ export async function switchWorkingSite(
     if (!host) return { kind: "refused" };
     await setWorkingSiteOfSession(trx, staff.sessionId, target);
     const audit = auditBy(trx, staff, context);
-    await audit(
-      "staff_exchange.acting_for_host",
-      { type: "site", id: target },
-      { grantId: host.grantId, homeSite: current.home },
-    );
+    await audit("staff_exchange.acting_for_host", ["site", target], { grantId: host.grantId, homeSite: current.home });
     return { kind: "switched", siteCode: target };
   });
 }

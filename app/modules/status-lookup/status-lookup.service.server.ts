@@ -123,7 +123,7 @@ export async function lookUpStatus(
   const code = codeKey(input.referenceCode);
   const address = addressKey(ip);
   const audit = (trx: Database, ok: boolean, outcome: string, referralId: string | null) =>
-    auditBy(trx, null, context)("status.lookup", { type: "referral", id: referralId }, { ok, outcome, door, code });
+    auditBy(trx, null, context)("status.lookup", ["referral", referralId], { ok, outcome, door, code });
 
   // The code's lock first: a locked code says so even to an address that is also held back.
   const codeState = await checkRateLimit(db, code, STATUS_CODE_POLICY, now);

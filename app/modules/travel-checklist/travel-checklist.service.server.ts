@@ -82,11 +82,11 @@ export async function setTravelItem(
       : await deleteTick(trx, referralId, change.itemKey);
     if (changed) {
       const audit = auditBy(trx, staff, ctx);
-      await audit(
-        change.done ? "referral.travel_item_done" : "referral.travel_item_undone",
-        { type: "referral", id: referralId },
-        { item: change.itemKey, checklistVersion: config.version, site: referral.siteCode },
-      );
+      await audit(change.done ? "referral.travel_item_done" : "referral.travel_item_undone", ["referral", referralId], {
+        item: change.itemKey,
+        checklistVersion: config.version,
+        site: referral.siteCode,
+      });
     }
     return { ok: true, changed };
   });

@@ -62,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 
   const audit = auditBy(db, admin, { now: new Date(), ip: clientIp(request) });
-  await audit("audit.exported", { type: "audit_log", id: null }, { filters: filterQuery, rows: rows.length });
+  await audit("audit.exported", ["audit_log", null], { filters: filterQuery, rows: rows.length });
 
   const header = csvRow([
     t("audit:columns.seq"),

@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const now = new Date();
   const counts = await runRetention(db, now);
   const audit = auditBy(db, admin, { now, ip: clientIp(request) });
-  await audit("retention.run", { type: "retention", id: null }, counts);
+  await audit("retention.run", ["retention", null], counts);
   return redirect("/admin/retention");
 }
 
