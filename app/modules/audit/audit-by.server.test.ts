@@ -22,21 +22,22 @@ const coordinator = { id: "u-coordinator", role: "coordinator", email: "lee@exam
 
 describe("events told by actor, context, action, subject and detail", () => {
   it("store exactly what the same events spelled out in full store, on an intact chain", async () => {
+    const ip = "203.0.113.7";
     const told = await freshDb();
-    const audit = auditBy(told, coordinator, { now, ip: "203.0.113.7" });
+    const audit = auditBy(told, coordinator, { now, ip });
     await audit("referral.noted", ["referral", "r-1"], { noteId: "n-1" });
     await auditBy(told, null, { now })("retention.run", ["retention", null]);
     await readingsBy(told, coordinator, { now, ip: null })("referral.viewed", ["referral", "r-1"], { site: "KONYANG" });
 
     const spelled = await freshDb();
     const actor = { id: "u-coordinator", role: "coordinator" };
+    const referral = { subjectType: "referral", subjectId: "r-1" };
     await recordAudit(spelled, {
       actor,
       action: "referral.noted",
-      subjectType: "referral",
-      subjectId: "r-1",
+      ...referral,
       detail: { noteId: "n-1" },
-      ip: "203.0.113.7",
+      ip,
       at: now,
     });
     await recordAudit(spelled, {
@@ -49,8 +50,7 @@ describe("events told by actor, context, action, subject and detail", () => {
     await recordReading(spelled, {
       actor,
       action: "referral.viewed",
-      subjectType: "referral",
-      subjectId: "r-1",
+      ...referral,
       detail: { site: "KONYANG" },
       at: now,
     });
