@@ -12,10 +12,8 @@ async function zoneOf(cookie?: string): Promise<string> {
 describe("the reader's time zone", () => {
   it("is Japan's for a Japanese physician, Korea's for a Korean one, the site's for staff, the portal's for strangers", async () => {
     const db = await getDb();
-    const japanese = await createAccount(db);
-    const korean = await createAccount(db);
-    await db.updateTable("users").set({ country: "JP" }).where("id", "=", japanese.id).execute();
-    await db.updateTable("users").set({ country: "KR" }).where("id", "=", korean.id).execute();
+    const japanese = await createAccount(db, { country: "JP" });
+    const korean = await createAccount(db, { country: "KR" });
     const qstCoordinator = await createAccount(db, { role: "coordinator", site: "qst" });
     expect(await zoneOf(await sessionCookieFor(db, japanese.id))).toBe("Asia/Tokyo");
     expect(await zoneOf(await sessionCookieFor(db, korean.id))).toBe("Asia/Seoul");

@@ -12,6 +12,7 @@ import {
   type FormSectionId,
   type ViewGroup,
 } from "~/domain/case/field-catalogue";
+import { getPath } from "~/domain/case/paths";
 import { isupGradeGroup } from "~/domain/case/gleason";
 import { intlLocale, isLanguage, languageAutonyms, type Language } from "~/i18n/config";
 import { formatCalendarDate, formatInstant } from "~/i18n/format";
@@ -40,15 +41,6 @@ export type CaseWordsContext = {
   /** The date that decides which questions apply (the referral date once submitted). */
   today: string;
 };
-
-function at(data: unknown, path: string): unknown {
-  return path
-    .split(".")
-    .reduce<unknown>(
-      (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
-      data,
-    );
-}
 
 const isKnown = (value: unknown) =>
   value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
@@ -110,8 +102,8 @@ function rowInWords(list: CatalogueField, row: unknown, w: CaseWordsContext): st
 
 /** The Gleason score with its patterns and ISUP grade group when they are known ("4 + 3 = 7, ISUP grade group 3"). */
 function gleasonInWords(caseData: unknown, score: unknown, w: CaseWordsContext): string | null {
-  const primary = at(caseData, "diagnosis.gleasonPrimary");
-  const secondary = at(caseData, "diagnosis.gleasonSecondary");
+  const primary = getPath(caseData, "diagnosis.gleasonPrimary");
+  const secondary = getPath(caseData, "diagnosis.gleasonSecondary");
   if (typeof primary !== "number" || typeof secondary !== "number") return null;
   const group = isupGradeGroup(primary, secondary);
   const sum = typeof score === "number" ? score : primary + secondary;
@@ -127,7 +119,7 @@ export function caseInWords(caseData: unknown, w: CaseWordsContext): CaseSection
   const rows = new Map<ViewGroup, CaseRow[]>(viewGroups.map((g) => [g, []]));
   for (const field of fieldCatalogue) {
     if (field.staff === false) continue;
-    const value = at(caseData, field.path);
+    const value = getPath(caseData, field.path);
     const known = isKnown(value);
     if (!known && !(field.form && isFieldAsked(field, facts, w.today))) continue;
     const row: CaseRow = {

@@ -9,22 +9,28 @@ import { allResources, namespaces } from "./resources.server";
 // halves throughput and leaks timers (shared/design/stack.md, trap 2).
 const instances = new Map<Language, I18n>();
 
+/** A fresh instance for `lng`, set up as every request's but without remembered answers (memo-t's test compares). */
+export function unmemoisedI18n(lng: Language): I18n {
+  const instance = createInstance();
+  void instance.init({
+    lng,
+    fallbackLng: fallbackLanguage,
+    supportedLngs: ["ko", "ja", "en"],
+    ns: namespaces(),
+    defaultNS: defaultNamespace,
+    resources: allResources(),
+    interpolation: { escapeValue: false },
+    initImmediate: false,
+    returnNull: false,
+  });
+  addParticleFormat(instance);
+  return instance;
+}
+
 export function i18nFor(lng: Language): I18n {
   let instance = instances.get(lng);
   if (!instance) {
-    instance = createInstance();
-    void instance.init({
-      lng,
-      fallbackLng: fallbackLanguage,
-      supportedLngs: ["ko", "ja", "en"],
-      ns: namespaces(),
-      defaultNS: defaultNamespace,
-      resources: allResources(),
-      interpolation: { escapeValue: false },
-      initImmediate: false,
-      returnNull: false,
-    });
-    addParticleFormat(instance);
+    instance = unmemoisedI18n(lng);
     memoisePlainLookups(instance);
     instances.set(lng, instance);
   }

@@ -1,28 +1,8 @@
-import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
-import { defaultNamespace, fallbackLanguage, languages, type Language } from "./config";
-import { i18nFor, tFor } from "./i18n.server";
-import { addParticleFormat } from "./korean-particle";
+import { languages } from "./config";
+import { i18nFor, tFor, unmemoisedI18n } from "./i18n.server";
 import { plainCallKey } from "./memo-t.server";
 import { allResources, namespaces } from "./resources.server";
-
-/** An instance set up as i18nFor's, without the remembered answers: what every call must still say. */
-function unmemoised(lng: Language) {
-  const instance = createInstance();
-  void instance.init({
-    lng,
-    fallbackLng: fallbackLanguage,
-    supportedLngs: ["ko", "ja", "en"],
-    ns: namespaces(),
-    defaultNS: defaultNamespace,
-    resources: allResources(),
-    interpolation: { escapeValue: false },
-    initImmediate: false,
-    returnNull: false,
-  });
-  addParticleFormat(instance);
-  return instance;
-}
 
 function leafKeys(tree: Record<string, unknown>, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -35,7 +15,7 @@ function leafKeys(tree: Record<string, unknown>, prefix = ""): string[] {
 describe("remembered translations say what i18next says", () => {
   it("every key of every namespace, in each language, the first time and from memory", () => {
     for (const lng of languages) {
-      const plain = unmemoised(lng);
+      const plain = unmemoisedI18n(lng);
       for (const ns of namespaces()) {
         const keys = leafKeys(allResources().en[ns] as Record<string, unknown>);
         const expected = keys.map((key) => plain.getFixedT(lng, ns)(key));

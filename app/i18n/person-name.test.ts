@@ -3,10 +3,13 @@ import { personName } from "./person-name";
 
 describe("personName: by the script of the name, not the interface language", () => {
   it("writes Hangul and kanji/kana names family first with no space", () => {
-    expect(personName("한", "미숙")).toBe("한미숙");
-    expect(personName("田中", "健一")).toBe("田中健一");
-    expect(personName("タナカ", "ハナコ")).toBe("タナカハナコ");
-    expect(personName("佐々木", "ゆう")).toBe("佐々木ゆう");
+    const names = [
+      ["한", "미숙"],
+      ["田中", "健一"],
+      ["タナカ", "ハナコ"],
+      ["佐々木", "ゆう"],
+    ] as const;
+    for (const [family, given] of names) expect(personName(family, given)).toBe(`${family}${given}`);
   });
 
   it("writes Latin names family first with a space, as the portal does", () => {

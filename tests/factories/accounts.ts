@@ -18,7 +18,15 @@ const people = [
   { family: "Smith", given: "Alice", institution: "St Thomas' Hospital", country: "other", language: "en" },
 ] as const;
 
-type Overrides = Partial<{ email: string; role: Role; status: string; site: string | null; password: string }>;
+type Overrides = Partial<{
+  email: string;
+  role: Role;
+  status: string;
+  site: string | null;
+  password: string;
+  /** Where the person works (ISO 3166 code); otherwise that of the realistic person the account is named after. */
+  country: string;
+}>;
 
 /** Inserts an account straight into the database (hashing TEST_PASSWORD once per test file). */
 export async function createAccount(db: Database, overrides: Overrides = {}) {
@@ -40,7 +48,7 @@ export async function createAccount(db: Database, overrides: Overrides = {}) {
     site_code:
       overrides.site !== undefined ? overrides.site : role === "coordinator" || role === "reviewer" ? "konyang" : null,
     institution: person.institution,
-    country: person.country,
+    country: overrides.country ?? person.country,
     preferred_language: person.language,
     status: overrides.status ?? "active",
     approved_by: null,
@@ -120,4 +128,31 @@ export async function expectPageAndFormForbidden(
     expect((await answerOf(route.loader(args(getRequest(path, { cookie })) as never))).status, role).toBe(403);
     expect((await answerOf(route.action(args(formRequest(path, fields, { cookie })) as never))).status, role).toBe(403);
   }
+}
+
+/** One account of every role, with the staff roles at both sites. */
+const everyRoleAtEverySite: readonly (readonly [Role, string | null])[] = [
+  ["physician", null],
+  ["coordinator", "konyang"],
+  ["coordinator", "qst"],
+  ["reviewer", "konyang"],
+  ["reviewer", "qst"],
+  ["admin", null],
+  ["researcher", null],
+];
+
+/**
+ * A page for one role only: a visitor who is not signed in is sent to sign in, and every other role (staff of either
+ * site) gets a 403 from the page and from its form.
+ */
+export async function expectOnlyRoleServed(
+  db: Database,
+  role: Role,
+  route: PageRoute,
+  path: string,
+  fields: Record<string, string> = {},
+) {
+  expect((await answerOf(route.loader(args(getRequest(path)) as never))).status, "not signed in").toBe(302);
+  const others = everyRoleAtEverySite.filter(([other]) => other !== role);
+  await expectPageAndFormForbidden(db, others, route, path, fields);
 }

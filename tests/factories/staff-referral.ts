@@ -47,6 +47,16 @@ export function postToPage(id: string, fields: Record<string, string>, cookie: s
   return answerOf(pageRoute.action(pageArgs(formRequest(`/queue/${id}`, fields, { cookie, lng }), id)));
 }
 
+/** Opens the staff referral page (`/queue/:id`) from a signed-in browser, as the page answers it. */
+export function openPage(id: string, browser: { cookie: string; lng?: string }) {
+  return answerOf(pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, browser), id)));
+}
+
+/** Opens a staff step's page (`/queue/:id/:slug`) from a signed-in browser, as the step answers it. */
+export function openStep(id: string, slug: string, browser: { cookie: string; lng?: string }) {
+  return answerOf(actionRoute.loader(actionArgs(getRequest(`/queue/${id}/${slug}`, browser), id, slug)));
+}
+
 /** A physician who reads `lng`, a Konyang coordinator, and the physician's referral waiting in Konyang's queue. */
 export async function referralAtKonyang(
   lng: "ko" | "ja" | "en",
@@ -63,13 +73,15 @@ export async function getSessionUserFor(cookie: string) {
   return (await getSessionUser(getRequest("/", { cookie }))) as Staff | null;
 }
 
-/** A date `days` from now, as the date field's three parts and as ISO. */
+/** A date `days` from now: the date field's three parts as the form posts them, and the date as ISO. */
 export function inDays(days: number) {
   const d = new Date(Date.now() + days * 86_400_000);
   return {
-    "date.year": String(d.getUTCFullYear()),
-    "date.month": String(d.getUTCMonth() + 1),
-    "date.day": String(d.getUTCDate()),
+    fields: {
+      "date.year": String(d.getUTCFullYear()),
+      "date.month": String(d.getUTCMonth() + 1),
+      "date.day": String(d.getUTCDate()),
+    },
     iso: d.toISOString().slice(0, 10),
   };
 }

@@ -6,6 +6,8 @@
 // record numbers, free text, files. Rows whose quasi-identifiers (age band, sex, residence country, indication) occur
 // fewer than k times are suppressed, and how many is reported.
 
+import { getPath } from "../case/paths";
+
 export const K_ANONYMITY = 5;
 export const quasiIdentifiers = ["age_band", "sex", "residence_country", "indication"] as const;
 
@@ -61,15 +63,6 @@ export type Random = { id: () => string; shiftDays: () => number };
 
 const DAY_MS = 86_400_000;
 
-function at(tree: unknown, path: string): unknown {
-  return path
-    .split(".")
-    .reduce<unknown>(
-      (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
-      tree,
-    );
-}
-
 const cell = (value: unknown): string =>
   typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : "";
 
@@ -97,41 +90,41 @@ export function shiftDate(value: unknown, days: number): string {
 /** Who the patient is, only to give the same patient one pseudonym and one shift within an export; never released. */
 function patientKey(caseData: Record<string, unknown>): string {
   return JSON.stringify([
-    at(caseData, "patient.familyName"),
-    at(caseData, "patient.givenName"),
-    at(caseData, "patient.birthDate"),
-    at(caseData, "patient.sex"),
+    getPath(caseData, "patient.familyName"),
+    getPath(caseData, "patient.givenName"),
+    getPath(caseData, "patient.birthDate"),
+    getPath(caseData, "patient.sex"),
   ]);
 }
 
 function rowOf(source: CohortSource, patientId: string, shift: number, researchId: string): ResearchRow {
   const c = source.caseData;
-  const referredOn = cell(at(c, "referredOn")) || source.submittedAt.slice(0, 10);
+  const referredOn = cell(getPath(c, "referredOn")) || source.submittedAt.slice(0, 10);
   return {
     research_id: researchId,
     patient_id: patientId,
-    age_band: ageBand(ageOn(cell(at(c, "patient.birthDate")), referredOn)),
-    sex: cell(at(c, "patient.sex")),
-    residence_country: cell(at(c, "patient.residenceCountry")),
-    indication: cell(at(c, "diagnosis.indication")),
-    histology: cell(at(c, "diagnosis.histology")),
-    icd10: cell(at(c, "diagnosis.icd10")),
-    icdo3_morphology: cell(at(c, "diagnosis.icdO3Morphology")),
-    diagnosis_status: cell(at(c, "diagnosis.status")),
-    resectable: cell(at(c, "diagnosis.resectable")),
-    tnm_t: cell(at(c, "diagnosis.tnm.t")),
-    tnm_n: cell(at(c, "diagnosis.tnm.n")),
-    tnm_m: cell(at(c, "diagnosis.tnm.m")),
-    tnm_edition: cell(at(c, "diagnosis.tnm.edition")),
-    stage: cell(at(c, "diagnosis.stage")),
-    max_diameter_mm: cell(at(c, "diagnosis.maxDiameterMm")),
-    distant_metastasis_sites: cell(at(c, "diagnosis.distantMetastasisSites")),
-    psa_ng_ml: cell(at(c, "diagnosis.psaNgMl")),
-    gleason_score: cell(at(c, "diagnosis.gleasonScore")),
-    ecog: cell(at(c, "clinical.ecog")),
-    child_pugh: cell(at(c, "diagnosis.childPugh")),
-    prior_radiotherapy: cell(at(c, "history.priorRadiotherapy")),
-    urgency: cell(at(c, "urgency")),
+    age_band: ageBand(ageOn(cell(getPath(c, "patient.birthDate")), referredOn)),
+    sex: cell(getPath(c, "patient.sex")),
+    residence_country: cell(getPath(c, "patient.residenceCountry")),
+    indication: cell(getPath(c, "diagnosis.indication")),
+    histology: cell(getPath(c, "diagnosis.histology")),
+    icd10: cell(getPath(c, "diagnosis.icd10")),
+    icdo3_morphology: cell(getPath(c, "diagnosis.icdO3Morphology")),
+    diagnosis_status: cell(getPath(c, "diagnosis.status")),
+    resectable: cell(getPath(c, "diagnosis.resectable")),
+    tnm_t: cell(getPath(c, "diagnosis.tnm.t")),
+    tnm_n: cell(getPath(c, "diagnosis.tnm.n")),
+    tnm_m: cell(getPath(c, "diagnosis.tnm.m")),
+    tnm_edition: cell(getPath(c, "diagnosis.tnm.edition")),
+    stage: cell(getPath(c, "diagnosis.stage")),
+    max_diameter_mm: cell(getPath(c, "diagnosis.maxDiameterMm")),
+    distant_metastasis_sites: cell(getPath(c, "diagnosis.distantMetastasisSites")),
+    psa_ng_ml: cell(getPath(c, "diagnosis.psaNgMl")),
+    gleason_score: cell(getPath(c, "diagnosis.gleasonScore")),
+    ecog: cell(getPath(c, "clinical.ecog")),
+    child_pugh: cell(getPath(c, "diagnosis.childPugh")),
+    prior_radiotherapy: cell(getPath(c, "history.priorRadiotherapy")),
+    urgency: cell(getPath(c, "urgency")),
     referred_on: shiftDate(referredOn, shift),
     submitted_on: shiftDate(source.submittedAt, shift),
     status_changed_on: shiftDate(source.statusChangedAt, shift),

@@ -15,6 +15,7 @@ import { screenCaseSchema } from "~/domain/case/schema";
 import { ruleSetByVersion } from "~/domain/eligibility/rulesets";
 import { toDecisionJson } from "~/domain/screen";
 import { screenCase } from "~/modules/screening/screening.service.server";
+import { refusalIssues } from "../../../tests/factories/api-refusals";
 import { createAccount } from "../../../tests/factories/accounts";
 import { signedIn } from "../../../tests/factories/intake";
 import { minimalPdf } from "../../../tests/factories/uploads";
@@ -214,11 +215,7 @@ describe("POST /api/v1/referrals with application/fhir+json", () => {
     const before = await referralCount();
     for (const [lng, t] of languages) {
       const response = await postFhir(JSON.stringify(bundle), PARK_TOKEN, lng);
-      expect(response.status).toBe(400);
-      const body = await response.json();
-      expect(body.error).toBe("invalid_bundle");
-      expect(body.message).toBe(t("fhir:errors.invalid_bundle"));
-      expect(body.issues).toEqual(
+      expect(await refusalIssues(response, "invalid_bundle", t("fhir:errors.invalid_bundle"))).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ resource: "Observation", path: `Bundle.entry[${index}].resource.status` }),
           expect.objectContaining({ resource: "Patient", path: "Bundle.entry[0].resource.birthDate" }),

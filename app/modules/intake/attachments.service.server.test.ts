@@ -222,22 +222,19 @@ describe("uploads", () => {
   it("are for the referral's own physician, while it is a draft or waiting for information", async () => {
     const { db, owner, id, url } = await draftOf();
     const other = await signedIn(db);
-    const result = await receiveUploads(db, {
-      user: other.user,
-      referralId: id,
-      request: uploadRequest(url, [{ name: "a.pdf", content: minimalPdf() }], { cookie: other.cookie, csrf: "header" }),
-      now,
-      csrfInFirstPart: false,
-    });
+    /** One PDF posted from `who`'s browser, the token in the header. */
+    const uploadAs = (who: { user: typeof owner.user; cookie: string }) =>
+      receiveUploads(db, {
+        user: who.user,
+        referralId: id,
+        request: uploadRequest(url, [{ name: "a.pdf", content: minimalPdf() }], { cookie: who.cookie, csrf: "header" }),
+        now,
+        csrfInFirstPart: false,
+      });
+    const result = await uploadAs(other);
     expect(result).toEqual({ ok: false, status: 404, code: "not_found" });
     await submitFilledDraft(db, owner.user, id, now);
-    const closed = await receiveUploads(db, {
-      user: owner.user,
-      referralId: id,
-      request: uploadRequest(url, [{ name: "a.pdf", content: minimalPdf() }], { cookie: owner.cookie, csrf: "header" }),
-      now,
-      csrfInFirstPart: false,
-    });
+    const closed = await uploadAs(owner);
     expect(closed).toEqual({ ok: false, status: 409, code: "closed" });
   });
 });

@@ -96,17 +96,19 @@ describe("typed answers become a case", () => {
   });
 
   it("asks an indication's own questions only, and drops the answers of another indication", () => {
-    expect(isAsked("diagnosis.psaNgMl", "prostate")).toBe(true);
-    expect(isAsked("diagnosis.gleasonScore", "prostate")).toBe(true);
-    expect(isAsked("diagnosis.childPugh", "prostate")).toBe(false);
-    expect(isAsked("diagnosis.childPugh", "hcc")).toBe(true);
-    expect(isAsked("diagnosis.childPugh", "icc")).toBe(true);
-    expect(isAsked("diagnosis.subsite", "head_neck")).toBe(true);
-    expect(isAsked("diagnosis.subsite", "prostate")).toBe(false);
-    expect(isAsked("clinical.pregnant", "prostate")).toBe(false);
-    // The diameter is asked once the indication says the rule set reads it (not for prostate).
-    expect(isAsked("diagnosis.maxDiameterMm", "lung")).toBe(true);
-    expect(isAsked("diagnosis.maxDiameterMm", "prostate")).toBe(false);
+    // Per field, whether each indication asks it. The diameter is asked once the indication says the rule set reads it
+    // (not for prostate).
+    const askedBy: Record<string, Record<string, boolean>> = {
+      "diagnosis.psaNgMl": { prostate: true },
+      "diagnosis.gleasonScore": { prostate: true },
+      "diagnosis.childPugh": { prostate: false, hcc: true, icc: true },
+      "diagnosis.subsite": { head_neck: true, prostate: false },
+      "clinical.pregnant": { prostate: false },
+      "diagnosis.maxDiameterMm": { lung: true, prostate: false },
+    };
+    for (const [path, byIndication] of Object.entries(askedBy))
+      for (const [indication, asked] of Object.entries(byIndication))
+        expect(isAsked(path, indication), `${path} for ${indication}`).toBe(asked);
     const patch = sectionCase(
       "diagnosis",
       {

@@ -29,14 +29,20 @@ async function physicianIn(db: Database, lng: "ko" | "ja" | "en") {
   return { ...account, user: await userOf(db, account) };
 }
 
+/** A physician who reads `lng`, and their referral waiting in `site`'s queue. */
+async function referralFrom(db: Database, lng: "ko" | "ja" | "en", site: "konyang" | "qst") {
+  const physician = await physicianIn(db, lng);
+  const { id } = await referralAt(db, physician, { site, now: new Date() });
+  return { physician, id };
+}
+
 describe("the clinical sign-off of accepting and declining", () => {
   beforeEach(async () => emptyQueues(await getDb()));
 
   it("refuses a decline without the reviewer's decision, or against it, and then declines with it and writes the letter", async () => {
     const db = await getDb();
-    const physician = await physicianIn(db, "ja");
+    const { physician, id } = await referralFrom(db, "ja", "konyang");
     const coordinator = await staffOf(db, "konyang");
-    const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
     const decline = () =>
       performStaffAction(db, coordinator, id, "decline", { reasonCode: "disease_extent", note: undefined }, ctx());
 
@@ -153,8 +159,7 @@ describe("the clinical sign-off of accepting and declining", () => {
 
   it("lets only the site's reviewers record, while the referral is still open", async () => {
     const db = await getDb();
-    const physician = await physicianIn(db, "ko");
-    const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
+    const { id } = await referralFrom(db, "ko", "konyang");
     const input = clinicalDecisionSchema.parse({ recommendation: "more_info", rationale: "Need the PSA trend." });
     const coordinator = await staffOf(db, "konyang");
     expect(await recordClinicalDecision(db, coordinator, id, input, { now: new Date(), ip: null })).toEqual({
@@ -179,8 +184,7 @@ describe("the clinical sign-off of accepting and declining", () => {
 
   it("keeps every letter from the people who may not see the referral", async () => {
     const db = await getDb();
-    const physician = await physicianIn(db, "ko");
-    const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
+    const { physician, id } = await referralFrom(db, "ko", "konyang");
     await clinicalDecisionBy(db, id, "konyang", "accept", { approachDetail: "64.0 Gy (RBE) in 16 fractions" });
     expect(
       await performStaffAction(db, await staffOf(db, "konyang"), id, "accept", { note: undefined }, ctx()),

@@ -5,8 +5,11 @@ import { tFor } from "~/i18n/i18n.server";
 import { verifyAuditChain } from "~/modules/audit/audit.service.server";
 import { attachmentsRoot, listAttachments, receiveUploads } from "~/modules/intake/attachments.service.server";
 import { createDraft } from "~/modules/intake/intake.service.server";
+import { insertNoticeToken } from "~/modules/patient-notifications/patient-notifications.repository.server";
+import { insertMessage, insertNote } from "~/modules/queue/referral-thread.repository.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { runRetention } from "~/modules/retention/retention.service.server";
+import { insertStatusSession } from "~/modules/status-lookup/status-lookup.repository.server";
 import { getDb, type Database } from "~/utils/db.server";
 import { answerOf, getRequest } from "../../../tests/factories/accounts";
 import { signedIn, submitFilledDraft } from "../../../tests/factories/intake";
@@ -67,42 +70,35 @@ async function referralWithEverything(
     .set({ case_json: JSON.stringify(caseData) })
     .where("id", "=", id)
     .execute();
-  await db
-    .insertInto("referral_notes")
-    .values({
-      id: `${id}-n`,
-      referral_id: id,
-      author_id: owner.user.id,
-      body: "김민준 called",
-      created_at: submittedOn.toISOString(),
-    })
-    .execute();
-  await db
-    .insertInto("referral_messages")
-    .values({
-      id: `${id}-m`,
-      referral_id: id,
-      author_id: owner.user.id,
-      author_role: "physician",
-      body: "MINJUN's phone 010-1234-5678",
-      created_at: submittedOn.toISOString(),
-    })
-    .execute();
-  await db
-    .insertInto("status_sessions")
-    .values({
-      id: `${id}-s`,
-      referral_id: id,
-      created_at: submittedOn.toISOString(),
-      last_seen_at: submittedOn.toISOString(),
-      expires_at: "2099-01-01T00:00:00Z",
-      ended_at: null,
-    })
-    .execute();
-  await db
-    .insertInto("patient_notification_tokens")
-    .values({ token_hash: `${id}-t`, referral_id: id, channel: "email", created_at: submittedOn.toISOString() })
-    .execute();
+  await insertNote(db, {
+    id: `${id}-n`,
+    referral_id: id,
+    author_id: owner.user.id,
+    body: "김민준 called",
+    created_at: submittedOn.toISOString(),
+  });
+  await insertMessage(db, {
+    id: `${id}-m`,
+    referral_id: id,
+    author_id: owner.user.id,
+    author_role: "physician",
+    body: "MINJUN's phone 010-1234-5678",
+    created_at: submittedOn.toISOString(),
+  });
+  await insertStatusSession(db, {
+    id: `${id}-s`,
+    referral_id: id,
+    created_at: submittedOn.toISOString(),
+    last_seen_at: submittedOn.toISOString(),
+    expires_at: "2099-01-01T00:00:00Z",
+    ended_at: null,
+  });
+  await insertNoticeToken(db, {
+    token_hash: `${id}-t`,
+    referral_id: id,
+    channel: "email",
+    created_at: submittedOn.toISOString(),
+  });
   if (endedAt)
     await db
       .updateTable("referrals")

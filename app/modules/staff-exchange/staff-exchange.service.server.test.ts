@@ -56,15 +56,6 @@ const events = (db: Database, action: string, subjectId: string) =>
 
 type Site = "konyang" | "qst";
 
-/** An administrator, a visitor signed in at their home site, and a referral waiting at the host site. */
-async function visitorWithReferralAtHost(db: Database, role: "coordinator" | "reviewer", home: Site, host: Site) {
-  const admin = await signedIn(db, "admin", null);
-  const visitor = await signedIn(db, role, home);
-  const physician = await createAccount(db, { role: "physician" });
-  const atHost = await referralAt(db, physician, { site: host, now: tokyo("2026-12-01T10:00:00") });
-  return { admin, visitor, atHost };
-}
-
 /** The id of the grant the administrator makes at `now`; the test fails if it is refused. */
 async function granted(db: Database, admin: SessionUser, input: Parameters<typeof grantExchange>[2], now: Date) {
   const result = await grantExchange(db, admin, input, ctx(now));
@@ -72,16 +63,36 @@ async function granted(db: Database, admin: SessionUser, input: Parameters<typeo
   return result.kind === "granted" ? result.id : "";
 }
 
+/**
+ * An administrator, a visitor signed in at their home site, a referral waiting at the host site, and the exchange the
+ * administrator granted the visitor there at `grantedAt`.
+ */
+async function visitGrantedAtHost(
+  db: Database,
+  visit: { role: "coordinator" | "reviewer"; home: Site; host: Site; from: string; to: string; note?: string },
+  grantedAt: Date,
+) {
+  const { role, home, host, ...days } = visit;
+  const admin = await signedIn(db, "admin", null);
+  const visitor = await signedIn(db, role, home);
+  const physician = await createAccount(db, { role: "physician" });
+  const atHost = await referralAt(db, physician, { site: host, now: tokyo("2026-12-01T10:00:00") });
+  const grantId = await granted(db, admin, { visitorId: visitor.id, hostSiteCode: host, ...days }, grantedAt);
+  return { admin, visitor, atHost, grantId };
+}
+
 describe("a staff exchange", () => {
   it("opens the host's team on the grant's first day and closes it after the last, by the host's clock", async () => {
     const db = await getDb();
-    const { admin, visitor, atHost: atQst } = await visitorWithReferralAtHost(db, "coordinator", "konyang", "qst");
-    const grantId = await granted(
-      db,
-      admin,
-      { visitorId: visitor.id, hostSiteCode: "qst", from: "2026-12-10", to: "2026-12-12", note: "短期研修" },
-      tokyo("2026-12-01T09:00:00"),
-    );
+    const visit = {
+      role: "coordinator",
+      home: "konyang",
+      host: "qst",
+      from: "2026-12-10",
+      to: "2026-12-12",
+      note: "短期研修",
+    } as const;
+    const { admin, visitor, atHost, grantId } = await visitGrantedAtHost(db, visit, tokyo("2026-12-01T09:00:00"));
     const [grantedEvent] = await events(db, "staff_exchange.granted", visitor.id);
     expect(grantedEvent).toMatchObject({ actor_user_id: admin.id, subject_type: "user" });
     expect(JSON.parse(grantedEvent!.detail)).toMatchObject({
@@ -96,7 +107,7 @@ describe("a staff exchange", () => {
     const eve = tokyo("2026-12-09T23:59:59");
     expect(await switchWorkingSite(db, visitor, "qst", ctx(eve))).toEqual({ kind: "refused" });
     expect((await staffAt(db, visitor, eve)).siteCode).toBe("konyang");
-    expect(await referralForStaff(db, await staffAt(db, visitor, eve), atQst.id)).toBeNull();
+    expect(await referralForStaff(db, await staffAt(db, visitor, eve), atHost.id)).toBeNull();
     expect((await siteTeam(db, "qst", eve)).map((p) => p.id)).not.toContain(visitor.id);
 
     // 10 December, midnight in Tokyo: the visitor may work for QST, and does once they switch.
@@ -104,7 +115,7 @@ describe("a staff exchange", () => {
     expect((await staffAt(db, visitor, first)).siteCode).toBe("konyang");
     expect(await switchWorkingSite(db, visitor, "qst", ctx(first))).toEqual({ kind: "switched", siteCode: "qst" });
     expect(await switchWorkingSite(db, visitor, "qst", ctx(first))).toEqual({ kind: "unchanged" });
-    expect((await referralForStaff(db, await staffAt(db, visitor, first), atQst.id))?.id).toBe(atQst.id);
+    expect((await referralForStaff(db, await staffAt(db, visitor, first), atHost.id))?.id).toBe(atHost.id);
     // A member of the host's team: QST's coordinators can assign them a referral on these days.
     expect((await siteTeam(db, "qst", first)).map((p) => p.id)).toContain(visitor.id);
     // Acting for the host is audited once per switch, not once per request.
@@ -117,12 +128,12 @@ describe("a staff exchange", () => {
     // 12 December, the last minute of the grant: still QST.
     const last = tokyo("2026-12-12T23:59:59");
     expect((await staffAt(db, visitor, last)).siteCode).toBe("qst");
-    expect(await referralForStaff(db, await staffAt(db, visitor, last), atQst.id)).not.toBeNull();
+    expect(await referralForStaff(db, await staffAt(db, visitor, last), atHost.id)).not.toBeNull();
 
     // 13 December: the very next request is home again, with no job run and no one acting.
     const after = tokyo("2026-12-13T00:00:00");
     expect((await staffAt(db, visitor, after)).siteCode).toBe("konyang");
-    expect(await referralForStaff(db, await staffAt(db, visitor, after), atQst.id)).toBeNull();
+    expect(await referralForStaff(db, await staffAt(db, visitor, after), atHost.id)).toBeNull();
     expect(await switchWorkingSite(db, visitor, "qst", ctx(after))).toEqual({ kind: "refused" });
     expect((await siteTeam(db, "qst", after)).map((p) => p.id)).not.toContain(visitor.id);
     // The lapsed choice was cleared, so even a later grant does not switch the session by itself.
@@ -140,21 +151,16 @@ describe("a staff exchange", () => {
 
   it("ends at once when revoked", async () => {
     const db = await getDb();
-    const { admin, visitor, atHost: atKonyang } = await visitorWithReferralAtHost(db, "reviewer", "qst", "konyang");
-    const grantId = await granted(
-      db,
-      admin,
-      { visitorId: visitor.id, hostSiteCode: "konyang", from: "2026-12-10", to: "2026-12-20" },
-      tokyo("2026-12-02T09:00:00"),
-    );
+    const visit = { role: "reviewer", home: "qst", host: "konyang", from: "2026-12-10", to: "2026-12-20" } as const;
+    const { admin, visitor, atHost, grantId } = await visitGrantedAtHost(db, visit, tokyo("2026-12-02T09:00:00"));
     const noon = tokyo("2026-12-15T12:00:00");
     await switchWorkingSite(db, visitor, "konyang", ctx(noon));
-    expect(await referralForStaff(db, await staffAt(db, visitor, noon), atKonyang.id)).not.toBeNull();
+    expect(await referralForStaff(db, await staffAt(db, visitor, noon), atHost.id)).not.toBeNull();
 
     expect(await revokeExchange(db, admin, grantId, ctx(noon))).toEqual({ kind: "revoked" });
     const minuteLater = new Date(noon.getTime() + 60_000);
     expect((await staffAt(db, visitor, minuteLater)).siteCode).toBe("qst");
-    expect(await referralForStaff(db, await staffAt(db, visitor, minuteLater), atKonyang.id)).toBeNull();
+    expect(await referralForStaff(db, await staffAt(db, visitor, minuteLater), atHost.id)).toBeNull();
     expect(await revokeExchange(db, admin, grantId, ctx(minuteLater))).toEqual({ kind: "conflict" });
     const [revoked] = await events(db, "staff_exchange.revoked", visitor.id);
     expect(JSON.parse(revoked!.detail)).toMatchObject({ grantId, hostSite: "konyang", wasInForce: true });

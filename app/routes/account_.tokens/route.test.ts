@@ -102,10 +102,8 @@ describe("the API tokens page", () => {
 
   it("writes a Japanese physician's times in Japan's site's zone and a Korean's in Korea's, as the sites table says", async () => {
     const db = await getDb();
-    const japanese = await createAccount(db);
-    const korean = await createAccount(db);
-    await db.updateTable("users").set({ country: "JP" }).where("id", "=", japanese.id).execute();
-    await db.updateTable("users").set({ country: "KR" }).where("id", "=", korean.id).execute();
+    const japanese = await createAccount(db, { country: "JP" });
+    const korean = await createAccount(db, { country: "KR" });
     const stampOf = async (id: string, name: string) => {
       const cookie = await sessionCookieFor(db, id);
       await answerOf(action(args(formRequest("/account/tokens", { intent: "create", name }, { cookie }))));

@@ -3,6 +3,7 @@ import { MAX_API_BODY_BYTES } from "~/modules/api/api-door.server";
 import { revokeApiToken } from "~/modules/api/api-tokens.service.server";
 import { action as screenAction } from "~/routes/api.v1.screen/route";
 import { getDb, type Database } from "~/utils/db.server";
+import { refusalIssues } from "../../../tests/factories/api-refusals";
 import { createAccount, sessionCookieFor } from "../../../tests/factories/accounts";
 import { sharedCase, sharedCases } from "../../../tests/factories/referrals";
 import { loader as notPost } from "./route";
@@ -74,11 +75,7 @@ describe("POST /api/v1/referrals", () => {
       const response = await submit(
         post(JSON.stringify(invalid), { ...bearer(token), "Accept-Language": `${lng},en;q=0.5` }),
       );
-      expect(response.status).toBe(400);
-      const body = await response.json();
-      expect(body.error).toBe("invalid_case");
-      expect(body.message).toBe(t("api:errors.invalid_case"));
-      expect(body.issues).toEqual(
+      expect(await refusalIssues(response, "invalid_case", t("api:errors.invalid_case"))).toEqual(
         expect.arrayContaining([
           { path: "consent.sensitiveData", message: t("screen:validation.consentRequired") },
           { path: "patient.birthDate", message: t("screen:validation.required") },

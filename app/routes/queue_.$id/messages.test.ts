@@ -8,16 +8,14 @@ import { deliverDueMail } from "~/modules/notifications/mailer.server";
 import { mailFor } from "~/modules/notifications/outbox.repository.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
 import { performStaffAction } from "~/modules/queue/triage.service.server";
-import { answerOf, getRequest } from "../../../tests/factories/accounts";
 import { clinicalDecisionBy } from "../../../tests/factories/clinical";
-import * as pageRoute from "./route";
 import { withParticle } from "~/i18n/korean-particle";
 import {
   getSessionUserFor,
-  pageArgs,
   freshQueuesAndMailbox,
   postToPage,
   referralAtKonyang,
+  openPage,
 } from "../../../tests/factories/staff-referral";
 
 describe("the staff referral page: notes, messages and the mail that carries them", () => {
@@ -35,9 +33,7 @@ describe("the staff referral page: notes, messages and the mail that carries the
       coordinator.cookie,
     );
     expect(message.status).toBe(302);
-    const page = await answerOf(
-      pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie }), id)),
-    );
+    const page = await openPage(id, { cookie: coordinator.cookie });
     expect(page.data.notes).toMatchObject([{ body: "Discuss at Tuesday's board." }]);
     expect(page.data.thread).toMatchObject([
       { kind: "message", body: "Could you send the latest MRI?", fromPhysician: false },

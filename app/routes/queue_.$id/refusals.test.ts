@@ -5,23 +5,18 @@ const capture = await vi.hoisted(async () => (await import("../../../tests/facto
 
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
-import { getDb } from "~/utils/db.server";
 import { answerOf, getRequest } from "../../../tests/factories/accounts";
 import { clinicalDecisionBy } from "../../../tests/factories/clinical";
-import { referralAt } from "../../../tests/factories/queue";
-import * as actionRoute from "../queue_.$id_.$action/route";
 import * as queueRoute from "../queue/route";
-import * as pageRoute from "./route";
 import { withParticle } from "~/i18n/korean-particle";
 import {
-  actionArgs,
   inDays,
-  pageArgs,
-  physicianIn,
   post,
   staff,
   freshQueuesAndMailbox,
   referralAtKonyang,
+  openPage,
+  openStep,
 } from "../../../tests/factories/staff-referral";
 
 describe("the staff referral page: refusals and redirects", () => {
@@ -31,11 +26,7 @@ describe("the staff referral page: refusals and redirects", () => {
     const { db, coordinator, id } = await referralAtKonyang("ko");
 
     // Scheduling before accepting: the page says why, and a forced post is a 409 with words, never a 500.
-    const page = await answerOf(
-      actionRoute.loader(
-        actionArgs(getRequest(`/queue/${id}/schedule`, { cookie: coordinator.cookie }), id, "schedule"),
-      ),
-    );
+    const page = await openStep(id, "schedule", { cookie: coordinator.cookie });
     expect(page.data.available).toBe(false);
     const when = inDays(7);
     const forced = await answerOf(
@@ -43,9 +34,7 @@ describe("the staff referral page: refusals and redirects", () => {
         id,
         "schedule",
         {
-          "date.year": when["date.year"],
-          "date.month": when["date.month"],
-          "date.day": when["date.day"],
+          ...when.fields,
           time: "09:00",
           place: "A",
         },
@@ -62,11 +51,7 @@ describe("the staff referral page: refusals and redirects", () => {
     expect(noConsent.status).toBe(409);
     expect(noConsent.data.formError).toContain("QST病院へ転送できません");
     expect(await findReferral(db, id)).toMatchObject({ status: "triage", site_code: "konyang" });
-    const warned = await answerOf(
-      actionRoute.loader(
-        actionArgs(getRequest(`/queue/${id}/redirect`, { cookie: coordinator.cookie, lng: "en" }), id, "redirect"),
-      ),
-    );
+    const warned = await openStep(id, "redirect", { cookie: coordinator.cookie, lng: "en" });
     expect(warned.data.redirectTo).toEqual({ site: "QST Hospital", crossesBorder: true, consent: false });
 
     const invalid = await answerOf(post(id, "decline", { note: "" }, coordinator.cookie, "en"));
@@ -89,9 +74,7 @@ describe("the staff referral page: refusals and redirects", () => {
         id,
         "schedule",
         {
-          "date.year": past["date.year"],
-          "date.month": past["date.month"],
-          "date.day": past["date.day"],
+          ...past.fields,
           time: "09:00",
           place: "A",
         },
@@ -110,15 +93,8 @@ describe("the staff referral page: refusals and redirects", () => {
   });
 
   it("redirects with consent: the referral moves to QST's queue and leaves Konyang's", async () => {
-    const db = await getDb();
-    const physician = await physicianIn(db, "ko");
-    const coordinator = await staff(db, "konyang");
+    const { db, coordinator, id, referenceCode } = await referralAtKonyang("ko", { crossBorder: true });
     const qst = await staff(db, "qst");
-    const { id, referenceCode } = await referralAt(db, physician, {
-      site: "konyang",
-      crossBorder: true,
-      now: new Date(),
-    });
     const moved = await answerOf(
       post(id, "redirect", { reasonCode: "treatment_on_site", note: "" }, coordinator.cookie),
     );
@@ -137,13 +113,8 @@ describe("the staff referral page: refusals and redirects", () => {
     expect((await queueAt(colleague.cookie, "en")).moved).toBeNull();
     expect((await queueAt(qst.cookie, "en")).moved).toBeNull();
     expect(await findReferral(db, id)).toMatchObject({ status: "redirected", site_code: "qst", assignee_id: null });
-    expect(
-      (await answerOf(pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie }), id))))
-        .status,
-    ).toBe(404);
-    expect(
-      (await answerOf(pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: qst.cookie }), id)))).data.status,
-    ).toBe("redirected");
+    expect((await openPage(id, { cookie: coordinator.cookie })).status).toBe(404);
+    expect((await openPage(id, { cookie: qst.cookie })).data.status).toBe("redirected");
     const [mail] = await mailArrives(1);
     expect(mail).toMatchObject({
       language: "ko",

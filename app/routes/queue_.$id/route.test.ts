@@ -6,20 +6,17 @@ const capture = await vi.hoisted(async () => (await import("../../../tests/facto
 import { auditEventsFor } from "~/modules/audit/audit.repository.server";
 import { verifyAuditChain } from "~/modules/audit/audit.service.server";
 import { findReferral } from "~/modules/referrals/referrals.repository.server";
-import { getDb } from "~/utils/db.server";
 import { answerOf, getRequest } from "../../../tests/factories/accounts";
-import { referralAt } from "../../../tests/factories/queue";
-import * as actionRoute from "../queue_.$id_.$action/route";
 import * as pageRoute from "./route";
 import {
-  actionArgs,
   pageArgs,
-  physicianIn,
   post,
   staff,
   freshQueuesAndMailbox,
   postToPage,
   referralAtKonyang,
+  openPage,
+  openStep,
 } from "../../../tests/factories/staff-referral";
 
 describe("the staff referral page: who may read it", () => {
@@ -27,9 +24,7 @@ describe("the staff referral page: who may read it", () => {
 
   it("shows the full case to staff of its site, and logs the reading", async () => {
     const { db, coordinator, id, referenceCode } = await referralAtKonyang("ko", { patient: "ko" });
-    const page = await answerOf(
-      pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie, lng: "ja" }), id)),
-    );
+    const page = await openPage(id, { cookie: coordinator.cookie, lng: "ja" });
     expect(page.status).toBe(200);
     expect(page.data).toMatchObject({
       referenceCode,
@@ -52,19 +47,13 @@ describe("the staff referral page: who may read it", () => {
   });
 
   it("answers another site's staff, for the page, its .data and every action, with an empty 404", async () => {
-    const db = await getDb();
-    const physician = await physicianIn(db, "ko");
-    const { id } = await referralAt(db, physician, { site: "konyang", now: new Date() });
+    const { db, id } = await referralAtKonyang("ko");
     const qst = await staff(db, "qst");
     for (const path of [`/queue/${id}`, `/queue/${id}.data`]) {
       const answer = await answerOf(pageRoute.loader(pageArgs(getRequest(path, { cookie: qst.cookie }), id)));
       expect(answer).toMatchObject({ status: 404, data: null });
     }
-    expect(
-      await answerOf(
-        actionRoute.loader(actionArgs(getRequest(`/queue/${id}/accept`, { cookie: qst.cookie }), id, "accept")),
-      ),
-    ).toMatchObject({
+    expect(await openStep(id, "accept", { cookie: qst.cookie })).toMatchObject({
       status: 404,
       data: null,
     });
@@ -76,16 +65,7 @@ describe("the staff referral page: who may read it", () => {
     expect((await auditEventsFor(db, "referral", id)).map((e) => e.action)).toEqual(["referral.submitted"]);
     // Unknown ids and unknown actions are 404s too.
     const konyang = await staff(db, "konyang");
-    expect(
-      (await answerOf(pageRoute.loader(pageArgs(getRequest("/queue/nope", { cookie: konyang.cookie }), "nope"))))
-        .status,
-    ).toBe(404);
-    expect(
-      (
-        await answerOf(
-          actionRoute.loader(actionArgs(getRequest(`/queue/${id}/launch`, { cookie: konyang.cookie }), id, "launch")),
-        )
-      ).status,
-    ).toBe(404);
+    expect((await openPage("nope", { cookie: konyang.cookie })).status).toBe(404);
+    expect((await openStep(id, "launch", { cookie: konyang.cookie })).status).toBe(404);
   });
 });

@@ -8,31 +8,26 @@ import { mailFor } from "~/modules/notifications/outbox.repository.server";
 import { findReferral, referralEvents } from "~/modules/referrals/referrals.repository.server";
 import { transitionReferral } from "~/modules/referrals/referrals.service.server";
 import { getDb } from "~/utils/db.server";
-import { answerOf, getRequest } from "../../../tests/factories/accounts";
+import { answerOf } from "../../../tests/factories/accounts";
 import { clinicalDecisionBy } from "../../../tests/factories/clinical";
 import { referralAt } from "../../../tests/factories/queue";
-import * as actionRoute from "../queue_.$id_.$action/route";
-import * as pageRoute from "./route";
 import {
-  actionArgs,
   inDays,
-  pageArgs,
   physicianIn,
   post,
   staff,
   freshQueuesAndMailbox,
   postToPage,
+  referralAtKonyang,
+  openPage,
+  openStep,
 } from "../../../tests/factories/staff-referral";
 
 describe("the staff referral page: the workflow from triage to a booked consultation", () => {
   const { mailArrives } = freshQueuesAndMailbox(capture);
 
   it("claims, requests information (clock pauses, physician mailed in Japanese), resumes on the answer, accepts and schedules", async () => {
-    const db = await getDb();
-    const physician = await physicianIn(db, "ja");
-    const coordinator = await staff(db, "konyang");
-    const { id, referenceCode } = await referralAt(db, physician, {
-      site: "konyang",
+    const { db, physician, coordinator, id, referenceCode } = await referralAtKonyang("ja", {
       base: "icc-ecog-missing",
       patient: "ko2",
       now: new Date(Date.now() - 2 * 86_400_000),
@@ -42,11 +37,7 @@ describe("the staff referral page: the workflow from triage to a booked consulta
     expect(claimed).toMatchObject({ status: 302, location: `/queue/${id}?done=claim` });
     expect(await findReferral(db, id)).toMatchObject({ status: "in_review", assignee_id: coordinator.id });
 
-    const form = await answerOf(
-      actionRoute.loader(
-        actionArgs(getRequest(`/queue/${id}/request-info`, { cookie: coordinator.cookie }), id, "request-info"),
-      ),
-    );
+    const form = await openStep(id, "request-info", { cookie: coordinator.cookie });
     expect(form.data).toMatchObject({
       available: true,
       missingFields: ["diagnosis.childPugh", "diagnosis.ascites", "clinical.ecog"],
@@ -126,9 +117,7 @@ describe("the staff referral page: the workflow from triage to a booked consulta
         id,
         "schedule",
         {
-          "date.year": when["date.year"],
-          "date.month": when["date.month"],
-          "date.day": when["date.day"],
+          ...when.fields,
           time: "10:30",
           place: "본관 2층 방사선종양학과",
           interpreter: "",
@@ -166,9 +155,7 @@ describe("the staff referral page: the workflow from triage to a booked consulta
       ["accepted", "sent"],
       ["scheduled", "sent"],
     ]);
-    const history = await answerOf(
-      pageRoute.loader(pageArgs(getRequest(`/queue/${id}`, { cookie: coordinator.cookie, lng: "ko" }), id)),
-    );
+    const history = await openPage(id, { cookie: coordinator.cookie, lng: "ko" });
     expect(history.data.events.map((e: { action: string }) => e.action)).toEqual([
       "submit",
       "route",
@@ -192,15 +179,7 @@ describe("the staff referral page: the workflow from triage to a booked consulta
     const notEligible = await referralAt(db, physician, { site: "konyang", base: "larynx-scc", now: new Date() });
     const likely = await referralAt(db, physician, { site: "konyang", base: "prostate-localised-kr", now: new Date() });
 
-    const warned = await answerOf(
-      actionRoute.loader(
-        actionArgs(
-          getRequest(`/queue/${notEligible.id}/accept`, { cookie: reviewer.cookie }),
-          notEligible.id,
-          "accept",
-        ),
-      ),
-    );
+    const warned = await openStep(notEligible.id, "accept", { cookie: reviewer.cookie });
     expect(warned.data).toMatchObject({ override: true, outcome: "not_eligible" });
     await clinicalDecisionBy(db, notEligible.id, "konyang", "accept");
     expect((await answerOf(post(notEligible.id, "accept", {}, reviewer.cookie))).status).toBe(302);
@@ -231,9 +210,7 @@ describe("the staff referral page: the workflow from triage to a booked consulta
     });
     expect(JSON.parse(declineEvent.data)).toMatchObject({ override: true, screenOutcome: "likely_eligible" });
 
-    const page = await answerOf(
-      pageRoute.loader(pageArgs(getRequest(`/queue/${likely.id}`, { cookie: reviewer.cookie, lng: "en" }), likely.id)),
-    );
+    const page = await openPage(likely.id, { cookie: reviewer.cookie, lng: "en" });
     expect(page.data.events.at(-1)).toMatchObject({
       action: "decline",
       override: true,

@@ -61,3 +61,19 @@ export function consistencyCheck(
     ...def,
   });
 }
+
+/**
+ * An insurance condition of the notice that a case may fail without being refused (principles 1 and 2): unmet, it is
+ * a flag that drops the insured tier, and the case falls through to its indication's next tier.
+ */
+export function insuranceCondition(
+  def: Pick<CriterionDef, "id" | "appliesTo" | "rule" | "resolve" | "sources" | "supersedes">,
+): CriterionDef {
+  return inPublishedOrder({
+    group: "indication",
+    strength: "tier",
+    coverageOnFlag: "falls_through",
+    review: ["P1", "P2"],
+    ...def,
+  });
+}

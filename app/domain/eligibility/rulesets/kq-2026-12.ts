@@ -4,7 +4,7 @@
 // clinical-kinds.ts interpret each rule kind; the readings of the sources are in docs/decisions/0014.
 import type { Indication } from "../../case/schema";
 import type { CriterionDef, IndicationRule, RuleSet } from "../types";
-import { carriedOver, consistencyCheck } from "./criterion-builders";
+import { carriedOver, consistencyCheck, insuranceCondition } from "./criterion-builders";
 import { jp2024_06, sources as jpSources } from "./jp-2024-06";
 
 export const sources = {
@@ -105,32 +105,24 @@ const criteria: CriterionDef[] = [
     supersedes: ["ascites"],
     review: ["K5"],
   },
-  {
-    // NOTE: 腹水を伴わない is an insurance condition for pancreas, not a safety rule: the tier drops.
+  // NOTE: 腹水を伴わない is an insurance condition for pancreas, not a safety rule: the tier drops.
+  insuranceCondition({
     id: "pancreas_ascites",
     appliesTo: ["pancreas"],
-    group: "indication",
-    strength: "tier",
     rule: { kind: "ascites", present: "flag" },
-    coverageOnFlag: "falls_through",
     resolve: "pancreas_ascites",
     sources: [s.insuranceList],
     supersedes: ["ascites"],
-    review: ["P1", "P2"],
-  },
-  {
-    // NOTE: the insured item is local recurrence after surgery (術後局所再発); a primary tumour drops the tier.
+  }),
+  // NOTE: the insured item is local recurrence after surgery (術後局所再発); a primary tumour drops the tier.
+  insuranceCondition({
     id: "colorectal_after_surgery",
     appliesTo: ["colorectal_recurrence"],
-    group: "indication",
-    strength: "tier",
     rule: { kind: "choice", field: "diagnosis.status", statuses: { recurrent: "met", primary: "flag" } },
-    coverageOnFlag: "falls_through",
     resolve: "colorectal_primary",
     sources: [s.insuranceList],
     supersedes: ["colorectal_local_recurrence"],
-    review: ["P1", "P2"],
-  },
+  }),
   carriedOver(jp2024_06, "anastomotic_recurrence", { strength: "exclusion" }),
   {
     // NOTE: K7 — FIGO 2018 with sub-stages; IB3 is commonly counted as locally advanced (a flag).
@@ -144,19 +136,15 @@ const criteria: CriterionDef[] = [
     supersedes: ["cervix_stage"],
     review: ["K7", "P2"],
   },
-  {
-    // NOTE: 局所進行性子宮頸部扁平上皮癌（長径6センチメートル以上のものに限る）: below 60 mm the tier drops.
+  // NOTE: 局所進行性子宮頸部扁平上皮癌（長径6センチメートル以上のものに限る）: below 60 mm the tier drops.
+  insuranceCondition({
     id: "cervix_scc_diameter",
     appliesTo: ["cervix_scc"],
-    group: "indication",
-    strength: "tier",
     rule: { kind: "minimum", field: "diagnosis.maxDiameterMm", min: 60, unit: "mm", below: "flag" },
-    coverageOnFlag: "falls_through",
     resolve: "cervix_scc_small",
     sources: [s.insuranceList],
     supersedes: ["cervix_scc_size"],
-    review: ["P1", "P2"],
-  },
+  }),
   {
     // NOTE: K7 — stage I–IIA by the TNM edition in force (TNM 9 from 2025-01-01: T1 N1 M0 is IIA).
     id: "lung_early_stage",
