@@ -1,11 +1,4 @@
-import {
-  checkRateLimit,
-  clearRateLimit,
-  hashedKey,
-  MINUTE,
-  recordFailure,
-  type RateLimitPolicy,
-} from "~/modules/rate-limit/rate-limit.service.server";
+import { failureLimit, hashedKey, MINUTE } from "~/modules/rate-limit/rate-limit.service.server";
 import {
   deleteRateLimit,
   findRateLimit,
@@ -31,15 +24,21 @@ export const PAIR_FREE_FAILURES = 5;
 const PAIR_MAX_DELAY_MS = 15 * MINUTE;
 /** A pair's count is forgotten a day after its last failure. */
 export const PAIR_MEMORY_MS = 24 * 60 * MINUTE;
-export const UNTRUSTED_ACCOUNT_POLICY: RateLimitPolicy = { max: 20, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE };
-export const SIGN_IN_ADDRESS_POLICY: RateLimitPolicy = { max: 50, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE };
 export const DEVICE_FAILURES_MAX = 10;
-const DEVICE_POLICY: RateLimitPolicy = { max: DEVICE_FAILURES_MAX, windowMs: null, blockMs: 15 * MINUTE };
 
 const pairKey = (email: string, ip: string | null) => hashedKey("sign-in:pair", `${email}\n${ip ?? "unknown"}`);
-const untrustedKey = (email: string) => hashedKey("sign-in:untrusted", email);
-const addressKey = (ip: string | null) => `sign-in:address:${ip ?? "unknown"}`;
-const deviceKey = (deviceId: string) => `sign-in:device:${deviceId}`;
+const untrustedLimit = failureLimit({
+  policy: { max: 20, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE },
+  key: (email: string) => hashedKey("sign-in:untrusted", email),
+});
+const addressLimit = failureLimit({
+  policy: { max: 50, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE },
+  key: (ip: string | null) => `sign-in:address:${ip ?? "unknown"}`,
+});
+const deviceLimit = failureLimit({
+  policy: { max: DEVICE_FAILURES_MAX, windowMs: null, blockMs: 15 * MINUTE },
+  key: (deviceId: string) => `sign-in:device:${deviceId}`,
+});
 
 /** How long after the last failure the next try waits, by how many failures the pair has. */
 export function pairDelayMs(failures: number): number {
@@ -59,12 +58,12 @@ function pairFailures(row: RateLimitRow | undefined, now: Date): { count: number
 export async function signInThrottle(db: Database, who: Who, now: Date): Promise<Throttle> {
   if (who.deviceId) {
     // The owner's usual browser: only its own failures count.
-    const device = await checkRateLimit(db, deviceKey(who.deviceId), DEVICE_POLICY, now);
+    const device = await deviceLimit.check(db, who.deviceId, now);
     return device.blocked ? { blocked: true, until: device.until, reason: "account" } : { blocked: false };
   }
-  const address = await checkRateLimit(db, addressKey(who.ip), SIGN_IN_ADDRESS_POLICY, now);
+  const address = await addressLimit.check(db, who.ip, now);
   if (address.blocked) return { blocked: true, until: address.until, reason: "address" };
-  const untrusted = await checkRateLimit(db, untrustedKey(who.email), UNTRUSTED_ACCOUNT_POLICY, now);
+  const untrusted = await untrustedLimit.check(db, who.email, now);
   if (untrusted.blocked) return { blocked: true, until: untrusted.until, reason: "account" };
   const pair = pairFailures(await findRateLimit(db, pairKey(who.email, who.ip)), now);
   const until = pair.last + pairDelayMs(pair.count);
@@ -76,12 +75,12 @@ export async function signInThrottle(db: Database, who: Who, now: Date): Promise
 /** Counts one wrong password (inside the caller's transaction). */
 export async function recordSignInFailure(db: Database, who: Who, now: Date): Promise<void> {
   if (who.deviceId) {
-    const after = await recordFailure(db, deviceKey(who.deviceId), DEVICE_POLICY, now);
+    const after = await deviceLimit.fail(db, who.deviceId, now);
     if (after.blocked) await forgetDevice(db, who.deviceId);
     return;
   }
-  await recordFailure(db, addressKey(who.ip), SIGN_IN_ADDRESS_POLICY, now);
-  await recordFailure(db, untrustedKey(who.email), UNTRUSTED_ACCOUNT_POLICY, now);
+  await addressLimit.fail(db, who.ip, now);
+  await untrustedLimit.fail(db, who.email, now);
   const key = pairKey(who.email, who.ip);
   // Read to count, like the other counters: on PostgreSQL the key stays locked until the transaction ends, so two
   // servers' failures for one pair are both counted.
@@ -92,5 +91,5 @@ export async function recordSignInFailure(db: Database, who: Who, now: Date): Pr
 /** The right password: this browser and address start again from nothing. */
 export async function clearSignInFailures(db: Database, who: Who): Promise<void> {
   await deleteRateLimit(db, pairKey(who.email, who.ip));
-  if (who.deviceId) await clearRateLimit(db, deviceKey(who.deviceId));
+  if (who.deviceId) await deviceLimit.clear(db, who.deviceId);
 }

@@ -1,6 +1,13 @@
 // Component schemas of the OpenAPI description (openapi.ts). JSON Schema 2020-12, as OpenAPI 3.1 uses it.
 import { indications, sexes } from "~/domain/case/vocabulary";
 
+// The schema words used again and again, named once.
+const text = { type: "string" } as const;
+const texts = { type: "array", items: text } as const;
+const date = { type: "string", format: "date" } as const;
+const dateTime = { type: "string", format: "date-time" } as const;
+const flag = { type: "boolean" } as const;
+
 const referenceCode = {
   type: "string",
   pattern: "^KQ-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$",
@@ -30,7 +37,7 @@ export const schemas = {
         type: "string",
         description: "The case path (diagnosis.maxDiameterMm) or the FHIR path (Bundle.entry[3].resource.status).",
       },
-      message: { type: "string" },
+      message: text,
       resource: { type: "string", description: "For a FHIR bundle: the resource type the issue is in." },
     },
   },
@@ -43,11 +50,11 @@ export const schemas = {
       patient: {
         type: "object",
         properties: {
-          familyName: { type: "string" },
-          givenName: { type: "string" },
-          familyNameLatin: { type: "string" },
-          givenNameLatin: { type: "string" },
-          birthDate: { type: "string", format: "date" },
+          familyName: text,
+          givenName: text,
+          familyNameLatin: text,
+          givenNameLatin: text,
+          birthDate: date,
           sex: { enum: [...sexes] },
           residenceCountry: { type: "string", pattern: "^[A-Z]{2}$" },
           preferredLanguage: { enum: ["ko", "ja", "en"] },
@@ -56,15 +63,15 @@ export const schemas = {
       consent: {
         type: "object",
         properties: {
-          sensitiveData: { type: "boolean" },
-          crossBorder: { type: "boolean" },
-          informedOfDiagnosis: { type: "boolean" },
+          sensitiveData: flag,
+          crossBorder: flag,
+          informedOfDiagnosis: flag,
           research: { type: "boolean", description: "Research use of de-identified data; absent means not given." },
-          recordedAt: { type: "string", format: "date-time" },
+          recordedAt: dateTime,
         },
       },
       diagnosis: { type: "object", required: ["indication"], properties: { indication: { enum: [...indications] } } },
-      referredOn: { type: "string", format: "date" },
+      referredOn: date,
       urgency: { enum: ["routine", "urgent"] },
     },
     additionalProperties: true,
@@ -82,21 +89,21 @@ export const schemas = {
           type: "object",
           required: ["id", "status"],
           properties: {
-            id: { type: "string" },
+            id: text,
             status: { enum: ["met", "not_met", "unknown", "flag", "not_applicable"] },
             value: {},
-            expected: { type: "string" },
-            resolve: { type: "string" },
+            expected: text,
+            resolve: text,
           },
         },
       },
-      missing: { type: "array", items: { type: "string" } },
+      missing: texts,
       route: {
         type: "object",
         properties: {
           site: { enum: ["konyang", "qst", null] },
-          reasons: { type: "array", items: { type: "string" } },
-          alternatives: { type: "array", items: { type: "string" } },
+          reasons: texts,
+          alternatives: texts,
         },
       },
       funding: { type: "object" },
@@ -107,7 +114,7 @@ export const schemas = {
     required: ["referenceCode", "status", "decision"],
     properties: {
       referenceCode: referenceCode,
-      status: { type: "string" },
+      status: text,
       decision: { $ref: "#/components/schemas/Decision" },
     },
   },
@@ -116,20 +123,20 @@ export const schemas = {
     required: ["referenceCode", "status", "history"],
     properties: {
       referenceCode: referenceCode,
-      status: { type: "string" },
+      status: text,
       site: { type: ["string", "null"] },
       submittedAt: { type: ["string", "null"], format: "date-time" },
-      statusChangedAt: { type: "string", format: "date-time" },
+      statusChangedAt: dateTime,
       decision: { oneOf: [{ $ref: "#/components/schemas/Decision" }, { type: "null" }] },
       history: {
         type: "array",
         items: {
           type: "object",
           properties: {
-            action: { type: "string" },
+            action: text,
             from: { type: ["string", "null"] },
-            to: { type: "string" },
-            at: { type: "string", format: "date-time" },
+            to: text,
+            at: dateTime,
           },
         },
       },
@@ -142,7 +149,7 @@ export const schemas = {
     required: ["resourceType"],
     properties: {
       resourceType: { const: "Bundle" },
-      type: { type: "string" },
+      type: text,
       entry: { type: "array", items: { type: "object" } },
     },
   },
@@ -153,7 +160,7 @@ export const schemas = {
       draft: {
         type: "object",
         properties: {
-          id: { type: "string" },
+          id: text,
           status: { const: "draft" },
           url: { type: "string", description: "The draft's page, where the physician finishes it." },
         },
@@ -164,18 +171,18 @@ export const schemas = {
         items: {
           type: "object",
           properties: {
-            resource: { type: "string" },
-            path: { type: "string" },
-            reason: { type: "string" },
-            code: { type: "string" },
-            message: { type: "string" },
+            resource: text,
+            path: text,
+            reason: text,
+            code: text,
+            message: text,
           },
         },
       },
       missing: {
         type: "array",
         description: "Each field still required before submission.",
-        items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } },
+        items: { type: "object", properties: { path: text, message: text } },
       },
     },
   },
@@ -187,13 +194,13 @@ export const schemas = {
         type: "string",
         description: "Any spelling: small letters, spaces and full-width characters are accepted.",
       },
-      birthDate: { type: "string", format: "date" },
+      birthDate: date,
     },
   },
   Status: {
     type: "object",
     description: "The patient's plain-language status: stage, site, what happens next, contacts.",
-    properties: { stage: { type: "string" } },
+    properties: { stage: text },
     additionalProperties: true,
   },
 } as const;

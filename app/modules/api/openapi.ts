@@ -14,13 +14,33 @@ const code = {
   description: "The referral's reference code (any spelling).",
   schema: { type: "string" },
 };
+const retryAfter = { "Retry-After": { schema: { type: "integer" } } };
 const tokenErrors = {
   "401": { ...error("No valid token."), headers: { "WWW-Authenticate": { schema: { type: "string" } } } },
-  "429": {
-    ...error("Over 60 requests a minute with this token."),
-    headers: { "Retry-After": { schema: { type: "integer" } } },
-  },
+  "429": { ...error("Over 60 requests a minute with this token."), headers: retryAfter },
 };
+
+/** A door anyone may call (each is rate-limited per address), with a JSON body. */
+const publicPost = <R extends object>(tag: string, summary: string, body: string, responses: R) => ({
+  tags: [tag],
+  summary,
+  parameters: [acceptLanguage],
+  requestBody: { required: true, content: json(body) },
+  responses,
+});
+
+/** A door for a physician's API token: it says so, and answers a missing token and too many requests like the others. */
+function physicianDoor<O extends { responses: object }>(tags: string[], summary: string, operation: O) {
+  const { responses, ...request } = operation;
+  return { tags, summary, security: [{ bearer: [] }], ...request, responses: { ...responses, ...tokenErrors } };
+}
+
+/** One of the physician's referrals, named by its code: `ok` answers it; an unknown code, or another's, is a 404. */
+const referralGet = <A extends object>(tag: string, summary: string, ok: A) =>
+  physicianDoor([tag], summary, {
+    parameters: [code, acceptLanguage],
+    responses: { "200": ok, "404": error("Unknown, or not this physician's.") },
+  });
 
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -34,87 +54,59 @@ export const openApiDocument = {
   tags: [{ name: "screen" }, { name: "referrals" }, { name: "fhir" }, { name: "status" }, { name: "meta" }],
   paths: {
     "/api/v1/screen": {
-      post: {
-        tags: ["screen"],
-        summary: "Screen a case (no patient identity needed; rate-limited per address)",
-        parameters: [acceptLanguage],
-        requestBody: { required: true, content: json("Case") },
-        responses: {
-          "200": { description: "The decision.", content: json("Decision") },
-          "400": error("Invalid case: each issue names the field."),
-          "429": error("Too many requests."),
-        },
-      },
+      post: publicPost("screen", "Screen a case (no patient identity needed; rate-limited per address)", "Case", {
+        "200": { description: "The decision.", content: json("Decision") },
+        "400": error("Invalid case: each issue names the field."),
+        "429": error("Too many requests."),
+      }),
     },
     "/api/v1/referrals": {
-      post: {
-        tags: ["referrals", "fhir"],
-        summary:
-          "Submit a complete case (application/json), or make a draft from a FHIR R4 Bundle (application/fhir+json)",
-        security: [{ bearer: [] }],
-        parameters: [acceptLanguage],
-        requestBody: { required: true, content: { ...json("Case"), ...fhir("FhirBundle") } },
-        responses: {
-          "201": {
-            description:
-              "JSON case: the submitted referral (Location: the referral's door). FHIR bundle: the draft, each unmapped part and each missing field (Location: the draft's page).",
-            headers: { Location: { schema: { type: "string" } } },
-            content: {
-              ...json("Submitted"),
-              "application/fhir+json": { schema: { $ref: "#/components/schemas/FhirImported" } },
+      post: physicianDoor(
+        ["referrals", "fhir"],
+        "Submit a complete case (application/json), or make a draft from a FHIR R4 Bundle (application/fhir+json)",
+        {
+          parameters: [acceptLanguage],
+          requestBody: { required: true, content: { ...json("Case"), ...fhir("FhirBundle") } },
+          responses: {
+            "201": {
+              description:
+                "JSON case: the submitted referral (Location: the referral's door). FHIR bundle: the draft, each unmapped part and each missing field (Location: the draft's page).",
+              headers: { Location: { schema: { type: "string" } } },
+              content: { ...json("Submitted"), ...fhir("FhirImported") },
             },
+            "400": error(
+              "Invalid case, malformed JSON, not a Bundle, a bundle without a Patient, or a bundle that is not valid R4 (each issue names resource and path). Nothing is stored.",
+            ),
+            "413": error("Body over 1 MB."),
+            "415": error("Not JSON."),
           },
-          "400": error(
-            "Invalid case, malformed JSON, not a Bundle, a bundle without a Patient, or a bundle that is not valid R4 (each issue names resource and path). Nothing is stored.",
-          ),
-          "413": error("Body over 1 MB."),
-          "415": error("Not JSON."),
-          ...tokenErrors,
         },
-      },
+      ),
     },
     "/api/v1/referrals/{referenceCode}": {
-      get: {
-        tags: ["referrals"],
-        summary: "The physician's referral: status, decision and history (audited)",
-        security: [{ bearer: [] }],
-        parameters: [code, acceptLanguage],
-        responses: {
-          "200": { description: "The referral.", content: json("Referral") },
-          "404": error("Unknown, or not this physician's."),
-          ...tokenErrors,
-        },
-      },
+      get: referralGet("referrals", "The physician's referral: status, decision and history (audited)", {
+        description: "The referral.",
+        content: json("Referral"),
+      }),
     },
     "/api/v1/referrals/{referenceCode}/fhir": {
-      get: {
-        tags: ["fhir"],
-        summary: "The physician's referral as a FHIR R4 Bundle (audited)",
-        security: [{ bearer: [] }],
-        parameters: [code, acceptLanguage],
-        responses: {
-          "200": {
-            description: "The bundle; it validates against the R4 base definitions.",
-            content: fhir("FhirBundle"),
-          },
-          "404": error("Unknown, or not this physician's."),
-          ...tokenErrors,
-        },
-      },
+      get: referralGet("fhir", "The physician's referral as a FHIR R4 Bundle (audited)", {
+        description: "The bundle; it validates against the R4 base definitions.",
+        content: fhir("FhirBundle"),
+      }),
     },
     "/api/v1/status": {
-      post: {
-        tags: ["status"],
-        summary: "The patient's status check: reference code and date of birth (the same limits as the status page)",
-        parameters: [acceptLanguage],
-        requestBody: { required: true, content: json("StatusRequest") },
-        responses: {
+      post: publicPost(
+        "status",
+        "The patient's status check: reference code and date of birth (the same limits as the status page)",
+        "StatusRequest",
+        {
           "200": { description: "The status in plain language.", content: json("Status") },
           "400": error("Invalid request."),
           "404": error("No referral with this code and date of birth (one answer for both)."),
-          "429": { ...error("Locked or throttled."), headers: { "Retry-After": { schema: { type: "integer" } } } },
+          "429": { ...error("Locked or throttled."), headers: retryAfter },
         },
-      },
+      ),
     },
     "/api/v1/openapi.json": {
       get: {

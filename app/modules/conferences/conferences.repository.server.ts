@@ -19,6 +19,14 @@ export async function insertConference(
       .execute();
 }
 
+/** Agenda lines (`a`) with the joint review each one discusses (`j`). */
+const agendaWithReviews = (db: Database) =>
+  db.selectFrom("agenda_items as a").innerJoin("joint_reviews as j", "j.id", "a.joint_review_id");
+
+/** Agenda lines (`a`) with the conference each one is on (`c`). */
+const agendaWithConferences = (db: Database) =>
+  db.selectFrom("agenda_items as a").innerJoin("conferences as c", "c.id", "a.conference_id");
+
 export async function conferenceById(db: Database, id: string) {
   return findRow(db, "conferences", { id });
 }
@@ -62,9 +70,7 @@ export async function insertAgendaItem(db: Database, row: Insertable<AgendaItems
 
 /** A conference's agenda in the order cases were added, with each referral's code, owner and the review's question. */
 export async function agendaOf(db: Database, conferenceId: string) {
-  return db
-    .selectFrom("agenda_items as a")
-    .innerJoin("joint_reviews as j", "j.id", "a.joint_review_id")
+  return agendaWithReviews(db)
     .innerJoin("referrals as r", "r.id", "a.referral_id")
     .leftJoin("users as p", "p.id", "j.proposed_by")
     .select([
@@ -108,9 +114,7 @@ export async function recordAgendaRecommendation(
 
 /** Every recommendation given for a referral, newest first, with its conference's date. */
 export async function recommendationsOf(db: Database, referralId: string) {
-  return db
-    .selectFrom("agenda_items as a")
-    .innerJoin("conferences as c", "c.id", "a.conference_id")
+  return agendaWithConferences(db)
     .select([
       "a.id",
       "a.conference_id",
@@ -129,9 +133,7 @@ export async function recommendationsOf(db: Database, referralId: string) {
 
 /** The agenda line a referral waits on in a conference still to be held, if any. */
 export async function upcomingItemOf(db: Database, jointReviewId: string) {
-  return db
-    .selectFrom("agenda_items as a")
-    .innerJoin("conferences as c", "c.id", "a.conference_id")
+  return agendaWithConferences(db)
     .select(["a.id", "a.conference_id", "c.starts_at"])
     .where("a.joint_review_id", "=", jointReviewId)
     .where("c.status", "=", "scheduled")
@@ -141,9 +143,7 @@ export async function upcomingItemOf(db: Database, jointReviewId: string) {
 
 /** Recommendations given to a site's referrals (as owner or partner) in meetings since `from`, counted by outcome. */
 export async function recommendationCounts(db: Database, siteCode: string, from: string) {
-  return db
-    .selectFrom("agenda_items as a")
-    .innerJoin("joint_reviews as j", "j.id", "a.joint_review_id")
+  return agendaWithReviews(db)
     .select(["a.recommendation", db.fn.countAll<number>().as("n")])
     .where("a.recommendation", "is not", null)
     .where("a.recorded_at", ">=", from)

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from "kysely";
 import type { Database } from "~/utils/db.server";
+import { authorNameAndRole, postsWithAuthors } from "~/utils/db-posts.server";
 import { findRow, rowsWhere, updateRows } from "~/utils/db-rows.server";
 import type { JointMessages, JointReviews } from "../../../db/types";
 
@@ -85,11 +86,9 @@ export async function insertJointMessage(db: Database, row: Insertable<JointMess
 }
 
 export async function jointMessagesOf(db: Database, jointReviewId: string) {
-  return db
-    .selectFrom("joint_messages as m")
-    .innerJoin("users as u", "u.id", "m.author_id")
-    .select(["m.id", "m.body", "m.created_at", "m.author_site_code", "u.family_name", "u.given_name", "u.role"])
-    .where("m.joint_review_id", "=", jointReviewId)
-    .orderBy("m.created_at", "asc")
-    .execute();
+  return postsWithAuthors(db, "joint_messages", {
+    thread: ["joint_review_id", jointReviewId],
+    post: ["id", "body", "created_at", "author_site_code"],
+    author: authorNameAndRole,
+  });
 }

@@ -203,22 +203,26 @@ export function isCursor(value: unknown, tab: QueueTab, order?: QueueOrder | nul
   );
 }
 
-/**
- * One page of a tab, in the tab's order, after the row the cursor names (keyset pagination: no OFFSET, so page
- * 400 costs what page 1 costs and rows arriving meanwhile never shift a page). Returns the next cursor, if any.
- */
-export async function queuePage(
+/** What a page is asked for with: the criteria, the tab, the cursor (null: the first page), the page size, the order. */
+type PageRequest = [
   db: Database,
   criteria: QueueCriteria,
   tab: QueueTab,
   after: CursorValue[] | null,
   limit: number,
   order?: QueueOrder | null,
-) {
+];
+
+/**
+ * One page of a tab, in the tab's order, after the row the cursor names (keyset pagination: no OFFSET, so page
+ * 400 costs what page 1 costs and rows arriving meanwhile never shift a page). Returns the next cursor, if any.
+ */
+export async function queuePage(...request: PageRequest) {
+  const [, , tab, , limit, order] = request;
   const sort = sortOf(tab, order);
   // The parts are consecutive stretches of the order: the page is the first rows of the first, then the next...
   const rows: (QueueRow & Record<string, CursorValue>)[] = [];
-  for (const part of queuePageQueries(db, criteria, tab, after, limit, order)) {
+  for (const part of queuePageQueries(...request)) {
     rows.push(...((await part.execute()) as (QueueRow & Record<string, CursorValue>)[]));
     if (rows.length > limit) break;
   }
@@ -234,14 +238,7 @@ export async function queuePage(
  * k0 = v0 AND k1 = v1 AND k2 > v2, then k0 = v0 AND k1 > v1, then k0 > v0. SQLite cannot range-scan a row value
  * of index expressions ((k0, k1, k2) > (...)), but it ranges over each of these.
  */
-export function queuePageQueries(
-  db: Database,
-  criteria: QueueCriteria,
-  tab: QueueTab,
-  after: CursorValue[] | null,
-  limit: number,
-  order?: QueueOrder | null,
-) {
+export function queuePageQueries(...[db, criteria, tab, after, limit, order]: PageRequest) {
   const sort = sortOf(tab, order);
   const dir = sql.raw(sort.direction === "asc" ? "ASC" : "DESC");
   const op = sql.raw(sort.direction === "asc" ? ">" : "<");

@@ -1,5 +1,6 @@
 import type { Insertable } from "kysely";
 import type { Database } from "~/utils/db.server";
+import { authorName, authorNameAndRole, postsWithAuthors } from "~/utils/db-posts.server";
 import type { ReferralMessages, ReferralNotes } from "../../../db/types";
 
 // The people of a site and the conversation around a referral: its staff, internal notes, messages and history.
@@ -33,27 +34,24 @@ export async function insertNote(db: Database, row: Insertable<ReferralNotes>) {
 }
 
 export async function notesOf(db: Database, referralId: string) {
-  return db
-    .selectFrom("referral_notes as n")
-    .innerJoin("users as u", "u.id", "n.author_id")
-    .select(["n.id", "n.body", "n.created_at", "u.family_name", "u.given_name", "u.role"])
-    .where("n.referral_id", "=", referralId)
-    .orderBy("n.created_at", "asc")
-    .execute();
+  return postsWithAuthors(db, "referral_notes", {
+    thread: ["referral_id", referralId],
+    post: ["id", "body", "created_at"],
+    author: authorNameAndRole,
+  });
 }
 
 export async function insertMessage(db: Database, row: Insertable<ReferralMessages>) {
   await db.insertInto("referral_messages").values(row).execute();
 }
 
+/** A message records the role its author wrote in (physician or staff), so only the author's name is read. */
 export async function messagesOf(db: Database, referralId: string) {
-  return db
-    .selectFrom("referral_messages as m")
-    .innerJoin("users as u", "u.id", "m.author_id")
-    .select(["m.id", "m.body", "m.created_at", "m.author_role", "u.family_name", "u.given_name"])
-    .where("m.referral_id", "=", referralId)
-    .orderBy("m.created_at", "asc")
-    .execute();
+  return postsWithAuthors(db, "referral_messages", {
+    thread: ["referral_id", referralId],
+    post: ["id", "body", "created_at", "author_role"],
+    author: authorName,
+  });
 }
 
 /** The history with each actor's name (the system has none). */

@@ -5,6 +5,7 @@ import {
   clearRateLimit,
   clearRateLimitsWithPrefix,
   countRequest,
+  failureLimit,
   MINUTE,
   pruneRateLimits,
   recordFailure,
@@ -40,6 +41,23 @@ describe("rate limits", () => {
     expect(await checkRateLimit(db, "address:1", policy, at(14))).toEqual({ blocked: false, failures: 9 });
     expect(await checkRateLimit(db, "address:1", policy, at(15))).toEqual({ blocked: false, failures: 0 });
     expect(await recordFailure(db, "address:1", policy, at(16))).toEqual({ blocked: false, failures: 1 });
+  });
+
+  it("counts, checks and clears a value under its limit's own key and policy", async () => {
+    const db = await getDb();
+    const policy: RateLimitPolicy = { max: 2, windowMs: null, blockMs: 15 * MINUTE };
+    const limit = failureLimit({ policy, key: (email: string) => `limit-test:${email}` });
+    expect(await limit.fail(db, "one@hospital.test", at(1))).toEqual({ blocked: false, failures: 1 });
+    expect(await limit.fail(db, "one@hospital.test", at(2))).toEqual({ blocked: true, until: at(17) });
+    expect(await limit.check(db, "one@hospital.test", at(3))).toEqual({ blocked: true, until: at(17) });
+    // The counter is the one its key names, and another value has its own.
+    expect(await checkRateLimit(db, "limit-test:one@hospital.test", policy, at(3))).toEqual({
+      blocked: true,
+      until: at(17),
+    });
+    expect(await limit.check(db, "two@hospital.test", at(3))).toEqual({ blocked: false, failures: 0 });
+    await limit.clear(db, "one@hospital.test");
+    expect(await limit.check(db, "one@hospital.test", at(3))).toEqual({ blocked: false, failures: 0 });
   });
 
   it("clears on success and prunes old rows", async () => {

@@ -76,6 +76,25 @@ export async function recordFailure(
   return live({ key, count, window_started_at: startedAt }, policy, now);
 }
 
+/** A failure limit: its policy, and the key a value (an email, an address, a code) is counted under. */
+export type FailureLimit<V> = { policy: RateLimitPolicy; key: (value: V) => string };
+
+/**
+ * Checking, counting and clearing a value under one limit: each names only the value, so a check and the failure
+ * it counts cannot use different keys or policies.
+ */
+export function failureLimit<V>({ policy, key }: FailureLimit<V>) {
+  return {
+    key,
+    /** Whether the value is blocked now (reads only). */
+    check: (db: Database, value: V, now: Date) => checkRateLimit(db, key(value), policy, now),
+    /** Counts one failure for the value (inside the caller's transaction) and answers the state after it. */
+    fail: (db: Database, value: V, now: Date) => recordFailure(db, key(value), policy, now),
+    /** Forgets the value's failures (a correct password, a correct code). */
+    clear: (db: Database, value: V) => clearRateLimit(db, key(value)),
+  };
+}
+
 /** So many requests per key in a fixed window that starts at the key's first request (the API tokens' limit). */
 export type RequestLimit = { limit: number; windowMs: number };
 

@@ -2,6 +2,7 @@ import { indications, type Indication } from "~/domain/case/schema";
 import type { SiteCode, SiteConfig } from "~/domain/screen";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
+import { pick } from "~/utils/pick";
 import {
   changerOf,
   changeSiteSetting,
@@ -136,20 +137,17 @@ export type ChangeSiteConfigInput = {
 
 export type ChangeSiteConfigResult = SettingChangeResult;
 
-type ConfigSnapshot = Pick<
-  SiteConfigVersion,
-  "acceptedIndications" | "treatsOnSite" | "languages" | "weeklyCapacity" | "clinicalSignoffRequired"
->;
+/** What a configuration change records and compares: the version's settings, without its number, author or date. */
+const configSettings = [
+  "acceptedIndications",
+  "treatsOnSite",
+  "languages",
+  "weeklyCapacity",
+  "clinicalSignoffRequired",
+] as const;
+type ConfigSnapshot = Pick<SiteConfigVersion, (typeof configSettings)[number]>;
 
-function snapshot(v: ConfigSnapshot): ConfigSnapshot {
-  return {
-    acceptedIndications: v.acceptedIndications,
-    treatsOnSite: v.treatsOnSite,
-    languages: v.languages,
-    weeklyCapacity: v.weeklyCapacity,
-    clinicalSignoffRequired: v.clinicalSignoffRequired,
-  };
-}
+const snapshot = (v: ConfigSnapshot): ConfigSnapshot => pick(v, configSettings);
 
 const configSetting: SettingKind<SiteConfigRow, ConfigSnapshot, SiteConfigForm, never> = {
   action: "site.config.changed",

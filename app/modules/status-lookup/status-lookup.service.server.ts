@@ -8,14 +8,7 @@ import { isIsoDate } from "~/domain/case/dates";
 import { patientStageOf, type ReferralStatus } from "~/domain/workflow/states";
 import { isLanguage } from "~/i18n/config";
 import { auditBy } from "~/modules/audit/audit.service.server";
-import {
-  checkRateLimit,
-  clearRateLimit,
-  hashedKey,
-  MINUTE,
-  recordFailure,
-  type RateLimitPolicy,
-} from "~/modules/rate-limit/rate-limit.service.server";
+import { failureLimit, hashedKey, MINUTE } from "~/modules/rate-limit/rate-limit.service.server";
 import { cookieName, readCookie, serializeCookie } from "~/utils/cookies.server";
 import type { Database } from "~/utils/db.server";
 import { randomToken, safeEqual, sha256Hex } from "~/utils/tokens.server";
@@ -33,9 +26,15 @@ import {
 } from "./status-lookup.repository.server";
 
 /** Five wrong tries on one code lock it for 15 minutes, whether or not a referral has that code. */
-export const STATUS_CODE_POLICY: RateLimitPolicy = { max: 5, windowMs: null, blockMs: 15 * MINUTE };
+const codeLimit = failureLimit({
+  policy: { max: 5, windowMs: null, blockMs: 15 * MINUTE },
+  key: (referenceCode: string) => hashedKey("status:code", referenceCode),
+});
 /** One address may fail 10 times in 15 minutes: enough for typos, far too few to guess a 70-bit code. */
-export const STATUS_ADDRESS_POLICY: RateLimitPolicy = { max: 10, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE };
+const addressLimit = failureLimit({
+  policy: { max: 10, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE },
+  key: (ip: string | null) => hashedKey("status:address", ip ?? "unknown"),
+});
 /** The status session closes after 5 idle minutes (a shared or lost phone shows nothing for long)… */
 export const STATUS_SESSION_IDLE_MS = 5 * MINUTE;
 /** …and after 30 minutes whatever happens. */
@@ -49,8 +48,6 @@ export type LookupResult =
   | { kind: "locked"; until: Date }
   | { kind: "throttled"; until: Date };
 
-const codeKey = (referenceCode: string) => hashedKey("status:code", referenceCode);
-const addressKey = (ip: string | null) => hashedKey("status:address", ip ?? "unknown");
 // Compared against when no referral has the code, so a wrong code costs what a wrong birth date costs.
 const NO_REFERRAL = sha256Hex("no referral has this code");
 
@@ -120,18 +117,17 @@ export async function lookUpStatus(
   context: LookupContext,
 ): Promise<LookupResult> {
   const { now, ip, door } = context;
-  const code = codeKey(input.referenceCode);
-  const address = addressKey(ip);
+  const code = codeLimit.key(input.referenceCode);
   const audit = (trx: Database, ok: boolean, outcome: string, referralId: string | null) =>
     auditBy(trx, null, context)("status.lookup", ["referral", referralId], { ok, outcome, door, code });
 
   // The code's lock first: a locked code says so even to an address that is also held back.
-  const codeState = await checkRateLimit(db, code, STATUS_CODE_POLICY, now);
+  const codeState = await codeLimit.check(db, input.referenceCode, now);
   if (codeState.blocked) {
     await audit(db, false, "locked", null);
     return { kind: "locked", until: codeState.until };
   }
-  const addressState = await checkRateLimit(db, address, STATUS_ADDRESS_POLICY, now);
+  const addressState = await addressLimit.check(db, ip, now);
   if (addressState.blocked) {
     await audit(db, false, "throttled", null);
     return { kind: "throttled", until: addressState.until };
@@ -147,8 +143,8 @@ export async function lookUpStatus(
 
   if (!birthDateMatches || !row || !facts) {
     return db.transaction().execute(async (trx): Promise<LookupResult> => {
-      const addressAfter = await recordFailure(trx, address, STATUS_ADDRESS_POLICY, now);
-      const codeAfter = await recordFailure(trx, code, STATUS_CODE_POLICY, now);
+      const addressAfter = await addressLimit.fail(trx, ip, now);
+      const codeAfter = await codeLimit.fail(trx, input.referenceCode, now);
       const result: LookupResult = codeAfter.blocked
         ? { kind: "locked", until: codeAfter.until }
         : addressAfter.blocked
@@ -161,7 +157,7 @@ export async function lookUpStatus(
   }
 
   return db.transaction().execute(async (trx): Promise<LookupResult> => {
-    await clearRateLimit(trx, code);
+    await codeLimit.clear(trx, input.referenceCode);
     let setCookie: string | null = null;
     if (door === "page") {
       if (context.previousToken) await endStatusSession(trx, sha256Hex(context.previousToken), now.toISOString());

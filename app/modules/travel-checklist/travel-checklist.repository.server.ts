@@ -8,24 +8,6 @@ export async function currentChecklistRow(db: Database, siteCode: string) {
   return currentVersionRow(db, "travel_checklist_versions", siteCode);
 }
 
-/** Every version of one site's checklist, newest first, with the name of whoever saved it. */
-export async function checklistHistory(db: Database, siteCode: string) {
-  return db
-    .selectFrom("travel_checklist_versions as v")
-    .leftJoin("users as u", "u.id", "v.changed_by")
-    .select([
-      "v.version",
-      "v.changed_at",
-      "v.note",
-      "v.changed_by",
-      "u.family_name as changer_family_name",
-      "u.given_name as changer_given_name",
-    ])
-    .where("v.site_code", "=", siteCode)
-    .orderBy("v.version", "desc")
-    .execute();
-}
-
 export async function insertChecklistVersion(db: Database, row: Insertable<TravelChecklistVersions>): Promise<void> {
   await db.insertInto("travel_checklist_versions").values(row).execute();
 }
