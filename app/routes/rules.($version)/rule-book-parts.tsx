@@ -14,26 +14,21 @@ export const groups = ["indication", "general", "consistency"] as const;
 /** The page's table of contents: the sets, the indications, each group of criteria, what changed, the review. */
 export function Contents() {
   const { t } = useWords();
+  const entries: [target: string, key: string][] = [
+    ["sets", "rules:sets.heading"],
+    ["indications", "rules:indications.heading"],
+    ...groups.map((g): [string, string] => [`group-${g}`, `rules:groups.${g}`]),
+    ["changes", "rules:diff.heading"],
+    ["review", "rules:review.heading"],
+  ];
   return (
     <nav aria-label={t("rules:contents")}>
       <ul>
-        <li>
-          <a href="#sets">{t("rules:sets.heading")}</a>
-        </li>
-        <li>
-          <a href="#indications">{t("rules:indications.heading")}</a>
-        </li>
-        {groups.map((g) => (
-          <li key={g}>
-            <a href={`#group-${g}`}>{t(`rules:groups.${g}`)}</a>
+        {entries.map(([target, key]) => (
+          <li key={target}>
+            <a href={`#${target}`}>{t(key)}</a>
           </li>
         ))}
-        <li>
-          <a href="#changes">{t("rules:diff.heading")}</a>
-        </li>
-        <li>
-          <a href="#review">{t("rules:review.heading")}</a>
-        </li>
       </ul>
     </nav>
   );
@@ -103,6 +98,24 @@ export function IndicationsTable({ book }: { book: RuleBook }) {
   );
 }
 
+/** One of the two versions to compare, labelled by its side. */
+function VersionSelect(props: { side: "from" | "to"; versions: string[]; defaultValue: string | undefined }) {
+  const { t } = useWords();
+  const id = `compare-${props.side}`;
+  return (
+    <>
+      <label htmlFor={id}>{t(`rules:diff.${props.side}`)}</label>
+      <select id={id} name={props.side} defaultValue={props.defaultValue}>
+        {props.versions.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
 /** "What changed": a form choosing two versions (plain GET, no script) and their differences. */
 export function WhatChanged(props: { version: string; versions: string[]; diff: RuleSetDiff | null }) {
   const { t } = useWords();
@@ -111,22 +124,8 @@ export function WhatChanged(props: { version: string; versions: string[]; diff: 
     <section aria-labelledby="changes" data-testid="what-changed">
       <h2 id="changes">{t("rules:diff.heading")}</h2>
       <Form method="get" action={`/rules/${version}#changes`} className="rule-book__compare">
-        <label htmlFor="compare-from">{t("rules:diff.from")}</label>
-        <select id="compare-from" name="from" defaultValue={diff?.from}>
-          {versions.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="compare-to">{t("rules:diff.to")}</label>
-        <select id="compare-to" name="to" defaultValue={diff?.to ?? versions.at(-1)}>
-          {versions.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
+        <VersionSelect side="from" versions={versions} defaultValue={diff?.from} />
+        <VersionSelect side="to" versions={versions} defaultValue={diff?.to ?? versions.at(-1)} />
         <button type="submit" className="button button--secondary">
           {t("rules:diff.submit")}
         </button>
