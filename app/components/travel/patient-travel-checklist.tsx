@@ -10,10 +10,8 @@ export function PatientTravelChecklist({ checklist }: { checklist: PatientCheckl
   const { t } = useTranslation();
   return (
     <TravelChecklistFrame
+      audience="patient"
       headingId="status-travel"
-      testId="patient-travel-checklist"
-      heading={t("travel:patient.heading")}
-      lead={t("travel:patient.lead")}
       progress={checklist}
       after={<p>{t("travel:patient.askSite")}</p>}
     >

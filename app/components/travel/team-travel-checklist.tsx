@@ -17,14 +17,7 @@ export function TeamTravelChecklist({ checklist, tickAction }: { checklist: Chec
     return item.doneAtText ? t("travel:state.doneOn", { date: item.doneAtText }) : t("travel:state.done");
   };
   return (
-    <TravelChecklistFrame
-      id="travel-checklist"
-      headingId="travel-title"
-      testId="team-travel-checklist"
-      heading={t("travel:team.heading")}
-      lead={t("travel:team.lead")}
-      progress={checklist}
-    >
+    <TravelChecklistFrame audience="team" id="travel-checklist" headingId="travel-title" progress={checklist}>
       {checklist.items.map((item) => (
         <TravelItem
           key={item.key}

@@ -3,12 +3,11 @@ import { useTranslation } from "react-i18next";
 import { SourceList } from "~/components/source-list";
 
 type FrameProps = {
+  /** Whose checklist: it names the words (heading, lead) and the test hook. */
+  audience: "patient" | "team";
   /** The section's own id (a link target), when it has one. */
   id?: string;
   headingId: string;
-  testId: string;
-  heading: string;
-  lead: string;
   progress: { done: number; total: number };
   /** The items, each a `TravelItem`. */
   children: ReactNode;
@@ -17,12 +16,12 @@ type FrameProps = {
 };
 
 /** The frame both checklists share (the patient's and the team's): the heading, the lead, the progress, the list. */
-export function TravelChecklistFrame({ id, headingId, testId, heading, lead, progress, children, after }: FrameProps) {
+export function TravelChecklistFrame({ audience, id, headingId, progress, children, after }: FrameProps) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby={headingId} id={id} data-testid={testId}>
-      <h2 id={headingId}>{heading}</h2>
-      <p>{lead}</p>
+    <section aria-labelledby={headingId} id={id} data-testid={`${audience}-travel-checklist`}>
+      <h2 id={headingId}>{t(`travel:${audience}.heading`)}</h2>
+      <p>{t(`travel:${audience}.lead`)}</p>
       <p data-testid="travel-progress">
         <strong>{t("travel:progress", { done: progress.done, total: progress.total })}</strong>
       </p>
