@@ -10,20 +10,12 @@ export function MessagesSection({ messages, posted }: { messages: MessageView[];
   const { t } = useTranslation();
   return (
     <FormSection
-      titleId="messages-title"
-      className="messages"
-      heading={t("intake:messages.title")}
+      name="messages"
       intro={messages.length ? <MessageList messages={messages} /> : <p>{t("intake:messages.none")}</p>}
-      errors={posted?.errors}
       intent="message"
+      posted={posted}
       submit={{ text: t("intake:messages.send"), variant: "secondary" }}
-      textBox={{
-        name: "message",
-        label: t("intake:messages.label"),
-        hint: t("intake:messages.hint"),
-        error: posted?.errors.message,
-        defaultValue: posted?.message,
-      }}
+      textBox={{ name: "message", label: t("intake:messages.label"), hint: t("intake:messages.hint") }}
     />
   );
 }

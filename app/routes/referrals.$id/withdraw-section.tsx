@@ -10,20 +10,12 @@ export function WithdrawSection({ posted }: { posted: WithdrawAnswer | undefined
   const { t } = useTranslation();
   return (
     <FormSection
-      titleId="withdraw-title"
-      className="withdraw"
-      heading={t("intake:withdraw.title")}
+      name="withdraw"
       intro={<p>{t("intake:withdraw.intro")}</p>}
-      errors={posted?.errors}
       intent="withdraw"
+      posted={posted}
       submit={{ text: t("intake:withdraw.submit"), variant: "warning" }}
-      textBox={{
-        name: "note",
-        label: t("intake:withdraw.note"),
-        hint: t("intake:withdraw.noteHint"),
-        error: posted?.errors.note,
-        defaultValue: posted?.note,
-      }}
+      textBox={{ name: "note", label: t("intake:withdraw.note"), hint: t("intake:withdraw.noteHint") }}
     >
       <WithdrawReasons error={posted?.errors.reasonCode} checked={posted?.reasonCode} />
     </FormSection>

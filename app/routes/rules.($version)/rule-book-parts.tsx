@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import type { ComponentProps } from "react";
 import { ColumnTable, type DataColumn } from "~/components/data-table/data-table";
 import type { Words } from "~/components/decision-panel/format";
 import { indicationKey } from "~/i18n/screen-keys";
@@ -34,6 +35,24 @@ export function Contents() {
   );
 }
 
+type RuleTableProps<Row> = Pick<ComponentProps<typeof ColumnTable<Row>>, "columns" | "rows" | "rowKey" | "rowProps">;
+
+/** A table of the rule book in a section of its own, named by its heading (`rules:<part>.heading`) and its caption. */
+function RuleTable<Row>({ part, caption, ...table }: RuleTableProps<Row> & { part: string; caption: string }) {
+  const { t } = useWords();
+  return (
+    <section aria-labelledby={part}>
+      <h2 id={part}>{t(`rules:${part}.heading`)}</h2>
+      <ColumnTable
+        className="rule-table"
+        data-testid={`rule-${part}`}
+        caption={<caption>{caption}</caption>}
+        {...table}
+      />
+    </section>
+  );
+}
+
 /** Every rule set with its dates and whether it is in force; the one shown is marked as the current page. */
 export function RuleSetsTable({ sets, current }: { sets: RuleSetValidity[]; current: string }) {
   const words = useWords();
@@ -41,18 +60,14 @@ export function RuleSetsTable({ sets, current }: { sets: RuleSetValidity[]; curr
   const c = ruleSetColumns(words, current);
   const columns = [c.version, c.effectiveFrom, c.effectiveTo, c.publishedOn, c.reviewDueOn, c.replaces, c.state];
   return (
-    <section aria-labelledby="sets">
-      <h2 id="sets">{t("rules:sets.heading")}</h2>
-      <ColumnTable
-        className="rule-table"
-        data-testid="rule-sets"
-        caption={<caption>{t("rules:sets.caption")}</caption>}
-        columns={columns}
-        rows={sets}
-        rowKey={(s) => s.version}
-        rowProps={(s) => ({ "data-version": s.version, "data-in-force": s.inForce ? "true" : "false" })}
-      />
-    </section>
+    <RuleTable
+      part="sets"
+      caption={t("rules:sets.caption")}
+      columns={columns}
+      rows={sets}
+      rowKey={(s) => s.version}
+      rowProps={(s) => ({ "data-version": s.version, "data-in-force": s.inForce ? "true" : "false" })}
+    />
   );
 }
 
@@ -83,18 +98,14 @@ export function IndicationsTable({ book }: { book: RuleBook }) {
     { key: "sources", header: t("rules:criteria.sources"), cell: (i) => <SourceLinks sources={i.sources} /> },
   ];
   return (
-    <section aria-labelledby="indications">
-      <h2 id="indications">{t("rules:indications.heading")}</h2>
-      <ColumnTable
-        className="rule-table"
-        data-testid="rule-indications"
-        caption={<caption>{t("rules:indications.caption", { version: book.version })}</caption>}
-        columns={columns}
-        rows={book.indications}
-        rowKey={(i) => i.code}
-        rowProps={(i) => ({ "data-indication": i.code })}
-      />
-    </section>
+    <RuleTable
+      part="indications"
+      caption={t("rules:indications.caption", { version: book.version })}
+      columns={columns}
+      rows={book.indications}
+      rowKey={(i) => i.code}
+      rowProps={(i) => ({ "data-indication": i.code })}
+    />
   );
 }
 
