@@ -13,22 +13,17 @@ type Column = DataColumn<RuleSetValidity>;
 export function ruleSetColumns(words: Words, current: string | null) {
   const { t } = words;
   // Every column is headed by its own name in rules:sets.
-  const column = (key: string, cell: Column["cell"], rowHeader?: true): Column => ({
-    key,
-    header: t(`rules:sets.${key}`),
-    cell,
-    rowHeader,
-  });
-  const version = column(
-    "version",
-    (s) =>
+  const column = (key: string, cell: Column["cell"]): Column => ({ key, header: t(`rules:sets.${key}`), cell });
+  const version: Column = {
+    ...column("version", (s) =>
       s.version === current ? (
         <span aria-current="page">{s.version}</span>
       ) : (
         <Link to={`/rules/${s.version}`}>{s.version}</Link>
       ),
-    true,
-  );
+    ),
+    rowHeader: true,
+  };
   const effectiveFrom = column("effectiveFrom", (s) => dateText(words, s.effectiveFrom));
   const effectiveTo = column("effectiveTo", (s) =>
     s.effectiveTo ? dateText(words, s.effectiveTo) : t("rules:sets.openEnded"),

@@ -73,6 +73,7 @@ function DiffTable(props: { id: string; heading: string; headers: string[]; chil
   );
 }
 
+/** The criterion before and after: none before an addition, none after a removal. */
 const sides = (c: CriterionChange) => ({
   from: c.change === "added" ? undefined : c.from,
   to: c.change === "removed" ? undefined : c.to,
