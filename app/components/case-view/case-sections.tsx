@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { CaseSection } from "~/i18n/case-words";
+import { CaseRowValue } from "./case-row-value";
 
 /** The case in words, section by section, as staff read it (the owning site's page and the partner's page). */
 export function CaseSections({ sections }: { sections: CaseSection[] }) {
@@ -15,15 +16,7 @@ export function CaseSections({ sections }: { sections: CaseSection[] }) {
               <div key={row.path} data-path={row.path}>
                 <dt>{row.label}</dt>
                 <dd className={row.known ? undefined : "unknown"}>
-                  {row.items ? (
-                    <ol className="case-list__rows">
-                      {row.items.map((item, index) => (
-                        <li key={index}>{item}</li>
-                      ))}
-                    </ol>
-                  ) : (
-                    row.value
-                  )}
+                  <CaseRowValue row={row} listClassName="case-list__rows" />
                 </dd>
               </div>
             ))}

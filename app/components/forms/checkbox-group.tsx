@@ -14,13 +14,12 @@ type Props = {
  * (several inputs sharing one name would collapse to the last). The first box carries the group's field id,
  * so the error summary's link lands on it. (CheckboxList posts every box under one name instead, read back as a list.)
  */
-export function CheckboxGroup({ name, inline, ...group }: Props) {
+export function CheckboxGroup({ name, ...group }: Props) {
   return (
     <ChoiceGroup
       {...group}
       name={name}
       type="checkbox"
-      choicesClassName={inline ? "choices" : "checkbox-columns"}
       input={(o) => ({ name: `${name}.${o.value}`, value: "true", defaultChecked: o.checked, "data-value": o.value })}
     />
   );

@@ -20,13 +20,12 @@ const idSafe = (value: string) => value.replace(/[^A-Za-z0-9_-]/g, "-");
  * A fieldset of checkboxes that all post under one name, one value each (read back as a list). The first box
  * carries the group's field id, so the error summary's link lands on it.
  */
-export function CheckboxList({ name, idName = name, checked, inline, ...group }: Props) {
+export function CheckboxList({ name, idName = name, checked, ...group }: Props) {
   return (
     <ChoiceGroup
       {...group}
       name={idName}
       type="checkbox"
-      choicesClassName={inline ? "choices" : "checkbox-columns"}
       idSuffix={idSafe}
       input={(o) => ({ name, value: o.value, defaultChecked: checked.includes(o.value) })}
     />

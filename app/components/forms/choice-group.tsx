@@ -15,8 +15,8 @@ type Props<O extends ChoiceOption> = {
   error?: string;
   type: "radio" | "checkbox";
   options: O[];
-  /** The class of the box around the choices: `choices` (one row), `checkbox-columns`, or none (stacked). */
-  choicesClassName?: string;
+  /** The choices in one row (short labels, such as weekdays); otherwise checkboxes stand in columns, radios stacked. */
+  inline?: boolean;
   /** The id suffix of a later choice, from its value (the first choice carries the group's own id). */
   idSuffix?: (value: string) => string;
   input: (option: O) => ChoiceInput;
@@ -32,11 +32,13 @@ export function ChoiceGroup<O extends ChoiceOption>({
   options,
   idSuffix = (value) => value,
   input,
+  inline,
   ...fieldset
 }: Props<O>) {
   const id = fieldId(name);
+  const layout = inline ? "choices" : type === "checkbox" ? "checkbox-columns" : undefined;
   return (
-    <ChoiceFieldset name={name} {...fieldset}>
+    <ChoiceFieldset name={name} choicesClassName={layout} {...fieldset}>
       {options.map((o, index) => {
         const optionId = index === 0 ? id : `${id}-${idSuffix(o.value)}`;
         return (

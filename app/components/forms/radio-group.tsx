@@ -18,7 +18,7 @@ export function RadioGroup({ name, defaultValue, inline, onChange, ...group }: P
       {...group}
       name={name}
       type="radio"
-      choicesClassName={inline ? "choices" : undefined}
+      inline={inline}
       input={(o) => ({
         name,
         value: o.value,

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { caseInWords } from "~/i18n/case-words";
+import { CaseRowValue } from "~/components/case-view/case-row-value";
 import type { SiteNames } from "~/components/decision-panel/decision-panel";
 import { isLanguage } from "~/i18n/config";
 import { useReaderTimeZone } from "~/components/use-root-data";
@@ -51,15 +52,7 @@ export function CaseSummary({ caseData, siteNames, countryNames, today, changeHr
               <div className="summary-list__row" key={row.path} data-path={row.path}>
                 <dt>{row.label}</dt>
                 <dd lang={row.path === "patient.nameReading" ? "ja" : undefined} className="summary-list__value">
-                  {row.items ? (
-                    <ol className="summary-list__rows">
-                      {row.items.map((item, index) => (
-                        <li key={index}>{item}</li>
-                      ))}
-                    </ol>
-                  ) : (
-                    row.value
-                  )}
+                  <CaseRowValue row={row} listClassName="summary-list__rows" />
                 </dd>
                 {changeHref && row.form ? (
                   <dd className="summary-list__action">

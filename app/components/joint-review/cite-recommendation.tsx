@@ -1,26 +1,12 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-
-export type CitableRecommendation = {
-  id: string;
-  conferenceId: string;
-  conferenceOn: string;
-  recommendation: string;
-  rationale: string;
-  final: boolean;
-};
+import type { RecommendationLine } from "./recommendation-list";
 
 /**
  * The joint conference's recommendation above a triage step, with a box (ticked) saying the step follows it: the
  * step's history line then names and links the recommendation for both sites.
  */
-export function CiteRecommendation({
-  recommendation,
-  cited,
-}: {
-  recommendation: CitableRecommendation;
-  cited: boolean;
-}) {
+export function CiteRecommendation({ recommendation, cited }: { recommendation: RecommendationLine; cited: boolean }) {
   const { t } = useTranslation();
   return (
     <section className="joint-cite" aria-labelledby="joint-cite-heading" data-testid="joint-cite">

@@ -34,15 +34,29 @@ export function RecommendationList({
                 <Link to={`/conferences/${r.conferenceId}#item-${r.id}`}>{t("conferences:cite.open")}</Link>
               ) : null}
             </p>
-            <p>
-              <strong data-recommendation={r.recommendation}>
-                {t(`conferences:recommendations.${r.recommendation}`)}
-              </strong>
-            </p>
-            <p className="pre-line">{r.rationale}</p>
+            <RecommendationText recommendation={r.recommendation} rationale={r.rationale} />
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A recommendation in words, then the conference's rationale as written. */
+export function RecommendationText({
+  recommendation,
+  rationale,
+}: {
+  recommendation: string;
+  rationale: string | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p>
+        <strong data-recommendation={recommendation}>{t(`conferences:recommendations.${recommendation}`)}</strong>
+      </p>
+      <p className="pre-line">{rationale}</p>
+    </>
   );
 }

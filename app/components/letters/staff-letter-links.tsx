@@ -1,5 +1,5 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { LetterItemLink } from "./letter-item";
 
 export type LetterLink = { id: string; decision: string; issuedAt: string };
 
@@ -13,12 +13,7 @@ export function StaffLetterLinks({ referralId, letters }: { referralId: string; 
       <ul>
         {letters.map((letter) => (
           <li key={letter.id}>
-            <Link to={`/referrals/${referralId}/letter?letter=${letter.id}`}>
-              {t("decisions:letterPage.item", {
-                decision: t(`decisions:decisionNames.${letter.decision}`),
-                date: letter.issuedAt,
-              })}
-            </Link>
+            <LetterItemLink referralId={referralId} letter={{ ...letter, date: letter.issuedAt }} />
           </li>
         ))}
       </ul>

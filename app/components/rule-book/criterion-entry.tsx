@@ -6,6 +6,7 @@ import { formatCalendarDate } from "~/i18n/format";
 import { ruleText, thresholdText } from "./threshold-words";
 import { renderedOnce } from "./rendered-once";
 import { SourceLinks } from "./source-links";
+import { FactList } from "~/components/fact-list";
 
 export function useWords(): Words {
   const { t, i18n } = useTranslation();
@@ -38,6 +39,14 @@ export function strengthText(words: Words, c: CriterionView): string {
     : base;
 }
 
+/** The review items (the reasons for a criterion or a change), each by its code and title. */
+export function reviewText(words: Words, codes: readonly string[]): string {
+  const { t } = words;
+  return codes
+    .map((code) => `${code} ${t(`rules:review.items.${code}.title`)}`)
+    .join(t("precheck:panel.listSeparator"));
+}
+
 /** One criterion of the rule book: everything a physician needs to check a screen against it. */
 export function CriterionEntry({ criterion: c, headingLevel }: { criterion: CriterionView; headingLevel: 3 | 4 }) {
   const words = useWords();
@@ -52,56 +61,30 @@ export function CriterionEntry({ criterion: c, headingLevel }: { criterion: Crit
           {t(`screen:criteria.${c.id}.name`)} <code className="rule__id">{c.id}</code>
         </Heading>
         <p>{t(`screen:criteria.${c.id}.explanation`)}</p>
-        <dl className="rule__facts">
-          {threshold ? (
-            <div>
-              <dt>{t("rules:criteria.threshold")}</dt>
-              <dd>{threshold}</dd>
-            </div>
-          ) : null}
-          {rule ? (
-            <div>
-              <dt>{t("rules:criteria.rule")}</dt>
-              <dd>{rule}</dd>
-            </div>
-          ) : null}
-          <div>
-            <dt>{t("rules:criteria.strength")}</dt>
-            <dd>{strengthText(words, c)}</dd>
-          </div>
-          <div>
-            <dt>{t("rules:criteria.appliesTo")}</dt>
-            <dd>
-              {applicabilityText(words, c).map((line) => (
+        <FactList
+          className="rule__facts"
+          facts={[
+            threshold ? { label: t("rules:criteria.threshold"), value: threshold } : null,
+            rule ? { label: t("rules:criteria.rule"), value: rule } : null,
+            { label: t("rules:criteria.strength"), value: strengthText(words, c) },
+            {
+              label: t("rules:criteria.appliesTo"),
+              value: applicabilityText(words, c).map((line) => (
                 <span key={line} className="rule__line">
                   {line}
                 </span>
-              ))}
-            </dd>
-          </div>
-          {c.threshold.fields.length ? (
-            <div>
-              <dt>{t("rules:criteria.reads")}</dt>
-              <dd>{c.threshold.fields.map((path) => t(fieldKey(path))).join(t("precheck:panel.listSeparator"))}</dd>
-            </div>
-          ) : null}
-          {c.review.length ? (
-            <div>
-              <dt>{t("rules:criteria.review")}</dt>
-              <dd>
-                {c.review
-                  .map((code) => `${code} ${t(`rules:review.items.${code}.title`)}`)
-                  .join(t("precheck:panel.listSeparator"))}
-              </dd>
-            </div>
-          ) : null}
-          <div>
-            <dt>{t("rules:criteria.sources")}</dt>
-            <dd>
-              <SourceLinks sources={c.sources} />
-            </dd>
-          </div>
-        </dl>
+              )),
+            },
+            c.threshold.fields.length
+              ? {
+                  label: t("rules:criteria.reads"),
+                  value: c.threshold.fields.map((path) => t(fieldKey(path))).join(t("precheck:panel.listSeparator")),
+                }
+              : null,
+            c.review.length ? { label: t("rules:criteria.review"), value: reviewText(words, c.review) } : null,
+            { label: t("rules:criteria.sources"), value: <SourceLinks sources={c.sources} /> },
+          ]}
+        />
       </article>
     );
   });

@@ -12,49 +12,27 @@ type Column = DataColumn<RuleSetValidity>;
  */
 export function ruleSetColumns(words: Words, current: string | null) {
   const { t } = words;
+  // Every column is headed by its own name in rules:sets.
+  const column = (key: string, cell: Column["cell"]): Column => ({ key, header: t(`rules:sets.${key}`), cell });
   const version: Column = {
-    key: "version",
-    header: t("rules:sets.version"),
-    rowHeader: true,
-    cell: (s) =>
+    ...column("version", (s) =>
       s.version === current ? (
         <span aria-current="page">{s.version}</span>
       ) : (
         <Link to={`/rules/${s.version}`}>{s.version}</Link>
       ),
+    ),
+    rowHeader: true,
   };
-  const effectiveFrom: Column = {
-    key: "effectiveFrom",
-    header: t("rules:sets.effectiveFrom"),
-    cell: (s) => dateText(words, s.effectiveFrom),
-  };
-  const effectiveTo: Column = {
-    key: "effectiveTo",
-    header: t("rules:sets.effectiveTo"),
-    cell: (s) => (s.effectiveTo ? dateText(words, s.effectiveTo) : t("rules:sets.openEnded")),
-  };
-  const publishedOn: Column = {
-    key: "publishedOn",
-    header: t("rules:sets.publishedOn"),
-    cell: (s) => dateText(words, s.publishedOn),
-  };
-  const reviewDueOn: Column = {
-    key: "reviewDueOn",
-    header: t("rules:sets.reviewDueOn"),
-    cell: (s) =>
-      s.reviewOverdue
-        ? `${dateText(words, s.reviewDueOn)} (${t("rules:sets.overdue")})`
-        : dateText(words, s.reviewDueOn),
-  };
-  const replaces: Column = {
-    key: "replaces",
-    header: t("rules:sets.replaces"),
-    cell: (s) => s.replaces ?? t("rules:sets.none"),
-  };
-  const state: Column = {
-    key: "state",
-    header: t("rules:sets.state"),
-    cell: (s) => (s.inForce ? t("rules:sets.inForce") : t("rules:sets.notInForce")),
-  };
+  const effectiveFrom = column("effectiveFrom", (s) => dateText(words, s.effectiveFrom));
+  const effectiveTo = column("effectiveTo", (s) =>
+    s.effectiveTo ? dateText(words, s.effectiveTo) : t("rules:sets.openEnded"),
+  );
+  const publishedOn = column("publishedOn", (s) => dateText(words, s.publishedOn));
+  const reviewDueOn = column("reviewDueOn", (s) =>
+    s.reviewOverdue ? `${dateText(words, s.reviewDueOn)} (${t("rules:sets.overdue")})` : dateText(words, s.reviewDueOn),
+  );
+  const replaces = column("replaces", (s) => s.replaces ?? t("rules:sets.none"));
+  const state = column("state", (s) => (s.inForce ? t("rules:sets.inForce") : t("rules:sets.notInForce")));
   return { version, effectiveFrom, effectiveTo, publishedOn, reviewDueOn, replaces, state };
 }

@@ -1,8 +1,9 @@
+import type { ReactNode } from "react";
 import type { Words } from "~/components/decision-panel/format";
 import { indicationKey } from "~/i18n/screen-keys";
 import type { CriterionView, IndicationView } from "~/domain/eligibility/rule-book";
 import type { CriterionChange, RuleSetDiff } from "~/domain/eligibility/rule-diff";
-import { applicabilityText, dateText, strengthText, useWords } from "./criterion-entry";
+import { applicabilityText, dateText, reviewText, strengthText, useWords } from "./criterion-entry";
 import { renderedOnce } from "./rendered-once";
 import { ruleText, thresholdText } from "./threshold-words";
 
@@ -51,6 +52,52 @@ function changeLabel(words: Words, c: CriterionChange): string {
   return aspects.join(t("precheck:panel.listSeparator"));
 }
 
+/** One table of the differences, under its own heading, which names it. */
+function DiffTable(props: { id: string; heading: string; headers: string[]; children: ReactNode }) {
+  return (
+    <>
+      <h3 id={props.id}>{props.heading}</h3>
+      <table className="rule-table" aria-labelledby={props.id} data-testid={props.id}>
+        <thead>
+          <tr>
+            {props.headers.map((header, index) => (
+              <th scope="col" key={index}>
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </>
+  );
+}
+
+/** The criterion before and after: none before an addition, none after a removal. */
+const sides = (c: CriterionChange) => ({
+  from: c.change === "added" ? undefined : c.from,
+  to: c.change === "removed" ? undefined : c.to,
+});
+const rowKey = (c: CriterionChange) => `${sides(c).from?.id ?? ""}>${sides(c).to?.id ?? ""}`;
+
+/** A criterion before and after, what changed in it, and the review items that gave the reason. */
+function CriterionRow({ words, change: c }: { words: Words; change: CriterionChange }) {
+  const { t } = words;
+  const { from, to } = sides(c);
+  return (
+    <tr data-change={c.change} data-from={from?.id} data-to={to?.id}>
+      <th scope="row">{changeLabel(words, c)}</th>
+      <td>
+        <Side words={words} view={from} />
+      </td>
+      <td>
+        <Side words={words} view={to} />
+      </td>
+      <td>{c.review.length ? reviewText(words, c.review) : t("rules:diff.noReason")}</td>
+    </tr>
+  );
+}
+
 /** "What changed" between two rule sets: indication tiers, then each criterion before and after, with the reason. */
 export function RuleSetDiffView({ diff }: { diff: RuleSetDiff }) {
   const words = useWords();
@@ -61,65 +108,28 @@ export function RuleSetDiffView({ diff }: { diff: RuleSetDiff }) {
     if (diff.criteria.length === 0 && diff.indications.length === 0) return <p>{t("rules:diff.none")}</p>;
     return (
       <>
-        <h3 id="diff-indications">{t("rules:diff.indicationsHeading", { count: diff.indications.length })}</h3>
-        <table className="rule-table" aria-labelledby="diff-indications" data-testid="diff-indications">
-          <thead>
-            <tr>
-              <th scope="col">{t("rules:indications.indication")}</th>
-              <th scope="col">{before}</th>
-              <th scope="col">{after}</th>
+        <DiffTable
+          id="diff-indications"
+          heading={t("rules:diff.indicationsHeading", { count: diff.indications.length })}
+          headers={[t("rules:indications.indication"), before, after]}
+        >
+          {diff.indications.map((i) => (
+            <tr key={i.code} data-indication={i.code}>
+              <th scope="row">{t(indicationKey(i.code))}</th>
+              <td>{tierText(words, i.from)}</td>
+              <td>{tierText(words, i.to)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {diff.indications.map((i) => (
-              <tr key={i.code} data-indication={i.code}>
-                <th scope="row">{t(indicationKey(i.code))}</th>
-                <td>{tierText(words, i.from)}</td>
-                <td>{tierText(words, i.to)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <h3 id="diff-criteria">{t("rules:diff.criteriaHeading", { count: diff.criteria.length })}</h3>
-        <table className="rule-table" aria-labelledby="diff-criteria" data-testid="diff-criteria">
-          <thead>
-            <tr>
-              <th scope="col">{t("rules:diff.change")}</th>
-              <th scope="col">{before}</th>
-              <th scope="col">{after}</th>
-              <th scope="col">{t("rules:diff.reason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {diff.criteria.map((c) => {
-              const from = c.change === "added" ? undefined : c.from;
-              const to = c.change === "removed" ? undefined : c.to;
-              return (
-                <tr
-                  key={`${from?.id ?? ""}>${to?.id ?? ""}`}
-                  data-change={c.change}
-                  data-from={from?.id}
-                  data-to={to?.id}
-                >
-                  <th scope="row">{changeLabel(words, c)}</th>
-                  <td>
-                    <Side words={words} view={from} />
-                  </td>
-                  <td>
-                    <Side words={words} view={to} />
-                  </td>
-                  <td>
-                    {c.review.length
-                      ? c.review
-                          .map((code) => `${code} ${t(`rules:review.items.${code}.title`)}`)
-                          .join(t("precheck:panel.listSeparator"))
-                      : t("rules:diff.noReason")}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+          ))}
+        </DiffTable>
+        <DiffTable
+          id="diff-criteria"
+          heading={t("rules:diff.criteriaHeading", { count: diff.criteria.length })}
+          headers={[t("rules:diff.change"), before, after, t("rules:diff.reason")]}
+        >
+          {diff.criteria.map((c) => (
+            <CriterionRow key={rowKey(c)} words={words} change={c} />
+          ))}
+        </DiffTable>
       </>
     );
   });

@@ -23,3 +23,15 @@ export async function requireOwnDraft(request: Request, id: string | undefined):
   if (found.referral.status !== "draft") throw redirect(`/referrals/${found.referral.id}`);
   return found;
 }
+
+/** The same, for pages of a referral already sent (its handout, summary, confirmation): a draft goes to its editor. */
+export async function requireOwnSent(
+  request: Request,
+  id: string | undefined,
+): Promise<PhysicianReferral & { referral: { referenceCode: string } }> {
+  const found = await requireOwnReferral(request, id);
+  const { referral } = found;
+  // A code is given when the referral is sent, in the same step that ends the draft.
+  if (referral.status === "draft" || !referral.referenceCode) throw redirect(`/referrals/${referral.id}/edit`);
+  return { ...found, referral: { ...referral, referenceCode: referral.referenceCode } };
+}

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 
 export const handle = { titleKey: "landing.pageTitle" };
 
@@ -16,8 +17,7 @@ export default function Landing() {
   return (
     <>
       <div className="hero">
-        <h1>{t("landing.heading")}</h1>
-        <p className="lead">{t("landing.lead")}</p>
+        <StaffPageHeader heading={t("landing.heading")} lead={t("landing.lead")} />
       </div>
       <div className="cards">
         {audiences.map((audience) => (

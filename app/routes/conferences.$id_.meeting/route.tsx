@@ -11,6 +11,7 @@ import { CheckboxList } from "~/components/forms/checkbox-list";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import { AttachmentList } from "~/components/intake/attachment-list";
+import { RecommendationText } from "~/components/joint-review/recommendation-list";
 import queueStyles from "~/components/queue/queue.css?url";
 import { jointRecommendations } from "~/domain/joint-review/joint-review";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -223,12 +224,7 @@ export default function Meeting() {
           {line.recommendation ? (
             <section aria-labelledby="recorded-heading" data-testid="agenda-recommendation">
               <h3 id="recorded-heading">{t("conferences:recommendation.heading")}</h3>
-              <p>
-                <strong data-recommendation={line.recommendation}>
-                  {t(`conferences:recommendations.${line.recommendation}`)}
-                </strong>
-              </p>
-              <p className="pre-line">{line.rationale}</p>
+              <RecommendationText recommendation={line.recommendation} rationale={line.rationale} />
             </section>
           ) : null}
           {m.conference.isChair && m.conference.status === "scheduled" && facts ? (

@@ -6,6 +6,7 @@ import { requireStaff } from "~/modules/queue/staff.server";
 import { notFound } from "~/utils/not-found.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
+import { pdfDownload } from "~/utils/pdf-download.server";
 
 /** The minutes as a PDF in the language asked for (?language=ko|ja|en; the page's language otherwise). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,13 +22,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pdf = await renderMinutesPdf(minutes, lng);
   const fileName = tFor(lng, "conferences")("minutes.fileName", { date: minutes.startsOn });
   const asciiName = `conference-minutes-${minutes.id.slice(0, 8)}-${lng}.pdf`;
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Length": String(pdf.length),
-      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return pdfDownload(pdf, { ascii: asciiName, utf8: fileName });
 }

@@ -1,36 +1,22 @@
 import { useTranslation } from "react-i18next";
-import { ErrorSummary } from "~/components/forms/error-summary";
-import { PostForm } from "~/components/forms/post-form";
-import { TextAreaField } from "~/components/forms/text-area-field";
 import { useDateTime } from "~/components/intake/history";
 import { personName } from "~/i18n/person-name";
 import type { MessageView } from "~/modules/intake/messages.service.server";
 import type { MessageAnswer } from "./answer";
+import { FormSection } from "./form-section";
 
 /** The conversation with the receiving site's team and the form to write to it. */
 export function MessagesSection({ messages, posted }: { messages: MessageView[]; posted: MessageAnswer | undefined }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="messages-title" className="messages">
-      <h2 id="messages-title">{t("intake:messages.title")}</h2>
-      {messages.length ? <MessageList messages={messages} /> : <p>{t("intake:messages.none")}</p>}
-      <ErrorSummary errors={posted?.errors} />
-      <PostForm
-        data-form="message"
-        noValidate
-        className="form"
-        submit={{ text: t("intake:messages.send"), variant: "secondary", name: "intent", value: "message" }}
-      >
-        <TextAreaField
-          rows={5}
-          name="message"
-          label={t("intake:messages.label")}
-          hint={t("intake:messages.hint")}
-          error={posted?.errors.message}
-          defaultValue={posted?.message}
-        />
-      </PostForm>
-    </section>
+    <FormSection
+      name="messages"
+      intro={messages.length ? <MessageList messages={messages} /> : <p>{t("intake:messages.none")}</p>}
+      intent="message"
+      posted={posted}
+      submit={{ text: t("intake:messages.send"), variant: "secondary" }}
+      textBox={{ name: "message", label: t("intake:messages.label"), hint: t("intake:messages.hint") }}
+    />
   );
 }
 

@@ -1,36 +1,24 @@
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, fieldId } from "~/components/forms/error-summary";
+import { fieldId } from "~/components/forms/error-summary";
 import { FieldError } from "~/components/forms/field-parts";
-import { PostForm } from "~/components/forms/post-form";
-import { TextAreaField } from "~/components/forms/text-area-field";
 import { withdrawReasons } from "~/modules/intake/withdraw-reasons";
 import type { WithdrawAnswer } from "./answer";
+import { FormSection } from "./form-section";
 
 /** The physician's withdrawal of the referral: a reason (required) and a note. */
 export function WithdrawSection({ posted }: { posted: WithdrawAnswer | undefined }) {
   const { t } = useTranslation();
   return (
-    <section className="withdraw" aria-labelledby="withdraw-title">
-      <h2 id="withdraw-title">{t("intake:withdraw.title")}</h2>
-      <p>{t("intake:withdraw.intro")}</p>
-      <ErrorSummary errors={posted?.errors} />
-      <PostForm
-        data-form="withdraw"
-        noValidate
-        className="form"
-        submit={{ text: t("intake:withdraw.submit"), variant: "warning", name: "intent", value: "withdraw" }}
-      >
-        <WithdrawReasons error={posted?.errors.reasonCode} checked={posted?.reasonCode} />
-        <TextAreaField
-          rows={5}
-          name="note"
-          label={t("intake:withdraw.note")}
-          hint={t("intake:withdraw.noteHint")}
-          error={posted?.errors.note}
-          defaultValue={posted?.note}
-        />
-      </PostForm>
-    </section>
+    <FormSection
+      name="withdraw"
+      intro={<p>{t("intake:withdraw.intro")}</p>}
+      intent="withdraw"
+      posted={posted}
+      submit={{ text: t("intake:withdraw.submit"), variant: "warning" }}
+      textBox={{ name: "note", label: t("intake:withdraw.note"), hint: t("intake:withdraw.noteHint") }}
+    >
+      <WithdrawReasons error={posted?.errors.reasonCode} checked={posted?.reasonCode} />
+    </FormSection>
   );
 }
 

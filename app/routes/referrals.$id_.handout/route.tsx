@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
@@ -9,7 +9,7 @@ import { formatInstant } from "~/i18n/format";
 import { tFor, translatorFor } from "~/i18n/i18n.server";
 import { personName } from "~/i18n/person-name";
 import { qrSvgPath } from "~/modules/handout/qr-code.server";
-import { requireOwnReferral } from "~/modules/intake/guards.server";
+import { requireOwnSent } from "~/modules/intake/guards.server";
 import { siteTimeZone } from "~/domain/routing/site-facts";
 import { siteFacts } from "~/modules/sites/site-facts.server";
 import { publicContact, unconfirmedFields } from "~/modules/site-contacts/site-contacts";
@@ -18,12 +18,10 @@ import { statusLinkWithCode } from "~/modules/status-lookup/status-page";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { checklistItemsFor } from "~/modules/travel-checklist/travel-checklist.service.server";
 import handoutStylesUrl from "./handout.css?url";
+import { stylesheets } from "~/utils/stylesheets";
 
 export const handle = { titleKey: "intake:handout.pageTitle" };
-export const links = () => [
-  { rel: "stylesheet", href: intakeStylesUrl },
-  { rel: "stylesheet", href: handoutStylesUrl },
-];
+export const links = () => stylesheets(intakeStylesUrl, handoutStylesUrl);
 
 /**
  * The patient's handout, in the patient's language, on one A4 page: the date, the reference code (also as a QR
@@ -31,8 +29,7 @@ export const links = () => [
  * and hours, and the next steps. No diagnosis and no decision on it: it may be read by anyone the patient shows it to.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, user, referral } = await requireOwnReferral(request, params.id);
-  if (!referral.referenceCode) throw redirect(`/referrals/${referral.id}/edit`);
+  const { db, user, referral } = await requireOwnSent(request, params.id);
   const lang: Language = referral.patient.language ?? "en";
   const t = tFor(lang, ["intake", "common", "contacts"]);
   const names = await siteNames(db);

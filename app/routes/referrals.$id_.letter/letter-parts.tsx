@@ -1,5 +1,5 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { LetterItemLink, useLetterItemText } from "~/components/letters/letter-item";
 import type { LetterContent } from "~/modules/letters/compose-letter";
 
 /**
@@ -58,6 +58,7 @@ type LetterLine = { id: string; decision: string; date: string };
 export function EarlierLetters(props: { referralId: string; letterId: string; letters: LetterLine[] }) {
   const { t } = useTranslation();
   const { referralId, letterId, letters } = props;
+  const itemText = useLetterItemText();
   if (letters.length <= 1) return null;
   return (
     <section className="no-print" aria-labelledby="letters-heading">
@@ -67,19 +68,10 @@ export function EarlierLetters(props: { referralId: string; letterId: string; le
           <li key={l.id}>
             {l.id === letterId ? (
               <span aria-current="page">
-                {t("decisions:letterPage.item", {
-                  decision: t(`decisions:decisionNames.${l.decision}`),
-                  date: l.date,
-                })}{" "}
-                {t("decisions:letterPage.current")}
+                {itemText(l)} {t("decisions:letterPage.current")}
               </span>
             ) : (
-              <Link to={`/referrals/${referralId}/letter?letter=${l.id}`}>
-                {t("decisions:letterPage.item", {
-                  decision: t(`decisions:decisionNames.${l.decision}`),
-                  date: l.date,
-                })}
-              </Link>
+              <LetterItemLink referralId={referralId} letter={l} />
             )}
           </li>
         ))}

@@ -7,6 +7,7 @@ import { notFound } from "~/utils/not-found.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { asWorkingUser } from "~/modules/staff-exchange/working-site.server";
 import { getDb } from "~/utils/db.server";
+import { pdfDownload } from "~/utils/pdf-download.server";
 
 /** The decision letter as a PDF download, for whoever may see the referral (its physician, the site's staff). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,15 +23,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t } = translatorFor(request);
   const fileName = t("decisions:letterPage.fileName", { code: opened.letter.referenceCode });
   const asciiName = tFor("en")("decisions:letterPage.fileName", { code: opened.letter.referenceCode });
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Length": String(pdf.length),
-      // RFC 6266: a plain ASCII name for old clients, the UTF-8 name for the rest.
-      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      // Patient data: never kept by a browser or a proxy.
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return pdfDownload(pdf, { ascii: asciiName, utf8: fileName });
 }

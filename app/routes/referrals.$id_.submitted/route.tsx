@@ -1,22 +1,19 @@
-import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
 import panelStylesUrl from "~/components/decision-panel/decision-panel.css?url";
 import intakeStylesUrl from "~/components/intake/intake.css?url";
 import { isLanguage } from "~/i18n/config";
-import { requireOwnReferral } from "~/modules/intake/guards.server";
+import { requireOwnSent } from "~/modules/intake/guards.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
+import { stylesheets } from "~/utils/stylesheets";
 
 export const handle = { titleKey: "intake:submitted.title" };
-export const links = () => [
-  { rel: "stylesheet", href: panelStylesUrl },
-  { rel: "stylesheet", href: intakeStylesUrl },
-];
+export const links = () => stylesheets(panelStylesUrl, intakeStylesUrl);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, referral } = await requireOwnReferral(request, params.id);
-  if (referral.status === "draft" || !referral.referenceCode) throw redirect(`/referrals/${referral.id}/edit`);
+  const { db, referral } = await requireOwnSent(request, params.id);
   return {
     id: referral.id,
     code: referral.referenceCode,

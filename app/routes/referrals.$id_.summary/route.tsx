@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
@@ -11,23 +11,20 @@ import { PrintButton } from "~/components/intake/print-button";
 import { intlLocale } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { listAttachments } from "~/modules/intake/attachments.service.server";
-import { requireOwnReferral } from "~/modules/intake/guards.server";
+import { requireOwnSent } from "~/modules/intake/guards.server";
 import { getPath } from "~/modules/intake/intake-form";
 import { caseOf, referralToday } from "~/modules/intake/intake.service.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { personName } from "~/i18n/person-name";
 import { regionNames } from "~/i18n/intl-cache";
+import { stylesheets } from "~/utils/stylesheets";
 
 export const handle = { titleKey: "intake:summary.pageTitle" };
-export const links = () => [
-  { rel: "stylesheet", href: panelStylesUrl },
-  { rel: "stylesheet", href: intakeStylesUrl },
-];
+export const links = () => stylesheets(panelStylesUrl, intakeStylesUrl);
 
 /** The referral as sent, for the patient's file: code, answers, documents and the screen's decision. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, user, referral } = await requireOwnReferral(request, params.id);
-  if (!referral.referenceCode) throw redirect(`/referrals/${referral.id}/edit`);
+  const { db, user, referral } = await requireOwnSent(request, params.id);
   const { lng } = translatorFor(request);
   const saved = caseOf(referral);
   const residence = getPath(saved, "patient.residenceCountry");

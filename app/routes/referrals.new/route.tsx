@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { useTranslation } from "react-i18next";
 import { PostForm } from "~/components/forms/post-form";
 import { SubmitRow } from "~/components/forms/submit-row";
+import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { createDraft } from "~/modules/intake/intake.service.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -25,8 +26,7 @@ export default function NewReferral() {
   const { t } = useTranslation();
   return (
     <div className="form">
-      <h1>{t("intake:start.title")}</h1>
-      <p className="lead">{t("intake:start.lead")}</p>
+      <StaffPageHeader heading={t("intake:start.title")} lead={t("intake:start.lead")} />
       <h2>{t("intake:start.needTitle")}</h2>
       <ul>
         <li>{t("intake:start.need.patient")}</li>

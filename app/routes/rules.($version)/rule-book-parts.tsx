@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import type { ComponentProps } from "react";
 import { ColumnTable, type DataColumn } from "~/components/data-table/data-table";
 import type { Words } from "~/components/decision-panel/format";
 import { indicationKey } from "~/i18n/screen-keys";
@@ -14,28 +15,41 @@ export const groups = ["indication", "general", "consistency"] as const;
 /** The page's table of contents: the sets, the indications, each group of criteria, what changed, the review. */
 export function Contents() {
   const { t } = useWords();
+  const entries: [target: string, key: string][] = [
+    ["sets", "rules:sets.heading"],
+    ["indications", "rules:indications.heading"],
+    ...groups.map((g): [string, string] => [`group-${g}`, `rules:groups.${g}`]),
+    ["changes", "rules:diff.heading"],
+    ["review", "rules:review.heading"],
+  ];
   return (
     <nav aria-label={t("rules:contents")}>
       <ul>
-        <li>
-          <a href="#sets">{t("rules:sets.heading")}</a>
-        </li>
-        <li>
-          <a href="#indications">{t("rules:indications.heading")}</a>
-        </li>
-        {groups.map((g) => (
-          <li key={g}>
-            <a href={`#group-${g}`}>{t(`rules:groups.${g}`)}</a>
+        {entries.map(([target, key]) => (
+          <li key={target}>
+            <a href={`#${target}`}>{t(key)}</a>
           </li>
         ))}
-        <li>
-          <a href="#changes">{t("rules:diff.heading")}</a>
-        </li>
-        <li>
-          <a href="#review">{t("rules:review.heading")}</a>
-        </li>
       </ul>
     </nav>
+  );
+}
+
+type RuleTableProps<Row> = Pick<ComponentProps<typeof ColumnTable<Row>>, "columns" | "rows" | "rowKey" | "rowProps">;
+
+/** A table of the rule book in a section of its own, named by its heading (`rules:<part>.heading`) and its caption. */
+function RuleTable<Row>({ part, caption, ...table }: RuleTableProps<Row> & { part: string; caption: string }) {
+  const { t } = useWords();
+  return (
+    <section aria-labelledby={part}>
+      <h2 id={part}>{t(`rules:${part}.heading`)}</h2>
+      <ColumnTable
+        className="rule-table"
+        data-testid={`rule-${part}`}
+        caption={<caption>{caption}</caption>}
+        {...table}
+      />
+    </section>
   );
 }
 
@@ -46,18 +60,14 @@ export function RuleSetsTable({ sets, current }: { sets: RuleSetValidity[]; curr
   const c = ruleSetColumns(words, current);
   const columns = [c.version, c.effectiveFrom, c.effectiveTo, c.publishedOn, c.reviewDueOn, c.replaces, c.state];
   return (
-    <section aria-labelledby="sets">
-      <h2 id="sets">{t("rules:sets.heading")}</h2>
-      <ColumnTable
-        className="rule-table"
-        data-testid="rule-sets"
-        caption={<caption>{t("rules:sets.caption")}</caption>}
-        columns={columns}
-        rows={sets}
-        rowKey={(s) => s.version}
-        rowProps={(s) => ({ "data-version": s.version, "data-in-force": s.inForce ? "true" : "false" })}
-      />
-    </section>
+    <RuleTable
+      part="sets"
+      caption={t("rules:sets.caption")}
+      columns={columns}
+      rows={sets}
+      rowKey={(s) => s.version}
+      rowProps={(s) => ({ "data-version": s.version, "data-in-force": s.inForce ? "true" : "false" })}
+    />
   );
 }
 
@@ -88,18 +98,32 @@ export function IndicationsTable({ book }: { book: RuleBook }) {
     { key: "sources", header: t("rules:criteria.sources"), cell: (i) => <SourceLinks sources={i.sources} /> },
   ];
   return (
-    <section aria-labelledby="indications">
-      <h2 id="indications">{t("rules:indications.heading")}</h2>
-      <ColumnTable
-        className="rule-table"
-        data-testid="rule-indications"
-        caption={<caption>{t("rules:indications.caption", { version: book.version })}</caption>}
-        columns={columns}
-        rows={book.indications}
-        rowKey={(i) => i.code}
-        rowProps={(i) => ({ "data-indication": i.code })}
-      />
-    </section>
+    <RuleTable
+      part="indications"
+      caption={t("rules:indications.caption", { version: book.version })}
+      columns={columns}
+      rows={book.indications}
+      rowKey={(i) => i.code}
+      rowProps={(i) => ({ "data-indication": i.code })}
+    />
+  );
+}
+
+/** One of the two versions to compare, labelled by its side. */
+function VersionSelect(props: { side: "from" | "to"; versions: string[]; defaultValue: string | undefined }) {
+  const { t } = useWords();
+  const id = `compare-${props.side}`;
+  return (
+    <>
+      <label htmlFor={id}>{t(`rules:diff.${props.side}`)}</label>
+      <select id={id} name={props.side} defaultValue={props.defaultValue}>
+        {props.versions.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
 
@@ -111,22 +135,8 @@ export function WhatChanged(props: { version: string; versions: string[]; diff: 
     <section aria-labelledby="changes" data-testid="what-changed">
       <h2 id="changes">{t("rules:diff.heading")}</h2>
       <Form method="get" action={`/rules/${version}#changes`} className="rule-book__compare">
-        <label htmlFor="compare-from">{t("rules:diff.from")}</label>
-        <select id="compare-from" name="from" defaultValue={diff?.from}>
-          {versions.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="compare-to">{t("rules:diff.to")}</label>
-        <select id="compare-to" name="to" defaultValue={diff?.to ?? versions.at(-1)}>
-          {versions.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
+        <VersionSelect side="from" versions={versions} defaultValue={diff?.from} />
+        <VersionSelect side="to" versions={versions} defaultValue={diff?.to ?? versions.at(-1)} />
         <button type="submit" className="button button--secondary">
           {t("rules:diff.submit")}
         </button>
