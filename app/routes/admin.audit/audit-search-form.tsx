@@ -41,6 +41,20 @@ function SearchCodes({ name, codes, typed }: { name: "action" | "subjectType"; c
   );
 }
 
+/** A day the search starts or ends on (both days count). */
+function SearchDate({ name, typed, hint }: { name: "from" | "to"; typed: Typed; hint?: string }) {
+  const { t } = useTranslation();
+  return (
+    <DateField
+      name={name}
+      legend={t(`audit:search.${name}`)}
+      hint={hint}
+      defaultValue={typed.form[name]}
+      error={typed.errors[name]}
+    />
+  );
+}
+
 /** The search: a GET form, so a search is a link an administrator can keep or pass on. */
 export function AuditSearchForm({
   options,
@@ -59,14 +73,8 @@ export function AuditSearchForm({
         <SearchCodes name="action" codes={options.actions} typed={typed} />
         <SearchCodes name="subjectType" codes={options.subjectTypes} typed={typed} />
         <SearchText name="subjectId" typed={typed} />
-        <DateField name="from" legend={t("audit:search.from")} defaultValue={form.from} error={errors.from} />
-        <DateField
-          name="to"
-          legend={t("audit:search.to")}
-          hint={t("audit:search.dateHint")}
-          defaultValue={form.to}
-          error={errors.to}
-        />
+        <SearchDate name="from" typed={typed} />
+        <SearchDate name="to" typed={typed} hint={t("audit:search.dateHint")} />
         <div className="button-row">
           <button type="submit" className="button">
             {t("audit:search.submit")}

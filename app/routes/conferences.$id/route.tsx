@@ -1,10 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FactList } from "~/components/fact-list";
 import { conferenceFacts } from "~/components/joint-review/conference-facts";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
-import { CsrfInput } from "~/components/csrf-input";
+import { PostForm, SubmitButton } from "~/components/forms/post-form";
 import { AgendaTable } from "~/components/joint-review/agenda-table";
 import queueStyles from "~/components/queue/queue.css?url";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -85,16 +85,14 @@ function Attendees({ attendees }: { attendees: ReturnType<typeof useLoaderData<t
 function FinishForm() {
   const { t } = useTranslation();
   return (
-    <Form method="post" data-form="finish">
-      <CsrfInput />
-      <input type="hidden" name="intent" value="finish" />
+    <PostForm intent="finish" data-form="finish">
       <p className="hint" id="finish-hint">
         {t("conferences:detail.finishHint")}
       </p>
-      <button type="submit" className="button button--secondary" aria-describedby="finish-hint" data-action="finish">
+      <SubmitButton variant="secondary" aria-describedby="finish-hint" data-action="finish">
         {t("conferences:detail.finish")}
-      </button>
-    </Form>
+      </SubmitButton>
+    </PostForm>
   );
 }
 
