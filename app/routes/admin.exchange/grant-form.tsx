@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { PostForm } from "~/components/forms/post-form";
+import { PostForm, SubmitButton } from "~/components/forms/post-form";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { SelectField } from "~/components/forms/select-field";
 import { TextAreaField } from "~/components/forms/text-area-field";
@@ -24,12 +24,7 @@ export function GrantForm({ hosts, candidates, maxDays, answer }: Props) {
   return (
     <section aria-labelledby="exchange-form-heading">
       <h2 id="exchange-form-heading">{t("admin:exchange.form.heading")}</h2>
-      <PostForm
-        className="form"
-        data-form="staff-exchange"
-        noValidate
-        submit={{ text: t("admin:exchange.form.submit") }}
-      >
+      <PostForm className="form" data-form="staff-exchange" noValidate>
         <SelectField
           {...typedField(typed, "visitorId", "")}
           label={t("admin:exchange.form.visitor")}
@@ -70,6 +65,7 @@ export function GrantForm({ hosts, candidates, maxDays, answer }: Props) {
           maxLength={NOTE_MAX_LENGTH}
           rows={3}
         />
+        <SubmitButton>{t("admin:exchange.form.submit")}</SubmitButton>
       </PostForm>
     </section>
   );

@@ -7,16 +7,14 @@ import { StaffPageHeader } from "~/components/staff-page-header/staff-page-heade
 import { PostForm, SubmitButton } from "~/components/forms/post-form";
 import { AgendaTable } from "~/components/joint-review/agenda-table";
 import queueStyles from "~/components/queue/queue.css?url";
-import { translatorFor } from "~/i18n/i18n.server";
 import { conferenceInWords } from "~/modules/conferences/conference-words.server";
 import { conferenceDetail, finishConference } from "~/modules/conferences/conferences.service.server";
-import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
-import { staffRecord } from "~/modules/queue/staff-record.server";
+import { siteClockOf } from "~/modules/queue/staff.server";
+import { staffAsking, staffRecord } from "~/modules/queue/staff-record.server";
 import { notFound } from "~/utils/not-found.server";
 import { kickMailer } from "~/modules/notifications/mailer.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
-import { getDb } from "~/utils/db.server";
 
 export const handle = { titleKey: "conferences:detail.title" };
 export const links = () => [{ rel: "stylesheet", href: queueStyles }];
@@ -34,9 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request);
-  const { t } = translatorFor(request);
-  const db = await getDb();
+  const { staff, t, db } = await staffAsking(request);
   const id = params.id ?? "";
   const form = await request.formData();
   if (form.get("intent") !== "finish") throw new Response(null, { status: 400 });

@@ -20,6 +20,7 @@ import { recommendationSchema } from "~/modules/conferences/conferences.schema";
 import { recordRecommendation } from "~/modules/conferences/conferences.service.server";
 import { meetingCase } from "~/modules/conferences/meeting.service.server";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
+import { staffAsking } from "~/modules/queue/staff-record.server";
 import { notFound } from "~/utils/not-found.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -71,9 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request);
-  const { t } = translatorFor(request);
-  const db = await getDb();
+  const { staff, t, db } = await staffAsking(request);
   const id = params.id ?? "";
   const form = await request.formData();
   const values = formValues(form);

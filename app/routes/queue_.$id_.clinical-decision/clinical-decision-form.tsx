@@ -1,6 +1,5 @@
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
+import { PostForm } from "~/components/forms/post-form";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { SubmitRow } from "~/components/forms/submit-row";
 import { TextAreaField } from "~/components/forms/text-area-field";
@@ -39,6 +38,31 @@ function WrittenField({
   );
 }
 
+/** A coded part of the decision, a radio for each code (in the words `decisions:<words>.<code>`), as in force. */
+function CodedField({
+  name,
+  codes,
+  words,
+  previous,
+  errors,
+  value,
+}: Omit<Props, "id"> & {
+  name: "recommendation" | "approach";
+  codes: readonly string[];
+  words: "recommendations" | "approaches";
+}) {
+  const { t } = useTranslation();
+  return (
+    <RadioGroup
+      name={name}
+      legend={t(`decisions:form.${name}`)}
+      options={codes.map((code) => ({ value: code, label: t(`decisions:${words}.${code}`) }))}
+      defaultValue={value(name, previous?.[name])}
+      error={errors[name]}
+    />
+  );
+}
+
 /** The recommendations that rest on a coded reason, and the reasons each may give. */
 const reasonsOf = { decline: declineReasons, redirect: redirectReasons } as const;
 
@@ -49,13 +73,7 @@ function RecommendationDetails(props: Omit<Props, "id">) {
   return (
     <>
       <div className="for-accept">
-        <RadioGroup
-          name="approach"
-          legend={t("decisions:form.approach")}
-          options={approaches.map((code) => ({ value: code, label: t(`decisions:approaches.${code}`) }))}
-          defaultValue={value("approach", previous?.approach)}
-          error={errors.approach}
-        />
+        <CodedField name="approach" codes={approaches} words="approaches" {...props} />
         <WrittenField name="approachDetail" rows={2} maxLength={DETAIL_MAX} {...props} />
       </div>
       {(["decline", "redirect"] as const).map((recommendation) => {
@@ -81,18 +99,10 @@ function RecommendationDetails(props: Omit<Props, "id">) {
 
 /** The reviewer's clinical decision: the recommendation, what it rests on, the rationale and the alternatives. */
 export function ClinicalDecisionForm({ id, ...details }: Props) {
-  const { previous, errors, value } = details;
   const { t } = useTranslation();
   return (
-    <Form method="post" className="clinical-form" data-form="clinical-decision" noValidate>
-      <CsrfInput />
-      <RadioGroup
-        name="recommendation"
-        legend={t("decisions:form.recommendation")}
-        options={recommendations.map((code) => ({ value: code, label: t(`decisions:recommendations.${code}`) }))}
-        defaultValue={value("recommendation", previous?.recommendation)}
-        error={errors.recommendation}
-      />
+    <PostForm className="clinical-form" data-form="clinical-decision" noValidate>
+      <CodedField name="recommendation" codes={recommendations} words="recommendations" {...details} />
       <RecommendationDetails {...details} />
       <WrittenField name="rationale" rows={6} maxLength={RATIONALE_MAX} {...details} />
       <WrittenField name="alternatives" rows={3} maxLength={RATIONALE_MAX} {...details} />
@@ -100,6 +110,6 @@ export function ClinicalDecisionForm({ id, ...details }: Props) {
         submit={t("decisions:form.submit")}
         cancel={{ to: `/queue/${id}`, text: t("decisions:form.cancel") }}
       />
-    </Form>
+    </PostForm>
   );
 }
