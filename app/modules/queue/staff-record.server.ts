@@ -3,6 +3,13 @@ import { getDb, type Database } from "~/utils/db.server";
 import { notFound } from "~/utils/not-found.server";
 import { requireStaff, type Staff } from "./staff.server";
 
+/** Who on the staff is asking (or the way to sign in), in which language, and the database to answer from. */
+export async function staffAsking(request: Request) {
+  const staff = await requireStaff(request);
+  const { t, lng } = translatorFor(request);
+  return { staff, t, lng, db: await getDb() };
+}
+
 /**
  * The first steps of every staff page about one record (a referral's sub-page, a conference): who is asking, in which
  * language, and the record as `find` reads it for them. A record that is not theirs to see, or none, is the same
@@ -13,9 +20,7 @@ export async function staffRecord<T>(
   id: string | undefined,
   find: (db: Database, staff: Staff, id: string) => Promise<T | null | undefined>,
 ) {
-  const staff = await requireStaff(request);
-  const { t, lng } = translatorFor(request);
-  const db = await getDb();
+  const { staff, t, lng, db } = await staffAsking(request);
   const record = await find(db, staff, id ?? "");
   if (!record) throw notFound();
   return { staff, t, lng, db, id: id ?? "", record };

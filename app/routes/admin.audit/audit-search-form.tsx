@@ -3,20 +3,19 @@ import { useTranslation } from "react-i18next";
 import { DateField } from "~/components/forms/date-field";
 import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
+import { typedField } from "~/components/forms/typed-field";
 
 type SearchForm = Record<"code" | "actor" | "action" | "subjectType" | "subjectId" | "from" | "to", string>;
-type Typed = { form: SearchForm; errors: Record<string, string> };
+type Typed = { values: SearchForm; errors: Record<string, string> };
 
 /** A free-text box of the search, with its hint on what it matches; the browser must not fill it in. */
 function SearchText({ name, typed }: { name: "code" | "actor" | "subjectId"; typed: Typed }) {
   const { t } = useTranslation();
   return (
     <TextField
-      name={name}
+      {...typedField(typed, name)}
       label={t(`audit:search.${name}`)}
       hint={t(`audit:search.${name}Hint`)}
-      defaultValue={typed.form[name]}
-      error={typed.errors[name]}
       autoComplete="off"
     />
   );
@@ -28,17 +27,21 @@ function SearchCodes({ name, codes, typed }: { name: "action" | "subjectType"; c
   const names = name === "action" ? "actions" : "subjects";
   return (
     <SelectField
-      name={name}
+      {...typedField(typed, name)}
       label={t(`audit:search.${name}`)}
       placeholder={t("audit:search.any")}
       options={codes.map((code) => ({
         value: code,
         label: t("audit:search.optionWithCode", { label: t(`audit:${names}.${code}`, { defaultValue: code }), code }),
       }))}
-      defaultValue={typed.form[name]}
-      error={typed.errors[name]}
     />
   );
+}
+
+/** A day the search starts or ends on (both days count). */
+function SearchDate({ name, typed, hint }: { name: "from" | "to"; typed: Typed; hint?: string }) {
+  const { t } = useTranslation();
+  return <DateField {...typedField(typed, name)} legend={t(`audit:search.${name}`)} hint={hint} />;
 }
 
 /** The search: a GET form, so a search is a link an administrator can keep or pass on. */
@@ -47,9 +50,14 @@ export function AuditSearchForm({
   form,
   errors,
   searched,
-}: Typed & { options: { actions: string[]; subjectTypes: string[] }; searched: boolean }) {
+}: {
+  form: SearchForm;
+  errors: Record<string, string>;
+  options: { actions: string[]; subjectTypes: string[] };
+  searched: boolean;
+}) {
   const { t } = useTranslation();
-  const typed = { form, errors };
+  const typed = { values: form, errors };
   return (
     <section aria-labelledby="audit-search">
       <h2 id="audit-search">{t("audit:search.heading")}</h2>
@@ -59,14 +67,8 @@ export function AuditSearchForm({
         <SearchCodes name="action" codes={options.actions} typed={typed} />
         <SearchCodes name="subjectType" codes={options.subjectTypes} typed={typed} />
         <SearchText name="subjectId" typed={typed} />
-        <DateField name="from" legend={t("audit:search.from")} defaultValue={form.from} error={errors.from} />
-        <DateField
-          name="to"
-          legend={t("audit:search.to")}
-          hint={t("audit:search.dateHint")}
-          defaultValue={form.to}
-          error={errors.to}
-        />
+        <SearchDate name="from" typed={typed} />
+        <SearchDate name="to" typed={typed} hint={t("audit:search.dateHint")} />
         <div className="button-row">
           <button type="submit" className="button">
             {t("audit:search.submit")}

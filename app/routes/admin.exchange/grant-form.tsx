@@ -1,10 +1,10 @@
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
+import { PostForm, SubmitButton } from "~/components/forms/post-form";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { SelectField } from "~/components/forms/select-field";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import { TypedDateField } from "~/components/forms/typed-date-field";
+import { typedField } from "~/components/forms/typed-field";
 import { NOTE_MAX_LENGTH } from "~/modules/staff-exchange/staff-exchange.schema";
 
 type FormValues = Record<string, string>;
@@ -21,14 +21,12 @@ type Props = {
 export function GrantForm({ hosts, candidates, maxDays, answer }: Props) {
   const { t } = useTranslation();
   const typed = { values: answer?.values ?? {}, errors: answer?.errors ?? {} };
-  const { values, errors } = typed;
   return (
     <section aria-labelledby="exchange-form-heading">
       <h2 id="exchange-form-heading">{t("admin:exchange.form.heading")}</h2>
-      <Form method="post" className="form" data-form="staff-exchange" noValidate>
-        <CsrfInput />
+      <PostForm className="form" data-form="staff-exchange" noValidate>
         <SelectField
-          name="visitorId"
+          {...typedField(typed, "visitorId", "")}
           label={t("admin:exchange.form.visitor")}
           hint={t("admin:exchange.form.visitorHint")}
           placeholder={t("admin:exchange.form.visitorPlaceholder")}
@@ -41,17 +39,13 @@ export function GrantForm({ hosts, candidates, maxDays, answer }: Props) {
               email: c.email,
             }),
           }))}
-          defaultValue={values.visitorId ?? ""}
-          error={errors.visitorId}
         />
         {hosts.length > 1 ? (
           <RadioGroup
-            name="hostSiteCode"
+            {...typedField(typed, "hostSiteCode")}
             legend={t("admin:exchange.form.host")}
             hint={t("admin:exchange.form.hostHint")}
             options={hosts}
-            defaultValue={values.hostSiteCode}
-            error={errors.hostSiteCode}
           />
         ) : (
           // An administrator of one site grants for that site only: nothing to choose.
@@ -65,18 +59,14 @@ export function GrantForm({ hosts, candidates, maxDays, answer }: Props) {
         />
         <TypedDateField typed={typed} name="to" legend={t("admin:exchange.form.to")} />
         <TextAreaField
-          name="note"
+          {...typedField(typed, "note")}
           label={t("admin:exchange.form.note")}
           hint={t("admin:exchange.form.noteHint")}
-          error={errors.note}
-          defaultValue={values.note}
           maxLength={NOTE_MAX_LENGTH}
           rows={3}
         />
-        <button type="submit" className="button">
-          {t("admin:exchange.form.submit")}
-        </button>
-      </Form>
+        <SubmitButton>{t("admin:exchange.form.submit")}</SubmitButton>
+      </PostForm>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { DataTable, type DataColumn } from "~/components/data-table/data-table";
+import { DataTable } from "~/components/data-table/data-table";
+import { columnsHeadedBy } from "~/components/data-table/headed-columns";
 import type { GrantState } from "~/domain/staff-exchange/grant-window";
 
 export type GrantListRow = {
@@ -22,11 +22,7 @@ export type GrantListRow = {
 /** One list of grants (in force, starting later, or past); grants that can still open access can be revoked. */
 export function GrantTable({ id, heading, rows }: { id: string; heading: string; rows: GrantListRow[] }) {
   const { t } = useTranslation();
-  const column = (key: string, cell: (row: GrantListRow) => ReactNode): DataColumn<GrantListRow> => ({
-    key,
-    header: t(`admin:exchange.columns.${key}`),
-    cell,
-  });
+  const column = columnsHeadedBy<GrantListRow>((key) => t(`admin:exchange.columns.${key}`));
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{heading}</h2>

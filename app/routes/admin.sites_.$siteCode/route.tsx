@@ -1,18 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { SubmitRow } from "~/components/forms/submit-row";
-import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
-import { CsrfInput } from "~/components/csrf-input";
-import { isLanguage } from "~/i18n/config";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { SiteVersionForm } from "~/components/site-edit/site-version-form";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { siteConfigFormSchema } from "~/modules/sites/site-config.schema";
 import { changeSiteConfig, sitesOverview } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
-import { validateForm, type FormValues } from "~/utils/form.server";
+import { validateForm } from "~/utils/form.server";
 import stylesUrl from "../admin.sites/sites.css?url";
+import { versionSaveAnswer, type VersionAnswer } from "../admin.sites/version-save.server";
 import { notFound } from "~/utils/not-found.server";
 import { SiteConfigFields } from "./site-config-fields";
 
@@ -31,8 +28,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { code: site.code, names: site.names, current: site.current };
 }
 
-type ActionData = { errors: Record<string, string>; formError?: string; values: FormValues };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["admin"]);
   const { t } = translatorFor(request, ["sites", "validation"]);
@@ -42,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = validateForm(siteConfigFormSchema, formData, t);
   const values = { ...parsed.values };
   delete values.siteCode;
-  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values }, { status: 400 });
+  if (!parsed.ok) return data<VersionAnswer>({ errors: parsed.errors, values }, { status: 400 });
 
   const result = await changeSiteConfig(await getDb(), {
     actor: { id: user.id, role: user.role },
@@ -50,46 +45,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ip: clientIp(request),
     at: new Date(),
   });
-  if (result.ok) return redirect(`/admin/sites?saved=${site.code}#site-${site.code}-section`);
-  if (result.reason === "stale") {
-    return data<ActionData>(
-      { errors: {}, formError: t("sites:errors.stale", { version: result.currentVersion }), values },
-      { status: 409 },
-    );
-  }
-  if (result.reason === "unchanged")
-    return data<ActionData>({ errors: {}, formError: t("sites:errors.unchanged"), values }, { status: 400 });
-  throw notFound();
+  return versionSaveAnswer(result, {
+    t,
+    ns: "sites",
+    values,
+    savedTo: `/admin/sites?saved=${site.code}#site-${site.code}-section`,
+  });
 }
 
 export default function EditSiteConfig() {
-  const { t, i18n } = useTranslation();
   const { code, names, current } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const answer = useActionData<VersionAnswer>();
   const navigation = useNavigation();
-  const errors = actionData?.errors ?? {};
-  const name = names[isLanguage(i18n.language) ? i18n.language : "en"];
-
   return (
-    <>
-      <StaffPageHeader
-        back={{ to: `/admin/sites#site-${code}-section`, text: t("sites:edit.cancel") }}
-        heading={t("sites:edit.heading", { site: name })}
-        lead={t("sites:edit.lead", { current: current.version, next: current.version + 1 })}
-        errors={errors}
-        formError={actionData?.formError}
-      />
-      <Form method="post" className="form" noValidate data-form="site-config">
-        <CsrfInput />
-        {/* A stale form is re-based on the version now in force, so saving again is a deliberate second decision. */}
-        <input type="hidden" name="baseVersion" value={current.version} />
-        <SiteConfigFields current={current} typed={actionData?.values} errors={errors} />
-        <SubmitRow
-          submit={t("sites:edit.submit", { version: current.version + 1 })}
-          cancel={{ to: `/admin/sites#site-${code}-section`, text: t("sites:edit.cancel") }}
-          disabled={navigation.state === "submitting"}
-        />
-      </Form>
-    </>
+    <SiteVersionForm
+      ns="sites"
+      site={{ code, names }}
+      version={current.version}
+      answer={answer}
+      submitting={navigation.state === "submitting"}
+    >
+      <SiteConfigFields current={current} typed={answer?.values} errors={answer?.errors ?? {}} />
+    </SiteVersionForm>
   );
 }

@@ -8,6 +8,7 @@ import { siteLanguages } from "~/modules/sites/site-config.schema";
 import type { SiteConfigVersion } from "~/modules/sites/sites.service.server";
 import type { FormValues } from "~/utils/form.server";
 import { ChangeNoteField } from "~/components/forms/change-note-field";
+import { editedField } from "~/components/site-edit/edited-field";
 
 type Props = {
   current: Pick<
@@ -33,11 +34,7 @@ export function SiteConfigFields({ current, typed, errors }: Props) {
         typed={typed}
         error={errors.acceptedIndications}
       />
-      <YesNoField
-        name="treatsOnSite"
-        error={errors.treatsOnSite}
-        defaultValue={typed ? typed.treatsOnSite : yesNo(current.treatsOnSite)}
-      />
+      <YesNoField {...editedField(typed, errors, "treatsOnSite", yesNo(current.treatsOnSite))} />
       <TickedList
         name="languages"
         inline
@@ -47,19 +44,13 @@ export function SiteConfigFields({ current, typed, errors }: Props) {
         error={errors.languages}
       />
       <TextField
-        name="weeklyCapacity"
+        {...editedField(typed, errors, "weeklyCapacity", String(current.weeklyCapacity))}
         label={t("sites:edit.weeklyCapacity")}
         hint={t("sites:edit.weeklyCapacityHint")}
-        error={errors.weeklyCapacity}
         inputMode="numeric"
         className="input--short"
-        defaultValue={typed ? (typed.weeklyCapacity ?? "") : String(current.weeklyCapacity)}
       />
-      <YesNoField
-        name="clinicalSignoff"
-        error={errors.clinicalSignoff}
-        defaultValue={typed ? typed.clinicalSignoff : yesNo(current.clinicalSignoffRequired)}
-      />
+      <YesNoField {...editedField(typed, errors, "clinicalSignoff", yesNo(current.clinicalSignoffRequired))} />
       <ChangeNoteField ns="sites" error={errors.note} typed={typed?.note} rows={4} />
     </>
   );

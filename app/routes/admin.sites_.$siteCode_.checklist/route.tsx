@@ -1,9 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SubmitRow } from "~/components/forms/submit-row";
-import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
-import { CsrfInput } from "~/components/csrf-input";
+import { editedField } from "~/components/site-edit/edited-field";
+import { SiteVersionForm } from "~/components/site-edit/site-version-form";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import { TextField } from "~/components/forms/text-field";
 import { isLanguage, languages } from "~/i18n/config";
@@ -17,8 +16,9 @@ import {
 import { travelChecklistFormSchema } from "~/modules/travel-checklist/travel-checklist.schema";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
-import { validateForm, type FormValues } from "~/utils/form.server";
+import { validateForm } from "~/utils/form.server";
 import stylesUrl from "../admin.sites/sites.css?url";
+import { versionSaveAnswer, type VersionAnswer } from "../admin.sites/version-save.server";
 import { notFound } from "~/utils/not-found.server";
 import { ChangeNoteField } from "~/components/forms/change-note-field";
 
@@ -41,14 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { code, names, version: checklist.version, items: checklist.items };
 }
 
-type ActionData = { errors: Record<string, string>; formError?: string; values: FormValues };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["admin"]);
   const { t } = translatorFor(request, ["travel", "validation"]);
   const { code } = await findChecklist(params.siteCode);
   const parsed = validateForm(travelChecklistFormSchema, await request.formData(), t);
-  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return data<VersionAnswer>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await changeTravelChecklist(await getDb(), {
     actor: { id: user.id, role: user.role },
     siteCode: code,
@@ -56,78 +54,52 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ip: clientIp(request),
     at: new Date(),
   });
-  if (result.ok) return redirect(`/admin/sites?checklist=${code}#site-${code}-checklist`);
-  if (result.reason === "unknown_site") throw notFound();
-  const message =
-    result.reason === "unchanged"
-      ? t("travel:errors.unchanged")
-      : t("travel:errors.stale", { version: result.currentVersion });
-  return data<ActionData>(
-    { errors: {}, formError: message, values: parsed.values },
-    { status: result.reason === "unchanged" ? 400 : 409 },
-  );
+  return versionSaveAnswer(result, {
+    t,
+    ns: "travel",
+    values: parsed.values,
+    savedTo: `/admin/sites?checklist=${code}#site-${code}-checklist`,
+  });
 }
 
 export default function EditTravelChecklist() {
   const { t, i18n } = useTranslation();
   const { code, names, version, items } = useLoaderData<typeof loader>();
-  const answer = useActionData<ActionData>();
+  const answer = useActionData<VersionAnswer>();
   const errors = answer?.errors ?? {};
   const typed = answer?.values;
-  const name = names[isLanguage(i18n.language) ? i18n.language : "en"];
-  const value = (field: string, inForce: string) => (typed ? (typed[field] ?? "") : inForce);
+  const field = (name: string, inForce: string) => editedField(typed, errors, name, inForce);
   return (
-    <>
-      <StaffPageHeader
-        back={{ to: `/admin/sites#site-${code}-checklist`, text: t("travel:edit.cancel") }}
-        heading={t("travel:edit.heading", { site: name })}
-        lead={t("travel:edit.lead", { current: version, next: version + 1 })}
-        errors={errors}
-        formError={answer?.formError}
-      />
-      <Form method="post" className="form" noValidate data-form="travel-checklist">
-        <CsrfInput />
-        <input type="hidden" name="baseVersion" value={version} />
-        {items.map((item) => (
-          <fieldset key={item.key} data-item={item.key}>
-            <legend>
-              {item.title[isLanguage(i18n.language) ? i18n.language : "en"]} ({t(`travel:audience.${item.audience}`)})
-            </legend>
-            {languages.map((lng) => (
-              <div key={lng}>
-                <TextField
-                  name={`items.${item.key}.title.${lng}`}
-                  label={t(`travel:edit.titleIn.${lng}`)}
-                  lang={lng}
-                  error={errors[`items.${item.key}.title.${lng}`]}
-                  defaultValue={value(`items.${item.key}.title.${lng}`, item.title[lng])}
-                />
-                <TextAreaField
-                  name={`items.${item.key}.body.${lng}`}
-                  label={t(`travel:edit.bodyIn.${lng}`)}
-                  lang={lng}
-                  error={errors[`items.${item.key}.body.${lng}`]}
-                  defaultValue={value(`items.${item.key}.body.${lng}`, item.body[lng])}
-                  rows={4}
-                />
-              </div>
-            ))}
-            <TextAreaField
-              name={`items.${item.key}.sources`}
-              label={t("travel:edit.sources")}
-              hint={t("travel:edit.sourcesHint")}
-              error={errors[`items.${item.key}.sources`]}
-              defaultValue={value(`items.${item.key}.sources`, item.sources.join("\n"))}
-              rows={2}
-            />
-          </fieldset>
-        ))}
-        <ChangeNoteField ns="travel" error={errors.note} typed={typed?.note} rows={3} />
-        <SubmitRow
-          submit={t("travel:edit.submit", { version: version + 1 })}
-          cancel={{ to: `/admin/sites#site-${code}-checklist`, text: t("travel:edit.cancel") }}
-        />
-      </Form>
-    </>
+    <SiteVersionForm ns="travel" site={{ code, names }} version={version} answer={answer}>
+      {items.map((item) => (
+        <fieldset key={item.key} data-item={item.key}>
+          <legend>
+            {item.title[isLanguage(i18n.language) ? i18n.language : "en"]} ({t(`travel:audience.${item.audience}`)})
+          </legend>
+          {languages.map((lng) => (
+            <div key={lng}>
+              <TextField
+                {...field(`items.${item.key}.title.${lng}`, item.title[lng])}
+                label={t(`travel:edit.titleIn.${lng}`)}
+                lang={lng}
+              />
+              <TextAreaField
+                {...field(`items.${item.key}.body.${lng}`, item.body[lng])}
+                label={t(`travel:edit.bodyIn.${lng}`)}
+                lang={lng}
+                rows={4}
+              />
+            </div>
+          ))}
+          <TextAreaField
+            {...field(`items.${item.key}.sources`, item.sources.join("\n"))}
+            label={t("travel:edit.sources")}
+            hint={t("travel:edit.sourcesHint")}
+            rows={2}
+          />
+        </fieldset>
+      ))}
+      <ChangeNoteField ns="travel" error={errors.note} typed={typed?.note} rows={3} />
+    </SiteVersionForm>
   );
 }

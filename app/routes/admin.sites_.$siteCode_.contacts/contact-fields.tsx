@@ -5,6 +5,7 @@ import { languages } from "~/i18n/config";
 import type { ContactField, SiteContacts } from "~/modules/site-contacts/site-contacts";
 import type { FormValues } from "~/utils/form.server";
 import { ChangeNoteField } from "~/components/forms/change-note-field";
+import { shown } from "~/components/site-edit/edited-field";
 
 type Props = {
   current: Pick<SiteContacts, "contactName" | "phone" | "email" | "hours" | "address" | "mapQuery" | "confirmed">;
@@ -12,11 +13,6 @@ type Props = {
   typed: FormValues | undefined;
   errors: Record<string, string>;
 };
-
-/** After a failed save, what was typed; otherwise the details in force. */
-function shown(typed: FormValues | undefined, field: string, inForce: string): string {
-  return typed ? (typed[field] ?? "") : inForce;
-}
 
 /** The site's contact details, each with "confirmed by the site", and a note on the change. */
 export function ContactFields(props: Props) {

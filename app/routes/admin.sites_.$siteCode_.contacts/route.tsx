@@ -1,10 +1,6 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { SubmitRow } from "~/components/forms/submit-row";
-import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
-import { CsrfInput } from "~/components/csrf-input";
-import { isLanguage } from "~/i18n/config";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { SiteVersionForm } from "~/components/site-edit/site-version-form";
 import { translatorFor } from "~/i18n/i18n.server";
 import { requireRole } from "~/modules/accounts/guards.server";
 import { siteContactsFormSchema } from "~/modules/site-contacts/site-contacts.schema";
@@ -13,8 +9,9 @@ import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { getDb } from "~/utils/db.server";
 import { phoneProblem } from "~/utils/phone.server";
-import { validateForm, type FormValues } from "~/utils/form.server";
+import { validateForm } from "~/utils/form.server";
 import stylesUrl from "../admin.sites/sites.css?url";
+import { versionSaveAnswer, type VersionAnswer } from "../admin.sites/version-save.server";
 import { notFound } from "~/utils/not-found.server";
 import { siteByCode } from "~/domain/routing/site-facts";
 import { siteFacts } from "~/modules/sites/site-facts.server";
@@ -40,8 +37,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { code: site.code, names: site.names, current: site.contacts };
 }
 
-type ActionData = { errors: Record<string, string>; formError?: string; values: FormValues };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["admin"]);
   const { t } = translatorFor(request, ["contacts", "validation"]);
@@ -52,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const phone = parsed.values.phone?.trim();
   if (phone && !errors.phone && phoneProblem(phone, site.country)) errors.phone = t("contacts:validation.phoneInvalid");
   if (!parsed.ok || Object.keys(errors).length)
-    return data<ActionData>({ errors, values: parsed.values }, { status: 400 });
+    return data<VersionAnswer>({ errors, values: parsed.values }, { status: 400 });
 
   const result = await changeSiteContacts(await getDb(), {
     actor: { id: user.id, role: user.role },
@@ -61,45 +56,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ip: clientIp(request),
     at: new Date(),
   });
-  if (result.ok) return redirect(`/admin/sites?contacts=${site.code}#site-${site.code}-contacts`);
-  if (result.reason === "stale")
-    return data<ActionData>(
-      { errors: {}, formError: t("contacts:errors.stale", { version: result.currentVersion }), values: parsed.values },
-      { status: 409 },
-    );
-  if (result.reason === "unchanged")
-    return data<ActionData>(
-      { errors: {}, formError: t("contacts:errors.unchanged"), values: parsed.values },
-      { status: 400 },
-    );
-  throw notFound();
+  return versionSaveAnswer(result, {
+    t,
+    ns: "contacts",
+    values: parsed.values,
+    savedTo: `/admin/sites?contacts=${site.code}#site-${site.code}-contacts`,
+  });
 }
 
 export default function EditSiteContacts() {
-  const { t, i18n } = useTranslation();
   const { code, names, current } = useLoaderData<typeof loader>();
-  const answer = useActionData<ActionData>();
-  const errors = answer?.errors ?? {};
-  const typed = answer?.values;
-  const name = names[isLanguage(i18n.language) ? i18n.language : "en"];
+  const answer = useActionData<VersionAnswer>();
   return (
-    <>
-      <StaffPageHeader
-        back={{ to: `/admin/sites#site-${code}-contacts`, text: t("contacts:edit.cancel") }}
-        heading={t("contacts:edit.heading", { site: name })}
-        lead={t("contacts:edit.lead", { current: current.version, next: current.version + 1 })}
-        errors={errors}
-        formError={answer?.formError}
-      />
-      <Form method="post" className="form" noValidate data-form="site-contacts">
-        <CsrfInput />
-        <input type="hidden" name="baseVersion" value={current.version} />
-        <ContactFields current={current} typed={typed} errors={errors} />
-        <SubmitRow
-          submit={t("contacts:edit.submit", { version: current.version + 1 })}
-          cancel={{ to: `/admin/sites#site-${code}-contacts`, text: t("contacts:edit.cancel") }}
-        />
-      </Form>
-    </>
+    <SiteVersionForm ns="contacts" site={{ code, names }} version={current.version} answer={answer}>
+      <ContactFields current={current} typed={answer?.values} errors={answer?.errors ?? {}} />
+    </SiteVersionForm>
   );
 }

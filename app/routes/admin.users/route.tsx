@@ -1,10 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { CsrfInput } from "~/components/csrf-input";
-import { DataTable, type DataColumn } from "~/components/data-table/data-table";
+import { DataTable } from "~/components/data-table/data-table";
+import { columnsHeadedBy } from "~/components/data-table/headed-columns";
 import { translatorFor } from "~/i18n/i18n.server";
 import {
   accountApprovers,
@@ -147,11 +147,7 @@ function AccountsTable({
   canResetMfa?: boolean;
 }) {
   const { t } = useTranslation();
-  const column = (key: string, cell: (row: AccountRow) => ReactNode): DataColumn<AccountRow> => ({
-    key,
-    header: t(`admin:users.columns.${key}`),
-    cell,
-  });
+  const column = columnsHeadedBy<AccountRow>((key) => t(`admin:users.columns.${key}`));
   return (
     <DataTable
       labelledBy={id}

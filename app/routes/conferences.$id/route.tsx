@@ -1,22 +1,20 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FactList } from "~/components/fact-list";
 import { conferenceFacts } from "~/components/joint-review/conference-facts";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
-import { CsrfInput } from "~/components/csrf-input";
+import { PostForm, SubmitButton } from "~/components/forms/post-form";
 import { AgendaTable } from "~/components/joint-review/agenda-table";
 import queueStyles from "~/components/queue/queue.css?url";
-import { translatorFor } from "~/i18n/i18n.server";
 import { conferenceInWords } from "~/modules/conferences/conference-words.server";
 import { conferenceDetail, finishConference } from "~/modules/conferences/conferences.service.server";
-import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
-import { staffRecord } from "~/modules/queue/staff-record.server";
+import { siteClockOf } from "~/modules/queue/staff.server";
+import { staffAsking, staffRecord } from "~/modules/queue/staff-record.server";
 import { notFound } from "~/utils/not-found.server";
 import { kickMailer } from "~/modules/notifications/mailer.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
-import { getDb } from "~/utils/db.server";
 
 export const handle = { titleKey: "conferences:detail.title" };
 export const links = () => [{ rel: "stylesheet", href: queueStyles }];
@@ -34,9 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request);
-  const { t } = translatorFor(request);
-  const db = await getDb();
+  const { staff, t, db } = await staffAsking(request);
   const id = params.id ?? "";
   const form = await request.formData();
   if (form.get("intent") !== "finish") throw new Response(null, { status: 400 });
@@ -85,16 +81,14 @@ function Attendees({ attendees }: { attendees: ReturnType<typeof useLoaderData<t
 function FinishForm() {
   const { t } = useTranslation();
   return (
-    <Form method="post" data-form="finish">
-      <CsrfInput />
-      <input type="hidden" name="intent" value="finish" />
+    <PostForm intent="finish" data-form="finish">
       <p className="hint" id="finish-hint">
         {t("conferences:detail.finishHint")}
       </p>
-      <button type="submit" className="button button--secondary" aria-describedby="finish-hint" data-action="finish">
+      <SubmitButton variant="secondary" aria-describedby="finish-hint" data-action="finish">
         {t("conferences:detail.finish")}
-      </button>
-    </Form>
+      </SubmitButton>
+    </PostForm>
   );
 }
 

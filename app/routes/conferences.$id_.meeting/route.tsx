@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
-import { CsrfInput } from "~/components/csrf-input";
+import { PostForm } from "~/components/forms/post-form";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
 import panelStyles from "~/components/decision-panel/decision-panel.css?url";
 import { caseFacts } from "~/components/case-facts/case-facts";
@@ -10,6 +10,7 @@ import { FactList } from "~/components/fact-list";
 import { CheckboxList } from "~/components/forms/checkbox-list";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { TextAreaField } from "~/components/forms/text-area-field";
+import { typedField } from "~/components/forms/typed-field";
 import { AttachmentList } from "~/components/intake/attachment-list";
 import { RecommendationText } from "~/components/joint-review/recommendation-list";
 import queueStyles from "~/components/queue/queue.css?url";
@@ -20,6 +21,7 @@ import { recommendationSchema } from "~/modules/conferences/conferences.schema";
 import { recordRecommendation } from "~/modules/conferences/conferences.service.server";
 import { meetingCase } from "~/modules/conferences/meeting.service.server";
 import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
+import { staffAsking } from "~/modules/queue/staff-record.server";
 import { notFound } from "~/utils/not-found.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -71,9 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request);
-  const { t } = translatorFor(request);
-  const db = await getDb();
+  const { staff, t, db } = await staffAsking(request);
   const id = params.id ?? "";
   const form = await request.formData();
   const values = formValues(form);
@@ -152,23 +152,18 @@ function RecommendationForm({
 }) {
   const { t } = useTranslation();
   return (
-    <Form method="post" noValidate data-form="recommendation" className="form">
-      <CsrfInput />
+    <PostForm noValidate data-form="recommendation" className="form" submit={{ text: t("conferences:meeting.save") }}>
       <input type="hidden" name="itemId" value={line.id} />
       <h3>{t("conferences:meeting.record")}</h3>
       <RadioGroup
-        name="recommendation"
+        {...typedField(answer, "recommendation", line.recommendation)}
         legend={t("conferences:meeting.recommendation")}
         options={jointRecommendations.map((r) => ({ value: r, label: t(`conferences:recommendations.${r}`) }))}
-        defaultValue={answer?.values.recommendation ?? line.recommendation ?? undefined}
-        error={answer?.errors.recommendation}
       />
       <TextAreaField
-        name="rationale"
+        {...typedField(answer, "rationale", line.rationale)}
         label={t("conferences:meeting.rationale")}
         hint={t("conferences:meeting.rationaleHint")}
-        error={answer?.errors.rationale}
-        defaultValue={answer?.values.rationale ?? line.rationale ?? undefined}
         rows={5}
         maxLength={4000}
       />
@@ -179,10 +174,7 @@ function RecommendationForm({
         checked={answer?.present ?? attendees.map((p) => p.id)}
         error={answer?.errors.present}
       />
-      <button type="submit" className="button">
-        {t("conferences:meeting.save")}
-      </button>
-    </Form>
+    </PostForm>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import queueStyles from "~/components/queue/queue.css?url";
 import { formatInstant } from "~/i18n/format";
@@ -40,6 +41,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** One part of the hub, named by its heading: its list, or a line saying there is nothing in it yet. */
+function HubSection({
+  name,
+  heading,
+  none,
+  children,
+}: {
+  name: "upcoming" | "reviews" | "held";
+  heading: string;
+  none: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${name}-heading`}>
+      <h2 id={`${name}-heading`}>{heading}</h2>
+      {children ?? <p>{none}</p>}
+    </section>
+  );
+}
+
 export default function Conferences() {
   const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
@@ -54,8 +75,7 @@ export default function Conferences() {
           </Link>
         </p>
       ) : null}
-      <section aria-labelledby="upcoming-heading">
-        <h2 id="upcoming-heading">{t("conferences:hub.upcoming")}</h2>
+      <HubSection name="upcoming" heading={t("conferences:hub.upcoming")} none={t("conferences:hub.noneUpcoming")}>
         {page.upcoming.length ? (
           <ul className="card-list" data-testid="upcoming-conferences">
             {page.upcoming.map((c) => (
@@ -69,20 +89,12 @@ export default function Conferences() {
               </li>
             ))}
           </ul>
-        ) : (
-          <p>{t("conferences:hub.noneUpcoming")}</p>
-        )}
-      </section>
-      <section aria-labelledby="reviews-heading">
-        <h2 id="reviews-heading">{t("conferences:hub.reviews")}</h2>
-        {page.reviews.length ? (
-          <JointReviewsTable reviews={page.reviews} labelledBy="reviews-heading" />
-        ) : (
-          <p>{t("conferences:hub.noReviews")}</p>
-        )}
-      </section>
-      <section aria-labelledby="held-heading">
-        <h2 id="held-heading">{t("conferences:hub.held")}</h2>
+        ) : null}
+      </HubSection>
+      <HubSection name="reviews" heading={t("conferences:hub.reviews")} none={t("conferences:hub.noReviews")}>
+        {page.reviews.length ? <JointReviewsTable reviews={page.reviews} labelledBy="reviews-heading" /> : null}
+      </HubSection>
+      <HubSection name="held" heading={t("conferences:hub.held")} none={t("conferences:hub.noneHeld")}>
         {page.held.length ? (
           <ul className="card-list" data-testid="held-conferences">
             {page.held.map((c) => (
@@ -92,10 +104,8 @@ export default function Conferences() {
               </li>
             ))}
           </ul>
-        ) : (
-          <p>{t("conferences:hub.noneHeld")}</p>
-        )}
-      </section>
+        ) : null}
+      </HubSection>
     </>
   );
 }

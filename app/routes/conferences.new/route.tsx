@@ -8,6 +8,7 @@ import { CheckboxList } from "~/components/forms/checkbox-list";
 import { SelectField } from "~/components/forms/select-field";
 import { TextField } from "~/components/forms/text-field";
 import { type TypedForm } from "~/components/forms/typed-date-field";
+import { typedField } from "~/components/forms/typed-field";
 import { DateTimeFields, DurationField } from "~/components/scheduling/when-fields";
 import { translatorFor } from "~/i18n/i18n.server";
 import { personName } from "~/i18n/person-name";
@@ -138,7 +139,7 @@ export default function ScheduleConference() {
   const page = useLoaderData<typeof loader>();
   const answer = useActionData<ActionAnswer>();
   const errors = answer?.errors ?? {};
-  const values = answer?.values ?? {};
+  const typed = { errors, values: answer?.values ?? {} };
   return (
     <div className="form">
       <StaffPageHeader
@@ -149,28 +150,22 @@ export default function ScheduleConference() {
       <p className="hint">{t("conferences:schedule.zone", { zone: page.zone })}</p>
       <Form method="post" noValidate data-form="conference">
         <CsrfInput />
-        <WhenFields typed={{ errors, values }} />
+        <WhenFields typed={typed} />
         <TextField
-          name="place"
+          {...typedField(typed, "place")}
           label={t("conferences:schedule.place")}
           hint={t("conferences:schedule.placeHint")}
-          error={errors.place}
-          defaultValue={values.place}
         />
         <TextField
-          name="videoUrl"
+          {...typedField(typed, "videoUrl")}
           type="url"
           label={t("conferences:schedule.videoUrl")}
           hint={t("conferences:schedule.videoHint")}
-          error={errors.videoUrl}
-          defaultValue={values.videoUrl}
           autoComplete="off"
         />
         <SelectField
-          name="chairId"
+          {...typedField(typed, "chairId", page.me)}
           label={t("conferences:schedule.chair")}
-          error={errors.chairId}
-          defaultValue={values.chairId ?? page.me}
           options={page.invitees.map((p) => ({
             value: p.id,
             label: `${personName(p.familyName, p.givenName)} (${p.site})`,

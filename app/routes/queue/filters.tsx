@@ -16,6 +16,17 @@ import {
 
 type Loaded = Awaited<ReturnType<typeof loadQueue>>;
 
+/** The filters that pick one code of a list ("any" when none is picked), and the words of each code. */
+const codeFilters: {
+  name: "indication" | "outcome" | "urgency";
+  codes: readonly string[];
+  labelKey: (code: string) => string;
+}[] = [
+  { name: "indication", codes: indications, labelKey: indicationKey },
+  { name: "outcome", codes: screenOutcomes, labelKey: (code) => `screen:outcomes.${code}.label` },
+  { name: "urgency", codes: urgencies, labelKey: (code) => `queue:urgency.${code}` },
+];
+
 export function Filters({ filters, staff }: { filters: QueueFilters; staff: Loaded["staff"] }) {
   const { t } = useTranslation();
   return (
@@ -33,27 +44,16 @@ export function Filters({ filters, staff }: { filters: QueueFilters; staff: Load
         autoComplete="off"
         spellCheck={false}
       />
-      <SelectField
-        name="indication"
-        label={t("queue:filters.indication")}
-        placeholder={t("queue:filters.any")}
-        options={indications.map((code) => ({ value: code, label: t(indicationKey(code)) }))}
-        defaultValue={filters.indication ?? ""}
-      />
-      <SelectField
-        name="outcome"
-        label={t("queue:filters.outcome")}
-        placeholder={t("queue:filters.any")}
-        options={screenOutcomes.map((code) => ({ value: code, label: t(`screen:outcomes.${code}.label`) }))}
-        defaultValue={filters.outcome ?? ""}
-      />
-      <SelectField
-        name="urgency"
-        label={t("queue:filters.urgency")}
-        placeholder={t("queue:filters.any")}
-        options={urgencies.map((code) => ({ value: code, label: t(`queue:urgency.${code}`) }))}
-        defaultValue={filters.urgency ?? ""}
-      />
+      {codeFilters.map(({ name, codes, labelKey }) => (
+        <SelectField
+          key={name}
+          name={name}
+          label={t(`queue:filters.${name}`)}
+          placeholder={t("queue:filters.any")}
+          options={codes.map((code) => ({ value: code, label: t(labelKey(code)) }))}
+          defaultValue={filters[name] ?? ""}
+        />
+      ))}
       <SelectField
         name="assignee"
         label={t("queue:filters.assignee")}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import { DataTable, type DataColumn } from "~/components/data-table/data-table";
 import { indicationKey } from "~/i18n/screen-keys";
+import { FieldRowSubmit } from "~/components/forms/field-row-submit";
 import { SelectField } from "~/components/forms/select-field";
 import { ClockText } from "~/components/queue/clock-text";
 import { personName } from "~/i18n/person-name";
@@ -128,11 +129,7 @@ function BulkFields({ staff, errors }: { staff: Loaded["staff"]; errors?: Record
         options={staff.map((p) => ({ value: p.id, label: `${nameOf(p)} (${t(`roles.${p.role}`)})` }))}
         error={bulkErrors?.assigneeId}
       />
-      <div className="field">
-        <button type="submit" className="button">
-          {t("queue:bulk.submit")}
-        </button>
-      </div>
+      <FieldRowSubmit>{t("queue:bulk.submit")}</FieldRowSubmit>
       {bulkErrors?.ids ? (
         <p className="field-error" id="field-ids">
           {bulkErrors.ids}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { TextField } from "~/components/forms/text-field";
 import type { loadQueue } from "~/modules/queue/queue.service.server";
 import { PostForm } from "~/components/forms/post-form";
+import { FieldRowSubmit } from "~/components/forms/field-row-submit";
 
 type Loaded = Awaited<ReturnType<typeof loadQueue>>;
 
@@ -49,11 +50,7 @@ export function SavedViews({
           autoComplete="off"
           maxLength={60}
         />
-        <div className="field">
-          <button type="submit" className="button button--secondary">
-            {t("queue:views.save")}
-          </button>
-        </div>
+        <FieldRowSubmit variant="secondary">{t("queue:views.save")}</FieldRowSubmit>
       </PostForm>
     </section>
   );

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FieldRowSubmit } from "~/components/forms/field-row-submit";
 import { SelectField } from "~/components/forms/select-field";
 import {
   queueQueryString,
@@ -62,11 +63,7 @@ export function SortForm({ filters }: { filters: QueueFilters }) {
         ]}
         defaultValue={filters.dir ?? "asc"}
       />
-      <div className="field">
-        <button type="submit" className="button button--secondary">
-          {t("queue:sort.apply")}
-        </button>
-      </div>
+      <FieldRowSubmit variant="secondary">{t("queue:sort.apply")}</FieldRowSubmit>
     </Form>
   );
 }

@@ -1,6 +1,7 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { MessageForm } from "~/components/forms/message-form";
-import { MessageThread } from "~/components/message-thread";
+import { MessageThread, type ThreadEntry } from "~/components/message-thread";
 import type { StaffReferralPageData } from "~/modules/queue/staff-referral-page.server";
 import { BodyField } from "./body-field";
 
@@ -11,23 +12,43 @@ function typedBack(answer: Answer, form: string, errorKey: string) {
   return answer?.form === form ? { error: answer.errors?.[errorKey], defaultValue: answer.values?.body } : {};
 }
 
+/**
+ * A thread of the referral's page (`messages` or `notes`, which name its section, its anchor and its words): the
+ * heading, who sees it, the entries oldest first, then the form that adds to it.
+ */
+function ThreadSection({
+  name,
+  testId,
+  entries,
+  children,
+}: {
+  name: "messages" | "notes";
+  testId: string;
+  entries: ThreadEntry[];
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={`${name}-heading`} id={name}>
+      <h2 id={`${name}-heading`}>{t(`queue:${name}.heading`)}</h2>
+      <p className="hint">{t(`queue:${name}.hint`)}</p>
+      <MessageThread testId={testId} none={t(`queue:${name}.none`)} entries={entries} />
+      {children}
+    </section>
+  );
+}
+
 /** The conversation with the referring physician, and the form to write to them. */
 export function MessagesSection({ r, answer }: { r: StaffReferralPageData; answer: Answer }) {
   const { t } = useTranslation();
+  const entries = r.thread.map((m) => ({
+    id: m.id,
+    side: m.fromPhysician ? "from-physician" : "from-staff",
+    meta: `${t(`queue:messages.kinds.${m.kind}`)} · ${m.author ?? "—"} · ${m.at}`,
+    body: m.body,
+  }));
   return (
-    <section aria-labelledby="messages-heading" id="messages">
-      <h2 id="messages-heading">{t("queue:messages.heading")}</h2>
-      <p className="hint">{t("queue:messages.hint")}</p>
-      <MessageThread
-        testId="thread"
-        none={t("queue:messages.none")}
-        entries={r.thread.map((m) => ({
-          id: m.id,
-          side: m.fromPhysician ? "from-physician" : "from-staff",
-          meta: `${t(`queue:messages.kinds.${m.kind}`)} · ${m.author ?? "—"} · ${m.at}`,
-          body: m.body,
-        }))}
-      />
+    <ThreadSection name="messages" testId="thread" entries={entries}>
       <MessageForm intent="message" name="message" send={t("queue:messages.send")}>
         <BodyField
           name="messageBody"
@@ -36,25 +57,19 @@ export function MessagesSection({ r, answer }: { r: StaffReferralPageData; answe
           {...typedBack(answer, "message", "messageBody")}
         />
       </MessageForm>
-    </section>
+    </ThreadSection>
   );
 }
 
 /** The site's internal notes (never shown to the physician or the patient), and the form to add one. */
 export function NotesSection({ r, answer }: { r: StaffReferralPageData; answer: Answer }) {
   const { t } = useTranslation();
+  const entries = r.notes.map((n) => ({ id: n.id, side: "from-staff", meta: `${n.author} · ${n.at}`, body: n.body }));
   return (
-    <section aria-labelledby="notes-heading" id="notes">
-      <h2 id="notes-heading">{t("queue:notes.heading")}</h2>
-      <p className="hint">{t("queue:notes.hint")}</p>
-      <MessageThread
-        testId="notes"
-        none={t("queue:notes.none")}
-        entries={r.notes.map((n) => ({ id: n.id, side: "from-staff", meta: `${n.author} · ${n.at}`, body: n.body }))}
-      />
+    <ThreadSection name="notes" testId="notes" entries={entries}>
       <MessageForm intent="note" name="note" send={t("queue:notes.add")}>
         <BodyField name="noteBody" label={t("queue:notes.label")} {...typedBack(answer, "note", "noteBody")} />
       </MessageForm>
-    </section>
+    </ThreadSection>
   );
 }

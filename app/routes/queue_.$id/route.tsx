@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ClinicalPanel } from "~/components/clinical/clinical-panel";
 import { CaseSections } from "~/components/case-view/case-sections";
@@ -9,12 +9,12 @@ import { jointMessageSchema } from "~/modules/conferences/conferences.schema";
 import { DecisionCompare } from "~/components/decision-compare/decision-compare";
 import { DecisionPanel } from "~/components/decision-panel/decision-panel";
 import panelStyles from "~/components/decision-panel/decision-panel.css?url";
-import { ErrorSummary } from "~/components/forms/error-summary";
 import { AttachmentList } from "~/components/intake/attachment-list";
 import { FhirDownload } from "~/components/fhir/fhir-download";
 import { StaffLetterLinks } from "~/components/letters/staff-letter-links";
 import queueStyles from "~/components/queue/queue.css?url";
 import ruleBookStyles from "~/components/rule-book/rule-book.css?url";
+import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { translatorFor } from "~/i18n/i18n.server";
 import { kickMailer } from "~/modules/notifications/mailer.server";
 import { noteSchema } from "~/modules/queue/queue.schema";
@@ -137,18 +137,18 @@ export default function StaffReferral() {
   const { t } = useTranslation();
   const r = useLoaderData<typeof loader>();
   const answer = useActionData<ActionAnswer>();
+  // The banner of the step just taken: a clinical decision is recorded on its own page, the others on this one.
+  const doneText = (done: string) =>
+    done === "clinical_decision" ? t("decisions:form.recorded") : t(`queue:done.${done}`);
   return (
     <>
-      <p>
-        <Link to="/queue">{t("queue:referral.back")}</Link>
-      </p>
-      <h1>{t("queue:referral.heading", { code: r.referenceCode })}</h1>
-      {r.done ? (
-        <div className="banner banner--success" role="status" data-testid="done-banner">
-          <p>{r.done === "clinical_decision" ? t("decisions:form.recorded") : t(`queue:done.${r.done}`)}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={answer?.errors} formError={answer?.formError} />
+      <StaffPageHeader
+        back={{ to: "/queue", text: t("queue:referral.back") }}
+        heading={t("queue:referral.heading", { code: r.referenceCode })}
+        done={r.done ? { text: doneText(r.done), testId: "done-banner" } : null}
+        errors={answer?.errors}
+        formError={answer?.formError}
+      />
       <ReferralHead r={r} />
       {r.unconfirmedContacts ? (
         <UnconfirmedContactsWarning site={r.siteName ?? ""} fields={r.unconfirmedContacts} context="staff" />

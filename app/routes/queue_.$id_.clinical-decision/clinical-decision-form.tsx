@@ -1,6 +1,5 @@
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf-input";
+import { PostForm } from "~/components/forms/post-form";
 import { RadioGroup } from "~/components/forms/radio-group";
 import { SubmitRow } from "~/components/forms/submit-row";
 import { TextAreaField } from "~/components/forms/text-area-field";
@@ -18,87 +17,99 @@ type Props = {
   value: (name: string, fallback?: string | null) => string | undefined;
 };
 
+/** A written part of the decision, labelled and explained by its name, starting from the decision in force. */
+function WrittenField({
+  name,
+  previous,
+  errors,
+  value,
+  ...size
+}: Omit<Props, "id"> & { name: "approachDetail" | "rationale" | "alternatives"; rows: number; maxLength: number }) {
+  const { t } = useTranslation();
+  return (
+    <TextAreaField
+      name={name}
+      label={t(`decisions:form.${name}`)}
+      hint={t(`decisions:form.${name}Hint`)}
+      error={errors[name]}
+      defaultValue={value(name, previous?.[name])}
+      {...size}
+    />
+  );
+}
+
+/** A coded part of the decision, a radio for each code (in the words `decisions:<words>.<code>`), as in force. */
+function CodedField({
+  name,
+  codes,
+  words,
+  previous,
+  errors,
+  value,
+}: Omit<Props, "id"> & {
+  name: "recommendation" | "approach";
+  codes: readonly string[];
+  words: "recommendations" | "approaches";
+}) {
+  const { t } = useTranslation();
+  return (
+    <RadioGroup
+      name={name}
+      legend={t(`decisions:form.${name}`)}
+      options={codes.map((code) => ({ value: code, label: t(`decisions:${words}.${code}`) }))}
+      defaultValue={value(name, previous?.[name])}
+      error={errors[name]}
+    />
+  );
+}
+
+/** The recommendations that rest on a coded reason, and the reasons each may give. */
+const reasonsOf = { decline: declineReasons, redirect: redirectReasons } as const;
+
 /** What the recommendation rests on: the approach for an accept, the coded reason for a decline or a redirect. */
-function RecommendationDetails({ previous, errors, value }: Omit<Props, "id">) {
+function RecommendationDetails(props: Omit<Props, "id">) {
+  const { previous, errors, value } = props;
   const { t } = useTranslation();
   return (
     <>
       <div className="for-accept">
-        <RadioGroup
-          name="approach"
-          legend={t("decisions:form.approach")}
-          options={approaches.map((code) => ({ value: code, label: t(`decisions:approaches.${code}`) }))}
-          defaultValue={value("approach", previous?.approach)}
-          error={errors.approach}
-        />
-        <TextAreaField
-          name="approachDetail"
-          label={t("decisions:form.approachDetail")}
-          hint={t("decisions:form.approachDetailHint")}
-          error={errors.approachDetail}
-          defaultValue={value("approachDetail", previous?.approachDetail)}
-          rows={2}
-          maxLength={DETAIL_MAX}
-        />
+        <CodedField name="approach" codes={approaches} words="approaches" {...props} />
+        <WrittenField name="approachDetail" rows={2} maxLength={DETAIL_MAX} {...props} />
       </div>
-      <div className="for-decline">
-        <RadioGroup
-          name="declineReason"
-          legend={t("decisions:form.declineReason")}
-          options={declineReasons.map((code) => ({ value: code, label: t(`queue:declineReasons.${code}`) }))}
-          defaultValue={value("declineReason", previous?.recommendation === "decline" ? previous.reasonCode : null)}
-          error={errors.declineReason}
-        />
-      </div>
-      <div className="for-redirect">
-        <RadioGroup
-          name="redirectReason"
-          legend={t("decisions:form.redirectReason")}
-          options={redirectReasons.map((code) => ({ value: code, label: t(`queue:redirectReasons.${code}`) }))}
-          defaultValue={value("redirectReason", previous?.recommendation === "redirect" ? previous.reasonCode : null)}
-          error={errors.redirectReason}
-        />
-      </div>
+      {(["decline", "redirect"] as const).map((recommendation) => {
+        const name = `${recommendation}Reason` as const;
+        return (
+          <div className={`for-${recommendation}`} key={recommendation}>
+            <RadioGroup
+              name={name}
+              legend={t(`decisions:form.${name}`)}
+              options={reasonsOf[recommendation].map((code) => ({
+                value: code,
+                label: t(`queue:${recommendation}Reasons.${code}`),
+              }))}
+              defaultValue={value(name, previous?.recommendation === recommendation ? previous.reasonCode : null)}
+              error={errors[name]}
+            />
+          </div>
+        );
+      })}
     </>
   );
 }
 
 /** The reviewer's clinical decision: the recommendation, what it rests on, the rationale and the alternatives. */
-export function ClinicalDecisionForm({ id, previous, errors, value }: Props) {
+export function ClinicalDecisionForm({ id, ...details }: Props) {
   const { t } = useTranslation();
   return (
-    <Form method="post" className="clinical-form" data-form="clinical-decision" noValidate>
-      <CsrfInput />
-      <RadioGroup
-        name="recommendation"
-        legend={t("decisions:form.recommendation")}
-        options={recommendations.map((code) => ({ value: code, label: t(`decisions:recommendations.${code}`) }))}
-        defaultValue={value("recommendation", previous?.recommendation)}
-        error={errors.recommendation}
-      />
-      <RecommendationDetails previous={previous} errors={errors} value={value} />
-      <TextAreaField
-        name="rationale"
-        label={t("decisions:form.rationale")}
-        hint={t("decisions:form.rationaleHint")}
-        error={errors.rationale}
-        defaultValue={value("rationale", previous?.rationale)}
-        rows={6}
-        maxLength={RATIONALE_MAX}
-      />
-      <TextAreaField
-        name="alternatives"
-        label={t("decisions:form.alternatives")}
-        hint={t("decisions:form.alternativesHint")}
-        error={errors.alternatives}
-        defaultValue={value("alternatives", previous?.alternatives)}
-        rows={3}
-        maxLength={RATIONALE_MAX}
-      />
+    <PostForm className="clinical-form" data-form="clinical-decision" noValidate>
+      <CodedField name="recommendation" codes={recommendations} words="recommendations" {...details} />
+      <RecommendationDetails {...details} />
+      <WrittenField name="rationale" rows={6} maxLength={RATIONALE_MAX} {...details} />
+      <WrittenField name="alternatives" rows={3} maxLength={RATIONALE_MAX} {...details} />
       <SubmitRow
         submit={t("decisions:form.submit")}
         cancel={{ to: `/queue/${id}`, text: t("decisions:form.cancel") }}
       />
-    </Form>
+    </PostForm>
   );
 }

@@ -51,24 +51,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data<ActionAnswer>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await recordClinicalDecision(db, staff, id, parsed.data, { now: new Date(), ip: clientIp(request) });
   if (result.ok) return redirect(`/queue/${id}?done=clinical_decision#clinical-heading`);
+  // A refusal says why above the form, and keeps what was typed.
+  const refuse = (formError: string, status: number) =>
+    data<ActionAnswer>({ errors: {}, formError, values: parsed.values }, { status });
   switch (result.code) {
     case "not_found":
       throw notFound();
     case "not_reviewer":
-      return data<ActionAnswer>(
-        { errors: {}, formError: t("decisions:form.notReviewer"), values: parsed.values },
-        { status: 403 },
-      );
+      return refuse(t("decisions:form.notReviewer"), 403);
     case "not_open": {
       const status = (await clinicalDecisionForm(db, staff, id))?.referral.status ?? "closed";
-      return data<ActionAnswer>(
-        {
-          errors: {},
-          formError: t("decisions:form.notOpen", { status: t(`queue:status.${status}`) }),
-          values: parsed.values,
-        },
-        { status: 409 },
-      );
+      return refuse(t("decisions:form.notOpen", { status: t(`queue:status.${status}`) }), 409);
     }
   }
 }

@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary } from "~/components/forms/error-summary";
+import { typedField } from "~/components/forms/typed-field";
+import { StaffPageHeader } from "~/components/staff-page-header/staff-page-header";
 import { TextAreaField } from "~/components/forms/text-area-field";
 import queueStyles from "~/components/queue/queue.css?url";
 import { otherSite } from "~/domain/routing/site-facts";
@@ -19,6 +20,7 @@ import { siteFacts } from "~/modules/sites/site-facts.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { validateForm, type FormValues } from "~/utils/form.server";
 import { PostForm } from "~/components/forms/post-form";
+import { SubmitRow } from "~/components/forms/submit-row";
 
 export const handle = { titleKey: "conferences:propose.title" };
 export const links = () => [{ rel: "stylesheet", href: queueStyles }];
@@ -75,33 +77,28 @@ export default function JointReviewPage() {
   const answer = useActionData<ActionAnswer>();
   return (
     <div className="form">
-      <p>
-        <Link to={`/queue/${page.id}`}>{t("queue:actionPage.back", { code: page.referenceCode })}</Link>
-      </p>
-      <h1>
-        {t(page.open ? "conferences:propose.headingOpen" : "conferences:propose.heading", { site: page.partnerSite })}
-      </h1>
-      <ErrorSummary errors={answer?.errors} formError={answer?.formError} />
-      <dl className="referral-head">
-        <div>
-          <dt>{t("queue:columns.code")}</dt>
-          <dd>{page.referenceCode}</dd>
-        </div>
-        <div>
-          <dt>{t("queue:columns.patient")}</dt>
-          <dd>{page.patient}</dd>
-        </div>
-      </dl>
+      <StaffPageHeader
+        back={{ to: `/queue/${page.id}`, text: t("queue:actionPage.back", { code: page.referenceCode }) }}
+        heading={t(page.open ? "conferences:propose.headingOpen" : "conferences:propose.heading", {
+          site: page.partnerSite,
+        })}
+        errors={answer?.errors}
+        formError={answer?.formError}
+        facts={[
+          { key: "code", label: t("queue:columns.code"), value: page.referenceCode },
+          { key: "patient", label: t("queue:columns.patient"), value: page.patient },
+        ]}
+      />
       {page.open ? (
         <>
           <p>{t("conferences:panel.open", { site: page.partnerSite, date: page.open.proposedAt })}</p>
           <p className="pre-line">{page.open.question}</p>
           <p>{t("conferences:propose.closeExplain", { site: page.partnerSite })}</p>
-          <PostForm intent="close" data-form="joint-close">
-            <button type="submit" className="button button--warning">
-              {t("conferences:propose.close")}
-            </button>
-          </PostForm>
+          <PostForm
+            intent="close"
+            data-form="joint-close"
+            submit={{ text: t("conferences:propose.close"), variant: "warning" }}
+          />
         </>
       ) : (
         <>
@@ -118,20 +115,16 @@ export default function JointReviewPage() {
           ) : null}
           <PostForm intent="propose" data-form="joint-propose" noValidate>
             <TextAreaField
-              name="question"
+              {...typedField(answer, "question")}
               label={t("conferences:propose.question")}
               hint={t("conferences:propose.questionHint")}
-              error={answer?.errors.question}
-              defaultValue={answer?.values.question}
               rows={4}
               maxLength={1000}
             />
-            <div className="button-row">
-              <button type="submit" className="button">
-                {t("conferences:propose.submit")}
-              </button>
-              <Link to={`/queue/${page.id}`}>{t("queue:actionPage.cancel")}</Link>
-            </div>
+            <SubmitRow
+              submit={t("conferences:propose.submit")}
+              cancel={{ to: `/queue/${page.id}`, text: t("queue:actionPage.cancel") }}
+            />
           </PostForm>
         </>
       )}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ColumnTable, type DataColumn } from "~/components/data-table/data-table";
 import { indicationKey } from "~/i18n/screen-keys";
 import { JointReviewLink } from "~/components/joint-review/joint-review-link";
+import { FieldRowSubmit } from "~/components/forms/field-row-submit";
 import { SelectField } from "~/components/forms/select-field";
 import type { siteDashboard } from "~/modules/queue/queue.service.server";
 import type { jointDashboard } from "~/modules/conferences/conferences.service.server";
@@ -26,11 +27,7 @@ export function PeriodForm({ period }: { period: number }) {
         }))}
         defaultValue={String(period)}
       />
-      <div className="field">
-        <button type="submit" className="button">
-          {t("queue:dashboard.show")}
-        </button>
-      </div>
+      <FieldRowSubmit>{t("queue:dashboard.show")}</FieldRowSubmit>
     </Form>
   );
 }

@@ -6,6 +6,7 @@ import { TypedDateField } from "~/components/forms/typed-date-field";
 import { DateTimeFields, DurationField } from "~/components/scheduling/when-fields";
 import type { FormValues } from "~/utils/form.server";
 import { PostForm } from "~/components/forms/post-form";
+import { typedField } from "~/components/forms/typed-field";
 
 /** What one of the forms was answered with: its errors and what was typed (empty for the other forms). */
 type Typed = { errors: Record<string, string>; values: FormValues };
@@ -62,11 +63,9 @@ export function PatternForm({ typed }: { typed: Typed }) {
           inline
         />
         <TextField
-          name="times"
+          {...typedField(typed, "times")}
           label={t("scheduling:pattern.times")}
           hint={t("scheduling:pattern.timesHint")}
-          error={errors.times}
-          defaultValue={values.times}
           autoComplete="off"
         />
         <DurationField typed={typed} name="patternDuration" label={t("scheduling:duration")} />
