@@ -26,8 +26,15 @@ export async function gotoIn(page: Page, path: string, lng: Language) {
   await expect(page.locator("html")).toHaveAttribute("lang", lng);
 }
 
-export async function signIn(page: Page, email: string, password = passwordOf(email)) {
+/** Signs in through the login form; `opened` runs once the login page is there, before anything is typed. */
+export async function signIn(
+  page: Page,
+  email: string,
+  password = passwordOf(email),
+  opened?: (page: Page) => Promise<void>,
+) {
   await page.goto("/login");
+  await opened?.(page);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   // Wait for the sign-in's answer: it replaces the CSRF cookie, and a page opened before that answer arrives would
