@@ -45,11 +45,13 @@ type ItemProps = {
 
 /** One item of a checklist: its symbol, title and state, then its explanation and the official sources it cites. */
 export function TravelItem({ item, state, titleId, tag, children }: ItemProps) {
+  const { t } = useTranslation();
   return (
     <li data-item={item.key} data-done={item.done ? "yes" : "no"}>
       <p className="travel-list__title">
         <span aria-hidden="true">{item.done ? "✓ " : "○ "}</span>
-        <strong id={titleId}>{item.title}</strong> <span className="travel-list__state">({state})</span>
+        <strong id={titleId}>{item.title}</strong>{" "}
+        <span className="travel-list__state">{t("travel:state.inBrackets", { state })}</span>
         {tag ? <> {tag}</> : null}
       </p>
       <p>{item.body}</p>
