@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { DataColumn } from "~/components/data-table/data-table";
+import { columnsHeadedBy } from "~/components/data-table/headed-columns";
 import type { Words } from "~/components/decision-panel/format";
 import type { RuleSetValidity } from "~/domain/eligibility/rule-book";
 import { dateText } from "./criterion-entry";
@@ -13,7 +14,7 @@ type Column = DataColumn<RuleSetValidity>;
 export function ruleSetColumns(words: Words, current: string | null) {
   const { t } = words;
   // Every column is headed by its own name in rules:sets.
-  const column = (key: string, cell: Column["cell"]): Column => ({ key, header: t(`rules:sets.${key}`), cell });
+  const column = columnsHeadedBy<RuleSetValidity>((key) => t(`rules:sets.${key}`));
   const version: Column = {
     ...column("version", (s) =>
       s.version === current ? (

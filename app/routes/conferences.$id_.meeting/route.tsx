@@ -15,17 +15,15 @@ import { AttachmentList } from "~/components/intake/attachment-list";
 import { RecommendationText } from "~/components/joint-review/recommendation-list";
 import queueStyles from "~/components/queue/queue.css?url";
 import { jointRecommendations } from "~/domain/joint-review/joint-review";
-import { translatorFor } from "~/i18n/i18n.server";
 import { conferenceInWords } from "~/modules/conferences/conference-words.server";
 import { recommendationSchema } from "~/modules/conferences/conferences.schema";
 import { recordRecommendation } from "~/modules/conferences/conferences.service.server";
 import { meetingCase } from "~/modules/conferences/meeting.service.server";
-import { requireStaff, siteClockOf } from "~/modules/queue/staff.server";
+import { siteClockOf } from "~/modules/queue/staff.server";
 import { staffAsking } from "~/modules/queue/staff-record.server";
 import { notFound } from "~/utils/not-found.server";
 import { siteNames } from "~/modules/sites/sites.service.server";
 import { clientIp } from "~/utils/client-ip.server";
-import { getDb } from "~/utils/db.server";
 import { formValues, translateIssues, type FormValues } from "~/utils/form.server";
 
 export const handle = { titleKey: "conferences:meeting.title" };
@@ -43,9 +41,7 @@ function positionOf(request: Request): number {
 
 /** One case of the agenda at a time; the chair records the joint recommendation beside it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request);
-  const { lng } = translatorFor(request);
-  const db = await getDb();
+  const { staff, lng, db } = await staffAsking(request);
   const view = await meetingCase(db, staff, params.id ?? "", positionOf(request), {
     now: new Date(),
     ip: clientIp(request),
