@@ -1,3 +1,5 @@
+import { contentDisposition } from "./content-disposition";
+
 /**
  * A generated PDF (a decision letter, conference minutes) as a download. RFC 6266: a plain ASCII name for old
  * clients, the UTF-8 name for the rest. Patient data: never kept by a browser or a proxy.
@@ -7,7 +9,7 @@ export function pdfDownload(pdf: Buffer, names: { ascii: string; utf8: string })
     headers: {
       "Content-Type": "application/pdf",
       "Content-Length": String(pdf.length),
-      "Content-Disposition": `attachment; filename="${names.ascii}"; filename*=UTF-8''${encodeURIComponent(names.utf8)}`,
+      "Content-Disposition": contentDisposition(names.utf8, names.ascii),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
     },

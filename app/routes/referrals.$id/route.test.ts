@@ -8,6 +8,7 @@ import { answerOf, getRequest } from "../../../tests/factories/accounts";
 import { fillDraft, koreanProstate, signedIn, submitFilledDraft } from "../../../tests/factories/intake";
 import { minimalPdf, uploadRequest } from "../../../tests/factories/uploads";
 import { formRequest } from "../../../tests/setup/request";
+import { contentDisposition } from "~/utils/content-disposition";
 import * as downloadRoute from "../referrals.$id_.attachments.$attachmentId/route";
 import * as documentsRoute from "../referrals.$id_.edit.documents/route";
 import * as sectionRoute from "../referrals.$id_.edit.$section/route";
@@ -105,7 +106,7 @@ describe("a referral belongs to its physician", () => {
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(minimalPdf());
-    expect(downloadRoute.contentDisposition("김민준 병리.pdf")).toBe(
+    expect(contentDisposition("김민준 병리.pdf")).toBe(
       `attachment; filename="___ __.pdf"; filename*=UTF-8''%EA%B9%80%EB%AF%BC%EC%A4%80%20%EB%B3%91%EB%A6%AC.pdf`,
     );
   });

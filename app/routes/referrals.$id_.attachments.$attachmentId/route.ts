@@ -6,16 +6,7 @@ import { notFound } from "~/utils/not-found.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { asWorkingUser } from "~/modules/staff-exchange/working-site.server";
 import { getDb } from "~/utils/db.server";
-
-/** `attachment` with an ASCII fallback name and the real one in UTF-8 (RFC 6266 / RFC 5987). */
-export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7E]/g, "_").replace(/["\\;]/g, "_") || "file";
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
+import { contentDisposition } from "~/utils/content-disposition";
 
 /**
  * A referral's file, for its physician and the staff of its site only (anyone else: 404 without data), always as a
