@@ -1,12 +1,5 @@
 import { auditBy } from "~/modules/audit/audit.service.server";
-import {
-  checkRateLimit,
-  clearRateLimit,
-  hashedKey,
-  MINUTE,
-  recordFailure,
-  type RateLimitPolicy,
-} from "~/modules/rate-limit/rate-limit.service.server";
+import { failureLimit, hashedKey, MINUTE } from "~/modules/rate-limit/rate-limit.service.server";
 import type { Database } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 import type { RegisterInput } from "./accounts.schema";
@@ -32,14 +25,17 @@ import { clearSignInFailures, recordSignInFailure, signInThrottle } from "./sign
  * Changing one's password while signed in: ten wrong current passwords in a row wait 15 minutes. Only the signed-in
  * owner can reach this, so it locks no one else out; signing in is throttled in sign-in-throttle.server.ts.
  */
-export const PASSWORD_CHANGE_POLICY: RateLimitPolicy = { max: 10, windowMs: null, blockMs: 15 * MINUTE };
+const passwordChangeLimit = failureLimit({
+  policy: { max: 10, windowMs: null, blockMs: 15 * MINUTE },
+  key: (email: string) => hashedKey("password-change:account", email),
+});
 /** Registrations per address per hour: enough for a department registering together, not for a script. */
-export const REGISTER_ADDRESS_POLICY: RateLimitPolicy = { max: 20, windowMs: 60 * MINUTE, blockMs: 60 * MINUTE };
+const registrationLimit = failureLimit({
+  policy: { max: 20, windowMs: 60 * MINUTE, blockMs: 60 * MINUTE },
+  key: (ip: string | null) => `register:address:${ip ?? "unknown"}`,
+});
 
 export type RequestContext = { ip: string | null; now: Date };
-
-const accountKey = (email: string) => hashedKey("password-change:account", email);
-const addressKey = (purpose: string, ip: string | null) => `${purpose}:address:${ip ?? "unknown"}`;
 
 // Computed once per process at start, so the first unknown-email sign-in costs no more than any other.
 void dummyPasswordHash();
@@ -55,14 +51,13 @@ export type RegisterResult = { kind: "received" } | { kind: "throttled"; until: 
  * the attempt is recorded in the audit log for the administrators.
  */
 export async function register(db: Database, input: RegisterInput, context: RequestContext): Promise<RegisterResult> {
-  const key = addressKey("register", context.ip);
-  const limit = await checkRateLimit(db, key, REGISTER_ADDRESS_POLICY, context.now);
+  const limit = await registrationLimit.check(db, context.ip, context.now);
   if (limit.blocked) return { kind: "throttled", until: limit.until };
   // Hashing happens outside the transaction: 50 ms of CPU must not hold the database's only writer.
   const passwordHash = await hashPassword(normalizePassword(input.password));
   await db.transaction().execute(async (trx) => {
     // Every registration counts here, not only failed ones: the limit is on volume.
-    await recordFailure(trx, key, REGISTER_ADDRESS_POLICY, context.now);
+    await registrationLimit.fail(trx, context.ip, context.now);
     const existing = await findUserByEmail(trx, input.email);
     if (existing) {
       const audit = auditBy(trx, null, context);
@@ -200,13 +195,12 @@ export async function changePassword(
   context: RequestContext,
 ): Promise<ChangePasswordResult> {
   const { now, ip } = context;
-  const key = accountKey(user.email);
-  const lock = await checkRateLimit(db, key, PASSWORD_CHANGE_POLICY, now);
+  const lock = await passwordChangeLimit.check(db, user.email, now);
   if (lock.blocked) return { kind: "locked", until: lock.until };
   const row = await findUserById(db, user.id);
   if (!row || !(await verifyPassword(row.password_hash, normalizePassword(input.currentPassword)))) {
     await db.transaction().execute(async (trx) => {
-      await recordFailure(trx, key, PASSWORD_CHANGE_POLICY, now);
+      await passwordChangeLimit.fail(trx, user.email, now);
       const audit = auditBy(trx, user, { now, ip });
       await audit("account.password_change_failed", ["user", user.id]);
     });
@@ -215,7 +209,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(normalizePassword(input.newPassword));
   return db.transaction().execute(async (trx) => {
     await updatePasswordHash(trx, user.id, passwordHash);
-    await clearRateLimit(trx, key);
+    await passwordChangeLimit.clear(trx, user.email);
     const ended = await revokeOtherUserSessions(trx, user.id, user.sessionId, now.toISOString());
     const audit = auditBy(trx, user, { now, ip });
     await audit("account.password_changed", ["user", user.id], { otherSessionsEnded: ended });
