@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "~/utils/db.server";
-import { migrateToLatest } from "../../../db/migrate";
+import { freshDatabase } from "../../../tests/factories/fresh-database";
 import { auditEventsInOrder } from "./audit.repository.server";
 import { auditBy, recordAudit, verifyAuditChain } from "./audit.service.server";
 import { readingsBy, recordReading } from "./read-audit.server";
 
-async function freshDb() {
-  const db = openDatabase(`${process.env.DATA_DIR}/audit-by-${crypto.randomUUID()}.sqlite`);
-  await migrateToLatest(db);
-  return db;
-}
+const freshDb = () => freshDatabase("audit-by");
 
 /** What an event stores, without the row's own random id and the hashes that cover it. */
 async function storedEvents(db: Awaited<ReturnType<typeof freshDb>>) {

@@ -1,15 +1,10 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "~/utils/db.server";
-import { migrateToLatest } from "../../../db/migrate";
+import { freshDatabase } from "../../../tests/factories/fresh-database";
 import { auditChainStatus, FULL_CHECK_MS } from "./audit-log.service.server";
 import { recordAudit } from "./audit.service.server";
 
-async function freshDb() {
-  const db = openDatabase(`${process.env.DATA_DIR}/audit-chain-${crypto.randomUUID()}.sqlite`);
-  await migrateToLatest(db);
-  return db;
-}
+const freshDb = () => freshDatabase("audit-chain");
 
 const record = (db: Awaited<ReturnType<typeof freshDb>>, n: number) =>
   recordAudit(db, {
